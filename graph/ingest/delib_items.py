@@ -15,6 +15,11 @@ below is the item's (its last heading). Minutes that number no deliberation at a
 ("1. Approbation du procès-verbal", "Point n° 2 – Subventions"), each voted point a deliberation identified by the
 file's name and its rank (:func:`point_items`).
 
+A file may also hold complete extracts of the register put together, each under the file's heading written again
+and with its own attendance and prefecture stamp: each item then starts at its own heading, and neither a heading
+nor the lines of a move are shared (:func:`extract_starts`); each takes the ACTES id and dates of its own stamp
+(:func:`item_stamp`).
+
 >>> minutes = ("Séance du 20 juin 2024\\nPrésents : A, B\\n"
 ...            "Délibération n° 2024-021 – Subvention à X\\nUne subvention de 600 € à X.\\nAdopté à l'unanimité.\\n"
 ...            "Délibération n° 2024-022 – Tarifs\\nLe tarif est fixé à 1,50 €.\\nAdopté par 7 voix pour.\\n")
@@ -33,13 +38,15 @@ Adopté par 7 voix pour.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
-from graph.ingest.delib_meta import in_a_citation
+from graph.ingest.delib_meta import HEADING_LINES, in_a_citation, parse_actes
 from graph.ingest.delib_moves import find_moves
 from graph.ingest.delib_number import number_match
+from graph.ingest.delib_text import STAMP_PATTERNS, Stamp
 from graph.ingest.delib_vote import parse_vote
-from graph.ingest.french import MONTH_NAMES
+from graph.ingest.french import MONTH_NAMES, first_date
 
 _WORD = r"(?:D[ée]lib[ée]ration|DÉLIBÉRATION)"
 _NUM = r"(?:[A-Z]{1,6}[-_/.]?)?\d[\w./-]*"
@@ -79,7 +86,57 @@ def deliberation_items(body: str) -> list[tuple[int, int, str]]:
              for (start, number), (following, _) in zip(starts, starts[1:] + [(len(body), "")])]
     if sum(parse_vote(body[start:end]).outcome is not None for start, end, _ in items) < 2:
         return []  # items that record no votes: a list of acts, or an act that cites another, not minutes
+    if (starts := extract_starts(body, items)) is not None:
+        return [(start, following, number)
+                for start, following, (_, _, number) in zip(starts, starts[1:] + [len(body)], items)]
     return items
+
+
+#: A line of text, its end left out.
+_LINE = re.compile(r"[^\n]+")
+
+
+def extract_starts(body: str, items: list[tuple[int, int, str]]) -> list[int] | None:
+    """Where each item starts in a file of extracts put together: the file's start, then each later item's heading,
+    the file's two first lines written again a few lines above its number ("COMMUNAUTÉ D'AGGLOMÉRATION …" /
+    "EXTRAIT DU REGISTRE …" / "Séance du …" / "Délibération n° …"); none unless every later item has its own.
+
+    >>> text = ("VILLE DE X\\nEXTRAIT DU REGISTRE\\nDélibération n° 1 – Tarifs\\nAdopté à l'unanimité.\\n\\n"
+    ...         "VILLE DE X\\nEXTRAIT DU REGISTRE\\nDélibération n° 2 – Subventions\\nAdopté à l'unanimité.\\n")
+    >>> items = deliberation_items(text)
+    >>> [text[start:end].split("\\n")[2] for start, end, _ in items], items[1][0] == text.index("VILLE DE X", 1)
+    (['Délibération n° 1 – Tarifs', 'Délibération n° 2 – Subventions'], True)
+    """
+    lines = [(m.start(), m.group().strip()) for m in _LINE.finditer(body) if m.group().strip()]
+    if len(lines) < 2:
+        return None
+    opening, starts, after = _opening(body), [0], 0
+    for start, _, _ in items[1:]:
+        at = next(i for i, (line_start, _) in enumerate(lines) if line_start >= start)
+        heads = [i for i in range(max(after + 1, at - HEADING_LINES), at)
+                 if [text for _, text in lines[i:i + 2]] == opening]
+        if not heads:
+            return None
+        starts.append(lines[heads[-1]][0])
+        after = at
+    return starts
+
+
+def _opening(text: str, start: int = 0) -> list[str]:
+    """The two first lines of ``text`` from ``start`` that are not blank, stripped."""
+    lines = []
+    for match in _LINE.finditer(text, start):
+        if match.group().strip():
+            lines.append(match.group().strip())
+            if len(lines) == 2:
+                break
+    return lines
+
+
+def _are_extracts(body: str, items: list[tuple[int, int, str]]) -> bool:
+    """Whether ``items`` are extracts put together, each opening with the file's heading (:func:`extract_starts`)."""
+    opening = _opening(body)
+    return items[0][0] == 0 and all(_opening(body, start) == opening for start, _, _ in items[1:])
 
 
 #: A point of minutes, by its rank on the agenda and its title: "Point n° 4 – Subventions", "POINT 4 : TARIFS", "4 –
@@ -172,8 +229,10 @@ _LINE_CHARS = re.compile(r"[^\n]")
 
 def item_body(body: str, items: list[tuple[int, int, str]], k: int) -> str:
     """``body`` as item ``k`` reads it: the other items blanked, their line ends and the lines of members' moves
-    kept; the agenda's lines that head other items, above the first item, blanked too."""
-    moves = [(body.rfind("\n", 0, move.at) + 1, move.end) for move in find_moves(body)]
+    kept (not of other extracts put together: each lists the attendance at its own item); the agenda's lines that
+    head other items, above the first item, blanked too."""
+    moves = [] if _are_extracts(body, items) else [(body.rfind("\n", 0, move.at) + 1, move.end)
+                                                    for move in find_moves(body)]
     own = items[k][2]
     spans = [(start, end) for j, (start, end, _) in enumerate(items) if j != k]
     agenda = ([(start, f"point {rank}") for start, rank in _points(body[:items[0][0]])] if own.startswith("point ")
@@ -199,3 +258,62 @@ def _without(start: int, end: int, kept: list[tuple[int, int]]) -> list[tuple[in
         parts = [piece for s, e in parts
                  for piece in ((s, min(e, keep_start)), (max(s, keep_end), e)) if piece[0] < piece[1]]
     return parts
+
+
+def item_stamp(stamp: Stamp, number: str | None) -> Stamp:
+    """The prefecture's stamp of the item numbered ``number`` (``None``: a point of minutes), in a file whose stamps
+    give several ACTES ids (extracts put together, each stamped): the id whose number has the item's digits
+    ("BC-2025-232": "…-BC2025_232-DE", "2025-232": "…-DEL2025_232-DE"), none when no id or several have them; each
+    date that the stamps agree on, else the one at the rank of the item's id when each stamp prints one in the same
+    words, else none. ``stamp`` itself when it gives one ACTES id at most: the minutes' one act, every item's.
+
+    >>> two = Stamp(quotes=["083-200035319-20251209-BC2025_231-DE", "083-200035319-20251209-BC2025_232-DE",
+    ...                     "Reçu le 12/12/2025", "Reçu le 15/12/2025"])
+    >>> own = item_stamp(two, "BC-2025-232")
+    >>> own.actes_raw, own.received
+    ('083-200035319-20251209-BC2025_232-DE', datetime.date(2025, 12, 15))
+    >>> item_stamp(two, "BC-2025-299").actes_raw, item_stamp(two, None).received
+    (None, None)
+    """
+    fragments = _fragments(stamp)
+    ids = [(rank, actes) for what, rank, match in fragments
+           if (actes := parse_actes(match.groupdict().get("actes") or (match["value"] if what == "actes" else None)))]
+    order = [actes.normalised for _, actes in ids]
+    if len(set(order)) < 2:
+        return stamp
+    own = {actes.normalised: actes for _, actes in ids if number and _digits(number) == _digits(actes.number)}
+    own_id = next(iter(own.values())) if len(own) == 1 else None
+    # each stamp its id, in the same words: the stamps' dates are in the ids' order
+    at = order.index(own_id.normalised) if own_id and len(set(order)) == len(order) \
+        and len({rank for rank, _ in ids}) == 1 else None
+    dates = {}
+    for kind in ("sent", "received", "published"):
+        said = [(rank, first_date(re.sub(r"/\s+", "/", match["date"]))) for what, rank, match in fragments
+                if what == kind and match.groupdict().get("date")]
+        if len({day for _, day in said}) <= 1:
+            dates[kind] = getattr(stamp, kind)
+        else:
+            same_words = len(said) == len(order) and len({rank for rank, _ in said}) == 1
+            dates[kind] = said[at][1] if at is not None and same_words else None
+    return dataclasses.replace(stamp, actes_raw=own_id.raw if own_id else None, **dates)
+
+
+def _fragments(stamp: Stamp) -> list[tuple[str, int, re.Match]]:
+    """Each quote of ``stamp`` as what it tells ("actes", "received", "marker"…), the rank of the first pattern of
+    :data:`STAMP_PATTERNS` that reads it, and its match."""
+    found = []
+    for quote in stamp.quotes:
+        for rank, (what, pattern) in enumerate(STAMP_PATTERNS):
+            if (match := pattern.search(quote)) is not None:
+                found.append((what.split()[0], rank, match))
+                break
+    return found
+
+
+def _digits(number: str) -> str:
+    """The digits of a number, the letters and separators that an ACTES id drops or adds left out.
+
+    >>> _digits("BC-2025-232") == _digits("BC2025_232") == _digits("DEL2025_232")
+    True
+    """
+    return re.sub(r"\D", "", number)

@@ -5,7 +5,7 @@ Reading is split by fact group: :mod:`delib_text` (PDF, Markdown, prefecture sta
 (two columns of prose flattened line by line), :mod:`delib_ocr` (a scan's confusions put right),
 :mod:`delib_people`, :mod:`delib_counts`, :mod:`delib_officers` and :mod:`delib_names` (attendance),
 :mod:`delib_moves` (members arriving or leaving before the deliberation's item), :mod:`delib_items` (minutes
-that record several deliberations, each read as one),
+that record several deliberations, or extracts put together, each read as one),
 :mod:`delib_authority` (the authority), :mod:`delib_session` (organ, session date), :mod:`delib_meta` (heading,
 ACTES id), :mod:`delib_number` (number, title), :mod:`delib_vote` (the vote), :mod:`delib_decision` (publication,
 fiscal year, programme), :mod:`delib_accounts` (budget accounts), :mod:`delib_grants`, :mod:`delib_prose` (with
@@ -44,7 +44,7 @@ from graph.ingest.delib_decision import find_fiscal_year, find_programme, find_p
 from graph.ingest.delib_graph import Builder, concept, m57_known
 from graph.ingest.delib_grant_checks import euros
 from graph.ingest.delib_grants import GrantsFound, bare_sums, find_grants
-from graph.ingest.delib_items import deliberation_items, item_body, point_title
+from graph.ingest.delib_items import deliberation_items, item_body, item_stamp, point_title
 from graph.ingest.delib_lists import item_identifier
 from graph.ingest.delib_meta import heading, parse_actes
 from graph.ingest.delib_moves import apply_moves
@@ -135,19 +135,21 @@ def extract(ctx: SourceContext) -> Extraction:
     if not items:
         Reader(ctx, document, builder, extraction).run()
         return extraction
-    # minutes of several deliberations: each item read as one, the session's heading and attendance shared
-    readers = []
+    # minutes of several deliberations: each item read as one, the session's heading and attendance shared (not by
+    # extracts put together: each has its own)
+    readers, openings = [], {}
     for k in range(len(items)):
         readers.append(Reader(ctx, dataclasses.replace(document, body=item_body(document.body, items, k)), builder,
-                              extraction, items[k]))
+                              extraction, items[k], openings))
         readers[-1].run()
     _several_read(extraction, readers)
     return extraction
 
 
 def _several_read(extraction: Extraction, readers: list[Reader]) -> None:
-    """The report of minutes read as several deliberations: their grants and totals summed, the session's attendance
-    at its opening, each warning that every item's reading gave (of the session's attendance) told once."""
+    """The report of minutes read as several deliberations: their grants, totals and agreements summed, the session's
+    attendance at its opening, each warning that every item's reading gave (of the session's attendance) told
+    once."""
     found = [reader.found for reader in readers]
     totals = [t for f in found for t in f.totals]
     extraction.stats = {"deliberations": len(readers), **extraction.stats}
@@ -156,6 +158,7 @@ def _several_read(extraction: Extraction, readers: list[Reader]) -> None:
         "total_amount": str(sum((g.amount for f in found for g in f.grants), Decimal(0))),
         "stated_total": str(sum(max(t.amount for t in f.totals) for f in found if f.totals)) if totals else "",
         "totals_reconciled": f"{sum(t.reconciled for t in totals)}/{len(totals)}",
+        "agreements": sum(reader.agreements for reader in readers),
         # the session's, at its opening: each item's reader counts those at its own vote
         "persons": len(readers[0].opening.persons()), "present": len(readers[0].opening.present),
     })
@@ -171,19 +174,22 @@ class Reader:
     """Reads one deliberation's fact groups in order and hands them to the builder."""
 
     def __init__(self, ctx: SourceContext, document: Document, builder: Builder, extraction: Extraction,
-                 item: tuple[int, int, str] | None = None):
+                 item: tuple[int, int, str] | None = None, openings: dict | None = None):
         self.ctx, self.doc, self.b, self.x = ctx, document, builder, extraction
         self.item = item  # in minutes of several deliberations, this one's: (start, end, number)
+        # in minutes of several deliberations, the attendance at each session's opening, as its first item reads it
+        self.openings = openings if openings is not None else {}
         self.body, sums = bare_sums(document.body)  # "la somme de 3 000" with no currency, said
         for fr, en in sums:
             extraction.warn(fr, en)
 
     def run(self) -> None:
-        self.actes = parse_actes(self.doc.stamp.actes_raw)
+        self.read_stamp()
         self.corrected = corrected_act(self.body)  # an erratum: the number and session's date of the act it corrects
         # The session keeps the attendance at its opening, which every deliberation of the session shares; the
-        # moves that a text tells give the attendance at this deliberation's vote, stated on the deliberation.
-        self.opening = parse_attendance(self.body)
+        # moves that a text tells give the attendance at this deliberation's vote, stated on the deliberation. The
+        # roll this text lists is the opening's unless another item of the session read it first (read_authority).
+        self.roll = self.opening = parse_attendance(self.body)
         self.attendance = copy.deepcopy(self.opening)
         self.own = own = self.item_number() if self.item else number_match(self.body)
         # In minutes of several items, the vote of the deliberation's own is the first after its number.
@@ -193,7 +199,30 @@ class Reader:
         self.read_deliberation()
         self.read_grants()
         read_agreements(self)
+        self.agreements = self.x.stats["agreements"]  # how many it approves, summed over minutes' items
         self.read_stats()
+
+    def read_stamp(self) -> None:
+        """The prefecture's stamp of this deliberation: the file's, or in a file of several stamped acts put together
+        its own (:func:`graph.ingest.delib_items.item_stamp`); what of its own cannot be told apart, said."""
+        stamp = self.doc.stamp
+        self.stamp = item_stamp(stamp, None if self.point else self.item[2]) if self.item else stamp
+        self.actes = parse_actes(self.stamp.actes_raw)
+        lost = [(fr, en) for fr, en, field in (("identifiant ACTES", "ACTES id", "actes_raw"),
+                                               ("date d'envoi", "sending date", "sent"),
+                                               ("date de réception", "receipt date", "received"),
+                                               ("date de publication", "publication date", "published"))
+                if getattr(stamp, field) and not getattr(self.stamp, field)]
+        if lost:
+            of_fr, of_en = (f"du {self.item[2]}", f"of {self.item[2]}") if self.point else \
+                (f"de la délibération n° {self.item[2]}", f"of deliberation no. {self.item[2]}")
+            said_fr, said_en = (", ".join(words[:-1]) + (f" {et} " if len(words) > 1 else "") + words[-1]
+                                for words, et in (([fr for fr, _ in lost], "et"), ([en for _, en in lost], "and")))
+            plural = "s" if len(lost) > 1 else ""
+            self.x.warn(f"plusieurs tampons de la préfecture : {said_fr} {of_fr} non reconnu{plural} parmi eux, non "
+                        f"enregistré{plural}, à vérifier",
+                        f"several prefecture stamps: {said_en} {of_en} not told apart among them, not recorded, to be "
+                        "checked")
 
     def item_number(self) -> re.Match:
         """Where this item's heading writes its number, as :func:`number_match` gives an act's (group ``num``), or
@@ -210,7 +239,8 @@ class Reader:
     def read_authority(self) -> None:
         beneficiaries: list[str] = []
         found = find_authority(self.body, beneficiaries)
-        siren = self.actes.siren if self.actes else None
+        actes = self.actes or parse_actes(self.doc.stamp.actes_raw)  # any stamp of the file names its authority
+        siren = actes.siren if actes else None
         given = parse_funder_option(self.ctx.options["funder"]) if self.ctx.options.get("funder") else None
         given_siren = given[1][:9] if given and given[1] else None
         if given and (found or siren):
@@ -252,10 +282,13 @@ class Reader:
             or (self.actes.date if self.actes else None)
         akey = actor_key(self.authority)
         self.session = self.b.mint("session", akey, slugify(organ or "seance"), str(self.date or self.ctx.key))
+        # Extracts of one session put together each list their attendance: the session keeps the one that its first
+        # item reads, a later item's own is that of its vote.
+        self.opening = self.openings.setdefault(self.session, self.opening)
         self.b.session(self.session, self.organ, self.date, self.opening)
 
     def read_deliberation(self) -> None:
-        b, stamp = self.b, self.doc.stamp
+        b, stamp = self.b, self.stamp
         match = self.own  # the title may follow the number, on its line or below it
         number = (as_number(self.own.group("num")) if self.item else find_number(self.body)) \
             or (self.actes.number if self.actes else None)
@@ -294,6 +327,9 @@ class Reader:
         b.add(d, MAI.body, self.organ)
         b.add(d, MAI.session, self.session)
         b.attendance_at_vote(d, self.session, self.attendance, self.opening)
+        if self.roll is not self.opening:  # its own roll, the session's read first (extracts put together): quoted
+            for span in self.roll.spans:
+                b.evidence(d, span)
         b.add(d, MAI.programme, find_programme(self.title) or find_programme(self.body))
         if self.actes:
             b.add(d, MAI.actesId, self.actes.normalised)
@@ -490,13 +526,13 @@ class Reader:
             if stated_n is not None and listed and stated_n != listed:
                 self.x.warn(f"{listed} {fr} listés pour {stated_n} annoncés",
                             f"{listed} {en} listed, {stated_n} stated")
-        for kind, line in self.opening.unread:
+        for kind, line in self.roll.unread:
             fr, en = _LISTS[kind]
             self.x.warn(f"liste des {fr} : « {line} » ne se lit pas comme un nom (Prénom NOM) : non compté parmi les "
                         f"{fr}, à vérifier",
                         f"list of {en}: '{line}' does not read as a name (Given FAMILY): not counted among the {en}, "
                         "to be checked")
-        for kind, office, holder in self.opening.by_office:
+        for kind, office, holder in self.roll.by_office:
             fr, en = _LISTS[kind]
             to_fr, to_en = (f" à {holder.label}", f" to {holder.label}") if holder is not None else ("", "")
             if kind == "proxies":
