@@ -105,21 +105,33 @@ def cancel(cancelled: list[GrantFact], found: GrantsFound) -> None:
                                f"grant cancelled: '{grant.beneficiary}' ({grant.amount}), not kept"))
 
 
-def _figures_near(body: str, start: int, end: int) -> re.Match | None:
+def _figures_near(body: str, start: int, end: int, items: list[tuple[int, int]] = ()) -> re.Match | None:
     """The amount in figures nearest the words at ``start:end``, within 40 characters after or before them, whole
     ("20 000 € (vingt mille euros)": not "000 €", where the 40 characters begin).
 
     >>> _figures_near("Club A : 6 000 € ;\\nClub B : 20 000 € (vingt mille euros).", 38, 55).group(0)
     '20 000 €'
 
-    Not another item's, past a semicolon or a bullet ("deux cent cinquante euros ;\\n- au Club B : 1 200 €").
+    Not another item's, past a semicolon or a bullet ("deux cent cinquante euros ;\\n- au Club B : 1 200 €"), nor,
+    for words inside a row or an item among ``items`` (the spans of the grants read from a table's rows or a list's
+    items), outside it: a short row whose amount is written in words is followed, within 40 characters, by the next
+    row's figures.
+
+    >>> rows = "| Club A | mille euros |\\n| Club B | 2 000 € |"
+    >>> print(_figures_near(rows, 11, 22, [(0, 24), (25, 44)]))
+    None
     """
+    own = next(((s, e) for s, e in items if s <= start < e), None)
+
+    def elsewhere(figures: re.Match) -> bool:  # outside the words' own row or item
+        return own is not None and not own[0] <= figures.start() < own[1]
+
     after = AMOUNT_RE.search(body, end, end + 40)
     since = max(0, start - 40)
     since -= len(re.search(r"(?:\d+[ \u00a0\u202f.])*\d*$", body[:since]).group(0))  # the figures it cuts
     before = list(AMOUNT_RE.finditer(body, since, start))
-    before = [m for m in before if not _ITEMS_APART.search(body, m.end(), start)]
-    if after is not None and _ITEMS_APART.search(body, end, after.start()):
+    before = [m for m in before if not _ITEMS_APART.search(body, m.end(), start) and not elsewhere(m)]
+    if after is not None and (_ITEMS_APART.search(body, end, after.start()) or elsewhere(after)):
         after = None
     if before and (after is None or start - before[-1].end() < after.start() - end):
         return before[-1]
@@ -131,9 +143,11 @@ _ITEMS_APART = re.compile(r";|\n[ \t]*(?:[-–—•*]|\d{1,2}[.)])")
 
 
 def check_words(body: str, found: GrantsFound) -> None:
-    """Warn when an amount spelled in words disagrees with the figures written next to it."""
+    """Warn when an amount spelled in words disagrees with the figures written next to it, in its own row or item
+    when a table's row or a list's item gave a grant (:func:`_figures_near`)."""
+    items = [g.span for g in found.grants if g.table or g.listed]
     for value, start, end in find_amounts_in_words(body):
-        near = _figures_near(body, start, end)
+        near = _figures_near(body, start, end, items)
         if near and parse_amount(near.group(0)) != value:
             found.warnings.append((
                 f"montant en lettres ({body[start:end]} = {value}) différent du montant en chiffres "
@@ -193,24 +207,26 @@ def total_in_the_expose(found: GrantsFound, body: str) -> None:
                                     re.sub(r"\s+", " ", body[start:end]).strip()))
 
 
-#: How the table's reader's warning opens (in English) when the decision adopts a table as amended
-#: (:func:`delib_tables.table_grants`): :func:`apply_amendment` puts its own in its place.
-_AMENDED_TABLE_WARNING = "table adopted as amended"
-
-
 def apply_amendment(body: str, found: GrantsFound) -> None:
-    """Give the grants of a table that the decision adopts as an amendment changed it ("ATTRIBUE les subventions
-    figurant au tableau ci-dessus, tel que modifié par l'amendement n° 2") the amounts the amendment set, when they
-    are read for sure (:func:`delib_superseded.amendment_changes`) and checked: against the total the decision states
-    after the amendment, if it states one, else by the old amount the amendment gives for each. The table's warning
-    then says which amounts the amendment changed; else the table's amounts are kept, and the warning names the
-    grants the amendment changes, to check by hand.
+    """Warn when the decision adopts a table of grants as an amendment changed it ("ATTRIBUE les subventions
+    figurant au tableau ci-dessus, tel que modifié par l'amendement n° 2"): the table's rows give the amounts first
+    proposed. The grants the table gave take the amounts the amendment set, when they are read for sure
+    (:func:`delib_superseded.amendment_changes`) and checked: against the total the decision states after the
+    amendment, if it states one, else by the old amount the amendment gives for each; the warning then says which
+    amounts the amendment changed. Else the table's amounts are kept, and the warning names the grants the amendment
+    changes, to check by hand (or, when the amendment's words are not found, asks to check them all).
+
+    >>> found = GrantsFound([GrantFact("Club A", Decimal(1500), (0, 1), table=True)])
+    >>> apply_amendment("ATTRIBUE les subventions du tableau ci-dessus, tel que modifié par l'amendement n° 1.", found)
+    >>> found.warnings[0][1]
+    "table adopted as amended ('tableau ci-dessus, tel que modifié par l'amendement'): the amounts read are the \
+table's, check those the amendment changed"
     """
     said = amended_table(body)
-    passages = adopted_amendments(body) if said is not None else []
-    table = [g for g in found.grants if g.table and g.span[0] < passages[0][0]] if passages else []
-    if not table:
+    if said is None or not any(g.table for g in found.grants):
         return
+    passages = adopted_amendments(body)
+    table = [g for g in found.grants if g.table and g.span[0] < passages[0][0]] if passages else []
     changes: list[AmountChange] | None = []
     for start, end in passages:
         read = amendment_changes(body[start:end], table)
@@ -221,20 +237,20 @@ def apply_amendment(body: str, found: GrantsFound) -> None:
                            for c in changes)
         listed_en = "; ".join(f"{c.grant.beneficiary}: {euros(c.old)} → {euros(c.new) if c.new else 'withdrawn'}"
                               for c in changes)
-        warning = (f"tableau adopté après amendement (« {said} ») : montants de l'amendement appliqués ({listed})",
-                   f"table adopted as amended ('{said}'): the amendment's amounts applied ({listed_en})")
-    else:  # the grants it names, else its first words: "Amendement n° 1 : ajouter au tableau une subvention …"
-        names = ", ".join(g.beneficiary for g in named_grants(" ".join(body[s:e] for s, e in passages), table))
-        if not names:
-            words = re.sub(r"\s+", " ", body[passages[0][0]:passages[0][1]]).strip()
-            names = "« " + (words if len(words) <= 120 else words[:120].rsplit(" ", 1)[0] + "…") + " »"
-        warning = (f"tableau adopté après amendement (« {said} ») : les montants lus sont ceux du tableau, vérifiez "
-                   f"ceux que l'amendement a changés : {names}",
-                   f"table adopted as amended ('{said}'): the amounts read are the table's, check those the "
-                   f"amendment changed: {names}")
-    at = next((i for i, (_, en) in enumerate(found.warnings) if en.startswith(_AMENDED_TABLE_WARNING)),
-              len(found.warnings))
-    found.warnings[at:at + 1] = [warning]
+        found.warnings.append((f"tableau adopté après amendement (« {said} ») : montants de l'amendement appliqués "
+                               f"({listed})",
+                               f"table adopted as amended ('{said}'): the amendment's amounts applied ({listed_en})"))
+        return
+    # the grants it names, else its first words: "Amendement n° 1 : ajouter au tableau une subvention …" (none when
+    # no amendment's words are found above the table's grants)
+    names = ", ".join(g.beneficiary for g in named_grants(" ".join(body[s:e] for s, e in passages), table))
+    if table and not names:
+        words = re.sub(r"\s+", " ", body[passages[0][0]:passages[0][1]]).strip()
+        names = "« " + (words if len(words) <= 120 else words[:120].rsplit(" ", 1)[0] + "…") + " »"
+    found.warnings.append((f"tableau adopté après amendement (« {said} ») : les montants lus sont ceux du tableau, "
+                           f"vérifiez ceux que l'amendement a changés" + (f" : {names}" if names else ""),
+                           f"table adopted as amended ('{said}'): the amounts read are the table's, check those the "
+                           f"amendment changed" + (f": {names}" if names else "")))
 
 
 def _checked(found: GrantsFound, changes: list[AmountChange], after: int) -> bool:
@@ -265,8 +281,7 @@ def _amend(found: GrantsFound, changes: list[AmountChange], before: int) -> None
 def reconcile(found: GrantsFound, body: str = "") -> None:
     """Mark each stated total that equals the sum of all grants or of a run of consecutive grants, unless a grant was
     read from the total's own words (its row taken for a grant); warn otherwise, quoting the total in ``body``. With
-    no total read, the exposé's may be one (:func:`total_in_the_expose`). The amounts a table adopted as amended is
-    given first are the amendment's (:func:`apply_amendment`).
+    no total read, the exposé's may be one (:func:`total_in_the_expose`).
 
     >>> found = GrantsFound([GrantFact("A", Decimal(9500), (0, 1)), GrantFact("TOTAL", Decimal(9500), (2, 3))],
     ...                     [StatedTotal(Decimal(9500), (2, 3), "TOTAL")])
@@ -274,7 +289,6 @@ def reconcile(found: GrantsFound, body: str = "") -> None:
     >>> found.totals[0].reconciled
     False
     """
-    apply_amendment(body, found)
     total_in_the_expose(found, body)
     amounts = [g.amount for g in found.grants]
     prefixes = [Decimal(0)]

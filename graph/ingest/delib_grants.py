@@ -183,9 +183,10 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     """Return the grants decided in ``body``, the totals it states, and warnings on what does not add up."""
     from graph.ingest.delib_blocks import record_natures, referred_natures
     from graph.ingest.delib_capitals import as_written, in_small_letters
-    from graph.ingest.delib_grant_checks import announced, cancel, check_words, opinion_only, reconcile
+    from graph.ingest.delib_grant_checks import (announced, apply_amendment, cancel, check_words, opinion_only,
+                                                 reconcile)
     from graph.ingest.delib_mentions import merge_prose, name_acronyms, spell_out_acronyms
-    from graph.ingest.delib_prose import prose_grants
+    from graph.ingest.delib_prose import prose_grants, unnamed_items
     from graph.ingest.delib_superseded import drop_superseded
     from graph.ingest.delib_several import (each_grants, inline_grants, one_beneficiary_grants, respective_grants,
                                             shared_grants)
@@ -195,7 +196,8 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     written, body = body, in_small_letters(body)  # an operative part in capitals, read in small letters
     found = GrantsFound()
     table_grants(body, found)
-    grants, totals = prose_grants(body, title_beneficiary(title), found.tables)
+    unnamed: list[tuple[int, int, Decimal]] = []  # a granting list's items whose beneficiary was not read
+    grants, totals = prose_grants(body, title_beneficiary(title), found.tables, unnamed)
     for grant in grants:
         if grant.ceiling and not grant.cancelled:
             found.warnings.append((f"plafond lu comme montant : « {grant.beneficiary} » reçoit au plus "
@@ -214,6 +216,7 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     # A sentence of several grants is read whole: the prose reading of its amounts one by one gives way.
     grants = [g for g in grants if not any(s.span[0] <= g.span[0] < s.span[1] or g.span[0] <= s.span[0] < g.span[1]
                                            for s in several)]
+    found.warnings += unnamed_items(body, unnamed, found.grants + grants + several)
     for grant in found.grants + grants + several:  # however the grant was read, the beneficiary's own name
         grant.beneficiary, kind, said = bare_name(without_civility(grant.beneficiary))
         if kind is None and grant.listed and (whole := listed_branch(grant.beneficiary)):
@@ -239,6 +242,7 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     if opinion_only(body, found):  # the amounts are another body's grants: nothing to check them against
         return found
     check_words(body, found)
+    apply_amendment(body, found)  # a table adopted as amended: the amendment's amounts, before totals are checked
     reconcile(found, body)
     announced(body, found)
     return found

@@ -460,10 +460,11 @@ def _civilities_joined(sentences):
 _TABLE_ROWS = re.compile(r"(?:[ \t]*\|[^\n]*(?:\n|$))+")
 
 
-def prose_grants(body: str, title_beneficiary: str | None,
-                 tables: list[tuple[int, int]] = ()) -> tuple[list[GrantFact], list[StatedTotal]]:
+def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[int, int]] = (),
+                 unnamed: list[tuple[int, int, Decimal]] | None = None) -> tuple[list[GrantFact], list[StatedTotal]]:
     """Return the grants and totals stated in sentences (table lines excluded: ``| … |`` rows, and the ``tables``
-    aligned with spaces, given by their spans)."""
+    aligned with spaces, given by their spans). The spans and amounts of a granting list's items whose amount would
+    be a grant but whose beneficiary is not read go to ``unnamed`` (:func:`unnamed_items` warns of them)."""
     decision_at = max((m.start() for m in _DECISION.finditer(body)), default=len(body))
     # where the decision's words begin: its clauses may each open with "DÉCIDE", the last of which is decision_at
     deciding_from = min((m.start() for m in _DECISION.finditer(body)), default=len(body))
@@ -696,6 +697,10 @@ def prose_grants(body: str, title_beneficiary: str | None,
                                   + sentence[:a_start], [g.beneficiary for g in grants])
             if name and THE_AUTHORITY_ITSELF.fullmatch(name.strip()):
                 continue  # what a co-funder pays the authority: "la CTM, qui verse à la Ville une participation de …"
+            # "– 800 € à l'antenne de Luzech des Restos du Cœur ;": a grant to someone the item names, unread (not
+            # "   ➢ dont 300 € …", "– le solde de 600 € …": a share of the item above; nor "– autofinancement : 800 €")
+            if not name and listed and unnamed is not None and a_start not in parts and _TO_SOMEONE_NAMED.search(flat):
+                unnamed.append((start, start + len(sentence.rstrip()), amount))
             if name:
                 stated = _NATURE_AFTER.match(sentence, a_end)
                 # A list's last item and the total below it, one sentence when the item's currency wrapped to a line
@@ -719,6 +724,38 @@ def prose_grants(body: str, title_beneficiary: str | None,
                 read_at[a_start] = grants[-1]
         after_list = item and lead and len(grants) > granted_before  # a list of grants, not of years
     return grants, totals
+
+
+#: What says whom an amount goes to, a name (a capital) in the words after it, though the name may not be read: "à
+#: l'antenne de Luzech des Restos du Cœur", "à la section Judo du Stade Amandois" (not "à la signature", "au titre de
+#: l'action Vélo-école", "valorisée à 300 €").
+_TO_SOMEONE_NAMED = re.compile(r"(?:\b(?:à|au|aux)|\ben\s+faveur\s+d(?:e|u|es)|"
+                               r"\bau\s+(?:profit|bénéfice)\s+d(?:e|u|es))"
+                               r"\s+(?!titre\b|nom\b|lieu\b)(?:[a-zà-ÿ-]+\s+|[ld]['’]\s*){0,6}[A-ZÀ-ÝŒ]")
+
+
+def unnamed_items(body: str, unnamed: list[tuple[int, int, Decimal]],
+                  grants: list[GrantFact]) -> list[tuple[str, str]]:
+    """A warning for each item of a granting list (its span in ``body`` and its amount, as :func:`prose_grants` gives
+    them) whose amount is no grant for want of a beneficiary read ("– 800 € à l'antenne de Luzech des Restos du
+    Cœur ;"): it would else be dropped unsaid. Not for an item that another reader read a grant from (``grants``),
+    nor for an item of the report whose amount the decision grants: the report told the decision's grant ahead ("il
+    est proposé de soutenir ce projet par : - une subvention de 48 000 €" / "ATTRIBUE à X une subvention de 48 000 €").
+
+    >>> unnamed_items("- 800 € à l'antenne de Luzech ;", [(0, 31, Decimal(800))], [])[0][0]
+    "bénéficiaire non lu, aucune subvention n'en est tirée : « - 800 € à l'antenne de Luzech ; »"
+    """
+    decision_at = max((m.start() for m in _DECISION.finditer(body)), default=len(body))
+    warnings = []
+    for start, end, amount in dict.fromkeys(unnamed):
+        if any(start <= g.span[0] < end or g.span[0] <= start < g.span[1] for g in grants) or start < decision_at \
+                and any(g.amount == amount and g.span[0] >= decision_at for g in grants):
+            continue
+        item = re.sub(r"\s+", " ", body[start:end]).strip()
+        item = item if len(item) <= 120 else item[:120].rsplit(" ", 1)[0] + "…"
+        warnings.append((f"bénéficiaire non lu, aucune subvention n'en est tirée : « {item} »",
+                         f"beneficiary not read, no grant read from it: '{item}'"))
+    return warnings
 
 
 #: What says that the amount after it sums those before it in its sentence: ", soit", "soit un total de".

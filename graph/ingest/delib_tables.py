@@ -26,9 +26,8 @@ from graph.ingest.delib_grants import GrantFact, GrantsFound, StatedTotal
 from graph.ingest.delib_names import parse_person
 from graph.ingest.delib_notes import without_call
 from graph.ingest.delib_profile import Profile, note_invalid
-from graph.ingest.delib_table_context import (IMPUTATION_COL, LOAN, amended_table, for_the_record, heading_nature,
-                                              in_thousands, referred_nature, row_account, section_nature,
-                                              thousands_amount)
+from graph.ingest.delib_table_context import (IMPUTATION_COL, LOAN, for_the_record, heading_nature, in_thousands,
+                                              referred_nature, row_account, section_nature, thousands_amount)
 from graph.ingest.delib_table_header import (_CODES_HEAD, _ID_COL, _PURPOSE_COL, _column,
                                              _row_total_column, amount_columns, choose_amount_column, name_column,
                                              nature_columns, nature_word)
@@ -423,7 +422,9 @@ def _commune(name: str, head: str) -> str:
 
 
 def table_grants(body: str, found: GrantsFound) -> None:
-    """Read the grants and stated totals of every grant table of ``body`` into ``found``."""
+    """Read the grants and stated totals of every grant table of ``body`` into ``found``. (A table that the decision
+    adopts as an amendment changed it is warned of once every reader has read its grants, by
+    :func:`delib_grant_checks.apply_amendment`, which applies the amendment's amounts when it can.)"""
     from graph.ingest.delib_aligned import aligned_table_grants
     from graph.ingest.delib_stacked import stacked_cell_grants, stacked_table_grants
     from graph.ingest.delib_side_by_side import side_by_side_grants
@@ -440,11 +441,6 @@ def table_grants(body: str, found: GrantsFound) -> None:
     pipe_table_grants(body, found, legend, hints)
     flat_table_grants(body, found, legend, hints)
     credit_rows(body, found)  # a budget amendment's credits, no grants
-    if any(grant.table for grant in found.grants) and (said := amended_table(body)):
-        found.warnings.append((f"tableau adopté après amendement (« {said} ») : les montants lus sont ceux du tableau, "
-                               f"vérifiez ceux que l'amendement a changés",
-                               f"table adopted as amended ('{said}'): the amounts read are the table's, check those "
-                               f"the amendment changed"))
     if (nature := referred_nature(body)) is not None:
         for grant in found.grants:
             grant.nature = grant.nature or (nature if grant.table else None)
