@@ -20,10 +20,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 __all__ = [
-    "ValueProblem", "CommaConvention", "DotConvention", "comma_convention", "comma_use", "dot_convention", "dot_use",
-    "parse_amount", "parse_date", "parse_period", "parse_ratio", "parse_int", "parse_bool",
+    "ValueProblem", "CommaConvention", "DotConvention", "bracketed", "comma_convention", "comma_use", "dot_convention",
+    "dot_use", "parse_amount", "parse_date", "parse_period", "parse_ratio", "parse_int", "parse_bool",
 ]
 
 
@@ -38,7 +39,10 @@ class ValueProblem(ValueError):
 # --- amounts -----------------------------------------------------------------------------------------------
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2007\u2009']")
-_CURRENCY = re.compile(r"(€|eur(?:os?)?|euros?)\.?$", re.IGNORECASE)
+#: The currency, after the amount or before it ("€ 450", as a spreadsheet's currency format in English shows it).
+_CURRENCY = re.compile(r"^(?:€|eur(?:os?)?)|(€|eur(?:os?)?|euros?)\.?$", re.IGNORECASE)
+#: An amount in brackets, "(1 500,00)": an accountant's negative.
+_BRACKETED = re.compile(r"\(\s*(\d[^()+-]*)\)\s*(€|eur(?:os?)?|euros?)?\.?", re.IGNORECASE)
 _NUMBER = re.compile(r"[+-]?(\d+([.,]\d+)*|[.,]\d+)")
 #: A lone dot before three digits, "12.500": 12 500 (the dot groups thousands) or 12.5 (a decimal dot)?
 _LONE_DOT = re.compile(r"[+-]?[1-9]\d{0,2}\.\d{3}")
@@ -74,13 +78,14 @@ chiffres) : écrivez-le en entier, sans exposant (12350 ou 12 350,00), la cellul
 def parse_amount(text: str | None, thousands_dot: bool | None = False) -> Decimal | None:
     """Return the amount written in ``text`` as a Decimal (None for an empty cell).
 
-    Strips ``€``/``EUR``/``euros``, spaces, NBSP and narrow NBSP (U+202F) used as thousands separators; a
-    lone comma is the decimal mark; a dot is a decimal mark unless it groups thousands (``1.234.567``); with both,
-    the last is the decimal mark and the other must group thousands (``1.234,56``, ``1,234.56``). A lone dot
-    before three digits (``12.500``) is read as the file's convention says (:func:`dot_convention`):
-    ``thousands_dot`` True reads 12 500, False 12.5, None (the file uses both) refuses it as ambiguous. A binary
-    float printed in full (``1100.0000000000002``, more than 15 significant digits) is read as a spreadsheet
-    shows it, rounded to 15 significant digits, then to cents.
+    Strips ``€``/``EUR``/``euros`` (after the number or before it), spaces, NBSP and narrow NBSP (U+202F) used as
+    thousands separators; an amount in brackets is negative, as accountants write it; a lone comma is the decimal
+    mark; a dot is a decimal mark unless it groups thousands (``1.234.567``); with both, the last is the decimal
+    mark and the other must group thousands (``1.234,56``, ``1,234.56``). A lone dot before three digits
+    (``12.500``) is read as the file's convention says (:func:`dot_convention`): ``thousands_dot`` True reads
+    12 500, False 12.5, None (the file uses both) refuses it as ambiguous. A binary float printed in full
+    (``1100.0000000000002``, more than 15 significant digits) is read as a spreadsheet shows it, rounded to 15
+    significant digits, then to cents.
 
     >>> parse_amount("40 000,00")
     Decimal('40000.00')
@@ -95,6 +100,8 @@ def parse_amount(text: str | None, thousands_dot: bool | None = False) -> Decima
     graph.values.ValueProblem: montant ambigu « 12,34.5 » (point et virgule mêlés)
     >>> parse_amount("1100.0000000000002"), parse_amount("0.30000000000000004")
     (Decimal('1100.00'), Decimal('0.30'))
+    >>> parse_amount("€ 450"), parse_amount("EUR 1 200,50"), parse_amount("(1 500,00)")
+    (Decimal('450'), Decimal('1200.50'), Decimal('-1500.00'))
     """
     value = _read_number(text, thousands_dot)
     shown = None if value is None else _as_shown(value)
@@ -121,6 +128,9 @@ def _read_number(text: str | None, thousands_dot: bool | None) -> Decimal | None
     if text is None or not text.strip():
         return None
     raw = text.strip()
+    if inner := bracketed(raw):
+        value = _read_number(inner, thousands_dot)
+        return None if value is None else -value
     compact = _compact(raw)
     if "," in compact and "." in compact:
         last = max(compact.rfind(","), compact.rfind("."))
@@ -148,6 +158,17 @@ def _read_number(text: str | None, thousands_dot: bool | None) -> Decimal | None
         return Decimal(compact)
     except InvalidOperation:  # pragma: no cover - the regex already vouches for the syntax
         raise ValueProblem(f"montant illisible « {raw} »", f"unreadable amount '{raw}'") from None
+
+
+def bracketed(text: str) -> str | None:
+    """The amount that ``text`` writes in brackets, an accountant's negative ("(1 500,00)"), without them; None
+    when it has none.
+
+    >>> bracketed("(1 500,00)"), bracketed("(1 500,00) €"), bracketed("1 500,00"), bracketed("(-5)")
+    ('1 500,00', '1 500,00 €', None, None)
+    """
+    m = _BRACKETED.fullmatch(text.strip())
+    return None if m is None else m[1].strip() + (f" {m[2]}" if m[2] else "")
 
 
 def dot_use(text: str | None) -> str | None:
@@ -208,7 +229,8 @@ def dot_convention(cells: Iterable[tuple[int, str]]) -> DotConvention:
 #: What a cell of amounts says of the comma, once spaces and currency are gone: thousands grouped by commas before a
 #: decimal dot ("12,345.67", "1,234,567"), a decimal comma ("750,50", "0,500", "1.234,56", "1234,500"), or a lone
 #: comma before three digits that either reading fits ("25,000": 25 000 or 25.000).
-_AMOUNT_NOISE = re.compile(r"[\s\u00a0\u202f\u2007\u2009']|(€|eur(?:os?)?|euros?)\.?$", re.IGNORECASE)
+_AMOUNT_NOISE = re.compile(r"[\s\u00a0\u202f\u2007\u2009']|^(?:€|eur(?:os?)?)|(€|eur(?:os?)?|euros?)\.?$",
+                           re.IGNORECASE)
 _COMMA_GROUPED = re.compile(r"[+-]?[1-9]\d{0,2}(?:,\d{3})+")
 _COMMA_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
 _COMMA_EITHER = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")
@@ -247,6 +269,9 @@ class CommaConvention:
 
     def read(self, text: str, thousands_dot: bool | None) -> Decimal | None:
         """The amount ``text`` read with this convention (and the dot's, :func:`graph.values.parse_amount`)."""
+        if inner := bracketed(text):
+            value = self.read(inner, thousands_dot)
+            return None if value is None else -value
         compact = _AMOUNT_NOISE.sub("", text.strip())
         reading = self.thousands_comma
         if reading and _COMMA_GROUPED.fullmatch(compact):
@@ -275,10 +300,10 @@ def comma_convention(cells: Iterable[tuple[int, str]]) -> CommaConvention:
 
 # --- dates -------------------------------------------------------------------------------------------------
 
-#: A time, and a time zone (OpenDataSoft exports "2024-03-01T00:00:00+01:00"), may follow an ISO date: the date
-#: is kept as written, the day the producer meant.
+#: A time, and a time zone, may follow an ISO date. The date is kept as written, the day the producer meant, unless
+#: the time is UTC's (:func:`paris_day`).
 _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
-                  r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?")
+                  r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?")
 _FRENCH = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?")
 _SERIAL = re.compile(r"\d{5}(?:\.0+)?")
 #: Excel's day 0 (its serials count from 1899-12-30 because of the 1900 leap-year bug).
@@ -299,6 +324,8 @@ def parse_date(text: str | None) -> dt.date | None:
     (datetime.date(2017, 9, 8), datetime.date(2019, 7, 9), None)
     >>> parse_date("2024-03-22 14:26:00"), parse_date("2024-03-01T00:00:00+01:00")
     (datetime.date(2024, 3, 22), datetime.date(2024, 3, 1))
+    >>> parse_date("2024-03-14T23:00:00+00:00"), parse_date("2024-12-31T23:30:00Z")
+    (datetime.date(2024, 3, 15), datetime.date(2025, 1, 1))
     >>> parse_date("fin-action")
     Traceback (most recent call last):
     graph.values.ValueProblem: date illisible « fin-action »
@@ -309,7 +336,7 @@ def parse_date(text: str | None) -> dt.date | None:
     value = None
     try:
         if m := _ISO.fullmatch(raw):
-            value = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            value = paris_day(m) if m[7] and _UTC.fullmatch(m[7]) else dt.date(int(m[1]), int(m[2]), int(m[3]))
         elif m := _FRENCH.fullmatch(raw):
             value = dt.date(int(m[3]), int(m[2]), int(m[1]))
         elif _SERIAL.fullmatch(raw) and SERIAL_RANGE[0] <= float(raw) < SERIAL_RANGE[1]:
@@ -319,6 +346,24 @@ def parse_date(text: str | None) -> dt.date | None:
     if value is None:
         raise ValueProblem(f"date illisible « {raw} »", f"unreadable date '{raw}'")
     return None if value in NULL_DATES else value
+
+
+#: A UTC time zone: what a system writes when it stores moments, not what a person in France writes.
+_UTC = re.compile(r"Z|[+-]00(?::?00)?")
+
+
+def paris_day(m: re.Match) -> dt.date:
+    """The day in Paris of the UTC moment that an :data:`_ISO` match writes. Portals export their dates as UTC
+    moments (OpenDataSoft: "2024-03-14T23:00:00+00:00" for a convention signed on the 15th, midnight in Paris): their
+    own date is the day before for any French date, and on 31 December the year before. A time with another offset
+    was written in its producer's own time (Paris's, or an overseas territory's: Réunion +04:00, Guadeloupe -04:00),
+    whose date is the day meant; its offset is not read here.
+
+    >>> paris_day(_ISO.fullmatch("2024-06-30T22:00:00+00:00")), paris_day(_ISO.fullmatch("2024-06-30T21:59Z"))
+    (datetime.date(2024, 7, 1), datetime.date(2024, 6, 30))
+    """
+    moment = dt.datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]), int(m[6] or 0), tzinfo=dt.timezone.utc)
+    return moment.astimezone(ZoneInfo("Europe/Paris")).date()
 
 
 @lru_cache(maxsize=65_536)  # the same dates and identifiers recur on many rows

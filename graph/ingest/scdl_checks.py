@@ -221,3 +221,51 @@ def identifier_in_name(name: str) -> tuple[str, str | None, str | None, str | No
     if rna_ok(written.replace(" ", "")):
         return rest, None, None, normalise_rna(written.replace(" ", "")), written
     return None
+
+
+#: What a printed report puts among its rows: a page's number ("Page 1/2", "Page 2 sur 3", "- 2 -") and the stamp of
+#: its printing ("Edité le 12/03/2025 à 10:32 par jdupont", "Imprimé le …").
+_PRINTED = re.compile(r"page\s*:?\s*\d{1,3}(?:\s*(?:/|sur|de)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]|"
+                      r"(?:[ée]dit[ée]|imprim[ée]|g[ée]n[ée]r[ée]|[ée]dition|impression)\s+(?:le|du)\s+\d.*",
+                      re.IGNORECASE)
+
+
+def print_artefact(cells: list[str]) -> int | None:
+    """The index of the first filled cell of a row that a printed report, saved as a table, left among its grants:
+    every filled cell a page's number or the stamp of its printing; None for any other row.
+
+    >>> print_artefact(["Page 1/2", "", ""]), print_artefact(["", "- 2 -"]), print_artefact(["Édité le 12/03/2025"])
+    (0, 1, 0)
+    >>> print_artefact(["Page Jeunesse", "", "1500"]), print_artefact(["", ""])
+    (None, None)
+    """
+    filled = [i for i, cell in enumerate(cells) if cell.strip()]
+    return filled[0] if filled and all(_PRINTED.fullmatch(cells[i].strip()) for i in filled) else None
+
+
+#: The label before a totals row's figure in its amount cell ("Total : 7 600,00").
+_TOTAL_LABEL = re.compile(r"\s*(?:sous[-\s]?)?tota(?:l|ux)\b[^\d(]*", re.IGNORECASE)
+
+
+def total_figure(text: str) -> str:
+    """The figure of a totals row's amount cell, without the label that a printed report writes before it.
+
+    >>> total_figure("Total : 7 600,00"), total_figure("7 600,00"), total_figure("Sous-total sport 1 200")
+    ('7 600,00', '7 600,00', '1 200')
+    """
+    return text[m.end():] if (m := _TOTAL_LABEL.match(text)) else text
+
+
+def matches_share(stated: Decimal, whole: Decimal, share: Decimal) -> bool:
+    """Whether the amount ``stated`` on a row is its ``share`` (pourcentageSubvention) of ``whole``, the sum of the
+    amounts of its grant's rows: to the precision the share is written with (0.3333 of 30 000 is 10 000), never
+    looser than half a percent of the whole (0.6 of 50 000 is not 27 600).
+
+    >>> matches_share(Decimal(30000), Decimal(50000), Decimal("0.6")), \
+matches_share(Decimal(10000), Decimal(30000), Decimal("0.3333"))
+    (True, True)
+    >>> matches_share(Decimal(27600), Decimal(50000), Decimal("0.6"))
+    False
+    """
+    unit = min(Decimal(5).scaleb(share.as_tuple().exponent - 1), Decimal("0.005"))
+    return abs(share * whole - stated) <= whole * unit + Decimal("0.01")

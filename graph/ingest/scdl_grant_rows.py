@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from collections import Counter
 from decimal import Decimal
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
@@ -16,7 +16,8 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 from graph.identity import ActorBook, actor_key, deliberation_iri, fold
 from graph.ingest.base import Extraction, SourceContext, literal, new_graph
 from graph.ingest.french import format_amount
-from graph.ingest.scdl_checks import identifier_in_name, shifted, total_difference
+from graph.ingest.scdl_checks import (identifier_in_name, matches_share, print_artefact, shifted, total_difference,
+                                      total_figure)
 from graph.ingest.scdl_grant_values import EU_NOTIFIED, GrantCellReader, aid_forms
 from graph.ingest.scdl_names import PERSON_LABEL, civility, is_anonymous
 from graph.namespaces import MAI, SCHEMA, mint
@@ -38,6 +39,19 @@ PURPOSE_CHARS = 256
 MAX_LINES_SHOWN = 5
 
 
+class Kept(NamedTuple):
+    """A row kept as a grant, as what its grant's other rows are checked against: its line, its share
+    (pourcentageSubvention, 1 when it has none), its amount as stated (montant), the beneficiary's amount kept, the
+    grant minted and its beneficiary."""
+
+    line: int
+    share: Decimal
+    stated: Decimal
+    amount: Decimal
+    grant: URIRef
+    beneficiary: URIRef
+
+
 class GrantRows(GrantCellReader):
     """Turns the rows of one table into grants, their cells read as :class:`GrantCellReader` reads them; keeps the
     per-file state (actors, totals, duplicates).
@@ -56,6 +70,8 @@ class GrantRows(GrantCellReader):
         distinct = {tuple(row.cells): row for row in table.rows}.values()  # identical rows are one grant
         self.id_count = Counter(self.get(row, "grant_id") for row in distinct)
         self.id_line: dict[str, int] = {}
+        #: The first (line, amount stated) of each funder's idSubvention for a beneficiary: one stated again.
+        self.id_beneficiary: dict[tuple[URIRef, str, URIRef], tuple[int, Decimal]] = {}
         self.minted: set[URIRef] = set()
         self.total = self.stated = Decimal(0)
         self.stated_since_total = Decimal(0)  # the grants since the last totals row: what a subtotal sums
@@ -64,8 +80,11 @@ class GrantRows(GrantCellReader):
         #: The (line, referenceDecision) of the rows whose reference a workbook gave as a number.
         self.numeric_references: list[tuple[int, str]] = []
         self.shared = 0  # the grants whose amount is the beneficiary's share of the row's (pourcentageSubvention)
-        #: The rows kept of each grant (its idSubvention and funder, or its line): (line, share, stated, kept).
-        self.shares: dict[tuple, list[tuple[int, Decimal, Decimal, Decimal]]] = {}
+        #: The rows kept of each grant (its idSubvention and funder, or its line).
+        self.shares: dict[tuple, list[Kept]] = {}
+        #: The (line, column, text) of the lines of a printed report's pages, not rows of the table.
+        self.artefacts: list[tuple[int, int, str]] = []
+        self.undated: list[int] = []  # the lines whose fiscal year is their decision's, which has no reference
 
     def funder(self, row: Row) -> Callable[[], tuple[URIRef, str | None]] | None:
         """How to make the row's funder (made only once the whole row is kept), returned with the SIRET the row gives
@@ -136,15 +155,20 @@ class GrantRows(GrantCellReader):
         self.seen[key] = row.line
         return False
 
+    def column_name(self, i: int) -> str:
+        """The header of column ``i``, or its number for a cell beyond the header."""
+        return self.table.header[i] if i < len(self.table.header) else f"colonne {i + 1}"
+
     def total_label(self, row: Row) -> tuple[str, str] | None:
         """Return (field, text) of the cell that makes ``row`` a totals row, or None: the beneficiary's name or the
         first filled cell says "Total…" and no beneficiary identifier is given."""
         if self.get(row, "beneficiary_id") or self.get(row, "beneficiary_rna"):
             return None
         first = next((i for i, cell in enumerate(row.cells) if cell.strip()), len(row.cells))
-        column = self.table.header[first] if first < len(self.table.header) else f"colonne {first + 1}"
+        column = self.column_name(first)
         for field, text in (("beneficiary_name", self.get(row, "beneficiary_name")),
-                            (column, row.cells[first].strip() if first < len(row.cells) else "")):
+                            (column, row.cells[first].strip() if first < len(row.cells) else ""),
+                            ("amount", self.get(row, "amount"))):  # "Total : 7 600,00" below a printed report
             if is_total(text):
                 return field, text
         amount = self.cols.get("amount")
@@ -162,13 +186,13 @@ class GrantRows(GrantCellReader):
         if not said or not all(_TOTAL_WORD.search(fold(text)) for _, text in said):
             return None
         i, text = said[0]
-        return (self.table.header[i] if i < len(self.table.header) else f"colonne {i + 1}"), text
+        return self.column_name(i), text
 
     def skip_total(self, row: Row, field: str, text: str) -> None:
         """Report a totals row as skipped, and a total that is not the sum of the grants kept above it."""
         self.warn(row, field, "ligne de total, pas une subvention : ignorée", "totals row, not a grant: ignored", text)
         try:
-            stated = self.read_amount(self.get(row, "amount"))
+            stated = self.read_amount(total_figure(self.get(row, "amount")))
         except ValueProblem:
             stated = None
         if difference := total_difference(text, stated, self.stated_since_total, self.stated):
@@ -181,6 +205,9 @@ class GrantRows(GrantCellReader):
         if total := self.total_label(row):
             self.skip_total(row, *total)
             return
+        if (artefact := print_artefact(row.cells)) is not None:
+            self.artefacts.append((row.line, artefact, row.cells[artefact].strip()))
+            return
         if self.duplicate(row):
             return
         if why := shifted(row.cells, row.extra, self.cols, self.table.header, self.table.delimiter):
@@ -191,7 +218,7 @@ class GrantRows(GrantCellReader):
         if len(self.ex.errors) > errors or make_funder is None or make_beneficiary is None or amounts is None:
             return  # a rejected row contributes nothing, not even its actors
         (funder, funder_siret), (beneficiary, beneficiary_siret) = make_funder(), make_beneficiary()
-        grant = self.grant_iri(row, beneficiary)
+        grant = self.grant_iri(row, funder, beneficiary, amounts[1])
         self.describe(row, grant, funder, beneficiary, amounts)
         self.describe_sirets(grant, funder_siret, beneficiary_siret)
         self.grants += 1
@@ -200,7 +227,7 @@ class GrantRows(GrantCellReader):
         self.stated_since_total += amounts[1]
         self.shared += amounts[2] is not None
         self.shares.setdefault(self.grant_of(row, funder, amounts[1]), []).append(
-            (row.line, amounts[2] or Decimal(1), amounts[1], amounts[0]))
+            Kept(row.line, amounts[2] or Decimal(1), amounts[1], amounts[0], grant, beneficiary))
 
     def grant_of(self, row: Row, funder: URIRef, stated: Decimal) -> tuple:
         """What tells the rows of one grant: its funder and idSubvention; without one (SCDL 2.1.1 has none), its
@@ -219,13 +246,13 @@ class GrantRows(GrantCellReader):
         beneficiary's amount is montant × share, pitfall 14), but the other beneficiaries are not in the file, or
         the column holds the funder's rate of a project's budget, and the amount kept may be too low."""
         for rows in self.shares.values():
-            shared = sum(share for _, share, _, _ in rows)
-            if shared == 1 or all(share == 1 for _, share, _, _ in rows):
+            shared = sum(k.share for k in rows)
+            if shared == 1 or all(k.share == 1 for k in rows):
                 continue
-            lines = ", ".join(str(line) for line, *_ in rows)
+            lines = ", ".join(str(k.line) for k in rows)
             where = (f" (lignes {lines})", f" (lines {lines})") if len(rows) > 1 else ("", "")
-            stated = sorted({total for _, _, total, _ in rows})
-            kept = sum(amount for *_, amount in rows)
+            stated = sorted({k.stated for k in rows})
+            kept = sum(k.amount for k in rows)
             percent = f"{(shared * 100).normalize():f}"
             self.ex.warn(
                 f"les parts (pourcentageSubvention) de cette subvention font {percent.replace('.', ',')} %, et non "
@@ -237,15 +264,19 @@ class GrantRows(GrantCellReader):
                 f"{' or '.join(f'{t} €' for t in stated)}, amount kept {kept} €",
                 line=rows[0][0], field=self.header("share"))
 
-    def grant_iri(self, row: Row, beneficiary: URIRef) -> URIRef:
+    def grant_iri(self, row: Row, funder: URIRef, beneficiary: URIRef, stated: Decimal) -> URIRef:
         """Mint the grant of ``row`` from its idSubvention, or its line when it has none. Co-beneficiaries of one
         grant may share its idSubvention on several rows: each row is a grant of its own, told apart by its
-        beneficiary (or its line), with a warning."""
+        beneficiary (or its line), with a warning; one that names its funder's grant for its beneficiary again (its
+        amount ``stated`` again, or another) is too, with its own (:meth:`warn_stated_again`)."""
         key, grant_id = self.ctx.key, self.get(row, "grant_id")
         iri = mint("grant", key, grant_id or row.line, base=self.ctx.base)
         if grant_id and self.id_count[grant_id] > 1:
             first = self.id_line.setdefault(grant_id, row.line)
-            if first != row.line:
+            earlier = self.id_beneficiary.setdefault((funder, grant_id, beneficiary), (row.line, stated))
+            if earlier[0] != row.line:
+                self.warn_stated_again(row, grant_id, earlier, stated)
+            elif first != row.line:
                 self.warn(row, "grant_id", f"identifiant de subvention déjà employé ligne {first} : une subvention "
                           "distincte pour cette ligne", f"grant identifier already used on line {first}: a grant "
                           "of its own for this line", grant_id)
@@ -254,6 +285,76 @@ class GrantRows(GrantCellReader):
             iri = mint("grant", key, grant_id or "ligne", row.line, base=self.ctx.base)
         self.minted.add(iri)
         return iri
+
+    def warn_stated_again(self, row: Row, grant_id: str, earlier: tuple[int, Decimal], stated: Decimal) -> None:
+        """Warn of a row that states the grant ``grant_id`` again for the beneficiary of an ``earlier`` row (its
+        line, its amount): an amendment that changes the amount, a second instalment, or the grant written twice?
+        Nothing tells which, so both rows are kept, as two grants whose amounts the totals both count (as a grant
+        that two lists publish, :mod:`graph.ingest.scdl_repeated`), and that is said."""
+        line, before = earlier
+        both, both_en = format_amount(before + stated), f"{before + stated} €"
+        if before == stated:
+            fr = f"avec le même montant ({format_amount(stated)}) : la même subvention écrite deux fois ?"
+            en = f"with the same amount ({stated} €): the same grant written twice?"
+        else:
+            fr = (f"avec un autre montant ({format_amount(before)}, ici {format_amount(stated)}) : un avenant qui "
+                  "remplace le premier montant, ou un second versement ?")
+            en = (f"with another amount ({before} €, here {stated} €): an amendment that replaces the first amount, "
+                  "or a second instalment?")
+        self.warn(row, "grant_id", f"subvention déjà indiquée ligne {line} pour ce même bénéficiaire, {fr} les deux "
+                  f"lignes sont gardées, et comptées toutes deux dans les totaux ({both})", f"grant already stated "
+                  f"on line {line} for the same beneficiary, {en} both rows are kept, and both counted in the totals "
+                  f"({both_en})", grant_id)
+
+    def check_stated_amounts(self) -> None:
+        """Warn about each grant whose rows (co-beneficiaries of one idSubvention) state different amounts: SCDL's
+        montant is the grant's total, the same on each of its rows (pitfall 14). When each amount is its row's share
+        of their sum (30 000 at 0.6 and 20 000 at 0.4), the list wrote each beneficiary's own amount: it is kept as
+        such (montant × share would keep 18 000 and 8 000), the sum as the grant's total; otherwise the amounts are
+        read as the rule says, and the warning gives them. A beneficiary named twice was said at its row."""
+        for rows in self.shares.values():
+            if len({k.stated for k in rows}) < 2 or len({k.beneficiary for k in rows}) < len(rows):
+                continue
+            whole = sum(k.stated for k in rows)
+            own = all(k.share != 1 and matches_share(k.stated, whole, k.share) for k in rows)
+            if own:
+                rows[:] = [self.own_amount(k, whole) for k in rows]
+            self.warn_stated_amounts(rows, whole, own)
+
+    def own_amount(self, kept: Kept, whole: Decimal) -> Kept:
+        """Keep the amount stated on a grant's row as its beneficiary's own, ``whole`` as the grant's total."""
+        self.graph.set((kept.grant, SCHEMA.amount, Literal(kept.stated, datatype=XSD.decimal)))
+        self.graph.set((kept.grant, MAI.statedTotal, Literal(whole, datatype=XSD.decimal)))
+        self.total += kept.stated - kept.amount
+        self.shared -= 1
+        return kept._replace(stated=whole, amount=kept.stated)
+
+    def warn_stated_amounts(self, rows: list[Kept], whole: Decimal, own: bool) -> None:
+        """The warning of :meth:`check_stated_amounts` for the rows of one grant: ``own`` when each amount was read
+        as its beneficiary's own, ``whole`` their sum."""
+        shown = rows[:MAX_LINES_SHOWN]
+        more = "…" if len(rows) > MAX_LINES_SHOWN else ""
+        amounts = ", ".join(f"{format_amount(k.amount if own else k.stated)} ligne {k.line}" for k in shown) + more
+        amounts_en = ", ".join(f"{k.amount if own else k.stated} € line {k.line}" for k in shown) + more
+        if own:
+            fr = (f"chacun étant la part (pourcentageSubvention) de sa ligne dans leur somme ({format_amount(whole)}), "
+                  "il est lu comme le montant propre de son bénéficiaire")
+            en = (f"each being its row's share (pourcentageSubvention) of their sum ({whole} €), it is read as its "
+                  "beneficiary's own amount")
+        elif all(k.share == 1 for k in rows):
+            fr, en = ("chacun est gardé comme celui de son bénéficiaire ; à vérifier",
+                      "each is kept as its beneficiary's; to check")
+        else:
+            kept = ", ".join(format_amount(k.amount) for k in shown) + more
+            kept_en = ", ".join(f"{k.amount} €" for k in shown) + more
+            fr = (f"chacun est lu comme ce total, la part de son bénéficiaire appliquée (montants retenus {kept}) ; "
+                  "à vérifier")
+            en = f"each is read as that total, its beneficiary's share applied (amounts kept {kept_en}); to check"
+        grant_id = self.graph.value(rows[0].grant, DCTERMS.identifier)
+        self.ex.warn(f"les lignes de la subvention « {grant_id} » indiquent des montants différents ({amounts}), alors "
+                     f"que le SCDL y attend le montant total de la subvention, le même sur chaque ligne : {fr}",
+                     f"the rows of grant '{grant_id}' state different amounts ({amounts_en}), where SCDL expects the "
+                     f"grant's total, the same on each row: {en}", line=rows[0].line, field=self.header("amount"))
 
     def describe(self, row: Row, grant: URIRef, funder: URIRef, beneficiary: URIRef, amounts) -> None:
         g, amount, total, ratio = self.graph, *amounts
@@ -277,8 +378,9 @@ class GrantRows(GrantCellReader):
                             ("budget_account", MAI.budgetAccount), ("grant_id", DCTERMS.identifier)):
             if self.get(row, field):
                 g.add((grant, prop, Literal(self.get(row, field))))
-        self.describe_dates(row, grant)
-        self.describe_decision(row, grant, funder)
+        decided = self.date(row, "decision_date")
+        self.describe_dates(row, grant, decided)
+        self.describe_decision(row, grant, funder, decided)
         if (nature := self.nature(row)) is not None:
             g.add((grant, MAI.nature, nature))
         self.describe_terms(row, grant)
@@ -306,7 +408,9 @@ class GrantRows(GrantCellReader):
             self.warn(row, "eu_notification", "notification UE illisible (attendu « oui » ou « non ») : ignorée",
                       "unreadable EU notification (expected 'oui' or 'non'): ignored", raw)
 
-    def describe_dates(self, row: Row, grant: URIRef) -> None:
+    def describe_dates(self, row: Row, grant: URIRef, decided: dt.date | None) -> None:
+        """The grant's convention date, payment period and fiscal year: the list's, else the year of its convention,
+        else of its decision (``decided``), said when that has no reference (:meth:`report_undated`)."""
         g = self.graph
         convention = self.date(row, "convention_date")
         if convention and convention > dt.date.today():  # the day it was signed (SCDL): never ahead of today
@@ -317,12 +421,18 @@ class GrantRows(GrantCellReader):
         if convention:
             g.add((grant, MAI.conventionDate, literal(convention, XSD.date)))
         year = self.fiscal_year(row) or (convention.year if convention else None)
+        if not year and decided:
+            year = decided.year
+            if not self.get(row, "decision_ref"):
+                self.undated.append(row.line)
         if year:
             g.add((grant, MAI.fiscalYear, literal(year, XSD.integer)))
         if period := self.period(row):
             g.add((grant, MAI.paymentPeriod, literal(period)))
 
-    def describe_decision(self, row: Row, grant: URIRef, funder: URIRef) -> None:
+    def describe_decision(self, row: Row, grant: URIRef, funder: URIRef, decided: dt.date | None) -> None:
+        """The deliberation that the row's decision reference names, dated ``decided``; a decision date without a
+        reference dates no deliberation."""
         reference = self.get(row, "decision_ref")
         if not reference:
             return
@@ -335,7 +445,7 @@ class GrantRows(GrantCellReader):
         g.add((deliberation, RDF.type, MAI.Deliberation))
         g.add((deliberation, DCTERMS.identifier, literal(reference)))
         g.add((deliberation, MAI.authority, funder))
-        if (decided := self.date(row, "decision_date")) is not None:
+        if decided is not None:
             g.add((deliberation, DCTERMS.date, literal(decided, XSD.date)))
 
     def report_unidentified(self) -> None:
@@ -374,8 +484,40 @@ class GrantRows(GrantCellReader):
                      "loses its trailing zeros (2024.00240 becomes 2024.0024); check it, and type references as text "
                      f"(line{plural} {shown})", line=lines[0], field=self.header("decision_ref"), value=example)
 
+    def report_undated(self) -> None:
+        """Say once, with the first lines, that decision dates without a decision reference gave their grants'
+        fiscal year, the list giving no other, and are kept as nothing else: they date no deliberation, there being
+        none named."""
+        if self.undated:
+            shown = _lines(self.undated)
+            self.ex.warn("exercice tiré de la date de décision, faute de colonne d'exercice et de date de "
+                         "convention ; sans référence de décision, cette date ne date aucune délibération "
+                         f"({shown[0]})", "fiscal year taken from the decision date, there being no fiscal year column "
+                         "and no convention date; without a decision reference, that date dates no deliberation "
+                         f"({shown[1]})", line=self.undated[0], field=self.header("decision_date"))
+
+    def report_artefacts(self) -> None:
+        """Say once, with the first lines, that the lines of a printed report's pages (their numbers, the stamp of
+        their printing) were skipped: not rows with a grant missing all, which would refuse the file."""
+        if self.artefacts:
+            lines, (_, column, example) = [line for line, *_ in self.artefacts], self.artefacts[0]
+            shown = _lines(lines)
+            self.ex.warn(f"lignes de mise en page d'un état imprimé (« {example} »), pas des subventions : ignorées "
+                         f"({shown[0]})", f"page lines of a printed report ('{example}'), not grants: skipped "
+                         f"({shown[1]})", line=lines[0], value=example, field=self.column_name(column))
+
     def report_repairs(self) -> None:
         self.ex.issues.extend(repair_issues(self.table))
         for row in self.table.rows:
             self.ex.issues.extend(lost_characters(row, self.table.header))
 
+
+def _lines(lines: list[int]) -> tuple[str, str]:
+    """The first lines of ``lines`` as a warning names them (French, English), the others counted by an ellipsis.
+
+    >>> _lines([8, 13]), _lines([2])[1]
+    (('lignes 8, 13', 'lines 8, 13'), 'line 2')
+    """
+    shown = ", ".join(map(str, lines[:MAX_LINES_SHOWN])) + ("…" if len(lines) > MAX_LINES_SHOWN else "")
+    plural = "s" * (len(lines) > 1)
+    return f"ligne{plural} {shown}", f"line{plural} {shown}"

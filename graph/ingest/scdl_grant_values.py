@@ -12,12 +12,12 @@ from rdflib import URIRef
 from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 from graph.identity import fold, name_key
 from graph.ingest.base import Extraction
-from graph.ingest.french import read_date
+from graph.ingest.french import format_amount, read_date
 from graph.ingest.scdl_checks import comma_message, compact_date, compact_period, dot_message
 from graph.ingest.scdl_ids import clean_rna_cell, read_id_cell
 from graph.tabular import Row, Table
-from graph.values import (CENT, CommaConvention, ValueProblem, comma_convention, dot_convention, parse_date, parse_int,
-                          parse_period, parse_ratio)
+from graph.values import (CENT, CommaConvention, ValueProblem, bracketed, comma_convention, dot_convention, parse_date,
+                          parse_int, parse_period, parse_ratio)
 
 NATURE = "https://w3id.org/maillage/ontology/nature/"
 #: Budget sections (Antibes' ``section`` column) and natures -> nature concepts.
@@ -123,6 +123,11 @@ class GrantCellReader:
             total = self.read_amount(raw)
         except ValueProblem as exc:
             self.reject(row, "amount", str(exc), exc.message_en, raw)
+            return None
+        if total is not None and total < 0 and bracketed(raw):
+            self.reject(row, "amount", f"montant entre parenthèses, un négatif en notation comptable "
+                        f"({format_amount(total)}) : refusé comme montant de subvention", f"amount in brackets, a "
+                        f"negative in accounting notation ({total} €): refused as a grant amount", raw)
             return None
         if total is None or total < 0:
             self.reject(row, "amount", "montant manquant ou négatif", "amount missing or negative", raw)

@@ -1,18 +1,19 @@
 """The SCDL *subventions* kind: grants lists (v2.1.1, SCDL 1, Etalab 2017, human labels) as CSV, XLSX or ODS.
 
 Each row becomes a ``mai:Grant`` ``mint("grant", source key, idSubvention or line)`` (rows sharing an idSubvention,
-co-beneficiaries, add their beneficiary's key) with its funder (a
-``mai:PublicAuthority``), its beneficiary (``mai:Association`` when an RNA number or the name says so, else
-``mai:Actor``), the beneficiary's amount (``schema:amount`` = montant × pourcentageSubvention, the total kept as
-``mai:statedTotal`` when the share is below 1), purpose, idSubvention (``dcterms:identifier``), dates, decision
+co-beneficiaries, add their beneficiary's key) with its funder (a ``mai:PublicAuthority``), its beneficiary
+(``mai:Association`` when an RNA number or the name says so, else ``mai:Actor``), the beneficiary's amount
+(``schema:amount`` = montant × pourcentageSubvention, the total kept as ``mai:statedTotal`` when the share is below
+1; montant itself, with a warning, when the rows of one idSubvention each state their beneficiary's share of their
+sum: :meth:`GrantRows.check_stated_amounts`), purpose, idSubvention (``dcterms:identifier``), dates, decision
 reference and nature, and the SIRETs the row gives its funder and beneficiary (``mai:funderSiret``,
 ``mai:beneficiarySiret``: an actor keeps those of all its establishments the list names, a grant its row's).
 
 Rows without a funder, a beneficiary or a readable amount are rejected (file, line, field, value, reason); the
-others are kept, repaired values and doubtful identifiers reported as warnings. Totals rows are skipped with a
-warning (:mod:`graph.ingest.scdl_checks`); a file none of whose rows is kept is refused whole (InputError), so
-that it replaces nothing stored. A list without funder columns needs ``--funder "NOM[;SIRET]"``
-(``ctx.options["funder"]``).
+others are kept, repaired values and doubtful identifiers reported as warnings. Totals rows, and the page numbers
+of a printed report, are skipped with a warning (:mod:`graph.ingest.scdl_checks`); a file none of whose rows is
+kept is refused whole (InputError), so that it replaces nothing stored. A list without funder columns needs
+``--funder "NOM[;SIRET]"`` (``ctx.options["funder"]``).
 
 This module is the kind (detection, required columns, the ``--funder`` option); the rows are turned into grants by
 :mod:`graph.ingest.scdl_grant_rows`, their cells read by :mod:`graph.ingest.scdl_grant_values`.
@@ -30,7 +31,7 @@ from graph.ingest.base import (FUNDER_ADVICE, Extraction, InputError, SourceCont
                                parse_funder_option)
 from graph.ingest.scdl_grant_rows import GrantRows
 from graph.ingest.scdl_headers import (GRANT_FIELDS, fields_named, header_near_miss, keys_of, map_columns,
-                                       warn_duplicate_columns)
+                                       warn_duplicate_columns, warn_unread_identifiers)
 from graph.ingest.scdl_repeated import grants_stored
 from graph.tabular import Table, peek_keys, read_table
 
@@ -91,10 +92,14 @@ def extract(ctx: SourceContext) -> Extraction:
         raise InputError("aucune ligne de données sous l'en-tête", line=table.header_line,
                          message_en="no data rows under the header")
     warn_duplicate_columns(rows.ex, table.header, GRANT_FIELDS, table.header_line)
+    warn_unread_identifiers(rows.ex, table.header, GRANT_FIELDS, table.header_line)
     rows.report_repairs()
     for row in table.rows:
         rows.add_row(row)
+    rows.check_stated_amounts()
     rows.check_shares()
+    rows.report_undated()
+    rows.report_artefacts()
     rows.report_unidentified()
     rows.report_numeric_references()
     if not rows.grants:

@@ -14,8 +14,10 @@ the funder; their normalised keys differ (``attribnom`` vs ``nomattributaire``),
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
+from graph.identity import fold
 from graph.ingest.base import Extraction, InputError
 from graph.tabular import normalise_header, peek_lines
 
@@ -26,7 +28,9 @@ GRANT_FIELDS: dict[str, tuple[str, ...]] = {
     "fiscal_year": ("exercice", "exerciceBudgetaire", "annee", "année", "Exercice budgétaire", "Année budgétaire"),
     "funder_name": ("nomAttribuant", "COLL_NOM", "Nom de l'attribuant", "Nom attributaire", "Nom attribuant",
                     "Collectivité", "Attribuant"),
+    # "… (SIRET)": the labels of a data portal's export (OpenDataSoft).
     "funder_id": ("idAttribuant", "COLL_SIRET", "Identification de l'attributaire", "Identification de l'attribuant",
+                  "Identification de l'attribuant (SIRET)", "Identification de l'attributaire (SIRET)",
                   "SIRET attribuant", "Siret de l'attribuant", "SIRET collectivité", "SIRET de la collectivité"),
     "convention_date": ("dateConvention", "Date de convention", "Date de la convention", "ACTE_DATE",
                         "Date de signature"),
@@ -35,8 +39,10 @@ GRANT_FIELDS: dict[str, tuple[str, ...]] = {
     "decision_date": ("dateDecision", "Date de la décision", "Date de décision"),
     "beneficiary_name": ("nomBeneficiaire", "ATTRIB_NOM", "Nom du bénéficiaire", "Bénéficiaire",
                          "Nom bénéficiaire", "Nom de l'association", "Nom association", "Raison sociale"),
-    "beneficiary_id": ("idBeneficiaire", "ATTRIB_SIRET", "Identification du bénéficiaire", "SIRET du bénéficiaire",
-                       "SIRET bénéficiaire", "SIRET", "Numéro SIRET"),
+    # A SIRET column named by no party is the beneficiary's: a list names its funder's as such.
+    "beneficiary_id": ("idBeneficiaire", "ATTRIB_SIRET", "Identification du bénéficiaire",
+                       "Identification du bénéficiaire (SIRET)", "SIRET du bénéficiaire", "SIRET bénéficiaire", "SIRET",
+                       "Numéro SIRET", "N° SIRET", "No SIRET", "Numéro de SIRET"),
     "beneficiary_rna": ("rnaBeneficiaire", "RNA", "Numéro RNA", "RNA du bénéficiaire", "Numéro RNA du bénéficiaire"),
     "purpose": ("objet", "object", "SUB_OBJET", "Objet de la convention", "Objet de la subvention", "Objet du dossier",
                 "Objet de la demande"),
@@ -142,6 +148,40 @@ def warn_duplicate_columns(ex: Extraction, header: list[str], fields: dict[str, 
             ex.warn(f"colonnes « {header[j]} » ({j + 1}) et « {column} » ({i + 1}) lues comme un même champ : la "
                     "première est lue, la seconde ignorée", f"columns '{header[j]}' ({j + 1}) and '{column}' "
                     f"({i + 1}) read as one field: the first is read, the second ignored", line=line, field=column)
+
+
+#: A column name that names an identifier: a word SIRET or SIREN (also "siretBeneficiaire", "SIRET_BENEF"), or RNA.
+_IDENTIFIER_WORD = re.compile(r"(?<![a-z])(?:siret|siren)|(?<![a-z])rna(?![a-z])")
+
+
+def names_identifier(column: str) -> bool:
+    """Whether the column name ``column`` names an identifier (SIRET, SIREN, RNA number).
+
+    >>> [names_identifier(c) for c in ("N° SIREN", "numeroSiret", "idRNA", "Journal", "Siren_benef", "Interne")]
+    [True, True, True, False, True, False]
+    """
+    return bool(_IDENTIFIER_WORD.search(fold(re.sub(r"([a-z])([A-Z])", r"\1 \2", column))))
+
+
+def warn_unread_identifiers(ex: Extraction, header: list[str], fields: dict[str, tuple[str, ...]],
+                            line: int | None) -> None:
+    """Warn, on ``ex``, of each column of ``header`` that names an identifier (:func:`names_identifier`) but no
+    field of ``fields``: its numbers are not read, so the actors of its rows are joined to other sources by their
+    names alone, which the user should know (a label the lookup lacks, or a column to rename).
+
+    >>> ex = Extraction()
+    >>> warn_unread_identifiers(ex, ["montant", "nomBeneficiaire", "SIREN de l'organisme"], GRANT_FIELDS, 1)
+    >>> ex.issues[0].message.split(" : ")[0]
+    "colonne « SIREN de l'organisme » (3), qui nomme un identifiant, non lue"
+    """
+    lookup = _lookup(fields)
+    for i, column in enumerate(header):
+        if normalise_header(column) not in lookup and names_identifier(column):
+            ex.warn(f"colonne « {column} » ({i + 1}), qui nomme un identifiant, non lue : son nom n'est pas l'un de "
+                    "ceux que lit ce format (idBeneficiaire, idAttribuant, rnaBeneficiaire…) ; renommez-la pour que "
+                    "ses numéros soient lus", f"column '{column}' ({i + 1}), which names an identifier, not read: its "
+                    "name is none of those this format reads (idBeneficiaire, idAttribuant, rnaBeneficiaire…); rename "
+                    "it for its numbers to be read", line=line, field=column)
 
 
 def header_near_miss(data: bytes, fields: dict[str, tuple[str, ...]],
