@@ -10,7 +10,9 @@ What real files do (DATA-FORMATS.md §5) and what this module does about it:
 - a header row below title lines is found by the known column names the caller gives; headers are normalised
   (case, accents, spaces, ``*``) by :func:`normalise_header` so that callers map synonyms on one key;
 - spreadsheets are read by :mod:`graph.spreadsheets` (python-calamine, after checks for zip bombs and damaged
-  legacy XLS files), with a cap on the number of rows.
+  legacy XLS files), with a cap on the number of rows: the visible sheet whose header names the expected columns
+  (:func:`read_best_sheet`), its merged cells copied down their rows and its hidden columns after the visible ones,
+  which is said (:func:`sheet_notes`).
 
 >>> table = read_table(b"Titre\\n\\nnom;montant\\nA;40 000,00\\n", known={"nom", "montant"})
 >>> table.header, table.delimiter, [(r.line, r.cells) for r in table.rows]
@@ -36,8 +38,8 @@ from graph.identity import fold
 from graph.ingest.base import InputError, Issue
 from graph.limits import check_line_length
 # is_spreadsheet, MAX_ROWS, spreadsheet_error: for the callers of this module too.
-from graph.spreadsheets import (MAX_ROWS, FractionCell, Rows, Sheet, is_spreadsheet, read_heads, read_sheet,
-                               spreadsheet_error)
+from graph.spreadsheets import (MAX_ROWS, FractionCell, Rows, Sheet, column_letters, is_spreadsheet, read_heads,
+                               read_sheet, spreadsheet_error)
 
 #: Lines looked at to sniff the separator and find the header row.
 SNIFF_LINES = 30
@@ -160,47 +162,160 @@ def _join_broken(records: list[Row], width: int) -> list[Row]:
 
 
 def _spreadsheet_records(data: bytes, max_rows: int, known: frozenset[str] | set[str]
-                         ) -> tuple[list[Row], Issue | None]:
-    """The rows of the sheet whose header names most ``known`` columns (the first one on a tie), and a warning
-    when that is not the first sheet."""
+                         ) -> tuple[list[Row], Sheet, Issue | None]:
+    """The rows of the sheet whose header names most ``known`` columns (:func:`read_best_sheet`), the sheet, and a
+    warning when that is not the first sheet."""
     def hits(rows: Rows) -> int:
         return _header_hits([Row(line, cells) for line, cells in rows], known)[1]
 
-    sheet, warning = read_best_sheet(data, hits if known else None, max_rows)
-    return [Row(line, cells) for line, cells in sheet.rows], warning
+    sheet, warning = _best_sheet(data, hits if known else None, max_rows)
+    return [Row(line, cells) for line, cells in sheet.rows], sheet, warning
 
 
 def read_best_sheet(data: bytes, score: Callable[[Rows], Any] | None, max_rows: int = MAX_ROWS
                     ) -> tuple[Sheet, Issue | None]:
     """Read the sheet of the spreadsheet ``data`` whose first rows ``score`` highest — how well its header names
-    the columns a kind expects; the first sheet on a tie, or without ``score`` — and a warning naming it when it is
-    not the first sheet (a workbook may open on a sheet of notes, its data on the next one), and naming the other
-    sheets whose header scores as high, which are not read (a sheet a year: their grants were left out in
-    silence). Every kind that reads a workbook chooses its sheet so. Raises InputError when the workbook cannot be
-    read."""
+    the columns a kind expects — among its visible worksheets, the first one on a tie, or without ``score``; a
+    hidden sheet only when no visible one names any (a sheet of last year's data, hidden rather than deleted, is
+    not this year's). Also a warning naming the sheet read when it is hidden or not the first (a workbook may open
+    on a sheet of notes, its data on the next one), and naming the other sheets whose header scores as high, which
+    are not read (a sheet a year: their grants were left out in silence). Every kind that reads a workbook chooses
+    its sheet so; what reading the sheet did (:func:`sheet_notes`) goes to :func:`collected_issues`. Raises
+    InputError when the workbook cannot be read."""
+    sheet, warning = _best_sheet(data, score, max_rows)
+    if (collected := _COLLECTED.get()) is not None:
+        collected.extend(sheet_notes(sheet))
+    return sheet, warning
+
+
+def _best_sheet(data: bytes, score: Callable[[Rows], Any] | None, max_rows: int) -> tuple[Sheet, Issue | None]:
+    """:func:`read_best_sheet`, its sheet's notes left to the caller."""
     heads = read_heads(data) if score is not None else []
     if len(heads) < 2:
         return read_sheet(data, max_rows), None
     scores = [score(head.rows) for head in heads]
-    chosen = scores.index(max(scores))
+    chosen = max(range(len(heads)), key=lambda i: (_names_columns(scores[i]) and not heads[i].hidden, scores[i],
+                                                   not heads[i].hidden, -i))
     sheet = read_sheet(data, max_rows, lambda _: chosen)
+    first = next((i for i, head in enumerate(heads) if not head.hidden), 0)
     french, english = [], []
-    if chosen:
-        french.append(f"feuille « {sheet.name} » lue, et non la première (« {heads[0].name} ») : c'est son en-tête "
-                      "qui nomme les colonnes attendues")
-        english.append(f"sheet '{sheet.name}' read, not the first one ('{heads[0].name}'): its header names the "
+    if sheet.hidden:
+        french.append(f"feuille masquée « {sheet.name} » lue : aucune feuille visible ne nomme les colonnes "
+                      "attendues ; vérifiez que ce sont bien les données à importer")
+        english.append(f"hidden sheet '{sheet.name}' read: no visible sheet names the expected columns; check that "
+                       "these are the data to import")
+    elif chosen != first:
+        french.append(f"feuille « {sheet.name} » lue, et non la première (« {heads[first].name} ») : c'est son "
+                      "en-tête qui nomme les colonnes attendues")
+        english.append(f"sheet '{sheet.name}' read, not the first one ('{heads[first].name}'): its header names the "
                        "expected columns")
-    if alike := [head.name for i, head in enumerate(heads) if i != chosen and scores[i] == scores[chosen]
-                 and scores[i]]:
-        names, several = ", ".join(f"« {name} »" for name in alike), len(alike) > 1
+    if alike := [head for i, head in enumerate(heads) if i != chosen and _names_columns(scores[i])
+                 and scores[i] >= scores[chosen]]:
+        names = ", ".join(f"« {head.name} »" + " (masquée)" * head.hidden for head in alike)
+        names_en = ", ".join(repr(head.name) + " (hidden)" * head.hidden for head in alike)
+        several = len(alike) > 1
         french.append((f"feuilles {names} non lues, bien que leur en-tête" if several else
                        f"feuille {names} non lue, bien que son en-tête") + " nomme les mêmes colonnes : une feuille "
                       "est lue par fichier ; enregistrez chacune dans un fichier à part pour l'importer")
-        english.append(f"{'sheets' if several else 'sheet'} {', '.join(repr(n) for n in alike)} not read, though "
+        english.append(f"{'sheets' if several else 'sheet'} {names_en} not read, though "
                        f"{'their headers name' if several else 'its header names'} the same columns: one sheet is "
                        "read per file; save each in a file of its own to import it")
     warning = Issue("warning", " ; ".join(french), "; ".join(english)) if french else None
     return sheet, warning
+
+
+def _names_columns(score: Any) -> bool:
+    """Whether a sheet's ``score`` says that its header names some of the expected columns: a count above 0, or
+    counts not all 0."""
+    return any(score) if isinstance(score, tuple) else bool(score)
+
+
+def sheet_notes(sheet: Sheet, header: list[str] | None = None, header_line: int = 0,
+                known: frozenset[str] | set[str] = frozenset()) -> list[Issue]:
+    """The warnings of what reading ``sheet`` did that its values do not show: hidden columns put after the
+    visible ones, merged cells copied down their rows, formulas read empty, for they have no computed value. With
+    the ``header`` that a reader found (at ``header_line``), the columns are named by it, only those that name
+    ``known`` columns (all, without any) and only the cells below it are told.
+
+    >>> sheet = Sheet("S", 0, [], columns=[0, 2, 1], hidden_columns=frozenset({1}), merged=[((2, 0), (5, 0))])
+    >>> [i.message for i in sheet_notes(sheet, ["nom", "Montant voté", "montant"], 1)]  # doctest: +NORMALIZE_WHITESPACE
+    ['colonne « montant » (B) masquée dans le classeur : une colonne visible qui donne le même champ est lue à sa
+    place ; sinon elle est lue, vérifiez ses valeurs', 'cellules fusionnées recopiées : A2:A5 ; la valeur de la
+    première cellule de la plage est lue sur chacune de ses lignes']
+    """
+    notes = (_hidden_columns_note(sheet, header, header_line, known), _merged_note(sheet, header_line),
+             _uncomputed_note(sheet, header, header_line))
+    return [note for note in notes if note is not None]
+
+
+def _hidden_columns_note(sheet: Sheet, header: list[str] | None, line: int, known: frozenset[str] | set[str]
+                         ) -> Issue | None:
+    named = []
+    for at, column in enumerate(sheet.columns):
+        if column not in sheet.hidden_columns:
+            continue
+        if header is None:
+            named.append(column_letters(column))
+        elif at < len(header) and header[at] and (not known or normalise_header(header[at]) in known):
+            named.append(f"« {header[at]} » ({column_letters(column)})")
+    if not named:
+        return None
+    said, said_en = _listed(named)
+    if len(named) == 1:
+        return Issue("warning", f"colonne {said} masquée dans le classeur : une colonne visible qui donne le même "
+                                "champ est lue à sa place ; sinon elle est lue, vérifiez ses valeurs",
+                     f"column {said_en} hidden in the workbook: a visible column giving the same field is read "
+                     "instead; otherwise it is read, check its values", line=line or None)
+    return Issue("warning", f"colonnes {said} masquées dans le classeur : une colonne visible qui donne le même "
+                            "champ est lue à leur place ; sinon elles sont lues, vérifiez leurs valeurs",
+                 f"columns {said_en} hidden in the workbook: a visible column giving the same field is read instead "
+                 "of them; otherwise they are read, check their values", line=line or None)
+
+
+def _merged_note(sheet: Sheet, line: int) -> Issue | None:
+    ranges = [(top, bottom) for top, bottom in sheet.merged if bottom[0] > line]
+    if not ranges:
+        return None
+    said, said_en = _listed([f"{_cell_name(top)}:{_cell_name(bottom)}" for top, bottom in ranges])
+    which = ("de la plage", "the range's") if len(ranges) == 1 else ("de chaque plage", "each range's")
+    return Issue("warning", f"cellules fusionnées recopiées : {said} ; la valeur de la première cellule {which[0]} "
+                            "est lue sur chacune de ses lignes",
+                 f"merged cells copied: {said_en}; the value of {which[1]} first cell is read on each of its rows",
+                 line=ranges[0][0][0])
+
+
+def _uncomputed_note(sheet: Sheet, header: list[str] | None, line: int) -> Issue | None:
+    cells = [(cell, formula) for cell, formula in sheet.uncomputed if cell[0] > line]
+    if not cells:
+        return None
+    (first, formula), several = cells[0], len(cells) > 1
+    said, said_en = _listed([_cell_name(cell) for cell, _ in cells])
+    at = sheet.columns.index(first[1]) if first[1] in sheet.columns else None
+    field = header[at] if header is not None and at is not None and at < len(header) and header[at] else None
+    return Issue("warning", f"formule{'s' * several} sans valeur calculée (cellule{'s' * several} {said}) : le "
+                            "classeur n'a jamais été recalculé (écrit par un programme ?) et "
+                            f"{'ces cellules sont lues vides' if several else 'la cellule est lue vide'} ; ouvrez-le "
+                            "dans un tableur, enregistrez-le, puis importez-le de nouveau",
+                 f"formula{'s' * several} without a computed value (cell{'s' * several} {said_en}): the workbook was "
+                 f"never recalculated (written by a program?) and {'those cells are' if several else 'the cell is'} "
+                 "read empty; open it in a spreadsheet program, save it, and ingest it again",
+                 line=first[0], field=field, value=formula)
+
+
+def _cell_name(cell: tuple[int, int]) -> str:
+    """The name of a sheet's cell (line, column): "F5"."""
+    return f"{column_letters(cell[1])}{cell[0]}"
+
+
+#: Items named in a warning; the others are counted.
+NAMED = 10
+
+
+def _listed(items: list[str]) -> tuple[str, str]:
+    """``items`` as a warning names them, French and English: the first ``NAMED``, then how many more."""
+    shown = ", ".join(items[:NAMED])
+    more = len(items) - NAMED
+    return (shown + (f" et {more} autres" if more > 0 else ""), shown + (f" and {more} more" if more > 0 else ""))
 
 
 def find_header(records: list[Row], known: frozenset[str] | set[str]) -> int:
@@ -230,9 +345,9 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
 
     Raises InputError when the file cannot be read at all (bad zip, limits, empty file).
     """
-    other_sheet = None
+    other_sheet = sheet = None
     if is_spreadsheet(data):
-        (records, other_sheet), encoding, delimiter = _spreadsheet_records(data, max_rows, known), None, None
+        (records, sheet, other_sheet), encoding, delimiter = _spreadsheet_records(data, max_rows, known), None, None
     else:
         check_line_length(data)
         text, encoding = decode(data)
@@ -254,6 +369,8 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
         table.header = _drop_controls(table, header_row.line, table.header)
     while table.header and not table.header[-1]:
         table.header.pop()
+    if sheet is not None:
+        table.issues += sheet_notes(sheet, table.header, header_row.line, known)
     width = len(table.header)
     body = records[start + 1:]
     suspect = None
