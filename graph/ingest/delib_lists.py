@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from graph.ingest.delib_grant_words import _GRANT_WORD
-from graph.ingest.french import AMOUNT_RE
+from graph.ingest.french import AMOUNT_RE, NUMBER_WORDS
 
 
 #: The characters that a list's item may open with as its bullet: hyphens and dashes, the bullet, the star, and the
@@ -28,13 +28,18 @@ _BULLET = (r"(?:[" + BULLET_MARKS + r"]|\(cid:\d+\)|\d{1,2}\s?°?\)|[a-z]\)(?=[ 
            r"\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-ZÀ-Ý«\"]))")
 #: A list item's dot at the start of its line, alone or after a number, that would else end a sentence.
 _DOT_MARKER = re.compile(r"^([ \t]*\d{0,2})\.(?=[ \t]+\S)", re.M)
+#: An amount in words before its "euros": "mille cinq cents", "deux mille", "trois cent cinquante".
+_SPELLED_WORD = "|".join(NUMBER_WORDS + ("millions", "million", "mille"))
+_SPELLED_AMOUNT = rf"(?:{_SPELLED_WORD})(?:[ \t-]+(?:et[ \t-]+)?(?:{_SPELLED_WORD}))*[ \t]+euros?\b"
 #: A list item that no bullet opens (the PDF drew it, or the text only indents it): a name, then ":", dot leaders or
 #: a dash, then an amount, alone on its line ("Comité des fêtes de Lussac : 1 500 € ;", "CPTS du Val – fonctionnement
-#: – 22 000 €") or with a bracket after it ("SISA X : 4 000 € (subvention d'investissement, article 20422)") — or the
-#: name alone on its line and the amount indented alone on the next ("Club Entraide du Cher" / "    900 €").
+#: – 22 000 €", "Judo Club : mille cinq cents euros") or with a bracket after it ("SISA X : 4 000 € (subvention
+#: d'investissement, article 20422)") — or the name alone on its line and the amount indented alone on the next ("Club
+#: Entraide du Cher" / "    900 €").
 _BARE_ITEM = (r"[^\n]{2,120}?(?:[ \t]+:[ \t]*|[ \t]*(?:\.{3,}|…+)[ \t]*|[ \t]+[–—-][ \t]+|(?<=[^\W\d])[ \t]{2,}|"
               r"(?<=[^\W\d]|[)»])[ \t]*\n[ \t]+)"
-              r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?[ \u00a0\u202f]*(?:€|euros?)"
+              r"(?:(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?[ \u00a0\u202f]*(?:€|euros?)|"
+              + _SPELLED_AMOUNT + ")"
               r"(?:[ \t]+\([^()\n]{1,80}\))?[ \t]*[;.,]?[ \t]*(?=\n|\Z)")
 #: An item that gives the amount asked, then the amount proposed: "ADMR de X : demande 3 500 €, proposition 3 000 €."
 _ASKED_THEN_PROPOSED = (r"[^\n]{2,120}?[ \t]+:[ \t]*(?:demand|sollicit)[^\n€]{0,20}\d[^\n€]{0,14}(?:€|euros?)\s*[,;]?"
@@ -76,11 +81,12 @@ def _item_name(item: str, anchor: int) -> str | None:
     """The name that a list item gives before its amount: "- Comité des fêtes : 1 500 €", "- Foyer rural …… 850 €",
     "- la Mutualité sociale agricole : 1 800 €" (a lower-case article, or a singular one in capitals, is left out),
     "- L'ASSOCIATION X, POUR … : 3 500 EUROS" (the name ends at its comma before what it is for or before its grant:
-    "1) Association X, une subvention de 12 000 €", or where it is registered: "…, inscrite au registre des
-    associations, vol. 9 n° 312 : 2 200 €"), "- la Maison de santé de Pontaumur (SISA) pour le dispositif … :
-    3 000 €" (or at "pour" after a name of three words or more), "- CPTS X – SIRET 889 456 123 00014 …… 12 000 €"
-    or "- Club X – « Bouger ensemble » : 900 €" (at a dash before a SIRET or a quoted title). An item that opens with
-    a decision's verb ("- RAMÈNE la subvention …") names no one.
+    "1) Association X, une subvention de 12 000 €", where it is registered: "…, inscrite au registre des
+    associations, vol. 9 n° 312 : 2 200 €", or what it does: "…, qui participent au tour cantonal : 1 200 €"), "- la
+    Maison de santé de Pontaumur (SISA) pour le dispositif … : 3 000 €" (or at "pour" after a name of three words or
+    more), "- CPTS X – SIRET 889 456 123 00014 …… 12 000 €" or "- Club X – « Bouger ensemble » : 900 €" (at a dash
+    before a SIRET or a quoted title). An item that opens with a decision's verb ("- RAMÈNE la subvention …"), with a
+    rate or with a payer and its verb names no one (:data:`_NO_ONE_NAMED`).
 
     >>> _item_name("- Foyer rural de Sainte-Olive …… 1 200 €", 33)
     'Foyer rural de Sainte-Olive'
@@ -107,7 +113,7 @@ def _item_name(item: str, anchor: int) -> str | None:
     name = re.sub(r"\s*\(\s*(?:n\s*[°º]\s*)?(?:SIRE[NT]|RNA)\b[^()]*\)", "", name)
     name = re.split(r"\s:\s|\s*…|\.{3,}|,\s*(?:pour|afin|dans\s+le\s+cadre|au\s+titre|d['’]un\s+montant)\b|"
                     r",\s*(?:une?|la|les|des)\s+(?:subventions?|aides?|participations?|dotations?|contributions?|"
-                    r"sommes?|bourses?)\b|,\s*(?:inscrite?s?|immatricul[ée]+s?|domicili[ée]+s?|sise?s?|situ[ée]+s?|"
+                    r"sommes?|bourses?)\b|,\s*(?:qui|inscrite?s?|immatricul[ée]+s?|domicili[ée]+s?|sise?s?|situ[ée]+s?|"
                     r"dont\s+le\s+si[èe]ge|ayant\s+son\s+si[èe]ge|agr[ée]{2}s?)\b", name, flags=re.I)[0]
     # What a dash adds after the name is no part of it: its SIRET or SIREN ("CPTS X – SIRET 889 456 123 00014"), its
     # project's title in quotes ("Langres Aidants – « Café des aidants »").
@@ -123,7 +129,7 @@ def _item_name(item: str, anchor: int) -> str | None:
         name = name[:purpose.start()]
     article = r"l['’]|la\s+|le\s+|les\s+" + (r"|L['’]|LA\s+|LE\s+" if name.isupper() else "")
     name = re.sub(rf"^(?:{article})(?=\w)", "", name)
-    if _VERB_OPENING.match(name) or AMOUNT_RE.search(name):
+    if _VERB_OPENING.match(name) or AMOUNT_RE.search(name) or _NO_ONE_NAMED.match(name):
         return None
     # a federation's branch may take 150 characters ("Union nationale de familles et amis de personnes malades et/ou
     # handicapées psychiques – délégation du Sauveterrois (UNAFAM)"), its line cut or not
@@ -189,6 +195,12 @@ _ITEM_PURPOSE = re.compile(r"\s+pour\s+(?:le|la|les|l['’]|un|une|des|son|sa|se
 _VERB_OPENING = re.compile(r"(?:ATTRIBU|ACCORD|ALLOU|VERS|OCTROI|D[ÉE]CID|RAM[ÈE]N|PORT|FIX|APPROUV|AUTORIS|PR[ÉE]CIS|"
                            r"ANNUL|DIT|DONN|VALID|ARR[ÊE]T|AJUST|MODIFI|R[ÉE]DUI|CONFIRM|PREND|RETIR|ABROG|SUPPRIM|"
                            r"IMPUT|INSCRI|CHARG)[A-ZÉÈ]*(?:\s+ACTE)?\s+(?:[a-zà-ÿ]|L['’])")
+#: An item's words before its amount that are no one's name: a rate of a cost, whom it goes to said inside ("– 40 % du
+#: coût du projet de l'association X, plafonné à 2 000 €"), or a clause whose subject pays the amount, a co-funder
+#: ("– la Région apporte 2 000 € au projet", "– le Département finance à hauteur de"), its verb in small letters.
+_NO_ONE_NAMED = re.compile(r"(?s)\d+(?:[,.]\d+)?\s*(?:%|pour\s*cent\b)|"
+                           r"[^,]*?\s(?:(?:apport|cofinanc|financ|particip|contribu|vers|abond|consacr)(?:e|ent)|"
+                           r"prend(?:nent)?\s+en\s+charge)\b")
 #: A list's item that is the decision's next clause, not an entry of the list above it: a decision's verb in
 #: capitals ("4. PREND ACTE du remboursement … de l'aide de 15 000 € …") or in the infinitive ("- d'approuver le
 #: versement de la cotisation annuelle … de 1.200 €"). An entry opens with whom it goes to.
@@ -356,9 +368,11 @@ def _sentences(body: str):
     # opens a line is a bullet, a number's dot a parenthesis (of one character each: the offsets stay the body's).
     body = _DOT_MARKER.sub(lambda m: m.group(1) + (")" if m.group(1).strip() else "•"), body)
     # A bullet's line that says what part of the item above is for ("   ➢ dont 1 000 € au titre du projet …") goes on
-    # that item.
+    # that item. A bare item opens one below a line that ends an item, its amount in words too ("Judo Club : mille
+    # cinq cents euros" / "Tennis Club : 2 000 €").
     for match in re.finditer(rf"{_IN_SENTENCE}(?:\n(?![ \t]*{_BULLET}(?![ \t]*dont\b)|\s*\n|\||"
-                             rf"(?<=[:;€]\n){_BARE_ITEM}){_IN_SENTENCE})*[.;]?", body, re.I):
+                             rf"(?:(?<=[:;€]\n)|(?<=euros\n)|(?<=euro\n)){_BARE_ITEM}){_IN_SENTENCE})*[.;]?", body,
+                             re.I):
         if match.group(0).strip():
             for start, sentence in _bare_item_alone(match.start(), match.group(0)):
                 for start_, sentence_ in _dative_items(start, sentence):

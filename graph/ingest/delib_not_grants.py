@@ -1,6 +1,6 @@
 """What makes an amount of a deliberation's sentence no grant, for :mod:`graph.ingest.delib_prose`: a rate, a loan, a
 public contract's price, premises lent and valued, a threshold, a grant an earlier act made, a request, an
-instalment or a share of a grant.
+instalment or a share of a grant; and the lines of a list of grants that are none: a co-funder's, a budget's.
 
 >>> bool(_LOAN.search("un prêt d'honneur à taux zéro de 15 000 €"))
 True
@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 
 from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD
+from graph.ingest.delib_lists import _BULLET
 
 #: What follows an amount to say how it breaks down: "68 500 €, dont 24 800 € déjà versés".
 _PART_OF = re.compile(r"\s*(?:HT|TTC)?\s*,?\s*dont\b", re.I)
@@ -104,6 +105,43 @@ _PAID_BY_OUTSIDER = re.compile(r"(?:^\s*|[.;:,]\s*|\bet\s+)(?:[Ll]['’]\s*|[Ll]
                                r"(?:vers|attribu|accord|allou|octroi|apport|financ)(?:e|ent|era|eront)\b"
                                r"[^.;:€\d]{0,120}$")
 
+#: A body that funds projects and that no local authority grants: the State, its funds and agencies, the social
+#: security's funds, Europe's. A list's item that names it alone ("– État (DETR) : 8 000 €", "– Caisse d'allocations
+#: familiales de la Lozère : 3 000 €", "– ARS Occitanie : 5 000 €") gives its share of a project's funding, no grant
+#: to it (not "CAF", a club alpin's too, nor the MSA, that runs services a commune may fund).
+FUNDER_ONLY = re.compile(r"(?:(?:l['’]|la\s+|le\s+|les\s+)\s*)?(?:(?:[ÉE]tat|ANCT|Agence\s+nationale\s+(?:du\s+sport|"
+                         r"de\s+la\s+coh[ée]sion\s+des\s+territoires)|ADEME|Union\s+europ[ée]enne|Europe|FEDER|FEADER|"
+                         r"FSE\+?|LEADER|DETR|DSIL|DSID|FNADT|FIPD|Fonds\s+vert)\b|"
+                         # a territorial one, its place after it ("de la Lozère", "Occitanie")
+                         r"(?:ARS|Agence\s+r[ée]gionale\s+de\s+sant[ée]|CPAM|Caisse\s+(?:d['’]allocations\s+familiales|"
+                         r"primaire\s+d['’]assurance\s+maladie)|DRAC|"
+                         r"DREETS|DDETS|DRAJES|Agence\s+de\s+l['’]eau|Pr[ée]fecture)\b"
+                         r"(?:\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[A-ZÉÈÎ][^()–—]*?)?)"
+                         # its fund or scheme in brackets or after a dash: "(DETR)", "– axe 3"
+                         r"(?:\s*(?:\([^()]*\)|[–—-]\s.*))?\s*")
+#: A Région or a Département named as a list's item ("– Région Occitanie : 5 000 €", "– Département du Gard (appel à
+#: projets) : 2 000 €"): a co-funder's line of a project's funding, no local authority's grant going to it (the
+#: authority alone, "la Région", is :data:`graph.ingest.delib_prose.THE_AUTHORITY_ITSELF`; a council's name is not
+#: read so: "Conseil départemental de l'accès au droit" is a body that grants go to).
+COLLECTIVITY_FUNDER = re.compile(r"(?:(?:la|le|l['’])\s*)?(?:R[ée]gion|D[ée]partement)\s+"
+                                 r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[A-ZÉÈÎ][^()]*(?:\([^()]*\))?\s*")
+#: A list's item that tells what a body pays, its subject then its verb before the amount: "– la Région apporte
+#: 2 000 € au projet ;", "– le Département finance à hauteur de 1 500 €", "– l'État (DETR) participe pour 800 €" —
+#: a co-funder's share of a project, not a grant that the list makes (not "– L'association X, qui participe au
+#: Téléthon : 1 200 €", whose amount a colon sets apart).
+_PAYER_ITEM = re.compile(rf"[ \t]*(?:{_BULLET}[ \t]*)?"
+                         r"(?P<subject>(?:(?:la|le|les|l['’])\s*)?[A-ZÉÈ][^\n:;,€\d]{0,60}?)"
+                         r"\s(?:(?:apport|cofinanc|financ|particip|contribu|vers|abond|consacr)(?:e|ent)|"
+                         r"prend(?:nent)?\s+en\s+charge)\b[^\n:;€\d]{0,40}$")
+#: A list's item that says where its amount is charged in the budget, or the credits that pay it, not whom it goes
+#: to: "– Imputation budgétaire : article 6574 – 1 200 € ;", "– crédits inscrits au BP 2025 : 1 200 €.",
+#: "– dépense imputée au chapitre 65 : 1 700 €" (the list's sum, not one more grant).
+_BUDGET_LINE = re.compile(rf"[ \t]*(?:{_BULLET}[ \t]*)?(?:(?:les|la|le|l['’])\s*)?"
+                          r"(?:imputations?\b|inscriptions?\s+budg[ée]taires?\b|"
+                          r"cr[ée]dits?\s+(?:inscrits?|ouverts?|pr[ée]vus?|n[ée]cessaires?|budg[ée]taires?|"
+                          r"disponibles?|correspondants?|affect[ée]s?)\b|cr[ée]dits?\s*:|d[ée]penses?\b|"
+                          r"(?:articles?|chapitres?|comptes?)\s+(?:n\s*[°º]\s*)?\d|budgets?\b|BP\s*(?:19|20)\d\d)",
+                          re.I)
 
 #: What makes an amount an instalment or a share of a grant, not a grant: "un acompte de 1 500 €", "le solde de
 #: 16 000 €", "versement du solde …, soit 4 000 €", "versée en deux fractions : 8 000 € …", "20 000 €, dont 8 000 €",

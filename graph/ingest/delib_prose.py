@@ -38,10 +38,11 @@ from graph.ingest.delib_grants import _IN_KIND, _PAST, GrantFact, StatedTotal, _
 from graph.ingest.delib_lists import (_AMOUNT_FIELD, _BLOCK, _BULLET, _DATIVE_ITEM, _ITEM_START, _LEAD, _YEAR_ITEM,
                                       _item_name, _sentences, approved_below, opens_clause, rules_on_grants,
                                       section_heading, subheading)
-from graph.ingest.delib_not_grants import (_ANOTHER_AID, _AT_DISPOSAL_OF, _BY_EARLIER_ACT, _CLAUSE_VERB, _COMPUTED,
-                                           _CONTRACT, _EARLIER, _ENVELOPE, _LOAN, _PAID_BY_OUTSIDER, _PART_OF,
-                                           _PER_YEAR, _PUT_AT_DISPOSAL, _RATE_AFTER, _THRESHOLD, _VALUED, _WITHDRAWS,
-                                           _YEARLY, _is_part, _requested, _whole_of)
+from graph.ingest.delib_not_grants import (_ANOTHER_AID, _AT_DISPOSAL_OF, _BUDGET_LINE, _BY_EARLIER_ACT, _CLAUSE_VERB,
+                                           _COMPUTED, _CONTRACT, _EARLIER, _ENVELOPE, _LOAN, _PAID_BY_OUTSIDER,
+                                           _PART_OF, _PAYER_ITEM, _PER_YEAR, _PUT_AT_DISPOSAL, _RATE_AFTER,
+                                           _THRESHOLD, _VALUED, _WITHDRAWS, _YEARLY, COLLECTIVITY_FUNDER, FUNDER_ONLY,
+                                           _is_part, _requested, _whole_of)
 from graph.ingest.delib_recipients import (_NEXT_GRANT, _clean_name, _person_at, _record_head, beneficiary_in,
                                            financed, receiver)
 from graph.ingest.french import AMOUNT_RE, find_amounts_in_words, fold, parse_amount
@@ -94,6 +95,11 @@ _DUES_TOTAL = re.compile(r"\bparticipations?\s+statutaires?\b|\bcotisations?\b|\
                          re.I)
 #: The vote of a list's item, on the line below it: "Vote : 14 pour, 1 contre", "Adopté à l'unanimité."
 _ITEMS_OWN_VOTE = re.compile(r"\s*(?:vote\s*:|adopt[ée]e?s?\b|approuv[ée]e?s?\b)", re.I)
+#: A line with no bullet that goes on the list's item above it, the item's own sentence ended: what part of it is for,
+#: how it is paid, what it is for ("  dont 300 € au titre de l'action Vélo-école ;", "  soit 30 % du coût ;",
+#: "  versée en deux fois ;", "  pour l'organisation du tournoi ;").
+_GOES_ON_ITEM = re.compile(r"\s*\(?\s*(?:dont|soit|y\s+compris|hors|pour|au\s+titre|afin|en\s+vue|vers[ée]e?s?|"
+                           r"pay[ée]e?s?|destin[ée]e?s?|r[ée]parti(?:e|es|s)?|correspondant)\b", re.I)
 #: The word that proposes, grants or keeps an amount right before it, after the amount asked: "demande 3 500 €,
 #: proposition 3 000 €", "…, proposition ramenée à 400 €", "…, montant retenu : 250 €".
 _PROPOSED_BEFORE = re.compile(r"(?:demand|sollicit)\w*[^€\d\n]{0,20}\d[\d \u00a0\u202f.,]*(?:€|euros?)[ \t]*[,;]?[ \t]*"
@@ -347,6 +353,42 @@ _WRAPPED_AMOUNT = re.compile(r"(?<![\d,.])(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\
                              r"(?:€|euros?\b|EUR\b)", re.I)
 
 
+#: What may come between an amount and the bracket that says more of it: "1 200 € (…)", "18 600 € HT (…)".
+_ASIDE_OPENS = re.compile(r"[ \t]*(?:HT|TTC)?[ \t]*\(")
+
+
+def _aside_after(sentence: str, end: int, amounts: list[tuple[int, int, Decimal]]) -> bool:
+    """Whether brackets open right after the amount ending at ``end`` and hold amounts of their own: they speak of a
+    cost, a past year, a breakdown ("1 200 € (coût du projet : 10 000 €, …)"), and their words are not the amount's.
+
+    >>> text = "– Club A : 1 200 € (coût du projet : 10 000 €) ;"
+    >>> _aside_after(text, 18, [(11, 18, 0), (36, 44, 0)]), _aside_after("– Club A : 900 € (fonctionnement)", 16, [])
+    (True, False)
+    """
+    opens = _ASIDE_OPENS.match(sentence, end)
+    if opens is None:
+        return False
+    closes = sentence.find(")", opens.end())
+    return any(opens.end() <= s < (closes if closes >= 0 else len(sentence)) for s, _, _ in amounts)
+
+
+def _in_aside_of(sentence: str, at: int, grants_at: dict[int, int]) -> bool:
+    """Whether the amount at ``at`` is inside brackets that open right after a grant's amount (``grants_at``: where
+    the sentence's grants read so far start, and where their amounts end): it is said of that grant — a past year's
+    ("1 200 € (1 000 € en 2024)"), the project's cost and funding ("1 200 € (coût du projet : 10 000 €, participation
+    des familles : 1 500 €)") — and is no grant of its own.
+
+    >>> text = "– Club A : 1 200 € (1 000 € en 2024) ;"
+    >>> _in_aside_of(text, 20, {11: 18}), _in_aside_of(text, 20, {})
+    (True, False)
+    """
+    opened = sentence.rfind("(", 0, at)
+    if opened < 0 or ")" in sentence[opened:at]:
+        return False
+    return any(end <= opened and (opens := _ASIDE_OPENS.match(sentence, end)) and opens.end() == opened + 1
+               for end in grants_at.values())
+
+
 def _purpose(sentence: str, after: int) -> str | None:
     match = re.search(r"(?:dans\s+le\s+cadre\s+(?:de\s+la|du|de\s+l['’]|des|de)|pour\s+(?:la|les|le|l['’])|"
                       r"afin\s+de|au\s+titre\s+(?:de\s+la|du|de\s+l['’]|des))\s*(?P<p>[^;\n]+)", sentence[after:], re.I)
@@ -516,6 +558,8 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
             pass  # "   Adopté par 25 voix pour, 2 abstentions." indented below an item: the next items are the lead's
         elif lead and not item and after_list and _ITEMS_OWN_VOTE.match(sentence):
             pass  # "Vote : 17 voix pour, unanimité." below an item that was read: each item put to the vote
+        elif lead and not item and after_list and _GOES_ON_ITEM.match(sentence) and "\n\n" not in body[prior_end:start]:
+            pass  # "  dont 300 € au titre de l'action X ;" right below an item read: the next items are the lead's
         elif not item or opens_clause(sentence):  # "- d'approuver la cotisation …" below a table's lead
             lead = ruling = False
         if _RECALLED.match(sentence):
@@ -560,9 +604,12 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
                 continue
             valued_in_kind = _VALUED.search(before) and (_IN_KIND.search(sentence)
                                                          or _PUT_AT_DISPOSAL.search(sentence, 0, a_start))
-            if _AMENDED_FROM.match(sentence, a_end) or item and _YEAR_ITEM.match(sentence) \
+            if _AMENDED_FROM.match(sentence, a_end) or item and (_YEAR_ITEM.match(sentence)
+                                                                 or _BUDGET_LINE.match(sentence)) \
                     and "\n" not in sentence[:a_start]:
-                continue  # the amount a grant had before this deliberation amends it; a year's amount
+                continue  # the amount a grant had before this deliberation amends it; a year's amount; a budget's
+            if _in_aside_of(sentence, a_start, {s: e for s, e, _ in amounts if s in read_at}):
+                continue  # "1 200 € (1 000 € en 2024)", "1 200 € (coût du projet : 10 000 €)": said of the grant before
             if (bringing := _BRINGING_TO.search(before)) and any(
                     e <= a_start - len(before) + bringing.start() for _, e, _ in amounts + words):
                 continue  # the total that the grant before it brings the beneficiary's to
@@ -591,6 +638,15 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
                 continue  # "De solliciter auprès de l'ARS une subvention de …, et auprès du Département une …"
             if _PAID_BY_OUTSIDER.search(flat, 0, a_start):
                 continue  # a co-funder's money, told in the report: "L'ARS verse au GEM un financement de …"
+            if item and lead and (label := _item_name(sentence, a_start)) \
+                    and (FUNDER_ONLY.fullmatch(label) or COLLECTIVITY_FUNDER.fullmatch(label)):
+                continue  # a co-funder's line, its name alone: "– État (DETR) : 8 000 €", "– Région X : 5 000 €"
+            if item and lead and (payer := _PAYER_ITEM.match(sentence[:a_start])) \
+                    and not THE_AUTHORITY_ITSELF.fullmatch(payer["subject"]):
+                # "– l'État (DETR) participe pour 3 000 € …": a co-funder's share (the authority's own, "– la Commune
+                # verse 700 € à l'association X", grants whom it names; naming no one, "– la Région apporte 2 000 € au
+                # projet", it grants nothing: its words name no one, :func:`delib_lists._item_name`)
+                continue
             result = _RESULT_BEFORE.search(before) and _COMPUTED.search(before)
             named_result = (named := _NAMED_RESULT.search(before)) and _COMPUTED.search(before, 0, named.start())
             # "à hauteur de 50 % du coût du projet, plafonnée à 10 000 €": the most the rate can come to, the grant
@@ -629,7 +685,7 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
             if item and (line_end := sentence.find("\n", a_end)) >= 0:
                 window_end = min(window_end, line_end)
             if _PART_OF.match(sentence, a_end) or _CHARGED_AFTER.match(sentence, a_end) \
-                    or _COMPARISON_FOLLOWS.match(sentence, a_end):
+                    or _COMPARISON_FOLLOWS.match(sentence, a_end) or _aside_after(sentence, a_end, amounts):
                 window_end = a_end
             elif (share := _SHARE_AFTER.search(sentence, a_end, window_end + 40)) and share.start() < window_end:
                 window_end = share.start()
