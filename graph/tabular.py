@@ -99,6 +99,18 @@ class Table:
     #: What reading met: rows refused (not in ``rows``) with their line and why, warnings about the sheet or the
     #: encoding read; also given to :func:`collected_issues`.
     issues: list[Issue] = field(default_factory=list)
+    #: A workbook's column (0: A) of each cell (:attr:`graph.spreadsheets.Sheet.columns`): its hidden columns come
+    #: after the visible ones, so a cell's place is not its column. Empty for a text file, whose cells are in order.
+    columns: list[int] = field(default_factory=list)
+
+    def column_place(self, i: int) -> str:
+        """How a warning names the column of the ``i``-th cell: its letters in a workbook ("H"), as the user sees
+        them, else its number from 1.
+
+        >>> Table(["nom", "montant"], [], columns=[0, 7]).column_place(1), Table(["nom", "montant"], []).column_place(1)
+        ('H', '2')
+        """
+        return column_letters(self.columns[i]) if i < len(self.columns) else str(i + 1)
 
     @property
     def keys(self) -> list[str]:
@@ -370,6 +382,7 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
     while table.header and not table.header[-1]:
         table.header.pop()
     if sheet is not None:
+        table.columns = sheet.columns
         table.issues += sheet_notes(sheet, table.header, header_row.line, known)
     width = len(table.header)
     body = records[start + 1:]

@@ -200,6 +200,8 @@ class DotConvention:
     thousands: tuple[int, str] | None = None  # the first value where the dot groups thousands
     decimal: tuple[int, str] | None = None  # the first value where the dot is a decimal mark
     either: tuple[int, str] | None = None  # the first value "12.500" that the convention decides
+    #: The lines of every value that the convention decides, which its warning names: not only the first.
+    either_lines: tuple[int, ...] = ()
 
     @property
     def thousands_dot(self) -> bool | None:
@@ -217,13 +219,18 @@ def dot_convention(cells: Iterable[tuple[int, str]]) -> DotConvention:
     True
     >>> [dot_convention(cells).thousands_dot for cells in ([(2, "12.500"), (3, "750")], [(2, "1.5"), (3, "1.0")])]
     [True, False]
+    >>> dot_convention([(2, "1.500"), (3, "750"), (4, "12.000")]).either_lines
+    (2, 4)
     """
     found: dict[str, tuple[int, str]] = {}
+    either: list[int] = []
     for line, text in cells:
         use = dot_use(text)
         if use and use not in found:
             found[use] = (line, text.strip())
-    return DotConvention(found.get("thousands"), found.get("decimal"), found.get("either"))
+        if use == "either":
+            either.append(line)
+    return DotConvention(found.get("thousands"), found.get("decimal"), found.get("either"), tuple(either))
 
 
 #: What a cell of amounts says of the comma, once spaces and currency are gone: thousands grouped by commas before a
@@ -258,6 +265,8 @@ class CommaConvention:
     thousands: tuple[int, str] | None = None  # the first value where the comma groups thousands
     decimal: tuple[int, str] | None = None  # the first value where the comma is a decimal mark
     either: tuple[int, str] | None = None  # the first value "25,000" that the convention decides
+    #: The lines of every value that the convention decides, which its warning names: not only the first.
+    either_lines: tuple[int, ...] = ()
 
     @property
     def thousands_comma(self) -> bool | None:
@@ -290,12 +299,17 @@ def comma_convention(cells: Iterable[tuple[int, str]]) -> CommaConvention:
     True
     >>> [comma_convention(c).thousands_comma for c in ([(2, "1,500"), (3, "750,50")], [(2, "1,500")])]
     [False, False]
+    >>> comma_convention([(2, "25,000"), (3, "750"), (4, "1,500 €")]).either_lines
+    (2, 4)
     """
     found: dict[str, tuple[int, str]] = {}
+    either: list[int] = []
     for line, text in cells:
         if (use := comma_use(text)) and use not in found:
             found[use] = (line, text.strip())
-    return CommaConvention(found.get("thousands"), found.get("decimal"), found.get("either"))
+        if use == "either":
+            either.append(line)
+    return CommaConvention(found.get("thousands"), found.get("decimal"), found.get("either"), tuple(either))
 
 
 # --- dates -------------------------------------------------------------------------------------------------

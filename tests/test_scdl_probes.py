@@ -83,8 +83,9 @@ def test_a_comma_that_groups_thousands_in_the_column_reads_25_000_as_twenty_five
     assert by_line(ex, SCHEMA.amount) == {2: Literal(Decimal("25000"), datatype=XSD.decimal),
                                           3: Literal(Decimal("1500"), datatype=XSD.decimal),
                                           4: Literal(Decimal("12345.67"), datatype=XSD.decimal)}
-    assert said(ex) == [(2, "montant", "virgule lue comme séparateur des milliers : « 25,000 » (ligne 2) vaut 25000 "
-                                       "(comme ligne 4 : « 12,345.67 »)")]
+    assert said(ex) == [(2, "montant", "virgule lue comme séparateur des milliers dans les montants tels que "
+                                       "« 25,000 » (lignes 2, 3) : « 25,000 » vaut 25000 (comme ligne 4 : "
+                                       "« 12,345.67 »)")]
 
 
 def test_a_lone_comma_before_three_digits_that_the_column_does_not_explain_is_a_decimal_comma_to_check():

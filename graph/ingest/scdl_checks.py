@@ -29,18 +29,19 @@ def total_difference(label: str, stated: Decimal | None, since_total: Decimal, o
 
 
 def dot_message(convention: DotConvention) -> tuple[str, str]:
-    """The warning (French, English) that tells how a file's amounts like "12.500" are read, and why."""
-    (line, text), reading = convention.either, convention.thousands_dot
+    """The warning (French, English) that tells how a file's amounts like "12.500" are read, and why, naming the
+    lines of all of them: each one read otherwise than its author meant is a wrong amount to correct."""
+    (_, text), lines, reading = convention.either, convention.either_lines, convention.thousands_dot
     if reading is None:
         return _both_ways(("une virgule décimale ou des points de milliers", "a decimal comma or thousands dots"),
-                          ("un point décimal", "a decimal dot"), convention.thousands, convention.decimal, text, line)
+                          ("un point décimal", "a decimal dot"), convention.thousands, convention.decimal, text, lines)
     value = parse_amount(text, reading)
     if reading:
         why = _as_on(convention.thousands) if convention.thousands else (
             "aucun montant n'ayant d'autres décimales que trois chiffres après un point",
             "no amount having other decimals than three digits after a dot")
-        return _read_as(_DOT, _THOUSANDS, text, line, value, why)
-    return _read_as(_DOT, _DECIMAL, text, line, value, _as_on(convention.decimal))
+        return _read_as(_DOT, _THOUSANDS, text, lines, value, why)
+    return _read_as(_DOT, _DECIMAL, text, lines, value, _as_on(convention.decimal))
 
 
 #: The sign and what it is read as, in a warning of how a file's amounts are read (French, English).
@@ -49,14 +50,19 @@ _THOUSANDS, _DECIMAL = ("séparateur des milliers", "a thousands separator"), ("
 
 
 def _both_ways(one: tuple[str, str], other: tuple[str, str], one_at: tuple[int, str], other_at: tuple[int, str],
-              text: str, line: int) -> tuple[str, str]:
+              text: str, lines: tuple[int, ...]) -> tuple[str, str]:
     """The warning (French, English) of a file that writes its amounts ``one`` way (as ``one_at``, (line, text),
-    shows) and the ``other`` (``other_at``): an amount ``text`` that either reading fits is refused."""
-    (o_line, o_text), (t_line, t_text) = one_at, other_at
+    shows) and the ``other`` (``other_at``): the amounts like ``text`` that either reading fits, on ``lines``, are
+    refused.
+
+    >>> _both_ways(_DOT, _COMMA, (2, "1.500,00"), (4, "2500.5"), "1.500", (3, 5))[1].split("): ")[-1]
+    "amounts like '1.500' (lines 3, 5) are refused"
+    """
+    (o_line, o_text), (t_line, t_text), (at, at_en) = one_at, other_at, lines_said(lines)
     return (f"le fichier écrit les montants tantôt avec {one[0]} (ligne {o_line} : « {o_text} »), tantôt avec "
-            f"{other[0]} (ligne {t_line} : « {t_text} ») : les montants comme « {text} » (ligne {line}) sont refusés",
+            f"{other[0]} (ligne {t_line} : « {t_text} ») : les montants comme « {text} » ({at}) sont refusés",
             f"the file writes amounts now with {one[1]} (line {o_line}: '{o_text}'), now with {other[1]} (line "
-            f"{t_line}: '{t_text}'): amounts like '{text}' (line {line}) are refused")
+            f"{t_line}: '{t_text}'): amounts like '{text}' ({at_en}) are refused")
 
 
 def _as_on(example: tuple[int, str]) -> tuple[str, str]:
@@ -65,34 +71,67 @@ def _as_on(example: tuple[int, str]) -> tuple[str, str]:
     return f"comme ligne {line} : « {text} »", f"as on line {line}: '{text}'"
 
 
-def _read_as(sign: tuple[str, str], role: tuple[str, str], text: str, line: int, value, why: tuple[str, str]) \
-        -> tuple[str, str]:
-    """The warning (French, English) that the ``sign`` of the amount ``text`` was read as ``role``, and ``why``.
+def _read_as(sign: tuple[str, str], role: tuple[str, str], text: str, lines: tuple[int, ...], value,
+             why: tuple[str, str]) -> tuple[str, str]:
+    """The warning (French, English) that the ``sign`` of the amount ``text``, and of the others like it on
+    ``lines``, was read as ``role``, and ``why``.
 
-    >>> _read_as(_COMMA, _THOUSANDS, "25,000", 3, 25000, _as_on((2, "12,345.67")))[0]
+    >>> _read_as(_COMMA, _THOUSANDS, "25,000", (3,), 25000, _as_on((2, "12,345.67")))[0]
     'virgule lue comme séparateur des milliers : « 25,000 » (ligne 3) vaut 25000 (comme ligne 2 : « 12,345.67 »)'
     """
     fr = "lue" if sign is _COMMA else "lu"
-    return (f"{sign[0]} {fr} comme {role[0]} : « {text} » (ligne {line}) vaut {value} ({why[0]})",
-            f"{sign[1]} read as {role[1]}: '{text}' (line {line}) is {value} ({why[1]})")
+    amount, amount_en = _amounts_like(text, lines)
+    return (f"{sign[0]} {fr} comme {role[0]}{amount} vaut {value} ({why[0]})",
+            f"{sign[1]} read as {role[1]}{amount_en} is {value} ({why[1]})")
+
+
+def _amounts_like(text: str, lines: tuple[int, ...]) -> tuple[str, str]:
+    """The amount ``text`` as a warning of how it is read names it (French, English), with ``lines``, those of the
+    amounts like it: each of them may hold another amount ("1.500", "12.000"), which the value told is not.
+
+    >>> _amounts_like("1.500", (3,))[0], _amounts_like("1.500", (3, 5))[1]
+    (' : « 1.500 » (ligne 3)', " in amounts like '1.500' (lines 3, 5): '1.500'")
+    """
+    at, at_en = lines_said(lines)
+    if len(lines) == 1:
+        return f" : « {text} » ({at})", f": '{text}' ({at_en})"
+    return (f" dans les montants tels que « {text} » ({at}) : « {text} »",
+            f" in amounts like '{text}' ({at_en}): '{text}'")
+
+
+#: Lines a warning about many rows names (the others are counted by an ellipsis).
+MAX_LINES_SHOWN = 5
+
+
+def lines_said(lines: list[int] | tuple[int, ...]) -> tuple[str, str]:
+    """The first lines of ``lines`` as a warning names them (French, English), the others counted by an ellipsis.
+
+    >>> lines_said([8, 13]), lines_said([2])[1], lines_said(tuple(range(2, 9)))[0]
+    (('lignes 8, 13', 'lines 8, 13'), 'line 2', 'lignes 2, 3, 4, 5, 6…')
+    """
+    shown = ", ".join(map(str, lines[:MAX_LINES_SHOWN])) + ("…" if len(lines) > MAX_LINES_SHOWN else "")
+    plural = "s" * (len(lines) > 1)
+    return f"ligne{plural} {shown}", f"line{plural} {shown}"
 
 
 def comma_message(convention: CommaConvention) -> tuple[str, str]:
-    """The warning (French, English) that tells how a file's amounts like "25,000" are read, and why."""
-    (line, text), reading = convention.either, convention.thousands_comma
+    """The warning (French, English) that tells how a file's amounts like "25,000" are read, and why, naming the
+    lines of all of them (:func:`dot_message`)."""
+    (_, text), lines, reading = convention.either, convention.either_lines, convention.thousands_comma
     if reading is None:
         return _both_ways(("une virgule des milliers", "a thousands comma"),
                           ("une virgule décimale", "a decimal comma"), convention.thousands, convention.decimal, text,
-                          line)
+                          lines)
     value = convention.read(text, False)
     if reading:
-        return _read_as(_COMMA, _THOUSANDS, text, line, value, _as_on(convention.thousands))
+        return _read_as(_COMMA, _THOUSANDS, text, lines, value, _as_on(convention.thousands))
     if convention.decimal:
-        return _read_as(_COMMA, _DECIMAL, text, line, value, _as_on(convention.decimal))
-    return (f"virgule lue comme marque décimale : « {text} » (ligne {line}) vaut {value}, mais aucun montant du "
-            "fichier ne dit si la virgule y sépare les milliers (« 25,000 » pour 25 000) : à vérifier",
-            f"comma read as a decimal mark: '{text}' (line {line}) is {value}, but no amount of the file tells whether "
-            "its comma separates thousands ('25,000' for 25 000): to check")
+        return _read_as(_COMMA, _DECIMAL, text, lines, value, _as_on(convention.decimal))
+    amount, amount_en = _amounts_like(text, lines)
+    return (f"virgule lue comme marque décimale{amount} vaut {value}, mais aucun montant du fichier ne dit si la "
+            "virgule y sépare les milliers (« 25,000 » pour 25 000) : à vérifier",
+            f"comma read as a decimal mark{amount_en} is {value}, but no amount of the file tells whether its comma "
+            "separates thousands ('25,000' for 25 000): to check")
 
 
 #: A date written without separators, year first ("20240516"), as databases export it.

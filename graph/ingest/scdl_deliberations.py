@@ -346,7 +346,7 @@ def extract(ctx: SourceContext) -> Extraction:
                          f"{FUNDER_ADVICE[0]}", line=table.header_line,
                          message_en="deliberations list without COLL_NOM/COLL_SIRET: give the authority with "
                                     f"{FUNDER_ADVICE[1]}")
-    warn_duplicate_columns(rows.ex, table.header, DELIBERATION_FIELDS, table.header_line)
+    warn_duplicate_columns(rows.ex, table, DELIBERATION_FIELDS)
     for repair in table.repairs:
         rows.ex.warn(f"texte réparé (encodage) : « {repair.fixed} »", f"text repaired (encoding): '{repair.fixed}'",
                      line=repair.line, value=repair.raw)

@@ -192,7 +192,7 @@ class GrantRows(GrantCellReader):
         """Report a totals row as skipped, and a total that is not the sum of the grants kept above it."""
         self.warn(row, field, "ligne de total, pas une subvention : ignorée", "totals row, not a grant: ignored", text)
         try:
-            stated = self.read_amount(total_figure(self.get(row, "amount")))
+            stated = self.cell_amount(row, total_figure(self.get(row, "amount")))
         except ValueProblem:
             stated = None
         if difference := total_difference(text, stated, self.stated_since_total, self.stated):

@@ -15,9 +15,10 @@ from graph.ingest.base import Extraction
 from graph.ingest.french import format_amount, read_date
 from graph.ingest.scdl_checks import comma_message, compact_date, compact_period, dot_message
 from graph.ingest.scdl_ids import clean_rna_cell, read_id_cell
+from graph.spreadsheets import FractionCell
 from graph.tabular import Row, Table
-from graph.values import (CENT, CommaConvention, ValueProblem, bracketed, comma_convention, dot_convention, parse_date,
-                          parse_int, parse_period, parse_ratio)
+from graph.values import (CENT, CommaConvention, ValueProblem, bracketed, comma_convention, dot_convention,
+                          parse_amount, parse_date, parse_int, parse_period, parse_ratio)
 
 NATURE = "https://w3id.org/maillage/ontology/nature/"
 #: Budget sections (Antibes' ``section`` column) and natures -> nature concepts.
@@ -70,18 +71,29 @@ class GrantCellReader:
             self.warn(row, field, message, message_en, raw)
         return siren, siret, rna
 
+    def number_cell(self, row: Row, field: str) -> bool:
+        """Whether ``row``'s cell of ``field`` is a workbook's number with a fraction (:class:`FractionCell`): its dot
+        is how the workbook's reader prints a number, not how the list's author writes amounts."""
+        i = self.cols.get(field)
+        return i is not None and i < len(row.cells) and isinstance(row.cells[i], FractionCell)
+
+    def typed_amounts(self) -> list[tuple[int, str]]:
+        """(line, text) of the amount column's values as the list's author typed them: its numbers left out, which
+        tell nothing of how the author writes a dot or a comma (a workbook's 2500.5 made "1.500" read 1.5)."""
+        return [(row.line, self.get(row, "amount")) for row in self.table.rows if not self.number_cell(row, "amount")]
+
     def dot_convention(self) -> bool | None:
-        """Decide, from the amount column's unambiguous values, how to read a lone dot before three digits
-        ("12.500"), and say so once when the column has such values (pitfall 11)."""
-        convention = dot_convention((row.line, self.get(row, "amount")) for row in self.table.rows)
+        """Decide, from the amount column's unambiguous typed values, how to read a lone dot before three digits
+        ("12.500"), and say so once, with the lines of all such values, when the column has some (pitfall 11)."""
+        convention = dot_convention(self.typed_amounts())
         if convention.either:
             self.ex.warn(*dot_message(convention), field=self.header("amount"), value=convention.either[1])
         return convention.thousands_dot
 
     def comma_convention(self) -> CommaConvention:
-        """Decide, from the amount column's unambiguous values, how to read a lone comma before three digits
-        ("25,000"), and say so once when the column has such values (pitfall 11)."""
-        convention = comma_convention((row.line, self.get(row, "amount")) for row in self.table.rows)
+        """Decide, from the amount column's unambiguous typed values, how to read a lone comma before three digits
+        ("25,000"), and say so once, with the lines of all such values, when the column has some (pitfall 11)."""
+        convention = comma_convention(self.typed_amounts())
         if convention.either:
             self.ex.warn(*comma_message(convention), line=convention.either[0], field=self.header("amount"),
                          value=convention.either[1])
@@ -90,6 +102,11 @@ class GrantCellReader:
     def read_amount(self, raw: str) -> Decimal | None:
         """The amount ``raw`` read with the column's conventions for the dot and the comma (ValueProblem)."""
         return self.commas.read(raw, self.thousands_dot)
+
+    def cell_amount(self, row: Row, raw: str) -> Decimal | None:
+        """``raw``, from ``row``'s amount cell, read as an amount (ValueProblem): a workbook's number with a decimal
+        dot, whatever the convention of the amounts typed as text (:meth:`read_amount`)."""
+        return parse_amount(raw) if self.number_cell(row, "amount") else self.read_amount(raw)
 
     def beneficiary_ids(self, row: Row) -> tuple[str | None, str | None, str | None]:
         """Return the beneficiary's (SIREN, SIRET, RNA number); before SCDL 2.1, ``idBeneficiaire`` held the RNA
@@ -120,7 +137,7 @@ class GrantCellReader:
         """Return (beneficiary's amount, total, ratio below 1 or None), or None when the row is rejected."""
         raw = self.get(row, "amount")
         try:
-            total = self.read_amount(raw)
+            total = self.cell_amount(row, raw)
         except ValueProblem as exc:
             self.reject(row, "amount", str(exc), exc.message_en, raw)
             return None

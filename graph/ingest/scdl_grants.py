@@ -91,7 +91,7 @@ def extract(ctx: SourceContext) -> Extraction:
     if not table.rows:
         raise InputError("aucune ligne de données sous l'en-tête", line=table.header_line,
                          message_en="no data rows under the header")
-    warn_duplicate_columns(rows.ex, table.header, GRANT_FIELDS, table.header_line)
+    warn_duplicate_columns(rows.ex, table, GRANT_FIELDS)
     warn_unread_identifiers(rows.ex, table.header, GRANT_FIELDS, table.header_line)
     rows.report_repairs()
     for row in table.rows:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from graph.identity import fold
 from graph.ingest.base import Extraction, InputError
-from graph.tabular import normalise_header, peek_lines
+from graph.tabular import Table, normalise_header, peek_lines
 
 #: Field -> accepted column names (any spelling that normalises to the same key).
 GRANT_FIELDS: dict[str, tuple[str, ...]] = {
@@ -129,25 +129,29 @@ def map_columns(header: list[str], fields: dict[str, tuple[str, ...]]) -> dict[s
     return found
 
 
-def warn_duplicate_columns(ex: Extraction, header: list[str], fields: dict[str, tuple[str, ...]],
-                           line: int | None) -> None:
-    """Warn, on ``ex``, of each column of ``header`` that names a field an earlier column named already: the first
-    is read (:func:`map_columns`), the other ignored.
+def warn_duplicate_columns(ex: Extraction, table: Table, fields: dict[str, tuple[str, ...]]) -> None:
+    """Warn, on ``ex``, of each column of ``table`` that names a field an earlier column named already: the first
+    is read (:func:`map_columns`), the other ignored. A workbook's columns are named by their letters: its hidden
+    columns are read after the visible ones, so a column's place in the header is not where the user sees it.
 
     >>> ex = Extraction()
-    >>> warn_duplicate_columns(ex, ["montant", "nomBeneficiaire", "Montant attribué"], GRANT_FIELDS, 1)
+    >>> warn_duplicate_columns(ex, Table(["montant", "nomBeneficiaire", "Montant attribué"], []), GRANT_FIELDS)
     >>> ex.issues[0].message.split(" : ")[0]
     'colonnes « montant » (1) et « Montant attribué » (3) lues comme un même champ'
+    >>> warn_duplicate_columns(ex, Table(["Montant voté", "montant"], [], columns=[7, 6]), GRANT_FIELDS)
+    >>> ex.issues[1].message.split(" : ")[0]
+    'colonnes « Montant voté » (H) et « montant » (G) lues comme un même champ'
     """
-    lookup = _lookup(fields)
+    lookup, header, place = _lookup(fields), table.header, table.column_place
     first: dict[str, int] = {}
     for i, column in enumerate(header):
         if (f := lookup.get(normalise_header(column))) is None:
             continue
         if (j := first.setdefault(f, i)) != i:
-            ex.warn(f"colonnes « {header[j]} » ({j + 1}) et « {column} » ({i + 1}) lues comme un même champ : la "
-                    "première est lue, la seconde ignorée", f"columns '{header[j]}' ({j + 1}) and '{column}' "
-                    f"({i + 1}) read as one field: the first is read, the second ignored", line=line, field=column)
+            one, other = place(j), place(i)
+            ex.warn(f"colonnes « {header[j]} » ({one}) et « {column} » ({other}) lues comme un même champ : la "
+                    "première est lue, la seconde ignorée", f"columns '{header[j]}' ({one}) and '{column}' ({other}) "
+                    "read as one field: the first is read, the second ignored", line=table.header_line, field=column)
 
 
 #: A column name that names an identifier: a word SIRET or SIREN (also "siretBeneficiaire", "SIRET_BENEF"), or RNA.
