@@ -16,8 +16,8 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 from graph.identity import ActorBook, actor_key, deliberation_iri, fold
 from graph.ingest.base import Extraction, SourceContext, literal, new_graph
 from graph.ingest.french import format_amount
-from graph.ingest.scdl_checks import (identifier_in_name, matches_share, print_artefact, shifted, total_difference,
-                                      total_figure)
+from graph.ingest.scdl_checks import (MAX_LINES_SHOWN, identifier_in_name, lines_said, matches_share, print_artefact,
+                                      shifted, total_difference, total_figure)
 from graph.ingest.scdl_grant_values import EU_NOTIFIED, GrantCellReader, aid_forms
 from graph.ingest.scdl_names import PERSON_LABEL, civility, is_anonymous
 from graph.namespaces import MAI, SCHEMA, mint
@@ -35,8 +35,6 @@ _LETTER = re.compile(r"[^\W\d_]")
 _NUMBER_CELL = re.compile(r"[\d\s\u00a0\u202f.,+-]*\d[\d\s\u00a0\u202f.,]*\s*(?:€|eur(?:os?)?)?", re.IGNORECASE)
 #: Characters of a grant's purpose that the SCDL schema allows (``objet``: maxLength 256).
 PURPOSE_CHARS = 256
-#: Lines a warning about many rows names (the others are counted).
-MAX_LINES_SHOWN = 5
 
 
 class Kept(NamedTuple):
@@ -489,7 +487,7 @@ class GrantRows(GrantCellReader):
         fiscal year, the list giving no other, and are kept as nothing else: they date no deliberation, there being
         none named."""
         if self.undated:
-            shown = _lines(self.undated)
+            shown = lines_said(self.undated)
             self.ex.warn("exercice tiré de la date de décision, faute de colonne d'exercice et de date de "
                          "convention ; sans référence de décision, cette date ne date aucune délibération "
                          f"({shown[0]})", "fiscal year taken from the decision date, there being no fiscal year column "
@@ -501,7 +499,7 @@ class GrantRows(GrantCellReader):
         their printing) were skipped: not rows with a grant missing all, which would refuse the file."""
         if self.artefacts:
             lines, (_, column, example) = [line for line, *_ in self.artefacts], self.artefacts[0]
-            shown = _lines(lines)
+            shown = lines_said(lines)
             self.ex.warn(f"lignes de mise en page d'un état imprimé (« {example} »), pas des subventions : ignorées "
                          f"({shown[0]})", f"page lines of a printed report ('{example}'), not grants: skipped "
                          f"({shown[1]})", line=lines[0], value=example, field=self.column_name(column))
@@ -511,13 +509,3 @@ class GrantRows(GrantCellReader):
         for row in self.table.rows:
             self.ex.issues.extend(lost_characters(row, self.table.header))
 
-
-def _lines(lines: list[int]) -> tuple[str, str]:
-    """The first lines of ``lines`` as a warning names them (French, English), the others counted by an ellipsis.
-
-    >>> _lines([8, 13]), _lines([2])[1]
-    (('lignes 8, 13', 'lines 8, 13'), 'line 2')
-    """
-    shown = ", ".join(map(str, lines[:MAX_LINES_SHOWN])) + ("…" if len(lines) > MAX_LINES_SHOWN else "")
-    plural = "s" * (len(lines) > 1)
-    return f"ligne{plural} {shown}", f"line{plural} {shown}"
