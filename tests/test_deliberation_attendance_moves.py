@@ -156,7 +156,7 @@ def _stated(store, kind: str) -> tuple:
     from graph.namespaces import sparql_prologue
 
     node = "?d" if kind == "deliberation" else "?s"
-    where = f"?d a mai:Deliberation ; mai:session ?s ."
+    where = "?d a mai:Deliberation ; mai:session ?s ."
 
     def values(prop: str) -> list:
         query = f"SELECT DISTINCT ?v WHERE {{ {where} {node} {prop} ?v }}"
