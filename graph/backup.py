@@ -1,4 +1,5 @@
-"""Restore a dump made by ``maillage export --format trig|nquads``: each source graph goes back as it was.
+"""Write a dump (``maillage export --format trig|nquads``) that says what it holds, and restore it: each source graph
+goes back as it was.
 
 A plain RDF file lands whole in its own named graph (:mod:`graph.ingest.rdf`). A Maillage dump is different: its
 named graphs *are* sources — each graph describes itself as ``mai:Source`` (title, sha256, date), as the pipeline
@@ -13,6 +14,12 @@ left out with a warning: the stored graph is what that very file gave here, and 
 sha256 would have the next ingest of the file answer "unchanged" over it (``tests/test_backup_tampered.py``). The
 report names the sources restored: they are removed by those names, not by the dump's (:func:`dump_sources` tells
 ``maillage remove`` which they are).
+
+A dump is also a file that a copy can cut short: a graph cut after its closing ``}``, or at a line's end, still
+parses. So :func:`write_dump` opens it with a graph of its own, :data:`COUNTS_GRAPH`, that states in VoID the triples
+of the whole dump and of each graph (and each graph's title), and the restore refuses, changing nothing, a dump whose
+content is not what it states, naming what is missing (:class:`IncompleteDump`). A dump written before it had one
+still restores, with a note that it could not be checked.
 
 Backup: ``maillage export --format trig -o backup.trig`` (the whole dataset, every named graph, readers never
 blocked: the dump reads the published snapshot). Restore: ``maillage --data NEW ingest backup.trig``.
@@ -30,16 +37,18 @@ True
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from dataclasses import dataclass, field
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 import pyoxigraph as ox
 from rdflib import URIRef
-from rdflib.namespace import PROV
+from rdflib.namespace import PROV, VOID, XSD
 
 from graph.actor_names import one_name_each
 from graph.formats import Format, rdf_format, rdf_format_for_path
+from graph.french_text import counted
 from graph.ingest.sources import stored_sha256, stored_title
 from graph.namespaces import DCTERMS, MAI
 from graph.ontology import VOCABULARY_FILES
@@ -51,6 +60,14 @@ _SHA256, _TITLE = ox.NamedNode(str(MAI.sha256)), ox.NamedNode(str(DCTERMS.title)
 _GENERATED = ox.NamedNode(str(PROV.generatedAtTime))
 _MARK = str(MAI.Source).encode()
 _CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+#: The graph that opens a dump and states what it holds (:func:`write_dump`): first, so that a dump cut anywhere
+#: after it still says what it lacks.
+COUNTS_GRAPH = "urn:maillage:dump"
+_COUNTED = ox.NamedNode(COUNTS_GRAPH)
+_TRIPLES, _SUBSET, _DATASET = (ox.NamedNode(str(term)) for term in (VOID.triples, VOID.subset, VOID.Dataset))
+_INTEGER = ox.NamedNode(str(XSD.integer))
+_PREFIXES = {"void": str(VOID), "dcterms": str(DCTERMS)}
+_COUNT_GRAPHS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 #: The names of sources that a report lists, at most: a backup of a whole store holds hundreds.
 NAMES_SHOWN = 10
 
@@ -71,6 +88,17 @@ class RestoreStats:
     kept: list[str] = field(default_factory=list)
     #: the graphs left out that are neither a source nor a shipped vocabulary: no ``maillage remove`` would name them
     foreign: list[str] = field(default_factory=list)
+    #: whether the dump stated what it holds (:data:`COUNTS_GRAPH`), and so was checked whole: not one written before
+    checked: bool = True
+
+
+class IncompleteDump(Exception):
+    """A dump whose content is not what its :data:`COUNTS_GRAPH` states: cut short, or edited since the export;
+    ``message`` in French, ``message_en`` in English, each naming what is missing."""
+
+    def __init__(self, message: str, message_en: str):
+        super().__init__(message)
+        self.message, self.message_en = message, message_en
 
 
 def dump_format(path: str | PurePath, data: bytes) -> Format | None:
@@ -82,27 +110,30 @@ def dump_format(path: str | PurePath, data: bytes) -> Format | None:
 
 
 def is_dump(data: bytes, path: str | PurePath) -> bool:
-    """Whether a file looks like a Maillage dump: a TriG or N-Quads file that names ``mai:Source``.
+    """Whether a file looks like a Maillage dump: a TriG or N-Quads file that names ``mai:Source``, or the graph
+    that states a dump's counts (a dump cut short in it or right after it is refused, not stored as one graph).
 
     Cheap (no parsing); :func:`restore_dump` then checks that some graph really describes itself as a source.
     """
-    return dump_format(path, data) is not None and _MARK in data
+    return dump_format(path, data) is not None and (_MARK in data or COUNTS_GRAPH.encode() in data)
 
 
 def restore_dump(writer, data: bytes, fmt: str | Format) -> RestoreStats:
     """Replace, through ``writer``, every named graph of the dump ``data`` by its version in the dump, but those
     stored with the sha256 that the dump states and another content (:func:`_verdict`): they are kept.
 
-    Raises RdfSyntaxError when the dump does not parse (nothing is changed then) and ValueError when no graph of
-    it describes itself as a ``mai:Source`` (then it is not a dump: ingest it as a plain RDF file). On any failure
+    Raises RdfSyntaxError when the dump does not parse, IncompleteDump when it is not what it states
+    (:func:`check_whole`; nothing is changed then either) and ValueError when no graph of it describes itself as a
+    ``mai:Source`` and it states nothing (then it is not a dump: ingest it as a plain RDF file). On any failure
     half-way, the graphs already restored are put back as readers see them.
     """
     fmt = fmt if isinstance(fmt, Format) else rdf_format(fmt)
     stats = RestoreStats()
     with tempfile.TemporaryDirectory(prefix="maillage-restore-") as tmp:
         dump = _load(tmp, fmt, data)
-        graphs = _graphs(dump)
-        if not any(ox.Quad(g, _TYPE, _SOURCE, g) in dump for g in graphs):
+        stats.checked = check_whole(dump)
+        graphs = [graph for graph in _graphs(dump) if graph != _COUNTED]
+        if not stats.checked and not any(ox.Quad(g, _TYPE, _SOURCE, g) in dump for g in graphs):
             raise ValueError("no graph of this file describes itself as a mai:Source: not a Maillage dump")
         stats.skipped_default = sum(1 for _ in dump.quads_for_pattern(None, None, None, ox.DefaultGraph()))
         done: list[str] = []
@@ -191,6 +222,117 @@ def _title(dump: ox.Store, graph: ox.NamedNode) -> str:
     return titles[0] if titles else graph.value
 
 
+def write_dump(store, out, fmt: str | Format) -> tuple[int, int]:
+    """Write every graph of ``store`` to the binary stream ``out`` in a quads format (``trig``, ``nquads``), opened
+    by :data:`COUNTS_GRAPH`: the triples of the whole dump and of each graph, in VoID, and each graph's title (what
+    a restore names when the graph is missing). Returns the quads and the graphs written, that one included.
+
+    The counts are those of the dump itself, not of a query beside it (another ingest may publish in between): the
+    store's dump is written to a temporary file first and read back as a restore reads it (:func:`_load`).
+    """
+    fmt = fmt if isinstance(fmt, Format) else rdf_format(fmt)
+    with tempfile.TemporaryDirectory(prefix="maillage-export-") as tmp:
+        body = Path(tmp) / f"dump.{fmt.extensions[0]}"
+        with open(body, "wb") as spool:
+            store.dump(spool, fmt.name)
+        read = _load(str(Path(tmp) / "read"), fmt, path=str(body))
+        counts, total = _counts(read), len(read)
+        statement = _statement(counts, _titles(read), total)
+        del read
+        ox.serialize(statement, out, fmt.engine, prefixes=_PREFIXES)
+        with open(body, "rb") as spool:
+            shutil.copyfileobj(spool, out, 1 << 20)
+    return total + len(statement), len(counts) + 1
+
+
+def _counts(dump: ox.Store) -> dict[str, int]:
+    """The triples of each named graph of ``dump``."""
+    return {row["g"].value: int(row["n"].value) for row in dump.query(_COUNT_GRAPHS)
+            if isinstance(row["g"], ox.NamedNode)}
+
+
+def _titles(dump: ox.Store) -> dict[str, str]:
+    """The title that each graph of ``dump`` gives itself (the least, when it gives several)."""
+    titles: dict[str, str] = {}
+    for quad in dump.quads_for_pattern(None, _TITLE, None, None):
+        if quad.subject == quad.graph_name and quad.object.value < titles.get(quad.subject.value, "\U0010ffff"):
+            titles[quad.subject.value] = quad.object.value
+    return titles
+
+
+def _statement(counts: dict[str, int], titles: dict[str, str], total: int) -> list[ox.Quad]:
+    """The quads of :data:`COUNTS_GRAPH`: the dump a ``void:Dataset`` of ``total`` triples, and each graph a subset
+    of its ``counts``, with its title."""
+    def number(n: int) -> ox.Literal:
+        return ox.Literal(str(n), datatype=_INTEGER)
+
+    graphs = [ox.NamedNode(name) for name in sorted(counts)]
+    quads = [ox.Quad(_COUNTED, _TYPE, _DATASET, _COUNTED), ox.Quad(_COUNTED, _TRIPLES, number(total), _COUNTED)]
+    quads += [ox.Quad(_COUNTED, _SUBSET, graph, _COUNTED) for graph in graphs]
+    for graph in graphs:
+        quads.append(ox.Quad(graph, _TRIPLES, number(counts[graph.value]), _COUNTED))
+        if graph.value in titles:
+            quads.append(ox.Quad(graph, _TITLE, ox.Literal(titles[graph.value]), _COUNTED))
+    return quads
+
+
+def check_whole(dump: ox.Store) -> bool:
+    """Whether the loaded ``dump`` states what it holds (:data:`COUNTS_GRAPH`; a dump written before does not).
+
+    Raises IncompleteDump, naming the graphs missing, those of another size and those not stated, when its graphs
+    or its triples are not those it states: a file cut short, or edited since the export.
+    """
+    stated = {q.subject.value: q.object.value for q in dump.quads_for_pattern(None, _TRIPLES, None, _COUNTED)}
+    if not stated:
+        return False
+    total = stated.pop(COUNTS_GRAPH, None)
+    counts = _counts(dump)
+    counts.pop(COUNTS_GRAPH, None)
+    titles = {q.subject.value: q.object.value for q in dump.quads_for_pattern(None, _TITLE, None, _COUNTED)}
+    missing = [titles.get(name, f"<{name}>") for name in sorted(stated) if name not in counts]
+    other = [(titles.get(name, f"<{name}>"), counts[name], said) for name, said in sorted(stated.items())
+             if name in counts and str(counts[name]) != said]
+    unstated = [f"<{name}>" for name in sorted(counts) if name not in stated]
+    found = len(dump) - sum(1 for _ in dump.quads_for_pattern(None, None, None, _COUNTED))
+    if missing or other or unstated or str(found) != total:
+        raise IncompleteDump(*_shortfall(missing, other, unstated, (found, total)))
+    return True
+
+
+def _shortfall(missing: list[str], other: list[tuple[str, int, str]], unstated: list[str],
+               total: tuple[int, str | None]) -> tuple[str, str]:
+    """Why a dump is refused, in French and in English: what it lacks, or holds otherwise, against what it states."""
+    def names(items: list[str], more: str) -> str:
+        return ", ".join(items[:NAMES_SHOWN]) + (f" {more.format(n=len(items) - NAMES_SHOWN)}"
+                                                 if len(items) > NAMES_SHOWN else "")
+
+    fr, en = [], []
+    if missing:
+        s = "s" if len(missing) > 1 else ""
+        fr.append(f"{len(missing)} graphe{s} manquant{s} : {names(missing, 'et {n} autres')}")
+        en.append(f"{len(missing)} graph{s} missing: {names(missing, 'and {n} more')}")
+    for name, found, said in other[:NAMES_SHOWN]:
+        fr.append(f"« {name} » : {counted(found, 'triplet')} au lieu de {said}")
+        en.append(f"'{name}': {counted(found, 'triple', lang='en')} instead of {said}")
+    if len(other) > NAMES_SHOWN:
+        fr.append(f"{len(other) - NAMES_SHOWN} autres graphes d'un autre nombre de triplets")
+        en.append(f"{len(other) - NAMES_SHOWN} more graphs of another number of triples")
+    if unstated:
+        s = "s" if len(unstated) > 1 else ""
+        fr.append(f"{len(unstated)} graphe{s} que le décompte ne nomme pas : {names(unstated, 'et {n} autres')}")
+        en.append(f"{len(unstated)} graph{s} that the counts do not name: {names(unstated, 'and {n} more')}")
+    if not fr:  # the graphs as stated, not the whole: triples outside any graph
+        fr.append(f"{counted(total[0], 'triplet')} en tout au lieu de {total[1]}")
+        en.append(f"{counted(total[0], 'triple', lang='en')} in all instead of {total[1]}")
+    return ("sauvegarde incomplète ou modifiée depuis l'export : " + " ; ".join(fr) + " — elle ne contient pas ce "
+            f"que son décompte (graphe <{COUNTS_GRAPH}>) annonce : fichier coupé (copie interrompue, disque plein) "
+            "ou modifié ; reprenez une copie complète (ou, pour restaurer tout de même ce qu'elle contient, "
+            "retirez-en ce graphe)",
+            "backup incomplete or edited since the export: " + "; ".join(en) + f" — it does not hold what its "
+            f"counts (graph <{COUNTS_GRAPH}>) state: the file was cut short (a copy interrupted, a disk full) or "
+            "edited; take a whole copy (or, to restore what it holds all the same, remove that graph from it)")
+
+
 def dump_sources(writer, path: str | PurePath) -> tuple[list[str], list[str]] | None:
     """The sources of the dump at ``path`` that the store holds (the shipped vocabularies aside): the IRIs of those
     it holds as the dump gives them (restored by it, or the same anyway), and of those it holds otherwise (None
@@ -266,6 +408,19 @@ def kept_issue(title: str):
     return Issue("warning", fr, en)
 
 
+def unchecked_issue():
+    """The note of a dump that states no counts (written before the export stated them, or edited): restored as it
+    is, for nothing tells whether it is whole."""
+    from graph.ingest.base import Issue
+
+    return Issue("Info", "cette sauvegarde ne dit pas ce qu'elle contient (écrite par une version antérieure de "
+                         "Maillage, ou modifiée) : rien ne permet de vérifier qu'elle est complète, ses graphes sont "
+                         "repris tels quels ; « maillage export » en écrit une qui se vérifie",
+                 "this backup does not state what it holds (written by an earlier Maillage, or edited): nothing "
+                 "tells whether it is whole, its graphs are taken as they are; 'maillage export' writes one that "
+                 "is checked")
+
+
 def restored_issue(stats: RestoreStats):
     """The note that names the sources a dump restored: ``maillage remove`` knows them by those names, not by the
     dump's (None when it restored none)."""
@@ -317,6 +472,10 @@ def restore_report(writer, ctx, started: float):
 
     try:
         stats = restore_dump(writer, ctx.data, dump_format(ctx.path, ctx.data))
+    except IncompleteDump as exc:
+        from graph.ingest.base import InputError
+
+        raise InputError(exc.message, message_en=exc.message_en) from None
     except ValueError as exc:
         if isinstance(exc, RdfSyntaxError):
             from graph.ingest.base import InputError
@@ -329,6 +488,7 @@ def restore_report(writer, ctx, started: float):
     report = IngestReport(file=ctx.name, kind="backup", source=None, triples=stats.triples, touched=stats.touched,
                           stats={"graphs": stats.graphs, "default_graph_triples_skipped": stats.skipped_default})
     report.issues = [replaced_issue(title) for title in stats.replaced] + [kept_issue(t) for t in stats.kept]
-    report.issues += _restore_issues(stats) + [issue for issue in [restored_issue(stats)] if issue is not None]
+    report.issues += _restore_issues(stats) + [unchecked_issue()] * (not stats.checked)
+    report.issues += [issue for issue in [restored_issue(stats)] if issue is not None]
     report.seconds = time.perf_counter() - started
     return report

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import json
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -104,6 +106,46 @@ def exclusive_lock(path: Path, timeout: float, on_timeout: Callable[[], Exceptio
         finally:
             _HELD_LOCKS.discard(handle)
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def store_write_lock(directory: Path, timeout: float) -> Iterator[None]:
+    """Hold ``directory/write.lock`` as a store's one writer, waiting up to ``timeout`` seconds, while
+    ``write.lock.info`` says who holds it (process id, command line, start), for the waiting message of the command
+    line and for the StoreError raised after the wait; the file goes with the lock (a killed writer leaves it,
+    naming a process that is gone). The embedded store's layout, which a remote store's writers take too."""
+    from graph.store import StoreError
+
+    info = directory / "write.lock.info"
+
+    def busy() -> StoreError:
+        holder = _read_json(info)
+        pid, since = holder.get("pid", "?"), holder.get("since", "?")
+        return StoreError(f"la base est en cours d'écriture par le processus {pid} "
+                          f"({holder.get('command', 'commande inconnue')}) depuis {since} ; "
+                          f"attendu {timeout:.0f} s : réessayez quand il aura fini (réglage lock_timeout)",
+                          f"the store is being written by process {pid} "
+                          f"({holder.get('command', 'unknown command')}) since {since}; waited {timeout:.0f} s: "
+                          "try again once it is done (lock_timeout setting)")
+
+    with exclusive_lock(directory / "write.lock", timeout, busy, poll=0.2):
+        argv = [Path(sys.argv[0]).name, *sys.argv[1:]] if sys.argv else []
+        write_atomic(info, json.dumps({"pid": os.getpid(), "command": " ".join(argv),
+                                       "since": time.strftime("%Y-%m-%dT%H:%M:%S")}))
+        try:
+            yield
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                info.unlink()
+
+
+def _read_json(path: Path) -> dict:
+    """The object that the JSON file ``path`` holds; {} when it is missing or not an object."""
+    try:
+        value = json.loads(path.read_text())
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -87,7 +87,8 @@ def fault_point(name: str) -> None:
     """Die here with SIGKILL when ``MAILLAGE_FAULT`` names this point: the crash tests' fault injection.
 
     ``MAILLAGE_FAULT=after-replace`` kills the process the first time it reaches ``after-replace``;
-    ``after-publish@2`` the second time. Points: ``mid-replace``, ``before-pointer`` (graph.oxistore),
+    ``after-publish@2`` the second time. Points: ``mid-replace`` (graph.oxiwriter; graph.remote, between the
+    requests of a graph loaded through its staging graph), ``before-pointer`` (graph.oxistore),
     ``after-replace``, ``after-validate``, ``after-publish`` (graph.ingest.pipeline). Unset, it costs one lookup.
     """
     wanted = os.environ.get("MAILLAGE_FAULT")
@@ -136,8 +137,8 @@ class Writer:
 
         Changes nothing that readers or this writer see, and promises nothing: a graph expected and never
         changed stays as it is. The embedded store journals the names at once (a recovery restores each from
-        the current snapshot: for one never changed, the same content); the other stores keep no journal and
-        ignore them.
+        the current snapshot: for one never changed, the same content); the others ignore them (the remote store
+        journals a graph's triples, which it reads from the server, at its first change only).
         """
 
     def replace_graph(self, name: str | URIRef, data: bytes | list[bytes] | Graph | TripleSet,

@@ -4,8 +4,12 @@ on demand, the store. Importing this module makes click's own messages follow th
 
 from __future__ import annotations
 
+import errno
 import os
+import re
+import socket
 import sys
+import urllib.error
 from pathlib import Path
 
 import click
@@ -22,6 +26,68 @@ def fail(message: str, message_en: str | None = None) -> None:
     """Print one clear line on stderr, in the ``lang`` setting's language, and exit 1 (bad input)."""
     click.echo(f"maillage: {message_en if message_en and current_lang() == 'en' else message}", err=True)
     sys.exit(EXIT_BAD_INPUT)
+
+
+def fail_store(exc: StoreError, config: dict | None = None) -> None:
+    """Say in one line, in the ``lang`` setting's language, why the store failed (:func:`store_failure`); exit 1."""
+    fail(*store_failure(exc, config or {}))
+
+
+def store_failure(exc: StoreError, config: dict) -> tuple[str, str]:
+    """A store's failure as the command line says it, in French and in English: its own words when it has them in
+    both (the writer's lock), a remote store that cannot be reached or refuses a request with its address and why
+    (its failures are urllib's, in English: « maillage: cannot reach …/update » under lang fr), else its own words
+    after « base indisponible »."""
+    cause = exc.__context__
+    if not isinstance(cause, OSError):
+        return (str(exc), exc.message_en) if exc.message_en != str(exc) else (f"base indisponible : {exc}",
+                                                                            f"store unavailable: {exc}")
+    found = _URL.search(str(exc))
+    url = found.group(0) if found else config.get("query_url", "")
+    if isinstance(cause, urllib.error.HTTPError):
+        said = str(exc).partition(f"{cause.code}: ")[2] or cause.reason
+        return (f"le serveur SPARQL a répondu à {url} par l'erreur HTTP {cause.code} ({said})",
+                f"the SPARQL server answered {url} with the HTTP error {cause.code} ({said})")
+    reason = getattr(cause, "reason", cause)
+    if isinstance(reason, TimeoutError):
+        seconds = float(config.get("remote_timeout", 60))
+        return (f"le serveur SPARQL n'a pas répondu à {url} en {f'{seconds:g}'.replace('.', ',')} s (réglage "
+                "remote_timeout)",
+                f"the SPARQL server did not answer {url} within {seconds:g} s (remote_timeout setting)")
+    why, why_en = _network_reason(reason)
+    return (f"le serveur SPARQL ne répond pas à {url} ({why}) : est-il lancé, et MAILLAGE_QUERY_URL et "
+            "MAILLAGE_UPDATE_URL le nomment-ils ?",
+            f"the SPARQL server does not answer at {url} ({why_en}): is it running, and do MAILLAGE_QUERY_URL and "
+            "MAILLAGE_UPDATE_URL name it?")
+
+
+#: The address a remote store's failure names (the request's, query or update).
+_URL = re.compile(r"https?://[^\s]+?(?=:? |$)")
+#: The network's errors as the command line says them in French (the system's words are English).
+_NETWORK_ERRORS = {errno.ECONNREFUSED: "connexion refusée", errno.ECONNRESET: "connexion coupée par le serveur",
+                   errno.EHOSTUNREACH: "machine injoignable", errno.ENETUNREACH: "réseau injoignable"}
+
+
+def _network_reason(reason) -> tuple[str, str]:
+    """Why a connection failed, in French and in English (a name that does not resolve, a refused connection…)."""
+    if isinstance(reason, socket.gaierror):
+        return "nom de machine inconnu", f"unknown host name ({reason.strerror or reason})"
+    if isinstance(reason, ConnectionResetError):
+        return _NETWORK_ERRORS[errno.ECONNRESET], "connection reset by the server"
+    if isinstance(reason, OSError):
+        english = reason.strerror or str(reason)
+        return _NETWORK_ERRORS.get(reason.errno, english), english
+    return str(reason), str(reason)
+
+
+def check_remote_settings(config: dict) -> None:
+    """Refuse in one line a remote store (``store = sparql``) without the address of its query endpoint (the store's
+    own refusal is in English)."""
+    if config.get("store") == "sparql" and not config.get("query_url"):
+        fail("la base SPARQL (store = sparql) demande l'adresse de son point de requête : réglez MAILLAGE_QUERY_URL "
+             "(et MAILLAGE_UPDATE_URL pour écrire)",
+             "the sparql store needs the address of its query endpoint: set MAILLAGE_QUERY_URL (and "
+             "MAILLAGE_UPDATE_URL to write)")
 
 
 def current_lang() -> str:
@@ -61,10 +127,11 @@ class Context:
         if self._store is None:
             from webapp.settings import store_config
 
+            check_remote_settings(self.config)
             try:
                 self._store = open_store(store_config(self.config))
             except StoreError as exc:
-                fail(str(exc), exc.message_en)
+                fail_store(exc, self.config)
             except OSError as exc:  # --data names a file, a directory that cannot be written…
                 said, said_en = os_reason(exc)
                 fail(f"dossier de données « {self.config['data_dir']} » inutilisable : {said}",

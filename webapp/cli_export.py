@@ -32,8 +32,9 @@ def export(ctx: Context, fmt: str, output: Path | None) -> None:
 
             summary = scdl_summary(export_scdl(store, out), ctx.lang)
         else:
-            store.dump(out, fmt)
-            summary = _dump_summary(store, fmt, output, ctx.lang)
+            from graph.backup import write_dump
+
+            summary = _dump_summary(*write_dump(store, out, fmt), fmt, output, ctx.lang)
     click.echo(summary, err=True)
 
 
@@ -76,11 +77,9 @@ def _export_file(output: Path | None):
             written.unlink()
 
 
-def _dump_summary(store, fmt: str, output: Path | None, lang: str) -> str:
-    """The line that ends an export of the graph: what was written (quads, graphs), and where."""
-    row = next(iter(store.query("SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?g) AS ?graphs) "
-                                "WHERE { GRAPH ?g { ?s ?p ?o } }")))
-    quads, graphs = int(row[0]), int(row[1])
+def _dump_summary(quads: int, graphs: int, fmt: str, output: Path | None, lang: str) -> str:
+    """The line that ends an export of the graph: what was written (quads, graphs: those of the file, the graph that
+    states its counts included), and where."""
     if lang == "en":
         return (f"{fmt} export: {counted(quads, 'quad', lang='en')} of {counted(graphs, 'graph', lang='en')} "
                 f"written to {output or 'the standard output'}")

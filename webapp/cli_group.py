@@ -8,7 +8,8 @@ import shlex
 
 import click
 
-from webapp.cli_context import current_lang
+from graph.store import StoreError
+from webapp.cli_context import Context, current_lang, fail_store
 from webapp.cli_help import Command, Group
 
 #: The options of ``maillage`` itself, which go before the command (``maillage --data DIR ingest …``).
@@ -64,7 +65,14 @@ def _misplaced(option: str, command: str, args: list[str]) -> str:
 
 
 class MaillageGroup(_DataHelp, Group):
-    """The ``maillage`` group, whose help ends with where the data go, and whose commands are
-    :class:`MaillageCommand`."""
+    """The ``maillage`` group, whose help ends with where the data go, whose commands are :class:`MaillageCommand`,
+    and whose store's failure is one line in the user's language whatever the command (``export`` and ``validate``
+    of a remote store out of reach ended in a traceback)."""
 
     command_class = MaillageCommand
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except StoreError as exc:
+            fail_store(exc, ctx.obj.config if isinstance(ctx.obj, Context) else None)

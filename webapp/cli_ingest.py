@@ -14,7 +14,7 @@ import click
 from graph.french_text import counted
 from graph.ingest.base import InputError
 from graph.store import StoreError
-from webapp.cli_context import EXIT_BAD_INPUT, Context, fail, pass_context
+from webapp.cli_context import EXIT_BAD_INPUT, Context, fail, fail_store, pass_context
 from webapp.cli_group import MaillageCommand
 
 
@@ -112,7 +112,7 @@ def _ingest(ctx: Context, tally: _Tally, paths, kind, strict, force, funder, no_
                                before_publish=lambda touched: note_pending(ctx.config, touched))
     except StoreError as exc:
         progress.close()
-        fail(str(exc), exc.message_en)
+        fail_store(exc, ctx.config)
     progress.close()
     if not no_index and pending(ctx.config):  # what an ingest stopped earlier left for the index, all files unchanged
         from search.indexer import update_index
@@ -193,8 +193,6 @@ def remove(ctx: Context, names: tuple[str, ...], no_index: bool) -> None:
         removal = remove_sources(ctx.existing_store, list(names), ctx.config["base"])
     except InputError as exc:
         fail(exc.issue.message, exc.issue.message_en)
-    except StoreError as exc:
-        fail(str(exc), exc.message_en)
     click.echo(format_removal(removal, ctx.lang), err=True)
     if removal.touched:
         from search.indexer import note_pending

@@ -9,7 +9,7 @@ import sys
 import click
 
 from graph.french_text import counted
-from graph.store import QuerySyntaxError, StoreError
+from graph.store import QuerySyntaxError
 from webapp.cli_context import EXIT_BAD_INPUT, Context, fail, pass_context
 from webapp.cli_group import MaillageCommand
 from webapp.cli_messages import IntRange
@@ -51,8 +51,6 @@ def query(ctx: Context, query: str, fmt: str, params: tuple[str, ...], max_rows:
              "plutôt que ORDER BY ?o sur des valeurs de types mêlés",
              f"the SPARQL engine failed on this query ({exc}): rewrite it, e.g. ORDER BY STR(?o) rather than "
              "ORDER BY ?o over values of mixed types")
-    except StoreError as exc:
-        fail(f"base indisponible : {exc}", f"store unavailable: {exc.message_en}")
     if result is not None:
         click.echo(format_table(result, ctx.lang))
     else:

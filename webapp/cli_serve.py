@@ -10,8 +10,7 @@ from pathlib import Path
 import click
 
 from graph.french_text import os_reason
-from graph.store import StoreError
-from webapp.cli_context import EXIT_BAD_INPUT, Context, fail, pass_context
+from webapp.cli_context import EXIT_BAD_INPUT, Context, check_remote_settings, fail, pass_context, store_failure
 from webapp.cli_group import MaillageCommand
 from webapp.cli_messages import IntRange
 
@@ -51,11 +50,8 @@ def optimize(ctx: Context) -> None:
     import time
 
     start = time.perf_counter()
-    try:
-        with ctx.existing_store.writer() as writer:
-            sizes = writer.optimize()
-    except StoreError as exc:
-        fail(str(exc), exc.message_en)
+    with ctx.existing_store.writer() as writer:  # another writer that holds the lock: one line (cli_group)
+        sizes = writer.optimize()
     if sizes is None:
         click.echo("nothing to compact: only the embedded store has files of its own (a SPARQL server compacts its "
                    "own database)" if ctx.lang == "en" else
@@ -86,9 +82,23 @@ def serve(ctx: Context, host: str, port: int, workers: int) -> None:
                    "MAILLAGE_DATA names another directory?)" if ctx.lang == "en" else
                    f"aucune base dans « {data} » pour l'instant : le site sera vide jusqu'à ce qu'un fichier y soit "
                    "ingéré ou déposé (--data / MAILLAGE_DATA nomme-t-il un autre dossier ?)", err=True)
+    if ctx.config.get("store") == "sparql":
+        _say_remote_unreachable(ctx)
     _port_free(host, port)
     os.environ["MAILLAGE_DATA"] = ctx.config["data_dir"]
     run(host, port, workers)
+
+
+def _say_remote_unreachable(ctx: Context) -> None:
+    """Say, not refuse, a remote store that does not answer: the server starts all the same (the store may come up
+    after it) and its pages answer 503 until it does; a mistyped MAILLAGE_QUERY_URL is seen at once."""
+    from webapp.health import probe_store
+
+    check_remote_settings(ctx.config)
+    if (failure := probe_store(ctx.config)) is not None:
+        said, said_en = store_failure(failure, ctx.config)
+        click.echo(f"the site answers 503 until the store answers: {said_en}" if ctx.lang == "en" else
+                   f"le site répondra 503 tant que la base ne répondra pas : {said}", err=True)
 
 
 def _port_free(host: str, port: int) -> None:

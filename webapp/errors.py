@@ -15,6 +15,22 @@ from graph.sparql import QueryCrashed, QueryRefused, QueryTimeout, QueryWorkersB
 from graph.store import QuerySyntaxError, StoreError
 
 
+#: Seconds a client is told to wait (``Retry-After``) before it asks again a store that does not answer.
+RETRY_AFTER_S = 30
+#: What a visitor is told of a store that does not answer: never its address nor the system's error (the log has them).
+STORE_DOWN = ("la base de données ne répond pas pour l'instant : réessayez dans un moment",
+              "the database is not answering at the moment: try again in a moment")
+
+
+def store_failure_said(exc: StoreError) -> tuple[str, str]:
+    """What a client is told of a store's failure, in French and in English: its own words when it has them for a
+    user in both (the writer's lock, busy), else :data:`STORE_DOWN` — a remote store out of reach named its
+    internal URL and urllib's English error to anonymous visitors."""
+    if isinstance(exc.__context__, OSError) or exc.message_en == str(exc):
+        return STORE_DOWN
+    return str(exc), exc.message_en
+
+
 class ApiError(Exception):
     """An error to return to the client, with its status and a message in French and English."""
 
@@ -141,8 +157,9 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(StoreError)
     def _store(exc: StoreError):
-        app.logger.exception("store failure")
-        return error_response(503, "store-unavailable", f"base indisponible : {exc}", f"store unavailable: {exc}")
+        app.logger.error("store unavailable: %s", exc)  # the detail (an address, the system's error) for the operator
+        return error_response(503, "store-unavailable", *store_failure_said(exc),
+                              {"Retry-After": str(RETRY_AFTER_S)})
 
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):

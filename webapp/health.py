@@ -1,13 +1,51 @@
-"""Liveness and the state of the store."""
+"""Liveness and the state of the store: ``/healthz`` answers 503 while a remote store does not answer."""
 
 from __future__ import annotations
+
+import threading
+import time
 
 from flask import Blueprint, current_app, jsonify
 
 from graph import __version__
+from graph.store import StoreError, open_store
+from webapp.errors import RETRY_AFTER_S, STORE_DOWN
 from webapp.resources import get_store
+from webapp.settings import store_config
 
 bp = Blueprint("health", __name__)
+
+#: Seconds the check waits for a remote store's answer: a store that hangs holds a monitor's request that long.
+PROBE_TIMEOUT_S = 2.0
+#: Seconds an answer of the check is reused: a monitor that polls every second asks the store once in that time.
+PROBE_REUSED_S = 5.0
+
+
+def probe_store(config) -> StoreError | None:
+    """Ask the remote store of the settings ``config`` the cheapest question (``ASK {}``), waiting
+    :data:`PROBE_TIMEOUT_S` at most; its failure, or None when it answers."""
+    try:
+        open_store({**store_config(config), "remote_timeout": PROBE_TIMEOUT_S}).query("ASK {}")
+    except StoreError as exc:
+        return exc
+    return None
+
+
+def _remote_failure() -> StoreError | None:
+    """The failure of the application's remote store when last asked, asked again once :data:`PROBE_REUSED_S` old
+    (None for a store in this process: the embedded store's state is its own)."""
+    extensions = current_app.extensions
+    if extensions["maillage.store"].name != "sparql":
+        return None
+    lock = extensions.setdefault("maillage.probe_lock", threading.Lock())
+    with lock:  # one request asks the store; those that come meanwhile take its answer
+        asked, failure = extensions.get("maillage.probe", (None, None))
+        if asked is None or time.monotonic() - asked > PROBE_REUSED_S:
+            failure = probe_store(current_app.config["MAILLAGE"])
+            if failure is not None:
+                current_app.logger.error("store unavailable: %s", failure)
+            extensions["maillage.probe"] = (time.monotonic(), failure)
+    return failure
 
 
 @bp.get("/healthz")
@@ -16,4 +54,8 @@ def healthz():
     store = get_store()
     index = current_app.extensions.get("maillage.index")
     index_state = index.state() if index is not None else {"index": None}
-    return jsonify({"status": "ok", "version": __version__, "store": store.state(), "search": index_state})
+    body = {"status": "ok", "version": __version__, "store": store.state(), "search": index_state}
+    if _remote_failure() is None:
+        return jsonify(body)
+    body.update(status="store-unavailable", message=STORE_DOWN[0], message_en=STORE_DOWN[1])
+    return jsonify(body), 503, {"Retry-After": str(RETRY_AFTER_S)}

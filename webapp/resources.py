@@ -13,8 +13,14 @@ from webapp.settings import store_config
 
 def init_app(app: Flask) -> None:
     """Open the store for ``app`` (readers open the current snapshot; nothing is written)."""
-    app.extensions["maillage.store"] = open_store(store_config(app.config["MAILLAGE"]))
+    app.extensions["maillage.store"] = open_store(serving_config(app.config["MAILLAGE"]))
     app.extensions["maillage.index"] = open_search_index(app.config["MAILLAGE"])
+
+
+def serving_config(config: dict) -> dict:
+    """The store's settings for the web server: a request waits for a remote store at most ``query_timeout``, the
+    time a user's query may take (with the command line's minute, a store that hung held every web thread)."""
+    return {**store_config(config), "remote_timeout": min(config["remote_timeout"], config["query_timeout"])}
 
 
 def get_store() -> Store:
@@ -59,3 +65,13 @@ def get_index():
     """Return the search index of the current application, or None while no index has been built."""
     index = current_app.extensions["maillage.index"]
     return index if index.available() else None
+
+
+def index_missing() -> tuple[str, str]:
+    """Why there is no search index to search, in French and in English: an ingest that builds it is under way (the
+    store's writer is at work: the first ingest into an empty data directory), else ``maillage index`` builds it."""
+    if current_app.extensions["maillage.store"].writing():
+        return ("l'index de recherche est en cours de construction par une ingestion : réessayez quand elle aura fini",
+                "the search index is being built by an ingest: try again once it is done")
+    return ("l'index de recherche n'est pas encore construit : lancez « maillage index »",
+            "the search index has not been built yet: run `maillage index`")

@@ -12,7 +12,7 @@ from graph.namespaces import MAI, SCHEMA
 from webapp.api_parameters import check_integers, check_known, integer_arg, page_arg, pole_arg
 from webapp.errors import ApiError
 from webapp.named_queries import Parameter
-from webapp.resources import get_index
+from webapp.resources import get_index, index_missing
 
 bp = Blueprint("search_api", __name__)
 
@@ -63,8 +63,7 @@ def _funders(lookup, iris: list[str]) -> set[str]:
 def _index():
     index = get_index()
     if index is None:
-        raise ApiError("l'index de recherche n'est pas encore construit : lancez « maillage index »",
-                       "the search index has not been built yet: run `maillage index`", 503, "index-unavailable")
+        raise ApiError(*index_missing(), 503, "index-unavailable")
     return index
 
 

@@ -96,6 +96,9 @@ SETTINGS: tuple[Setting, ...] = (
             _one_of("oxigraph", "memory", "sparql")),
     Setting("query_url", "", "SPARQL 1.1 query URL of the remote store (store = sparql).", _url),
     Setting("update_url", "", "SPARQL 1.1 update URL of the remote store (defaults to the query URL).", _url),
+    Setting("remote_timeout", 60.0, "Seconds a request to the remote store (store = sparql) may wait for its "
+            "answer: an ingest's update, an export's dump; the web server's requests wait at most query_timeout.",
+            _number(float, 0.1, "un nombre de secondes est attendu", "a number of seconds is expected", _A_DAY)),
     Setting("base", "https://w3id.org/maillage/id/", "Base of the instance IRIs: {base}{kind}/{key}.", _base),
     Setting("query_timeout", 10.0, "Seconds a user SPARQL query may run before it is stopped (HTTP 503).",
             _number(float, 0.1, "un nombre de secondes est attendu", "a number of seconds is expected", _A_DAY)),
@@ -137,5 +140,5 @@ def load_settings(test_config: Mapping[str, Any] | None = None, environ: Mapping
 
 def store_config(config: Mapping[str, Any]) -> dict:
     """The part of the configuration that the store reads."""
-    keys = ("store", "data_dir", "query_url", "update_url", "lock_timeout")
+    keys = ("store", "data_dir", "query_url", "update_url", "remote_timeout", "lock_timeout")
     return {k: config[k] for k in keys if k in config}
