@@ -38,10 +38,11 @@ def store_failure(exc: StoreError, config: dict) -> tuple[str, str]:
     both (the writer's lock), a remote store that cannot be reached or refuses a request with its address and why
     (its failures are urllib's, in English: « maillage: cannot reach …/update » under lang fr), else its own words
     after « base indisponible »."""
+    if exc.message_en != str(exc):  # its own words in both languages, whatever it met (a lock's wait: an OSError)
+        return str(exc), exc.message_en
     cause = exc.__context__
     if not isinstance(cause, OSError):
-        return (str(exc), exc.message_en) if exc.message_en != str(exc) else (f"base indisponible : {exc}",
-                                                                            f"store unavailable: {exc}")
+        return f"base indisponible : {exc}", f"store unavailable: {exc}"
     found = _URL.search(str(exc))
     url = found.group(0) if found else config.get("query_url", "")
     if isinstance(cause, urllib.error.HTTPError):
