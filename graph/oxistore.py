@@ -39,7 +39,7 @@ import pyoxigraph as ox
 
 from graph.bindings import run_query
 from graph.formats import rdf_format
-from graph.locks import exclusive_lock, write_atomic
+from graph.locks import store_write_lock, write_atomic
 from graph.oxiwriter import ALL_GRAPHS, OxigraphWriter
 from graph.store import Store, StoreError, fault_point
 
@@ -132,7 +132,7 @@ class OxigraphStore(Store):
 
     @contextlib.contextmanager
     def writer(self):
-        with self._write_lock():
+        with store_write_lock(self.root, self.lock_timeout):
             try:
                 primary = ox.Store(str(self.root / "primary"))
             except OSError as exc:
@@ -151,28 +151,6 @@ class OxigraphStore(Store):
                 del primary
 
     @contextlib.contextmanager
-    def _write_lock(self):
-        def busy() -> StoreError:
-            holder = _read_json(self.root / "write.lock.info") or {}
-            pid, since = holder.get('pid', '?'), holder.get('since', '?')
-            return StoreError(f"la base est en cours d'écriture par le processus {pid} "
-                              f"({holder.get('command', 'commande inconnue')}) depuis {since} ; "
-                              f"attendu {self.lock_timeout:.0f} s : réessayez quand il aura fini (réglage "
-                              "lock_timeout)",
-                              f"the store is being written by process {pid} "
-                              f"({holder.get('command', 'unknown command')}) since {since}; waited "
-                              f"{self.lock_timeout:.0f} s: try again once it is done "
-                              "(lock_timeout setting)")
-
-        with exclusive_lock(self.root / "write.lock", self.lock_timeout, busy, poll=0.2):
-            info = {"pid": os.getpid(), "command": " ".join(_argv()), "since": time.strftime("%Y-%m-%dT%H:%M:%S")}
-            _write_json_atomic(self.root / "write.lock.info", info)
-            try:
-                yield
-            finally:
-                with contextlib.suppress(FileNotFoundError):
-                    (self.root / "write.lock.info").unlink()
-
     def _recover(self, primary: ox.Store) -> None:
         """Restore the graphs that a killed writer left unpublished in the primary, from the current snapshot."""
         journal = _read_json(self.root / "journal.json")
@@ -244,12 +222,6 @@ class OxigraphStore(Store):
             path = self.root / "snapshots" / n
             if now - path.stat().st_mtime > SNAPSHOT_GRACE_S and n != self._snapshot:
                 shutil.rmtree(path, ignore_errors=True)
-
-
-def _argv() -> list[str]:
-    import sys
-
-    return [Path(sys.argv[0]).name, *sys.argv[1:]] if sys.argv else []
 
 
 def _read_json(path: Path) -> dict | None:
