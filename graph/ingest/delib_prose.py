@@ -107,6 +107,10 @@ _PROPOSED_BEFORE = re.compile(r"(?:demand|sollicit)\w*[^€\d\n]{0,20}\d[\d \u00
                               r"vot[ée]e?s?)\b[^€\d\n]{0,25})$", re.I)
 #: What a member pays the body it belongs to, no grant: "verser la cotisation 2025 à l'ADIL, d'un montant de …".
 _DUES = re.compile(r"\bcotisations?\b", re.I)
+#: What says, after an amount, that it is a member's fee, whatever the amount is called: "verser une participation de
+#: 650 € à l'Union départementale des CCAS au titre de l'adhésion 2025".
+_MEMBERSHIP = re.compile(r"\bau\s+titre\s+(?:de\s+)?(?:l['’]|son\s+|sa\s+|leur\s+|la\s+)?"
+                         r"(?:adh[ée]sion|cotisation)s?\b", re.I)
 #: What says, before an amount, that it is a total: "montant total de", "Total de la 3e répartition :", "TOTAL" alone,
 #: "Total" and a word on a list's last line ("Total rapport 14 000 €").
 _PROSE_TOTAL = re.compile(r"(?:montant\s+total|^[ \t]*total\b[^.;:\n]{0,40}(?=\s*:)|"
@@ -676,7 +680,9 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
                     or _verb_opens_clause(sentence, a_start, amounts + words)
                     or _goes_on_amounts_to(flat, a_start, a_end, read_at)):
                 continue
-            if _DUES.search(clause) and not _GRANT_WORD.search(clause):
+            next_at = min((s for s, _, _ in amounts + words if s > a_start), default=len(sentence))
+            fee_after = _MEMBERSHIP.search(sentence, a_end, next_at)  # up to the next amount: its own words only
+            if (_DUES.search(clause) or fee_after) and not _GRANT_WORD.search(clause):
                 continue  # a member's fee: "DÉCIDE de verser la cotisation 2025 à l'ADIL 04, d'un montant de …"
             if _CONTRACT.search(sentence) and not _GRANT_WORD.search(before):
                 continue  # a public contract's price, a service's payment: "un marché … attribué à la société X pour …"

@@ -37,13 +37,16 @@ _NEXT_CLAUSE = (r"\bet\s+(?-i:" + "|".join(v for verb in _CLAUSE_VERBS for v in 
 _NAMES_FOR = "".join(rf"(?<!{word}\spour)" for word in ("[Aa]ssociation", "[EeÉé]ducation", "[Ll]igue", "[Ff]ondation",
                                                      "[Cc]omité", "[Cc]ollectif", "[Ee]nsemble", "[Aa]gir", "[Uu]nion",
                                                      "[Rr]éseau", "[Aa]lliance", "[Mm]ouvement"))
+#: The words after "pour" that the names of a kind of body all end with, whatever words come before: "Fédération de
+#: l'Aude pour la pêche et la protection du milieu aquatique", "AAPPMA X pour la pêche …" (their statutes' names).
+_NAME_TAILS = r"(?!\s+la\s+pêche\s+et\s+(?:la\s+)?protection\s+du\s+milieu\s+aquatique\b)"
 #: Where a beneficiary's name ends; "à 68 500 €" after it is the amount a grant is set at ("fixe la subvention
 #: allouée à X à 68 500 €"). The dot of a civility or a title ("à M. Yassine X", "au Dr. Y") ends no sentence, nor
 #: that of a given name's initial after one ("à Mme L. D., dont …", "à M. J.-P. V."). A bracketed acronym that the
 #: name goes on after ends nothing: "au Groupe d'Entraide Mutuelle (GEM) L'Escale pour …" is one name.
 _STOP = (r"(?=\s*(?:," + _ENUMERATION + r"|" + _ACRONYM_INSIDE + r"|;|:|(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\bDr)(?<!\bPr)"
          r"(?<!\bM\. [A-ZÀ-Ý])(?<!\bMme [A-ZÀ-Ý])(?<!\bMlle [A-ZÀ-Ý])(?<![A-ZÀ-Ý]\.-[A-ZÀ-Ý])\.(?:\s|$)|"
-         r"\bd['’]un\b|\bd['’]une\b|\bpour\b" + _NAMES_FOR + r"|\bau\s+titre\b|"
+         r"\bd['’]un\b|\bd['’]une\b|\bpour\b" + _NAMES_FOR + _NAME_TAILS + r"|\bau\s+titre\b|"
          r"\bdans\s+le\s+cadre\b|\bafin\b|"
          r"\b(?:et\s+)?une?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|prêt|soutien|"
          r"prime|bourse|secours|prix|récompense|fonds\s+de\s+concours|complément\s+(?:de|d['’]))\b|"

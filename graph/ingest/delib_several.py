@@ -152,6 +152,10 @@ _LIST_SEPARATOR = re.compile(r"\s*[,;]\s*(?:et\s+)?|\s+et\s+")
 #: What ends the beneficiaries named after their amounts, the words of what the grants are for: "… aux associations A
 #: et B pour leurs groupes de parole".
 _PURPOSE = re.compile(r"\s+(?:pour|afin|au\s+titre|dans\s+le\s+cadre|en\s+vue)\b", re.I)
+#: What ends the beneficiaries too, the sum of their amounts: "… aux associations A, B, C et D, soit un montant total
+#: de 7 450 €", "…, pour un total de 3 000 €", "…, représentant un montant global de …" (not a fifth name).
+_SUM_AFTER_NAMES = re.compile(r"\s*,?\s*(?:soit|(?:représentant|pour)\s+(?:une?\s+)?(?:montant\s+|somme\s+)?"
+                              r"(?:total|global)e?|d['’]un\s+montant\s+(?:total|global))\b", re.I)
 
 
 def _names(text: str, separator: re.Pattern = _LIST_SEPARATOR) -> list[str]:
@@ -218,12 +222,13 @@ def respective_grants(body: str) -> list[GrantFact]:
         before, after = body[start:match.start()], body[match.end():end]
         amounts = _amount_run(before, backwards=True)
         if len(amounts) > 1:
-            names = _names(after)
+            names = _names(_SUM_AFTER_NAMES.split(after, maxsplit=1)[0])
         else:  # beneficiaries first: the datives before "respectivement"
             amounts = _amount_run(after, backwards=False)
             names = _dative_names(before, len(amounts))
             if not names and amounts:  # "ATTRIBUE respectivement 3 000 € et 2 000 € aux associations A et B"
-                names = _dative_names(_PURPOSE.split(after[amounts[-1].end():], maxsplit=1)[0], len(amounts))
+                named = _SUM_AFTER_NAMES.split(after[amounts[-1].end():], maxsplit=1)[0]
+                names = _dative_names(_PURPOSE.split(named, maxsplit=1)[0], len(amounts))
         if len(amounts) < 2 or len(names) != len(amounts):
             continue
         nature = _nature(body[start:end])
