@@ -28,6 +28,18 @@ from webapp.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 REGISTER = (ROOT / "examples" / "ptce-registre.yaml").read_bytes()
 MAILLAGE = [os.sys.executable, "-c", "from webapp.cli import run; run()"]
+
+
+@pytest.fixture(autouse=True)
+def ctrl_c_raises():
+    """Ctrl-C as a terminal gives it: a shell starts a background job (``make test &``, a script's ``&``) with SIGINT
+    ignored, which its processes inherit, and the tests of Ctrl-C below then saw none. Python's own handler here;
+    a process these tests start gets the system's default, which Python turns into its own."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 GRANTS = ("nomAttribuant;idAttribuant;dateConvention;referenceDecision;idBeneficiaire;nomBeneficiaire;objet;montant;"
           "nature\nVille;21310555400017;2024-03-01;D1;;Club de foot;Sport;1000;aide en numéraire\n"
           "Ville;21310555400017;2024-03-01;D2;;Cercle des aidants;Répit;3500,50;aide en numéraire\n")
