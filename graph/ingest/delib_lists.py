@@ -66,12 +66,13 @@ _RECORD_CODE = re.compile(r"(?:tiers|dossier|réf(?:érence)?\.?|n\s*[°º]|code
 #: follows the "à" that grants to the person ("une bourse de 4 800 € à M. Yassine X, interne"), nor the dots of an
 #: abbreviation before a number ("inscrite au registre des associations, vol. 12 n° 884") or of a name's dotted
 #: acronym or legal form before words in small letters ("le Cercle Sportif Saint-Georges e.V. pour son programme"),
-#: nor those of a person's initials before another initial or dot leaders ("- Mme A. K. …… 1 150 €", "à M. J.-P. V.").
+#: nor those of a person's initials before another initial or dot leaders ("- Mme A. K. …… 1 150 €", "à M. J.-P. V."),
+#: nor the last dot of a dotted acronym before dot leaders ("- Club de football U.S.S.G. …… 2 100 €").
 _IN_SENTENCE = (r"(?:[^.;\n]|(?<=\d)\.(?=\d)|\.{2,}|\.(?=[ \t]*,)|"
                 r"(?:(?<=\bvol)|(?<=\bart)|(?<=\bal)|(?<=\bp)|(?<=\bpp)|(?<=\bch)|(?<=\bréf)|(?<=\bref)|"
                 r"(?<=\bfol)|(?<=\bt))\.(?=[ \t]*\d)|"
                 r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\.)|(?<=[ \t-][A-Z])\.(?=[ \t]?[A-Z]\.|-[A-Z]\.|[ \t]*(?:\.{3,}|…|:))|"
-                r"(?<=\.[A-Za-z])\.(?=[ \t]+[a-zà-ÿ«(]|[ \t]*[,;:)])|"
+                r"(?<=\.[A-Za-z])\.(?=[ \t]+[a-zà-ÿ«(]|[ \t]*[,;:)]|[ \t]*(?:\.{3,}|…))|"
                 rf"(?:(?<=[{BULLET_MARKS}] M)|(?<=[{BULLET_MARKS}] Dr)|(?<=[{BULLET_MARKS}] Pr)|"
                 r"(?<=\s[àa] M)|(?<=\sau Dr)|"
                 r"(?<=\sau Pr))\.(?=[ \t]+[A-ZÉÈ]))+")
@@ -111,7 +112,9 @@ def _item_name(item: str, anchor: int) -> str | None:
     # Nor its SIRET, SIREN or RNA number in brackets ("Recyclerie X (SIRET 519 874 630 00048) : 24 500 €"), which the
     # beneficiary's identifiers are read from.
     name = re.sub(r"\s*\(\s*(?:n\s*[°º]\s*)?(?:SIRE[NT]|RNA)\b[^()]*\)", "", name)
-    name = re.split(r"\s:\s|\s*…|\.{3,}|,\s*(?:pour|afin|dans\s+le\s+cadre|au\s+titre|d['’]un\s+montant)\b|"
+    # (dot leaders stuck to a dotted acronym leave it its last dot: "Club U.S.C......... 900 €")
+    name = re.split(r"\s:\s|\s*…|(?<!\.[A-Za-z])\.{3,}|(?<=\.[A-Za-z]\.)\.{3,}|"
+                    r",\s*(?:pour|afin|dans\s+le\s+cadre|au\s+titre|d['’]un\s+montant)\b|"
                     r",\s*(?:une?|la|les|des)\s+(?:subventions?|aides?|participations?|dotations?|contributions?|"
                     r"sommes?|bourses?)\b|,\s*(?:qui|inscrite?s?|immatricul[ée]+s?|domicili[ée]+s?|sise?s?|situ[ée]+s?|"
                     r"dont\s+le\s+si[èe]ge|ayant\s+son\s+si[èe]ge|agr[ée]{2}s?)\b", name, flags=re.I)[0]
@@ -121,7 +124,7 @@ def _item_name(item: str, anchor: int) -> str | None:
     # Nor is the SIRET or SIREN that a dash parts from the name after it ("SIRET 419 552 321 00027 – Association X").
     name = re.sub(r"^\s*(?:n\s*[°º]\s*)?SIRE[NT]\s*(?:n\s*[°º]\s*)?:?\s*\d[\d \u00a0\u202f]{7,20}\d\s*[–—-]\s+", "",
                   name)
-    name = re.sub(r"[\s.…:–—-]+$", "", name)
+    name = re.sub(r"(?:[\s…:–—-]|(?<!\.[A-Za-z])\.)+$", "", name)  # not a dotted acronym's last dot ("U.S.S.G.")
     # (not a "pour" inside brackets: "X (séjours de répit pour les aidants)" tells what X's grant is for, in full)
     purpose = next((m for m in _ITEM_PURPOSE.finditer(name)
                     if name.count("(", 0, m.start()) <= name.count(")", 0, m.start())), None)

@@ -7,7 +7,8 @@ among them is a number; a letter l or I alone before a group of three digits and
 letters is an O; a word with an l that is no word of a deliberation, but is one with an i instead, takes the i; an
 E after a list item's amount, at the end of its line ("……     300 E"), is a €. An elided article read with a capital
 I ("à I'unanimité", "de I'Union") is also a sign of OCR, and is put right (no French word is written "I'"); a C
-after an amount, before the words or the punctuation that follow an amount ("4 500 C a I'association"), is a €.
+after an amount, before the words or the punctuation that follow an amount ("4 500 C a I'association"), is a €. A
+word one letter off "association" ("l'associaticn", "ASSOCIATIQN") is that word: no French word is so near it.
 Every change keeps the text's length, and the reader says how many it made.
 """
 
@@ -45,6 +46,11 @@ _WORDS = {fold(w) for w in (
     "attribuer", "attribue", "décide", "fixe", "dit", "vie", "titre", "sportive", "culturelle", "public",
     "politique", "compétence", "intérêt", "assemblée", "territoriale", "solidarité", "initiative")}
 
+#: Words that a list's items open with, which OCR may garble a letter of: no French word is one letter from them, so
+#: a word that is ("associaticn", "ASSOCIATIQN") is theirs.
+_LEAD_WORDS = ("association", "associations")
+_LONG_WORD = re.compile(r"\b[A-Za-z]{11,12}\b")
+
 
 def _ocr_digits(match: re.Match) -> str:
     return match.group(0).translate(str.maketrans("OolI", "0011"))
@@ -65,12 +71,23 @@ def _as_i(match: re.Match) -> str:
     return word
 
 
+def _one_letter_off(match: re.Match) -> str:
+    """The word of :data:`_LEAD_WORDS` that ``match`` reads one letter off, in its case; else ``match`` as it is."""
+    word = match.group(0)
+    for right in _LEAD_WORDS:
+        if len(word) == len(right) and sum(a != b for a, b in zip(word.lower(), right)) == 1:
+            return right.upper() if word.isupper() else right.capitalize() if word[0].isupper() else right
+    return word
+
+
 def repair_ocr(text: str) -> tuple[str, list[str]]:
     """Return ``text`` with OCR's confusions put right, and the readings changed (as "read → made"); ``text``
     unchanged when its numbers show no confusion.
 
     >>> repair_ocr("Séance du l8 mars 2O24\\nAssoclation Sportive ...... 1 5OO €\\nComité ...... l 200 €")[0]
     'Séance du 18 mars 2024\\nAssociation Sportive ...... 1 500 €\\nComité ...... 1 200 €'
+    >>> repair_ocr("- l'associaticn Les Amis ...... 8OO €\\n- ASSOCIATIQN Familles ...... l 2OO €")[0]
+    "- l'association Les Amis ...... 800 €\\n- ASSOCIATION Familles ...... 1 200 €"
     >>> repair_ocr("Le 2O24 seul.")
     ('Le 2O24 seul.', [])
     >>> repair_ocr("à I'unanimité : l 800 C a I'association, 12 C rue du Port")[0]
@@ -93,6 +110,7 @@ def repair_ocr(text: str) -> tuple[str, list[str]]:
     text = _ONE.sub(noted(lambda m: "1"), text)
     text = _ZERO.sub(noted(lambda m: "O" if m.string[m.start() - 1].isupper() else "o"), text)
     text = _WORD_WITH_L.sub(noted(_as_i), text)
+    text = _LONG_WORD.sub(noted(_one_letter_off), text)
 
     def euro(match: re.Match) -> str:
         changes.append(f"{match['amount']} → {match['amount'][:-1]}€")

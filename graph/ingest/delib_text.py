@@ -20,7 +20,9 @@ import datetime as dt
 import html
 import io
 import logging
+import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -565,8 +567,10 @@ _RUNNING_HEAD_LINES, _HEADING_LINES = 3, 12
 def drop_page_breaks(body: str) -> str:
     r"""Drop the page breaks that a PDF's text (read with its layout) sets in the flow: the footer that gives the
     page's number, the rule under it and the next page's running header (up to three short lines whose words are the
-    heading's: the authority, the organ, the session), with the blank lines around them. Text cut by the break joins
-    up again (a list's row, a name wrapped over two pages); a break after a sentence's end leaves a paragraph break.
+    heading's: the authority, the organ, the session, or that the text repeats at its page breaks: a scan's
+    "Registre des délibérations – Délibération n° 2025-022"), with the blank lines around them. Text cut by the
+    break joins up again (a list's row, a name wrapped over two pages); a break after a sentence's end leaves a
+    paragraph break.
 
     >>> drop_page_breaks("COMMUNE DE LUZECH\nConseil municipal du 5 mai 2024\n\nAssociation La Maison des\n\n"
     ...                  "Délibération 2024-50                 1 / 2\n_______\nCommune de Luzech\n\nFamilles   900 €")
@@ -574,15 +578,18 @@ def drop_page_breaks(body: str) -> str:
     >>> drop_page_breaks("CCAS DE LUZECH\n\nClub A : 900 €.\n\nCCAS de Luzech — CA du 12/03/2025 — Page 1/2\n\n"
     ...                  "Soit 900 €.")
     'CCAS DE LUZECH\n\nClub A : 900 €.\n\nSoit 900 €.'
+    >>> drop_page_breaks("COMMUNE DE LUZECH\n\n- Club A …… 900 €\n\nLuzech          Page 1/2\nRegistre – n° 2025-02\n\n"
+    ...                  "- Club B …… 300 €\n\nLuzech          Page 2/2\nRegistre – n° 2025-02\n\nAdopté.")
+    'COMMUNE DE LUZECH\n\n- Club A …… 900 €\n\n- Club B …… 300 €\n\nAdopté.'
     """
     lines = body.split("\n")
     first = [_squeezed(line) for line in lines if line.strip()][:_HEADING_LINES]
     heading = {w for line in first for w in re.findall(r"[^\W\d_]{3,}", line)}
+    repeated = _repeated_heads(lines, first)
     out: list[str] = []
     i = 0
     while i < len(lines):
-        footer = _FOOTER.fullmatch(lines[i])
-        if footer is None or not 0 < int(footer["page"]) <= int(footer["pages"]):
+        if not _page_footer(lines[i]):
             out.append(lines[i])
             i += 1
             continue
@@ -590,9 +597,11 @@ def drop_page_breaks(body: str) -> str:
         while j < len(lines) and _RULE_LINE.fullmatch(lines[j]):
             j += 1
         k = j
-        while k < len(lines) and k - j < _RUNNING_HEAD_LINES and _running_head(lines[k], heading):
+        while k < len(lines) and k - j < _RUNNING_HEAD_LINES and (_running_head(lines[k], heading)
+                                                                   or _masked(lines[k]) in repeated):
             k += 1
-        if k < len(lines) and lines[k].strip() and any(_squeezed(line) not in first for line in lines[j:k]):
+        if k < len(lines) and lines[k].strip() and any(_squeezed(line) not in first and _masked(line) not in repeated
+                                                       for line in lines[j:k]):
             k = j  # the page's text right below the footer, unless its lines repeat the heading's
         blank = bool(out) and not out[-1].strip() or k < len(lines) and not lines[k].strip()
         while out and not out[-1].strip():
@@ -604,6 +613,34 @@ def drop_page_breaks(body: str) -> str:
             out.append("")  # a break between paragraphs stays one
         i = k
     return "\n".join(out)
+
+
+def _page_footer(line: str) -> bool:
+    """Whether ``line`` is a page's footer that gives its number (:data:`_FOOTER`)."""
+    footer = _FOOTER.fullmatch(line)
+    return footer is not None and 0 < int(footer["page"]) <= int(footer["pages"])
+
+
+def _repeated_heads(lines: list[str], first: list[str]) -> set[str]:
+    """The lines (:func:`_masked`) that stand right under two page footers or more, or under one and among the
+    text's ``first`` lines: a page's running header, whatever its words. A line that gives an amount, dot leaders
+    or a sentence's end is the page's text, however often the text writes it."""
+    under: Counter[str] = Counter()
+    for i, line in enumerate(lines):
+        if _page_footer(line):
+            j = i + 1
+            while j < len(lines) and _RULE_LINE.fullmatch(lines[j]):
+                j += 1
+            for head in itertools.takewhile(str.strip, lines[j:j + _RUNNING_HEAD_LINES]):
+                if not re.search(r"\d[ \t]*€|\.{3}|…|[,;:.][ \t]*$", head):
+                    under[_masked(head)] += 1
+    opening = {re.sub(r"\d+", "0", line) for line in first}
+    return {head for head, times in under.items() if times > 1 or head in opening}
+
+
+def _masked(line: str) -> str:
+    """``line`` squeezed, its figures masked: a running header gives the page's number, the next page's its own."""
+    return re.sub(r"\d+", "0", _squeezed(line))
 
 
 def _running_head(line: str, heading: set[str]) -> bool:
