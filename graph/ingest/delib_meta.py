@@ -61,6 +61,33 @@ def parse_actes(raw: str | None) -> ActesId | None:
     return ActesId(re.sub(r"\s", "", raw), dept, match.group("siren"), date, match.group("num"), nature)
 
 
+#: What looks like an ACTES id though it is none, its SIREN or its date misprinted
+#: ("076-247600XXX-20250612-B2025_114-DE", "042-24420077-20240516-D2024_24-DE"): after a stamp's label
+#: ("Identifiant :", "ID :") or with its nature.
+_ACTES_LIKE = re.compile(r"(?:(?P<label>\b(?:Identifiant|ID|ACTES)\b[^:\n]{0,30}:)[ \t]*)?"
+                         r"(?P<raw>(?:\d{2}_[A-Z]{2}-)?(?:\d{3}|0?2[AB])-\d[\dA-Z]{5,11}-[\dX]{6,10}-[\w.]+?"
+                         r"(?P<nature>-(?:DE|AR|AI|CC|BF|AU))?)(?=[\s,;)]|\.?$)", re.M)
+
+
+def unread_actes(raw: str | None, text: str) -> str | None:
+    """The ACTES id a stamp prints that :func:`parse_actes` cannot read, as printed: the stamp's ``raw`` id, or one in
+    ``text`` that the stamp's patterns passed over; a stamp seen but not read is said, not dropped.
+
+    >>> unread_actes(None, "Reçu en préfecture le 17 juin 2025 – Identifiant : 076-247600XXX-20250612-B2025_114-DE")
+    '076-247600XXX-20250612-B2025_114-DE'
+    >>> unread_actes("042-244200770-20241332-D2024_24-DE", "")
+    '042-244200770-20241332-D2024_24-DE'
+    >>> unread_actes(None, "Délibération n° 2025-022 du 22-05-2025"), unread_actes(None, "ID : 03-1234-56")
+    (None, None)
+    """
+    if raw:
+        return None if parse_actes(raw) else raw
+    for match in _ACTES_LIKE.finditer(text):
+        if (match.group("label") or match.group("nature")) and not parse_actes(match.group("raw")):
+            return match.group("raw")
+    return None
+
+
 #: At most how many non-blank lines open a deliberation (its heading), and the first line of what follows it.
 HEADING_LINES = 8
 _AFTER_HEADING = re.compile(r"\s*(?:Vu\b|Consid[ée]rant|L['’]an\b|Objet\b|Article\b|Apr[èe]s\b|Attribue|D[ée]cide|"

@@ -54,6 +54,9 @@ class Attendance:
     #: (list, office, proxy's holder) of the members a list names by their office ("M. le Maire à Mme X") whom the
     #: text names nowhere else
     by_office: list[tuple[str, str, Person | None]] = field(default_factory=list)
+    #: how many of the present sit for a member, said beside their name ("M. Lucien ALBERT (suppléant de M. Jean
+    #: ROUX)"): a stated count of the present may leave them out
+    substitutes: int = 0
 
     def persons(self) -> list[Person]:
         """Every person named, once each, in reading order."""
@@ -98,6 +101,9 @@ _SEAT = r"(?:titulaires?\s+|suppléants?\s+)?"
 #: The end of a list's heading: its colon, or the end of its line when the heading fills it ("ETAIT REPRESENTEE"
 #: over the proxies, one a line).
 _HEAD_END = r"(?:\s*:|[ \t]*$)"
+#: That the substitutes a list's heading names vote for the members they replace: "Délégués suppléants présents avec
+#: voix délibérative", "Suppléants présents ayant voix délibérative".
+_VOTING = r"(?:\s+(?:avec|ayant)\s+voix\s+délibérative)?"
 #: When a list's heading says its members were there: at the opening ("Présents à l'ouverture de la séance (24) :",
 #: "Absents en début de séance :"), before the members who come or go (:mod:`delib_moves`).
 _AT_OPENING = r"(?:\s+(?:à\s+l['’]ouverture(?:\s+de\s+(?:la\s+)?séance)?|en\s+début\s+de\s+séance))?"
@@ -125,11 +131,12 @@ _SECTION_CUES = [
     ("absent", r"^(?:" + _MEMBERS + _SEAT + r"|" + _WERE + r")?Absent" + _MARKS + r"(?:\s+non\s+(?:excusé"
                r"|représenté)" + _MARKS + r"|\s+sans\s+excuse)?" + _AT_OPENING + r"(?:\s*\(\d+\))?" + _HEAD_END),
     # "Présents : …", "Étaient présents les conseillers municipaux suivants : …", "Assistaient à la séance : …"
-    ("present", r"^(?:" + _MEMBERS + _SEAT + r"présent" + _MARKS + r"|" + _WERE + r"présent" + _MARKS
+    # "Délégués suppléants présents avec voix délibérative : …": substitutes who sit and vote for a member
+    ("present", r"^(?:" + _MEMBERS + _SEAT + r"présent" + _MARKS + _VOTING + r"|" + _WERE + r"présent" + _MARKS
                 + r"|Présent" + _MARKS + r"|Assistaient\s+à\s+la\s+séance"
                 # substitutes who sit and vote for a member: "Suppléants ayant voix délibérative : …"
-                r"|(?:" + _MEMBERS + r")?Suppléant" + _MARKS
-                + r"\s+(?:ayant\s+voix\s+délibérative|siégeant|votant" + _MARKS + r"))" + _AT_OPENING
+                r"|(?:" + _MEMBERS + r")?Suppléant" + _MARKS + r"(?:\s+présent" + _MARKS + r")?"
+                + r"\s+(?:(?:ayant|avec)\s+voix\s+délibérative|siégeant|votant" + _MARKS + r"))" + _AT_OPENING
                 + r"(?:\s*\([^)\n]*\))?"
                 r"(?:\s+les\s+[^:\n]{0,60}(?=:))?" + _HEAD_END),
 ]
@@ -538,6 +545,7 @@ def _parse_list(text: str, kind: str, attendance: Attendance) -> None:
                 attendance.by_office.append((kind, office, holder))
         elif (person := _listed(_without_asides(item), bare, capitals)) is not None:
             append_member(getattr(attendance, kind), person)
+            attendance.substitutes += kind == "present" and _SITS_FOR.search(item) is not None
             last = person
             if (aside := _ASIDE.search(item)) is not None:
                 _chair_by_role(attendance, person, aside.group(0).strip(" ()"))
@@ -555,6 +563,10 @@ def _parse_list(text: str, kind: str, attendance: Attendance) -> None:
         elif _STARTS_WITH_CIVILITY.match(item + " "):
             attendance.unread.append((kind, item.strip()))  # a member named in a way not read: said, not dropped
         last = None
+
+
+#: The aside of a substitute who sits for a member: "(suppléant de M. Jean ROUX)", "(suppléante de Mme A)".
+_SITS_FOR = re.compile(r"\(\s*suppléant(?:e)?\s+d[e'’]", re.I)
 
 
 def _given_to(item: str, bare: bool, capitals: bool) -> tuple[Person, Person] | None:

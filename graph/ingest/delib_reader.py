@@ -43,10 +43,10 @@ from graph.ingest.delib_authority import find_authority, find_member_count, head
 from graph.ingest.delib_decision import find_fiscal_year, find_programme, find_published
 from graph.ingest.delib_graph import Builder, concept, m57_known
 from graph.ingest.delib_grant_checks import euros
-from graph.ingest.delib_grants import GrantsFound, bare_sums, find_grants
+from graph.ingest.delib_grants import GrantFact, GrantsFound, StatedTotal, bare_sums, find_grants
 from graph.ingest.delib_items import deliberation_items, item_body, item_stamp, point_title
 from graph.ingest.delib_lists import item_identifier
-from graph.ingest.delib_meta import heading, parse_actes
+from graph.ingest.delib_meta import heading, parse_actes, unread_actes
 from graph.ingest.delib_moves import apply_moves
 from graph.ingest.delib_number import as_number, find_number, find_title, number_match, title_after_number
 from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
@@ -208,6 +208,9 @@ class Reader:
         stamp = self.doc.stamp
         self.stamp = item_stamp(stamp, None if self.point else self.item[2]) if self.item else stamp
         self.actes = parse_actes(self.stamp.actes_raw)
+        if not self.actes and (unread := unread_actes(self.stamp.actes_raw, self.doc.text)):
+            self.x.warn(f"identifiant ACTES illisible (« {unread} ») : non enregistré, à vérifier",
+                        f"unreadable ACTES id ('{unread}'): not recorded, to be checked")
         lost = [(fr, en) for fr, en, field in (("identifiant ACTES", "ACTES id", "actes_raw"),
                                                ("date d'envoi", "sending date", "sent"),
                                                ("date de réception", "receipt date", "received"),
@@ -511,6 +514,24 @@ class Reader:
             label = str(next(self.b.graph.objects(actor, RDFS.label)))
             add_ptce(self.b, ptce, actor, label)
 
+    def warn_outside_totals(self, total: Decimal) -> None:
+        """Say which grants the report's total amount counts beyond its reconciled totals, when every stated total
+        reconciles with a run of the grants but not with all of them: « totaux rapprochés : 1/1 » beside a total
+        amount that differs from the stated total would read as a contradiction."""
+        totals = self.found.totals
+        if not totals or not all(t.reconciled for t in totals):
+            return
+        if not (outside := outside_totals(self.found.grants, totals)):
+            return
+        stated = dict.fromkeys(euros(t.amount) for t in totals)
+        fr, en = ("le total annoncé", "the stated total") if len(stated) == 1 else ("les totaux annoncés",
+                                                                                   "the stated totals")
+        said, named = " ; ".join(stated), ", ".join(f"{g.beneficiary} ({euros(g.amount)})" for g in outside)
+        self.x.warn(f"montant total {euros(total)} : {fr} ({said}) ne compte{'nt' if len(stated) > 1 else ''} "
+                    f"qu'une partie des subventions ; hors de tout total annoncé : {named}",
+                    f"total amount {euros(total)}: {en} ({said}) count{'' if len(stated) > 1 else 's'} only some "
+                    f"of the grants; outside any stated total: {named}")
+
     def read_stats(self) -> None:
         total = sum((g.amount for g in self.found.grants), Decimal(0))
         stated = max((t.amount for t in self.found.totals), default=None)
@@ -520,10 +541,13 @@ class Reader:
             "totals_reconciled": f"{sum(t.reconciled for t in self.found.totals)}/{len(self.found.totals)}",
             "persons": len(self.attendance.persons()), "present": len(self.attendance.present),
         })
+        self.warn_outside_totals(total)
         a = self.attendance
-        for (fr, en), stated_n, listed in ((_LISTS["present"], a.present_count, len(a.present)),
-                                           (_LISTS["proxies"], a.proxy_count, len(a.proxies))):
-            if stated_n is not None and listed and stated_n != listed:
+        # substitutes sitting for members are present, though the count of the present may leave them out
+        for (fr, en), stated_n, listed, besides in (
+                (_LISTS["present"], a.present_count, len(a.present), a.substitutes),
+                (_LISTS["proxies"], a.proxy_count, len(a.proxies), 0)):
+            if stated_n is not None and listed and stated_n not in (listed, listed - besides):
                 self.x.warn(f"{listed} {fr} listés pour {stated_n} annoncés",
                             f"{listed} {en} listed, {stated_n} stated")
         for kind, line in self.roll.unread:
@@ -544,6 +568,29 @@ class Reader:
                         f"l'exerce : {what_fr}, à vérifier",
                         f"list of {en}: '{office}' is named by their office, and the text does not say who holds it: "
                         f"{what_en}, to be checked")
+
+
+def outside_totals(grants: list[GrantFact], totals: list[StatedTotal]) -> list[GrantFact]:
+    """The grants that no reconciled total counts: outside every run of consecutive grants that sums to one. A total
+    reconciled with a run of the grants says nothing of the others, which the report's total amount still counts.
+
+    >>> grants = [GrantFact("A", Decimal(500), (0, 1)), GrantFact("B", Decimal(400), (1, 2)),
+    ...           GrantFact("C", Decimal(650), (2, 3))]
+    >>> [g.beneficiary for g in outside_totals(grants, [StatedTotal(Decimal(900), (3, 4), "", True)])]
+    ['C']
+    >>> outside_totals(grants, [StatedTotal(Decimal(900), (3, 4), "", True),
+    ...                         StatedTotal(Decimal(650), (4, 5), "", True)])
+    []
+    """
+    counted_in: set[int] = set()
+    reconciled = {t.amount for t in totals if t.reconciled}
+    for i in range(len(grants)):
+        run = Decimal(0)
+        for j in range(i, len(grants)):
+            run += grants[j].amount
+            if run in reconciled:
+                counted_in.update(range(i, j + 1))
+    return [g for k, g in enumerate(grants) if k not in counted_in]
 
 
 #: The attendance's lists, as a message names them (French, English).
