@@ -138,7 +138,8 @@ _REJECTED_ONE = [
     "Amendement n° 1, présenté par le groupe « Montval Citoyen » : ajouter au tableau une subvention de 2 000 €\n"
     "à l'association Cinéma Itinérant Fictif pour ses séances en plein air.\n"
     "Mis aux voix : 9 voix pour, 29 voix contre. L'amendement n° 1 est rejeté.",
-    "Le groupe « Montval Citoyen » a présenté un amendement n° 1 visant à ajouter au tableau une subvention de 2 000 €\n"
+    "Le groupe « Montval Citoyen » a présenté un amendement n° 1 visant à ajouter au tableau une "
+    "subvention de 2 000 €\n"
     "à l'association Cinéma Itinérant Fictif pour ses séances en plein air.\n"
     "Mis aux voix : 9 voix pour, 29 voix contre. L'amendement n° 1 est rejeté.",
     "Amendement n° 1, présenté par le groupe « Montval Citoyen » : ajouter au tableau une subvention de 2 000 €\n"

@@ -83,7 +83,8 @@ def page_title(s: URIRef, types: list, rows: list[dict], name: str | None) -> st
     """The title of the page of ``s``: the label Maillage's ontology gives a term of its own (a file's redefinition,
     warned at ingest, does not rename it), else its ``name`` (:func:`own_name`), else one made up for what no source
     names, else the name of a term of the vocabulary, else its IRI; a property's with a capital."""
-    label = shipped_label(s) or name or _unlabelled_name(s, types, rows) or (names_of_unnamed([s]).get(s) if not types else None)
+    label = (shipped_label(s) or name or _unlabelled_name(s, types, rows)
+             or (names_of_unnamed([s]).get(s) if not types else None))
     if not label and (known := term_label(s)) != str(s):
         label = known  # a class of another vocabulary that the graph names nowhere (foaf:Person: « Personne »)
     if label and _PROPERTY_TYPES & set(types):  # a property's label is written small ("bénéficiaire"): not its title
