@@ -139,6 +139,27 @@ def store_write_lock(directory: Path, timeout: float) -> Iterator[None]:
                 info.unlink()
 
 
+def held_by_live_writer(directory: Path) -> bool:
+    """Whether a live process holds ``directory``'s store write lock (:func:`store_write_lock`), as its
+    ``write.lock.info`` tells: one read, no lock taken, so that a writer waiting for the lock is never held up by a
+    reader asking. A writer killed mid-way leaves the file behind, naming a process that is gone: not writing.
+
+    >>> import tempfile
+    >>> held_by_live_writer(Path(tempfile.mkdtemp()))
+    False
+    """
+    pid = _read_json(directory / "write.lock.info").get("pid")
+    if not isinstance(pid, int):
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's
+        pass
+    return True
+
+
 def _read_json(path: Path) -> dict:
     """The object that the JSON file ``path`` holds; {} when it is missing or not an object."""
     try:

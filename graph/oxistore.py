@@ -39,7 +39,7 @@ import pyoxigraph as ox
 
 from graph.bindings import run_query
 from graph.formats import rdf_format
-from graph.locks import store_write_lock, write_atomic
+from graph.locks import held_by_live_writer, store_write_lock, write_atomic
 from graph.oxiwriter import ALL_GRAPHS, OxigraphWriter
 from graph.store import Store, StoreError, fault_point
 
@@ -116,17 +116,7 @@ class OxigraphStore(Store):
         """Whether a live process holds the write lock, as ``write.lock.info`` tells (one read, no lock taken: a
         writer waiting for the lock is never held up by a reader asking). A writer killed mid-way leaves the file
         behind, naming a process that is gone: not writing."""
-        holder = _read_json(self.root / "write.lock.info") or {}
-        pid = holder.get("pid")
-        if not isinstance(pid, int):
-            return False
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return False
-        except PermissionError:  # alive, another user's
-            pass
-        return True
+        return held_by_live_writer(self.root)
 
     # -- writing --
 

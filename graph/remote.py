@@ -47,7 +47,7 @@ from rdflib import BNode, Graph
 from graph.bindings import substitute
 from graph.formats import rdf_format
 from graph.french_text import counted
-from graph.locks import store_write_lock, write_atomic
+from graph.locks import held_by_live_writer, store_write_lock, write_atomic
 from graph.oxiwriter import update_target
 from graph.results import RowsResult
 from graph.store import (PARSE_BASE, QuerySyntaxError, RdfSyntaxError, Store, StoreError, Writer, fault_point,
@@ -154,6 +154,13 @@ class RemoteStore(Store):
         directory.mkdir(parents=True, exist_ok=True)
         with store_write_lock(directory, self.lock_timeout):
             yield directory
+
+    def writing(self) -> bool:
+        """Whether a live process of this host holds the writers' lock, as its ``write.lock.info`` tells (one read, no
+        lock taken, no request to the server), as :meth:`graph.oxistore.OxigraphStore.writing` does: the web says
+        that an ingest builds the search index, the warm-up waits for it. A writer killed mid-way leaves the file,
+        naming a process that is gone: not writing; a writer of another host is not seen."""
+        return bool(self.data_dir) and held_by_live_writer(Path(self.data_dir) / "remote" / "store")
 
     def dump(self, out, fmt="nquads"):
         result = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")

@@ -142,8 +142,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "search": ("Rechercher", "Search"),
     "search_title": ("Recherche", "Search"),
     "search_label": ("Nom, thème, objet…", "Name, theme, purpose…"),
-    "search_unavailable": ("La recherche n'est pas disponible (index absent).",
-                           "Search is not available (no index)."),
     "search_results": ("{n} résultats", "{n} results"),
     "search_results_one": ("{n} résultat", "{n} result"),  # French: 0 and 1; English: 1
     "search_fuzzy": ("Aucun résultat exact : voici des résultats approchés (fautes de frappe tolérées).",

@@ -18,6 +18,7 @@ from search.errors import SearchError
 from webapp.api_parameters import check_integers, page_arg
 from webapp.errors import ApiError
 from webapp.i18n import get_lang, pick, t
+from webapp.resources import index_missing
 from webapp.search_api import resolved_filters
 from webapp.views import money_text
 
@@ -231,6 +232,13 @@ def _search(text: str, kind: str | list[str] | None, theme: str | list[str] | No
     return in_language(search(index, text, **options))
 
 
+def _index_missing() -> str:
+    """Why there is no index to search, as ``/api/search`` says it (an ingest building it, or ``maillage index`` to
+    run), as a sentence of the page in its language."""
+    why = pick(*index_missing())
+    return why[:1].upper() + why[1:] + "."
+
+
 @bp.get("/search")
 def search_page():
     """Search the graph in French, with facets and pages."""
@@ -252,7 +260,7 @@ def search_page():
         results = _search(text, types or None, theme, page, sort, filters) if asked else None
     except SearchError as exc:  # a query too long, a bad filter: said on the page, as the API says it
         results, error = None, exc.message_en if get_lang() == "en" and exc.message_en else exc.message
-    unavailable = results is None and bool(asked) and error is None
+    unavailable = _index_missing() if results is None and asked and error is None else None
     total, size = (results.get("total", 0), results.get("page_size", 20)) if results else (0, 20)
     pages = max(-(-total // size), 1)
     has_next = bool(results) and total > page * size
