@@ -393,17 +393,43 @@ def _in_aside_of(sentence: str, at: int, grants_at: dict[int, int]) -> bool:
                for end in grants_at.values())
 
 
-def _purpose(sentence: str, after: int) -> str | None:
-    match = re.search(r"(?:dans\s+le\s+cadre\s+(?:de\s+la|du|de\s+l['’]|des|de)|pour\s+(?:la|les|le|l['’])|"
-                      r"afin\s+de|au\s+titre\s+(?:de\s+la|du|de\s+l['’]|des))\s*(?P<p>[^;\n]+)", sentence[after:], re.I)
+#: What opens a grant's purpose after its amount: "pour l'organisation de …", "dans le cadre du …", "afin de …".
+_PURPOSE = re.compile(r"(?:dans\s+le\s+cadre\s+(?:de\s+la|du|de\s+l['’]|des|de)|pour\s+(?:la|les|le|l['’])|"
+                      r"afin\s+de|au\s+titre\s+(?:de\s+la|du|de\s+l['’]|des))\s*(?P<p>[^;\n]+)", re.I)
+
+
+def _purpose(sentence: str, after: int, name: str | None = None) -> str | None:
+    """What the grant whose amount ends at ``after`` is for: the words after its "pour la …", "dans le cadre de …".
+    A "pour" inside the beneficiary's ``name`` as read ("à la Ligue pour la protection des oiseaux") is the name's,
+    not a purpose: the purpose is looked for after the name.
+
+    >>> _purpose("500 € à la Ligue pour la protection des oiseaux.", 5, "Ligue pour la protection des oiseaux")
+    >>> _purpose("800 € à l'association X pour l'organisation de la fête.", 5, "X")
+    'organisation de la fête'
+    """
+    match = _PURPOSE.search(sentence, after)
     if not match:
         return None
+    if (named := _name_around(sentence, after, match.start(), name)) is not None:
+        return _purpose(sentence, named, name)
     text = re.split(r"\s*(?:;|\.\s|\.$| et\s+(?:autorise|approuve))", match.group("p"))[0].strip()
     if len(text) <= 5 or re.fullmatch(r"(?:l['’])?(?:ann[ée]e|exercice)\s+\d{4}|\d{4}", text):
         return None
     return text
 
 
+def _name_around(sentence: str, after: int, at: int, name: str | None) -> int | None:
+    """Where ``name``, written after ``after``, ends when it holds the words at ``at`` ("Fédération de l'Aude pour la
+    pêche …" holds its "pour la"), its spacing and apostrophes as the sentence writes them.
+
+    >>> _name_around("500 € à la Ligue pour  la protection des oiseaux.", 5, 17, "Ligue pour la protection des oiseaux")
+    48
+    """
+    if not name:
+        return None
+    words = ("['’]".join(map(re.escape, re.split(r"['’]", word))) for word in name.split())
+    return next((m.end() for m in re.compile(r"\s+".join(words), re.I).finditer(sentence, after)
+                 if m.start() < at < m.end()), None)
 
 
 def _yearly_grant(sentence: str, at: int, end: int, amounts: list[tuple[int, int, Decimal]]) -> re.Match | None:
@@ -776,7 +802,7 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
                                         ("in-kind" if valued_in_kind else None)
                                         or (stated and _NATURE_WORDS[fold(stated[1] or stated[2]).rstrip("s")])
                                         or _clause_nature(flat, a_start) or (lead_nature if item and lead else None),
-                                        _purpose(flat, a_end), start >= decision_at,
+                                        _purpose(flat, a_end, name), start >= decision_at,
                                         cancelled=bool(_CANCEL.search(before) or _CANCELLED_AFTER.match(flat, a_end)
                                                        or withdrawn),
                                         part=a_start in parts,
