@@ -14,9 +14,10 @@ from graph.identity import fold, name_key
 from graph.ingest.base import Extraction
 from graph.ingest.french import format_amount, read_date
 from graph.ingest.scdl_checks import comma_message, compact_date, compact_period, dot_message
+from graph.ingest.scdl_headers import SIREN_COLUMNS
 from graph.ingest.scdl_ids import clean_rna_cell, read_id_cell
 from graph.spreadsheets import FractionCell
-from graph.tabular import Row, Table
+from graph.tabular import Row, Table, normalise_header
 from graph.values import (CENT, CommaConvention, ValueProblem, bracketed, comma_convention, dot_convention,
                           parse_amount, parse_date, parse_int, parse_period, parse_ratio)
 
@@ -64,9 +65,9 @@ class GrantCellReader:
     def ids_from(self, row: Row, field: str) -> tuple[str | None, str | None, str | None]:
         """Return (siren, siret, RNA number written beside them) of an identifier cell, cleaned of what a spreadsheet
         or a typist put around them (:func:`graph.ingest.scdl_ids.read_id_cell`), warning about what was cleaned and
-        what cannot be trusted (pitfall 18)."""
+        what cannot be trusted (pitfall 18); a SIREN column's 9 digits are what it is meant to hold."""
         raw = self.get(row, field)
-        siren, siret, rna, said = read_id_cell(raw)
+        siren, siret, rna, said = read_id_cell(raw, normalise_header(self.header(field)) in SIREN_COLUMNS)
         for message, message_en in said:
             self.warn(row, field, message, message_en, raw)
         return siren, siret, rna

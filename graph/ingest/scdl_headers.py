@@ -31,7 +31,8 @@ GRANT_FIELDS: dict[str, tuple[str, ...]] = {
     # "… (SIRET)": the labels of a data portal's export (OpenDataSoft).
     "funder_id": ("idAttribuant", "COLL_SIRET", "Identification de l'attributaire", "Identification de l'attribuant",
                   "Identification de l'attribuant (SIRET)", "Identification de l'attributaire (SIRET)",
-                  "SIRET attribuant", "Siret de l'attribuant", "SIRET collectivité", "SIRET de la collectivité"),
+                  "SIRET attribuant", "Siret de l'attribuant", "SIRET collectivité", "SIRET de la collectivité",
+                  "SIREN attribuant", "SIREN de l'attribuant", "SIREN collectivité", "SIREN de la collectivité"),
     "convention_date": ("dateConvention", "Date de convention", "Date de la convention", "ACTE_DATE",
                         "Date de signature"),
     "decision_ref": ("referenceDecision", "ACTE_REF", "Référence de la décision", "Référence décision",
@@ -39,10 +40,12 @@ GRANT_FIELDS: dict[str, tuple[str, ...]] = {
     "decision_date": ("dateDecision", "Date de la décision", "Date de décision"),
     "beneficiary_name": ("nomBeneficiaire", "ATTRIB_NOM", "Nom du bénéficiaire", "Bénéficiaire",
                          "Nom bénéficiaire", "Nom de l'association", "Nom association", "Raison sociale"),
-    # A SIRET column named by no party is the beneficiary's: a list names its funder's as such.
+    # A SIRET or SIREN column named by no party is the beneficiary's: a list names its funder's as such. A SIREN
+    # identifies the actor as a SIRET's first nine digits do (SIREN_COLUMNS).
     "beneficiary_id": ("idBeneficiaire", "ATTRIB_SIRET", "Identification du bénéficiaire",
                        "Identification du bénéficiaire (SIRET)", "SIRET du bénéficiaire", "SIRET bénéficiaire", "SIRET",
-                       "Numéro SIRET", "N° SIRET", "No SIRET", "Numéro de SIRET"),
+                       "Numéro SIRET", "N° SIRET", "No SIRET", "Numéro de SIRET", "SIREN du bénéficiaire",
+                       "SIREN bénéficiaire", "SIREN", "Numéro SIREN", "N° SIREN", "No SIREN", "Numéro de SIREN"),
     "beneficiary_rna": ("rnaBeneficiaire", "RNA", "Numéro RNA", "RNA du bénéficiaire", "Numéro RNA du bénéficiaire"),
     "purpose": ("objet", "object", "SUB_OBJET", "Objet de la convention", "Objet de la subvention", "Objet du dossier",
                 "Objet de la demande"),
@@ -64,6 +67,11 @@ GRANT_FIELDS: dict[str, tuple[str, ...]] = {
     "programme": ("dispositifAide", "SUB_DISPOSITIF", "dispositif", "Nom du dispositif"),
     "budget_account": ("imputation", "imputationBudgetaire", "Imputation budgétaire", "Article budgétaire"),
 }
+
+#: The normalised names of the identifier columns that name a SIREN, not a SIRET: a 9-digit number is what they
+#: hold, not a SIRET cut short, so it is read without a warning.
+SIREN_COLUMNS = frozenset(normalise_header(name) for field in ("beneficiary_id", "funder_id")
+                          for name in GRANT_FIELDS[field] if "siren" in fold(name))
 
 #: SCDL délibérations v2.1.5 and the layouts seen in published lists (Montpellier).
 DELIBERATION_FIELDS: dict[str, tuple[str, ...]] = {
@@ -119,20 +127,28 @@ def fields_named(keys: frozenset[str], fields: dict[str, tuple[str, ...]]) -> se
 
 
 def map_columns(header: list[str], fields: dict[str, tuple[str, ...]]) -> dict[str, int]:
-    """Return field -> column index for the columns of ``header`` that ``fields`` knows (first match wins)."""
+    """Return field -> column index for the columns of ``header`` that ``fields`` knows: the first match wins, but
+    a party's SIRET column over its SIREN column, wherever they stand (the SIRET names the establishment too, and its
+    first nine digits are the SIREN: a list that gives both had its SIRETs lost when its SIREN came first).
+
+    >>> map_columns(["SIREN", "SIRET", "N° SIRET", "SIREN attribuant"], GRANT_FIELDS)
+    {'beneficiary_id': 1, 'funder_id': 3}
+    """
     lookup = _lookup(fields)
     found: dict[str, int] = {}
     for i, column in enumerate(header):
-        f = lookup.get(normalise_header(column))
-        if f and f not in found:
+        key = normalise_header(column)
+        f = lookup.get(key)
+        if f and (f not in found or key not in SIREN_COLUMNS and normalise_header(header[found[f]]) in SIREN_COLUMNS):
             found[f] = i
     return found
 
 
 def warn_duplicate_columns(ex: Extraction, table: Table, fields: dict[str, tuple[str, ...]]) -> None:
-    """Warn, on ``ex``, of each column of ``table`` that names a field an earlier column named already: the first
-    is read (:func:`map_columns`), the other ignored. A workbook's columns are named by their letters: its hidden
-    columns are read after the visible ones, so a column's place in the header is not where the user sees it.
+    """Warn, on ``ex``, of each column of ``table`` that names a field another column names: the one
+    :func:`map_columns` reads (the first, or a SIRET before a SIREN) is named first, the other is ignored. A
+    workbook's columns are named by their letters: its hidden columns are read after the visible ones, so a column's
+    place in the header is not where the user sees it.
 
     >>> ex = Extraction()
     >>> warn_duplicate_columns(ex, Table(["montant", "nomBeneficiaire", "Montant attribué"], []), GRANT_FIELDS)
@@ -141,13 +157,14 @@ def warn_duplicate_columns(ex: Extraction, table: Table, fields: dict[str, tuple
     >>> warn_duplicate_columns(ex, Table(["Montant voté", "montant"], [], columns=[7, 6]), GRANT_FIELDS)
     >>> ex.issues[1].message.split(" : ")[0]
     'colonnes « Montant voté » (H) et « montant » (G) lues comme un même champ'
+    >>> warn_duplicate_columns(ex, Table(["SIREN", "SIRET"], []), GRANT_FIELDS)
+    >>> ex.issues[2].message.split(" : ")[0]
+    'colonnes « SIRET » (2) et « SIREN » (1) lues comme un même champ'
     """
     lookup, header, place = _lookup(fields), table.header, table.column_place
-    first: dict[str, int] = {}
+    read = map_columns(header, fields)
     for i, column in enumerate(header):
-        if (f := lookup.get(normalise_header(column))) is None:
-            continue
-        if (j := first.setdefault(f, i)) != i:
+        if (f := lookup.get(normalise_header(column))) is not None and (j := read[f]) != i:
             one, other = place(j), place(i)
             ex.warn(f"colonnes « {header[j]} » ({one}) et « {column} » ({other}) lues comme un même champ : la "
                     "première est lue, la seconde ignorée", f"columns '{header[j]}' ({one}) and '{column}' ({other}) "

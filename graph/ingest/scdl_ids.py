@@ -23,6 +23,8 @@ _NUMBER, _W = r"\d[\d .\u00a0\u202f]{7,20}\d", r"(?:RNA\s*:?\s*)?W[\dA-Z][\dA-Z 
 _BOTH = re.compile(rf"(?:(?P<number>{_NUMBER})\s*(?:[/;,|&–-]|\bet\b)\s*(?P<rna>{_W})|(?P<rna2>{_W})\s*(?:[/;,|&–-]|"
                    rf"\bet\b)\s*(?P<number2>{_NUMBER}))", re.IGNORECASE)
 _INVALID_KEY = "SIRET invalide (clé de contrôle) : ignoré"
+#: :func:`graph.identifiers.read_siret`'s doubt about a 9-digit number, which a SIREN column is expected to hold.
+_SIREN_KEPT = "SIREN à 9 chiffres dans une colonne SIRET : SIREN retenu"
 
 
 def clean_id_cell(raw: str) -> tuple[str, str | None, list[tuple[str, str]]]:
@@ -76,19 +78,23 @@ un SIREN) : ignoré', 'SIRET invalide (clé de contrôle) : ignoré')
     return _INVALID_KEY, "invalid SIRET (check digit): ignored"
 
 
-def read_id_cell(raw: str) -> tuple[str | None, str | None, str | None, list[tuple[str, str]]]:
+def read_id_cell(raw: str, siren_column: bool = False
+                 ) -> tuple[str | None, str | None, str | None, list[tuple[str, str]]]:
     """Return (SIREN, SIRET, RNA number beside it) of an identifier cell and what could not be trusted in it (French,
     English): what was taken off it (:func:`clean_id_cell`), then :func:`graph.identifiers.read_siret`'s doubts,
-    a refusal saying why (:func:`why_invalid`).
+    a refusal saying why (:func:`why_invalid`). In a ``siren_column`` (« SIREN »), a 9-digit number is no doubt.
 
     >>> read_id_cell("SIRET : 429 013 667 00028")[:3], read_id_cell("SIRET : 429 013 667 00028")[3][0][0]
     (('429013667', '42901366700028', None), 'libellé « SIRET : » avant le numéro : lu 42901366700028')
+    >>> read_id_cell("429013667")[3][0][0], read_id_cell("429 013 667", siren_column=True)
+    ('SIREN à 9 chiffres dans une colonne SIRET : SIREN retenu', ('429013667', None, None, []))
     """
     if not raw or not raw.strip():
         return None, None, None, []
     text, rna, cleaned = clean_id_cell(raw)
     siren, siret, doubts = read_siret(text)
-    doubts = [why_invalid(text) if fr == _INVALID_KEY else (fr, en) for fr, en in doubts]
+    doubts = [why_invalid(text) if fr == _INVALID_KEY else (fr, en) for fr, en in doubts
+              if not (siren_column and fr == _SIREN_KEPT)]
     if cleaned:
         read = siret or siren or text
         fr = " ; ".join(f for f, _ in cleaned)
