@@ -138,3 +138,22 @@ def any_store(request, tmp_path):
         store = open_store({"store": "sparql", "query_url": url + "/query", "update_url": url + "/update"})
         store.update("DROP SILENT ALL")
         yield store
+
+
+@pytest.fixture
+def app_of(tmp_path):
+    """Make test clients of apps over ``tmp_path/data`` with settings of the test's choosing (``app_of(store=…)``),
+    their resources closed after the test."""
+    from webapp import create_app
+    from webapp.resources import close_resources
+
+    apps = []
+
+    def make(**config):
+        app = create_app({"data_dir": str(tmp_path / "data"), **config})
+        apps.append(app)
+        return app.test_client()
+
+    yield make
+    for app in apps:
+        close_resources(app)

@@ -20,8 +20,6 @@ from graph.locks import store_write_lock
 from graph.remote import RemoteStore
 from graph.store import open_store
 from tests.conftest import free_port
-from webapp import create_app
-from webapp.resources import close_resources
 
 HTML = {"Accept": "text/html"}
 BUILDING = {"fr": "L'index de recherche est en cours de construction par une ingestion : réessayez quand elle aura "
@@ -91,20 +89,6 @@ def test_a_remote_store_is_writing_while_its_writers_lock_is_held_and_not_after(
 def said(page) -> str:
     """The text of an HTML page, its characters unescaped."""
     return html.unescape(page.get_data(as_text=True))
-
-
-@pytest.fixture
-def app_of(tmp_path: Path):
-    apps = []
-
-    def make(**config):
-        app = create_app({"data_dir": str(tmp_path / "data"), **config})
-        apps.append(app)
-        return app.test_client()
-
-    yield make
-    for app in apps:
-        close_resources(app)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

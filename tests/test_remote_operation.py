@@ -18,9 +18,7 @@ from click.testing import CliRunner
 
 from graph.store import open_store
 from tests.conftest import EXAMPLES, free_port
-from webapp import create_app
 from webapp.cli import main
-from webapp.resources import close_resources
 from webapp.settings import load_settings, store_config
 
 
@@ -41,20 +39,6 @@ def silent_url():
         listening.bind(("127.0.0.1", 0))
         listening.listen(16)
         yield f"http://127.0.0.1:{listening.getsockname()[1]}"
-
-
-@pytest.fixture
-def app_of(tmp_path):
-    apps = []
-
-    def make(**config):
-        app = create_app({"data_dir": str(tmp_path / "data"), **config})
-        apps.append(app)
-        return app.test_client()
-
-    yield make
-    for app in apps:
-        close_resources(app)
 
 
 @pytest.fixture

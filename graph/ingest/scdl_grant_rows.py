@@ -473,14 +473,13 @@ class GrantRows(GrantCellReader):
         if not self.numeric_references:
             return
         lines = [line for line, _ in self.numeric_references]
-        shown = ", ".join(map(str, lines[:MAX_LINES_SHOWN])) + ("…" if len(lines) > MAX_LINES_SHOWN else "")
-        plural, example = "s" * (len(lines) > 1), self.numeric_references[0][1]
+        (at, at_en), example = lines_said(lines), self.numeric_references[0][1]
         self.ex.warn(f"référence de décision saisie comme un nombre dans le classeur (« {example} ») : gardée telle "
                      "quelle, mais un nombre perd ses zéros finals (2024.00240 devient 2024.0024) ; vérifiez-la, et "
-                     f"saisissez les références comme du texte (ligne{plural} {shown})",
+                     f"saisissez les références comme du texte ({at})",
                      f"decision reference typed as a number in the workbook ('{example}'): kept as is, but a number "
                      "loses its trailing zeros (2024.00240 becomes 2024.0024); check it, and type references as text "
-                     f"(line{plural} {shown})", line=lines[0], field=self.header("decision_ref"), value=example)
+                     f"({at_en})", line=lines[0], field=self.header("decision_ref"), value=example)
 
     def report_undated(self) -> None:
         """Say once, with the first lines, that decision dates without a decision reference gave their grants'
