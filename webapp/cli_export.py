@@ -34,7 +34,7 @@ def export(ctx: Context, fmt: str, output: Path | None) -> None:
         else:
             from graph.backup import write_dump
 
-            summary = _dump_summary(*write_dump(store, out, fmt), fmt, output, ctx.lang)
+            summary = _dump_summary(*write_dump(store, out, fmt, _spool_dir(output)), fmt, output, ctx.lang)
     click.echo(summary, err=True)
 
 
@@ -56,7 +56,7 @@ def _export_file(output: Path | None):
     if output is None:
         yield sys.stdout.buffer
         return
-    direct = output.exists() and not output.is_file()
+    direct = _direct(output)
     written = output if direct else output.with_name(f".{output.name}.{os.getpid()}.partiel")
     try:
         out = open(written, "wb")
@@ -75,6 +75,18 @@ def _export_file(output: Path | None):
     finally:
         if not direct and written.exists():
             written.unlink()
+
+
+def _direct(output: Path) -> bool:
+    """Whether ``output`` is written directly: a device or a pipe, not a file replaced once complete."""
+    return output.exists() and not output.is_file()
+
+
+def _spool_dir(output: Path | None) -> Path | None:
+    """Where a dump writes its body while it counts it (its counts come first): beside the file it replaces, on the
+    disk that is to hold it anyway, rather than in a temporary directory that may be small or in memory (a tmpfs);
+    None (the temporary directory) for the standard output, a device or a pipe."""
+    return None if output is None or _direct(output) else output.parent
 
 
 def _dump_summary(quads: int, graphs: int, fmt: str, output: Path | None, lang: str) -> str:
