@@ -7,10 +7,11 @@ calamine still raises — its own errors, and pyo3's ``PanicException``, which i
 error ("classeur illisible"), never the end of an ingest; a legacy XLS is read in a forked process, which a Rust
 abort on a damaged record ends alone.
 
-What calamine does not tell of a sheet is read from the workbook's XML (:func:`_layout`): the columns it hides (put
-after the visible ones), its merged ranges in an ODS (calamine gives those of an XLSX or XLS), its formulas without
-a computed value. A merged range's first cell is copied down the range's rows: a name merged over the rows of its
-grants is each row's. The sheet read says what was so done (:class:`Sheet`), for its reader to tell.
+What calamine does not tell of a sheet is read from the workbook's XML (:mod:`graph.sheet_layout`), or a legacy
+XLS's records (:mod:`graph.xls_layout`): the columns it hides (put after the visible ones), the rows it hides, its
+merged ranges in an ODS (calamine gives those of an XLSX or XLS), its formulas without a computed value. A merged
+range's first cell is copied down the range's rows: a name merged over the rows of its grants is each row's. The
+sheet read says what was so done (:class:`Sheet`), for its reader to tell.
 
 >>> read_sheet(b"PK\\x03\\x04 cut short")
 Traceback (most recent call last):
@@ -24,19 +25,17 @@ import faulthandler
 import io
 import os
 import pickle
-import posixpath
-import re
 import struct
 import sys
 import warnings
 import zipfile
-import zlib
 from array import array
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, NamedTuple
-from xml.parsers import expat
+from typing import Any, Callable
 
 from graph.ingest.base import EXITING, InputError, internal_error
+from graph.sheet_layout import Layout, lines_within, read_layout
+from graph.xls_layout import xls_layout
 
 #: Rows accepted from a spreadsheet (Excel's own maximum is 1,048,576 rows).
 MAX_ROWS = 1_048_576
@@ -243,6 +242,8 @@ class Sheet:
     merged: list[tuple[Cell, Cell]] = field(default_factory=list)
     #: The formulas without a computed value (read as empty cells): their cell and their text.
     uncomputed: list[tuple[Cell, str]] = field(default_factory=list)
+    #: The lines of the rows read that the workbook hides (by hand, or left out by a filter): read as the others.
+    hidden_rows: list[int] = field(default_factory=list)
 
 
 def column_letters(column: int) -> str:
@@ -280,7 +281,7 @@ def _read_sheet(data: bytes, max_rows: int, choose: Callable[[list[Sheet]], int]
         raise InputError(f"classeur refusé : {sheet.total_height} lignes (limite {max_rows})",
                          message_en=f"spreadsheet refused: {sheet.total_height} rows (limit {max_rows})")
     read = Sheet(sheets[index].name, index, _rows(sheet, _calamine(sheet.to_python)), _hidden(sheets[index]))
-    _arrange(read, sheet, _layout(data, index))
+    _arrange(read, sheet, xls_layout(data, index) if data.startswith(OLE[:4]) else read_layout(data, index))
     return read
 
 
@@ -378,24 +379,16 @@ def _rows(sheet, values: list[list]) -> Rows:
     return [(first + i, [cell_text(v) for v in cells]) for i, cells in enumerate(values)]
 
 
-class _Layout(NamedTuple):
-    """What a workbook's XML tells of a sheet that calamine does not: the columns it hides, its merged ranges
-    (None: calamine's are to be used), its formulas without a computed value — cells as (row, column), 0-based."""
-
-    hidden_columns: frozenset[int] = frozenset()
-    merged: list[tuple[tuple[int, int], tuple[int, int]]] | None = None
-    uncomputed: tuple[tuple[tuple[int, int], str], ...] = ()
-
-
-def _arrange(read: Sheet, sheet, layout: _Layout) -> None:
+def _arrange(read: Sheet, sheet, layout: Layout) -> None:
     """Fill ``read``'s merged ranges, put its hidden columns after the visible ones and note its formulas without a
-    computed value, as ``layout`` and calamine's ``sheet`` tell them."""
+    computed value and its hidden rows, as ``layout`` and calamine's ``sheet`` tell them."""
     top, left = sheet.start or (0, 0)
     width = max((len(cells) for _, cells in read.rows), default=0)
     merged = _calamine(lambda: sheet.merged_cell_ranges)
     read.merged = _fill_merged(read.rows, layout.merged if merged is None else merged, left)
     read.uncomputed = [((row + 1, column), formula) for (row, column), formula in layout.uncomputed
                        if row >= top]
+    read.hidden_rows = lines_within(layout.hidden_rows, [line for line, _ in read.rows])
     hidden = [j for j in range(width) if left + j in layout.hidden_columns]
     order = [j for j in range(width) if left + j not in layout.hidden_columns] + hidden
     read.columns, read.hidden_columns = [left + j for j in order], frozenset(left + j for j in hidden)
@@ -421,170 +414,6 @@ def _fill_merged(rows: Rows, merged: list, left: int) -> list[tuple[Cell, Cell]]
         if copied:
             filled.append(((top + 1, column), (bottom + 1, last)))
     return filled
-
-
-def _layout(data: bytes, index: int) -> _Layout:
-    """What the XML of the workbook ``data`` (an XLSX or an ODS) tells of its sheet ``index`` that calamine does not
-    (:class:`_Layout`); nothing for a legacy XLS, or when that XML cannot be followed: the cells calamine read are
-    the file's, and what this adds may be missing."""
-    if not data.startswith(ZIP):
-        return _Layout()
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            if "content.xml" in z.namelist():
-                return _ods_layout(z, index)
-            part = _xlsx_sheet_part(z, index)
-            return _xlsx_layout(z.read(part)) if part else _Layout()
-    except (KeyError, ValueError, OSError, EOFError, zipfile.BadZipFile, zlib.error, expat.ExpatError):
-        return _Layout()
-
-
-class _Enough(Exception):
-    """Raised by an expat handler once it has seen what it looks for: the rest of the XML is not parsed."""
-
-
-def _elements(xml: bytes, final: bool = True) -> Iterator[tuple[str, dict[str, str]]]:
-    """The start tags of ``xml`` (or of its beginning, ``final`` False), streamed by expat: each element's and its
-    attributes' local names (whatever prefix a producer gives its namespaces), and its attributes' values; an
-    element that ends is told as ``("/" + name, {})``."""
-    events: list[tuple[str, dict[str, str]]] = []
-    parser = expat.ParserCreate(namespace_separator="}")
-    parser.StartElementHandler = lambda name, attrs: events.append(
-        (name.rpartition("}")[2], {k.rpartition("}")[2]: v for k, v in attrs.items()}))
-    parser.EndElementHandler = lambda name: events.append(("/" + name.rpartition("}")[2], {}))
-    for at in range(0, len(xml), _CHUNK):
-        parser.Parse(xml[at:at + _CHUNK], final and at + _CHUNK >= len(xml))
-        yield from events
-        events.clear()
-
-
-#: Bytes of XML given to expat at a time, so that a walk that has seen enough stops early.
-_CHUNK = 256 * 1024
-#: Columns of a sheet (Excel's and LibreOffice's): a hidden range of columns is counted up to it.
-MAX_COLUMNS = 16_384
-
-
-def _xlsx_sheet_part(z: zipfile.ZipFile, index: int) -> str | None:
-    """The zip entry of the XLSX's sheet ``index`` (in the order of the workbook's ``<sheets>``, calamine's)."""
-    book = next((attrs["Target"] for name, attrs in _elements(z.read("_rels/.rels"))
-                 if name == "Relationship" and attrs.get("Type", "").endswith("/officeDocument")), "xl/workbook.xml")
-    book = book.lstrip("/")
-    folder, leaf = posixpath.split(book)
-    targets = {attrs.get("Id"): attrs.get("Target", "")
-               for name, attrs in _elements(z.read(posixpath.join(folder, "_rels", leaf + ".rels")))
-               if name == "Relationship"}
-    ids = [attrs.get("id") for name, attrs in _elements(z.read(book)) if name == "sheet"]
-    if index >= len(ids) or not (target := targets.get(ids[index])):
-        return None
-    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
-
-
-def _xlsx_layout(xml: bytes) -> _Layout:
-    """The hidden columns of an XLSX sheet's ``xml`` (``<col min max hidden="1">``, before its rows) and its
-    formulas without a computed value."""
-    head = xml[:max(xml.find(b"sheetData"), 0)]  # the columns come before the rows
-    hidden: set[int] = set()
-    for name, attrs in _elements(head, final=False):
-        if name == "col" and attrs.get("hidden") in ("1", "true"):
-            hidden.update(range(int(attrs["min"]) - 1, min(int(attrs.get("max", attrs["min"])), MAX_COLUMNS)))
-    return _Layout(frozenset(hidden), None, _uncomputed(xml))
-
-
-#: The end of a cell whose formula has no computed value: the formula's end (``</f>``, or ``/>`` of an empty
-#: one), no value or an empty one, the cell's end. Both patterns begin with text that the regex engine seeks fast:
-#: a sheet of a million formula cells is looked at in a few hundredths of a second.
-_FORMULA_END = (re.compile(rb"f>\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"),
-                re.compile(rb"/>\s*</(?:\w+:)?c>"))
-#: A whole cell of a formula without a computed value: its attributes, the formula, and an empty value if any.
-_FORMULA_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)</(?:\w+:)?f>)\s*"
-                           rb"(<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>")
-_CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
-
-
-def _uncomputed(xml: bytes) -> tuple[tuple[tuple[int, int], str], ...]:
-    """The cells of an XLSX sheet's ``xml`` that hold a formula and no computed value, with the formula: a workbook
-    written by a program and never opened in a spreadsheet (an empty text result, ``t="str"``, is a value)."""
-    found = {}
-    for pattern in _FORMULA_END:
-        for end in pattern.finditer(xml):
-            plain, prefixed = xml.rfind(b"<c ", 0, end.start()), xml.rfind(b":c ", 0, end.start())
-            start = plain if plain >= prefixed else xml.rfind(b"<", 0, prefixed)  # <c r=…> or <x:c r=…>
-            cell = _FORMULA_CELL.match(xml, start) if start >= 0 else None
-            ref = _CELL_REF.search(cell[1]) if cell and cell.end() == end.end() else None
-            if ref is None or (cell[3] is not None and b't="str"' in cell[1]):
-                continue
-            column = sum((ord(c) - 64) * 26 ** i for i, c in enumerate(reversed(ref[1].decode()))) - 1
-            found[(int(ref[2]) - 1, column)] = "=" + _unescape(cell[2] or b"")
-    return tuple(sorted(found.items()))
-
-
-def _unescape(text: bytes) -> str:
-    """XML ``text`` (a formula) as it reads: its character references replaced."""
-    from xml.sax.saxutils import unescape
-
-    return unescape(text.decode("utf-8", "replace"), {"&quot;": '"', "&apos;": "'"})
-
-
-#: In an ODS's content: a hidden column (or row), a cell merged over several rows. Without them, the content is
-#: not parsed.
-_ODS_HIDDEN = re.compile(rb':visibility="(?:collapse|filter)"')
-_ODS_ROWS_SPANNED = re.compile(rb':number-rows-spanned="(?!1")\d')
-
-
-def _ods_layout(z: zipfile.ZipFile, index: int) -> _Layout:
-    """The hidden columns (``table:visibility="collapse"``) and the cells merged over several rows
-    (``table:number-rows-spanned``) of the ODS's sheet ``index``, from its content, parsed only when it has some."""
-    content = z.read("content.xml")
-    spans = _ODS_ROWS_SPANNED.search(content) is not None
-    if not spans and not _ODS_HIDDEN.search(content):
-        return _Layout(merged=[])
-    walk = _OdsWalk(index, spans)
-    try:
-        for name, attrs in _elements(content):
-            walk.element(name, attrs)
-    except _Enough:
-        pass
-    return _Layout(frozenset(walk.hidden), walk.merged)
-
-
-class _OdsWalk:
-    """Follows the elements of an ODS's content to the place of each column and cell of its sheet ``index`` (the
-    repeated columns, rows and cells counted), noting the hidden columns and, when ``spans``, the cells merged
-    over several rows; raises :class:`_Enough` once it has them."""
-
-    def __init__(self, index: int, spans: bool) -> None:
-        self.index, self.spans = index, spans
-        self.tables, self.depth = -1, 0  # sheets begun; tables open (a sheet's, and any inside its cells)
-        self.row, self.column, self.repeat = 0, 0, 1
-        self.hidden: set[int] = set()
-        self.merged: list[tuple[tuple[int, int], tuple[int, int]]] = []
-
-    def element(self, name: str, attrs: dict[str, str]) -> None:
-        if name in ("table", "/table"):
-            self.depth += 1 if name == "table" else -1
-            self.tables += name == "table" and self.depth == 1
-            if name == "/table" and self.depth == 0 and self.tables == self.index:
-                raise _Enough
-            return
-        if self.tables != self.index or self.depth != 1:
-            return
-        if name == "table-column":
-            count = int(attrs.get("number-columns-repeated", 1))
-            if attrs.get("visibility", "visible") != "visible":
-                self.hidden.update(range(self.column, min(self.column + count, MAX_COLUMNS)))
-            self.column = min(self.column + count, MAX_COLUMNS)
-        elif name == "table-row":
-            if not self.spans:
-                raise _Enough  # the columns come before the rows
-            self.column, self.repeat = 0, int(attrs.get("number-rows-repeated", 1))
-        elif name == "/table-row":
-            self.row += self.repeat
-        elif name in ("table-cell", "covered-table-cell"):
-            rows = int(attrs.get("number-rows-spanned", 1))
-            if rows > 1:
-                columns = int(attrs.get("number-columns-spanned", 1))
-                self.merged.append(((self.row, self.column), (self.row + rows - 1, self.column + columns - 1)))
-            self.column += int(attrs.get("number-columns-repeated", 1))
 
 
 def spreadsheet_error(data: bytes) -> InputError | None:

@@ -12,7 +12,7 @@ What real files do (DATA-FORMATS.md §5) and what this module does about it:
 - spreadsheets are read by :mod:`graph.spreadsheets` (python-calamine, after checks for zip bombs and damaged
   legacy XLS files), with a cap on the number of rows: the visible sheet whose header names the expected columns
   (:func:`read_best_sheet`), its merged cells copied down their rows and its hidden columns after the visible ones,
-  which is said (:func:`sheet_notes`).
+  which is said, as are its hidden rows (:func:`graph.sheet_notes.sheet_notes`).
 
 >>> table = read_table(b"Titre\\n\\nnom;montant\\nA;40 000,00\\n", known={"nom", "montant"})
 >>> table.header, table.delimiter, [(r.line, r.cells) for r in table.rows]
@@ -38,6 +38,7 @@ from graph.identity import fold
 from graph.ingest.base import InputError, Issue
 from graph.limits import check_line_length
 # is_spreadsheet, MAX_ROWS, spreadsheet_error: for the callers of this module too.
+from graph.sheet_notes import sheet_notes
 from graph.spreadsheets import (MAX_ROWS, FractionCell, Rows, Sheet, column_letters, is_spreadsheet, read_heads,
                                read_sheet, spreadsheet_error)
 
@@ -240,94 +241,6 @@ def _names_columns(score: Any) -> bool:
     """Whether a sheet's ``score`` says that its header names some of the expected columns: a count above 0, or
     counts not all 0."""
     return any(score) if isinstance(score, tuple) else bool(score)
-
-
-def sheet_notes(sheet: Sheet, header: list[str] | None = None, header_line: int = 0,
-                known: frozenset[str] | set[str] = frozenset()) -> list[Issue]:
-    """The warnings of what reading ``sheet`` did that its values do not show: hidden columns put after the
-    visible ones, merged cells copied down their rows, formulas read empty, for they have no computed value. With
-    the ``header`` that a reader found (at ``header_line``), the columns are named by it, only those that name
-    ``known`` columns (all, without any) and only the cells below it are told.
-
-    >>> sheet = Sheet("S", 0, [], columns=[0, 2, 1], hidden_columns=frozenset({1}), merged=[((2, 0), (5, 0))])
-    >>> [i.message for i in sheet_notes(sheet, ["nom", "Montant voté", "montant"], 1)]  # doctest: +NORMALIZE_WHITESPACE
-    ['colonne « montant » (B) masquée dans le classeur : une colonne visible qui donne le même champ est lue à sa
-    place ; sinon elle est lue, vérifiez ses valeurs', 'cellules fusionnées recopiées : A2:A5 ; la valeur de la
-    première cellule de la plage est lue sur chacune de ses lignes']
-    """
-    notes = (_hidden_columns_note(sheet, header, header_line, known), _merged_note(sheet, header_line),
-             _uncomputed_note(sheet, header, header_line))
-    return [note for note in notes if note is not None]
-
-
-def _hidden_columns_note(sheet: Sheet, header: list[str] | None, line: int, known: frozenset[str] | set[str]
-                         ) -> Issue | None:
-    named = []
-    for at, column in enumerate(sheet.columns):
-        if column not in sheet.hidden_columns:
-            continue
-        if header is None:
-            named.append(column_letters(column))
-        elif at < len(header) and header[at] and (not known or normalise_header(header[at]) in known):
-            named.append(f"« {header[at]} » ({column_letters(column)})")
-    if not named:
-        return None
-    said, said_en = _listed(named)
-    if len(named) == 1:
-        return Issue("warning", f"colonne {said} masquée dans le classeur : une colonne visible qui donne le même "
-                                "champ est lue à sa place ; sinon elle est lue, vérifiez ses valeurs",
-                     f"column {said_en} hidden in the workbook: a visible column giving the same field is read "
-                     "instead; otherwise it is read, check its values", line=line or None)
-    return Issue("warning", f"colonnes {said} masquées dans le classeur : une colonne visible qui donne le même "
-                            "champ est lue à leur place ; sinon elles sont lues, vérifiez leurs valeurs",
-                 f"columns {said_en} hidden in the workbook: a visible column giving the same field is read instead "
-                 "of them; otherwise they are read, check their values", line=line or None)
-
-
-def _merged_note(sheet: Sheet, line: int) -> Issue | None:
-    ranges = [(top, bottom) for top, bottom in sheet.merged if bottom[0] > line]
-    if not ranges:
-        return None
-    said, said_en = _listed([f"{_cell_name(top)}:{_cell_name(bottom)}" for top, bottom in ranges])
-    which = ("de la plage", "the range's") if len(ranges) == 1 else ("de chaque plage", "each range's")
-    return Issue("warning", f"cellules fusionnées recopiées : {said} ; la valeur de la première cellule {which[0]} "
-                            "est lue sur chacune de ses lignes",
-                 f"merged cells copied: {said_en}; the value of {which[1]} first cell is read on each of its rows",
-                 line=ranges[0][0][0])
-
-
-def _uncomputed_note(sheet: Sheet, header: list[str] | None, line: int) -> Issue | None:
-    cells = [(cell, formula) for cell, formula in sheet.uncomputed if cell[0] > line]
-    if not cells:
-        return None
-    (first, formula), several = cells[0], len(cells) > 1
-    said, said_en = _listed([_cell_name(cell) for cell, _ in cells])
-    at = sheet.columns.index(first[1]) if first[1] in sheet.columns else None
-    field = header[at] if header is not None and at is not None and at < len(header) and header[at] else None
-    return Issue("warning", f"formule{'s' * several} sans valeur calculée (cellule{'s' * several} {said}) : le "
-                            "classeur n'a jamais été recalculé (écrit par un programme ?) et "
-                            f"{'ces cellules sont lues vides' if several else 'la cellule est lue vide'} ; ouvrez-le "
-                            "dans un tableur, enregistrez-le, puis importez-le de nouveau",
-                 f"formula{'s' * several} without a computed value (cell{'s' * several} {said_en}): the workbook was "
-                 f"never recalculated (written by a program?) and {'those cells are' if several else 'the cell is'} "
-                 "read empty; open it in a spreadsheet program, save it, and ingest it again",
-                 line=first[0], field=field, value=formula)
-
-
-def _cell_name(cell: tuple[int, int]) -> str:
-    """The name of a sheet's cell (line, column): "F5"."""
-    return f"{column_letters(cell[1])}{cell[0]}"
-
-
-#: Items named in a warning; the others are counted.
-NAMED = 10
-
-
-def _listed(items: list[str]) -> tuple[str, str]:
-    """``items`` as a warning names them, French and English: the first ``NAMED``, then how many more."""
-    shown = ", ".join(items[:NAMED])
-    more = len(items) - NAMED
-    return (shown + (f" et {more} autres" if more > 0 else ""), shown + (f" and {more} more" if more > 0 else ""))
 
 
 def find_header(records: list[Row], known: frozenset[str] | set[str]) -> int:

@@ -20,6 +20,7 @@ from graph.ingest.scdl_checks import (MAX_LINES_SHOWN, identifier_in_name, lines
                                       shifted, total_difference, total_figure)
 from graph.ingest.scdl_grant_values import EU_NOTIFIED, GrantCellReader, aid_forms
 from graph.ingest.scdl_names import PERSON_LABEL, civility, is_anonymous
+from graph.ingest.scdl_sirens import with_siren
 from graph.namespaces import MAI, SCHEMA, mint
 from graph.spreadsheets import FractionCell
 from graph.tabular import Row, Table, is_total, lost_characters, repair_issues, short_row
@@ -88,6 +89,7 @@ class GrantRows(GrantCellReader):
         """How to make the row's funder (made only once the whole row is kept), returned with the SIRET the row gives
         it; None when the row is rejected."""
         name, (siren, siret) = self.get(row, "funder_name"), self.siren_from(row, "funder_id")
+        siren, siret = with_siren(self, row, "funder_id", siren, siret)
         if not name and not siren and self.funder_option:
             name, option_id = self.funder_option
             siren, siret = (option_id[:9], option_id if len(option_id) == 14 else None) if option_id else (None, None)
@@ -103,7 +105,7 @@ class GrantRows(GrantCellReader):
         gives it; None when the row is rejected."""
         name = self.get(row, "beneficiary_name")
         siren, siret, rna = self.beneficiary_ids(row)
-        no_id = not (self.get(row, "beneficiary_id") or self.get(row, "beneficiary_rna"))
+        no_id = not any(self.get(row, field) for field in ("beneficiary_id", "beneficiary_rna", "beneficiary_siren"))
         if no_id and (found := identifier_in_name(name)):
             no_id = False
             name, siren, siret, rna, written = found
@@ -160,7 +162,7 @@ class GrantRows(GrantCellReader):
     def total_label(self, row: Row) -> tuple[str, str] | None:
         """Return (field, text) of the cell that makes ``row`` a totals row, or None: the beneficiary's name or the
         first filled cell says "Total…" and no beneficiary identifier is given."""
-        if self.get(row, "beneficiary_id") or self.get(row, "beneficiary_rna"):
+        if any(self.get(row, field) for field in ("beneficiary_id", "beneficiary_rna", "beneficiary_siren")):
             return None
         first = next((i for i, cell in enumerate(row.cells) if cell.strip()), len(row.cells))
         column = self.column_name(first)
@@ -178,7 +180,7 @@ class GrantRows(GrantCellReader):
     def total_words(self, row: Row) -> tuple[str, str] | None:
         """(column, text) of a totals row whose words, beyond its funder, all say total: "TOTAL SPORT" under objet
         beside the funder's name, "Montant total des subventions" under another column; None otherwise."""
-        funder = {self.cols.get("funder_name"), self.cols.get("funder_id")}
+        funder = {self.cols.get(field) for field in ("funder_name", "funder_id", "funder_siren")}
         said = [(i, cell.strip()) for i, cell in enumerate(row.cells)
                 if i not in funder and _LETTER.search(cell) and not _NUMBER_CELL.fullmatch(cell.strip())]
         if not said or not all(_TOTAL_WORD.search(fold(text)) for _, text in said):

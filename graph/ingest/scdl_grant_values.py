@@ -16,6 +16,7 @@ from graph.ingest.french import format_amount, read_date
 from graph.ingest.scdl_checks import comma_message, compact_date, compact_period, dot_message
 from graph.ingest.scdl_headers import SIREN_COLUMNS
 from graph.ingest.scdl_ids import clean_rna_cell, read_id_cell
+from graph.ingest.scdl_sirens import with_siren
 from graph.spreadsheets import FractionCell
 from graph.tabular import Row, Table, normalise_header
 from graph.values import (CENT, CommaConvention, ValueProblem, bracketed, comma_convention, dot_convention,
@@ -111,10 +112,12 @@ class GrantCellReader:
 
     def beneficiary_ids(self, row: Row) -> tuple[str | None, str | None, str | None]:
         """Return the beneficiary's (SIREN, SIRET, RNA number); before SCDL 2.1, ``idBeneficiaire`` held the RNA
-        number of an association without a SIRET, and a SIRET in the RNA column is taken for what it is."""
+        number of an association without a SIRET, and a SIRET in the RNA column is taken for what it is; a SIREN
+        column beside the SIRET's is read where the SIRET is missing (:func:`graph.ingest.scdl_sirens.with_siren`)."""
         raw_id, raw_rna = self.get(row, "beneficiary_id"), self.get(row, "beneficiary_rna")
         id_rna = normalise_rna(raw_id) if rna_ok(raw_id) else None
         siren, siret, beside = (None, None, None) if id_rna else self.ids_from(row, "beneficiary_id")
+        siren, siret = with_siren(self, row, "beneficiary_id", siren, siret)
         id_rna = id_rna or beside
         raw_rna, said = clean_rna_cell(raw_rna)
         for message, message_en in said:

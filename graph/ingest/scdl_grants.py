@@ -31,7 +31,7 @@ from graph.ingest.base import (FUNDER_ADVICE, Extraction, InputError, SourceCont
                                parse_funder_option)
 from graph.ingest.scdl_grant_rows import GrantRows
 from graph.ingest.scdl_headers import (GRANT_FIELDS, fields_named, header_near_miss, keys_of, map_columns,
-                                       warn_duplicate_columns, warn_unread_identifiers)
+                                       sirens_beside, warn_duplicate_columns, warn_unread_identifiers)
 from graph.ingest.scdl_repeated import grants_stored
 from graph.tabular import Table, peek_keys, read_table
 
@@ -69,6 +69,7 @@ def near_miss(ctx: SourceContext) -> InputError | None:
 
 def _columns(table: Table, ctx: SourceContext) -> dict[str, int]:
     cols = map_columns(table.header, GRANT_FIELDS)
+    cols |= sirens_beside(table.header, cols)
     if missing := _lacking(cols.keys()):
         names = ", ".join(missing)
         raise InputError(f"colonnes obligatoires absentes : {names} (en-tête lu : {', '.join(table.header)})",

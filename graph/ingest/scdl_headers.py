@@ -144,9 +144,32 @@ def map_columns(header: list[str], fields: dict[str, tuple[str, ...]]) -> dict[s
     return found
 
 
+#: The identifier fields of the parties, and the field under which a SIREN column is read beside a SIRET column.
+SIREN_BESIDE = {"beneficiary_id": "beneficiary_siren", "funder_id": "funder_siren"}
+
+
+def sirens_beside(header: list[str], read: dict[str, int]) -> dict[str, int]:
+    """Return ``beneficiary_siren`` / ``funder_siren`` -> column index: the first SIREN column of each party whose
+    SIRET column ``read`` (:func:`map_columns`) reads, for the rows whose SIRET is missing and to check their SIRET
+    by (:mod:`graph.ingest.scdl_sirens`).
+
+    >>> header = ["SIREN", "SIRET", "SIREN attribuant", "N° SIREN"]
+    >>> sirens_beside(header, map_columns(header, GRANT_FIELDS))
+    {'beneficiary_siren': 0}
+    """
+    lookup, found = _lookup(GRANT_FIELDS), {}
+    for i, column in enumerate(header):
+        key = normalise_header(column)
+        if key in SIREN_COLUMNS and (f := lookup[key]) in read and read[f] != i \
+                and normalise_header(header[read[f]]) not in SIREN_COLUMNS:
+            found.setdefault(SIREN_BESIDE[f], i)
+    return found
+
+
 def warn_duplicate_columns(ex: Extraction, table: Table, fields: dict[str, tuple[str, ...]]) -> None:
     """Warn, on ``ex``, of each column of ``table`` that names a field another column names: the one
-    :func:`map_columns` reads (the first, or a SIRET before a SIREN) is named first, the other is ignored. A
+    :func:`map_columns` reads (the first, or a SIRET before a SIREN) is named first, the other is ignored; but a
+    party's SIREN column beside its SIRET column is read too (:func:`sirens_beside`), so not warned of. A
     workbook's columns are named by their letters: its hidden columns are read after the visible ones, so a column's
     place in the header is not where the user sees it.
 
@@ -157,14 +180,15 @@ def warn_duplicate_columns(ex: Extraction, table: Table, fields: dict[str, tuple
     >>> warn_duplicate_columns(ex, Table(["Montant voté", "montant"], [], columns=[7, 6]), GRANT_FIELDS)
     >>> ex.issues[1].message.split(" : ")[0]
     'colonnes « Montant voté » (H) et « montant » (G) lues comme un même champ'
-    >>> warn_duplicate_columns(ex, Table(["SIREN", "SIRET"], []), GRANT_FIELDS)
-    >>> ex.issues[2].message.split(" : ")[0]
-    'colonnes « SIRET » (2) et « SIREN » (1) lues comme un même champ'
+    >>> warn_duplicate_columns(ex, Table(["SIREN", "SIRET", "N° SIREN"], []), GRANT_FIELDS)
+    >>> [i.message.split(" : ")[0] for i in ex.issues[2:]]
+    ['colonnes « SIRET » (2) et « N° SIREN » (3) lues comme un même champ']
     """
     lookup, header, place = _lookup(fields), table.header, table.column_place
     read = map_columns(header, fields)
+    beside = set(sirens_beside(header, read).values()) if fields is GRANT_FIELDS else set()
     for i, column in enumerate(header):
-        if (f := lookup.get(normalise_header(column))) is not None and (j := read[f]) != i:
+        if (f := lookup.get(normalise_header(column))) is not None and (j := read[f]) != i and i not in beside:
             one, other = place(j), place(i)
             ex.warn(f"colonnes « {header[j]} » ({one}) et « {column} » ({other}) lues comme un même champ : la "
                     "première est lue, la seconde ignorée", f"columns '{header[j]}' ({one}) and '{column}' ({other}) "
