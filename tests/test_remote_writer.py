@@ -240,6 +240,21 @@ def test_the_next_ingest_after_a_kill_says_what_it_put_back_and_stores_the_file_
     assert amounts(remote) == ["21500"] and leftovers(remote) == set()
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("fr", f"maillage: une écriture interrompue a été réparée ; 1 graphe remis tel qu'avant elle ({A}) ; 1 graphe "
+           "temporaire retiré"),
+    ("en", f"maillage: an interrupted write was repaired; 1 graph put back as before it ({A}); 1 temporary graph "
+           "dropped")])
+def test_the_command_line_says_what_a_recovery_repaired_in_its_language(remote, oxigraph_server, tmp_path, lang, said):
+    remote.update(f'INSERT DATA {{ GRAPH <{A}#maillage-backup> {{ <https://ex.org/s> <{P}> "whole" }} '
+                  f'GRAPH <{B}#maillage-staging> {{ <https://ex.org/s> <{P}> "half" }} }}')
+    path = scdl(tmp_path / "in" / "ville-de-saint-martin_subventions_2023.csv", "21400.00")
+    env = {**remote_env(oxigraph_server, tmp_path / "data"), "MAILLAGE_LANG": lang}
+    done = subprocess.run([*MAILLAGE, "ingest", "--no-index", str(path)], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[0] == said, done.stderr
+
+
 # --- the write lock --------------------------------------------------------------------------------------------
 
 

@@ -16,7 +16,7 @@ import click
 from graph import __version__
 from graph.french_text import os_reason
 from graph.ingest.base import InputError
-from webapp.cli_context import Context, current_lang, fail
+from webapp.cli_context import Context, current_lang, fail, logs_said
 from webapp.cli_export import export
 from webapp.cli_group import MaillageGroup
 from webapp.cli_ingest import ingest, remove
@@ -35,6 +35,7 @@ def main(ctx: click.Context, data_dir: str | None) -> None:
     from graph.locks import announcing_waits
 
     ctx.obj = Context(data_dir)
+    ctx.with_resource(logs_said(ctx.obj.lang))
     if ctx.invoked_subcommand != "serve":  # a server's workers write uploads: their waits are not this terminal's
         ctx.with_resource(announcing_waits(_say_waiting))
 

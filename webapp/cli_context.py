@@ -1,15 +1,18 @@
 """What every command of ``maillage`` shares: the language of its messages (the ``lang`` setting), its way of
-refusing bad input (:func:`fail`: one line on stderr, exit 1), and its :class:`Context` — the settings and, opened
-on demand, the store. Importing this module makes click's own messages follow the same language."""
+refusing bad input (:func:`fail`: one line on stderr, exit 1), the way it prints what the library's ``maillage.*``
+loggers say (:func:`logs_said`), and its :class:`Context` — the settings and, opened on demand, the store. Importing
+this module makes click's own messages follow the same language."""
 
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import re
 import socket
 import sys
 import urllib.error
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -108,6 +111,34 @@ def _lang_of(config: dict) -> str:
 
 
 install_messages(current_lang)
+
+
+class _SaidInLanguage(logging.Handler):
+    """Print a record of a ``maillage.*`` logger on stderr as it is: its message, or its English version (the
+    record's ``message_en``, given as ``extra``) under ``lang`` en."""
+
+    def __init__(self, lang: str):
+        super().__init__(logging.WARNING)  # what Python's last resort printed: an INFO record is for a log file
+        self.lang = lang
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            english = getattr(record, "message_en", None)
+            click.echo(english if english and self.lang == "en" else record.getMessage(), err=True)
+        except Exception:  # logging's contract: a handler that fails says so on stderr, never stops the caller
+            self.handleError(record)
+
+
+@contextmanager
+def logs_said(lang: str):
+    """While the command runs, print the warnings of the ``maillage.*`` loggers on stderr in ``lang``: without a
+    handler, Python's last resort printed their French message whatever the language (a remote store's recovery)."""
+    handler, logger = _SaidInLanguage(lang), logging.getLogger("maillage")
+    logger.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
 
 
 class Context:
