@@ -197,6 +197,32 @@ def _name_variants(name: str) -> tuple[str, ...]:
     return tuple(k for i, k in enumerate(keys) if k and k not in keys[:i])
 
 
+#: The folded words that name a body's branch: "antenne", "comité", "délégation"…
+_BRANCH_WORDS = frozenset("antenne antennes section sections delegation delegations comite comites unite unites "
+                          "branche branches secteur secteurs bureau bureaux agence agences relais equipe "
+                          "equipes".split())
+
+
+def is_branch_of(name: str, body: str) -> bool:
+    """Whether ``name`` names a branch of ``body``: the body's name then a word that names a branch ("Restos du
+    Cœur – antenne de Luzech"), or that word first and the body's name last ("Antenne gardoise de la Ligue contre
+    le cancer"). A branch is an actor of its own: neither the body nor another of its branches.
+
+    >>> is_branch_of("Les Restos du Cœur – antenne de Luzech", "Restos du Cœur")
+    True
+    >>> is_branch_of("Antenne gardoise de la Ligue contre le cancer", "Ligue contre le cancer")
+    True
+    >>> is_branch_of("Ligue contre le cancer", "Ligue contre le cancer"), is_branch_of("Cancer Ligue", "Ligue")
+    (False, False)
+    """
+    key, of = name_key(name), name_key(body)
+    if not of or key == of:
+        return False
+    if key.startswith(of + " "):
+        return key[len(of) + 1:].split()[0] in _BRANCH_WORDS
+    return key.endswith(" " + of) and key.split()[0] in _BRANCH_WORDS
+
+
 def siren_of(identifier: str | None) -> str | None:
     """Return the SIREN of a SIREN or SIRET string (digits only), or None."""
     digits = _NON_DIGIT.sub("", identifier or "")

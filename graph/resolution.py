@@ -15,10 +15,10 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 
 from graph.identifiers import RNA_OLD_NUMBER
 from graph.identity import (_ALT_LABEL, _LABEL, _is_acronym, _rewrite, actor_keys, actors_of, deliberation_iri,
-                            name_key, name_key_iri, siren_of)
+                            is_branch_of, name_key, name_key_iri, siren_of)
 from graph.namespaces import DEFAULT_BASE, MAI
 from graph.terms import sparql_string
-from graph.triples import TripleSet
+from graph.triples import TripleSet, plain_literal
 
 
 @dataclass
@@ -78,6 +78,8 @@ def resolve_actors(graph: TripleSet, query, source: URIRef | None = None, kind: 
     ``kind``: the kind of the source, which ranks its names against those already stored (:data:`LABEL_RANKS`).
     """
     resolution = Resolution()
+    if kind == "deliberation":
+        _branches_apart(graph)
     actors = sorted(actors_of(graph), key=str)  # IRIs sort by their text: rdflib's __lt__ is a Python call
     keys = {actor: actor_keys(graph, actor, keyed=True) for actor in actors}
     base, outcomes, undecided = _base_of(actors), {}, actors
@@ -122,6 +124,36 @@ def resolve_actors(graph: TripleSet, query, source: URIRef | None = None, kind: 
     resolution.demoted = _keep_existing_labels(graph, targets, query, source, LABEL_RANKS.get(kind, _OTHER_RANK))
     _rewrite(graph, resolution.rewritten)
     return resolution
+
+
+def _branches_apart(graph: TripleSet) -> None:
+    """Make, in place, each actor of a deliberation's ``graph`` that the text names by a body and by one branch of it
+    (its variant: "Ligue contre le cancer" and "Ligue contre le cancer – antenne gardoise", :func:`is_branch_of`)
+    that branch: the branch's IRI, label and name keys, none of the body's. Left the body's, the grants of two
+    branches that two deliberations tell apart were one actor's, summed under the body's name, and a branch that
+    another deliberation named as an actor of its own was found by its variant's key and folded into the body.
+    """
+    mapping: dict[URIRef, URIRef] = {}
+    for actor in actors_of(graph):
+        labels = list(graph.objects(actor, _LABEL))
+        if len(labels) != 1:
+            continue
+        body, base = labels[0], str(actor).rpartition("actor/")[0]
+        branches = {v for v in graph.objects(actor, _ALT_LABEL) if is_branch_of(str(v), str(body))}
+        if len(branches) != 1 or actor != name_key_iri(name_key(str(body)), base):  # an identified actor stays
+            continue
+        branch = branches.pop()
+        for variant in list(graph.objects(actor, _ALT_LABEL)):
+            if variant == branch or name_key(str(variant)) == name_key(str(body)):  # the body's other spellings
+                graph.remove((actor, _ALT_LABEL, variant))
+        graph.remove((actor, _LABEL, body))
+        graph.add((actor, _LABEL, branch))
+        for key in list(graph.objects(actor, MAI.nameKey)):
+            graph.remove((actor, MAI.nameKey, key))
+        for _, key in (k for k in actor_keys(graph, actor) if k[0] == "name"):
+            graph.add((actor, MAI.nameKey, plain_literal(key)))
+        mapping[actor] = name_key_iri(name_key(str(branch)), base)
+    _rewrite(graph, mapping)
 
 
 def _decide(graph: TripleSet, actor: URIRef, keys: list[tuple[str, str]], stage: str,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from graph.ingest.delib_grant_words import _NATURE_WORDS
-from graph.ingest.delib_names import bare_name, listed_branch, without_civility
+from graph.ingest.delib_names import bare_name, branch_before, listed_branch, without_civility
 from graph.ingest.delib_recipients import title_beneficiary
 from graph.ingest.french import fold
 
@@ -167,6 +167,23 @@ _NO_BENEFICIARY = re.compile(r"(?:.*\s)?(?:nombre\s+(?:de\s+|d')?)?(?:(?:membres
                              r"\s*:|(?:pour|contre|abstentions?|votants?|presents?)\s*:?|\d{1,3}(?:[,.]\d{1,2})?\s*%")
 
 
+def _branches_before(body: str, grants: list[GrantFact]) -> None:
+    """Give the grants to a body's branch named in small letters before it ("à l'antenne gardoise de la Ligue contre
+    le cancer") that branch as their bracket, as "Ligue contre le cancer – comité du Gard" gets its own: the grants
+    of one clause that name the body, in the order the clause names it."""
+    clauses: dict[tuple[tuple[int, int], str], list[GrantFact]] = {}
+    for grant in grants:
+        if grant.bracket is None and grant.beneficiary:
+            clauses.setdefault((grant.span, grant.beneficiary), []).append(grant)
+    for ((start, end), name), named in clauses.items():
+        places = [m.start() for m in re.finditer(re.escape(name), body[start:end])]
+        if not places:
+            continue
+        for grant, at in zip(named, places if len(places) == len(named) else [places[0]] * len(named)):
+            if said := branch_before(body[max(0, start + at - 120):start + at], name):
+                grant.bracket = ("branch", said)
+
+
 def _distinct_branches(grants: list[GrantFact]) -> None:
     """Give back their branch to the grants of one body's branches that one deliberation tells apart ("Restos du
     Cœur – antenne de Luzech" and "– antenne de Cahors"): without it they would be one beneficiary's."""
@@ -225,6 +242,7 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
         grant.purpose = said if kind == "project" and not grant.purpose else grant.purpose
     found.grants = [g for g in found.grants if not _PERIOD_ONLY.fullmatch(fold(g.beneficiary))
                     and not _NO_BENEFICIARY.fullmatch(fold(g.beneficiary).strip())]
+    _branches_before(body, found.grants + grants + several)
     _distinct_branches(found.grants + grants + several)
     spell_out_acronyms(body, found.grants + grants + several)
     name_acronyms(body, found.grants + grants + several)

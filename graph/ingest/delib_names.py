@@ -444,5 +444,33 @@ def branch_body(name: str) -> str | None:
     return name[:branch.start()] if branch and branch.start() > 0 else None
 
 
+#: A body's branch named in small letters right before the body, with the words that say which one: "l'antenne
+#: gardoise de la Ligue contre le cancer", "la section héraultaise du Secours Populaire" (the beneficiary read is the
+#: body: :data:`graph.ingest.delib_recipients._BRANCH_OF`).
+_BRANCH_BEFORE = re.compile(r"\b(?P<branch>(?:antennes?|sections?|d[ée]l[ée]gations?|unit[ée]s?|branches?)"
+                            r"(?P<which>(?:\s+(?!(?:de|des|du|la|le|les|et|en|au|aux|à|pour|sur)\b)[a-zà-ÿ-]+){1,2}))"
+                            r"\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+)$")
+#: Words that tell no branch from another: every body has its local or departmental antenna.
+_ANY_BRANCH = frozenset("locale locales local departementale departementales regionale regionales territoriale "
+                        "territoriales communale intercommunale municipale nationale".split())
+
+
+def branch_before(before: str, body: str) -> str | None:
+    """The branch of ``body`` that the words right ``before`` its name name in small letters, written as a list
+    writes a branch, after the body and a dash (the text's words are in small letters: « antenne gardoise de la
+    Ligue contre le cancer » would be its name); or None: none, or one whose words tell no branch from another
+    ("l'antenne locale").
+
+    >>> branch_before("une subvention de 1 500 € à l'antenne gardoise de la ", "Ligue contre le cancer")
+    'Ligue contre le cancer – antenne gardoise'
+    >>> branch_before("1 200 € à l'antenne locale des ", "Restos du Cœur") is None
+    True
+    """
+    found = _BRANCH_BEFORE.search(before[-120:])
+    if found is None or all(fold(word) in _ANY_BRANCH for word in found.group("which").split()):
+        return None
+    return f"{body} – {' '.join(found.group('branch').split())}"
+
+
 #: An acronym after a spaced dash at the end of a name: "… des addictions – IBPA".
 _DASHED_ACRONYM = re.compile(r"\s+[–—-]\s+(?P<inner>[A-Z][A-Z0-9]{1,9})$")
