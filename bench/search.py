@@ -38,7 +38,8 @@ from gen_search_corpus import ADJECTIVES, PLACES, THEMES, generate  # noqa: E402
 from graph.store import open_store  # noqa: E402
 from search import plan  # noqa: E402
 from search.analysis import fold_word, iter_words, stem_word, terms  # noqa: E402
-from search.documents import FACETS, facts_to_documents  # noqa: E402
+from search.document_kinds import FACETS  # noqa: E402
+from search.documents import facts_to_documents  # noqa: E402
 from search.facts import load_facts  # noqa: E402
 from search.indexer import build_index  # noqa: E402
 from search.query import search  # noqa: E402

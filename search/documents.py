@@ -4,6 +4,11 @@ goal, theme.
 A document is a plain dict keyed by the resource IRI; :mod:`search.schema` turns it into whoosh fields. Nothing
 here reads the store: :func:`search.facts.load_facts` gathers the facts, these functions only reshape them.
 
+This module holds the converters, how far each reads (:data:`READS`) and the loop over them
+(:func:`facts_to_documents`); what they share lives by responsibility: the kinds of documents and their labels
+(:mod:`search.document_kinds`), readers over the facts (:mod:`search.fact_readers`), and how a document is
+assembled (:mod:`search.document_assembly`).
+
 >>> facts = Facts()
 >>> a = "https://ex.org/id/actor/danaecare"
 >>> facts.types[a].update({mai.Actor, mai.Association})
@@ -16,103 +21,19 @@ here reads the store: :func:`search.facts.load_facts` gathers the facts, these f
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import math
 import re
 from collections.abc import Iterable, Iterator
 
-from rdflib import URIRef
-from rdflib.namespace import DCTERMS, RDFS, SKOS
-
 from graph.french_text import counted, of
-from graph.identity import preferred_label
-from graph.namespaces import MAI, ORG, SCHEMA, THEMES
-from graph.ontology import load_ontology, load_schemes
+from search.document_assembly import _depend, _document, _facet, _finish, _show
+from search.document_kinds import ACTOR_TYPES, kind_of
+from search.fact_readers import (_amount, _counted_amount, _current, _in_force, _iris, _labelled, _party_names,
+                                 _replacing, _texts, _year, dcterms, label_of, mai, org, rdfs, schema, skos)
 from search.facts import FULL, LABELS, Facts
-
-
-class _Terms:
-    """The terms of a namespace as plain strings (facts hold plain values; rdflib's lookups validate each time)."""
-
-    def __init__(self, namespace):
-        self._namespace = namespace
-
-    def __getattr__(self, name: str) -> str:
-        value = str(self._namespace[name])
-        setattr(self, name, value)
-        return value
-
-
-mai, rdfs, skos, dcterms, schema, org = map(_Terms, (MAI, RDFS, SKOS, DCTERMS, SCHEMA, ORG))
-THEMES_IRI = str(THEMES)
-
-#: Kinds of documents, with their French labels (the ``kind`` facet).
-KINDS = {"actor": "Acteur", "grant": "Subvention", "deliberation": "Délibération", "agreement": "Convention",
-         "goal": "Objectif stratégique", "theme": "Thème"}
-
-#: Actor classes, most specific first: the first one an actor has gives its ``type``, a stable code: the member
-#: kind of a register (graph.ingest.register_values), or ``actor`` as the document's kind for a plain actor, as a
-#: grant's type is ``grant``. The labels are French; LABELS_EN has the English ones.
-ACTOR_TYPES = (
-    (mai.Cooperation, "cooperation", "Coopération (PTCE)"), (mai.Association, "association", "Association"),
-    (mai.PublicAuthority, "collectivite", "Collectivité"), (mai.Enterprise, "entreprise", "Entreprise"),
-    (mai.University, "universite", "Université ou organisme de recherche"),
-    (mai.HealthProfessional, "professionnel-de-sante", "Professionnel de santé"),
-    (mai.UserGroup, "usagers", "Groupe d'usagers"), (mai.Actor, "actor", "Acteur"),
-)
-
-#: The kinds' and actor types' labels in English, by code (the index keeps the French ones): the ontology's English
-#: labels of their classes, as the other pages name them (a test holds them to it).
-LABELS_EN = {"actor": "Actor", "grant": "Grant", "deliberation": "Deliberation", "agreement": "Agreement",
-             "goal": "Strategic goal",
-             "theme": "Theme", "cooperation": "Cooperation (PTCE)", "association": "Association",
-             "collectivite": "Public authority", "entreprise": "Enterprise",
-             "universite": "University or research body", "professionnel-de-sante": "Health professional",
-             "usagers": "Users' group",
-             "acteur": "Actor"}  # a plain actor's type in an index built before its code was "actor"
-
-#: Facets of every document; each holds IRIs, except ``fiscal_year`` (years as text).
-FACETS = ("theme", "place", "funder", "fiscal_year", "goal", "circle")
 
 #: Names of the other side of an actor's grants put in its text: a funder of 10,000 grants would otherwise match
 #: every beneficiary's name.
 MAX_RELATED = 20
-
-THEME_PREFIX = "https://w3id.org/maillage/ontology/theme/"
-_LABELS = (rdfs.label, skos.prefLabel, dcterms.title)
-
-
-# --- small readers over facts -------------------------------------------------------------------------------
-
-
-def label_of(facts: Facts, iri, lang: str = "fr") -> str:
-    """The display label of ``iri``: a French or untagged label first, else any label, else the IRI's tail.
-
-    Several candidates: the smallest, so that a document does not depend on the order the store answers in.
-    Remembered in ``facts.derived``: the labels of funders, places and themes are asked for by thousands of
-    documents.
-    """
-    key = ("label", iri, lang)
-    label = facts.derived.get(key)
-    if label is None:
-        label = facts.derived[key] = _find_label(facts, iri, lang)
-    return label
-
-
-def _find_label(facts: Facts, iri, lang: str) -> str:
-    for predicate in _LABELS:
-        values = [v for v in facts.get(iri, predicate) if type(v) is tuple]
-        preferred = [v[0] for v in values if v[1] in (None, lang)]
-        if preferred:
-            return preferred_label(preferred)
-        if values:
-            return preferred_label(v[0] for v in values)
-    return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-
-
-def _labelled(facts: Facts, iri) -> bool:
-    """Whether a source gives ``iri`` a label (else :func:`label_of` falls back on its IRI's tail)."""
-    return any(type(v) is tuple for predicate in _LABELS for v in facts.get(iri, predicate))
 
 
 def deliberation_name(number: str | None, title: str | None, authorities: list[str]) -> str:
@@ -133,80 +54,6 @@ def deliberation_name(number: str | None, title: str | None, authorities: list[s
     return f"{name} — {after}" if after else name
 
 
-def _texts(facts: Facts, iri, *predicates) -> list[str]:
-    found = []
-    for p in predicates:
-        values = facts.get(iri, p)
-        if len(values) == 1:  # most often: no list to sort (the sorts took an eighth of the conversion's time)
-            if type(values[0]) is tuple:
-                found.append(values[0][0])
-        elif values:
-            found += sorted(v[0] for v in values if type(v) is tuple)
-    return found
-
-
-def _party_names(facts: Facts, grant, predicate) -> list[str]:
-    """The names of a grant's funders or beneficiaries (``predicate``) as the explorer shows them
-    (webapp.views.party_label): their labels, then the texts a source wrote where their IRI belongs (« Club des
-    aînés », a SHACL violation stored without --strict), which no document, facet nor label names otherwise."""
-    return [label_of(facts, party) for party in _iris(facts, grant, predicate)] + _texts(facts, grant, predicate)
-
-
-def _iris(facts: Facts, iri, predicate) -> list[str]:
-    values = facts.get(iri, predicate)
-    if len(values) == 1:
-        return [values[0]] if type(values[0]) is str else []
-    return sorted(v for v in values if type(v) is str) if values else []
-
-
-def _current(facts: Facts, membership, today: str) -> bool:
-    """Whether a membership holds on ``today`` (YYYY-MM-DD): joined, and not yet left, dates compared as text as
-    the named query "Membres actuels par cercle" does. The index says it as of its build: an exit date that passes
-    later shows in the circle's facet at the next ingest, which rebuilds the documents it touches."""
-    joined, left = _texts(facts, membership, mai.joinedOn), _texts(facts, membership, mai.leftOn)
-    return not (joined and min(joined)[:10] > today) and not (left and min(left)[:10] <= today)
-
-
-def _number(value) -> float | None:
-    """A value's number, or None: a text ("mille euros", "NaN") is none."""
-    try:
-        number = float(value[0])
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
-
-
-def _numbers(facts: Facts, grant: str) -> list[float]:
-    """The numbers among a grant's amounts (two amounts are a SHACL violation, stored without --strict)."""
-    return [number for number in map(_number, facts.get(grant, schema.amount)) if number is not None]
-
-
-def _amount(facts: Facts, grant: str) -> float | None:
-    """A grant's amount as the explorer names it (webapp.views.least_amount): the least number its sources state,
-    a negative one too; None when none is a number ("mille euros")."""
-    numbers = _numbers(facts, grant)
-    return min(numbers) if numbers else None
-
-
-def _counted_amount(facts: Facts, grant: str) -> float | None:
-    """A grant's amount as the explorer's totals count it (webapp.views.COUNTED_AMOUNT): the least number zero or
-    more that its sources state; None for none, a text or a negative number, which the shapes reject (stored without
-    --strict): a grant of -500 € took 500 € off its beneficiary's « reçus », which its page counts without it.
-
-    >>> facts = Facts()
-    >>> facts.add("g", schema.amount, ("-500", None))
-    >>> _amount(facts, "g"), _counted_amount(facts, "g")
-    (-500.0, None)
-    """
-    numbers = [number for number in _numbers(facts, grant) if number >= 0]
-    return min(numbers) if numbers else None
-
-
-def _year(value) -> str | None:
-    text = (value[0] if type(value) is tuple else value).strip()
-    return text[:4] if text[:4].isdigit() else None
-
-
 def format_amount(amount: float | None) -> str:
     """Format euros the French way.
 
@@ -219,109 +66,6 @@ def format_amount(amount: float | None) -> str:
         return ""
     text = f"{amount:,.2f}" if amount != int(amount) else f"{int(amount):,}"
     return text.replace(",", " ").replace(".", ",") + " €"
-
-
-def is_theme(facts: Facts, iri) -> bool:
-    return THEMES_IRI in facts.get(iri, skos.inScheme) or (iri.startswith(THEME_PREFIX)
-                                                           and skos.Concept in facts.types.get(iri, ()))
-
-
-def kind_of(facts: Facts, iri) -> str | None:
-    """The kind of document ``iri`` makes, or None when it makes none."""
-    types = facts.types.get(iri, ())
-    if mai.Actor in types:
-        return "actor"
-    if mai.Grant in types:
-        return "grant"
-    if mai.Deliberation in types:
-        return "deliberation"
-    if mai.Agreement in types:
-        return "agreement"
-    if mai.StrategicGoal in types:
-        return "goal"
-    if is_theme(facts, iri):
-        return "theme"
-    return None
-
-
-#: The class of each kind of document (a theme is a SKOS concept: KINDS and LABELS_EN name it).
-KIND_CLASSES = {"actor": mai.Actor, "grant": mai.Grant, "deliberation": mai.Deliberation,
-                "agreement": mai.Agreement, "goal": mai.StrategicGoal}
-
-
-@functools.cache
-def class_labels(kind: str, type_: str) -> tuple[str, ...]:
-    """The names of a document's kind and actor type, French and English, as the ontology labels their classes
-    and as the pages show them: what a query "collectivités" or "public authority" finds.
-
-    >>> class_labels("actor", "collectivite")
-    ('Acteur', 'Actor', 'Collectivité', 'Local authority', 'Public authority')
-    """
-    classes = [URIRef(c) for c in [KIND_CLASSES.get(kind)] + [t[0] for t in ACTOR_TYPES if t[1] == type_] if c]
-    ontology, schemes = load_ontology(), load_schemes()
-    found = {str(label) for c in classes for label in ontology.objects(c, RDFS.label)}
-    # and the names of the kinds of PTCE members that a class stands for (« Local authority »: rdfs:seeAlso)
-    found.update(str(label) for c in classes for member_kind in schemes.subjects(RDFS.seeAlso, c)
-                 for label in schemes.objects(member_kind, SKOS.prefLabel))
-    found.update(filter(None, [KINDS.get(kind), LABELS_EN.get(kind), LABELS_EN.get(type_)]))
-    found.update(t[2] for t in ACTOR_TYPES if t[1] == type_)
-    return tuple(sorted(found))
-
-
-def _document(iri, kind: str, label: str, type_: str = "", type_label: str = "") -> dict:
-    return {"iri": iri, "kind": kind, "type": type_ or kind, "type_label": type_label or KINDS[kind],
-            "classes": list(class_labels(kind, type_ or kind)),
-            "label": label, "names": [label], "text": [], "related": [], "summary": "",
-            "facets": {f: [] for f in FACETS}, "labels": {}, "amount": None, "date": None, "deps": set(),
-            "shown": {}}
-
-
-def _facet(doc: dict, facts: Facts, name: str, values: Iterable) -> None:
-    """Add ``values`` to a facet; the label of each IRI is shown (see :func:`_show`)."""
-    for value in values:
-        if value not in doc["facets"][name]:
-            doc["facets"][name].append(value)
-            if name != "fiscal_year":
-                doc["labels"][value] = doc["shown"][value] = label_of(facts, value)
-
-
-def _depend(doc: dict, values: Iterable) -> None:
-    """Note that the document shows facts of ``values`` beyond their labels: an update that touches one of them
-    re-derives it (the index keeps ``deps``)."""
-    doc["deps"].update(v for v in values if type(v) is str)
-
-
-def _show(doc: dict, facts: Facts, values: Iterable) -> list[str]:
-    """Note that the document shows the labels of ``values`` and nothing else of them; return the labels. The
-    index keeps each with its label (``search.schema.dependency_terms``): an update that touches one re-derives
-    the document only when the label changed (a funder named by 1,000 grants and a new file)."""
-    labels = []
-    for value in values:
-        if type(value) is str:
-            label = doc["shown"][value] = label_of(facts, value)
-            labels.append(label)
-    return labels
-
-
-def _finish(doc: dict) -> dict:
-    """Put the document in a canonical order: the same facts read in any order give the same document (and hash)."""
-    doc["related"] = sorted(set(doc["related"]) - set(doc["names"]))
-    deps, shown, labels = doc["deps"], doc["shown"], doc["labels"]
-    deps.discard(doc["iri"])
-    shown.pop(doc["iri"], None)
-    for iri in deps.intersection(shown):  # a full dependency says more than a label one
-        del shown[iri]
-    if len(shown) > 1:
-        doc["shown"] = dict(sorted(shown.items()))
-    if len(labels) > 1:
-        doc["labels"] = dict(sorted(labels.items()))
-    doc["deps"] = sorted(deps)
-    for values in doc["facets"].values():
-        values.sort()
-    return doc
-
-
-# --- converters ---------------------------------------------------------------------------------------------
 
 
 def actor_to_document(iri: str, facts: Facts) -> dict:
@@ -358,17 +102,6 @@ def actor_to_document(iri: str, facts: Facts) -> dict:
     grants = facts.pointing(iri, mai.beneficiary) + facts.pointing(iri, schema.funder)
     _depend(doc, memberships + grants + _replacing(facts, grants))
     return _finish(doc)
-
-
-def _in_force(facts: Facts, grants: list) -> list:
-    """``grants`` but those that a later act replaces (``dcterms:replaces``: an erratum's or an amending act's grant
-    names the grant it corrects), as the pages count them."""
-    return [grant for grant in grants if not facts.pointing(grant, dcterms.replaces)]
-
-
-def _replacing(facts: Facts, grants: list) -> list:
-    """The grants that replace some of ``grants``: a document that counts those depends on them too."""
-    return [newer for grant in grants for newer in facts.pointing(grant, dcterms.replaces)]
 
 
 def _grants_total(doc: dict, facts: Facts, grants: list, side, facets: bool = True) -> tuple[float, int]:

@@ -32,8 +32,9 @@ from graph.gc_pause import cyclic_gc_paused
 from graph.locks import exclusive_lock, write_atomic
 from graph.store import StoreError
 from search.bulk import write_index
-from search.documents import facts_to_documents, label_of, reach_of
+from search.documents import facts_to_documents, reach_of
 from search.errors import DAMAGED, damaged
+from search.fact_readers import label_of
 from search.facts import Facts, linked_from, load_facts
 from search.schema import Codec, document_hash, document_to_fields, label_dependency
 
@@ -182,7 +183,7 @@ class BuildStats:
                 f"({rate:.0f} documents/s, lecture du graphe {read} s), {size} Mo")
 
 
-#: The documents' kinds (search.documents.KINDS) as the build's summary counts them, in French and in English.
+#: The documents' kinds (search.document_kinds.KINDS) as the build's summary counts them, in French and in English.
 _KIND_NOUNS = {"actor": ("acteur", "actor"), "agreement": ("convention", "agreement"),
                "deliberation": ("délibération", "deliberation"), "goal": ("objectif", "goal"),
                "grant": ("subvention", "grant"), "theme": ("thème", "theme")}

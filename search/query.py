@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from graph.french_text import counted
 from search import plan, syntax
 from search.analysis import ABBREVIATIONS, fold, fold_word, iter_words, stem_word
-from search.documents import ACTOR_TYPES, FACETS, KINDS
+from search.document_kinds import ACTOR_TYPES, FACETS, KINDS
 from search.errors import IndexUnavailable, SearchError
 from search.reader import IndexView, SearchIndex
 

@@ -38,7 +38,7 @@ from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.formats import Existence
 
 from search.analysis import FOLDED, FRENCH, fold, term_set, whole_name
-from search.documents import FACETS
+from search.document_kinds import FACETS
 from search.segment import WarmUp
 from search.synonyms import expansions
 
@@ -175,7 +175,7 @@ def label_dependency(iri: str, label: str) -> str:
 def document_hash(doc: dict) -> str:
     """A short hash of a document's content: equal documents, equal hashes.
 
-    Documents come in a canonical order (``search.documents._finish``: sorted lists, dictionaries in sorted or
+    Documents come in a canonical order (``search.document_assembly._finish``: sorted lists, dictionaries in sorted or
     fixed key order), and marshal's format 2 writes equal values as equal bytes (no references between objects,
     no mark for interned strings): 12–17 µs of CPU per document at 10k actors, where JSON with sorted keys
     took 24–35 µs.

@@ -14,7 +14,7 @@ import pytest
 
 from graph.ingest.pipeline import ingest_paths
 from graph.store import open_store
-from search.documents import FACETS, KINDS
+from search.document_kinds import FACETS, KINDS
 from search.indexer import build_index, update_index
 from search.reader import SearchIndex
 
@@ -162,7 +162,7 @@ def test_a_goals_summary_counts_its_grants_apart_from_the_actors_that_serve_it(t
 
 
 def test_a_documents_label_is_the_name_in_small_letters_before_one_in_capitals():
-    from search.documents import label_of
+    from search.fact_readers import label_of
     from search.facts import Facts
 
     facts = Facts()

@@ -23,7 +23,7 @@ from graph.store import open_store
 from search import bulk, plan, segment_cache
 from search.analysis import fold_word, iter_words, stem_word
 from search.bitsets import bits_to_ids, ids_to_bits
-from search.documents import FACETS
+from search.document_kinds import FACETS
 from search.indexer import build_index
 from search.query import _facets, _filters, search
 from search.reader import SearchIndex

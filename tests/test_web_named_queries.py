@@ -572,7 +572,7 @@ UNNAMED_LINKS = """@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix 
 @pytest.mark.parametrize("amount", ["20000.00", "1500.5", "97176.97", "100", "0.05", "1234567", "9999.999", None])
 def test_what_links_two_actors_names_in_french_what_no_source_names_as_its_page_does(tmp_path, kind, amount):
     from graph.store import open_store
-    from webapp.views import money_text
+    from webapp.formatting import money_text
 
     turtle = UNNAMED_LINKS.replace("%AMOUNT%", f'; schema:amount "{amount}"^^xsd:decimal' if amount else "")
     store = open_store({"store": kind, "data_dir": str(tmp_path / "data")})

@@ -833,7 +833,7 @@ def test_dates_are_written_as_the_interfaces_language_writes_them(tmp_path):
     from rdflib import Literal
     from rdflib.namespace import XSD
 
-    from webapp.views import format_value
+    from webapp.formatting import format_value
 
     with app_on_fixture(tmp_path) as app:
         with app.test_request_context("/?lang=fr"):
@@ -1901,7 +1901,8 @@ def test_a_memberships_table_does_not_repeat_the_pages_own_resource_on_every_row
 
 
 def test_a_tables_csv_for_excel_has_a_bom_semicolons_and_decimal_commas(client):
-    from webapp.views import Table, csv_response
+    from webapp.page_data import Table
+    from webapp.rendering import csv_response
 
     table = Table("totals", [("year", "year"), ("total", "total"), ("name", "name")],
                   [{"year": 2024, "total": 1500.5, "name": "Cœur; santé"}, {"year": 2025, "total": 20000.0,
@@ -1937,7 +1938,8 @@ def test_a_tables_csv_has_the_same_columns_whether_it_has_rows_or_not(client):
 def test_a_tables_csv_writes_an_amount_without_a_floats_noise(client):
     """1 693 684,86 € summed as a float was written 1693684.8600000001 (ten decimals of a float that holds 15
     digits)."""
-    from webapp.views import Table, csv_response
+    from webapp.page_data import Table
+    from webapp.rendering import csv_response
 
     table = Table("totals", [("total", "total")], [{"total": 1693684.8600000001}, {"total": 1234567.8899999999},
                                                     {"total": 1e-07}])
@@ -1963,7 +1965,7 @@ def test_a_poles_funding_counts_a_member_that_joins_later_apart_from_todays(tmp_
 def test_a_tables_csv_gives_the_whole_table_where_its_page_shows_a_part_and_says_when_it_is_cut(client, monkeypatch):
     """A funder's grants CSV gave the page's 50 grants, the funding page's the first 100 beneficiaries: the others
     were lost without a word."""
-    from webapp import funding, resource_pages, views
+    from webapp import funding, rendering, resource_pages
 
     monkeypatch.setattr(resource_pages, "GRANTS_PAGE_SIZE", 1)
     monkeypatch.setattr(resource_pages, "MEMBERSHIPS_PAGE_SIZE", 1)
@@ -1979,7 +1981,7 @@ def test_a_tables_csv_gives_the_whole_table_where_its_page_shows_a_part_and_says
     assert len(lines("/id/actor/ptce-sante-loire", table="memberships", members_offset=1)) == 2
     assert len(lines("/funding", table="by_beneficiary")) == len(lines("/funding", table="flows")) == 2
     assert "1 de plus" in client.get("/funding").get_data(as_text=True)  # the page still shows the first only
-    monkeypatch.setattr(views, "MAX_DOWNLOAD_ROWS", 1)
+    monkeypatch.setattr(rendering, "MAX_DOWNLOAD_ROWS", 1)
     cut = client.get("/funding", query_string={"format": "csv", "table": "flows"})
     assert cut.headers["X-Maillage-Truncated"] == "1" and len(cut.get_data(as_text=True).splitlines()) == 2
 

@@ -113,7 +113,7 @@ def test_an_unknown_language_is_refused_in_the_cookies_language(client):
 
 
 def test_the_search_names_each_kind_of_actor_as_the_ontology_does():
-    from search.documents import ACTOR_TYPES, LABELS_EN
+    from search.document_kinds import ACTOR_TYPES, LABELS_EN
     from webapp.labels import term_label
 
     from rdflib import URIRef

@@ -14,10 +14,13 @@ from rdflib import URIRef
 from graph.namespaces import MAI, NOT_REPLACED
 from webapp.api_parameters import check_known, integer_arg, page_arg, pole_arg
 from webapp.errors import ApiError
+from webapp.grant_amounts import (COUNTED_AMOUNT, EVERY_GRANT_YEAR_AMOUNT, EVERY_GRANT_YEAR_COUNTED_AMOUNT,
+                                  counted_amount)
 from webapp.named_queries import Parameter, get_named_query, is_iri, named_queries
+from webapp.page_data import Table, json_value_deep, ref
+from webapp.page_queries import select
 from webapp.query_parameters import resolve_goal, resolve_name
-from webapp.views import (COUNTED_AMOUNT, EVERY_GRANT_YEAR_AMOUNT, EVERY_GRANT_YEAR_COUNTED_AMOUNT, Table, collapse,
-                           counted_amount, json_value_deep, labels_of, names_of_unnamed, pick_label, ref, select)
+from webapp.resource_names import collapse, labels_of, names_of_unnamed, pick_label
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -37,7 +40,7 @@ _GRANTS = """SELECT ?grant ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?
 
 # What the pages of grants add up to: the same rows as the pages list (a grant, its year and amount), counted and
 # summed by the engine in xsd:decimal, so that the total is exact whatever the number of grants; the amounts that the
-# totals count only (webapp.views.COUNTED_AMOUNT), as the funding page's, and how many grants have none.
+# totals count only (webapp.grant_amounts.COUNTED_AMOUNT), as the funding page's, and how many grants have none.
 _GRANTS_TOTAL = """SELECT (COUNT(*) AS ?count) (SUM(?value) AS ?total) (SUM(?left) AS ?uncounted) WHERE {
   { SELECT ?grant ?year (MIN(?stated) AS ?amount) WHERE { %GRANTS% } GROUP BY ?grant ?year }
   BIND(COALESCE(xsd:decimal(?amount), 0.0) AS ?value) BIND(IF(BOUND(?amount), 0, 1) AS ?left)

@@ -187,15 +187,15 @@ def get_cache() -> SnapshotCache:
 
 
 def cached_select(sparql: str, max_rows: int | None = None, pin: bool = False, **bindings) -> list[dict]:
-    """Run one of our aggregate page queries like :func:`webapp.views.select`, once per published state; an answer
-    of more than ``max_rows`` rows (default :data:`MAX_ROWS`) is not kept; ``pin`` keeps it whatever else comes
+    """Run one of our aggregate page queries like :func:`webapp.page_queries.select`, once per published state; an
+    answer of more than ``max_rows`` rows (default :data:`MAX_ROWS`) is not kept; ``pin`` keeps it whatever else comes
     (an overview page's aggregate, of which the code names a bounded number).
 
     The state is read before the query runs: a query that runs on a newer snapshot than the one read may be kept
     under the older key (newer data, harmless), never the reverse (older data under the newer key would stay
     until the next publication).
     """
-    from webapp.views import select
+    from webapp.page_queries import select
 
     state = kept_for()
     if state is None:

@@ -236,7 +236,7 @@ def page_csv(query, bindings: dict, config: dict):
     from webapp import create_app
     from webapp.queries_pages import run_bound
     from webapp.resources import close_resources
-    from webapp.views import csv_response
+    from webapp.rendering import csv_response
 
     app = create_app({**config, "query_workers": 1})
     try:

@@ -13,8 +13,11 @@ from rdflib import URIRef
 from graph.identity import fold
 from graph.namespaces import MAI
 from webapp.display import value_order
+from webapp.formatting import format_value
 from webapp.labels import term_comment, term_label
-from webapp.views import Table, collapse, format_value, names_of_unnamed, pick_label, ref, select
+from webapp.page_data import Table, ref
+from webapp.page_queries import select
+from webapp.resource_names import collapse, names_of_unnamed, pick_label
 
 #: The agreements a deliberation approves, each once with its title and signatory, then its parties' names and the
 #: grants it governs (taken once each: a deliberation and a register may both state them).

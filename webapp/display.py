@@ -13,8 +13,9 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from graph.namespaces import MAI, SCHEMA
+from webapp.formatting import format_date, format_money, format_value
 from webapp.i18n import get_lang, t
-from webapp.views import Ref, format_date, format_money, format_value
+from webapp.page_data import Ref
 
 #: Properties whose value is an amount of money (in the currency the resource states, euros by default).
 MONEY = {SCHEMA.amount, MAI.statedTotal}

@@ -17,8 +17,12 @@ from webapp.named_queries import Parameter
 from webapp.query_parameters import resolve_name
 from webapp.resource_tables import former_members, membership_status
 from webapp.errors import ApiError
-from webapp.views import (COUNTED_AMOUNT, Ref, Table, collapse, descending, format_money, grant_label, labels_of,
-                           party_label, pick_label, read_whole, ref, render_page, select, shown_rows)
+from webapp.formatting import format_money
+from webapp.grant_amounts import COUNTED_AMOUNT, descending
+from webapp.page_data import Ref, Table, ref
+from webapp.page_queries import read_whole, select
+from webapp.rendering import render_page, shown_rows
+from webapp.resource_names import collapse, grant_label, labels_of, party_label, pick_label
 
 bp = Blueprint("funding", __name__)
 
@@ -40,10 +44,11 @@ _FLOWS = """SELECT ?funder ?beneficiary (SAMPLE(?fl) AS ?funderLabel) (SAMPLE(?b
 #: The rows the funding page lists of its flows, funders and beneficiaries: those of the largest totals.
 TOP = 100
 #: How many funder–beneficiary pairs and actors of a role there are: the lists above show the first TOP, and say
-#: how many more (a table downloaded as CSV gives them all: webapp.views.shown_rows).
+#: how many more (a table downloaded as CSV gives them all: webapp.rendering.shown_rows).
 _COUNT_FLOWS = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?funder ?beneficiary WHERE { %FLOW_GRANTS% } }"""
 _COUNT_ROLE = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?actor WHERE { %ROLE_GRANTS% } }"""
-#: How many grants the totals leave out, whose amount none counts (webapp.views.COUNTED_AMOUNT): the page says so.
+#: How many grants the totals leave out, whose amount none counts (webapp.grant_amounts.COUNTED_AMOUNT): the page
+#: says so.
 _COUNT_UNCOUNTED = """SELECT (COUNT(DISTINCT ?grant) AS ?n) WHERE { %UNCOUNTED_GRANTS% }"""
 _BY_ROLE = """SELECT ?actor (SAMPLE(?l) AS ?label) ?grants ?total WHERE {
   { SELECT ?actor (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
@@ -92,9 +97,9 @@ _GOAL_TOTALS = """SELECT DISTINCT ?goal ?goalLabel ?rank ?pole ?poleLabel ?grant
     "%RECEIVED%", read_whole("?grant mai:beneficiary ?actor", "?grant a mai:Grant", COUNTED_AMOUNT)
 ).replace("%SERVING%", _SERVING.replace("%GOAL%", "?goal")).replace("%NOT_REPLACED%", NOT_REPLACED).replace(
     "%AMOUNT%", COUNTED_AMOUNT)
-#: The grants that the goals' totals leave out, whose amount none counts (webapp.views.COUNTED_AMOUNT), with the goal
-#: whose total or received amount would have counted them: the few read first (every grant read whole, those with an
-#: amount counted taken apart), then joined with the goals they serve or their beneficiary serves.
+#: The grants that the goals' totals leave out, whose amount none counts (webapp.grant_amounts.COUNTED_AMOUNT), with
+#: the goal whose total or received amount would have counted them: the few read first (every grant read whole, those
+#: with an amount counted taken apart), then joined with the goals they serve or their beneficiary serves.
 _GOALS_UNCOUNTED = """SELECT DISTINCT ?goal ?grant WHERE {
   %UNCOUNTED% %NOT_REPLACED%
   { ?grant mai:contributesTo ?goal }

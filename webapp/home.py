@@ -10,9 +10,12 @@ from flask import Blueprint
 from rdflib import URIRef
 
 from webapp.cache import cached_select
+from webapp.grant_amounts import EVERY_GRANT_YEAR_AMOUNT
 from webapp.labels import term_label
-from webapp.views import (EVERY_GRANT_YEAR_AMOUNT, Table, collapse, grant_label, party_label, read_whole, ref,
-                           render_page)
+from webapp.page_data import Table, ref
+from webapp.page_queries import read_whole
+from webapp.rendering import render_page
+from webapp.resource_names import collapse, grant_label, party_label
 
 bp = Blueprint("home", __name__)
 

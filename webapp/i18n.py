@@ -239,7 +239,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                                   "\"Membership\" column tells which."),
     "pole_funding_total": ("Total pour le pôle\u00a0: {grants}, {total}", "Total for the pole: {grants}, {total}"),
     "grant_noun": ("subvention|subventions", "grant|grants"),
-    # the grants whose amount no total counts (webapp.views.COUNTED_AMOUNT), said where totals are shown
+    # the grants whose amount no total counts (webapp.grant_amounts.COUNTED_AMOUNT), said where totals are shown
     "uncounted_grants": ("Hors des totaux\u00a0: {grants} dont le montant manque, est négatif ou n'est pas un "
                          "nombre, ce que les formes SHACL refusent (maillage validate).",
                          "Left out of the totals: {grants} whose amount is missing, negative or not a number, which "

@@ -14,8 +14,8 @@ Header syntax (comment lines before the query)::
 A parameter is ``name | type | French label | English label | optional or a default``, and for an IRI, where its
 values are found: ``in <scheme>`` (the concepts of a SKOS scheme, a closed set) or ``a <class>`` (the instances of a
 class), as a prefixed name or an IRI; a user then types a value's label, notation, title or date instead of its IRI.
-``search actor`` takes the search documents of that kind (:data:`search.documents.KINDS`) whose name the text gives:
-a beneficiary is an actor, never an agreement or a deliberation of that name.
+``search actor`` takes the search documents of that kind (:data:`search.document_kinds.KINDS`) whose name the text
+gives: a beneficiary is an actor, never an agreement or a deliberation of that name.
 A string parameter may say ``a <class>`` too: its text is part of the name (or the code) of an instance of the class
 (a place's), and a page whose text names none says so rather than « Aucun résultat ».
 Its value is bound to ``?name`` through the store's bindings (never formatted into the text). Types: iri, string,

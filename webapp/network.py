@@ -18,9 +18,13 @@ from rdflib import URIRef
 from graph.identity import fold
 from graph.namespaces import not_replaced
 from webapp.errors import ApiError
+from webapp.grant_amounts import COUNTED_AMOUNT
 from webapp.i18n import t
-from webapp.views import (COUNTED_AMOUNT, Ref, Table, collapse, local_path, ref, render_page, select, shown_rows,
-                           twin_url)
+from webapp.links import local_path, twin_url
+from webapp.page_data import Ref, Table, ref
+from webapp.page_queries import select
+from webapp.rendering import render_page, shown_rows
+from webapp.resource_names import collapse
 
 bp = Blueprint("network", __name__)
 
@@ -29,8 +33,8 @@ MAX_LIMIT = 400
 
 #: Each link counted once (a triple that two sources state appears twice in the union of their graphs), the labels
 #: joined after the grouping, as the funding page's totals; a grant's amount is a number zero or more, the least its
-#: sources state (webapp.views.COUNTED_AMOUNT); ?grants counts the links that are grants, ?uncounted those of them
-#: whose amount the sums leave out (the page says how many).
+#: sources state (webapp.grant_amounts.COUNTED_AMOUNT); ?grants counts the links that are grants, ?uncounted those of
+#: them whose amount the sums leave out (the page says how many).
 _NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount ?grants ?uncounted WHERE {
   { SELECT ?other ?relation (COUNT(?link) AS ?links) (SUM(?amount1) AS ?amount) (SUM(?paid1) AS ?grants)
       (SUM(?uncounted1) AS ?uncounted) WHERE { {
@@ -256,7 +260,7 @@ def network():
         raise ApiError("« focus » doit être une IRI", "'focus' must be an IRI", code="bad-iri")
     focus = URIRef(focus_iri)
     label_rows = select(_FOCUS, focus=focus)
-    from webapp.views import pick_label
+    from webapp.resource_names import pick_label
 
     label = pick_label([r["label"] for r in label_rows]) or focus_iri
     rows = neighbours(focus)

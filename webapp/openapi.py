@@ -10,7 +10,7 @@ _ERROR = {"$ref": "#/components/responses/Error"}
 
 
 def _search_types() -> list[str]:
-    from search.documents import KINDS
+    from search.document_kinds import KINDS
     from search.query import ACTOR_TYPE_NAMES
 
     return sorted(KINDS) + sorted(ACTOR_TYPE_NAMES - set(KINDS))

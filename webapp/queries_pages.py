@@ -16,8 +16,10 @@ from webapp.errors import ApiError, wants_html_page
 from webapp.labels import qname, term_label
 from webapp.query_parameters import Lookup, names_none, parameter_values, resolve_names
 from webapp.resources import get_index, get_store
-from webapp.views import (Ref, Table, labels_of, names_of_unnamed, number_of, pick_label, ref, render_page,
-                          wanted_format)
+from webapp.grant_amounts import number_of
+from webapp.page_data import Ref, Table, ref
+from webapp.rendering import render_page, wanted_format
+from webapp.resource_names import labels_of, names_of_unnamed, pick_label
 
 bp = Blueprint("queries", __name__)
 

@@ -179,7 +179,7 @@ def parameter_values(parameter, lookup: Lookup) -> dict[str, dict]:
     French and in English, "label": in the lookup's language, "names": the folded names a user may type for it,
     "rank": its notation}."""
     from graph.identity import fold
-    from webapp.views import short_iri
+    from webapp.page_data import short_iri
 
     found: dict[str, dict] = {}
     for row in lookup.select(_VALUES, set=URIRef(parameter.values[1])):

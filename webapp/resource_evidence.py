@@ -8,7 +8,9 @@ from rdflib import URIRef
 
 from graph.namespaces import OA, PROV
 from webapp.i18n import t
-from webapp.views import quote_label, ref, select
+from webapp.page_data import ref
+from webapp.page_queries import select
+from webapp.resource_names import quote_label
 
 # The facts whose evidence the page quotes: the resource and the grants, memberships, deliberations and sessions it
 # links to; then (:func:`evidence_of`) their evidence read without OPTIONAL: written as one query with OPTIONAL

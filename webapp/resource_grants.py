@@ -11,17 +11,21 @@ from rdflib import URIRef
 
 from graph.namespaces import MAI, NOT_REPLACED
 from webapp.cache import cached_select
+from webapp.grant_amounts import COUNTED_AMOUNT, amount_cell, descending, number_of
 from webapp.i18n import t
+from webapp.page_data import Table, ref
+from webapp.page_queries import select
+from webapp.rendering import downloaded, page_window
 from webapp.resource_evidence import add_evidence, evidence_of
-from webapp.views import (COUNTED_AMOUNT, Table, amount_cell, collapse, descending, downloaded, grant_label,
-                          number_of, page_window, party_label, ref, select)
+from webapp.resource_names import collapse, grant_label, party_label
 
 # The grants the resource gave (with a beneficiary) and received, with their year and amount: the two tables,
 # ordered by year then amount a page at a time, and the totals by year over all of them, come from these rows, kept
 # per snapshot (a funder's 167 grants at 100k actors: ~8 ms, which each page of its tables and the totals, an
 # aggregate of the same rows, took again). A grant that a later act replaces is left out; one that its sources give
 # two amounts (a SHACL violation) is one row, at the smaller, as everywhere; the totals add up the amounts that every
-# sum counts (?counted: webapp.views.COUNTED_AMOUNT), unbound for a grant with none, which the page says it leaves out.
+# sum counts (?counted: webapp.grant_amounts.COUNTED_AMOUNT), unbound for a grant with none, which the page says it
+# leaves out.
 _GIVEN = "?grant schema:funder ?s ; mai:beneficiary [] ."
 _RECEIVED = "?grant mai:beneficiary ?s ."
 _GRANT_KEYS = f"""SELECT ?grant ?role ?year (MIN(?stated) AS ?amount) (MIN(?countable) AS ?counted) WHERE {{

@@ -27,13 +27,16 @@ from webapp.display import page_context, shown_as
 from webapp.errors import ApiError
 from webapp.labels import specific_types, term_label
 from webapp.named_queries import is_iri
+from webapp.page_data import ref
+from webapp.page_queries import select
+from webapp.rendering import page_window, render_page
 from webapp.resource_evidence import add_evidence, evidence_of, evidence_rows
 from webapp.resource_grants import goals_served, grants_tables, lists_grants
+from webapp.resource_names import collapse
 from webapp.resource_paging import incoming_at, int_arg, last_offset, lists_length, offset_url, page_arg, page_url
 from webapp.resource_properties import own_name, page_title, properties
 from webapp.resource_tables import decided_grants, goal_inverse, instances, memberships
 from webapp.resources import get_store
-from webapp.views import collapse, page_window, ref, render_page, select
 
 bp = Blueprint("resource", __name__)
 

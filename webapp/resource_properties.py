@@ -13,9 +13,10 @@ from graph.namespaces import DCTERMS, MAI, OA, ORG, PREFIXES, SCHEMA
 from webapp.display import by_language, value_order
 from webapp.i18n import t
 from webapp.labels import qname, shipped_label, term_comment, term_label
+from webapp.page_data import ref
 from webapp.resource_evidence import quote_name
-from webapp.views import (deliberation_label, deliberations_by_number, grant_label, names_of_unnamed, party_label,
-                          pick_label, ref, session_label)
+from webapp.resource_names import (deliberation_label, deliberations_by_number, grant_label, names_of_unnamed,
+                                   party_label, pick_label, session_label)
 
 _TYPE = URIRef(str(PREFIXES["rdf"]) + "type")
 #: The kinds of a property of the vocabulary, whose page's title takes a capital its label does not have.

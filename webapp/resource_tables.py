@@ -17,17 +17,21 @@ from graph.identity import fold
 from graph.namespaces import MAI, NOT_REPLACED, ORG, SCHEMA, sparql_prologue
 from graph.terms import term_parts
 from webapp.cache import cached_slice
+from webapp.grant_amounts import amount_cell, descending
 from webapp.i18n import get_lang, t
 from webapp.labels import inverse_label, term_comment, term_label
+from webapp.links import twin_url
+from webapp.page_data import Table, ref
+from webapp.page_queries import select
+from webapp.rendering import shown_rows
+from webapp.resource_names import collapse, grant_label, labels_of, names_of_unnamed, party_label, pick_label
 from webapp.resources import get_store
-from webapp.views import (Table, amount_cell, collapse, descending, grant_label, labels_of, names_of_unnamed,
-                          party_label, pick_label, ref, select, shown_rows, twin_url)
 
 #: Grants of a deliberation shown on its page (an SCDL file may tie hundreds of rows to one deliberation).
 DECIDED_CAP = 50
 
 # The deliberation's grants, the largest first, then what the table shows of those kept; a grant that its sources give
-# two amounts (a SHACL violation) once, at the smaller, as everywhere (webapp.views.COUNTED_AMOUNT).
+# two amounts (a SHACL violation) once, at the smaller, as everywhere (webapp.grant_amounts.COUNTED_AMOUNT).
 _DECIDED = """SELECT ?grant ?amount ?beneficiary ?beneficiaryLabel ?purpose WHERE {
   { SELECT ?grant (MIN(?stated) AS ?amount) WHERE {
       ?grant mai:decidedBy ?s OPTIONAL { ?grant schema:amount ?stated } %NOT_REPLACED% }
@@ -79,8 +83,8 @@ _CLASS_INCOMING = """SELECT ?ip ?x WHERE {
 }"""
 
 
-#: The kind of resource (:data:`webapp.views.UNNAMED_KINDS`) that links to another through each of these properties;
-#: "titled": resources that their sources always name.
+#: The kind of resource (:data:`webapp.resource_names.UNNAMED_KINDS`) that links to another through each of these
+#: properties; "titled": resources that their sources always name.
 _LINKED_FROM = {str(p): kind for kind, properties in (
     ("grant", (SCHEMA.funder, MAI.beneficiary, MAI.decidedBy, MAI.governedBy)),
     ("membership", (ORG.member, ORG.organization, ORG.role)), ("proxy", (MAI["from"], MAI.to)),

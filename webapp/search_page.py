@@ -17,10 +17,10 @@ from graph.french_text import counted
 from search.errors import SearchError
 from webapp.api_parameters import check_integers, page_arg
 from webapp.errors import ApiError
+from webapp.formatting import money_text
 from webapp.i18n import get_lang, pick, t
 from webapp.resources import index_missing
 from webapp.search_api import resolved_filters
-from webapp.views import money_text
 
 bp = Blueprint("search_page", __name__)
 
@@ -66,7 +66,7 @@ def in_language(results: dict | None, lang: str | None = None) -> dict | None:
         return results
     from rdflib import URIRef
 
-    from search.documents import LABELS_EN
+    from search.document_kinds import LABELS_EN
     from webapp.labels import in_english, term_label
 
     def concept(iri: str | None, label: str) -> str:

@@ -1,0 +1,146 @@
+"""Small readers over :class:`search.facts.Facts` that the converters of :mod:`search.documents` share: the terms of
+our namespaces as plain strings, a resource's label, texts and IRIs, a grant's amounts and years, and the grants that
+a later act replaces.
+"""
+
+from __future__ import annotations
+
+import math
+
+from rdflib.namespace import DCTERMS, RDFS, SKOS
+
+from graph.identity import preferred_label
+from graph.namespaces import MAI, ORG, SCHEMA
+from search.facts import Facts
+
+
+class _Terms:
+    """The terms of a namespace as plain strings (facts hold plain values; rdflib's lookups validate each time)."""
+
+    def __init__(self, namespace):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> str:
+        value = str(self._namespace[name])
+        setattr(self, name, value)
+        return value
+
+
+mai, rdfs, skos, dcterms, schema, org = map(_Terms, (MAI, RDFS, SKOS, DCTERMS, SCHEMA, ORG))
+_LABELS = (rdfs.label, skos.prefLabel, dcterms.title)
+
+
+def label_of(facts: Facts, iri, lang: str = "fr") -> str:
+    """The display label of ``iri``: a French or untagged label first, else any label, else the IRI's tail.
+
+    Several candidates: the smallest, so that a document does not depend on the order the store answers in.
+    Remembered in ``facts.derived``: the labels of funders, places and themes are asked for by thousands of
+    documents.
+    """
+    key = ("label", iri, lang)
+    label = facts.derived.get(key)
+    if label is None:
+        label = facts.derived[key] = _find_label(facts, iri, lang)
+    return label
+
+
+def _find_label(facts: Facts, iri, lang: str) -> str:
+    for predicate in _LABELS:
+        values = [v for v in facts.get(iri, predicate) if type(v) is tuple]
+        preferred = [v[0] for v in values if v[1] in (None, lang)]
+        if preferred:
+            return preferred_label(preferred)
+        if values:
+            return preferred_label(v[0] for v in values)
+    return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _labelled(facts: Facts, iri) -> bool:
+    """Whether a source gives ``iri`` a label (else :func:`label_of` falls back on its IRI's tail)."""
+    return any(type(v) is tuple for predicate in _LABELS for v in facts.get(iri, predicate))
+
+
+def _texts(facts: Facts, iri, *predicates) -> list[str]:
+    found = []
+    for p in predicates:
+        values = facts.get(iri, p)
+        if len(values) == 1:  # most often: no list to sort (the sorts took an eighth of the conversion's time)
+            if type(values[0]) is tuple:
+                found.append(values[0][0])
+        elif values:
+            found += sorted(v[0] for v in values if type(v) is tuple)
+    return found
+
+
+def _party_names(facts: Facts, grant, predicate) -> list[str]:
+    """The names of a grant's funders or beneficiaries (``predicate``) as the explorer shows them
+    (webapp.resource_names.party_label): their labels, then the texts a source wrote where their IRI belongs
+    (« Club des aînés », a SHACL violation stored without --strict), which no document, facet nor label names
+    otherwise."""
+    return [label_of(facts, party) for party in _iris(facts, grant, predicate)] + _texts(facts, grant, predicate)
+
+
+def _iris(facts: Facts, iri, predicate) -> list[str]:
+    values = facts.get(iri, predicate)
+    if len(values) == 1:
+        return [values[0]] if type(values[0]) is str else []
+    return sorted(v for v in values if type(v) is str) if values else []
+
+
+def _current(facts: Facts, membership, today: str) -> bool:
+    """Whether a membership holds on ``today`` (YYYY-MM-DD): joined, and not yet left, dates compared as text as
+    the named query "Membres actuels par cercle" does. The index says it as of its build: an exit date that passes
+    later shows in the circle's facet at the next ingest, which rebuilds the documents it touches."""
+    joined, left = _texts(facts, membership, mai.joinedOn), _texts(facts, membership, mai.leftOn)
+    return not (joined and min(joined)[:10] > today) and not (left and min(left)[:10] <= today)
+
+
+def _number(value) -> float | None:
+    """A value's number, or None: a text ("mille euros", "NaN") is none."""
+    try:
+        number = float(value[0])
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _numbers(facts: Facts, grant: str) -> list[float]:
+    """The numbers among a grant's amounts (two amounts are a SHACL violation, stored without --strict)."""
+    return [number for number in map(_number, facts.get(grant, schema.amount)) if number is not None]
+
+
+def _amount(facts: Facts, grant: str) -> float | None:
+    """A grant's amount as the explorer names it (webapp.grant_amounts.least_amount): the least number its sources
+    state, a negative one too; None when none is a number ("mille euros")."""
+    numbers = _numbers(facts, grant)
+    return min(numbers) if numbers else None
+
+
+def _counted_amount(facts: Facts, grant: str) -> float | None:
+    """A grant's amount as the explorer's totals count it (webapp.grant_amounts.COUNTED_AMOUNT): the least number
+    zero or more that its sources state; None for none, a text or a negative number, which the shapes reject (stored
+    without --strict): a grant of -500 € took 500 € off its beneficiary's « reçus », which its page counts without it.
+
+    >>> facts = Facts()
+    >>> facts.add("g", schema.amount, ("-500", None))
+    >>> _amount(facts, "g"), _counted_amount(facts, "g")
+    (-500.0, None)
+    """
+    numbers = [number for number in _numbers(facts, grant) if number >= 0]
+    return min(numbers) if numbers else None
+
+
+def _year(value) -> str | None:
+    text = (value[0] if type(value) is tuple else value).strip()
+    return text[:4] if text[:4].isdigit() else None
+
+
+def _in_force(facts: Facts, grants: list) -> list:
+    """``grants`` but those that a later act replaces (``dcterms:replaces``: an erratum's or an amending act's grant
+    names the grant it corrects), as the pages count them."""
+    return [grant for grant in grants if not facts.pointing(grant, dcterms.replaces)]
+
+
+def _replacing(facts: Facts, grants: list) -> list:
+    """The grants that replace some of ``grants``: a document that counts those depends on them too."""
+    return [newer for grant in grants for newer in facts.pointing(grant, dcterms.replaces)]

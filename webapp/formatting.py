@@ -1,0 +1,66 @@
+"""How pages write values in the interface's language: amounts in euros, dates, booleans, and the colon."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rdflib import Literal
+from rdflib.namespace import XSD
+
+from webapp.i18n import get_lang, t
+from webapp.page_data import json_value
+
+
+def colon() -> str:
+    """A colon as the interface's language writes it: after a no-break space in French ("Total : 20 000 €"), right
+    after the word in English ("Total: €20,000")."""
+    return "\u00a0:" if get_lang() == "fr" else ":"
+
+
+def format_money(value) -> str:
+    """An amount in euros as the interface's language writes it: "20 000 €", "1 500,50 €" in French (narrow
+    no-break spaces between thousands), "€20,000", "€1,500.50" in English; '' for none. An amount that a source wrote
+    as text ("mille euros", a SHACL violation stored without --strict) is shown as written."""
+    if value is None or value == "":
+        return ""
+    number = json_value(value)
+    if isinstance(number, str):
+        return number
+    return money_text(float(number), get_lang())
+
+
+def money_text(number: float, lang: str) -> str:
+    """Euros in ``lang`` ("fr" or "en"), cents only when there are some.
+
+    >>> money_text(97176.97, "fr"), money_text(97176.97, "en"), money_text(20000, "en")
+    ('97\u202f176,97\xa0€', '€97,176.97', '€20,000')
+    """
+    text = f"{number:,.2f}".removesuffix(".00")
+    if lang == "en":
+        return f"€{text}"
+    return text.replace(",", "\u202f").replace(".", ",") + "\u00a0€"
+
+
+def format_date(value) -> str:
+    """A date as the interface's language writes it ("16 mai 2024", "16 May 2024"); other values as they are."""
+    day = value.toPython() if isinstance(value, Literal) else value
+    if not isinstance(day, dt.date):
+        return str(value)
+    if get_lang() == "en":
+        return f"{day.day} {day.strftime('%B')} {day.year}"
+    from graph.ingest.french import format_date_words
+
+    return format_date_words(day)
+
+
+def format_value(value):
+    """A value as a page shows it: a date (``xsd:date``, ``xsd:dateTime``) as :func:`format_date` writes it, with
+    its time of day for a dateTime; a boolean as "oui" or "non" ("yes", "no"); anything else as it is."""
+    python = value.toPython() if isinstance(value, Literal) else value
+    if isinstance(python, bool):
+        return t("true" if python else "false")
+    if isinstance(python, dt.datetime):
+        return f"{format_date(python.date())} {python:%H:%M}"
+    if isinstance(python, dt.date) and (not isinstance(value, Literal) or value.datatype == XSD.date):
+        return format_date(python)
+    return value

@@ -1,0 +1,81 @@
+"""How pages read grants' amounts: the patterns that every total counts (:data:`COUNTED_AMOUNT`), the numbers
+that a term holds, the amount a grant is named and sorted by, and what a page says of the grants its totals leave out.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from graph.french_text import counted
+from graph.namespaces import NOT_REPLACED
+from webapp.i18n import get_lang, t
+from webapp.page_queries import read_whole
+
+
+#: A grant's amounts as the sums read them (bound to ?stated): numbers zero or more only, what the shapes accept
+#: (ontology/shapes.ttl, GrantShape). A text is none, since Oxigraph's SUM or MIN of a group that holds a text is
+#: unbound (a funder's total went blank); a negative amount, stored without --strict, took 500 € off a funder's
+#: total. The pages that show totals say how many grants they leave out (:func:`uncounted_note`). Each sum groups
+#: the amounts by grant and keeps the least, ``(MIN(?stated) AS ?amount)``: a grant that its sources give two
+#: amounts (a SHACL violation, stored without --strict) counts once, at the amount the SCDL export writes.
+COUNTED_AMOUNT = "?grant schema:amount ?stated FILTER(isNumeric(?stated) && ?stated >= 0)"
+
+#: Every grant with its year and its amounts (bound to ?stated, text included: a list shows what a source wrote, and
+#: groups by grant to keep one, ``(MIN(?stated) AS ?amount)``), each read whole
+#: (:func:`webapp.page_queries.read_whole`), but those replaced.
+EVERY_GRANT_YEAR_AMOUNT = " ".join([read_whole("?grant a mai:Grant"),
+                                    f"OPTIONAL {{ {read_whole('?grant mai:fiscalYear ?year')} }}",
+                                    f"OPTIONAL {{ {read_whole('?grant schema:amount ?stated')} }}", NOT_REPLACED])
+#: The same with the amounts that the sums count only (:data:`COUNTED_AMOUNT`): a grant with none has ?stated unbound.
+EVERY_GRANT_YEAR_COUNTED_AMOUNT = EVERY_GRANT_YEAR_AMOUNT.replace("?grant schema:amount ?stated", COUNTED_AMOUNT)
+
+
+def number_of(term) -> int | float | Decimal | None:
+    """The number that a term holds (an amount, a year), or None: none, or a text ("mille euros", a SHACL violation
+    stored without --strict)."""
+    value = term.toPython() if term is not None else None
+    return value if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) else None
+
+
+def counted_amount(term) -> int | float | Decimal | None:
+    """The number of an amount that the totals count (:data:`COUNTED_AMOUNT`), or None: none, a text, or a negative
+    number (the shapes reject both).
+
+    >>> from rdflib import Literal
+    >>> counted_amount(Literal(20000)), counted_amount(Literal(-500)), counted_amount(Literal("mille euros"))
+    (20000, None, None)
+    """
+    number = number_of(term)
+    return number if number is not None and number >= 0 else None
+
+
+def uncounted_note(count: int) -> str:
+    """What a page that shows totals says of the ``count`` grants they leave out, and why; '' for none."""
+    if not count:
+        return ""
+    singular, _, plural = t("grant_noun").partition("|")
+    return t("uncounted_grants", grants=counted(count, singular, plural, lang=get_lang()))
+
+
+def amount_cell(term) -> float | str | None:
+    """An amount as the grants tables show it: its number, or the text a source wrote instead (shown as written)."""
+    if term is None:
+        return None
+    number = number_of(term)
+    return float(number) if number is not None else str(term)
+
+
+def least_amount(terms: list) -> Any:
+    """The amount a grant is named by among those its sources state: the least number (as the sums keep one,
+    :data:`COUNTED_AMOUNT`, a negative one too, which they leave out), else the text one wrote; None for none."""
+    numbers = [term for term in terms if number_of(term) is not None]
+    return min(numbers, key=number_of) if numbers else next(iter(terms), None)
+
+
+def descending(term) -> tuple:
+    """A sort key putting ``term`` in SPARQL's DESC order: larger numbers first, unbound last (a text, between)."""
+    if term is None:
+        return (1, 0)
+    number = number_of(term)
+    return (0, -number) if number is not None else (0, 0)

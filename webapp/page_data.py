@@ -1,0 +1,96 @@
+"""What a page's data holds: links to resources (:class:`Ref`), tables (:class:`Table`), and their JSON form.
+
+A page view builds ``data`` (a dict, the JSON twin) whose tables are :class:`Table` objects and whose links are
+:class:`Ref` objects; :mod:`webapp.rendering` answers it as HTML, JSON or CSV.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from rdflib import Literal, URIRef
+
+
+class Ref(NamedTuple):
+    """A link to a resource: its IRI and the label to show. No IRI (None) for a text that a source wrote where an
+    IRI belongs (a grant's funder "Ville de Lyon", a SHACL violation stored without --strict): shown as text, never
+    as a link to a page that would answer 400."""
+
+    iri: str | None
+    label: str
+
+
+@dataclass
+class Table:
+    """A table of a page: column keys with their headers, rows as dicts (values: str, number, Ref or None)."""
+
+    name: str
+    columns: list[tuple[str, str]]
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    more: int = 0  # rows left out by a cap
+    more_url: str | None = None  # where the rows left out are: a named query, a paged view
+    blanks: dict[str, str] = field(default_factory=dict)  # what a page shows for an empty cell, by column
+    hidden: tuple[str, ...] = ()  # columns the page leaves out (its own resource on every row); JSON and CSV keep them
+    # columns that hold resources: each has its IRI column in the CSV, whatever the rows (an empty table's too); a
+    # query's results, whose variables may be bound to anything, are read from their rows
+    links: tuple[str, ...] = ()
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "columns": [k for k, _ in self.columns],
+                "rows": [{k: json_value(row.get(k)) for k, _ in self.columns} for row in self.rows],
+                "more": self.more}
+
+
+def json_value(value: Any) -> Any:
+    """A cell as JSON: a Ref as {"iri", "label"} ({"label"} alone for a text, which no IRI names), numbers as
+    numbers, dates as ISO strings."""
+    if isinstance(value, Ref):
+        return {"iri": value.iri, "label": value.label} if value.iri is not None else {"label": value.label}
+    if isinstance(value, list):
+        return [json_value(v) for v in value]
+    if isinstance(value, Literal):
+        value = value.toPython()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (int, float, bool)) or value is None:
+        return value
+    return str(value)
+
+
+def json_value_deep(value: Any) -> Any:
+    """A page's data as JSON, deep: its tables by :meth:`Table.to_json`, its other values by :func:`json_value`."""
+    if isinstance(value, Table):
+        return value.to_json()
+    if isinstance(value, dict):
+        return {str(k): json_value_deep(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)) and not isinstance(value, Ref):
+        return [json_value_deep(v) for v in value]
+    return json_value(value)
+
+
+def ref(iri: Any, label: Any = None) -> Ref | None:
+    """A Ref to ``iri`` labelled ``label`` (else a short form of the IRI); None stays None; a literal (a text where
+    an IRI belongs) is a Ref without IRI, named by its text.
+
+    >>> ref(Literal("Ville de Lyon"))
+    Ref(iri=None, label='Ville de Lyon')
+    """
+    if iri is None:
+        return None
+    if isinstance(iri, Literal):
+        return Ref(None, str(label) if label is not None else str(iri))
+    return Ref(str(iri), str(label) if label is not None else short_iri(str(iri)))
+
+
+def short_iri(iri: str) -> str:
+    from webapp.labels import qname
+
+    short = qname(URIRef(iri))
+    if short != iri:
+        return short
+    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1] or iri
