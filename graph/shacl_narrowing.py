@@ -123,8 +123,8 @@ def _branches(path: str, inverse: bool, constraints: list[dict]) -> list[str]:
 
 
 def _value_tests(c: dict) -> list[str]:
-    """SPARQL tests on ?v, true whenever :func:`graph.validation._check` may refuse the value for ``c`` (its
-    datatype, or a test of :func:`graph.validation._value_ok`)."""
+    """SPARQL tests on ?v, true whenever :func:`graph.validation_constraints.check_shape` may refuse the value for
+    ``c`` (its datatype, or a test of :func:`graph.validation_constraints._value_ok`)."""
     tests = []
     if "datatype" in c:
         tests.append(f"!({' || '.join(_has_datatype(d) for d in sorted(c['datatype']))})")

@@ -25,7 +25,7 @@ _NAMES = ("OPTIONAL { GRAPH ?graph { ?graph dcterms:title ?file } } "
           "OPTIONAL { ?focus rdfs:label|skos:prefLabel|dcterms:title ?label }")
 _OF_IRIS = _PROLOGUE + "{ VALUES ?focus { %s } GRAPH ?graph { ?focus a ?type } %s }"
 _OF_BLANKS = _PROLOGUE + "{ GRAPH ?graph { ?focus a <%s> } FILTER(isBlank(?focus)) %s }"
-#: IRIs that one query names (as :data:`graph.validation.IRIS_PER_QUERY`).
+#: IRIs that one query names (as :data:`graph.validation_checks.IRIS_PER_QUERY`).
 IRIS_PER_QUERY = 2000
 
 

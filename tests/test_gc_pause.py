@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from graph.gc_pause import cyclic_gc_paused
-from graph.ingest import pipeline
+from graph.ingest import pipeline_storage
 from graph.ingest.forked import ForkedWorker
 from graph.ingest.pipeline import ingest_paths
 from graph.store import open_store
@@ -58,7 +58,8 @@ def test_an_ingest_leaves_the_collector_on_after_its_files_whether_they_pass_or_
     def boom(*args, **kwargs):
         raise ZeroDivisionError("bug")
 
-    monkeypatch.setattr(pipeline, "resolve_actors", boom)  # a bug while storing (one while reading is the file's error)
+    # a bug while storing (one while reading is the file's error)
+    monkeypatch.setattr(pipeline_storage, "resolve_actors", boom)
     with pytest.raises(ZeroDivisionError):
         ingest_paths(store, FILES, force=True, publish_interval=3600)
     store.close()

@@ -12,7 +12,8 @@ from rdflib import Graph, URIRef
 
 from graph.ingest import rdf_checks
 from graph.ingest.base import InputError
-from graph.ingest.pipeline import _materialise_extraction, ingest_paths
+from graph.ingest.pipeline import ingest_paths
+from graph.ingest.pipeline_storage import _materialise_extraction
 from graph.ingest.rdf_first_pass import Observed
 from graph.store import open_store
 from graph.triples import TripleSet

@@ -14,7 +14,7 @@ import textwrap
 
 import pytest
 
-from graph.ingest import pipeline, rdf_lines
+from graph.ingest import pipeline_publishing, rdf_lines
 from graph.ingest.pipeline import IngestRefused, ingest_paths
 from graph.ingest.rdf_lines import file_with_lines, with_lines
 from graph.store import open_store
@@ -183,7 +183,7 @@ def test_a_valid_file_is_not_read_again(tmp_path, monkeypatch):
     def read_again(*args):
         raise AssertionError("a valid file read again")
 
-    monkeypatch.setattr(pipeline, "file_with_lines", read_again)
+    monkeypatch.setattr(pipeline_publishing, "file_with_lines", read_again)
     [report] = ingested(tmp_path, {"grants.ttl": TURTLE.replace("-20", "20")})
     assert report.violations == []
 

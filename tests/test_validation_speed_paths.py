@@ -13,7 +13,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, URIRef
 
-from graph import shacl_narrowing, validation
+from graph import shacl_narrowing, validation, validation_checks
 from graph.bindings import run_query
 from graph.store import open_store
 from graph.validation import compile_shapes, validate
@@ -121,7 +121,7 @@ def test_suspects_named_a_few_at_a_time_are_reported_as_at_once(both_ways, monke
                      f'schema:amount {n}.0 , {n + 1}.0 ; schema:currency "EUR" ; mai:fiscalYear 2024 .\n'
                      for n in range(5))
     query = oxigraph_query(sample(VALID + grants))
-    monkeypatch.setattr(validation, "IRIS_PER_QUERY", 2)
+    monkeypatch.setattr(validation_checks, "IRIS_PER_QUERY", 2)
     narrowed, direct = both_ways(query)
     assert narrowed == direct
     assert {focus for focus, path, _ in found(narrowed) if path == "amount"} == {f"https://ex.org/grant{n}"

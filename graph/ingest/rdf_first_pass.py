@@ -1,8 +1,8 @@
 """The first pass over an RDF file: what the pipeline adds to it (superclass types, ``prov:wasDerivedFrom``,
 SIRENs derived from SIRETs) and the resources it describes, read from the file's bytes while the engine loads them.
 
-An extraction gets the same from :func:`graph.ingest.pipeline._materialise_extraction`; tests/test_rdf_first_pass.py
-checks that both agree.
+An extraction gets the same from :func:`graph.ingest.pipeline_storage._materialise_extraction`;
+tests/test_rdf_first_pass.py checks that both agree.
 """
 
 from __future__ import annotations
@@ -230,9 +230,9 @@ class Observed:
 
     def materialised(self, source: URIRef) -> tuple[bytes, list[tuple]]:
         """The superclass types, ``prov:wasDerivedFrom`` and derived SIRENs that the pipeline adds to an extraction
-        (:func:`graph.ingest.pipeline._materialise_extraction`): as N-Triples for the engine's loader (~3x faster
-        than building the quads in Python) for IRI subjects; for blank-node subjects, as SPARQL updates on the
-        stored graph (the engine's loader names blank nodes afresh: triples about the parser's blank nodes would
+        (:func:`graph.ingest.pipeline_storage._materialise_extraction`): as N-Triples for the engine's loader (~3x
+        faster than building the quads in Python) for IRI subjects; for blank-node subjects, as SPARQL updates on
+        the stored graph (the engine's loader names blank nodes afresh: triples about the parser's blank nodes would
         land on other nodes)."""
         supers, blank_classes, blank_sirens = superclasses(), set(), {}
         classes_of: dict = {}

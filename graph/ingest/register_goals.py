@@ -14,7 +14,7 @@ from rdflib.namespace import RDF, SKOS, XSD
 from graph.identity import ActorBook, fold
 from graph.ingest.base import Extraction, InputError, SourceContext, goal_scheme_labels
 from graph.ingest.french import fold as unaccent
-from graph.ingest.register_read import Entry
+from graph.ingest.register_entries import Entry
 from graph.namespaces import MAI, mint
 from graph.triples import TripleSet
 
@@ -46,8 +46,8 @@ def _ranks_and(named: object) -> list:
 
 class GoalBuilder:
     """Builds the goals of one register's graph and reads the references to them; the register's builder
-    (:class:`graph.ingest.register._Builder`) is one, and gives it the graph, the extraction, the actors and the
-    PTCE (its IRI and slug) that the goals belong to."""
+    (:class:`graph.ingest.register_builder.RegisterBuilder`) is one, and gives it the graph, the extraction, the
+    actors and the PTCE (its IRI and slug) that the goals belong to."""
 
     ctx: SourceContext
     graph: TripleSet

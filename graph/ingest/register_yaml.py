@@ -9,8 +9,10 @@ from typing import Any
 import yaml
 
 from graph.ingest.base import InputError, Issue
+from graph.ingest.register_entries import Entry, Register
 from graph.ingest.register_keys import FRENCH, canonical, duplicate_key, unknown_key, written_in_french
-from graph.ingest.register_read import Entry, Register, drop_controls, plausible
+from graph.ingest.register_read import drop_controls
+from graph.ingest.register_shifts import plausible
 from graph.parse_errors import invalid_yaml
 from graph.tabular import cut_short
 

@@ -1,0 +1,132 @@
+"""One file's way through the ingest pipeline (:mod:`graph.ingest.pipeline`): read (:func:`read_source`), its kind
+detected, left alone when the store holds it unchanged, extracted, stored (:mod:`graph.ingest.pipeline_storage`),
+and, under ``--strict``, validated and refused whole when it fails (:func:`ingest_file`).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from graph.backup import is_dump, restore_report
+from graph.ingest import get_kind
+from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind
+from graph.ingest.lookahead import Prepared, extract, kind_of, lost
+from graph.ingest.pipeline_reports import IngestRefused, IngestReport
+from graph.ingest.pipeline_storage import describe_file, store_extraction, store_rdf
+from graph.ingest.rdf_lines import with_lines
+from graph.ingest.source_messages import replacement_issues, same_source
+from graph.ingest.sources import StoredSources, lost_things, stored_sha256, stored_subjects, stored_title
+from graph.ingest.unknown import compressed, word_document
+from graph.namespaces import DEFAULT_BASE
+from graph.store import fault_point, parse_base
+from graph.validation import THREADS, validate
+
+#: Files larger than this are refused before reading (a 2M-triple N-Triples file is ~250 MB).
+MAX_FILE_BYTES = 2 * 1024**3
+
+
+def read_source(path: Path, base: str = DEFAULT_BASE, options: dict | None = None) -> SourceContext:
+    """Read a file into a SourceContext; raises InputError when it cannot be read."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(f"fichier trop volumineux ({size} octets, limite {MAX_FILE_BYTES})",
+                             message_en=f"file too large ({size} bytes, limit {MAX_FILE_BYTES})")
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError("c'est un dossier, pas un fichier", message_en="is a directory, not a file") from None
+    except OSError as exc:
+        from graph.french_text import os_reason
+
+        said, said_en = os_reason(exc)
+        raise InputError(f"lecture impossible : {said}", message_en=f"cannot read: {said_en}") from None
+    if (refused := compressed(data) or word_document(data)) is not None:
+        raise refused
+    return SourceContext(path=path, data=data, base=base, options=dict(options or {}))
+
+
+def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: bool = False,
+                force: bool = False, prepared: Prepared | None = None,
+                sources: StoredSources | None = None) -> IngestReport:
+    """Ingest one read file through ``writer`` and return its report.
+
+    Raises InputError when the file cannot be read or extracted (nothing stored), IngestRefused when ``strict``
+    refuses it (nothing stored either). Only ``strict`` validates here; otherwise the report's violations are left
+    for :func:`graph.ingest.pipeline.ingest_paths` to find with the other files of the publish
+    (:func:`graph.validation.validate_graphs`).
+    ``prepared``: what :func:`graph.ingest.lookahead.prepare` made of ``ctx`` in advance, if anything;
+    ``sources``: what the store held of the sources when the ingest started (else ``writer`` is asked).
+    """
+    started = time.perf_counter()
+    source_kind, prepared = _source_kind(ctx, kind, prepared)
+    if source_kind.name == "rdf" and is_dump(ctx.data, ctx.path):  # a `maillage export` dump: restore it
+        if sources is not None:
+            sources.forget_all()  # a dump may restore any graph
+        if (restored := restore_report(writer, ctx, started)) is not None:
+            return restored
+    report = IngestReport(file=ctx.name, kind=source_kind.name, source=ctx.source)
+    stored_sha = sources.sha256(ctx.source) if sources is not None else stored_sha256(writer.query, ctx.source)
+    if not force and stored_sha == ctx.sha256:
+        report.status = "unchanged"
+        return report
+    if stored_sha is not None and stored_sha != ctx.sha256 and not ctx.options.get("source_name") \
+            and (title := stored_title(writer.query, ctx.source)) not in (None, ctx.name):
+        raise same_source(ctx, title)
+    if prepared is None or source_kind.name == "rdf":
+        prepared = extract(ctx, source_kind.name)
+    extraction: Extraction = prepared.result()
+    report.issues, report.stats = list(extraction.issues), dict(extraction.stats)
+    if stored_sha is not None and stored_sha != ctx.sha256:  # a new version, or another file of the same name
+        # what a replacement withdraws is said first: the lines after the twentieth are cut from the report
+        fewer = lost_things(writer.query, ctx.source, extraction.graph) if extraction.graph is not None else []
+        report.issues[:0] = replacement_issues(ctx.name, fewer)
+    if strict and extraction.errors:
+        report.status = "refused"
+        raise IngestRefused(report)
+    old_subjects = (sources.subjects(ctx.source) if sources is not None
+                    else stored_subjects(writer.query, ctx.source))
+    new_subjects = _store(writer, ctx, source_kind, extraction, strict, report)
+    report.touched = {str(s) for s in old_subjects} | new_subjects
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _source_kind(ctx: SourceContext, kind: str | None,
+                 prepared: Prepared | None) -> tuple[SourceKind, Prepared | None]:
+    """The kind of a read file (``kind`` when given), as ``prepared`` detected it if it could; ``prepared`` as
+    :func:`ingest_file` goes on with it. Raises InputError when the kind cannot be told."""
+    if prepared is None or not prepared.kind:
+        prepared = None if prepared is None or lost(prepared) else prepared.result()  # raises the detection's error
+        return kind_of(ctx, kind), prepared
+    return get_kind(prepared.kind), prepared
+
+
+def _store(writer, ctx: SourceContext, source_kind: SourceKind, extraction: Extraction, strict: bool,
+           report: IngestReport) -> set[str]:
+    """Store a file's ``extraction`` with its description and return the subjects it touched; under ``strict``,
+    validate it and raise IngestRefused, its graph restored, when it fails."""
+    description = describe_file(ctx, source_kind.name, extraction.text)
+    if extraction.graph is not None:
+        new_subjects = store_extraction(writer, ctx, source_kind, extraction.graph, description, report)
+        refused = False
+    else:
+        new_subjects, refused = store_rdf(writer, ctx, extraction.rdf, description, strict, report)
+    if strict and not refused:
+        report.violations = validate(writer.query, ctx.source, validation_threads(writer))
+        if extraction.rdf is not None:
+            report.violations = with_lines(report.violations, *extraction.rdf, parse_base(ctx.source))
+    if refused or strict and any(v.severity == "Violation" for v in report.violations):
+        writer.restore(ctx.source)
+        report.status = "refused"
+        raise IngestRefused(report)
+    fault_point("after-validate")
+    return new_subjects
+
+
+def validation_threads(writer) -> int:
+    """How many validation checks may run at once through ``writer.query``."""
+    return THREADS if writer.concurrent_queries else 1
+
+
+__all__ = ["MAX_FILE_BYTES", "read_source", "ingest_file", "validation_threads"]
