@@ -135,7 +135,11 @@ def parse_counts(body: str, attendance: Attendance) -> None:
     >>> a.present_count, a.proxy_count, a.vote_count
     (24, 3, None)
     """
-    at_vote, read = [line.span() for line in AT_THE_VOTE.finditer(body)], len(attendance.spans)
+    from graph.ingest.delib_moves import counts_after_departures  # (it reads the moves, which read the counts)
+
+    # the counts stated "au moment du vote", or below a member's departure: the vote's, not the opening's
+    at_vote = [line.span() for line in [*AT_THE_VOTE.finditer(body), *counts_after_departures(body)]]
+    read = len(attendance.spans)
     _read_counts(_blanked(body, at_vote), attendance)
     if at_vote and all(getattr(attendance, name) is None for name in ("present_count", "proxy_count", "vote_count")):
         del attendance.spans[read:]

@@ -200,6 +200,7 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     """Return the grants decided in ``body``, the totals it states, and warnings on what does not add up."""
     from graph.ingest.delib_blocks import record_natures, referred_natures
     from graph.ingest.delib_capitals import as_written, in_small_letters
+    from graph.ingest.delib_ceilings import ceiling_warning, decision_start, unread_ceilings
     from graph.ingest.delib_grant_checks import (announced, apply_amendment, cancel, check_words, opinion_only,
                                                  reconcile)
     from graph.ingest.delib_mentions import merge_prose, name_acronyms, spell_out_acronyms
@@ -217,11 +218,7 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     grants, totals = prose_grants(body, title_beneficiary(title), found.tables, unnamed)
     for grant in grants:
         if grant.ceiling and not grant.cancelled:
-            found.warnings.append((f"plafond lu comme montant : « {grant.beneficiary} » reçoit au plus "
-                                   f"{grant.amount} € (un taux d'un coût, plafonné) ; le montant versé peut être "
-                                   "moindre",
-                                   f"ceiling read as the amount: '{grant.beneficiary}' receives at most {grant.amount} "
-                                   "(a rate of a cost, capped); the amount paid may be less"))
+            found.warnings.append(ceiling_warning(body, grant.beneficiary, grant.amount, grant.span))
         if grant.yearly and not grant.cancelled:
             found.warnings.append((f"montant annuel : « {grant.beneficiary} » reçoit {grant.amount} € par an ; la "
                                    "subvention lue est celle d'une année, les suivantes relèvent des budgets à venir",
@@ -234,6 +231,9 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     grants = [g for g in grants if not any(s.span[0] <= g.span[0] < s.span[1] or g.span[0] <= s.span[0] < g.span[1]
                                            for s in several)]
     found.warnings += unnamed_items(body, unnamed, found.grants + grants + several)
+    # a rate of a cost with a ceiling whose beneficiary or ceiling was not read: said, not dropped
+    found.warnings += unread_ceilings(body, decision_start(body), [g.span for g in found.grants + grants + several]
+                                      + [(start, end) for start, end, _ in unnamed])
     for grant in found.grants + grants + several:  # however the grant was read, the beneficiary's own name
         grant.beneficiary, kind, said = bare_name(without_civility(grant.beneficiary))
         if kind is None and grant.listed and (whole := listed_branch(grant.beneficiary)):

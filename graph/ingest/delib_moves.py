@@ -9,7 +9,8 @@ with the move, else the opening counts changed by one. A member who leaves the r
 ("quitte la salle et ne prend pas part au vote") is taken out only when the vote's tally shows that the counts
 stated before still include them (many extracts state counts that already leave them out), or when the text states
 the counts of the vote after the opening's ("Présents au moment du vote : 21 – Pouvoirs : 4 – Votants : 25", the
-deliberation's, set after the moves); one of the present who leaves the session before the item ("avant l'examen de
+deliberation's, set after the moves; so are those written below a departure, "M. X quitte la séance." / "Présents :
+21 – Pouvoirs : 4 – Votants : 25"); one of the present who leaves the session before the item ("avant l'examen de
 la présente délibération", "définitivement", giving a proxy) is not at its vote. Several members may leave together
 ("Mme X, présidente de …, et M. Y quittent la salle"); one who left the room for an earlier item's vote alone is back.
 """
@@ -40,11 +41,12 @@ _FOR_HOW_LONG = r"(?:(?:définitivement|momentanément|provisoirement|temporaire
 _ROOM = r"(?:la\s+séance|la\s+salle|l['’]assemblée|la\s+réunion)"
 _LEAVES = re.compile(rf"\b(?:Départ|Sortie)\s+de\s+{_WHO}(?=\s+(?:à|au|avant|après|pendant|lors|en\s+cours)\b|"
                      rf"\s*[,.(]|\s*$)|{_WHO2}(?:,[^,\n]{{0,100}},)?\s+"
-                     rf"(?:a\s+{_FOR_HOW_LONG}quitté|quitte|se\s+retire\s+de)\s+{_FOR_HOW_LONG}{_ROOM}", re.I | re.M)
+                     rf"(?:a\s+{_FOR_HOW_LONG}quitté|quitte|se\s+retire\s+de|(?:sort|est\s+sortie?)\s+"
+                     rf"{_FOR_HOW_LONG}de)\s+{_FOR_HOW_LONG}{_ROOM}", re.I | re.M)
 #: Several members who leave together, named before the verb, each with what they are: "Mme Delphine X, présidente
 #: de l'association Y, et M. Jérôme Z, trésorier du / Centre social W, quittent la salle".
-_LEAVE_TOGETHER = re.compile(rf"\b(?:ont\s+{_FOR_HOW_LONG}quitté|quittent|se\s+retirent\s+de)\s+{_FOR_HOW_LONG}{_ROOM}",
-                             re.I)
+_LEAVE_TOGETHER = re.compile(rf"\b(?:ont\s+{_FOR_HOW_LONG}quitté|quittent|se\s+retirent\s+de|(?:sortent|sont\s+"
+                             rf"sortie?s)\s+{_FOR_HOW_LONG}de)\s+{_FOR_HOW_LONG}{_ROOM}", re.I)
 #: A civility that opens a member's name, and the plural one before several ("MM. Paul X et Jean Y").
 _CIVILITY = re.compile(r"(?:M\.|Mme|Mlle|Monsieur|Madame)\s", re.I)
 _CIVILITIES = re.compile(r"(?:MM\.?|Mmes|Messieurs|Mesdames)\s+", re.I)
@@ -123,6 +125,24 @@ def _stated_counts(text: str) -> dict[str, int]:
         if (match := re.search(rf"\b(?:{words})\s*:\s*(\d+)", text, re.I)) is not None:
             counts[name] = int(match.group(1))
     return counts
+
+
+#: A line that opens with counts: "Présents : 21 – Pouvoirs : 4 – Votants : 25".
+_COUNTS_LINE = re.compile(r"^[ \t]*(?P<what>présents|votants|pouvoirs|procurations)[ \t]*:[ \t]*(?P<v>\d+)\b"
+                          r"(?P<more>[^\n]*)", re.I | re.M)
+
+
+def counts_after_departures(body: str) -> list[re.Match]:
+    """The lines of counts (two or more) that ``body`` states after a member left, below the sentence that says so:
+    the counts of the vote that follows, as those "au moment du vote" (:data:`AT_THE_VOTE`), not the opening's.
+
+    >>> [m.group(0) for m in counts_after_departures("Présents : 22 – Votants : 26\\nM. Luc DUPONT quitte la "
+    ...                                              "séance.\\nPrésents : 21 – Pouvoirs : 4 – Votants : 25\\nAdopté.")]
+    ['Présents : 21 – Pouvoirs : 4 – Votants : 25']
+    """
+    left = [move.end for move in find_moves(body) if not move.arrives]
+    return [line for line in _COUNTS_LINE.finditer(body, min(left)) if _stated_counts(line.group("more"))] \
+        if left else []
 
 
 def find_moves(body: str) -> list[Move]:
@@ -281,6 +301,7 @@ def apply_moves(body: str, attendance: Attendance, number: re.Match | None, vote
     # counts, in its item (or the text's only line of them), over the session's and the moves', set after the moves
     own_counts = [m for m in for_item if head <= m.start() < (following or len(body))] \
         if head is not None else for_item if len(for_item) == 1 else []
+    own_counts += _counts_going_in(body, head, following, vote)
     for match in counted_from:
         name = next(k for k, w in _STATED.items() if re.fullmatch(w, match.group("what"), re.I))
         if item is not None and item >= int(match.group("n")):
@@ -316,6 +337,16 @@ def apply_moves(body: str, attendance: Attendance, number: re.Match | None, vote
         for name, value in counts.items():
             setattr(attendance, name, value)
             attendance.count_at[name] = match.start()
+
+
+def _counts_going_in(body: str, head: int | None, following: int | None, vote: Vote) -> list[re.Match]:
+    """The counts stated below a member's departure (:func:`counts_after_departures`) that are those of this
+    deliberation's vote, set after the moves: the last line of them before its vote (``vote``) and within its item
+    (``head`` to ``following``), or above its heading with no other heading between them."""
+    end = vote.span[1] if vote.span is not None else following or len(body)
+    lines = [m for m in counts_after_departures(body) if m.start() < end and (
+        head is None or head <= m.start() or not _HEADING.search(body, m.end(), head))]
+    return lines[-1:]
 
 
 def _left_before_the_tally(attendance: Attendance, move: Move, tally: int | None) -> bool:

@@ -30,7 +30,9 @@ _PER_YEAR = re.compile(r"\s*(?:par\s+an|par\s+année|/\s*an)\b", re.I)
 _YEARLY = re.compile(r"\s*(?:par\s+an|par\s+année|/\s*an)\b(?!\s*(?:et\s+)?(?:par|/)\s*\w)"
                      r"(?:\s*,?\s*(?:de|sur\s+la\s+période(?:\s+de)?|pour\s+(?:la\s+période|les\s+années)(?:\s+de)?|"
                      r"entre)\s+(?P<first>(?:19|20)\d\d)\s*(?:à|au|-|–|et)\s*(?:19|20)\d\d)?", re.I)
-_COMPUTED = re.compile(r"\d\s*%|\d\s*(?:€\s*)?(?:[×*]|x\s)\s*\d|\d\s*(?:€|euros?)\s*" + _RATE, re.I)
+#: What computes a grant: a rate of a cost ("50 %", "50 pour cent", "50 p. 100"), a product, an amount per head.
+_COMPUTED = re.compile(r"\d\s*(?:%|pour\s*cent\b|p\.\s*100\b)|\d\s*(?:€\s*)?(?:[×*]|x\s)\s*\d"
+                       r"|\d\s*(?:€|euros?)\s*" + _RATE, re.I)
 
 #: A loan, not a grant: "un prêt d'honneur à taux zéro de 15 000 €", "une aide de 15 000 € …, remboursable sur 5 ans"
 #: (an aid "non remboursable" is a grant).

@@ -28,6 +28,7 @@ from typing import Iterator
 
 from graph.ingest.base import InputError
 from graph.ingest.delib_prose_columns import unfold_prose_columns
+from graph.ingest.delib_running_heads import drop_running_heads
 from graph.ingest.french import MONTHS, first_date, fold
 
 #: The line that separates the body from the stamps' text in the normalised text.
@@ -525,7 +526,7 @@ def normalise_text(text: str, markdown: bool = False) -> Document:
     text = join_cut_months(text)
     body, stamp = strip_stamps(text)
     doubts: list[tuple[str, str]] = []
-    body = join_cut_words(drop_table_page_repeats(drop_page_breaks(body)))
+    body = join_cut_words(drop_table_page_repeats(drop_running_heads(drop_page_breaks(body))))
     body = currency_after(join_split_amounts(join_cut_lines(_leaders_apart(body)), doubts))
     body = re.sub(r"\n{3,}", "\n\n", body).strip("\n")
     full = body
