@@ -11,7 +11,8 @@ import re
 
 from graph.encodings import decode, reads_as_utf8
 from graph.formats import RDF_FORMATS, rdf_format_for_path
-from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind
+from graph.ingest.base import Extraction, InputError, Issue, SourceContext, SourceKind
+from graph.ingest.rdf_namespaces import miswritten_namespaces
 
 #: What the first bytes of each syntax look like, when the extension says nothing.
 _SNIFF = (
@@ -100,9 +101,18 @@ def extract(ctx: SourceContext) -> Extraction:
         raise InputError(f"syntaxe RDF non reconnue (extensions connues : {known})",
                          message_en=f"unrecognised RDF syntax (known extensions: {known})")
     data, encoding = in_utf8(ctx.data, fmt)
+    blanked: list[int] = []
     if fmt == "rdfxml":
-        data = checked_entities(data)
+        data, blanked = without_empty_languages(checked_entities(data))
     extraction = Extraction(rdf=(data, fmt), stats={"format": fmt, **({"encoding": encoding} if encoding else {})})
+    extraction.issues += miswritten_namespaces(data, fmt)
+    if blanked:
+        count = f"{len(blanked)} élément{'s' if len(blanked) > 1 else ''}", \
+            f"{len(blanked)} element{'s' if len(blanked) > 1 else ''}"
+        extraction.issues.append(Issue("Info", f'xml:lang="" (RDF/XML : aucune langue) sur {count[0]} : textes '
+                                               "enregistrés sans langue",
+                                       f'xml:lang="" (RDF/XML: no language) on {count[1]}: texts stored without a '
+                                       "language", line=blanked[0]))
     if encoding and encoding.endswith("utf-8"):  # read as UTF-8 against the declaration, on some lines or all
         declared = _XML_ENCODING.match(ctx.data.removeprefix(BOM)[:1024].decode("latin-1"))[1]
         lines = sorted(_utf8_lines(ctx.data.removeprefix(BOM)))
@@ -238,6 +248,66 @@ def checked_entities(data: bytes) -> bytes:
                              message_en=f"XML entity '{name.decode('utf-8', 'replace')}' grows to {grown:,} "
                                         f"characters (at most {ENTITY_LIMIT:,}): file refused")
     return data
+
+
+#: An empty xml:lang attribute, which Oxigraph's RDF/XML parser refuses (any xml:lang must be a language tag).
+_EMPTY_LANG = re.compile(rb"""\sxml:lang\s*=\s*(?:""|'')""")
+#: A start tag, its attribute values between quotes (where ">" may be), and one attribute of it.
+_START_TAG = re.compile(rb"""<[^\s/>!?]+(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*/?>""")
+_ATTRIBUTE = re.compile(rb"""\s+([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def without_empty_languages(data: bytes) -> tuple[bytes, list[int]]:
+    """``data``, an RDF/XML document, with its empty ``xml:lang`` attributes blanked out, and their lines.
+
+    ``xml:lang=""`` is legal RDF/XML: the element's literals have no language (RDF 1.1 XML Syntax, section 2.7;
+    rdflib reads it so); Oxigraph's parser refuses the whole file. Where no enclosing element gives a language, the
+    attribute says what its absence says: it is replaced by as many spaces (every line and offset kept), the rest
+    of the file as the engine reads it. Under an element that gives one (``<rdf:RDF xml:lang="fr">``), without it
+    the texts would take that language: an InputError with the line. Only a document that writes one is read, by
+    expat, for its elements (none within an XML literal, whose markup is text).
+
+    >>> without_empty_languages(b'<rdf:RDF>\\n<s:l xml:lang="">x</s:l></rdf:RDF>')
+    (b'<rdf:RDF>\\n<s:l            >x</s:l></rdf:RDF>', [2])
+    """
+    if _EMPTY_LANG.search(data) is None:
+        return data, []
+    from xml.parsers import expat
+
+    parser = expat.ParserCreate()
+    scopes = [("", False)]  # the language in scope, and whether within an XML literal
+    found: list[tuple[int, int, str]] = []  # each empty xml:lang: its tag's offset, line, and the language it resets
+
+    def start(name: str, attributes: dict) -> None:
+        language, literal = scopes[-1]
+        if not literal and attributes.get("xml:lang") == "":
+            found.append((parser.CurrentByteIndex, parser.CurrentLineNumber, language))
+        scopes.append((scopes[-1] if literal else
+                       (attributes.get("xml:lang", language),
+                        any(key.rpartition(":")[2] == "parseType" and value == "Literal"
+                            for key, value in attributes.items()))))
+
+    parser.StartElementHandler, parser.EndElementHandler = start, lambda name: scopes.pop()
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError:
+        pass  # not well-formed: those before the error blanked, the engine says where it is
+    if reset := next(((line, language) for _, line, language in found if language), None):
+        raise InputError(f'xml:lang="" dans un élément en langue « {reset[1]} » : Maillage ne sait pas enregistrer '
+                         f"ces textes sans langue (sans l'attribut, ils prendraient la langue « {reset[1]} ») ; "
+                         "retirez xml:lang de l'élément englobant, et donnez leur langue aux textes qui en ont une",
+                         line=reset[0], message_en=f'xml:lang="" within an element in language \'{reset[1]}\': '
+                         "Maillage cannot store these texts without a language (without the attribute, they would "
+                         f"take the language '{reset[1]}'); remove xml:lang from the enclosing element, and give their "
+                         "language to the texts that have one")
+    blanked = bytearray(data)
+    for offset, _, _ in found:
+        if tag := _START_TAG.match(data, offset):
+            for attribute in _ATTRIBUTE.finditer(data, tag.start(), tag.end()):
+                if attribute[1] == b"xml:lang" and not (attribute[2] or attribute[3]):
+                    start_at = attribute.start(1)
+                    blanked[start_at:attribute.end()] = re.sub(rb"[^\n]", b" ", data[start_at:attribute.end()])
+    return bytes(blanked), [line for _, line, _ in found]
 
 
 KIND = SourceKind("rdf", "Fichier RDF", detect, extract, extensions=tuple(e for f in RDF_FORMATS for e in f.extensions),

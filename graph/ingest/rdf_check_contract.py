@@ -15,6 +15,7 @@ from rdflib.namespace import OWL, PROV, RDF
 
 from graph.ingest.base import Issue
 from graph.ingest.rdf_check_wording import MAX_STATEMENTS_SHOWN, short
+from graph.ingest.rdf_namespaces import contract_iri
 from graph.namespaces import FOAF, MAI, ORG, SCHEMA
 from graph.ontology import VOCABULARY_FILES, load_ontology, superclasses
 from graph.terms import term_parts
@@ -69,7 +70,9 @@ def _written(term) -> str:
 
 def no_contract_class(types: list[tuple]) -> Issue | None:
     """A warning for a file that types resources, none with a class of the contract: nothing of it becomes an actor,
-    a grant or a deliberation. It names the classes found, each with the contract's classes to type it as."""
+    a grant or a deliberation. It names the classes found, each with the contract's classes to type it as; a class
+    of a miswritten namespace (``<https://schema.org/NGO>``: :mod:`graph.ingest.rdf_namespaces`) with those of the
+    class it stands for."""
     # Counted as terms, named once each: reading a term's string out of Oxigraph costs ~3 µs (0.28 s for 100k).
     counts = Counter({cls.value: n for cls, n in Counter(cls for _, cls in types).items()
                       if isinstance(cls, ox.NamedNode)})
@@ -78,7 +81,8 @@ def no_contract_class(types: list[tuple]) -> Issue | None:
         return None  # a class of the contract, or only the standard ones it reads (memberships of known actors)
     found_fr, found_en = [], []
     for cls, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:MAX_CLASSES_SHOWN]:
-        typed_as = [short(str(c)) for c in _typed_as(URIRef(cls))]
+        meant = URIRef(contract_iri(cls))
+        typed_as = [short(str(c)) for c in _typed_as(meant) or ([meant] if meant != cls and meant in read else [])]
         advice, advice_en = " ou ".join(typed_as), " or ".join(typed_as)
         found_fr.append(f"{short(cls)} ({count})" + (f" → typez-les {advice}" if advice else ""))
         found_en.append(f"{short(cls)} ({count})" + (f" → type them {advice_en}" if advice_en else ""))

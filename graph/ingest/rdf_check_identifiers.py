@@ -14,6 +14,7 @@ from rdflib.namespace import XSD
 from graph.identifiers import LA_POSTE_SIREN, siret_ok
 from graph.ingest.base import Issue
 from graph.ingest.rdf_check_wording import MAX_STATEMENTS_SHOWN, _more, short
+from graph.ingest.rdf_namespaces import contract_iri, spellings
 from graph.namespaces import MAI, ORG, SCHEMA
 from graph.terms import term_parts
 
@@ -68,14 +69,21 @@ def _node(term, lang: str = "fr") -> str:
     return "a blank node" if lang == "en" else "un nœud anonyme"
 
 
+def _any(*terms, sep: str = " ") -> str:
+    """``terms`` and their miswritten spellings, as SPARQL writes IRIs, between ``sep`` (" " in VALUES, "|" in a
+    path)."""
+    return sep.join(f"<{spelt}>" for term in terms for spelt in spellings(str(term)))
+
+
 #: Identifiers that other vocabularies give and Maillage does not read: schema.org's tax ID and identifier (a text,
-#: or a PropertyValue whose propertyID says what it is), the Organization ontology's identifier. None that the file
-#: also gives by the contract's property (the same value).
+#: or a PropertyValue whose propertyID says what it is), the Organization ontology's identifier, each also in its
+#: miswritten namespaces (``https://schema.org/``: :mod:`graph.ingest.rdf_namespaces`). None that the file also gives
+#: by the contract's property (the same value).
 _UNREAD = (f"SELECT DISTINCT ?s ?p ?v ?kind WHERE {{ GRAPH <%s> {{ "
-           f"{{ VALUES ?p {{ <{SCHEMA.taxID}> <{SCHEMA.identifier}> <{ORG.identifier}> }} ?s ?p ?v "
+           f"{{ VALUES ?p {{ {_any(SCHEMA.taxID, SCHEMA.identifier, ORG.identifier)} }} ?s ?p ?v "
            "FILTER(isLiteral(?v)) } "
-           f"UNION {{ ?s <{SCHEMA.identifier}> ?node . ?node <{SCHEMA.propertyID}> ?kind ; <{SCHEMA.value}> ?v "
-           f"BIND(<{SCHEMA.identifier}> AS ?p) }} "
+           f"UNION {{ VALUES ?p {{ {_any(SCHEMA.identifier)} }} ?s ?p ?node . "
+           f"?node {_any(SCHEMA.propertyID, sep='|')} ?kind ; {_any(SCHEMA.value, sep='|')} ?v }} "
            f"FILTER NOT EXISTS {{ ?s <{MAI.siren}>|<{MAI.siret}>|<{MAI.rna}> ?same FILTER(STR(?same) = STR(?v)) }} "
            "} } ORDER BY ?s ?p ?v")
 #: The contract's property of each kind of identifier, and its form (spaces aside) when nothing else says the kind.
@@ -98,7 +106,7 @@ def unread_identifiers(query, source: URIRef, observed) -> list[Issue]:
     shown, shown_en = [], []
     for s, p, value, kind in found[:MAX_STATEMENTS_SHOWN]:
         node, node_en = (f"<{s}>", f"<{s}>") if isinstance(s, URIRef) else ("[un nœud anonyme]", "[a blank node]")
-        said = f'{short(str(p))} "{value}"' + ("" if p == SCHEMA.taxID else f" ({kind})")
+        said = f'{short(str(p))} "{value}"' + ("" if contract_iri(str(p)) == str(SCHEMA.taxID) else f" ({kind})")
         shown.append(f'{node} {said} → {node} {short(str(_READ_AS[kind]))} "{value}"')
         shown_en.append(f'{node_en} {said} → {node_en} {short(str(_READ_AS[kind]))} "{value}"')
     more, more_en = (f" ; … ({len(found)} en tout)", f"; … ({len(found)} in all)") \
