@@ -24,7 +24,11 @@ rules, so that every written row passes the schema:
   neither): the schema requires them, but an empty cell is a missing value, where ``non`` would state a false
   fact. The summary counts such cells;
 - ``datesPeriodeVersement`` is the stored period when it matches the schema, else the convention date; ``objet``
-  is cut at 256 characters.
+  is cut at 256 characters;
+- the summary counts the cells written with a stand-in (:data:`REPLACED_BY`: a period stored unreadable or none, no
+  form of aid the source stated) and the values written outside the schema's bounds (:data:`OUT_OF_BOUNDS`: a
+  ``pourcentageSubvention`` of 0.005; the column is required, any other number would be false, and an empty cell
+  reads back as 1: the whole amount), and with ``verbose`` names their grants.
 
 >>> from graph.store import open_store
 >>> import io
@@ -57,6 +61,17 @@ IN_KIND = "https://w3id.org/maillage/ontology/nature/in-kind"
 EU_NOTIFIED = {"true": "oui", "1": "oui", "false": "non", "0": "non"}
 #: Required SCDL columns that the graph may not know (a deliberation says neither): left empty then, never guessed.
 UNKNOWN_REQUIRED = ("conditionsVersement", "notificationUE")
+#: The bounds of ``pourcentageSubvention`` in the SCDL schema v2.1.1 (``minimum``, ``maximum``).
+SHARE_BOUNDS = (Decimal("0.01"), Decimal("1"))
+#: Required columns written with a stand-in when the graph holds no value SCDL accepts: what stands in, (French,
+#: English).
+REPLACED_BY = {"datesPeriodeVersement": ("par la date de dateConvention", "by the date of dateConvention"),
+               "nature": ("par « aide en numéraire »", "by 'aide en numéraire'")}
+#: Values written as the graph holds them although outside the schema's bounds (an SCDL validator reports them):
+#: the bounds, (French, English).
+OUT_OF_BOUNDS = {"pourcentageSubvention": ("de 0,01 à 1 ; vide, cette colonne obligatoire se relirait 1 : le montant "
+                                           "entier", "0.01 to 1; left empty, this required column would read back as "
+                                           "1: the whole amount")}
 
 # The actors' values that may be many (an authority's SIRETs are its establishments': hundreds for a département)
 # are reduced to one per funder or beneficiary before the join: as plain OPTIONALs, each grant's row multiplied by
@@ -97,7 +112,7 @@ SELECT ?grant (MIN(?fname) AS ?funderName) (MIN(?fsirets) AS ?funderSirets) (MIN
        (MIN(?amount) AS ?amountValue) (MIN(?total) AS ?statedTotal) (MIN(?share) AS ?shareValue)
        (MIN(STR(?nature)) AS ?natureIri) (MIN(?period) AS ?paymentPeriod) (MIN(?prog) AS ?programme)
        (MIN(?forms) AS ?aidForms) (MIN(?conditions) AS ?paymentConditions) (MIN(STR(?notified)) AS ?euNotified)
-       (MIN(?gsirets) AS ?funderSourceSirets)
+       (MIN(?gsirets) AS ?funderSourceSirets) (MIN(?gid) AS ?grantId)
        (GROUP_CONCAT(DISTINCT STR(?fgrant); separator=' ') AS ?funderGrantSirets)
        (GROUP_CONCAT(DISTINCT STR(?bgrant); separator=' ') AS ?beneficiaryGrantSirets)
 WHERE {{
@@ -124,6 +139,7 @@ WHERE {{
   OPTIONAL {{ ?grant mai:aidForms ?forms }}
   OPTIONAL {{ ?grant mai:paymentConditions ?conditions }}
   OPTIONAL {{ ?grant mai:euNotified ?notified }}
+  OPTIONAL {{ ?grant dcterms:identifier ?gid }}
   {_sirets_in_grant_source()}
   OPTIONAL {{ ?grant mai:funderSiret ?fgrant }}
   OPTIONAL {{ ?grant mai:beneficiarySiret ?bgrant }}
@@ -160,6 +176,15 @@ ACTOR_LACKS = {
 NOR_RNA = (", ni numéro RNA", ", nor any RNA number")
 #: The role of an actor in a grant, as the summary names it: (French, English).
 ROLES = {"funder": ("attribuant", "funder"), "beneficiary": ("bénéficiaire", "beneficiary")}
+#: What the summary says of each kind of cell that is not the graph's value as SCDL takes it: (its count's noun, French
+#: singular and plural, English), its texts by column, what a cell of that kind is (French, English).
+SUBSTITUTIONS = {
+    "replaced": (("valeur remplacée", "valeurs remplacées", "replaced"), REPLACED_BY, ("remplacée", "replaced")),
+    "out_of_bounds": (("valeur hors des bornes du schéma, écrite telle quelle",
+                       "valeurs hors des bornes du schéma, écrites telles quelles",
+                       "outside the schema's bounds, written as held"), OUT_OF_BOUNDS,
+                      ("hors des bornes", "outside the bounds")),
+}
 #: Actors named one by one in the summary; the others are counted.
 SUMMARY_ACTORS = 20
 
@@ -274,6 +299,35 @@ def filled_cells(b: dict) -> list[str]:
             if not said]
 
 
+def replaced_cells(b: dict) -> dict[str, str]:
+    """The required SCDL columns (:data:`REPLACED_BY`) that a grant's row writes with a stand-in, each with the value
+    the graph holds for it ('' for none): a period stored as its source wrote it, unreadable ("2017"), or none; no
+    form of aid that the source stated (it said none, or « subvention »: warned at ingest), the grant not in kind.
+
+    >>> replaced_cells({"paymentPeriod": "2017"})
+    {'datesPeriodeVersement': '2017', 'nature': ''}
+    >>> replaced_cells({"paymentPeriod": "2017-03-14/2018-03-14", "aidForms": "aide en numéraire"})
+    {}
+    """
+    period, cells = _text(b.get("paymentPeriod")), {}
+    if not _PERIOD.fullmatch(period):
+        cells["datesPeriodeVersement"] = period
+    if not _text(b.get("aidForms")) and _text(b.get("natureIri")) != IN_KIND:
+        cells["nature"] = ""
+    return cells
+
+
+def out_of_bounds_cells(b: dict) -> dict[str, str]:
+    """The SCDL columns (:data:`OUT_OF_BOUNDS`) that a grant's row writes outside the schema's bounds, each with its
+    value: a share below 1 % (:data:`SHARE_BOUNDS`), that a rate of cofinancing may be.
+
+    >>> out_of_bounds_cells({"shareValue": "0.005"}), out_of_bounds_cells({"shareValue": "0.5"})
+    ({'pourcentageSubvention': '0.005'}, {})
+    """
+    share = Decimal(_text(b.get("shareValue")) or "1")
+    return {} if SHARE_BOUNDS[0] <= share <= SHARE_BOUNDS[1] else {"pourcentageSubvention": _number(share)}
+
+
 def _number(value: Decimal) -> str:
     """Write a decimal with a point and no exponent (``Decimal('1E+3')`` → ``1000``)."""
     text = format(value, "f")
@@ -291,12 +345,15 @@ def export_scdl(store, out) -> dict:
     first; when rows leave
     required columns empty because the graph does not know them, ``"unknown"``: ``{column: rows}``
     (:data:`UNKNOWN_REQUIRED`); when rows fill required columns for want of better, ``"filled"``: ``{column: rows}``
-    (:func:`filled_cells`).
+    (:func:`filled_cells`); when rows write a stand-in or a value outside the schema's bounds, ``"replaced"`` and
+    ``"out_of_bounds"``: ``{column: rows}`` (:func:`replaced_cells`, :func:`out_of_bounds_cells`), and
+    ``"substituted"``: one dict per cell (``kind``: "replaced" or "out_of_bounds", ``column``, ``grant``: the grant's
+    identifier, else its IRI, ``held``: the value the graph holds, '' for none).
     """
     text = io.StringIO(newline="")
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    written, because, actors, unknown, filled = 0, Counter(), {}, Counter(), Counter()
+    written, because, actors, unknown, filled, substituted = 0, Counter(), {}, Counter(), Counter(), []
     rows_written: set[tuple] = set()
     result = store.query(sparql_prologue() + GRANTS)
     names = [str(v) for v in result.variables]
@@ -315,6 +372,10 @@ def export_scdl(store, out) -> dict:
         rows_written.add(tuple(row))
         unknown.update(unknown_cells(row))
         filled.update(filled_cells(bindings))
+        grant = _text(bindings.get("grantId") or bindings.get("grant"))
+        substituted += [{"kind": kind, "column": column, "grant": grant, "held": held}
+                        for kind, cells in (("replaced", replaced_cells), ("out_of_bounds", out_of_bounds_cells))
+                        for column, held in cells(bindings).items()]
         writer.writerow(row)
         written += 1
     out.write(text.getvalue().encode("utf-8"))
@@ -323,6 +384,11 @@ def export_scdl(store, out) -> dict:
         counts["unknown"] = {column: unknown[column] for column in UNKNOWN_REQUIRED if unknown[column]}
     if filled:
         counts["filled"] = dict(sorted(filled.items()))
+    for kind in SUBSTITUTIONS:
+        if tally := Counter(s["column"] for s in substituted if s["kind"] == kind):
+            counts[kind] = dict(tally)
+    if substituted:
+        counts["substituted"] = substituted
     if actors:
         counts["actors"] = sorted(actors.values(), key=lambda a: (-a["grants"], a["role"], a["name"], a["iri"]))
     return counts
@@ -338,9 +404,10 @@ def _count_actor(actors: dict, b: dict, role: str) -> None:
     actors[(role, iri)]["grants"] += 1
 
 
-def scdl_summary(counts: dict, lang: str = "fr") -> str:
+def scdl_summary(counts: dict, lang: str = "fr", verbose: bool = False) -> str:
     """What the person who exported needs to know, in ``lang``: how many grants were written, why the others were
-    not, and the funders and beneficiaries that kept them out (the first :data:`SUMMARY_ACTORS`).
+    not, and the funders and beneficiaries that kept them out (the first :data:`SUMMARY_ACTORS`); the cells written
+    with a stand-in or outside the schema's bounds, and with ``verbose`` their grants (:func:`substitution_lines`).
 
     >>> counts = {"written": 0, "skipped": 1, "because": {"funder-siret": 1}, "actors": [
     ...     {"role": "funder", "name": "Ville", "why": "ni SIREN ni SIRET connu", "why_en": "no SIREN nor SIRET known",
@@ -353,7 +420,7 @@ def scdl_summary(counts: dict, lang: str = "fr") -> str:
       funder 'Ville': no SIREN nor SIRET known (1 grant)
     """
     if lang == "en":
-        return _scdl_summary_en(counts)
+        return _scdl_summary_en(counts, verbose)
     line = f"SCDL : {counted(counts['written'], 'subvention écrite', 'subventions écrites')}"
     if counts["skipped"]:
         reasons = ", ".join(f"{n} {SKIPPED_BECAUSE[reason][0]}" for reason, n in counts["because"].items())
@@ -371,10 +438,10 @@ def scdl_summary(counts: dict, lang: str = "fr") -> str:
                      "la date de la délibération pour celle de la convention)")
     if len(actors) > SUMMARY_ACTORS:
         lines.append(f"  … et {counted(len(actors) - SUMMARY_ACTORS, 'autre')}")
-    return "\n".join(lines)
+    return "\n".join(lines + substitution_lines(counts, "fr", verbose))
 
 
-def _scdl_summary_en(counts: dict) -> str:
+def _scdl_summary_en(counts: dict, verbose: bool) -> str:
     line = f"SCDL: {counted(counts['written'], 'grant', lang='en')} written"
     if counts["skipped"]:
         reasons = ", ".join(f"{n} {SKIPPED_BECAUSE[reason][1]}" for reason, n in counts["because"].items())
@@ -392,4 +459,39 @@ def _scdl_summary_en(counts: dict) -> str:
                      "deliberation's date for the convention's)")
     if len(actors) > SUMMARY_ACTORS:
         lines.append(f"  … and {len(actors) - SUMMARY_ACTORS} more")
-    return "\n".join(lines)
+    return "\n".join(lines + substitution_lines(counts, "en", verbose))
+
+
+def substitution_lines(counts: dict, lang: str = "fr", verbose: bool = False) -> list[str]:
+    """The summary's line on the cells written with a stand-in (:data:`REPLACED_BY`) or outside the schema's bounds
+    (:data:`OUT_OF_BOUNDS`), by column; with ``verbose``, one line per cell naming its grant.
+
+    >>> substitution_lines({"replaced": {"nature": 2}})
+    ['  2 valeurs remplacées : nature (2, par « aide en numéraire ») ; --verbose nomme leurs subventions']
+    >>> counts = {"replaced": {"nature": 1}, "out_of_bounds": {"pourcentageSubvention": 1}, "substituted": [
+    ...     {"kind": "out_of_bounds", "column": "pourcentageSubvention", "grant": "g2", "held": "0.005"},
+    ...     {"kind": "replaced", "column": "nature", "grant": "g1", "held": ""}]}
+    >>> print("\\n".join(substitution_lines(counts, "en", verbose=True)[1:]))
+        nature replaced: g1
+        pourcentageSubvention outside the bounds: g2 (0.005)
+    """
+    en = lang == "en"
+    parts = []
+    for kind, (said, texts, _) in SUBSTITUTIONS.items():
+        if tally := counts.get(kind):
+            cells = ", ".join(f"{column} ({n}, {texts[column][en]})" for column, n in tally.items())
+            total = sum(tally.values())
+            parts.append(f"{counted(total, 'value', lang='en')} {said[2]}: {cells}" if en
+                         else f"{counted(total, *said[:2])} : {cells}")
+    if not parts:
+        return []
+    hint = "" if verbose else "; --verbose names their grants" if en else " ; --verbose nomme leurs subventions"
+    lines = ["  " + ("; " if en else " ; ").join(parts) + hint]
+    shown = counts.get("substituted", []) if verbose else []
+    for cell in sorted(shown, key=lambda c: (c["kind"] != "replaced", c["column"])):
+        value = cell["held"]
+        quoted = value if cell["kind"] == "out_of_bounds" else f"'{value}'" if en else f"« {value} »"
+        held = f" ({quoted})" if value else ""
+        lines.append(f"    {cell['column']} {SUBSTITUTIONS[cell['kind']][2][en]}{'' if en else ' '}: "
+                     f"{cell['grant']}{held}")
+    return lines

@@ -18,9 +18,11 @@ from webapp.cli_group import MaillageCommand
 @click.command(cls=MaillageCommand)
 @click.option("--format", "fmt", default="trig", show_default=True, type=click.Choice(["trig", "nquads", "scdl"]))
 @click.option("-o", "--output", type=click.Path(path_type=Path))
+@click.option("--verbose", is_flag=True)
 @pass_context
-def export(ctx: Context, fmt: str, output: Path | None) -> None:
-    """Dump the whole graph with its named graphs (trig, nquads), or the grants as SCDL CSV."""
+def export(ctx: Context, fmt: str, output: Path | None, verbose: bool) -> None:
+    """Dump the whole graph with its named graphs (trig, nquads), or the grants as SCDL CSV; ``verbose``: name the
+    grants whose SCDL cells were replaced or left out."""
     store = ctx.existing_store
     if output == Path("-"):  # the usual name of standard output (it made a file named "-")
         output = None
@@ -30,7 +32,7 @@ def export(ctx: Context, fmt: str, output: Path | None) -> None:
         if fmt == "scdl":
             from graph.export import export_scdl, scdl_summary
 
-            summary = scdl_summary(export_scdl(store, out), ctx.lang)
+            summary = scdl_summary(export_scdl(store, out), ctx.lang, verbose)
         else:
             from graph.backup import write_dump
 

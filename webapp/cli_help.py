@@ -201,6 +201,8 @@ CATALOGUE: dict[str, CommandHelp] = {
                                "Format: trig or nquads (the whole graph), scdl (the grants, as CSV).")),
             "output": OptionHelp(("Fichier à écrire (par défaut : la sortie standard).",
                                   "File to write (default: stdout)."), ("FICHIER", "FILE")),
+            "verbose": OptionHelp(("Format scdl : nomme aussi les subventions dont une cellule est remplacée ou omise.",
+                                   "scdl format: name the grants whose cells were replaced or left out too.")),
         }),
     "serve": CommandHelp(
         ("Sert l'explorateur, l'API et le point d'accès SPARQL sur un serveur WSGI de production.",
