@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS
 
 from graph.identifiers import RNA_OLD_NUMBER
 from graph.identity import (_ALT_LABEL, _LABEL, _is_acronym, _rewrite, actor_keys, actors_of, deliberation_iri,
@@ -123,6 +123,7 @@ def resolve_actors(graph: TripleSet, query, source: URIRef | None = None, kind: 
     targets = {actor: resolution.rewritten.get(actor, actor) for actor in actors}
     resolution.demoted = _keep_existing_labels(graph, targets, query, source, LABEL_RANKS.get(kind, _OTHER_RANK))
     _rewrite(graph, resolution.rewritten)
+    deliberations_by_actes(graph, query)
     return resolution
 
 
@@ -327,6 +328,42 @@ def _one_organisation(candidates: set[URIRef], base: str, query) -> URIRef | Non
         return None
     mine = [iri for iri in iris if str(iri).startswith(base + "actor/")]
     return (mine or iris)[0]
+
+
+#: What a grants list says of the deliberation its reference names, stored (its source, prov:wasDerivedFrom): a
+#: deliberation text says more (its session).
+REFERENCE_ONLY = frozenset({RDF.type, DCTERMS.identifier, DCTERMS.date, MAI.authority, MAI.actesId,
+                            PROV.wasDerivedFrom})
+#: The deliberations of the store that hold one of some ACTES ids, and of which some source says more than a
+#: reference does (another grants list's reference is no deliberation to point at).
+_BY_ACTES = ("SELECT DISTINCT ?actes ?deliberation WHERE { VALUES ?actes { %s } ?deliberation mai:actesId ?actes "
+             "FILTER EXISTS { ?deliberation ?p ?o FILTER(?p NOT IN ("
+             + ", ".join(f"<{p}>" for p in sorted(REFERENCE_ONLY)) + ")) } }")
+
+
+def deliberations_by_actes(graph: TripleSet, query) -> dict[URIRef, URIRef]:
+    """Point, in place, what ``graph`` says of each of its deliberations known by no more than an ACTES id (a grants
+    list's ``referenceDecision``: a ``mai:actesId`` and what the id gives, :data:`REFERENCE_ONLY`) at the one
+    deliberation of the store that has that id under another IRI (a deliberation text, minted from its printed
+    number), and drop what ``graph`` says of it: the store's holds it. Several such deliberations: left as they are.
+    Return the IRIs renamed.
+    """
+    from graph.namespaces import sparql_prologue
+
+    seekers = {str(actes): d for d, _, actes in graph.triples((None, MAI.actesId, None))
+               if isinstance(d, URIRef) and all(p in REFERENCE_ONLY for p, _ in graph.predicate_objects(d))}
+    found: dict[URIRef, set[URIRef]] = {}
+    wanted = sorted(seekers)
+    for i in range(0, len(wanted), LOOKUP_BATCH):
+        values = " ".join(sparql_string(k) for k in wanted[i:i + LOOKUP_BATCH])
+        for actes, deliberation in query(sparql_prologue() + _BY_ACTES % values, None):
+            if isinstance(deliberation, URIRef) and deliberation != seekers[str(actes)]:
+                found.setdefault(seekers[str(actes)], set()).add(deliberation)
+    mapping = {d: next(iter(held)) for d, held in found.items() if len(held) == 1}
+    for d in mapping:
+        graph.remove((d, None, None))
+    _rewrite(graph, mapping)
+    return mapping
 
 
 def canonical_deliberations(graph: TripleSet) -> dict[URIRef, URIRef]:

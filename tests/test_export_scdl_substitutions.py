@@ -37,7 +37,7 @@ def _export(tmp_path, *rows: str) -> tuple[dict, list[dict]]:
 
 
 def test_a_period_kept_unreadable_at_ingest_is_written_as_the_convention_date_and_said(tmp_path):
-    counts, rows = _export(tmp_path, _row(0, period="2017"), _row(1, period="2017-03-14 - 2018-03-14"),
+    counts, rows = _export(tmp_path, _row(0, period="2017"), _row(1, period="printemps 2017"),
                            _row(2, period="2017-03-14/2018-03-14"))
     assert [r["datesPeriodeVersement"] for r in rows] == ["2024-05-16", "2024-05-16", "2017-03-14/2018-03-14"]
     assert scdl_summary(counts).splitlines()[1:] == [

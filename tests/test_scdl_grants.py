@@ -249,7 +249,7 @@ def test_pitfall_2_the_somme_file_with_a_bom_and_cp1252_bytes_imports():
 
 def test_pitfall_4_mojibake_is_repaired_and_reported_with_the_raw_value():
     ex = extract(context("donneesessentielles2019_publiINTERNET_import_errors.csv"))
-    first = ex.issues[0]
+    first = next(issue for issue in ex.issues if issue.line != 1)  # line 1 says the import report's columns unread
     assert (first.line, first.field, first.value, first.message) == (
         2, "nomAttribuant", "D‚partement de l'Aude", "texte réparé (encodage) : « Département de l'Aude »")
     assert ex.graph.value(URIRef("https://w3id.org/maillage/id/actor/siren-221100019"),

@@ -116,5 +116,9 @@ def replaced_elsewhere(writer, source) -> tuple[list[Issue], dict]:
 
 
 def check_replaced(writer, source) -> tuple[list[Issue], set[str]]:
-    """What the ingest checks once a deliberation is stored (its kind's ``check_stored``)."""
-    return replaced_elsewhere(writer, source)[0], set()
+    """What the ingest checks once a deliberation is stored (its kind's ``check_stored``): the grants it replaces
+    elsewhere, said; and the grants of lists stored before it that name it by its ACTES id, pointed at it (the IRIs
+    changed, for the search index)."""
+    from graph.ingest.scdl_decisions import point_references  # the SCDL reader imports the deliberation's
+
+    return replaced_elsewhere(writer, source)[0], point_references(writer, source)

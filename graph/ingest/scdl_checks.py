@@ -10,6 +10,7 @@ from decimal import Decimal
 from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 from graph.identity import fold
 from graph.ingest.french import read_date
+from graph.ingest.scdl_periods import month_period, period_ends
 from graph.values import CommaConvention, DotConvention, ValueProblem, parse_amount, parse_period, parse_ratio
 
 def total_difference(label: str, stated: Decimal | None, since_total: Decimal, overall: Decimal
@@ -181,6 +182,13 @@ def _period(text: str):
     try:
         return compact_period(text) or parse_period(text)
     except ValueProblem:
+        if month_period(text):
+            return True
+        if ends := period_ends(text):  # two dates in French (:mod:`graph.ingest.scdl_periods`)
+            try:
+                return all(_date(end) for end in ends)
+            except ValueProblem:
+                pass
         return _date(text)
 
 

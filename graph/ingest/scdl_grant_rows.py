@@ -18,6 +18,7 @@ from graph.ingest.base import Extraction, SourceContext, literal, new_graph
 from graph.ingest.french import format_amount
 from graph.ingest.scdl_checks import (MAX_LINES_SHOWN, identifier_in_name, lines_said, matches_share, print_artefact,
                                       shifted, total_difference, total_figure)
+from graph.ingest.scdl_decisions import actes_reference
 from graph.ingest.scdl_grant_values import EU_NOTIFIED, GrantCellReader, aid_forms
 from graph.ingest.scdl_names import PERSON_LABEL, civility, is_anonymous
 from graph.ingest.scdl_sirens import with_siren
@@ -440,11 +441,20 @@ class GrantRows(GrantCellReader):
             self.numeric_references.append((row.line, reference))
         g = self.graph
         g.add((grant, MAI.decisionReference, literal(reference)))
-        deliberation = deliberation_iri(funder, reference, base=self.ctx.base)
+        siren = g.value(funder, MAI.siren)
+        actes, unlike = actes_reference(reference, str(siren) if siren else None)
+        if unlike is not None:
+            self.warn(row, "decision_ref", *unlike, reference)
+            return
+        number = actes.number if actes else reference  # a deliberation text without a number of its own is so named
+        deliberation = deliberation_iri(funder, number, base=self.ctx.base)
         g.add((grant, MAI.decidedBy, deliberation))
         g.add((deliberation, RDF.type, MAI.Deliberation))
-        g.add((deliberation, DCTERMS.identifier, literal(reference)))
+        g.add((deliberation, DCTERMS.identifier, literal(number)))
         g.add((deliberation, MAI.authority, funder))
+        if actes is not None:  # the act's date is the id's (pitfall 17)
+            g.add((deliberation, MAI.actesId, literal(actes.normalised)))
+            decided = decided or actes.date
         if decided is not None:
             g.add((deliberation, DCTERMS.date, literal(decided, XSD.date)))
 

@@ -4,6 +4,7 @@ rejected."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -16,6 +17,7 @@ from graph.ingest.french import format_amount, read_date
 from graph.ingest.scdl_checks import comma_message, compact_date, compact_period, dot_message
 from graph.ingest.scdl_headers import SIREN_COLUMNS
 from graph.ingest.scdl_ids import clean_rna_cell, read_id_cell
+from graph.ingest.scdl_periods import month_period, period_ends
 from graph.ingest.scdl_sirens import with_siren
 from graph.spreadsheets import FractionCell
 from graph.tabular import Row, Table, normalise_header
@@ -232,20 +234,41 @@ class GrantCellReader:
         try:
             period = compact_period(raw) or parse_period(raw)
         except ValueProblem as exc:
-            try:  # one date in words or with a two-digit year
-                return self.loose_date(row, "payment_period", raw).isoformat()
-            except ValueProblem:
-                pass
-            self.warn(row, "payment_period", f"{exc} : gardée telle quelle", f"{exc.message_en}: kept as is", raw)
-            return raw
+            try:  # a month, two dates joined in words; one date in words or with a two-digit year
+                period = self.worded_period(row, raw) or (self.loose_date(row, "payment_period", raw), None)
+            except ValueProblem as worded:
+                problem = worded if str(worded).startswith("période à l'envers") else exc
+                self.warn(row, "payment_period", f"{problem} : gardée telle quelle",
+                          f"{problem.message_en}: kept as is", raw)
+                return raw
         if period is None:
             return None
         return period[0].isoformat() + (f"/{period[1].isoformat()}" if period[1] else "")
 
+    def worded_period(self, row: Row, raw: str) -> tuple[dt.date, dt.date] | None:
+        """The period that ``raw`` writes in French (:mod:`graph.ingest.scdl_periods`): a month, or two dates (each
+        read as :meth:`loose_date` reads one) joined by a dash or "au"; None when it is neither; ValueProblem when its
+        dates are unreadable or its end comes before its start."""
+        if month := month_period(raw):
+            return month
+        if (ends := period_ends(raw)) is None:
+            return None
+        start, end = (self.loose_date(row, "payment_period", text) for text in ends)
+        if end < start:
+            raise ValueProblem(f"période à l'envers « {raw} »", f"period ends before it starts '{raw}'")
+        return start, end
+
     def nature(self, row: Row) -> URIRef | None:
         """The nature concept of the row: in kind, else the budget section (its ``section`` column, or a nature
         column that holds the section, as Paris's "Nature de la subvention": Fonctionnement, Investissement, Projet)."""
-        text = re.sub(r"[^a-z]", "", name_key(self.get(row, "nature")))
+        raw = self.get(row, "nature")
+        text = re.sub(r"[^a-z]", "", name_key(raw))
+        forms, unread = read_aid_forms(raw)
+        if forms and unread:
+            parts = ", ".join(f"« {part} »" for part in unread)
+            parts_en = ", ".join(f"'{part}'" for part in unread)
+            self.warn(row, "nature", f"nature en partie non reconnue ({parts}) : lue « {';'.join(forms)} »",
+                      f"nature partly not recognised ({parts_en}): read as '{';'.join(forms)}'", raw)
         if "nature" in text:
             return URIRef(NATURE + "in-kind")
         section = SECTIONS.get(name_key(self.get(row, "section"))) or SECTIONS.get(text)
@@ -277,19 +300,35 @@ def share_of(total: Decimal, ratio: Decimal) -> Decimal:
     return amount if cents == amount else cents
 
 
-def aid_forms(text: str) -> str:
-    """The SCDL ``nature`` values a cell lists, as the schema writes them, in the cell's order ('' for none).
+#: What parts the forms of aid that a ``nature`` cell lists: ";" as SCDL writes it, "," "/" "+" or "et" as people do
+#: ("aide en numéraire, aide en nature", "aide en numéraire et en nature").
+_FORM_SEPARATOR = re.compile(r"\s*[;,/+]\s*|\s+et\s+", re.IGNORECASE)
 
-    >>> aid_forms("Aide en numéraire ; aide en nature")
-    'aide en numéraire;aide en nature'
+
+def read_aid_forms(text: str) -> tuple[list[str], list[str]]:
+    """The SCDL ``nature`` values that a cell lists, as the schema writes them, in the cell's order, and the parts of
+    the cell that are none.
+
+    >>> read_aid_forms("aide en numéraire et en nature"), read_aid_forms("Aide en nature / prêt de salle")
+    ((['aide en numéraire', 'aide en nature'], []), (['aide en nature'], ['prêt de salle']))
+    """
+    forms, unread = [], []
+    for part in _FORM_SEPARATOR.split(text.strip()):
+        form = AID_FORMS.get(re.sub(r"[^a-z]", "", fold(part)))
+        if form is None and part:
+            unread.append(part)
+        elif form is not None and form not in forms:
+            forms.append(form)
+    return forms, unread
+
+
+def aid_forms(text: str) -> str:
+    """The SCDL ``nature`` values a cell lists (:func:`read_aid_forms`), ``;``-separated as the schema writes them
+    ('' for none).
+
+    >>> aid_forms("Aide en numéraire ; aide en nature"), aid_forms("aide en numéraire, aide en nature")
+    ('aide en numéraire;aide en nature', 'aide en numéraire;aide en nature')
     >>> aid_forms("subvention")
     ''
     """
-    forms = []
-    for part in text.split(";"):
-        key = re.sub(r"[^a-z]", "", fold(part))
-        form = AID_FORMS.get(key)
-        if form and form not in forms:
-            forms.append(form)
-    return ";".join(forms)
-
+    return ";".join(read_aid_forms(text)[0])

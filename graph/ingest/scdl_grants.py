@@ -31,7 +31,8 @@ from graph.ingest.base import (FUNDER_ADVICE, Extraction, InputError, SourceCont
                                parse_funder_option)
 from graph.ingest.scdl_grant_rows import GrantRows
 from graph.ingest.scdl_headers import (GRANT_FIELDS, fields_named, header_near_miss, keys_of, map_columns,
-                                       sirens_beside, warn_duplicate_columns, warn_unread_identifiers)
+                                       sirens_beside, warn_duplicate_columns, warn_unread_columns,
+                                       warn_unread_identifiers)
 from graph.ingest.scdl_repeated import grants_stored
 from graph.tabular import Table, peek_keys, read_table
 
@@ -83,6 +84,15 @@ def _columns(table: Table, ctx: SourceContext) -> dict[str, int]:
     return cols
 
 
+def _read(table: Table, cols: dict[str, int]) -> set[int]:
+    """The columns whose values the rows read: those of ``cols`` but idRAE (kept nowhere), and the start and end
+    dates of payment beside a payment period (:meth:`GrantCellReader.period` reads the period); such a column read by
+    no row counts as read when it is empty."""
+    ignored = {"rae_id"} | ({"payment_start", "payment_end"} if "payment_period" in cols else set())
+    return {i for f, i in cols.items()
+            if f not in ignored or not any(i < len(row.cells) and row.cells[i].strip() for row in table.rows)}
+
+
 def extract(ctx: SourceContext) -> Extraction:
     """Extract the grants of an SCDL subventions file (see the module's docstring)."""
     table = read_table(ctx.data, known=GRANT_KEYS)
@@ -94,6 +104,7 @@ def extract(ctx: SourceContext) -> Extraction:
                          message_en="no data rows under the header")
     warn_duplicate_columns(rows.ex, table, GRANT_FIELDS)
     warn_unread_identifiers(rows.ex, table.header, GRANT_FIELDS, table.header_line)
+    warn_unread_columns(rows.ex, table, GRANT_FIELDS, _read(table, cols))
     rows.report_repairs()
     for row in table.rows:
         rows.add_row(row)

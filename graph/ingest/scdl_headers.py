@@ -229,6 +229,37 @@ def warn_unread_identifiers(ex: Extraction, header: list[str], fields: dict[str,
                     "it for its numbers to be read", line=line, field=column)
 
 
+def warn_unread_columns(ex: Extraction, table: Table, fields: dict[str, tuple[str, ...]], read: set[int]) -> None:
+    """Say once, on ``ex``, which columns of ``table`` are not read: neither the ``read`` ones nor those warned of
+    already (a second column of one field, :func:`warn_duplicate_columns`; an identifier's,
+    :func:`warn_unread_identifiers`). A column without a name is said only when it holds something; a known column
+    that the rows do not read, only when left out of ``read``.
+
+    >>> ex = Extraction()
+    >>> table = Table(["montant", "nomBeneficiaire", "termeConvention", "SIREN de l'organisme", "type", ""], [])
+    >>> warn_unread_columns(ex, table, GRANT_FIELDS, {0, 1})
+    >>> ex.issues[0].message, ex.issues[0].message_en
+    ('colonnes non lues : termeConvention (colonne 3), type (colonne 5)', 'columns not read: termeConvention \
+(column 3), type (column 5)')
+    """
+    lookup, header = _lookup(fields), table.header
+    mapped = map_columns(header, fields)
+    unread = []
+    for i, column in enumerate(header):
+        f = lookup.get(normalise_header(column))
+        if i in read or f is None and names_identifier(column) or f is not None and mapped[f] != i:
+            continue
+        if column.strip() or any(i < len(row.cells) and row.cells[i].strip() for row in table.rows):
+            unread.append(i)
+    if not unread:
+        return
+    said = ", ".join(f"{header[i].strip() or '(sans nom)'} (colonne {table.column_place(i)})" for i in unread)
+    said_en = ", ".join(f"{header[i].strip() or '(no name)'} (column {table.column_place(i)})" for i in unread)
+    plural, plural_en = ("colonnes non lues", "columns not read") if len(unread) > 1 else \
+        ("colonne non lue", "column not read")
+    ex.warn(f"{plural} : {said}", f"{plural_en}: {said_en}", line=table.header_line)
+
+
 def header_near_miss(data: bytes, fields: dict[str, tuple[str, ...]],
                      lacking: Callable[[set[str], frozenset[str]], list[str]], what: tuple[str, str]
                      ) -> InputError | None:

@@ -1,0 +1,85 @@
+"""The decision a grants list's ``referenceDecision`` names, when it is an ACTES id
+(``99_DE-042-244200770-20240516-D20240024010``, ``042-244200770-20240516-D20240024010-DE``): the act that the
+prefecture's platform received, whose SIREN, date, internal number and nature the id gives (DATA-FORMATS.md §1.3).
+
+Both spellings of one act name one deliberation: the one minted from its authority and the id's internal number
+(as a deliberation text without a printed number is, :mod:`graph.ingest.delib_reader`), with the id normalised as its
+``mai:actesId``, by which the store's resolution finds the deliberation text already stored
+(:func:`graph.resolution.deliberations_by_actes`); a deliberation text stored after the list points the list's grants
+at itself (:func:`point_references`, to run once a deliberation text is stored). An act of another nature (an
+arrêté, a contract) is no deliberation, and an act of another SIREN no decision of the list's funder: the reference
+is kept as the list writes it, said, and names no deliberation.
+
+>>> actes_reference("042-244200770-20240516-D20240024010-DE", "244200770")[0].number
+'D20240024010'
+>>> actes_reference("99_AR-013-211300074-20220106-AR-2022-02-AR-1-1_1.PDF", "244200770")[1][0].split(" : ")[0]
+"identifiant ACTES d'un arrêté réglementaire (nature AR), pas d'une délibération, et d'un autre SIREN (211300074) \
+que celui de l'attribuant (244200770)"
+>>> actes_reference("2024.00240", "244200770")
+(None, None)
+"""
+
+from __future__ import annotations
+
+from rdflib import URIRef
+
+from graph.ingest.delib_meta import ActesId, parse_actes
+from graph.namespaces import sparql_prologue
+from graph.resolution import REFERENCE_ONLY
+from graph.triples import TripleSet
+
+#: The ACTES natures of the acts other than a deliberation (``CodeNatureActe``): "of" what, French and English.
+OTHER_NATURES = {"AR": ("d'un arrêté réglementaire", "of a regulatory order (arrêté)"),
+                 "AI": ("d'un arrêté individuel", "of an individual order (arrêté)"),
+                 "CC": ("d'un contrat, d'une convention ou d'un avenant",
+                        "of a contract, an agreement or an amendment"),
+                 "BF": ("d'un document budgétaire", "of a budget document"),
+                 "AU": ("d'un autre acte", "of another act")}
+
+
+def actes_reference(reference: str, funder_siren: str | None
+                    ) -> tuple[ActesId | None, tuple[str, str] | None]:
+    """Return (the ACTES id that ``reference`` is, or None; why it names no deliberation of the funder whose SIREN is
+    ``funder_siren``, French and English, or None): a nature other than DE, a SIREN other than the funder's."""
+    actes = parse_actes(reference)
+    if actes is None:
+        return None, None
+    why, why_en = [], []
+    if actes.nature != "DE":
+        of, of_en = OTHER_NATURES.get(actes.nature, OTHER_NATURES["AU"])
+        why.append(f"{of} (nature {actes.nature}), pas d'une délibération")
+        why_en.append(f"{of_en} (nature {actes.nature}), not of a deliberation")
+    if funder_siren and actes.siren != funder_siren:
+        why.append(f"d'un autre SIREN ({actes.siren}) que celui de l'attribuant ({funder_siren})")
+        why_en.append(f"of another SIREN ({actes.siren}) than the funder's ({funder_siren})")
+    if not why:
+        return actes, None
+    return actes, (f"identifiant ACTES {', et '.join(why)} : référence gardée telle quelle, sans délibération",
+                   f"ACTES id {', and '.join(why_en)}: reference kept as written, naming no deliberation")
+
+
+#: The deliberations that other graphs than ``?source`` know by no more than the ACTES id of one of ``?source``'s
+#: deliberations (a grants list's reference, :data:`graph.resolution.REFERENCE_ONLY`), under another IRI.
+_REFERENCES = ("SELECT DISTINCT ?g ?reference ?deliberation WHERE { GRAPH ?source { ?deliberation mai:actesId ?actes } "
+               "GRAPH ?g { ?reference mai:actesId ?actes } FILTER(?g != ?source && ?reference != ?deliberation) "
+               "FILTER NOT EXISTS { GRAPH ?g { ?reference ?p ?o FILTER(?p NOT IN ("
+               + ", ".join(f"<{p}>" for p in sorted(REFERENCE_ONLY)) + ")) } } }")
+#: What graph ``?g`` says of ``?reference``, and which of its resources it says are decided by ``?reference``.
+_SAID_OF, _POINTING = ("SELECT ?p ?o WHERE { GRAPH ?g { ?reference ?p ?o } }",
+                       "SELECT ?s ?p WHERE { GRAPH ?g { ?s ?p ?reference } }")
+
+
+def point_references(writer, source: URIRef) -> set[str]:
+    """Point at each deliberation of the stored ``source`` (a deliberation text) that has an ACTES id what the other
+    graphs of ``writer``'s store say of a deliberation they know by no more than that id (a grants list stored before
+    the text: its grants' ``mai:decidedBy``), and drop from them what they said of it: one deliberation, whichever of
+    the list and the text came first. Return the IRIs of the resources changed."""
+    changed: set[str] = set()
+    for graph, reference, deliberation in list(writer.query(sparql_prologue() + _REFERENCES, {"source": source})):
+        bindings = {"g": graph, "reference": reference}
+        pointing = [(s, p) for s, p in writer.query(_POINTING, bindings)]
+        writer.remove(graph, [(reference, p, o) for p, o in writer.query(_SAID_OF, bindings)]
+                      + [(s, p, reference) for s, p in pointing])
+        writer.add(graph, TripleSet((s, p, deliberation) for s, p in pointing))
+        changed |= {str(reference)} | {str(s) for s, _ in pointing}
+    return changed
