@@ -76,7 +76,7 @@ def damaged_pdf() -> bytes:
 
 
 def test_what_pdfminer_says_of_a_damaged_pdf_goes_into_the_files_report_not_onto_the_terminal(tmp_path, caplog):
-    from graph.ingest.delib_text import pdf_text
+    from graph.ingest.delib_pdf_text import pdf_text
 
     damage: list[str] = []
     with caplog.at_level(logging.DEBUG):
@@ -180,7 +180,7 @@ def test_a_text_that_keeps_html_character_references_is_read_as_the_characters_t
 
 
 def test_a_pdf_without_text_raises_input_error_with_an_english_message_too():
-    from graph.ingest.delib_text import pdf_text
+    from graph.ingest.delib_pdf_text import pdf_text
 
     with pytest.raises(InputError) as caught:
         pdf_text(blank_pdf())
@@ -379,7 +379,7 @@ def test_a_presidents_decision_copied_from_a_web_page_is_read_as_the_presidents_
 
 
 def test_a_broken_pdf_is_said_in_words_not_by_the_librarys_exception():
-    from graph.ingest.delib_text import pdf_text
+    from graph.ingest.delib_pdf_text import pdf_text
 
     with pytest.raises(InputError) as caught:
         pdf_text(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R")

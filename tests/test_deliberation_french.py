@@ -26,7 +26,9 @@ from graph.ingest.delib_moves import apply_moves
 from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
 from graph.ingest.delib_names import Person, parse_person
 from graph.ingest.delib_people import parse_attendance
-from graph.ingest.delib_text import clean_text, normalise_text, strip_stamps
+from graph.ingest.delib_stamps import strip_stamps
+from graph.ingest.delib_text import normalise_text
+from graph.ingest.delib_text_layout import clean_text
 from graph.ingest.deliberation import looks_like_deliberation
 from graph.ingest.french import (find_amounts_in_words, format_amount, format_date_words, number_to_words,
                                  parse_amount, parse_date, words_to_number)

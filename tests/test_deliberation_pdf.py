@@ -10,7 +10,8 @@ import pytest
 
 from graph.identity import name_key
 from graph.ingest.delib_facts import deliberation_facts, extract_fixture
-from graph.ingest.delib_text import normalise_text, pdf_text
+from graph.ingest.delib_pdf_text import pdf_text
+from graph.ingest.delib_text import normalise_text
 from graph.ingest.pdf_lines import Line, aligned_chars, heading_columns, text_lines
 
 PDFS = Path(__file__).parent / "fixtures" / "deliberations" / "pdf"

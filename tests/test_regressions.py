@@ -9,7 +9,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from graph.identity import actor_keys
-from graph.ingest.delib_prose import _EXCLUDE
+from graph.ingest.delib_prose_cues import EXCLUDE
 from graph.ingest.delib_recipients import _STOP
 from graph.ingest.pipeline import ingest_paths
 from graph.namespaces import MAI
@@ -24,8 +24,8 @@ def test_a_place_name_with_sur_is_not_cut_at_the_hyphen():
 
 
 def test_a_beneficiary_named_ecoute_is_not_taken_for_a_cost():
-    assert not _EXCLUDE.search("Association Écoute et Soutien")
-    assert _EXCLUDE.search("le coût du projet")
+    assert not EXCLUDE.search("Association Écoute et Soutien")
+    assert EXCLUDE.search("le coût du projet")
 
 
 def test_an_acronym_variant_is_not_a_name_key():

@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD
-from graph.ingest.delib_prose import _DECISION
+from graph.ingest.delib_prose import DECISION
 from graph.ingest.french import AMOUNT_RE
 
 #: A ceiling's words: "plafonnée à", "plafonnés à", "dans la limite de", "avec un plafond de", "plafonnée."
@@ -36,7 +36,7 @@ def decision_start(body: str) -> int:
     >>> decision_start("Le Maire expose. Le Conseil, après en avoir délibéré, DÉCIDE :")
     29
     """
-    return min((m.start() for m in _DECISION.finditer(body)), default=len(body))
+    return min((m.start() for m in DECISION.finditer(body)), default=len(body))
 
 
 def _squeezed(text: str) -> str:

@@ -44,7 +44,7 @@ import re
 from graph.ingest.delib_meta import HEADING_LINES, in_a_citation, parse_actes
 from graph.ingest.delib_moves import find_moves
 from graph.ingest.delib_number import number_match
-from graph.ingest.delib_text import STAMP_PATTERNS, Stamp
+from graph.ingest.delib_stamps import STAMP_PATTERNS, Stamp
 from graph.ingest.delib_vote import parse_vote
 from graph.ingest.french import MONTH_NAMES, first_date
 

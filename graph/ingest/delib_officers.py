@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 
+from graph.ingest.delib_members import STARTS_WITH_CIVILITY, strip_asides
 from graph.ingest.delib_names import Person, in_capitals, parse_person, titled_surname
-from graph.ingest.delib_people import _STARTS_WITH_CIVILITY, Attendance, _without_asides, add_proxy, append_member
+from graph.ingest.delib_people import Attendance, add_proxy, append_member
 from graph.ingest.delib_session import executives_act
 from graph.ingest.french import compile_cue, fold
 
@@ -188,8 +189,8 @@ def _officer(text: str) -> Person | None:
     >>> _officer("Mme PROUST."), _officer("MME ANNIE LAMADON"), _officer("DUPONT"), _officer("Mme Quéré.").label
     (Person(given='', family='PROUST'), Person(given='Annie', family='LAMADON'), None, 'Quéré')
     """
-    text = _without_asides(text.strip(" .;"))
-    if (person := parse_person(text)) is not None or not _STARTS_WITH_CIVILITY.match(text + " "):
+    text = strip_asides(text.strip(" .;"))
+    if (person := parse_person(text)) is not None or not STARTS_WITH_CIVILITY.match(text + " "):
         return person
     return in_capitals(text) if not re.search(r"[a-zà-ÿ]", text[text.find(" "):]) else titled_surname(text)
 

@@ -87,8 +87,8 @@ def margin_rule(page) -> tuple[float, float, float] | None:
 
 def is_stamp_text(text: str) -> bool:
     """Whether ``text`` (a frame's, or turned words') is a prefecture stamp: it gives an ACTES id, or a date of
-    transmission or of reception in one of the wordings of :data:`graph.ingest.delib_text.STAMP_PATTERNS`."""
-    from graph.ingest.delib_text import strip_stamps
+    transmission or of reception in one of the wordings of :data:`graph.ingest.delib_stamps.STAMP_PATTERNS`."""
+    from graph.ingest.delib_stamps import strip_stamps
 
     stamp = strip_stamps(text)[1]
     return bool(stamp.actes_raw or stamp.sent or stamp.received)

@@ -50,13 +50,15 @@ from graph.ingest.delib_meta import heading, parse_actes, unread_actes
 from graph.ingest.delib_moves import apply_moves
 from graph.ingest.delib_number import as_number, find_number, find_title, number_match, title_after_number
 from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
+from graph.ingest.delib_pdf_text import pdf_text
 from graph.ingest.delib_people import parse_attendance
 from graph.ingest.delib_profile import find_ptce, match_concepts, profile_of
 from graph.ingest.delib_prose import THE_AUTHORITY_ITSELF
 from graph.ingest.delib_session import find_body, find_session_date
 from graph.ingest.delib_tables import cell_identifiers
-from graph.ingest.delib_text import Document, html_characters, normalise_text, pdf_text
+from graph.ingest.delib_text import Document, normalise_text
 from graph.ingest.delib_vote import complete_omitted_count, complete_unanimity, parse_vote
+from graph.ingest.delib_web_text import html_characters
 from graph.ingest.deliberation import corrected_act, corrected_text, looks_like_deliberation, not_a_deliberation
 from graph.ingest.french import AMOUNT_RE, cfp_amounts, fold
 from graph.limits import check_line_length, check_pdf
@@ -66,7 +68,7 @@ from graph.namespaces import MAI, slugify
 def read_document(ctx: SourceContext, damage: list[str] | None = None,
                   repairs: list[str] | None = None) -> Document:
     """Return the normalised document; raises InputError when the file is not a readable deliberation.
-    ``damage``: see :func:`graph.ingest.delib_text.pdf_text`; ``repairs`` receives the OCR readings put right
+    ``damage``: see :func:`graph.ingest.delib_pdf_text.pdf_text`; ``repairs`` receives the OCR readings put right
     (:func:`graph.ingest.delib_ocr.repair_ocr`)."""
     if ctx.path.suffix.lower() == ".pdf" or ctx.data[:5] == b"%PDF-":
         check_pdf(ctx.data)

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 
 from graph.ingest.delib_names import Person, parse_person, surname_only
-from graph.ingest.delib_people import Attendance, add_proxy, append_member, with_initials
+from graph.ingest.delib_members import with_initials
+from graph.ingest.delib_people import Attendance, add_proxy, append_member
 from graph.ingest.delib_tables import pipe_cells
 from graph.ingest.french import fold
 

@@ -1,6 +1,6 @@
 """A page's running header that a scan's text repeats at a page break with no page footer before it: "Registre des
 délibérations – Délibération n° 2025-022" or "Conseil municipal du 12 mars 2025" alone between two rows of a list
-of grants. :func:`graph.ingest.delib_text.drop_page_breaks` drops the running header below a page's footer; this
+of grants. :func:`graph.ingest.delib_page_breaks.drop_page_breaks` drops the running header below a page's footer; this
 module drops the one that no footer announces, known as the same line the text opens with (its first page's
 header) written again at each break.
 """

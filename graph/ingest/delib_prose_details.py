@@ -1,0 +1,134 @@
+"""What a deliberation's sentence says of a grant besides its amount and its beneficiary: its nature (operating,
+investment, in kind), its fiscal year, its purpose, and whether it is a yearly amount.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD
+from graph.ingest.delib_grants import _nature
+from graph.ingest.delib_not_grants import _YEARLY
+from graph.ingest.delib_recipients import _NEXT_GRANT
+
+
+#: Where one sentence passes to a second grant to the same beneficiary: "une subvention de fonctionnement de 3 000 €
+#: | et une subvention en nature, … valorisée à 1 840 €".
+_AND_ANOTHER_GRANT = re.compile(r"\s+et\s+(?=une?\s+(?:subventions?|aides?|participations?|contributions?|avantages?"
+                                r"|soutiens?|concours)\b)", re.I)
+
+
+def read_clause_nature(sentence: str, anchor: int) -> str | None:
+    """The nature of the grant at ``anchor``: its own clause's when the sentence grants several and that clause
+    names its grant ("… au centre social X une subvention de fonctionnement de 6 500 €, et au comité Y une
+    subvention de 1 200 €": the second states none), else the sentence's."""
+    passes = (_NEXT_GRANT, _AND_ANOTHER_GRANT)
+    clause_start = max((m.end() for p in passes for m in p.finditer(sentence, 0, anchor)), default=0)
+    following = min(filter(None, (p.search(sentence, anchor) for p in passes)), key=lambda m: m.start(), default=None)
+    clause = sentence[clause_start:following.start() if following else len(sentence)]
+    several = clause_start > 0 or following is not None
+    return _nature(clause) if several and _GRANT_WORD.search(clause) else _nature(sentence)
+
+
+#: A fiscal year as a grant's clause names it: "au titre de 2025", "au titre de l'exercice 2025", "pour l'année 2025".
+#: An advance on a grant of a year to come: "une avance de 20 000 € sur la subvention 2026".
+_CLAUSE_YEAR = re.compile(r"(?:\bau\s+titre\s+(?:de\s+)?(?:l['’](?:ann[ée]e|exercice)\s+)?|\bpour\s+l['’]ann[ée]e\s+|"
+                          r"\bexercice\s+|\bsur\s+(?:la\s+|sa\s+|leur\s+)?subvention\s+(?:de\s+l['’](?:ann[ée]e|exercice)\s+)?)"
+                          r"(?P<y>(?:19|20)\d\d)\b", re.I)
+
+
+def read_clause_year(sentence: str, anchor: int) -> int | None:
+    """The fiscal year that the clause of the amount at ``anchor`` names, when it names one: a list's items may
+    each name theirs ("1. … 2 500 € à l'Office … au titre de 2024 ; 2. … 18 200 € à … au titre de 2025").
+
+    >>> read_clause_year("ATTRIBUE une subvention de 18 200 € à l'association Accords Majeurs au titre de 2025.", 30)
+    2025
+    >>> read_clause_year("DÉCIDE de verser au Centre X une avance de 20 000 € sur la subvention 2026 ;", 40)
+    2026
+    """
+    passes = (_NEXT_GRANT, _AND_ANOTHER_GRANT)
+    clause_start = max((m.end() for p in passes for m in p.finditer(sentence, 0, anchor)), default=0)
+    following = min(filter(None, (p.search(sentence, anchor) for p in passes)), key=lambda m: m.start(), default=None)
+    match = _CLAUSE_YEAR.search(sentence, clause_start, following.start() if following else len(sentence))
+    return int(match.group("y")) if match else None
+
+
+#: The year said right after a grant's amount: "une subvention de 2 000 € en 2025 et 3 000 € en 2026", "de 8 000 €
+#: pour 2025, de 9 000 € pour 2026", "900 € pour l'exercice 2026".
+#: A bare year after "pour" ends its clause, lest a count be read as one: not "3 000 € pour 2000 participants".
+_YEAR_AFTER = re.compile(r"[ \t]+(?:en|pour[ \t]+l['’](?:ann[ée]e|exercice)|pour(?=[ \t]+\d{4}[ \t]*(?:[,;.)]|et\b|$)))"
+                         r"[ \t]+(?P<y>(?:19|20)\d\d)\b(?![-/]\d)")
+
+
+def read_year_after(sentence: str, end: int) -> int | None:
+    """The fiscal year that the words right after the amount ending at ``end`` name.
+
+    >>> read_year_after("une subvention de 2 000 € en 2025 et 3 000 € en 2026.", 44)
+    2026
+    >>> read_year_after("de 8 000 € pour 2025, de 9 000 € pour 2026 et de 9 500 € pour 2027", 32)
+    2026
+    >>> read_year_after("une aide de 3 000 € pour 2000 participants", 19) is None
+    True
+    """
+    match = _YEAR_AFTER.match(sentence, end)
+    return int(match.group("y")) if match else None
+
+#: A grant's nature in brackets after its amount: "45 K€ (fonctionnement)", or after "en".
+NATURE_AFTER = re.compile(r"\s*(?:\(\s*(fonctionnement|investissement|équipement|exceptionnelles?)\s*\)"
+                           # "1 500 € en fonctionnement et 500 € en investissement"
+                          r"|en\s+(fonctionnement|investissement)\b)", re.I)
+
+
+#: What opens a grant's purpose after its amount: "pour l'organisation de …", "dans le cadre du …", "afin de …".
+_PURPOSE = re.compile(r"(?:dans\s+le\s+cadre\s+(?:de\s+la|du|de\s+l['’]|des|de)|pour\s+(?:la|les|le|l['’])|"
+                      r"afin\s+de|au\s+titre\s+(?:de\s+la|du|de\s+l['’]|des))\s*(?P<p>[^;\n]+)", re.I)
+
+
+def read_purpose(sentence: str, after: int, name: str | None = None) -> str | None:
+    """What the grant whose amount ends at ``after`` is for: the words after its "pour la …", "dans le cadre de …".
+    A "pour" inside the beneficiary's ``name`` as read ("à la Ligue pour la protection des oiseaux") is the name's,
+    not a purpose: the purpose is looked for after the name.
+
+    >>> read_purpose("500 € à la Ligue pour la protection des oiseaux.", 5, "Ligue pour la protection des oiseaux")
+    >>> read_purpose("800 € à l'association X pour l'organisation de la fête.", 5, "X")
+    'organisation de la fête'
+    """
+    match = _PURPOSE.search(sentence, after)
+    if not match:
+        return None
+    if (named := _name_around(sentence, after, match.start(), name)) is not None:
+        return read_purpose(sentence, named, name)
+    text = re.split(r"\s*(?:;|\.\s|\.$| et\s+(?:autorise|approuve))", match.group("p"))[0].strip()
+    if len(text) <= 5 or re.fullmatch(r"(?:l['’])?(?:ann[ée]e|exercice)\s+\d{4}|\d{4}", text):
+        return None
+    return text
+
+
+def _name_around(sentence: str, after: int, at: int, name: str | None) -> int | None:
+    """Where ``name``, written after ``after``, ends when it holds the words at ``at`` ("Fédération de l'Aude pour la
+    pêche …" holds its "pour la"), its spacing and apostrophes as the sentence writes them.
+
+    >>> _name_around("500 € à la Ligue pour  la protection des oiseaux.", 5, 17, "Ligue pour la protection des oiseaux")
+    48
+    """
+    if not name:
+        return None
+    words = ("['’]".join(map(re.escape, re.split(r"['’]", word))) for word in name.split())
+    return next((m.end() for m in re.compile(r"\s+".join(words), re.I).finditer(sentence, after)
+                 if m.start() < at < m.end()), None)
+
+
+def match_yearly_grant(sentence: str, at: int, end: int, amounts: list[tuple[int, int, Decimal]]) -> re.Match | None:
+    """The words after the amount at ``at`` (ending at ``end``) that make it a grant's yearly amount ("une subvention
+    de 10 000 € par an de 2025 à 2027"): a grant's word or verb opens its clause and no amount before it in that
+    clause gives the grant whole ("30 000 € sur trois ans (10 000 € par an)").
+
+    >>> match_yearly_grant("attribue à X une subvention de 10 000 € par an de 2025 à 2027", 31, 39, []).group("first")
+    '2025'
+    """
+    clause_start = max((m.end() for m in _NEXT_GRANT.finditer(sentence, 0, at)), default=0)
+    said = sentence[clause_start:at]
+    if not (_GRANT_WORD.search(said) or _GRANT_VERB.search(said)) or any(clause_start <= s < at for s, _, _ in amounts):
+        return None
+    return _YEARLY.match(sentence, end)

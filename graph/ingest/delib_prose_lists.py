@@ -1,0 +1,95 @@
+"""How the prose reader follows a list of grants (:func:`follow_lead`): the lead that announces its items, the
+section headings among them and the nature they name, the vote and the lines that go on an item, and whether a
+line stands below a list (:func:`is_below_list`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD, _NATURE_WORDS
+from graph.ingest.delib_grants import _PAST, _nature
+from graph.ingest.delib_lists import (_BULLET, _ITEM_START, _LEAD, _YEAR_ITEM, approved_below, opens_clause,
+                                      rules_on_grants, section_heading, subheading)
+from graph.ingest.french import fold
+
+
+#: The vote of a list's item, on the line below it: "Vote : 14 pour, 1 contre", "Adopté à l'unanimité."
+_ITEMS_OWN_VOTE = re.compile(r"\s*(?:vote\s*:|adopt[ée]e?s?\b|approuv[ée]e?s?\b)", re.I)
+#: A line with no bullet that goes on the list's item above it, the item's own sentence ended: what part of it is for,
+#: how it is paid, what it is for ("  dont 300 € au titre de l'action Vélo-école ;", "  soit 30 % du coût ;",
+#: "  versée en deux fois ;", "  pour l'organisation du tournoi ;").
+_GOES_ON_ITEM = re.compile(r"\s*\(?\s*(?:dont|soit|y\s+compris|hors|pour|au\s+titre|afin|en\s+vue|vers[ée]e?s?|"
+                           r"pay[ée]e?s?|destin[ée]e?s?|r[ée]parti(?:e|es|s)?|correspondant)\b", re.I)
+
+#: A list's item: a bullet, or a number or a letter and a bracket ("1)", "2°", "a)").
+_LIST_LINE = re.compile(rf"[ \t]*(?:{_BULLET}|\d{{1,2}}\s*[)°]|[a-z]\))[ \t]*\S")
+
+
+def is_below_list(body: str, at: int) -> bool:
+    """Whether the last line with words above offset ``at`` is a list's item, not a year's ("- 2026 : 12 000 €": a
+    plan over years, whose total is not the grants').
+
+    >>> is_below_list("décide d'allouer :\\n1) à l'association X : 3 500 euros.\\n\\nSoit un total de 3 500 euros.", 55)
+    True
+    >>> is_below_list("- d'attribuer à X une subvention de\\n  1 500 € ;\\n\\nsoit un montant total de 1 500 €.", 49)
+    True
+    """
+    above = body[:at].rstrip()
+    line = above[above.rfind("\n") + 1:]
+    # An item wrapped over several lines, a paragraph of its own: "- d'attribuer au Réseau X une subvention de …\n
+    # convention et le solde (12 000 €) …;" — its first line.
+    paragraph = above[above.rfind("\n\n") + 2 if "\n\n" in above else 0:]
+    return any(_LIST_LINE.match(line) and not _YEAR_ITEM.match(line) for line in (line, paragraph))
+
+
+def _section_nature(heading: str) -> str | None:
+    """The nature that a list's section heading names: "A – Investissement (compte 204182) :" → investment."""
+    words = re.findall(r"\b(fonctionnement|investissement|equipement|exceptionnelles?)\b", fold(heading))
+    return _NATURE_WORDS.get(words[0].rstrip("s")) if len(set(words)) == 1 else None
+
+
+def follow_lead(body: str, at: tuple[int, str], prior: tuple[int, str], item: bool, after_list: bool,
+                lead: tuple[bool, bool, str | None]) -> tuple[bool, bool, str | None]:
+    """The lead that announces a list of grants, after the sentence ``at`` (where it starts, and its text), given the
+    lead before it: whether there is one, whether it rules on its items one by one (each item's vote lines, indented
+    below it, are its own), and the nature it names for its items. ``prior``: where the sentence before ends, and
+    its text; ``item``: the sentence is a list's item; ``after_list``: it follows a list's item that gave a grant.
+
+    A sentence that ends with a colon opens a lead when it speaks of grants; the list's items, its section headings
+    and the lines that go on an item stay under it; another sentence ends it.
+
+    >>> follow_lead("DÉCIDE d'attribuer les subventions suivantes :", (0, "DÉCIDE d'attribuer les subventions "
+    ...             "suivantes :"), (0, ""), False, False, (False, False, None))
+    (True, False, None)
+    """
+    on, ruling, nature = lead
+    start, sentence = at
+    prior_end, prior_sentence = prior
+    if on and section_heading(sentence):
+        return on, ruling, _section_nature(sentence) or nature  # "B – Fonctionnement (compte 6574) :"
+    if sentence.rstrip().endswith(":"):
+        on = bool(_GRANT_WORD.search(sentence) or _GRANT_VERB.search(sentence) or _LEAD.search(sentence)
+                  or approved_below(body, start + len(sentence), sentence)
+                  or rules_on_grants(body, start + len(sentence), sentence)) \
+            and not _PAST.search(sentence)
+        ruling = on and rules_on_grants(body, start + len(sentence), sentence)
+        return on, ruling, _nature(sentence)  # "les subventions de fonctionnement suivantes :", for its items
+    if on and subheading(body, start, sentence):
+        return lead  # "Canton de Lodève" above some of the lead's items: they are the lead's still
+    if item and not on and _ITEM_START.match(sentence) and not _ITEM_START.match(prior_sentence) \
+            and (approved_below(body, start + len(sentence), prior_sentence)
+                 or _ITEMS_OWN_VOTE.match(body, start + len(sentence))):
+        # a list that no colon announces, granted below ("attribuer les subventions ci-dessus"), or each of
+        # its items put to the vote ("X : demande 3 500 €, proposition 3 000 €." / "Vote : 17 voix pour.")
+        return True, ruling, nature
+    if on and ruling and not item and sentence[:1] in " \t":
+        # "   Adopté par 25 voix pour, 2 abstentions." indented below an item: the next items are the lead's
+        return lead
+    if on and not item and after_list and _ITEMS_OWN_VOTE.match(sentence):
+        return lead  # "Vote : 17 voix pour, unanimité." below an item that was read: each item put to the vote
+    if on and not item and after_list and _GOES_ON_ITEM.match(sentence) and "\n\n" not in body[prior_end:start]:
+        return lead  # "  dont 300 € au titre de l'action X ;" right below an item read: the next items are the lead's
+    if not item or opens_clause(sentence):  # "- d'approuver la cotisation …" below a table's lead
+        return False, False, nature
+    return lead

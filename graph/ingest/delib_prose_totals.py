@@ -1,0 +1,110 @@
+"""The totals that a deliberation's sentences state (:func:`states_total`): "soit un total de …", "Total ……
+26 800 €", the sum of the grants set out above, a "soit" that sums the amounts before it in its sentence
+(:func:`summed_after`).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+
+#: What members pay the body they belong to, whose total is no grants': "participations statutaires", "cotisations".
+_DUES_TOTAL = re.compile(r"\bparticipations?\s+statutaires?\b|\bcotisations?\b|\bcontributions?\s+statutaires?\b",
+                         re.I)
+
+#: What says, before an amount, that it is a total: "montant total de", "Total de la 3e répartition :", "TOTAL" alone,
+#: "Total" and a word on a list's last line ("Total rapport 14 000 €").
+_PROSE_TOTAL = re.compile(r"(?:montant\s+total|^[ \t]*total\b[^.;:\n]{0,40}(?=\s*:)|"
+                          r"^[ \t]*total[ \t]+[a-zà-ÿ]+[ \t]*$|d[ée]pense\s+totale|\bun\s+total|soit\s+au\s+total|"
+                          r"soit\s+(?:une\s+|un\s+)?(?:somme|montant)\s+global(?:e)?|"
+                          r"affectation\s+d['’]un\s+montant|"
+                          r"total\s+général|enveloppe\s+(?:globale|totale)|total\b[^.;:\n]{0,30}?s['’][ée]l[eè]ve|"
+                          r"s['’][ée]l[eè]vent\s+au\s+total|^\s*total\b[ \t.…]*$)\s*(?:de|:|à)?\s*", re.I)
+#: A total whose subject the sentence names at length before its verb: "le montant total des subventions attribuées
+#: par la présente délibération s'élève à …".
+_TOTAL_AMOUNTS_TO = re.compile(r"\bmontant\s+total\b[^.;:\n€\d]{0,100}?\s(?:s['’][ée]l[eè]ve(?:nt)?|est\s+"
+                               r"(?:de|port[ée]\s+à)|atteint)\s+(?:à\s+)?(?:la\s+somme\s+de\s+)?$", re.I)
+#: A dotted leader that ends the words before an amount: "Total ........ 26 800 €".
+_LEADER_END = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t.…]*$")
+#: The sum of the grants set out above, after the decision that grants them: "d'attribuer les subventions ci-dessus,
+#: soit 85 500 €".
+_SUM_OF_ABOVE = re.compile(r"\b(?:aides|subventions|participations|dotations|bourses)\b[^.;:€\d]{0,60}?"
+                           r"\b(?:ci-dessus|ci-avant|susvis[ée]es|pr[ée]cit[ée]es)\s*,?\s*soit\s*$", re.I)
+#: What the sentence just below a list of grants says of their sum, before its amount: "Les crédits, soit
+#: 19 550 €, seront inscrits …", "La dépense correspondante, soit …", "ARTICLE 2 La dépense correspondante, d'un
+#: montant de …".
+_SUMS_ABOVE = re.compile(r"\s*(?:article\s+\d+(?:er)?\s*[:.–—-]?\s*)?(?:les|la|le|l['’])\s*(?:cr[ée]dits?|d[ée]penses?|sommes?|montants?|enveloppes?)"
+                         r"(?:\s+(?:correspondant\w*|n[ée]cessaires?|aff[ée]rent\w*|globa\w+|tota\w+))?\s*,?\s*"
+                         r"(?:soit|d['’]un\s+montant(?:\s+total)?\s+de)\s*", re.I)
+#: A total said after its amount: "La dépense, soit 2 750 € au total, …".
+_TOTAL_AFTER = re.compile(r"\s*(?:au\s+total|en\s+tout)\b", re.I)
+
+
+#: The rules drawn across a list or a table, on lines of their own: "   ---------", "=====", "────".
+RULE_LINES = re.compile(r"(?:[ \t]*[-=_─━]{3,}[ \t]*\n)+")
+#: What opens a sentence that sums the list or table above it: "Soit un total de …", "Total de la 3e répartition : …",
+#: "ARTICLE 2 : Le montant total de 12.500,00 € sera imputé …".
+OPENS_TOTAL = re.compile(r"\s*(?:article\s+(?:\d+(?:er)?|premier)\s*[:.–—-]?\s*)?"
+                         r"(?:soit\b|(?:sous-)?total\b|(?:le\s+)?montant\s+total\b)", re.I)
+
+
+#: What says that the amount after it sums those before it in its sentence: ", soit", "soit un total de".
+_SUMS_BEFORE = re.compile(r"[ \t\n]*,?[ \t\n]*soit(?:[ \t\n]+(?:un[ \t\n]+)?(?:montant[ \t\n]+)?total[ \t\n]+de)?"
+                          r"[ \t\n]*$", re.I)
+
+
+def summed_after(sentence: str, amounts: list[tuple[int, int, Decimal]]) -> dict[int, int]:
+    """The amounts of ``sentence`` that a "soit" says are the sum of all the amounts before them in it (two at
+    least): "une subvention de 8 000 € pour 2025, de 9 000 € pour 2026 et de 9 500 € pour 2027, soit 26 500 €
+    sur la durée de la convention" — by where each starts, with where its "soit" starts.
+
+    >>> from graph.ingest.french import AMOUNT_RE, parse_amount
+    >>> text = "de 8 000 € pour 2025, de 9 000 € pour 2026 et de 9 500 € pour 2027, soit 26 500 € sur la durée"
+    >>> summed_after(text, [(m.start(), m.end(), parse_amount(m.group(0))) for m in AMOUNT_RE.finditer(text)])
+    {73: 66}
+    """
+    ordered = sorted(amounts)
+    sums = {}
+    for k, (start, _, amount) in enumerate(ordered):
+        said = _SUMS_BEFORE.search(sentence, ordered[k - 1][1] if k else 0, start)
+        if k >= 2 and said and said.end() == start and amount == sum(a for _, _, a in ordered[:k]):
+            sums[start] = said.start()
+    return sums
+
+
+def states_total(sentence: str, at: tuple[int, int], spelled: list[tuple[int, int, int]], sums: dict[int, int],
+                 below_grants: bool, of_grants: bool) -> bool:
+    """Whether the amount that spans ``at`` in ``sentence`` is a total of grants, no grant: words before it that
+    say a total ("Total ……", "soit un montant total de", "les subventions ci-dessus, soit"), a "soit" that sums the
+    amounts before it (``sums``, :func:`summed_after`), "les crédits, soit …" below a table or a list
+    (``below_grants``). ``spelled``: the amounts that the sentence writes in words (value, start, end);
+    ``of_grants``: what else says that the total is the grants' (a list's or a table's total below it, a list's item,
+    a run of grants before it in its sentence), else its clause must speak of them.
+
+    >>> states_total("Total des subventions : 4 400 €", (23, 30), [], {}, False, False)
+    True
+    >>> states_total("14 secours d'urgence pour un montant total de 2 380 €", (46, 53), [], {}, False, False)
+    False
+    """
+    a_start, a_end = at
+    # The figures of an amount in words ("un montant total de quatre-vingt-dix-sept mille … euros (97 500 €)")
+    # are said by the words before it.
+    said_from = next((s for _, s, e in spelled if e <= a_start and not sentence[e:a_start].strip(" (")),
+                     a_start)
+    # A dotted leader between a label and its amount is no word of it: "Total ………………… 26 800 €".
+    words_before = _LEADER_END.sub(" ", sentence[max(0, said_from - 200):said_from])
+    total = a_start in sums or _PROSE_TOTAL.search(words_before[-40:]) \
+        or _TOTAL_AMOUNTS_TO.search(words_before) or _SUM_OF_ABOVE.search(words_before) \
+        or below_grants and _SUMS_ABOVE.fullmatch(sentence[:said_from]) or (
+        _TOTAL_AFTER.match(sentence, a_end) and re.search(r"\bsoit\s*$", sentence[max(0, a_start - 12):a_start]))
+    # "soit un total de …" just below a list of grants sums that list.
+    # A total of grants when its clause speaks of them: "14 secours d'urgence pour un montant total de
+    # 2 380 €" sums aid to households, reported, not this deliberation's grants.
+    # (The label of "Montant total des aides attribuées : 50 800 €" is its clause's, before the colon.)
+    head = re.sub(r":\s*$", "", sentence[:a_start])
+    clause = sentence[max(head.rfind(":"), head.rfind(";")) + 1:a_end] \
+        + re.split(r"[,;:.]|\bet\b", sentence[a_end:], maxsplit=1)[0]
+    # (not what members pay the body, "les participations statutaires … pour un total de 96 000 €")
+    return bool(total and not _DUES_TOTAL.search(clause) and (of_grants or re.search(
+        r"subvention|crédit|dépense|somme|attribu|\baides?\b|participation|affectation", clause, re.I)))

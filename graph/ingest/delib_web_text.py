@@ -1,0 +1,74 @@
+"""A deliberation copied from a web page made plain: its Markdown marks, its navigation and its HTML character
+references (:func:`markdown_to_plain`, :func:`html_characters`).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+
+#: A Markdown link or image: "[Accueil](/)", "![Logo](/logo.svg)".
+_LINK = re.compile(r"(?P<image>!)?\[(?P<text>[^\]\n]*)\]\([^)\s]*\)")
+#: A web page's navigation around the act it shows: a breadcrumb ("Vous êtes ici : [Accueil](/) › [Actes](/actes)
+#: › …"), a bar of links ("[Mentions légales](/ml) · [Cookies](/c)", "[← Précédente](/p) | [Suivante →](/s)").
+_BREADCRUMB = re.compile(r"\)\s*[›»>/]\s*\[")
+_LINK_BAR_SEPARATORS = re.compile(r"[\s|·•›»:*_-]+")
+#: A menu's item: a link alone in a list item.
+_MENU_ITEM = re.compile(r"[ \t]*[*+-][ \t]+\[[^\]\n]*\]\([^)\s]*\)[ \t]*")
+
+
+def _without_web_chrome(text: str) -> str:
+    """``text`` without a web page's navigation (:data:`_BREADCRUMB`, bars of links, menus of three links or more) and
+    its images, each link left as its text: a deliberation copied from the page that publishes it."""
+    lines = text.split("\n")
+    menu = [False] * len(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _MENU_ITEM.fullmatch(lines[j]):
+            j += 1
+        if j - i >= 3:
+            menu[i:j] = [True] * (j - i)
+        i = max(j, i + 1)
+    kept = []
+    for line, in_menu in zip(lines, menu):
+        links = list(_LINK.finditer(line))
+        if in_menu or links and (_BREADCRUMB.search(line) or all(m["image"] for m in links) and not _LINK.sub("", line)
+                                 .strip() or len(links) >= 2 and len(_LINK_BAR_SEPARATORS.sub("", _LINK.sub("", line)))
+                                 <= 12):
+            continue
+        kept.append(_LINK.sub(lambda m: "" if m["image"] else m["text"], line))
+    return "\n".join(kept)
+
+
+#: An HTML character reference, its semicolon written ("&nbsp;", "&eacute;", "&#8217;", "&#x2019;"): what a text
+#: copied from a web page's source or exported by a content manager keeps of its accents, apostrophes and spaces.
+_CHARACTER_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+
+
+def html_characters(text: str) -> str:
+    """``text`` with its HTML character references read as the characters they stand for; a reference without its
+    semicolon is left as written ("R&D", "&copyright" stay).
+
+    >>> html_characters("Subvention d&#8217;un montant de 20&nbsp;000 &euro; &agrave; l&rsquo;association R&D")
+    'Subvention d’un montant de 20\xa0000 € à l’association R&D'
+    """
+    return _CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group(0)), text) if "&" in text else text
+
+
+def markdown_to_plain(text: str) -> str:
+    r"""Drop Markdown emphasis, heading marks, escapes and hard-break spaces, and a web page's navigation around the
+    act (:func:`_without_web_chrome`); keep list dashes and table pipes.
+
+    >>> markdown_to_plain("## **DELIBERATION N°1**  \n99\\_DE")
+    'DELIBERATION N°1\n99_DE'
+    >>> markdown_to_plain("Vous êtes ici : [Accueil](/) › [Actes](/actes) › Décision\n# Décision n° 4\n"
+    ...                   "Voir l'[annexe](/a.pdf).\n[Mentions légales](/ml) · [Cookies](/c)")
+    "Décision n° 4\nVoir l'annexe."
+    """
+    text = _without_web_chrome(text)
+    text = re.sub(r"\*\*|__", "", text)
+    text = re.sub(r"^#{1,6}\s+", "", text, flags=re.M)
+    text = re.sub(r"\\([_*#\[\]()\\.-])", r"\1", text)
+    return re.sub(r"[ \t]+$", "", text, flags=re.M)
