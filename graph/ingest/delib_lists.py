@@ -31,12 +31,21 @@ _DOT_MARKER = re.compile(r"^([ \t]*\d{0,2})\.(?=[ \t]+\S)", re.M)
 #: An amount in words before its "euros": "mille cinq cents", "deux mille", "trois cent cinquante".
 _SPELLED_WORD = "|".join(NUMBER_WORDS + ("millions", "million", "mille"))
 _SPELLED_AMOUNT = rf"(?:{_SPELLED_WORD})(?:[ \t-]+(?:et[ \t-]+)?(?:{_SPELLED_WORD}))*[ \t]+euros?\b"
+#: The first line of a name that a list's item without a bullet wraps over two lines, its dot leaders and amount on
+#: the second: "Association des parents d'élèves de l'école" / "Jean-de-La-Fontaine …………… 350 €". It opens with a
+#: capital, ends on a letter and has no mark that ends a sentence, an item or a lead (".", ";", ":", "€", dot
+#: leaders), nor a granting verb in small letters ("Le Conseil attribue" / "Club A …… 300 €" is no name).
+_WRAPPED_NAME = (r"(?-i:[A-ZÀ-ÝŒ])(?![^\n]*(?-i:\b(?:attribu|allou|décid|DÉCID)\w*|"
+                 r"\b(?:accord|vers|propos)(?:e|é|ée|ées|és|er|ent)\b))"
+                 r"[^\n.;:€…]{1,100}?(?<=[^\W\d])[ \t]*\n[ \t]*"
+                 r"(?=[^\n.;:€…]{2,120}?[ \t]*(?:\.{3,}|…+)[ \t]*\d)")
 #: A list item that no bullet opens (the PDF drew it, or the text only indents it): a name, then ":", dot leaders or
 #: a dash, then an amount, alone on its line ("Comité des fêtes de Lussac : 1 500 € ;", "CPTS du Val – fonctionnement
 #: – 22 000 €", "Judo Club : mille cinq cents euros") or with a bracket after it ("SISA X : 4 000 € (subvention
 #: d'investissement, article 20422)") — or the name alone on its line and the amount indented alone on the next ("Club
-#: Entraide du Cher" / "    900 €").
-_BARE_ITEM = (r"[^\n]{2,120}?(?:[ \t]+:[ \t]*|[ \t]*(?:\.{3,}|…+)[ \t]*|[ \t]+[–—-][ \t]+|(?<=[^\W\d])[ \t]{2,}|"
+#: Entraide du Cher" / "    900 €"). A name may wrap over two lines before its dot leaders (:data:`_WRAPPED_NAME`).
+_BARE_ITEM = (r"(?:" + _WRAPPED_NAME + r")?"
+              r"[^\n]{2,120}?(?:[ \t]+:[ \t]*|[ \t]*(?:\.{3,}|…+)[ \t]*|[ \t]+[–—-][ \t]+|(?<=[^\W\d])[ \t]{2,}|"
               r"(?<=[^\W\d]|[)»])[ \t]*\n[ \t]+)"
               r"(?:(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?[ \u00a0\u202f]*(?:€|euros?)|"
               + _SPELLED_AMOUNT + ")"

@@ -58,6 +58,7 @@ from graph.ingest.delib_session import find_body, find_session_date
 from graph.ingest.delib_tables import cell_identifiers
 from graph.ingest.delib_text import Document, normalise_text
 from graph.ingest.delib_vote import complete_omitted_count, complete_unanimity, parse_vote
+from graph.ingest.delib_vote_checks import vote_doubts
 from graph.ingest.delib_web_text import html_characters
 from graph.ingest.deliberation import corrected_act, corrected_text, looks_like_deliberation, not_a_deliberation
 from graph.ingest.french import AMOUNT_RE, cfp_amounts, fold
@@ -357,6 +358,8 @@ class Reader:
         vote = self.vote
         complete_unanimity(vote, self.body, self.attendance)
         complete_omitted_count(vote, self.body, self.attendance)
+        for fr, en in vote_doubts(vote, self.body, self.attendance):
+            self.x.warn(fr, en)
         self.outcome = vote.outcome
         if vote.outcome:
             self.b.add(self.iri, MAI.outcome, concept("outcome", vote.outcome))

@@ -50,6 +50,11 @@ _STOP = (r"(?=\s*(?:," + _ENUMERATION + r"|" + _ACRONYM_INSIDE + r"|;|:|(?<!\bM)
          r"\bdans\s+le\s+cadre\b|\bafin\b|"
          r"\b(?:et\s+)?une?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|prêt|soutien|"
          r"prime|bourse|secours|prix|récompense|fonds\s+de\s+concours|complément\s+(?:de|d['’]))\b|"
+         # "à l'association X des crédits d'équipement égaux à 40 % du coût", "… des subventions égales à …": the
+         # grants in the plural, in small letters, with what says their nature or their amount after them.
+         r"\bdes\s+(?:subventions|aides|participations|contributions|dotations|allocations|crédits|avances)"
+         r"(?=\s+(?:(?:exceptionnel|financi[eè]r|forfaitair)\w*\s+)?(?:d['’](?:équipement|investissement|un\s+montant)"
+         r"|de\s+(?:fonctionnement|\d)|égaux|égales|équivalent|calculé))|"
          # "de verser au Centre hospitalier de Brest la participation de 20 000 € …": what it is paid, not its name.
          r"\b(?:la|les)\s+(?:subventions?|aides?|participations?|contributions?|dotations?)\b(?=[^\n]{0,60}\d)|"
          r"\b(?:le|un|l['’]|du|de\s+l['’])\s*(?:solde|acompte|reliquat)\b|"
