@@ -54,9 +54,32 @@ _RDF_CASES = (
 )
 
 
-def explain_rdf(message: str) -> tuple[str, str] | None:
-    """The French and English sentence for an RDF parser's ``message``, or None when it is not a common case."""
-    for pattern, fr, en in _RDF_CASES:
+#: The cases whose sentence differs in a format (its name: :mod:`graph.formats`) from Turtle's, which
+#: :data:`_RDF_CASES` words (N-Triples, N-Quads and TriG write IRIs and statements as it does).
+_FORMAT_CASES = {
+    "rdfxml": (
+        (r"Invalid IRI code point", "caractère interdit dans une IRI (valeur d'un attribut : rdf:about, rdf:resource, "
+         "rdf:datatype, xml:base, xmlns…)", "character not allowed in an IRI (an attribute value: rdf:about, "
+         "rdf:resource, rdf:datatype, xml:base, xmlns…)"),
+    ),
+    "jsonld": (
+        (r"Invalid IRI code point", "caractère interdit dans une IRI (une adresse entre guillemets : @id, @type, "
+         "@base, @vocab…)", "character not allowed in an IRI (an address between quotes: @id, @type, @base, "
+         "@vocab…)"),
+        (r"Unexpected end of file", "le fichier s'arrête au milieu d'un objet (une « }} », un « ] » ou un guillemet "
+         "manque ?)", "the file stops in the middle of an object (a missing '}}', ']' or quote?)"),
+    ),
+}
+
+
+def explain_rdf(message: str, fmt: str | None = None) -> tuple[str, str] | None:
+    """The French and English sentence for an RDF parser's ``message`` about a document in the format named
+    ``fmt`` (Turtle's wording when None), or None when it is not a common case.
+
+    >>> explain_rdf("error while parsing IRI 'http://ex.org/a b': Invalid IRI code point ' '", "rdfxml")[0]
+    "caractère interdit dans une IRI (valeur d'un attribut : rdf:about, rdf:resource, rdf:datatype, xml:base, xmlns…)"
+    """
+    for pattern, fr, en in (*_FORMAT_CASES.get(fmt, ()), *_RDF_CASES):
         if match := re.search(pattern, message):
             prefix = match.group(1) if match.groups() and match.group(1) else ""
             fr, en = fr.format(prefix), en.format(prefix)
@@ -67,10 +90,11 @@ def explain_rdf(message: str) -> tuple[str, str] | None:
     return None
 
 
-def invalid_rdf(message: str, line: int | None) -> tuple[str, str]:
-    """The French and English messages of an RDF file that does not parse: ours first, then the engine's."""
+def invalid_rdf(message: str, line: int | None, fmt: str | None = None) -> tuple[str, str]:
+    """The French and English messages of an RDF file (in the format named ``fmt``, Turtle's wording when None)
+    that does not parse: ours first, then the engine's."""
     message = re.sub(r" \(line \d+\)$", "", message)
-    if (said := explain_rdf(message)) is None:
+    if (said := explain_rdf(message, fmt)) is None:
         return f"RDF invalide : {message}", f"invalid RDF: {message}"
     return f"RDF invalide : {said[0]} ({message})", f"invalid RDF: {said[1]} ({message})"
 
@@ -84,10 +108,11 @@ SCHEMA_ORG_VOCABULARY = '{"@vocab": "http://schema.org/"}'
 
 def rdf_error(message: str, line: int | None, data: bytes, fmt: str) -> tuple[str, str, int | None]:
     """The French and English messages of the RDF document ``data`` (format name ``fmt``) that does not parse, and
-    its line: :func:`invalid_rdf`, with what the engine leaves out — the URL of a remote JSON-LD context that
-    Maillage does not fetch (for schema.org's, the context to write in its place; the engine's text, which says only
-    that no context is fetched, left out), the line of an RDF/XML error (the engine gives none; on this error path
-    only, a second reading by expat for XML that is not well-formed, else :func:`_rdf_xml_error_line`).
+    its line: :func:`invalid_rdf` in the format's words, with what the engine leaves out — the URL of a remote
+    JSON-LD context that Maillage does not fetch (for schema.org's, the context to write in its place; the engine's
+    text, which says only that no context is fetched, left out), the line of an RDF/XML error (the engine gives
+    none; on this error path only, a second reading by expat for XML that is not well-formed, else
+    :func:`_rdf_xml_error_line`).
 
     >>> print(rdf_error("No LoadDocumentCallback has been set to load remote contexts",
     ...                 None, b'{\\n "@context": "https://schema.org"}', "jsonld")[1])
@@ -110,7 +135,7 @@ distant ; incluez-le dans le fichier (« @context » : { … })'
         return (*_remote_context(urls), line)
     if line is None and fmt == "rdfxml":
         line = _xml_error_line(data) or _rdf_xml_error_line(message, data)
-    return (*invalid_rdf(message, line), line)
+    return (*invalid_rdf(message, line, fmt), line)
 
 
 def _remote_context(urls: list[str]) -> tuple[str, str]:

@@ -22,7 +22,7 @@ from graph.ingest.source_messages import graphs_issue, relative_issue
 from graph.ingest.sources import stored_sha256
 from graph.namespaces import MAI, SCHEMA
 from graph.ontology import read_vocabulary, superclasses, vocabulary_files
-from graph.parse_errors import invalid_rdf
+from graph.parse_errors import rdf_error
 from graph.resolution import canonical_deliberations, resolve_actors
 from graph.store import RdfSyntaxError, fault_point, parse_base
 from graph.triples import TripleSet, plain_literal
@@ -137,8 +137,9 @@ def store_rdf(writer, ctx: SourceContext, rdf: tuple[bytes, str], description: T
             relative = relative_issue(observed, ctx.source)  # while the engine's threads load
             named = graphs_issue(observed)
     except RdfSyntaxError as exc:
-        said, said_en = invalid_rdf(str(exc), exc.line)
-        raise InputError(said, line=exc.line, message_en=said_en) from None
+        # as the first pass says it: an RDF/XML error given its line (the engine gives none), the format's words
+        said, said_en, line = rdf_error(str(exc), exc.line, data, fmt)
+        raise InputError(said, line=line, message_en=said_en) from None
     fault_point("after-replace")
     _materialise_extraction(description, ctx.source)
     writer.add(ctx.source, description)

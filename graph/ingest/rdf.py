@@ -12,6 +12,7 @@ import re
 from graph.encodings import decode, reads_as_utf8
 from graph.formats import RDF_FORMATS, rdf_format_for_path
 from graph.ingest.base import Extraction, InputError, Issue, SourceContext, SourceKind
+from graph.ingest.rdf_json_languages import empty_languages
 from graph.ingest.rdf_namespaces import miswritten_namespaces
 
 #: What the first bytes of each syntax look like, when the extension says nothing.
@@ -106,6 +107,8 @@ def extract(ctx: SourceContext) -> Extraction:
         data, blanked = without_empty_languages(checked_entities(data))
     extraction = Extraction(rdf=(data, fmt), stats={"format": fmt, **({"encoding": encoding} if encoding else {})})
     extraction.issues += miswritten_namespaces(data, fmt)
+    if fmt == "jsonld":
+        extraction.issues += empty_languages(data)
     if blanked:
         count = f"{len(blanked)} élément{'s' if len(blanked) > 1 else ''}", \
             f"{len(blanked)} element{'s' if len(blanked) > 1 else ''}"

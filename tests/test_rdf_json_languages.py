@@ -1,0 +1,68 @@
+"""A JSON-LD file with ``"@language": ""``: JSON-LD 1.1 reads it as a language that is not well-formed, not as
+no language, and the engine drops those values (Object to RDF Conversion, step 7). The import keeps the spec's
+reading and warns, at the line, with how many values are lost and what to write."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.ingest.pipeline import ingest_paths
+from graph.ingest.rdf_json_languages import empty_languages
+from graph.store import open_store
+
+T12 = "http://purl.org/essglobal/standard/themes/T12"
+PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
+
+
+def ingested(tmp_path, text: str):
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
+    (tmp_path / "themes.jsonld").write_text(text, encoding="utf-8")
+    said = []
+    ingest_paths(store, [tmp_path / "themes.jsonld"], on_report=lambda report, error, _: said.append((report, error)))
+    [(report, error)] = said
+    assert error is None
+    labels = {(str(row[0]), row[0].language) for row in store.query(
+        f"SELECT ?l WHERE {{ GRAPH ?g {{ <{T12}> <{PREF_LABEL}> ?l }} }}")}
+    return [(issue.line, issue.message) for issue in report.issues if '"@language": ""' in issue.message], labels
+
+
+def test_values_in_an_empty_language_are_warned_at_the_first_with_their_count(tmp_path):
+    said, labels = ingested(tmp_path, '{"@id": "' + T12 + '",\n "' + PREF_LABEL + '": [\n'
+                                      '  {"@value": "Justice sociale et insertion", "@language": "fr"},\n'
+                                      '  {"@value": "Justice sociale", "@language": ""},\n'
+                                      '  {"@value": "Justice",\n   "@language" : ""}]}\n')
+    assert said == [(4, '« "@language": "" » dans 2 valeurs, non importées : JSON-LD ne lit pas une langue vide comme '
+                        "l'absence de langue ; retirez « \"@language\": \"\" » des textes sans langue")]
+    assert labels == {("Justice sociale et insertion", "fr")}  # the engine's reading, the spec's: kept
+
+
+def test_a_context_s_empty_default_language_is_warned_with_the_texts_it_takes(tmp_path):
+    said, labels = ingested(tmp_path, '{"@context": {\n  "@language": "",\n  "label": "' + PREF_LABEL + '",\n'
+                                      '  "n": "http://ex.org/n"},\n "@id": "' + T12 + '",\n'
+                                      ' "label": ["Justice sociale", "Justice", {"@value": "Social justice", '
+                                      '"@language": "en"}], "n": 12}\n')
+    assert said == [(2, '« "@language": "" » dans un contexte : JSON-LD ne lit pas une langue vide comme l\'absence '
+                        "de langue, et les textes qui la prennent ne sont pas importés (2 valeurs) ; écrivez "
+                        "« \"@language\": null » pour des textes sans langue")]
+    assert labels == {("Social justice", "en")}
+
+
+@pytest.mark.parametrize("context", [
+    '{"label": {"@id": "' + PREF_LABEL + '", "@language": ""}}',  # a term's language
+    '[{"@language": "fr"}, {"@language": ""}]',  # the last context's default
+    '{"@language": "fr", "label": {"@id": "' + PREF_LABEL + '", "@context": {"@language": ""}}}',  # a scoped one
+])
+def test_an_empty_language_anywhere_in_a_context_is_warned(context):
+    text = '{"@context": ' + context + ', "@id": "' + T12 + '", "label": "Justice", "' + PREF_LABEL + '": "x"}'
+    [issue] = empty_languages(text.encode())
+    assert issue.line == 1 and "(1 valeur)" in issue.message
+
+
+@pytest.mark.parametrize("text", [
+    '{"@context": {"@language": null}, "@id": "' + T12 + '", "' + PREF_LABEL + '": "Justice"}',  # no language
+    '{"@context": {"@language": ""}, "@id": "' + T12 + '", "' + PREF_LABEL + '": 12}',  # no text takes it
+    # a text that shows it
+    '{"@id": "' + T12 + '", "' + PREF_LABEL + '": "écrire \\"@language\\": \\"\\" pour aucune langue"}',
+])
+def test_what_loses_no_value_is_not_warned(text):
+    assert empty_languages(text.encode()) == []
