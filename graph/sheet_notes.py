@@ -22,16 +22,20 @@ def sheet_notes(sheet: Sheet, header: list[str] | None = None, header_line: int 
     place ; sinon elle est lue, vérifiez ses valeurs', 'cellules fusionnées recopiées : A2:A5 ; la valeur de la
     première cellule de la plage est lue sur chacune de ses lignes']
     """
-    notes = (_hidden_columns_note(sheet, header, header_line, known), _merged_note(sheet, header_line),
+    notes = (*_hidden_columns_notes(sheet, header, header_line, known), _merged_note(sheet, header_line),
              _uncomputed_note(sheet, header, header_line), _hidden_rows_note(sheet, header_line))
     return [note for note in notes if note is not None]
 
 
-def _hidden_columns_note(sheet: Sheet, header: list[str] | None, line: int, known: frozenset[str] | set[str]
-                         ) -> Issue | None:
+def _hidden_columns_notes(sheet: Sheet, header: list[str] | None, line: int, known: frozenset[str] | set[str]
+                          ) -> list[Issue]:
+    """The hidden columns of ``sheet`` (those that name ``known`` columns, without ``known`` all): one warning for
+    those that a visible column of their field is read instead of (else they are read), one for each that is read
+    beside a visible column of its field (:func:`_read_beside`)."""
     from graph.tabular import normalise_header  # graph.tabular imports this module
 
-    named = []
+    named, notes = [], []
+    beside = _read_beside(header, known) if header is not None else {}
     for at, column in enumerate(sheet.columns):
         if column not in sheet.hidden_columns:
             continue
@@ -39,18 +43,55 @@ def _hidden_columns_note(sheet: Sheet, header: list[str] | None, line: int, know
             named.append(column_letters(column))
         elif at < len(header) and header[at] and (not known or normalise_header(header[at]) in known):
             named.append(f"« {header[at]} » ({column_letters(column)})")
+            if at in beside:
+                notes.append(_read_beside_note(named.pop(), f"« {header[beside[at]]} », "
+                                               f"{column_letters(sheet.columns[beside[at]])}", line))
     if not named:
-        return None
+        return notes
     said, said_en = _listed(named)
     if len(named) == 1:
-        return Issue("warning", f"colonne {said} masquée dans le classeur : une colonne visible qui donne le même "
-                                "champ est lue à sa place ; sinon elle est lue, vérifiez ses valeurs",
-                     f"column {said_en} hidden in the workbook: a visible column giving the same field is read "
-                     "instead; otherwise it is read, check its values", line=line or None)
-    return Issue("warning", f"colonnes {said} masquées dans le classeur : une colonne visible qui donne le même "
-                            "champ est lue à leur place ; sinon elles sont lues, vérifiez leurs valeurs",
-                 f"columns {said_en} hidden in the workbook: a visible column giving the same field is read instead "
-                 "of them; otherwise they are read, check their values", line=line or None)
+        return [Issue("warning", f"colonne {said} masquée dans le classeur : une colonne visible qui donne le même "
+                                 "champ est lue à sa place ; sinon elle est lue, vérifiez ses valeurs",
+                      f"column {said_en} hidden in the workbook: a visible column giving the same field is read "
+                      "instead; otherwise it is read, check its values", line=line or None), *notes]
+    return [Issue("warning", f"colonnes {said} masquées dans le classeur : une colonne visible qui donne le même "
+                             "champ est lue à leur place ; sinon elles sont lues, vérifiez leurs valeurs",
+                  f"columns {said_en} hidden in the workbook: a visible column giving the same field is read instead "
+                  "of them; otherwise they are read, check their values", line=line or None), *notes]
+
+
+def _read_beside(header: list[str], known: frozenset[str] | set[str]) -> dict[int, int]:
+    """The columns of a grants list's ``header`` (``known``: a grants list's keys) that are read beside another
+    column of their field, by place in ``header``, with that column's place: a party's SIREN column beside its SIRET
+    column, whose missing or invalid SIRETs it makes up for (:func:`graph.ingest.scdl_headers.sirens_beside`).
+
+    >>> header = ["nomBeneficiaire", "SIRET", "montant", "SIREN"]
+    >>> _read_beside(header, _grant_keys()), _read_beside(header, {"siret", "siren"})
+    ({3: 1}, {})
+    """
+    from graph.ingest.scdl_headers import GRANT_FIELDS, SIREN_BESIDE, map_columns, sirens_beside
+
+    if not known or not _grant_keys() <= known:
+        return {}
+    read = map_columns(header, GRANT_FIELDS)
+    found = sirens_beside(header, read)
+    return {found[siren]: read[field] for field, siren in SIREN_BESIDE.items() if siren in found}
+
+
+def _grant_keys() -> frozenset[str]:
+    """The keys of a grants list's columns: the ``known`` columns that its reader gives :func:`sheet_notes`."""
+    from graph.ingest.scdl_headers import GRANT_FIELDS, keys_of
+
+    return keys_of(GRANT_FIELDS)
+
+
+def _read_beside_note(said: str, siret: str, line: int) -> Issue:
+    """The warning of a hidden SIREN column (``said``: its name and letters) read beside the SIRET column ``siret``
+    (its name and letters)."""
+    return Issue("warning", f"colonne {said} masquée dans le classeur : elle est lue, ses SIREN identifiant les lignes "
+                            f"dont le SIRET (colonne {siret}) manque ou est invalide ; vérifiez ses valeurs",
+                 f"column {said} hidden in the workbook: it is read, its SIRENs identifying the rows whose SIRET "
+                 f"(column {siret}) is missing or invalid; check its values", line=line or None)
 
 
 def _hidden_rows_note(sheet: Sheet, line: int) -> Issue | None:

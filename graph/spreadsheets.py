@@ -63,6 +63,28 @@ def is_spreadsheet(data: bytes) -> bool:
     return data.startswith(ZIP) or data.startswith(OLE[:4])
 
 
+#: The formats of a workbook, as :func:`workbook_format` names them.
+WORKBOOK_FORMATS = ("xlsx", "ods", "xls")
+
+
+def workbook_format(data: bytes) -> str | None:
+    """Return the format of the spreadsheet ``data``: ``xls`` (an OLE compound file), ``ods`` (a zip with an
+    OpenDocument ``content.xml``) or ``xlsx`` (another zip); None for another file.
+
+    >>> workbook_format(OLE + b"..."), workbook_format(b"nom;montant\\n")
+    ('xls', None)
+    """
+    if data.startswith(OLE[:4]):
+        return "xls"
+    if not data.startswith(ZIP):
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return "ods" if "content.xml" in z.namelist() else "xlsx"
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError):
+        return "xlsx"  # told unreadable by whoever reads it
+
+
 def check_zip(data: bytes) -> None:
     """Refuse a zip whose directory is damaged, or that would expand beyond the limits (a zip bomb)."""
     try:

@@ -40,7 +40,7 @@ from graph.limits import check_line_length
 # is_spreadsheet, MAX_ROWS, spreadsheet_error: for the callers of this module too.
 from graph.sheet_notes import sheet_notes
 from graph.spreadsheets import (MAX_ROWS, FractionCell, Rows, Sheet, column_letters, is_spreadsheet, read_heads,
-                               read_sheet, spreadsheet_error)
+                               read_sheet, spreadsheet_error, workbook_format)
 
 #: Lines looked at to sniff the separator and find the header row.
 SNIFF_LINES = 30
@@ -92,6 +92,7 @@ class Table:
     header: list[str]
     rows: list[Row]
     header_line: int = 1
+    #: The text's encoding, or a workbook's format: ``xlsx``, ``ods`` or ``xls`` (:func:`workbook_format`).
     encoding: str | None = None
     delimiter: str | None = None
     repairs: list[Repair] = field(default_factory=list)
@@ -282,7 +283,7 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
         raise InputError("fichier vide", message_en="empty file")
     start = find_header(records, known)
     header_row = records[start]
-    table = Table([], [], header_row.line, encoding, delimiter,
+    table = Table([], [], header_row.line, encoding or workbook_format(data), delimiter,
                   unterminated=delimiter is not None and not text.endswith(("\n", "\r")))
     if (warning := other_sheet or encoding_issue(data, encoding)) is not None:
         table.issues.append(warning)

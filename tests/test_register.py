@@ -718,18 +718,16 @@ def test_the_esus_flag_is_read_from_french_and_english_yes_and_no(written, esus,
     ({"siret": "423.456.789.00019"}, "siren-423456789", []),
     ({"siren": "214201865.0"}, "siren-214201865", []),
     ({"siren": "10000016"}, "siren-010000016", [
-        ("siren", "SIREN « 10000016 » : zéros de tête rétablis (010000016), qu'un tableur avait ôtés")]),
+        ("siren", "zéros de tête perdus (passage par un tableur) : lu 010000016")]),
     ({"siren": "214201865", "siret": "42345678900019"}, "siren-214201865", [
         ("siret", "SIRET 42345678900019 d'un autre SIREN que celui du membre (214201865) : ignoré")]),
     ({"siret": "4,23457E+13"}, "a", [
-        ("siret", "SIRET « 4,23457E+13 » : des chiffres ont été perdus par la notation scientifique d'un tableur "
-                  "(format de cellule Nombre) : ignoré")]),
-    ({"siren": "123456789"}, "a", [("siren", "SIREN « 123456789 » invalide (clé de contrôle fausse) : ignoré")]),
-    ({"siren": "77777777"}, "a", [("siren", "SIREN « 77777777 » invalide (8 chiffres au lieu de 9) : ignoré")]),
+        ("siret", "SIRET abîmé par un passage en nombre à virgule (chiffres perdus) : ignoré")]),
+    ({"siren": "123456789"}, "a", [("siren", "SIREN invalide (clé de contrôle) : ignoré")]),
+    ({"siren": "77777777"}, "a", [("siren", "SIRET de 8 chiffres (14 attendus, 9 pour un SIREN) : ignoré")]),
     ({"siret": "2142018650001"}, "a", [
-        ("siret", "SIRET « 2142018650001 » invalide (13 chiffres au lieu de 14) : ignoré")]),
-    ({"siren": "21420186X"}, "a", [
-        ("siren", "SIREN « 21420186X » invalide (des caractères autres que des chiffres) : ignoré")]),
+        ("siret", "SIRET abîmé par un passage en nombre à virgule (chiffres perdus) : ignoré")]),
+    ({"siren": "21420186X"}, "a", [("siren", "SIRET illisible (des caractères autres que des chiffres) : ignoré")]),
 ])
 def test_identifiers_are_cleaned_alike_and_a_siret_of_another_siren_or_mangled_by_excel_is_reported(
         ids, actor, warnings):

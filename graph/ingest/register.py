@@ -63,7 +63,7 @@ from graph.ingest.register_links import register_issues, register_stored
 from graph.ingest.register_read import entries_from_csv, sheet_as_csv
 from graph.ingest.register_yaml import entries_from_yaml, load_yaml
 from graph.limits import check_line_length
-from graph.spreadsheets import Rows, is_spreadsheet
+from graph.spreadsheets import WORKBOOK_FORMATS, Rows, is_spreadsheet, workbook_format
 from graph.tabular import peek_lines, read_best_sheet
 
 FORMAT = "maillage-register/1"
@@ -168,12 +168,12 @@ def extract(ctx: SourceContext) -> Extraction:
     read, encoding, yaml_register = _read_entries(ctx)
     builder = RegisterBuilder(ctx, read.ptce)
     builder.ex.issues += read.issues
-    if encoding != "xlsx/ods" and not is_utf8(encoding):
+    if encoding not in WORKBOOK_FORMATS and not is_utf8(encoding):
         name = encoding_name(encoding)
         builder.ex.warn(f"registre enregistré en {name}, pas en UTF-8 : lu comme tel (vérifiez ses accents)",
                         f"register saved in {name}, not UTF-8: read as such (check its accents)")
     if not read.ptce.text("name"):
-        stem, table = ctx.path.stem, "XLSX/ODS" if encoding == "xlsx/ods" else "CSV"
+        stem, table = ctx.path.stem, encoding.upper() if encoding in WORKBOOK_FORMATS else "CSV"
         fr, en = (("sans nom de PTCE (ptce: name)", "without the PTCE's name (ptce: name)") if yaml_register else
                   (f"{table} sans ligne « # ptce: NOM » avant l'en-tête",
                    f"{table} register without a '# ptce: NAME' line before its header"))
@@ -208,7 +208,8 @@ def extract(ctx: SourceContext) -> Extraction:
 
 
 def _read_entries(ctx: SourceContext) -> tuple[Register, str, bool]:
-    """The entries of a register, its encoding (``xlsx/ods`` for a workbook) and whether it is its YAML form."""
+    """The entries of a register, its encoding (a workbook's format: ``xlsx``, ``ods``, ``xls``) and whether it is
+    its YAML form."""
     encoding = "utf-8"
     yaml_register = _read_as_yaml(ctx)
     if yaml_register:  # an editor on Windows may save it in cp1252: read as a CSV register is
@@ -216,7 +217,7 @@ def _read_entries(ctx: SourceContext) -> tuple[Register, str, bool]:
         read = entries_from_yaml(text, FORMAT)
     elif is_spreadsheet(ctx.data):  # the sheet whose header names the columns, as a grants list's
         sheet, other_sheet = read_best_sheet(ctx.data, _sheet_score)
-        read, encoding = entries_from_csv(sheet_as_csv(sheet.rows), spreadsheet=True), "xlsx/ods"
+        read, encoding = entries_from_csv(sheet_as_csv(sheet.rows), spreadsheet=True), workbook_format(ctx.data)
         read.issues[:0] = [other_sheet] if other_sheet else []
     else:
         text, encoding = decode(ctx.data)  # as Excel saves a CSV: cp1252, a BOM, UTF-16

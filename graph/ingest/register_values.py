@@ -15,11 +15,12 @@ from functools import cache
 from rdflib import URIRef
 from rdflib.namespace import RDFS, SKOS
 
-from graph.identifiers import clean_identifier, normalise_rna, restore_leading_zeros, rna_ok, siren_ok, siret_ok
+from graph.identifiers import clean_identifier, normalise_rna, restore_leading_zeros, rna_ok
 from graph.identity import fold
 from graph.ingest.french import MONTHS
 from graph.ingest.french import fold as unaccent
 from graph.ingest.french import read_date as read_date_whole
+from graph.ingest.scdl_ids import clean_id_cell, read_id_cell
 from graph.namespaces import CIRCLES, MAI
 from graph.values import ValueProblem
 
@@ -154,75 +155,63 @@ def read_date(text: str) -> tuple[dt.date | None, tuple[str, str] | None]:
         raise ValueProblem(str(exc).replace(figures, raw), exc.message_en.replace(figures, raw)) from None
 
 
-def _why_invalid(digits: str, size: int) -> tuple[str, str]:
-    """Why an identifier of ``size`` digits is refused, in French and English: its characters, its length, else its
-    check digit.
-
-    >>> _why_invalid("77777777", 9)[0], _why_invalid("244200771", 9)[1], _why_invalid("24420077A", 9)[0]
-    ('8 chiffres au lieu de 9', 'wrong check digit', 'des caractères autres que des chiffres')
-    """
-    if not digits.isdigit():
-        return "des caractères autres que des chiffres", "characters other than digits"
-    if len(digits) != size:
-        return f"{len(digits)} chiffres au lieu de {size}", f"{len(digits)} digits instead of {size}"
-    return "clé de contrôle fausse", "wrong check digit"
+def _zeros_restored(raw: str) -> bool:
+    """Whether the identifier cell ``raw`` was read with leading zeros that a spreadsheet dropped put back: a guess,
+    which the check digit may pass by chance (:func:`graph.identifiers.read_siret`)."""
+    return restore_leading_zeros(clean_identifier(clean_id_cell(raw)[0])) is not None
 
 
 def read_identifiers(siren: str, siret: str, rna: str) -> tuple[dict[str, str | None], list[tuple[str, str, str]]]:
-    """Return a member's valid identifiers (SIREN and SIRET without the spaces, dots or ``.0`` a spreadsheet puts
-    in them, leading zeros it dropped restored; RNA uppercased) and the problems met, as (key, French, English).
+    """Return a member's valid identifiers and the problems met, as (key, French, English): each of its SIREN and
+    SIRET cells read as a grants list reads its identifier cells (:func:`graph.ingest.scdl_ids.read_id_cell`: what
+    a spreadsheet or a typist put around the number taken off, leading zeros it dropped restored, a SIREN in the
+    SIRET column kept, a float-mangled SIRET's SIREN kept when whole), an RNA number written beside the SIRET read
+    when the RNA cell is empty; the RNA uppercased.
     A SIRET of another SIREN than the member's is ignored: it would join the member to another actor; but when
     the SIREN was repaired (its leading zeros restored: a guess, which the check digit may pass by chance), a valid
     SIRET's own SIREN wins.
 
     >>> read_identifiers("423 456 789", "423.456.789.00019", "")[0]
     {'siren': '423456789', 'siret': '42345678900019', 'rna': None}
-    >>> read_identifiers("214201865", "4,23457E+13", "")[1][0][1]
-    "SIRET « 4,23457E+13 » : des chiffres ont été perdus par la notation scientifique d'un tableur (format de \
-cellule Nombre) : ignoré"
+    >>> ids, said = read_identifiers("", "21860194600000.0", "")
+    >>> ids, said[0][1]
+    ({'siren': '218601946', 'siret': None, 'rna': None}, 'SIRET abîmé par un passage en nombre à virgule (chiffres \
+perdus) : son SIREN 218601946, intact, retenu')
     >>> read_identifiers("42345678", "42345678900019", "")[0]["siren"]
     '423456789'
     """
-    ids: dict[str, str | None] = {"siren": None, "siret": None, "rna": None}
     problems: list[tuple[str, str, str]] = []
-    repaired: set[str] = set()
-    for key, raw, ok, size in (("siren", siren, siren_ok, 9), ("siret", siret, siret_ok, 14)):
-        digits, name = clean_identifier(raw), key.upper()
-        if not raw:
-            continue
-        if ok(digits):
-            ids[key] = digits
-        elif _SCIENTIFIC.fullmatch(raw.strip()):
-            problems.append((key, f"{name} « {raw} » : des chiffres ont été perdus par la notation scientifique d'un "
-                                  "tableur (format de cellule Nombre) : ignoré", f"{name} '{raw}': digits were lost "
-                                  "to a spreadsheet's scientific notation (Number cell format): ignored"))
-        elif (restored := restore_leading_zeros(digits)) is not None and len(restored) == size:
-            ids[key], repaired = restored, repaired | {key}
-            problems.append((key, f"{name} « {raw} » : zéros de tête rétablis ({restored}), qu'un tableur avait ôtés",
-                             f"{name} '{raw}': leading zeros that a spreadsheet dropped restored ({restored})"))
-        else:
-            why = _why_invalid(digits, size)
-            problems.append((key, f"{name} « {raw} » invalide ({why[0]}) : ignoré",
-                             f"invalid {name} '{raw}' ({why[1]}): ignored"))
+    read: dict[str, tuple[str | None, str | None, str | None]] = {}
+    for key, raw in (("siren", siren), ("siret", siret)):
+        if raw and raw.strip():
+            *read[key], said = read_id_cell(raw, siren_column=key == "siren")
+            problems += [(key, fr, en) for fr, en in said]
+    own_siren, own_siret, own_rna = read.get("siren", (None, None, None))
+    col_siren, col_siret, col_rna = read.get("siret", (None, None, None))
+    ids: dict[str, str | None] = {"siren": own_siren or col_siren, "siret": col_siret or own_siret, "rna": None}
     if rna:
         ids["rna"] = normalise_rna(rna) if rna_ok(rna) else None
         if ids["rna"] is None:
             problems.append(("rna", "RNA invalide : ignoré", "invalid RNA: ignored"))
-    if repaired == {"siren"} and ids["siret"] and not ids["siret"].startswith(ids["siren"] or ""):
-        own = ids["siret"][:9]
+    else:
+        ids["rna"] = col_rna or own_rna
+    given = col_siret or col_siren  # what the SIRET column holds: a SIRET, or the SIREN it keeps
+    if not (own_siren and given and given[:9] != own_siren):
+        return ids, problems
+    if col_siret and _zeros_restored(siren) and not _zeros_restored(siret):
+        own = col_siret[:9]
         problems[:] = [p for p in problems if p[0] != "siren"]
-        problems.append(("siren", f"SIREN « {siren} » incomplet : celui du SIRET {ids['siret']} ({own}) est retenu, "
-                                  f"et non {ids['siren']} (ses zéros de tête rétablis, d'un autre SIREN que le SIRET)",
-                         f"incomplete SIREN '{siren}': the SIRET {ids['siret']}'s ({own}) is kept, not "
-                         f"{ids['siren']} (its leading zeros restored, another SIREN than the SIRET's)"))
+        problems.append(("siren", f"SIREN « {siren} » incomplet : celui du SIRET {col_siret} ({own}) est retenu, "
+                                  f"et non {own_siren} (ses zéros de tête rétablis, d'un autre SIREN que le SIRET)",
+                         f"incomplete SIREN '{siren}': the SIRET {col_siret}'s ({own}) is kept, not "
+                         f"{own_siren} (its leading zeros restored, another SIREN than the SIRET's)"))
         ids["siren"] = own
-    elif ids["siren"] and ids["siret"] and not ids["siret"].startswith(ids["siren"]):
-        problems.append(("siret", f"SIRET {ids['siret']} d'un autre SIREN que celui du membre ({ids['siren']}) : "
-                                  "ignoré", f"SIRET {ids['siret']} of another SIREN than the member's "
-                                  f"({ids['siren']}): ignored"))
-        ids["siret"] = None
+    elif col_siret:
+        problems.append(("siret", f"SIRET {col_siret} d'un autre SIREN que celui du membre ({own_siren}) : ignoré",
+                         f"SIRET {col_siret} of another SIREN than the member's ({own_siren}): ignored"))
+        ids["siret"] = own_siret
+    else:
+        problems.append(("siret", f"SIREN {col_siren} de la colonne SIRET, autre que celui du membre ({own_siren}) : "
+                                  "ignoré", f"SIREN {col_siren} of the SIRET column, other than the member's "
+                                  f"({own_siren}): ignored"))
     return ids, problems
-
-
-#: A number that a spreadsheet wrote in scientific notation: its last digits are lost.
-_SCIENTIFIC = re.compile(r"\d(?:[.,]\d+)?[eE]\+?\d+")

@@ -3,7 +3,8 @@ cleaned of what spreadsheets and typists wrap around a number before it is check
 ``="00552013500004"``, the apostrophe that forces a cell to text (``'42901366700028``), a label (``SIRET : 429 013 667
 00028``), and a SIRET and an RNA number in one cell (``38047555800058 / W861000123``). What is left is read by
 :func:`graph.identifiers.read_siret`, whose refusal then says what is wrong: its characters, its length, or its check
-digit (it said "check digit" of them all).
+digit (it said "check digit" of them all). The partner register reads its members' SIREN and SIRET cells with them
+too (:func:`graph.ingest.register_values.read_identifiers`): one diagnosis, in the same words.
 """
 
 from __future__ import annotations
