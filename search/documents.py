@@ -25,10 +25,11 @@ import re
 from collections.abc import Iterable, Iterator
 
 from graph.french_text import counted, of
-from search.document_assembly import _depend, _document, _facet, _finish, _show
+from search.document_assembly import add_dependencies, add_facet, finish_document, show_labels, start_document
 from search.document_kinds import ACTOR_TYPES, kind_of
-from search.fact_readers import (_amount, _counted_amount, _current, _in_force, _iris, _labelled, _party_names,
-                                 _replacing, _texts, _year, dcterms, label_of, mai, org, rdfs, schema, skos)
+from search.fact_readers import (amount_of, counted_amount_of, dcterms, grants_in_force, grants_replacing, has_label,
+                                 iris_of, label_of, mai, membership_holds, org, party_names_of, rdfs, schema, skos,
+                                 texts_of, year_of)
 from search.facts import FULL, LABELS, Facts
 
 #: Names of the other side of an actor's grants put in its text: a funder of 10,000 grants would otherwise match
@@ -72,24 +73,26 @@ def actor_to_document(iri: str, facts: Facts) -> dict:
     """The document of an actor: names, description, themes, place, circles, and the grants it received or gave."""
     types = facts.types.get(iri, ())
     _, type_, type_label = next(t for t in ACTOR_TYPES if t[0] in types or t[0] == mai.Actor)
-    doc = _document(iri, "actor", label_of(facts, iri), type_, type_label)
-    doc["names"] += [n for n in _texts(facts, iri, rdfs.label, skos.altLabel) if n not in doc["names"]]
-    doc["text"] = _texts(facts, iri, dcterms.description)
-    doc["related"] += _texts(facts, iri, mai.siren, mai.siret, mai.rna)
-    themes, places = _iris(facts, iri, dcterms.subject), _iris(facts, iri, schema.location)
-    _facet(doc, facts, "theme", themes)
-    _facet(doc, facts, "place", places)
-    received = _grants_total(doc, facts, _in_force(facts, facts.pointing(iri, mai.beneficiary)), side=schema.funder)
-    given = _grants_total(doc, facts, _in_force(facts, facts.pointing(iri, schema.funder)), side=mai.beneficiary,
-                          facets=False)
+    doc = start_document(iri, "actor", label_of(facts, iri), type_, type_label)
+    doc["names"] += [n for n in texts_of(facts, iri, rdfs.label, skos.altLabel) if n not in doc["names"]]
+    doc["text"] = texts_of(facts, iri, dcterms.description)
+    doc["related"] += texts_of(facts, iri, mai.siren, mai.siret, mai.rna)
+    themes, places = iris_of(facts, iri, dcterms.subject), iris_of(facts, iri, schema.location)
+    add_facet(doc, facts, "theme", themes)
+    add_facet(doc, facts, "place", places)
+    received = _grants_total(doc, facts, grants_in_force(facts, facts.pointing(iri, mai.beneficiary)),
+                             side=schema.funder)
+    given = _grants_total(doc, facts, grants_in_force(facts, facts.pointing(iri, schema.funder)),
+                          side=mai.beneficiary, facets=False)
     memberships = facts.pointing(iri, org.member)
     today = dt.date.today().isoformat()
     for membership in memberships:
-        if _current(facts, membership, today):  # a former member is no longer in the circle (its page says so)
-            _facet(doc, facts, "circle", _iris(facts, membership, org.role))
-            _facet(doc, facts, "goal", _iris(facts, membership, mai.contributesTo))
-        doc["related"] += _show(doc, facts, _iris(facts, membership, org.organization))
-    _facet(doc, facts, "goal", _iris(facts, iri, mai.contributesTo))
+        # a former member is no longer in the circle (its page says so)
+        if membership_holds(facts, membership, today):
+            add_facet(doc, facts, "circle", iris_of(facts, membership, org.role))
+            add_facet(doc, facts, "goal", iris_of(facts, membership, mai.contributesTo))
+        doc["related"] += show_labels(doc, facts, iris_of(facts, membership, org.organization))
+    add_facet(doc, facts, "goal", iris_of(facts, iri, mai.contributesTo))
     for name in ("theme", "place", "circle", "goal"):
         doc["related"] += [doc["labels"][v] for v in doc["facets"][name]]
     doc["amount"] = received[0] or given[0] or None
@@ -100,178 +103,184 @@ def actor_to_document(iri: str, facts: Facts) -> dict:
         parts.append(f"{format_amount(given[0])} attribués ({given[1]} subvention{'s' * (given[1] > 1)})")
     doc["summary"] = " · ".join(parts)
     grants = facts.pointing(iri, mai.beneficiary) + facts.pointing(iri, schema.funder)
-    _depend(doc, memberships + grants + _replacing(facts, grants))
-    return _finish(doc)
+    add_dependencies(doc, memberships + grants + grants_replacing(facts, grants))
+    return finish_document(doc)
 
 
 def _grants_total(doc: dict, facts: Facts, grants: list, side, facets: bool = True) -> tuple[float, int]:
     """Add what an actor's document shows of its grants; return their total amount, as the explorer's totals count
-    it (:func:`_counted_amount`), and their number, those it leaves out included (as the actor's page lists them)."""
+    it (:func:`counted_amount_of`), and their number, those it leaves out included (as the actor's page lists
+    them)."""
     total = 0.0
     for i, grant in enumerate(grants):
-        total += _counted_amount(facts, grant) or 0.0
-        others = _iris(facts, grant, side)
+        total += counted_amount_of(facts, grant) or 0.0
+        others = iris_of(facts, grant, side)
         if i < MAX_RELATED:
-            doc["related"] += _show(doc, facts, others) + _texts(facts, grant, side)
+            doc["related"] += show_labels(doc, facts, others) + texts_of(facts, grant, side)
         if facets:
-            _facet(doc, facts, "funder", others)
-            _facet(doc, facts, "fiscal_year", filter(None, map(_year, facts.get(grant, mai.fiscalYear))))
-            _facet(doc, facts, "goal", _iris(facts, grant, mai.contributesTo))
+            add_facet(doc, facts, "funder", others)
+            add_facet(doc, facts, "fiscal_year", filter(None, map(year_of, facts.get(grant, mai.fiscalYear))))
+            add_facet(doc, facts, "goal", iris_of(facts, grant, mai.contributesTo))
     return total, len(grants)
 
 
 def grant_to_document(iri: str, facts: Facts) -> dict:
     """The document of a grant: amount, funder, beneficiary, purpose, year, deliberation, goals.
 
-    Its ``amount`` (the sort's, the result's) is the one the totals count (:func:`_counted_amount`), as the pages
+    Its ``amount`` (the sort's, the result's) is the one the totals count (:func:`counted_amount_of`), as the pages
     sort and sum it; one they leave out (-500 €) is in its name and summary, as its page names it, and in its body: a
     search "500" still finds it."""
-    funders, beneficiaries = _iris(facts, iri, schema.funder), _iris(facts, iri, mai.beneficiary)
-    amount, counted_amount = _amount(facts, iri), _counted_amount(facts, iri)
-    years = sorted(filter(None, map(_year, facts.get(iri, mai.fiscalYear))))
-    who = ", ".join(_party_names(facts, iri, mai.beneficiary)) or "bénéficiaire inconnu"
-    title = _texts(facts, iri, rdfs.label)
+    funders, beneficiaries = iris_of(facts, iri, schema.funder), iris_of(facts, iri, mai.beneficiary)
+    amount, counted_amount = amount_of(facts, iri), counted_amount_of(facts, iri)
+    years = sorted(filter(None, map(year_of, facts.get(iri, mai.fiscalYear))))
+    who = ", ".join(party_names_of(facts, iri, mai.beneficiary)) or "bénéficiaire inconnu"
+    title = texts_of(facts, iri, rdfs.label)
     label = title[0] if title else f"Subvention de {format_amount(amount) or 'montant inconnu'} à {who}" + (
         f" ({years[0]})" if years else "")
-    doc = _document(iri, "grant", label)
-    doc["text"] = _texts(facts, iri, dcterms.description)
-    deliberations = _iris(facts, iri, mai.decidedBy)
-    themes = _iris(facts, iri, dcterms.subject) + [t for b in beneficiaries for t in _iris(facts, b, dcterms.subject)]
-    places = [p for b in beneficiaries for p in _iris(facts, b, schema.location)]
-    _facet(doc, facts, "funder", funders)
-    _facet(doc, facts, "fiscal_year", years)
-    _facet(doc, facts, "goal", _iris(facts, iri, mai.contributesTo))
-    _facet(doc, facts, "theme", themes)
-    _facet(doc, facts, "place", places)
+    doc = start_document(iri, "grant", label)
+    doc["text"] = texts_of(facts, iri, dcterms.description)
+    deliberations = iris_of(facts, iri, mai.decidedBy)
+    themes = iris_of(facts, iri, dcterms.subject) + [t for b in beneficiaries
+                                                     for t in iris_of(facts, b, dcterms.subject)]
+    places = [p for b in beneficiaries for p in iris_of(facts, b, schema.location)]
+    add_facet(doc, facts, "funder", funders)
+    add_facet(doc, facts, "fiscal_year", years)
+    add_facet(doc, facts, "goal", iris_of(facts, iri, mai.contributesTo))
+    add_facet(doc, facts, "theme", themes)
+    add_facet(doc, facts, "place", places)
     # A deliberation that no source titles (an SCDL row's) would show its IRI's tail, a slug: its own document
     # names it by its number and authority.
-    doc["related"] += _show(doc, facts, funders + beneficiaries + [d for d in deliberations if _labelled(facts, d)])
-    doc["related"] += _texts(facts, iri, mai.budgetAccount, mai.programme)
-    doc["related"] += _texts(facts, iri, schema.funder, mai.beneficiary)  # parties that a source wrote as texts
+    doc["related"] += show_labels(doc, facts, funders + beneficiaries
+                                  + [d for d in deliberations if has_label(facts, d)])
+    doc["related"] += texts_of(facts, iri, mai.budgetAccount, mai.programme)
+    doc["related"] += texts_of(facts, iri, schema.funder, mai.beneficiary)  # parties that a source wrote as texts
     for name in ("theme", "goal", "place"):
         doc["related"] += [doc["labels"][v] for v in doc["facets"][name]]
     if amount != counted_amount:
         doc["related"].append(format_amount(amount))
     doc["amount"] = counted_amount
-    funder = ", ".join(_party_names(facts, iri, schema.funder))
+    funder = ", ".join(party_names_of(facts, iri, schema.funder))
     replacing = facts.pointing(iri, dcterms.replaces)  # an erratum's or an amending act's grant
     doc["summary"] = " · ".join(filter(None, [format_amount(amount), of(funder) if funder else "",
                                               f"à {who}", ", ".join(years),
                                               "remplacée par un acte ultérieur" if replacing else ""]))
-    _depend(doc, beneficiaries + replacing)  # their themes and places; what replaces it
-    return _finish(doc)
+    add_dependencies(doc, beneficiaries + replacing)  # their themes and places; what replaces it
+    return finish_document(doc)
 
 
 def deliberation_to_document(iri: str, facts: Facts) -> dict:
     """The document of a deliberation: number, title, authority, date, the grants it decides and the titles of the
     agreements it approves ("Convention pluriannuelle d'objectifs avec …", in its text)."""
-    identifiers = _texts(facts, iri, dcterms.identifier)
-    authorities = _iris(facts, iri, mai.authority)
-    label = deliberation_name(identifiers[0] if identifiers else None, label_of(facts, iri) if _labelled(facts, iri)
+    identifiers = texts_of(facts, iri, dcterms.identifier)
+    authorities = iris_of(facts, iri, mai.authority)
+    label = deliberation_name(identifiers[0] if identifiers else None, label_of(facts, iri) if has_label(facts, iri)
                               else None, [label_of(facts, a) for a in authorities])
-    doc = _document(iri, "deliberation", label)
-    doc["names"] += identifiers + _texts(facts, iri, dcterms.title)
+    doc = start_document(iri, "deliberation", label)
+    doc["names"] += identifiers + texts_of(facts, iri, dcterms.title)
     agreements = facts.pointing(iri, mai.approvedBy)
-    doc["text"] = _texts(facts, iri, dcterms.description) + [t for a in agreements for t in _texts(facts, a,
-                                                                                              dcterms.title)]
+    doc["text"] = texts_of(facts, iri, dcterms.description) + [t for a in agreements
+                                                               for t in texts_of(facts, a, dcterms.title)]
     decided = facts.pointing(iri, mai.decidedBy)
-    grants = _in_force(facts, decided)
-    dates = _texts(facts, iri, dcterms.date)
+    grants = grants_in_force(facts, decided)
+    dates = texts_of(facts, iri, dcterms.date)
     doc["date"] = dates[0] if dates else None
-    _facet(doc, facts, "funder", authorities + [f for g in grants for f in _iris(facts, g, schema.funder)])
-    _facet(doc, facts, "fiscal_year", [y for g in grants for y in map(_year, facts.get(g, mai.fiscalYear)) if y]
-           or [y for y in map(_year, dates) if y])
-    _facet(doc, facts, "theme", _iris(facts, iri, dcterms.subject))
-    beneficiaries = [b for g in grants for b in _iris(facts, g, mai.beneficiary)]
-    _facet(doc, facts, "theme", [t for b in beneficiaries for t in _iris(facts, b, dcterms.subject)])
-    _facet(doc, facts, "goal", [x for g in grants for x in _iris(facts, g, mai.contributesTo)])
-    shown = authorities + beneficiaries[:MAX_RELATED] + _iris(facts, iri, mai.body)
-    doc["related"] += _show(doc, facts, shown)
-    doc["related"] += [t for g in grants for t in _texts(facts, g, mai.beneficiary)][:MAX_RELATED]
-    doc["related"] += _texts(facts, iri, mai.actesId, mai.programme)
+    add_facet(doc, facts, "funder", authorities + [f for g in grants for f in iris_of(facts, g, schema.funder)])
+    add_facet(doc, facts, "fiscal_year",
+              [y for g in grants for y in map(year_of, facts.get(g, mai.fiscalYear)) if y]
+              or [y for y in map(year_of, dates) if y])
+    add_facet(doc, facts, "theme", iris_of(facts, iri, dcterms.subject))
+    beneficiaries = [b for g in grants for b in iris_of(facts, g, mai.beneficiary)]
+    add_facet(doc, facts, "theme", [t for b in beneficiaries for t in iris_of(facts, b, dcterms.subject)])
+    add_facet(doc, facts, "goal", [x for g in grants for x in iris_of(facts, g, mai.contributesTo)])
+    shown = authorities + beneficiaries[:MAX_RELATED] + iris_of(facts, iri, mai.body)
+    doc["related"] += show_labels(doc, facts, shown)
+    doc["related"] += [t for g in grants for t in texts_of(facts, g, mai.beneficiary)][:MAX_RELATED]
+    doc["related"] += texts_of(facts, iri, mai.actesId, mai.programme)
     doc["related"] += [doc["labels"][v] for v in doc["facets"]["theme"]]
-    total = sum(_counted_amount(facts, g) or 0.0 for g in grants)
+    total = sum(counted_amount_of(facts, g) or 0.0 for g in grants)
     doc["amount"] = total or None
     doc["summary"] = " · ".join(filter(None, [", ".join(label_of(facts, a) for a in authorities), doc["date"] or "",
                                               f"{len(grants)} subvention{'s' * (len(grants) > 1)}, "
                                               f"{format_amount(total)}" if grants else ""]))
     # amounts, years, themes; the agreements' titles; what replaces a grant it decided
-    _depend(doc, decided + _replacing(facts, decided) + beneficiaries + agreements)
-    return _finish(doc)
+    add_dependencies(doc, decided + grants_replacing(facts, decided) + beneficiaries + agreements)
+    return finish_document(doc)
 
 
 def agreement_to_document(iri: str, facts: Facts) -> dict:
     """The document of an agreement: its title in the text's words, the deliberation that approves it, its parties
     (their themes and places) and the grants it governs (their funders, years and total)."""
-    titles = _texts(facts, iri, dcterms.title)
-    doc = _document(iri, "agreement", titles[0] if titles else label_of(facts, iri))
-    deliberations, parties = _iris(facts, iri, mai.approvedBy), _iris(facts, iri, mai.party)
+    titles = texts_of(facts, iri, dcterms.title)
+    doc = start_document(iri, "agreement", titles[0] if titles else label_of(facts, iri))
+    deliberations, parties = iris_of(facts, iri, mai.approvedBy), iris_of(facts, iri, mai.party)
     grants = facts.pointing(iri, mai.governedBy)
-    doc["text"] = _texts(facts, iri, dcterms.description)
-    numbers = [n for d in deliberations for n in _texts(facts, d, dcterms.identifier)]
-    dates = sorted(t for d in deliberations for t in _texts(facts, d, dcterms.date))
+    doc["text"] = texts_of(facts, iri, dcterms.description)
+    numbers = [n for d in deliberations for n in texts_of(facts, d, dcterms.identifier)]
+    dates = sorted(t for d in deliberations for t in texts_of(facts, d, dcterms.date))
     doc["date"] = dates[0] if dates else None
-    _facet(doc, facts, "theme", [t for p in parties for t in _iris(facts, p, dcterms.subject)])
-    _facet(doc, facts, "place", [x for p in parties for x in _iris(facts, p, schema.location)])
-    _facet(doc, facts, "funder", [f for g in grants for f in _iris(facts, g, schema.funder)])
-    _facet(doc, facts, "fiscal_year", [y for g in grants for y in map(_year, facts.get(g, mai.fiscalYear)) if y]
-           or [y for y in map(_year, dates) if y])
-    _facet(doc, facts, "goal", [x for g in grants for x in _iris(facts, g, mai.contributesTo)])
-    doc["related"] += _show(doc, facts, parties[:MAX_RELATED]) + numbers
-    doc["related"] += _texts(facts, iri, mai.signatory)
+    add_facet(doc, facts, "theme", [t for p in parties for t in iris_of(facts, p, dcterms.subject)])
+    add_facet(doc, facts, "place", [x for p in parties for x in iris_of(facts, p, schema.location)])
+    add_facet(doc, facts, "funder", [f for g in grants for f in iris_of(facts, g, schema.funder)])
+    add_facet(doc, facts, "fiscal_year",
+              [y for g in grants for y in map(year_of, facts.get(g, mai.fiscalYear)) if y]
+              or [y for y in map(year_of, dates) if y])
+    add_facet(doc, facts, "goal", [x for g in grants for x in iris_of(facts, g, mai.contributesTo)])
+    doc["related"] += show_labels(doc, facts, parties[:MAX_RELATED]) + numbers
+    doc["related"] += texts_of(facts, iri, mai.signatory)
     doc["related"] += [doc["labels"][v] for v in doc["facets"]["theme"]]
-    total = sum(_counted_amount(facts, g) or 0.0 for g in grants)
+    total = sum(counted_amount_of(facts, g) or 0.0 for g in grants)
     doc["amount"] = total or None
     approved = f"approuvée par la délibération n°{numbers[0]}" if numbers else ""
     doc["summary"] = " · ".join(filter(None, ["Convention", approved, ", ".join(label_of(facts, p) for p in parties),
                                               f"{counted(len(grants), 'subvention')}, {format_amount(total)}"
                                               if grants else "", doc["date"] or ""]))
-    _depend(doc, deliberations + parties + grants)  # its number and date; their themes and places; amounts, years
-    return _finish(doc)
+    # its number and date; their themes and places; amounts, years
+    add_dependencies(doc, deliberations + parties + grants)
+    return finish_document(doc)
 
 
 def goal_to_document(iri: str, facts: Facts) -> dict:
     """The document of a strategic goal: its label, rank, and the actions and grants that serve it."""
-    doc = _document(iri, "goal", label_of(facts, iri))
-    doc["names"] += [n for n in _texts(facts, iri, skos.prefLabel, skos.altLabel) if n not in doc["names"]]
-    doc["text"] = _texts(facts, iri, skos.definition, dcterms.description)
+    doc = start_document(iri, "goal", label_of(facts, iri))
+    doc["names"] += [n for n in texts_of(facts, iri, skos.prefLabel, skos.altLabel) if n not in doc["names"]]
+    doc["text"] = texts_of(facts, iri, skos.definition, dcterms.description)
     pointing = facts.pointing(iri, mai.contributesTo)
     # What serves it, typed: a partner register's grant references are untyped nodes, and the goals they give are
     # stated on the grants they describe (graph.ingest.register_links), counted as grants.
     contributions = [c for c in pointing if facts.types.get(c)]
-    doc["related"] += _show(doc, facts, contributions)
-    _facet(doc, facts, "goal", [iri])
-    rank = _texts(facts, iri, skos.notation)
-    grants = sum(1 for c in _in_force(facts, contributions) if mai.Grant in facts.types.get(c, ()))
+    doc["related"] += show_labels(doc, facts, contributions)
+    add_facet(doc, facts, "goal", [iri])
+    rank = texts_of(facts, iri, skos.notation)
+    grants = sum(1 for c in grants_in_force(facts, contributions) if mai.Grant in facts.types.get(c, ()))
     others = sum(1 for c in contributions if mai.Grant not in facts.types.get(c, ()))
     doc["summary"] = " · ".join(filter(None, [f"Objectif n°{rank[0]}" if rank else "Objectif stratégique",
                                               counted(grants, "subvention") if grants else "",
                                               counted(others, "acteur ou action", "acteurs ou actions") if others
                                               else ""]))
     # what points at it (their facts say which), and what replaces a grant among them
-    _depend(doc, pointing + _replacing(facts, pointing) + facts.pointing(iri, mai.hasGoal))
-    return _finish(doc)
+    add_dependencies(doc, pointing + grants_replacing(facts, pointing) + facts.pointing(iri, mai.hasGoal))
+    return finish_document(doc)
 
 
 def theme_to_document(iri: str, facts: Facts) -> dict:
     """The document of a theme: preferred and alternative labels, broader and narrower themes."""
-    doc = _document(iri, "theme", label_of(facts, iri))
-    doc["names"] += [n for n in _texts(facts, iri, skos.prefLabel, skos.altLabel) if n not in doc["names"]]
+    doc = start_document(iri, "theme", label_of(facts, iri))
+    doc["names"] += [n for n in texts_of(facts, iri, skos.prefLabel, skos.altLabel) if n not in doc["names"]]
     # The French definition, or an untagged one: the English one is for English pages (webapp.search_page).
     doc["text"] = sorted(v[0] for v in facts.get(iri, skos.definition) if type(v) is tuple and v[1] in ("fr", "", None))
-    broader, narrower = _iris(facts, iri, skos.broader), facts.pointing(iri, skos.broader)
+    broader, narrower = iris_of(facts, iri, skos.broader), facts.pointing(iri, skos.broader)
     # The labels of broader and narrower themes stay out of the text: "accès aux soins" would otherwise find
     # every theme below it before the actors tagged with it (bench/relevance.py).
-    _facet(doc, facts, "theme", [iri])
+    add_facet(doc, facts, "theme", [iri])
     # English labels are matched word for word, not through the French stemmer ("Carers" stemmed "car", so that
     # "car" and "Danae Care" named the theme Aidants).
     labels = [v for p in (skos.prefLabel, skos.altLabel) for v in facts.get(iri, p) if type(v) is tuple]
     french = {v[0] for v in labels if v[1] != "en"}
     doc["scheme"] = {"labels": doc["names"][:], "broader": sorted(str(b) for b in broader),
                      "english": sorted({v[0] for v in labels if v[1] == "en"} - french)}
-    doc["summary"] = "Thème" + (f" · dans {', '.join(_show(doc, facts, broader))}" if broader else "")
-    _depend(doc, narrower)
-    return _finish(doc)
+    doc["summary"] = "Thème" + (f" · dans {', '.join(show_labels(doc, facts, broader))}" if broader else "")
+    add_dependencies(doc, narrower)
+    return finish_document(doc)
 
 
 #: How far the converter of each kind reads around a resource (see :func:`search.facts.load_facts`): around the

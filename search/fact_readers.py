@@ -55,12 +55,13 @@ def _find_label(facts: Facts, iri, lang: str) -> str:
     return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
-def _labelled(facts: Facts, iri) -> bool:
+def has_label(facts: Facts, iri) -> bool:
     """Whether a source gives ``iri`` a label (else :func:`label_of` falls back on its IRI's tail)."""
     return any(type(v) is tuple for predicate in _LABELS for v in facts.get(iri, predicate))
 
 
-def _texts(facts: Facts, iri, *predicates) -> list[str]:
+def texts_of(facts: Facts, iri, *predicates) -> list[str]:
+    """The texts (literals) that ``iri`` has for each of ``predicates``, in that order, each predicate's sorted."""
     found = []
     for p in predicates:
         values = facts.get(iri, p)
@@ -72,26 +73,27 @@ def _texts(facts: Facts, iri, *predicates) -> list[str]:
     return found
 
 
-def _party_names(facts: Facts, grant, predicate) -> list[str]:
+def party_names_of(facts: Facts, grant, predicate) -> list[str]:
     """The names of a grant's funders or beneficiaries (``predicate``) as the explorer shows them
     (webapp.resource_names.party_label): their labels, then the texts a source wrote where their IRI belongs
     (« Club des aînés », a SHACL violation stored without --strict), which no document, facet nor label names
     otherwise."""
-    return [label_of(facts, party) for party in _iris(facts, grant, predicate)] + _texts(facts, grant, predicate)
+    return [label_of(facts, party) for party in iris_of(facts, grant, predicate)] + texts_of(facts, grant, predicate)
 
 
-def _iris(facts: Facts, iri, predicate) -> list[str]:
+def iris_of(facts: Facts, iri, predicate) -> list[str]:
+    """The IRIs that ``iri`` has for ``predicate``, sorted (a text where an IRI belongs is left to :func:`texts_of`)."""
     values = facts.get(iri, predicate)
     if len(values) == 1:
         return [values[0]] if type(values[0]) is str else []
     return sorted(v for v in values if type(v) is str) if values else []
 
 
-def _current(facts: Facts, membership, today: str) -> bool:
+def membership_holds(facts: Facts, membership, today: str) -> bool:
     """Whether a membership holds on ``today`` (YYYY-MM-DD): joined, and not yet left, dates compared as text as
     the named query "Membres actuels par cercle" does. The index says it as of its build: an exit date that passes
     later shows in the circle's facet at the next ingest, which rebuilds the documents it touches."""
-    joined, left = _texts(facts, membership, mai.joinedOn), _texts(facts, membership, mai.leftOn)
+    joined, left = texts_of(facts, membership, mai.joinedOn), texts_of(facts, membership, mai.leftOn)
     return not (joined and min(joined)[:10] > today) and not (left and min(left)[:10] <= today)
 
 
@@ -109,38 +111,39 @@ def _numbers(facts: Facts, grant: str) -> list[float]:
     return [number for number in map(_number, facts.get(grant, schema.amount)) if number is not None]
 
 
-def _amount(facts: Facts, grant: str) -> float | None:
+def amount_of(facts: Facts, grant: str) -> float | None:
     """A grant's amount as the explorer names it (webapp.grant_amounts.least_amount): the least number its sources
     state, a negative one too; None when none is a number ("mille euros")."""
     numbers = _numbers(facts, grant)
     return min(numbers) if numbers else None
 
 
-def _counted_amount(facts: Facts, grant: str) -> float | None:
+def counted_amount_of(facts: Facts, grant: str) -> float | None:
     """A grant's amount as the explorer's totals count it (webapp.grant_amounts.COUNTED_AMOUNT): the least number
     zero or more that its sources state; None for none, a text or a negative number, which the shapes reject (stored
     without --strict): a grant of -500 € took 500 € off its beneficiary's « reçus », which its page counts without it.
 
     >>> facts = Facts()
     >>> facts.add("g", schema.amount, ("-500", None))
-    >>> _amount(facts, "g"), _counted_amount(facts, "g")
+    >>> amount_of(facts, "g"), counted_amount_of(facts, "g")
     (-500.0, None)
     """
     numbers = [number for number in _numbers(facts, grant) if number >= 0]
     return min(numbers) if numbers else None
 
 
-def _year(value) -> str | None:
+def year_of(value) -> str | None:
+    """The year a fact's value (a literal or a plain string) starts with, or None when it starts with none."""
     text = (value[0] if type(value) is tuple else value).strip()
     return text[:4] if text[:4].isdigit() else None
 
 
-def _in_force(facts: Facts, grants: list) -> list:
+def grants_in_force(facts: Facts, grants: list) -> list:
     """``grants`` but those that a later act replaces (``dcterms:replaces``: an erratum's or an amending act's grant
     names the grant it corrects), as the pages count them."""
     return [grant for grant in grants if not facts.pointing(grant, dcterms.replaces)]
 
 
-def _replacing(facts: Facts, grants: list) -> list:
+def grants_replacing(facts: Facts, grants: list) -> list:
     """The grants that replace some of ``grants``: a document that counts those depends on them too."""
     return [newer for grant in grants for newer in facts.pointing(grant, dcterms.replaces)]

@@ -175,9 +175,9 @@ def label_dependency(iri: str, label: str) -> str:
 def document_hash(doc: dict) -> str:
     """A short hash of a document's content: equal documents, equal hashes.
 
-    Documents come in a canonical order (``search.document_assembly._finish``: sorted lists, dictionaries in sorted or
-    fixed key order), and marshal's format 2 writes equal values as equal bytes (no references between objects,
-    no mark for interned strings): 12–17 µs of CPU per document at 10k actors, where JSON with sorted keys
+    Documents come in a canonical order (``search.document_assembly.finish_document``: sorted lists, dictionaries in
+    sorted or fixed key order), and marshal's format 2 writes equal values as equal bytes (no references between
+    objects, no mark for interned strings): 12–17 µs of CPU per document at 10k actors, where JSON with sorted keys
     took 24–35 µs.
     """
     return hashlib.blake2b(marshal.dumps(doc, 2), digest_size=8).hexdigest()

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.export import COLUMNS, export_scdl
+from graph.export import export_scdl
 from graph.identifiers import siret_ok
 from graph.ingest.pipeline import ingest_paths
+from graph.scdl_export_rows import COLUMNS
 from graph.store import open_store
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tabular"
@@ -103,7 +104,7 @@ def test_an_actor_of_many_sirets_and_names_gives_one_row_per_grant_with_the_leas
 
 
 def test_a_grant_that_two_sources_publish_is_one_line_and_said_so(tmp_path):
-    from graph.export import scdl_summary
+    from graph.scdl_export_summary import scdl_summary
 
     store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "store")})
     copy = tmp_path / "exemple_valide_copie.csv"
@@ -210,7 +211,7 @@ def test_an_organisations_own_siret_is_written_before_one_of_another_resource_of
 ])
 def test_a_grant_whose_organisation_has_no_siret_is_left_out_and_the_summary_names_it_and_why(
         role, funder_ids, beneficiary_ids, lacks, why, why_en):
-    from graph.export import scdl_summary
+    from graph.scdl_export_summary import scdl_summary
 
     counts, rows = _export_turtle(_GRANT + f"""
         <{BASE}actor/funder> a mai:PublicAuthority ; rdfs:label "Département" {funder_ids and "; " + funder_ids} .
@@ -253,7 +254,7 @@ def test_the_export_writes_back_what_each_scdl_row_said(tmp_path):
 
 def test_what_the_graph_does_not_know_is_left_empty_and_counted_in_the_summary():
     """A grant read from a deliberation says neither payment conditions nor EU notification: no "non" guessed."""
-    from graph.export import scdl_summary
+    from graph.scdl_export_summary import scdl_summary
 
     counts, rows = _export_turtle(_GRANT + f"""
         <{BASE}actor/funder> a mai:PublicAuthority ; rdfs:label "Département" ; mai:siret "22420001700008" .
@@ -269,7 +270,7 @@ def test_what_the_graph_does_not_know_is_left_empty_and_counted_in_the_summary()
 def test_the_summary_says_the_required_cells_filled_for_want_of_better():
     """An absent purpose written « Subvention », a deliberation's date for the convention's: read back, they were
     facts, and the summary said nothing of them."""
-    from graph.export import scdl_summary
+    from graph.scdl_export_summary import scdl_summary
 
     summary = scdl_summary({"written": 3, "skipped": 0, "because": {}, "filled": {"dateConvention": 1, "objet": 2}})
     assert "cellules obligatoires remplies faute de mieux : dateConvention (1), objet (2)" in summary

@@ -9,8 +9,9 @@ import io
 import pytest
 from click.testing import CliRunner
 
-from graph.export import export_scdl, scdl_summary
+from graph.export import export_scdl
 from graph.ingest.pipeline import ingest_paths
+from graph.scdl_export_summary import scdl_summary
 from graph.store import open_store
 from webapp.cli import main
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graph.backup import restore_dump, write_dump
+from graph.backup import restore_dump
+from graph.dump_writing import write_dump
 from graph.oxistore import OxigraphStore
 from graph.store import open_store
 from webapp.cli import main

@@ -30,11 +30,12 @@ def export(ctx: Context, fmt: str, output: Path | None, verbose: bool) -> None:
         _check_export_path(output, ctx.config["data_dir"])
     with _export_file(output) as out:
         if fmt == "scdl":
-            from graph.export import export_scdl, scdl_summary
+            from graph.export import export_scdl
+            from graph.scdl_export_summary import scdl_summary
 
             summary = scdl_summary(export_scdl(store, out), ctx.lang, verbose)
         else:
-            from graph.backup import write_dump
+            from graph.dump_writing import write_dump
 
             summary = _dump_summary(*write_dump(store, out, fmt, _spool_dir(output)), fmt, output, ctx.lang)
     click.echo(summary, err=True)

@@ -1,0 +1,209 @@
+"""How an SCDL export (:mod:`graph.export`) turns one grant's query bindings into a row of the 16 columns of the
+schema (:func:`grant_to_row`): the SIRETs and RNA number it is written with, why a grant cannot be written
+(:func:`why_not_scdl`) and what its funder or beneficiary lacks then (:func:`actor_lacks`), and the cells of a row
+that are not the graph's value as SCDL takes it: left empty, filled, replaced by a stand-in, or outside the schema's
+bounds.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from graph.identifiers import siret_ok
+
+COLUMNS = ("nomAttribuant", "idAttribuant", "dateConvention", "referenceDecision", "nomBeneficiaire",
+           "idBeneficiaire", "rnaBeneficiaire", "objet", "montant", "nature", "conditionsVersement",
+           "datesPeriodeVersement", "idRAE", "notificationUE", "pourcentageSubvention", "dispositifAide")
+_PERIOD = re.compile(r"\d{4}-\d{2}-\d{2}(/\d{4}-\d{2}-\d{2})?")
+_RNA_SCDL = re.compile(r"W\d{9}")
+IN_KIND = "https://w3id.org/maillage/ontology/nature/in-kind"
+#: ``mai:euNotified`` as SCDL writes it.
+EU_NOTIFIED = {"true": "oui", "1": "oui", "false": "non", "0": "non"}
+#: Required SCDL columns that the graph may not know (a deliberation says neither): left empty then, never guessed.
+UNKNOWN_REQUIRED = ("conditionsVersement", "notificationUE")
+#: The bounds of ``pourcentageSubvention`` in the SCDL schema v2.1.1 (``minimum``, ``maximum``).
+SHARE_BOUNDS = (Decimal("0.01"), Decimal("1"))
+#: Required columns written with a stand-in when the graph holds no value SCDL accepts: what stands in, (French,
+#: English).
+REPLACED_BY = {"datesPeriodeVersement": ("par la date de dateConvention", "by the date of dateConvention"),
+               "nature": ("par « aide en numéraire »", "by 'aide en numéraire'")}
+#: Values written as the graph holds them although outside the schema's bounds (an SCDL validator reports them):
+#: the bounds, (French, English).
+OUT_OF_BOUNDS = {"pourcentageSubvention": ("de 0,01 à 1 ; vide, cette colonne obligatoire se relirait 1 : le montant "
+                                           "entier", "0.01 to 1; left empty, this required column would read back as "
+                                           "1: the whole amount")}
+
+
+def text_of(value) -> str:
+    """The text of a query binding: '' for none."""
+    return "" if value is None else str(value)
+
+
+#: Why a grant cannot be written in SCDL: (French, English), by the first required field it lacks.
+SKIPPED_BECAUSE = {
+    "funder-siret": ("sans SIRET valide de l'attribuant", "no valid funder SIRET"),
+    "date": ("sans date de convention ni de décision", "no convention nor decision date"),
+    "beneficiary-id": ("sans SIRET ni numéro RNA (W + 9 chiffres) du bénéficiaire",
+                       "no beneficiary SIRET nor RNA number (W + 9 digits)"),
+    "beneficiary-name": ("sans nom du bénéficiaire", "no beneficiary name"),
+    "repeated": ("en double d'une ligne écrite : une subvention que plusieurs sources publient, écrite une fois",
+                 "the same as a line written: a grant that several sources publish, written once"),
+}
+#: What a funder or beneficiary that kept grants out lacks: (French, English), formatted with its ``siren``/``rna``.
+ACTOR_LACKS = {
+    "no-identifier": ("ni SIREN ni SIRET connu", "no SIREN nor SIRET known"),
+    "siren-only": ("SIREN {siren} seul, aucun SIRET de cet organisme dans le graphe",
+                   "SIREN {siren} alone, no SIRET of this organisation in the graph"),
+    "invalid-siret": ("SIRET invalide (clé de Luhn)", "invalid SIRET (Luhn key)"),
+    "rna-pattern": ("pas de SIRET, et le numéro RNA {rna} n'a pas la forme SCDL (W + 9 chiffres)",
+                    "no SIRET, and the RNA number {rna} is not of the SCDL form (W + 9 digits)"),
+}
+#: Said after what a beneficiary lacks, when it has no RNA number either: (French, English).
+NOR_RNA = (", ni numéro RNA", ", nor any RNA number")
+
+
+def pick_siret(own: str, kin: str = "") -> str:
+    """The least valid SIRET among ``own`` (an organisation's, joined by spaces), else among ``kin`` (those of other
+    resources of its SIREN); '' when there is none.
+
+    >>> pick_siret("22420001700000 22420001700016", "22420001700008")
+    '22420001700016'
+    >>> pick_siret("", "22420001700024 22420001700008")
+    '22420001700008'
+    """
+    for candidates in (own, kin):
+        if valid := sorted(siret for siret in candidates.split() if siret_ok(siret)):
+            return valid[0]
+    return ""
+
+
+def _siret(b: dict, role: str) -> str:
+    """The SIRET of the grant's ``role`` ("funder" or "beneficiary"): the one the grant was read with, else for a
+    funder the one its source gives it, else its organisation's (:func:`pick_siret`).
+
+    >>> _siret({"funderSirets": "24420077000018 24420077000026", "funderGrantSirets": "24420077000026"}, "funder")
+    '24420077000026'
+    """
+    for said in (b.get(role + "GrantSirets"), b.get("funderSourceSirets") if role == "funder" else None):
+        if own := pick_siret(text_of(said)):
+            return own
+    return pick_siret(text_of(b.get(role + "Sirets")), text_of(b.get(role + "KinSirets")))
+
+
+def _ids(b: dict) -> tuple[str, str, str, str]:
+    date = text_of(b.get("conventionDate") or b.get("decisionDate"))
+    rna = text_of(b.get("beneficiaryRna"))
+    return _siret(b, "funder"), date, _siret(b, "beneficiary"), rna if _RNA_SCDL.fullmatch(rna) else ""
+
+
+def why_not_scdl(b: dict) -> str | None:
+    """The key in :data:`SKIPPED_BECAUSE` of the first required SCDL field that a grant's bindings lack, or None."""
+    siret, date, beneficiary_siret, rna = _ids(b)
+    checks = (("funder-siret", bool(siret)), ("date", bool(date)),
+              ("beneficiary-id", bool(beneficiary_siret or rna)), ("beneficiary-name", bool(b.get("beneficiaryName"))))
+    return next((reason for reason, ok in checks if not ok), None)
+
+
+def actor_lacks(b: dict, role: str) -> tuple[str, str, str]:
+    """Why the ``role`` ("funder" or "beneficiary") of a grant's bindings has no identifier SCDL takes: the key in
+    :data:`ACTOR_LACKS`, the French text and the English one.
+
+    >>> actor_lacks({"funderSiren": "244200770"}, "funder")[:2]
+    ('siren-only', 'SIREN 244200770 seul, aucun SIRET de cet organisme dans le graphe')
+    """
+    siren, rna = text_of(b.get(role + "Siren")), text_of(b.get("beneficiaryRna")) if role == "beneficiary" else ""
+    if rna:
+        key = "rna-pattern"
+    elif text_of(b.get(role + "Sirets")):
+        key = "invalid-siret"
+    else:
+        key = "siren-only" if siren else "no-identifier"
+    nor_rna = role == "beneficiary" and key != "rna-pattern"
+    fr, en = (ACTOR_LACKS[key][i].format(siren=siren, rna=rna) + (NOR_RNA[i] if nor_rna else "") for i in (0, 1))
+    return key, fr, en
+
+
+def grant_to_row(b: dict) -> list[str] | None:
+    """Return the SCDL row of one grant's query bindings, or None when SCDL's required fields are unknown.
+
+    >>> grant_to_row({"funderName": "Ville", "funderSirets": "21060004500392", "conventionDate": "2024-05-16",
+    ...               "beneficiaryName": "Club", "beneficiaryRna": "W123456789", "amountValue": "500"})[:3]
+    ['Ville', '21060004500392', '2024-05-16']
+    """
+    if why_not_scdl(b):
+        return None
+    siret, date, beneficiary_siret, rna = _ids(b)
+    share = Decimal(text_of(b.get("shareValue")) or "1")
+    total = Decimal(text_of(b.get("statedTotal") or b.get("amountValue")))
+    period = text_of(b.get("paymentPeriod"))
+    return [
+        text_of(b.get("funderName")) or siret, siret, date, text_of(b.get("reference")),
+        text_of(b.get("beneficiaryName")), beneficiary_siret, rna, (text_of(b.get("purpose")) or "Subvention")[:256],
+        _number(total),
+        _nature(b), text_of(b.get("paymentConditions")), period if _PERIOD.fullmatch(period) else date, "",
+        EU_NOTIFIED.get(text_of(b.get("euNotified")), ""), _number(share), text_of(b.get("programme")),
+    ]
+
+
+def _nature(b: dict) -> str:
+    """The SCDL ``nature``: the forms of aid the source listed, else one from the grant's nature concept."""
+    if forms := text_of(b.get("aidForms")):
+        return forms
+    return "aide en nature" if text_of(b.get("natureIri")) == IN_KIND else "aide en numéraire"
+
+
+def unknown_cells(row: list[str]) -> list[str]:
+    """The required SCDL columns that ``row`` leaves empty, its source not having said them.
+
+    >>> unknown_cells(["x"] * 10 + [""] + ["x"] * 2 + [""] + ["x"] * 2)
+    ['conditionsVersement', 'notificationUE']
+    """
+    return [column for column in UNKNOWN_REQUIRED if not row[COLUMNS.index(column)]]
+
+
+def filled_cells(b: dict) -> list[str]:
+    """The required SCDL columns that a grant's row fills with what its source did not say: ``objet`` written
+    « Subvention » for a grant of no purpose, ``dateConvention`` its deciding deliberation's date. Read back, they
+    are facts: the summary says how many.
+
+    >>> filled_cells({"decisionDate": "2024-05-16"}), filled_cells({"purpose": "x", "conventionDate": "2024-05-16"})
+    (['dateConvention', 'objet'], [])
+    """
+    return [column for column, said in (("dateConvention", b.get("conventionDate")),
+                                        ("objet", text_of(b.get("purpose")))) if not said]
+
+
+def replaced_cells(b: dict) -> dict[str, str]:
+    """The required SCDL columns (:data:`REPLACED_BY`) that a grant's row writes with a stand-in, each with the value
+    the graph holds for it ('' for none): a period stored as its source wrote it, unreadable ("2017"), or none; no
+    form of aid that the source stated (it said none, or « subvention »: warned at ingest), the grant not in kind.
+
+    >>> replaced_cells({"paymentPeriod": "2017"})
+    {'datesPeriodeVersement': '2017', 'nature': ''}
+    >>> replaced_cells({"paymentPeriod": "2017-03-14/2018-03-14", "aidForms": "aide en numéraire"})
+    {}
+    """
+    period, cells = text_of(b.get("paymentPeriod")), {}
+    if not _PERIOD.fullmatch(period):
+        cells["datesPeriodeVersement"] = period
+    if not text_of(b.get("aidForms")) and text_of(b.get("natureIri")) != IN_KIND:
+        cells["nature"] = ""
+    return cells
+
+
+def out_of_bounds_cells(b: dict) -> dict[str, str]:
+    """The SCDL columns (:data:`OUT_OF_BOUNDS`) that a grant's row writes outside the schema's bounds, each with its
+    value: a share below 1 % (:data:`SHARE_BOUNDS`), that a rate of cofinancing may be.
+
+    >>> out_of_bounds_cells({"shareValue": "0.005"}), out_of_bounds_cells({"shareValue": "0.5"})
+    ({'pourcentageSubvention': '0.005'}, {})
+    """
+    share = Decimal(text_of(b.get("shareValue")) or "1")
+    return {} if SHARE_BOUNDS[0] <= share <= SHARE_BOUNDS[1] else {"pourcentageSubvention": _number(share)}
+
+
+def _number(value: Decimal) -> str:
+    """Write a decimal with a point and no exponent (``Decimal('1E+3')`` → ``1000``)."""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
