@@ -242,3 +242,31 @@ def test_a_file_read_again_is_given_lines_only_while_it_is_the_one_stored(tmp_pa
     assert [v.line for v in file_with_lines([violation()], path, "turtle", "https://ex.org/b/", sha)] == [
         line_marked(TURTLE)]
     assert [v.line for v in file_with_lines([violation()], path, "turtle", "https://ex.org/b/", "0" * 64)] == [None]
+
+
+#: The valid grants of TURTLE and an actor whose two founding dates make an info (shown with --verbose only).
+INFO_TURTLE = TURTLE.replace("-20", "20") + textwrap.dedent("""\
+    ex:asso schema:foundingDate "2001-01-01"^^<http://www.w3.org/2001/XMLSchema#date> ,
+        "2002-02-02"^^<http://www.w3.org/2001/XMLSchema#date> .  # INFO
+    """)
+
+
+def test_a_file_whose_results_are_infos_is_read_again_only_when_they_are_shown(tmp_path, monkeypatch):
+    """A report shows its infos with --verbose only: without it, the file is not read again for their lines (a
+    2M-triple file's hundreds of infos cost a second reading of 5.7 s)."""
+    def read_again(*args):
+        raise AssertionError("a file read again for infos not shown")
+
+    monkeypatch.setattr(rdf_lines, "_statements", read_again)
+    [report] = ingested(tmp_path / "quiet", {"grants.ttl": INFO_TURTLE})
+    assert [(v.severity, v.line) for v in report.violations] == [("Info", None)]
+    monkeypatch.undo()
+    [report] = ingested(tmp_path / "verbose", {"grants.ttl": INFO_TURTLE}, lines_for_infos=True)
+    written = next(n for n, line in enumerate(INFO_TURTLE.splitlines(), start=1) if "foundingDate" in line)
+    assert [(v.severity, v.line) for v in report.violations] == [("Info", written)]
+
+
+def test_the_infos_of_a_file_with_violations_get_lines_only_when_shown(tmp_path):
+    text = INFO_TURTLE.replace("schema:amount 20 .  # LINE", "schema:amount -20 .  # LINE")
+    [report] = ingested(tmp_path, {"grants.ttl": text})
+    assert sorted((v.severity, v.line) for v in report.violations) == [("Info", None), ("Violation", line_marked(text))]

@@ -109,7 +109,8 @@ def _ingest(ctx: Context, tally: _Tally, paths, kind, strict, force, funder, no_
                                on_publish=on_publish, publish_interval=float(ctx.config["publish_interval"]),
                                # noted before each publish: what the index lacks, should the ingest stop before its
                                # update (the next ingest, even of unchanged files, brings the index up to date)
-                               before_publish=lambda touched: note_pending(ctx.config, touched))
+                               before_publish=lambda touched: note_pending(ctx.config, touched),
+                               lines_for_infos=verbose)
     except StoreError as exc:
         progress.close()
         fail_store(exc, ctx.config)

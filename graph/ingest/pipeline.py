@@ -74,7 +74,8 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
                  on_publish: Callable[[list[IngestReport]], None] = lambda reports: None,
                  publish_interval: float = 0.0, lookahead: bool = True,
                  check_apart: bool | None = None,
-                 before_publish: Callable[[set], None] = lambda touched: None) -> list[IngestReport]:
+                 before_publish: Callable[[set], None] = lambda touched: None,
+                 lines_for_infos: bool = False) -> list[IngestReport]:
     """Ingest files one by one under one writer, and publish them to readers.
 
     Files are published together once ``publish_interval`` seconds have passed since the last publish (0: after
@@ -89,7 +90,8 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
     stores the current one (:mod:`graph.ingest.lookahead`). With ``check_apart`` (None: when the machine has
     CHECK_APART_FROM_CORES cores) and a store that publishes snapshots, the files of a publish are validated by
     another process on its snapshot while this one goes on (:mod:`graph.ingest.checker`): they are reported, with
-    their violations, at the next publish or at the end.
+    their violations, at the next publish or at the end. An RDF file's SHACL results are given their lines in the
+    file, its infos only with ``lines_for_infos`` (when the reports show them: ``--verbose``).
     """
     reports: list[IngestReport] = []
     paths = list(paths)
@@ -104,7 +106,7 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
         ensure_vocabularies(writer)
         writer.commit()
         sources = StoredSources(writer.query)
-        publishing = Publishing(writer, checker, strict, on_report, on_publish, before_publish)
+        publishing = Publishing(writer, checker, strict, on_report, on_publish, before_publish, lines_for_infos)
         published = time.monotonic()
         expected: set[URIRef] = set()  # the graphs the writer was told of since the last publish
         batch = EXPECT_BATCH if publish_interval > 0 else 1  # a publish after each file: nothing to gather

@@ -30,8 +30,9 @@ class Publishing:
     and ``on_publish`` (see :func:`graph.ingest.pipeline.ingest_paths`)."""
 
     def __init__(self, writer, checker: Checker | None, strict: bool, on_report, on_publish,
-                 before_publish=lambda touched: None):
+                 before_publish=lambda touched: None, lines_for_infos: bool = False):
         self.writer, self.checker, self.strict = writer, checker, strict
+        self.lines_for_infos = lines_for_infos  # the reports show the infos too (--verbose)
         self.on_report, self.on_publish, self.before_publish = on_report, on_publish, before_publish
         self.pending: list[tuple[IngestReport, Path]] = []  # stored since the last publish
         self.checking: list[tuple[IngestReport, Path]] = []  # the files of the publish whose check is under way
@@ -105,7 +106,7 @@ class Publishing:
     def _announce(self, files: list[tuple[IngestReport, Path]]) -> None:
         for report, path in files:
             if report.kind == "rdf" and report.violations and not self.strict:  # --strict: given by ingest_file
-                report.violations = _with_lines(self.writer, report, path)
+                report.violations = _with_lines(self.writer, report, path, self.lines_for_infos)
             self.on_report(report, None, path)
         self.on_publish([report for report, _ in files])
 
@@ -118,12 +119,12 @@ class Publishing:
         self.checking = []
 
 
-def _with_lines(writer, report: IngestReport, path: Path) -> list[Violation]:
-    """The results of an RDF file's report, each with the line where the file writes its focus node's statement:
-    the file read again, only once it has results (:mod:`graph.ingest.rdf_lines`), and only if it is still the
-    one stored."""
+def _with_lines(writer, report: IngestReport, path: Path, infos: bool) -> list[Violation]:
+    """The results of an RDF file's report, each with the line where the file writes its focus node's statement
+    (its infos too only with ``infos``): the file read again, only once it has results to give lines to
+    (:mod:`graph.ingest.rdf_lines`), and only if it is still the one stored."""
     return file_with_lines(report.violations, path, report.stats.get("format", ""), parse_base(report.source),
-                           stored_sha256(writer.query, report.source))
+                           stored_sha256(writer.query, report.source), infos)
 
 
 @contextlib.contextmanager

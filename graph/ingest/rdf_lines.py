@@ -78,11 +78,12 @@ class _Unreadable(Exception):
     """The tokens are not where the reader expects them: no line is given."""
 
 
-def file_with_lines(violations: list[Violation], path: Path, fmt: str, base: str, sha256: str | None
-                    ) -> list[Violation]:
+def file_with_lines(violations: list[Violation], path: Path, fmt: str, base: str, sha256: str | None,
+                    infos: bool = True) -> list[Violation]:
     """:func:`with_lines` for a file stored earlier in the ingest, read again from ``path``; the results as they
-    are when its bytes are no longer those stored (``sha256``: the stored source's), or cannot be read."""
-    if not violations or fmt not in LINED:
+    are when its bytes are no longer those stored (``sha256``: the stored source's), or cannot be read. Without
+    ``infos`` (a report that does not show them), a file whose results are all infos is not read again."""
+    if not any(infos or v.severity != "Info" for v in violations) or fmt not in LINED:
         return violations
     from graph.ingest.rdf import in_utf8  # a kind's module, imported by the pipeline only when needed
 
@@ -92,20 +93,23 @@ def file_with_lines(violations: list[Violation], path: Path, fmt: str, base: str
         return violations
     if hashlib.sha256(data).hexdigest() != sha256:
         return violations
-    return with_lines(violations, in_utf8(data, fmt)[0], fmt, base)
+    return with_lines(violations, in_utf8(data, fmt)[0], fmt, base, infos)
 
 
-def with_lines(violations: list[Violation], data: bytes, fmt: str, base: str) -> list[Violation]:
+def with_lines(violations: list[Violation], data: bytes, fmt: str, base: str, infos: bool = True
+               ) -> list[Violation]:
     """``violations`` of the file ``data`` (as the engine parsed it, in ``fmt``, its relative IRIs against
     ``base``), each with the line where the file writes its focus node's statement (:func:`line_of`), or as it
-    is."""
-    if not violations or fmt not in LINED or _LONE_CR.search(data):
+    is; its infos as they are unless ``infos`` (shown on demand only: looking up the lines of the hundreds of
+    infos of a 2M-triple file read it again, 5.7 s, for nothing shown)."""
+    lined = [v for v in violations if infos or v.severity != "Info"]
+    if not lined or fmt not in LINED or _LONE_CR.search(data):
         return violations
     by_subject: dict[str, list[Statement]] = {}
-    for statement in _statements(data, fmt, base, {v.focus for v in violations}):
+    for statement in _statements(data, fmt, base, {v.focus for v in lined}):
         by_subject.setdefault(statement.subject, []).append(statement)
-    return [replace(v, line=line) if (line := line_of(v, by_subject.get(v.focus, []))) is not None else v
-            for v in violations]
+    return [replace(v, line=line) if (infos or v.severity != "Info")
+            and (line := line_of(v, by_subject.get(v.focus, []))) is not None else v for v in violations]
 
 
 def line_of(violation: Violation, statements: list[Statement]) -> int | None:
