@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections import Counter
@@ -23,10 +24,13 @@ _INTEGER = ox.NamedNode(str(XSD.integer))
 _PREFIXES = {"void": str(VOID), "dcterms": str(DCTERMS)}
 #: The stores whose dump writes each of their quads once: counted as it is parsed (:func:`_tally`). Reading an
 #: export's dump back into a store, as a restore does, took longer than the dump (84k quads: 0.57 s of CPU after the
-#: dump's 0.44 s; the parse takes 0.11 s). Another store's dump is still read back so: the remote store's may write a
-#: quad twice (its terms go through rdflib, which writes " 5"^^xsd:integer, kept by an Oxigraph server, as "5"),
-#: which a restore counts once.
+#: dump's 0.44 s; the parse takes 0.11 s). Another store's dump is still read back so: the remote store's is what a
+#: SPARQL server answers, which no standard binds to write each quad once, and a restore counts a quad once.
 _SET_DUMPS = ("oxigraph", "memory")
+#: How the directory where a dump spools its body is named, followed by its process id and a dash: an export killed
+#: (``kill -9``) leaves it behind, and the next export to that directory removes it once that process is gone
+#: (:mod:`webapp.cli_export`).
+SPOOL_PREFIX = ".maillage-export-"
 
 
 def write_dump(store, out, fmt: str | Format, spool_dir: str | PurePath | None = None) -> tuple[int, int]:
@@ -37,12 +41,12 @@ def write_dump(store, out, fmt: str | Format, spool_dir: str | PurePath | None =
 
     The counts are those of the dump itself, not of a query beside it (another ingest may publish in between): the
     store's dump is written to a temporary file in ``spool_dir`` (the output's directory: a dump may not fit in a
-    small temporary directory; None: the system's), counted as it is read back in one streaming parse
-    (:func:`_tally`), then copied after its counts. Raises RdfSyntaxError when the store's dump does not parse (a
-    restore could not read it).
+    small temporary directory; None: the system's), in a directory named by :data:`SPOOL_PREFIX`, counted as it is
+    read back in one streaming parse (:func:`_tally`), then copied after its counts. Raises RdfSyntaxError when the
+    store's dump does not parse (a restore could not read it).
     """
     fmt = fmt if isinstance(fmt, Format) else rdf_format(fmt)
-    with tempfile.TemporaryDirectory(prefix=".maillage-export-", dir=spool_dir) as tmp:
+    with tempfile.TemporaryDirectory(prefix=f"{SPOOL_PREFIX}{os.getpid()}-", dir=spool_dir) as tmp:
         body = Path(tmp) / f"dump.{fmt.extensions[0]}"
         with open(body, "wb") as spool:
             store.dump(spool, fmt.name)

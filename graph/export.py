@@ -24,10 +24,12 @@ rules, so that every written row passes the schema:
   nature`` or ``aide en numéraire``), and the other two are **left empty** when unknown (a deliberation says
   neither): the schema requires them, but an empty cell is a missing value, where ``non`` would state a false
   fact. The summary counts such cells;
-- ``datesPeriodeVersement`` is the stored period when it matches the schema, else the convention date; ``objet``
-  is cut at 256 characters;
-- the summary counts the cells written with a stand-in (:data:`graph.scdl_export_rows.REPLACED_BY`: a period
-  stored unreadable or none, no form of aid the source stated) and the values written outside the schema's bounds
+- ``datesPeriodeVersement`` is the stored period when it matches the schema and can be true (a reversed period
+  matches the pattern, which is all an SCDL consumer checks), else the convention date; ``objet`` is cut at 256
+  characters;
+- the summary counts, in one line, the cells written with a stand-in (:data:`graph.scdl_export_rows.REPLACED_BY`:
+  a deliberation's date for the convention's, « Subvention » for no purpose, no form of aid the source stated, a
+  period stored unreadable or false, or none), in another the values written outside the schema's bounds
   (:data:`graph.scdl_export_rows.OUT_OF_BOUNDS`: a ``pourcentageSubvention`` of 0.005; the column is required, any
   other number would be false, and an empty cell reads back as 1: the whole amount), and with ``verbose`` names
   their grants.
@@ -52,8 +54,8 @@ from collections import Counter
 
 from graph.namespaces import sparql_prologue
 from graph.scdl_export_query import GRANTS
-from graph.scdl_export_rows import (COLUMNS, UNKNOWN_REQUIRED, actor_lacks, filled_cells, grant_to_row,
-                                    out_of_bounds_cells, replaced_cells, text_of, unknown_cells, why_not_scdl)
+from graph.scdl_export_rows import (COLUMNS, UNKNOWN_REQUIRED, actor_lacks, grant_to_row, out_of_bounds_cells,
+                                    replaced_cells, text_of, unknown_cells, why_not_scdl)
 from graph.scdl_export_summary import SUBSTITUTIONS
 
 
@@ -67,16 +69,16 @@ def export_scdl(store, out) -> dict:
     (``role``, ``name``, ``iri``, ``lacks``: a key of :data:`graph.scdl_export_rows.ACTOR_LACKS`, ``why`` and
     ``why_en``: its text in French and English, ``grants``: how many), most grants first; when rows leave
     required columns empty because the graph does not know them, ``"unknown"``: ``{column: rows}``
-    (:data:`UNKNOWN_REQUIRED`); when rows fill required columns for want of better, ``"filled"``: ``{column: rows}``
-    (:func:`filled_cells`); when rows write a stand-in or a value outside the schema's bounds, ``"replaced"`` and
-    ``"out_of_bounds"``: ``{column: rows}`` (:func:`replaced_cells`, :func:`out_of_bounds_cells`), and
+    (:data:`UNKNOWN_REQUIRED`); when rows write a stand-in or a value outside the schema's bounds, ``"replaced"`` and
+    ``"out_of_bounds"``: ``{column: rows}`` in the schema's order (:func:`replaced_cells`,
+    :func:`out_of_bounds_cells`), and
     ``"substituted"``: one dict per cell (``kind``: "replaced" or "out_of_bounds", ``column``, ``grant``: the grant's
     identifier, else its IRI, ``held``: the value the graph holds, '' for none).
     """
     text = io.StringIO(newline="")
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    written, because, actors, unknown, filled, substituted = 0, Counter(), {}, Counter(), Counter(), []
+    written, because, actors, unknown, substituted = 0, Counter(), {}, Counter(), []
     rows_written: set[tuple] = set()
     result = store.query(sparql_prologue() + GRANTS)
     names = [str(v) for v in result.variables]
@@ -94,7 +96,6 @@ def export_scdl(store, out) -> dict:
             continue
         rows_written.add(tuple(row))
         unknown.update(unknown_cells(row))
-        filled.update(filled_cells(bindings))
         grant = text_of(bindings.get("grantId") or bindings.get("grant"))
         substituted += [{"kind": kind, "column": column, "grant": grant, "held": held}
                         for kind, cells in (("replaced", replaced_cells), ("out_of_bounds", out_of_bounds_cells))
@@ -105,11 +106,9 @@ def export_scdl(store, out) -> dict:
     counts = {"written": written, "skipped": sum(because.values()), "because": dict(because)}
     if unknown:
         counts["unknown"] = {column: unknown[column] for column in UNKNOWN_REQUIRED if unknown[column]}
-    if filled:
-        counts["filled"] = dict(sorted(filled.items()))
     for kind in SUBSTITUTIONS:
         if tally := Counter(s["column"] for s in substituted if s["kind"] == kind):
-            counts[kind] = dict(tally)
+            counts[kind] = {column: tally[column] for column in COLUMNS if tally[column]}
     if substituted:
         counts["substituted"] = substituted
     if actors:

@@ -149,11 +149,19 @@ def held_by_live_writer(directory: Path) -> bool:
     False
     """
     pid = _read_json(directory / "write.lock.info").get("pid")
-    if not isinstance(pid, int):
-        return False
+    return isinstance(pid, int) and process_alive(pid)
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process runs under ``pid``: a signal 0 that finds none means none, one refused means another
+    user's process; an id no process can have (too large) means none.
+
+    >>> process_alive(os.getpid()), process_alive(2 ** 40)
+    (True, False)
+    """
     try:
         os.kill(pid, 0)
-    except ProcessLookupError:
+    except (ProcessLookupError, OverflowError):
         return False
     except PermissionError:  # alive, another user's
         pass

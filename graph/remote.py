@@ -69,6 +69,10 @@ BACKUP = "#maillage-backup"
 _LEFTOVERS = (f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{}} FILTER(STRENDS(STR(?g), "{STAGING}") '
               f'|| STRENDS(STR(?g), "{BACKUP}")) }}')
 
+#: What :meth:`RemoteStore.dump` asks: every quad of the named graphs (the union default graph holds no triple of its
+#: own).
+_DUMP = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+
 log = logging.getLogger("maillage.store")
 
 
@@ -163,18 +167,22 @@ class RemoteStore(Store):
         return bool(self.data_dir) and held_by_live_writer(Path(self.data_dir) / "remote" / "store")
 
     def dump(self, out, fmt="nquads"):
-        result = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-        quads = [ox.Quad(*(_ox(t) for t in row[:3]), _ox(row[3])) for row in result]
-        ox.serialize(quads, out, rdf_format(fmt).engine)
+        """Write the quads of the server's named graphs to ``out`` in ``fmt``, each term as the server writes it.
+
+        One SELECT, its results in SPARQL 1.1 Query Results JSON (what a SPARQL 1.1 server answers; a CONSTRUCT
+        has no graph names, and a GET of the whole dataset by the Graph Store Protocol is Oxigraph's extension, GSP
+        1.1 naming one graph per request), read by pyoxigraph, which keeps a literal's lexical form and language tag
+        as written: as rdflib terms (:meth:`query`), ``" 5"^^xsd:integer`` became ``"5"`` and ``@EN`` ``@en``, and a
+        restore of the dump was not the server's data. Blank nodes keep their labels across graphs within the one
+        result.
+        """
+        body = self._post(self.query_url, _DUMP.encode("utf-8"), "application/sparql-query",
+                          "application/sparql-results+json")
+        rows = ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
+        ox.serialize((ox.Quad(row["s"], row["p"], row["o"], row["g"]) for row in rows), out, rdf_format(fmt).engine)
 
     def state(self):
         return {"backend": self.name, "query_url": self.query_url}
-
-
-def _ox(term):
-    from graph.terms import to_oxigraph
-
-    return to_oxigraph(term)
 
 
 class _Journal:

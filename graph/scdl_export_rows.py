@@ -1,13 +1,13 @@
 """How an SCDL export (:mod:`graph.export`) turns one grant's query bindings into a row of the 16 columns of the
 schema (:func:`grant_to_row`): the SIRETs and RNA number it is written with, why a grant cannot be written
 (:func:`why_not_scdl`) and what its funder or beneficiary lacks then (:func:`actor_lacks`), and the cells of a row
-that are not the graph's value as SCDL takes it: left empty, filled, replaced by a stand-in, or outside the schema's
-bounds.
+that are not the graph's value as SCDL takes it: left empty, replaced by a stand-in, or outside the schema's bounds.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date as Date
 from decimal import Decimal
 
 from graph.identifiers import siret_ok
@@ -24,10 +24,13 @@ EU_NOTIFIED = {"true": "oui", "1": "oui", "false": "non", "0": "non"}
 UNKNOWN_REQUIRED = ("conditionsVersement", "notificationUE")
 #: The bounds of ``pourcentageSubvention`` in the SCDL schema v2.1.1 (``minimum``, ``maximum``).
 SHARE_BOUNDS = (Decimal("0.01"), Decimal("1"))
-#: Required columns written with a stand-in when the graph holds no value SCDL accepts: what stands in, (French,
-#: English).
-REPLACED_BY = {"datesPeriodeVersement": ("par la date de dateConvention", "by the date of dateConvention"),
-               "nature": ("par « aide en numéraire »", "by 'aide en numéraire'")}
+#: Required columns written with a stand-in when the graph holds no value SCDL accepts, in the schema's order: what
+#: stands in, (French, English).
+REPLACED_BY = {"dateConvention": ("par la date de la délibération qui la décide", "by the date of the deliberation "
+                                  "deciding it"),
+               "objet": ("par « Subvention »", "by 'Subvention'"),
+               "nature": ("par « aide en numéraire »", "by 'aide en numéraire'"),
+               "datesPeriodeVersement": ("par la date de dateConvention", "by the date of dateConvention")}
 #: Values written as the graph holds them although outside the schema's bounds (an SCDL validator reports them):
 #: the bounds, (French, English).
 OUT_OF_BOUNDS = {"pourcentageSubvention": ("de 0,01 à 1 ; vide, cette colonne obligatoire se relirait 1 : le montant "
@@ -141,7 +144,7 @@ def grant_to_row(b: dict) -> list[str] | None:
         text_of(b.get("funderName")) or siret, siret, date, text_of(b.get("reference")),
         text_of(b.get("beneficiaryName")), beneficiary_siret, rna, (text_of(b.get("purpose")) or "Subvention")[:256],
         _number(total),
-        _nature(b), text_of(b.get("paymentConditions")), period if _PERIOD.fullmatch(period) else date, "",
+        _nature(b), text_of(b.get("paymentConditions")), period if period_ok(period) else date, "",
         EU_NOTIFIED.get(text_of(b.get("euNotified")), ""), _number(share), text_of(b.get("programme")),
     ]
 
@@ -162,34 +165,42 @@ def unknown_cells(row: list[str]) -> list[str]:
     return [column for column in UNKNOWN_REQUIRED if not row[COLUMNS.index(column)]]
 
 
-def filled_cells(b: dict) -> list[str]:
-    """The required SCDL columns that a grant's row fills with what its source did not say: ``objet`` written
-    « Subvention » for a grant of no purpose, ``dateConvention`` its deciding deliberation's date. Read back, they
-    are facts: the summary says how many.
+def period_ok(period: str) -> bool:
+    """Whether ``period`` is a payment period SCDL can be given as true: a date or two (the schema's pattern), each a
+    day of the calendar, the second not before the first. A reversed period (``2018-03-14/2017-03-14``, warned at
+    ingest and stored as its source wrote it) matches the pattern, which is all that an SCDL consumer checks: it
+    would be read as a fact.
 
-    >>> filled_cells({"decisionDate": "2024-05-16"}), filled_cells({"purpose": "x", "conventionDate": "2024-05-16"})
-    (['dateConvention', 'objet'], [])
+    >>> period_ok("2017-03-14/2018-03-14"), period_ok("2018-03-14/2017-03-14"), period_ok("2017-02-30")
+    (True, False, False)
     """
-    return [column for column, said in (("dateConvention", b.get("conventionDate")),
-                                        ("objet", text_of(b.get("purpose")))) if not said]
+    if not _PERIOD.fullmatch(period):
+        return False
+    try:
+        days = [Date.fromisoformat(day) for day in period.split("/")]
+    except ValueError:
+        return False
+    return days == sorted(days)
 
 
 def replaced_cells(b: dict) -> dict[str, str]:
     """The required SCDL columns (:data:`REPLACED_BY`) that a grant's row writes with a stand-in, each with the value
-    the graph holds for it ('' for none): a period stored as its source wrote it, unreadable ("2017"), or none; no
-    form of aid that the source stated (it said none, or « subvention »: warned at ingest), the grant not in kind.
+    the graph holds for it ('' for none), in the schema's order: no convention date (the deciding deliberation's is
+    written); no purpose (« Subvention »); no form of aid that the source stated (it said none, or « subvention »:
+    warned at ingest), the grant not in kind; a period stored as its source wrote it, unreadable ("2017") or false
+    (:func:`period_ok`), or none. Read back, each is a fact: the summary says them.
 
-    >>> replaced_cells({"paymentPeriod": "2017"})
-    {'datesPeriodeVersement': '2017', 'nature': ''}
-    >>> replaced_cells({"paymentPeriod": "2017-03-14/2018-03-14", "aidForms": "aide en numéraire"})
+    >>> replaced_cells({"paymentPeriod": "2017", "decisionDate": "2024-05-16", "purpose": "Sport"})
+    {'dateConvention': '', 'nature': '', 'datesPeriodeVersement': '2017'}
+    >>> replaced_cells({"paymentPeriod": "2017-03-14/2018-03-14", "aidForms": "aide en numéraire", "purpose": "Sport",
+    ...                 "conventionDate": "2024-05-16"})
     {}
     """
-    period, cells = text_of(b.get("paymentPeriod")), {}
-    if not _PERIOD.fullmatch(period):
-        cells["datesPeriodeVersement"] = period
-    if not text_of(b.get("aidForms")) and text_of(b.get("natureIri")) != IN_KIND:
-        cells["nature"] = ""
-    return cells
+    period = text_of(b.get("paymentPeriod"))
+    stand_in = {"dateConvention": not b.get("conventionDate"), "objet": not text_of(b.get("purpose")),
+                "nature": not text_of(b.get("aidForms")) and text_of(b.get("natureIri")) != IN_KIND,
+                "datesPeriodeVersement": not period_ok(period)}
+    return {column: period if column == "datesPeriodeVersement" else "" for column in REPLACED_BY if stand_in[column]}
 
 
 def out_of_bounds_cells(b: dict) -> dict[str, str]:

@@ -6,7 +6,7 @@ and the cells not written as the graph holds them.
 from __future__ import annotations
 
 from graph.french_text import counted
-from graph.scdl_export_rows import OUT_OF_BOUNDS, REPLACED_BY, SKIPPED_BECAUSE
+from graph.scdl_export_rows import COLUMNS, OUT_OF_BOUNDS, REPLACED_BY, SKIPPED_BECAUSE
 
 #: The role of an actor in a grant, as the summary names it: (French, English).
 ROLES = {"funder": ("attribuant", "funder"), "beneficiary": ("bénéficiaire", "beneficiary")}
@@ -51,10 +51,6 @@ def scdl_summary(counts: dict, lang: str = "fr", verbose: bool = False) -> str:
         cells = ", ".join(f"{column} ({n})" for column, n in unknown.items())
         lines.append(f"  cellules laissées vides, leur source ne les disant pas : {cells} ; colonnes obligatoires "
                      "du schéma, qu'un validateur SCDL signalera")
-    if filled := counts.get("filled"):
-        cells = ", ".join(f"{column} ({n})" for column, n in filled.items())
-        lines.append(f"  cellules obligatoires remplies faute de mieux : {cells} (« Subvention » pour un objet absent, "
-                     "la date de la délibération pour celle de la convention)")
     if len(actors) > SUMMARY_ACTORS:
         lines.append(f"  … et {counted(len(actors) - SUMMARY_ACTORS, 'autre')}")
     return "\n".join(lines + substitution_lines(counts, "fr", verbose))
@@ -72,10 +68,6 @@ def _scdl_summary_en(counts: dict, verbose: bool) -> str:
         cells = ", ".join(f"{column} ({n})" for column, n in unknown.items())
         lines.append(f"  cells left empty, their source not saying: {cells}; columns the schema requires, which an "
                      "SCDL validator will report")
-    if filled := counts.get("filled"):
-        cells = ", ".join(f"{column} ({n})" for column, n in filled.items())
-        lines.append(f"  required cells filled for want of better: {cells} ('Subvention' for a missing purpose, the "
-                     "deliberation's date for the convention's)")
     if len(actors) > SUMMARY_ACTORS:
         lines.append(f"  … and {len(actors) - SUMMARY_ACTORS} more")
     return "\n".join(lines + substitution_lines(counts, "en", verbose))
@@ -83,7 +75,8 @@ def _scdl_summary_en(counts: dict, verbose: bool) -> str:
 
 def substitution_lines(counts: dict, lang: str = "fr", verbose: bool = False) -> list[str]:
     """The summary's line on the cells written with a stand-in (:data:`REPLACED_BY`) or outside the schema's bounds
-    (:data:`OUT_OF_BOUNDS`), by column; with ``verbose``, one line per cell naming its grant.
+    (:data:`OUT_OF_BOUNDS`), by column in the schema's order; with ``verbose``, one line per cell naming its
+    grant.
 
     >>> substitution_lines({"replaced": {"nature": 2}})
     ['  2 valeurs remplacées : nature (2, par « aide en numéraire ») ; --verbose nomme leurs subventions']
@@ -107,7 +100,7 @@ def substitution_lines(counts: dict, lang: str = "fr", verbose: bool = False) ->
     hint = "" if verbose else "; --verbose names their grants" if en else " ; --verbose nomme leurs subventions"
     lines = ["  " + ("; " if en else " ; ").join(parts) + hint]
     shown = counts.get("substituted", []) if verbose else []
-    for cell in sorted(shown, key=lambda c: (c["kind"] != "replaced", c["column"])):
+    for cell in sorted(shown, key=lambda c: (c["kind"] != "replaced", COLUMNS.index(c["column"]))):
         value = cell["held"]
         quoted = value if cell["kind"] == "out_of_bounds" else f"'{value}'" if en else f"« {value} »"
         held = f" ({quoted})" if value else ""

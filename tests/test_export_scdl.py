@@ -36,8 +36,14 @@ def exported(tmp_path):
 def test_every_expressible_grant_is_exported_and_the_others_counted(exported):
     # 29 + 13 + 1 grants have a valid funder SIRET and a beneficiary SIRET or RNA; SCDL.csv's 3 have no valid
     # funder SIRET, and exemple.csv's Bellandier SAS has an invalid SIRET and no RNA (ingest kept neither invalid
-    # SIRET). The funder and the beneficiary that kept them out are named, with why.
-    assert exported[0] == {"written": 43, "skipped": 4, "because": {"funder-siret": 3, "beneficiary-id": 1},
+    # SIRET). The funder and the beneficiary that kept them out are named, with why. The official example has three
+    # periods ending before they start, and one of a 30th month: written as the convention date, and said.
+    counts = dict(exported[0])
+    assert [(s["grant"].rsplit("/", 1)[1], s["held"]) for s in counts.pop("substituted")] == [
+        ("24", "2017-04-12/2017-03-09"), ("25", "2017-12-20/2017-03-09"), ("27", "2017-03-02/2017-30-05"),
+        ("29", "2017-03-02/2017-01-10")]
+    assert counts == {"written": 43, "skipped": 4, "because": {"funder-siret": 3, "beneficiary-id": 1},
+                      "replaced": {"datesPeriodeVersement": 4},
                            "actors": [
                                {"role": "funder", "name": "TEST_SOCLE_SCDL", "iri": BASE + "actor/test-socle-scdl",
                                 "lacks": "no-identifier", "why": "ni SIREN ni SIRET connu",
@@ -96,8 +102,8 @@ def test_an_actor_of_many_sirets_and_names_gives_one_row_per_grant_with_the_leas
     counts = export_scdl(store, out)
     del counts["substituted"]  # the grants of the cells counted as replaced
     assert counts == {"written": 2, "skipped": 0, "because": {},
-                      "unknown": {"conditionsVersement": 2, "notificationUE": 2}, "filled": {"objet": 2},
-                      "replaced": {"datesPeriodeVersement": 2, "nature": 2}}
+                      "unknown": {"conditionsVersement": 2, "notificationUE": 2},
+                      "replaced": {"objet": 2, "nature": 2, "datesPeriodeVersement": 2}}
     rows = list(csv.DictReader(io.StringIO(out.getvalue().decode("utf-8"))))
     assert [(r["nomAttribuant"], r["idAttribuant"], r["montant"]) for r in rows] == [
         ("DEPARTEMENT", "22420001700008", "100"), ("DEPARTEMENT", "22420001700008", "200")]
@@ -267,12 +273,23 @@ def test_what_the_graph_does_not_know_is_left_empty_and_counted_in_the_summary()
         "colonnes obligatoires du schéma, qu'un validateur SCDL signalera")
 
 
-def test_the_summary_says_the_required_cells_filled_for_want_of_better():
-    """An absent purpose written « Subvention », a deliberation's date for the convention's: read back, they were
-    facts, and the summary said nothing of them."""
+@pytest.mark.parametrize("lang, said", [
+    ("fr", "  3 valeurs remplacées : dateConvention (1, par la date de la délibération qui la décide), objet (1, par "
+           "« Subvention »), nature (1, par « aide en numéraire ») ; --verbose nomme leurs subventions"),
+    ("en", "  3 values replaced: dateConvention (1, by the date of the deliberation deciding it), objet (1, by "
+           "'Subvention'), nature (1, by 'aide en numéraire'); --verbose names their grants"),
+])
+def test_the_cells_filled_for_want_of_better_are_said_among_the_values_replaced(lang, said):
+    """An absent purpose written « Subvention », a deliberation's date for the convention's: read back, they are
+    facts; the summary says them with the other stand-ins, in one line."""
     from graph.scdl_export_summary import scdl_summary
 
-    summary = scdl_summary({"written": 3, "skipped": 0, "because": {}, "filled": {"dateConvention": 1, "objet": 2}})
-    assert "cellules obligatoires remplies faute de mieux : dateConvention (1), objet (2)" in summary
-    assert "required cells filled for want of better: dateConvention (1), objet (2)" in scdl_summary(
-        {"written": 3, "skipped": 0, "because": {}, "filled": {"dateConvention": 1, "objet": 2}}, "en")
+    counts, rows = _export_turtle(f"""<{BASE}grant/g> a mai:Grant ; schema:funder <{BASE}actor/funder> ;
+            mai:beneficiary <{BASE}actor/beneficiary> ; schema:amount "500"^^xsd:decimal ;
+            mai:decidedBy [ <http://purl.org/dc/terms/date> "2024-05-16"^^xsd:date ] ;
+            mai:paymentPeriod "2024-06-01" ; mai:paymentConditions "unique" ; mai:euNotified false .
+        <{BASE}actor/funder> a mai:PublicAuthority ; rdfs:label "Département" ; mai:siret "22420001700008" .
+        <{BASE}actor/beneficiary> a mai:Association ; rdfs:label "Asso" ; mai:rna "W423012345" .""")
+    assert [(r["dateConvention"], r["objet"]) for r in rows] == [("2024-05-16", "Subvention")]
+    assert "filled" not in counts
+    assert scdl_summary(counts, lang).splitlines()[1:] == [said]

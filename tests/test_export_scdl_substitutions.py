@@ -1,5 +1,6 @@
 """SCDL re-export: the required cells written with a stand-in, and the values written outside the schema's bounds,
-are said in the summary — per column, and with ``--verbose`` per grant — never written silently."""
+are said in the summary — one line for each kind, per column in the schema's order, and with ``--verbose`` per
+grant — never written silently."""
 
 from __future__ import annotations
 
@@ -67,19 +68,19 @@ def test_a_share_below_the_schemas_minimum_is_written_and_said(tmp_path):
 
 @pytest.mark.parametrize("lang, said", [
     ("fr", ["SCDL : 3 subventions écrites",
-            "  2 valeurs remplacées : datesPeriodeVersement (1, par la date de dateConvention), nature (1, par "
-            "« aide en numéraire ») ; 1 valeur hors des bornes du schéma, écrite telle quelle : "
+            "  2 valeurs remplacées : nature (1, par « aide en numéraire »), datesPeriodeVersement (1, par la date "
+            "de dateConvention) ; 1 valeur hors des bornes du schéma, écrite telle quelle : "
             "pourcentageSubvention (1, de 0,01 à 1 ; vide, cette colonne obligatoire se relirait 1 : le montant "
             "entier)",
-            "    datesPeriodeVersement remplacée : {grant}/2 (« 2017 »)",
             "    nature remplacée : {grant}/3",
+            "    datesPeriodeVersement remplacée : {grant}/2 (« 2017 »)",
             "    pourcentageSubvention hors des bornes : {grant}/4 (0.005)"]),
     ("en", ["SCDL: 3 grants written",
-            "  2 values replaced: datesPeriodeVersement (1, by the date of dateConvention), nature (1, by 'aide en "
-            "numéraire'); 1 value outside the schema's bounds, written as held: pourcentageSubvention (1, 0.01 to "
+            "  2 values replaced: nature (1, by 'aide en numéraire'), datesPeriodeVersement (1, by the date of "
+            "dateConvention); 1 value outside the schema's bounds, written as held: pourcentageSubvention (1, 0.01 to "
             "1; left empty, this required column would read back as 1: the whole amount)",
-            "    datesPeriodeVersement replaced: {grant}/2 ('2017')",
             "    nature replaced: {grant}/3",
+            "    datesPeriodeVersement replaced: {grant}/2 ('2017')",
             "    pourcentageSubvention outside the bounds: {grant}/4 (0.005)"]),
 ])
 def test_verbose_names_the_grant_of_each_cell_replaced_or_out_of_bounds(tmp_path, monkeypatch, lang, said):

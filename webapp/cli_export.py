@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -13,6 +15,9 @@ import click
 from graph.french_text import counted, os_reason
 from webapp.cli_context import Context, fail, pass_context
 from webapp.cli_group import MaillageCommand
+
+#: The partial file an export to a file writes beside it (:func:`_export_file`): ``.NAME.PID.partiel``.
+_PARTIAL = re.compile(r"\..+\.(\d+)\.partiel")
 
 
 @click.command(cls=MaillageCommand)
@@ -60,6 +65,8 @@ def _export_file(output: Path | None):
         yield sys.stdout.buffer
         return
     direct = _direct(output)
+    if not direct:
+        _remove_stale_leftovers(output.parent)
     written = output if direct else output.with_name(f".{output.name}.{os.getpid()}.partiel")
     try:
         out = open(written, "wb")
@@ -78,6 +85,33 @@ def _export_file(output: Path | None):
     finally:
         if not direct and written.exists():
             written.unlink()
+
+
+def _remove_stale_leftovers(directory: Path) -> None:
+    """Remove from ``directory`` what exports killed while writing there left: their partial files
+    (:data:`_PARTIAL`) and their dumps' spool directories (:data:`graph.dump_writing.SPOOL_PREFIX`), each named by
+    its process id — when that process is gone. A live export's files are still being written: left alone. This
+    process's id on a leftover is a killed process's that the system gave again: this export has written nothing yet.
+    """
+    from graph.dump_writing import SPOOL_PREFIX
+    from graph.locks import process_alive
+
+    spool = re.compile(re.escape(SPOOL_PREFIX) + r"(\d+)-.+")
+    try:
+        names = [entry.name for entry in os.scandir(directory)]
+    except OSError:  # the export's own open says why, in one line
+        return
+    for name in names:
+        match = _PARTIAL.fullmatch(name) or spool.fullmatch(name)
+        if match is None or (pid := int(match.group(1))) != os.getpid() and process_alive(pid):
+            continue
+        path = directory / name
+        # Gone already (another export removed it first) or not ours to remove: the export goes on, it is left.
+        with contextlib.suppress(OSError):
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
 
 
 def _direct(output: Path) -> bool:
