@@ -176,7 +176,7 @@ class Builder:
 
     def agreement(self, iri: URIRef, found, title: str, deliberation: URIRef, parties: list[URIRef],
                   grants: list[URIRef]) -> None:
-        """An agreement the deliberation approves (:class:`graph.ingest.delib_agreements.AgreementFound`), its
+        """An agreement the deliberation approves (:class:`graph.ingest.delib_agreement_scope.AgreementFound`), its
         parties, and the grants it governs; the clauses that approve it and authorise its signature are its
         evidence."""
         self.add(iri, RDF.type, MAI.Agreement)

@@ -5,10 +5,10 @@ out to change ("En séance, un amendement visant à retirer la subvention prévu
 3 500 € est adopté."). When the decision grants after them ("ATTRIBUE les subventions suivantes : …"), their amounts
 are neither grants nor stated totals: the grants are the decision's, and so is the total to check them against.
 Without a decision that grants after them, they are left as read (the draft may be what was adopted). An amendment is
-told from the line that presents it to its own vote (:func:`delib_vote.amendment_passages`): what one that the vote
-rejected set out to grant is never a grant; what one changed in a table that the decision adopts "tel que modifié par
-l'amendement n° 2" is read clause by clause (:func:`amendment_changes`), for :func:`delib_grant_checks.apply_amendment`
-to give the table's grants those amounts.
+told from the line that presents it to its own vote (:func:`delib_vote_amendments.amendment_passages`): what one
+that the vote rejected set out to grant is never a grant; what one changed in a table that the decision adopts "tel
+que modifié par l'amendement n° 2" is read clause by clause (:func:`amendment_changes`), for
+:func:`delib_grant_checks.apply_amendment` to give the table's grants those amounts.
 
 >>> body = ("Le projet de délibération proposait la répartition suivante :\\n  - Club A ...... 3 000 €\\n"
 ...         "  - Club B ...... 2 500 €\\n                Total : 5 500 €\\n"
@@ -30,7 +30,7 @@ from graph.ingest.delib_grants import GrantFact, StatedTotal
 from graph.ingest.french import AMOUNT_RE, parse_amount
 from graph.ingest.delib_lists import BULLET_MARKS
 from graph.ingest.delib_table_context import amended_table
-from graph.ingest.delib_vote import amendment_passages
+from graph.ingest.delib_vote_amendments import amendment_passages
 
 #: A list's lead that tells what was proposed before the decision, not what it grants: a draft's or a report's
 #: proposal in the imperfect or the pluperfect ("proposait", "prévoyait", "soumettait", "avait proposé"), a list said
@@ -95,7 +95,7 @@ def superseded_spans(body: str) -> list[tuple[int, int]]:
     """The spans of ``body`` that tell of amounts proposed before the decision: the lists under a lead that says they
     were proposed (:data:`_PROPOSED_LEAD`), their total included, the sentences that tell what an amendment set
     out to change (:data:`_AMENDMENT`) and the passages that tell of an amendment, its vote included
-    (:func:`delib_vote.amendment_passages`)."""
+    (:func:`delib_vote_amendments.amendment_passages`)."""
     return [(start, end) for start, end, _, _ in _spans(body)]
 
 

@@ -1,0 +1,131 @@
+"""The report of a deliberation's reading (:class:`graph.ingest.delib_reader.Reader`): its counts of grants, totals
+and attendance (:func:`read_stats`), summed over the items of minutes read as several deliberations
+(:func:`report_several_read`), and the warnings of counts that do not agree: grants outside every reconciled total
+(:func:`outside_totals`), attendance lists longer or shorter than stated, names that do not read as names.
+
+Apart from :mod:`graph.ingest.delib_reader` because it reads what the reading found, once every fact group is read.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from graph.ingest.base import Extraction
+from graph.ingest.delib_grant_checks import euros
+from graph.ingest.delib_grants import GrantFact, StatedTotal
+
+if TYPE_CHECKING:
+    from graph.ingest.delib_reader import Reader
+
+
+def read_stats(reader: Reader) -> None:
+    """Give the report its counts of grants, totals and attendance, and say the counts that do not agree: grants
+    outside the reconciled totals, lists of the present or of proxies longer or shorter than stated, names of the
+    attendance's lists that do not read as names or that name an office whose holder the text does not say."""
+    total = sum((g.amount for g in reader.found.grants), Decimal(0))
+    stated = max((t.amount for t in reader.found.totals), default=None)
+    reader.x.stats.update({
+        "grants": len(reader.found.grants), "total_amount": str(total),
+        "stated_total": str(stated) if stated is not None else "",
+        "totals_reconciled": f"{sum(t.reconciled for t in reader.found.totals)}/{len(reader.found.totals)}",
+        "persons": len(reader.attendance.persons()), "present": len(reader.attendance.present),
+    })
+    warn_outside_totals(reader, total)
+    a = reader.attendance
+    # substitutes sitting for members are present, though the count of the present may leave them out
+    for (fr, en), stated_n, listed, besides in (
+            (_LISTS["present"], a.present_count, len(a.present), a.substitutes),
+            (_LISTS["proxies"], a.proxy_count, len(a.proxies), 0)):
+        if stated_n is not None and listed and stated_n not in (listed, listed - besides):
+            reader.x.warn(f"{listed} {fr} listés pour {stated_n} annoncés",
+                          f"{listed} {en} listed, {stated_n} stated")
+    for kind, line in reader.roll.unread:
+        fr, en = _LISTS[kind]
+        reader.x.warn(f"liste des {fr} : « {line} » ne se lit pas comme un nom (Prénom NOM) : non compté parmi les "
+                      f"{fr}, à vérifier",
+                      f"list of {en}: '{line}' does not read as a name (Given FAMILY): not counted among the {en}, "
+                      "to be checked")
+    for kind, office, holder in reader.roll.by_office:
+        fr, en = _LISTS[kind]
+        to_fr, to_en = (f" à {holder.label}", f" to {holder.label}") if holder is not None else ("", "")
+        if kind == "proxies":
+            what_fr, what_en = f"son pouvoir{to_fr} n'est pas enregistré", f"their proxy{to_en} is not recorded"
+        else:
+            what_fr = f"non compté parmi les {fr}" + (f", ni son pouvoir{to_fr}" if holder else "")
+            what_en = f"not counted among the {en}" + (f", nor their proxy{to_en}" if holder else "")
+        reader.x.warn(f"liste des {fr} : « {office} » est nommé par sa fonction, et le texte ne dit pas qui "
+                      f"l'exerce : {what_fr}, à vérifier",
+                      f"list of {en}: '{office}' is named by their office, and the text does not say who holds it: "
+                      f"{what_en}, to be checked")
+
+
+def warn_outside_totals(reader: Reader, total: Decimal) -> None:
+    """Say which grants the report's total amount counts beyond its reconciled totals, when every stated total
+    reconciles with a run of the grants but not with all of them: « totaux rapprochés : 1/1 » beside a total
+    amount that differs from the stated total would read as a contradiction."""
+    totals = reader.found.totals
+    if not totals or not all(t.reconciled for t in totals):
+        return
+    if not (outside := outside_totals(reader.found.grants, totals)):
+        return
+    stated = dict.fromkeys(euros(t.amount) for t in totals)
+    fr, en = ("le total annoncé", "the stated total") if len(stated) == 1 else ("les totaux annoncés",
+                                                                               "the stated totals")
+    said, named = " ; ".join(stated), ", ".join(f"{g.beneficiary} ({euros(g.amount)})" for g in outside)
+    reader.x.warn(f"montant total {euros(total)} : {fr} ({said}) ne compte{'nt' if len(stated) > 1 else ''} "
+                  f"qu'une partie des subventions ; hors de tout total annoncé : {named}",
+                  f"total amount {euros(total)}: {en} ({said}) count{'' if len(stated) > 1 else 's'} only some "
+                  f"of the grants; outside any stated total: {named}")
+
+
+def report_several_read(extraction: Extraction, readers: list[Reader]) -> None:
+    """The report of minutes read as several deliberations: their grants, totals and agreements summed, the session's
+    attendance at its opening, each warning that every item's reading gave (of the session's attendance) told
+    once."""
+    found = [reader.found for reader in readers]
+    totals = [t for f in found for t in f.totals]
+    extraction.stats = {"deliberations": len(readers), **extraction.stats}
+    extraction.stats.update({
+        "grants": sum(len(f.grants) for f in found),
+        "total_amount": str(sum((g.amount for f in found for g in f.grants), Decimal(0))),
+        "stated_total": str(sum(max(t.amount for t in f.totals) for f in found if f.totals)) if totals else "",
+        "totals_reconciled": f"{sum(t.reconciled for t in totals)}/{len(totals)}",
+        "agreements": sum(reader.agreements for reader in readers),
+        # the session's, at its opening: each item's reader counts those at its own vote
+        "persons": len(readers[0].opening.persons()), "present": len(readers[0].opening.present),
+    })
+    told, unique = set(), []
+    for issue in extraction.issues:
+        if (key := (issue.level, issue.message, issue.line, issue.field, issue.value)) not in told:
+            told.add(key)
+            unique.append(issue)
+    extraction.issues[:] = unique
+
+
+def outside_totals(grants: list[GrantFact], totals: list[StatedTotal]) -> list[GrantFact]:
+    """The grants that no reconciled total counts: outside every run of consecutive grants that sums to one. A total
+    reconciled with a run of the grants says nothing of the others, which the report's total amount still counts.
+
+    >>> grants = [GrantFact("A", Decimal(500), (0, 1)), GrantFact("B", Decimal(400), (1, 2)),
+    ...           GrantFact("C", Decimal(650), (2, 3))]
+    >>> [g.beneficiary for g in outside_totals(grants, [StatedTotal(Decimal(900), (3, 4), "", True)])]
+    ['C']
+    >>> outside_totals(grants, [StatedTotal(Decimal(900), (3, 4), "", True),
+    ...                         StatedTotal(Decimal(650), (4, 5), "", True)])
+    []
+    """
+    counted_in: set[int] = set()
+    reconciled = {t.amount for t in totals if t.reconciled}
+    for i in range(len(grants)):
+        run = Decimal(0)
+        for j in range(i, len(grants)):
+            run += grants[j].amount
+            if run in reconciled:
+                counted_in.update(range(i, j + 1))
+    return [g for k, g in enumerate(grants) if k not in counted_in]
+
+
+#: The attendance's lists, as a message names them (French, English).
+_LISTS = {"present": ("présents", "present"), "excused": ("excusés", "excused"), "absent": ("absents", "absent"),
+          "proxies": ("pouvoirs", "proxies")}

@@ -1,0 +1,119 @@
+"""The counts of a deliberation's vote, for, against or abstaining (:func:`read_count`): after their label ("Pour :
+20", "Pour 72" among other counts, "Ont voté pour (20)"), on a table's line or a list of counts a line each, before
+their label ("20 voix pour"), spelled out ("deux abstentions"), or in a row of labels over a row of counts.
+
+Apart from :mod:`graph.ingest.delib_vote` because each way councils write a count is a pattern of its own; the
+outcome that the counts make is the other's.
+
+>>> read_count("Pour : 40 - Contre : 3 - Abstentions : 2", "contre")
+(3, (12, 22))
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ingest.delib_counts import header_row_counts
+from graph.ingest.french import SPELLED_COUNT, words_to_number
+
+
+_COUNT = r"(?P<n>\d+|z[ée]ro|aucune?)"
+
+
+#: A count against or abstaining, written number first, that makes a "13 pour" before it on its line a vote.
+_COUNTED_AFTER = r"(?=[^\n]{0,60}?\b(?:\d+|aucune?|z[ée]ro)\s+(?:voix\s+)?(?:contre|abstentions?)\b)"
+
+
+#: The labels of a vote for and against that some councils write: "Pour l'adoption : 30 ; pour le refus : 10".
+FOR_AGAINST = (r"pour\s+l['’]adoption", r"pour\s+le\s+(?:refus|rejet)")
+
+#: A count after its label without a colon ("Pour 72"): a vote's only on a line that gives it for two labels or
+#: more, "Pour 72 – Contre 0 – Abstention 2", "Votes : Pour 112 – Contre 0 – Abstentions 6" ("pour 3 ans" is none,
+#: and "12 000 € pour 2025 et 12 000 € pour 2026" neither). No assembly has a thousand members: a year is no count.
+_LABELS = "|".join((*FOR_AGAINST, "pour", "contre", "abstention"))
+_LABELLED = re.compile(rf"\b({_LABELS})s?[ \t]+\d{{1,3}}\b", re.I)
+_LABELLED_APART = re.compile(rf"\b({_LABELS})s?[ \t]+\d{{1,3}}[ \t]*(?=[;,(–—-]|$)", re.I)
+
+
+def _labelled_count(text: str, words: str) -> re.Match | None:
+    """The first "Pour 72" for ``words`` on a line of ``text`` that :data:`_LABELLED` finds for two labels or more
+    on, with those of the line before when this one goes on from it ("Pour 41 (groupes …) ; Contre 0 ;" then
+    "Abstentions 10 (groupes …)").
+
+    >>> _labelled_count("Vote : Pour 41 (groupes A, B) ; Contre 0 ;\\nAbstentions 10 (groupe C)", "abstentions?")[0]
+    'Abstentions 10'
+    """
+    before: set[str] = set()
+    for line in re.finditer(r"[^\n]+", text):
+        labels = {label.lower() for label in _LABELLED.findall(line.group(0))}
+        if len(labels | before) >= 2 and labels:
+            match = re.compile(rf"\b(?:{words})[ \t]+{_COUNT}\b", re.I).search(text, line.start(), line.end())
+            if match:
+                return match
+        # the counts of a line that goes on below, each before its separator or its bracket ("pour 3 ans ;" is none)
+        before = {label.lower() for label in _LABELLED_APART.findall(line.group(0))} \
+            if re.search(r"[;,–—-][ \t]*$", line.group(0)) else set()
+    return None
+
+
+#: Where a count in brackets after its label is a vote's: the label opens its line, perhaps after "Ont voté", or
+#: follows another count's separator ("Ont voté POUR (49) : …", "Abstention (11) : …", "Pour (20) – Contre (2)").
+_IN_BRACKETS_BEFORE = r"(?:^[ \t]*(?:ont[ \t]+vot[ée][ \t]+)?|(?<=\))[ \t]*[;,/–—-]?[ \t]*)"
+
+
+def read_count(text: str, words: str, voix: bool = False) -> tuple[int, tuple[int, int]] | None:
+    """The count that ``text`` gives for ``words``: "Pour : 20" (on the same line), "Pour 20" among other counts
+    on its line (:func:`_labelled_count`), "Ont voté pour (20)" (:data:`_IN_BRACKETS_BEFORE`), a table's line
+    "Pour      117", or "20 voix pour" — "voix" required when ``voix`` ("65738 pour le GIP" is no vote) unless a
+    count against or abstaining follows on the line ("13 pour – 2 contre"); else a row of labels over a row of
+    counts (:func:`header_row_counts`)."""
+    match = (re.search(rf"\b(?:{words})[ \t]*:[ \t]*{_COUNT}\b", text, re.I)
+             or _labelled_count(text, words)
+             or re.search(rf"{_IN_BRACKETS_BEFORE}(?:{words})[ \t]*\([ \t]*{_COUNT}[ \t]*\)", text, re.I | re.M)
+             or re.search(rf"^[ \t]*(?:{words})[ \t]{{2,}}{_COUNT}[ \t]*$", text, re.I | re.M)
+             or _stacked_count(text, words)
+             or re.search(rf"\b{_COUNT}\s+(?:voix\s+){'' if voix else '?'}(?:{words})\b", text, re.I)
+             # "pour l'adoption 30 voix, pour le rejet 10 voix"
+             or re.search(rf"\b(?:{words})[ \t]*:?[ \t]*{_COUNT}[ \t]+voix\b", text, re.I)
+             or (re.search(rf"\b{_COUNT}\s+(?:{words})\b{_COUNTED_AFTER}", text, re.I) if voix else None)
+             or _spelled_count(text, words))
+    if not match:
+        return next(((n, span) for label, n, span in header_row_counts(text) if re.fullmatch(words, label, re.I)),
+                    None)
+    n = match.group("n")
+    return (int(n) if n.isdigit() else words_to_number(n) or 0), match.span()
+
+
+#: A line that gives one count after its label, a space or a table's bar apart: "Pour 17", "| Contre | 2 |".
+_COUNT_LINE = re.compile(r"^[ \t|]*(?:votants|pour|contre|abstentions?|suffrages\s+exprimés)[ \t|]+\d{1,3}[ \t|]*$",
+                         re.I | re.M)
+
+
+def _stacked_count(text: str, words: str) -> re.Match | None:
+    """The count for ``words`` in a list of counts a line each, a label and its figure a space apart, two lines
+    at least ("Votants 20" / "Pour 17" / "Contre 2"): "20" / "Pour 17" was read number first across the line's
+    end, each label taking the figure above it. A line alone ("Abstentions 10" under a sentence) is none.
+
+    >>> _stacked_count("Votants 20\\nPour 17\\nContre 2\\nAbstentions 1", "contre")["n"]
+    '2'
+    >>> _stacked_count("Une convention pour 3 ans ;\\nAbstentions 10", "abstentions?") is None
+    True
+    """
+    lines = list(_COUNT_LINE.finditer(text))
+    stacked = [m for m in lines if any(abs(other.start() - m.end()) <= 1 or abs(m.start() - other.end()) <= 1
+                                       for other in lines if other is not m)]
+    pattern = re.compile(rf"[ \t|]*(?:{words})[ \t|]+{_COUNT}[ \t|]*", re.I)
+    return next((found for m in stacked if (found := pattern.fullmatch(text, m.start(), m.end()))), None)
+
+
+def _spelled_count(text: str, words: str) -> re.Match | None:
+    """A count spelled out before ``words``: "deux abstentions", "trois voix contre", "quinze voix pour" — "voix"
+    required but before abstentions ("un contre-projet" counts no vote).
+
+    >>> _spelled_count("à l'unanimité des suffrages exprimés (deux abstentions)", "abstentions?")["n"]
+    'deux'
+    >>> _spelled_count("il présente un contre-projet", "contre") is None
+    True
+    """
+    voix = "" if re.fullmatch(words, "abstentions", re.I) else r"voix\s+"
+    return re.search(rf"(?<![\w-])(?P<n>{SPELLED_COUNT})\s+{voix}(?:{words})\b(?!-)", text, re.I)
