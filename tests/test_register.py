@@ -453,8 +453,8 @@ def test_a_register_with_several_faulty_grant_entries_is_refused_naming_each_wit
         extract(yaml_ctx(text))
     assert (err.value.issue.line, err.value.issue.message) == (
         8, "objectif inconnu « 2 » (objectifs déclarés sous ptce: goals : 1) ; autres erreurs des financements : "
-           "ligne 9, siret : SIRET « 1234567890123 » invalide (14 chiffres, clé de contrôle) ; ligne 10, deliberation : "
-           "numéro de délibération « DEL » sans chiffre")
+           "ligne 9, siret : SIRET « 1234567890123 » refusé : SIRET abîmé par un passage en nombre à virgule (chiffres "
+           "perdus) ; ligne 10, deliberation : numéro de délibération « DEL » sans chiffre")
 
 
 @pytest.mark.parametrize("ctx", [
@@ -724,10 +724,10 @@ def test_the_esus_flag_is_read_from_french_and_english_yes_and_no(written, esus,
     ({"siret": "4,23457E+13"}, "a", [
         ("siret", "SIRET abîmé par un passage en nombre à virgule (chiffres perdus) : ignoré")]),
     ({"siren": "123456789"}, "a", [("siren", "SIREN invalide (clé de contrôle) : ignoré")]),
-    ({"siren": "77777777"}, "a", [("siren", "SIRET de 8 chiffres (14 attendus, 9 pour un SIREN) : ignoré")]),
+    ({"siren": "77777777"}, "a", [("siren", "SIREN de 8 chiffres (9 attendus, 14 pour un SIRET) : ignoré")]),
     ({"siret": "2142018650001"}, "a", [
         ("siret", "SIRET abîmé par un passage en nombre à virgule (chiffres perdus) : ignoré")]),
-    ({"siren": "21420186X"}, "a", [("siren", "SIRET illisible (des caractères autres que des chiffres) : ignoré")]),
+    ({"siren": "21420186X"}, "a", [("siren", "SIREN illisible (des caractères autres que des chiffres) : ignoré")]),
 ])
 def test_identifiers_are_cleaned_alike_and_a_siret_of_another_siren_or_mangled_by_excel_is_reported(
         ids, actor, warnings):

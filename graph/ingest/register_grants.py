@@ -33,10 +33,10 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, XSD
 from rdflib.term import Node
 
-from graph.identifiers import clean_identifier, siren_ok, siret_ok
 from graph.identity import fold, name_key
 from graph.ingest.base import InputError, Issue
 from graph.ingest.register_numbers import DigitMatch, match_digits
+from graph.ingest.scdl_ids import read_id_cell
 from graph.namespaces import MAI, SCHEMA, mint, sparql_prologue
 
 #: The grant references of the store, or of the register ``?source`` when it is bound, with the goals they give.
@@ -142,7 +142,7 @@ def _number(entry, key: str) -> str:
 def state_grant(builder, entry, n: int) -> None:
     """State the grant reference of one ``grants:`` entry of a register (see the module's docstring) in
     ``builder``'s graph. InputError, with the entry's line and field, when the entry names no grant, no goal, or a
-    goal, SIREN or SIRET that is not one."""
+    goal that is not one, or its SIREN or SIRET no SIREN (:func:`_beneficiary_siren`)."""
     number, grant_id = _number(entry, "deliberation"), _number(entry, "grant_id")
     if not number and not grant_id:
         raise InputError(f"financement sans numéro de délibération ({entry.key_of('deliberation')}) ni identifiant "
@@ -166,16 +166,12 @@ def state_grant(builder, entry, n: int) -> None:
         g.add((ref, DCTERMS.identifier, Literal(grant_id)))
     for goal in goals:
         g.add((ref, MAI.contributesTo, goal))
-    siren, siret = _identifier(entry, "siren", siren_ok, 9), _identifier(entry, "siret", siret_ok, 14)
-    if siren and siret and not siret.startswith(siren):
-        raise InputError(f"SIRET {siret} d'un autre SIREN que {siren}", line=entry.line_of("siret"),
-                         field=entry.key_of("siret"),
-                         message_en=f"SIRET {siret} of another SIREN than {siren}")
-    if siren or siret:  # not mai:siren, which identity lookups read as an actor's
-        g.add((ref, SCHEMA.fundedItem, Literal(siren or siret[:9])))
+    siren = _beneficiary_siren(builder, entry)
+    if siren:  # not mai:siren, which identity lookups read as an actor's
+        g.add((ref, SCHEMA.fundedItem, Literal(siren)))
     if name := entry.text("beneficiary"):  # and the identifier if any: a grant to that actor of that SIREN
         actor = builder.members.get(fold(name)) or builder.book.actor(name, MAI.Actor)
-        if not (siren or siret) or not _check_beneficiary(builder, entry, name, siren or siret[:9]):
+        if not siren or not _check_beneficiary(builder, entry, name, siren):
             builder.beneficiaries.append((entry, actor))  # checked once the names have met
         g.add((ref, SCHEMA.fundedItem, actor))
 
@@ -265,16 +261,30 @@ def grant_errors(found: list[InputError], issues: list[Issue]) -> InputError:
                       message_en=f"{first.message_en}; other grant error{plural_en}: {listed_en}")
 
 
-def _identifier(entry, key: str, ok, size: int) -> str:
-    """A beneficiary's SIREN or SIRET, without the spaces or dots written in it; InputError when it is not one."""
-    raw = _number(entry, key)
-    digits = clean_identifier(raw)
-    if raw and not ok(digits):
-        raise InputError(f"{key.upper()} « {raw} » invalide ({size} chiffres, clé de contrôle)",
-                         field=entry.key_of(key),
-                         line=entry.line_of(key), value=raw,
-                         message_en=f"invalid {key.upper()} '{raw}' ({size} digits, check digit)")
-    return digits if raw else ""
+def _beneficiary_siren(builder, entry) -> str | None:
+    """The SIREN that a grant entry's ``siren`` and ``siret`` give, each read as a member's
+    (:func:`graph.ingest.scdl_ids.read_id_cell`: a float-mangled SIRET's whole SIREN kept), what could not be trusted
+    in them warned about. InputError when one gives no SIREN, or the two give two: a grant reference only narrows
+    which grants are meant by it, and without it would name the grants of every beneficiary."""
+    read = {}
+    for key in ("siren", "siret"):
+        if not (raw := _number(entry, key)):
+            continue
+        siren, _, _, said = read_id_cell(raw, siren_column=key == "siren")
+        if siren is None:
+            fr, en = said[-1]
+            raise InputError(f"{key.upper()} « {raw} » refusé : {fr.removesuffix(' : ignoré')}",
+                             line=entry.line_of(key), field=entry.key_of(key), value=raw,
+                             message_en=f"{key.upper()} '{raw}' refused: {en.removesuffix(': ignored')}")
+        for fr, en in said:
+            builder.warn(entry, key, f"financement : {fr}", f"grant: {en}")
+        read[key] = (siren, raw)
+    if len(read) == 2 and read["siren"][0] != read["siret"][0]:
+        siren, (of_siret, raw) = read["siren"][0], read["siret"]
+        raise InputError(f"SIRET « {raw} » d'un autre SIREN ({of_siret}) que {siren}", line=entry.line_of("siret"),
+                         field=entry.key_of("siret"), value=raw,
+                         message_en=f"SIRET '{raw}' of another SIREN ({of_siret}) than {siren}")
+    return next((siren for siren, _ in read.values()), None)
 
 
 def check_references(query, source: URIRef) -> list[Issue]:

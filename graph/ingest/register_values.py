@@ -20,7 +20,7 @@ from graph.identity import fold
 from graph.ingest.french import MONTHS
 from graph.ingest.french import fold as unaccent
 from graph.ingest.french import read_date as read_date_whole
-from graph.ingest.scdl_ids import clean_id_cell, read_id_cell
+from graph.ingest.scdl_ids import INVALID_RNA, clean_id_cell, clean_rna_cell, read_id_cell
 from graph.namespaces import CIRCLES, MAI
 from graph.values import ValueProblem
 
@@ -166,7 +166,9 @@ def read_identifiers(siren: str, siret: str, rna: str) -> tuple[dict[str, str | 
     SIRET cells read as a grants list reads its identifier cells (:func:`graph.ingest.scdl_ids.read_id_cell`: what
     a spreadsheet or a typist put around the number taken off, leading zeros it dropped restored, a SIREN in the
     SIRET column kept, a float-mangled SIRET's SIREN kept when whole), an RNA number written beside the SIRET read
-    when the RNA cell is empty; the RNA uppercased.
+    when the RNA cell is empty; the RNA cell read as a grants list reads its own
+    (:func:`graph.ingest.scdl_ids.clean_rna_cell`: a text formula, a leading apostrophe, a label taken off), the RNA
+    uppercased.
     A SIRET of another SIREN than the member's is ignored: it would join the member to another actor; but when
     the SIREN was repaired (its leading zeros restored: a guess, which the check digit may pass by chance), a valid
     SIRET's own SIREN wins.
@@ -179,6 +181,9 @@ def read_identifiers(siren: str, siret: str, rna: str) -> tuple[dict[str, str | 
 perdus) : son SIREN 218601946, intact, retenu')
     >>> read_identifiers("42345678", "42345678900019", "")[0]["siren"]
     '423456789'
+    >>> read_identifiers("", "", "'W751000017")
+    ({'siren': None, 'siret': None, 'rna': 'W751000017'}, [('rna', 'apostrophe de tête (cellule forcée en texte) : \
+lu W751000017', 'leading apostrophe (a cell forced to text): read as W751000017')])
     """
     problems: list[tuple[str, str, str]] = []
     read: dict[str, tuple[str | None, str | None, str | None]] = {}
@@ -190,9 +195,11 @@ perdus) : son SIREN 218601946, intact, retenu')
     col_siren, col_siret, col_rna = read.get("siret", (None, None, None))
     ids: dict[str, str | None] = {"siren": own_siren or col_siren, "siret": col_siret or own_siret, "rna": None}
     if rna:
+        rna, said = clean_rna_cell(rna)
+        problems += [("rna", fr, en) for fr, en in said]
         ids["rna"] = normalise_rna(rna) if rna_ok(rna) else None
         if ids["rna"] is None:
-            problems.append(("rna", "RNA invalide : ignoré", "invalid RNA: ignored"))
+            problems.append(("rna", *INVALID_RNA))
     else:
         ids["rna"] = col_rna or own_rna
     given = col_siret or col_siren  # what the SIRET column holds: a SIRET, or the SIREN it keeps

@@ -16,7 +16,7 @@ from graph.ingest.base import Extraction
 from graph.ingest.french import format_amount, read_date
 from graph.ingest.scdl_checks import comma_message, compact_date, compact_period, dot_message
 from graph.ingest.scdl_headers import SIREN_COLUMNS
-from graph.ingest.scdl_ids import clean_rna_cell, read_id_cell
+from graph.ingest.scdl_ids import INVALID_RNA, clean_rna_cell, read_id_cell
 from graph.ingest.scdl_periods import month_period, period_ends
 from graph.ingest.scdl_sirens import with_siren
 from graph.spreadsheets import FractionCell
@@ -132,8 +132,7 @@ class GrantCellReader:
                           "SIRET in the RNA column: kept as a SIRET", raw_rna)
                 siren, siret = digits[:9], digits if len(digits) == 14 else None
             else:
-                self.warn(row, "beneficiary_rna", "numéro RNA invalide (attendu W et 9 caractères) : ignoré",
-                          "invalid RNA number (expected W and 9 characters): ignored", raw_rna)
+                self.warn(row, "beneficiary_rna", *INVALID_RNA, raw_rna)
         if id_rna and rna and id_rna != rna:
             self.warn(row, "beneficiary_id", f"numéro RNA différent de celui de la colonne RNA ({rna}) : ignoré",
                       f"RNA number other than the RNA column's ({rna}): ignored", raw_id)

@@ -26,6 +26,9 @@ _BOTH = re.compile(rf"(?:(?P<number>{_NUMBER})\s*(?:[/;,|&–-]|\bet\b)\s*(?P<rn
 _INVALID_KEY = "SIRET invalide (clé de contrôle) : ignoré"
 #: :func:`graph.identifiers.read_siret`'s doubt about a 9-digit number, which a SIREN column is expected to hold.
 _SIREN_KEPT = "SIREN à 9 chiffres dans une colonne SIRET : SIREN retenu"
+#: An RNA cell that no cleaning makes an RNA number (French, English).
+INVALID_RNA = ("numéro RNA invalide (attendu W et 9 caractères) : ignoré",
+               "invalid RNA number (expected W and 9 characters): ignored")
 
 
 def clean_id_cell(raw: str) -> tuple[str, str | None, list[tuple[str, str]]]:
@@ -59,21 +62,25 @@ def clean_id_cell(raw: str) -> tuple[str, str | None, list[tuple[str, str]]]:
     return text, rna, said
 
 
-def why_invalid(text: str) -> tuple[str, str]:
+def why_invalid(text: str, siren_column: bool = False) -> tuple[str, str]:
     """Why the identifier ``text``, cleaned, is no SIRET or SIREN (French, English): its characters, its length, or
-    its check digit.
+    its check digit; a ``siren_column``'s (« SIREN ») told as a SIREN, of 9 digits.
 
     >>> why_invalid("38047555800058/W861000123")[0], why_invalid("3804755580005")[0], why_invalid("24420077000019")[0]
     ('SIRET illisible (des caractères autres que des chiffres) : ignoré', 'SIRET de 13 chiffres (14 attendus, 9 pour \
 un SIREN) : ignoré', 'SIRET invalide (clé de contrôle) : ignoré')
+    >>> why_invalid("2442007", siren_column=True)[0], why_invalid("244 200 77A", siren_column=True)[0]
+    ('SIREN de 7 chiffres (9 attendus, 14 pour un SIRET) : ignoré', 'SIREN illisible (des caractères autres que des \
+chiffres) : ignoré')
     """
-    digits = clean_identifier(text)
+    digits, kind = clean_identifier(text), "SIREN" if siren_column else "SIRET"
     if not digits.isascii() or not digits.isdigit():
-        return ("SIRET illisible (des caractères autres que des chiffres) : ignoré",
-                "unreadable SIRET (characters other than digits): ignored")
+        return (f"{kind} illisible (des caractères autres que des chiffres) : ignoré",
+                f"unreadable {kind} (characters other than digits): ignored")
     if len(digits) not in (9, 14):
-        return (f"SIRET de {len(digits)} chiffres (14 attendus, 9 pour un SIREN) : ignoré",
-                f"SIRET of {len(digits)} digits (14 expected, 9 for a SIREN): ignored")
+        fr, en = ("9 attendus, 14 pour un SIRET", "9 expected, 14 for a SIRET") if siren_column else (
+            "14 attendus, 9 pour un SIREN", "14 expected, 9 for a SIREN")
+        return f"{kind} de {len(digits)} chiffres ({fr}) : ignoré", f"{kind} of {len(digits)} digits ({en}): ignored"
     if len(digits) == 9:
         return "SIREN invalide (clé de contrôle) : ignoré", "invalid SIREN (check digit): ignored"
     return _INVALID_KEY, "invalid SIRET (check digit): ignored"
@@ -83,7 +90,8 @@ def read_id_cell(raw: str, siren_column: bool = False
                  ) -> tuple[str | None, str | None, str | None, list[tuple[str, str]]]:
     """Return (SIREN, SIRET, RNA number beside it) of an identifier cell and what could not be trusted in it (French,
     English): what was taken off it (:func:`clean_id_cell`), then :func:`graph.identifiers.read_siret`'s doubts,
-    a refusal saying why (:func:`why_invalid`). In a ``siren_column`` (« SIREN »), a 9-digit number is no doubt.
+    a refusal saying why (:func:`why_invalid`). In a ``siren_column`` (« SIREN »), a 9-digit number is no doubt and
+    a refusal speaks of a SIREN.
 
     >>> read_id_cell("SIRET : 429 013 667 00028")[:3], read_id_cell("SIRET : 429 013 667 00028")[3][0][0]
     (('429013667', '42901366700028', None), 'libellé « SIRET : » avant le numéro : lu 42901366700028')
@@ -94,7 +102,7 @@ def read_id_cell(raw: str, siren_column: bool = False
         return None, None, None, []
     text, rna, cleaned = clean_id_cell(raw)
     siren, siret, doubts = read_siret(text)
-    doubts = [why_invalid(text) if fr == _INVALID_KEY else (fr, en) for fr, en in doubts
+    doubts = [why_invalid(text, siren_column) if fr == _INVALID_KEY else (fr, en) for fr, en in doubts
               if not (siren_column and fr == _SIREN_KEPT)]
     if cleaned:
         read = siret or siren or text
