@@ -98,7 +98,8 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def run_whoosh(store, config, queries, procs: int, reuse: bool = False) -> dict:
-    from search.indexer import BuildStats, current_version, index_root
+    from search.index_layout import current_version, index_root
+    from search.indexer import BuildStats
 
     root = index_root(config)
     if reuse and current_version(root):

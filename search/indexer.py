@@ -1,22 +1,19 @@
-"""Build, update and check the search index, derived from the graph only.
-
-Layout under ``{data_dir}/index``::
-
-    <version>/     one whoosh index per full build (a version is a millisecond timestamp), and in it FORMAT
-    current        the version that readers open, moved atomically (temporary file + ``os.replace``)
-    write.lock     an ``flock`` held by whoever writes (a build, an update): one writer at a time
+"""Build and update the search index, derived from the graph only.
 
 A build writes a new version while readers keep the current one, then moves the pointer; old versions are
-removed once no reader can still be opening them (KEEP_VERSIONS, VERSION_GRACE_S). An update writes into the
-current version through whoosh's own writer: a commit adds a segment and a new table of contents, which readers
-of other processes pick up on their next request (see :mod:`search.reader`).
+removed once no reader can still be opening them. An update writes into the current version through whoosh's own
+writer: a commit adds a segment and a new table of contents, which readers of other processes pick up on their
+next request (see :mod:`search.reader`).
+
+This module builds and updates the index; :mod:`search.index_layout` says where it lives on disk (its versions, the
+pointer, the writer's lock, the pending resources) and :mod:`search.index_check` checks it against the graph.
+
+>>> print(UpdateStats(updated=2, deleted=1).format())
+index : 2 documents mis à jour, 1 supprimé
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import shutil
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -29,126 +26,18 @@ from whoosh.query import Or, Term
 
 from graph.french_text import counted
 from graph.gc_pause import cyclic_gc_paused
-from graph.locks import exclusive_lock, write_atomic
-from graph.store import StoreError
 from search.bulk import write_index
 from search.documents import facts_to_documents, reach_of
-from search.errors import DAMAGED, damaged
+from search.errors import DAMAGED
 from search.fact_readers import label_of
 from search.facts import Facts, linked_from, load_facts
-from search.schema import Codec, document_hash, document_to_fields, label_dependency
+from search.index_layout import (INDEX_FORMAT, clear_pending, current_version, index_format, index_root, move_pointer,
+                                 new_version, pending, prune_versions, write_lock)
+from search.schema import Codec, document_to_fields, label_dependency
 
-#: Versions kept besides the current one; older ones go once older than VERSION_GRACE_S, the time a reader may
-#: take between reading the pointer and opening the directory (the same rule as the store's snapshots).
-KEEP_VERSIONS = 1
-VERSION_GRACE_S = 60.0
-#: What a version's FORMAT file says of its layout; a version of another format (or without the file: format 1,
-#: whoosh's own writer, with frequencies) is refused by readers, reported by the check and rebuilt by the next
-#: update. 2: postings without frequencies nor field lengths, written in bulk (search/segment.py), plural "s"
-#: dropped before stemming, sort keys and amounts as columns only. 3: ``deps`` keeps a label shown alone as
-#: ``IRI|hash`` (search/schema.py, ``label_dependency``), and every facet value. 4: numbers as one term whatever
-#: their grouping ("20 000" is 20000) and the amount in the body, the acronyms' expansions and the reverse
-#: (search/synonyms.py), the ``classes`` field, "and", "or" and "not" stop words. 5: feminine endings read as
-#: masculine before stemming, hyphenated words also joined, "sauf" a stop word, the themes' English labels apart.
-#: 6: the actor types' names as the ontology gives them, and the names of the kinds of members they stand for, in
-#: ``classes`` (« Université ou organisme de recherche », "Local authority"). 7: the amounts that the shapes reject
-#: (negative) left out of the actors', deliberations' and agreements' sums and of the grants' sort amount, as the
-#: pages' totals; a grant's funder or beneficiary that a source wrote as a text in its name, summary and body.
-INDEX_FORMAT = "7"
 #: Touched IRIs past which an update rebuilds the whole index instead (one full read is then cheaper).
 MAX_INCREMENTAL = 20_000
 _REPLACES = str(DCTERMS.replaces)
-
-
-class SearchIndexError(Exception):
-    """The index cannot be written (another writer holds it too long) or read (none built yet)."""
-
-
-class IndexLockError(SearchIndexError, StoreError):
-    """Another process writes the index for longer than a writer waits: said as a busy store is."""
-
-
-def index_root(config) -> Path:
-    return Path(config.get("data_dir", "maillage-data")) / "index"
-
-
-def index_format(path: Path) -> str:
-    """The format of the index version in ``path`` (see INDEX_FORMAT)."""
-    try:  # a damaged file reads as a format of its own: the version is rebuilt, not a traceback
-        return (path / "FORMAT").read_text(errors="replace").strip()
-    except FileNotFoundError:
-        return "1"
-
-
-def current_version(root: Path) -> str | None:
-    """The version the pointer names, or None before the first build."""
-    try:
-        name = (root / "current").read_text(errors="replace").strip()
-    except FileNotFoundError:
-        return None
-    try:
-        return name if name and (root / name).is_dir() else None
-    except ValueError:  # a damaged pointer ("embedded null byte"): as if none had been built
-        return None
-
-
-@contextlib.contextmanager
-def write_lock(root: Path, timeout: float = 30.0):
-    """Hold the index's writer lock (an ``flock``, released when the process dies)."""
-    root.mkdir(parents=True, exist_ok=True)
-    busy = lambda: IndexLockError(f"l'index est en cours d'écriture par un autre processus (attente {timeout:.0f} s)",
-                                  f"the index is being written by another process (waited {timeout:.0f} s)")
-    with exclusive_lock(root / "write.lock", timeout, busy):
-        yield
-
-
-#: The resources whose documents the index may not show yet, one IRI a line: a writer notes what a file touched as
-#: soon as the file is stored, before its publish (:func:`note_pending`), and the index's next update takes them and
-#: clears them. An ingest killed between a publish and the index's update (Ctrl-C after the first of several
-#: publishes) leaves them for the next command that writes; meanwhile `maillage search` says the index is behind.
-PENDING = "pending"
-
-
-def note_pending(config, touched: Iterable[str]) -> None:
-    """Note that the documents of ``touched`` may be out of date until the index's next update."""
-    root = index_root(config)
-    root.mkdir(parents=True, exist_ok=True)
-    with open(root / PENDING, "a", encoding="utf-8") as out:
-        out.writelines(f"{iri}\n" for iri in sorted(map(str, touched)))
-        out.flush()
-        os.fsync(out.fileno())
-
-
-def pending(config) -> set[str]:
-    """The resources noted by :func:`note_pending` that no index update has taken yet."""
-    try:
-        return set((index_root(config) / PENDING).read_text(encoding="utf-8").split())
-    except FileNotFoundError:
-        return set()
-
-
-def _clear_pending(config, done: set[str]) -> None:
-    """Forget the pending resources in ``done`` (an update took them); those noted since stay."""
-    left = pending(config) - done
-    path = index_root(config) / PENDING
-    if left:
-        write_atomic(path, "".join(f"{iri}\n" for iri in sorted(left)))
-    else:
-        path.unlink(missing_ok=True)
-
-
-def _move_pointer(root: Path, version: str) -> None:
-    write_atomic(root / "current", version + "\n")
-
-
-def _prune_versions(root: Path, current: str) -> None:
-    names = sorted(p.name for p in root.iterdir() if p.is_dir() and p.name.isdigit())
-    old = [n for n in names if n < current][:-KEEP_VERSIONS or None]
-    now = time.time()
-    for name in old + [n for n in names if n > current]:  # newer ones: left by a build that died
-        path = root / name
-        if now - path.stat().st_mtime > VERSION_GRACE_S:
-            shutil.rmtree(path, ignore_errors=True)
 
 
 # --- build ----------------------------------------------------------------------------------------------------
@@ -200,7 +89,7 @@ def build_index(store, config, progress: Callable[[int | None], None] = lambda w
     root = index_root(config)
     started, cpu = time.perf_counter(), time.process_time()
     with write_lock(root, float(config.get("lock_timeout", 30))), cyclic_gc_paused():
-        stats = BuildStats(version=_new_version(root))
+        stats = BuildStats(version=new_version(root))
         progress(None)
         noted = pending(config)  # read before the graph: what is noted later may be newer than what is read
         facts = load_facts(store)
@@ -208,19 +97,12 @@ def build_index(store, config, progress: Callable[[int | None], None] = lambda w
         path = root / stats.version
         stats.documents = write_index(path, facts, int(config.get("index_procs", 1)), progress)
         (path / "FORMAT").write_text(INDEX_FORMAT + "\n")
-        _move_pointer(root, stats.version)
-        _prune_versions(root, stats.version)
-        _clear_pending(config, noted)
+        move_pointer(root, stats.version)
+        prune_versions(root, stats.version)
+        clear_pending(config, noted)
     stats.seconds = time.perf_counter() - started
     stats.size_bytes = sum(f.stat().st_size for f in path.iterdir())
     return stats
-
-
-def _new_version(root: Path) -> str:
-    version = f"{int(time.time() * 1000):014d}"
-    while (root / version).exists():
-        version = f"{int(version) + 1:014d}"
-    return version
 
 
 # --- update -----------------------------------------------------------------------------------------------------
@@ -286,45 +168,59 @@ def _update_in_place(store, config, root: Path, touched: set[str]) -> UpdateStat
         version = current_version(root)
         ix = whoosh_index.open_dir(str(root / version))
         with ix.searcher() as searcher:
-            facts = load_facts(store, touched, reach=reach_of)
-            # A grant that a touched one replaces changes the totals of the documents that show it.
-            replaced = {o for t in touched for o in facts.get(t, _REPLACES) if type(o) is str}
-            affected = touched | _dependents(searcher, touched | replaced, facts)
-            load_facts(store, affected - touched, facts, reach_of)
-            documents = {d["iri"]: d for d in facts_to_documents(facts, affected)}
-            # The documents that will show a touched resource without showing it yet: what it now points at through
-            # REVERSE_LINKS (a new grant changes its beneficiary's and funder's totals). A document that shows it
-            # already names it in its deps, and one that shows a resource whose facts did not change changes only
-            # through a touched resource it also names (each document's deps list every IRI whose facts it
-            # reads). Only their facts are read, into the same facts: each document's own were read whole, as far
-            # as it reads (see READS), so more facts do not change it.
-            extra = linked_from(facts, touched) - affected
-            if extra:
-                load_facts(store, extra, facts, reach_of)
-                documents.update((d["iri"], d) for d in facts_to_documents(facts, extra))
-                affected |= extra
+            documents, affected = _affected_documents(store, searcher, touched)
             hashes = {hit["iri"]: hit["hash"] for hit in _stored(searcher, affected)}
         writer = ix.writer(timeout=float(config.get("lock_timeout", 30)), codec=Codec())
         try:
-            for iri in sorted(affected):
-                doc = documents.get(iri)
-                if doc is None:
-                    if iri in hashes:
-                        writer.delete_by_term("iri", iri)
-                        stats.deleted += 1
-                    continue
-                fields = document_to_fields(doc)
-                if hashes.get(iri) == fields["hash"]:
-                    stats.unchanged += 1
-                    continue
-                writer.update_document(**fields)
-                stats.updated += 1
+            _write_documents(writer, affected, documents, hashes, stats)
         except BaseException:
             writer.cancel()
             raise
         writer.commit()
-        _clear_pending(config, touched)  # under the lock, as a rebuild clears what it took
+        clear_pending(config, touched)  # under the lock, as a rebuild clears what it took
     return stats
+
+
+def _affected_documents(store, searcher, touched: set[str]) -> tuple[dict[str, dict], set[str]]:
+    """The documents derived anew from the graph for an update of ``touched``, by IRI, and the IRIs of every
+    document the update affects: those of ``touched``, of the documents that show them, and of those that will."""
+    facts = load_facts(store, touched, reach=reach_of)
+    # A grant that a touched one replaces changes the totals of the documents that show it.
+    replaced = {o for t in touched for o in facts.get(t, _REPLACES) if type(o) is str}
+    affected = touched | _dependents(searcher, touched | replaced, facts)
+    load_facts(store, affected - touched, facts, reach_of)
+    documents = {d["iri"]: d for d in facts_to_documents(facts, affected)}
+    # The documents that will show a touched resource without showing it yet: what it now points at through
+    # REVERSE_LINKS (a new grant changes its beneficiary's and funder's totals). A document that shows it
+    # already names it in its deps, and one that shows a resource whose facts did not change changes only
+    # through a touched resource it also names (each document's deps list every IRI whose facts it
+    # reads). Only their facts are read, into the same facts: each document's own were read whole, as far
+    # as it reads (see READS), so more facts do not change it.
+    extra = linked_from(facts, touched) - affected
+    if extra:
+        load_facts(store, extra, facts, reach_of)
+        documents.update((d["iri"], d) for d in facts_to_documents(facts, extra))
+        affected |= extra
+    return documents, affected
+
+
+def _write_documents(writer, affected: set[str], documents: dict[str, dict], hashes: dict[str, str],
+                     stats: UpdateStats) -> None:
+    """Write the ``documents`` of the ``affected`` IRIs whose hash differs from the index's (``hashes``), delete
+    those of the index that are gone, and count both in ``stats``."""
+    for iri in sorted(affected):
+        doc = documents.get(iri)
+        if doc is None:
+            if iri in hashes:
+                writer.delete_by_term("iri", iri)
+                stats.deleted += 1
+            continue
+        fields = document_to_fields(doc)
+        if hashes.get(iri) == fields["hash"]:
+            stats.unchanged += 1
+            continue
+        writer.update_document(**fields)
+        stats.updated += 1
 
 
 def _stored(searcher, iris: Iterable[str]) -> Iterable[dict]:
@@ -332,83 +228,3 @@ def _stored(searcher, iris: Iterable[str]) -> Iterable[dict]:
         docnum = searcher.document_number(iri=iri)
         if docnum is not None:
             yield searcher.stored_fields(docnum)
-
-
-# --- check ------------------------------------------------------------------------------------------------------
-
-
-@dataclass
-class CheckReport:
-    """Where the index and the graph disagree."""
-
-    missing: list[str] = field(default_factory=list)
-    stale: list[str] = field(default_factory=list)
-    extra: list[str] = field(default_factory=list)
-    documents: int = 0
-    version: str | None = None
-    format_found: str = INDEX_FORMAT
-
-    @property
-    def ok(self) -> bool:
-        return (self.version is not None and self.format_found == INDEX_FORMAT
-                and not (self.missing or self.stale or self.extra))
-
-    def format(self, limit: int = 20, lang: str = "fr") -> str:
-        if lang == "en":
-            return self._format_en(limit)
-        if self.version is None:
-            return "index absent : lancez « maillage index »"
-        if self.format_found != INDEX_FORMAT:
-            return (f"index {self.version} au format {self.format_found}, cette version de Maillage lit le format "
-                    f"{INDEX_FORMAT} : lancez « maillage index »")
-        lines = [f"index {self.version} : {counted(self.documents, 'document')} ; "
-                 f"{counted(len(self.missing), 'manquant')}, {counted(len(self.stale), 'périmé')}, "
-                 f"{len(self.extra)} en trop"]
-        for name, names, iris in (("manquant", "manquants", self.missing), ("périmé", "périmés", self.stale),
-                                  ("en trop", "en trop", self.extra)):
-            lines += [f"  {name} : {iri}" for iri in iris[:limit]]
-            if len(iris) > limit:
-                lines.append(f"  … et {counted(len(iris) - limit, f'autre {name}', f'autres {names}')}")
-        if not self.ok:
-            lines.append("pour corriger : maillage index")
-        return "\n".join(lines)
-
-    def _format_en(self, limit: int) -> str:
-        if self.version is None:
-            return "no index: run 'maillage index'"
-        if self.format_found != INDEX_FORMAT:
-            return (f"index {self.version} in format {self.format_found}, this version of Maillage reads format "
-                    f"{INDEX_FORMAT}: run 'maillage index'")
-        lines = [f"index {self.version}: {counted(self.documents, 'document', lang='en')}; {len(self.missing)} "
-                 f"missing, {len(self.stale)} stale, {len(self.extra)} extra"]
-        for name, iris in (("missing", self.missing), ("stale", self.stale), ("extra", self.extra)):
-            lines += [f"  {name}: {iri}" for iri in iris[:limit]]
-            if len(iris) > limit:
-                lines.append(f"  … and {len(iris) - limit} more {name}")
-        if not self.ok:
-            lines.append("to fix: maillage index")
-        return "\n".join(lines)
-
-
-def check_index(store, config) -> CheckReport:
-    """Compare the index with the documents the graph gives now: missing, stale (hash differs) and extra IRIs."""
-    root = index_root(config)
-    version = current_version(root)
-    report = CheckReport(version=version)
-    if version is None:
-        return report
-    report.format_found = index_format(root / version)
-    if report.format_found != INDEX_FORMAT:
-        return report
-    expected = {d["iri"]: document_hash(d) for d in facts_to_documents(load_facts(store))}
-    try:
-        ix = whoosh_index.open_dir(str(root / version))
-        with ix.searcher() as searcher:
-            indexed = {f["iri"]: f["hash"] for f in searcher.all_stored_fields()}
-    except DAMAGED as exc:  # a segment's file deleted or cut short
-        raise damaged(exc) from None
-    report.documents = len(indexed)
-    report.missing = sorted(set(expected) - set(indexed))
-    report.extra = sorted(set(indexed) - set(expected))
-    report.stale = sorted(i for i in set(expected) & set(indexed) if expected[i] != indexed[i])
-    return report

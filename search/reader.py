@@ -33,7 +33,7 @@ from whoosh.filedb.filestore import FileStorage
 
 from search.bitsets import bits_to_ids, count_column, ids_to_bits
 from search.errors import DAMAGED, IndexUnavailable, damaged
-from search.indexer import INDEX_FORMAT, current_version, index_format, index_root
+from search.index_layout import INDEX_FORMAT, current_version, index_format, index_root
 from search.schema import WARM_UP
 from search.segment_cache import TERM_CACHE, SegmentCache, posting_bits
 from search.themes import ThemeScheme

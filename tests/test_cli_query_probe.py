@@ -213,7 +213,7 @@ def test_the_help_of_type_names_the_agreements():
 
 
 def test_the_readme_gives_the_search_index_format():
-    from search.indexer import INDEX_FORMAT
+    from search.index_layout import INDEX_FORMAT
 
     assert f"`INDEX_FORMAT`, now {INDEX_FORMAT})" in README
 

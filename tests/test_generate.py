@@ -19,7 +19,7 @@ from graph.ingest.base import SourceContext
 from graph.ingest.pipeline import ingest_paths
 from graph.store import open_store
 from webapp.named_queries import named_queries
-from webapp.reports import expand_paths
+from webapp.source_files import expand_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATE = ROOT / "bench" / "generate.py"

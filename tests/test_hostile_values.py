@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph import identifiers, values
+from graph.dates import EXCEL_EPOCH, parse_date, parse_period
 from graph.identity import actor_iri, name_key
 from graph.ingest import delib_names, delib_officers, french
 from graph.ingest.delib_meta import parse_actes
@@ -84,20 +85,20 @@ def test_any_text_gives_spelled_amounts_or_none(text):
 
 @given(hostile_text)
 def test_any_text_gives_a_date_or_a_clear_refusal(text):
-    result = refuses_or_reads(values.parse_date, text)
+    result = refuses_or_reads(parse_date, text)
     assert result is None or result == "refused" or isinstance(result, dt.date)
-    period = refuses_or_reads(values.parse_period, text)
+    period = refuses_or_reads(parse_period, text)
     assert period is None or period == "refused" or isinstance(period, tuple)
 
 
 @given(dates, st.sampled_from(["{d:%Y-%m-%d}", "{d:%d/%m/%Y}", "{d:%Y/%m/%d}", "{d:%d.%m.%Y}", "{d:%Y-%m-%d} 14:26:00"]))
 def test_a_date_in_any_published_form_reads_back(day, form):
-    assert values.parse_date(form.format(d=day)) == day
+    assert parse_date(form.format(d=day)) == day
 
 
 @given(st.dates(min_value=dt.date(1954, 10, 3), max_value=dt.date(2099, 12, 31)))
 def test_an_excel_serial_number_reads_back_as_its_date(day):
-    assert values.parse_date(str((day - values.EXCEL_EPOCH).days)) == day
+    assert parse_date(str((day - EXCEL_EPOCH).days)) == day
 
 
 @given(dates, st.booleans())
@@ -250,8 +251,8 @@ LONG_INPUTS = {
 }
 PARSERS = {
     "values.parse_amount": lambda t: refuses_or_reads(values.parse_amount, t),
-    "values.parse_date": lambda t: refuses_or_reads(values.parse_date, t),
-    "values.parse_period": lambda t: refuses_or_reads(values.parse_period, t),
+    "dates.parse_date": lambda t: refuses_or_reads(parse_date, t),
+    "dates.parse_period": lambda t: refuses_or_reads(parse_period, t),
     "french.parse_amount": french.parse_amount,
     "french.parse_date": french.parse_date,
     "french.find_amounts_in_words": french.find_amounts_in_words,

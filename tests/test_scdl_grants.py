@@ -18,7 +18,7 @@ from graph.ingest.base import InputError, SourceContext
 from graph.ingest.scdl_grants import detect, extract
 from graph.namespaces import MAI, SCHEMA
 from graph.resolution import canonical_deliberations
-from graph.tabular import collected_issues
+from graph.table_checks import collected_issues
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tabular"
 NATURE = "https://w3id.org/maillage/ontology/nature/"

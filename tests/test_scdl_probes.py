@@ -253,7 +253,7 @@ def test_a_workbook_whose_other_sheet_has_the_same_header_says_that_sheet_is_not
     head = HEADER.split(";")
     rows = {year: [head, ["Ville de Lussac", "21860194600013", f"Club {year}", "", "Aide", 500, "aide en numéraire"]]
             for year in ("2023", "2024")}
-    from graph.tabular import collected_issues
+    from graph.table_checks import collected_issues
 
     with collected_issues() as issues:  # as the ingest reports a table's issues
         ex = extract(SourceContext(Path("subventions.xlsx"), xlsx(rows["2023"], ("2024", rows["2024"]),

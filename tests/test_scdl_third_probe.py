@@ -19,7 +19,8 @@ from rdflib.namespace import RDF, XSD
 from graph.ingest.base import SourceContext
 from graph.ingest.scdl_grants import extract
 from graph.namespaces import MAI, SCHEMA
-from graph.values import parse_amount, parse_date
+from graph.dates import parse_date
+from graph.values import parse_amount
 
 SCDL = ("idSubvention,nomAttribuant,idAttribuant,dateConvention,nomBeneficiaire,idBeneficiaire,objet,montant,"
         "pourcentageSubvention")

@@ -7,7 +7,8 @@ from __future__ import annotations
 from whoosh import index as whoosh_index
 
 from graph.ingest.pipeline import ingest_paths
-from search.indexer import build_index, current_version, index_root, update_index
+from search.index_layout import current_version, index_root
+from search.indexer import build_index, update_index
 from test_search_corpus import PREFIXES, build_corpus, ingest, iri, write
 
 #: A second file of the metropole: it names the funder again (same label) and adds one grant.

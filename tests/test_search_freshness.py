@@ -9,8 +9,9 @@ from whoosh import index as whoosh_index
 
 from search.documents import facts_to_documents, reach_of
 from search.facts import load_facts
-from search.indexer import (BuildStats, CheckReport, UpdateStats, build_index, check_index, current_version,
-                            index_root, update_index)
+from search.index_check import CheckReport, check_index
+from search.index_layout import current_version, index_root
+from search.indexer import BuildStats, UpdateStats, build_index, update_index
 from search.query import search
 from search.reader import SearchIndex
 from test_search_corpus import ACTORS_TTL, PREFIXES, THEMES_TTL, build_corpus, ingest, iri, make_config, write
@@ -70,12 +71,12 @@ def test_a_rebuild_writes_a_new_version_and_moves_the_pointer(tmp_path):
 
 
 def test_old_versions_are_removed_after_their_grace_period(tmp_path, monkeypatch):
-    import search.indexer as indexer
+    import search.index_layout as index_layout
 
     store, config, _ = build_corpus(tmp_path)
     root = index_root(config)
     first = current_version(root)
-    monkeypatch.setattr(indexer, "VERSION_GRACE_S", 0.0)
+    monkeypatch.setattr(index_layout, "VERSION_GRACE_S", 0.0)
     build_index(store, config)
     build_index(store, config)
     assert not (root / first).exists()

@@ -10,7 +10,9 @@ import search.bulk as bulk
 from search.documents import facts_to_documents
 from search.errors import IndexUnavailable
 from search.facts import load_facts
-from search.indexer import INDEX_FORMAT, build_index, check_index, current_version, index_root, update_index
+from search.index_check import check_index
+from search.index_layout import INDEX_FORMAT, current_version, index_root
+from search.indexer import build_index, update_index
 from search.query import search
 from search.reader import SearchIndex
 from search.schema import WARM_UP, Codec, document_to_fields, make_schema
@@ -179,7 +181,7 @@ def test_the_warm_up_file_of_a_segment_holds_what_a_reader_would_compute(tmp_pat
 
 def test_what_a_writer_noted_and_no_update_took_is_taken_by_the_next_update_or_a_rebuild(tmp_path):
     """An ingest killed between its publish and the index's update left the index behind for good."""
-    from search.indexer import note_pending, pending
+    from search.index_layout import note_pending, pending
 
     store, config, _ = build_corpus(tmp_path)
     note_pending(config, {iri("actor/pilat"), iri("actor/veilleurs")})

@@ -13,7 +13,9 @@ from graph.ingest.pipeline import ingest_paths
 from graph.store import open_store
 from search.analysis import term_set, terms
 from search.errors import IndexUnavailable
-from search.indexer import build_index, check_index, current_version, index_root
+from search.index_check import check_index
+from search.index_layout import current_version, index_root
+from search.indexer import build_index
 from search.query import search, suggest
 from search.reader import SearchIndex
 from search.synonyms import expansions

@@ -15,7 +15,8 @@ from graph.ingest.base import SourceContext
 from graph.ingest.scdl_grants import extract
 from graph.namespaces import MAI, SCHEMA
 from graph.spreadsheets import read_sheet
-from graph.tabular import collected_issues, read_table
+from graph.table_checks import collected_issues
+from graph.tabular import read_table
 from workbooks import Formula, SheetSpec, ods, ods_content, ods_package, xls, xlsx
 
 HEAD = ["nomAttribuant", "idAttribuant", "nomBeneficiaire", "objet", "montant", "Montant voté"]

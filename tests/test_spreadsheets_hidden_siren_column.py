@@ -12,7 +12,7 @@ from rdflib import RDF
 from graph.ingest.base import SourceContext
 from graph.ingest.scdl_grants import extract
 from graph.namespaces import MAI
-from graph.tabular import collected_issues
+from graph.table_checks import collected_issues
 from workbooks import SheetSpec, ods, xls, xlsx
 
 HEAD = ["nomAttribuant", "idAttribuant", "nomBeneficiaire", "SIRET", "montant", "SIREN"]

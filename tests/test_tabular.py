@@ -9,8 +9,8 @@ import pytest
 
 from graph.ingest import detect_kind
 from graph.ingest.base import InputError, SourceContext
-from graph.tabular import (collected_issues, decode, normalise_header, read_table, repair_text, sniff_delimiter,
-                           spreadsheet_error)
+from graph.table_checks import collected_issues
+from graph.tabular import decode, normalise_header, read_table, repair_text, sniff_delimiter, spreadsheet_error
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tabular"
 

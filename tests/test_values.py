@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from graph.identifiers import (clean_identifier, luhn_ok, restore_leading_zeros, rna_ok, siren_ok, siret_float_mangled,
                                siret_ok)
-from graph.values import (ValueProblem, dot_convention, parse_amount, parse_bool, parse_date, parse_int, parse_period,
-                          parse_ratio)
+from graph.amount_conventions import dot_convention
+from graph.dates import parse_date, parse_period
+from graph.values import ValueProblem, parse_amount, parse_bool, parse_int, parse_ratio
 
 
 @pytest.mark.parametrize("text, expected", [

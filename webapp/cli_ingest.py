@@ -56,8 +56,9 @@ def _ingest(ctx: Context, tally: _Tally, paths, kind, strict, force, funder, no_
     """The work of :func:`ingest`, which ``tally`` follows: the files found under ``paths`` ingested, each one's
     report said as it comes, then the summary."""
     from graph.ingest.pipeline import ingest_paths
-    from search.indexer import note_pending, pending
-    from webapp.reports import Progress, expand_paths, format_failure, format_left_out, format_report, format_summary
+    from search.index_layout import note_pending, pending
+    from webapp.reports import Progress, format_failure, format_report, format_summary
+    from webapp.source_files import expand_paths, format_left_out
 
     from graph.ingest import kind_name, unknown_kind
 
@@ -196,7 +197,7 @@ def remove(ctx: Context, names: tuple[str, ...], no_index: bool) -> None:
         fail(exc.issue.message, exc.issue.message_en)
     click.echo(format_removal(removal, ctx.lang), err=True)
     if removal.touched:
-        from search.indexer import note_pending
+        from search.index_layout import note_pending
 
         note_pending(ctx.config, removal.touched)
     if not no_index and removal.touched:

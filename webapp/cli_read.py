@@ -79,7 +79,7 @@ def search_command(ctx: Context, text: str, kind: tuple[str, ...], theme: tuple[
     the API's)."""
     import json
 
-    from search.indexer import pending
+    from search.index_layout import pending
     from search.query import SearchError, format_results
     from webapp.cli_queries import run_search
 
@@ -107,7 +107,7 @@ def search_command(ctx: Context, text: str, kind: tuple[str, ...], theme: tuple[
 def validate(ctx: Context, verbose: bool) -> None:
     """Validate the whole graph against the SHACL shapes; exit 1 on violations."""
     from graph.validation import validate as run
-    from webapp.reports import format_violations, hidden_infos
+    from webapp.shacl_results import format_violations, hidden_infos
 
     violations = run(ctx.existing_store.query)
     shown = [v for v in violations if verbose or v.severity != "Info"]

@@ -21,7 +21,8 @@ from webapp.cli_messages import IntRange
 def index(ctx: Context, check: bool) -> None:
     """Rebuild the search index from the graph and swap it in atomically."""
     from search.errors import SearchError
-    from search.indexer import build_index, check_index
+    from search.index_check import check_index
+    from search.indexer import build_index
 
     if check:
         try:

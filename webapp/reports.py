@@ -1,80 +1,25 @@
-"""Text the CLI prints: per-file ingest reports, failures, the final summary, and SPARQL result tables."""
+"""Text the CLI prints: per-file ingest reports, failures, the final summary, and SPARQL result tables.
+
+This module words what an ingest did; :mod:`webapp.shacl_results` words the SHACL results that its reports list,
+and :mod:`webapp.source_files` finds the files that it reads in the paths given.
+
+>>> format_stats({"rows_read": 3, "grants": 2}, "en")
+'rows read: 3, grants: 2'
+"""
 
 from __future__ import annotations
 
-import os
 import sys
-from functools import cache
 from pathlib import Path
 
 from rdflib import URIRef
 
-from graph.ingest.base import InputError, level_word, one_line
+from graph.ingest.base import InputError, level_word
 from graph.french_text import counted
+from webapp.shacl_results import GROUPED_AFTER, format_violations, hidden_infos, reported_violations
 
 #: Issues printed per file before "… and N more" (the full list is in the JSON report).
 MAX_ISSUES_SHOWN = 20
-
-
-def expand_paths(paths, left_out: list[Path] | None = None, unread: list[tuple[Path, str, str]] | None = None
-                 ) -> list[Path]:
-    """Expand directories into the files they hold (sorted; hidden files and folders — a ``.git`` —, an office
-    suite's lock files — ``~$registre.xlsx`` — and READMEs left out, each added to ``left_out`` when given: a hidden
-    folder as itself, not walked). What cannot be read as a file goes to ``unread`` with why (French, English): a
-    folder that cannot be opened, a broken link, a named pipe or a device (reading one waits for ever)."""
-    files: list[Path] = []
-    unread = unread if unread is not None else []
-    for path in paths:
-        if not path.is_dir():
-            if path.exists() and not path.is_file():
-                unread.append((path, "n'est pas un fichier ordinaire (tube, périphérique)",
-                               "is no regular file (a pipe, a device)"))
-            else:
-                files.append(path)  # a missing file is said where it is read
-            continue
-        found = []
-
-        def cannot_open(error: OSError) -> None:
-            unread.append((Path(error.filename), f"dossier illisible ({error.strerror})",
-                           f"unreadable folder ({error.strerror})"))
-
-        for folder, subfolders, names in os.walk(path, onerror=cannot_open):
-            here = Path(folder)
-            for name in [name for name in subfolders if name.startswith(".")]:
-                subfolders.remove(name)
-                found.append((here / name, False))
-            for name in names:
-                if (here / name).is_file():
-                    found.append((here / name, not _left_out(name)))
-                elif name.startswith("."):
-                    found.append((here / name, False))
-                else:
-                    unread.append((here / name, "ni fichier ni dossier (lien cassé, tube…)",
-                                   "neither a file nor a folder (a broken link, a pipe…)"))
-        files += sorted(file for file, kept in found if kept)
-        if left_out is not None:
-            left_out += sorted(file for file, kept in found if not kept)
-    return files
-
-
-def _left_out(name: str) -> bool:
-    """Whether a file found in a folder given to ingest is none of its sources (see :func:`expand_paths`)."""
-    return name.startswith((".", "~$")) or name.upper() in ("README.MD", "SOURCES.MD")  # ".~lock.x#" too
-
-
-def format_left_out(left_out: list[Path], lang: str) -> str:
-    """The line that names what folders held besides sources, the first few by name.
-
-    >>> format_left_out([Path("d/README.md"), Path("d/.git")], "fr")
-    'laissés de côté, qui ne sont pas des sources : d/README.md, d/.git'
-    >>> format_left_out([Path(f"{n}.md") for n in range(7)], "en")
-    'left out, not sources: 0.md, 1.md, 2.md, 3.md, 4.md and 2 more'
-    """
-    names = ", ".join(map(str, left_out[:5]))
-    if len(left_out) > 5:
-        names += f" and {len(left_out) - 5} more" if lang == "en" else f" et {len(left_out) - 5} autres"
-    return f"left out, not sources: {names}" if lang == "en" else \
-        f"laissés de côté, qui ne sont pas des sources : {names}"
 
 
 class Progress:
@@ -145,10 +90,6 @@ STAT_LABELS = {
 MONEY_STATS = ("total_amount", "stated_total", "total_before_shares")
 #: A count named otherwise beside another: the total of a list whose shares were applied is the shares' total.
 NAMED_BESIDE = {("total_amount", "total_before_shares"): "shares_total"}
-
-#: A SHACL result repeated on more focus nodes than this in one file is told once, with its count and the first
-#: few nodes: a grants list names dozens of deliberations that its format gives no title column for.
-GROUPED_AFTER = 3
 
 
 def _en(lang: str) -> bool:
@@ -250,140 +191,6 @@ def format_issues(issues, file: str, lang: str = "fr") -> list[str]:
         lines.append(f"{members[0].format(file, lang)} × {len(members)} ({'lines' if _en(lang) else 'lignes'} "
                      f"{shown}, …)")
     return lines
-
-
-def reported_violations(report, verbose: bool = False) -> list:
-    """The SHACL results of a file's report, less the warnings on a value that the file's own reading already
-    warned about at its line (an old NAF code: once, where it is, instead of twice), and less its infos unless
-    ``verbose``."""
-    told = {issue.value for issue in report.issues if issue.value}
-    return [v for v in report.violations if not (v.severity == "Warning" and v.value and v.value in told)
-            and (verbose or v.severity != "Info")]
-
-
-def hidden_infos(violations, lang: str = "fr") -> str:
-    """What a summary says of the infos it did not list (" ; 155 informations non affichées (--verbose les
-    affiche)"), or ''.
-
-    >>> from graph.validation import Violation
-    >>> hidden_infos([Violation("https://ex.org/d", "p", "m", "m", "Info")] * 2, "en")
-    '; 2 infos not shown (--verbose shows them)'
-    """
-    infos = sum(v.severity == "Info" for v in violations)
-    if not infos:
-        return ""
-    if _en(lang):
-        return f"; {counted(infos, 'info', lang='en')} not shown (--verbose shows them)"
-    return f" ; {counted(infos, 'information non affichée', 'informations non affichées')} (--verbose les affiche)"
-
-
-def format_violations(violations, lang: str = "fr", file: str | None = None) -> list[str]:
-    """Return the lines of SHACL results: each names the source file (``file``, else the files that state its focus
-    node) and, for an RDF file's, the line where the file states it (``file:line``, as an issue's), the node by its
-    name, the property by its label, and the shape's message. A result repeated on more than GROUPED_AFTER nodes is
-    one line with its count, its files, its first nodes and its first lines.
-
-    >>> from graph.validation import Violation
-    >>> found = [Violation(f"https://ex.org/d{i}", "http://purl.org/dc/terms/title", "Une délibération a un objet.",
-    ...                    "A deliberation has a subject.", "Warning", sources=("d.csv",)) for i in range(5)]
-    >>> format_violations(found, "en")
-    ['d.csv: warning: title: A deliberation has a subject. × 5 — <https://ex.org/d0>, <https://ex.org/d1>, \
-<https://ex.org/d2>, …']
-    """
-    groups: dict[tuple, list] = {}
-    for v in violations:
-        groups.setdefault((v.severity, v.path, v.message_en if _en(lang) else v.message), []).append(v)
-    colon = ":" if _en(lang) else " :"
-    lines = []
-    for (severity, path, text), members in groups.items():
-        if len(members) > GROUPED_AFTER:
-            names = list(dict.fromkeys(focus_name(v, lang) for v in members))
-            nodes = ", ".join(names[:GROUPED_AFTER]) + (", …" if len(names) > GROUPED_AFTER else "")
-            lines.append(f"{_where(members, lang, file)}: {level_word(severity, lang)} {property_name(path, lang)}"
-                         f"{colon} {one_line(text)} × {len(members)} — {nodes}{_lines_shown(members, lang)}")
-            continue
-        for v in members:
-            value = f" ({'value' if _en(lang) else 'valeur'} {one_line(v.value)})" if v.value else ""
-            lines.append(f"{_where([v], lang, file)}: {level_word(severity, lang)} {focus_name(v, lang)} — "
-                         f"{property_name(path, lang)}{colon} {one_line(text)}{value}")
-    return lines
-
-
-def _lines_shown(violations, lang: str) -> str:
-    """The first lines of a group of results, when the file names them (" (lignes 4, 9, 17, …)"), or ''."""
-    at = sorted({v.line for v in violations if v.line})
-    if not at:
-        return ""
-    shown = ", ".join(map(str, at[:GROUPED_AFTER])) + (", …" if len(at) > GROUPED_AFTER else "")
-    return f" ({'lines' if _en(lang) else 'lignes'} {shown})"
-
-
-def _where(violations, lang: str, file: str | None) -> str:
-    """The file of a report, with the first line where it states these results (an RDF file's), else the files that
-    state their focus nodes (the first few, and how many)."""
-    if file:
-        at = [v.line for v in violations if v.line]
-        return f"{file}:{min(at)}" if at else file
-    files = sorted({source for v in violations for source in v.sources})
-    if not files:
-        return "(unknown source)" if _en(lang) else "(source inconnue)"
-    if len(files) <= GROUPED_AFTER:
-        return ", ".join(files)
-    more = len(files) - GROUPED_AFTER
-    shown = ", ".join(files[:GROUPED_AFTER])
-    return shown + (f" and {more} more files" if _en(lang) else f" et {more} autres fichiers")
-
-
-def focus_name(violation, lang: str = "fr") -> str:
-    """A SHACL result's focus node as a reader knows it: « its name », else its IRI, else (a blank node) "nœud
-    anonyme" and its class."""
-    if violation.label:
-        return f"« {one_line(violation.label)} »" if not _en(lang) else f"'{one_line(violation.label)}'"
-    if violation.blank:
-        kind = f" ({term_name(violation.target, lang)})" if violation.target else ""
-        return ("anonymous node" if _en(lang) else "nœud anonyme") + kind
-    return f"<{violation.focus}>"
-
-
-def property_name(path: str, lang: str = "fr") -> str:
-    """A shape's path by its label in the ontology (or the standard terms' table); an inverse path says so."""
-    if path.startswith("^"):
-        return ("inverse of " if _en(lang) else "inverse de ") + term_name(path[1:], lang)
-    return term_name(path, lang)
-
-
-def term_name(iri: str, lang: str = "fr") -> str:
-    """The label of a vocabulary term in ``lang``: the ontology's, else the standard terms', else its CURIE.
-
-    >>> term_name("http://www.w3.org/2000/01/rdf-schema#label")
-    'nom'
-    >>> term_name("https://w3id.org/maillage/ontology#siren", "en")
-    'SIREN'
-    >>> term_name("https://ex.org/unknown#x")
-    'https://ex.org/unknown#x'
-
-    """
-    from webapp.labels import STANDARD, qname
-
-    term = URIRef(iri)
-    labels = _ontology_labels().get(term)
-    if labels:
-        return labels.get(lang) or labels.get("fr") or labels.get("") or next(iter(labels.values()))
-    if term in STANDARD:
-        return STANDARD[term][1 if _en(lang) else 0]
-    return qname(term)
-
-
-@cache
-def _ontology_labels() -> dict[URIRef, dict[str, str]]:
-    from rdflib.namespace import RDFS
-
-    from graph.ontology import load_ontology
-
-    labels: dict[URIRef, dict[str, str]] = {}
-    for term, _, text in load_ontology().triples((None, RDFS.label, None)):
-        labels.setdefault(term, {})[getattr(text, "language", None) or ""] = str(text)
-    return labels
 
 
 def format_failure(path: Path, error, lang: str = "fr") -> str:

@@ -130,7 +130,7 @@ def ingest_file(config: dict, path: str, kind: str | None, strict: bool, lang: s
 
             update_index(store, config, report.touched)
 
-    from search.indexer import note_pending
+    from search.index_layout import note_pending
 
     ingest_paths(store, [Path(path)], kind=kind, strict=strict, base=config["base"], on_report=on_report,
                  options={"funder": funder} if funder else None,

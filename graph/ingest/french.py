@@ -19,9 +19,9 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from graph.dates import parse_date as figures_date
 from graph.namespaces import ascii_fold
 from graph.values import ValueProblem
-from graph.values import parse_date as figures_date
 
 MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,

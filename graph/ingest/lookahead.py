@@ -31,7 +31,7 @@ from graph.ingest import detect_kind, get_kind
 from graph.ingest.base import (EXITING, Extraction, InputError, Issue, SourceContext, SourceKind, internal_error,
                                nothing_kept)
 from graph.ingest.forked import ForkedWorker, Lost
-from graph.tabular import collected_issues
+from graph.table_checks import collected_issues
 
 #: Larger files are extracted by the writer's process: sending a large file and its triples through a pipe costs
 #: copies and memory (both versions held at once) for little overlap (such ingests hold a few large files).

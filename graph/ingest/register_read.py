@@ -98,7 +98,7 @@ def _read_members(rows: list[tuple[int, list[str]]], header: list[str], columns:
 
 def _cut_member(rows: list[tuple[int, list[str]]], members: list[Entry], width: int) -> InputError | None:
     """Why a CSV register that does not end with a line end is refused as cut short: its last row, a member, has
-    fewer cells than the header (``width``) while every other member has them all (:func:`graph.tabular.cut_short`);
+    fewer cells than the header (``width``) while every other member has them all (:func:`graph.table_checks.cut_short`);
     None otherwise (a register that merely lacks its final line end, or whose rows leave out their empty last cells).
 
     >>> rows = [(2, ["A", "association", "coeur"]), (3, ["B", "asso"])]

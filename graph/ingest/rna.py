@@ -27,14 +27,16 @@ import re
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
+from graph.dates import parse_date
 from graph.identifiers import RNA_OLD_NUMBER, normalise_rna, read_siret, rna_ok
 from graph.identity import ActorBook
 from graph.ingest.french import read_date
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
 from graph.namespaces import MAI, SCHEMA, mint
-from graph.tabular import Row, lost_characters, peek_keys, peek_lines, read_table, repair_issues, short_row
+from graph.table_checks import lost_characters, repair_issues, short_row
+from graph.tabular import Row, peek_keys, peek_lines, read_table
 from graph.triples import plain_literal
-from graph.values import ValueProblem, parse_date
+from graph.values import ValueProblem
 
 #: Columns that only RNA extracts have (both layouts).
 SIGNATURE = {"id", "idex", "siret", "gestion", "datecreat", "titre", "objet", "objetsocial1", "adrscodeinsee"}

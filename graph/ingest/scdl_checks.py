@@ -1,5 +1,5 @@
 """What a grants list tells about itself, beyond its grants: its totals rows (found by
-:func:`graph.tabular.is_total`) and the way it writes amounts."""
+:func:`graph.table_checks.is_total`) and the way it writes amounts."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+from graph.amount_conventions import CommaConvention, DotConvention
+from graph.dates import parse_period
 from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 from graph.identity import fold
 from graph.ingest.french import read_date
 from graph.ingest.scdl_periods import month_period, period_ends
-from graph.values import CommaConvention, DotConvention, ValueProblem, parse_amount, parse_period, parse_ratio
+from graph.values import ValueProblem, parse_amount, parse_ratio
 
 def total_difference(label: str, stated: Decimal | None, since_total: Decimal, overall: Decimal
                      ) -> tuple[str, str] | None:

@@ -24,6 +24,7 @@ import re
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
+from graph.dates import parse_date
 from graph.identity import ActorBook, deliberation_iri, fold
 from graph.ingest.base import (FUNDER_ADVICE, Extraction, InputError, SourceContext, SourceKind, new_graph,
                                parse_funder_option)
@@ -33,8 +34,9 @@ from graph.ingest.scdl_headers import (DELIBERATION_FIELDS, GRANT_FIELDS, fields
                                        map_columns, warn_duplicate_columns)
 from graph.ingest.scdl_ids import read_id_cell
 from graph.namespaces import MAI, SCHEMA
-from graph.tabular import Row, peek_keys, read_table, short_row
-from graph.values import ValueProblem, parse_date, parse_int
+from graph.table_checks import short_row
+from graph.tabular import Row, peek_keys, read_table
+from graph.values import ValueProblem, parse_int
 
 DELIBERATION_KEYS = keys_of(DELIBERATION_FIELDS)
 #: The outcome a vote "à l'unanimité" gives (the mai:outcomes scheme, ontology/outcomes.ttl).

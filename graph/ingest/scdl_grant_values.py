@@ -10,6 +10,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from rdflib import URIRef
 
+from graph.amount_conventions import CommaConvention, comma_convention, dot_convention
+from graph.dates import parse_date, parse_period
 from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 from graph.identity import fold, name_key
 from graph.ingest.base import Extraction
@@ -21,8 +23,7 @@ from graph.ingest.scdl_periods import month_period, period_ends
 from graph.ingest.scdl_sirens import with_siren
 from graph.spreadsheets import FractionCell
 from graph.tabular import Row, Table, normalise_header
-from graph.values import (CENT, CommaConvention, ValueProblem, bracketed, comma_convention, dot_convention,
-                          parse_amount, parse_date, parse_int, parse_period, parse_ratio)
+from graph.values import CENT, ValueProblem, bracketed, parse_amount, parse_int, parse_ratio
 
 NATURE = "https://w3id.org/maillage/ontology/nature/"
 #: Budget sections (Antibes' ``section`` column) and natures -> nature concepts.

@@ -27,15 +27,16 @@ import re
 from rdflib import URIRef
 from rdflib.namespace import XSD
 
+from graph.dates import parse_date
 from graph.identifiers import clean_identifier, normalise_rna, restore_leading_zeros, rna_ok, siren_ok, siret_ok
 from graph.identity import ActorBook
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
 from graph.namespaces import MAI, SCHEMA
 from graph.encodings import decode
-from graph.tabular import (PEEK_BYTES, Row, lost_characters, normalise_header, peek_keys, peek_lines, read_table,
-                           repair_issues, sniff_delimiter)
+from graph.table_checks import lost_characters, repair_issues
+from graph.tabular import PEEK_BYTES, Row, normalise_header, peek_keys, peek_lines, read_table, sniff_delimiter
 from graph.triples import plain_literal
-from graph.values import ValueProblem, parse_bool, parse_date
+from graph.values import ValueProblem, parse_bool
 
 #: The columns that make a SIRENE legal units extract, as INSEE spells them.
 COLUMNS = ("siren", "categorieJuridiqueUniteLegale", "activitePrincipaleUniteLegale", "denominationUniteLegale")
