@@ -194,6 +194,7 @@ def _name_variants(name: str) -> tuple[str, ...]:
         keys.append(name_key(bare))
         keys.append(acronym_variant(name))
     keys.append(authority_key(bare if bare.strip() else name))
+    keys += branch_keys(bare if bare.strip() else name)
     return tuple(k for i, k in enumerate(keys) if k and k not in keys[:i])
 
 
@@ -221,6 +222,40 @@ def is_branch_of(name: str, body: str) -> bool:
     if key.startswith(of + " "):
         return key[len(of) + 1:].split()[0] in _BRANCH_WORDS
     return key.endswith(" " + of) and key.split()[0] in _BRANCH_WORDS
+
+
+#: The words that join a branch named first to its body: "Comité du Gard de la Ligue…", "Antenne de Luzech des…".
+_BRANCH_JOINS = frozenset("de du des d".split())
+#: The articles that may come before a branch's word: "Le Comité du Gard de la Ligue…".
+_ARTICLES = frozenset("l la le les".split())
+
+
+def branch_keys(name: str) -> list[str]:
+    """The name keys of ``name`` written as its body then its branch, when it names a branch first and its body
+    after ("Comité du Gard de la Ligue contre le cancer"): the key of "Ligue contre le cancer – comité du Gard", which
+    names the same branch. One key for each word after which the body may start ("de", "du", "des"), the branch
+    being more than its word ("Comité des fêtes de Luzech": "luzech comite fetes"). Neither is the body's key nor
+    another branch's: the branch's words stay in it.
+
+    >>> branch_keys("Comité du Gard de la Ligue contre le cancer"), branch_keys("Le comité du Gard de la Ligue")
+    (['ligue contre cancer comite gard'], ['ligue comite gard'])
+    >>> branch_keys("Antenne de Luzech des Restos du Cœur")
+    ['restos coeur antenne luzech', 'coeur antenne luzech restos']
+    >>> branch_keys("Ligue contre le cancer – comité du Gard"), branch_keys("Agence de l'eau Loire-Bretagne")
+    ([], [])
+    """
+    words = fold(name).split()
+    while words and words[0] in _ARTICLES:  # "Le Comité départemental de la Ligue…"
+        words = words[1:]
+    if not words or words[0] not in _BRANCH_WORDS:
+        return []
+    keys = []
+    for at in range(1, len(words) - 1):
+        if words[at] in _BRANCH_JOINS:
+            branch, body = name_key(" ".join(words[:at])), name_key(" ".join(words[at + 1:]))
+            if " " in branch and body and body.split()[0] not in _BRANCH_WORDS:
+                keys.append(f"{body} {branch}")
+    return keys
 
 
 def siren_of(identifier: str | None) -> str | None:

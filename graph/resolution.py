@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS
 
 from graph.identifiers import RNA_OLD_NUMBER
-from graph.identity import (_ALT_LABEL, _LABEL, _is_acronym, _rewrite, actor_keys, actors_of, deliberation_iri,
-                            is_branch_of, name_key, name_key_iri, siren_of)
+from graph.identity import (_ALT_LABEL, _BRANCH_WORDS, _LABEL, _is_acronym, _rewrite, actor_keys, actors_of,
+                            branch_keys, deliberation_iri, is_branch_of, name_key, name_key_iri, siren_of)
 from graph.namespaces import DEFAULT_BASE, MAI
 from graph.terms import sparql_string
 from graph.triples import TripleSet, plain_literal
@@ -82,6 +82,10 @@ def resolve_actors(graph: TripleSet, query, source: URIRef | None = None, kind: 
         _branches_apart(graph)
     actors = sorted(actors_of(graph), key=str)  # IRIs sort by their text: rdflib's __lt__ is a Python call
     keys = {actor: actor_keys(graph, actor, keyed=True) for actor in actors}
+    if together := _branches_together(graph, keys):
+        actors = [actor for actor in actors if actor not in together]
+        joined = set(together.values())
+        keys = {actor: actor_keys(graph, actor, keyed=True) if actor in joined else keys[actor] for actor in actors}
     base, outcomes, undecided = _base_of(actors), {}, actors
     held: dict[URIRef, tuple[str, str]] = {}  # actors that the store already holds under their own identifier
     # Key kinds in turn, each looked up only for the actors that no stronger key matched: an association that its
@@ -155,6 +159,31 @@ def _branches_apart(graph: TripleSet) -> None:
             graph.add((actor, MAI.nameKey, plain_literal(key)))
         mapping[actor] = name_key_iri(name_key(str(branch)), base)
     _rewrite(graph, mapping)
+
+
+def _branches_together(graph: TripleSet, keys: dict[URIRef, list[tuple[str, str]]]) -> dict[URIRef, URIRef]:
+    """Make, in place, one actor of two that ``graph`` names, each by its name alone, by one branch of a body written
+    branch first ("Comité du Gard de la Ligue contre le cancer") and body first ("Ligue contre le cancer – comité du
+    Gard"): the body-first one, whose IRI the other's :func:`graph.identity.branch_keys` mint, the other's name its
+    variant. Across sources the keys find each other; in one source, each spelling minted its own IRI. ``keys``: the
+    actors' lookup keys (:func:`graph.identity.actor_keys`). Return the actors renamed.
+    """
+    first = [actor for actor, known in keys.items()  # an identified actor's keys start with its identifier
+             if known and known[0][0] == "name" and any(k.partition(" ")[0] in _BRANCH_WORDS for _, k in known)]
+    mapping: dict[URIRef, URIRef] = {}
+    for actor in first:
+        base = str(actor).rpartition("actor/")[0]
+        found = {name_key_iri(key, base) for label in graph.objects(actor, _LABEL) for key in branch_keys(str(label))}
+        found = {other for other in found if other in keys and other != actor and other not in mapping
+                 and keys[other] and keys[other][0][0] == "name"}
+        if len(found) == 1 and (actor, RDF.type, FOAF.Person) not in graph:
+            mapping[actor] = target = found.pop()
+            for label in list(graph.objects(actor, _LABEL)):
+                graph.remove((actor, _LABEL, label))
+                if (target, _LABEL, label) not in graph:
+                    graph.add((actor, _ALT_LABEL, label))
+    _rewrite(graph, mapping)
+    return mapping
 
 
 def _decide(graph: TripleSet, actor: URIRef, keys: list[tuple[str, str]], stage: str,
@@ -334,34 +363,62 @@ def _one_organisation(candidates: set[URIRef], base: str, query) -> URIRef | Non
 #: deliberation text says more (its session).
 REFERENCE_ONLY = frozenset({RDF.type, DCTERMS.identifier, DCTERMS.date, MAI.authority, MAI.actesId,
                             PROV.wasDerivedFrom})
+#: What a deliberation has one of (maish:DeliberationShape), which a reference takes from the deliberation it is
+#: renamed to: the list's number is the ACTES id's internal one ("D20240024010"), the text's the printed one
+#: ("2024.00240"), and the store would hold two of them.
+ONE_EACH = (DCTERMS.identifier, DCTERMS.date)
 #: The deliberations of the store that hold one of some ACTES ids, and of which some source says more than a
-#: reference does (another grants list's reference is no deliberation to point at).
-_BY_ACTES = ("SELECT DISTINCT ?actes ?deliberation WHERE { VALUES ?actes { %s } ?deliberation mai:actesId ?actes "
-             "FILTER EXISTS { ?deliberation ?p ?o FILTER(?p NOT IN ("
-             + ", ".join(f"<{p}>" for p in sorted(REFERENCE_ONLY)) + ")) } }")
+#: reference does (another grants list's reference is no deliberation to point at), with their numbers and dates.
+_BY_ACTES = ("SELECT DISTINCT ?actes ?deliberation ?p ?o WHERE { VALUES ?actes { %s } ?deliberation mai:actesId ?actes "
+             "FILTER EXISTS { ?deliberation ?q ?v FILTER(?q NOT IN ("
+             + ", ".join(f"<{p}>" for p in sorted(REFERENCE_ONLY)) + ")) } "
+             "OPTIONAL { VALUES ?p { " + " ".join(f"<{p}>" for p in ONE_EACH) + " } ?deliberation ?p ?o } }")
+
+
+def reference_statements(said, held) -> list[tuple]:
+    """What a grants list's graph says of the deliberation that its reference names, once renamed to it: ``said``
+    (the reference's predicate-object pairs), but the number and the date (:data:`ONE_EACH`) that the deliberation's
+    ``held`` pairs give, one each. The list keeps its own description of the deliberation: a deliberation text
+    removed, or replaced by a version without that ACTES id, leaves the list's grants decided by a deliberation it
+    describes.
+
+    >>> said = [(RDF.type, MAI.Deliberation), (DCTERMS.identifier, Literal("D20240024010"))]
+    >>> [str(o) for _, o in reference_statements(said, [(DCTERMS.identifier, Literal("2024.00240"))])]
+    ['https://w3id.org/maillage/ontology#Deliberation', '2024.00240']
+    >>> reference_statements(said, []) == said
+    True
+    """
+    taken = {p: [o for q, o in held if q == p] for p in ONE_EACH}
+    taken = {p: values for p, values in taken.items() if len(set(values)) == 1}
+    return [(p, o) for p, o in said if p not in taken] + [(p, values[0]) for p, values in taken.items()]
 
 
 def deliberations_by_actes(graph: TripleSet, query) -> dict[URIRef, URIRef]:
     """Point, in place, what ``graph`` says of each of its deliberations known by no more than an ACTES id (a grants
     list's ``referenceDecision``: a ``mai:actesId`` and what the id gives, :data:`REFERENCE_ONLY`) at the one
     deliberation of the store that has that id under another IRI (a deliberation text, minted from its printed
-    number), and drop what ``graph`` says of it: the store's holds it. Several such deliberations: left as they are.
-    Return the IRIs renamed.
+    number), ``graph``'s description of it renamed too, with the store's number and date
+    (:func:`reference_statements`). Several such deliberations: left as they are. Return the IRIs renamed.
     """
     from graph.namespaces import sparql_prologue
 
     seekers = {str(actes): d for d, _, actes in graph.triples((None, MAI.actesId, None))
                if isinstance(d, URIRef) and all(p in REFERENCE_ONLY for p, _ in graph.predicate_objects(d))}
     found: dict[URIRef, set[URIRef]] = {}
+    held: dict[URIRef, set[tuple]] = {}
     wanted = sorted(seekers)
     for i in range(0, len(wanted), LOOKUP_BATCH):
         values = " ".join(sparql_string(k) for k in wanted[i:i + LOOKUP_BATCH])
-        for actes, deliberation in query(sparql_prologue() + _BY_ACTES % values, None):
+        for actes, deliberation, p, o in query(sparql_prologue() + _BY_ACTES % values, None):
             if isinstance(deliberation, URIRef) and deliberation != seekers[str(actes)]:
                 found.setdefault(seekers[str(actes)], set()).add(deliberation)
-    mapping = {d: next(iter(held)) for d, held in found.items() if len(held) == 1}
-    for d in mapping:
+                held.setdefault(deliberation, set()).update([(p, o)] if p is not None else [])
+    mapping = {d: next(iter(targets)) for d, targets in found.items() if len(targets) == 1}
+    for d, target in mapping.items():
+        said = list(graph.predicate_objects(d))
         graph.remove((d, None, None))
+        for p, o in reference_statements(said, held.get(target, ())):
+            graph.add((d, p, o))
     _rewrite(graph, mapping)
     return mapping
 

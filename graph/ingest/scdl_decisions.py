@@ -25,7 +25,7 @@ from rdflib import URIRef
 
 from graph.ingest.delib_meta import ActesId, parse_actes
 from graph.namespaces import sparql_prologue
-from graph.resolution import REFERENCE_ONLY
+from graph.resolution import REFERENCE_ONLY, reference_statements
 from graph.triples import TripleSet
 
 #: The ACTES natures of the acts other than a deliberation (``CodeNatureActe``): "of" what, French and English.
@@ -59,11 +59,12 @@ def actes_reference(reference: str, funder_siren: str | None
 
 
 #: The deliberations that other graphs than ``?source`` know by no more than the ACTES id of one of ``?source``'s
-#: deliberations (a grants list's reference, :data:`graph.resolution.REFERENCE_ONLY`), under another IRI.
+#: deliberations (a grants list's reference, :data:`graph.resolution.REFERENCE_ONLY`), under another IRI, and that
+#: no graph says more of (the deliberation of another text with that id, which a list already points at, stays).
 _REFERENCES = ("SELECT DISTINCT ?g ?reference ?deliberation WHERE { GRAPH ?source { ?deliberation mai:actesId ?actes } "
                "GRAPH ?g { ?reference mai:actesId ?actes } FILTER(?g != ?source && ?reference != ?deliberation) "
-               "FILTER NOT EXISTS { GRAPH ?g { ?reference ?p ?o FILTER(?p NOT IN ("
-               + ", ".join(f"<{p}>" for p in sorted(REFERENCE_ONLY)) + ")) } } }")
+               "FILTER NOT EXISTS { ?reference ?p ?o FILTER(?p NOT IN ("
+               + ", ".join(f"<{p}>" for p in sorted(REFERENCE_ONLY)) + ")) } }")
 #: What graph ``?g`` says of ``?reference``, and which of its resources it says are decided by ``?reference``.
 _SAID_OF, _POINTING = ("SELECT ?p ?o WHERE { GRAPH ?g { ?reference ?p ?o } }",
                        "SELECT ?s ?p WHERE { GRAPH ?g { ?s ?p ?reference } }")
@@ -72,14 +73,17 @@ _SAID_OF, _POINTING = ("SELECT ?p ?o WHERE { GRAPH ?g { ?reference ?p ?o } }",
 def point_references(writer, source: URIRef) -> set[str]:
     """Point at each deliberation of the stored ``source`` (a deliberation text) that has an ACTES id what the other
     graphs of ``writer``'s store say of a deliberation they know by no more than that id (a grants list stored before
-    the text: its grants' ``mai:decidedBy``), and drop from them what they said of it: one deliberation, whichever of
-    the list and the text came first. Return the IRIs of the resources changed."""
+    the text: its grants' ``mai:decidedBy``), and rename in them what they said of it, with the text's number and
+    date (:func:`graph.resolution.reference_statements`): one deliberation, whichever of the list and the text came
+    first, which the list still describes once the text is removed. Return the IRIs of the resources changed."""
     changed: set[str] = set()
     for graph, reference, deliberation in list(writer.query(sparql_prologue() + _REFERENCES, {"source": source})):
         bindings = {"g": graph, "reference": reference}
         pointing = [(s, p) for s, p in writer.query(_POINTING, bindings)]
-        writer.remove(graph, [(reference, p, o) for p, o in writer.query(_SAID_OF, bindings)]
-                      + [(s, p, reference) for s, p in pointing])
-        writer.add(graph, TripleSet((s, p, deliberation) for s, p in pointing))
-        changed |= {str(reference)} | {str(s) for s, _ in pointing}
+        said = [(p, o) for p, o in writer.query(_SAID_OF, bindings)]
+        held = [(p, o) for p, o in writer.query(_SAID_OF, {"g": source, "reference": deliberation})]
+        writer.remove(graph, [(reference, p, o) for p, o in said] + [(s, p, reference) for s, p in pointing])
+        writer.add(graph, TripleSet([(s, p, deliberation) for s, p in pointing]
+                                    + [(deliberation, p, o) for p, o in reference_statements(said, held)]))
+        changed |= {str(reference), str(deliberation)} | {str(s) for s, _ in pointing}
     return changed

@@ -15,6 +15,7 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 
 from graph.identity import ActorBook, actor_key, deliberation_iri, fold
 from graph.ingest.base import Extraction, SourceContext, literal, new_graph
+from graph.ingest.delib_meta import parse_actes
 from graph.ingest.french import format_amount
 from graph.ingest.scdl_checks import (MAX_LINES_SHOWN, identifier_in_name, lines_said, matches_share, print_artefact,
                                       shifted, total_difference, total_figure)
@@ -234,12 +235,14 @@ class GrantRows(GrantCellReader):
         """What tells the rows of one grant: its funder and idSubvention; without one (SCDL 2.1.1 has none), its
         funder, decision reference, purpose and stated amount, when the reference or the purpose is given (rows of
         co-beneficiaries differ by the beneficiary, the share, and the date each signed its convention), else its
-        funder, convention date and stated amount; else its line."""
+        funder, convention date and stated amount; else its line. A reference that is an ACTES id counts by its
+        normalised form: its two spellings name one act (:mod:`graph.ingest.scdl_decisions`)."""
         if grant_id := self.get(row, "grant_id"):
             return funder, grant_id
-        said = tuple(self.get(row, field) for field in ("decision_ref", "purpose"))
-        if any(said):
-            return funder, *said, stated
+        reference, purpose = self.get(row, "decision_ref"), self.get(row, "purpose")
+        if reference or purpose:
+            actes = parse_actes(reference) if reference else None
+            return funder, actes.normalised if actes else reference, purpose, stated
         return (funder, date, stated) if (date := self.get(row, "convention_date")) else (row.line,)
 
     def check_shares(self) -> None:
