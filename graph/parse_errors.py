@@ -66,6 +66,9 @@ _FORMAT_CASES = {
         (r"Invalid IRI code point", "caractère interdit dans une IRI (une adresse entre guillemets : @id, @type, "
          "@base, @vocab…)", "character not allowed in an IRI (an address between quotes: @id, @type, @base, "
          "@vocab…)"),
+        (r"@type value '(.*)' must be an IRI", "le « @type » d'une valeur (un objet avec « @value ») est l'IRI de "
+         "son type de données, pas « {0} »", "the '@type' of a value (an object with '@value') is the IRI of its "
+         "datatype, not '{0}'"),
         (r"Unexpected end of file", "le fichier s'arrête au milieu d'un objet (une « }} », un « ] » ou un guillemet "
          "manque ?)", "the file stops in the middle of an object (a missing '}}', ']' or quote?)"),
     ),
@@ -112,7 +115,8 @@ def rdf_error(message: str, line: int | None, data: bytes, fmt: str) -> tuple[st
     JSON-LD context that Maillage does not fetch (for schema.org's, the context to write in its place; the engine's
     text, which says only that no context is fetched, left out), the line of an RDF/XML error (the engine gives
     none; on this error path only, a second reading by expat for XML that is not well-formed, else
-    :func:`_rdf_xml_error_line`).
+    :func:`_rdf_xml_error_line`), the line of a JSON-LD error that the engine gives without one (an IRI of
+    ``@base``, of a value's ``@type``: where the text it quotes is written).
 
     >>> print(rdf_error("No LoadDocumentCallback has been set to load remote contexts",
     ...                 None, b'{\\n "@context": "https://schema.org"}', "jsonld")[1])
@@ -135,7 +139,40 @@ distant ; incluez-le dans le fichier (« @context » : { … })'
         return (*_remote_context(urls), line)
     if line is None and fmt == "rdfxml":
         line = _xml_error_line(data) or _rdf_xml_error_line(message, data)
+    elif line is None and fmt == "jsonld":
+        line = _json_quoted_line(message, data)
     return (*invalid_rdf(message, line, fmt), line)
+
+
+#: The text that a JSON-LD error of the engine quotes: an IRI (of ``@base``, ``@vocab``, a ``@type``…), a term.
+_QUOTED = re.compile(r"'(.+?)'(?=:| must\b)")
+
+
+def _json_quoted_line(message: str, data: bytes) -> int | None:
+    """The line of the JSON-LD document ``data`` where the text that the engine's ``message`` quotes is written
+    (the engine gives no line for an error of JSON-LD rather than of JSON), or None: first as a JSON string, between
+    quotes, else anywhere; on the error path only.
+
+    >>> _json_quoted_line("Invalid @base 'http://ex.org/a b': Invalid IRI code point ' '",
+    ...                   b'{"@context": {\\n  "@base": "http://ex.org/a b"},\\n "@id": "a"}')
+    2
+    >>> _json_quoted_line("@type value 'é x' must be an IRI: Invalid IRI code point ' '", '{"@type":\\n"é x"}'.encode())
+    2
+    >>> _json_quoted_line("@type value '@id' must be an IRI: No scheme found", b'{"@id": "a",\\n "@type": "@id"}')
+    2
+    """
+    import json
+
+    if (quoted := _QUOTED.search(message)) is None:
+        return None
+    text = quoted[1]
+    for written in (json.dumps(text, ensure_ascii=False), json.dumps(text), f'"{text}"', text):
+        finds = [found.start() for found in re.finditer(re.escape(written.encode("utf-8")), data)]
+        if finds:  # a value rather than a key of the same text ("@type": "@id")
+            found = next((at for at in finds if not re.match(rb"\s*:", data[at + len(written.encode()):][:64])),
+                         finds[0])
+            return data.count(b"\n", 0, found) + 1
+    return None
 
 
 def _remote_context(urls: list[str]) -> tuple[str, str]:

@@ -35,7 +35,7 @@ def refused(tmp_path, name: str, text: str) -> InputError:
      "caractère interdit dans une IRI (valeur d'un attribut : rdf:about, rdf:resource, rdf:datatype, xml:base, "
      "xmlns…)"),
     ("themes.jsonld", '{"@id": "http://ex.org/a",\n "http://ex.org/p": {"@value": "1", "@type": "http://ex.org/a b"}}',
-     None, "caractère interdit dans une IRI (une adresse entre guillemets : @id, @type, @base, @vocab…)"),
+     2, "caractère interdit dans une IRI (une adresse entre guillemets : @id, @type, @base, @vocab…)"),
 ])
 def test_a_character_not_allowed_in_an_iri_is_placed_in_the_format_s_words(tmp_path, name, text, line, said):
     error = refused(tmp_path, name, text)

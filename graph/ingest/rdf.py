@@ -12,8 +12,10 @@ import re
 from graph.encodings import decode, reads_as_utf8
 from graph.formats import RDF_FORMATS, rdf_format_for_path
 from graph.ingest.base import Extraction, InputError, Issue, SourceContext, SourceKind
+from graph.ingest.rdf_json_iris import miswritten_iris
 from graph.ingest.rdf_json_languages import empty_languages
 from graph.ingest.rdf_namespaces import miswritten_namespaces
+from graph.ingest.rdf_truncated import cut_short
 
 #: What the first bytes of each syntax look like, when the extension says nothing.
 _SNIFF = (
@@ -104,7 +106,12 @@ def extract(ctx: SourceContext) -> Extraction:
     data, encoding = in_utf8(ctx.data, fmt)
     blanked: list[int] = []
     if fmt == "rdfxml":
-        data, blanked = without_empty_languages(checked_entities(data))
+        data = checked_entities(data)
+        if truncated := cut_short(data):
+            raise truncated
+        data, blanked = without_empty_languages(data)
+    elif fmt == "jsonld" and (miswritten := miswritten_iris(data)):
+        raise miswritten
     extraction = Extraction(rdf=(data, fmt), stats={"format": fmt, **({"encoding": encoding} if encoding else {})})
     extraction.issues += miswritten_namespaces(data, fmt)
     if fmt == "jsonld":

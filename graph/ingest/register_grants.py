@@ -36,7 +36,6 @@ from rdflib.term import Node
 from graph.identity import fold, name_key
 from graph.ingest.base import InputError, Issue
 from graph.ingest.register_numbers import DigitMatch, match_digits
-from graph.ingest.scdl_ids import read_id_cell
 from graph.namespaces import MAI, SCHEMA, mint, sparql_prologue
 
 #: The grant references of the store, or of the register ``?source`` when it is bound, with the goals they give.
@@ -266,6 +265,8 @@ def _beneficiary_siren(builder, entry) -> str | None:
     (:func:`graph.ingest.scdl_ids.read_id_cell`: a float-mangled SIRET's whole SIREN kept), what could not be trusted
     in them warned about. InputError when one gives no SIREN, or the two give two: a grant reference only narrows
     which grants are meant by it, and without it would name the grants of every beneficiary."""
+    from graph.ingest.scdl_ids import read_id_cell  # a grants list's reading: not imported by an ingest of another kind
+
     read = {}
     for key in ("siren", "siret"):
         if not (raw := _number(entry, key)):

@@ -1,0 +1,78 @@
+"""A JSON-LD file whose ``@id`` or ``@type`` value is no IRI (``"http://ex.org/a b"``): JSON-LD drops the node or
+the type without a word (the engine follows the spec); a Turtle, N-Triples or RDF/XML file with such an IRI is
+refused with its line, and so is a JSON-LD one, naming the IRI, its line and how many such values the file has.
+An IRI error that the engine itself raises (of ``@base``, of a value's ``@type``) is placed at the line that writes
+it, found by the IRI that its message quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.ingest.base import InputError
+from graph.ingest.pipeline import ingest_paths
+from graph.store import open_store
+
+SAID = "RDF invalide : caractère interdit dans une IRI (une adresse entre guillemets : @id, @type, @base, @vocab…)"
+
+
+def ingest(tmp_path, text: str):
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
+    (tmp_path / "acteurs.jsonld").write_text(text, encoding="utf-8")
+    said = []
+    ingest_paths(store, [tmp_path / "acteurs.jsonld"], on_report=lambda report, error, _: said.append(error))
+    [error] = said
+    stored = {str(row[0]) for row in store.query("SELECT ?s WHERE { GRAPH ?g { ?s ?p ?o } "
+                                                 "FILTER(STRSTARTS(STR(?s), 'http://ex.org/')) }")}
+    return error, stored
+
+
+@pytest.mark.parametrize("text, line, said", [
+    ('{"@id": "http://ex.org/a",\n "http://ex.org/p": "x"}\n', None, None),
+    ('[{"@id": "http://ex.org/a", "http://ex.org/p": "x"},\n {"@id": "http://ex.org/a b",\n  "http://ex.org/p": "y"}]',
+     2, "(« http://ex.org/a b » de @id : une espace) ; JSON-LD ignore les triplets qui la nomment "
+        "(1 valeur de @id ou @type ainsi) ; encodez-le en %20"),
+    ('{"@id": "http://ex.org/a",\n "@type": ["http://ex.org/T", "http://ex.org/My type"],\n'
+     ' "http://ex.org/p": {"@id": "http://ex.org/o<1>"}}',
+     2, "(« http://ex.org/My type » de @type : une espace) ; JSON-LD ignore les triplets qui la nomment "
+        "(2 valeurs de @id ou @type ainsi, lignes 2, 3) ; encodez-le en %20"),
+    ('{"@id": "http://ex.org/a%zz",\n "http://ex.org/p": "x"}', 1,
+     "(« http://ex.org/a%zz » de @id : « % » sans deux chiffres hexadécimaux) ; JSON-LD ignore les triplets "
+     "qui la nomment (1 valeur de @id ou @type ainsi) ; un « % » s'écrit %25"),
+])
+def test_an_id_or_type_that_is_no_iri_is_refused_with_its_line_and_count(tmp_path, text, line, said):
+    error, stored = ingest(tmp_path, text)
+    if said is None:
+        assert error is None and stored == {"http://ex.org/a"}
+        return
+    assert isinstance(error, InputError)
+    assert (error.issue.line, error.issue.message) == (line, f"{SAID} {said}")
+    assert stored == set()
+
+
+@pytest.mark.parametrize("text", [
+    # a term that a context defines, with a space in its name: the term's IRI
+    '{"@context": {"my type": "http://ex.org/T"}, "@id": "http://ex.org/a", "@type": "my type"}',
+    # a keyword, escapes that decode to an IRI
+    '{"@id": "http:\\/\\/ex.org\\/a", "http://ex.org/p": {"@id": "http://ex.org/b", "@type": "@id"}}',
+    # a space in a text, not in an IRI
+    '{"@id": "http://ex.org/a", "http://ex.org/p": "a b"}',
+])
+def test_what_is_an_iri_or_a_term_is_read(tmp_path, text):
+    error, stored = ingest(tmp_path, text)
+    assert error is None
+    assert "http://ex.org/a" in stored
+
+
+@pytest.mark.parametrize("text, line, said", [
+    ('{"@context": {\n  "@base": "http://ex.org/a b/"},\n "@id": "x",\n "http://ex.org/p": "x"}', 2,
+     f"{SAID} (Invalid @base 'http://ex.org/a b/'"),
+    ('{"@id": "http://ex.org/a",\n "http://ex.org/p": {"@value": "1",\n  "@type": "@id"}}', 3,
+     "RDF invalide : le « @type » d'une valeur (un objet avec « @value ») est l'IRI de son type de données, pas "
+     "« @id » (@type value '@id' must be an IRI"),
+])
+def test_an_iri_error_of_the_engine_names_the_line_of_the_iri_it_quotes(tmp_path, text, line, said):
+    error, stored = ingest(tmp_path, text)
+    assert isinstance(error, InputError)
+    assert error.issue.line == line
+    assert error.issue.message.startswith(said)
+    assert stored == set()
