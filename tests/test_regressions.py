@@ -13,7 +13,7 @@ from graph.ingest.delib_prose_cues import EXCLUDE
 from graph.ingest.delib_recipients import _STOP
 from graph.ingest.pipeline import ingest_paths
 from graph.namespaces import MAI
-from graph.resolution import canonical_deliberations
+from graph.resolution_deliberations import canonical_deliberations
 
 BASE = "https://w3id.org/maillage/id/"
 

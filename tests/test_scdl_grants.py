@@ -17,7 +17,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 from graph.ingest.base import InputError, SourceContext
 from graph.ingest.scdl_grants import detect, extract
 from graph.namespaces import MAI, SCHEMA
-from graph.resolution import canonical_deliberations
+from graph.resolution_deliberations import canonical_deliberations
 from graph.table_checks import collected_issues
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tabular"

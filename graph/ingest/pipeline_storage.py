@@ -23,7 +23,8 @@ from graph.ingest.sources import stored_sha256
 from graph.namespaces import MAI, SCHEMA
 from graph.ontology import read_vocabulary, superclasses, vocabulary_files
 from graph.parse_errors import rdf_error
-from graph.resolution import canonical_deliberations, resolve_actors
+from graph.resolution import resolve_actors
+from graph.resolution_deliberations import canonical_deliberations
 from graph.store import RdfSyntaxError, fault_point, parse_base
 from graph.triples import TripleSet, plain_literal
 

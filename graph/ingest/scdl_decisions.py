@@ -5,10 +5,10 @@ prefecture's platform received, whose SIREN, date, internal number and nature th
 Both spellings of one act name one deliberation: the one minted from its authority and the id's internal number
 (as a deliberation text without a printed number is, :mod:`graph.ingest.delib_reader`), with the id normalised as its
 ``mai:actesId``, by which the store's resolution finds the deliberation text already stored
-(:func:`graph.resolution.deliberations_by_actes`); a deliberation text stored after the list points the list's grants
-at itself (:func:`point_references`, to run once a deliberation text is stored). An act of another nature (an
-arrêté, a contract) is no deliberation, and an act of another SIREN no decision of the list's funder: the reference
-is kept as the list writes it, said, and names no deliberation.
+(:func:`graph.resolution_deliberations.deliberations_by_actes`); a deliberation text stored after the list points
+the list's grants at itself (:func:`point_references`, to run once a deliberation text is stored). An act of another
+nature (an arrêté, a contract) is no deliberation, and an act of another SIREN no decision of the list's funder: the
+reference is kept as the list writes it, said, and names no deliberation.
 
 >>> actes_reference("042-244200770-20240516-D20240024010-DE", "244200770")[0].number
 'D20240024010'
@@ -25,7 +25,7 @@ from rdflib import URIRef
 
 from graph.ingest.delib_meta import ActesId, parse_actes
 from graph.namespaces import sparql_prologue
-from graph.resolution import REFERENCE_ONLY, reference_statements
+from graph.resolution_deliberations import REFERENCE_ONLY, reference_statements
 from graph.triples import TripleSet
 
 #: The ACTES natures of the acts other than a deliberation (``CodeNatureActe``): "of" what, French and English.
@@ -59,8 +59,9 @@ def actes_reference(reference: str, funder_siren: str | None
 
 
 #: The deliberations that other graphs than ``?source`` know by no more than the ACTES id of one of ``?source``'s
-#: deliberations (a grants list's reference, :data:`graph.resolution.REFERENCE_ONLY`), under another IRI, and that
-#: no graph says more of (the deliberation of another text with that id, which a list already points at, stays).
+#: deliberations (a grants list's reference, :data:`graph.resolution_deliberations.REFERENCE_ONLY`), under another
+#: IRI, and that no graph says more of (the deliberation of another text with that id, which a list already points
+#: at, stays).
 _REFERENCES = ("SELECT DISTINCT ?g ?reference ?deliberation WHERE { GRAPH ?source { ?deliberation mai:actesId ?actes } "
                "GRAPH ?g { ?reference mai:actesId ?actes } FILTER(?g != ?source && ?reference != ?deliberation) "
                "FILTER NOT EXISTS { ?reference ?p ?o FILTER(?p NOT IN ("
@@ -74,8 +75,9 @@ def point_references(writer, source: URIRef) -> set[str]:
     """Point at each deliberation of the stored ``source`` (a deliberation text) that has an ACTES id what the other
     graphs of ``writer``'s store say of a deliberation they know by no more than that id (a grants list stored before
     the text: its grants' ``mai:decidedBy``), and rename in them what they said of it, with the text's number and
-    date (:func:`graph.resolution.reference_statements`): one deliberation, whichever of the list and the text came
-    first, which the list still describes once the text is removed. Return the IRIs of the resources changed."""
+    date (:func:`graph.resolution_deliberations.reference_statements`): one deliberation, whichever of the list and
+    the text came first, which the list still describes once the text is removed. Return the IRIs of the resources
+    changed."""
     changed: set[str] = set()
     for graph, reference, deliberation in list(writer.query(sparql_prologue() + _REFERENCES, {"source": source})):
         bindings = {"g": graph, "reference": reference}

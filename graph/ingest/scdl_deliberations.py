@@ -125,7 +125,7 @@ class _Rows:
         """The number that identifies the row's deliberation (its IRI and dcterms:identifier): its DELIB_ID, qualified
         by its date, "1 (2024-03-28)", when the list gives that DELIB_ID to deliberations of several sessions (said
         once). The identifier carries the date because the store's resolution mints a deliberation's IRI again from
-        its authority and identifier (:func:`graph.resolution.canonical_deliberations`)."""
+        its authority and identifier (:func:`graph.resolution_deliberations.canonical_deliberations`)."""
         key = self.number_key(row)
         days = self.sessions.get(key, set())
         if len(days) < 2:

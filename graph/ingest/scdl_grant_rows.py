@@ -1,32 +1,34 @@
 """The rows of a grants list turned into grants (:mod:`graph.ingest.scdl_grants`): each row's funder and
-beneficiary, its grant's IRI and description, and what the file's rows say together (duplicates, totals rows,
-shares that do not add up, beneficiaries without an identifier)."""
+beneficiary, its grant's IRI, and the rows skipped (duplicates, totals rows, a printed report's page lines, rows
+shifted out of their columns).
+
+This module reads the rows (:class:`GrantRows`); each grant kept is described by
+:class:`graph.ingest.scdl_grant_description.GrantDescription` (its amount, purpose, dates and decision), and what
+the file's rows say together (shares that do not add up, amounts that differ, beneficiaries without an identifier)
+is said by :class:`graph.ingest.scdl_grant_reports.GrantReports`, once every row is read.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from decimal import Decimal
-from typing import Callable, NamedTuple
+from typing import Callable
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, XSD
+from rdflib import URIRef
 
-from graph.identity import ActorBook, actor_key, deliberation_iri, fold
-from graph.ingest.base import Extraction, SourceContext, literal, new_graph
+from graph.identity import ActorBook, actor_key, fold
+from graph.ingest.base import Extraction, SourceContext, new_graph
 from graph.ingest.delib_meta import parse_actes
 from graph.ingest.french import format_amount
-from graph.ingest.scdl_checks import (MAX_LINES_SHOWN, identifier_in_name, lines_said, matches_share, print_artefact,
-                                      shifted, total_difference, total_figure)
-from graph.ingest.scdl_decisions import actes_reference
-from graph.ingest.scdl_grant_values import EU_NOTIFIED, GrantCellReader, aid_forms
+from graph.ingest.scdl_checks import identifier_in_name, print_artefact, shifted, total_difference, total_figure
+from graph.ingest.scdl_grant_description import GrantDescription
+from graph.ingest.scdl_grant_reports import GrantReports, Kept
 from graph.ingest.scdl_names import PERSON_LABEL, civility, is_anonymous
 from graph.ingest.scdl_sirens import with_siren
-from graph.namespaces import MAI, SCHEMA, mint
-from graph.spreadsheets import FractionCell
-from graph.tabular import Row, Table, is_total, lost_characters, repair_issues, short_row
-from graph.triples import plain_literal
+from graph.namespaces import MAI, mint
+from graph.table_checks import is_total, short_row
+from graph.tabular import Row, Table
 from graph.values import ValueProblem
 
 _ASSOCIATION = re.compile(r"\b(association|asso|amicale|f[ée]d[ée]ration|comit[ée] des f[êe]tes)\b", re.I)
@@ -36,26 +38,12 @@ _TOTAL_WORD = re.compile(r"\b(?:sous )?tota(?:l|ls|ux)\b")
 _LETTER = re.compile(r"[^\W\d_]")
 #: An amount with its currency ("7 000,00 €", "1500 EUR"), which has letters but says nothing.
 _NUMBER_CELL = re.compile(r"[\d\s\u00a0\u202f.,+-]*\d[\d\s\u00a0\u202f.,]*\s*(?:€|eur(?:os?)?)?", re.IGNORECASE)
-#: Characters of a grant's purpose that the SCDL schema allows (``objet``: maxLength 256).
-PURPOSE_CHARS = 256
 
 
-class Kept(NamedTuple):
-    """A row kept as a grant, as what its grant's other rows are checked against: its line, its share
-    (pourcentageSubvention, 1 when it has none), its amount as stated (montant), the beneficiary's amount kept, the
-    grant minted and its beneficiary."""
-
-    line: int
-    share: Decimal
-    stated: Decimal
-    amount: Decimal
-    grant: URIRef
-    beneficiary: URIRef
-
-
-class GrantRows(GrantCellReader):
-    """Turns the rows of one table into grants, their cells read as :class:`GrantCellReader` reads them; keeps the
-    per-file state (actors, totals, duplicates).
+class GrantRows(GrantDescription, GrantReports):
+    """Turns the rows of one table into grants, their cells read as
+    :class:`graph.ingest.scdl_grant_values.GrantCellReader` reads them; keeps the per-file state (actors, totals,
+    duplicates).
 
     ``funder_option``: the funder that ``--funder`` names (:func:`graph.ingest.base.parse_funder_option`),
     for the rows that name none.
@@ -245,29 +233,6 @@ class GrantRows(GrantCellReader):
             return funder, actes.normalised if actes else reference, purpose, stated
         return (funder, date, stated) if (date := self.get(row, "convention_date")) else (row.line,)
 
-    def check_shares(self) -> None:
-        """Warn about each grant whose rows' shares (pourcentageSubvention) do not add up to 1: the rule stays (a
-        beneficiary's amount is montant × share, pitfall 14), but the other beneficiaries are not in the file, or
-        the column holds the funder's rate of a project's budget, and the amount kept may be too low."""
-        for rows in self.shares.values():
-            shared = sum(k.share for k in rows)
-            if shared == 1 or all(k.share == 1 for k in rows):
-                continue
-            lines = ", ".join(str(k.line) for k in rows)
-            where = (f" (lignes {lines})", f" (lines {lines})") if len(rows) > 1 else ("", "")
-            stated = sorted({k.stated for k in rows})
-            kept = sum(k.amount for k in rows)
-            percent = f"{(shared * 100).normalize():f}"
-            self.ex.warn(
-                f"les parts (pourcentageSubvention) de cette subvention font {percent.replace('.', ',')} %, et non "
-                f"100 %{where[0]} : les autres bénéficiaires ne sont pas dans le fichier, ou la colonne donne un taux "
-                "de cofinancement ; "
-                f"montant indiqué {' ou '.join(map(format_amount, stated))}, montant retenu {format_amount(kept)}",
-                f"the shares (pourcentageSubvention) of this grant add up to {percent} %, not 100 %{where[1]}: the "
-                "other beneficiaries are not in the file, or the column holds a co-financing rate; amount stated "
-                f"{' or '.join(f'{t} €' for t in stated)}, amount kept {kept} €",
-                line=rows[0][0], field=self.header("share"))
-
     def grant_iri(self, row: Row, funder: URIRef, beneficiary: URIRef, stated: Decimal) -> URIRef:
         """Mint the grant of ``row`` from its idSubvention, or its line when it has none. Co-beneficiaries of one
         grant may share its idSubvention on several rows: each row is a grant of its own, told apart by its
@@ -309,217 +274,3 @@ class GrantRows(GrantCellReader):
                   f"lignes sont gardées, et comptées toutes deux dans les totaux ({both})", f"grant already stated "
                   f"on line {line} for the same beneficiary, {en} both rows are kept, and both counted in the totals "
                   f"({both_en})", grant_id)
-
-    def check_stated_amounts(self) -> None:
-        """Warn about each grant whose rows (co-beneficiaries of one idSubvention) state different amounts: SCDL's
-        montant is the grant's total, the same on each of its rows (pitfall 14). When each amount is its row's share
-        of their sum (30 000 at 0.6 and 20 000 at 0.4), the list wrote each beneficiary's own amount: it is kept as
-        such (montant × share would keep 18 000 and 8 000), the sum as the grant's total; otherwise the amounts are
-        read as the rule says, and the warning gives them. A beneficiary named twice was said at its row."""
-        for rows in self.shares.values():
-            if len({k.stated for k in rows}) < 2 or len({k.beneficiary for k in rows}) < len(rows):
-                continue
-            whole = sum(k.stated for k in rows)
-            own = all(k.share != 1 and matches_share(k.stated, whole, k.share) for k in rows)
-            if own:
-                rows[:] = [self.own_amount(k, whole) for k in rows]
-            self.warn_stated_amounts(rows, whole, own)
-
-    def own_amount(self, kept: Kept, whole: Decimal) -> Kept:
-        """Keep the amount stated on a grant's row as its beneficiary's own, ``whole`` as the grant's total."""
-        self.graph.set((kept.grant, SCHEMA.amount, Literal(kept.stated, datatype=XSD.decimal)))
-        self.graph.set((kept.grant, MAI.statedTotal, Literal(whole, datatype=XSD.decimal)))
-        self.total += kept.stated - kept.amount
-        self.shared -= 1
-        return kept._replace(stated=whole, amount=kept.stated)
-
-    def warn_stated_amounts(self, rows: list[Kept], whole: Decimal, own: bool) -> None:
-        """The warning of :meth:`check_stated_amounts` for the rows of one grant: ``own`` when each amount was read
-        as its beneficiary's own, ``whole`` their sum."""
-        shown = rows[:MAX_LINES_SHOWN]
-        more = "…" if len(rows) > MAX_LINES_SHOWN else ""
-        amounts = ", ".join(f"{format_amount(k.amount if own else k.stated)} ligne {k.line}" for k in shown) + more
-        amounts_en = ", ".join(f"{k.amount if own else k.stated} € line {k.line}" for k in shown) + more
-        if own:
-            fr = (f"chacun étant la part (pourcentageSubvention) de sa ligne dans leur somme ({format_amount(whole)}), "
-                  "il est lu comme le montant propre de son bénéficiaire")
-            en = (f"each being its row's share (pourcentageSubvention) of their sum ({whole} €), it is read as its "
-                  "beneficiary's own amount")
-        elif all(k.share == 1 for k in rows):
-            fr, en = ("chacun est gardé comme celui de son bénéficiaire ; à vérifier",
-                      "each is kept as its beneficiary's; to check")
-        else:
-            kept = ", ".join(format_amount(k.amount) for k in shown) + more
-            kept_en = ", ".join(f"{k.amount} €" for k in shown) + more
-            fr = (f"chacun est lu comme ce total, la part de son bénéficiaire appliquée (montants retenus {kept}) ; "
-                  "à vérifier")
-            en = f"each is read as that total, its beneficiary's share applied (amounts kept {kept_en}); to check"
-        grant_id = self.graph.value(rows[0].grant, DCTERMS.identifier)
-        self.ex.warn(f"les lignes de la subvention « {grant_id} » indiquent des montants différents ({amounts}), alors "
-                     f"que le SCDL y attend le montant total de la subvention, le même sur chaque ligne : {fr}",
-                     f"the rows of grant '{grant_id}' state different amounts ({amounts_en}), where SCDL expects the "
-                     f"grant's total, the same on each row: {en}", line=rows[0].line, field=self.header("amount"))
-
-    def describe(self, row: Row, grant: URIRef, funder: URIRef, beneficiary: URIRef, amounts) -> None:
-        g, amount, total, ratio = self.graph, *amounts
-        g.add((grant, RDF.type, MAI.Grant))
-        g.add((grant, SCHEMA.funder, funder))
-        g.add((grant, MAI.beneficiary, beneficiary))
-        g.add((grant, SCHEMA.amount, Literal(amount, datatype=XSD.decimal)))
-        g.add((grant, SCHEMA.currency, literal("EUR")))
-        g.add((grant, MAI.rowNumber, Literal(row.line, datatype=XSD.integer)))
-        if ratio is not None:
-            g.add((grant, MAI.shareOf, Literal(ratio, datatype=XSD.decimal)))
-            g.add((grant, MAI.statedTotal, Literal(total, datatype=XSD.decimal)))
-        if len(purpose := self.get(row, "purpose")) > PURPOSE_CHARS:
-            self.warn(row, "purpose", f"objet de {len(purpose)} caractères, au-delà des {PURPOSE_CHARS} que permet le "
-                      "format SCDL : gardé entier ; est-ce bien l'objet de cette subvention (une cellule qui en a "
-                      "avalé d'autres, un texte collé par erreur) ?",
-                      f"purpose of {len(purpose)} characters, beyond the {PURPOSE_CHARS} that the SCDL format allows: "
-                      "kept whole; is it really this grant's purpose (a cell that swallowed others, a text pasted "
-                      "by mistake)?", purpose)
-        for field, prop in (("purpose", DCTERMS.description), ("programme", MAI.programme),
-                            ("budget_account", MAI.budgetAccount), ("grant_id", DCTERMS.identifier)):
-            if self.get(row, field):
-                g.add((grant, prop, Literal(self.get(row, field))))
-        decided = self.date(row, "decision_date")
-        self.describe_dates(row, grant, decided)
-        self.describe_decision(row, grant, funder, decided)
-        if (nature := self.nature(row)) is not None:
-            g.add((grant, MAI.nature, nature))
-        self.describe_terms(row, grant)
-
-    def describe_sirets(self, grant: URIRef, funder: str | None, beneficiary: str | None) -> None:
-        """Keep on the grant the SIRETs its row gives its funder and its beneficiary. An actor is one per SIREN and
-        keeps the SIRETs of all its establishments that the list names (a métropole granting through two), so there
-        the grant's own is lost; an SCDL export writes it back."""
-        for prop, siret in ((MAI.funderSiret, funder), (MAI.beneficiarySiret, beneficiary)):
-            if siret:
-                self.graph.add((grant, prop, plain_literal(siret)))
-
-    def describe_terms(self, row: Row, grant: URIRef) -> None:
-        """Keep what the source says of the aid's forms, payment conditions and EU notification, so that an SCDL
-        export writes them back; a cell left empty says nothing."""
-        g = self.graph
-        if forms := aid_forms(self.get(row, "nature")):
-            g.add((grant, MAI.aidForms, literal(forms)))
-        if conditions := self.get(row, "payment_conditions"):
-            g.add((grant, MAI.paymentConditions, literal(conditions)))
-        raw = self.get(row, "eu_notification")
-        if (notified := EU_NOTIFIED.get(fold(raw).strip())) is not None:
-            g.add((grant, MAI.euNotified, literal(notified, XSD.boolean)))
-        elif raw:
-            self.warn(row, "eu_notification", "notification UE illisible (attendu « oui » ou « non ») : ignorée",
-                      "unreadable EU notification (expected 'oui' or 'non'): ignored", raw)
-
-    def describe_dates(self, row: Row, grant: URIRef, decided: dt.date | None) -> None:
-        """The grant's convention date, payment period and fiscal year: the list's, else the year of its convention,
-        else of its decision (``decided``), said when that has no reference (:meth:`report_undated`)."""
-        g = self.graph
-        convention = self.date(row, "convention_date")
-        if convention and convention > dt.date.today():  # the day it was signed (SCDL): never ahead of today
-            self.warn(row, "convention_date", f"date de convention dans le futur ({convention.isoformat()}) : gardée, "
-                      "mais une convention est datée du jour de sa signature ; faute de frappe dans l'année ?",
-                      f"convention date in the future ({convention.isoformat()}): kept, but a convention is dated "
-                      "the day it is signed; a typing mistake in the year?", self.get(row, "convention_date"))
-        if convention:
-            g.add((grant, MAI.conventionDate, literal(convention, XSD.date)))
-        year = self.fiscal_year(row) or (convention.year if convention else None)
-        if not year and decided:
-            year = decided.year
-            if not self.get(row, "decision_ref"):
-                self.undated.append(row.line)
-        if year:
-            g.add((grant, MAI.fiscalYear, literal(year, XSD.integer)))
-        if period := self.period(row):
-            g.add((grant, MAI.paymentPeriod, literal(period)))
-
-    def describe_decision(self, row: Row, grant: URIRef, funder: URIRef, decided: dt.date | None) -> None:
-        """The deliberation that the row's decision reference names, dated ``decided``; a decision date without a
-        reference dates no deliberation."""
-        reference = self.get(row, "decision_ref")
-        if not reference:
-            return
-        if isinstance(row.cells[self.cols["decision_ref"]], FractionCell):
-            self.numeric_references.append((row.line, reference))
-        g = self.graph
-        g.add((grant, MAI.decisionReference, literal(reference)))
-        siren = g.value(funder, MAI.siren)
-        actes, unlike = actes_reference(reference, str(siren) if siren else None)
-        if unlike is not None:
-            self.warn(row, "decision_ref", *unlike, reference)
-            return
-        number = actes.number if actes else reference  # a deliberation text without a number of its own is so named
-        deliberation = deliberation_iri(funder, number, base=self.ctx.base)
-        g.add((grant, MAI.decidedBy, deliberation))
-        g.add((deliberation, RDF.type, MAI.Deliberation))
-        g.add((deliberation, DCTERMS.identifier, literal(number)))
-        g.add((deliberation, MAI.authority, funder))
-        if actes is not None:  # the act's date is the id's (pitfall 17)
-            g.add((deliberation, MAI.actesId, literal(actes.normalised)))
-            decided = decided or actes.date
-        if decided is not None:
-            g.add((deliberation, DCTERMS.date, literal(decided, XSD.date)))
-
-    def report_unidentified(self) -> None:
-        """Say once, with how many and the first lines, which grants kept name a beneficiary without an identifier
-        where the list has a column for one: SCDL requires idBeneficiaire (SIRET) or rnaBeneficiaire, and such a
-        beneficiary is joined to other sources by its name alone. An unnamed beneficiary (a natural person, whose
-        name the list hides) is not counted: it has none to give."""
-        if not self.unidentified or not self.cols.keys() & {"beneficiary_id", "beneficiary_rna"}:
-            return
-        lines, shown = self.unidentified, ", ".join(map(str, self.unidentified[:MAX_LINES_SHOWN]))
-        more, count = "…" if len(lines) > MAX_LINES_SHOWN else "", len(lines)
-        if count == 1:
-            fr, en = ("1 bénéficiaire", "subvention gardée, bénéficiaire rapproché", "son", "ligne"), \
-                ("1 beneficiary", "grant kept, beneficiary", "its", "line")
-        else:
-            fr, en = (f"{count} bénéficiaires", "subventions gardées, bénéficiaires rapprochés", "leur", "lignes"), \
-                (f"{count} beneficiaries", "grants kept, beneficiaries", "their", "lines")
-        self.ex.warn(f"{fr[0]} sans identifiant (ni idBeneficiaire ni rnaBeneficiaire, dont le SCDL demande l'un) : "
-                     f"{fr[1]} des autres sources par {fr[2]} seul nom ({fr[3]} {shown}{more})",
-                     f"{en[0]} without an identifier (neither idBeneficiaire nor rnaBeneficiaire, one of which SCDL "
-                     f"requires): {en[1]} joined to other sources by {en[2]} name alone ({en[3]} {shown}{more})",
-                     line=lines[0])
-
-    def report_numeric_references(self) -> None:
-        """Say once, with the first lines, that the workbook gave decision references as numbers: a number keeps no
-        trailing zero (2024.00240 is read 2024.0024), so such a reference may not be the deliberation's number."""
-        if not self.numeric_references:
-            return
-        lines = [line for line, _ in self.numeric_references]
-        (at, at_en), example = lines_said(lines), self.numeric_references[0][1]
-        self.ex.warn(f"référence de décision saisie comme un nombre dans le classeur (« {example} ») : gardée telle "
-                     "quelle, mais un nombre perd ses zéros finals (2024.00240 devient 2024.0024) ; vérifiez-la, et "
-                     f"saisissez les références comme du texte ({at})",
-                     f"decision reference typed as a number in the workbook ('{example}'): kept as is, but a number "
-                     "loses its trailing zeros (2024.00240 becomes 2024.0024); check it, and type references as text "
-                     f"({at_en})", line=lines[0], field=self.header("decision_ref"), value=example)
-
-    def report_undated(self) -> None:
-        """Say once, with the first lines, that decision dates without a decision reference gave their grants'
-        fiscal year, the list giving no other, and are kept as nothing else: they date no deliberation, there being
-        none named."""
-        if self.undated:
-            shown = lines_said(self.undated)
-            self.ex.warn("exercice tiré de la date de décision, faute de colonne d'exercice et de date de "
-                         "convention ; sans référence de décision, cette date ne date aucune délibération "
-                         f"({shown[0]})", "fiscal year taken from the decision date, there being no fiscal year column "
-                         "and no convention date; without a decision reference, that date dates no deliberation "
-                         f"({shown[1]})", line=self.undated[0], field=self.header("decision_date"))
-
-    def report_artefacts(self) -> None:
-        """Say once, with the first lines, that the lines of a printed report's pages (their numbers, the stamp of
-        their printing) were skipped: not rows with a grant missing all, which would refuse the file."""
-        if self.artefacts:
-            lines, (_, column, example) = [line for line, *_ in self.artefacts], self.artefacts[0]
-            shown = lines_said(lines)
-            self.ex.warn(f"lignes de mise en page d'un état imprimé (« {example} »), pas des subventions : ignorées "
-                         f"({shown[0]})", f"page lines of a printed report ('{example}'), not grants: skipped "
-                         f"({shown[1]})", line=lines[0], value=example, field=self.column_name(column))
-
-    def report_repairs(self) -> None:
-        self.ex.issues.extend(repair_issues(self.table))
-        for row in self.table.rows:
-            self.ex.issues.extend(lost_characters(row, self.table.header))
-

@@ -5,9 +5,10 @@ co-beneficiaries, add their beneficiary's key) with its funder (a ``mai:PublicAu
 (``mai:Association`` when an RNA number or the name says so, else ``mai:Actor``), the beneficiary's amount
 (``schema:amount`` = montant × pourcentageSubvention, the total kept as ``mai:statedTotal`` when the share is below
 1; montant itself, with a warning, when the rows of one idSubvention each state their beneficiary's share of their
-sum: :meth:`GrantRows.check_stated_amounts`), purpose, idSubvention (``dcterms:identifier``), dates, decision
-reference and nature, and the SIRETs the row gives its funder and beneficiary (``mai:funderSiret``,
-``mai:beneficiarySiret``: an actor keeps those of all its establishments the list names, a grant its row's).
+sum: :meth:`graph.ingest.scdl_grant_reports.GrantReports.check_stated_amounts`), purpose, idSubvention
+(``dcterms:identifier``), dates, decision reference and nature, and the SIRETs the row gives its funder and
+beneficiary (``mai:funderSiret``, ``mai:beneficiarySiret``: an actor keeps those of all its establishments the list
+names, a grant its row's).
 
 Rows without a funder, a beneficiary or a readable amount are rejected (file, line, field, value, reason); the
 others are kept, repaired values and doubtful identifiers reported as warnings. Totals rows, and the page numbers
@@ -16,7 +17,8 @@ kept is refused whole (InputError), so that it replaces nothing stored. A list w
 ``--funder "NOM[;SIRET]"`` (``ctx.options["funder"]``).
 
 This module is the kind (detection, required columns, the ``--funder`` option); the rows are turned into grants by
-:mod:`graph.ingest.scdl_grant_rows`, their cells read by :mod:`graph.ingest.scdl_grant_values`.
+:mod:`graph.ingest.scdl_grant_rows` (described by :mod:`graph.ingest.scdl_grant_description`, what they say together
+said by :mod:`graph.ingest.scdl_grant_reports`), their cells read by :mod:`graph.ingest.scdl_grant_values`.
 
 >>> from pathlib import Path
 >>> data = "nomAttribuant;idAttribuant;nomBeneficiaire;montant\\nVille;21060004500392;Club;1 000,50\\n".encode()

@@ -1,0 +1,134 @@
+"""The description of a grants list's grant (:mod:`graph.ingest.scdl_grant_rows`): its amount, funder and
+beneficiary, purpose, identifiers, dates and fiscal year, the deliberation its decision reference names, and the
+terms of the aid (forms, payment conditions, EU notification), each from its row's cells.
+
+Apart from :mod:`graph.ingest.scdl_grant_rows` because it states what a row kept says, once the row's funder,
+beneficiary and grant are known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, XSD
+
+from graph.identity import deliberation_iri, fold
+from graph.ingest.base import literal
+from graph.ingest.scdl_decisions import actes_reference
+from graph.ingest.scdl_grant_values import EU_NOTIFIED, GrantCellReader, aid_forms
+from graph.namespaces import MAI, SCHEMA
+from graph.spreadsheets import FractionCell
+from graph.tabular import Row
+from graph.triples import plain_literal
+
+#: Characters of a grant's purpose that the SCDL schema allows (``objet``: maxLength 256).
+PURPOSE_CHARS = 256
+
+
+class GrantDescription(GrantCellReader):
+    """Describes each grant that :class:`graph.ingest.scdl_grant_rows.GrantRows` keeps, in its graph, with the
+    state that it keeps (``ctx``, ``graph``, the lines of the references typed as numbers and of the grants whose
+    fiscal year is their decision's)."""
+
+    def describe(self, row: Row, grant: URIRef, funder: URIRef, beneficiary: URIRef, amounts) -> None:
+        g, amount, total, ratio = self.graph, *amounts
+        g.add((grant, RDF.type, MAI.Grant))
+        g.add((grant, SCHEMA.funder, funder))
+        g.add((grant, MAI.beneficiary, beneficiary))
+        g.add((grant, SCHEMA.amount, Literal(amount, datatype=XSD.decimal)))
+        g.add((grant, SCHEMA.currency, literal("EUR")))
+        g.add((grant, MAI.rowNumber, Literal(row.line, datatype=XSD.integer)))
+        if ratio is not None:
+            g.add((grant, MAI.shareOf, Literal(ratio, datatype=XSD.decimal)))
+            g.add((grant, MAI.statedTotal, Literal(total, datatype=XSD.decimal)))
+        if len(purpose := self.get(row, "purpose")) > PURPOSE_CHARS:
+            self.warn(row, "purpose", f"objet de {len(purpose)} caractères, au-delà des {PURPOSE_CHARS} que permet le "
+                      "format SCDL : gardé entier ; est-ce bien l'objet de cette subvention (une cellule qui en a "
+                      "avalé d'autres, un texte collé par erreur) ?",
+                      f"purpose of {len(purpose)} characters, beyond the {PURPOSE_CHARS} that the SCDL format allows: "
+                      "kept whole; is it really this grant's purpose (a cell that swallowed others, a text pasted "
+                      "by mistake)?", purpose)
+        for field, prop in (("purpose", DCTERMS.description), ("programme", MAI.programme),
+                            ("budget_account", MAI.budgetAccount), ("grant_id", DCTERMS.identifier)):
+            if self.get(row, field):
+                g.add((grant, prop, Literal(self.get(row, field))))
+        decided = self.date(row, "decision_date")
+        self.describe_dates(row, grant, decided)
+        self.describe_decision(row, grant, funder, decided)
+        if (nature := self.nature(row)) is not None:
+            g.add((grant, MAI.nature, nature))
+        self.describe_terms(row, grant)
+
+    def describe_sirets(self, grant: URIRef, funder: str | None, beneficiary: str | None) -> None:
+        """Keep on the grant the SIRETs its row gives its funder and its beneficiary. An actor is one per SIREN and
+        keeps the SIRETs of all its establishments that the list names (a métropole granting through two), so there
+        the grant's own is lost; an SCDL export writes it back."""
+        for prop, siret in ((MAI.funderSiret, funder), (MAI.beneficiarySiret, beneficiary)):
+            if siret:
+                self.graph.add((grant, prop, plain_literal(siret)))
+
+    def describe_terms(self, row: Row, grant: URIRef) -> None:
+        """Keep what the source says of the aid's forms, payment conditions and EU notification, so that an SCDL
+        export writes them back; a cell left empty says nothing."""
+        g = self.graph
+        if forms := aid_forms(self.get(row, "nature")):
+            g.add((grant, MAI.aidForms, literal(forms)))
+        if conditions := self.get(row, "payment_conditions"):
+            g.add((grant, MAI.paymentConditions, literal(conditions)))
+        raw = self.get(row, "eu_notification")
+        if (notified := EU_NOTIFIED.get(fold(raw).strip())) is not None:
+            g.add((grant, MAI.euNotified, literal(notified, XSD.boolean)))
+        elif raw:
+            self.warn(row, "eu_notification", "notification UE illisible (attendu « oui » ou « non ») : ignorée",
+                      "unreadable EU notification (expected 'oui' or 'non'): ignored", raw)
+
+    def describe_dates(self, row: Row, grant: URIRef, decided: dt.date | None) -> None:
+        """The grant's convention date, payment period and fiscal year: the list's, else the year of its convention,
+        else of its decision (``decided``), said when that has no reference
+        (:meth:`graph.ingest.scdl_grant_reports.GrantReports.report_undated`)."""
+        g = self.graph
+        convention = self.date(row, "convention_date")
+        if convention and convention > dt.date.today():  # the day it was signed (SCDL): never ahead of today
+            self.warn(row, "convention_date", f"date de convention dans le futur ({convention.isoformat()}) : gardée, "
+                      "mais une convention est datée du jour de sa signature ; faute de frappe dans l'année ?",
+                      f"convention date in the future ({convention.isoformat()}): kept, but a convention is dated "
+                      "the day it is signed; a typing mistake in the year?", self.get(row, "convention_date"))
+        if convention:
+            g.add((grant, MAI.conventionDate, literal(convention, XSD.date)))
+        year = self.fiscal_year(row) or (convention.year if convention else None)
+        if not year and decided:
+            year = decided.year
+            if not self.get(row, "decision_ref"):
+                self.undated.append(row.line)
+        if year:
+            g.add((grant, MAI.fiscalYear, literal(year, XSD.integer)))
+        if period := self.period(row):
+            g.add((grant, MAI.paymentPeriod, literal(period)))
+
+    def describe_decision(self, row: Row, grant: URIRef, funder: URIRef, decided: dt.date | None) -> None:
+        """The deliberation that the row's decision reference names, dated ``decided``; a decision date without a
+        reference dates no deliberation."""
+        reference = self.get(row, "decision_ref")
+        if not reference:
+            return
+        if isinstance(row.cells[self.cols["decision_ref"]], FractionCell):
+            self.numeric_references.append((row.line, reference))
+        g = self.graph
+        g.add((grant, MAI.decisionReference, literal(reference)))
+        siren = g.value(funder, MAI.siren)
+        actes, unlike = actes_reference(reference, str(siren) if siren else None)
+        if unlike is not None:
+            self.warn(row, "decision_ref", *unlike, reference)
+            return
+        number = actes.number if actes else reference  # a deliberation text without a number of its own is so named
+        deliberation = deliberation_iri(funder, number, base=self.ctx.base)
+        g.add((grant, MAI.decidedBy, deliberation))
+        g.add((deliberation, RDF.type, MAI.Deliberation))
+        g.add((deliberation, DCTERMS.identifier, literal(number)))
+        g.add((deliberation, MAI.authority, funder))
+        if actes is not None:  # the act's date is the id's (pitfall 17)
+            g.add((deliberation, MAI.actesId, literal(actes.normalised)))
+            decided = decided or actes.date
+        if decided is not None:
+            g.add((deliberation, DCTERMS.date, literal(decided, XSD.date)))

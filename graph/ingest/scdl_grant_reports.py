@@ -1,0 +1,174 @@
+"""What the rows of a grants list say together, said once every row is read (:mod:`graph.ingest.scdl_grant_rows`):
+the shares of a grant that do not add up to 1 and the amounts that its rows state differently, the beneficiaries
+without an identifier, the references typed as numbers, the fiscal years taken from a decision's date, a printed
+report's page lines, and the characters repaired or lost in the file.
+
+Apart from :mod:`graph.ingest.scdl_grant_rows` because it reads what the rows kept (:class:`Kept`), not the rows.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import NamedTuple
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, XSD
+
+from graph.ingest.french import format_amount
+from graph.ingest.scdl_checks import MAX_LINES_SHOWN, lines_said, matches_share
+from graph.ingest.scdl_grant_values import GrantCellReader
+from graph.namespaces import MAI, SCHEMA
+from graph.table_checks import lost_characters, repair_issues
+
+
+class Kept(NamedTuple):
+    """A row kept as a grant, as what its grant's other rows are checked against: its line, its share
+    (pourcentageSubvention, 1 when it has none), its amount as stated (montant), the beneficiary's amount kept, the
+    grant minted and its beneficiary."""
+
+    line: int
+    share: Decimal
+    stated: Decimal
+    amount: Decimal
+    grant: URIRef
+    beneficiary: URIRef
+
+
+class GrantReports(GrantCellReader):
+    """Says what the rows that :class:`graph.ingest.scdl_grant_rows.GrantRows` kept say together, from the state
+    that it keeps (the rows kept of each grant, the totals, the lines of the grants and rows to say)."""
+
+    def check_shares(self) -> None:
+        """Warn about each grant whose rows' shares (pourcentageSubvention) do not add up to 1: the rule stays (a
+        beneficiary's amount is montant × share, pitfall 14), but the other beneficiaries are not in the file, or
+        the column holds the funder's rate of a project's budget, and the amount kept may be too low."""
+        for rows in self.shares.values():
+            shared = sum(k.share for k in rows)
+            if shared == 1 or all(k.share == 1 for k in rows):
+                continue
+            lines = ", ".join(str(k.line) for k in rows)
+            where = (f" (lignes {lines})", f" (lines {lines})") if len(rows) > 1 else ("", "")
+            stated = sorted({k.stated for k in rows})
+            kept = sum(k.amount for k in rows)
+            percent = f"{(shared * 100).normalize():f}"
+            self.ex.warn(
+                f"les parts (pourcentageSubvention) de cette subvention font {percent.replace('.', ',')} %, et non "
+                f"100 %{where[0]} : les autres bénéficiaires ne sont pas dans le fichier, ou la colonne donne un taux "
+                "de cofinancement ; "
+                f"montant indiqué {' ou '.join(map(format_amount, stated))}, montant retenu {format_amount(kept)}",
+                f"the shares (pourcentageSubvention) of this grant add up to {percent} %, not 100 %{where[1]}: the "
+                "other beneficiaries are not in the file, or the column holds a co-financing rate; amount stated "
+                f"{' or '.join(f'{t} €' for t in stated)}, amount kept {kept} €",
+                line=rows[0][0], field=self.header("share"))
+
+    def check_stated_amounts(self) -> None:
+        """Warn about each grant whose rows (co-beneficiaries of one idSubvention) state different amounts: SCDL's
+        montant is the grant's total, the same on each of its rows (pitfall 14). When each amount is its row's share
+        of their sum (30 000 at 0.6 and 20 000 at 0.4), the list wrote each beneficiary's own amount: it is kept as
+        such (montant × share would keep 18 000 and 8 000), the sum as the grant's total; otherwise the amounts are
+        read as the rule says, and the warning gives them. A beneficiary named twice was said at its row."""
+        for rows in self.shares.values():
+            if len({k.stated for k in rows}) < 2 or len({k.beneficiary for k in rows}) < len(rows):
+                continue
+            whole = sum(k.stated for k in rows)
+            own = all(k.share != 1 and matches_share(k.stated, whole, k.share) for k in rows)
+            if own:
+                rows[:] = [self.own_amount(k, whole) for k in rows]
+            self.warn_stated_amounts(rows, whole, own)
+
+    def own_amount(self, kept: Kept, whole: Decimal) -> Kept:
+        """Keep the amount stated on a grant's row as its beneficiary's own, ``whole`` as the grant's total."""
+        self.graph.set((kept.grant, SCHEMA.amount, Literal(kept.stated, datatype=XSD.decimal)))
+        self.graph.set((kept.grant, MAI.statedTotal, Literal(whole, datatype=XSD.decimal)))
+        self.total += kept.stated - kept.amount
+        self.shared -= 1
+        return kept._replace(stated=whole, amount=kept.stated)
+
+    def warn_stated_amounts(self, rows: list[Kept], whole: Decimal, own: bool) -> None:
+        """The warning of :meth:`check_stated_amounts` for the rows of one grant: ``own`` when each amount was read
+        as its beneficiary's own, ``whole`` their sum."""
+        shown = rows[:MAX_LINES_SHOWN]
+        more = "…" if len(rows) > MAX_LINES_SHOWN else ""
+        amounts = ", ".join(f"{format_amount(k.amount if own else k.stated)} ligne {k.line}" for k in shown) + more
+        amounts_en = ", ".join(f"{k.amount if own else k.stated} € line {k.line}" for k in shown) + more
+        if own:
+            fr = (f"chacun étant la part (pourcentageSubvention) de sa ligne dans leur somme ({format_amount(whole)}), "
+                  "il est lu comme le montant propre de son bénéficiaire")
+            en = (f"each being its row's share (pourcentageSubvention) of their sum ({whole} €), it is read as its "
+                  "beneficiary's own amount")
+        elif all(k.share == 1 for k in rows):
+            fr, en = ("chacun est gardé comme celui de son bénéficiaire ; à vérifier",
+                      "each is kept as its beneficiary's; to check")
+        else:
+            kept = ", ".join(format_amount(k.amount) for k in shown) + more
+            kept_en = ", ".join(f"{k.amount} €" for k in shown) + more
+            fr = (f"chacun est lu comme ce total, la part de son bénéficiaire appliquée (montants retenus {kept}) ; "
+                  "à vérifier")
+            en = f"each is read as that total, its beneficiary's share applied (amounts kept {kept_en}); to check"
+        grant_id = self.graph.value(rows[0].grant, DCTERMS.identifier)
+        self.ex.warn(f"les lignes de la subvention « {grant_id} » indiquent des montants différents ({amounts}), alors "
+                     f"que le SCDL y attend le montant total de la subvention, le même sur chaque ligne : {fr}",
+                     f"the rows of grant '{grant_id}' state different amounts ({amounts_en}), where SCDL expects the "
+                     f"grant's total, the same on each row: {en}", line=rows[0].line, field=self.header("amount"))
+
+    def report_unidentified(self) -> None:
+        """Say once, with how many and the first lines, which grants kept name a beneficiary without an identifier
+        where the list has a column for one: SCDL requires idBeneficiaire (SIRET) or rnaBeneficiaire, and such a
+        beneficiary is joined to other sources by its name alone. An unnamed beneficiary (a natural person, whose
+        name the list hides) is not counted: it has none to give."""
+        if not self.unidentified or not self.cols.keys() & {"beneficiary_id", "beneficiary_rna"}:
+            return
+        lines, shown = self.unidentified, ", ".join(map(str, self.unidentified[:MAX_LINES_SHOWN]))
+        more, count = "…" if len(lines) > MAX_LINES_SHOWN else "", len(lines)
+        if count == 1:
+            fr, en = ("1 bénéficiaire", "subvention gardée, bénéficiaire rapproché", "son", "ligne"), \
+                ("1 beneficiary", "grant kept, beneficiary", "its", "line")
+        else:
+            fr, en = (f"{count} bénéficiaires", "subventions gardées, bénéficiaires rapprochés", "leur", "lignes"), \
+                (f"{count} beneficiaries", "grants kept, beneficiaries", "their", "lines")
+        self.ex.warn(f"{fr[0]} sans identifiant (ni idBeneficiaire ni rnaBeneficiaire, dont le SCDL demande l'un) : "
+                     f"{fr[1]} des autres sources par {fr[2]} seul nom ({fr[3]} {shown}{more})",
+                     f"{en[0]} without an identifier (neither idBeneficiaire nor rnaBeneficiaire, one of which SCDL "
+                     f"requires): {en[1]} joined to other sources by {en[2]} name alone ({en[3]} {shown}{more})",
+                     line=lines[0])
+
+    def report_numeric_references(self) -> None:
+        """Say once, with the first lines, that the workbook gave decision references as numbers: a number keeps no
+        trailing zero (2024.00240 is read 2024.0024), so such a reference may not be the deliberation's number."""
+        if not self.numeric_references:
+            return
+        lines = [line for line, _ in self.numeric_references]
+        (at, at_en), example = lines_said(lines), self.numeric_references[0][1]
+        self.ex.warn(f"référence de décision saisie comme un nombre dans le classeur (« {example} ») : gardée telle "
+                     "quelle, mais un nombre perd ses zéros finals (2024.00240 devient 2024.0024) ; vérifiez-la, et "
+                     f"saisissez les références comme du texte ({at})",
+                     f"decision reference typed as a number in the workbook ('{example}'): kept as is, but a number "
+                     "loses its trailing zeros (2024.00240 becomes 2024.0024); check it, and type references as text "
+                     f"({at_en})", line=lines[0], field=self.header("decision_ref"), value=example)
+
+    def report_undated(self) -> None:
+        """Say once, with the first lines, that decision dates without a decision reference gave their grants'
+        fiscal year, the list giving no other, and are kept as nothing else: they date no deliberation, there being
+        none named."""
+        if self.undated:
+            shown = lines_said(self.undated)
+            self.ex.warn("exercice tiré de la date de décision, faute de colonne d'exercice et de date de "
+                         "convention ; sans référence de décision, cette date ne date aucune délibération "
+                         f"({shown[0]})", "fiscal year taken from the decision date, there being no fiscal year column "
+                         "and no convention date; without a decision reference, that date dates no deliberation "
+                         f"({shown[1]})", line=self.undated[0], field=self.header("decision_date"))
+
+    def report_artefacts(self) -> None:
+        """Say once, with the first lines, that the lines of a printed report's pages (their numbers, the stamp of
+        their printing) were skipped: not rows with a grant missing all, which would refuse the file."""
+        if self.artefacts:
+            lines, (_, column, example) = [line for line, *_ in self.artefacts], self.artefacts[0]
+            shown = lines_said(lines)
+            self.ex.warn(f"lignes de mise en page d'un état imprimé (« {example} »), pas des subventions : ignorées "
+                         f"({shown[0]})", f"page lines of a printed report ('{example}'), not grants: skipped "
+                         f"({shown[1]})", line=lines[0], value=example, field=self.column_name(column))
+
+    def report_repairs(self) -> None:
+        self.ex.issues.extend(repair_issues(self.table))
+        for row in self.table.rows:
+            self.ex.issues.extend(lost_characters(row, self.table.header))

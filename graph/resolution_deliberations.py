@@ -1,0 +1,102 @@
+"""The resolution of an extraction's deliberations against the store (:mod:`graph.resolution`): each one renamed to
+its IRI under its resolved authority (:func:`canonical_deliberations`), and a grants list's deliberation known by no
+more than an ACTES id (:data:`REFERENCE_ONLY`) pointed at the store's deliberation of that id
+(:func:`deliberations_by_actes`), with its number and date (:func:`reference_statements`).
+
+Apart from :mod:`graph.resolution` because deliberations are renamed after their authorities, the actors, are
+resolved.
+"""
+
+from __future__ import annotations
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF
+
+from graph.identity import _rewrite, deliberation_iri
+from graph.namespaces import DEFAULT_BASE, MAI
+from graph.resolution_lookups import LOOKUP_BATCH
+from graph.terms import sparql_string
+from graph.triples import TripleSet
+
+
+#: What a grants list says of the deliberation its reference names, stored (its source, prov:wasDerivedFrom): a
+#: deliberation text says more (its session).
+REFERENCE_ONLY = frozenset({RDF.type, DCTERMS.identifier, DCTERMS.date, MAI.authority, MAI.actesId,
+                            PROV.wasDerivedFrom})
+#: What a deliberation has one of (maish:DeliberationShape), which a reference takes from the deliberation it is
+#: renamed to: the list's number is the ACTES id's internal one ("D20240024010"), the text's the printed one
+#: ("2024.00240"), and the store would hold two of them.
+ONE_EACH = (DCTERMS.identifier, DCTERMS.date)
+#: The deliberations of the store that hold one of some ACTES ids, and of which some source says more than a
+#: reference does (another grants list's reference is no deliberation to point at), with their numbers and dates.
+_BY_ACTES = ("SELECT DISTINCT ?actes ?deliberation ?p ?o WHERE { VALUES ?actes { %s } ?deliberation mai:actesId ?actes "
+             "FILTER EXISTS { ?deliberation ?q ?v FILTER(?q NOT IN ("
+             + ", ".join(f"<{p}>" for p in sorted(REFERENCE_ONLY)) + ")) } "
+             "OPTIONAL { VALUES ?p { " + " ".join(f"<{p}>" for p in ONE_EACH) + " } ?deliberation ?p ?o } }")
+
+
+def reference_statements(said, held) -> list[tuple]:
+    """What a grants list's graph says of the deliberation that its reference names, once renamed to it: ``said``
+    (the reference's predicate-object pairs), but the number and the date (:data:`ONE_EACH`) that the deliberation's
+    ``held`` pairs give, one each. The list keeps its own description of the deliberation: a deliberation text
+    removed, or replaced by a version without that ACTES id, leaves the list's grants decided by a deliberation it
+    describes.
+
+    >>> said = [(RDF.type, MAI.Deliberation), (DCTERMS.identifier, Literal("D20240024010"))]
+    >>> [str(o) for _, o in reference_statements(said, [(DCTERMS.identifier, Literal("2024.00240"))])]
+    ['https://w3id.org/maillage/ontology#Deliberation', '2024.00240']
+    >>> reference_statements(said, []) == said
+    True
+    """
+    taken = {p: [o for q, o in held if q == p] for p in ONE_EACH}
+    taken = {p: values for p, values in taken.items() if len(set(values)) == 1}
+    return [(p, o) for p, o in said if p not in taken] + [(p, values[0]) for p, values in taken.items()]
+
+
+def deliberations_by_actes(graph: TripleSet, query) -> dict[URIRef, URIRef]:
+    """Point, in place, what ``graph`` says of each of its deliberations known by no more than an ACTES id (a grants
+    list's ``referenceDecision``: a ``mai:actesId`` and what the id gives, :data:`REFERENCE_ONLY`) at the one
+    deliberation of the store that has that id under another IRI (a deliberation text, minted from its printed
+    number), ``graph``'s description of it renamed too, with the store's number and date
+    (:func:`reference_statements`). Several such deliberations: left as they are. Return the IRIs renamed.
+    """
+    from graph.namespaces import sparql_prologue
+
+    seekers = {str(actes): d for d, _, actes in graph.triples((None, MAI.actesId, None))
+               if isinstance(d, URIRef) and all(p in REFERENCE_ONLY for p, _ in graph.predicate_objects(d))}
+    found: dict[URIRef, set[URIRef]] = {}
+    held: dict[URIRef, set[tuple]] = {}
+    wanted = sorted(seekers)
+    for i in range(0, len(wanted), LOOKUP_BATCH):
+        values = " ".join(sparql_string(k) for k in wanted[i:i + LOOKUP_BATCH])
+        for actes, deliberation, p, o in query(sparql_prologue() + _BY_ACTES % values, None):
+            if isinstance(deliberation, URIRef) and deliberation != seekers[str(actes)]:
+                found.setdefault(seekers[str(actes)], set()).add(deliberation)
+                held.setdefault(deliberation, set()).update([(p, o)] if p is not None else [])
+    mapping = {d: next(iter(targets)) for d, targets in found.items() if len(targets) == 1}
+    for d, target in mapping.items():
+        said = list(graph.predicate_objects(d))
+        graph.remove((d, None, None))
+        for p, o in reference_statements(said, held.get(target, ())):
+            graph.add((d, p, o))
+    _rewrite(graph, mapping)
+    return mapping
+
+
+def canonical_deliberations(graph: TripleSet) -> dict[URIRef, URIRef]:
+    """Rename, in place, each deliberation to its :func:`graph.identity.deliberation_iri` once its authority is
+    resolved: the extractors mint that IRI from the authority they know, which the resolution of actors may have
+    renamed.
+    """
+    mapping = {}
+    for deliberation in set(graph.subjects(RDF.type, MAI.Deliberation)):
+        authority = graph.value(deliberation, MAI.authority)
+        number = graph.value(deliberation, DCTERMS.identifier)
+        if not isinstance(deliberation, URIRef) or authority is None or number is None:
+            continue
+        head, sep, _ = str(deliberation).rpartition("deliberation/")
+        canonical = deliberation_iri(authority, number, base=head if sep else DEFAULT_BASE)
+        if canonical != deliberation:
+            mapping[deliberation] = canonical
+    _rewrite(graph, mapping)
+    return mapping
