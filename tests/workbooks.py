@@ -230,9 +230,13 @@ def _biff_stream(spec: SheetSpec) -> bytes:
 
 
 def xls(spec: SheetSpec) -> bytes:
-    """A legacy XLS of one sheet: a version-3 OLE compound file (MS-CFB, 512-byte sectors) holding the workbook
-    stream, padded to 4096 bytes so that it lies in whole sectors; then its FAT sector, then its directory."""
-    stream = _biff_stream(spec)
+    """A legacy XLS of one sheet (:func:`compound_file` of its workbook stream)."""
+    return compound_file(_biff_stream(spec))
+
+
+def compound_file(stream: bytes) -> bytes:
+    """A version-3 OLE compound file (MS-CFB, 512-byte sectors) holding the workbook ``stream``, padded to 4096
+    bytes so that it lies in whole sectors; then its FAT sector, then its directory."""
     stream += bytes(max(0, 4096 - len(stream)))
     stream += bytes(-len(stream) % 512)
     n = len(stream) // 512
