@@ -1,6 +1,8 @@
-"""A JSON-LD file with ``"@language": ""``: JSON-LD 1.1 reads it as a language that is not well-formed, not as
-no language, and the engine drops those values (Object to RDF Conversion, step 7). The import keeps the spec's
-reading and warns, at the line, with how many values are lost and what to write."""
+"""A JSON-LD file with ``"@language": ""``, or a language map with the key ``""`` (``"label": {"": "x"}`` for a
+term whose ``@container`` is ``@language``): JSON-LD 1.1 reads ``""`` as a language that is not well-formed, not as
+no language, and the engine drops those values (Object to RDF Conversion, step 7; in a language map the spec's "no
+language" is ``"@none"``). The import keeps the spec's reading and warns, at the line, with how many values are lost
+and what to write."""
 
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ T12 = "http://purl.org/essglobal/standard/themes/T12"
 PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
 
 
-def ingested(tmp_path, text: str):
+def ingested(tmp_path, text: str, said_of: str = '"@language": ""'):
+    """The warnings of ``text`` ingested as JSON-LD whose message holds ``said_of``, and T12's stored labels."""
     store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
     (tmp_path / "themes.jsonld").write_text(text, encoding="utf-8")
     said = []
@@ -23,7 +26,7 @@ def ingested(tmp_path, text: str):
     assert error is None
     labels = {(str(row[0]), row[0].language) for row in store.query(
         f"SELECT ?l WHERE {{ GRAPH ?g {{ <{T12}> <{PREF_LABEL}> ?l }} }}")}
-    return [(issue.line, issue.message) for issue in report.issues if '"@language": ""' in issue.message], labels
+    return [(issue.line, issue.message) for issue in report.issues if said_of in issue.message], labels
 
 
 def test_values_in_an_empty_language_are_warned_at_the_first_with_their_count(tmp_path):
@@ -66,3 +69,38 @@ def test_an_empty_language_anywhere_in_a_context_is_warned(context):
 ])
 def test_what_loses_no_value_is_not_warned(text):
     assert empty_languages(text.encode()) == []
+
+#: A language map's context for the term ``label``, its ``@container`` to write in place of CONTAINER.
+CONTEXT = '{"@context": {"label": {"@id": "' + PREF_LABEL + '", "@container": CONTAINER}},\n "@id": "' + T12 + '",\n'
+#: What the warnings about a language map's empty key say.
+MAP_KEY = "table de langues"
+
+
+@pytest.mark.parametrize("container", ['"@language"', '["@language", "@set"]'])
+def test_texts_under_an_empty_language_map_key_are_warned_at_their_line_with_their_count(tmp_path, container):
+    said, labels = ingested(tmp_path, CONTEXT.replace("CONTAINER", container)
+                            + ' "label": {"fr": "Justice sociale",\n'
+                              '   "": ["Justice", "Social justice"]}}\n', MAP_KEY)
+    assert said == [(4, 'clé « "" » dans une table de langues (« "@container": "@language" ») : JSON-LD ne la lit '
+                        "pas comme l'absence de langue, et ses 2 textes ne sont pas importés ; écrivez la clé "
+                        '« "@none" » pour des textes sans langue')]
+    assert labels == {("Justice sociale", "fr")}  # the engine's reading, the spec's: kept
+
+
+def test_one_text_under_an_empty_key_is_told_in_the_singular(tmp_path):
+    said, _ = ingested(tmp_path, CONTEXT.replace("CONTAINER", '"@language"')
+                       + ' "label": {"fr": "Justice sociale", "": "Justice"}}\n', MAP_KEY)
+    assert said == [(3, 'clé « "" » dans une table de langues (« "@container": "@language" ») : JSON-LD ne la lit '
+                        "pas comme l'absence de langue, et son texte n'est pas importé ; écrivez la clé "
+                        '« "@none" » pour des textes sans langue')]
+
+
+@pytest.mark.parametrize("text", [
+    CONTEXT.replace("CONTAINER", '"@language"') + ' "label": {"fr": "Justice", "@none": "Justice"}}\n',
+    # an empty key in an object that is no language map
+    '{"@id": "' + T12 + '", "' + PREF_LABEL + '": "Justice", "http://ex.org/data": {"@json": {"": 1}}}\n',
+])
+def test_what_loses_no_text_is_not_warned(tmp_path, text):
+    said, labels = ingested(tmp_path, text, MAP_KEY)
+    assert said == []
+    assert labels
