@@ -4,26 +4,16 @@ one of its field is read instead of keeps the note that says so."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from rdflib import RDF
 
-from graph.ingest.base import SourceContext
-from graph.ingest.scdl_grants import extract
 from graph.namespaces import MAI
-from graph.table_checks import collected_issues
+from grants_workbooks import ingest
 from workbooks import SheetSpec, ods, xls, xlsx
 
 HEAD = ["nomAttribuant", "idAttribuant", "nomBeneficiaire", "SIRET", "montant", "SIREN"]
 FUNDER = ["Ville de Lussac", "21860194600013"]
 WRITERS = {"xlsx": xlsx, "ods": ods, "xls": xls}
-
-
-def ingest(data: bytes, name: str):
-    with collected_issues() as issues:
-        ex = extract(SourceContext(Path(name), data))
-    return ex, issues + ex.issues
 
 
 def hidden_notes(issues) -> list[tuple[int | None, str]]:

@@ -10,37 +10,18 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import RDF
 
 from graph.ingest.base import SourceContext
 from graph.ingest.register import extract as extract_register
-from graph.ingest.scdl_grants import extract
-from graph.namespaces import MAI, SCHEMA
 from graph.spreadsheets import read_sheet
 from graph.table_checks import collected_issues
 from graph.tabular import read_table
+from grants_workbooks import amounts, ingest, warned
 from workbooks import Formula, SheetSpec, ods, xlsx
 
 HEAD = ["nomAttribuant", "idAttribuant", "nomBeneficiaire", "objet", "montant", "Montant voté"]
 FUNDER = ["Ville de Lussac", "21860194600013"]
 WRITERS = {"xlsx": xlsx, "ods": ods}
-
-
-def ingest(data: bytes, name: str = "subventions.xlsx"):
-    """The extraction of a grants workbook, and the issues the ingest reports with it (its tables' too)."""
-    with collected_issues() as issues:
-        ex = extract(SourceContext(Path(name), data))
-    return ex, issues + ex.issues
-
-
-def amounts(ex) -> dict[int, Decimal]:
-    """The amount of each grant, by its row's line."""
-    return {int(ex.graph.value(g, MAI.rowNumber)): ex.graph.value(g, SCHEMA.amount).toPython()
-            for g in ex.graph.subjects(RDF.type, MAI.Grant)}
-
-
-def warned(issues, words: str) -> list[tuple[int | None, str]]:
-    return [(i.line, i.message) for i in issues if i.level == "warning" and words in i.message]
 
 
 # --- a hidden column (finding 2) ---------------------------------------------------------------------------------
