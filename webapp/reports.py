@@ -16,7 +16,7 @@ from rdflib import URIRef
 
 from graph.ingest.base import InputError, level_word
 from graph.french_text import counted
-from webapp.shacl_results import GROUPED_AFTER, format_violations, hidden_infos, reported_violations
+from webapp.shacl_results import GROUPED_AFTER, format_violations, hidden_infos, in_english, reported_violations
 
 #: Issues printed per file before "… and N more" (the full list is in the JSON report).
 MAX_ISSUES_SHOWN = 20
@@ -92,10 +92,6 @@ MONEY_STATS = ("total_amount", "stated_total", "total_before_shares")
 NAMED_BESIDE = {("total_amount", "total_before_shares"): "shares_total"}
 
 
-def _en(lang: str) -> bool:
-    return lang == "en"
-
-
 def format_stats(stats: dict, lang: str = "fr") -> str:
     """Return the counts of an extraction, named in ``lang``.
 
@@ -109,11 +105,11 @@ def format_stats(stats: dict, lang: str = "fr") -> str:
     "total of the beneficiaries' shares: €150, grants shared out (the beneficiary's share applied, \
 pourcentageSubvention): 1, total of the amounts before the shares: €300"
     """
-    colon = ":" if _en(lang) else " :"
+    colon = ":" if in_english(lang) else " :"
     shown = []
     for key, value in stats.items():
         key_named = next((named for (k, beside), named in NAMED_BESIDE.items() if k == key and beside in stats), key)
-        name = STAT_LABELS.get(key_named, (key.replace("_", " "),) * 2)[_en(lang)]
+        name = STAT_LABELS.get(key_named, (key.replace("_", " "),) * 2)[in_english(lang)]
         if key in MONEY_STATS and value not in ("", None):
             value = money(value, lang)
         shown.append(f"{name}{colon} {value if value not in ('', None) else '—'}")
@@ -133,7 +129,7 @@ def money(value, lang: str = "fr") -> str:
         return str(value)
     if not amount.is_finite():
         return str(value)
-    if not _en(lang):
+    if not in_english(lang):
         return format_amount(amount)
     text = f"{amount:,.2f}"
     return "€" + (text[:-3] if text.endswith(".00") else text)
@@ -149,10 +145,10 @@ def format_report(report, lang: str = "fr", verbose: bool = False) -> str:
     """Return the extraction report of one stored file: status, counts, issues and SHACL results (an info only when
     ``verbose``)."""
     if report.status == "unchanged":
-        said = "unchanged, already loaded" if _en(lang) else "inchangé, déjà chargé"
+        said = "unchanged, already loaded" if in_english(lang) else "inchangé, déjà chargé"
         return f"{report.file}: {said} ({report.kind})"
-    seconds = f"{report.seconds:.2f}" if _en(lang) else f"{report.seconds:.2f}".replace(".", ",")
-    triples = counted(report.triples, "triple", lang="en") if _en(lang) else counted(report.triples, "triplet")
+    seconds = f"{report.seconds:.2f}" if in_english(lang) else f"{report.seconds:.2f}".replace(".", ",")
+    triples = counted(report.triples, "triple", lang="en") if in_english(lang) else counted(report.triples, "triplet")
     lines = [f"{report.file}: {report.kind}, {triples}, {seconds} s"]
     if report.stats:
         stats = dict(report.stats)
@@ -164,7 +160,7 @@ def format_report(report, lang: str = "fr", verbose: bool = False) -> str:
     lines += ["  " + line for line in issues[:MAX_ISSUES_SHOWN]]
     if len(issues) > MAX_ISSUES_SHOWN:
         more = len(issues) - MAX_ISSUES_SHOWN
-        lines.append(f"  … and {more} more" if _en(lang) else f"  … et {more} de plus")
+        lines.append(f"  … and {more} more" if in_english(lang) else f"  … et {more} de plus")
     return "\n".join(lines)
 
 
@@ -188,18 +184,18 @@ def format_issues(issues, file: str, lang: str = "fr") -> list[str]:
             lines += [i.format(file, lang) for i in members]
             continue
         shown = ", ".join(str(i.line) for i in members[:GROUPED_AFTER])
-        lines.append(f"{members[0].format(file, lang)} × {len(members)} ({'lines' if _en(lang) else 'lignes'} "
+        lines.append(f"{members[0].format(file, lang)} × {len(members)} ({'lines' if in_english(lang) else 'lignes'} "
                      f"{shown}, …)")
     return lines
 
 
 def format_failure(path: Path, error, lang: str = "fr") -> str:
     """Return the lines that say why a file was not stored (file, line, reason)."""
-    nothing = "nothing was stored" if _en(lang) else "rien n'a été enregistré"
+    nothing = "nothing was stored" if in_english(lang) else "rien n'a été enregistré"
     if isinstance(error, InputError):
         return error.issue.format(str(path), lang) + f" — {nothing}"
     report = error.report
-    lines = [f"{path}: {'refused' if _en(lang) else 'refusé'} (--strict), {nothing}"]
+    lines = [f"{path}: {'refused' if in_english(lang) else 'refusé'} (--strict), {nothing}"]
     lines += ["  " + i.format(str(path), lang) for i in report.errors[:MAX_ISSUES_SHOWN]]
     refusing = [v for v in report.violations if v.severity == "Violation"]
     lines += ["  " + line for line in format_violations(refusing, lang, str(path))[:MAX_ISSUES_SHOWN]]
@@ -213,7 +209,7 @@ def format_summary(reports, failures, lang: str = "fr", verbose: bool = False) -
     violations = sum(v.severity == "Violation" for r in reports for v in reported_violations(r))
     warnings = sum(file_warnings(r) for r in reports)
     infos = "" if verbose else hidden_infos([v for r in reports for v in r.violations], lang)
-    if _en(lang):
+    if in_english(lang):
         line = (f"Summary: {counted(stored, 'file', lang='en')} stored, {unchanged} unchanged, {len(failures)} failed; "
                 f"{counted(triples, 'triple', lang='en')}; {counted(warnings, 'warning', lang='en')}")
         if violations:
@@ -232,7 +228,7 @@ def format_summary(reports, failures, lang: str = "fr", verbose: bool = False) -
 def format_removal(removal, lang: str = "fr") -> str:
     """What ``maillage remove`` did (a :class:`graph.ingest.removal.Removal`): each source removed with the triples
     its graph held, the warnings about the registers whose links changed, and a summary."""
-    en = _en(lang)
+    en = in_english(lang)
     lines = [f"{name}: removed, {counted(triples, 'triple', lang='en')}" if en else
              f"{name} : source retirée, {counted(triples, 'triplet')}" for name, _, triples in removal.removed]
     lines += ["  " + level_word(issue.level, lang) + " " + (issue.message_en if en else issue.message)
@@ -260,7 +256,7 @@ def _cell(term) -> str:
 def format_table(result, lang: str = "fr") -> str:
     """Return a SELECT result as an aligned text table (ASK: yes/no; graphs: N-Triples), in ``lang``."""
     if result.kind == "ask":
-        return ("yes" if result.boolean else "no") if _en(lang) else ("oui" if result.boolean else "non")
+        return ("yes" if result.boolean else "no") if in_english(lang) else ("oui" if result.boolean else "non")
     if result.kind == "graph":
         return result.serialize("ntriples").decode("utf-8").rstrip("\n")
     rows = [[_cell(t) for t in row] for row in result]
@@ -268,5 +264,5 @@ def format_table(result, lang: str = "fr") -> str:
     widths = [max([len(h)] + [min(len(r[i]), CELL_WIDTH) for r in rows]) for i, h in enumerate(header)]
     line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
     out = [line(header), line(["-" * w for w in widths])] + [line(r) for r in rows]
-    out.append(f"({counted(len(rows), 'row', lang='en')})" if _en(lang) else f"({counted(len(rows), 'ligne')})")
+    out.append(f"({counted(len(rows), 'row', lang='en')})" if in_english(lang) else f"({counted(len(rows), 'ligne')})")
     return "\n".join(out)

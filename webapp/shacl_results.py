@@ -12,7 +12,8 @@ from graph.french_text import counted
 from graph.ingest.base import level_word, one_line
 
 
-def _en(lang: str) -> bool:
+def in_english(lang: str) -> bool:
+    """Whether ``lang`` asks for English (French otherwise)."""
     return lang == "en"
 
 
@@ -41,7 +42,7 @@ def hidden_infos(violations, lang: str = "fr") -> str:
     infos = sum(v.severity == "Info" for v in violations)
     if not infos:
         return ""
-    if _en(lang):
+    if in_english(lang):
         return f"; {counted(infos, 'info', lang='en')} not shown (--verbose shows them)"
     return f" ; {counted(infos, 'information non affichée', 'informations non affichées')} (--verbose les affiche)"
 
@@ -61,8 +62,8 @@ def format_violations(violations, lang: str = "fr", file: str | None = None) -> 
     """
     groups: dict[tuple, list] = {}
     for v in violations:
-        groups.setdefault((v.severity, v.path, v.message_en if _en(lang) else v.message), []).append(v)
-    colon = ":" if _en(lang) else " :"
+        groups.setdefault((v.severity, v.path, v.message_en if in_english(lang) else v.message), []).append(v)
+    colon = ":" if in_english(lang) else " :"
     lines = []
     for (severity, path, text), members in groups.items():
         if len(members) > GROUPED_AFTER:
@@ -72,7 +73,7 @@ def format_violations(violations, lang: str = "fr", file: str | None = None) -> 
                          f"{colon} {one_line(text)} × {len(members)} — {nodes}{_lines_shown(members, lang)}")
             continue
         for v in members:
-            value = f" ({'value' if _en(lang) else 'valeur'} {one_line(v.value)})" if v.value else ""
+            value = f" ({'value' if in_english(lang) else 'valeur'} {one_line(v.value)})" if v.value else ""
             lines.append(f"{_where([v], lang, file)}: {level_word(severity, lang)} {focus_name(v, lang)} — "
                          f"{property_name(path, lang)}{colon} {one_line(text)}{value}")
     return lines
@@ -84,7 +85,7 @@ def _lines_shown(violations, lang: str) -> str:
     if not at:
         return ""
     shown = ", ".join(map(str, at[:GROUPED_AFTER])) + (", …" if len(at) > GROUPED_AFTER else "")
-    return f" ({'lines' if _en(lang) else 'lignes'} {shown})"
+    return f" ({'lines' if in_english(lang) else 'lignes'} {shown})"
 
 
 def _where(violations, lang: str, file: str | None) -> str:
@@ -95,29 +96,29 @@ def _where(violations, lang: str, file: str | None) -> str:
         return f"{file}:{min(at)}" if at else file
     files = sorted({source for v in violations for source in v.sources})
     if not files:
-        return "(unknown source)" if _en(lang) else "(source inconnue)"
+        return "(unknown source)" if in_english(lang) else "(source inconnue)"
     if len(files) <= GROUPED_AFTER:
         return ", ".join(files)
     more = len(files) - GROUPED_AFTER
     shown = ", ".join(files[:GROUPED_AFTER])
-    return shown + (f" and {more} more files" if _en(lang) else f" et {more} autres fichiers")
+    return shown + (f" and {more} more files" if in_english(lang) else f" et {more} autres fichiers")
 
 
 def focus_name(violation, lang: str = "fr") -> str:
     """A SHACL result's focus node as a reader knows it: « its name », else its IRI, else (a blank node) "nœud
     anonyme" and its class."""
     if violation.label:
-        return f"« {one_line(violation.label)} »" if not _en(lang) else f"'{one_line(violation.label)}'"
+        return f"« {one_line(violation.label)} »" if not in_english(lang) else f"'{one_line(violation.label)}'"
     if violation.blank:
         kind = f" ({term_name(violation.target, lang)})" if violation.target else ""
-        return ("anonymous node" if _en(lang) else "nœud anonyme") + kind
+        return ("anonymous node" if in_english(lang) else "nœud anonyme") + kind
     return f"<{violation.focus}>"
 
 
 def property_name(path: str, lang: str = "fr") -> str:
     """A shape's path by its label in the ontology (or the standard terms' table); an inverse path says so."""
     if path.startswith("^"):
-        return ("inverse of " if _en(lang) else "inverse de ") + term_name(path[1:], lang)
+        return ("inverse of " if in_english(lang) else "inverse de ") + term_name(path[1:], lang)
     return term_name(path, lang)
 
 
@@ -139,7 +140,7 @@ def term_name(iri: str, lang: str = "fr") -> str:
     if labels:
         return labels.get(lang) or labels.get("fr") or labels.get("") or next(iter(labels.values()))
     if term in STANDARD:
-        return STANDARD[term][1 if _en(lang) else 0]
+        return STANDARD[term][1 if in_english(lang) else 0]
     return qname(term)
 
 
