@@ -72,3 +72,18 @@ def test_a_wrong_scheme_host_or_final_character_is_warned_at_its_line(written, f
 ])
 def test_what_is_no_miswritten_namespace_is_not_warned(written):
     assert miswritten_namespaces(written, "turtle") == []
+
+
+@pytest.mark.parametrize("name, line", [("asso.nt", f'<{ACTOR}> <https://schema.org/name> "Asso" .\n'),
+                                        ("asso.nq", f'<{ACTOR}> <https://schema.org/name> "Asso" <x:g> .\n')])
+def test_the_bulk_path_s_files_are_warned_too(tmp_path, name, line):
+    """N-Triples and N-Quads are searched while the engine loads them, not by the extractor: same warning."""
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
+    typed = f"<{ACTOR}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/NGO> .\n"
+    (tmp_path / name).write_text(typed + line, encoding="utf-8")
+    said = []
+    ingest_paths(store, [tmp_path / name], on_report=lambda report, error, _: said.append((report, error)))
+    [(report, error)] = said
+    assert error is None
+    assert [issue.line for issue in report.issues if issue.message.startswith("espace de noms https://schema.org")] \
+        == [2]

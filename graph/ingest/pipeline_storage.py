@@ -17,6 +17,7 @@ from graph.ingest.base import InputError, Issue, SourceContext, new_graph
 from graph.ingest.pipeline_reports import IngestReport
 from graph.ingest.rdf_checks import others_hold_identifiers, rdf_file_issues
 from graph.ingest.rdf_first_pass import Observed
+from graph.ingest.rdf_namespaces import BULK_FORMATS, miswritten_namespaces
 from graph.ingest.shared_concepts import keep_one_pref_label
 from graph.ingest.source_messages import graphs_issue, relative_issue
 from graph.ingest.sources import stored_sha256
@@ -137,6 +138,8 @@ def store_rdf(writer, ctx: SourceContext, rdf: tuple[bytes, str], description: T
             add(ntriples)
             relative = relative_issue(observed, ctx.source)  # while the engine's threads load
             named = graphs_issue(observed)
+            if fmt in BULK_FORMATS:  # (other formats' are sought by the extractor)
+                report.issues += miswritten_namespaces(data, fmt)
     except RdfSyntaxError as exc:
         # as the first pass says it: an RDF/XML error given its line (the engine gives none), the format's words
         said, said_en, line = rdf_error(str(exc), exc.line, data, fmt)

@@ -14,7 +14,7 @@ from graph.formats import RDF_FORMATS, rdf_format_for_path
 from graph.ingest.base import Extraction, InputError, Issue, SourceContext, SourceKind
 from graph.ingest.rdf_json_iris import miswritten_iris
 from graph.ingest.rdf_json_languages import empty_languages
-from graph.ingest.rdf_namespaces import miswritten_namespaces
+from graph.ingest.rdf_namespaces import BULK_FORMATS, miswritten_namespaces
 from graph.ingest.rdf_truncated import cut_short
 
 #: What the first bytes of each syntax look like, when the extension says nothing.
@@ -113,7 +113,8 @@ def extract(ctx: SourceContext) -> Extraction:
     elif fmt == "jsonld" and (miswritten := miswritten_iris(data)):
         raise miswritten
     extraction = Extraction(rdf=(data, fmt), stats={"format": fmt, **({"encoding": encoding} if encoding else {})})
-    extraction.issues += miswritten_namespaces(data, fmt)
+    if fmt not in BULK_FORMATS:  # the bulk path's are sought while the engine loads it (store_rdf)
+        extraction.issues += miswritten_namespaces(data, fmt)
     if fmt == "jsonld":
         extraction.issues += empty_languages(data)
     if blanked:

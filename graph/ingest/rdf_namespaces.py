@@ -15,7 +15,7 @@ declared so (``@prefix org: <http://www.w3.org/ns/org>``) or followed by a term'
 after ``<``, or in RDF/XML and JSON-LD after a quote too (a JSON-LD text that starts with such an address is taken
 for one). N-Triples and N-Quads, which declare no prefix and are the bulk path, are searched for a wrong scheme or
 host only, and only once a plain search finds one of :data:`_STEMS` (200k actors, 46 MB: 0.09 s; the whole search
-takes 1.2 s there).
+takes 1.2 s there), while the engine loads the file.
 """
 
 from __future__ import annotations
@@ -34,6 +34,9 @@ WELL_KNOWN = (*(str(ns) for ns in PREFIXES.values()), LOCN)
 #: What every form with a wrong scheme or host holds.
 _STEMS = (b"https://schema.org", b"www.schema.org", b"://w3.org/", b"https://www.w3.org/", b"https://xmlns.com/",
           b"https://purl.org/dc/", b"http://w3id.org/maillage/")
+#: The formats of the bulk path, which declare no prefix: their namespaces are sought while the engine loads the
+#: file (:func:`graph.ingest.pipeline_storage.store_rdf`), not before.
+BULK_FORMATS = ("ntriples", "nquads")
 #: Miswritten namespaces warned about in one file, at most (each one line).
 MAX_NAMESPACES_SHOWN = 5
 
@@ -117,7 +120,7 @@ def miswritten_namespaces(data: bytes, fmt: str) -> list[Issue]:
 http://schema.org/ ; ses termes écrits ainsi ne sont lus par aucune requête ni vérification de Maillage \
 (gardés tels quels) : corrigez l'espace de noms"]
     """
-    if fmt in ("ntriples", "nquads") and not any(stem in data for stem in _STEMS):
+    if fmt in BULK_FORMATS and not any(stem in data for stem in _STEMS):
         return []
     first: dict[str, int] = {}
     for match in _pattern(fmt in ("rdfxml", "jsonld")).finditer(data):
