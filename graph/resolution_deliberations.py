@@ -27,11 +27,11 @@ REFERENCE_ONLY = frozenset({RDF.type, DCTERMS.identifier, DCTERMS.date, MAI.auth
 #: renamed to: the list's number is the ACTES id's internal one ("D20240024010"), the text's the printed one
 #: ("2024.00240"), and the store would hold two of them.
 ONE_EACH = (DCTERMS.identifier, DCTERMS.date)
-#: The deliberations of the store that hold one of some ACTES ids, and of which some source says more than a
-#: reference does (another grants list's reference is no deliberation to point at), with their numbers and dates.
-_BY_ACTES = ("SELECT DISTINCT ?actes ?deliberation ?p ?o WHERE { VALUES ?actes { %s } ?deliberation mai:actesId ?actes "
-             "FILTER EXISTS { ?deliberation ?q ?v FILTER(?q NOT IN ("
-             + ", ".join(f"<{p}>" for p in sorted(REFERENCE_ONLY)) + ")) } "
+#: The deliberations of the store that hold one of some ACTES ids, whether some source says more of them than a
+#: reference does (a deliberation text: ``?described``), with their numbers and dates.
+_BY_ACTES = ("SELECT DISTINCT ?actes ?deliberation ?described ?p ?o WHERE { VALUES ?actes { %s } "
+             "?deliberation mai:actesId ?actes BIND(EXISTS { ?deliberation ?q ?v FILTER(?q NOT IN ("
+             + ", ".join(f"<{p}>" for p in sorted(REFERENCE_ONLY)) + ")) } AS ?described) "
              "OPTIONAL { VALUES ?p { " + " ".join(f"<{p}>" for p in ONE_EACH) + " } ?deliberation ?p ?o } }")
 
 
@@ -56,24 +56,27 @@ def reference_statements(said, held) -> list[tuple]:
 def deliberations_by_actes(graph: TripleSet, query) -> dict[URIRef, URIRef]:
     """Point, in place, what ``graph`` says of each of its deliberations known by no more than an ACTES id (a grants
     list's ``referenceDecision``: a ``mai:actesId`` and what the id gives, :data:`REFERENCE_ONLY`) at the one
-    deliberation of the store that has that id under another IRI (a deliberation text, minted from its printed
-    number), ``graph``'s description of it renamed too, with the store's number and date
-    (:func:`reference_statements`). Several such deliberations: left as they are. Return the IRIs renamed.
+    deliberation of the store that has that id under another IRI, ``graph``'s description of it renamed too, with
+    the store's number and date (:func:`reference_statements`). That deliberation is a deliberation text's (minted
+    from its printed number); without one, the one that other grants lists name by that id under another IRI than
+    ``graph``'s: a text's that they still describe once it is removed, so that a list ingested then meets them.
+    Several such deliberations: left as they are. Return the IRIs renamed.
     """
     from graph.namespaces import sparql_prologue
 
     seekers = {str(actes): d for d, _, actes in graph.triples((None, MAI.actesId, None))
                if isinstance(d, URIRef) and all(p in REFERENCE_ONLY for p, _ in graph.predicate_objects(d))}
-    found: dict[URIRef, set[URIRef]] = {}
+    found: dict[URIRef, dict[bool, set[URIRef]]] = {}
     held: dict[URIRef, set[tuple]] = {}
     wanted = sorted(seekers)
     for i in range(0, len(wanted), LOOKUP_BATCH):
         values = " ".join(sparql_string(k) for k in wanted[i:i + LOOKUP_BATCH])
-        for actes, deliberation, p, o in query(sparql_prologue() + _BY_ACTES % values, None):
+        for actes, deliberation, described, p, o in query(sparql_prologue() + _BY_ACTES % values, None):
             if isinstance(deliberation, URIRef) and deliberation != seekers[str(actes)]:
-                found.setdefault(seekers[str(actes)], set()).add(deliberation)
+                found.setdefault(seekers[str(actes)], {}).setdefault(bool(described), set()).add(deliberation)
                 held.setdefault(deliberation, set()).update([(p, o)] if p is not None else [])
-    mapping = {d: next(iter(targets)) for d, targets in found.items() if len(targets) == 1}
+    targets = {d: kinds.get(True) or kinds[False] for d, kinds in found.items()}
+    mapping = {d: next(iter(them)) for d, them in targets.items() if len(them) == 1}
     for d, target in mapping.items():
         said = list(graph.predicate_objects(d))
         graph.remove((d, None, None))

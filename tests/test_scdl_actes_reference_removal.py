@@ -72,3 +72,20 @@ def test_the_list_stays_with_its_deliberation_when_another_text_gives_the_same_a
     other.write_text(FOUNDING.read_text(encoding="utf-8").replace("2024.00240", "2024.00241"), encoding="utf-8")
     assert [r.status for r in ingest_paths(oxi_store, [other])] == ["stored"]
     assert {d for d, *_ in described(oxi_store, listing)} == {DELIB}
+
+
+@pytest.mark.parametrize("first", ["list", "text"])
+def test_a_list_ingested_once_the_text_is_removed_meets_the_deliberation_that_an_earlier_list_describes(
+        tmp_path, oxi_store, first):
+    """The text removed, the earlier list still describes the text's deliberation: one deliberation with that id."""
+    earlier, _ = stored(tmp_path, oxi_store, first)
+    remove_sources(oxi_store, [FOUNDING.name])
+    later = tmp_path / "later.csv"
+    later.write_text(f"{HEAD}\n{ROW.replace('Asso 0;W423012700', 'Asso 1;W423012701')}\n", encoding="utf-8")
+    (report,) = ingest_paths(oxi_store, [later])
+    assert report.status == "stored"
+    with_id = "SELECT DISTINCT ?d WHERE { ?d mai:actesId ?actes }"
+    actes = Literal("042-244200770-20240516-D20240024010-DE")
+    assert [d for (d,) in oxi_store.query(sparql_prologue() + with_id, {"actes": actes})] == [DELIB]
+    assert described(oxi_store, report.source) == described(oxi_store, earlier)
+    assert serious(oxi_store, report.source) == []

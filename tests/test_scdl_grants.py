@@ -43,7 +43,7 @@ def grant_values(ex, prop):
     ("DEP_Charente_Maritime_donnees-conventions-subventions.xlsx", 101, 101, Decimal("11109233.26")),
     ("DEP_Vendee_Publication_donnees_Open_data_Subventions_Conventions.xlsx", 4, 4, Decimal("2367625")),
     ("antibes_fixture.csv", 3, 3, Decimal("350000")),
-    ("exemple.csv", 2, 2, Decimal("18700.680")),
+    ("exemple.csv", 2, 2, Decimal("27501.00")),  # one grant whose rows each state their own amount: their sum
     ("SCDL_DILCRAH_2019.csv", 4, 4, Decimal("110000")),
 ])
 def test_valid_files_import_completely_with_their_exact_totals(name, rows, grants, total):
@@ -129,8 +129,8 @@ def test_a_grants_list_without_funder_columns_is_imported_with_the_funder_option
 
 
 def test_a_share_below_one_gives_the_beneficiary_amount_and_keeps_the_total():
-    ex = extract(context("exemple.csv"))
-    grant = URIRef("https://w3id.org/maillage/id/grant/exemple-csv/2")
+    ex = extract(inline("nomAttribuant;nomBeneficiaire;montant;pourcentageSubvention\nVille;Club;22000.80;0.8\n"))
+    grant = URIRef("https://w3id.org/maillage/id/grant/list-csv/2")
     assert [ex.graph.value(grant, p) for p in (SCHEMA.amount, MAI.statedTotal, MAI.shareOf)] == [
         Literal(Decimal("17600.640"), datatype=XSD.decimal), Literal(Decimal("22000.80"), datatype=XSD.decimal),
         Literal(Decimal("0.8"), datatype=XSD.decimal)]

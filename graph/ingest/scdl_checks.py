@@ -318,3 +318,47 @@ matches_share(Decimal(10000), Decimal(30000), Decimal("0.3333"))
     """
     unit = min(Decimal(5).scaleb(share.as_tuple().exponent - 1), Decimal("0.005"))
     return abs(share * whole - stated) <= whole * unit + Decimal("0.01")
+
+
+#: How far from 1 the shares of a run of rows may add up (:func:`share_runs`): three thirds written 0.33 make 0.99.
+_SHARES_SLACK = Decimal("0.01")
+#: The most groups of rows that a run looks through (:func:`share_runs`): a grant's co-beneficiaries are a few rows,
+#: and the cap keeps a file of thousands of tiny shares linear.
+_RUN_GROUPS = 100
+
+
+def share_runs(groups: list[list[tuple[Decimal, Decimal]]]) -> list[range]:
+    """The runs of two or more consecutive ``groups`` of rows (each row as its (amount stated, share)) whose amounts
+    are each their row's share of the run's sum (:func:`matches_share`), their shares adding up to 1: rows that each
+    state their beneficiary's own amount where SCDL expects the grant's total. A group is in one run at most, the
+    first that it starts.
+
+    >>> rows = [[(Decimal(6000), Decimal("0.6"))], [(Decimal(4000), Decimal("0.4"))], [(Decimal(900), Decimal("0.5"))]]
+    >>> share_runs(rows), share_runs(rows[1:])
+    ([range(0, 2)], [])
+    """
+    runs, start = [], 0
+    while start < len(groups):
+        end = _run_end(groups, start)
+        if end is None:
+            start += 1
+        else:
+            runs.append(range(start, end))
+            start = end
+    return runs
+
+
+def _run_end(groups: list[list[tuple[Decimal, Decimal]]], start: int) -> int | None:
+    """Where the run of :func:`share_runs` that starts at ``groups[start]`` ends (exclusive), None when none does:
+    the first groups whose shares reach 1 are the run, if their amounts are their shares of their sum."""
+    shares = Decimal(0)
+    for end in range(start, min(len(groups), start + _RUN_GROUPS)):
+        shares += sum(share for _, share in groups[end])
+        if shares > 1 + _SHARES_SLACK:
+            return None
+        if shares >= 1 - _SHARES_SLACK:
+            rows = [row for group in groups[start:end + 1] for row in group]
+            whole = sum(stated for stated, _ in rows)
+            fits = end > start and all(matches_share(stated, whole, share) for stated, share in rows)
+            return end + 1 if fits else None
+    return None

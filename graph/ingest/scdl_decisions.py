@@ -4,7 +4,8 @@ prefecture's platform received, whose SIREN, date, internal number and nature th
 
 Both spellings of one act name one deliberation: the one minted from its authority and the id's internal number
 (as a deliberation text without a printed number is, :mod:`graph.ingest.delib_reader`), with the id normalised as its
-``mai:actesId``, by which the store's resolution finds the deliberation text already stored
+``mai:actesId``, by which the store's resolution finds the deliberation text already stored, or the text's
+deliberation that an earlier list still describes once the text is removed
 (:func:`graph.resolution_deliberations.deliberations_by_actes`); a deliberation text stored after the list points
 the list's grants at itself (:func:`point_references`, to run once a deliberation text is stored). An act of another
 nature (an arrêté, a contract) is no deliberation, and an act of another SIREN no decision of the list's funder: the

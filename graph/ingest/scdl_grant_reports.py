@@ -15,7 +15,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, XSD
 
 from graph.ingest.french import format_amount
-from graph.ingest.scdl_checks import MAX_LINES_SHOWN, lines_said, matches_share
+from graph.ingest.scdl_checks import MAX_LINES_SHOWN, lines_said, matches_share, share_runs
 from graph.ingest.scdl_grant_values import GrantCellReader
 from graph.namespaces import MAI, SCHEMA
 from graph.table_checks import lost_characters, repair_issues
@@ -34,15 +34,46 @@ class Kept(NamedTuple):
     beneficiary: URIRef
 
 
+def _short_of_whole(rows: list[Kept]) -> bool:
+    """Whether the rows of a grant each give a share below 1 (pourcentageSubvention) that together fall short of
+    the whole, or pass it."""
+    return all(k.share != 1 for k in rows) and sum(k.share for k in rows) != 1
+
+
 class GrantReports(GrantCellReader):
     """Says what the rows that :class:`graph.ingest.scdl_grant_rows.GrantRows` kept say together, from the state
     that it keeps (the rows kept of each grant, the totals, the lines of the grants and rows to say)."""
 
+    def join_own_amounts(self) -> None:
+        """Make one grant of the rows without idSubvention that name one decision and one purpose and give shares
+        (pourcentageSubvention) below 1, when each states its beneficiary's own amount: its share of their amounts'
+        sum, as Etalab's example writes 22 000,80 at 0.8 and 5 500,20 at 0.2 (:func:`share_runs`).
+        SCDL's montant is the grant's total before its shares (pitfall 14), so the grants of one decision are told
+        apart by their amounts too (:meth:`graph.ingest.scdl_grant_rows.GrantRows.grant_of`), which kept such rows
+        apart; joined, :meth:`check_stated_amounts` keeps each amount as its beneficiary's, and says so."""
+        decisions: dict[tuple, list[tuple]] = {}
+        for key, rows in self.shares.items():
+            if key[0] == "decision" and _short_of_whole(rows):
+                decisions.setdefault(key[:4], []).append(key)
+        joined: dict[tuple, tuple] = {}  # the key of each group joined -> the key of its grant
+        for decision, keys in decisions.items():
+            for run in share_runs([[(k.stated, k.share) for k in self.shares[key]] for key in keys]):
+                beneficiaries = [k.beneficiary for key in keys[run.start:run.stop] for k in self.shares[key]]
+                if len(set(beneficiaries)) == len(beneficiaries):
+                    joined |= {key: (*decision, keys[run.start]) for key in keys[run.start:run.stop]}
+        shares: dict[tuple, list[Kept]] = {}
+        for key, rows in self.shares.items():
+            shares.setdefault(joined.get(key, key), []).extend(rows)
+        self.shares = shares
+
     def check_shares(self) -> None:
         """Warn about each grant whose rows' shares (pourcentageSubvention) do not add up to 1: the rule stays (a
         beneficiary's amount is montant × share, pitfall 14), but the other beneficiaries are not in the file, or
-        the column holds the funder's rate of a project's budget, and the amount kept may be too low."""
-        for rows in self.shares.values():
+        the column holds the funder's rate of a project's budget, and the amount kept may be too low; or, when its
+        amounts and those of the next grants so warned of its funder are each their share of their sum
+        (:func:`share_runs`), they look like the beneficiaries' shares already, which the rule applies again."""
+        already = self.shares_already()
+        for key, rows in self.shares.items():
             shared = sum(k.share for k in rows)
             if shared == 1 or all(k.share == 1 for k in rows):
                 continue
@@ -51,22 +82,55 @@ class GrantReports(GrantCellReader):
             stated = sorted({k.stated for k in rows})
             kept = sum(k.amount for k in rows)
             percent = f"{(shared * 100).normalize():f}"
+            why = already.get(key) or (" : les autres bénéficiaires ne sont pas dans le fichier, ou la colonne "
+                                       "donne un taux de cofinancement", ": the other beneficiaries are not in the "
+                                       "file, or the column holds a co-financing rate")
             self.ex.warn(
                 f"les parts (pourcentageSubvention) de cette subvention font {percent.replace('.', ',')} %, et non "
-                f"100 %{where[0]} : les autres bénéficiaires ne sont pas dans le fichier, ou la colonne donne un taux "
-                "de cofinancement ; "
+                f"100 %{where[0]}{why[0]} ; "
                 f"montant indiqué {' ou '.join(map(format_amount, stated))}, montant retenu {format_amount(kept)}",
-                f"the shares (pourcentageSubvention) of this grant add up to {percent} %, not 100 %{where[1]}: the "
-                "other beneficiaries are not in the file, or the column holds a co-financing rate; amount stated "
-                f"{' or '.join(f'{t} €' for t in stated)}, amount kept {kept} €",
+                f"the shares (pourcentageSubvention) of this grant add up to {percent} %, not 100 %{where[1]}{why[1]}; "
+                f"amount stated {' or '.join(f'{t} €' for t in stated)}, amount kept {kept} €",
                 line=rows[0][0], field=self.header("share"))
 
+    def shares_already(self) -> dict[tuple, tuple[str, str]]:
+        """Why (French, English) the shares of each grant of :meth:`check_shares` fall short of the whole, for the
+        grants whose amounts, with those of the next such grants of their funder, are each their row's share of
+        their sum, and not all equal: amounts that look like the beneficiaries' shares already (6 000 at 0.6 and
+        4 000 at 0.4)."""
+        funders: dict[object, list[tuple]] = {}
+        for key, rows in self.shares.items():
+            if _short_of_whole(rows):
+                funders.setdefault(self.graph.value(rows[0].grant, SCHEMA.funder), []).append(key)
+        why: dict[tuple, tuple[str, str]] = {}
+        for keys in funders.values():
+            for run in share_runs([[(k.stated, k.share) for k in self.shares[key]] for key in keys]):
+                rows = sorted((k for key in keys[run.start:run.stop] for k in self.shares[key]), key=lambda k: k.line)
+                if len({k.stated for k in rows}) < 2:  # equal amounts at equal shares: no sign of either reading
+                    continue
+                whole, shown = sum(k.stated for k in rows), rows[:MAX_LINES_SHOWN]
+                more = "…" if len(rows) > MAX_LINES_SHOWN else ""
+                lines = ", ".join(str(k.line) for k in shown) + more
+                amounts = ", ".join(format_amount(k.stated) for k in shown) + more
+                amounts_en = ", ".join(f"{k.stated} €" for k in shown) + more
+                said = (f" : les montants des lignes {lines} ({amounts}) semblent être déjà les parts de leurs "
+                        f"bénéficiaires, chacun étant la part de sa ligne dans leur somme ({format_amount(whole)}), "
+                        "et la part leur est appliquée une seconde fois ; s'ils sont ceux d'une même subvention, "
+                        "indiquez son total sur chacune de ses lignes, ou un même idSubvention",
+                        f": the amounts of lines {lines} ({amounts_en}) look like their beneficiaries' shares "
+                        f"already, each being its row's share of their sum ({whole} €), and the share is applied to "
+                        "them a second time; if they are one grant's, state its total on each of its rows, or one "
+                        "idSubvention")
+                why |= {key: said for key in keys[run.start:run.stop]}
+        return why
+
     def check_stated_amounts(self) -> None:
-        """Warn about each grant whose rows (co-beneficiaries of one idSubvention) state different amounts: SCDL's
-        montant is the grant's total, the same on each of its rows (pitfall 14). When each amount is its row's share
-        of their sum (30 000 at 0.6 and 20 000 at 0.4), the list wrote each beneficiary's own amount: it is kept as
-        such (montant × share would keep 18 000 and 8 000), the sum as the grant's total; otherwise the amounts are
-        read as the rule says, and the warning gives them. A beneficiary named twice was said at its row."""
+        """Warn about each grant whose rows (co-beneficiaries of one idSubvention, or joined by
+        :meth:`join_own_amounts`) state different amounts: SCDL's montant is the grant's total, the same on each of
+        its rows (pitfall 14). When each amount is its row's share of their sum (30 000 at 0.6 and 20 000 at 0.4),
+        the list wrote each beneficiary's own amount: it is kept as such (montant × share would keep 18 000 and
+        8 000), the sum as the grant's total; otherwise the amounts are read as the rule says, and the warning gives
+        them. A beneficiary named twice was said at its row."""
         for rows in self.shares.values():
             if len({k.stated for k in rows}) < 2 or len({k.beneficiary for k in rows}) < len(rows):
                 continue
@@ -105,11 +169,23 @@ class GrantReports(GrantCellReader):
             fr = (f"chacun est lu comme ce total, la part de son bénéficiaire appliquée (montants retenus {kept}) ; "
                   "à vérifier")
             en = f"each is read as that total, its beneficiary's share applied (amounts kept {kept_en}); to check"
-        grant_id = self.graph.value(rows[0].grant, DCTERMS.identifier)
-        self.ex.warn(f"les lignes de la subvention « {grant_id} » indiquent des montants différents ({amounts}), alors "
-                     f"que le SCDL y attend le montant total de la subvention, le même sur chaque ligne : {fr}",
-                     f"the rows of grant '{grant_id}' state different amounts ({amounts_en}), where SCDL expects the "
+        grant, grant_en = self.grant_named(rows[0].grant)
+        self.ex.warn(f"les lignes {grant} indiquent des montants différents ({amounts}), alors que le SCDL y attend le "
+                     f"montant total de la subvention, le même sur chaque ligne : {fr}",
+                     f"the rows of {grant_en} state different amounts ({amounts_en}), where SCDL expects the "
                      f"grant's total, the same on each row: {en}", line=rows[0].line, field=self.header("amount"))
+
+    def grant_named(self, grant: URIRef) -> tuple[str, str]:
+        """The grant of a row, as a warning about its rows names it (French after « les lignes », English): by its
+        idSubvention, else by the decision and the purpose that its rows share."""
+        if (grant_id := self.graph.value(grant, DCTERMS.identifier)) is not None:
+            return f"de la subvention « {grant_id} »", f"grant '{grant_id}'"
+        said = [(fr, en, value) for fr, en, prop in (("décision", "decision", MAI.decisionReference),
+                                                     ("objet", "purpose", DCTERMS.description))
+                if (value := self.graph.value(grant, prop)) is not None]
+        named = ", ".join(f"{fr} « {value} »" for fr, _, value in said)
+        named_en = ", ".join(f"{en} '{value}'" for _, en, value in said)
+        return f"d'une même subvention ({named})", f"one grant ({named_en})"
 
     def report_unidentified(self) -> None:
         """Say once, with how many and the first lines, which grants kept name a beneficiary without an identifier

@@ -220,18 +220,22 @@ class GrantRows(GrantDescription, GrantReports):
             Kept(row.line, amounts[2] or Decimal(1), amounts[1], amounts[0], grant, beneficiary))
 
     def grant_of(self, row: Row, funder: URIRef, stated: Decimal) -> tuple:
-        """What tells the rows of one grant: its funder and idSubvention; without one (SCDL 2.1.1 has none), its
-        funder, decision reference, purpose and stated amount, when the reference or the purpose is given (rows of
-        co-beneficiaries differ by the beneficiary, the share, and the date each signed its convention), else its
-        funder, convention date and stated amount; else its line. A reference that is an ACTES id counts by its
-        normalised form: its two spellings name one act (:mod:`graph.ingest.scdl_decisions`)."""
+        """What tells the rows of one grant, after the name of what tells them: its funder and idSubvention; without one
+        (SCDL 2.1.1 has none), its funder, decision reference, purpose and stated amount, when the reference or the
+        purpose is given (rows of co-beneficiaries differ by the beneficiary, the share, and the date each signed
+        its convention; rows that each state their beneficiary's own amount are joined once all are read,
+        :meth:`graph.ingest.scdl_grant_reports.GrantReports.join_own_amounts`), else its funder, convention date and
+        stated amount; else its line. A reference that is an ACTES id counts by its normalised form: its two
+        spellings name one act (:mod:`graph.ingest.scdl_decisions`)."""
         if grant_id := self.get(row, "grant_id"):
-            return funder, grant_id
+            return "id", funder, grant_id
         reference, purpose = self.get(row, "decision_ref"), self.get(row, "purpose")
         if reference or purpose:
             actes = parse_actes(reference) if reference else None
-            return funder, actes.normalised if actes else reference, purpose, stated
-        return (funder, date, stated) if (date := self.get(row, "convention_date")) else (row.line,)
+            return "decision", funder, actes.normalised if actes else reference, purpose, stated
+        if date := self.get(row, "convention_date"):
+            return "convention", funder, date, stated
+        return "line", row.line
 
     def grant_iri(self, row: Row, funder: URIRef, beneficiary: URIRef, stated: Decimal) -> URIRef:
         """Mint the grant of ``row`` from its idSubvention, or its line when it has none. Co-beneficiaries of one

@@ -4,8 +4,9 @@ Each row becomes a ``mai:Grant`` ``mint("grant", source key, idSubvention or lin
 co-beneficiaries, add their beneficiary's key) with its funder (a ``mai:PublicAuthority``), its beneficiary
 (``mai:Association`` when an RNA number or the name says so, else ``mai:Actor``), the beneficiary's amount
 (``schema:amount`` = montant × pourcentageSubvention, the total kept as ``mai:statedTotal`` when the share is below
-1; montant itself, with a warning, when the rows of one idSubvention each state their beneficiary's share of their
-sum: :meth:`graph.ingest.scdl_grant_reports.GrantReports.check_stated_amounts`), purpose, idSubvention
+1; montant itself, with a warning, when the rows of one idSubvention, or of one decision and purpose, each state
+their beneficiary's share of their sum: :meth:`graph.ingest.scdl_grant_reports.GrantReports.join_own_amounts`,
+:meth:`~graph.ingest.scdl_grant_reports.GrantReports.check_stated_amounts`), purpose, idSubvention
 (``dcterms:identifier``), dates, decision reference and nature, and the SIRETs the row gives its funder and
 beneficiary (``mai:funderSiret``, ``mai:beneficiarySiret``: an actor keeps those of all its establishments the list
 names, a grant its row's).
@@ -110,6 +111,7 @@ def extract(ctx: SourceContext) -> Extraction:
     rows.report_repairs()
     for row in table.rows:
         rows.add_row(row)
+    rows.join_own_amounts()
     rows.check_stated_amounts()
     rows.check_shares()
     rows.report_undated()
