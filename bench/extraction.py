@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.identity import name_key  # noqa: E402
+from graph.identity_names import name_key  # noqa: E402
 from graph.ingest.delib_facts import agreement_key, deliberation_facts, extract_fixture  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "deliberations"

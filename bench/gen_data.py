@@ -158,7 +158,7 @@ class Actor:
 def make_places(rng: random.Random, count: int) -> list[Place]:
     """Return ``count`` fictitious communes with unique names (by name key: "X-de-Y" and "X-Y" are one name to
     Maillage) and INSEE-shaped codes."""
-    from graph.identity import name_key
+    from graph.identity_names import name_key
 
     places, seen = [], set()
     serial = {code: 1 for code, _, _ in DEPARTEMENTS}

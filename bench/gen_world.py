@@ -15,7 +15,7 @@ from gen_data import (ASSOCIATION_HEADS, ASSOCIATION_WORDS, DEPARTEMENTS, ENTERP
                       ENTERPRISE_WORDS, HEALTH_HEADS, PURPOSES, RIVERS, THEMES, UNIVERSITY_HEADS, USER_HEADS, Actor,
                       Place, make_places, person_name, siren, siret)
 from gen_texts import Deliberation, Grant
-from graph.identity import name_key
+from graph.identity_names import name_key
 
 #: Share of each kind among the actors that are not authorities.
 KIND_SHARES = [("association", 0.5), ("entreprise", 0.2), ("professionnel-de-sante", 0.15), ("usagers", 0.09),

@@ -21,7 +21,7 @@ from rdflib.namespace import DCTERMS, RDFS
 
 from graph.identity import _ALT_LABEL, _LABEL, _rewrite, actor_keys, actors_of
 from graph.namespaces import DEFAULT_BASE, MAI
-from graph.resolution_branches import bring_branches_together, tell_branches_apart
+from graph.resolution_branches import bodies_apart, bring_branches_together, tell_branches_apart
 from graph.resolution_decisions import decide, share_no_name
 from graph.resolution_deliberations import deliberations_by_actes
 from graph.resolution_lookups import LOOKUP_BATCH, labels_of, lookup_keys
@@ -57,7 +57,7 @@ def resolve_actors(graph: TripleSet, query, source: URIRef | None = None, kind: 
     """Rewrite, in place, the actors of ``graph`` that the store already knows under another IRI.
 
     ``query(sparql, bindings)`` reads the store (the writer's view). An actor with a SIREN matches only that
-    SIREN; otherwise RNA, then name keys and known variants (:func:`graph.identity.name_variants`), and the IRI
+    SIREN; otherwise RNA, then name keys and known variants (:func:`graph.identity_names.name_variants`), and the IRI
     minted from a name key. Several candidates for the strongest key found → reported, not merged. Keys are looked
     up in batches: a file of 50k rows costs a few hundred queries, not one per actor.
     ``kind``: the kind of the source, which ranks its names against those already stored (:data:`LABEL_RANKS`).
@@ -93,7 +93,11 @@ def resolve_actors(graph: TripleSet, query, source: URIRef | None = None, kind: 
             mine = [key for key in keys[actor] if key in own and seekers[key] == {actor}]
             if mine and actor not in held:
                 held[actor] = mine[0]
-            outcome = decide(graph, actor, keys[actor], stage, found, query, base, held.get(actor), mine)
+            holders = found
+            if stage == "name":  # a branch is not the body that a file stored before c3fe764 gave its name
+                holders, said = bodies_apart(graph, actor, keys[actor], found, query, base, source)
+                resolution.ambiguous += [(fr, en, _line_of(graph, actor)) for fr, en in said]
+            outcome = decide(graph, actor, keys[actor], stage, holders, query, base, held.get(actor), mine)
             if outcome is None:
                 left.append(actor)
             else:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from rdflib import URIRef
 from rdflib.namespace import RDFS
 
-from graph.identity import _ALT_LABEL, _LABEL, _is_acronym, name_key, name_key_iri
+from graph.identity import _ALT_LABEL, _LABEL, name_key_iri
+from graph.identity_names import is_acronym, name_key
 from graph.terms import sparql_string
 from graph.triples import TripleSet
 
@@ -105,7 +106,7 @@ def _lookup_labels(labels: set[str], query) -> list[tuple[str, URIRef]]:
         values = " ".join(_label_terms(text) for text in wanted[i:i + LOOKUP_BATCH])
         for label, holder, predicate in query(sparql_prologue() + _LOOKUPS["label"] % values, None):
             key = name_key(str(label))
-            if isinstance(holder, URIRef) and key and not (predicate == _ALT_LABEL and _is_acronym(key)):
+            if isinstance(holder, URIRef) and key and not (predicate == _ALT_LABEL and is_acronym(key)):
                 found.append((key, holder))
     return found
 

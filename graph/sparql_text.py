@@ -303,7 +303,7 @@ def vocabulary_slips(text: str) -> list[tuple[str, str | None]]:
 
 
 def _folded(text: str) -> str:
-    from graph.identity import fold
+    from graph.identity_names import fold
 
     return fold(text).replace(" ", "")
 

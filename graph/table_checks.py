@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
-from graph.identity import fold
+from graph.identity_names import fold
 from graph.ingest.base import InputError, Issue
 
 if TYPE_CHECKING:

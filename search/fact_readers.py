@@ -9,7 +9,7 @@ import math
 
 from rdflib.namespace import DCTERMS, RDFS, SKOS
 
-from graph.identity import preferred_label
+from graph.identity_names import preferred_label
 from graph.namespaces import MAI, ORG, SCHEMA
 from search.facts import Facts
 

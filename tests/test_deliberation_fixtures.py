@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.identity import name_key
+from graph.identity_names import name_key
 from graph.ingest.delib_facts import agreement_key, deliberation_facts, extract_fixture
 
 FIXTURES = Path(__file__).parent / "fixtures" / "deliberations"

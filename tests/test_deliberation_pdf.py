@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.identity import name_key
+from graph.identity_names import name_key
 from graph.ingest.delib_facts import deliberation_facts, extract_fixture
 from graph.ingest.delib_pdf_text import pdf_text
 from graph.ingest.delib_text import normalise_text

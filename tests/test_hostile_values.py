@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from graph import identifiers, values
 from graph.dates import EXCEL_EPOCH, parse_date, parse_period
-from graph.identity import actor_iri, name_key
+from graph.identity import actor_iri
+from graph.identity_names import name_key
 from graph.ingest import delib_names, delib_officers, french
 from graph.ingest.delib_meta import parse_actes
 from graph.ingest.delib_names import CIVILITIES, PARTICLES, parse_person

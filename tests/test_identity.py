@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 from rdflib import Literal, URIRef
 from rdflib.namespace import FOAF, RDF, RDFS, SKOS
 
-from graph.identity import (ActorBook, actor_iri, actor_keys, actors_of, add_name_keys, is_placeholder_name, name_key,
-                            name_key_iri, name_variants, person_key, siren_of)
+from graph.identity import (ActorBook, actor_iri, actor_keys, actors_of, add_name_keys, name_key_iri, person_key,
+                            siren_of)
+from graph.identity_names import is_placeholder_name, name_key, name_variants
 from graph.ingest.base import new_graph
 from graph.ingest.pipeline import ingest_paths
 from graph.namespaces import MAI, SCHEMA

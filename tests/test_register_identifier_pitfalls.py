@@ -11,6 +11,7 @@ from rdflib.namespace import RDFS
 
 from graph.ingest.base import SourceContext
 from graph.ingest.register import extract
+from graph.ingest.scdl_grants import extract as extract_grants
 from graph.ingest.scdl_ids import read_id_cell
 from graph.namespaces import MAI
 
@@ -103,3 +104,25 @@ def test_a_yaml_register_reads_an_unquoted_siret_that_yaml_made_a_float():
     ).encode()))
     assert (identifiers(ex, "siren-218601946")[1], [(i.field, i.message) for i in ex.issues]) == (
         Literal("218601946"), [("siret", MANGLED)])
+
+
+@pytest.mark.parametrize("written, actor, siren, siret", [
+    ("21860194600013", "siren-218601946", "218601946", "21860194600013"),
+    ("218 601 946 00013", "siren-218601946", "218601946", "21860194600013"),
+    ("218601946", "siren-218601946", "218601946", None),
+])
+def test_a_siret_in_the_rna_column_is_kept_as_a_siret_and_said_as_a_grants_list_says_it(written, actor, siren, siret):
+    said = "SIRET dans la colonne RNA : retenu comme SIRET"
+    ex, issues = one_member("rna", written)
+    assert (identifiers(ex, actor), issues) == (
+        (Literal("Ville de Poitiers"), Literal(siren), siret and Literal(siret), None), [("rna", said)])
+    listed = extract_grants(SourceContext(Path("list.csv"), (
+        f"nomAttribuant;nomBeneficiaire;rnaBeneficiaire;montant\nVille;Club;{written};100\n").encode()))
+    assert [(i.field, i.message) for i in listed.issues if i.field == "rnaBeneficiaire"] == [("rnaBeneficiaire", said)]
+
+
+def test_a_siret_in_the_rna_column_beside_the_members_siret_is_an_invalid_rna_number_as_in_a_grants_list():
+    ex, issues = one_member("siret;rna", "21860194600013;38047555800058")
+    assert (identifiers(ex, "siren-218601946"), issues) == (
+        (Literal("Ville de Poitiers"), Literal("218601946"), Literal("21860194600013"), None),
+        [("rna", "numéro RNA invalide (attendu W et 9 caractères) : ignoré")])

@@ -143,7 +143,7 @@ def meant_parameter(name: str, parameters):
     >>> meant_parameter("beneficiaire", named_queries()["subventions-d-un-beneficiaire"].parameters).name
     'beneficiary'
     """
-    from graph.identity import fold
+    from graph.identity_names import fold
 
     key = fold(name).replace(" ", "")
     worded = [p for p in parameters if key in {fold(word) for label in (p.label_fr, p.label_en)
@@ -290,7 +290,7 @@ def search_kind(value: str) -> str:
     >>> search_kind("conventions"), search_kind("Collectivités"), search_kind("usager")
     ('agreement', 'collectivite', 'usagers')
     """
-    from graph.identity import fold
+    from graph.identity_names import fold
     from graph.ingest.register_values import nearest
     from search.errors import SearchError
     from search.query import ACTOR_TYPE_NAMES, KIND_ALIASES, KINDS
@@ -312,7 +312,7 @@ def search_kind(value: str) -> str:
 def search_theme(index, name: str) -> str:
     """A ``--theme`` as the search takes it (a label, an IRI or a slug of the index's themes); another is refused
     with the theme it likely stands for (« prevension »: « Prévention »), as the register's import suggests it."""
-    from graph.identity import fold
+    from graph.identity_names import fold
     from graph.ingest.register_values import nearest
     from search.errors import SearchError
 

@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from rdflib import URIRef
 
-from graph.identity import fold
+from graph.identity_names import fold
 from graph.namespaces import MAI
 from webapp.display import value_order
 from webapp.formatting import format_value

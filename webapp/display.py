@@ -97,7 +97,7 @@ def shown_as(predicate: str, value, currency: str | None = None):
 def value_order(order, value) -> tuple:
     """The place of a property's value among the others: by its rank or family name (``order``: a number before a
     text), then by its name, case and accents aside."""
-    from graph.identity import fold
+    from graph.identity_names import fold
 
     name = fold(str(value.label if isinstance(value, Ref) else value))
     if order is None:

@@ -209,7 +209,7 @@ def _vocabulary() -> dict[URIRef, dict[str, dict[str, str]]]:
 def terms_labelled(text: str) -> list[str]:
     """The vocabulary terms (classes, properties, concepts) one of whose labels is ``text``, case and accents
     aside."""
-    from graph.identity import fold
+    from graph.identity_names import fold
 
     key = fold(text)
     return sorted({str(term) for term, texts in _vocabulary().items()

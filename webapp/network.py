@@ -15,7 +15,7 @@ from flask import Blueprint, request
 from markupsafe import Markup, escape
 from rdflib import URIRef
 
-from graph.identity import fold
+from graph.identity_names import fold
 from graph.namespaces import not_replaced
 from webapp.errors import ApiError
 from webapp.grant_amounts import COUNTED_AMOUNT

@@ -141,7 +141,7 @@ def _unresolved(parameter, raw: str, found: list[tuple[str, dict]], among=("", "
 def _named(parameter, text: str, lookup: Lookup) -> list[tuple[str, dict]]:
     """The vocabulary terms labelled ``text``, else the search documents of that name, else those whose name the
     typed words begin. Raises ApiError (400) for a text that the search refuses (too long a name)."""
-    from graph.identity import fold
+    from graph.identity_names import fold
     from search.errors import IndexUnavailable, SearchError
     from search.query import suggest
     from webapp.labels import term_label, terms_labelled
@@ -178,7 +178,7 @@ def parameter_values(parameter, lookup: Lookup) -> dict[str, dict]:
     """The values of ``parameter`` (declared ``in <scheme>`` or ``a <class>``) by IRI: {"labels": the name shown in
     French and in English, "label": in the lookup's language, "names": the folded names a user may type for it,
     "rank": its notation}."""
-    from graph.identity import fold
+    from graph.identity_names import fold
     from webapp.page_data import short_iri
 
     found: dict[str, dict] = {}
@@ -236,7 +236,7 @@ def values_named(parameter, text: str, lookup: Lookup, among: set[str] | None = 
     """The values of ``parameter`` (those ``among`` only, when given) that ``text`` names, as (IRI, its label in
     French and English): those with a name equal to it (case, accents and punctuation aside), else those with a
     name that contains its words."""
-    from graph.identity import fold
+    from graph.identity_names import fold
 
     key = fold(text)
     keys = {key} | ({fold(day)} if (day := _as_day(text)) else set())
@@ -253,7 +253,7 @@ def values_named(parameter, text: str, lookup: Lookup, among: set[str] | None = 
 def names_none(parameter, text: str, lookup: Lookup) -> bool:
     """True when ``text``, given to a text parameter declared ``a <class>``, is part of the name (or code) of no
     instance of the class, case, accents and punctuation aside: a place that no place's name contains."""
-    from graph.identity import fold
+    from graph.identity_names import fold
 
     key = fold(text)
     return bool(key) and not any(key in name for value in parameter_values(parameter, lookup).values()

@@ -10,7 +10,7 @@ from typing import Any, Iterable
 
 from rdflib import Literal, URIRef
 
-from graph.identity import preferred_label
+from graph.identity_names import preferred_label
 from webapp.formatting import format_date, format_money
 from webapp.grant_amounts import least_amount
 from webapp.i18n import get_lang, t

@@ -13,7 +13,7 @@ from collections import defaultdict
 from flask import current_app
 from rdflib import BNode, Literal, URIRef
 
-from graph.identity import fold
+from graph.identity_names import fold
 from graph.namespaces import MAI, NOT_REPLACED, ORG, SCHEMA, sparql_prologue
 from graph.terms import term_parts
 from webapp.cache import cached_slice

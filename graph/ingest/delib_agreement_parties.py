@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from graph.identity import actor_iri, actor_key, name_key
+from graph.identity import actor_iri, actor_key
+from graph.identity_names import name_key
 from graph.ingest.delib_agreement_scope import of_kind
 from graph.ingest.delib_agreements import find_agreements
 from graph.ingest.delib_names import branch_body

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from graph.identity import name_key
+from graph.identity_names import name_key
 from graph.ingest.delib_partners import each_of_plural_kind
 from graph.ingest.french import AMOUNT_RE, fold, parse_amount
 

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 
-from graph.identity import name_key
+from graph.identity_names import name_key
 from graph.ingest.delib_agreement_scope import HEADS, ITSELF_ONLY, AgreementFound
 from graph.ingest.delib_agreement_titles import OTHER_PAPERS, read_title
 from graph.ingest.delib_partners import partners

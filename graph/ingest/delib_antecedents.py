@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from graph.identity import name_key
+from graph.identity_names import name_key
 from graph.ingest.delib_lists import _BULLET
 from graph.ingest.delib_names import parse_person
 from graph.ingest.delib_recipients import _ASSOCIATION, _KIND, _clean_name

@@ -14,7 +14,7 @@ from pathlib import Path
 from rdflib.namespace import DCTERMS, RDFS
 
 from graph.ingest.base import SourceContext
-from graph.identity import name_key
+from graph.identity_names import name_key
 from graph.namespaces import MAI, OA, SCHEMA
 from graph.triples import TripleSet
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from graph.identity import name_key
+from graph.identity_names import name_key
 from graph.ingest.delib_grants import _PAST, GrantFact, GrantsFound, StatedTotal
 from graph.ingest.delib_superseded import AmountChange, adopted_amendments, amendment_changes, named_grants
 from graph.ingest.delib_table_context import amended_table

@@ -23,7 +23,8 @@ from functools import lru_cache
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
-from graph.identity import actor_iri, actor_key, name_key
+from graph.identity import actor_iri, actor_key
+from graph.identity_names import name_key
 from graph.ingest.base import SourceContext, add_evidence
 from graph.ingest.delib_names import Person
 from graph.ingest.delib_people import Attendance

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from graph.identity import name_key
+from graph.identity_names import name_key
 from graph.ingest.delib_grants import GrantFact, GrantsFound
 from graph.ingest.delib_names import acronym_fits
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from graph.identity import name_key
+from graph.identity_names import name_key
 
 #: What introduces the partners in a title.
 _INTRO = re.compile(r"\b(?:avec|entre|au\s+profit\s+(?:de\s+la|de\s+l['’]|des|du|de))\s+", re.I)

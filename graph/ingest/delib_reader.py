@@ -35,7 +35,8 @@ from rdflib import Literal
 from rdflib.namespace import DCTERMS, RDF, XSD
 
 from graph.encodings import decode, encoding_issue, encoding_name, is_utf8
-from graph.identity import actor_key, deliberation_iri, name_key
+from graph.identity import actor_key, deliberation_iri
+from graph.identity_names import name_key
 from graph.ingest.base import FUNDER_ADVICE, Extraction, InputError, SourceContext, new_graph, parse_funder_option
 from graph.ingest.delib_agreement_parties import read_agreements
 from graph.ingest.delib_authority import find_authority, find_member_count, heading_organisation

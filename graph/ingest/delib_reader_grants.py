@@ -17,7 +17,8 @@ from rdflib import Literal
 from rdflib.namespace import DCTERMS, RDFS, XSD
 
 from graph.french_text import counted
-from graph.identity import actor_iri, actor_key, name_key, person_actor_iri
+from graph.identity import actor_iri, actor_key, person_actor_iri
+from graph.identity_names import name_key
 from graph.ingest.delib_accounts import (accounts_by_amount, accounts_by_article, accounts_by_beneficiary,
                                          accounts_by_name, accounts_by_nature, article_at, beneficiary_kind,
                                          bursary_account, find_budget_account, lead_above, named_account,

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from graph.identity import name_key
+from graph.identity_names import name_key
 from graph.ingest.delib_grants import GrantFact, StatedTotal
 from graph.ingest.french import AMOUNT_RE, parse_amount
 from graph.ingest.delib_lists import BULLET_MARKS

@@ -13,7 +13,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, OWL, RDFS, SKOS
 
-from graph.identity import name_key
+from graph.identity_names import name_key
 from graph.ingest.base import Issue
 from graph.ingest.rdf_check_contract import _actor_classes
 from graph.ingest.rdf_check_wording import MAX_SHARED_SHOWN, _more, _other_named, _twin

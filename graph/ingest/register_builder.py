@@ -11,7 +11,8 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
-from graph.identity import ActorBook, fold, name_key
+from graph.identity import ActorBook
+from graph.identity_names import fold, name_key
 from graph.ingest.base import Extraction, SourceContext, new_graph
 from graph.ingest.register_entries import Entry
 from graph.ingest.register_memberships import MembershipBuilder, Period

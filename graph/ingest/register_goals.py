@@ -11,7 +11,8 @@ import re
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
-from graph.identity import ActorBook, fold
+from graph.identity import ActorBook
+from graph.identity_names import fold
 from graph.ingest.base import Extraction, InputError, SourceContext, goal_scheme_labels
 from graph.ingest.french import fold as unaccent
 from graph.ingest.register_entries import Entry

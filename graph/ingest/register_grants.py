@@ -33,7 +33,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, XSD
 from rdflib.term import Node
 
-from graph.identity import fold, name_key
+from graph.identity_names import fold, name_key
 from graph.ingest.base import InputError, Issue
 from graph.ingest.register_numbers import DigitMatch, match_digits
 from graph.namespaces import MAI, SCHEMA, mint, sparql_prologue

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from graph.identity import fold
+from graph.identity_names import fold
 from graph.ingest.base import Issue
 from graph.ingest.register_values import kind_class
 

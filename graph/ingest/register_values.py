@@ -15,8 +15,8 @@ from functools import cache
 from rdflib import URIRef
 from rdflib.namespace import RDFS, SKOS
 
-from graph.identifiers import clean_identifier, normalise_rna, restore_leading_zeros, rna_ok
-from graph.identity import fold
+from graph.identifiers import clean_identifier, normalise_rna, restore_leading_zeros, rna_ok, siren_ok, siret_ok
+from graph.identity_names import fold
 from graph.ingest.french import MONTHS
 from graph.ingest.french import fold as unaccent
 from graph.ingest.french import read_date as read_date_whole
@@ -161,6 +161,11 @@ def _zeros_restored(raw: str) -> bool:
     return restore_leading_zeros(clean_identifier(clean_id_cell(raw)[0])) is not None
 
 
+#: A SIRET (or SIREN) in the RNA column of a member without one, taken for what it is, in a grants list's words
+#: (:meth:`graph.ingest.scdl_grant_values.GrantCellReader.beneficiary_ids`).
+SIRET_IN_RNA = ("SIRET dans la colonne RNA : retenu comme SIRET", "SIRET in the RNA column: kept as a SIRET")
+
+
 def read_identifiers(siren: str, siret: str, rna: str) -> tuple[dict[str, str | None], list[tuple[str, str, str]]]:
     """Return a member's valid identifiers and the problems met, as (key, French, English): each of its SIREN and
     SIRET cells read as a grants list reads its identifier cells (:func:`graph.ingest.scdl_ids.read_id_cell`: what
@@ -168,7 +173,7 @@ def read_identifiers(siren: str, siret: str, rna: str) -> tuple[dict[str, str | 
     SIRET column kept, a float-mangled SIRET's SIREN kept when whole), an RNA number written beside the SIRET read
     when the RNA cell is empty; the RNA cell read as a grants list reads its own
     (:func:`graph.ingest.scdl_ids.clean_rna_cell`: a text formula, a leading apostrophe, a label taken off), the RNA
-    uppercased.
+    uppercased, a SIRET or SIREN there kept as the member's when its other cells give none (:data:`SIRET_IN_RNA`).
     A SIRET of another SIREN than the member's is ignored: it would join the member to another actor; but when
     the SIREN was repaired (its leading zeros restored: a guess, which the check digit may pass by chance), a valid
     SIRET's own SIREN wins.
@@ -198,7 +203,11 @@ lu W751000017', 'leading apostrophe (a cell forced to text): read as W751000017'
         rna, said = clean_rna_cell(rna)
         problems += [("rna", fr, en) for fr, en in said]
         ids["rna"] = normalise_rna(rna) if rna_ok(rna) else None
-        if ids["rna"] is None:
+        digits = clean_identifier(rna)
+        if ids["rna"] is None and not ids["siren"] and (siret_ok(digits) or siren_ok(digits)):
+            problems.append(("rna", *SIRET_IN_RNA))
+            ids["siren"], ids["siret"] = digits[:9], digits if len(digits) == 14 else None
+        elif ids["rna"] is None:
             problems.append(("rna", *INVALID_RNA))
     else:
         ids["rna"] = col_rna or own_rna

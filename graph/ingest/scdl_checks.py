@@ -10,7 +10,7 @@ from decimal import Decimal
 from graph.amount_conventions import CommaConvention, DotConvention
 from graph.dates import parse_period
 from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
-from graph.identity import fold
+from graph.identity_names import fold
 from graph.ingest.french import read_date
 from graph.ingest.scdl_periods import month_period, period_ends
 from graph.values import ValueProblem, parse_amount, parse_ratio

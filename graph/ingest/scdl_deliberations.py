@@ -25,7 +25,8 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
 from graph.dates import parse_date
-from graph.identity import ActorBook, deliberation_iri, fold
+from graph.identity import ActorBook, deliberation_iri
+from graph.identity_names import fold
 from graph.ingest.base import (FUNDER_ADVICE, Extraction, InputError, SourceContext, SourceKind, new_graph,
                                parse_funder_option)
 from graph.ingest.scdl_checks import compact_date

@@ -13,7 +13,8 @@ import datetime as dt
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
-from graph.identity import deliberation_iri, fold
+from graph.identity import deliberation_iri
+from graph.identity_names import fold
 from graph.ingest.base import literal
 from graph.ingest.scdl_decisions import actes_reference
 from graph.ingest.scdl_grant_values import EU_NOTIFIED, GrantCellReader, aid_forms

@@ -17,7 +17,8 @@ from typing import Callable
 
 from rdflib import URIRef
 
-from graph.identity import ActorBook, actor_key, fold
+from graph.identity import ActorBook, actor_key
+from graph.identity_names import fold
 from graph.ingest.base import Extraction, SourceContext, new_graph
 from graph.ingest.delib_meta import parse_actes
 from graph.ingest.french import format_amount

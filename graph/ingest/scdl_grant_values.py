@@ -13,7 +13,7 @@ from rdflib import URIRef
 from graph.amount_conventions import CommaConvention, comma_convention, dot_convention
 from graph.dates import parse_date, parse_period
 from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
-from graph.identity import fold, name_key
+from graph.identity_names import fold, name_key
 from graph.ingest.base import Extraction
 from graph.ingest.french import format_amount, read_date
 from graph.ingest.scdl_checks import comma_message, compact_date, compact_period, dot_message

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from graph.identity import fold
+from graph.identity_names import fold
 from graph.ingest.base import Extraction, InputError
 from graph.tabular import Table, normalise_header, peek_lines
 

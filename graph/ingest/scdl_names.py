@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from graph.identity import PLACEHOLDER_NAMES, fold, is_placeholder_name
+from graph.identity_names import PLACEHOLDER_NAMES, fold, is_placeholder_name
 
 #: What producers add to a placeholder: a remark in brackets anywhere, or after a dash or a colon at the end.
 _REMARK = re.compile(r"\s*[(\[][^)\]]*[)\]]|\s+[-–—:]\s+.*$|\s*[-–—:]\s*$")

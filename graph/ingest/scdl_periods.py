@@ -9,7 +9,7 @@ import calendar
 import datetime as dt
 import re
 
-from graph.identity import fold
+from graph.identity_names import fold
 from graph.ingest.french import MONTHS
 
 #: A month of a year, alone or after "en", "courant", "mois de" ("juin 2024", "courant juin 2024"), folded.
