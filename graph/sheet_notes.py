@@ -5,37 +5,46 @@ read empty, its hidden rows read as the others. Every reader of a table gives th
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from graph.ingest.base import Issue
 from graph.spreadsheets import Sheet, column_letters
 
 
 def sheet_notes(sheet: Sheet, header: list[str] | None = None, header_line: int = 0,
-                known: frozenset[str] | set[str] = frozenset()) -> list[Issue]:
+                known: frozenset[str] | set[str] = frozenset(), beside: Mapping[int, int] | None = None
+                ) -> list[Issue]:
     """The warnings of what reading ``sheet`` did that its values do not show: hidden columns put after the
     visible ones, merged cells copied down their rows, formulas read empty, for they have no computed value, hidden
     rows read as the others. With the ``header`` that a reader found (at ``header_line``), the columns are named by
-    it, only those that name ``known`` columns (all, without any) and only the cells and rows below it are told.
+    it, only those that name ``known`` columns (all, without any) and only the cells and rows below it are told;
+    ``beside``: the columns that the reader reads beside another column of their field, by place in ``header``, with
+    that column's place (a grants list's SIREN column beside its SIRET column), whose notes say so.
 
     >>> sheet = Sheet("S", 0, [], columns=[0, 2, 1], hidden_columns=frozenset({1}), merged=[((2, 0), (5, 0))])
     >>> [i.message for i in sheet_notes(sheet, ["nom", "Montant voté", "montant"], 1)]  # doctest: +NORMALIZE_WHITESPACE
     ['colonne « montant » (B) masquée dans le classeur : une colonne visible qui donne le même champ est lue à sa
     place ; sinon elle est lue, vérifiez ses valeurs', 'cellules fusionnées recopiées : A2:A5 ; la valeur de la
     première cellule de la plage est lue sur chacune de ses lignes']
+    >>> sheet = Sheet("S", 0, [], columns=[0, 1, 2], hidden_columns=frozenset({2}))
+    >>> sheet_notes(sheet, ["nom", "SIRET", "SIREN"], 1, beside={2: 1})[0].message  # doctest: +NORMALIZE_WHITESPACE
+    'colonne « SIREN » (C) masquée dans le classeur : elle est lue, ses SIREN identifiant les lignes dont le SIRET
+    (colonne « SIRET », B) manque ou est invalide ; vérifiez ses valeurs'
     """
-    notes = (*_hidden_columns_notes(sheet, header, header_line, known), _merged_note(sheet, header_line),
-             _uncomputed_note(sheet, header, header_line), _hidden_rows_note(sheet, header_line))
+    notes = (*_hidden_columns_notes(sheet, header, header_line, known, beside or {}),
+             _merged_note(sheet, header_line), _uncomputed_note(sheet, header, header_line),
+             _hidden_rows_note(sheet, header_line))
     return [note for note in notes if note is not None]
 
 
-def _hidden_columns_notes(sheet: Sheet, header: list[str] | None, line: int, known: frozenset[str] | set[str]
-                          ) -> list[Issue]:
+def _hidden_columns_notes(sheet: Sheet, header: list[str] | None, line: int, known: frozenset[str] | set[str],
+                          beside: Mapping[int, int]) -> list[Issue]:
     """The hidden columns of ``sheet`` (those that name ``known`` columns, without ``known`` all): one warning for
     those that a visible column of their field is read instead of (else they are read), one for each that is read
-    beside a visible column of its field (:func:`_read_beside`)."""
+    ``beside`` a visible column of its field."""
     from graph.tabular import normalise_header  # graph.tabular imports this module
 
     named, notes = [], []
-    beside = _read_beside(header, known) if header is not None else {}
     for at, column in enumerate(sheet.columns):
         if column not in sheet.hidden_columns:
             continue
@@ -58,31 +67,6 @@ def _hidden_columns_notes(sheet: Sheet, header: list[str] | None, line: int, kno
                              "champ est lue à leur place ; sinon elles sont lues, vérifiez leurs valeurs",
                   f"columns {said_en} hidden in the workbook: a visible column giving the same field is read instead "
                   "of them; otherwise they are read, check their values", line=line or None), *notes]
-
-
-def _read_beside(header: list[str], known: frozenset[str] | set[str]) -> dict[int, int]:
-    """The columns of a grants list's ``header`` (``known``: a grants list's keys) that are read beside another
-    column of their field, by place in ``header``, with that column's place: a party's SIREN column beside its SIRET
-    column, whose missing or invalid SIRETs it makes up for (:func:`graph.ingest.scdl_headers.sirens_beside`).
-
-    >>> header = ["nomBeneficiaire", "SIRET", "montant", "SIREN"]
-    >>> _read_beside(header, _grant_keys()), _read_beside(header, {"siret", "siren"})
-    ({3: 1}, {})
-    """
-    from graph.ingest.scdl_headers import GRANT_FIELDS, SIREN_BESIDE, map_columns, sirens_beside
-
-    if not known or not _grant_keys() <= known:
-        return {}
-    read = map_columns(header, GRANT_FIELDS)
-    found = sirens_beside(header, read)
-    return {found[siren]: read[field] for field, siren in SIREN_BESIDE.items() if siren in found}
-
-
-def _grant_keys() -> frozenset[str]:
-    """The keys of a grants list's columns: the ``known`` columns that its reader gives :func:`sheet_notes`."""
-    from graph.ingest.scdl_headers import GRANT_FIELDS, keys_of
-
-    return keys_of(GRANT_FIELDS)
 
 
 def _read_beside_note(said: str, siret: str, line: int) -> Issue:

@@ -31,6 +31,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -200,8 +201,11 @@ def _header_hits(records: list[Row], known: frozenset[str] | set[str]) -> tuple[
     return best, best_hits
 
 
-def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_rows: int = MAX_ROWS) -> Table:
-    """Read a CSV/TSV or spreadsheet file into a :class:`Table`; ``known`` are header keys the caller expects.
+def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_rows: int = MAX_ROWS,
+               read_beside: Callable[[list[str]], Mapping[int, int]] | None = None) -> Table:
+    """Read a CSV/TSV or spreadsheet file into a :class:`Table`; ``known`` are header keys the caller expects;
+    ``read_beside`` gives, for the header found, the columns that the caller reads beside another column of their
+    field (:func:`graph.sheet_notes.sheet_notes` says so of a workbook's hidden ones).
 
     Raises InputError when the file cannot be read at all (bad zip, limits, empty file).
     """
@@ -224,7 +228,8 @@ def read_table(data: bytes, known: frozenset[str] | set[str] = frozenset(), max_
         table.header.pop()
     if sheet is not None:
         table.columns = sheet.columns
-        table.issues += sheet_notes(sheet, table.header, header_row.line, known)
+        beside = read_beside(table.header) if read_beside is not None else None
+        table.issues += sheet_notes(sheet, table.header, header_row.line, known, beside)
     width = len(table.header)
     body = records[start + 1:]
     suspect = None

@@ -30,8 +30,8 @@ from graph.ingest.delib_stamps import strip_stamps
 from graph.ingest.delib_text import normalise_text
 from graph.ingest.delib_text_layout import clean_text
 from graph.ingest.deliberation import looks_like_deliberation
-from graph.ingest.french import (find_amounts_in_words, format_amount, format_date_words, number_to_words,
-                                 parse_amount, parse_date, words_to_number)
+from graph.ingest.french import format_amount, format_date_words, parse_amount, parse_date
+from graph.ingest.french_numbers import find_amounts_in_words, number_to_words, words_to_number
 from graph.namespaces import DCTERMS, MAI, RDF, RDFS, SCHEMA
 
 DATES = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2100, 12, 31))

@@ -20,7 +20,7 @@ from graph import identifiers, values
 from graph.dates import EXCEL_EPOCH, parse_date, parse_period
 from graph.identity import actor_iri
 from graph.identity_names import name_key
-from graph.ingest import delib_names, delib_officers, french
+from graph.ingest import delib_names, delib_officers, french, french_numbers
 from graph.ingest.delib_meta import parse_actes
 from graph.ingest.delib_names import CIVILITIES, PARTICLES, parse_person
 
@@ -72,12 +72,12 @@ def test_any_text_gives_an_amount_in_figures_or_none(text):
 
 @given(st.integers(min_value=1, max_value=999_999_999))
 def test_a_number_spelled_in_french_reads_back(n):
-    assert french.words_to_number(french.number_to_words(n)) == n
+    assert french_numbers.words_to_number(french_numbers.number_to_words(n)) == n
 
 
 @given(hostile_text)
 def test_any_text_gives_spelled_amounts_or_none(text):
-    for value, start, end in french.find_amounts_in_words(text):
+    for value, start, end in french_numbers.find_amounts_in_words(text):
         assert value > 0 and 0 <= start < end <= len(text)
 
 
@@ -256,7 +256,7 @@ PARSERS = {
     "dates.parse_period": lambda t: refuses_or_reads(parse_period, t),
     "french.parse_amount": french.parse_amount,
     "french.parse_date": french.parse_date,
-    "french.find_amounts_in_words": french.find_amounts_in_words,
+    "french_numbers.find_amounts_in_words": french_numbers.find_amounts_in_words,
     "parse_actes": parse_actes,
     "parse_person": parse_person,
     "name_key": name_key,

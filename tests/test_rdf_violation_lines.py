@@ -14,7 +14,7 @@ import textwrap
 
 import pytest
 
-from graph.ingest import pipeline_publishing, rdf_lines
+from graph.ingest import pipeline_publishing, rdf_lines, rdf_turtle_lines
 from graph.ingest.pipeline import IngestRefused, ingest_paths
 from graph.ingest.rdf_lines import file_with_lines, with_lines
 from graph.store import open_store
@@ -207,14 +207,14 @@ def test_turtle_that_the_reader_cannot_follow_names_no_line(unreadable):
 def test_a_reading_that_disagrees_with_the_engine_names_no_line(monkeypatch):
     """A reader that miscounts one statement (here, made to skip the first) would name the line of another: the
     engine's statements, matched one by one, refuse it."""
-    statements = rdf_lines._TurtleReader.statements
+    statements = rdf_turtle_lines._TurtleReader.statements
 
     def one_less(reader):
         read = statements(reader)
         next(read)
         yield from read
 
-    monkeypatch.setattr(rdf_lines._TurtleReader, "statements", one_less)
+    monkeypatch.setattr(rdf_turtle_lines._TurtleReader, "statements", one_less)
     assert lined(TURTLE) == [None]
 
 

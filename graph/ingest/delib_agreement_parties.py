@@ -13,7 +13,7 @@ from graph.identity import actor_iri, actor_key
 from graph.identity_names import name_key
 from graph.ingest.delib_agreement_scope import of_kind
 from graph.ingest.delib_agreements import find_agreements
-from graph.ingest.delib_names import branch_body
+from graph.ingest.delib_bare_names import branch_body
 from graph.ingest.delib_partners import names_outsiders_only, new_partners
 from graph.ingest.french import fold
 from graph.namespaces import MAI

@@ -38,12 +38,13 @@ from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD
 from graph.ingest.delib_grants import GrantsFound, StatedTotal
 from graph.ingest.delib_lists import _RECORD_CODE, approved_below
 from graph.ingest.delib_notes import note_markers, notes_end, without_call, without_marker
+from graph.ingest.delib_pipe_tables import pipe_cells
 from graph.ingest.delib_table_context import for_the_record, heading_nature, in_thousands, section_nature
 from graph.ingest.delib_table_header import (_AMOUNT_COL, _BENEF_COL, amount_columns, choose_amount_column,
                                              name_column)
-from graph.ingest.delib_tables import (AMOUNT_QUALIFIER, _TOTAL_ROW, _marked_nature, pipe_cells, row_label,
-                                      rows_grants)
-from graph.ingest.french import AMOUNT_RE, fold, parse_amount, words_amount
+from graph.ingest.delib_tables import AMOUNT_QUALIFIER, _TOTAL_ROW, _marked_nature, row_label, rows_grants
+from graph.ingest.french import AMOUNT_RE, fold, parse_amount
+from graph.ingest.french_numbers import words_amount
 
 #: A cell: words that single spaces (or the no-break spaces grouping thousands) join.
 _SEGMENT = re.compile(r"\S+(?:[ \u00a0\u202f]\S+)*")

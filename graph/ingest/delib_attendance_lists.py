@@ -13,7 +13,8 @@ from graph.ingest.delib_members import (ASIDE, BY_TITLE, CHAIR_ROLE, GIVEN_BY, H
                                         split_and, split_items, strip_asides)
 from graph.ingest.delib_names import Person
 from graph.ingest.delib_people import Attendance, add_proxy, append_member
-from graph.ingest.french import compile_cue, fold
+from graph.ingest.french import fold
+from graph.ingest.french_accents import compile_cue
 
 
 #: What opens a list's heading in a sentence, one member or several: "Étaient absents : …", "Était absente : …".

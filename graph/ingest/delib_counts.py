@@ -18,8 +18,9 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from graph.ingest.french import (DATE_RE, MONTH_NAMES, SPELLED_COUNT, accents_optional, compile_cue, date_from_match,
-                                 fold, words_to_number)
+from graph.ingest.french import DATE_RE, MONTH_NAMES, date_from_match, fold
+from graph.ingest.french_accents import accents_optional, compile_cue
+from graph.ingest.french_numbers import SPELLED_COUNT, words_to_number
 
 if TYPE_CHECKING:
     from graph.ingest.delib_people import Attendance

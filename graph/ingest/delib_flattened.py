@@ -18,10 +18,12 @@ from graph.ingest.delib_aligned import _AMOUNT_CELL
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import GrantFact, GrantsFound, StatedTotal
 from graph.ingest.delib_notes import without_call
+from graph.ingest.delib_pipe_tables import pipe_cells
 from graph.ingest.delib_table_header import _BENEF_COL, choose_amount_column, nature_columns
 from graph.ingest.delib_stacked import _RATE_CELL
-from graph.ingest.delib_tables import _TOTAL_ROW, _nature_of, pipe_cells
-from graph.ingest.french import fold, parse_amount, words_amount_ending
+from graph.ingest.delib_tables import _TOTAL_ROW, _nature_of
+from graph.ingest.french import fold, parse_amount
+from graph.ingest.french_numbers import words_amount_ending
 
 
 #: An amount's last figures as a token: "500", "1200,50", or thousands a dot apart ("12.000", "1.250,00").

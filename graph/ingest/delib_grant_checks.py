@@ -21,7 +21,9 @@ from graph.identity_names import name_key
 from graph.ingest.delib_grants import _PAST, GrantFact, GrantsFound, StatedTotal
 from graph.ingest.delib_superseded import AmountChange, adopted_amendments, amendment_changes, named_grants
 from graph.ingest.delib_table_context import amended_table
-from graph.ingest.french import AMOUNT_RE, accents_optional, find_amounts_in_words, parse_amount
+from graph.ingest.french import AMOUNT_RE, parse_amount
+from graph.ingest.french_accents import accents_optional
+from graph.ingest.french_numbers import find_amounts_in_words
 
 #: What announces grants below or beside it: "Décide d'attribuer les subventions d'investissement suivantes :",
 #: "ATTRIBUE aux bénéficiaires ci-après les aides suivantes", "les aides figurant dans le tableau ci-dessus", or a

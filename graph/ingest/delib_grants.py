@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from graph.ingest.delib_bare_names import bare_name, branch_before, listed_branch, without_civility
 from graph.ingest.delib_grant_words import _NATURE_WORDS
-from graph.ingest.delib_names import bare_name, branch_before, listed_branch, without_civility
 from graph.ingest.delib_recipients import title_beneficiary
 from graph.ingest.french import fold
 

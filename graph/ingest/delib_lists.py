@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from graph.ingest.delib_grant_words import _GRANT_WORD
-from graph.ingest.french import AMOUNT_RE, NUMBER_WORDS
+from graph.ingest.french import AMOUNT_RE
+from graph.ingest.french_numbers import NUMBER_WORDS
 
 
 #: The characters that a list's item may open with as its bullet: hyphens and dashes, the bullet, the star, and the

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from graph.ingest.delib_names import Person, in_capitals, parse_person, surname_only, titled_surname
-from graph.ingest.french import compile_cue
+from graph.ingest.french_accents import compile_cue
 
 
 #: What opens a proxy written with its giver after it: "pouvoir de M. X à Mme Y".

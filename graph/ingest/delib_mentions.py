@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 
 from graph.identity_names import name_key
+from graph.ingest.delib_bare_names import acronym_fits
 from graph.ingest.delib_grants import GrantFact, GrantsFound
-from graph.ingest.delib_names import acronym_fits
 
 
 def merge_prose(grants: list[GrantFact], found: GrantsFound) -> None:

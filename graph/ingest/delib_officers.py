@@ -23,7 +23,8 @@ from graph.ingest.delib_members import STARTS_WITH_CIVILITY, strip_asides
 from graph.ingest.delib_names import Person, in_capitals, parse_person, titled_surname
 from graph.ingest.delib_people import Attendance, add_proxy, append_member
 from graph.ingest.delib_session import executives_act
-from graph.ingest.french import compile_cue, fold
+from graph.ingest.french import fold
+from graph.ingest.french_accents import compile_cue
 
 
 #: Where the name after a heading's colon ends: its line's end or a comma, or a dash or a full stop before the

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from graph.ingest.delib_counts import parse_counts
 from graph.ingest.delib_members import TWO_INITIALS, read_member
 from graph.ingest.delib_names import Person
-from graph.ingest.french import compile_cue, fold
+from graph.ingest.french import fold
+from graph.ingest.french_accents import compile_cue
 
 
 @dataclass

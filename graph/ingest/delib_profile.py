@@ -23,7 +23,8 @@ from rdflib import URIRef
 from rdflib.namespace import RDF, SKOS
 
 from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
-from graph.ingest.delib_names import Person, initials_only, name_bracket_kind, parse_person
+from graph.ingest.delib_bare_names import name_bracket_kind
+from graph.ingest.delib_names import Person, initials_only, parse_person
 from graph.ingest.delib_recipients import _KIND
 from graph.ingest.french import AMOUNT_RE, fold
 from graph.namespaces import MAI

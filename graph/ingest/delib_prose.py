@@ -60,7 +60,8 @@ from graph.ingest.delib_prose_sentences import TABLE_ROWS, join_civilities, word
 from graph.ingest.delib_prose_totals import OPENS_TOTAL, RULE_LINES, states_total, summed_after
 from graph.ingest.delib_recipients import (_NEXT_GRANT, _clean_name, _person_at, _record_head, beneficiary_in, financed,
                                            receiver)
-from graph.ingest.french import AMOUNT_RE, find_amounts_in_words, fold, parse_amount
+from graph.ingest.french import AMOUNT_RE, fold, parse_amount
+from graph.ingest.french_numbers import find_amounts_in_words
 
 
 DECISION = re.compile(r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bD[ÉE]CIDE\b|\bD[ÉE]LIB[ÈE]RE\b|"

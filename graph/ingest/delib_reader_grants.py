@@ -31,7 +31,7 @@ from graph.ingest.delib_grants import GrantsFound, find_grants
 from graph.ingest.delib_lists import item_identifier
 from graph.ingest.delib_profile import find_ptce, profile_of
 from graph.ingest.delib_prose import THE_AUTHORITY_ITSELF
-from graph.ingest.delib_tables import cell_identifiers
+from graph.ingest.delib_table_cells import cell_identifiers
 from graph.ingest.deliberation import corrected_text
 from graph.ingest.french import AMOUNT_RE, cfp_amounts, fold
 from graph.namespaces import MAI, slugify

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 
+from graph.ingest.delib_bare_names import without_civility
 from graph.ingest.delib_grant_words import _GRANT_WORD
 from graph.ingest.delib_lists import _BULLET
-from graph.ingest.delib_names import initials_only, parse_person, without_civility
-from graph.ingest.french import AMOUNT_RE, find_amounts_in_words, fold
+from graph.ingest.delib_names import initials_only, parse_person
+from graph.ingest.french import AMOUNT_RE, fold
+from graph.ingest.french_numbers import find_amounts_in_words
 
 #: A comma inside a name that lists what its body deals with, "X, Y et Z": "Conseil d'architecture, d'urbanisme et
 #: de l'environnement de l'Orne" — not one before "d'un montant", "d'autre part".
@@ -89,7 +91,7 @@ _KIND = (r"(?:centre|comit[ée]|club|foyer|coll[èe]ge|lyc[ée]e|[ée]cole|offic
 _KIND_OF = _KIND + r"(?=(?:\s+[a-zà-ÿ-]+){0,2}?\s+(?:d(?:e|es|u)\s+|d['’]|[A-ZÉÈÀ«\"]))"
 #: A body's branch named in small letters before the body, with up to two words that say which one: "l'antenne
 #: gardoise de la Ligue contre le cancer", "la section locale du Secours Populaire". The beneficiary is labelled
-#: by the body, as "Ligue contre le cancer – comité du Gard" is (:func:`graph.ingest.delib_names.bare_name`), so
+#: by the body, as "Ligue contre le cancer – comité du Gard" is (:func:`graph.ingest.delib_bare_names.bare_name`), so
 #: that both wordings name one beneficiary. A branch named by its place first ("l'antenne de Luzech des Restos du
 #: Cœur") is not read: the place would be taken for the body; nor is a budget's section ("imputée à la section
 #: fonctionnement du Budget principal").

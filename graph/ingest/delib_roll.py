@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from graph.ingest.delib_names import Person, parse_person, surname_only
 from graph.ingest.delib_members import with_initials
 from graph.ingest.delib_people import Attendance, add_proxy, append_member
-from graph.ingest.delib_tables import pipe_cells
+from graph.ingest.delib_pipe_tables import pipe_cells
 from graph.ingest.french import fold
 
 #: What a column's head says it holds: the list its marks put a member in, or the proxy's holder.

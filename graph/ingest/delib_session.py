@@ -8,7 +8,8 @@ import functools
 import re
 
 from graph.ingest.delib_meta import heading, in_a_citation
-from graph.ingest.french import DATE_RE, MONTH_NAMES, MONTHS, date_from_match, fold, words_to_number
+from graph.ingest.french import DATE_RE, MONTH_NAMES, MONTHS, date_from_match, fold
+from graph.ingest.french_numbers import words_to_number
 
 
 #: Organs: pattern → canonical label.

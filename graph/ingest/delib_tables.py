@@ -1,7 +1,9 @@
-"""Grant tables: ``| … |`` rows (PDF ruled tables, Markdown), and every grant table of a text (:func:`table_grants`);
-tables aligned with spaces are cut into cells by :mod:`graph.ingest.delib_aligned`, then read as ``| … |`` rows;
-rows flattened into lines by PDF extraction are :mod:`graph.ingest.delib_flattened`'s.
-Which columns a header gives the grants is :mod:`graph.ingest.delib_table_header`'s.
+"""Grant tables: the rows of a table split into cells, read as grants and totals (:func:`rows_grants`), and every
+grant table of a text (:func:`table_grants`); ``| … |`` rows (PDF ruled tables, Markdown) are cut into cells by
+:mod:`graph.ingest.delib_pipe_tables`, tables aligned with spaces by :mod:`graph.ingest.delib_aligned`; rows
+flattened into lines by PDF extraction are :mod:`graph.ingest.delib_flattened`'s.
+Which columns a header gives the grants is :mod:`graph.ingest.delib_table_header`'s; what a name cell writes
+besides the name, and an identifier cell, :mod:`graph.ingest.delib_table_cells`'.
 
 A table said to be in thousands of euros ("(en K€)", "Montant (k€)") has its amounts read so. Rows whose first cell
 says "Total" or "Sous-total" are stated totals.
@@ -19,19 +21,18 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
-from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 from graph.ingest.delib_columns import ColumnHints, column_hints
 from graph.ingest.delib_grant_words import NATURE_CODES, _NATURE_WORDS
 from graph.ingest.delib_grants import GrantFact, GrantsFound, StatedTotal
-from graph.ingest.delib_names import parse_person
 from graph.ingest.delib_notes import without_call
-from graph.ingest.delib_profile import Profile, note_invalid
-from graph.ingest.delib_table_context import (IMPUTATION_COL, LOAN, for_the_record, heading_nature, in_thousands,
-                                              referred_nature, row_account, section_nature, thousands_amount)
+from graph.ingest.delib_table_cells import name_cell
+from graph.ingest.delib_table_context import (IMPUTATION_COL, LOAN, in_thousands, referred_nature, row_account,
+                                              section_nature, thousands_amount)
 from graph.ingest.delib_table_header import (_CODES_HEAD, _ID_COL, _PURPOSE_COL, _column,
                                              _row_total_column, amount_columns, choose_amount_column, name_column,
                                              nature_columns, nature_word)
-from graph.ingest.french import fold, parse_amount, words_amount
+from graph.ingest.french import fold, parse_amount
+from graph.ingest.french_numbers import words_amount
 
 #: A row of totals, not a grant: "Total", "TOTAUX", "Sous-totaux", "Montant total".
 _TOTAL_ROW = re.compile(r"^(?:sous[- ]?tota(?:l|ux)|tota(?:l|ux)|montant total)\b", re.I)
@@ -44,7 +45,7 @@ def row_label(cells: list[str]) -> str:
     >>> row_label(["16 700", "TOTAL", ""]), row_label(["", "Club A", "1 200 €"])
     ('TOTAL', 'Club A')
     """
-    return next((c for c in cells if c and not _AMOUNT_CELL_RE.fullmatch(c.strip())), "")
+    return next((c for c in cells if c and not AMOUNT_CELL_RE.fullmatch(c.strip())), "")
 #: What a cell may say after an amount's currency: whether it is net, before tax or with it ("4 000,00 € net",
 #: "9 300,00 euros H.T.").
 #: A request refused, said in brackets after its row's amount: "0 € (rejet)", "(refusé)", "(ajourné)".
@@ -95,137 +96,9 @@ def legend_of(body: str) -> dict[str, str]:
     return legend
 
 
-def pipe_cells(line: str, width: int | None = None) -> list[str] | None:
-    """The cells of a ``|``-delimited line, or None: a line framed by ``|`` ("| Club | 1 200 € |"), or a line whose
-    cells only ``|`` parts, without a frame ("Club      | 1 200 €"), as text layers write ruled tables; ``width``: the
-    number of cells of the table's first line, that each unframed line below must have (its first cell empty on a
-    head's second line or a total's row: "        |   (k€)").
-
-    >>> pipe_cells("| Club | 1 200 € |"), pipe_cells("Club des Aînés   |  1 200 €"), pipe_cells("          |  (k€)", 2)
-    (['Club', '1 200 €'], ['Club des Aînés', '1 200 €'], ['', '(k€)'])
-    >>> pipe_cells("Mise à jour | voir page 3 | total", 2) is None
-    True
-    """
-    stripped = line.strip()
-    if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
-        return [c.strip() for c in stripped.strip("|").split("|")]
-    cells = [c.strip() for c in line.rstrip().rstrip("|").split("|")]
-    if len(cells) < 2 or (width is None and not cells[0]) or (width is not None and len(cells) != width):
-        return None
-    return cells
-
-
-def _pipe_tables(body: str):
-    """Yield (rows, [(start, end)…]) for each run of ``|``-delimited lines, framed or not (:func:`pipe_cells`)."""
-    rows, spans = [], []
-    for match in re.finditer(r"^.*$", body, re.M):
-        cells = pipe_cells(match.group(0), len(rows[0]) if rows else None)
-        if cells is not None:
-            if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells):
-                rows.append(cells)
-                spans.append(match.span())
-        elif rows:
-            yield rows, spans
-            rows, spans = [], []
-    if rows:
-        yield rows, spans
-
-
-def pipe_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hints: ColumnHints | None = None) -> None:
-    """Read the grants and totals of ``| … |`` tables."""
-    for rows, spans in _pipe_tables(body):
-        if for_the_record(body, spans[0][0]):
-            continue
-        rows, spans = _wrapped_rows(*_two_line_head(rows, spans), hints)
-        rows_grants(rows, spans, found, legend, heading_nature(body, spans[0][0]), hints,
-                    thousands=in_thousands(body, spans[0][0]))
-
-
-def _two_line_head(rows: list[list[str]],
-                   spans: list[tuple[int, int]]) -> tuple[list[list[str]], list[tuple[int, int]]]:
-    """The rows of a ``| … |`` table, the lines that go on its head (no first cell and no amount: "| | (k€ HT) | |
-    (k€) |" under "| Bénéficiaire | Dépense éligible | Taux | Subvention |") joined to it, cell by cell.
-
-    >>> _two_line_head([["Bénéficiaire", "Subvention"], ["", "(k€)"], ["Club", "1,5"]], [(0, 1), (2, 3), (4, 5)])
-    ([['Bénéficiaire', 'Subvention (k€)'], ['Club', '1,5']], [(0, 3), (4, 5)])
-    """
-    head, end = list(rows[0]), 1
-    while end < len(rows) and not rows[end][0] and len(rows[end]) == len(head) \
-            and not any(_AMOUNT_CELL_RE.fullmatch(c) for c in rows[end] if c):
-        head = [(h + " " + c).strip() for h, c in zip(head, rows[end])]
-        end += 1
-    if end == 1:
-        return rows, spans
-    return [head] + rows[end:], [(spans[0][0], spans[end - 1][1])] + spans[end:]
-
-
-#: A name cell's words that go on a row below: it ends with a hyphen, a word that needs the next one, a comma, or
-#: leaves a bracket open.
-_NAME_GOES_ON = re.compile(r"(?:-|,|\b(?:de|du|des|d['’]|l['’]|la|le|les|et|à|au|aux|en|pour|sur))$", re.I)
-
-
-def _wrapped_rows(rows: list[list[str]], spans: list[tuple[int, int]],
-                  hints: ColumnHints | None = None) -> tuple[list[list[str]], list[tuple[int, int]]]:
-    """The rows of a ``| … |`` table, each row that only continues the cells of the row above (no amount, and a name
-    cell that goes on the name above: "(FCM)" below "Association Festival des Cévennes Musicales", "santé" below
-    "Union régionale des professionnels de") joined to it, cell by cell; and so is a row whose amount the row
-    above, its name cut and no amount of its own, waited for (a row that a page break split).
-
-    >>> rows, spans = _wrapped_rows([["Association", "Montant"], ["Festival des Cévennes", "6 500 €"], ["(FCM)", ""]],
-    ...                             [(0, 1), (2, 3), (4, 5)])
-    >>> rows, spans
-    ([['Association', 'Montant'], ['Festival des Cévennes (FCM)', '6 500 €']], [(0, 1), (2, 5)])
-    """
-    header = rows[0]
-    rows = [header] + dittos_filled(rows[1:])
-    amount_col = choose_amount_column(header, hints)
-    name_col = name_column([fold(h) for h in header], {amount_col}) if amount_col is not None else None
-    if name_col is None:
-        return rows, spans
-    joined, joined_spans = [list(rows[0])], [spans[0]]
-    for cells, span in zip(rows[1:], spans[1:]):
-        above = joined[-1] if len(joined) > 1 else None
-        name = cells[name_col] if name_col < len(cells) else ""
-        amount = any(_AMOUNT_CELL_RE.fullmatch(c) for c in cells if c)
-        # the row above, its name cut and no amount yet, is this row's beginning: a row that a page break split
-        # ("Les Amis de la Bibliothèque municipale et du" | … | (empty) above "Patrimoine local" | … | "650 €")
-        split = above is not None and name and amount and above[amount_col:amount_col + 1] == [""] \
-            and _NAME_GOES_ON.search(above[name_col]) is not None and not _TOTAL_ROW.match(row_label(above) or "")
-        if split or above is not None and name and not amount \
-                and above[amount_col:amount_col + 1] != [""] and not _TOTAL_ROW.match(row_label(above) or name) \
-                and (name[0] in "(«" or name[0].islower() or _NAME_GOES_ON.search(above[name_col])
-                     or above[name_col].count("(") > above[name_col].count(")")):
-            for i, cell in enumerate(cells[:len(above)]):
-                if cell:
-                    above[i] = above[i] + cell if above[i].endswith("-") else (above[i] + " " + cell).strip()
-            joined_spans[-1] = (joined_spans[-1][0], span[1])
-            continue
-        joined.append(list(cells))
-        joined_spans.append(span)
-    return joined, joined_spans
-
-
 #: An amount column of what the law, not a decision to help, makes an EPCI pay its communes: "Attribution de
 #: compensation 2025".
 _DUE_BY_LAW_COL = re.compile(r"\battributions?\s+de\s+compensation\b")
-
-
-#: A cell that repeats the one above it: a ditto mark ("〃", '"', "»", "''"), "id.", "idem", "d°", "dito".
-_DITTO = re.compile(r"[〃\"”“»«]|''|-?\s*(?:id\.?|idem|d°|dito|ditto)\s*-?", re.I)
-
-
-def dittos_filled(rows: list[list[str]]) -> list[list[str]]:
-    """``rows`` with each cell that is a ditto mark (:data:`_DITTO`) replaced by the cell above it.
-
-    >>> dittos_filled([["CPTS Ornelle", "Fonctionnement", "15 000 €"], ["〃", "Soins", "6 500 €"], ["id.", "", "1 €"]])
-    [['CPTS Ornelle', 'Fonctionnement', '15 000 €'], ['CPTS Ornelle', 'Soins', '6 500 €'], ['CPTS Ornelle', '', '1 €']]
-    """
-    filled: list[list[str]] = []
-    for cells in rows:
-        above = filled[-1] if filled else []
-        filled.append([above[i] if i < len(above) and above[i] and _DITTO.fullmatch(c.strip()) else c
-                       for i, c in enumerate(cells)])
-    return filled
 
 
 def _cell_amount(cell: str, amount_of: Callable[[str], Decimal | None]) -> Decimal | None:
@@ -280,7 +153,7 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
             # a note's call after the amount or after the words that stand for it ("4 800 (1)", "reporté (1)")
             # is no figure of it
             amount = _cell_amount(without_call(cells[column]), amount_of) if column_nature is None \
-                or _AMOUNT_CELL_RE.fullmatch(without_call(cells[column]).strip()) else None
+                or AMOUNT_CELL_RE.fullmatch(without_call(cells[column]).strip()) else None
             first = row_label(cells)
             if amount is None and cells[name_col] and column_nature is None and re.match(r"[^\W\d_]", cells[column]) \
                     and not _TOTAL_ROW.match(first):
@@ -329,87 +202,6 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
     return True
 
 
-def cell_identifiers(profile: Profile, cell: str, span: tuple[int, int]) -> None:
-    """Complete ``profile`` with the valid SIRET, SIREN or RNA number of a table's identifier cell ("SIRET 928 720 317
-    00017", "RNA W932011556", "265527374 00028"), where the text gave none after the name; ``span``: the row.
-
-    >>> profile = Profile("CIAS")
-    >>> cell_identifiers(profile, "265527374 00028", (0, 9))
-    >>> profile.siret, profile.siren, profile.rna
-    ('26552737400028', '265527374', None)
-    """
-    for value in re.findall(r"\bW[\dA-Z]{9}\b|\d[\d \u00a0\u202f.]{7,22}\d", cell):
-        digits = clean_identifier(value)
-        if siret_ok(digits) and profile.siret is None:
-            profile.siret, profile.siren = digits, profile.siren or digits[:9]
-        elif siren_ok(digits) and profile.siren is None:
-            profile.siren = digits
-        elif rna_ok(value) and profile.rna is None:
-            profile.rna = normalise_rna(value)
-        else:
-            kind = {14: "SIRET", 9: "SIREN"}.get(len(digits)) if digits.isdigit() else None
-            if kind and not (siret_ok if kind == "SIRET" else siren_ok)(digits):
-                note_invalid(profile, kind, value)  # "SIRET 812 345 678 00019": a check digit wrong
-            continue
-        profile.identifiers_span = profile.identifiers_span or span
-
-
-#: An identifier that a name cell writes after the name: "(SIRET 441 203 578 00026)", ", RNA W751234567".
-_ID_IN_NAME = re.compile(r"\s*(?:\(\s*(?P<within>(?:n°\s*)?(?:SIRET|SIREN|RNA)\b[^()]*?)\s*\)"
-                         r"|(?:[,–-]\s*|(?<=\s))(?P<after>"
-                         r"(?:SIRET|SIREN|RNA)\b\s*(?:n°\s*)?:?\s*(?:W[\dA-Z]{9}|\d[\d \u00a0\u202f.]{7,22}\d)))\s*$", re.I)
-#: A postal address after the name in its cell: "Association Le Relais 12 rue des Tanneurs 18100 VIERZON".
-_ADDRESS_IN_NAME = re.compile(r"[ \t,–-]+\d{1,4}(?:[ \t]*(?:bis|ter))?,?[ \t]+(?:rue|avenue|av\.|boulevard|bd|place|"
-                              r"chemin|route|allée|impasse|quai|cours|square|rond-point)\b.*$", re.I)
-#: A dossier's code before the name, in a column whose head names both ("N° dossier Bénéficiaire", one space apart):
-#: letters in capitals and figures, a figure at least, and a hyphen, a slash or a letter ("24R-0101", "SUB/2024/07").
-_DOSSIER_HEAD = re.compile(r"\b(?:n°|no|numero|dossier|ref|reference|code)\b")
-_DOSSIER_CODE = re.compile(r"(?=[^\s]*\d)(?=[^\s]*[A-Z/_.-])[A-Z0-9][A-Z0-9/_.-]{2,}\s+(?=\S)")
-#: The head of a column of persons' names: "Nom – Prénom", "Nom et prénom", "Prénom Nom", "Bénéficiaire (nom, prénom)".
-_PERSON_HEAD = re.compile(r"\bnoms?\b\W{0,5}(?:et\s+|,\s*)?\bprenoms?\b|\bprenoms?\b\W{0,5}(?:et\s+|,\s*)?\bnoms?\b")
-
-
-#: The dot leaders that run from a name to its amount ("Club des aînés ........ 850 €"), or "…" typed for them.
-_DOT_LEADER = re.compile(r"[ \t]*(?:\.[ \t]*){3,}$|[ \t]*…[…. \t]*$")
-
-
-def name_cell(cell: str, head: str) -> tuple[str, str | None]:
-    """The beneficiary's name in a table's name cell, without the dossier code before it or the SIRET, SIREN or RNA
-    number after it; and that number as written, or None. ``head``: the column's head, folded. In a column of
-    persons' names ("Nom – Prénom"), the name is a person's, written given name first as the reader writes persons.
-
-    >>> name_cell("Réseau Ville-Hôpital Poitou (SIRET 441 203 578 00026)", "association (siret)")
-    ('Réseau Ville-Hôpital Poitou', 'SIRET 441 203 578 00026')
-    >>> name_cell("24R-0101 Association Jeunes Santé Amiénoise-Fictive", "n° dossier beneficiaire")
-    ('Association Jeunes Santé Amiénoise-Fictive', None)
-    >>> name_cell("FAURE-VIGNAL Clémence", "nom – prenom")
-    ('Clémence FAURE-VIGNAL', None)
-    >>> name_cell("Mme Inès X, interne à la faculté d'Angers", "beneficiaire")
-    ('Mme Inès X', None)
-    >>> name_cell("Foyer rural d'Astarac ..........", "beneficiaire")
-    ("Foyer rural d'Astarac", None)
-    >>> name_cell("Association Le Relais 12 rue des Tanneurs 18100 VIERZON SIRET : 419 876 543 00027", "beneficiaire")
-    ('Association Le Relais', 'SIRET : 419 876 543 00027')
-    """
-    identifier = None
-    cell = _DOT_LEADER.sub("", cell)
-    if (match := _ID_IN_NAME.search(cell)) and match.start() > 0:
-        cell, identifier = cell[:match.start()], match.group("within") or match.group("after")
-    if (address := _ADDRESS_IN_NAME.search(cell)) and address.start() > 0:
-        cell = cell[:address.start()]  # the cell's next lines, the beneficiary's address, set on one by a PDF's text
-    if _DOSSIER_HEAD.search(head) and (match := _DOSSIER_CODE.match(cell)):
-        cell = cell[match.end():]
-    if _PERSON_HEAD.search(head) and (person := parse_person(cell)) is not None:
-        cell = person.label
-    return _GLOSS.split(cell, maxsplit=1)[0], identifier
-
-
-#: What a name cell says of its beneficiary after its name, a comma and words in small letters: "Mme Camille X,
-#: interne à la faculté de Poitiers", "Association Y, café des aidants de Niort".
-#: (A comma inside a bracket is the bracket's: "Association X (espace de rencontre, médiation familiale)".)
-_GLOSS = re.compile(r",\s+(?=[a-zà-ÿ])(?![^()]*\))")
-
-
 def _commune(name: str, head: str) -> str:
     """A name in a column of communes is a commune's: "Monbahus" there is the Commune de Monbahus.
 
@@ -429,6 +221,7 @@ def table_grants(body: str, found: GrantsFound) -> None:
     from graph.ingest.delib_stacked import stacked_cell_grants, stacked_table_grants
     from graph.ingest.delib_side_by_side import side_by_side_grants
     from graph.ingest.delib_blocks import block_grants, credit_rows, financing_line_grants
+    from graph.ingest.delib_pipe_tables import pipe_table_grants
     from graph.ingest.delib_flattened import flat_table_grants
 
     legend, hints = legend_of(body), column_hints(body)
@@ -457,7 +250,7 @@ def unread_table(body: str) -> str | None:
     """
     def amounts(line: str) -> int:
         cells = re.split(r"\s{2,}|\s*\|\s*", line.strip())
-        return sum(bool(_AMOUNT_CELL_RE.fullmatch(cell)) for cell in cells)
+        return sum(bool(AMOUNT_CELL_RE.fullmatch(cell)) for cell in cells)
 
     lines = body.split("\n")
     for head, row in zip(lines, lines[1:]):
@@ -467,5 +260,5 @@ def unread_table(body: str) -> str | None:
 
 
 #: A cell that is an amount alone: "24 000", "8 000,00 €", "15 k€".
-_AMOUNT_CELL_RE = re.compile(r"[-+]?\s*\d{1,3}(?:[ \u00a0\u202f.]\d{3})*(?:,\d{1,2})?\s*(?:(?:€|k€|EUR|euros?)"
+AMOUNT_CELL_RE = re.compile(r"[-+]?\s*\d{1,3}(?:[ \u00a0\u202f.]\d{3})*(?:,\d{1,2})?\s*(?:(?:€|k€|EUR|euros?)"
                              + AMOUNT_QUALIFIER + r")?", re.I)

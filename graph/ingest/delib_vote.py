@@ -27,7 +27,9 @@ from graph.ingest.delib_vote_counts import FOR_AGAINST, read_count
 from graph.ingest.delib_vote_names import (ABSTAINING_AFTER, AGAINST_AFTER, NAMED_ABSTAINING, NAMED_AGAINST,
                                            NOT_VOTING_AFTER, count_named, count_named_before)
 from graph.ingest.delib_vote_rejection import is_adopted_despite, is_count_label, rejects_the_act
-from graph.ingest.french import accents_optional, fold, words_to_number
+from graph.ingest.french import fold
+from graph.ingest.french_accents import accents_optional
+from graph.ingest.french_numbers import words_to_number
 
 
 @dataclass

@@ -16,7 +16,7 @@ import re
 from graph.ingest.delib_meta import goes_on
 from graph.ingest.delib_vote_context import DECIDING, line_end
 from graph.ingest.delib_vote_counts import read_count
-from graph.ingest.french import accents_optional
+from graph.ingest.french_accents import accents_optional
 
 
 #: A sentence whose subject is an amendment ("L'amendement, mis aux voix, est adopté par 70 voix pour…", "Mis aux

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from graph.ingest.french import accents_optional
+from graph.ingest.french_accents import accents_optional
 
 if TYPE_CHECKING:
     from graph.ingest.delib_people import Attendance

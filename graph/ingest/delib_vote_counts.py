@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from graph.ingest.delib_counts import header_row_counts
-from graph.ingest.french import SPELLED_COUNT, words_to_number
+from graph.ingest.french_numbers import SPELLED_COUNT, words_to_number
 
 
 _COUNT = r"(?P<n>\d+|z[ée]ro|aucune?)"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from graph.ingest.delib_vote_context import is_cited
-from graph.ingest.french import accents_optional
+from graph.ingest.french_accents import accents_optional
 
 
 #: Who voted against or abstained, named without a count: "Ont voté contre : M. X, Mme Y", "Se sont abstenus :

@@ -17,7 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.ingest.delib_vote_context import is_cited, line_end
-from graph.ingest.french import accents_optional
+from graph.ingest.french_accents import accents_optional
 
 if TYPE_CHECKING:
     from graph.ingest.delib_vote import Vote

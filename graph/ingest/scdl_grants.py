@@ -33,8 +33,8 @@ from __future__ import annotations
 from graph.ingest.base import (FUNDER_ADVICE, Extraction, InputError, SourceContext, SourceKind, nothing_kept,
                                parse_funder_option)
 from graph.ingest.scdl_grant_rows import GrantRows
-from graph.ingest.scdl_headers import (GRANT_FIELDS, fields_named, header_near_miss, keys_of, map_columns,
-                                       sirens_beside, warn_duplicate_columns, warn_unread_columns,
+from graph.ingest.scdl_headers import (GRANT_FIELDS, SIREN_BESIDE, fields_named, header_near_miss, keys_of,
+                                       map_columns, sirens_beside, warn_duplicate_columns, warn_unread_columns,
                                        warn_unread_identifiers)
 from graph.ingest.scdl_repeated import grants_stored
 from graph.tabular import Table, peek_keys, read_table
@@ -96,9 +96,23 @@ def _read(table: Table, cols: dict[str, int]) -> set[int]:
             if f not in ignored or not any(i < len(row.cells) and row.cells[i].strip() for row in table.rows)}
 
 
+def _read_beside(header: list[str]) -> dict[int, int]:
+    """The columns of a grants list's ``header`` that are read beside another column of their field, by place in
+    ``header``, with that column's place: a party's SIREN column beside its SIRET column, whose missing or invalid
+    SIRETs it makes up for (:func:`graph.ingest.scdl_headers.sirens_beside`); the notes on a workbook's hidden
+    columns say so (:func:`graph.sheet_notes.sheet_notes`).
+
+    >>> _read_beside(["nomBeneficiaire", "SIRET", "montant", "SIREN"]), _read_beside(["SIREN", "montant"])
+    ({3: 1}, {})
+    """
+    read = map_columns(header, GRANT_FIELDS)
+    found = sirens_beside(header, read)
+    return {found[siren]: read[field] for field, siren in SIREN_BESIDE.items() if siren in found}
+
+
 def extract(ctx: SourceContext) -> Extraction:
     """Extract the grants of an SCDL subventions file (see the module's docstring)."""
-    table = read_table(ctx.data, known=GRANT_KEYS)
+    table = read_table(ctx.data, known=GRANT_KEYS, read_beside=_read_beside)
     cols = _columns(table, ctx)
     funder = parse_funder_option(ctx.options["funder"]) if ctx.options.get("funder") else None
     rows = GrantRows(ctx, table, cols, funder)
