@@ -210,8 +210,9 @@ def format_amount(value: Decimal, sep: str = " ", currency: str = " €") -> str
 
 #: The forms of a date that :func:`read_date` reads, as a message lists them.
 DATE_FORMS = "2024-01-15, 15/01/2024, 15 janvier 2024, janvier 2024"
-_MONTH_ALT = "|".join(MONTHS)
-_MONTH_WORDS = re.compile(rf"({_MONTH_ALT})\s+(\d{{4}})")
+#: The months without accents, as :func:`read_date` reads a folded text.
+_MONTH_FOLDED = "|".join(MONTHS)
+_MONTH_WORDS = re.compile(rf"({_MONTH_FOLDED})\s+(\d{{4}})")
 _MONTH_FIGURES = re.compile(r"(\d{4})-(\d{1,2})|(\d{1,2})/(\d{4})")
 _SHORT_YEAR = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{2})")
 
