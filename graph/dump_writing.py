@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from collections import Counter
 from pathlib import Path, PurePath
@@ -59,8 +58,20 @@ def write_dump(store, out, fmt: str | Format, spool_dir: str | PurePath | None =
         statement = _statement(counts, titles, total)
         ox.serialize(statement, out, fmt.engine, prefixes=_PREFIXES)
         with open(body, "rb") as spool:
-            shutil.copyfileobj(spool, out, 1 << 20)
+            _copy_whole(spool, out)
     return total + len(statement), len(counts) + 1
+
+
+def _copy_whole(source, out) -> None:
+    """Copy the binary file ``source`` to ``out`` whole, or raise: a write to a pipe that its reader closes writes
+    a part and says so only by its count (the next raises BrokenPipeError), and an export to the standard output
+    whose reader was gone said that it had written the whole dump, exit 0 (``shutil.copyfileobj`` ignores the
+    count)."""
+    while chunk := source.read(1 << 20):
+        view = memoryview(chunk)
+        while view:
+            written = out.write(view)
+            view = view[len(view) if written is None else written:]  # None: a stream that does not count
 
 
 def _tally(path: Path, fmt: Format) -> tuple[dict[str, int], dict[str, str], int]:

@@ -11,11 +11,16 @@ if TYPE_CHECKING:
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
-    """Create the Flask application: configuration, resources (store, index) and blueprints meet here."""
+    """Create the Flask application: configuration, resources (store, index) and blueprints meet here. The library's
+    warnings are printed in the ``lang`` setting's language where nothing else hears them, as ``maillage serve``
+    prints them (:func:`webapp.cli_context.say_logs_by_default`)."""
     from flask import Flask  # here, not above: the command line's other commands start 0.2 s sooner without it
+
+    from webapp.cli_context import say_logs_by_default
 
     app = Flask(__name__)
     config = load_settings(test_config)
+    say_logs_by_default(config["lang"])
     app.config.update({"MAILLAGE": config, "MAX_CONTENT_LENGTH": config["max_upload_bytes"]})
     app.config["DEBUG"] = bool(config["debug"])
 

@@ -141,6 +141,19 @@ def logs_said(lang: str):
         logger.removeHandler(handler)
 
 
+def say_logs_by_default(lang: str) -> bool:
+    """Print the warnings of the ``maillage.*`` loggers on stderr in ``lang`` from now on, as :func:`logs_said` does,
+    where no handler would hear them (Python's last resort printed their French message): in the web application
+    that another WSGI server than ``maillage serve`` runs (``gunicorn 'webapp:create_app()'`` configures no logging
+    of it). Where a handler hears them — the command line's (``maillage serve``), a logging configured by the server
+    or the program that runs the application — they stay its own. Whether the handler was added."""
+    logger = logging.getLogger("maillage")
+    if logger.hasHandlers():
+        return False
+    logger.addHandler(_SaidInLanguage(lang))
+    return True
+
+
 class Context:
     """What every command shares: the configuration and, opened on demand, the store."""
 

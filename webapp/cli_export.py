@@ -1,5 +1,7 @@
 """``maillage export``: the whole graph with its named graphs (TriG, N-Quads), or the grants as SCDL CSV — to the
-standard output, or to a file replaced only once the export is complete (a backup is never lost half-way)."""
+standard output, or to a file replaced only once the export is complete (a backup is never lost half-way). An export
+killed leaves no file of its own: a SIGTERM or a SIGHUP removes them on its way out (:func:`_ended_by_signals`), and
+the next export removes what a SIGKILL left (:func:`_remove_stale_leftovers`)."""
 
 from __future__ import annotations
 
@@ -7,7 +9,10 @@ import contextlib
 import os
 import re
 import shutil
+import signal
 import sys
+import tempfile
+import threading
 from pathlib import Path
 
 import click
@@ -18,6 +23,9 @@ from webapp.cli_group import MaillageCommand
 
 #: The partial file an export to a file writes beside it (:func:`_export_file`): ``.NAME.PID.partiel``.
 _PARTIAL = re.compile(r"\..+\.(\d+)\.partiel")
+#: The signals that end an export as an exception, its files removed on the way out (:func:`_ended_by_signals`):
+#: by default they end the process at once, and a dump's spool stayed in the temporary directory.
+_ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
 @click.command(cls=MaillageCommand)
@@ -33,7 +41,7 @@ def export(ctx: Context, fmt: str, output: Path | None, verbose: bool) -> None:
         output = None
     if output is not None:
         _check_export_path(output, ctx.config["data_dir"])
-    with _export_file(output) as out:
+    with _ended_by_signals(), _export_file(output) as out:
         if fmt == "scdl":
             from graph.export import export_scdl
             from graph.scdl_export_summary import scdl_summary
@@ -44,6 +52,42 @@ def export(ctx: Context, fmt: str, output: Path | None, verbose: bool) -> None:
 
             summary = _dump_summary(*write_dump(store, out, fmt, _spool_dir(output)), fmt, output, ctx.lang)
     click.echo(summary, err=True)
+
+
+class _Ended(BaseException):
+    """One of :data:`_ENDING_SIGNALS` came: a BaseException, as KeyboardInterrupt is, so that no handler of errors
+    takes it for one of them."""
+
+    def __init__(self, number: int):
+        super().__init__(number)
+        self.number = number
+
+
+@contextlib.contextmanager
+def _ended_by_signals():
+    """While the export runs, let a SIGTERM or a SIGHUP end it by an exception, so that its files are removed on the
+    way out (the partial file, the dump's spool), then end the process by that signal, as it would have ended: by
+    default either ends it at once, and an export to the standard output left its spool in the temporary directory.
+    A signal ignored (``nohup``) or handled by the caller stays so; outside the main thread, which alone receives
+    signals, nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def end(number, frame):
+        raise _Ended(number)
+
+    previous = {number: signal.signal(number, end) for number in _ENDING_SIGNALS
+                if signal.getsignal(number) is signal.SIG_DFL}
+    try:
+        yield
+    except _Ended as ended:
+        signal.signal(ended.number, signal.SIG_DFL)
+        signal.raise_signal(ended.number)
+        raise  # the default action of both is to end the process: not reached
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _check_export_path(output: Path, data_dir: str) -> None:
@@ -119,11 +163,16 @@ def _direct(output: Path) -> bool:
     return output.exists() and not output.is_file()
 
 
-def _spool_dir(output: Path | None) -> Path | None:
+def _spool_dir(output: Path | None) -> Path:
     """Where a dump writes its body while it counts it (its counts come first): beside the file it replaces, on the
     disk that is to hold it anyway, rather than in a temporary directory that may be small or in memory (a tmpfs);
-    None (the temporary directory) for the standard output, a device or a pipe."""
-    return None if output is None or _direct(output) else output.parent
+    the temporary directory for the standard output, a device or a pipe, where what the exports killed there left
+    is first removed, as :func:`_export_file` removes it beside a file (which is where an export to a file looks)."""
+    if output is not None and not _direct(output):
+        return output.parent
+    directory = Path(tempfile.gettempdir())
+    _remove_stale_leftovers(directory)
+    return directory
 
 
 def _dump_summary(quads: int, graphs: int, fmt: str, output: Path | None, lang: str) -> str:
