@@ -76,3 +76,29 @@ def test_an_iri_error_of_the_engine_names_the_line_of_the_iri_it_quotes(tmp_path
     assert error.issue.line == line
     assert error.issue.message.startswith(said)
     assert stored == set()
+
+
+@pytest.mark.parametrize("blank, line, said", [
+    ("_:a b", 2, "(de @id : une espace)"),
+    ("_:a/b", 2, "(de @id : « / »)"),
+    ("_:a.", 2, "(de @id : « . » à la fin)"),
+    ("_:-a", 2, "(de @id : « - » en tête)"),
+])
+def test_a_blank_node_identifier_the_engine_does_not_read_is_refused_as_one(tmp_path, blank, line, said):
+    """JSON-LD admits any label and would name the node afresh; the engine keeps the label, and drops the node
+    when it is none that RDF writes: refused as Turtle refuses it, told as a blank node, not an IRI."""
+    error, _ = ingest(tmp_path, '[{"@id": "http://ex.org/a", "http://ex.org/p": "x"},\n {"@id": "' + blank + '",'
+                                ' "http://ex.org/p": "y"}]')
+    fixed = "_:" + blank[2:].replace(" ", "_").replace("/", "_").replace("-", "_").replace(".", "_")
+    assert isinstance(error, InputError)
+    assert (error.issue.line, error.issue.message) == (
+        line, f"identifiant de nœud anonyme « {blank} » {said} : le moteur ne lit que ceux de lettres, de chiffres, "
+              "« _ », « - », « . » et « : », comme Turtle, et ignore les triplets qui le nomment, où la spécification "
+              f"JSON-LD l'aurait renommé (1 valeur de @id ou @type ainsi) ; écrivez « {fixed} »")
+
+
+@pytest.mark.parametrize("blank", ["_:b1", "_:a:b", "_:é", "_:1a", "_:a.b-c"])
+def test_a_blank_node_identifier_the_engine_reads_is_read(tmp_path, blank):
+    error, stored = ingest(tmp_path, '{"@id": "http://ex.org/a", "http://ex.org/p": {"@id": "' + blank + '",'
+                                     ' "http://ex.org/q": "x"}}')
+    assert error is None and stored == {"http://ex.org/a"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from graph.ingest.pipeline import ingest_paths
-from graph.ingest.rdf_json_languages import empty_languages
+from graph.ingest.rdf_json_languages import miswritten_languages
 from graph.store import open_store
 
 T12 = "http://purl.org/essglobal/standard/themes/T12"
@@ -57,7 +57,7 @@ def test_a_context_s_empty_default_language_is_warned_with_the_texts_it_takes(tm
 ])
 def test_an_empty_language_anywhere_in_a_context_is_warned(context):
     text = '{"@context": ' + context + ', "@id": "' + T12 + '", "label": "Justice", "' + PREF_LABEL + '": "x"}'
-    [issue] = empty_languages(text.encode())
+    [issue] = miswritten_languages(text.encode())
     assert issue.line == 1 and "(1 valeur)" in issue.message
 
 
@@ -68,7 +68,7 @@ def test_an_empty_language_anywhere_in_a_context_is_warned(context):
     '{"@id": "' + T12 + '", "' + PREF_LABEL + '": "écrire \\"@language\\": \\"\\" pour aucune langue"}',
 ])
 def test_what_loses_no_value_is_not_warned(text):
-    assert empty_languages(text.encode()) == []
+    assert miswritten_languages(text.encode()) == []
 
 #: A language map's context for the term ``label``, its ``@container`` to write in place of CONTAINER.
 CONTEXT = '{"@context": {"label": {"@id": "' + PREF_LABEL + '", "@container": CONTAINER}},\n "@id": "' + T12 + '",\n'
@@ -104,3 +104,51 @@ def test_what_loses_no_text_is_not_warned(tmp_path, text):
     said, labels = ingested(tmp_path, text, MAP_KEY)
     assert said == []
     assert labels
+
+
+#: What JSON-LD calls a well-formed language, as the warnings say it.
+BCP47 = "n'est pas une étiquette de langue bien formée (BCP 47 : « fr », « fr-CA », « en »…)"
+
+
+@pytest.mark.parametrize("language, fix", [
+    ("en_US", "écrivez « en-US »"),
+    ("fr FR", "écrivez « fr-FR »"),
+    ("a b", 'corrigez-la, ou retirez « "@language" » des textes sans langue'),
+    ("français", 'corrigez-la, ou retirez « "@language" » des textes sans langue'),
+])
+def test_values_in_a_language_that_is_not_well_formed_are_warned_with_what_to_write(tmp_path, language, fix):
+    said, labels = ingested(tmp_path, '{"@id": "' + T12 + '",\n "' + PREF_LABEL + '": [\n'
+                                      '  {"@value": "Justice sociale", "@language": "fr"},\n'
+                                      '  {"@value": "Social justice", "@language": "' + language + '"}]}\n',
+                            f'"@language": "{language}"')
+    assert said == [(4, f'« "@language": "{language}" » dans 1 valeur, non importée : « {language} » {BCP47} ; {fix}')]
+    assert labels == {("Justice sociale", "fr")}  # the engine's reading, the spec's: kept
+
+
+@pytest.mark.parametrize("context, line", [
+    ('{\n  "@language": "fr_FR",\n  "label": "' + PREF_LABEL + '"}', 2),  # the default
+    ('{"label": {"@id": "' + PREF_LABEL + '",\n  "@language": "fr_FR"}}', 2),  # a term's
+])
+def test_a_context_s_language_that_is_not_well_formed_is_warned_with_the_texts_it_takes(tmp_path, context, line):
+    said, labels = ingested(tmp_path, '{"@context": ' + context + ',\n "@id": "' + T12 + '",\n'
+                                      ' "label": ["Justice sociale", "Justice"], "http://ex.org/n": 12}\n', "fr_FR")
+    assert said == [(line, f'« "@language": "fr_FR" » dans un contexte : « fr_FR » {BCP47}, et les textes qui la '
+                           "prennent ne sont pas importés (2 valeurs) ; écrivez « fr-FR »")]
+    assert labels == set()
+
+
+def test_texts_under_a_language_map_key_that_is_not_well_formed_are_warned(tmp_path):
+    said, labels = ingested(tmp_path, CONTEXT.replace("CONTAINER", '"@language"')
+                            + ' "label": {"fr": "Justice sociale",\n   "en_GB": ["Justice", "Social justice"]}}\n',
+                            MAP_KEY)
+    assert said == [(4, f"clé « en_GB » dans une table de langues (« \"@container\": \"@language\" ») : « en_GB » "
+                        f"{BCP47}, et ses 2 textes ne sont pas importés ; écrivez la clé « en-GB »")]
+    assert labels == {("Justice sociale", "fr")}
+
+
+@pytest.mark.parametrize("language", ["FR", "fr-Latn-FR", "de-CH-1996", "x-maillage", "i-klingon"])
+def test_a_well_formed_language_however_written_is_read(tmp_path, language):
+    said, labels = ingested(tmp_path, '{"@id": "' + T12 + '", "' + PREF_LABEL + '": {"@value": "Justice", '
+                                      '"@language": "' + language + '"}}', "@language")
+    assert said == []
+    assert labels == {("Justice", language.lower())}

@@ -13,7 +13,9 @@ from graph.encodings import decode, reads_as_utf8
 from graph.formats import RDF_FORMATS, rdf_format_for_path
 from graph.ingest.base import Extraction, InputError, Issue, SourceContext, SourceKind
 from graph.ingest.rdf_json_iris import miswritten_iris
-from graph.ingest.rdf_json_languages import empty_languages
+from graph.ingest.rdf_json_keys import lost_keys
+from graph.ingest.rdf_json_languages import miswritten_languages
+from graph.ingest.rdf_json_terms import read_terms
 from graph.ingest.rdf_namespaces import BULK_FORMATS, miswritten_namespaces
 from graph.ingest.rdf_truncated import cut_short
 
@@ -110,13 +112,14 @@ def extract(ctx: SourceContext) -> Extraction:
         if truncated := cut_short(data):
             raise truncated
         data, blanked = without_empty_languages(data)
-    elif fmt == "jsonld" and (miswritten := miswritten_iris(data)):
+    elif fmt == "jsonld" and (miswritten := miswritten_iris(data, terms := read_terms(data))):
         raise miswritten
     extraction = Extraction(rdf=(data, fmt), stats={"format": fmt, **({"encoding": encoding} if encoding else {})})
     if fmt not in BULK_FORMATS:  # the bulk path's are sought while the engine loads it (store_rdf)
         extraction.issues += miswritten_namespaces(data, fmt)
     if fmt == "jsonld":
-        extraction.issues += empty_languages(data)
+        extraction.issues += sorted(miswritten_languages(data, terms) + lost_keys(data, terms),
+                                    key=lambda issue: issue.line or 0)
     if blanked:
         count = f"{len(blanked)} élément{'s' if len(blanked) > 1 else ''}", \
             f"{len(blanked)} element{'s' if len(blanked) > 1 else ''}"

@@ -17,6 +17,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS
 from graph.formats import rdf_format
 from graph.identity import siren_of
 from graph.ingest.base import InputError
+from graph.ingest.rdf_json_keys import why_no_statement
 from graph.namespaces import MAI
 from graph.ontology import superclasses
 from graph.parse_errors import rdf_error
@@ -55,9 +56,15 @@ _NT_READ = re.compile(rb"\n[ \t]*(?:<[^>\n]*>|_:[^ \t\n<]+)[ \t]*(?:" + b"|".joi
                       + rb")[^\n]*")
 
 
-def _no_triple() -> InputError:
+def _no_triple(data: bytes, fmt: str) -> InputError:
     """The error of a file that parses but states nothing (0 bytes, or only prefixes and comments): stored, it
-    would replace the source of its name by an empty one (a truncated download)."""
+    would replace the source of its name by an empty one (a truncated download). A JSON-LD document may write
+    statements that JSON-LD drops (keys that no context defines, texts in a language that is not well-formed): the
+    error says which, at the first one's line."""
+    if fmt == "jsonld" and (why := why_no_statement(data)):
+        said, said_en, line = why
+        return InputError(f"fichier vide : aucun triplet, car JSON-LD ignore ce qu'il écrit — {said}", line=line,
+                          message_en=f"empty file: no triple, as JSON-LD ignores what it writes — {said_en}")
     return InputError("fichier vide : aucun triplet (rien que des préfixes ou des commentaires ?)",
                       message_en="empty file: no triple (only prefixes or comments?)")
 
@@ -122,13 +129,13 @@ class Observed:
                     self._read(ox.parse(_lines_read(data), ox.RdfFormat.N_TRIPLES, base_iri=base))
                     self.subjects = _ntriples_subjects(data)
                     if _NT_STATEMENT.search(data) is None:
-                        raise _no_triple()
+                        raise _no_triple(data, fmt)
                     return
                 except SyntaxError:  # read the whole file again, for the line of the error
                     self.types, self.sirets, self.sirens, self.rnas, self.same_as = [], {}, {}, {}, []
             quads = ox.parse(data, rdf_format(fmt).engine, base_iri=base)
             if not (self._read_quads(quads) if fmt in ("trig", "nquads") else self._read(quads, self.subjects)):
-                raise _no_triple()
+                raise _no_triple(data, fmt)
         except SyntaxError as exc:
             said, said_en, line = rdf_error(exc.msg, exc.lineno, data, fmt)
             raise InputError(said, line=line, message_en=said_en) from None

@@ -1,40 +1,51 @@
-"""Badly formed IRIs in a JSON-LD document (``"@id": "http://ex.org/a b"``), which the engine drops without a word.
+"""Badly formed IRIs and blank node identifiers in a JSON-LD document (``"@id": "http://ex.org/a b"``, a key
+``"http://ex.org/a b"``, ``"@id": "_:a b"``), which the engine drops without a word.
 
 JSON-LD's conversion to RDF leaves out what names a value that is not a well-formed IRI: a node whose ``@id`` is
-one, with every statement about it; a type, an object, a term whose ``@id`` is one (its values) — Oxigraph does so
-without a word, as the spec's algorithms do. A Turtle, N-Triples or RDF/XML file that writes such an IRI does not
-parse, and is refused with its line. So is a JSON-LD one, for the same IRIs: an ``@id`` or ``@type`` value (a
-node's, an object's, a term's) with a character that no IRI holds, whatever the base or the prefix it is resolved
-against — a blank, a control character, ``<>"{}|^`\\``, or a ``%`` not followed by two hexadecimal digits. A value
-that a context defines as a term (``"@type": "my type"``) is the term's IRI, and is not one.
+one, with every statement about it; a type, an object, a term whose ``@id`` is one (its values), a property whose
+key expands to one (its values) — Oxigraph does so without a word, as the spec's algorithms do. A Turtle,
+N-Triples or RDF/XML file that writes such an IRI does not parse, and is refused with its line. So is a JSON-LD
+one, for the same IRIs: an ``@id`` or ``@type`` value (a node's, an object's, a term's) or a node's key with a
+character that no IRI holds, whatever the base, the prefix or the vocabulary it is resolved against — a blank, a
+control character, ``<>"{}|^`\\``, or a ``%`` not followed by two hexadecimal digits. A value that a context
+defines as a term (``"@type": "my type"``) is the term's IRI, and is not one; a key without a colon is an IRI only
+against a ``@vocab`` (else it is an undefined term: :mod:`graph.ingest.rdf_json_keys` warns about it).
 
-Three searches of the document's bytes, in C, tell that it has none: only a file with one is read further.
+A blank node identifier (``_:`` and a label) is no IRI. JSON-LD admits any label, and its algorithms would name
+the node afresh (Node Map Generation); Oxigraph keeps the label, and drops the node when the label is not one that
+RDF's syntaxes write (letters, digits, ``_``, ``-``, ``.`` and ``:``, as Turtle's ``BLANK_NODE_LABEL``): ``_:a b``,
+``_:a/b``, ``_:a.``. Turtle refuses such a label too: the document is refused, told as a label to rewrite.
+
+A document whose contexts cannot all be read (a remote one) is left to the engine, which refuses it for that
+context. Searches of the document's bytes, in C, tell that it has none of these values: only a file with one is
+walked.
 """
 
 from __future__ import annotations
 
-import json
 import re
 
+import pyoxigraph as ox
+
 from graph.ingest.base import InputError
+from graph.ingest.rdf_json_keys import key_uses
+from graph.ingest.rdf_json_terms import FORBIDDEN, JsonLdTerms, read_terms
+from graph.ingest.rdf_json_tokens import decoded, line_of, lines_of, objects
 from graph.parse_errors import explain_rdf
 
-#: What makes a text no IRI, whatever it is resolved against.
-_FORBIDDEN = re.compile(r"[\x00-\x20<>\"{}|^`\\]|%(?![0-9A-Fa-f]{2})")
-_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
 #: An ``@id`` or ``@type`` key; the characters of a string that hold no forbidden character nor escape; one that
-#: is either (an escape is decoded, then checked).
+#: is either (an escape is decoded, then checked); a blank node identifier that is plainly well-formed.
 _KEY = rb'"@(?:id|type)"\s*:\s*'
 _GOOD = rb'[^"\\%\x00-\x20<>{}|^`]*+(?:%[0-9A-Fa-f]{2}[^"\\%\x00-\x20<>{}|^`]*+)*+'
 _BAD = rb'(?:[\\\x00-\x20<>{}|^`]|%(?![0-9A-Fa-f]{2}))'
+_LABEL = rb'[A-Za-z0-9_](?:[A-Za-z0-9_.:-]*+(?<!\.))?'
+_GOOD_ITEM = rb'"(?:_:' + _LABEL + rb'|(?!_:)' + _GOOD + rb')"'
 #: The three searches that tell, in C, that a document has no such value (27 MB, 400k values: 0.25 s, a sixth of
 #: the engine's reading): no string value that holds one, and as many arrays as arrays of strings without one.
-_BAD_STRING = re.compile(_KEY + b'"' + _GOOD + _BAD)
+_BAD_STRING = re.compile(_KEY + rb'"(?:' + _GOOD + _BAD + rb'|_:(?!' + _LABEL + rb'"))')
 _ARRAY = re.compile(_KEY + rb"\[")
-_GOOD_ARRAY = re.compile(_KEY + rb'\[\s*(?:"' + _GOOD + rb'"\s*(?:,\s*"' + _GOOD + rb'"\s*)*+)?\]')
-_ENTRY = re.compile(rb'"@(?P<key>id|type)"\s*:\s*(?P<array>\[)?')
-_ITEM = re.compile(rb'\s*(?:,\s*)?("[^"\\]*(?:\\.[^"\\]*)*"|\])')
-_KEYS = re.compile(rb'("[^"\\]*(?:\\.[^"\\]*)*")\s*:')
+_GOOD_ARRAY = re.compile(_KEY + rb'\[\s*(?:' + _GOOD_ITEM + rb'\s*(?:,\s*' + _GOOD_ITEM + rb'\s*)*+)?\]')
+_ENTRIES = (b'"@id"', b'"@type"')
 #: How many lines the refusal lists.
 SHOWN = 5
 
@@ -45,77 +56,137 @@ def _why(found: re.Match) -> tuple[str, str, str, str]:
     if char.startswith("%"):
         return ("« % » sans deux chiffres hexadécimaux", "'%' without two hexadecimal digits",
                 "un « % » s'écrit %25", "a '%' is written %25")
-    what = "une espace" if char == " " else f"le caractère U+{ord(char):04X}" if char <= " " else f"« {char} »"
-    what_en = "a space" if char == " " else f"character U+{ord(char):04X}" if char <= " " else f"'{char}'"
+    what, what_en = _named(char)
     return what, what_en, f"encodez-le en %{ord(char):02X}", f"encode it as %{ord(char):02X}"
 
 
-def _bad_values(data: bytes) -> list[tuple[int, str, str, re.Match]]:
-    """Each ``@id`` or ``@type`` value of the JSON-LD ``data`` that is no IRI: its offset, its key, its text, and
-    its first forbidden character.
+def _named(char: str) -> tuple[str, str]:
+    """A character as the messages name it, in French and English."""
+    if char == " ":
+        return "une espace", "a space"
+    if char <= " ":
+        return f"le caractère U+{ord(char):04X}", f"character U+{ord(char):04X}"
+    return f"« {char} »", f"'{char}'"
 
-    >>> [(at, key, text) for at, key, text, _ in _bad_values(b'{"@id": "a b", "@type": ["T", "@id", "U\\\\tV"]}')]
-    [(8, 'id', 'a b'), (37, 'type', 'U\\tV')]
+
+def _blank_label(label: str) -> bool:
+    try:
+        ox.BlankNode(label)
+    except ValueError:
+        return False
+    return True
+
+
+def blank_fault(label: str) -> tuple[str, str, str] | None:
+    """What is wrong, for the engine, with the blank node label ``label`` (what follows ``_:``), in French and
+    English, and the label to write in its place; None when it is well-formed.
+
+    >>> blank_fault("a b"), blank_fault("a."), blank_fault("a:b-1")
+    (('une espace', 'a space', 'a_b'), ('« . » à la fin', "'.' at the end", 'a_'), None)
+    """
+    if _blank_label(label):
+        return None
+    if not label:
+        return "vide", "empty", "b1"
+    fixed = "".join(char if _blank_label(char if n == 0 else f"a{char}a") else "_" for n, char in enumerate(label))
+    wrong = next((n for n, (char, kept) in enumerate(zip(label, fixed)) if char != kept), None)
+    if wrong is None:
+        return "« . » à la fin", "'.' at the end", fixed[:-1] + "_"
+    what, what_en = _named(label[wrong])
+    if wrong == 0 and _blank_label(f"a{label[0]}a"):
+        what, what_en = f"{what} en tête", f"{what_en} first"
+    return what, what_en, fixed if _blank_label(fixed) else fixed.rstrip(".") + "_"
+
+
+def _bad_values(data: bytes, terms: JsonLdTerms) -> list[tuple[int, str, str, tuple]]:
+    """Each ``@id`` or ``@type`` value of the JSON-LD ``data`` that is no IRI nor blank node the engine reads: its
+    offset, its key, its text, and what is wrong: "iri" and :func:`_why` of its first forbidden character, or
+    "blank" and :func:`blank_fault`; in order.
+
+    >>> data = b'{"@id": "a b", "@type": ["T", "@id", "U\\\\tV"], "p": {"@id": "_:b/1"}}'
+    >>> [(at, key, text) for at, key, text, _ in _bad_values(data, read_terms(data))]
+    [(8, 'id', 'a b'), (37, 'type', 'U\\tV'), (59, 'id', '_:b/1')]
     """
     found = []
-    keys: set[bytes] | None = None  # the document's keys, the terms among them: read at the first value that is no IRI
-    for entry in _ENTRY.finditer(data):
-        starts, at = [], entry.end()
-        if entry["array"] is None:
-            starts.append(at)
-        else:
-            while (item := _ITEM.match(data, at)) and item[1] != b"]":
-                starts.append(item.start(1))
-                at = item.end()
-        for start in starts:
-            if (string := _STRING.match(data, start)) is None:
+    for obj in objects(data, terms.written(terms.json_terms) | {b'"@value"'}):
+        for member in obj.members:
+            if member.key not in _ENTRIES:
                 continue
-            try:
-                text = json.loads(string.group())
-            except ValueError:
-                continue  # not JSON: the engine says where
-            if text.startswith("@") or not (bad := _FORBIDDEN.search(text)):  # a keyword, an IRI
-                continue
-            if keys is None:
-                keys = set(_KEYS.findall(data))
-            if string.group() not in keys:  # else a term
-                found.append((start, entry["key"].decode(), text, bad))
-    return found
+            for at, written in member.values:
+                if (text := decoded(written)) is None or text.startswith("@") or text in terms.terms:
+                    continue  # no string, not JSON (the engine says where), a keyword, a term
+                if text.startswith("_:"):
+                    if fault := blank_fault(text[2:]):
+                        found.append((at, member.key[2:-1].decode(), text, ("blank", *fault)))
+                elif bad := FORBIDDEN.search(text):
+                    found.append((at, member.key[2:-1].decode(), text, ("iri", *_why(bad))))
+    return sorted(found)
 
 
-def miswritten_iris(data: bytes) -> InputError | None:
-    """Why the JSON-LD document ``data`` is refused when an ``@id`` or ``@type`` value is no IRI (the engine would
-    drop what it names without a word): the first one, its line and what is wrong, and how many there are, with
-    their lines; None when there is none.
+def miswritten_iris(data: bytes, terms: JsonLdTerms | None = None) -> InputError | None:
+    """Why the JSON-LD document ``data`` is refused when an ``@id`` or ``@type`` value or a node's key is no IRI,
+    or a blank node identifier that the engine does not read (the engine would drop what it names without a word):
+    the first one, its line and what is wrong, and how many there are, with their lines; None when there is none,
+    or when a context is remote (the engine refuses the document for it).
 
     >>> print(miswritten_iris(b'{"@id": "http://ex.org/a",\\n "@type": "http://ex.org/My type"}').issue.message_en)
     invalid RDF: character not allowed in an IRI (an address between quotes: @id, @type, @base, @vocab…) \
 ('http://ex.org/My type' of @type: a space); JSON-LD ignores the statements that name it (1 such value of @id \
 or @type); encode it as %20
     """
-    if _BAD_STRING.search(data) is None and len(_ARRAY.findall(data)) == len(_GOOD_ARRAY.findall(data)):
+    suspect = _BAD_STRING.search(data) is not None or len(_ARRAY.findall(data)) != len(_GOOD_ARRAY.findall(data))
+    terms = terms or read_terms(data)
+    if terms.remote:
         return None
-    if not (found := _bad_values(data)):
+    found = _bad_values(data, terms) if suspect else []
+    keys = [(use.at, None, use.key, ("key", *_why(bad))) for use in key_uses(data, terms, {"iri"})
+            if (bad := FORBIDDEN.search(use.key))]
+    if not found and not keys:
         return None
-    at, key, text, bad = found[0]
-    line = data.count(b"\n", 0, at) + 1
-    what, what_en, fix, fix_en = _why(bad)
-    said, said_en = explain_rdf("Invalid IRI code point", "jsonld")
-    many = "s" if len(found) > 1 else ""
-    lines, last = [1], 0
-    for offset in sorted(offset for offset, *_ in found):  # each counted from the one before (200k values: 0.1 s)
-        lines.append(lines[-1] + data.count(b"\n", last, offset))
-        last = offset
-    lines = sorted(set(lines[1:]))
+    lines = sorted(set(lines_of(data, sorted(at for at, *_ in [*found, *keys]))))
     where = ", ".join(map(str, lines[:SHOWN])) + (" …" if len(lines) > SHOWN else "")
-    where_fr, where_en = ("", "") if len(found) == 1 else \
+    where_fr, where_en = ("", "") if len(found) + len(keys) == 1 else \
         ((f", ligne {where}", f", line {where}") if len(lines) == 1 else (f", lignes {where}", f", lines {where}"))
-    return InputError(f"RDF invalide : {said} (« {text} » de @{key} : {what}) ; JSON-LD ignore les "
-                      f"triplets qui la nomment ({len(found)} valeur{many} de @id ou @type ainsi{where_fr}) ; {fix}",
-                      line=line,
-                      message_en=f"invalid RDF: {said_en} ('{text}' of @{key}: {what_en}); JSON-LD ignores the "
-                                 f"statements that name it ({len(found)} such value{many} of @id or @type"
-                                 f"{where_en}); {fix_en}")
+    counted, counted_en = _counted(len(found), len(keys))
+    first = min([*found, *keys], key=lambda bad: bad[0])
+    fr, en = _refusal(first, f"{counted}{where_fr}", f"{counted_en}{where_en}")
+    return InputError(fr, line=line_of(data, first[0]), message_en=en)
 
 
-__all__ = ["miswritten_iris"]
+def _refusal(first: tuple, counted: str, counted_en: str) -> tuple[str, str]:
+    """The refusal, in French and English, of a document whose first value or key that the engine drops is
+    ``first`` (as :func:`_bad_values` gives it; a key's is None), with how many there are (and where)."""
+    _, key, text, (kind, what, what_en, *fixes) = first
+    said, said_en = explain_rdf("Invalid IRI code point", "jsonld")
+    if kind == "key":
+        fix, fix_en = fixes
+        return (f"RDF invalide : {said} (« {text} », clé d'une propriété : {what}) ; JSON-LD ignore ses valeurs "
+                f"({counted}) ; {fix}",
+                f"invalid RDF: {said_en} ('{text}', a property's key: {what_en}); JSON-LD ignores its values "
+                f"({counted_en}); {fix_en}")
+    if kind == "blank":
+        return (f"identifiant de nœud anonyme « {text} » (de @{key} : {what}) : le moteur ne lit que ceux de lettres, "
+                "de chiffres, « _ », « - », « . » et « : », comme Turtle, et ignore les triplets qui le nomment, où la "
+                f"spécification JSON-LD l'aurait renommé ({counted}) ; écrivez « _:{fixes[0]} »",
+                f"blank node identifier '{text}' (of @{key}: {what_en}): the engine reads only those of letters, "
+                "digits, '_', '-', '.' and ':', as Turtle does, and ignores the statements that name it, where the "
+                f"JSON-LD specification would have renamed it ({counted_en}); write '_:{fixes[0]}'")
+    fix, fix_en = fixes
+    return (f"RDF invalide : {said} (« {text} » de @{key} : {what}) ; JSON-LD ignore les triplets qui la nomment "
+            f"({counted}) ; {fix}",
+            f"invalid RDF: {said_en} ('{text}' of @{key}: {what_en}); JSON-LD ignores the statements that name it "
+            f"({counted_en}); {fix_en}")
+
+
+def _counted(values: int, keys: int) -> tuple[str, str]:
+    """How many values of ``@id`` or ``@type`` and keys are refused, in French and English."""
+    s, ks = "s" if values > 1 else "", "s" if keys > 1 else ""
+    if not keys:
+        return f"{values} valeur{s} de @id ou @type ainsi", f"{values} such value{s} of @id or @type"
+    if not values:
+        return f"{keys} clé{ks} ainsi", f"{keys} such key{ks}"
+    return (f"{values} valeur{s} de @id ou @type et {keys} clé{ks} ainsi",
+            f"{values} such value{s} of @id or @type and {keys} key{ks}")
+
+
+__all__ = ["blank_fault", "miswritten_iris"]
