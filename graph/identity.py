@@ -25,11 +25,11 @@ from graph.triples import TripleSet, plain_literal
 _NON_DIGIT = re.compile(r"\D")
 #: Made once: rdflib's RDF, RDFS and SKOS namespaces make a new term on each use, and a term made once is also
 #: found by identity (not by rdflib's equality, a Python call) in the dicts of an extraction.
-_TYPE, _LABEL, _ALT_LABEL = RDF.type, RDFS.label, SKOS.altLabel
+_TYPE, LABEL, ALT_LABEL = RDF.type, RDFS.label, SKOS.altLabel
 _ID_PREDICATES = ((MAI.siren, "siren"), (MAI.siret, "siren"), (MAI.rna, "rna"))
 _NAME_KEY = MAI.nameKey
 _PERSON, _BENEFICIARY, _FUNDER = FOAF.Person, MAI.beneficiary, SCHEMA.funder
-_NAME_PREDICATES = (_LABEL, _ALT_LABEL)
+_NAME_PREDICATES = (LABEL, ALT_LABEL)
 
 
 def siren_of(identifier: str | None) -> str | None:
@@ -146,7 +146,7 @@ def actor_keys(graph: TripleSet, actor: URIRef, keyed: bool = False) -> list[tup
     for p in _NAME_PREDICATES:
         for value in graph.objects(actor, p):
             for key in cached_name_variants(str(value)):
-                if p is _ALT_LABEL and is_acronym(key):
+                if p is ALT_LABEL and is_acronym(key):
                     continue
                 for scope in scopes:
                     if ("name", scope + key) not in keys:
@@ -194,7 +194,7 @@ def deliberation_iri(authority: URIRef, number: object, base: str = DEFAULT_BASE
     return mint("deliberation", actor_key(authority), number, base=base)
 
 
-def _rewrite(graph: TripleSet, mapping: dict[URIRef, URIRef]) -> None:
+def rewrite_nodes(graph: TripleSet, mapping: dict[URIRef, URIRef]) -> None:
     """Rename, in place, the nodes of ``mapping``, all at once: only the triples that mention them are touched, and
     a node renamed to another that is renamed in turn stays where it was sent (a row's actor sent to the SIREN's
     holder, whose IRI the file's other actor had and left: the row followed that actor)."""
@@ -254,7 +254,7 @@ class ActorBook:
         name joins to any other."""
         iri = mint("actor", "sans-nom", *key, base=self.base)
         self.graph.add((iri, _TYPE, cls))
-        self.graph.add((iri, _LABEL, plain_literal(" ".join(text.split()))))
+        self.graph.add((iri, LABEL, plain_literal(" ".join(text.split()))))
         return iri
 
     def name(self, iri: URIRef, name: str) -> None:
@@ -262,9 +262,9 @@ class ActorBook:
         name = " ".join(name.split())
         if iri not in self.labels:
             self.labels[iri] = name
-            self.graph.add((iri, _LABEL, plain_literal(name)))
+            self.graph.add((iri, LABEL, plain_literal(name)))
         elif name != self.labels[iri]:
-            self.graph.add((iri, _ALT_LABEL, plain_literal(name)))
+            self.graph.add((iri, ALT_LABEL, plain_literal(name)))
         for key in cached_name_variants(name):
             self._by_key.setdefault(key, set()).add(iri)
 
@@ -283,5 +283,5 @@ class ActorBook:
                 self.graph.remove((source, RDFS.label, Literal(name)))
                 if name != self.labels.get(target):
                     self.graph.add((source, SKOS.altLabel, Literal(name)))
-        _rewrite(self.graph, mapping)
+        rewrite_nodes(self.graph, mapping)
         return mapping

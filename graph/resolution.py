@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDFS
 
-from graph.identity import _ALT_LABEL, _LABEL, _rewrite, actor_keys, actors_of
+from graph.identity import ALT_LABEL, LABEL, actor_keys, actors_of, rewrite_nodes
 from graph.namespaces import DEFAULT_BASE, MAI
 from graph.resolution_branches import bodies_apart, bring_branches_together, tell_branches_apart
 from graph.resolution_decisions import decide, share_no_name
@@ -115,7 +115,7 @@ def resolve_actors(graph: TripleSet, query, source: URIRef | None = None, kind: 
             resolution.ambiguous.append((*outcome[-1], _line_of(graph, actor)))
     targets = {actor: resolution.rewritten.get(actor, actor) for actor in actors}
     resolution.demoted = _keep_existing_labels(graph, targets, query, source, LABEL_RANKS.get(kind, _OTHER_RANK))
-    _rewrite(graph, resolution.rewritten)
+    rewrite_nodes(graph, resolution.rewritten)
     deliberations_by_actes(graph, query)
     return resolution
 
@@ -149,18 +149,18 @@ def _keep_existing_labels(graph: TripleSet, mapping: dict[URIRef, URIRef], query
     for actor, target in mapping.items():
         if not known.get(target):
             continue
-        own = list(graph.objects(actor, _LABEL))
+        own = list(graph.objects(actor, LABEL))
         if own and all(r is not None and rank < r for _, _, r in held[target]) \
                 and not any(str(label) in known[target] for label in own):
             demoted += [(where, target, label) for where, label, _ in held[target]]
             continue
         for label in own:
             if str(label) not in known[target]:
-                graph.remove((actor, _LABEL, label))
-                graph.add((actor, _ALT_LABEL, label))
+                graph.remove((actor, LABEL, label))
+                graph.add((actor, ALT_LABEL, label))
             elif (stored := known[target][str(label)]) != label:  # the same name tagged otherwise ("…"@fr)
-                graph.remove((actor, _LABEL, label))
-                graph.add((actor, _LABEL, stored))
+                graph.remove((actor, LABEL, label))
+                graph.add((actor, LABEL, stored))
     return demoted
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF
 
-from graph.identity import _ALT_LABEL, _LABEL, _rewrite, actor_keys, actors_of, name_key_iri
+from graph.identity import ALT_LABEL, LABEL, actor_keys, actors_of, name_key_iri, rewrite_nodes
 from graph.identity_names import BRANCH_WORDS, branch_bodies, branch_keys, is_branch_of, name_key
 from graph.namespaces import MAI, slugify
 from graph.triples import TripleSet, plain_literal
@@ -32,26 +32,26 @@ def tell_branches_apart(graph: TripleSet) -> None:
     """
     mapping: dict[URIRef, URIRef] = {}
     for actor in sorted(actors_of(graph), key=str):  # in one order: a grant's IRI may depend on another's
-        labels = list(graph.objects(actor, _LABEL))
+        labels = list(graph.objects(actor, LABEL))
         if len(labels) != 1:
             continue
         body, base = labels[0], str(actor).rpartition("actor/")[0]
-        branches = {v for v in graph.objects(actor, _ALT_LABEL) if is_branch_of(str(v), str(body))}
+        branches = {v for v in graph.objects(actor, ALT_LABEL) if is_branch_of(str(v), str(body))}
         if len(branches) != 1 or actor != name_key_iri(name_key(str(body)), base):  # an identified actor stays
             continue
         branch = branches.pop()
-        for variant in list(graph.objects(actor, _ALT_LABEL)):
+        for variant in list(graph.objects(actor, ALT_LABEL)):
             if variant == branch or name_key(str(variant)) == name_key(str(body)):  # the body's other spellings
-                graph.remove((actor, _ALT_LABEL, variant))
-        graph.remove((actor, _LABEL, body))
-        graph.add((actor, _LABEL, branch))
+                graph.remove((actor, ALT_LABEL, variant))
+        graph.remove((actor, LABEL, body))
+        graph.add((actor, LABEL, branch))
         for key in list(graph.objects(actor, MAI.nameKey)):
             graph.remove((actor, MAI.nameKey, key))
         for _, key in (k for k in actor_keys(graph, actor) if k[0] == "name"):
             graph.add((actor, MAI.nameKey, plain_literal(key)))
         mapping[actor] = name_key_iri(name_key(str(branch)), base)
         _grants_of_branch(graph, actor, name_key(str(branch)), mapping)
-    _rewrite(graph, mapping)
+    rewrite_nodes(graph, mapping)
 
 
 def _grants_of_branch(graph: TripleSet, actor: URIRef, key: str, mapping: dict[URIRef, URIRef]) -> None:
@@ -92,16 +92,16 @@ def bring_branches_together(graph: TripleSet,
     mapping: dict[URIRef, URIRef] = {}
     for actor in first:
         base = str(actor).rpartition("actor/")[0]
-        found = {name_key_iri(key, base) for label in graph.objects(actor, _LABEL) for key in branch_keys(str(label))}
+        found = {name_key_iri(key, base) for label in graph.objects(actor, LABEL) for key in branch_keys(str(label))}
         found = {other for other in found if other in keys and other != actor and other not in mapping
                  and keys[other] and keys[other][0][0] == "name"}
         if len(found) == 1 and (actor, RDF.type, FOAF.Person) not in graph:
             mapping[actor] = target = found.pop()
-            for label in list(graph.objects(actor, _LABEL)):
-                graph.remove((actor, _LABEL, label))
-                if (target, _LABEL, label) not in graph:
-                    graph.add((actor, _ALT_LABEL, label))
-    _rewrite(graph, mapping)
+            for label in list(graph.objects(actor, LABEL)):
+                graph.remove((actor, LABEL, label))
+                if (target, LABEL, label) not in graph:
+                    graph.add((actor, ALT_LABEL, label))
+    rewrite_nodes(graph, mapping)
     return mapping
 
 
@@ -118,7 +118,7 @@ def bodies_apart(graph: TripleSet, actor: URIRef, keys: list[tuple[str, str]], f
     (:func:`tell_branches_apart`).
     """
     candidates = {holder for key in keys if key[0] == "name" for holder in found.get(key, ())}
-    bodies = {name_key_iri(of, base) for label in graph.objects(actor, _LABEL) for of in branch_bodies(str(label))} \
+    bodies = {name_key_iri(of, base) for label in graph.objects(actor, LABEL) for of in branch_bodies(str(label))} \
         if candidates else set()
     if not candidates & bodies:
         return found, []
@@ -128,7 +128,7 @@ def bodies_apart(graph: TripleSet, actor: URIRef, keys: list[tuple[str, str]], f
                          for (title,) in query(_FILES_GIVING, {"body": body, "key": plain_literal(key),
                                                                "source": source or URIRef("urn:maillage:none")})})
         if titles:
-            said.append(_old_body_said(str(next(graph.objects(actor, _LABEL))), body, titles))
+            said.append(_old_body_said(str(next(graph.objects(actor, LABEL))), body, titles))
     return {key: found.get(key, set()) - bodies for key in keys}, said
 
 

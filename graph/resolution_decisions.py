@@ -13,7 +13,7 @@ from rdflib import URIRef
 from rdflib.namespace import DCTERMS, OWL
 
 from graph.identifiers import RNA_OLD_NUMBER
-from graph.identity import _LABEL, siren_of
+from graph.identity import LABEL, siren_of
 from graph.namespaces import DEFAULT_BASE, MAI
 from graph.triples import TripleSet
 
@@ -160,7 +160,7 @@ def _several_holders(graph: TripleSet, actor: URIRef, how: str, key: str, holder
 
 def _label_or(graph: TripleSet, actor: URIRef, fallback: str) -> str:
     """The name under which a message shows ``actor``: its label in ``graph``, else ``fallback``."""
-    return next(iter(graph.objects(actor, _LABEL)), fallback)
+    return next(iter(graph.objects(actor, LABEL)), fallback)
 
 
 #: How a message names an identifier of each kind of key.
@@ -207,7 +207,7 @@ def share_no_name(graph: TripleSet, decided: dict[URIRef, tuple], outcomes: dict
             rivals = [other for other in claimants if other != actor and _ids_conflict(ids[actor], ids[other])]
             if not rivals:
                 continue
-            label = next(iter(graph.objects(actor, _LABEL)), actor)
+            label = next(iter(graph.objects(actor, LABEL)), actor)
             own = ", ".join(sorted(set().union(*ids[actor])))
             theirs = ", ".join(sorted({v for other in rivals for v in set().union(*ids[other])}))
             outcomes[actor] = "ambiguous", (

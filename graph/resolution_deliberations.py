@@ -12,7 +12,7 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF
 
-from graph.identity import _rewrite, deliberation_iri
+from graph.identity import deliberation_iri, rewrite_nodes
 from graph.namespaces import DEFAULT_BASE, MAI
 from graph.resolution_lookups import LOOKUP_BATCH
 from graph.terms import sparql_string
@@ -82,7 +82,7 @@ def deliberations_by_actes(graph: TripleSet, query) -> dict[URIRef, URIRef]:
         graph.remove((d, None, None))
         for p, o in reference_statements(said, held.get(target, ())):
             graph.add((d, p, o))
-    _rewrite(graph, mapping)
+    rewrite_nodes(graph, mapping)
     return mapping
 
 
@@ -101,5 +101,5 @@ def canonical_deliberations(graph: TripleSet) -> dict[URIRef, URIRef]:
         canonical = deliberation_iri(authority, number, base=head if sep else DEFAULT_BASE)
         if canonical != deliberation:
             mapping[deliberation] = canonical
-    _rewrite(graph, mapping)
+    rewrite_nodes(graph, mapping)
     return mapping

@@ -11,7 +11,7 @@ from __future__ import annotations
 from rdflib import URIRef
 from rdflib.namespace import RDFS
 
-from graph.identity import _ALT_LABEL, _LABEL, name_key_iri
+from graph.identity import ALT_LABEL, LABEL, name_key_iri
 from graph.identity_names import is_acronym, name_key
 from graph.terms import sparql_string
 from graph.triples import TripleSet
@@ -32,7 +32,7 @@ _LOOKUPS = {
     # to the bulk load of RDF files would be work per triple). The literal is bound, so the engine reads the few
     # triples that have it as object.
     "label": "SELECT DISTINCT ?key ?actor ?p WHERE { VALUES ?key { %s } ?actor ?p ?key "
-             f"FILTER(?p = <{RDFS.label}> || ?p = <{_ALT_LABEL}>) }}",
+             f"FILTER(?p = <{RDFS.label}> || ?p = <{ALT_LABEL}>) }}",
 }
 #: The forms in which an RDF file writes a name that a table gives as a plain string.
 _LABEL_LANGUAGES = (None, "fr", "fr-fr")
@@ -42,7 +42,7 @@ LOOKUP_BATCH = 500
 
 def labels_of(graph: TripleSet, actors) -> set[str]:
     """The names (labels and variants) of ``actors``, as the source writes them."""
-    return {str(label) for actor in actors for p in (_LABEL, _ALT_LABEL) for label in graph.objects(actor, p)}
+    return {str(label) for actor in actors for p in (LABEL, ALT_LABEL) for label in graph.objects(actor, p)}
 
 
 def lookup_keys(seekers: dict[tuple[str, str], set[URIRef]], query, base: str, labels: set[str] = frozenset(),
@@ -106,7 +106,7 @@ def _lookup_labels(labels: set[str], query) -> list[tuple[str, URIRef]]:
         values = " ".join(_label_terms(text) for text in wanted[i:i + LOOKUP_BATCH])
         for label, holder, predicate in query(sparql_prologue() + _LOOKUPS["label"] % values, None):
             key = name_key(str(label))
-            if isinstance(holder, URIRef) and key and not (predicate == _ALT_LABEL and is_acronym(key)):
+            if isinstance(holder, URIRef) and key and not (predicate == ALT_LABEL and is_acronym(key)):
                 found.append((key, holder))
     return found
 

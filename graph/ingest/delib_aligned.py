@@ -34,15 +34,15 @@ import re
 from dataclasses import dataclass
 
 from graph.ingest.delib_columns import ColumnHints
-from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD
+from graph.ingest.delib_grant_words import GRANT_VERB, GRANT_WORD
 from graph.ingest.delib_grants import GrantsFound, StatedTotal
-from graph.ingest.delib_lists import _RECORD_CODE, approved_below
+from graph.ingest.delib_lists import RECORD_CODE, approved_below
 from graph.ingest.delib_notes import note_markers, notes_end, without_call, without_marker
 from graph.ingest.delib_pipe_tables import pipe_cells
 from graph.ingest.delib_table_context import for_the_record, heading_nature, in_thousands, section_nature
-from graph.ingest.delib_table_header import (_AMOUNT_COL, _BENEF_COL, amount_columns, choose_amount_column,
+from graph.ingest.delib_table_header import (AMOUNT_COL, BENEF_COL, amount_columns, choose_amount_column,
                                              name_column)
-from graph.ingest.delib_tables import AMOUNT_QUALIFIER, _TOTAL_ROW, _marked_nature, row_label, rows_grants
+from graph.ingest.delib_tables import AMOUNT_QUALIFIER, TOTAL_ROW, marked_nature, row_label, rows_grants
 from graph.ingest.french import AMOUNT_RE, fold, parse_amount
 from graph.ingest.french_numbers import words_amount
 
@@ -50,25 +50,25 @@ from graph.ingest.french_numbers import words_amount
 _SEGMENT = re.compile(r"\S+(?:[ \u00a0\u202f]\S+)*")
 #: A cell that is an amount ("3 000,00 €", "12 500", "15 k€", "- 1 200,00 €", "4 000,00 € net", "9 300 € HT") or says
 #: there is none ("—").
-_AMOUNT_CELL = re.compile(r"[-+−–]?\s*(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?\s*(?:(?:€|euros?|EUR|k€)"
-                          + AMOUNT_QUALIFIER + r")?"
-                          r"|[—–-]|néant", re.I)
+AMOUNT_CELL = re.compile(r"[-+−–]?\s*(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?\s*(?:(?:€|euros?|EUR|k€)"
+                         + AMOUNT_QUALIFIER + r")?"
+                         r"|[—–-]|néant", re.I)
 #: A figure that a head never is, only a row's amount: thousands grouped or cents ("28 000,00", "1.500", "750,00").
 _FIGURE = re.compile(r"[-+−–]?\s*(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d{1,2})?|\d+,\d{1,2})")
 #: An amount with its currency, as a list without header writes it.
-_LISTED_AMOUNT = re.compile(r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?\s*(?:€|euros?|EUR|k€)"
-                            + AMOUNT_QUALIFIER, re.I)
+LISTED_AMOUNT = re.compile(r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?\s*(?:€|euros?|EUR|k€)"
+                           + AMOUNT_QUALIFIER, re.I)
 #: An amount with its currency that ends a cell of words, one space after them: "… Nouvelle-Aquitaine 5 000 €".
 _GLUED_AMOUNT = re.compile(r"(?<=[^\W\d_]) ((?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?\s*(?:€|euros?|EUR))$",
                            re.I)
 #: What ends a cell's line when its words go on below: a hyphen, or a word that needs the next one.
-_GOES_ON = re.compile(r"(?:-|\b(?:de|du|des|d['’]|l['’]|la|le|les|et|à|au|aux|en|pour|sur))$", re.I)
+GOES_ON = re.compile(r"(?:-|\b(?:de|du|des|d['’]|l['’]|la|le|les|et|à|au|aux|en|pour|sur))$", re.I)
 
 
 def _goes_on(text: str) -> bool:
     """Whether a name's line goes on below: it ends with a hyphen, a word that needs the next one or a comma, or
     leaves a bracket open ("Association La Maison des Liens (espace de rencontre,")."""
-    return bool(_GOES_ON.search(text)) or text.endswith(",") or text.count("(") > text.count(")")
+    return bool(GOES_ON.search(text)) or text.endswith(",") or text.count("(") > text.count(")")
 
 
 _PAGE = re.compile(r"(?:page\s*)?\d{1,3}\s*/\s*\d{1,3}", re.I)
@@ -78,11 +78,11 @@ _SECTION = re.compile(r"(?=.*[A-ZÀ-Ý])[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9 '’()/&,.–�
 #: How far right a header line starts when it heads only the amounts, the names' column left without a head.
 _NAMELESS_INDENT = 16
 #: A sentence's end, which no cell's words have: the prose after the table begins.
-_SENTENCE_END = re.compile(r"\w{2,}(?:\.| ?[!?:;])[ \t]*$")
+SENTENCE_END = re.compile(r"\w{2,}(?:\.| ?[!?:;])[ \t]*$")
 #: What opens the sentence that sums a table right below its last row: "soit 6 500,00 €.", "soit un total de …".
 _SUMS_UP = re.compile(r"soit\b", re.I)
 #: A line of a record's codes, below or above its name: "Tiers n° 098765 – Dossier EX025471", "Dossier 24-117".
-_RECORD_CODES = re.compile(rf"{_RECORD_CODE.pattern}(?:[ \t]*[–—,;/-][ \t]*{_RECORD_CODE.pattern})*", re.I)
+_RECORD_CODES = re.compile(rf"{RECORD_CODE.pattern}(?:[ \t]*[–—,;/-][ \t]*{RECORD_CODE.pattern})*", re.I)
 #: The head of a column of words that an amount's word ends ("Nature de l'aide", "Objet de la subvention").
 _WORDS_HEAD = re.compile(r"(?:nature|objet|type|motif|intitule)\b")
 #: A line that rules the table ("-------   ------", "=====", "+----+----+").
@@ -124,9 +124,9 @@ class _Columns:
             # spaces says nothing (a long cell runs under the next column's head)
             return [(k, cell) for k, cell in enumerate(tabbed) if cell]
         cells = [m.group(0) for m in _SEGMENT.finditer(line.expandtabs())]
-        if len(cells) == len(self.spans) > 1 and not _AMOUNT_CELL.fullmatch(cells[0]) \
+        if len(cells) == len(self.spans) > 1 and not AMOUNT_CELL.fullmatch(cells[0]) \
                 and re.search(r"[^\W\d_]{2}", cells[0]) \
-                and all(_AMOUNT_CELL.fullmatch(without_call(c)) for c in cells[1:]):
+                and all(AMOUNT_CELL.fullmatch(without_call(c)) for c in cells[1:]):
             return list(enumerate(cells))
         pieces = []
         segments = [(m.start(), m.end(), m.group(0)) for m in _SEGMENT.finditer(line.expandtabs())]
@@ -144,8 +144,8 @@ class _Columns:
                 segments[:0] = [(start, start + glued.start(), text[:glued.start()]),
                                 (start + glued.start(1), end, glued.group(1))]
                 continue
-            if len(under) == 2 and under[1] == amount_col and not _AMOUNT_CELL.fullmatch(text) \
-                    and any(_AMOUNT_CELL.fullmatch(later) for _, _, later in segments):
+            if len(under) == 2 and under[1] == amount_col and not AMOUNT_CELL.fullmatch(text) \
+                    and any(AMOUNT_CELL.fullmatch(later) for _, _, later in segments):
                 # words that spill under the amount's head, the amount further right: the cell of the column they
                 # start in ("Secours – impayé d'énergie (versé au fournisseur)    1 150 €")
                 pieces.append((under[0], text))
@@ -170,7 +170,7 @@ class _Columns:
         head = self.spans[column][0] - start
         cut = min((i for i, c in enumerate(text) if c == " "), key=lambda i: abs(i + 1 - head), default=None)
         if cut is None or abs(cut + 1 - head) > 2 or not re.match(r"[A-ZÀ-Ý0-9]", text[cut + 1:]) \
-                or text.isupper() or _AMOUNT_COL.search(head_words := fold(self.heads[column])) \
+                or text.isupper() or AMOUNT_COL.search(head_words := fold(self.heads[column])) \
                 and not _WORDS_HEAD.match(head_words):
             return None  # a heading in capitals ("ARRONDISSEMENT DE DOUAI") runs across; words are no amount
         return cut
@@ -179,11 +179,11 @@ class _Columns:
         """Add a line that continues the heads to them."""
         for match in _SEGMENT.finditer(line.expandtabs()):
             i = self._column_of(*match.span())
-            self.heads[i] = _join(self.heads[i], match.group(0))
+            self.heads[i] = join_cell_words(self.heads[i], match.group(0))
             self.spans[i] = [min(self.spans[i][0], match.start()), max(self.spans[i][1], match.end())]
 
 
-def _join(text: str, more: str) -> str:
+def join_cell_words(text: str, more: str) -> str:
     """A cell's words and the next line's: a hyphen at the end of a line joins them ("Coëvrons-" "Fictifs")."""
     return more if not text else text + more if text.endswith("-") else text + " " + more
 
@@ -198,30 +198,30 @@ class _Row:
 
     def add(self, pieces: list[tuple[int, str]], name_col: int, end: int) -> None:
         for i, text in pieces:
-            self.cells[i] = _join(self.cells[i], text)
+            self.cells[i] = join_cell_words(self.cells[i], text)
             if i == name_col:
                 self.name = text
         self.end = end
 
 
-def _lines(body: str) -> list[tuple[int, str]]:
+def lines_at(body: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in re.finditer(r"^.*$", body, re.M)]
 
 
 def _header_at(lines: list[tuple[int, str]], i: int, hints: ColumnHints | None = None) -> tuple[_Columns, int] | None:
     """The columns of a header at line ``i`` (with the lines that continue it) and the next line's index."""
     line = lines[i][1]
-    if line.lstrip().startswith("|") or _LISTED_AMOUNT.search(line) or pipe_cells(line) is not None:
+    if line.lstrip().startswith("|") or LISTED_AMOUNT.search(line) or pipe_cells(line) is not None:
         return None  # (a ``|`` table's head is :mod:`graph.ingest.delib_tables`')
     found = list(_SEGMENT.finditer(line.expandtabs()))
     if len(found) < 2 or any(_FIGURE.fullmatch(without_call(m.group(0))) for m in found):
         return None  # a row whose amount has no currency ("28 000,00", "4 800 (1)"), not a header
     columns = _Columns([m.group(0) for m in found], [list(m.span()) for m in found])
-    if found[0].start() >= _NAMELESS_INDENT and not any(_BENEF_COL.search(fold(h)) for h in columns.heads):
+    if found[0].start() >= _NAMELESS_INDENT and not any(BENEF_COL.search(fold(h)) for h in columns.heads):
         # Heads of amounts only, far to the right: the names below go without a head.
         columns = _Columns(["Bénéficiaire"] + columns.heads, [[0, 0]] + columns.spans)
     i += 1
-    while i < len(lines) and lines[i][1].strip() and not _LISTED_AMOUNT.search(lines[i][1]) \
+    while i < len(lines) and lines[i][1].strip() and not LISTED_AMOUNT.search(lines[i][1]) \
             and not _RULE.fullmatch(lines[i][1]):
         first = _SEGMENT.search(lines[i][1].expandtabs())
         if first.start() < columns.spans[1][0] - 1:  # words under the first column: a row's
@@ -237,14 +237,14 @@ def _list_at(body: str, lines: list[tuple[int, str]], i: int) -> tuple[_Columns,
     "ATTRIBUE les bourses d'études listées ci-dessus")."""
     start, above = next(((s, line) for s, line in reversed(lines[max(0, i - 3):i]) if line.strip()), (0, ""))
     above = above.strip()
-    if not (above.endswith(":") and (_GRANT_WORD.search(above) or _GRANT_VERB.search(above)
+    if not (above.endswith(":") and (GRANT_WORD.search(above) or GRANT_VERB.search(above)
                                      or approved_below(body, start + len(above), above))):
         return None
     names, amounts = [], []
 
     def listed(line: str) -> list[re.Match] | None:  # a name and its amount
         found = list(_SEGMENT.finditer(line.expandtabs()))
-        ok = len(found) == 2 and _LISTED_AMOUNT.fullmatch(found[1].group(0)) and line.lstrip()[:1] not in "-•*|"
+        ok = len(found) == 2 and LISTED_AMOUNT.fullmatch(found[1].group(0)) and line.lstrip()[:1] not in "-•*|"
         return found if ok else None
 
     rest = [line for _, line in lines[i:]]
@@ -301,7 +301,7 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
 
     def amount_in(pieces: list[tuple[int, str]]) -> bool:  # in any amount column: a row may lack one nature's
         cells = [" ".join(text for column, text in pieces if column == c) for c in amount_cols]
-        return any(cell and (_AMOUNT_CELL.fullmatch(without_call(cell)) or words_amount(cell) is not None)
+        return any(cell and (AMOUNT_CELL.fullmatch(without_call(cell)) or words_amount(cell) is not None)
                    for cell in cells)
 
     while i < len(lines):
@@ -337,7 +337,7 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
             pass  # a section's heading (with its subtotal), left of the names: no row, no part of a row's name
         elif _RECORD_CODES.fullmatch(line.strip()):
             pass  # a record's codes on a line of their own ("Tiers n° 098765 – Dossier EX025471"): no name's words
-        elif _SECTION.fullmatch(line.strip()) and len(pieces) == 1 and not _GOES_ON.search(line.strip()):
+        elif _SECTION.fullmatch(line.strip()) and len(pieces) == 1 and not GOES_ON.search(line.strip()):
             # a section's heading in capitals ("CANTON DE LAMASTRE"): no part of the next row's name; its nature,
             # if it names one ("INVESTISSEMENT"), the rows' below. A nature that a heading marks in brackets
             # ("PROGRAMME 2 – MSP (INVESTISSEMENT)") is that section's only: the next heading of its kind
@@ -347,13 +347,13 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
                 section, marked_by = None, None
             if named := section_nature([heading]):
                 section, marked_by = named, None
-            elif marked := _marked_nature([heading], -1):
+            elif marked := marked_nature([heading], -1):
                 section, marked_by = marked, first_word
-        elif _TOTAL_ROW.match(line.strip()) and AMOUNT_RE.search(line) and name_col not in {c for c, _ in pieces}:
+        elif TOTAL_ROW.match(line.strip()) and AMOUNT_RE.search(line) and name_col not in {c for c, _ in pieces}:
             break  # a total written out of the columns ("   …   Total rapport 11 000 €"): the prose reads it
         else:
             name = " ".join(text for column, text in pieces if column == name_col)
-            last = rows[-1] if rows and not _TOTAL_ROW.match(row_label(rows[-1].cells)) else None
+            last = rows[-1] if rows and not TOTAL_ROW.match(row_label(rows[-1].cells)) else None
             goes_on = last is not None and (not name or name[0].islower() or _goes_on(last.name))
             said = " ".join(text for column, text in pieces if column == amount_col)
             if name and not goes_on and re.match(r"[^\W\d_]", said):
@@ -365,8 +365,8 @@ def _rows(lines: list[tuple[int, str]], i: int, columns: _Columns, amount_col: i
                 rows.append(row)
                 i += 1
                 continue
-            ends = not goes_on and (_SENTENCE_END.search(line) or _runs_across(line, columns, name_col)) \
-                or _SUMS_UP.match(line.strip()) and _LISTED_AMOUNT.search(line)
+            ends = not goes_on and (SENTENCE_END.search(line) or _runs_across(line, columns, name_col)) \
+                or _SUMS_UP.match(line.strip()) and LISTED_AMOUNT.search(line)
             if pending is None and ends:
                 break  # the prose after a table without a total or a blank line ("Adopté à l'unanimité.", "soit …")
             # a row's amount line whose name opens in lower case ends a name that this line begins ("Association
@@ -425,7 +425,7 @@ def aligned_table_grants(body: str, found: GrantsFound, legend: dict[str, str],
                          hints: ColumnHints | None = None) -> None:
     """Read the grants and totals of the tables of ``body`` whose columns are aligned with spaces; the spans of the
     tables read go to ``found.tables``."""
-    lines = _lines(body)
+    lines = lines_at(body)
     i = 0
     while i < len(lines):
         table = _header_at(lines, i, hints) or _list_at(body, lines, i)

@@ -6,7 +6,7 @@ person who is the subject before it), or an earlier beneficiary named again by i
 Apart from :mod:`delib_grants` because it reads the sentences around a grant's, not the grant's own: the prose
 reader calls it only when the amount's sentence names no one.
 
->>> _antecedent("Le Dr Paul-Henri DESSAIGNE s'installe à Arlanc. ")
+>>> antecedent("Le Dr Paul-Henri DESSAIGNE s'installe à Arlanc. ")
 'Paul-Henri DESSAIGNE'
 """
 
@@ -15,15 +15,15 @@ from __future__ import annotations
 import re
 
 from graph.identity_names import name_key
-from graph.ingest.delib_lists import _BULLET
+from graph.ingest.delib_lists import BULLET
 from graph.ingest.delib_names import parse_person
-from graph.ingest.delib_recipients import _ASSOCIATION, _KIND, _clean_name
+from graph.ingest.delib_recipients import ASSOCIATION_CALLED, KIND, clean_name
 from graph.ingest.french import fold
 
 #: A sentence whose subject asks for a grant: "Le Conseil de fabrique de l'église Saint-Michel sollicite une
 #: participation aux travaux …" — the beneficiary of the grant that the next sentence proposes without naming one
 #: ("Le Maire propose une subvention …, soit 21 600 €"), not the authority's officers or bodies.
-_REQUESTER = re.compile(r"\s*(?:" + _BULLET + r"\s*)?(?:(?:[Ll]e|[Ll]a)\s+|[Ll]['’])?(?:[Aa]ssociation\s+(?=[A-ZÉÈ«]))?"
+_REQUESTER = re.compile(r"\s*(?:" + BULLET + r"\s*)?(?:(?:[Ll]e|[Ll]a)\s+|[Ll]['’])?(?:[Aa]ssociation\s+(?=[A-ZÉÈ«]))?"
                         r"(?P<name>[^\n.;:,]{3,120}?)\s+"
                         r"(?:sollicite|sollicitent|demande|demandent|a\s+sollicité|ont\s+sollicité|a\s+demandé|"
                         r"a\s+déposé\s+une\s+demande)\b")
@@ -34,14 +34,14 @@ _OFFICER = re.compile(r"(?:maire|président|vice|adjoint|rapporteur|conseil\s+(?
 
 
 #: A grant given with a pronoun: "il est proposé de lui attribuer six cents euros (600 €)", "Une aide forfaitaire de
-#: 15 000 € lui est attribuée" — its beneficiary is the one named before (:func:`_antecedent`).
-_PRONOUN_BEFORE = re.compile(r"\blui\s+(?:(?:est|sont|sera|seront)\s+)?(?:attribu|allou|vers|accord|octroy)\w*"
-                             r"[^.;:€\d]{0,40}$", re.I)
-_PRONOUN_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*\)?\s*lui\s+(?:est|sont|sera|seront)\s+"
-                            r"(?:attribu|allou|vers|accord|octroy)\w*", re.I)
+#: 15 000 € lui est attribuée" — its beneficiary is the one named before (:func:`antecedent`).
+PRONOUN_BEFORE = re.compile(r"\blui\s+(?:(?:est|sont|sera|seront)\s+)?(?:attribu|allou|vers|accord|octroy)\w*"
+                            r"[^.;:€\d]{0,40}$", re.I)
+PRONOUN_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*\)?\s*lui\s+(?:est|sont|sera|seront)\s+"
+                           r"(?:attribu|allou|vers|accord|octroy)\w*", re.I)
 #: A natural person who is a sentence's subject, after a word that links it to the one before: "Le Dr Paul-Henri
 #: DESSAIGNE s'installe à Arlanc.", "Enfin, le Dr X, chirurgien-dentiste, s'installe …".
-_PERSON_SUBJECT = re.compile(r"\s*(?:" + _BULLET + r"\s*)?(?:(?:Enfin|Ensuite|Par\s+ailleurs|De\s+plus|En\s+outre|"
+_PERSON_SUBJECT = re.compile(r"\s*(?:" + BULLET + r"\s*)?(?:(?:Enfin|Ensuite|Par\s+ailleurs|De\s+plus|En\s+outre|"
                              r"Également|Aussi|Puis)\s*,\s*)?(?:[Ll]e\s+|[Ll]a\s+)?(?:M\.|Mme|Mlle|Monsieur|Madame|"
                              r"Docteure?|Dr\.?|Pr\.?|Professeure?)\s+"
                              r"(?P<name>[A-ZÉÈ][\w'’-]*(?:\s+[A-ZÉÈ][\w'’-]*){1,3})"
@@ -61,27 +61,27 @@ _SUBJECT_ASIDE = re.compile(r"\s*,\s*(?:qui|dont|où|lequel|laquelle|lesquels|le
 #: is no little word of a name.
 _NAME_WORD = r"(?:de|du|des|d['’]|et|en|sur|sous|à|au|aux|la|le|les|l['’]|pour|contre)"
 _ORGANISATION_SUBJECT = re.compile(
-    r"\s*(?:" + _BULLET + r"\s*)?(?:(?:Enfin|Ensuite|Par\s+ailleurs|De\s+plus|En\s+outre|Également)\s*,\s*)?"
+    r"\s*(?:" + BULLET + r"\s*)?(?:(?:Enfin|Ensuite|Par\s+ailleurs|De\s+plus|En\s+outre|Également)\s*,\s*)?"
     r"(?:[Ll]['’]association\s+|[Ll]e\s+|[Ll]a\s+|[Ll]es\s+|[Ll]['’](?=[A-ZÉÈ]))"
     r"(?:(?P<bracketed>[A-ZÉÈÀ«\"][^;:,.()]*?\s*\([^()]+\))|(?P<name>[A-ZÉÈÀ«\"][^;:,.()]*?))"
     r"\s+(?!" + _NAME_WORD + r"\b)[a-zà-ÿ]+(?:\s|$)")
 
 
-def _antecedent(text: str) -> str | None:
+def antecedent(text: str) -> str | None:
     """Whom a pronoun ("lui") after ``text`` refers to: the body that ``text`` (or its part after a heading's colon,
     "2. Aide à l'installation : le Dr X … s'installe …") says asks for a grant, or the person or the organisation it
     opens with as its subject.
 
-    >>> _antecedent("Le Dr Paul-Henri DESSAIGNE s'installe à Arlanc. ")
+    >>> antecedent("Le Dr Paul-Henri DESSAIGNE s'installe à Arlanc. ")
     'Paul-Henri DESSAIGNE'
-    >>> _antecedent("- l'Association des Parents d'Élèves du RPI sollicite une aide : il est proposé de ")
+    >>> antecedent("- l'Association des Parents d'Élèves du RPI sollicite une aide : il est proposé de ")
     "Association des Parents d'Élèves du RPI"
-    >>> _antecedent("Considérant que l'association Les Amis du Port (ADP) coordonne les maisons de santé ;")
+    >>> antecedent("Considérant que l'association Les Amis du Port (ADP) coordonne les maisons de santé ;")
     'Les Amis du Port (ADP)'
     """
     text = _SUBJECT_ASIDE.sub("", _PREAMBLE.sub("", text))
     for part in (text, *text.split(":")[1:]):
-        if name := _requester(part):
+        if name := requester_of(part):
             return name
         match = _PERSON_SUBJECT.match(part)
         person = parse_person(match.group("name")) if match else None
@@ -94,20 +94,20 @@ def _antecedent(text: str) -> str | None:
     # présidence de l'office ; une subvention lui est attribuée").
     if not name or len(name.split()) < 2 or _OFFICER.match(name) or _ANOTHER_BODY.search(text, organisation.end()):
         return None
-    return _clean_name(name)
+    return clean_name(name)
 
 
 #: A body named by its kind, one only: "de l'office", "au comité", "la commune de X".
 _ANOTHER_BODY = re.compile(r"\b(?:du|au|le|la|l['’]|de\s+la|à\s+la|de\s+l['’]|à\s+l['’])\s*"
-                           r"(?:association|commune|ville|structure|société|" + _KIND + r")\b", re.I)
+                           r"(?:association|commune|ville|structure|société|" + KIND + r")\b", re.I)
 
 
-def _requester(sentence: str) -> str | None:
+def requester_of(sentence: str) -> str | None:
     """The body that ``sentence`` says asks for a grant, its article left out.
 
-    >>> _requester("Le Conseil de fabrique de l'église Saint-Michel sollicite une participation aux travaux.")
+    >>> requester_of("Le Conseil de fabrique de l'église Saint-Michel sollicite une participation aux travaux.")
     "Conseil de fabrique de l'église Saint-Michel"
-    >>> _requester("L'association Les Amis du Vélo sollicite une aide."), _requester("Le Maire demande un vote.")
+    >>> requester_of("L'association Les Amis du Vélo sollicite une aide."), requester_of("Le Maire demande un vote.")
     ('Les Amis du Vélo', None)
     """
     match = _REQUESTER.match(sentence)
@@ -117,22 +117,22 @@ def _requester(sentence: str) -> str | None:
             or _NOT_SUBJECT.match(match.group("name")):
         return None
     name = match.group("name")
-    return _clean_name(name[0].upper() + name[1:])
+    return clean_name(name[0].upper() + name[1:])
 
 
 #: A beneficiary named again by its kind alone, in small letters: "à la disposition du club le chalet communal",
 #: "au comité", "de l'association" (not "du club de voile", "de l'association Les Amis", a name of its own).
 _BY_KIND = re.compile(r"\b(?:du|au|le|la|l['’]|de\s+la|à\s+la|de\s+l['’]|à\s+l['’]|ce|cet|cette)\s*"
-                      r"(?P<kind>association|commune|ville|structure|société|" + _KIND + r")\b"
+                      r"(?P<kind>association|commune|ville|structure|société|" + KIND + r")\b"
                       r"(?!\s+(?:d(?:e|es|u)\b|d['’]|[A-ZÉÈÀ«\"])|-)")
 
 
-def _named_by_kind(text: str, beneficiaries: list[str]) -> str | None:
+def named_by_kind(text: str, beneficiaries: list[str]) -> str | None:
     """The beneficiary of an earlier grant (one of ``beneficiaries``) that ``text`` names again by its kind alone
     ("… à la disposition du club …, valorisé à 650 €" after a grant to the Ski-Club Haute-Maurienne), when one only
     has that kind in its name.
 
-    >>> _named_by_kind("met à la disposition du club le chalet ; cet avantage est valorisé à ",
+    >>> named_by_kind("met à la disposition du club le chalet ; cet avantage est valorisé à ",
     ...                ["Ski-Club Haute-Maurienne"])
     'Ski-Club Haute-Maurienne'
     """
@@ -144,16 +144,16 @@ def _named_by_kind(text: str, beneficiaries: list[str]) -> str | None:
 #: A beneficiary named again as "the same" one, or "the said" one: "à la même association", "au même club",
 #: "à ladite association", "audit club".
 _THE_SAME = re.compile(r"\b(?:(?:la|le|l['’]|au|du)\s+(?:m[êe]me|susdite?)|(?:cette|ce|cet)\s+m[êe]me"
-                       r"|ladite|ledit|audit|de\s+ladite|à\s+ladite)\s+(?:association|structure|" + _KIND + r")\b", re.I)
+                       r"|ladite|ledit|audit|de\s+ladite|à\s+ladite)\s+(?:association|structure|" + KIND + r")\b", re.I)
 
 
-def _the_same(text: str, beneficiaries: list[str]) -> str | None:
+def the_same(text: str, beneficiaries: list[str]) -> str | None:
     """The beneficiary of the grant read last (the last of ``beneficiaries``) when ``text`` names it again as the
     same one ("d'accorder à la même association une aide en nature, valorisée à 1 200 €").
 
-    >>> _the_same("d'accorder à la même association une aide en nature, valorisée à ", ["Club A", "Amand Écoute"])
+    >>> the_same("d'accorder à la même association une aide en nature, valorisée à ", ["Club A", "Amand Écoute"])
     'Amand Écoute'
-    >>> _the_same("d'accorder à la même association une aide", []) is None
+    >>> the_same("d'accorder à la même association une aide", []) is None
     True
     """
     return beneficiaries[-1] if beneficiaries and _THE_SAME.search(text) else None
@@ -165,18 +165,18 @@ _THIS_ASSOCIATION = re.compile(r"\b(?:(?:cette|ladite)\s+association|l['’]asso
                                r"susmentionnée|susnommée|concernée))\b", re.I)
 
 
-def _this_association(before: str, clause: str) -> str | None:
+def this_association(before: str, clause: str) -> str | None:
     """The association that ``clause`` names again as "this one" (:data:`_THIS_ASSOCIATION`): the last one that
     ``before`` names.
 
-    >>> _this_association("Vu la demande de l'association Les Amis de la Maternité, ", "à cette association ")
+    >>> this_association("Vu la demande de l'association Les Amis de la Maternité, ", "à cette association ")
     'Les Amis de la Maternité'
     """
     if not _THIS_ASSOCIATION.search(clause):
         return None
-    named = [m.group("name") for m in _ASSOCIATION.finditer(re.sub(r"\bL(?=['’]association\b)", "l", before))]
+    named = [m.group("name") for m in ASSOCIATION_CALLED.finditer(re.sub(r"\bL(?=['’]association\b)", "l", before))]
     # the name up to its verb: "L'association Les Amis de la Maternité sollicite une aide"
-    return _clean_name(_VERB_AFTER_NAME.split(named[-1], maxsplit=1)[0]) if named else None
+    return clean_name(_VERB_AFTER_NAME.split(named[-1], maxsplit=1)[0]) if named else None
 
 
 #: The first word in small letters after a name that is no little word of a name: its verb.

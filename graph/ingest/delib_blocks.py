@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import re
 
-from graph.ingest.delib_aligned import _join
+from graph.ingest.delib_aligned import join_cell_words
 from graph.ingest.delib_columns import ColumnHints
-from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD, _NATURE_WORDS
+from graph.ingest.delib_grant_words import GRANT_VERB, GRANT_WORD, NATURE_WORDS
 from graph.ingest.delib_grants import GrantFact, GrantsFound
-from graph.ingest.delib_lists import _REFERS_BACK, BULLET_MARKS
-from graph.ingest.delib_recipients import _clean_name
+from graph.ingest.delib_lists import BULLET_MARKS, REFERS_BACK
+from graph.ingest.delib_recipients import clean_name
 from graph.ingest.delib_table_context import heading_nature
 from graph.ingest.french import AMOUNT_RE, fold, parse_amount
 
@@ -162,7 +162,7 @@ def _grant_of(block: list[tuple[int, str]], heading: str | None, authority: str 
     name = _NAME_FIELD.sub("", _CODE_BEFORE.sub("", _BULLET.sub("", texts[name_at]).strip()))
     if not fields and _name_goes_on(texts[name_at + 1:amount_at]):  # a name cut over lines, its amount alone below
         for line in texts[name_at + 1:amount_at]:
-            name = _join(name, line.strip())
+            name = join_cell_words(name, line.strip())
     project = _PROJECT_AFTER.search(name) if name_at + 1 < len(texts) else None
     if project:
         name = name[:project.start()]
@@ -170,12 +170,12 @@ def _grant_of(block: list[tuple[int, str]], heading: str | None, authority: str 
         name, project = public["name"], project or public
     name = _DEPARTMENT.sub("", _CARRIED_BY.sub("", name))
     name = _PLACE_AFTER.sub(r"\1", name.strip())
-    name = _clean_name(name)
+    name = clean_name(name)
     value = parse_amount(amount.group(0))
     if not name or not value or AMOUNT_RE.search(name):
         return None
     said = fold(texts[amount_at])
-    nature = next((n for w, n in _NATURE_WORDS.items() if re.search(rf"\(\s*{w}", said)), None) or heading
+    nature = next((n for w, n in NATURE_WORDS.items() if re.search(rf"\(\s*{w}", said)), None) or heading
     account = next((m["n"] for line in texts if (m := _IMPUTATION.search(line))), None)
     purpose = next((m["p"].strip() for line in texts if (m := _FIELD.match(line))), None) or (
         project["project"] if project else None)
@@ -186,7 +186,7 @@ def _grant_of(block: list[tuple[int, str]], heading: str | None, authority: str 
 def _name_goes_on(lines: list[str]) -> bool:
     """Whether the lines between a block's name line and its amount line, when there are some, are the rest of the
     name ("Comité départemental de l'Union" / "Française des Oeuvres Laïques" / "d'Education Physique (UFOLEP)"):
-    each reads as a name's words (:func:`graph.ingest.delib_stacked._name_like`), with no figure (an address's, a
+    each reads as a name's words (:func:`graph.ingest.delib_stacked.name_like`), with no figure (an address's, a
     cost's) and no field's colon.
 
     >>> _name_goes_on(["du Lot-et-Dordogne"]), _name_goes_on(["22 rue des Oliviers", "13013 Marseille"])
@@ -194,9 +194,9 @@ def _name_goes_on(lines: list[str]) -> bool:
     >>> _name_goes_on(["organisation du festival d'été"]), _name_goes_on([])
     (False, False)
     """
-    from graph.ingest.delib_stacked import _name_like
+    from graph.ingest.delib_stacked import name_like
 
-    return bool(lines) and all(_name_like(line.strip()) and not re.search(r"\d|:", line) for line in lines)
+    return bool(lines) and all(name_like(line.strip()) and not re.search(r"\d|:", line) for line in lines)
 
 
 def _others_aid(what: str, authority: str) -> bool:
@@ -218,12 +218,12 @@ def block_grants(body: str, found: GrantsFound) -> None:
         if not line.rstrip().endswith(":") and not announces:
             continue
         lead = (lines[i - 1][1] + " " + line) if i and lines[i - 1][1].strip() else line  # a lead wrapped once
-        granting = bool(_LEAD.search(lead) and (_GRANT_WORD.search(lead) or _GRANT_VERB.search(lead)))
+        granting = bool(_LEAD.search(lead) and (GRANT_WORD.search(lead) or GRANT_VERB.search(lead)))
         # "Opérations proposées :" above blocks that the decision grants further down ("ATTRIBUE les aides
         # ci-dessus"): blocks that each state their aid on a line of its own
         # "Les dossiers retenus sont les suivants." above blocks that the decision grants further down ("attribue aux
         # associations ci-dessus les subventions indiquées"), their "Montant" lines read as such.
-        if not granting and not ((len(line.strip()) <= 60 or announces) and _REFERS_BACK.search(body, start)):
+        if not granting and not ((len(line.strip()) <= 60 or announces) and REFERS_BACK.search(body, start)):
             continue
         if any(s <= start + len(line) < e for s, e in found.tables):
             continue
@@ -279,7 +279,7 @@ def financing_line_grants(body: str, found: GrantsFound, hints: ColumnHints) -> 
         name, project = line["name"].strip(), None
         if (then := _NAME_THEN_PROJECT.search(name)) is not None:
             name, project = name[:then.start()], then["project"].strip()
-        name = _clean_name(name)
+        name = clean_name(name)
         amount = parse_amount(own[0]["amount"])
         if name and amount:
             found.grants.append(GrantFact(name, amount, line.span(), "project", project, True, True))
@@ -332,12 +332,12 @@ def record_natures(body: str, grants: list[GrantFact]) -> None:
         end = body.find("\n\n", record.end())
         start = body.rfind("\n\n", 0, record.start())
         nature = _RECORD_NATURE.search(body, start + 1, end if end >= 0 else len(body))
-        name = fold(_clean_name(record["name"]) or "")
+        name = fold(clean_name(record["name"]) or "")
         if nature is None or not name:
             continue
         for grant in grants:
             if grant.nature is None and fold(grant.beneficiary) == name:
-                grant.nature = _NATURE_WORDS[fold(nature["word"]).lower()]
+                grant.nature = NATURE_WORDS[fold(nature["word"]).lower()]
 
 
 #: The nature that a decision granting what the text set out above names: "ATTRIBUE les aides d'investissement
@@ -356,10 +356,10 @@ def referred_natures(body: str, grants: list[GrantFact]) -> None:
     >>> grants[0].nature
     'investment'
     """
-    for decision in _REFERS_BACK.finditer(body):
+    for decision in REFERS_BACK.finditer(body):
         nature = _NATURE_REFERRED.search(fold(decision.group(0)))
         if nature is None:
             continue
         for grant in grants:
             if grant.nature is None and grant.span[1] <= decision.start():
-                grant.nature = _NATURE_WORDS[nature.group(1)]
+                grant.nature = NATURE_WORDS[nature.group(1)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD
+from graph.ingest.delib_grant_words import GRANT_VERB, GRANT_WORD
 from graph.ingest.delib_prose import DECISION
 from graph.ingest.french import AMOUNT_RE
 
@@ -99,7 +99,7 @@ def unread_ceilings(body: str, decision_at: int, read: list[tuple[int, int]]) ->
         end = end_match.end() if end_match else len(body)
         done = end
         sentence = body[start:end]
-        if not (_RATE_OF.search(sentence) and (_GRANT_WORD.search(sentence) or _GRANT_VERB.search(sentence))) \
+        if not (_RATE_OF.search(sentence) and (GRANT_WORD.search(sentence) or GRANT_VERB.search(sentence))) \
                 or any(s < end and start < e for s, e in read) or _SCHEME.search(body, cue.end(), end):
             continue
         quote = _squeezed(sentence)

@@ -14,14 +14,14 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from graph.ingest.delib_aligned import _AMOUNT_CELL
+from graph.ingest.delib_aligned import AMOUNT_CELL
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import GrantFact, GrantsFound, StatedTotal
 from graph.ingest.delib_notes import without_call
 from graph.ingest.delib_pipe_tables import pipe_cells
-from graph.ingest.delib_table_header import _BENEF_COL, choose_amount_column, nature_columns
-from graph.ingest.delib_stacked import _RATE_CELL
-from graph.ingest.delib_tables import _TOTAL_ROW, _nature_of
+from graph.ingest.delib_table_header import BENEF_COL, choose_amount_column, nature_columns
+from graph.ingest.delib_stacked import RATE_CELL
+from graph.ingest.delib_tables import TOTAL_ROW, nature_of
 from graph.ingest.french import fold, parse_amount
 from graph.ingest.french_numbers import words_amount_ending
 
@@ -86,7 +86,7 @@ def _flat_header(line: str) -> list[str] | None:
     # "attribution de subventions aux porteurs de projets"): no header.
     if line.startswith(("|", "-", "•", "*")) or pipe_cells(line) is not None or len(line.split()) > 14 \
             or line[:1].islower() \
-            or not _BENEF_COL.search(folded) or _AMOUNT_IN_LINE.search(line) \
+            or not BENEF_COL.search(folded) or _AMOUNT_IN_LINE.search(line) \
             or _TITLE_LINE.match(line) or line.endswith(":") and len(line.split()) > 4:
         return None
     columns = [part for m in _FLAT_AMOUNT_COL.finditer(line) for part in _column_heads(m.group(0))]
@@ -173,7 +173,7 @@ def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hin
             name = re.sub(r"^[-–—•*]\s+", "", (pending + " " + text).strip())  # a list's item: no dash of a name
             span = (pending_start or start, start + len(line))
             whole = len(amounts) == len(columns)
-            if _TOTAL_ROW.match(name):
+            if TOTAL_ROW.match(name):
                 chosen = [amounts[c] for c, _ in by_nature] + [amounts[-1]] if by_nature and whole else [
                     amounts[choice if whole else -1]]
                 found.totals += [StatedTotal(amount, span, name) for amount in chosen]
@@ -185,7 +185,7 @@ def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hin
                 for run, grant in zip(runs, last):
                     run.append(grant)
             elif name:
-                last = [GrantFact(name, amounts[choice], span, _nature_of(code, legend) if code else None,
+                last = [GrantFact(name, amounts[choice], span, nature_of(code, legend) if code else None,
                                   None, True, True)]
                 found.grants += last
             pending, pending_start = "", None
@@ -195,7 +195,7 @@ def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hin
 
 def _lone_figure(line: str) -> bool:
     """Whether a line is a figure alone: an amount ("42 000 €") or a rate ("30 %")."""
-    return bool(_AMOUNT_CELL.fullmatch(line) and re.search(r"\d", line) or _RATE_CELL.fullmatch(line))
+    return bool(AMOUNT_CELL.fullmatch(line) and re.search(r"\d", line) or RATE_CELL.fullmatch(line))
 
 
 def _one_cell_a_line(found: GrantsFound, cells: str) -> None:

@@ -18,7 +18,7 @@ import re
 from decimal import Decimal
 
 from graph.identity_names import name_key
-from graph.ingest.delib_grants import _PAST, GrantFact, GrantsFound, StatedTotal
+from graph.ingest.delib_grants import GrantFact, GrantsFound, PAST, StatedTotal
 from graph.ingest.delib_superseded import AmountChange, adopted_amendments, amendment_changes, named_grants
 from graph.ingest.delib_table_context import amended_table
 from graph.ingest.french import AMOUNT_RE, parse_amount
@@ -45,7 +45,7 @@ def announced(body: str, found: GrantsFound) -> None:
     grant's instalment ("DÉCIDE le versement du solde"), of which none was read: its layout is one the reader does
     not know, and the deliberation would else seem to grant nothing."""
     lead = next((m for m in (*_ANNOUNCED.finditer(body), *_PAYS_A_PART.finditer(body))
-                 if not _PAST.search(body, max(0, m.start() - 12), m.end())), None)
+                 if not PAST.search(body, max(0, m.start() - 12), m.end())), None)
     if lead and not found.grants and not found.totals:  # a stated total's warning has said it already
         quote = re.sub(r"\s+", " ", lead.group(0))
         found.warnings.append((f"aucune subvention lue, bien que le texte en annonce (« {quote} ») : sa présentation "

@@ -3,9 +3,9 @@
 Apart from :mod:`delib_grants` so that the readers of tables, of blocks and of a beneficiary's name use them without
 importing the prose reader (which imports several of them).
 
->>> bool(_GRANT_WORD.search("une participation financière de 2 000 €")), bool(_GRANT_VERB.search("attribuee"))
+>>> bool(GRANT_WORD.search("une participation financière de 2 000 €")), bool(GRANT_VERB.search("attribuee"))
 (True, True)
->>> NATURE_CODES["I"], _NATURE_WORDS["equipement"]
+>>> NATURE_CODES["I"], NATURE_WORDS["equipement"]
 ('investment', 'investment')
 """
 
@@ -14,17 +14,17 @@ from __future__ import annotations
 import re
 
 NATURE_CODES = {"F": "operating", "I": "investment", "P": "project", "M": "in-kind"}
-_NATURE_WORDS = {"fonctionnement": "operating", "investissement": "investment", "equipement": "investment",
-                 "projet": "project", "manifestation": "project", "evenement": "project", "action": "project",
-                 "exceptionnelle": "project", "affectee": "project", "nature": "in-kind",
-                 "mise a disposition": "in-kind", "materiel": "in-kind"}
+NATURE_WORDS = {"fonctionnement": "operating", "investissement": "investment", "equipement": "investment",
+                "projet": "project", "manifestation": "project", "evenement": "project", "action": "project",
+                "exceptionnelle": "project", "affectee": "project", "nature": "in-kind",
+                "mise a disposition": "in-kind", "materiel": "in-kind"}
 
-_GRANT_WORD = re.compile(r"subventions?|participation\s+financière|aide\s+financière|contribution\s+financière|"
-                         r"fonds\s+de\s+concours|soutien\s+financier|dotation|allocation|"
-                         r"\bbourses?\b(?!\s+(?:du\s+travail|aux(?!\s+(?:internes|étudiants|élèves|jeunes|apprentis|"
-                         r"lycéens|doctorants|stagiaires|sportifs|artistes))|d['’]échange))", re.I)
+GRANT_WORD = re.compile(r"subventions?|participation\s+financière|aide\s+financière|contribution\s+financière|"
+                        r"fonds\s+de\s+concours|soutien\s+financier|dotation|allocation|"
+                        r"\bbourses?\b(?!\s+(?:du\s+travail|aux(?!\s+(?:internes|étudiants|élèves|jeunes|apprentis|"
+                        r"lycéens|doctorants|stagiaires|sportifs|artistes))|d['’]échange))", re.I)
 #: Its endings with or without their accents: texts typed without them write "attribuee", "versees".
-_GRANT_VERB = re.compile(r"\b(?:attribu|allou|vers|accord|octroy)(?:er|e|ent|é|ée|és|ées|ee|es|ees)\b", re.I)
+GRANT_VERB = re.compile(r"\b(?:attribu|allou|vers|accord|octroy)(?:er|e|ent|é|ée|és|ées|ee|es|ees)\b", re.I)
 
 #: What a decision says before an amount that it pays, other than a granting verb or a grant's word: "PARTICIPE à
 #: hauteur de 40 000 € au financement de …", "DÉCIDE de participer à hauteur de …", "VALIDE le versement à

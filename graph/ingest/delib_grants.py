@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from graph.ingest.delib_bare_names import bare_name, branch_before, listed_branch, without_civility
-from graph.ingest.delib_grant_words import _NATURE_WORDS
+from graph.ingest.delib_grant_words import NATURE_WORDS
 from graph.ingest.delib_recipients import title_beneficiary
 from graph.ingest.french import fold
 
@@ -105,9 +105,9 @@ class GrantsFound:
 
 
 #: A list's lead sentence that tells of grants made before ("a attribué les subventions suivantes :").
-_PAST = re.compile(r"\ba\s+(?:été\s+)?(?:attribué|versé|accordé|alloué)|\bavai(?:t|ent)\b|précédemment", re.I)
+PAST = re.compile(r"\ba\s+(?:été\s+)?(?:attribué|versé|accordé|alloué)|\bavai(?:t|ent)\b|précédemment", re.I)
 #: Aid in kind, valued in euros: "une aide en nature … valorisée à 2 400 €" (the amount is its value, not a payment).
-_IN_KIND = re.compile(r"\b(?:aides?|avantages?|soutiens?|subventions?|contributions?|concours)\s+en\s+nature\b", re.I)
+IN_KIND = re.compile(r"\b(?:aides?|avantages?|soutiens?|subventions?|contributions?|concours)\s+en\s+nature\b", re.I)
 
 
 #: A grant's word and the word after it, that may name its nature (in folded text): "subvention de fonctionnement",
@@ -120,24 +120,24 @@ _GRANT_OF = re.compile(r"(?:subventions?|fonds\s+de\s+concours)\s+(?:(?:exceptio
                        r"(\w+(?:\s+a\s+disposition)?)")
 
 
-def _nature(text: str) -> str | None:
-    if _IN_KIND.search(text):
+def nature_in(text: str) -> str | None:
+    if IN_KIND.search(text):
         return "in-kind"
     folded = fold(text)
     # The first grant's word that names one (:data:`_GRANT_OF`; folding drops a curly apostrophe: "dinvestissement"):
     # a title above may name the grant without it ("2024-17 : Subvention à l'association X" / "… décide d'attribuer
     # une subvention de fonctionnement de 1 800 €").
-    words = (word if word in _NATURE_WORDS else word[:-1] if word.endswith("s") else word  # "exceptionnelles"
+    words = (word if word in NATURE_WORDS else word[:-1] if word.endswith("s") else word  # "exceptionnelles"
              for word in _GRANT_OF.findall(folded))
-    word = next((word for word in words if word in _NATURE_WORDS), "")
-    if word not in _NATURE_WORDS:  # a list's line of fields: "Commune de X – extension de la MSP – investissement –"
-        fields = {_NATURE_WORDS[fold(w)] for w in _NATURE_FIELD.findall(text)}
+    word = next((word for word in words if word in NATURE_WORDS), "")
+    if word not in NATURE_WORDS:  # a list's line of fields: "Commune de X – extension de la MSP – investissement –"
+        fields = {NATURE_WORDS[fold(w)] for w in _NATURE_FIELD.findall(text)}
         # or the scheme that the grant is under: "au titre de l'aide régionale à l'investissement"
-        fields = fields or {_NATURE_WORDS[w] for w in _AID_FOR.findall(folded)}
+        fields = fields or {NATURE_WORDS[w] for w in _AID_FOR.findall(folded)}
         # or what it pays for: "au titre de son fonctionnement", "pour leur fonctionnement"
-        fields = fields or {_NATURE_WORDS[w] for w in _FOR_ITS.findall(folded)}
+        fields = fields or {NATURE_WORDS[w] for w in _FOR_ITS.findall(folded)}
         return fields.pop() if len(fields) == 1 else None
-    return _NATURE_WORDS.get(word)
+    return NATURE_WORDS.get(word)
 
 
 #: An aid scheme named by what it funds (in folded text): "l'aide régionale à l'investissement", "aide à

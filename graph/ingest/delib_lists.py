@@ -4,7 +4,7 @@ A list item opens with a bullet ("-", "•", a PDF's "(cid:N)"), or with no bull
 then ":", dot leaders or a dash then an amount; a record is a block of lines with no bullet, its amount on its last
 line as a field ("Montant de la subvention : 200 000 €") or in a column. Each item is a sentence of its own.
 
->>> [sentence.strip() for _, sentence in _sentences("Il est proposé d'attribuer :\\n- Club A : 1 500 € ;\\n"
+>>> [sentence.strip() for _, sentence in list_sentences("Il est proposé d'attribuer :\\n- Club A : 1 500 € ;\\n"
 ...                                                 "- Club B : 800 €.")]
 ["Il est proposé d'attribuer :", '- Club A : 1 500 € ;', '- Club B : 800 €.']
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ingest.delib_grant_words import _GRANT_WORD
+from graph.ingest.delib_grant_words import GRANT_WORD
 from graph.ingest.french import AMOUNT_RE
 from graph.ingest.french_numbers import NUMBER_WORDS
 
@@ -24,9 +24,9 @@ BULLET_MARKS = "-–—•*▪►●○◦◆◇■□▸▹➢➤➔→✓✔�
 #: What opens a list item: a hyphen, a dash, a bullet, a number or a letter ("1)", "2°)", "a)"), a point's number in
 #: a numbered point ("1.2 Les Écuries …", before a capital) — or the "(cid:N)" that a PDF's text gives for a bullet
 #: drawn with a symbol font. (A dot or a number with a dot, "   . Judo Club : 1 800 €", "1. …", is one too:
-#: :func:`_sentences` reads it as a bullet or a "1)".)
-_BULLET = (r"(?:[" + BULLET_MARKS + r"]|\(cid:\d+\)|\d{1,2}\s?°?\)|[a-z]\)(?=[ \t])|"
-           r"\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-ZÀ-Ý«\"]))")
+#: :func:`list_sentences` reads it as a bullet or a "1)".)
+BULLET = (r"(?:[" + BULLET_MARKS + r"]|\(cid:\d+\)|\d{1,2}\s?°?\)|[a-z]\)(?=[ \t])|"
+          r"\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-ZÀ-Ý«\"]))")
 #: A list item's dot at the start of its line, alone or after a number, that would else end a sentence.
 _DOT_MARKER = re.compile(r"^([ \t]*\d{0,2})\.(?=[ \t]+\S)", re.M)
 #: An amount in words before its "euros": "mille cinq cents", "deux mille", "trois cent cinquante".
@@ -55,19 +55,19 @@ _BARE_ITEM = (r"(?:" + _WRAPPED_NAME + r")?"
 _ASKED_THEN_PROPOSED = (r"[^\n]{2,120}?[ \t]+:[ \t]*(?:demand|sollicit)[^\n€]{0,20}\d[^\n€]{0,14}(?:€|euros?)\s*[,;]?"
                         r"[ \t]*(?:propos|accord|attribu|retenu|vot)[^\n€]{0,30}\d[^\n€]{0,14}(?:€|euros?)"
                         r"[^\n]*(?=\n|\Z)")
-_ITEM_START = re.compile(rf"\s*(?:{_BULLET}|{_BARE_ITEM}|{_ASKED_THEN_PROPOSED})", re.I)
+ITEM_START = re.compile(rf"\s*(?:{BULLET}|{_BARE_ITEM}|{_ASKED_THEN_PROPOSED})", re.I)
 
 #: A block's line that gives its grant's amount as a field: "Montant : 45 K€ (fonctionnement) - Imputation : …",
 #: "Montant de la subvention régionale : 200 000 €".
-_AMOUNT_FIELD = re.compile(r"[ \t]*(?:montant|subvention|aide|participation)\b[^:\n]{0,60}:[ \t]*", re.I)
+AMOUNT_FIELD = re.compile(r"[ \t]*(?:montant|subvention|aide|participation)\b[^:\n]{0,60}:[ \t]*", re.I)
 #: What precedes a block's amount on its line: a field's label ("Montant de la subvention régionale :"), or a
 #: file's number and the spaces of a column ("Dossier EX024733          12 500 Euros").
-_BLOCK_AMOUNT = re.compile(_AMOUNT_FIELD.pattern + r"|[^\n]*?\S[ \t]{3,}", re.I)
+_BLOCK_AMOUNT = re.compile(AMOUNT_FIELD.pattern + r"|[^\n]*?\S[ \t]{3,}", re.I)
 #: A list's item laid out as a block with no bullet: lines, the last ones its amount's.
-_BLOCK = re.compile(r"[^\n]+\n(?:[^\n]*\n)*?(?:" + _BLOCK_AMOUNT.pattern + r")\d", re.I)
+BLOCK = re.compile(r"[^\n]+\n(?:[^\n]*\n)*?(?:" + _BLOCK_AMOUNT.pattern + r")\d", re.I)
 #: A record's code on a line of its own, above its name: "Tiers 198234", "Dossier n° EX024733".
-_RECORD_CODE = re.compile(r"(?:tiers|dossier|réf(?:érence)?\.?|n\s*[°º]|code)\s*(?:n\s*[°º]\s*)?[\w./-]*\d[\w./-]*",
-                          re.I)
+RECORD_CODE = re.compile(r"(?:tiers|dossier|réf(?:érence)?\.?|n\s*[°º]|code)\s*(?:n\s*[°º]\s*)?[\w./-]*\d[\w./-]*",
+                         re.I)
 
 
 #: A sentence's characters: anything but its ends — a dot between two digits ("1.500,00 €") ends nothing,
@@ -88,7 +88,7 @@ _IN_SENTENCE = (r"(?:[^.;\n]|(?<=\d)\.(?=\d)|\.{2,}|\.(?=[ \t]*,)|"
                 r"(?<=\sau Pr))\.(?=[ \t]+[A-ZÉÈ]))+")
 
 
-def _item_name(item: str, anchor: int) -> str | None:
+def item_name(item: str, anchor: int) -> str | None:
     """The name that a list item gives before its amount: "- Comité des fêtes : 1 500 €", "- Foyer rural …… 850 €",
     "- la Mutualité sociale agricole : 1 800 €" (a lower-case article, or a singular one in capitals, is left out),
     "- L'ASSOCIATION X, POUR … : 3 500 EUROS" (the name ends at its comma before what it is for or before its grant:
@@ -99,19 +99,19 @@ def _item_name(item: str, anchor: int) -> str | None:
     before a SIRET or a quoted title). An item that opens with a decision's verb ("- RAMÈNE la subvention …"), with a
     rate or with a payer and its verb names no one (:data:`_NO_ONE_NAMED`).
 
-    >>> _item_name("- Foyer rural de Sainte-Olive …… 1 200 €", 33)
+    >>> item_name("- Foyer rural de Sainte-Olive …… 1 200 €", 33)
     'Foyer rural de Sainte-Olive'
-    >>> _item_name("- la Mutualité sociale agricole : 1 800 €", 35), _item_name("- Les Restos du Cœur : 300 €", 23)
+    >>> item_name("- la Mutualité sociale agricole : 1 800 €", 35), item_name("- Les Restos du Cœur : 300 €", 23)
     ('Mutualité sociale agricole', 'Les Restos du Cœur')
     """
-    name = re.sub(rf"^\s*(?:{_BULLET}\s*)?", "", item[:anchor])  # an item indented without a bullet too
-    if not name.strip() and re.match(rf"\s*{_BULLET}", item):
+    name = re.sub(rf"^\s*(?:{BULLET}\s*)?", "", item[:anchor])  # an item indented without a bullet too
+    if not name.strip() and re.match(rf"\s*{BULLET}", item):
         return _name_after_amount(item, anchor)
     # A block: the name on its first line (after its file's number: "Dossier n° EX045512 - Commune de X (Cantal)"),
     # then what it is for and fields a line each ("Projet : …", "Montant de la subvention : 200 000 €").
     if _BLOCK_AMOUNT.fullmatch(item, item.rfind("\n", 0, anchor) + 1, anchor):
         lines = [line.strip() for line in name.split("\n") if line.strip()]
-        while len(lines) > 1 and _RECORD_CODE.fullmatch(lines[0]):  # "Tiers 198234" above the name
+        while len(lines) > 1 and RECORD_CODE.fullmatch(lines[0]):  # "Tiers 198234" above the name
             lines.pop(0)
         name = re.sub(r"^(?:dossier|opération)\s*(?:n\s*[°º]\s*)?[\w./-]+\s+[-–—:]\s+", "", lines[0] if lines else "",
                       flags=re.I)
@@ -217,7 +217,7 @@ _NO_ONE_NAMED = re.compile(r"(?s)\d+(?:[,.]\d+)?\s*(?:%|pour\s*cent\b)|"
 #: A list's item that is the decision's next clause, not an entry of the list above it: a decision's verb in
 #: capitals ("4. PREND ACTE du remboursement … de l'aide de 15 000 € …") or in the infinitive ("- d'approuver le
 #: versement de la cotisation annuelle … de 1.200 €"). An entry opens with whom it goes to.
-_CLAUSE_ITEM = re.compile(rf"[ \t]*{_BULLET}[ \t]*(?:{_VERB_OPENING.pattern}|(?:d['’]|de[ \t]+)[a-zàâéèêîôûç]+"
+_CLAUSE_ITEM = re.compile(rf"[ \t]*{BULLET}[ \t]*(?:{_VERB_OPENING.pattern}|(?:d['’]|de[ \t]+)[a-zàâéèêîôûç]+"
                           r"(?:er|ir|re)\b)")
 
 
@@ -264,17 +264,17 @@ def section_heading(sentence: str) -> bool:
 
 
 #: A list item that is a year, not a beneficiary: "- 2025 : 12 000 €" (a multi-year agreement's schedule).
-_YEAR_ITEM = re.compile(r"\s*[-–—•*]\s*(?:(?:année|exercice|en|pour)\s+)?(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?"
-                        r"\s*[:…–—-]", re.I)
+YEAR_ITEM = re.compile(r"\s*[-–—•*]\s*(?:(?:année|exercice|en|pour)\s+)?(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?"
+                       r"\s*[:…–—-]", re.I)
 #: What, beyond grant words, makes a sentence ending with a colon the lead of a list of grants: "il est proposé de
 #: soutenir les projets suivants :", "la participation de la commune s'établit comme suit :", "une enveloppe de
 #: 50 000 € est répartie comme suit :" (an envelope shared out between the items below).
-_LEAD = re.compile(r"\bsoutenir\b|\bfinancer\b|"
-                   # an erratum's correction: "Au lieu de : … / Il convient de lire :" (the wrong line, then the right)
-                   r"\bil\s+(?:convient|faut)\s+de\s+lire\b|\bfaut\s+lire\b|"
-                   r"\benveloppe\b[^:\n]{0,80}?\br[ée]parti(?:e|es|s)?\s+(?:comme\s+suit|ainsi)|"
-                   r"\bparticipation\s+(?:de\s+la\s+(?:commune|ville|région|métropole)|"
-                   r"du\s+département|communale|départementale|régionale|intercommunale)", re.I)
+LEAD = re.compile(r"\bsoutenir\b|\bfinancer\b|"
+                  # an erratum's correction: "Au lieu de : … / Il convient de lire :" (the wrong line, then the right)
+                  r"\bil\s+(?:convient|faut)\s+de\s+lire\b|\bfaut\s+lire\b|"
+                  r"\benveloppe\b[^:\n]{0,80}?\br[ée]parti(?:e|es|s)?\s+(?:comme\s+suit|ainsi)|"
+                  r"\bparticipation\s+(?:de\s+la\s+(?:commune|ville|région|métropole)|"
+                  r"du\s+département|communale|départementale|régionale|intercommunale)", re.I)
 
 #: A decision that rules on the items below it one by one, each put to the vote: "le Conseil, après en avoir
 #: délibéré, se prononce comme suit :", "statue comme suit :".
@@ -293,7 +293,7 @@ def rules_on_grants(body: str, end: int, lead: str) -> bool:
     (True, False)
     """
     item = _GRANTING_ITEM.match(body, end)
-    return bool(_RULES_AS_FOLLOWS.search(lead) and item and _GRANT_WORD.search(item.group(0)))
+    return bool(_RULES_AS_FOLLOWS.search(lead) and item and GRANT_WORD.search(item.group(0)))
 
 
 #: A decision that grants what the text set out above it: "ATTRIBUE les aides ci-dessus", "accorde les subventions
@@ -301,21 +301,21 @@ def rules_on_grants(body: str, end: int, lead: str) -> bool:
 #: "attribuer au titre de l'exercice 2025 les subventions de fonctionnement ci-dessus", "ATTRIBUE les aides
 #: d'investissement détaillées ci-dessus" — or that names above whom it
 #: grants to: "attribue aux associations ci-dessus les subventions de fonctionnement indiquées".
-_REFERS_BACK = re.compile(r"\b(?:attribu|accord|allou|octroi|octroy|approuv)\w*\s+"
-                          r"(?:(?:au\s+titre\s+de|pour)\s+(?:l['’]\s*(?:exercice|année)\s+)?(?:19|20)\d\d\s*,?\s+)?"
-                          r"(?:(?:les|des|ces)\s+(?:aides|"
-                          r"subventions|participations|dotations|bourses)(?:\s+(?:d['’]|de\s+)[a-zà-ÿ]+)?\s+"
-                          r"(?:(?:pr[ée]sent[ée]es|d[ée]crites|list[ée]es|indiqu[ée]es|mentionn[ée]es|"
-                          r"propos[ée]es|d[ée]taill[ée]es|[ée]num[ée]r[ée]es|r[ée]capitul[ée]es)\s+)?"
-                          r"(?:ci-dessus|ci-avant|susvis[ée]es|pr[ée]cit[ée]es|"
-                          # a part of the text numbered above it: "énumérées au I.", "listées au point 2"
-                          r"(?:au|à\s+la)\s+(?:(?:partie|point|paragraphe|section|titre)\s+)?"
-                          r"(?-i:[IVX]{1,4}|\d{1,2})(?:[.°)]|\b)(?!\d)|(?:dans|à)\s+l['’]\s*expos[ée])|"
-                          r"aux\s+(?:associations|b[ée]n[ée]ficiaires|structures|organismes|communes|porteurs|"
-                          r"personnes|[ée]tudiants|lauréats)\s+(?:(?:pr[ée]sent[ée]e?s|d[ée]sign[ée]e?s|list[ée]e?s|"
-                          r"indiqu[ée]e?s|mentionn[ée]e?s|nomm[ée]e?s|retenu(?:e?s)?)\s+)?"
-                          r"(?:ci-dessus|ci-avant|susvis[ée]e?s|pr[ée]cit[ée]e?s)\s*,?\s+(?:les|des)\s+(?:aides|"
-                          r"subventions|participations|dotations|bourses|sommes|montants)\b)", re.I)
+REFERS_BACK = re.compile(r"\b(?:attribu|accord|allou|octroi|octroy|approuv)\w*\s+"
+                         r"(?:(?:au\s+titre\s+de|pour)\s+(?:l['’]\s*(?:exercice|année)\s+)?(?:19|20)\d\d\s*,?\s+)?"
+                         r"(?:(?:les|des|ces)\s+(?:aides|"
+                         r"subventions|participations|dotations|bourses)(?:\s+(?:d['’]|de\s+)[a-zà-ÿ]+)?\s+"
+                         r"(?:(?:pr[ée]sent[ée]es|d[ée]crites|list[ée]es|indiqu[ée]es|mentionn[ée]es|"
+                         r"propos[ée]es|d[ée]taill[ée]es|[ée]num[ée]r[ée]es|r[ée]capitul[ée]es)\s+)?"
+                         r"(?:ci-dessus|ci-avant|susvis[ée]es|pr[ée]cit[ée]es|"
+                         # a part of the text numbered above it: "énumérées au I.", "listées au point 2"
+                         r"(?:au|à\s+la)\s+(?:(?:partie|point|paragraphe|section|titre)\s+)?"
+                         r"(?-i:[IVX]{1,4}|\d{1,2})(?:[.°)]|\b)(?!\d)|(?:dans|à)\s+l['’]\s*expos[ée])|"
+                         r"aux\s+(?:associations|b[ée]n[ée]ficiaires|structures|organismes|communes|porteurs|"
+                         r"personnes|[ée]tudiants|lauréats)\s+(?:(?:pr[ée]sent[ée]e?s|d[ée]sign[ée]e?s|list[ée]e?s|"
+                         r"indiqu[ée]e?s|mentionn[ée]e?s|nomm[ée]e?s|retenu(?:e?s)?)\s+)?"
+                         r"(?:ci-dessus|ci-avant|susvis[ée]e?s|pr[ée]cit[ée]e?s)\s*,?\s+(?:les|des)\s+(?:aides|"
+                         r"subventions|participations|dotations|bourses|sommes|montants)\b)", re.I)
 #: A lead that tells of amounts that are no grants, whatever the decision below approves: a financing plan's.
 _NOT_GRANTS_LEAD = re.compile(r"plan\s+de\s+financement|financeurs?\b|co[uû]ts?\b|d[ée]penses\b|recettes\b|"
                               r"demand|sollicit", re.I)
@@ -350,17 +350,17 @@ def approved_below(body: str, end: int, lead: str) -> bool:
     True
     """
     return not _NOT_GRANTS_LEAD.search(_RETAINED_REQUESTS.sub("", lead)) \
-        and bool(_REFERS_BACK.search(body, end, end + _REFERS_BACK_REACH))
+        and bool(REFERS_BACK.search(body, end, end + _REFERS_BACK_REACH))
 
 
 #: A list's item that opens with whom it goes to and ends with its amount, one a line under its lead, as rural
 #: registers write them: "au comité des fêtes de Lussac la somme de trois cent cinquante euros (350 €),".
-_DATIVE_ITEM = re.compile(r"[ \t]*(?:à|au|aux|a(?=\s+la?\s|\s+l['’]))\s[^\n]*?\d(?:[\d \u00a0\u202f.]*\d)?(?:,\d{1,2})?"
-                          r"[ \u00a0\u202f]*(?:€|euros?\b)[ \t]*\)?[ \t]*[,;.]?[ \t]*(?=\n|$)", re.I)
+DATIVE_ITEM = re.compile(r"[ \t]*(?:à|au|aux|a(?=\s+la?\s|\s+l['’]))\s[^\n]*?\d(?:[\d \u00a0\u202f.]*\d)?(?:,\d{1,2})?"
+                         r"[ \u00a0\u202f]*(?:€|euros?\b)[ \t]*\)?[ \t]*[,;.]?[ \t]*(?=\n|$)", re.I)
 
 
 def _dative_items(start: int, sentence: str):
-    """A sentence cut at each of its lines that is a dative item (:data:`_DATIVE_ITEM`) below its lead's colon or
+    """A sentence cut at each of its lines that is a dative item (:data:`DATIVE_ITEM`) below its lead's colon or
     below another such item: "décide d'allouer :" then "au X la somme de … (350 €)," a line each. A line that goes on
     a sentence whose amount came first ("… une subvention de 500 €,\nà l'association X pour …") ends with no amount
     of its own, and stays in it."""
@@ -368,14 +368,14 @@ def _dative_items(start: int, sentence: str):
     cuts, offset, previous = [], 0, None
     for i, line in enumerate(lines):
         if i and (previous.rstrip().endswith(":") or offset - len(previous) - 1 in cuts) \
-                and _DATIVE_ITEM.fullmatch(line):
+                and DATIVE_ITEM.fullmatch(line):
             cuts.append(offset)
         previous, offset = line, offset + len(line) + 1
     for a, b in zip([0] + cuts, cuts + [len(sentence)]):
         yield start + a, sentence[a:b].rstrip("\n")
 
 
-def _sentences(body: str):
+def list_sentences(body: str):
     # A bare item opens a sentence after a line ending its own (the lead's ":"), not a line cut in a word. A bullet
     # opens one however far it is indented ("    - MSP X : 30 000 €,"): each item is its own sentence. A dot that
     # opens a line is a bullet, a number's dot a parenthesis (of one character each: the offsets stay the body's).
@@ -383,7 +383,7 @@ def _sentences(body: str):
     # A bullet's line that says what part of the item above is for ("   ➢ dont 1 000 € au titre du projet …") goes on
     # that item. A bare item opens one below a line that ends an item, its amount in words too ("Judo Club : mille
     # cinq cents euros" / "Tennis Club : 2 000 €").
-    for match in re.finditer(rf"{_IN_SENTENCE}(?:\n(?![ \t]*{_BULLET}(?![ \t]*dont\b)|\s*\n|\||"
+    for match in re.finditer(rf"{_IN_SENTENCE}(?:\n(?![ \t]*{BULLET}(?![ \t]*dont\b)|\s*\n|\||"
                              rf"(?:(?<=[:;€]\n)|(?<=euros\n)|(?<=euro\n)){_BARE_ITEM}){_IN_SENTENCE})*[.;]?", body,
                              re.I):
         if match.group(0).strip():
@@ -397,7 +397,7 @@ def _sentences(body: str):
 _SUBHEADING = re.compile(r"([ \t]*)[A-ZÀ-Ý][^\n:;.,€]{1,60}(?<![ \t-])(?<!\bde)(?<!\bdu)(?<!\bdes)(?<!\bet)"
                          r"(?<!\bla)(?<!\ble)(?<!\bles)(?<![dl]['’])")
 #: A list's item that no bullet opens, alone on its line, and how far it is indented.
-_INDENTED_BARE_ITEM = re.compile(rf"([ \t]*)(?![ \t]*{_BULLET}){_BARE_ITEM}", re.I)
+_INDENTED_BARE_ITEM = re.compile(rf"([ \t]*)(?![ \t]*{BULLET}){_BARE_ITEM}", re.I)
 
 
 def subheading(body: str, start: int, line: str) -> bool:
@@ -437,7 +437,7 @@ def _subheadings_apart(start: int, sentence: str):
 
 
 #: A sentence that opens with a list's item that no bullet opens, a line of its own (:data:`_BARE_ITEM`).
-_OPENS_BARE_ITEM = re.compile(rf"[ \t]*(?![ \t]*{_BULLET}){_BARE_ITEM}", re.I)
+_OPENS_BARE_ITEM = re.compile(rf"[ \t]*(?![ \t]*{BULLET}){_BARE_ITEM}", re.I)
 
 
 def _bare_item_alone(start: int, sentence: str):

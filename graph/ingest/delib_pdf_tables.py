@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graph.ingest.delib_aligned import _AMOUNT_CELL
-from graph.ingest.delib_table_header import _AMOUNT_COL, _REJECT_COL, amount_columns, choose_amount_column
-from graph.ingest.delib_tables import _TOTAL_ROW
+from graph.ingest.delib_aligned import AMOUNT_CELL
+from graph.ingest.delib_table_header import AMOUNT_COL, REJECT_COL, amount_columns, choose_amount_column
+from graph.ingest.delib_tables import TOTAL_ROW
 from graph.ingest.french import fold
 from graph.ingest.pdf_lines import Line
 
@@ -94,7 +94,7 @@ def _table_at(lines: list[Line], i: int, rules: list[Rule]) -> tuple[GridTable, 
         return None
     money = amount_columns(heads, amount_col)
     figures = sorted(set(money) | {k for k, head in enumerate(heads) if k and (
-        _AMOUNT_COL.search(folded := fold(head)) or _REJECT_COL.search(folded))})
+        AMOUNT_COL.search(folded := fold(head)) or REJECT_COL.search(folded))})
     table = GridTable(lines[i].top, heads, lines[i:head_end], money, figures)
     end = _read_rows(table, lines, head_end, rules)
     return (table, set(range(i, end))) if any(table.amounts) else None
@@ -212,14 +212,14 @@ def _column(piece: list[dict], cuts: list[float]) -> int:
 def _has_amount(cells: list[str], columns: list[int] | None) -> bool:
     """Whether ``cells`` hold an amount in one of ``columns`` (any column if None); a year is none ("Montant" /
     "2024")."""
-    return any(_AMOUNT_CELL.fullmatch(cell) and re.search(r"\d", cell) and not _YEAR.fullmatch(cell)
+    return any(AMOUNT_CELL.fullmatch(cell) and re.search(r"\d", cell) and not _YEAR.fullmatch(cell)
                for k, cell in enumerate(cells) if columns is None or k in columns)
 
 
 def _marked(cells: list[str], table: GridTable) -> bool:
     """Whether ``cells`` are a row's line that its figures mark: an amount in a column of figures (a grant's, or
     one requested beside a grant refused), or a dash in the grants' ("—": none)."""
-    return _has_amount(cells, table.figures) or any(_AMOUNT_CELL.fullmatch(cells[k]) for k in table.money)
+    return _has_amount(cells, table.figures) or any(AMOUNT_CELL.fullmatch(cells[k]) for k in table.money)
 
 
 def _height(line: Line) -> float:
@@ -278,7 +278,7 @@ def _after_total(lines: list[Line], k: int, first: int, cuts: list[float], table
     """Whether the row above line ``k`` is a total's ("Total", "TOTAL GÉNÉRAL"): the lines right below it are the
     text after the table, unless a row follows."""
     opening = next((lines[j] for j in range(k - 1, first - 1, -1) if _marked(_cells(lines[j], cuts), table)), None)
-    return opening is not None and _TOTAL_ROW.match(next((c for c in _cells(opening, cuts) if c), "")) is not None
+    return opening is not None and TOTAL_ROW.match(next((c for c in _cells(opening, cuts) if c), "")) is not None
 
 
 def _bands(body: list[Line], cuts: list[float], table: GridTable, rules: list[Rule]) -> list[list[Line]]:

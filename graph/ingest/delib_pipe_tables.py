@@ -17,7 +17,7 @@ from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import GrantsFound
 from graph.ingest.delib_table_context import for_the_record, heading_nature, in_thousands
 from graph.ingest.delib_table_header import choose_amount_column, name_column
-from graph.ingest.delib_tables import _TOTAL_ROW, AMOUNT_CELL_RE, row_label, rows_grants
+from graph.ingest.delib_tables import AMOUNT_CELL_RE, TOTAL_ROW, row_label, rows_grants
 from graph.ingest.french import fold
 
 
@@ -116,9 +116,9 @@ def _wrapped_rows(rows: list[list[str]], spans: list[tuple[int, int]],
         # the row above, its name cut and no amount yet, is this row's beginning: a row that a page break split
         # ("Les Amis de la Bibliothèque municipale et du" | … | (empty) above "Patrimoine local" | … | "650 €")
         split = above is not None and name and amount and above[amount_col:amount_col + 1] == [""] \
-            and _NAME_GOES_ON.search(above[name_col]) is not None and not _TOTAL_ROW.match(row_label(above) or "")
+            and _NAME_GOES_ON.search(above[name_col]) is not None and not TOTAL_ROW.match(row_label(above) or "")
         if split or above is not None and name and not amount \
-                and above[amount_col:amount_col + 1] != [""] and not _TOTAL_ROW.match(row_label(above) or name) \
+                and above[amount_col:amount_col + 1] != [""] and not TOTAL_ROW.match(row_label(above) or name) \
                 and (name[0] in "(«" or name[0].islower() or _NAME_GOES_ON.search(above[name_col])
                      or above[name_col].count("(") > above[name_col].count(")")):
             for i, cell in enumerate(cells[:len(above)]):

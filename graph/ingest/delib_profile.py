@@ -25,7 +25,7 @@ from rdflib.namespace import RDF, SKOS
 from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 from graph.ingest.delib_bare_names import name_bracket_kind
 from graph.ingest.delib_names import Person, initials_only, parse_person
-from graph.ingest.delib_recipients import _KIND
+from graph.ingest.delib_recipients import KIND
 from graph.ingest.french import AMOUNT_RE, fold
 from graph.namespaces import MAI
 
@@ -239,7 +239,7 @@ def profile_of(body: str, name: str, alone: bool, brackets: list[tuple[str, str]
                                                          spellings.count(s)))
     # "à la commune de Lavaur", "au comité des fêtes de Lussac": the text's only spellings, which the grant reader
     # gave a capital.
-    if re.match(r"(?:commune|ville|association|" + _KIND + r")\s", label):
+    if re.match(r"(?:commune|ville|association|" + KIND + r")\s", label):
         spellings = [s[0].upper() + s[1:] if s == label else s for s in spellings]
         label = label[0].upper() + label[1:]
     profile = Profile(label, sorted({s for s in spellings if s != label}))

@@ -38,15 +38,15 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from graph.ingest.delib_antecedents import (_PRONOUN_AFTER, _PRONOUN_BEFORE, _antecedent, _named_by_kind, _requester,
-                                            _the_same, _this_association)
-from graph.ingest.delib_grant_words import DECIDED_PAYMENT, GRANT_AFTER, _GRANT_VERB, _GRANT_WORD, _NATURE_WORDS
-from graph.ingest.delib_grants import _IN_KIND, GrantFact, StatedTotal
-from graph.ingest.delib_lists import _BLOCK, _DATIVE_ITEM, _ITEM_START, _YEAR_ITEM, _item_name, _sentences
-from graph.ingest.delib_not_grants import (COLLECTIVITY_FUNDER, FUNDER_ONLY, _AT_DISPOSAL_OF, _BUDGET_LINE,
-                                           _BY_EARLIER_ACT, _COMPUTED, _CONTRACT, _EARLIER, _PAID_BY_OUTSIDER,
-                                           _PAYER_ITEM, _PER_YEAR, _PUT_AT_DISPOSAL, _RATE_AFTER, _THRESHOLD, _VALUED,
-                                           _WITHDRAWS, _is_part, _requested, _whole_of)
+from graph.ingest.delib_antecedents import (PRONOUN_AFTER, PRONOUN_BEFORE, antecedent, named_by_kind, requester_of,
+                                            the_same, this_association)
+from graph.ingest.delib_grant_words import DECIDED_PAYMENT, GRANT_AFTER, GRANT_VERB, GRANT_WORD, NATURE_WORDS
+from graph.ingest.delib_grants import GrantFact, IN_KIND, StatedTotal
+from graph.ingest.delib_lists import BLOCK, DATIVE_ITEM, ITEM_START, YEAR_ITEM, item_name, list_sentences
+from graph.ingest.delib_not_grants import (AT_DISPOSAL_OF, BUDGET_LINE, BY_EARLIER_ACT, COLLECTIVITY_FUNDER, COMPUTED,
+                                           CONTRACT, EARLIER, FUNDER_ONLY, PAID_BY_OUTSIDER, PAYER_ITEM, PER_YEAR,
+                                           PUT_AT_DISPOSAL, RATE_AFTER, THRESHOLD, VALUED, WITHDRAWS, clause_requests,
+                                           is_part, whole_of)
 from graph.ingest.delib_prose_amounts import goes_on_amounts_to, is_in_aside_of, verb_opens_clause, words_exclude_grant
 from graph.ingest.delib_prose_cues import (AMENDED_FROM, AMENDED_TO, AWARDED_AFTER, BRINGING_TO, CANCEL,
                                            CANCELLED_AFTER, CEILING_BEFORE, CHANGED_TO_AFTER, COMPARED_AFTER,
@@ -58,8 +58,8 @@ from graph.ingest.delib_prose_details import (NATURE_AFTER, match_yearly_grant, 
 from graph.ingest.delib_prose_lists import follow_lead, is_below_list
 from graph.ingest.delib_prose_sentences import TABLE_ROWS, join_civilities, words_cut_before
 from graph.ingest.delib_prose_totals import OPENS_TOTAL, RULE_LINES, states_total, summed_after
-from graph.ingest.delib_recipients import (_NEXT_GRANT, _clean_name, _person_at, _record_head, beneficiary_in, financed,
-                                           receiver)
+from graph.ingest.delib_recipients import (NEXT_GRANT, beneficiary_in, clean_name, financed, person_at, receiver,
+                                           record_head)
 from graph.ingest.french import AMOUNT_RE, fold, parse_amount
 from graph.ingest.french_numbers import find_amounts_in_words
 
@@ -81,7 +81,7 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
     ruling = False  # the lead rules on its items one by one: each item's vote lines, indented below it, are its own
     prior = (0, "")  # the sentence before, and where it ends: a request it states names a proposal's beneficiary
     recalled: set[str] = set()  # the beneficiaries of the grants that earlier acts made, as the text recalls them
-    for start, sentence in join_civilities(_sentences(body)):
+    for start, sentence in join_civilities(list_sentences(body)):
         if rule := RULE_LINES.match(sentence):  # a list's rule above its total: "---------" / "TOTAL …… 4 800 €"
             start, sentence = start + rule.end(), sentence[rule.end():]
         prior, (prior_end, prior_sentence) = (start + len(sentence), sentence), prior
@@ -101,7 +101,7 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
         below_grants = after_table or after_list or is_below_list(body, first)
         sums_table = opens_total and below_grants
         after_table = False
-        item = bool(_ITEM_START.match(sentence) or lead and (_BLOCK.match(sentence) or _DATIVE_ITEM.match(sentence)))
+        item = bool(ITEM_START.match(sentence) or lead and (BLOCK.match(sentence) or DATIVE_ITEM.match(sentence)))
         granted_before = len(grants)
         flat = sentence.replace("\n", " ")  # a PDF's lines cut names and purposes: read across them
         lead, ruling, lead_nature = follow_lead(body, (start, sentence), (prior_end, prior_sentence), item, after_list,
@@ -120,7 +120,7 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
             if any(s <= start + a_start < e for s, e in tables) or not amount:
                 continue  # a table's amount; "0 €" grants nothing
             before = sentence[max(0, a_start - 120):a_start]
-            if _is_part(sentence, a_start, [(s, e) for s, e, _ in amounts + words], parts):
+            if is_part(sentence, a_start, [(s, e) for s, e, _ in amounts + words], parts):
                 parts.add(a_start)
             # (a total of grants: the list's or the table's above, a list's item, or the run of grants its sentence
             # gave before it: "650 € à X, …, et 120 € à Y, soit au total …")
@@ -128,10 +128,10 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
                             sums_table or (item and lead) or len(read_at) > 1):
                 totals.append(StatedTotal(amount, (start + a_start, start + a_end), sentence.strip()))
                 continue
-            valued_in_kind = _VALUED.search(before) and (_IN_KIND.search(sentence)
-                                                         or _PUT_AT_DISPOSAL.search(sentence, 0, a_start))
-            if AMENDED_FROM.match(sentence, a_end) or item and (_YEAR_ITEM.match(sentence)
-                                                                or _BUDGET_LINE.match(sentence)) \
+            valued_in_kind = VALUED.search(before) and (IN_KIND.search(sentence)
+                                                        or PUT_AT_DISPOSAL.search(sentence, 0, a_start))
+            if AMENDED_FROM.match(sentence, a_end) or item and (YEAR_ITEM.match(sentence)
+                                                                or BUDGET_LINE.match(sentence)) \
                     and "\n" not in sentence[:a_start]:
                 continue  # the amount a grant had before this deliberation amends it; a year's amount; a budget's
             if is_in_aside_of(sentence, a_start, {s: e for s, e, _ in amounts if s in read_at}):
@@ -144,43 +144,43 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
                 continue  # "1 200 € ramenés à 900 €": the amount as first asked or voted, the second stands
             if OPERAND_AFTER.match(sentence, a_end) or OPERAND_BEFORE.search(before) \
                     or RAISED_AFTER.match(sentence, a_end) or COMPARED_BEFORE.search(before) \
-                    or COMPARED_AFTER.match(sentence, a_end) or _RATE_AFTER.match(sentence, a_end) \
-                    and not (valued_in_kind and _PER_YEAR.match(sentence, a_end) or yearly):
+                    or COMPARED_AFTER.match(sentence, a_end) or RATE_AFTER.match(sentence, a_end) \
+                    and not (valued_in_kind and PER_YEAR.match(sentence, a_end) or yearly):
                 continue  # what a grant is computed from, or compared with; a rate
-            if _THRESHOLD.search(before) or _EARLIER.match(sentence, a_end) and not (CANCEL.search(before)
+            if THRESHOLD.search(before) or EARLIER.match(sentence, a_end) and not (CANCEL.search(before)
                                                                             or CANCELLED_AFTER.match(flat, a_end)):
                 continue  # a delegation's ceiling; a grant that an earlier act made, recalled
-            clause_start = max((m.end() for m in _NEXT_GRANT.finditer(flat, 0, a_start)), default=0)
+            clause_start = max((m.end() for m in NEXT_GRANT.finditer(flat, 0, a_start)), default=0)
             clause = (words_cut_before(body, start) if not clause_start else "") + flat[clause_start:a_start]
-            act = _BY_EARLIER_ACT.search(clause)
-            withdrawn = bool(act) and bool(_WITHDRAWS.search(clause, 0, act.start()))
+            act = BY_EARLIER_ACT.search(clause)
+            withdrawn = bool(act) and bool(WITHDRAWS.search(clause, 0, act.start()))
             if act and not withdrawn:
                 continue  # "VU la délibération n° … attribuant au PTCE X une subvention de 60 000 €"
             if says_granted_before(flat[clause_start:a_start]) and not CANCEL.search(before):
                 # "Par délibération du 14 février, le Conseil a attribué à X une subvention de … de 4 000 €"
                 recalled.add(beneficiary_in(flat, a_start) or "")
                 continue
-            if _requested(flat, clause_start, a_start, a_end):
+            if clause_requests(flat, clause_start, a_start, a_end):
                 continue  # "De solliciter auprès de l'ARS une subvention de …, et auprès du Département une …"
-            if _PAID_BY_OUTSIDER.search(flat, 0, a_start):
+            if PAID_BY_OUTSIDER.search(flat, 0, a_start):
                 continue  # a co-funder's money, told in the report: "L'ARS verse au GEM un financement de …"
-            if item and lead and (label := _item_name(sentence, a_start)) \
+            if item and lead and (label := item_name(sentence, a_start)) \
                     and (FUNDER_ONLY.fullmatch(label) or COLLECTIVITY_FUNDER.fullmatch(label)):
                 continue  # a co-funder's line, its name alone: "– État (DETR) : 8 000 €", "– Région X : 5 000 €"
-            if item and lead and (payer := _PAYER_ITEM.match(sentence[:a_start])) \
+            if item and lead and (payer := PAYER_ITEM.match(sentence[:a_start])) \
                     and not THE_AUTHORITY_ITSELF.fullmatch(payer["subject"]):
                 # "– l'État (DETR) participe pour 3 000 € …": a co-funder's share (the authority's own, "– la Commune
                 # verse 700 € à l'association X", grants whom it names; naming no one, "– la Région apporte 2 000 € au
-                # projet", it grants nothing: its words name no one, :func:`delib_lists._item_name`)
+                # projet", it grants nothing: its words name no one, :func:`delib_lists.item_name`)
                 continue
-            result = RESULT_BEFORE.search(before) and _COMPUTED.search(before)
-            named_result = (named := NAMED_RESULT.search(before)) and _COMPUTED.search(before, 0, named.start())
+            result = RESULT_BEFORE.search(before) and COMPUTED.search(before)
+            named_result = (named := NAMED_RESULT.search(before)) and COMPUTED.search(before, 0, named.start())
             # "à hauteur de 50 % du coût du projet, plafonnée à 10 000 €": the most the rate can come to, the grant
             # as decided (a warning says so); the cost's words before it are the rate's, not the grant's.
-            ceiling = bool(CEILING_BEFORE.search(before) and _COMPUTED.search(before))
-            amended = AMENDED_TO.search(before) and _GRANT_WORD.search(sentence)
+            ceiling = bool(CEILING_BEFORE.search(before) and COMPUTED.search(before))
+            amended = AMENDED_TO.search(before) and GRANT_WORD.search(sentence)
             set_at = SET_AT.search(before) and SET_GRANT.match(sentence, a_end)
-            pronoun = _PRONOUN_BEFORE.search(before) or _PRONOUN_AFTER.match(sentence, a_end)
+            pronoun = PRONOUN_BEFORE.search(before) or PRONOUN_AFTER.match(sentence, a_end)
             # "Le Handball Club de X voit son équipe … ; il est proposé une aide de 3 500 €": a grant proposed to the
             # subject of the clause before it (of the sentence before, when a full stop parts them)
             proposed = PROPOSED_TO_NO_ONE.search(before)
@@ -197,16 +197,16 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
             decided = start + a_start >= deciding_from
             granted_after = decided and bool(GRANT_AFTER.match(flat, a_end))
             paid = granted_after or decided and bool(DECIDED_PAYMENT.search(flat, 0, a_start))
-            if not (_GRANT_WORD.search(before) or _GRANT_VERB.search(before) or (item and lead) or valued_in_kind
+            if not (GRANT_WORD.search(before) or GRANT_VERB.search(before) or (item and lead) or valued_in_kind
                     or amended or set_at or pronoun or receiving or prize or paid or proposed
                     or verb_opens_clause(sentence, a_start, amounts + words)
                     or goes_on_amounts_to(flat, a_start, a_end, read_at)):
                 continue
             next_at = min((s for s, _, _ in amounts + words if s > a_start), default=len(sentence))
             fee_after = MEMBERSHIP.search(sentence, a_end, next_at)  # up to the next amount: its own words only
-            if (DUES.search(clause) or fee_after) and not _GRANT_WORD.search(clause):
+            if (DUES.search(clause) or fee_after) and not GRANT_WORD.search(clause):
                 continue  # a member's fee: "DÉCIDE de verser la cotisation 2025 à l'ADIL 04, d'un montant de …"
-            if _CONTRACT.search(sentence) and not _GRANT_WORD.search(before):
+            if CONTRACT.search(sentence) and not GRANT_WORD.search(before):
                 continue  # a public contract's price, a service's payment: "un marché … attribué à la société X pour …"
             said_instead = before[named.end():] if named_result else None  # "…, taux 30 %, soit une aide de 7 200 €"
             if words_exclude_grant(sentence, (a_start, a_end), (amounts, amounts + words), sums, a_start in parts,
@@ -218,29 +218,29 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
             lui = pronoun and (max(0, a_start - 120) + pronoun.start() if pronoun.start() < a_start else a_start)
             # Premises lent in the sentence before the one that values them: "La Commune met … à la disposition de
             # l'Association X un bureau ; cette mise à disposition constitue une aide en nature valorisée à 2 400 €".
-            lent_to = valued_in_kind and (_AT_DISPOSAL_OF.search(flat, 0, a_start) or (
-                "\n\n" not in body[prior_end:start] and _AT_DISPOSAL_OF.search(prior_sentence.replace("\n", " "))))
+            lent_to = valued_in_kind and (AT_DISPOSAL_OF.search(flat, 0, a_start) or (
+                "\n\n" not in body[prior_end:start] and AT_DISPOSAL_OF.search(prior_sentence.replace("\n", " "))))
             # A share of the amount before it ("Il est proposé de lui verser 9 500 €, dont 2 500 € au titre de
             # l'action …") is that amount's beneficiary's, and no grant when that amount is none.
-            whole = _whole_of(sentence, a_start, amounts + words, parts)
+            whole = whole_of(sentence, a_start, amounts + words, parts)
             if whole is not None and whole not in read_at:
                 continue
             name = (whole is not None and read_at[whole].beneficiary) \
-                or (lent_to and _clean_name(lent_to.group("acronymed") or lent_to.group("name"))) or receiving \
-                or (pronoun and (lui and _antecedent(sentence[:lui])
-                                 or "\n\n" not in body[prior_end:start] and _antecedent(prior_sentence))) \
-                or (clause_before is not None and _antecedent(clause_before)) \
-                or (listed and _person_at(sentence, a_start, True)) or (paid and financed(flat, a_end)) \
-                or beneficiary_in(flat, a_start, association=not listed) or _person_at(body, start + a_start, False) \
+                or (lent_to and clean_name(lent_to.group("acronymed") or lent_to.group("name"))) or receiving \
+                or (pronoun and (lui and antecedent(sentence[:lui])
+                                 or "\n\n" not in body[prior_end:start] and antecedent(prior_sentence))) \
+                or (clause_before is not None and antecedent(clause_before)) \
+                or (listed and person_at(sentence, a_start, True)) or (paid and financed(flat, a_end)) \
+                or beneficiary_in(flat, a_start, association=not listed) or person_at(body, start + a_start, False) \
                 or (listed and (
-                _item_name(sentence, a_start) or beneficiary_in(flat, a_start))) \
-                or _the_same(sentence[:a_start], [g.beneficiary for g in grants]) \
-                or _record_head(body, start) \
+                item_name(sentence, a_start) or beneficiary_in(flat, a_start))) \
+                or the_same(sentence[:a_start], [g.beneficiary for g in grants]) \
+                or record_head(body, start) \
                 or (a_start in parts and len(recalled) == 1 and next(iter(recalled))) \
-                or ("\n\n" not in body[prior_end:start] and _requester(prior_sentence)) or title_beneficiary \
-                or _this_association(body[:start], sentence) \
-                or _named_by_kind(sentence[:a_start] if "\n" in body[prior_end:start] else prior_sentence
-                                  + sentence[:a_start], [g.beneficiary for g in grants])
+                or ("\n\n" not in body[prior_end:start] and requester_of(prior_sentence)) or title_beneficiary \
+                or this_association(body[:start], sentence) \
+                or named_by_kind(sentence[:a_start] if "\n" in body[prior_end:start] else prior_sentence
+                                 + sentence[:a_start], [g.beneficiary for g in grants])
             if name and THE_AUTHORITY_ITSELF.fullmatch(name.strip()):
                 continue  # what a co-funder pays the authority: "la CTM, qui verse à la Ville une participation de …"
             # "– 800 € à l'antenne de Luzech des Restos du Cœur ;": a grant to someone the item names, unread (not
@@ -258,7 +258,7 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
                     end = line_end
                 grants.append(GrantFact(name, amount, (start, start + end),
                                         ("in-kind" if valued_in_kind else None)
-                                        or (stated and _NATURE_WORDS[fold(stated[1] or stated[2]).rstrip("s")])
+                                        or (stated and NATURE_WORDS[fold(stated[1] or stated[2]).rstrip("s")])
                                         or read_clause_nature(flat, a_start)
                                         or (lead_nature if item and lead else None),
                                         read_purpose(flat, a_end, name), start >= decision_at,

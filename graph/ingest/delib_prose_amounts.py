@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from graph.ingest.delib_grant_words import _GRANT_WORD
-from graph.ingest.delib_lists import _AMOUNT_FIELD
-from graph.ingest.delib_not_grants import _ANOTHER_AID, _CLAUSE_VERB, _ENVELOPE, _LOAN, _PART_OF
+from graph.ingest.delib_grant_words import GRANT_WORD
+from graph.ingest.delib_lists import AMOUNT_FIELD
+from graph.ingest.delib_not_grants import ANOTHER_AID, CLAUSE_VERB, ENVELOPE, LOAN, PART_OF
 from graph.ingest.delib_prose_cues import (AWARDED_PRIZE, CAPPED_AFTER, CHARGED_AFTER, COMPARISON_FOLLOWS, CO_FUNDING,
                                            EXCLUDE, PRIZE_ITEM, PROPOSED_BEFORE, REQUEST_ASIDE, SHARE_AFTER)
-from graph.ingest.delib_recipients import _NEXT_GRANT
+from graph.ingest.delib_recipients import NEXT_GRANT
 
 
 #: What may come between an amount and the bracket that says more of it: "1 200 € (…)", "18 600 € HT (…)".
@@ -63,8 +63,8 @@ def verb_opens_clause(sentence: str, at: int, amounts: list[tuple[int, int, Deci
     ...                    + "une aide de 4 200 €", 200, [])
     True
     """
-    clause_start = max((m.end() for m in _NEXT_GRANT.finditer(sentence, 0, at)), default=0)
-    verb = _CLAUSE_VERB.search(sentence, clause_start, at)
+    clause_start = max((m.end() for m in NEXT_GRANT.finditer(sentence, 0, at)), default=0)
+    verb = CLAUSE_VERB.search(sentence, clause_start, at)
     return bool(verb) and not any(verb.end() <= s < at for s, _, _ in amounts)
 
 
@@ -95,7 +95,7 @@ def goes_on_amounts_to(flat: str, at: int, end: int, read_at: dict) -> bool:
 
 #: An amount that a record's line gives as its own field after others': "… coût HT 112 000 €, fonds de concours
 #: 33 600 €." — the words since the amount before it, a grant's, its own.
-_OWN_FIELD = re.compile(r"\s*(?:HT|TTC)?\s*[,;]\s*(?:" + _GRANT_WORD.pattern + r")\b[^,;:.€\d]{0,30}?[\s:]*", re.I)
+_OWN_FIELD = re.compile(r"\s*(?:HT|TTC)?\s*[,;]\s*(?:" + GRANT_WORD.pattern + r")\b[^,;:.€\d]{0,30}?[\s:]*", re.I)
 
 
 def _own_field(sentence: str, at: int, ends: list[int]) -> str | None:
@@ -135,7 +135,7 @@ def words_exclude_grant(sentence: str, at: tuple[int, int],
     window_end = a_end + 25
     if item and (line_end := sentence.find("\n", a_end)) >= 0:
         window_end = min(window_end, line_end)
-    if _PART_OF.match(sentence, a_end) or CHARGED_AFTER.match(sentence, a_end) \
+    if PART_OF.match(sentence, a_end) or CHARGED_AFTER.match(sentence, a_end) \
             or COMPARISON_FOLLOWS.match(sentence, a_end) or _aside_after(sentence, a_end, figures):
         window_end = a_end
     elif (share := SHARE_AFTER.search(sentence, a_end, window_end + 40)) and share.start() < window_end:
@@ -146,7 +146,7 @@ def words_exclude_grant(sentence: str, at: tuple[int, int],
     # a request told in an aside before it is the aside's: "X, qui avait sollicité 3 000 €, une subvention de"
     said = REQUEST_ASIDE.sub(" ", said)
     said = said_instead if said_instead is not None else said  # "…, taux 30 %, soit une aide de 7 200 €"
-    if _AMOUNT_FIELD.fullmatch(sentence, line_start := sentence.rfind("\n", 0, a_start) + 1, a_start):
+    if AMOUNT_FIELD.fullmatch(sentence, line_start := sentence.rfind("\n", 0, a_start) + 1, a_start):
         said = sentence[line_start:a_start]
     # "le versement du solde …, soit 16 000 €": that "soit" gives the instalment; "- M. X, interne, 12 mois,
     # soit 7 200 € ;": a list's item, the amount it comes to.
@@ -166,10 +166,10 @@ def words_exclude_grant(sentence: str, at: tuple[int, int],
     # A prize awarded, not a price: its "prix" excludes nothing (a list's item below a lead that grants too).
     if AWARDED_PRIZE.search(sentence, 0, a_start) or item and lead and PRIZE_ITEM.match(sentence) or prize:
         checked = re.sub(r"\bprix\b", "", checked, flags=re.I)
-    if EXCLUDE.search(checked) or _ENVELOPE.search(sentence, max(0, a_start - 120), a_start):
+    if EXCLUDE.search(checked) or ENVELOPE.search(sentence, max(0, a_start - 120), a_start):
         return True
     following = min((s for s, _, _ in every if s > a_start), default=len(sentence))
-    if (another := _ANOTHER_AID.search(sentence, a_end, following)) is not None:  # "… et un prêt de …"
+    if (another := ANOTHER_AID.search(sentence, a_end, following)) is not None:  # "… et un prêt de …"
         following = another.start()
     # a loan, to be repaid: "un prêt d'honneur de 15 000 € …, remboursable sur 5 ans"
-    return bool(_LOAN.search(said + sentence[a_start:following]))
+    return bool(LOAN.search(said + sentence[a_start:following]))

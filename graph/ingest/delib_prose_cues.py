@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ingest.delib_grant_words import _GRANT_WORD
+from graph.ingest.delib_grant_words import GRANT_WORD
 from graph.ingest.french import AMOUNT_RE
 
 
@@ -150,7 +150,7 @@ SET_AT = re.compile(r"\b(?:(?:fix|arr[êe]t|port|ram[èe]n)(?:e|ent|er)|r[ée]du
                     r"|maint(?:enir|ient|iennent))\s+"
                     r"(?:à|au\s+montant\s+de)\s*$", re.I)
 SET_GRANT = re.compile(r"\s*(?:le\s+montant\s+(?:de\s+la|du|des|de\s+l['’])\s*|(?:la|les|l['’])\s*)(?:"
-                       + _GRANT_WORD.pattern + ")", re.I)
+                       + GRANT_WORD.pattern + ")", re.I)
 #: Where the grant is charged, said right after its amount: "1 000 € (budget 2025, article 6574)", "400 €, imputée
 #: au budget 2025" — the budget that pays it, not a project's budget.
 CHARGED_AFTER = re.compile(r"\s*(?:\(|,\s*(?:imput|inscrit|prélev)\w*\s+(?:au|sur\s+le|à\s+l['’])\s*)\s*"

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD
-from graph.ingest.delib_grants import _nature
-from graph.ingest.delib_not_grants import _YEARLY
-from graph.ingest.delib_recipients import _NEXT_GRANT
+from graph.ingest.delib_grant_words import GRANT_VERB, GRANT_WORD
+from graph.ingest.delib_grants import nature_in
+from graph.ingest.delib_not_grants import YEARLY
+from graph.ingest.delib_recipients import NEXT_GRANT
 
 
 #: Where one sentence passes to a second grant to the same beneficiary: "une subvention de fonctionnement de 3 000 €
@@ -23,12 +23,12 @@ def read_clause_nature(sentence: str, anchor: int) -> str | None:
     """The nature of the grant at ``anchor``: its own clause's when the sentence grants several and that clause
     names its grant ("… au centre social X une subvention de fonctionnement de 6 500 €, et au comité Y une
     subvention de 1 200 €": the second states none), else the sentence's."""
-    passes = (_NEXT_GRANT, _AND_ANOTHER_GRANT)
+    passes = (NEXT_GRANT, _AND_ANOTHER_GRANT)
     clause_start = max((m.end() for p in passes for m in p.finditer(sentence, 0, anchor)), default=0)
     following = min(filter(None, (p.search(sentence, anchor) for p in passes)), key=lambda m: m.start(), default=None)
     clause = sentence[clause_start:following.start() if following else len(sentence)]
     several = clause_start > 0 or following is not None
-    return _nature(clause) if several and _GRANT_WORD.search(clause) else _nature(sentence)
+    return nature_in(clause) if several and GRANT_WORD.search(clause) else nature_in(sentence)
 
 
 #: A fiscal year as a grant's clause names it: "au titre de 2025", "au titre de l'exercice 2025", "pour l'année 2025".
@@ -47,7 +47,7 @@ def read_clause_year(sentence: str, anchor: int) -> int | None:
     >>> read_clause_year("DÉCIDE de verser au Centre X une avance de 20 000 € sur la subvention 2026 ;", 40)
     2026
     """
-    passes = (_NEXT_GRANT, _AND_ANOTHER_GRANT)
+    passes = (NEXT_GRANT, _AND_ANOTHER_GRANT)
     clause_start = max((m.end() for p in passes for m in p.finditer(sentence, 0, anchor)), default=0)
     following = min(filter(None, (p.search(sentence, anchor) for p in passes)), key=lambda m: m.start(), default=None)
     match = _CLAUSE_YEAR.search(sentence, clause_start, following.start() if following else len(sentence))
@@ -127,8 +127,8 @@ def match_yearly_grant(sentence: str, at: int, end: int, amounts: list[tuple[int
     >>> match_yearly_grant("attribue à X une subvention de 10 000 € par an de 2025 à 2027", 31, 39, []).group("first")
     '2025'
     """
-    clause_start = max((m.end() for m in _NEXT_GRANT.finditer(sentence, 0, at)), default=0)
+    clause_start = max((m.end() for m in NEXT_GRANT.finditer(sentence, 0, at)), default=0)
     said = sentence[clause_start:at]
-    if not (_GRANT_WORD.search(said) or _GRANT_VERB.search(said)) or any(clause_start <= s < at for s, _, _ in amounts):
+    if not (GRANT_WORD.search(said) or GRANT_VERB.search(said)) or any(clause_start <= s < at for s, _, _ in amounts):
         return None
-    return _YEARLY.match(sentence, end)
+    return YEARLY.match(sentence, end)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD, _NATURE_WORDS
-from graph.ingest.delib_grants import _PAST, _nature
-from graph.ingest.delib_lists import (_BULLET, _ITEM_START, _LEAD, _YEAR_ITEM, approved_below, opens_clause,
+from graph.ingest.delib_grant_words import GRANT_VERB, GRANT_WORD, NATURE_WORDS
+from graph.ingest.delib_grants import PAST, nature_in
+from graph.ingest.delib_lists import (BULLET, ITEM_START, LEAD, YEAR_ITEM, approved_below, opens_clause,
                                       rules_on_grants, section_heading, subheading)
 from graph.ingest.french import fold
 
@@ -23,7 +23,7 @@ _GOES_ON_ITEM = re.compile(r"\s*\(?\s*(?:dont|soit|y\s+compris|hors|pour|au\s+ti
                            r"pay[ée]e?s?|destin[ée]e?s?|r[ée]parti(?:e|es|s)?|correspondant)\b", re.I)
 
 #: A list's item: a bullet, or a number or a letter and a bracket ("1)", "2°", "a)").
-_LIST_LINE = re.compile(rf"[ \t]*(?:{_BULLET}|\d{{1,2}}\s*[)°]|[a-z]\))[ \t]*\S")
+_LIST_LINE = re.compile(rf"[ \t]*(?:{BULLET}|\d{{1,2}}\s*[)°]|[a-z]\))[ \t]*\S")
 
 
 def is_below_list(body: str, at: int) -> bool:
@@ -40,13 +40,13 @@ def is_below_list(body: str, at: int) -> bool:
     # An item wrapped over several lines, a paragraph of its own: "- d'attribuer au Réseau X une subvention de …\n
     # convention et le solde (12 000 €) …;" — its first line.
     paragraph = above[above.rfind("\n\n") + 2 if "\n\n" in above else 0:]
-    return any(_LIST_LINE.match(line) and not _YEAR_ITEM.match(line) for line in (line, paragraph))
+    return any(_LIST_LINE.match(line) and not YEAR_ITEM.match(line) for line in (line, paragraph))
 
 
 def _section_nature(heading: str) -> str | None:
     """The nature that a list's section heading names: "A – Investissement (compte 204182) :" → investment."""
     words = re.findall(r"\b(fonctionnement|investissement|equipement|exceptionnelles?)\b", fold(heading))
-    return _NATURE_WORDS.get(words[0].rstrip("s")) if len(set(words)) == 1 else None
+    return NATURE_WORDS.get(words[0].rstrip("s")) if len(set(words)) == 1 else None
 
 
 def follow_lead(body: str, at: tuple[int, str], prior: tuple[int, str], item: bool, after_list: bool,
@@ -69,15 +69,15 @@ def follow_lead(body: str, at: tuple[int, str], prior: tuple[int, str], item: bo
     if on and section_heading(sentence):
         return on, ruling, _section_nature(sentence) or nature  # "B – Fonctionnement (compte 6574) :"
     if sentence.rstrip().endswith(":"):
-        on = bool(_GRANT_WORD.search(sentence) or _GRANT_VERB.search(sentence) or _LEAD.search(sentence)
+        on = bool(GRANT_WORD.search(sentence) or GRANT_VERB.search(sentence) or LEAD.search(sentence)
                   or approved_below(body, start + len(sentence), sentence)
                   or rules_on_grants(body, start + len(sentence), sentence)) \
-            and not _PAST.search(sentence)
+            and not PAST.search(sentence)
         ruling = on and rules_on_grants(body, start + len(sentence), sentence)
-        return on, ruling, _nature(sentence)  # "les subventions de fonctionnement suivantes :", for its items
+        return on, ruling, nature_in(sentence)  # "les subventions de fonctionnement suivantes :", for its items
     if on and subheading(body, start, sentence):
         return lead  # "Canton de Lodève" above some of the lead's items: they are the lead's still
-    if item and not on and _ITEM_START.match(sentence) and not _ITEM_START.match(prior_sentence) \
+    if item and not on and ITEM_START.match(sentence) and not ITEM_START.match(prior_sentence) \
             and (approved_below(body, start + len(sentence), prior_sentence)
                  or _ITEMS_OWN_VOTE.match(body, start + len(sentence))):
         # a list that no colon announces, granted below ("attribuer les subventions ci-dessus"), or each of

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from graph.ingest.delib_bare_names import without_civility
-from graph.ingest.delib_grant_words import _GRANT_WORD
-from graph.ingest.delib_lists import _BULLET
+from graph.ingest.delib_grant_words import GRANT_WORD
+from graph.ingest.delib_lists import BULLET
 from graph.ingest.delib_names import initials_only, parse_person
 from graph.ingest.french import AMOUNT_RE, fold
 from graph.ingest.french_numbers import find_amounts_in_words
@@ -85,10 +85,10 @@ _ASSOCIATION_OF = r"association\s+(?:[a-zà-ÿ]+\s+){0,2}?(?:des\s+|du\s+|de\s+|
 #: A kind of organisation written in small letters before its name: "au centre social Les Tilleuls", "au comité des
 #: fêtes de Lussac", "à la maison de santé de Pontaumur", "au centre communal d'action sociale de Vierzon" — up to
 #: two words that qualify the kind, then a name in capitals or "de …".
-_KIND = (r"(?:centre|comit[ée]|club|foyer|coll[èe]ge|lyc[ée]e|[ée]cole|office|syndicat|groupement|[ée]tablissement|"
-         r"institut|f[ée]d[ée]ration|ligue|union|amicale|cercle|maison|mutuelle|fondation|compagnie|coop[ée]rative|"
-         r"conservatoire|th[ée][âa]tre|cr[èe]che|soci[ée]t[ée](?=\s+(?:de|des|du|d['’])\s*[a-zà-ÿ]))")
-_KIND_OF = _KIND + r"(?=(?:\s+[a-zà-ÿ-]+){0,2}?\s+(?:d(?:e|es|u)\s+|d['’]|[A-ZÉÈÀ«\"]))"
+KIND = (r"(?:centre|comit[ée]|club|foyer|coll[èe]ge|lyc[ée]e|[ée]cole|office|syndicat|groupement|[ée]tablissement|"
+        r"institut|f[ée]d[ée]ration|ligue|union|amicale|cercle|maison|mutuelle|fondation|compagnie|coop[ée]rative|"
+        r"conservatoire|th[ée][âa]tre|cr[èe]che|soci[ée]t[ée](?=\s+(?:de|des|du|d['’])\s*[a-zà-ÿ]))")
+_KIND_OF = KIND + r"(?=(?:\s+[a-zà-ÿ-]+){0,2}?\s+(?:d(?:e|es|u)\s+|d['’]|[A-ZÉÈÀ«\"]))"
 #: A body's branch named in small letters before the body, with up to two words that say which one: "l'antenne
 #: gardoise de la Ligue contre le cancer", "la section locale du Secours Populaire". The beneficiary is labelled
 #: by the body, as "Ligue contre le cancer – comité du Gard" is (:func:`graph.ingest.delib_bare_names.bare_name`), so
@@ -122,9 +122,9 @@ _BENEFICIARY = re.compile(
 #: A name that opens with its kind in small letters: the name that follows when it opens with an article ("centre
 #: social Les Tilleuls": Les Tilleuls, as "l'association Les Amis" is Les Amis), else the whole, its first letter
 #: a capital ("Comité des fêtes de Lussac").
-_KIND_NAME = re.compile(_KIND + r"(?:\s+[a-zà-ÿ-]+){0,2}?\s+(?=(?:Les|La|Le|L['’])\s*[A-ZÉÈÀ])")
-_ASSOCIATION = re.compile(r"l['’](?:association\s+" + _CALLED + r"|(?=Association\s))(?P<name>[A-ZÉÈÀ«\"0-9][^\n]*?)"
-                          + _STOP)
+_KIND_NAME = re.compile(KIND + r"(?:\s+[a-zà-ÿ-]+){0,2}?\s+(?=(?:Les|La|Le|L['’])\s*[A-ZÉÈÀ])")
+ASSOCIATION_CALLED = re.compile(r"l['’](?:association\s+" + _CALLED
+                                + r"|(?=Association\s))(?P<name>[A-ZÉÈÀ«\"0-9][^\n]*?)" + _STOP)
 
 
 def _guillemets(name: str) -> str:
@@ -143,11 +143,11 @@ def _guillemets(name: str) -> str:
     return name
 
 
-#: The little words of a name, that :func:`_clean_name` leaves out when it counts a name's words.
+#: The little words of a name, that :func:`clean_name` leaves out when it counts a name's words.
 _LITTLE_WORD = re.compile(r"(?:de|des|du|la|le|les|et|en|à|au|aux|sur)", re.I)
 
 
-def _clean_name(name: str) -> str | None:
+def clean_name(name: str) -> str | None:
     if spelled := find_amounts_in_words(name):  # "au club des aînés « X » deux cents euros (200 €)": X's amount
         name = name[:spelled[0][1]]
     name = _guillemets(re.sub(r"\s+", " ", name).strip(" '’.-")).strip(" '’.-")
@@ -159,8 +159,8 @@ def _clean_name(name: str) -> str | None:
     name = without_civility(name)
     if name.startswith(("commune ", "ville ", "association ")):  # "à la commune de Lavaur": the Commune de Lavaur
         name = name[0].upper() + name[1:]
-    elif re.match(_KIND + r"\s", name):
-        if re.fullmatch(_KIND + r"(?:\s+[a-zà-ÿ'’-]+)*", name):  # "au club des sports": no name of its own
+    elif re.match(KIND + r"\s", name):
+        if re.fullmatch(KIND + r"(?:\s+[a-zà-ÿ'’-]+)*", name):  # "au club des sports": no name of its own
             return None
         name = _KIND_NAME.sub("", name, count=1)
         name = name[0].upper() + name[1:]
@@ -180,7 +180,7 @@ def _clean_name(name: str) -> str | None:
 
 #: Where a sentence of several grants passes to the next: "… 3 000 € au Basket Club | et 1 800 € au Cercle",
 #: "… à la SAS Alpha une subvention de 125 000 € | et à la SAS Beta …", "… Sourire d'Automne | et de 750 € à …".
-_NEXT_GRANT = re.compile(r"\s+et\s+(?=(?:à|au|aux)\s|a\s+la?\s|a\s+l['’]|de\s+\d|\d)|\s*;\s*", re.I)
+NEXT_GRANT = re.compile(r"\s+et\s+(?=(?:à|au|aux)\s|a\s+la?\s|a\s+l['’]|de\s+\d|\d)|\s*;\s*", re.I)
 
 
 #: The word before an "à" that is part of a name ("Club Nautique des Bassins à Flot", "Maison à Colombages",
@@ -195,7 +195,7 @@ _OPENING_WORD = re.compile(r"(?:subventions?|aides?|participations?|contribution
 #: What an unaccented "a" follows when it stands for "à": an amount, a granting verb or a grant's word, or a list's
 #: punctuation or line start — never a subject, as the verb avoir does ("L'association a la Présidence du comité").
 _A_BEFORE = re.compile(r"(?:(?:€|euros?|\d)[ \t)]*|[,:;(]|^|\n|\bet|\b(?:attribu|allou|vers|accord|octroy|propos|"
-                       r"destin)\w*|" + _GRANT_WORD.pattern + r")\s*$", re.I)
+                       r"destin)\w*|" + GRANT_WORD.pattern + r")\s*$", re.I)
 
 
 def _avoir(sentence: str, match: re.Match) -> bool:
@@ -217,12 +217,12 @@ def _inside_name(sentence: str, match: re.Match) -> bool:
 #: A natural person that a line or a list's item opens with, after a civility or a title: "Mlle Jade POUPARD, 18 ans
 #: … bourse de 600 €", "- Docteur Camille ROUSSELET, médecin généraliste, installée … : 20 000 €" — the person,
 #: without the title nor what the comma adds.
-_PERSON_HEAD = re.compile(r"[ \t]*(?:" + _BULLET + r")?[ \t]*(?:M\.|Mme|Mlle|Mr|Monsieur|Madame|Mademoiselle|Docteure?|"
+_PERSON_HEAD = re.compile(r"[ \t]*(?:" + BULLET + r")?[ \t]*(?:M\.|Mme|Mlle|Mr|Monsieur|Madame|Mademoiselle|Docteure?|"
                           r"Dr\.?|Pr\.?|Professeure?)[ \t]+(?:et[ \t]+(?:Mme|M\.)[ \t]+)?(?P<name>[^,;:(\n]+?)"
                           r"(?=\s*[,;:(]|[ \t]{2,}|[ \t]*(?:\.{3,}|…)|[ \t]*\n|$)")
 
 
-def _person_at(text: str, anchor: int, item: bool) -> str | None:
+def person_at(text: str, anchor: int, item: bool) -> str | None:
     """The person that the amount at ``anchor`` goes to when its line of ``text`` (its item, for a list's) opens
     with one (the body's line: the dot of "M. Nolan BEAUVAIS" ends a sentence)."""
     head = _PERSON_HEAD.match(text, 0 if item else text.rfind("\n", 0, anchor) + 1)
@@ -298,8 +298,8 @@ def beneficiary_in(sentence: str, anchor: int, association: bool = True) -> str 
     ...                "18 000 €.", 42)
     'SAS Alpha'
     """
-    clause_start = max((m.end() for m in _NEXT_GRANT.finditer(sentence, 0, anchor)), default=0)
-    following = _NEXT_GRANT.search(sentence, anchor)
+    clause_start = max((m.end() for m in NEXT_GRANT.finditer(sentence, 0, anchor)), default=0)
+    following = NEXT_GRANT.search(sentence, anchor)
     clause_end = following.start() if following else len(sentence)
     # "…, portant la subvention 2025 au CCAS de 180 000 € à 194 000 €": the total the grant brings its beneficiary's
     # to, named again (often shorter), is not the amount's own clause.
@@ -307,7 +307,7 @@ def beneficiary_in(sentence: str, anchor: int, association: bool = True) -> str 
         clause_end = bringing.start()
     best, at = None, 0
     while match := _BENEFICIARY.search(sentence, at):
-        name = _clean_name(match.group("name") or match.group("name2") or "")
+        name = clean_name(match.group("name") or match.group("name2") or "")
         if name and not AMOUNT_RE.search(name) and not _inside_name(sentence, match) and not _avoir(sentence, match) \
                 and not _aside(sentence, match, clause_start, anchor) and not _ADDRESSED.match(sentence, match.end()):
             # Another clause's beneficiary only when the amount's own clause names none.
@@ -319,8 +319,8 @@ def beneficiary_in(sentence: str, anchor: int, association: bool = True) -> str 
             at = match.start() + 1
     if best:
         return best[1]
-    match = _ASSOCIATION.search(sentence) if association else None
-    return _clean_name(match.group("name")) if match else None
+    match = ASSOCIATION_CALLED.search(sentence) if association else None
+    return clean_name(match.group("name")) if match else None
 
 
 #: Whom what an amount finances is for, said after the amount: "40 000 € au financement de l'extension de la maison
@@ -341,7 +341,7 @@ def financed(sentence: str, end: int) -> str | None:
     'SISA Pôle Santé de Lafage'
     """
     match = _FINANCED.match(sentence, end)
-    return _clean_name(match.group("name")) if match else None
+    return clean_name(match.group("name")) if match else None
 
 
 #: A verb whose subject receives the amount after it: "L'association X, qui anime …, recevrait 12 500 euros", "Le
@@ -378,34 +378,34 @@ def receiver(sentence: str, anchor: int, ends: list[int]) -> str | None:
     """
     previous = max((e for e in ends if e <= anchor), default=0)
     if previous and (elided := _ELIDED.search(sentence, previous, anchor)) and RECEIVE.search(sentence, 0, previous):
-        return _clean_name(elided.group("name"))
+        return clean_name(elided.group("name"))
     verb = None
     for verb in RECEIVE.finditer(sentence, previous, anchor):
         pass
     if verb is None or anchor - verb.end() > 120:
         return None
     subject = _SUBJECT.search(sentence[previous:verb.start()])
-    return _clean_name(subject.group("name")) if subject else None
+    return clean_name(subject.group("name")) if subject else None
 
 
 #: A record's line that opens with its beneficiary, then a colon: "Commune de Varennes : rénovation de l'école,
 #: coût HT 112 000 €, fonds de concours 33 600 €." (a kind of beneficiary, not a field's label such as "Objet").
 _RECORD_HEAD = re.compile(r"[ \t]*(?P<name>(?=(?-i:[A-ZÉÈ]))(?:commune|ville|association|communauté|société|"
-                          r"SCI|SAS|SARL|SCIC|SISA|SIVU|SIVOM|CCAS|CIAS|EHPAD|GIP|" + _KIND + r")\b[^:\n]{2,100}?)"
+                          r"SCI|SAS|SARL|SCIC|SISA|SIVU|SIVOM|CCAS|CIAS|EHPAD|GIP|" + KIND + r")\b[^:\n]{2,100}?)"
                           r"[ \t]+:[ \t]", re.I)
 
 
-def _record_head(body: str, start: int) -> str | None:
+def record_head(body: str, start: int) -> str | None:
     """The beneficiary that opens the record's line at ``start`` in ``body`` ("Commune de X : …"), if it opens
     one at the start of its line.
 
-    >>> _record_head("Deux communes :\\nCommune de Varennes : école, coût HT 112 000 €, fonds de concours 8 400 €.",
+    >>> record_head("Deux communes :\\nCommune de Varennes : école, coût HT 112 000 €, fonds de concours 8 400 €.",
     ...              16)
     'Commune de Varennes'
     """
     line_start = body.rfind("\n", 0, start) + 1
     head = _RECORD_HEAD.match(body, start) if not body[line_start:start].strip() else None
-    return _clean_name(head.group("name")) if head else None
+    return clean_name(head.group("name")) if head else None
 
 
 #: A title that names whom a grant goes to: "Subvention à l'association X", "Attribution d'un fonds de concours à la
@@ -463,4 +463,4 @@ def title_beneficiary(title: str) -> str | None:
         return None
     name = re.split(r"\s+[-–—]\s+|\s*[(:;,]|\s+pour\s", name)[0]
     # a title that names the beneficiary in brackets: "… – Délibération n° 87 (subvention à l'association X)"
-    return _clean_name(name[:-1] if name.endswith(")") and name.count(")") > name.count("(") else name)
+    return clean_name(name[:-1] if name.endswith(")") and name.count(")") > name.count("(") else name)

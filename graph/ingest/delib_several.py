@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from graph.ingest.delib_grants import GrantFact, _nature
+from graph.ingest.delib_grants import GrantFact, nature_in
 from graph.ingest.delib_lists import BULLET_MARKS
-from graph.ingest.delib_recipients import _clean_name
+from graph.ingest.delib_recipients import clean_name
 from graph.ingest.delib_table_context import row_account
 from graph.ingest.french import AMOUNT_RE, parse_amount
 
@@ -53,7 +53,7 @@ def _each_after(body: str) -> list[GrantFact]:
         for match in _EACH_AFTER.finditer(line):
             names = _dative_names(match.group("names"))
             amount = parse_amount(match.group("amount"))
-            nature = _nature(line)
+            nature = nature_in(line)
             grants += [GrantFact(name, amount, (line_start + match.start(), line_start + match.end()), nature,
                                  decision=True) for name in names]
     return grants
@@ -88,9 +88,9 @@ def each_grants(body: str) -> list[GrantFact]:
             end = match.end() + sum(len(line) + 1 for line in lines)
             # an item a bullet opens is one name, what follows its comma tells of it ("- Dr A, installée à …")
             names = ", ".join(re.split(r"\s*[,;]\s*", line)[0] if _ITEM.match(line) else line for line in lines)
-        nature = _nature(body[max(0, match.start() - 120):match.start()])
+        nature = nature_in(body[max(0, match.start() - 120):match.start()])
         for name in re.split(r"\s*[,;]\s*|\s+et\s+", names):
-            if cleaned := _clean_name(_ITEM.sub("", name)):
+            if cleaned := clean_name(_ITEM.sub("", name)):
                 grants.append(GrantFact(cleaned, amount, (amounts[-1].start(), end), nature, decision=True))
     return grants + _each_after(body)
 
@@ -121,7 +121,7 @@ def shared_grants(body: str) -> tuple[list[GrantFact], list[tuple[str, str]]]:
     for match in _SHARED.finditer(body):
         names = []
         for item in _LIST_SEPARATOR.split(match.group("names").strip()):
-            cleaned = _clean_name(_BETWEEN.sub("", item, count=1))
+            cleaned = clean_name(_BETWEEN.sub("", item, count=1))
             if not cleaned:
                 names = []
                 break
@@ -161,7 +161,7 @@ _SUM_AFTER_NAMES = re.compile(r"\s*,?\s*(?:soit|(?:représentant|pour)\s+(?:une?
 def _names(text: str, separator: re.Pattern = _LIST_SEPARATOR) -> list[str]:
     names = []
     for item in separator.split(text.strip()):
-        cleaned = _clean_name(_TO.sub("", item, count=1))
+        cleaned = clean_name(_TO.sub("", item, count=1))
         if not cleaned:
             return []
         names.append(cleaned)
@@ -231,7 +231,7 @@ def respective_grants(body: str) -> list[GrantFact]:
                 names = _dative_names(_PURPOSE.split(named, maxsplit=1)[0], len(amounts))
         if len(amounts) < 2 or len(names) != len(amounts):
             continue
-        nature = _nature(body[start:end])
+        nature = nature_in(body[start:end])
         for name, amount in zip(names, amounts):
             grants.append(GrantFact(name, parse_amount(amount.group(0)), (start, end), nature, decision=True))
     return grants
@@ -271,7 +271,7 @@ def inline_grants(body: str) -> list[GrantFact]:
         items, at = [], lead.end()
         while not _LIST_TOTAL.match(body, at) and (item := _INLINE_ITEM.match(body, at)):
             name = _TO.sub("", re.sub(r"\s+", " ", item.group("name").strip()), count=1)
-            name = _clean_name(re.sub(r"^(?:l['’]|la\s+|le\s+|les\s+)(?=\w)", "", name))
+            name = clean_name(re.sub(r"^(?:l['’]|la\s+|le\s+|les\s+)(?=\w)", "", name))
             if not name or re.fullmatch(r"(?:(?:année|exercice|en)\s+)?(?:19|20)\d\d", name, re.I):
                 items = []  # a name that reads as none, or a year's amount: no such list
                 break
@@ -281,7 +281,7 @@ def inline_grants(body: str) -> list[GrantFact]:
                 break
         if len(items) < 2:
             continue
-        nature = _nature(body[lead.start():lead.end()])
+        nature = nature_in(body[lead.start():lead.end()])
         grants += [GrantFact(name, amount, (items[0][2], at), nature, decision=True) for name, amount, _ in items]
     return grants
 
@@ -324,7 +324,7 @@ def one_beneficiary_grants(body: str) -> list[GrantFact]:
                 items = []
                 break
             account = _ITEM_ACCOUNT.search(item.group("rest"))
-            items.append(GrantFact(names[0], parse_amount(amount.group(0)), item.span(), _nature(item.group(0)),
+            items.append(GrantFact(names[0], parse_amount(amount.group(0)), item.span(), nature_in(item.group(0)),
                                    decision=True, account=row_account(account.group(0)) if account else None))
             at = item.end() + 1
         grants += items

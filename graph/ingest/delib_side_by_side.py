@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-from graph.ingest.delib_aligned import _LISTED_AMOUNT, _lines, sum_below
+from graph.ingest.delib_aligned import LISTED_AMOUNT, lines_at, sum_below
 from graph.ingest.delib_columns import ColumnHints
-from graph.ingest.delib_grant_words import _GRANT_VERB, _GRANT_WORD
+from graph.ingest.delib_grant_words import GRANT_VERB, GRANT_WORD
 from graph.ingest.delib_grants import GrantsFound
 from graph.ingest.delib_table_context import heading_nature, in_thousands
 from graph.ingest.delib_tables import rows_grants
@@ -24,7 +24,7 @@ from graph.ingest.delib_tables import rows_grants
 #: A line of two lists set side by side (a two-column page read with its layout): a name and its amount, then
 #: another name and its amount, each two spaces or more apart ("Judo Club   450 €     Tennis Club   300 €").
 def _pair(k: int) -> str:
-    return rf"(?P<name{k}>[^\W\d_][^\n]*?\S)[ \t]{{2,}}(?P<amount{k}>{_LISTED_AMOUNT.pattern})"
+    return rf"(?P<name{k}>[^\W\d_][^\n]*?\S)[ \t]{{2,}}(?P<amount{k}>{LISTED_AMOUNT.pattern})"
 
 
 _TWO_PAIRS = re.compile(r"[ \t]*" + _pair(1) + r"[ \t]{2,}" + _pair(2) + r"[ \t]*", re.I)
@@ -37,7 +37,7 @@ def side_by_side_grants(body: str, found: GrantsFound, legend: dict[str, str],
     of a two-column page read with its layout writes them: each line holds two items, the first ends at its amount
     (the last line may hold one). The left column's items come first, then the right one's; a blank line within
     the lists (a page break) does not end them."""
-    lines = _lines(body)
+    lines = lines_at(body)
     i = 0
     while i < len(lines):
         if not _TWO_PAIRS.fullmatch(lines[i][1]) or any(s <= lines[i][0] < e for s, e in found.tables) \
@@ -52,7 +52,7 @@ def side_by_side_grants(body: str, found: GrantsFound, legend: dict[str, str],
                 continue
             pairs = _TWO_PAIRS.fullmatch(line) or _ONE_PAIR.fullmatch(line)
             halves = [k for k in (1, 2) if pairs is not None and f"name{k}" in pairs.groupdict()]
-            if not halves or any(_LISTED_AMOUNT.search(pairs[f"name{k}"]) for k in halves):
+            if not halves or any(LISTED_AMOUNT.search(pairs[f"name{k}"]) for k in halves):
                 break
             for column, k in zip((left, right), halves):
                 column.append(([pairs[f"name{k}"], pairs[f"amount{k}"]],
@@ -74,5 +74,5 @@ def _granting_lead(lines: list[tuple[int, str]], i: int) -> bool:
     """Whether the sentence right above line ``i`` (wrapped over two lines at most) announces grants with a colon."""
     above = [line.strip() for _, line in lines[max(0, i - 3):i] if line.strip()][-2:]
     lead = " ".join(above)
-    return bool(above) and above[-1].endswith(":") and bool(_GRANT_WORD.search(lead) or _GRANT_VERB.search(lead)
+    return bool(above) and above[-1].endswith(":") and bool(GRANT_WORD.search(lead) or GRANT_VERB.search(lead)
                                                            or re.search(r"\baides?\b", lead, re.I))

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import re
 
-from graph.ingest.delib_aligned import _AMOUNT_CELL, _GOES_ON, _SENTENCE_END, _join, _lines
+from graph.ingest.delib_aligned import AMOUNT_CELL, GOES_ON, SENTENCE_END, join_cell_words, lines_at
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import GrantsFound
 from graph.ingest.delib_notes import without_call
 from graph.ingest.delib_table_context import heading_nature, in_thousands
-from graph.ingest.delib_table_header import (_AMOUNT_COL, _BENEF_COL, _PURPOSE_COL, _REJECT_COL,
+from graph.ingest.delib_table_header import (AMOUNT_COL, BENEF_COL, PURPOSE_COL, REJECT_COL,
                                              choose_amount_column, name_column)
-from graph.ingest.delib_tables import _TOTAL_ROW, rows_grants
+from graph.ingest.delib_tables import TOTAL_ROW, rows_grants
 from graph.ingest.french import fold
 
 
@@ -46,7 +46,7 @@ def stacked_table_grants(body: str, found: GrantsFound, legend: dict[str, str],
     """Read the grants of tables whose columns a PDF's text wrote one after the other, a paragraph each: a head,
     then a cell a line ("Club" / "Stade Rugby" / … / "Total", then "Subvention proposée" / "4 500 €" / …). The
     column of names and the column of amounts must have as many cells; a column with fewer is left empty."""
-    paragraphs = _paragraphs(_lines(body))
+    paragraphs = _paragraphs(lines_at(body))
     i = 0
     while i < len(paragraphs):
         j = i
@@ -59,7 +59,7 @@ def stacked_table_grants(body: str, found: GrantsFound, legend: dict[str, str],
         if name_col is None:
             continue
         names, amounts = run[name_col][1:], run[amount_col][1:]
-        if len(names) != len(amounts) or not all(_AMOUNT_CELL.fullmatch(cell) for _, cell in amounts):
+        if len(names) != len(amounts) or not all(AMOUNT_CELL.fullmatch(cell) for _, cell in amounts):
             continue
         rows = [[block[k + 1][1] if len(block) == len(names) + 1 else "" for block in run] for k in range(len(names))]
         spans = [(name[0], amount[0] + len(amount[1])) for name, amount in zip(names, amounts)]
@@ -72,26 +72,26 @@ def stacked_table_grants(body: str, found: GrantsFound, legend: dict[str, str],
 _SMALL_WORDS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "à", "au", "aux", "sur", "pour"}
 
 
-def _name_like(line: str) -> bool:
+def name_like(line: str) -> bool:
     """Whether a line reads as the rest of a name, not as an object's words: each word a capital or a figure first,
     but the small words that join a name's ("Marie-Thérèse Vialle-Fictif", "Pays de Gex")."""
     words = re.findall(r"[\w'’-]+", line)
     return bool(words) and all(w[0].isupper() or w[0].isdigit() or fold(w).split("'")[0] in _SMALL_WORDS
-                               for w in words) and not _SENTENCE_END.search(line)
+                               for w in words) and not SENTENCE_END.search(line)
 
 
 #: A column's head that holds figures, not words: the grant's, or a cost, a budget, a request, a rate beside it
 #: ("Coût total", "Montant demandé", "Taux").
-_FIGURE_COL = re.compile(_AMOUNT_COL.pattern + "|" + _REJECT_COL.pattern + r"|\btaux\b|%|pourcentage|quote-part")
+_FIGURE_COL = re.compile(AMOUNT_COL.pattern + "|" + REJECT_COL.pattern + r"|\btaux\b|%|pourcentage|quote-part")
 #: A column of rates ("Taux", "% du coût"), whose cells are percentages.
 _RATE_COL = re.compile(r"\btaux\b|%|pourcentage|quote-part")
 #: A rate's cell: "30 %", "12,5 %".
-_RATE_CELL = re.compile(r"\d{1,3}(?:[,.]\d{1,2})?\s*%")
+RATE_CELL = re.compile(r"\d{1,3}(?:[,.]\d{1,2})?\s*%")
 
 
 def _figure_head(folded: str) -> bool:
     """Whether a head heads figures (an amount, a cost, a rate), not words ("Projet", "Objet de la demande")."""
-    return bool(_FIGURE_COL.search(folded)) and not _PURPOSE_COL.match(folded) and not _BENEF_COL.fullmatch(folded)
+    return bool(_FIGURE_COL.search(folded)) and not PURPOSE_COL.match(folded) and not BENEF_COL.fullmatch(folded)
 
 
 def _stacked_heads(lines: list[tuple[int, str]], i: int) -> tuple[list[str], int] | None:
@@ -104,8 +104,8 @@ def _stacked_heads(lines: list[tuple[int, str]], i: int) -> tuple[list[str], int
         line = lines[i + len(heads)][1].strip()
         folded = fold(line)
         if not line or len(line.split()) > 4 or re.search(r"\d", line) or not (
-                _BENEF_COL.fullmatch(folded) or _FIGURE_COL.search(folded) or _PURPOSE_COL.match(folded)
-                or _BENEF_COL.search(folded) and not re.search(r"\s[A-ZÀ-Ý]", line)  # "Porteur de projet", no name
+                BENEF_COL.fullmatch(folded) or _FIGURE_COL.search(folded) or PURPOSE_COL.match(folded)
+                or BENEF_COL.search(folded) and not re.search(r"\s[A-ZÀ-Ý]", line)  # "Porteur de projet", no name
                 or re.fullmatch(r"nature|type|imputation|commune|date", folded)):
             break
         heads.append(line)
@@ -123,7 +123,7 @@ def _stacked_heads(lines: list[tuple[int, str]], i: int) -> tuple[list[str], int
 
 def _figure_cell(line: str) -> bool:
     """Whether a line is a cell of figures: an amount or a rate, a note's call after it or not ("4 800 € (1)")."""
-    return bool(_AMOUNT_CELL.fullmatch(without_call(line)) or _RATE_CELL.fullmatch(without_call(line)))
+    return bool(AMOUNT_CELL.fullmatch(without_call(line)) or RATE_CELL.fullmatch(without_call(line)))
 
 
 def _placed_figures(figures: list[str], kinds: list[bool], total: bool) -> list[str] | None:
@@ -142,7 +142,7 @@ def _placed_figures(figures: list[str], kinds: list[bool], total: bool) -> list[
     placed = [""] * len(kinds)
     for is_rate in (True, False):
         columns = [k for k, kind in enumerate(kinds) if kind == is_rate]
-        cells = [f for f in figures if bool(_RATE_CELL.fullmatch(without_call(f))) == is_rate]
+        cells = [f for f in figures if bool(RATE_CELL.fullmatch(without_call(f))) == is_rate]
         if len(cells) > len(columns) or len(cells) < len(columns) and not total and not is_rate:
             return None
         for column, cell in zip(columns[len(columns) - len(cells):], cells):
@@ -159,7 +159,7 @@ def stacked_cell_grants(body: str, found: GrantsFound, legend: dict[str, str],
     "Total" row ends the table. When a row has more lines of words than cells, its name is its first line and the
     next ones that read as a name's (words in capitals), the rest its object; where the name is not the first
     column, or where a row lacks one of its amounts, such a row cannot be read safely and is said in a warning."""
-    lines = _lines(body)
+    lines = lines_at(body)
     i = 0
     while i < len(lines):
         found_heads = _stacked_heads(lines, i) if not any(s <= lines[i][0] < e for s, e in found.tables) else None
@@ -175,7 +175,7 @@ def stacked_cell_grants(body: str, found: GrantsFound, legend: dict[str, str],
         def close_row(end: int) -> bool:
             """Take the row read so far among the rows; whether it was a "Total" row, which ends the table."""
             nonlocal cells, figures, row_start
-            total = bool(cells) and bool(_TOTAL_ROW.match(cells[0]))
+            total = bool(cells) and bool(TOTAL_ROW.match(cells[0]))
             placed = _placed_figures(figures, kinds, total) if cells else None
             row = ([cells[0]] + [""] * (words - 1) if total else _stacked_row(cells, words + 1, name_col)) \
                 if placed is not None else None
@@ -221,15 +221,15 @@ def stacked_cell_grants(body: str, found: GrantsFound, legend: dict[str, str],
 def _stacked_row(cells: list[str], n: int, name_col: int) -> list[str] | None:
     """The ``n - 1`` cells before the amount of a row whose lines are ``cells``, or None when they cannot be told
     apart: one a line when there are as many, else the name first (with its lines that read as a name's, see
-    :func:`_name_like`) and the other lines the next column's (the object, one column left) or nobody's."""
+    :func:`name_like`) and the other lines the next column's (the object, one column left) or nobody's."""
     if len(cells) == n - 1:
         return list(cells)
     if name_col != 0 or len(cells) < n - 1 or n > 3 and len(cells) > n - 1:
         return None
     k = 1
-    while k < len(cells) - (n - 2) and (_GOES_ON.search(cells[k - 1]) or _name_like(cells[k])):
+    while k < len(cells) - (n - 2) and (GOES_ON.search(cells[k - 1]) or name_like(cells[k])):
         k += 1
     name = ""
     for cell in cells[:k]:
-        name = _join(name, cell)
+        name = join_cell_words(name, cell)
     return [name] + ([" ".join(cells[k:])] if n == 3 else [])

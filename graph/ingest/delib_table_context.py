@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from graph.ingest.delib_grant_words import _NATURE_WORDS
+from graph.ingest.delib_grant_words import NATURE_WORDS
 from graph.ingest.french import fold, parse_amount
 
 #: A section's heading in a grant table that gives its rows their nature: "INVESTISSEMENT", "Fonctionnement".
@@ -27,7 +27,7 @@ def section_nature(cells: list[str]) -> str | None:
     """The nature that a section row of a table gives the rows below it: its one cell, a nature's word."""
     filled = [c for c in cells if c]
     match = _NATURE_SECTION.fullmatch(fold(filled[0]).strip()) if len(filled) == 1 else None
-    return next(n for w, n in _NATURE_WORDS.items() if w.startswith(match.group(1)[:9])) if match else None
+    return next(n for w, n in NATURE_WORDS.items() if w.startswith(match.group(1)[:9])) if match else None
 
 
 def row_account(cell: str) -> str | None:
@@ -89,7 +89,7 @@ def referred_nature(body: str) -> str | None:
         if _NATURE_SECTION.search(match["rest"]):
             return None
         word = match.group(1) or match.group(2)
-        natures.add(next(n for w, n in _NATURE_WORDS.items() if w.startswith(word[:9])))
+        natures.add(next(n for w, n in NATURE_WORDS.items() if w.startswith(word[:9])))
     return natures.pop() if len(natures) == 1 else None
 
 
@@ -108,7 +108,7 @@ def heading_nature(body: str, start: int) -> str | None:
     above = body[:start].rstrip()
     paragraph = above[above.rfind("\n\n") + 1:][-400:]
     match = _HEADING_NATURE.search(fold(paragraph)) if paragraph.endswith(":") else None
-    return next(n for w, n in _NATURE_WORDS.items() if w.startswith(match.group(1))) if match else None
+    return next(n for w, n in NATURE_WORDS.items() if w.startswith(match.group(1))) if match else None
 
 
 #: The heading of a table given for the record, not decided: "Annexe 2 – Pour mémoire : subventions attribuées en

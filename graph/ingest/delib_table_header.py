@@ -13,32 +13,32 @@ from __future__ import annotations
 import re
 
 from graph.ingest.delib_columns import ColumnHints
-from graph.ingest.delib_grant_words import _NATURE_WORDS
+from graph.ingest.delib_grant_words import NATURE_WORDS
 from graph.ingest.french import fold
 
 
-_BENEF_COL = re.compile(r"beneficiaire|structure|association|organisme|attributaire|porteur|raison sociale|demandeur|"
-                        r"denomination|\bclub|\bnom\b(?! du projet)|commune|etablissement|college|lycee|ecole|"
-                        r"cooperative|entreprise|societe|collectivite|partenaire|maitr(?:e|ise) d\W?ouvrage|"
-                        # the health professionals an installation aid goes to: "Professionnel | Profession | Aide"
-                        r"professionnel|praticien")
-_AMOUNT_COL = re.compile(r"montant|subvention|fonds de concours|somme|propos|\baide|attribu|vote|accord|allou|octroi|"
-                         r"octroy|€|\beur\b|"
-                         r"\bk€|dotation|acompte|"
-                         r"^(?:fonctionnement|investissement|exceptionnel(?:le)?)\b")
-_REJECT_COL = re.compile(r"demand|sollicit|budget|cout|n-1|anterieur|precedent|realise|cofinanc|financeur|"
-                         r"total du projet|depense|recette|\bpercu|travaux|eligible|subventionnable|frais|"
-                         r"\bverses?\b|rappel|pour memoire")
+BENEF_COL = re.compile(r"beneficiaire|structure|association|organisme|attributaire|porteur|raison sociale|demandeur|"
+                       r"denomination|\bclub|\bnom\b(?! du projet)|commune|etablissement|college|lycee|ecole|"
+                       r"cooperative|entreprise|societe|collectivite|partenaire|maitr(?:e|ise) d\W?ouvrage|"
+                       # the health professionals an installation aid goes to: "Professionnel | Profession | Aide"
+                       r"professionnel|praticien")
+AMOUNT_COL = re.compile(r"montant|subvention|fonds de concours|somme|propos|\baide|attribu|vote|accord|allou|octroi|"
+                        r"octroy|€|\beur\b|"
+                        r"\bk€|dotation|acompte|"
+                        r"^(?:fonctionnement|investissement|exceptionnel(?:le)?)\b")
+REJECT_COL = re.compile(r"demand|sollicit|budget|cout|n-1|anterieur|precedent|realise|cofinanc|financeur|"
+                        r"total du projet|depense|recette|\bpercu|travaux|eligible|subventionnable|frais|"
+                        r"\bverses?\b|rappel|pour memoire")
 _PREFER_COL = re.compile(r"propos|accord|attribu|vot|decid|allou|retenu|acompte|octroi|octroy")
 #: The column of the amounts as they now stand, in a table that amends earlier ones ("Nouveau montant").
 _AMENDED_COL = re.compile(r"nouveau|nouvelle|modifie|rectifie|definitif|apres (?:ajustement|modification)")
 #: Headers of co-funders' and budget tables. A "Cofinancement État" column beside the grants is only a column that
-#: :data:`_REJECT_COL` leaves out.
+#: :data:`REJECT_COL` leaves out.
 _NOT_GRANTS = re.compile(r"financeur|recettes|depenses|\bposte\b|plan de financement")
-_PURPOSE_COL = re.compile(r"objet|projet|action|intitule|manifestation|motif|travaux|operation|competition")
+PURPOSE_COL = re.compile(r"objet|projet|action|intitule|manifestation|motif|travaux|operation|competition")
 #: A column of nature codes headed by the codes themselves: "F/I", "F / I / P".
-_CODES_HEAD = re.compile(r"^[a-z](?:\s*/\s*[a-z])+$")
-_ID_COL = re.compile(r"\b(?:siret|siren|rna|uai|identifiant)\b")
+CODES_HEAD = re.compile(r"^[a-z](?:\s*/\s*[a-z])+$")
+ID_COL = re.compile(r"\b(?:siret|siren|rna|uai|identifiant)\b")
 
 
 def choose_amount_column(headers: list[str], hints: ColumnHints | None = None) -> int | None:
@@ -58,11 +58,11 @@ def choose_amount_column(headers: list[str], hints: ColumnHints | None = None) -
     """
     hints = hints or ColumnHints()
     folded = [fold(h) for h in headers]
-    if any(_NOT_GRANTS.search(h) for h in folded) or not any(_BENEF_COL.search(h) for h in folded):
+    if any(_NOT_GRANTS.search(h) for h in folded) or not any(BENEF_COL.search(h) for h in folded):
         return None
-    if (named := hints.named_column(folded)) is not None and not _BENEF_COL.search(folded[named]):
+    if (named := hints.named_column(folded)) is not None and not BENEF_COL.search(folded[named]):
         return named
-    good = [i for i, h in enumerate(folded) if _AMOUNT_COL.search(h) and not _REJECT_COL.search(h)
+    good = [i for i, h in enumerate(folded) if AMOUNT_COL.search(h) and not REJECT_COL.search(h)
             or i in _nature_heads(folded)]
     good = [i for i in good if not hints.earlier(folded[i])] or good
     if not good:
@@ -89,8 +89,8 @@ def nature_columns(headers: list[str], chosen: int) -> list[tuple[int, str]]:
     heads = _nature_heads(folded)
     columns = []
     for i, header in enumerate(folded):
-        if (_AMOUNT_COL.search(header) and not _REJECT_COL.search(header) or i in heads) and _year(header) == year:
-            nature = heads.get(i) or next((n for w, n in _NATURE_WORDS.items() if re.search(rf"\b{w}", header)), None)
+        if (AMOUNT_COL.search(header) and not REJECT_COL.search(header) or i in heads) and _year(header) == year:
+            nature = heads.get(i) or next((n for w, n in NATURE_WORDS.items() if re.search(rf"\b{w}", header)), None)
             if nature:
                 columns.append((i, nature))
     return columns if len({n for _, n in columns}) == len(columns) > 1 else []
@@ -124,11 +124,11 @@ def amount_columns(headers: list[str], chosen: int) -> list[int]:
     [1, 2, 3]
     """
     columns = [c for c, _ in nature_columns(headers, chosen)] or [chosen]
-    total = _row_total_column([fold(h) for h in headers]) if len(columns) > 1 else None
+    total = row_total_column([fold(h) for h in headers]) if len(columns) > 1 else None
     return sorted(set(columns + [chosen] + ([total] if total is not None else [])))
 
 
-def _row_total_column(folded: list[str]) -> int | None:
+def row_total_column(folded: list[str]) -> int | None:
     return next((i for i, h in enumerate(folded) if i and _ROW_TOTAL_HEAD.fullmatch(h)), None)
 
 
@@ -137,7 +137,7 @@ def _year(header: str) -> str | None:
     return match.group(0) if match else None
 
 
-def _column(folded: list[str], pattern: re.Pattern, exclude: set[int]) -> int | None:
+def column_matching(folded: list[str], pattern: re.Pattern, exclude: set[int]) -> int | None:
     return next((i for i, h in enumerate(folded) if i not in exclude and pattern.search(h)), None)
 
 
@@ -154,7 +154,7 @@ def name_column(folded: list[str], exclude: set[int]) -> int | None:
     >>> name_column(["commune", "association", "montant"], {2}), name_column(["commune", "montant"], {1})
     (1, 0)
     """
-    found = [i for i, h in enumerate(folded) if i not in exclude and _BENEF_COL.search(h)]
+    found = [i for i, h in enumerate(folded) if i not in exclude and BENEF_COL.search(h)]
     return next((i for i in found if not _PLACE_COL.fullmatch(folded[i].strip())), found[0] if found else None)
 
 
@@ -168,4 +168,4 @@ def nature_word(text: str) -> str | None:
     word = fold(text).strip().rstrip(".")
     if len(word) < 3 or not re.fullmatch(r"[a-z]+", word):
         return None
-    return next((n for w, n in _NATURE_WORDS.items() if w.startswith(word)), None)
+    return next((n for w, n in NATURE_WORDS.items() if w.startswith(word)), None)

@@ -22,20 +22,20 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from graph.ingest.delib_columns import ColumnHints, column_hints
-from graph.ingest.delib_grant_words import NATURE_CODES, _NATURE_WORDS
+from graph.ingest.delib_grant_words import NATURE_CODES, NATURE_WORDS
 from graph.ingest.delib_grants import GrantFact, GrantsFound, StatedTotal
 from graph.ingest.delib_notes import without_call
 from graph.ingest.delib_table_cells import name_cell
 from graph.ingest.delib_table_context import (IMPUTATION_COL, LOAN, in_thousands, referred_nature, row_account,
                                               section_nature, thousands_amount)
-from graph.ingest.delib_table_header import (_CODES_HEAD, _ID_COL, _PURPOSE_COL, _column,
-                                             _row_total_column, amount_columns, choose_amount_column, name_column,
-                                             nature_columns, nature_word)
+from graph.ingest.delib_table_header import (CODES_HEAD, ID_COL, PURPOSE_COL, amount_columns, choose_amount_column,
+                                             column_matching, name_column, nature_columns, nature_word,
+                                             row_total_column)
 from graph.ingest.french import fold, parse_amount
 from graph.ingest.french_numbers import words_amount
 
 #: A row of totals, not a grant: "Total", "TOTAUX", "Sous-totaux", "Montant total".
-_TOTAL_ROW = re.compile(r"^(?:sous[- ]?tota(?:l|ux)|tota(?:l|ux)|montant total)\b", re.I)
+TOTAL_ROW = re.compile(r"^(?:sous[- ]?tota(?:l|ux)|tota(?:l|ux)|montant total)\b", re.I)
 
 
 def row_label(cells: list[str]) -> str:
@@ -57,26 +57,26 @@ AMOUNT_QUALIFIER = (r"(?:[ \u00a0\u202f]*(?:net|brut|H\.?T\.?|T\.?T\.?C\.?)(?![\
                     rf"(?:[ \u00a0\u202f]*{_REFUSED})?")
 
 
-def _nature_of(value: str, legend: dict[str, str]) -> str | None:
+def nature_of(value: str, legend: dict[str, str]) -> str | None:
     value = value.strip()
     if value in legend:
         return legend[value]
     if value in NATURE_CODES:
         return NATURE_CODES[value]
-    return nature_word(value) or next((n for w, n in _NATURE_WORDS.items() if w in fold(value)), None)
+    return nature_word(value) or next((n for w, n in NATURE_WORDS.items() if w in fold(value)), None)
 
 
 #: A nature that a cell marks in brackets: "Acquisition de 6 kayaks (investissement)", "(fonctionnement)".
 _MARKED_NATURE = re.compile(r"\((fonctionnement|investissement|equipement)\)")
 
 
-def _marked_nature(cells: list[str], name_col: int) -> str | None:
+def marked_nature(cells: list[str], name_col: int) -> str | None:
     """The nature that a row's cell other than its name marks in brackets, when the table has no nature column.
 
-    >>> _marked_nature(["Kayak Club", "Acquisition de 6 kayaks (investissement)", "2 250 €"], 0)
+    >>> marked_nature(["Kayak Club", "Acquisition de 6 kayaks (investissement)", "2 250 €"], 0)
     'investment'
     """
-    found = {_NATURE_WORDS[m] for k, c in enumerate(cells) if k != name_col for m in _MARKED_NATURE.findall(fold(c))}
+    found = {NATURE_WORDS[m] for k, c in enumerate(cells) if k != name_col for m in _MARKED_NATURE.findall(fold(c))}
     return found.pop() if len(found) == 1 else None
 
 
@@ -90,7 +90,7 @@ def legend_of(body: str) -> dict[str, str]:
     for match in re.finditer(r"\b([A-Z])\s*[:=]\s*([a-zéèêàç' ]+?)(?=\s*[,;.)\n]|$)", body):
         words = fold(match.group(2))
         words = "nature" if re.search(r"\ben nature\b", words) else words  # "aide en nature"
-        nature = next((n for w, n in _NATURE_WORDS.items() if words.startswith(w)), None)
+        nature = next((n for w, n in NATURE_WORDS.items() if words.startswith(w)), None)
         if nature:
             legend[match.group(1)] = nature
     return legend
@@ -133,18 +133,18 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
     name_col = name_column(folded, {amount_col})
     if name_col is None:
         return False
-    nature_col = next((c for word in ("nature", "type", "code") if (c := _column(
+    nature_col = next((c for word in ("nature", "type", "code") if (c := column_matching(
         folded, re.compile(rf"\b{word}\b(?!.*\b(?:travaux|projet|action|depense|operation)\b)"),
         {amount_col, name_col})) is not None),
-                      _column(folded, _CODES_HEAD, {amount_col, name_col}))
-    id_col = _column(folded, _ID_COL, {amount_col, name_col, nature_col})
+                      column_matching(folded, CODES_HEAD, {amount_col, name_col}))
+    id_col = column_matching(folded, ID_COL, {amount_col, name_col, nature_col})
     # "Fonctionnement 2024 | Exceptionnelle 2024", "Fonct. | Projet | Total": one grant a cell, a column after the
     # other, so that each column's "Total" row sums a run of them; the rows' "Total" column sums each row's grants.
     by_nature = nature_columns(header, amount_col) or [(amount_col, None)]
     amount_cols = set(amount_columns(header, amount_col))
-    purpose_col = _column(folded, _PURPOSE_COL, {name_col, nature_col, id_col} | amount_cols)
-    account_col = _column(folded, IMPUTATION_COL, {amount_col, name_col, nature_col, id_col, purpose_col})
-    row_total_col = _row_total_column(folded) if len(by_nature) > 1 else None
+    purpose_col = column_matching(folded, PURPOSE_COL, {name_col, nature_col, id_col} | amount_cols)
+    account_col = column_matching(folded, IMPUTATION_COL, {amount_col, name_col, nature_col, id_col, purpose_col})
+    row_total_col = row_total_column(folded) if len(by_nature) > 1 else None
     for column, column_nature in by_nature:
         section, above = None, ""
         for k, (cells, span) in enumerate(zip(rows[1:], spans[1:])):
@@ -156,7 +156,7 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
                 or AMOUNT_CELL_RE.fullmatch(without_call(cells[column]).strip()) else None
             first = row_label(cells)
             if amount is None and cells[name_col] and column_nature is None and re.match(r"[^\W\d_]", cells[column]) \
-                    and not _TOTAL_ROW.match(first):
+                    and not TOTAL_ROW.match(first):
                 # words instead of the amount: a request refused or put off ("Dossier incomplet – non retenu")
                 found.warnings.append((f"« {cells[name_col]} » : « {cells[column]} » au lieu d'un montant, aucune "
                                        f"subvention retenue",
@@ -165,7 +165,7 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
             if amount is None:
                 section = section_nature(cells) or section
                 continue
-            if _TOTAL_ROW.match(first):
+            if TOTAL_ROW.match(first):
                 found.totals.append(StatedTotal(amount, span, first))
                 above = ""
                 continue
@@ -185,8 +185,8 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
                                        f"'{cells[name_col]}': amount of 0, no grant kept"))
             elif cells[name_col]:
                 above = cells[name_col]
-                nature = (_nature_of(cells[nature_col], legend) if nature_col is not None else column_nature) \
-                    or _marked_nature(cells, name_col) or (sections[k] if sections else None) or section or heading
+                nature = (nature_of(cells[nature_col], legend) if nature_col is not None else column_nature) \
+                    or marked_nature(cells, name_col) or (sections[k] if sections else None) or section or heading
                 purpose = cells[purpose_col] or None if purpose_col is not None else None
                 name, stated = name_cell(cells[name_col], folded[name_col])
                 found.grants.append(GrantFact(_commune(name, folded[name_col]), amount, span, nature, purpose,
@@ -197,7 +197,7 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
     if row_total_col is not None:  # the grand total, in the "Total" column of the "Total" row
         for cells, span in zip(rows[1:], spans[1:]):
             amount = amount_of(cells[row_total_col])
-            if amount is not None and _TOTAL_ROW.match(row_label(cells)):
+            if amount is not None and TOTAL_ROW.match(row_label(cells)):
                 found.totals.append(StatedTotal(amount, span, cells[0]))
     return True
 

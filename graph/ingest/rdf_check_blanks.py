@@ -9,7 +9,7 @@ from rdflib import URIRef
 from rdflib.namespace import RDFS
 
 from graph.ingest.base import Issue
-from graph.ingest.rdf_check_contract import _actor_classes
+from graph.ingest.rdf_check_contract import actor_classes
 from graph.namespaces import MAI
 
 #: The labels of the file's actors without an IRI (their types materialised).
@@ -23,7 +23,7 @@ def blank_actors(query, source: URIRef, observed) -> list[Issue]:
     """A warning for the actors of the file that are blank nodes (``[] a mai:UserGroup``): counted among the actors,
     but no search result, page nor link of another source can name them. A look at the types that the first pass
     read; a query for their labels when there are some."""
-    classes = _actor_classes()
+    classes = actor_classes()
     if not any(isinstance(subject, ox.BlankNode) and cls in classes for subject, cls in observed.types):
         return []
     labels: dict = {}  # each actor without an IRI -> its labels

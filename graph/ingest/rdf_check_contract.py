@@ -119,7 +119,7 @@ def _typed_as(cls: URIRef) -> list[URIRef]:
 
 
 @cache
-def _actor_classes() -> frozenset:
+def actor_classes() -> frozenset:
     """The contract's classes of actors (mai:Actor and its subclasses), as the first pass reads types."""
     return frozenset(ox.NamedNode(str(cls)) for cls, sups in superclasses().items() if MAI.Actor in sups) \
         | {ox.NamedNode(str(MAI.Actor))}

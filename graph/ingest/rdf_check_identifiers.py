@@ -13,7 +13,7 @@ from rdflib.namespace import XSD
 
 from graph.identifiers import LA_POSTE_SIREN, siret_ok
 from graph.ingest.base import Issue
-from graph.ingest.rdf_check_wording import MAX_STATEMENTS_SHOWN, _more, short
+from graph.ingest.rdf_check_wording import MAX_STATEMENTS_SHOWN, more_unshown, short
 from graph.ingest.rdf_namespaces import contract_iri, spellings
 from graph.namespaces import MAI, ORG, SCHEMA
 from graph.terms import term_parts
@@ -38,11 +38,11 @@ def invalid_sirets(sirets: dict, unquoted=lambda: set()) -> list[Issue]:
                     f"invalid SIRET (check digit) of {_node(subject, 'en')}: kept as the file gives it; check it "
                     "(SIRENE, annuaire-entreprises.data.gouv.fr)", field="mai:siret", value=value)
               for value, subject in wrong[:MAX_SIRETS_SHOWN]]
-    return issues + _more(len(wrong) - MAX_SIRETS_SHOWN, "SIRET invalides (clé de contrôle) : {} autres",
-                          "invalid SIRETs (check digit): {} more", "mai:siret")
+    return issues + more_unshown(len(wrong) - MAX_SIRETS_SHOWN, "SIRET invalides (clé de contrôle) : {} autres",
+                                 "invalid SIRETs (check digit): {} more", "mai:siret")
 
 
-def _unquoted_sirets(query, source: URIRef) -> set[str]:
+def unquoted_sirets(query, source: URIRef) -> set[str]:
     """The SIRETs of the graph ``source`` that are not strings (a number: SHACL says to quote it), without their
     leading zeros (the store writes 03312345600012 as 3312345600012)."""
     rows = query(_UNQUOTED % source).raw_rows()

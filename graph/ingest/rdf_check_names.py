@@ -1,7 +1,7 @@
 """The names an RDF file gives, checked at ingest (:mod:`graph.ingest.rdf_checks`) against the other sources' actors:
 a name given to an actor of another source (by its IRI), and an actor of the file whose name is that of another
 source's actor under another IRI (a namesake: maybe one organisation as two nodes). Each join starts from its
-smaller side, counted first (:func:`_counted`), and looks names up in batches.
+smaller side, counted first (:func:`solutions_counted`), and looks names up in batches.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from rdflib.namespace import DCTERMS, OWL, RDFS, SKOS
 
 from graph.identity_names import name_key
 from graph.ingest.base import Issue
-from graph.ingest.rdf_check_contract import _actor_classes
-from graph.ingest.rdf_check_wording import MAX_SHARED_SHOWN, _more, _other_named, _twin
+from graph.ingest.rdf_check_contract import actor_classes
+from graph.ingest.rdf_check_wording import MAX_SHARED_SHOWN, more_unshown, other_named, twin_issue
 from graph.namespaces import MAI
 
 #: Name keys or labels a query looks up, at most (VALUES blocks of this size stay fast).
@@ -24,13 +24,13 @@ LOOKUP_BATCH = 500
 #: A word of a name, once lowercased: the words of an ASCII name's key are among them (:func:`graph.identity.fold`).
 _WORD = re.compile(r"[a-z0-9]+")
 #: An actor that a source other than the file types (once for each source that types it).
-_OTHER_ACTOR = f"GRAPH ?g {{ ?s a <{MAI.Actor}> }} FILTER(?g != <%(source)s>) "
+OTHER_ACTOR = f"GRAPH ?g {{ ?s a <{MAI.Actor}> }} FILTER(?g != <%(source)s>) "
 #: A label that the file gives an IRI.
 _FILE_LABEL = f"GRAPH <%(source)s> {{ ?s <{RDFS.label}> ?l }} FILTER(isIRI(?s)) "
 #: The file's labels of IRIs (of ``%(actors)s`` if given) that another source types as actors, but for the names
 #: those sources give them too; with each actor's name there and the source's title.
 _NAMES_GIVEN = ("SELECT ?s ?l (SAMPLE(?their) AS ?theirLabel) (SAMPLE(?title) AS ?file) WHERE { %(actors)s "
-                + _FILE_LABEL + _OTHER_ACTOR +
+                + _FILE_LABEL + OTHER_ACTOR +
                 f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s <{RDFS.label}>|<{SKOS.altLabel}> ?name }} "
                 "FILTER(?h != <%(source)s> && STR(?name) = STR(?l)) } "
                 f"OPTIONAL {{ GRAPH ?g {{ ?s <{RDFS.label}> ?their }} }} OPTIONAL {{ ?g <{DCTERMS.title}> ?title }} }} "
@@ -46,13 +46,13 @@ def names_given(query, source: URIRef, observed, from_others: bool) -> list[Issu
     if not from_others:
         rows = list(query(_NAMES_GIVEN % {"actors": "", "source": source}))
     else:
-        actors = sorted({f"<{s}>" for s, in query(f"SELECT DISTINCT ?s WHERE {{ {_OTHER_ACTOR} }}"
+        actors = sorted({f"<{s}>" for s, in query(f"SELECT DISTINCT ?s WHERE {{ {OTHER_ACTOR} }}"
                                                    % {"source": source}) if isinstance(s, URIRef)})
         rows = [row for batch in _batches(actors)
                 for row in query(_NAMES_GIVEN % {"actors": f"VALUES ?s {{ {batch} }}", "source": source})]
     issues = []
     for s, label, their, file in rows[:MAX_SHARED_SHOWN]:
-        (their_fr, their_en), (from_fr, from_en) = _other_named(their, file)
+        (their_fr, their_en), (from_fr, from_en) = other_named(their, file)
         issues.append(Issue(
             "warning", f"acteur <{s}>{their_fr}{from_fr} : ce fichier lui donne le nom « {label} » — les noms d'un "
                        "fichier RDF sont les siens, l'explorateur montrera les deux ; si ce fichier parle d'une autre "
@@ -60,8 +60,8 @@ def names_given(query, source: URIRef, observed, from_others: bool) -> list[Issu
             f"actor <{s}>{their_en}{from_en}: this file gives it the name '{label}'; an RDF file's names are its "
             "own, the explorer will show both; if this file means another organisation, give it an IRI of its own",
             line=observed.line_of(str(label)), field="rdfs:label", value=str(label)))
-    return issues + _more(len(rows) - MAX_SHARED_SHOWN, "noms donnés à des acteurs d'autres sources : {} autres",
-                          "names given to actors of other sources: {} more", "rdfs:label")
+    return issues + more_unshown(len(rows) - MAX_SHARED_SHOWN, "noms donnés à des acteurs d'autres sources : {} autres",
+                                 "names given to actors of other sources: {} more", "rdfs:label")
 
 
 #: The names of the other sources' actors: their name keys (a table's actors: :mod:`graph.resolution`), and, for
@@ -89,12 +89,12 @@ def namesakes(query, source: URIRef, observed, names_read: int) -> list[Issue]:
     names, all are read when they are the fewer (their keys made here; the other RDF files' labels, up to
     ``names_read``), else the file's are looked up: by their key, or as written in other RDF files, whose
     labels the store holds no key of (in a few usual forms: plain or French, in capitals or not)."""
-    classes = _actor_classes()
+    classes = actor_classes()
     actors = {s.value for s, cls in observed.types if isinstance(s, ox.NamedNode) and cls in classes}
     sides = [(count <= bound, pattern, lookup)
              for pattern, lookup, bound in ((_OTHER_KEYS, _KEYED, len(actors)),
                                             (_OTHER_LABELS, _LABELLED, max(len(actors), names_read)))
-             if actors and (count := _counted(query, pattern % {"source": source}, bound))]
+             if actors and (count := solutions_counted(query, pattern % {"source": source}, bound))]
     if not sides:
         return []
     known: dict[str, set[str]] = {}  # a name key -> the other sources' actors of that key
@@ -126,14 +126,15 @@ def namesakes(query, source: URIRef, observed, names_read: int) -> list[Issue]:
     for s, other, their, file in rows[:MAX_SHARED_SHOWN]:
         key = pairs[str(s), str(other)]
         label = own[str(s), key]
-        issues.append(_twin(s, label, other, their, file, (f"même nom (clé « {key} »)", f"same name (key '{key}')"),
-                            "rdfs:label", label, maybe=True, line=observed.line_of(label)))
-    return issues + _more(len(rows) - MAX_SHARED_SHOWN,
-                          "acteurs du nom d'un acteur d'une autre source : {} autres",
-                          "actors with the name of another source's actor: {} more", "rdfs:label")
+        same = (f"même nom (clé « {key} »)", f"same name (key '{key}')")
+        issues.append(twin_issue(s, label, other, their, file, same, "rdfs:label", label, maybe=True,
+                                 line=observed.line_of(label)))
+    return issues + more_unshown(len(rows) - MAX_SHARED_SHOWN,
+                                 "acteurs du nom d'un acteur d'une autre source : {} autres",
+                                 "actors with the name of another source's actor: {} more", "rdfs:label")
 
 
-def _counted(query, pattern: str, bound: int) -> int:
+def solutions_counted(query, pattern: str, bound: int) -> int:
     """How many solutions the graph pattern ``pattern`` has, counted up to ``bound`` + 1 (the engine stops there):
     whether a join's other side is the smaller, at the cost of the smaller."""
     rows = query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {{ SELECT * WHERE {{ {pattern} }} LIMIT {bound + 1} }} }}")

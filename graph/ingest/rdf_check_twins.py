@@ -11,7 +11,7 @@ from rdflib.namespace import DCTERMS, OWL, RDFS
 
 from graph.identity import siren_of
 from graph.ingest.base import Issue
-from graph.ingest.rdf_check_wording import MAX_SHARED_SHOWN, _more, _twin
+from graph.ingest.rdf_check_wording import MAX_SHARED_SHOWN, more_unshown, twin_issue
 from graph.namespaces import MAI
 
 #: Whether a graph other than the source's holds a SIREN or an RNA number: the first one found ends the search.
@@ -68,12 +68,12 @@ def shared_identifiers(query, source: URIRef, many: bool = False) -> list[Issue]
     issues = []
     for s, p, number, other, own, their in shown:
         kind = "SIREN" if p == MAI.siren else "RNA"
-        issues.append(_twin(s, own, other, their, files.get((other, p, number)),
-                            (f"même {kind} {number}", f"same {kind} {number}"), f"mai:{p.rsplit('#', 1)[-1]}",
-                            str(number)))
-    return issues + _more(len(rows) - MAX_SHARED_SHOWN,
-                          "acteurs d'un identifiant (SIREN, RNA) déjà porté par un autre acteur : {} autres",
-                          "actors with an identifier (SIREN, RNA) another actor already holds: {} more")
+        issues.append(twin_issue(s, own, other, their, files.get((other, p, number)),
+                                 (f"même {kind} {number}", f"same {kind} {number}"), f"mai:{p.rsplit('#', 1)[-1]}",
+                                 str(number)))
+    return issues + more_unshown(len(rows) - MAX_SHARED_SHOWN,
+                                 "acteurs d'un identifiant (SIREN, RNA) déjà porté par un autre acteur : {} autres",
+                                 "actors with an identifier (SIREN, RNA) another actor already holds: {} more")
 
 
 #: Of the file's IRIs that hold one identifier, the actors (their types materialised), their labels, and the pairs
@@ -119,9 +119,10 @@ def identifiers_held_twice(query, source: URIRef, observed) -> list[Issue]:
             f"actors {first_en} and {other_en}: same {kind} {number} in this file, two nodes for one organisation; "
             f"give them one IRI, or state <{other}> owl:sameAs <{first}>",
             field="mai:siren" if kind == "SIREN" else "mai:rna", value=number))
-    return issues + _more(len(found) - MAX_SHARED_SHOWN,
-                          "acteurs de ce fichier d'un même identifiant (SIREN, RNA) : {} autres",
-                          "actors of this file with one identifier (SIREN, RNA): {} more") + _blanks_held_twice(blanks)
+    more = more_unshown(len(found) - MAX_SHARED_SHOWN,
+                        "acteurs de ce fichier d'un même identifiant (SIREN, RNA) : {} autres",
+                        "actors of this file with one identifier (SIREN, RNA): {} more")
+    return issues + more + _blanks_held_twice(blanks)
 
 
 def _blanks_held_twice(blanks: list[tuple[tuple[str, str], int]]) -> list[Issue]:
@@ -136,9 +137,9 @@ def _blanks_held_twice(blanks: list[tuple[tuple[str, str], int]]) -> list[Issue]
                        "pour une même organisation ; donnez-leur une seule IRI",
             f"{nodes_en} and other nodes of this file hold the same {kind} {number}, several nodes for one "
             "organisation; give them one IRI", field="mai:siren" if kind == "SIREN" else "mai:rna", value=number))
-    return issues + _more(len(blanks) - MAX_SHARED_SHOWN,
-                          "identifiants (SIREN, RNA) portés par des nœuds anonymes et d'autres : {} autres",
-                          "identifiers (SIREN, RNA) held by anonymous nodes and others: {} more")
+    return issues + more_unshown(len(blanks) - MAX_SHARED_SHOWN,
+                                 "identifiants (SIREN, RNA) portés par des nœuds anonymes et d'autres : {} autres",
+                                 "identifiers (SIREN, RNA) held by anonymous nodes and others: {} more")
 
 
 def _labelled(iri: str, label: str | None) -> tuple[str, str]:
@@ -172,7 +173,7 @@ def same_as_nowhere(query, links: list[tuple]) -> list[Issue]:
                            "type) — ce lien ne relie rien ; vérifiez l'IRI (la page de l'acteur la donne)",
                 f"<{a.value}> owl:sameAs <{b.value}>: {names_en} described by no source (no type), the link joins "
                 "nothing; check the IRI (the actor's page gives it)", field="owl:sameAs", value=unknown[0]))
-    return issues[:MAX_SHARED_SHOWN] + _more(len(issues) - MAX_SHARED_SHOWN,
-                                             "liens owl:sameAs vers une IRI qu'aucune source ne décrit : {} autres",
-                                             "owl:sameAs links to an IRI no source describes: {} more",
-                                             "owl:sameAs")
+    more = more_unshown(len(issues) - MAX_SHARED_SHOWN,
+                        "liens owl:sameAs vers une IRI qu'aucune source ne décrit : {} autres",
+                        "owl:sameAs links to an IRI no source describes: {} more", "owl:sameAs")
+    return issues[:MAX_SHARED_SHOWN] + more

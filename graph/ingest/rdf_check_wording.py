@@ -17,13 +17,13 @@ MAX_SHARED_SHOWN = 10
 _MORE_PREFIXES = {"dcat": "http://www.w3.org/ns/dcat#", "vcard": "http://www.w3.org/2006/vcard/ns#"}
 
 
-def _twin(s, own, other, their, file, same: tuple[str, str], field: str, value: str, maybe: bool = False,
-          line: int | None = None) -> Issue:
+def twin_issue(s, own, other, their, file, same: tuple[str, str], field: str, value: str, maybe: bool = False,
+               line: int | None = None) -> Issue:
     """The warning of an actor ``s`` of the file (labelled ``own``) that is like ``other`` (``their``), of the
     source ``file``, in what ``same`` says (French, English): the IRI to give it, or the owl:sameAs to state.
     ``maybe``: only a name is shared, they may be two organisations."""
     own_fr, own_en = (f" « {own} »", f" '{own}'") if own is not None else ("", "")
-    (their_fr, their_en), (from_fr, from_en) = _other_named(their, file)
+    (their_fr, their_en), (from_fr, from_en) = other_named(their, file)
     # a blank node is no IRI to link: the file names the organisation by the IRI already present, or by none
     blank = isinstance(s, BNode)
     who_fr, who_en = ("acteur anonyme (nœud sans IRI)", "anonymous actor (a node without an IRI)") if blank \
@@ -39,14 +39,14 @@ def _twin(s, own, other, their, file, same: tuple[str, str], field: str, value: 
         f"organisation{if_en} the IRI already present <{other}> in this file{or_en}", line, field, value)
 
 
-def _other_named(their, file) -> tuple[tuple[str, str], tuple[str, str]]:
+def other_named(their, file) -> tuple[tuple[str, str], tuple[str, str]]:
     """How a warning names another source's actor: its label ``their`` and its source's title ``file``, each in
     French and English, or nothing of what is unknown."""
     return ((f" « {their} »", f" '{their}'") if their is not None else ("", ""),
             (f" (source « {file} »)", f" (source '{file}')") if file is not None else ("", ""))
 
 
-def _more(more: int, french: str, english: str, field: str | None = None) -> list[Issue]:
+def more_unshown(more: int, french: str, english: str, field: str | None = None) -> list[Issue]:
     """The one warning that counts the ``more`` issues of a kind left unshown (none when ``more`` is not positive);
     ``french`` and ``english`` hold ``{}`` for the count."""
     if more <= 0:

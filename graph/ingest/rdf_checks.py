@@ -22,8 +22,8 @@ from rdflib import URIRef
 from graph.ingest.base import Issue
 from graph.ingest.rdf_check_blanks import blank_actors
 from graph.ingest.rdf_check_contract import contract_redefinitions, no_contract_class
-from graph.ingest.rdf_check_identifiers import _unquoted_sirets, invalid_sirets, unread_identifiers
-from graph.ingest.rdf_check_names import _OTHER_ACTOR, _counted, names_given, namesakes
+from graph.ingest.rdf_check_identifiers import invalid_sirets, unquoted_sirets, unread_identifiers
+from graph.ingest.rdf_check_names import OTHER_ACTOR, names_given, namesakes, solutions_counted
 from graph.ingest.rdf_check_twins import (identifiers_held_twice, others_hold_identifiers, same_as_nowhere,
                                           shared_identifiers)
 from graph.ingest.rdf_check_wording import short
@@ -42,14 +42,14 @@ def rdf_file_issues(query, source: URIRef, observed, strict: bool = False, other
     Statements that redefine contract terms are an error under ``strict`` (the file is refused, as for a SHACL
     violation), a warning otherwise. ``others_identified``: whether any other source held a SIREN or an RNA number
     before the file was stored (:func:`others_hold_identifiers`); if none did, no actor of the file can share one."""
-    issues = invalid_sirets(observed.sirets, lambda: _unquoted_sirets(query, source))
+    issues = invalid_sirets(observed.sirets, lambda: unquoted_sirets(query, source))
     issues += contract_redefinitions(query, source, observed.subjects, strict)
     if others_identified:
         issues += shared_identifiers(query, source, len(observed.sirets) + len(observed.sirens) > MANY_IDENTIFIERS)
     issues += identifiers_held_twice(query, source, observed)
     issues += same_as_nowhere(query, observed.same_as)
     # the other sources' actors, counted up to the file's subjects (none for a bulk load into an empty store)
-    if others := _counted(query, _OTHER_ACTOR % {"source": source}, len(observed.subjects)):
+    if others := solutions_counted(query, OTHER_ACTOR % {"source": source}, len(observed.subjects)):
         issues += names_given(query, source, observed, others <= len(observed.subjects))
         issues += namesakes(query, source, observed, RDF_NAMES_READ)
     issues += unread_identifiers(query, source, observed)
