@@ -37,7 +37,7 @@ from whoosh.columns import NumericColumn, VarBytesColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.formats import Existence
 
-from search.analysis import FOLDED, FRENCH, fold, term_set, whole_name
+from search.analysis import FOLDED, FRENCH, fold, folded_names, term_set, whole_name
 from search.document_kinds import FACETS
 from search.segment import WarmUp
 from search.synonyms import expansions
@@ -249,8 +249,9 @@ def document_to_record(doc: dict) -> tuple[dict, dict, dict]:
              "body": body_terms | term_set(body[len(doc["text"]) + len(doc["related"]):]),
              "classes": term_set(doc.get("classes", ())), **doc["facets"]}
     if doc["kind"] != "grant":
-        terms["exact"] = term_set(names, folded=True)
-        if whole := _whole(doc):
+        exact, whole = folded_names(doc["names"])  # as term_set(names, folded=True) and _whole(doc)
+        terms["exact"] = exact | term_set(names[len(doc["names"]):], folded=True)
+        if whole:
             terms["whole"] = whole
     kept = _kept(doc)
     return terms, {name: kept[name] for name in STORED_FIELDS}, {"sort_name": kept["sort_name"],

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from search.analysis import folded_terms, terms
+from search.analysis import COMPOUND, folded_names, folded_terms, term_set, terms, whole_name
 from search.query import SearchError, search, suggest
 from test_search_corpus import corpus, iri  # noqa: F401  (fixture)
 
@@ -44,6 +46,25 @@ def test_the_abbreviation_of_societe_is_not_read_as_sainte():
 def test_stop_words_are_dropped_but_kept_in_folded_names():
     assert terms("le la des aux pour") == []
     assert folded_terms("Maison de Santé") == ["maison", "de", "sante"]
+
+
+@pytest.mark.parametrize("text", ["x" * 10_000 + " un accompagnement médico-social",
+                                  "St-Just-St-Rambert, l'aide-soignante et -x- ou x-", "a_b-c ŒUVRE--sociale 2024-2025",
+                                  "Lʼhôpital-de-jour télé-médecine-", "é-è-ê"])
+def test_hyphenated_words_are_sought_where_a_word_starts_and_found_as_before(text):
+    """Hyphenated words are sought where a word starts, its letters never given back (``\\w++``): sought from every
+    letter, each try giving letters back one by one, the compounds of a text with a word of 10,000 letters took 1.2 s
+    (bench/README.md, "Search speed"). The words found are those that the pattern of before finds."""
+    assert COMPOUND.findall(text) == re.findall(r"\w+(?:-\w+)+", text)
+    assert COMPOUND.pattern.startswith(r"\b")
+
+
+@pytest.mark.parametrize("name", ["L'Atelier de la Santé", "Saint-Étienne Métropole", "St-Just-St-Rambert",
+                                  "Aujourd'hui-Demain", "Lʼhôpital", "De la", "Saison 2024-2025", "Don de 20 000 €",
+                                  "ŒUVRE ÉCONOMIE--sociale", "Centre médico-psychologique", ""])
+def test_a_names_folded_terms_and_whole_name_are_those_read_one_at_a_time(name):
+    """The index writers read a name's words once for its folded terms and its whole name."""
+    assert folded_names([name]) == (set(term_set([name], folded=True)), {whole_name(name)} - {""})
 
 
 @pytest.mark.parametrize("query", ["sante pilat", "SANTÉ PILAT", "Santé du Pilat"])
