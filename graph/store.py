@@ -87,7 +87,7 @@ def fault_point(name: str) -> None:
     """Die here with SIGKILL when ``MAILLAGE_FAULT`` names this point: the crash tests' fault injection.
 
     ``MAILLAGE_FAULT=after-replace`` kills the process the first time it reaches ``after-replace``;
-    ``after-publish@2`` the second time. Points: ``mid-replace`` (graph.oxiwriter; graph.remote, between the
+    ``after-publish@2`` the second time. Points: ``mid-replace`` (graph.oxiwriter; graph.remote_writer, between the
     requests of a graph loaded through its staging graph), ``before-pointer`` (graph.oxistore),
     ``after-replace``, ``after-validate``, ``after-publish`` (graph.ingest.pipeline). Unset, it costs one lookup.
     """

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-import graph.remote as remote_module
+import graph.remote_writer as remote_writer_module
 from graph.ingest.pipeline import ingest_paths
 from graph.namespaces import SCHEMA
 from graph.store import StoreError, open_store
@@ -133,7 +133,7 @@ def test_a_graph_is_replaced_in_one_request_unless_it_is_larger_than_the_bound(r
         w.replace_graph(A, triples("v1", 3))
     assert len(sent) == 1 and sent[0].startswith(f"DROP SILENT GRAPH <{A}> ;\nINSERT DATA")
     sent.clear()
-    monkeypatch.setattr(remote_module, "REQUEST_BYTES", 120)  # two triples a request
+    monkeypatch.setattr(remote_writer_module, "REQUEST_BYTES", 120)  # two triples a request
     with remote.writer() as w:
         w.replace_graph(A, triples("v2", 5))
     staging = A + "#maillage-staging"
@@ -180,7 +180,7 @@ def test_a_writer_cut_from_its_server_mid_way_is_undone_by_the_next_writer(remot
     with remote.writer() as w:
         w.replace_graph(A, triples("a1"))
         w.replace_graph(B, triples("b1"))
-    monkeypatch.setattr(remote_module, "REQUEST_BYTES", 120)
+    monkeypatch.setattr(remote_writer_module, "REQUEST_BYTES", 120)
     monkeypatch.setattr(remote, "_post", Cut(remote, after=3))  # A whole, B's staging graph half loaded
     with pytest.raises(StoreError, match="cannot reach"), remote.writer() as w:
         w.replace_graph(A, triples("a2"))
