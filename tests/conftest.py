@@ -126,6 +126,15 @@ def oxi_store(tmp_path):
     store.close()
 
 
+@pytest.fixture
+def remote_store(oxigraph_server):
+    """A store on the session's ``oxigraph serve`` (:func:`oxigraph_server`), emptied before the test."""
+    store = open_store({"store": "sparql", "query_url": oxigraph_server + "/query",
+                        "update_url": oxigraph_server + "/update"})
+    store.update("DROP SILENT ALL")
+    return store
+
+
 @pytest.fixture(params=["oxigraph", "memory", "sparql"])
 def any_store(request, tmp_path):
     """Each of the three store modes, fresh (the remote one is emptied before the test)."""
@@ -134,10 +143,7 @@ def any_store(request, tmp_path):
     elif request.param == "memory":
         yield open_store({"store": "memory"})
     else:
-        url = request.getfixturevalue("oxigraph_server")
-        store = open_store({"store": "sparql", "query_url": url + "/query", "update_url": url + "/update"})
-        store.update("DROP SILENT ALL")
-        yield store
+        yield request.getfixturevalue("remote_store")
 
 
 @pytest.fixture

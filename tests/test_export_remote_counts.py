@@ -60,24 +60,16 @@ def resident(field: str) -> int:
     raise LookupError(field)
 
 
-@pytest.fixture
-def remote(oxigraph_server):
-    store = open_store({"store": "sparql", "query_url": oxigraph_server + "/query",
-                        "update_url": oxigraph_server + "/update"})
-    store.update("DROP SILENT ALL")
-    return store
-
-
-def test_a_remote_export_counts_its_dump_without_holding_it(remote, tmp_path):
+def test_a_remote_export_counts_its_dump_without_holding_it(remote_store, tmp_path):
     triples = "\n".join(f'<https://ex.org/s{i}> <https://ex.org/p> "value {i}"@fr .' for i in range(QUADS))
-    remote.update(f"INSERT DATA {{ GRAPH <https://ex.org/g> {{ {triples} }} }}")
+    remote_store.update(f"INSERT DATA {{ GRAPH <https://ex.org/g> {{ {triples} }} }}")
     try:
         Path("/proc/self/clear_refs").write_text("5")  # the peak resident memory reset to the resident memory
     except OSError:
         pytest.skip("the kernel does not let this process reset its peak resident memory")
     before = resident("VmRSS")
     with open(tmp_path / "dump.nq", "wb") as out:
-        assert write_dump(remote, out, "nquads") == (QUADS + 4, 2)
+        assert write_dump(remote_store, out, "nquads") == (QUADS + 4, 2)
     assert resident("VmHWM") - before < 15_000_000
 
 

@@ -21,21 +21,13 @@ ROW = (b'{"s":{"type":"uri","value":"https://ex.org/a"},"p":{"type":"uri","value
        b'"o":{"type":"literal","value":"x"},"g":{"type":"uri","value":"https://ex.org/g"}}')
 
 
-@pytest.fixture
-def remote(oxigraph_server):
-    store = open_store({"store": "sparql", "query_url": oxigraph_server + "/query",
-                        "update_url": oxigraph_server + "/update"})
-    store.update("DROP SILENT ALL")
-    return store
-
-
-def test_a_remote_dump_holds_a_small_part_of_the_servers_answer_at_a_time(remote, tmp_path):
+def test_a_remote_dump_holds_a_small_part_of_the_servers_answer_at_a_time(remote_store, tmp_path):
     triples = "\n".join(f'<https://ex.org/s{i}> <https://ex.org/p> "value {i}"@fr .' for i in range(QUADS))
-    remote.update(f"INSERT DATA {{ GRAPH <https://ex.org/g> {{ {triples} }} }}")
+    remote_store.update(f"INSERT DATA {{ GRAPH <https://ex.org/g> {{ {triples} }} }}")
     tracemalloc.start()
     try:
         with open(tmp_path / "dump.nq", "wb") as out:
-            remote.dump(out, "nquads")
+            remote_store.dump(out, "nquads")
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
