@@ -102,3 +102,60 @@ def test_a_blank_node_identifier_the_engine_reads_is_read(tmp_path, blank):
     error, stored = ingest(tmp_path, '{"@id": "http://ex.org/a", "http://ex.org/p": {"@id": "' + blank + '",'
                                      ' "http://ex.org/q": "x"}}')
     assert error is None and stored == {"http://ex.org/a"}
+
+
+@pytest.mark.parametrize("text, line, said", [
+    # an alias of @id, of @type (in an array), each in either form
+    ('{"@context": {"id": "@id"},\n "id": "http://ex.org/a b",\n "http://ex.org/p": "x"}', 2,
+     "(« http://ex.org/a b » de id : une espace) ; JSON-LD ignore les triplets qui la nomment "
+     "(1 valeur de @id ou @type ainsi) ; encodez-le en %20"),
+    ('{"@context": {"type": {"@id": "@type"}},\n "@id": "http://ex.org/a",\n "type": ["http://ex.org/T",\n'
+     ' "http://ex.org/My type"], "http://ex.org/p": "x"}', 4,
+     "(« http://ex.org/My type » de type : une espace) ; JSON-LD ignore les triplets qui la nomment "
+     "(1 valeur de @id ou @type ainsi) ; encodez-le en %20"),
+])
+def test_an_alias_of_id_or_type_is_checked_as_the_keyword(tmp_path, text, line, said):
+    error, stored = ingest(tmp_path, text)
+    assert isinstance(error, InputError)
+    assert (error.issue.line, error.issue.message) == (line, f"{SAID} {said}")
+    assert stored == set()
+
+
+@pytest.mark.parametrize("definition, value", [
+    ('{"@id": "http://ex.org/k", "@type": "@id"}', '"http://ex.org/b c"'),
+    ('{"@id": "http://ex.org/k", "@type": "@vocab"}', '"b c"'),
+    ('{"@id": "http://ex.org/k", "@type": "@id", "@container": "@list"}', '["http://ex.org/b", "http://ex.org/b c"]'),
+])
+def test_a_value_of_a_term_whose_values_are_iris_is_checked_as_an_iri(tmp_path, definition, value):
+    error, stored = ingest(tmp_path, '{"@context": {"@vocab": "http://ex.org/", "knows": ' + definition + '},\n'
+                                     ' "@id": "http://ex.org/a",\n "knows": ' + value + ', "p": "kept"}')
+    assert isinstance(error, InputError)
+    assert (error.issue.line, error.issue.message) == (
+        3, f"{SAID} (« {value.strip('[]').split(', ')[-1].strip(chr(34))} » de knows : une espace) ; JSON-LD ignore "
+           "les triplets qui la nomment (1 valeur d'IRI ainsi) ; encodez-le en %20")
+    assert stored == set()
+
+
+def test_a_term_whose_iri_holds_a_character_no_iri_holds_is_refused_where_it_is_defined(tmp_path):
+    error, stored = ingest(tmp_path, '{"@context": {"ex": "http://ex.org/",\n "name": "http://ex.org/my name"},\n'
+                                     ' "@id": "http://ex.org/a", "name": "A", "ex:p": "kept"}')
+    assert isinstance(error, InputError)
+    assert (error.issue.line, error.issue.message) == (
+        2, f"{SAID} (« http://ex.org/my name », IRI du terme « name » : une espace) ; JSON-LD ignore ses valeurs "
+           "(1 valeur d'IRI ainsi) ; encodez-le en %20")
+    assert stored == set()
+
+
+@pytest.mark.parametrize("text", [
+    # aliases, and their definitions; terms whose values are IRIs: a relative one, a term of the vocabulary
+    '{"@context": {"@vocab": "http://ex.org/", "id": "@id", "type": "@type", "T": "http://ex.org/T",'
+    ' "k": {"@type": "@id"}, "v": {"@type": "@vocab"}}, "id": "http://ex.org/a", "type": ["T", "http://ex.org/U"],'
+    ' "k": ["b", "http://ex.org/c"], "v": "T", "p": "a b"}',
+    # a term typed @id in one scoped context only: its values elsewhere may be texts
+    '{"@context": {"@vocab": "http://ex.org/", "n": {"@context": {"k": {"@type": "@id"}}}, "k": {"@id": '
+    '"http://ex.org/k"}}, "@id": "http://ex.org/a", "k": "a text", "n": {"k": "http://ex.org/b"}}',
+])
+def test_what_aliases_and_terms_make_iris_of_is_read_when_it_is_one(tmp_path, text):
+    error, stored = ingest(tmp_path, text)
+    assert error is None
+    assert "http://ex.org/a" in stored

@@ -98,6 +98,34 @@ def test_what_json_ld_makes_a_property_of_or_leaves_on_purpose_is_not_warned(tex
     assert lost_keys(text.encode()) == []
 
 
+@pytest.mark.parametrize("context, said", [
+    ('{"name": {"@id": "foo"}}', "clé « name » : le « @context » la définit par « foo », qui n'est pas une IRI ; "
+                                 "JSON-LD l'ignore avec ses valeurs (2 valeurs non importées) ; définissez-la par une "
+                                 "IRI complète (« \"name\": \"http://…\" »), ou compacte, d'un préfixe défini"),
+    ('{"name": "foo"}', "clé « name » : le « @context » la définit par « foo », qui n'est pas une IRI ; JSON-LD "
+                        "l'ignore avec ses valeurs (2 valeurs non importées) ; définissez-la par une IRI complète "
+                        "(« \"name\": \"http://…\" »), ou compacte, d'un préfixe défini"),
+    ('{"name": "_:n", "title": {"@id": "bar"}}', "clés « name », « title » : le « @context » les définit par « _:n », "
+                                                 "« bar », qui ne sont pas des IRI ; JSON-LD les ignore avec leurs "
+                                                 "valeurs (3 valeurs non importées) ; définissez-les par des IRI "
+                                                 "complètes (« \"name\": \"http://…\" »), ou compactes, de "
+                                                 "préfixes définis"),
+])
+def test_a_term_that_its_context_maps_to_no_iri_is_warned_with_the_values_it_loses(tmp_path, context, said):
+    title = ', "title": "C"' if '"title"' in context else ""
+    error, warnings, stored = ingested(tmp_path, '{"@context": ' + context + ', "@id": "' + A + '", "' + P + '": 1,\n'
+                                                 ' "name": ["A", "B"]' + title + '}')
+    assert error is None and warnings == [(2, said)] and stored == {P}
+
+
+@pytest.mark.parametrize("context", [
+    '{"@vocab": "http://ex.org/", "name": {"@id": "foo"}}',  # against the vocabulary
+    '{"ex": "http://ex.org/", "n": "ex:n", "name": {"@id": "n"}, "title": {"@type": "@id", "@id": "ex:t"}}',  # a term
+])
+def test_a_term_that_maps_to_an_iri_through_the_vocabulary_or_a_term_is_not_warned(context):
+    assert lost_keys(('{"@context": ' + context + ', "@id": "' + A + '", "name": "A", "title": "B"}').encode()) == []
+
+
 def test_a_key_within_a_dropped_key_s_value_is_counted_with_it(tmp_path):
     _, warnings, _ = ingested(tmp_path, '{"@id": "' + A + '", "' + P + '": 1,\n "address": {"street": "1 rue",'
                                         ' "city": "Lyon"}}')
@@ -110,6 +138,9 @@ def test_a_key_within_a_dropped_key_s_value_is_counted_with_it(tmp_path):
      "fichier vide : aucun triplet, car JSON-LD ignore ce qu'il écrit — clés « name », « title » sans définition"),
     ('{"@id": "' + A + '",\n "@Id": "x",\n "' + P + '": {"@value": "x", "@language": "fr FR"}}',
      "fichier vide : aucun triplet, car JSON-LD ignore ce qu'il écrit — clé « @Id » : de la forme d'un mot-clé"),
+    ('{"@context": {"name": {"@id": "foo"}}, "@id": "' + A + '",\n "name": "A"}',
+     "fichier vide : aucun triplet, car JSON-LD ignore ce qu'il écrit — clé « name » : le « @context » la définit "
+     "par « foo »"),
 ])
 def test_a_document_all_of_whose_statements_are_lost_is_refused_saying_why(tmp_path, text, said):
     error, _, _ = ingested(tmp_path, text)

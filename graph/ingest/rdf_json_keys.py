@@ -7,17 +7,20 @@ for, and Oxigraph asks for none):
 - a key that no ``@context`` defines, that is no IRI (no scheme nor prefix before a colon) and no keyword, in a
   document without ``@vocab`` (``"name"``, with no context at all);
 - a key of the form of a keyword that is none (``"@Id"``), which JSON-LD 1.1 reserves (IRI Expansion, step 2);
-- a blank node (``"_:p"``), which RDF admits as no predicate.
+- a blank node (``"_:p"``), which RDF admits as no predicate;
+- a term that a context maps to no IRI (``"name": {"@id": "foo"}``, without ``@vocab``; ``"name": "_:p"``).
 
 Each kind is warned once for the document, at the first one's line, with how many values it loses and what to write.
 A key that is an IRI with a character that no IRI holds (``"http://ex.org/a b"``) is refused with the ``@id``
 values that are none (:mod:`graph.ingest.rdf_json_iris`): a Turtle file does not parse with such an IRI. So is a
-document all of whose statements are lost: :func:`why_no_statement` tells why.
+document all of whose statements are lost: :func:`why_no_statement` tells why. A key whose IRI is a compact one
+with a prefix that no context defines (``"schema:name"``) is not dropped but stored as that text
+(``<schema:name>``): :mod:`graph.ingest.rdf_json_prefixes` warns about it, from the same walk.
 
 The keys are not those of a context, of a value object, of a map (of languages, indexes, IRIs or types), nor within
-a JSON literal, the value of a keyword that holds no node, or the value of a key that is dropped. A search in C of
-the document's distinct keys (:func:`graph.ingest.rdf_json_tokens.document_keys`, 27 MB: 0.07 s) tells that a
-document has none; only a document with one is walked (27 MB: 1.4 s).
+a JSON literal, the value of a keyword (or of its alias) that holds no node, or the value of a key that is dropped.
+A search in C of the document's distinct keys (:func:`graph.ingest.rdf_json_tokens.document_keys`, 27 MB: 0.07 s)
+tells that a document has none; only a document with one is walked (27 MB: 1.4 s).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from dataclasses import dataclass
 
 from graph.ingest.base import Issue
 from graph.ingest.rdf_json_languages import miswritten_languages
+from graph.ingest.rdf_json_prefixes import undefined_prefixes
 from graph.ingest.rdf_json_terms import KEYWORDS, STRUCTURAL, JsonLdTerms, read_terms
 from graph.ingest.rdf_json_tokens import JsonObject, line_of, objects
 
@@ -54,18 +58,22 @@ def key_uses(data: bytes, terms: JsonLdTerms, kinds: set[str]) -> list[KeyUse]:
     """
     if terms.remote:
         return []
-    dropped = {written: kind for written, key in terms.keys.items() if (kind := terms.key_kind(key)) is not None}
-    if not any(kind in kinds for kind in dropped.values()):
+    found = {written: kind for written, key in terms.keys.items() if (kind := terms.key_kind(key)) is not None}
+    if not any(kind in kinds for kind in found.values()):
         return []
+    dropped = {written: kind for written, kind in found.items() if kind != "prefix"}  # a prefix's values are kept
     maps = terms.written(terms.language_maps | terms.other_maps)
-    opaque = terms.written({key for key in KEYWORDS if key not in STRUCTURAL} | terms.json_terms)
+    opaque_keywords = {key for key in KEYWORDS if key not in STRUCTURAL}
+    opaque = terms.written(opaque_keywords | terms.json_terms | {a for a, k in terms.aliases.items()
+                                                                  if k in opaque_keywords})
+    values = terms.keyword_keys("@value")
     uses = []
     for obj in objects(data, opaque):
-        if obj.in_context or (obj.direct and obj.under in maps) or obj.has(b'"@value"'):
+        if obj.in_context or (obj.direct and obj.under in maps) or any(member.key in values for member in obj.members):
             continue
         inside: bool | None = None
         for member in obj.members:
-            if (kind := dropped.get(member.key)) in kinds:
+            if (kind := found.get(member.key)) in kinds:
                 if inside is None:
                     inside = _inside(obj, dropped, maps)
                 if not inside:
@@ -84,7 +92,8 @@ def _inside(obj: JsonObject, dropped: dict[bytes, str], maps: set[bytes]) -> boo
 
 def lost_keys(data: bytes, terms: JsonLdTerms | None = None) -> list[Issue]:
     """A warning for each kind of key of the JSON-LD document ``data`` that is dropped with its values: at the
-    first one's line, with its keys, how many values they lose and what to write.
+    first one's line, with its keys, how many values they lose and what to write; and one for each prefix that no
+    context defines, of its keys and types (:func:`graph.ingest.rdf_json_prefixes.undefined_prefixes`).
 
     >>> [i.format("f.jsonld") for i in lost_keys(b'{"@id": "http://ex.org/a",\\n "name": "A", "http://ex.org/p": 1}')]
     ['f.jsonld:2: avertissement : clé « name » sans définition : ni un terme d\\'un « @context », ni une IRI, ni un \
@@ -92,12 +101,20 @@ mot-clé ; JSON-LD l\\'ignore avec sa valeur (1 valeur non importée) ; définis
 (« "name": "http://…" », ou « "@vocab": "http://…" » pour toutes les clés), ou écrivez son IRI complète']
     """
     terms = terms or read_terms(data)
-    uses = [use for use in key_uses(data, terms, {"undefined", "keyword", "blank"}) if use.values]
-    issues = []
-    for kind, said in (("undefined", _undefined), ("keyword", _keyword), ("blank", _blank)):
-        if of_kind := [use for use in uses if use.kind == kind]:
-            issues.append(Issue("warning", *said(_Said(of_kind)), line=line_of(data, of_kind[0].at)))
+    uses = [use for use in key_uses(data, terms, {"undefined", "keyword", "blank", "unmapped", "prefix"})
+            if use.values]
+    issues = _dropped(data, terms, [use for use in uses if use.kind != "prefix"])
+    issues += undefined_prefixes(data, terms, [use for use in uses if use.kind == "prefix"])
     return sorted(issues, key=lambda issue: issue.line)
+
+
+def _dropped(data: bytes, terms: JsonLdTerms, uses: list[KeyUse]) -> list[Issue]:
+    """The warnings of :func:`lost_keys` about the keys ``uses`` that are dropped, a warning a kind."""
+    issues = []
+    for kind, said in (("undefined", _undefined), ("keyword", _keyword), ("blank", _blank), ("unmapped", _unmapped)):
+        if of_kind := [use for use in uses if use.kind == kind]:
+            issues.append(Issue("warning", *said(_Said(of_kind), terms), line=line_of(data, of_kind[0].at)))
+    return issues
 
 
 class _Said:
@@ -117,7 +134,7 @@ class _Said:
             ("ses valeurs", "its values") if self.one else ("leurs valeurs", "their values")
 
 
-def _undefined(said: _Said) -> tuple[str, str]:
+def _undefined(said: _Said, terms: JsonLdTerms) -> tuple[str, str]:
     """The warning about keys that no context defines, in French and English."""
     example = f'« "{said.keys[0]}": "http://…" », ou « "@vocab": "http://…" » pour toutes les clés'
     example_en = f'"{said.keys[0]}": "http://…", or "@vocab": "http://…" for every key'
@@ -136,7 +153,7 @@ def _undefined(said: _Said) -> tuple[str, str]:
             "IRIs")
 
 
-def _keyword(said: _Said) -> tuple[str, str]:
+def _keyword(said: _Said, terms: JsonLdTerms) -> tuple[str, str]:
     """The warning about keys of the form of a keyword that are none, in French and English: the keyword that a
     key in capitals likely means."""
     meant = [(key, key.lower()) for key in said.keys[:SHOWN] if key.lower() in KEYWORDS]
@@ -157,7 +174,7 @@ def _keyword(said: _Said) -> tuple[str, str]:
             f"{what_en[0]} {said.shown_en}: {what_en[1]} with {said.its_en} ({said.lost_en}); {fix_en}")
 
 
-def _blank(said: _Said) -> tuple[str, str]:
+def _blank(said: _Said, terms: JsonLdTerms) -> tuple[str, str]:
     """The warning about blank node keys, in French and English."""
     what, what_en = ("clé", "un nœud anonyme, que RDF n'admet pas comme prédicat ; JSON-LD l'ignore"), \
         ("key", "a blank node, which RDF does not allow as a predicate; JSON-LD ignores it")
@@ -168,6 +185,28 @@ def _blank(said: _Said) -> tuple[str, str]:
             "dans le « @context »",
             f"{what_en[0]} {said.shown_en}: {what_en[1]} with {said.its_en} ({said.lost_en}); write an IRI, or a term "
             'defined in the "@context"')
+
+
+def _unmapped(said: _Said, terms: JsonLdTerms) -> tuple[str, str]:
+    """The warning about terms that a context maps to no IRI, in French and English, with what they map to."""
+    mapped = list(dict.fromkeys(terms.mappings.get(key, "") for key in said.keys))
+    more = " …" if len(mapped) > SHOWN else ""
+    shown, shown_en = ", ".join(f"« {m} »" for m in mapped[:SHOWN]) + more, \
+        ", ".join(f"'{m}'" for m in mapped[:SHOWN]) + more
+    example = f'« "{said.keys[0]}": "http://…" »'
+    if said.one:
+        return (f"clé {said.shown} : le « @context » la définit par {shown}, qui n'est pas une IRI ; JSON-LD l'ignore "
+                f"avec {said.its} ({said.lost}) ; définissez-la par une IRI complète ({example}), ou compacte, d'un "
+                "préfixe défini",
+                f'key {said.shown_en}: the "@context" defines it as {shown_en}, which is no IRI; JSON-LD ignores it '
+                f'with {said.its_en} ({said.lost_en}); define it as a full IRI ("{said.keys[0]}": "http://…"), or a '
+                "compact one, of a defined prefix")
+    return (f"clés {said.shown} : le « @context » les définit par {shown}, qui ne sont pas des IRI ; JSON-LD les "
+            f"ignore avec {said.its} ({said.lost}) ; définissez-les par des IRI complètes ({example}), ou compactes, "
+            "de préfixes définis",
+            f'keys {said.shown_en}: the "@context" defines them as {shown_en}, which are no IRIs; JSON-LD ignores '
+            f'them with {said.its_en} ({said.lost_en}); define them as full IRIs ("{said.keys[0]}": "http://…"), or '
+            "compact ones, of defined prefixes")
 
 
 def why_no_statement(data: bytes) -> tuple[str, str, int | None] | None:
@@ -182,7 +221,8 @@ them with their values (2 values not imported); define them in the "@context" ("
 "http://…" for every key), or write their full IRIs', 2)
     """
     terms = read_terms(data)
-    issues = sorted(lost_keys(data, terms) + miswritten_languages(data, terms), key=lambda issue: issue.line or 0)
+    uses = [use for use in key_uses(data, terms, {"undefined", "keyword", "blank", "unmapped"}) if use.values]
+    issues = sorted(_dropped(data, terms, uses) + miswritten_languages(data, terms), key=lambda issue: issue.line or 0)
     if not issues:
         return None
     return " ; ".join(i.message for i in issues), "; ".join(i.message_en for i in issues), issues[0].line

@@ -7,9 +7,10 @@ of result is set to value […] If value is not well-formed according to section
 issue a warning"; a term's ``@language`` likewise becomes its language mapping. Then 8.2 Object to RDF Conversion,
 step 7: "If item has an @language entry which is not well-formed, return null" — no triple. So a text in a language
 that is not well-formed (a value object's, a context's default, a term's) is no statement: Oxigraph follows the
-spec, and Maillage with it. Well-formed is BCP 47's syntax, as the engine checks it (``FR`` and ``x-private`` are,
-``a b``, ``en_US``, ``fr-`` and ``abcdefghi`` are not). Nothing is rewritten; the ingest warns, with the line, how
-many values are lost and what to write.
+spec, and Maillage with it. A value object's ``@language`` may be written as an alias of it (``"lang": "@language"``
+in a context; a context's own is always ``@language``). Well-formed is BCP 47's syntax, as the engine checks it
+(``FR`` and ``x-private`` are, ``a b``, ``en_US``, ``fr-`` and ``abcdefghi`` are not). Nothing is rewritten; the
+ingest warns, with the line, how many values are lost and what to write.
 
 JSON-LD 1.1 reads ``""`` as a language too, not as the absence of one, and BCP 47 has no empty tag (rdflib reads
 ``""`` as no language: not the spec; RDF/XML's ``xml:lang=""``, which does mean no language, is another rule:
@@ -37,10 +38,7 @@ from graph.ingest.rdf_json_terms import KEYWORDS, JsonLdTerms, read_terms
 from graph.ingest.rdf_json_tokens import decoded, line_of, objects
 
 _LANGUAGE_KEY = b'"@language"'
-#: A language that is not plainly well-formed (a language, a script and a region): only a document with one is read
-#: further (27 MB, 130k languages: 0.02 s).
-_SUSPECT = re.compile(rb'"@language"\s*:\s*"(?![a-zA-Z]{2,3}(?:-[a-zA-Z]{4})?(?:-(?:[a-zA-Z]{2}|[0-9]{3}))?")')
-_LANGUAGE = re.compile(rb'"@language"\s*:\s*("[^"\\]*(?:\\.[^"\\]*)*")')
+_WRITTEN = rb'\s*:\s*("[^"\\]*(?:\\.[^"\\]*)*")'
 _WELL_FORMED = "(BCP 47 : « fr », « fr-CA », « en »…)", "(BCP 47: 'fr', 'fr-CA', 'en'…)"
 
 
@@ -66,12 +64,23 @@ def _suggested(tag: str) -> str | None:
     return None
 
 
-def _bad_languages(data: bytes) -> set[bytes]:
-    """The ``@language`` values of the JSON-LD ``data``, as written, that are no well-formed tags."""
-    if _SUSPECT.search(data) is None:
+@lru_cache(maxsize=32)
+def _searches(key: bytes) -> tuple[re.Pattern, re.Pattern]:
+    """The value of the key ``key`` (as written) when it is not plainly a well-formed tag (a language, a script and a
+    region; an alias's definition, ``"@language"``, neither): only a document with one is read further (27 MB, 130k
+    languages: 0.02 s); and any value of it."""
+    return (re.compile(re.escape(key) + rb'\s*:\s*"(?![a-zA-Z]{2,3}(?:-[a-zA-Z]{4})?(?:-(?:[a-zA-Z]{2}|[0-9]{3}))?")'
+                       + (rb'(?!@language")' if key != _LANGUAGE_KEY else b"")),
+            re.compile(re.escape(key) + _WRITTEN))
+
+
+def _bad_languages(data: bytes, keys: set[bytes]) -> set[bytes]:
+    """The values of the keys ``keys`` (``@language`` and its aliases, as written) of the JSON-LD ``data``, as
+    written, that are no well-formed tags."""
+    if not any(_searches(key)[0].search(data) for key in keys):
         return set()
-    return {written for written in set(_LANGUAGE.findall(data))
-            if (tag := decoded(written)) is not None and not well_formed(tag)}
+    return {written for key in keys for written in set(_searches(key)[1].findall(data))
+            if (tag := decoded(written)) is not None and not well_formed(tag) and written != b'"@language"'}
 
 
 def _map_suspects(terms: JsonLdTerms) -> set[bytes]:
@@ -102,13 +111,15 @@ vide comme l\\'absence de langue ; retirez « "@language": "" » des textes sans
     ['"@language": "en_US" in 1 value, not imported: \\'en_US\\' is not a well-formed language tag (BCP 47: \\'fr\\', \
 \\'fr-CA\\', \\'en\\'…); write \\'en-US\\'']
     """
-    bad = _bad_languages(data)
+    terms = terms or read_terms(data)
+    languages = terms.keyword_keys("@language")
+    bad = _bad_languages(data, languages)
     if not bad and b'"@container"' not in data:
         return []
-    terms = terms or read_terms(data)
     if not (suspects := _map_suspects(terms)) and not bad:
         return []
-    values, contexts, keys = _found(data, bad, suspects, terms.written(terms.language_maps))
+    values, contexts, keys = _found(data, bad, suspects, terms.written(terms.language_maps),
+                                    (languages, terms.keyword_keys("@value")))
     issues = []
     # the empty language's warnings (they say what to write for texts without a language), then the others'
     for empty, (values_issue, context_issue, keys_issue) in ((True, (_values_issue, _context_issue, _keys_issue)),
@@ -124,23 +135,27 @@ vide comme l\\'absence de langue ; retirez « "@language": "" » des textes sans
     return sorted(issues, key=lambda issue: issue.line)
 
 
-def _found(data: bytes, bad: set[bytes], suspects: set[bytes], maps: set[bytes]) -> tuple[list, list, list]:
+def _found(data: bytes, bad: set[bytes], suspects: set[bytes], maps: set[bytes],
+           keywords: tuple[set[bytes], set[bytes]]) -> tuple[list, list, list]:
     """Where the JSON-LD ``data`` writes the languages ``bad`` (as written): in value objects, each the key's offset
     and the language; in contexts, each the key's offset, the language and its own offset; and the keys among
     ``suspects`` of the language maps (the values of the terms ``maps``) that are no well-formed tags, each its
-    offset, its text and how many texts it gives; each in order."""
+    offset, its text and how many texts it gives; each in order. ``keywords``: the keys that stand for
+    ``@language`` and for ``@value`` in nodes (the keywords, and their aliases), as written."""
+    languages, value_keys = keywords
     values: list[tuple[int, bytes]] = []
     contexts: list[tuple[int, bytes, int]] = []
     keys: list[tuple[int, bytes, int]] = []
     for obj in objects(data):
         if bad:
             for member in obj.members:
-                if member.key == _LANGUAGE_KEY and not member.array and member.values \
+                if member.key in languages and not member.array and member.values \
                         and (written := member.values[0][1]) in bad:
-                    if obj.has(b'"@value"'):
+                    if obj.in_context:
+                        if member.key == _LANGUAGE_KEY:
+                            contexts.append((member.at, written, member.values[0][0]))
+                    elif any(other.key in value_keys for other in obj.members):
                         values.append((member.at, written))
-                    elif obj.in_context:
-                        contexts.append((member.at, written, member.values[0][0]))
         if suspects and obj.direct and obj.under in maps and not obj.in_context:
             keys += [(member.at, member.key, _texts(member.values)) for member in obj.members
                      if member.key in suspects]
