@@ -28,8 +28,17 @@ STOP_WORDS = frozenset("""
     sas sasu sarl eurl sa sci scop scic sa-scop gie gip ses cie societe
 """.split())
 
+#: What is read as an apostrophe wherever text is read into words — organisations' name keys here, the search
+#: index's writers, its queries, snippets, acronyms and sort keys (:mod:`search.analysis`): the apostrophe, straight
+#: or typographic (’ U+2019, ʼ U+02BC), and what is written for it — quotation marks, primes and accents (‘ ‛ ′ ´ `),
+#: the fullwidth and Armenian apostrophes, modifier letters that look like one (ʻ ʽ ʹ ʾ ʿ ˈ ꞌ). ``\w`` takes the
+#: modifier letters for letters: a pattern of ``\w`` read « Lʼhôpital » as one word (the search's bulk writer
+#: indexed ``lʼhopital``, the name key was « lhopital ») where « L'hôpital » is « hopital ».
+APOSTROPHES = "'’ʼ‘‛′´`＇՚ʻʽʹʾʿˈꞌ"
+
 _PUNCT = re.compile(r"[^a-z0-9]+")
-_MARKS = re.compile(r"[^\w\s]|_")
+#: What parts words before accents are folded: punctuation, and an apostrophe that ``\w`` takes for a letter.
+_MARKS = re.compile(rf"[^\w\s]|_|[{APOSTROPHES}]")
 
 
 def preferred_label(labels) -> str | None:
@@ -48,8 +57,8 @@ def preferred_label(labels) -> str | None:
 def fold(text: str) -> str:
     """Lowercase, strip accents, spell out œ and æ, turn punctuation and elisions into spaces.
 
-    >>> fold("L’Étrat — Saint-Étienne"), fold("Sœurs de Saint-Joseph")
-    ('l etrat saint etienne', 'soeurs de saint joseph')
+    >>> fold("L’Étrat — Saint-Étienne"), fold("Sœurs de Saint-Joseph"), fold("Lʼhôpital")
+    ('l etrat saint etienne', 'soeurs de saint joseph', 'l hopital')
     """
     text = _MARKS.sub(" ", text)  # before NFKD: "L’Étrat" must not become "letrat"
     return _PUNCT.sub(" ", ascii_fold(text)).strip()

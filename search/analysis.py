@@ -7,6 +7,9 @@ Two analyzers share one tokenizer:
   term and "soignants" finds "soignant";
 - :data:`FOLDED` (names, prefix completion, typo tolerance on names): the same without stemming nor stop words.
 
+Every reader of words — these analyzers, the bulk writers' :func:`term_set`, the queries (:mod:`search.syntax`),
+snippets and acronyms — takes its letters from :data:`LETTER` and its apostrophes from :data:`APOSTROPHES`.
+
 Accents are folded *before* stemming so that an accented word and its accent-stripped twin (DATA-FORMATS.md
 pitfall 6: upstream systems that drop accents) always give the same stem. Both analyzers are one Python function
 over a regular expression with a per-word cache: whoosh's generic filter chain costs a generator per filter and
@@ -15,6 +18,8 @@ per token, which made indexing about three times slower (measured at 10k actors,
 >>> terms("L'accès aux SOINS des soignants d'Saint-Étienne")
 ['acce', 'soin', 'soign', 'saint', 'etien']
 >>> terms("santé") == terms("sante") == terms("SANTÉ")
+True
+>>> terms("Lʼhôpital dʼaujourdʼhui") == terms("L'hôpital d'aujourd'hui") == ["hopital", "aujourd", "hui"]
 True
 >>> folded_terms("Maison de Santé du Pilat")
 ['maison', 'de', 'sante', 'du', 'pilat']
@@ -30,6 +35,8 @@ from whoosh.analysis import Analyzer, Token
 from whoosh.lang.snowball.french import FrenchStemmer
 from whoosh.lang.stopwords import stoplists
 
+from graph.identity_names import APOSTROPHES
+
 #: Elided forms that precede an apostrophe and are dropped (the word after them is kept).
 ELISIONS = frozenset({"l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu"})
 
@@ -39,9 +46,13 @@ ELISIONS = frozenset({"l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lo
 # that "2023 2024" stays two years and "2024.00240" a deliberation number.
 NUMBER = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?!\d)(?:,\d{1,2}(?!\d))?|\d+,\d{1,2}(?!\d)"
 
-# A word, optionally preceded by an elided form and an apostrophe (straight or typographic). Hyphens split words:
-# "Saint-Étienne" is searched as "saint" and "etienne".
-_WORD = re.compile(rf"(?:(\w+)['’ʼ])?({NUMBER}|\w+)", re.UNICODE)
+
+#: A letter of a word: what ``\w`` matches but an apostrophe (see APOSTROPHES). Every pattern of words uses it.
+LETTER = rf"[^\W{APOSTROPHES}]"
+
+# A word, optionally preceded by an elided form and an apostrophe. Hyphens split words: "Saint-Étienne" is
+# searched as "saint" and "etienne". An apostrophe is no letter, so the elided form gives none back (``++``).
+_WORD = re.compile(rf"(?:({LETTER}++)[{APOSTROPHES}])?({NUMBER}|{LETTER}+)", re.UNICODE)
 _GROUPING = re.compile(r"[ \u00a0\u202f.]")
 
 def _strip_accents(text: str) -> str:
@@ -50,7 +61,7 @@ def _strip_accents(text: str) -> str:
 
 # Latin-1 and Latin Extended-A in one table (str.translate runs in C); other scripts go through NFKD.
 _FOLD = str.maketrans({c: _strip_accents(c) for c in map(chr, range(0xC0, 0x180)) if _strip_accents(c) != c}
-                      | {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "’": "'"})
+                      | {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"} | dict.fromkeys(APOSTROPHES, "'"))
 
 
 # Letters the table does not cover and that NFKD decomposes: Latin Extended-B and Additional, combining marks,
@@ -59,10 +70,11 @@ _OTHER_LETTERS = re.compile("[\u0180-\u024f\u0300-\u03ff\u1e00-\u1fff\ufb00-\ufb
 
 
 def fold(text: str) -> str:
-    """Lowercase ``text`` and strip its accents (œ and æ are spelled out).
+    """Lowercase ``text`` and strip its accents (œ and æ are spelled out); every apostrophe is written ``'`` (sort
+    keys: « Lʼabri » sorts as « L'abri »).
 
-    >>> fold("Œuvre ÉCONOMIE Sociale")
-    'oeuvre economie sociale'
+    >>> fold("Œuvre ÉCONOMIE Sociale"), fold("Lʼabri")
+    ('oeuvre economie sociale', "l'abri")
     """
     text = text.translate(_FOLD).lower()
     return _strip_accents(text) if _OTHER_LETTERS.search(text) else text
@@ -227,11 +239,12 @@ FRENCH = WordAnalyzer("stem")
 FOLDED = WordAnalyzer("fold")
 
 
-#: Words joined by hyphens: "médico-social", "télé-médecine", "Saint-Étienne". A match starts where a word does
-#: (``\b``) and gives no letter back (``\w++``: no hyphen follows a letter given back). ``\w+(?:-\w+)+`` was
+#: Words joined by hyphens: "médico-social", "télé-médecine", "Saint-Étienne" (letters: LETTER, so that
+#: « lʼhôpital-de-jour » is read as « l'hôpital-de-jour »). A match starts where a word does (no letter before it)
+#: and gives no letter back (``++``: no hyphen follows a letter given back). ``\w+(?:-\w+)+`` was
 #: tried from every letter of every word, each try giving letters back one by one, quadratic in a word's length
 #: (1.2 s for a word of 10,000 letters): 0.34 s more of a writer's 4.7 s of CPU at 20k actors (bench/README.md).
-COMPOUND = re.compile(r"\b\w++(?:-\w++)+", re.UNICODE)
+COMPOUND = re.compile(rf"(?<!{LETTER}){LETTER}++(?:-{LETTER}++)+", re.UNICODE)
 
 
 def joined_compounds(text: str) -> list[str]:
@@ -305,7 +318,7 @@ SHORT_TEXT = 120
 _TEXT_TERMS: dict[tuple[str, bool], frozenset] = {}
 # Every elided form is a stop word, so for stemmed terms an apostrophe may split words like any other
 # character: one regex call in C instead of a Python loop over the elisions.
-_PLAIN_WORD = re.compile(rf"{NUMBER}|\w+", re.UNICODE)
+_PLAIN_WORD = re.compile(rf"{NUMBER}|{LETTER}+", re.UNICODE)
 
 
 def term_set(texts: Iterable[str], folded: bool = False) -> set[str]:

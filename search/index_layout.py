@@ -43,8 +43,11 @@ VERSION_GRACE_S = 60.0
 #: 6: the actor types' names as the ontology gives them, and the names of the kinds of members they stand for, in
 #: ``classes`` (« Université ou organisme de recherche », "Local authority"). 7: the amounts that the shapes reject
 #: (negative) left out of the actors', deliberations' and agreements' sums and of the grants' sort amount, as the
-#: pages' totals; a grant's funder or beneficiary that a source wrote as a text in its name, summary and body.
-INDEX_FORMAT = "7"
+#: pages' totals; a grant's funder or beneficiary that a source wrote as a text in its name, summary and body. 8: every
+#: character written for an apostrophe read as one (search.analysis.APOSTROPHES): the bulk writer read « Lʼhôpital »
+#: (U+02BC) as one word ``lʼhopital``, and every reader « Lʻhôpital » (U+02BB); sort keys fold them all to "'"; the
+#: whole names one per line in the fields that an update writes (a comma parted « Pass 1 234,50 € » there).
+INDEX_FORMAT = "8"
 
 
 class SearchIndexError(Exception):

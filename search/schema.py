@@ -48,10 +48,14 @@ SNIPPET_SOURCE_CHARS = 1500
 
 class KeywordAnalyzer(Analyzer):
     """Space-separated values as they are (IRIs, years): one ``str.split`` instead of whoosh's regex tokenizer;
-    comma-separated ones with ``commas`` (whole names)."""
+    one value per line with ``lines`` (whole names, which hold spaces).
 
-    def __init__(self, commas: bool = False):
-        self.separator = "," if commas else None
+    >>> [t.text for t in KeywordAnalyzer(lines=True)("pass 1234,5\\nsante")]
+    ['pass 1234,5', 'sante']
+    """
+
+    def __init__(self, lines: bool = False):
+        self.separator = "\n" if lines else None
 
     def __eq__(self, other):
         return isinstance(other, KeywordAnalyzer) and other.separator == self.separator
@@ -73,9 +77,10 @@ def _keywords() -> KEYWORD:
 
 
 def _whole_names() -> KEYWORD:
-    """Whole names (:func:`search.analysis.whole_name`), parted by commas (a name's words hold none)."""
-    field = KEYWORD(lowercase=False, commas=True, scorable=False)
-    field.analyzer, field.format = KeywordAnalyzer(commas=True), Existence()
+    """Whole names (:func:`search.analysis.whole_name`), one per line: a name's words hold no line break, but
+    commas (cents: "1234,5"), which parted whole names until index format 8."""
+    field = KEYWORD(lowercase=False, commas=False, scorable=False)
+    field.analyzer, field.format = KeywordAnalyzer(lines=True), Existence()
     return field
 
 
@@ -229,7 +234,7 @@ def document_to_fields(doc: dict) -> dict:
     if doc["kind"] != "grant":  # a grant's name is made of its beneficiary's: completion offers the actor
         fields["exact"] = fields["name"]
         if whole := _whole(doc):
-            fields["whole"] = ",".join(sorted(whole))
+            fields["whole"] = "\n".join(sorted(whole))
     for facet in FACETS:
         values = doc["facets"].get(facet)
         if values:

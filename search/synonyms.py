@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from search.analysis import SHORT_TEXT, stem_word, term_set, terms  # noqa: F401  (term_set: the examples)
+from search.analysis import LETTER, SHORT_TEXT, stem_word, term_set, terms  # noqa: F401  (term_set: the examples)
 
 #: Acronym -> the names it stands for (the first is the one indexed with a document that holds the acronym).
 ACRONYMS = {
@@ -61,9 +61,11 @@ ACRONYMS = {
 #: Acronyms shorter than this are found in capitals only.
 ANY_CASE_FROM = 4
 
-# The term of each acronym, and the pattern that finds it in a text (a plural "s" allowed: « des EHPADs »).
+# The term of each acronym, and the pattern that finds it in a text (a plural "s" allowed: « des EHPADs »), a word
+# of its own: no letter (search.analysis.LETTER) before or after it, an apostrophe being none (« dʼEHPAD »).
 _ACRONYM_TERMS = {acronym: stem_word(acronym) for acronym in ACRONYMS}
-_ACRONYM_PATTERNS = {acronym: re.compile(rf"\b{acronym}s?\b", 0 if len(acronym) < ANY_CASE_FROM else re.IGNORECASE)
+_ACRONYM_PATTERNS = {acronym: re.compile(rf"(?<!{LETTER}){acronym}s?(?!{LETTER})",
+                                         0 if len(acronym) < ANY_CASE_FROM else re.IGNORECASE)
                      for acronym in ACRONYMS}
 # Each expansion as its sequence of terms, with its acronym; the expansions by their first term; and the terms
 # that an acronym or an expansion starts with: a document that holds none of them (most) costs one intersection,

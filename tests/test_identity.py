@@ -12,7 +12,7 @@ from rdflib.namespace import FOAF, RDF, RDFS, SKOS
 
 from graph.identity import (ActorBook, actor_iri, actor_keys, actors_of, add_name_keys, name_key_iri, person_key,
                             siren_of)
-from graph.identity_names import is_placeholder_name, name_key, name_variants
+from graph.identity_names import APOSTROPHES, is_placeholder_name, name_key, name_variants
 from graph.ingest.base import new_graph
 from graph.ingest.pipeline import ingest_paths
 from graph.namespaces import MAI, SCHEMA
@@ -724,3 +724,10 @@ def test_a_federation_or_a_union_is_not_the_organisation_it_federates(store, tmp
     labels = rows(store, f"SELECT ?l WHERE {{ ?a a <{MAI.Actor}> ; <{RDFS.label}> ?l FILTER(?l IN "
                          f"('{federating}', '{federated}')) }}")
     assert labels == sorted([(federating,), (federated,)])
+
+
+@pytest.mark.parametrize("apostrophe", list(APOSTROPHES))
+def test_a_name_meets_its_spelling_with_any_apostrophe(apostrophe):
+    """« Lʼhôpital de jour » (U+02BC, which ``\\w`` takes for a letter) had the key « lhopital jour », and
+    « L'hôpital de jour » « hopital jour »: two spellings of one organisation that did not meet."""
+    assert name_key(f"L{apostrophe}hôpital de jour d{apostrophe}Annonay") == name_key("L'hôpital de jour d'Annonay")

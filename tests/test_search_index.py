@@ -112,6 +112,18 @@ def test_an_update_writes_the_terms_a_rebuild_writes(tmp_path):
     assert _terms_by_iri(_current(config)) == updated
 
 
+def test_an_update_writes_the_whole_name_of_a_name_with_cents_as_a_rebuild_does(tmp_path):
+    """A whole name holds a comma when it holds cents ("1234,5"): whole names were parted by commas in the
+    fields that whoosh's writer reads, so an update wrote « Pass 1 234,50 € » as "pass 1234" and "5"."""
+    store, config, _ = build_corpus(tmp_path)
+    ingest(store, config, write(tmp_path, "pass.ttl", PREFIXES + '<actor/pass> a mai:Association ;'
+                                                               ' rdfs:label "Pass 1 234,50 €" .\n'))
+    updated = _terms_by_iri(_current(config))
+    assert ("whole", b"pass 1234,5") in updated[iri("actor/pass")]
+    build_index(store, config)
+    assert _terms_by_iri(_current(config)) == updated
+
+
 def _downgrade(config) -> None:
     root = index_root(config)
     (root / current_version(root) / "FORMAT").unlink()  # as an index built before formats were numbered
