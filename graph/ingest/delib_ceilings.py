@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 from graph.ingest.delib_grant_words import GRANT_VERB, GRANT_WORD
-from graph.ingest.delib_prose import DECISION
+from graph.ingest.delib_prose import decision_cues
 from graph.ingest.french import AMOUNT_RE
 
 #: A ceiling's words: "plafonnée à", "plafonnés à", "dans la limite de", "avec un plafond de", "plafonnée."
@@ -36,7 +36,8 @@ def decision_start(body: str) -> int:
     >>> decision_start("Le Maire expose. Le Conseil, après en avoir délibéré, DÉCIDE :")
     29
     """
-    return min((m.start() for m in DECISION.finditer(body)), default=len(body))
+    cues = decision_cues(body)
+    return cues[0] if cues else len(body)
 
 
 def _squeezed(text: str) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from graph.ingest.french import DATE_RE, MONTH_NAMES, date_from_match, fold
@@ -263,15 +264,22 @@ def header_row_counts(body: str) -> list[tuple[str, int, tuple[int, int]]]:
     >>> header_row_counts("| Pour | Contre |\\n|---|---|\\n| 33 | 0 |")
     [('Pour', 33, (28, 38)), ('Contre', 0, (28, 38))]
     """
-    counts, at = [], 0
+    return list(_header_row_counts(body))
+
+
+# The attendance's counts and each of the vote's three counts look for such rows in the same text: read once (the
+# 1,112 texts of the 100k-actor corpus, 3,476 reads: 0.56 s, against 0.19 s with each line's cells split once).
+@lru_cache(maxsize=4)
+def _header_row_counts(body: str) -> tuple[tuple[str, int, tuple[int, int]], ...]:
+    counts = []
     lines = [(m.start(), m.group(0)) for m in re.finditer(r"^.*$", body, re.M)
              if not _MARKDOWN_RULE.fullmatch(m.group(0))]
-    for (_, labels_line), (at, figures_line) in zip(lines, lines[1:]):
-        labels, figures = _cells(labels_line), _cells(figures_line)
+    cells = [_cells(line) for _, line in lines]  # each line's, once: it is the figures' row, then the labels'
+    for labels, figures, (at, figures_line) in zip(cells, cells[1:], lines[1:]):
         if (len(labels) >= 2 and len(labels) == len(figures) and all(f.isdigit() for f in figures)
                 and not any(re.search(r"\d", label) for label in labels)):
             counts += [(label, int(f), (at, at + len(figures_line))) for label, f in zip(labels, figures)]
-    return counts
+    return tuple(counts)
 
 
 def _margin_column(body: str) -> list[tuple[str, int]]:

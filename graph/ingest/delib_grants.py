@@ -176,12 +176,27 @@ def _branches_before(body: str, grants: list[GrantFact]) -> None:
         if grant.bracket is None and grant.beneficiary:
             clauses.setdefault((grant.span, grant.beneficiary), []).append(grant)
     for ((start, end), name), named in clauses.items():
-        places = [m.start() for m in re.finditer(re.escape(name), body[start:end])]
+        places = _places(body[start:end], name)
         if not places:
             continue
         for grant, at in zip(named, places if len(places) == len(named) else [places[0]] * len(named)):
             if said := branch_before(body[max(0, start + at - 120):start + at], name):
                 grant.bracket = ("branch", said)
+
+
+def _places(text: str, name: str) -> list[int]:
+    """Where ``name`` is written in ``text``, each place after the end of the one before, as ``re.finditer`` finds
+    it: without a pattern of each beneficiary's name, 1,538 for the 1,112 texts of the 100k-actor corpus, which
+    filled the ``re`` module's cache (512 patterns) and made it compile the reader's own patterns again.
+
+    >>> _places("AAA et AA", "AA")
+    [0, 7]
+    """
+    places, at = [], text.find(name)
+    while at >= 0:
+        places.append(at)
+        at = text.find(name, at + len(name))
+    return places
 
 
 def _distinct_branches(grants: list[GrantFact]) -> None:

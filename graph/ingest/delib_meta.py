@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: ACTES identifier, tolerant (DATA-FORMATS.md 1.3): TypePJ prefix, nature suffix and file suffix optional.
 ACTES_RE = re.compile(r"""^(?:(?P<typepj>\d{2}_[A-Z]{2})-)?
@@ -100,6 +101,7 @@ COLUMN_GAP = re.compile(r"[ \t]{3,}")
 FIGURE_CELL = re.compile(r"[\d\u00a0\u202f .,]*\d(?:\s*(?:€|%|euros?|K€))?", re.I)
 
 
+@lru_cache(maxsize=4)  # the authority's and the session's readers ask it of one text six times
 def heading(body: str) -> str:
     """The lines that open a deliberation, before its first sentence, visa, object or table, each column of a line
     set out as on the page (:data:`COLUMN_GAP`) on a line of its own, column by column over consecutive such lines

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graph.ingest.delib_counts import AT_THE_VOTE
 from graph.ingest.delib_names import Person, parse_person, surname_only
@@ -83,7 +84,7 @@ _HEADING = re.compile(r"^[ \t]*(?:(?:Point|Question|Dossier|Affaire)\s+(?:n[°o]
                       r"|(?P<n2>\d{1,3})[.)][ \t]+(?=[A-ZÉÈÀ]))", re.I | re.M)
 
 
-@dataclass
+@dataclass(frozen=True)  # a text's moves are read once, and shared by their readers (find_moves)
 class Move:
     """A member arriving (``arrives``) or leaving, where the text says it (``at``), from which item when it says."""
 
@@ -152,6 +153,13 @@ def find_moves(body: str) -> list[Move]:
     ...     "Arrivée de Mme Laurence PIVERT à 20 h 25, à partir du point n° 5 (présents : 27 – votants : 32).")]
     [('Mme Laurence PIVERT', True, 5, {'present_count': 27, 'vote_count': 32})]
     """
+    return list(_moves(body))
+
+
+# The attendance's counts (counts_after_departures) and the moves applied to it (apply_moves) read the moves of the
+# same text: read once (the 1,112 texts of the 100k-actor corpus: 0.54 s, against 0.28 s).
+@lru_cache(maxsize=4)
+def _moves(body: str) -> tuple[Move, ...]:
     moves = []
     for matches, arrives in ((_ARRIVES.finditer(body), True), (_LEAVES.finditer(body), False), (_asides(body), True)):
         for match in matches:
@@ -161,7 +169,7 @@ def find_moves(body: str) -> list[Move]:
         subject = _sentence_start(body, together.start())
         moves += [_told(body, who, False, at, together.end(), True)
                   for who, at in _named_together(body[subject:together.start()], subject)]
-    return sorted(moves, key=lambda m: m.at)
+    return tuple(sorted(moves, key=lambda m: m.at))
 
 
 def _told(body: str, who: str, arrives: bool, at: int, verb_end: int, counted: bool) -> Move:

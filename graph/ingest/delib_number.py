@@ -5,6 +5,7 @@ number's line or a heading in capitals gives."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graph.ingest.delib_meta import in_a_citation
 from graph.ingest.french import MONTH_NAMES, MONTHS
@@ -76,6 +77,7 @@ def _number_alone(body: str) -> re.Match | None:
     return None
 
 
+@lru_cache(maxsize=4)  # the reader asks it of one text twice: the number's place, then the number (find_number)
 def number_match(body: str) -> re.Match | None:
     """Where the deliberation's own number is written (see :func:`find_number`): "Délibération …" heading its line,
     else the first "n° …" that cites no other act or item (:func:`_cites`), else a number alone on one of the first

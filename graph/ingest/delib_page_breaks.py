@@ -78,6 +78,8 @@ def drop_page_breaks(body: str) -> str:
 
 def _page_footer(line: str) -> bool:
     """Whether ``line`` is a page's footer that gives its number (:data:`_FOOTER`)."""
+    if not line.rstrip(" \t")[-1:].isdigit():
+        return False  # a footer ends with its number of pages: the pattern, which backtracks, is not tried on others
     footer = _FOOTER.fullmatch(line)
     return footer is not None and 0 < int(footer["page"]) <= int(footer["pages"])
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from graph.identity_names import name_key
 from graph.ingest.delib_grants import GrantFact, StatedTotal
@@ -104,7 +105,10 @@ _REJECTED = re.compile(r"\b(?:rejet[ée]e?s?|repouss[ée]e?s?|n['’](?:est|a)\s
                        r"non\s+adopt[ée]e?s?)\b", re.I)
 
 
-def _spans(body: str) -> list[tuple[int, int, bool, bool]]:
+# drop_superseded reads one text's spans twice, before the totals' rows are read and after: found once (the 1,112
+# texts of the 100k-actor corpus: 0.55 s, against 0.28 s).
+@lru_cache(maxsize=4)
+def _spans(body: str) -> tuple[tuple[int, int, bool, bool], ...]:
     """:func:`superseded_spans`, each with whether it tells of a rejected amendment, and of an amendment."""
     spans = []
     for colon in re.finditer(r":[ \t]*(?=\n)", body):
@@ -132,7 +136,7 @@ def _spans(body: str) -> list[tuple[int, int, bool, bool]]:
             start, end, rejected = min(start, passage[0]), max(end, passage[1]), rejected or voted_down
         spans.append((start, end, rejected, True))
     spans += [(start, end, rejected, True) for (start, end), rejected in passages.items()]
-    return sorted(spans)
+    return tuple(sorted(spans))
 
 
 def drop_superseded(body: str, readings: list[list[GrantFact]], totals: list[list[StatedTotal]]) -> None:

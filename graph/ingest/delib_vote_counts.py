@@ -12,6 +12,7 @@ outcome that the counts make is the other's.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graph.ingest.delib_counts import header_row_counts
 from graph.ingest.french_numbers import SPELLED_COUNT, words_to_number
@@ -43,17 +44,28 @@ def _labelled_count(text: str, words: str) -> re.Match | None:
     >>> _labelled_count("Vote : Pour 41 (groupes A, B) ; Contre 0 ;\\nAbstentions 10 (groupe C)", "abstentions?")[0]
     'Abstentions 10'
     """
-    before: set[str] = set()
+    for start, end in _lines_of_labels(text):
+        match = re.compile(rf"\b(?:{words})[ \t]+{_COUNT}\b", re.I).search(text, start, end)
+        if match:
+            return match
+    return None
+
+
+# The vote's three counts look for their labels on the same lines: found once for the three (the 1,112 texts of the
+# 100k-actor corpus: 0.31 s, against 0.12 s).
+@lru_cache(maxsize=4)
+def _lines_of_labels(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of the lines of ``text`` that :data:`_LABELLED` finds two labels or more on, with those of the line
+    before when this one goes on from it (see :func:`_labelled_count`)."""
+    lines, before = [], set()
     for line in re.finditer(r"[^\n]+", text):
         labels = {label.lower() for label in _LABELLED.findall(line.group(0))}
         if len(labels | before) >= 2 and labels:
-            match = re.compile(rf"\b(?:{words})[ \t]+{_COUNT}\b", re.I).search(text, line.start(), line.end())
-            if match:
-                return match
+            lines.append(line.span())
         # the counts of a line that goes on below, each before its separator or its bracket ("pour 3 ans ;" is none)
         before = {label.lower() for label in _LABELLED_APART.findall(line.group(0))} \
             if re.search(r"[;,–—-][ \t]*$", line.group(0)) else set()
-    return None
+    return tuple(lines)
 
 
 #: Where a count in brackets after its label is a vote's: the label opens its line, perhaps after "Ont voté", or

@@ -2,7 +2,9 @@
 
 This module recognises the genre (a deliberation's words and what it decides, or an erratum to one): it is what
 detecting a file's kind imports. The reading, :mod:`graph.ingest.delib_reader` and the modules it names, compiles
-~0.15 s of patterns: it is imported when a deliberation is first read, not by an ingest of other kinds.
+~0.3 s of patterns: it is imported when a deliberation is first read (by an ingest of several files that may be
+deliberations, before its extracting processes fork: :func:`graph.ingest.pipeline.ingest_paths`), not by an ingest
+of other kinds.
 
 >>> looks_like_deliberation("EXTRAIT DU REGISTRE DES DELIBERATIONS ... après en avoir délibéré")
 True
@@ -66,13 +68,18 @@ _OPERATIVE = re.compile(r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]|\bd
                         r"^[ \t]*(?-i:ARR[ÊE]TE|Arr[êe]te)[ \t]*:?[ \t]*$", re.I | re.M)
 
 
+#: The markers compiled once: detection looks for them in every file, and the ``re`` module's cache, which the reading
+#: of a deliberation fills with its own patterns, compiled them again for some files.
+_MARKER_PATTERNS = [(fr, en, re.compile(marker, re.I | re.M)) for fr, en, marker in _MARKERS]
+
+
 def genre_markers(text: str) -> list[tuple[str, str]]:
     """The genre's markers (:data:`_MARKERS`) that ``text`` has, each as its (French, English) name.
 
     >>> [fr for fr, _ in genre_markers("CONSEIL MUNICIPAL\\nSEANCE DU 15 NOVEMBRE 2024\\nEn exercice : 61\\nAdopté")]
     ['séance', 'conseil', '« décide » ou « adopté »', 'membres en exercice']
     """
-    return [(fr, en) for fr, en, marker in _MARKERS if re.search(marker, text, re.I | re.M)]
+    return [(fr, en) for fr, en, marker in _MARKER_PATTERNS if marker.search(text)]
 
 
 def _has_the_words(text: str) -> bool:

@@ -143,8 +143,13 @@ def _lookaheads(paths: list[Path]) -> Lookaheads:
     """The processes that extract the next files of ``paths`` while the writer stores the current one."""
     if any(rdf_format_for_path(path) is None for path in paths):
         # The kinds' modules, which detecting any file but RDF imports, imported once, before the fork, not
-        # again by each process (the deliberation reader, 0.15 s, is imported by the processes that read one).
+        # again by each process; so is the deliberation reader when a file may be a deliberation (its patterns
+        # took 0.3 s to compile in each process, of two, that read one).
         kinds()
+        from graph.ingest.deliberation import EXTENSIONS
+
+        if any(path.suffix.lower() in EXTENSIONS for path in paths):
+            import graph.ingest.delib_reader  # noqa: F401
     return Lookaheads()
 
 
