@@ -1,4 +1,4 @@
-"""A deliberation's import report, second round of review (h24): substitutes sitting with a vote read as present, a
+"""A deliberation's import report, second round of review: substitutes sitting with a vote read as present, a
 stated total that counts only some of the grants said, a prefecture stamp whose ACTES id cannot be read said."""
 
 from __future__ import annotations

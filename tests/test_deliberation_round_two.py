@@ -1,4 +1,4 @@
-"""Grants of the second round of reviewed deliberation texts (h24): amounts "respectivement" given to beneficiaries
+"""Grants of the second round of reviewed deliberation texts: amounts "respectivement" given to beneficiaries
 whose list ends with the amounts' sum; a fishing federation's name, whose "pour la pêche …" is no purpose."""
 
 from __future__ import annotations

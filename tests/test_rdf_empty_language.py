@@ -8,9 +8,8 @@ import pyoxigraph as ox
 import pytest
 
 from graph.ingest.base import InputError
-from graph.ingest.pipeline import ingest_paths
 from graph.ingest.rdf import without_empty_languages
-from graph.store import open_store
+from ingesting import ingest_text
 
 HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n'
         '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
@@ -28,11 +27,8 @@ PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
 
 
 def ingested(tmp_path, name: str, text: str):
-    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
-    (tmp_path / name).write_text(text, encoding="utf-8")
-    said = []
-    ingest_paths(store, [tmp_path / name], on_report=lambda report, error, _: said.append((report, error)))
-    return store, said[0]
+    store, report, error = ingest_text(tmp_path, name, text)
+    return store, (report, error)
 
 
 def test_an_empty_xml_lang_is_read_as_no_language_and_said_once(tmp_path):

@@ -17,6 +17,7 @@ from graph.ingest.pipeline_storage import _materialise_extraction
 from graph.ingest.rdf_first_pass import Observed
 from graph.store import open_store
 from graph.triples import TripleSet
+from ingesting import ingest_text
 
 MAI = "https://w3id.org/maillage/ontology#"
 TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -131,12 +132,7 @@ def test_a_blank_node_gets_its_superclass_types_and_siren_on_the_same_node(tmp_p
 
 def _ingested(tmp_path, name: str, body: str, strict: bool = False) -> tuple:
     """Ingest one file into a fresh store: (its report or None, the error or None, the store)."""
-    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
-    path = tmp_path / name
-    path.write_text(body, encoding="utf-8")
-    said = []
-    ingest_paths(store, [path], strict=strict, on_report=lambda report, error, _: said.append((report, error)))
-    [(report, error)] = said
+    store, report, error = ingest_text(tmp_path, name, body, strict)
     return report if report is not None else getattr(error, "report", None), error, store
 
 

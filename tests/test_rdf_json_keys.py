@@ -13,10 +13,9 @@ import json
 import pytest
 
 from graph.ingest.base import InputError
-from graph.ingest.pipeline import ingest_paths
 from graph.ingest.rdf_json_keys import lost_keys
 from graph.ingest.rdf_json_tokens import _split_keys, document_keys
-from graph.store import open_store
+from ingesting import ingest_text
 
 A = "http://ex.org/a"
 P = "http://ex.org/p"
@@ -24,11 +23,7 @@ P = "http://ex.org/p"
 
 def ingested(tmp_path, text: str):
     """The error of ``text`` ingested as JSON-LD, its warnings (line, message), and the predicates stored."""
-    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
-    (tmp_path / "noeuds.jsonld").write_text(text, encoding="utf-8")
-    said = []
-    ingest_paths(store, [tmp_path / "noeuds.jsonld"], on_report=lambda report, error, _: said.append((report, error)))
-    [(report, error)] = said
+    store, report, error = ingest_text(tmp_path, "noeuds.jsonld", text)
     warnings = [(issue.line, issue.message) for issue in report.issues if issue.level == "warning"] if report else []
     stored = {str(row[0]) for row in store.query("SELECT DISTINCT ?p WHERE { GRAPH ?g { ?s ?p ?o } "
                                                  "FILTER(STRSTARTS(STR(?p), 'http://ex.org/')) }")}

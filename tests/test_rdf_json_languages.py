@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.ingest.pipeline import ingest_paths
 from graph.ingest.rdf_json_languages import miswritten_languages
-from graph.store import open_store
+from ingesting import ingest_text
 
 T12 = "http://purl.org/essglobal/standard/themes/T12"
 PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
@@ -18,11 +17,7 @@ PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
 
 def ingested(tmp_path, text: str, said_of: str = '"@language": ""'):
     """The warnings of ``text`` ingested as JSON-LD whose message holds ``said_of``, and T12's stored labels."""
-    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
-    (tmp_path / "themes.jsonld").write_text(text, encoding="utf-8")
-    said = []
-    ingest_paths(store, [tmp_path / "themes.jsonld"], on_report=lambda report, error, _: said.append((report, error)))
-    [(report, error)] = said
+    store, report, error = ingest_text(tmp_path, "themes.jsonld", text)
     assert error is None
     labels = {(str(row[0]), row[0].language) for row in store.query(
         f"SELECT ?l WHERE {{ GRAPH ?g {{ <{T12}> <{PREF_LABEL}> ?l }} }}")}

@@ -8,20 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from graph.ingest.pipeline import ingest_paths
 from graph.ingest.rdf_json_keys import lost_keys
-from graph.store import open_store
+from ingesting import ingest_text
 
 A = "http://ex.org/a"
 
 
 def ingested(tmp_path, text: str):
     """The warnings (line, message) of ``text`` ingested as JSON-LD, and the IRIs stored as predicates and objects."""
-    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
-    (tmp_path / "acteurs.jsonld").write_text(text, encoding="utf-8")
-    said = []
-    ingest_paths(store, [tmp_path / "acteurs.jsonld"], on_report=lambda report, error, _: said.append((report, error)))
-    [(report, error)] = said
+    store, report, error = ingest_text(tmp_path, "acteurs.jsonld", text)
     assert error is None
     stored = {str(term) for row in store.query(f"SELECT ?p ?o WHERE {{ GRAPH ?g {{ <{A}> ?p ?o }} }}")
               for term in row if not hasattr(term, "language")}

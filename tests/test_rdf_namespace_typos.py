@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.ingest.pipeline import ingest_paths
 from graph.ingest.rdf_namespaces import miswritten_namespaces
-from graph.store import open_store
+from ingesting import ingest_text
 
 ACTOR = "https://w3id.org/maillage/id/actor/asso-https"
 #: What 28c_https_schema_only.ttl writes, with the schema.org namespace given.
@@ -17,11 +16,7 @@ FILE = ("@prefix s: <{schema}> .\n@prefix locn: <{locn}> .\n"
 
 
 def report_of(tmp_path, text: str):
-    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
-    (tmp_path / "asso.ttl").write_text(text, encoding="utf-8")
-    said = []
-    ingest_paths(store, [tmp_path / "asso.ttl"], on_report=lambda report, error, _: said.append((report, error)))
-    [(report, error)] = said
+    store, report, error = ingest_text(tmp_path, "asso.ttl", text)
     assert error is None
     return store, report
 
@@ -78,12 +73,8 @@ def test_what_is_no_miswritten_namespace_is_not_warned(written):
                                         ("asso.nq", f'<{ACTOR}> <https://schema.org/name> "Asso" <x:g> .\n')])
 def test_the_bulk_path_s_files_are_warned_too(tmp_path, name, line):
     """N-Triples and N-Quads are searched while the engine loads them, not by the extractor: same warning."""
-    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
     typed = f"<{ACTOR}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://schema.org/NGO> .\n"
-    (tmp_path / name).write_text(typed + line, encoding="utf-8")
-    said = []
-    ingest_paths(store, [tmp_path / name], on_report=lambda report, error, _: said.append((report, error)))
-    [(report, error)] = said
+    _, report, error = ingest_text(tmp_path, name, typed + line)
     assert error is None
     assert [issue.line for issue in report.issues if issue.message.startswith("espace de noms https://schema.org")] \
         == [2]

@@ -1,4 +1,4 @@
-"""Proposed test (h23, item 2): the duplicate-column warning names a workbook's columns by their letters."""
+"""A grants workbook's duplicate-column warning names its columns by their letters."""
 from pathlib import Path
 
 from graph.ingest.base import SourceContext
