@@ -8,6 +8,7 @@ import pytest
 
 from graph.ingest.pipeline import ingest_paths
 from graph.store import open_store
+from test_identity_branches import deliberation
 
 FIRST, AFTER = "Comité du Gard de la Ligue contre le cancer", "Ligue contre le cancer – comité du Gard"
 BODY, HERAULT = "Ligue contre le cancer", "Ligue contre le cancer – comité de l'Hérault"
@@ -36,12 +37,7 @@ def source(folder, name: str, number: int):
                                    *(f"Ville de Nîmes;21300189200019;{row}" for row in ROWS_OF[name]), ""]),
                         encoding="utf-8")
         return path
-    path = folder / f"commune-{name}-2024-{number:03d}.txt"
-    path.write_text(f"COMMUNE DE {name.upper()}\nSéance du Conseil municipal du 5 avril 2024\n"
-                    f"Délibération n° 2024-{number:03d}\n\nObjet : Subventions aux associations de santé\n\n"
-                    f"Le Conseil municipal, après en avoir délibéré,\n\n{GRANTS_TO[name]}\n\nAdopté à l'unanimité.\n",
-                    encoding="utf-8")
-    return path
+    return deliberation(folder, name, number, GRANTS_TO)
 
 
 def actors_after(tmp_path, *names: str) -> list[str]:

@@ -31,12 +31,14 @@ SELECT ?label (SUM(?amount) AS ?total) WHERE {
   ?actor rdfs:label ?label } GROUP BY ?actor ?label ORDER BY ?label"""
 
 
-def deliberation(folder, name: str, number: int):
+def deliberation(folder, name: str, number: int, grants_to: dict[str, str] | None = None):
+    """The deliberation n° 2024-``number`` of the commune ``name``, which grants what ``grants_to`` (GRANTS_TO by
+    default) says of it."""
     path = folder / f"commune-{name}-2024-{number:03d}.txt"
     path.write_text(f"COMMUNE DE {name.upper()}\nSéance du Conseil municipal du 5 avril 2024\n"
                     f"Délibération n° 2024-{number:03d}\n\nObjet : Subventions aux associations de santé\n\n"
-                    f"Le Conseil municipal, après en avoir délibéré,\n\n{GRANTS_TO[name]}\n\nAdopté à l'unanimité.\n",
-                    encoding="utf-8")
+                    f"Le Conseil municipal, après en avoir délibéré,\n\n{(grants_to or GRANTS_TO)[name]}\n\n"
+                    "Adopté à l'unanimité.\n", encoding="utf-8")
     return path
 
 
