@@ -20,7 +20,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph.dump_check import check_whole, graph_sizes, load_dump
-from graph.dump_writing import write_dump
+from graph.dump_writing import _tally, write_dump
 from graph.formats import rdf_format
 from graph.store import open_store
 
@@ -112,3 +112,15 @@ def test_a_remote_export_counts_each_quad_as_a_restore_holds_it(answering, tmp_p
     assert graph_sizes(dump) == {A: 3, B: 2, "urn:maillage:dump": stated}
     titles = dump.quads_for_pattern(ox.NamedNode(A), ox.NamedNode(TITLE), None, ox.NamedNode("urn:maillage:dump"))
     assert [q.object.value for q in titles] == ["Un"]
+
+
+def test_the_count_of_a_remote_dump_keeps_the_quads_seen_in_a_file_far_smaller_than_the_dump(tmp_path):
+    # what a server answers, written out: long literals, as descriptions and deliberation quotes are
+    lines = [f'<https://ex.org/s{i}> <https://ex.org/p> "{"x" * 200} {i}" <https://ex.org/g> .\n'
+             for i in range(20_000)]
+    dump = tmp_path / "dump.nq"
+    dump.write_text("".join(lines + lines[:10_000]))  # half of it twice
+    held = tmp_path / "held.sqlite"
+    counts, _, total = _tally(dump, rdf_format("nquads"), held)
+    assert (counts, total) == ({"https://ex.org/g": 20_000}, 20_000)
+    assert held.stat().st_size < dump.stat().st_size / 10
