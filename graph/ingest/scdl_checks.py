@@ -316,8 +316,37 @@ matches_share(Decimal(10000), Decimal(30000), Decimal("0.3333"))
     >>> matches_share(Decimal(27600), Decimal(50000), Decimal("0.6"))
     False
     """
-    unit = min(Decimal(5).scaleb(share.as_tuple().exponent - 1), Decimal("0.005"))
-    return abs(share * whole - stated) <= whole * unit + Decimal("0.01")
+    return abs(share * whole - stated) <= whole * share_rounding(share) + Decimal("0.01")
+
+
+#: The most that a share may be off by for its rounding (:func:`share_rounding`): half a point, as a share written
+#: with two decimals may be; one written with fewer (0.3, 0.5) says a split no finer than that.
+_MAX_SHARE_ROUNDING = Decimal("0.005")
+
+
+def share_rounding(share: Decimal) -> Decimal:
+    """How far a ``share`` (pourcentageSubvention) may be from the share meant, for its rounding as written: half a
+    unit of its last decimal, never more than half a point (0.3 is not read as a third, nor 0.4 as 0.45).
+
+    >>> share_rounding(Decimal("0.33")), share_rounding(Decimal("0.3333")), share_rounding(Decimal("0.3"))
+    (Decimal('0.005'), Decimal('0.00005'), Decimal('0.005'))
+    """
+    return min(Decimal(5).scaleb(share.as_tuple().exponent - 1), _MAX_SHARE_ROUNDING)
+
+
+def shares_add_up(shares: list[Decimal]) -> bool:
+    """Whether the ``shares`` (pourcentageSubvention) of a grant's rows add up to 1 as far as their rounding tells:
+    their sum is off by no more than what each share's rounding allows, added up (:func:`share_rounding`). Three
+    thirds written 0.33 or 33 % (99 %: 1.5 points allowed) or 33,33 % (99.99 %) are a whole; 0.3 × 3 or 0.5 + 0.4
+    (90 %) are not.
+
+    >>> thirds = [Decimal("0.33")] * 3
+    >>> shares_add_up(thirds), shares_add_up([Decimal("0.3333")] * 3), shares_add_up([Decimal("0.8"), Decimal("0.2")])
+    (True, True, True)
+    >>> shares_add_up(thirds[:2]), shares_add_up([Decimal("0.3")] * 3), shares_add_up([Decimal("0.5"), Decimal("0.4")])
+    (False, False, False)
+    """
+    return abs(sum(shares) - 1) <= sum(map(share_rounding, shares))
 
 
 #: How far from 1 the shares of a run of rows may add up (:func:`share_runs`): three thirds written 0.33 make 0.99.

@@ -15,7 +15,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, XSD
 
 from graph.ingest.french import format_amount
-from graph.ingest.scdl_checks import MAX_LINES_SHOWN, lines_said, matches_share, share_runs
+from graph.ingest.scdl_checks import MAX_LINES_SHOWN, lines_said, matches_share, share_runs, shares_add_up
 from graph.ingest.scdl_grant_values import GrantCellReader
 from graph.namespaces import MAI, SCHEMA
 from graph.table_checks import lost_characters, repair_issues
@@ -36,8 +36,8 @@ class Kept(NamedTuple):
 
 def _short_of_whole(rows: list[Kept]) -> bool:
     """Whether the rows of a grant each give a share below 1 (pourcentageSubvention) that together fall short of
-    the whole, or pass it."""
-    return all(k.share != 1 for k in rows) and sum(k.share for k in rows) != 1
+    the whole, or pass it, by more than their rounding (:func:`shares_add_up`)."""
+    return all(k.share != 1 for k in rows) and not shares_add_up([k.share for k in rows])
 
 
 class GrantReports(GrantCellReader):
@@ -67,7 +67,8 @@ class GrantReports(GrantCellReader):
         self.shares = shares
 
     def check_shares(self) -> None:
-        """Warn about each grant whose rows' shares (pourcentageSubvention) do not add up to 1: the rule stays (a
+        """Warn about each grant whose rows' shares (pourcentageSubvention) do not add up to 1, beyond what their
+        rounding allows (:func:`shares_add_up`: three thirds written 0.33 are a whole): the rule stays (a
         beneficiary's amount is montant × share, pitfall 14), but the other beneficiaries are not in the file, or
         the column holds the funder's rate of a project's budget, and the amount kept may be too low; or, when its
         amounts and those of the next grants so warned of its funder are each their share of their sum
@@ -75,7 +76,7 @@ class GrantReports(GrantCellReader):
         already = self.shares_already()
         for key, rows in self.shares.items():
             shared = sum(k.share for k in rows)
-            if shared == 1 or all(k.share == 1 for k in rows):
+            if all(k.share == 1 for k in rows) or shares_add_up([k.share for k in rows]):
                 continue
             lines = ", ".join(str(k.line) for k in rows)
             where = (f" (lignes {lines})", f" (lines {lines})") if len(rows) > 1 else ("", "")
