@@ -70,3 +70,16 @@ def test_thirds_of_one_grant_between_two_rows_stating_their_own_amounts_leave_th
     assert amounts == {2: Decimal(6000), 3: Decimal("9900.00"), 4: Decimal("9900.00"), 5: Decimal("9900.00"),
                        6: Decimal(4000)}
     assert share_warnings(ex) == []
+
+
+def test_seven_rows_each_stating_its_own_amount_at_a_rounded_seventh_are_one_grant():
+    """0.14 × 7 makes 98 %: within the shares' rounding, as for a grant's thirds, so the rows that each state their
+    own amount, each its share of their sum, are read as one grant's (each amount kept, no share warning)."""
+    funder = "Ville de Lyon;21690123100011;DEL-2024-12;Équipe mobile"
+    rows = [f"{funder};Club {n};W69100000{n};{1000 + n};0,14" for n in range(7)]
+    head = "nomAttribuant;idAttribuant;referenceDecision;objet;nomBeneficiaire;rnaBeneficiaire;montant;" \
+           "pourcentageSubvention"
+    ex = extract(SourceContext(Path("list.csv"), "\n".join([head, *rows, ""]).encode()))
+    amounts = sorted(ex.graph.value(g, SCHEMA.amount).toPython() for g in ex.graph.subjects(RDF.type, MAI.Grant))
+    assert amounts == [Decimal(1000 + n) for n in range(7)]
+    assert share_warnings(ex) == []

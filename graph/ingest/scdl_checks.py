@@ -349,8 +349,6 @@ def shares_add_up(shares: list[Decimal]) -> bool:
     return abs(sum(shares) - 1) <= sum(map(share_rounding, shares))
 
 
-#: How far from 1 the shares of a run of rows may add up (:func:`share_runs`): three thirds written 0.33 make 0.99.
-_SHARES_SLACK = Decimal("0.01")
 #: The most groups of rows that a run looks through (:func:`share_runs`): a grant's co-beneficiaries are a few rows,
 #: and the cap keeps a file of thousands of tiny shares linear.
 _RUN_GROUPS = 100
@@ -358,9 +356,9 @@ _RUN_GROUPS = 100
 
 def share_runs(groups: list[list[tuple[Decimal, Decimal]]]) -> list[range]:
     """The runs of two or more consecutive ``groups`` of rows (each row as its (amount stated, share)) whose amounts
-    are each their row's share of the run's sum (:func:`matches_share`), their shares adding up to 1: rows that each
-    state their beneficiary's own amount where SCDL expects the grant's total. A group is in one run at most, the
-    first that it starts.
+    are each their row's share of the run's sum (:func:`matches_share`), their shares adding up to 1 as far as their
+    rounding tells (:func:`shares_add_up`): rows that each state their beneficiary's own amount where SCDL expects the
+    grant's total. A group is in one run at most, the first that it starts.
 
     >>> rows = [[(Decimal(6000), Decimal("0.6"))], [(Decimal(4000), Decimal("0.4"))], [(Decimal(900), Decimal("0.5"))]]
     >>> share_runs(rows), share_runs(rows[1:])
@@ -379,13 +377,19 @@ def share_runs(groups: list[list[tuple[Decimal, Decimal]]]) -> list[range]:
 
 def _run_end(groups: list[list[tuple[Decimal, Decimal]]], start: int) -> int | None:
     """Where the run of :func:`share_runs` that starts at ``groups[start]`` ends (exclusive), None when none does:
-    the first groups whose shares reach 1 are the run, if their amounts are their shares of their sum."""
-    shares = Decimal(0)
+    the first groups whose shares reach 1 are the run, if their amounts are their shares of their sum.
+
+    >>> sevenths = [[(Decimal(1000 + n), Decimal("0.14"))] for n in range(7)]  # 98 %: 3.5 points allowed
+    >>> share_runs(sevenths)
+    [range(0, 7)]
+    """
+    shares = rounding = Decimal(0)  # their sum, and how far from it their rounding lets the whole be
     for end in range(start, min(len(groups), start + _RUN_GROUPS)):
         shares += sum(share for _, share in groups[end])
-        if shares > 1 + _SHARES_SLACK:
+        rounding += sum(share_rounding(share) for _, share in groups[end])
+        if shares > 1 + rounding:
             return None
-        if shares >= 1 - _SHARES_SLACK:
+        if shares >= 1 - rounding:
             rows = [row for group in groups[start:end + 1] for row in group]
             whole = sum(stated for stated, _ in rows)
             fits = end > start and all(matches_share(stated, whole, share) for stated, share in rows)
