@@ -82,6 +82,10 @@ _OUT_OF = re.compile(accents_optional(r"(?:\b(?P<present>\d+)[ \t]+(?:(?:membres
 #: The counts' words with their accents optional ("presents : 12" in a register typed without accents), and their
 #: patterns compiled once (making the accents optional at each text took a fifth of the attendance's reading).
 _COUNT_WORDS = {name: accents_optional(words) for name, words in _COUNTS.items()}
+#: The counts' words as a row of labels writes one (:func:`header_row_counts`), and as the left column of a page set
+#: out in two writes them before their count (:func:`_in_the_margin`).
+_COUNT_LABEL = {name: re.compile(words, re.I) for name, words in _COUNT_WORDS.items()}
+_IN_THE_MARGIN = {name: re.compile(rf"(?:{words})\s*:\s*(\d+)\b", re.I) for name, words in _COUNT_WORDS.items()}
 # A count spelled out after its label's colon, as a small commune's register may write it: "En exercice : dix-neuf",
 # "Votants : vingt et un".
 _COUNT_AFTER = {name: re.compile(rf"(?:{words})\s*(?:(?::|\||\((?=\d+\)))?\s*(\d+)\b|:[ \t]*({SPELLED_COUNT}))", re.I)
@@ -164,9 +168,9 @@ def _read_counts(body: str, attendance: Attendance) -> None:
     """Read the stated counts (in office, present, proxies, votes)."""
     margin = _margin_column(body)
     headed = header_row_counts(body)
-    for name, words in _COUNT_WORDS.items():
+    for name in _COUNT_WORDS:
         # a row of labels over a row of figures first: "Votants\n   50   41" is no "Votants : 50"
-        headed_count = next(((n, span) for label, n, span in headed if re.fullmatch(words, label, re.I)), None)
+        headed_count = next(((n, span) for label, n, span in headed if _COUNT_LABEL[name].fullmatch(label)), None)
         # "Présents : 14", "Présents (14)", a ruled box's "| En exercice | 11 |"
         match = None if headed_count else (
             _COUNT_AFTER[name].search(body) or (_COUNT_BEFORE[name].search(body) if name in _COUNT_BEFORE else None))
@@ -174,7 +178,7 @@ def _read_counts(body: str, attendance: Attendance) -> None:
             setattr(attendance, name, int(match.group(1)) if match.group(1) else words_to_number(match.group(2)))
             attendance.count_at[name] = match.start()
             attendance.spans.append(match.span())
-        elif found := headed_count or _in_the_margin(margin, words):
+        elif found := headed_count or _in_the_margin(margin, _IN_THE_MARGIN[name]):
             setattr(attendance, name, found[0])
             attendance.count_at[name] = found[1][0]
             attendance.spans.append(found[1])
@@ -282,22 +286,27 @@ def _header_row_counts(body: str) -> tuple[tuple[str, int, tuple[int, int]], ...
     return tuple(counts)
 
 
+#: A line's cell in the left column of a page set out in two (:func:`_margin_column`).
+_MARGIN_CELL = re.compile(r"(?P<cell>\S(?:[^\n]*?\S)?)[ \t]{3,}\S")
+
+
 def _margin_column(body: str) -> list[tuple[str, int]]:
     """The left column of a page set out in two (a register's counts beside its prose: "en exercice : 11
     réuni au nombre prescrit…"), as (text of the column's cell, its offset in ``body``), line by line."""
     column, at = [], 0
     for line in body.split("\n"):
-        cell = re.match(r"(?P<cell>\S(?:[^\n]*?\S)?)[ \t]{3,}\S", line)
+        cell = _MARGIN_CELL.match(line)
         column.append((cell["cell"], at) if cell else ("", at))
         at += len(line) + 1
     return column
 
 
-def _in_the_margin(margin: list[tuple[str, int]], words: str) -> tuple[int, tuple[int, int]] | None:
-    """The count that the left column (:func:`_margin_column`) gives for ``words``, the words wrapped over its lines
-    ("qui ont pris part / à la délibération : 10")."""
+def _in_the_margin(margin: list[tuple[str, int]], pattern: re.Pattern) -> tuple[int, tuple[int, int]] | None:
+    """The count that the left column (:func:`_margin_column`) gives for a count's words, which ``pattern`` finds
+    before the count (:data:`_IN_THE_MARGIN`), the words wrapped over its lines ("qui ont pris part / à la
+    délibération : 10")."""
     text = "\n".join(cell for cell, _ in margin)
-    match = re.search(rf"(?:{words})\s*:\s*(\d+)\b", text, re.I)
+    match = pattern.search(text)
     if match is None:
         return None
     line = text.count("\n", 0, match.start(1))

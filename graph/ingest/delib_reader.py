@@ -27,7 +27,6 @@ report's counts, with the warnings of counts that do not agree, :mod:`graph.inge
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import re
 
@@ -158,7 +157,7 @@ class Reader:
         # moves that a text tells give the attendance at this deliberation's vote, stated on the deliberation. The
         # roll this text lists is the opening's unless another item of the session read it first (read_authority).
         self.roll = self.opening = parse_attendance(self.body)
-        self.attendance = copy.deepcopy(self.opening)
+        self.attendance = self.opening.copy()
         self.own = own = self.item_number() if self.item else number_match(self.body)
         # In minutes of several items, the vote of the deliberation's own is the first after its number.
         self.vote = parse_vote(self.body, own.start() if own else 0)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from graph.ingest.delib_counts import header_row_counts
 from graph.ingest.french_numbers import SPELLED_COUNT, words_to_number
@@ -44,8 +45,9 @@ def _labelled_count(text: str, words: str) -> re.Match | None:
     >>> _labelled_count("Vote : Pour 41 (groupes A, B) ; Contre 0 ;\\nAbstentions 10 (groupe C)", "abstentions?")[0]
     'Abstentions 10'
     """
+    pattern = _patterns(words, False).labelled
     for start, end in _lines_of_labels(text):
-        match = re.compile(rf"\b(?:{words})[ \t]+{_COUNT}\b", re.I).search(text, start, end)
+        match = pattern.search(text, start, end)
         if match:
             return match
     return None
@@ -73,24 +75,68 @@ def _lines_of_labels(text: str) -> tuple[tuple[int, int], ...]:
 _IN_BRACKETS_BEFORE = r"(?:^[ \t]*(?:ont[ \t]+vot[ée][ \t]+)?|(?<=\))[ \t]*[;,/–—-]?[ \t]*)"
 
 
+class _Patterns(NamedTuple):
+    """The patterns of :func:`read_count` for one ``words`` (and ``voix``)."""
+
+    words: re.Pattern
+    label: re.Pattern
+    after: re.Pattern
+    labelled: re.Pattern
+    in_brackets: re.Pattern
+    table_line: re.Pattern
+    stacked: re.Pattern
+    before: re.Pattern
+    after_voix: re.Pattern
+    before_counted: re.Pattern
+    spelled_words: re.Pattern
+    spelled: re.Pattern
+
+
+# The same few ``words`` for every text: their patterns compiled once, rather than looked up in the re module's cache
+# at each search (and compiled again when the reading of a text filled it).
+@lru_cache(maxsize=16)
+def _patterns(words: str, voix: bool) -> _Patterns:
+    spelled_voix = "" if re.fullmatch(words, "abstentions", re.I) else r"voix\s+"
+    return _Patterns(
+        words=re.compile(rf"(?:{words})", re.I),
+        label=re.compile(words, re.I),
+        after=re.compile(rf"\b(?:{words})[ \t]*:[ \t]*{_COUNT}\b", re.I),
+        labelled=re.compile(rf"\b(?:{words})[ \t]+{_COUNT}\b", re.I),
+        in_brackets=re.compile(rf"{_IN_BRACKETS_BEFORE}(?:{words})[ \t]*\([ \t]*{_COUNT}[ \t]*\)", re.I | re.M),
+        table_line=re.compile(rf"^[ \t]*(?:{words})[ \t]{{2,}}{_COUNT}[ \t]*$", re.I | re.M),
+        stacked=re.compile(rf"[ \t|]*(?:{words})[ \t|]+{_COUNT}[ \t|]*", re.I),
+        before=re.compile(rf"\b{_COUNT}\s+(?:voix\s+){'' if voix else '?'}(?:{words})\b", re.I),
+        after_voix=re.compile(rf"\b(?:{words})[ \t]*:?[ \t]*{_COUNT}[ \t]+voix\b", re.I),
+        before_counted=re.compile(rf"\b{_COUNT}\s+(?:{words})\b{_COUNTED_AFTER}", re.I),
+        # the end of :attr:`spelled`, which each of its matches holds
+        spelled_words=re.compile(rf"\s+{spelled_voix}(?:{words})\b(?!-)", re.I),
+        spelled=re.compile(rf"(?<![\w-])(?P<n>{SPELLED_COUNT})\s+{spelled_voix}(?:{words})\b(?!-)", re.I))
+
+
 def read_count(text: str, words: str, voix: bool = False) -> tuple[int, tuple[int, int]] | None:
     """The count that ``text`` gives for ``words``: "Pour : 20" (on the same line), "Pour 20" among other counts
     on its line (:func:`_labelled_count`), "Ont voté pour (20)" (:data:`_IN_BRACKETS_BEFORE`), a table's line
     "Pour      117", or "20 voix pour" — "voix" required when ``voix`` ("65738 pour le GIP" is no vote) unless a
     count against or abstaining follows on the line ("13 pour – 2 contre"); else a row of labels over a row of
     counts (:func:`header_row_counts`)."""
-    match = (re.search(rf"\b(?:{words})[ \t]*:[ \t]*{_COUNT}\b", text, re.I)
+    patterns = _patterns(words, voix)
+    # Each way below reads ``words`` in the text, a row of labels too (its labels are pieces of the text), and
+    # ``words`` has no anchor nor lookaround that the text around could fail: a text without them has none of their
+    # counts (the vote's counts against and abstaining are told in a third of the texts of the 100k-actor corpus).
+    if not patterns.words.search(text):
+        return None
+    match = (patterns.after.search(text)
              or _labelled_count(text, words)
-             or re.search(rf"{_IN_BRACKETS_BEFORE}(?:{words})[ \t]*\([ \t]*{_COUNT}[ \t]*\)", text, re.I | re.M)
-             or re.search(rf"^[ \t]*(?:{words})[ \t]{{2,}}{_COUNT}[ \t]*$", text, re.I | re.M)
+             or patterns.in_brackets.search(text)
+             or patterns.table_line.search(text)
              or _stacked_count(text, words)
-             or re.search(rf"\b{_COUNT}\s+(?:voix\s+){'' if voix else '?'}(?:{words})\b", text, re.I)
+             or patterns.before.search(text)
              # "pour l'adoption 30 voix, pour le rejet 10 voix"
-             or re.search(rf"\b(?:{words})[ \t]*:?[ \t]*{_COUNT}[ \t]+voix\b", text, re.I)
-             or (re.search(rf"\b{_COUNT}\s+(?:{words})\b{_COUNTED_AFTER}", text, re.I) if voix else None)
+             or patterns.after_voix.search(text)
+             or (patterns.before_counted.search(text) if voix else None)
              or _spelled_count(text, words))
     if not match:
-        return next(((n, span) for label, n, span in header_row_counts(text) if re.fullmatch(words, label, re.I)),
+        return next(((n, span) for label, n, span in header_row_counts(text) if patterns.label.fullmatch(label)),
                     None)
     n = match.group("n")
     return (int(n) if n.isdigit() else words_to_number(n) or 0), match.span()
@@ -114,7 +160,7 @@ def _stacked_count(text: str, words: str) -> re.Match | None:
     lines = list(_COUNT_LINE.finditer(text))
     stacked = [m for m in lines if any(abs(other.start() - m.end()) <= 1 or abs(m.start() - other.end()) <= 1
                                        for other in lines if other is not m)]
-    pattern = re.compile(rf"[ \t|]*(?:{words})[ \t|]+{_COUNT}[ \t|]*", re.I)
+    pattern = _patterns(words, False).stacked
     return next((found for m in stacked if (found := pattern.fullmatch(text, m.start(), m.end()))), None)
 
 
@@ -127,5 +173,7 @@ def _spelled_count(text: str, words: str) -> re.Match | None:
     >>> _spelled_count("il présente un contre-projet", "contre") is None
     True
     """
-    voix = "" if re.fullmatch(words, "abstentions", re.I) else r"voix\s+"
-    return re.search(rf"(?<![\w-])(?P<n>{SPELLED_COUNT})\s+{voix}(?:{words})\b(?!-)", text, re.I)
+    patterns = _patterns(words, False)
+    # A spelled count is looked for after its words only (the spelled numbers, tried at each offset, made this the
+    # slowest of the ways): a text where they are not is left at once.
+    return patterns.spelled.search(text) if patterns.spelled_words.search(text) else None

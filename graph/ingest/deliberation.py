@@ -60,12 +60,26 @@ _MARKERS = [
 #: What a deliberation decides: a text about deliberations (a dataset's README, a note) has the genre's words but
 #: decides nothing. An executive's arrêté decides by its verb alone on its line ("ARRÊTE" or "Arrête :" before its
 #: articles), as a decision does by "DÉCIDE"; the noun ("ARRÊTÉ N° …", "l'arrêté du …") decides nothing.
-_OPERATIVE = re.compile(r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]|\bd[ée]cide\b|\badopt(?:e|é|ée|és|ées)\b|"
-                        r"\bapprouve\b|\bautorise\b|\bd[ée]lib[èe]re\b|\battribue\b|\brejet(?:te|é|ée)\b|\bREJET\b|"
-                        r"\baccepte\b|\bprend\s+acte\b|\bémet\s+un\s+avis\b|"
-                        # minutes that record each point's vote: "Vote : 17 voix pour, unanimité."
-                        r"^[ \t]*votes?[ \t]*:[ \t]*(?:\d+[ \t]+(?:voix[ \t]+)?pour\b|(?:à[ \t]+l['’])?unanimit[ée])|"
-                        r"^[ \t]*(?-i:ARR[ÊE]TE|Arr[êe]te)[ \t]*:?[ \t]*$", re.I | re.M)
+#: Three patterns, whose alternation is what decides (:func:`_decides`): the ``re`` module tries every branch of an
+#: alternation at each offset, and one pattern of the three took 0.32 ms a text where the three, the formula first
+#: (which most texts write), take 0.014 ms (the 2,224 readings of the 1,112 texts of the 100k-actor corpus: 0.72 s
+#: against 0.03 s).
+_OPERATIVE = (re.compile(r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]", re.I),
+              re.compile(r"\bd[ée]cide\b|\badopt(?:e|é|ée|és|ées)\b|\bapprouve\b|\bautorise\b|\bd[ée]lib[èe]re\b|"
+                         r"\battribue\b|\brejet(?:te|é|ée)\b|\bREJET\b|\baccepte\b|\bprend\s+acte\b|"
+                         r"\bémet\s+un\s+avis\b", re.I),
+              # minutes that record each point's vote: "Vote : 17 voix pour, unanimité."
+              re.compile(r"^[ \t]*votes?[ \t]*:[ \t]*(?:\d+[ \t]+(?:voix[ \t]+)?pour\b|(?:à[ \t]+l['’])?unanimit[ée])|"
+                         r"^[ \t]*(?-i:ARR[ÊE]TE|Arr[êe]te)[ \t]*:?[ \t]*$", re.I | re.M))
+
+
+def _decides(text: str) -> bool:
+    """Whether ``text`` has what a deliberation decides (:data:`_OPERATIVE`).
+
+    >>> _decides("Le Conseil, après en avoir délibéré,"), _decides("Vote : unanimité"), _decides("Vu le budget")
+    (True, True, False)
+    """
+    return any(pattern.search(text) for pattern in _OPERATIVE)
 
 
 #: The markers compiled once: detection looks for them in every file, and the ``re`` module's cache, which the reading
@@ -83,8 +97,15 @@ def genre_markers(text: str) -> list[tuple[str, str]]:
 
 
 def _has_the_words(text: str) -> bool:
-    """Whether ``text`` has at least three of the genre's markers."""
-    return len(genre_markers(text)) >= 3
+    """Whether ``text`` has at least three of the genre's markers: it stops looking at the third (a marker missing
+    is looked for in the whole text: the ten of :func:`genre_markers` took 0.19 ms a text, the three first 0.014 ms)."""
+    found = 0
+    for _, _, marker in _MARKER_PATTERNS:
+        if marker.search(text):
+            found += 1
+            if found == 3:
+                return True
+    return False
 
 
 #: An erratum to a deliberation, headed as such ("ERRATUM", "Rectificatif", "Erratum à la délibération n° …", "Objet :
@@ -174,7 +195,7 @@ def corrected_act(text: str) -> tuple[str, dt.date | None] | None:
 
 def looks_like_deliberation(text: str) -> bool:
     """Whether ``text`` reads as a deliberation: the genre's words, and a decision; or an erratum to one."""
-    return _has_the_words(text) and bool(_OPERATIVE.search(text)) or is_erratum(text[:20_000])
+    return _has_the_words(text) and _decides(text) or is_erratum(text[:20_000])
 
 
 def detect(ctx: SourceContext) -> int:
@@ -191,7 +212,7 @@ def near_miss(ctx: SourceContext) -> InputError | None:
     if ctx.path.suffix.lower() not in EXTENSIONS or ctx.path.suffix.lower() == ".pdf":
         return None
     text = text_head(ctx.data)
-    if _has_the_words(text) and not _OPERATIVE.search(text):
+    if _has_the_words(text) and not _decides(text):
         return InputError("le texte parle de délibérations mais n'en prend aucune (ni « DÉCIDE », ni « après en "
                           "avoir délibéré », ni « approuve », « adopte »…)",
                           message_en="the text speaks of deliberations but takes none (no 'DÉCIDE', 'après en avoir "
