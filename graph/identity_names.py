@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from graph.namespaces import ascii_fold
@@ -55,11 +56,17 @@ def preferred_label(labels) -> str | None:
 
 
 def fold(text: str) -> str:
-    """Lowercase, strip accents, spell out œ and æ, turn punctuation and elisions into spaces.
+    """Lowercase, strip accents, spell out œ and æ, turn punctuation and elisions into spaces. An accent written
+    as a combining mark after its letter (Unicode NFD: macOS tools, some PDF extractors, an RDF file's literal) is
+    the accented letter: composed first, it is not taken for punctuation ("Ho\u0302pital" was « ho pital »).
 
     >>> fold("L’Étrat — Saint-Étienne"), fold("Sœurs de Saint-Joseph"), fold("Lʼhôpital")
     ('l etrat saint etienne', 'soeurs de saint joseph', 'l hopital')
+    >>> fold("Ho\u0302pital Ste\u0301phane")
+    'hopital stephane'
     """
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     text = _MARKS.sub(" ", text)  # before NFKD: "L’Étrat" must not become "letrat"
     return _PUNCT.sub(" ", ascii_fold(text)).strip()
 

@@ -8,6 +8,8 @@ Apart from :mod:`graph.resolution` because it is what the resolution asks the st
 
 from __future__ import annotations
 
+import unicodedata
+
 from rdflib import URIRef
 from rdflib.namespace import RDFS
 
@@ -112,10 +114,14 @@ def _lookup_labels(labels: set[str], query) -> list[tuple[str, URIRef]]:
 
 
 def _label_terms(text: str) -> str:
-    """``text`` as the SPARQL literals of :data:`_LABEL_LANGUAGES`: plain, and tagged in each language.
+    """``text`` as the SPARQL literals of :data:`_LABEL_LANGUAGES`: plain, and tagged in each language; also with
+    its accents written apart from their letters (Unicode NFD), as an RDF file may write them and stores them as
+    written, where the tables' names are composed (:func:`graph.encodings.composed`).
 
-    >>> _label_terms('Le "Pôle"')
-    '"Le \\\\"Pôle\\\\"" "Le \\\\"Pôle\\\\""@fr "Le \\\\"Pôle\\\\""@fr-fr'
+    >>> _label_terms('Le "Pole"')
+    '"Le \\\\"Pole\\\\"" "Le \\\\"Pole\\\\""@fr "Le \\\\"Pole\\\\""@fr-fr'
+    >>> len(_label_terms("Hôpital").split()), len(_label_terms("Pole").split())
+    (6, 3)
     """
-    term = sparql_string(text)
-    return " ".join(term + (f"@{lang}" if lang else "") for lang in _LABEL_LANGUAGES)
+    forms = dict.fromkeys((text, unicodedata.normalize("NFD", text)))
+    return " ".join(sparql_string(form) + (f"@{lang}" if lang else "") for form in forms for lang in _LABEL_LANGUAGES)

@@ -33,6 +33,7 @@ from array import array
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from graph.encodings import composed
 from graph.ingest.base import EXITING, InputError, internal_error
 from graph.sheet_layout import Layout, lines_within, read_layout
 from graph.xls_layout import xls_layout
@@ -220,10 +221,10 @@ class FractionCell(str):
 
 def cell_text(value) -> str:
     """The text of a cell as calamine gives it: whole floats without ``.0``, dates in ISO 8601, other numbers as
-    :class:`FractionCell`.
+    :class:`FractionCell`, texts with their accents composed (:func:`graph.encodings.composed`), as a CSV file's.
 
-    >>> cell_text(164000.0), cell_text(dt.datetime(2024, 3, 1, 0, 0)), cell_text(None)
-    ('164000', '2024-03-01', '')
+    >>> cell_text(164000.0), cell_text(dt.datetime(2024, 3, 1, 0, 0)), cell_text(None), cell_text("Ho\u0302pital")
+    ('164000', '2024-03-01', '', 'Hôpital')
     >>> type(cell_text(2024.0024)).__name__
     'FractionCell'
     """
@@ -235,7 +236,7 @@ def cell_text(value) -> str:
         return value.date().isoformat() if isinstance(value, dt.datetime) else value.isoformat()
     if isinstance(value, dt.time):
         return value.isoformat()
-    return "" if value is None else str(value)
+    return "" if value is None else composed(str(value))
 
 
 #: A cell of a sheet: (line, column), its row as the rows number them (1: the first) and its column (0: A).

@@ -8,7 +8,8 @@ Two analyzers share one tokenizer:
 - :data:`FOLDED` (names, prefix completion, typo tolerance on names): the same without stemming nor stop words.
 
 Every reader of words — these analyzers, the bulk writers' :func:`term_set`, the queries (:mod:`search.syntax`),
-snippets and acronyms — takes its letters from :data:`LETTER` and its apostrophes from :data:`APOSTROPHES`.
+snippets and acronyms — takes its letters from :data:`LETTER` and its apostrophes from :data:`APOSTROPHES`. A text
+whose accents are written apart from their letters (Unicode NFD) is read as its composed form is (:data:`MARKS`).
 
 Accents are folded *before* stemming so that an accented word and its accent-stripped twin (DATA-FORMATS.md
 pitfall 6: upstream systems that drop accents) always give the same stem. Both analyzers are one Python function
@@ -23,6 +24,8 @@ True
 True
 >>> folded_terms("Maison de Santé du Pilat")
 ['maison', 'de', 'sante', 'du', 'pilat']
+>>> terms("Ho\u0302pital Ste\u0301phane") == terms("Hôpital Stéphane") == ["hopital", "stephan"]
+True
 """
 
 from __future__ import annotations
@@ -50,9 +53,33 @@ NUMBER = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?!\d)(?:,\d{1,2}(?!\d))?|\d+,\d{1,2
 #: A letter of a word: what ``\w`` matches but an apostrophe (see APOSTROPHES). Every pattern of words uses it.
 LETTER = rf"[^\W{APOSTROPHES}]"
 
-# A word, optionally preceded by an elided form and an apostrophe. Hyphens split words: "Saint-Étienne" is
-# searched as "saint" and "etienne". An apostrophe is no letter, so the elided form gives none back (``++``).
-_WORD = re.compile(rf"(?:({LETTER}++)[{APOSTROPHES}])?({NUMBER}|{LETTER}+)", re.UNICODE)
+#: The combining accents (Unicode's blocks of combining diacritical marks), which a decomposed text (NFD: macOS
+#: tools, some PDFs' text layer, an RDF file's literal) writes after their letter: « Ho\u0302pital ». ``\w`` takes
+#: none for a letter, so that « hôpital » was read as « ho » and « pital ». A text that is not in the composed form
+#: (:func:`_decomposed`) is read with :data:`LETTER_OR_MARK`, each accent within its word, and :func:`fold`
+#: composes the word: its terms are the composed text's. Every other text (nearly all) is read with LETTER: a
+#: pattern of LETTER_OR_MARK took twice as long (24 ms instead of 12 for the words of 175,000 characters of
+#: deliberations, bench/generate.py), the check 0.4 ms.
+MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+LETTER_OR_MARK = rf"(?:{LETTER}|[{MARKS}])"
+
+
+def _decomposed(text: str) -> bool:
+    """Whether ``text`` is not in Unicode's composed form (NFC): an accent may be written apart from its letter.
+
+    >>> _decomposed("Ho\u0302pital"), _decomposed("Hôpital")
+    (True, False)
+    """
+    return not unicodedata.is_normalized("NFC", text)
+
+
+def _word_pattern(letter: str) -> re.Pattern:
+    # A word, optionally preceded by an elided form and an apostrophe. Hyphens split words: "Saint-Étienne" is
+    # searched as "saint" and "etienne". An apostrophe is no letter, so the elided form gives none back (``++``).
+    return re.compile(rf"(?:({letter}++)[{APOSTROPHES}])?({NUMBER}|{letter}+)", re.UNICODE)
+
+
+_WORD, _DECOMPOSED_WORD = _word_pattern(LETTER), _word_pattern(LETTER_OR_MARK)
 _GROUPING = re.compile(r"[ \u00a0\u202f.]")
 
 def _strip_accents(text: str) -> str:
@@ -73,9 +100,11 @@ def fold(text: str) -> str:
     """Lowercase ``text`` and strip its accents (œ and æ are spelled out); every apostrophe is written ``'`` (sort
     keys: « Lʼabri » sorts as « L'abri »).
 
-    >>> fold("Œuvre ÉCONOMIE Sociale"), fold("Lʼabri")
-    ('oeuvre economie sociale', "l'abri")
+    >>> fold("Œuvre ÉCONOMIE Sociale"), fold("Lʼabri"), fold("Ho\u0302pital")
+    ('oeuvre economie sociale', "l'abri", 'hopital')
     """
+    if _decomposed(text):  # composed first: a letter outside the table keeps its accent as its composed form does
+        text = unicodedata.normalize("NFC", text)
     text = text.translate(_FOLD).lower()
     return _strip_accents(text) if _OTHER_LETTERS.search(text) else text
 
@@ -173,7 +202,7 @@ def fold_word(word: str) -> str:
 def words(text: str) -> list[str]:
     """The words of ``text``, elided articles left out (:func:`iter_words` without the offsets, faster)."""
     found = []
-    for elided, word in _WORD.findall(text):
+    for elided, word in (_DECOMPOSED_WORD if _decomposed(text) else _WORD).findall(text):
         if elided and fold_word(elided) not in ELISIONS:
             found.append(elided)
         found.append(word)
@@ -182,7 +211,7 @@ def words(text: str) -> list[str]:
 
 def iter_words(text: str):
     """Yield ``(word, start, end)`` for each word of ``text``, elided articles left out."""
-    for match in _WORD.finditer(text):
+    for match in (_DECOMPOSED_WORD if _decomposed(text) else _WORD).finditer(text):
         elided = match.group(1)
         if elided is not None and fold(elided) not in ELISIONS:
             # "aujourd'hui": not an elision, both parts are words.
@@ -222,7 +251,7 @@ class WordAnalyzer(Analyzer):
             pos += 1
             yield token
         if tokenize and "-" in value:  # as term_set indexes them (the bulk writer's terms are this analyzer's)
-            for match in COMPOUND.finditer(value):
+            for match in iter_compounds(value):
                 if not _DIGIT.search(match.group(0)) and (term := function(match.group(0).replace("-", ""))):
                     token.text, token.boost, token.stopped = term, 1.0, False
                     if keeporiginal:
@@ -245,6 +274,17 @@ FOLDED = WordAnalyzer("fold")
 #: tried from every letter of every word, each try giving letters back one by one, quadratic in a word's length
 #: (1.2 s for a word of 10,000 letters): 0.34 s more of a writer's 4.7 s of CPU at 20k actors (bench/README.md).
 COMPOUND = re.compile(rf"(?<!{LETTER}){LETTER}++(?:-{LETTER}++)+", re.UNICODE)
+#: COMPOUND in a text that is not in the composed form (see MARKS).
+_DECOMPOSED_COMPOUND = re.compile(rf"(?<!{LETTER_OR_MARK}){LETTER_OR_MARK}++(?:-{LETTER_OR_MARK}++)+", re.UNICODE)
+
+
+def iter_compounds(text: str):
+    """The matches of COMPOUND in ``text``, an accent written apart from its letter within its word (see MARKS).
+
+    >>> [m.group(0) for m in iter_compounds("Saint-E\u0301tienne")] == ["Saint-E\u0301tienne"]
+    True
+    """
+    return (_DECOMPOSED_COMPOUND if _decomposed(text) else COMPOUND).finditer(text)
 
 
 def joined_compounds(text: str) -> list[str]:
@@ -255,7 +295,7 @@ def joined_compounds(text: str) -> list[str]:
     >>> joined_compounds("l'accompagnement médico-social à Saint-Étienne, 2024-2025")
     ['médicosocial', 'SaintÉtienne']
     """
-    return [m.group(0).replace("-", "") for m in COMPOUND.finditer(text) if not _DIGIT.search(m.group(0))]
+    return [m.group(0).replace("-", "") for m in iter_compounds(text) if not _DIGIT.search(m.group(0))]
 
 
 def content_words(text: str) -> list[tuple[str, str]]:
@@ -319,6 +359,7 @@ _TEXT_TERMS: dict[tuple[str, bool], frozenset] = {}
 # Every elided form is a stop word, so for stemmed terms an apostrophe may split words like any other
 # character: one regex call in C instead of a Python loop over the elisions.
 _PLAIN_WORD = re.compile(rf"{NUMBER}|{LETTER}+", re.UNICODE)
+_DECOMPOSED_PLAIN_WORD = re.compile(rf"{NUMBER}|{LETTER_OR_MARK}+", re.UNICODE)
 
 
 def term_set(texts: Iterable[str], folded: bool = False) -> set[str]:
@@ -340,7 +381,8 @@ def term_set(texts: Iterable[str], folded: bool = False) -> set[str]:
             if folded:
                 cached = set(map(fold_word, words(text)))
             else:
-                cached = set(map(stem_word, _PLAIN_WORD.findall(text)))
+                plain = _DECOMPOSED_PLAIN_WORD if _decomposed(text) else _PLAIN_WORD
+                cached = set(map(stem_word, plain.findall(text)))
                 cached.discard(None)
             if "-" in text:
                 cached |= {t for t in map(fold_word if folded else stem_word, joined_compounds(text)) if t}

@@ -46,8 +46,10 @@ VERSION_GRACE_S = 60.0
 #: pages' totals; a grant's funder or beneficiary that a source wrote as a text in its name, summary and body. 8: every
 #: character written for an apostrophe read as one (search.analysis.APOSTROPHES): the bulk writer read « Lʼhôpital »
 #: (U+02BC) as one word ``lʼhopital``, and every reader « Lʻhôpital » (U+02BB); sort keys fold them all to "'"; the
-#: whole names one per line in the fields that an update writes (a comma parted « Pass 1 234,50 € » there).
-INDEX_FORMAT = "8"
+#: whole names one per line in the fields that an update writes (a comma parted « Pass 1 234,50 € » there). 9: an
+#: accent written apart from its letter (Unicode NFD, search.analysis.MARKS) read within its word, as the accented
+#: letter: « Ho\u0302pital » was the words ``ho`` and ``pital``.
+INDEX_FORMAT = "9"
 
 
 class SearchIndexError(Exception):

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from search.analysis import COMPOUND, fold_word, iter_words, stem_word
+from search.analysis import fold_word, iter_compounds, iter_words, stem_word
 
 #: Operators (as written, capitals only) and what they do.
 OPERATORS = {"ET": "and", "AND": "and", "OU": "or", "OR": "or", "SAUF": "not", "NOT": "not"}
@@ -49,7 +49,7 @@ def parse(text: str) -> list[Group]:
     """The alternatives of a search text (none for a text without words; one empty group for a text of stop
     words and operators only, which finds nothing)."""
     groups, current, negated, after_number, seen = [], Group(), False, False, False
-    compounds = {m.start(): m for m in COMPOUND.finditer(text) if not any(c.isdigit() for c in m.group(0))}
+    compounds = {m.start(): m for m in iter_compounds(text) if not any(c.isdigit() for c in m.group(0))}
     opened: tuple[int, re.Match] | None = None  # the compound being read: where its parts start in ``words``
     for word, start, end in iter_words(text):
         seen = True

@@ -10,6 +10,7 @@ import logging
 import re
 from typing import Iterator
 
+from graph.encodings import composed
 from graph.ingest.base import InputError
 
 
@@ -71,7 +72,8 @@ def _unreadable_pdf(exc: Exception) -> InputError:
 
 
 def pdf_text(data: bytes, damage: list[str] | None = None) -> str:
-    """Return the text layer of a PDF, page by page; raises InputError on a corrupt PDF or one without text.
+    """Return the text layer of a PDF, page by page, its accents composed (:func:`graph.encodings.composed`: some
+    producers draw "é" as "e" and a combining accent); raises InputError on a corrupt PDF or one without text.
 
     ``damage`` receives what the PDF library said of a damaged file it could still read (parts of the text may
     then be missing), each message once."""
@@ -92,4 +94,4 @@ def pdf_text(data: bytes, damage: list[str] | None = None) -> str:
         raise InputError("PDF sans couche texte (document scanné ?) : aucun texte à extraire ; passez-le d'abord "
                          "dans un logiciel de reconnaissance de caractères (OCR)",
                          message_en="PDF without a text layer (scanned document?): run OCR on it first")
-    return text
+    return composed(text)

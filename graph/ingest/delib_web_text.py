@@ -7,6 +7,8 @@ from __future__ import annotations
 import html
 import re
 
+from graph.encodings import composed
+
 
 #: A Markdown link or image: "[Accueil](/)", "![Logo](/logo.svg)".
 _LINK = re.compile(r"(?P<image>!)?\[(?P<text>[^\]\n]*)\]\([^)\s]*\)")
@@ -49,12 +51,15 @@ _CHARACTER_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[
 
 def html_characters(text: str) -> str:
     """``text`` with its HTML character references read as the characters they stand for; a reference without its
-    semicolon is left as written ("R&D", "&copyright" stay).
+    semicolon is left as written ("R&D", "&copyright" stay). A reference to a combining accent is composed with
+    the letter before it, as the text's own accents are (:func:`graph.encodings.composed`).
 
     >>> html_characters("Subvention d&#8217;un montant de 20&nbsp;000 &euro; &agrave; l&rsquo;association R&D")
     'Subvention d’un montant de 20\xa0000 € à l’association R&D'
+    >>> html_characters("Ho&#x302;pital") == "Hôpital"
+    True
     """
-    return _CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group(0)), text) if "&" in text else text
+    return composed(_CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group(0)), text)) if "&" in text else text
 
 
 def markdown_to_plain(text: str) -> str:

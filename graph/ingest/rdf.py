@@ -153,7 +153,7 @@ def in_utf8(data: bytes, fmt: str) -> tuple[bytes, str | None]:
         data = data[len(BOM):]  # a copy, for the rare file that has one
     text, encoding = None, None
     if data.startswith(UTF16_BOMS):
-        text, encoding = decode(data)  # a damaged file refused with the line where it breaks
+        text, encoding = decode(data, nfc=False)  # as written; a damaged file refused with the line where it breaks
     elif fmt == "rdfxml" and (declared := _XML_ENCODING.match(data[:1024].decode("latin-1"))) \
             and declared[1].lower() not in ("utf-8", "utf8"):
         if utf8 := _utf8_lines(data):  # an export that declares Latin-1 and writes UTF-8, on some lines or all
