@@ -150,14 +150,13 @@ def test_a_well_formed_language_however_written_is_read(tmp_path, language):
 
 
 @pytest.mark.parametrize("context", ['{"lang": "@language"}', '{"lang": {"@id": "@language"}, "v": "@value"}'])
-def test_a_language_written_through_an_alias_is_warned_as_the_keyword(tmp_path, context):
+def test_a_language_written_through_an_alias_is_warned_with_the_key_the_file_writes(tmp_path, context):
     value = "v" if '"v"' in context else "@value"
     said, labels = ingested(tmp_path, '{"@context": ' + context + ',\n "@id": "' + T12 + '",\n'
                                       ' "' + PREF_LABEL + '": [\n'
                                       '  {"' + value + '": "Justice sociale", "lang": "fr"},\n'
                                       '  {"' + value + '": "Social justice", "lang": "en_US"}]}\n', "en_US")
-    assert said == [(5, f'« "@language": "en_US" » dans 1 valeur, non importée : « en_US » {BCP47} ; '
-                        "écrivez « en-US »")]
+    assert said == [(5, f'« "lang": "en_US" » dans 1 valeur, non importée : « en_US » {BCP47} ; écrivez « en-US »')]
     assert labels == {("Justice sociale", "fr")}
 
 

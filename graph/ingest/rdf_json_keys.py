@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from graph.ingest.base import Issue
 from graph.ingest.rdf_json_languages import miswritten_languages
-from graph.ingest.rdf_json_prefixes import undefined_prefixes
+from graph.ingest.rdf_json_prefixes import misdefined_prefixes, undefined_prefixes
 from graph.ingest.rdf_json_terms import KEYWORDS, STRUCTURAL, JsonLdTerms, read_terms
 from graph.ingest.rdf_json_tokens import JsonObject, line_of, objects
 
@@ -92,8 +92,9 @@ def _inside(obj: JsonObject, dropped: dict[bytes, str], maps: set[bytes]) -> boo
 
 def lost_keys(data: bytes, terms: JsonLdTerms | None = None) -> list[Issue]:
     """A warning for each kind of key of the JSON-LD document ``data`` that is dropped with its values: at the
-    first one's line, with its keys, how many values they lose and what to write; and one for each prefix that no
-    context defines, of its keys and types (:func:`graph.ingest.rdf_json_prefixes.undefined_prefixes`).
+    first one's line, with its keys, how many values they lose and what to write; one for each prefix that no
+    context defines, of its keys, types and node IRIs (:func:`graph.ingest.rdf_json_prefixes.undefined_prefixes`);
+    one for each prefix that a context defines by no IRI (:func:`graph.ingest.rdf_json_prefixes.misdefined_prefixes`).
 
     >>> [i.format("f.jsonld") for i in lost_keys(b'{"@id": "http://ex.org/a",\\n "name": "A", "http://ex.org/p": 1}')]
     ['f.jsonld:2: avertissement : clé « name » sans définition : ni un terme d\\'un « @context », ni une IRI, ni un \
@@ -105,6 +106,7 @@ mot-clé ; JSON-LD l\\'ignore avec sa valeur (1 valeur non importée) ; définis
             if use.values]
     issues = _dropped(data, terms, [use for use in uses if use.kind != "prefix"])
     issues += undefined_prefixes(data, terms, [use for use in uses if use.kind == "prefix"])
+    issues += misdefined_prefixes(data, terms)
     return sorted(issues, key=lambda issue: issue.line)
 
 
@@ -212,8 +214,8 @@ def _unmapped(said: _Said, terms: JsonLdTerms) -> tuple[str, str]:
 def why_no_statement(data: bytes) -> tuple[str, str, int | None] | None:
     """Why the JSON-LD document ``data``, which the engine reads without a statement, states nothing, in French
     and English, and the line of the first thing it loses: its keys that are dropped, its texts in a language that
-    is not well-formed; None when it loses nothing that the checks know of (an empty document, only a context).
-    On the error path only.
+    is not well-formed, its prefixes defined by no IRI; None when it loses nothing that the checks know of (an
+    empty document, only a context). On the error path only.
 
     >>> why_no_statement(b'{"@id": "http://ex.org/a",\\n "title": "A",\\n "name": "B"}')[1:]
     ('keys \\'title\\', \\'name\\' undefined: no terms of an "@context", no IRIs, no keywords; JSON-LD ignores \
@@ -222,7 +224,8 @@ them with their values (2 values not imported); define them in the "@context" ("
     """
     terms = read_terms(data)
     uses = [use for use in key_uses(data, terms, {"undefined", "keyword", "blank", "unmapped"}) if use.values]
-    issues = sorted(_dropped(data, terms, uses) + miswritten_languages(data, terms), key=lambda issue: issue.line or 0)
+    issues = sorted(_dropped(data, terms, uses) + miswritten_languages(data, terms) + misdefined_prefixes(data, terms),
+                    key=lambda issue: issue.line or 0)
     if not issues:
         return None
     return " ; ".join(i.message for i in issues), "; ".join(i.message_en for i in issues), issues[0].line

@@ -10,7 +10,8 @@ that is not well-formed (a value object's, a context's default, a term's) is no 
 spec, and Maillage with it. A value object's ``@language`` may be written as an alias of it (``"lang": "@language"``
 in a context; a context's own is always ``@language``). Well-formed is BCP 47's syntax, as the engine checks it
 (``FR`` and ``x-private`` are, ``a b``, ``en_US``, ``fr-`` and ``abcdefghi`` are not). Nothing is rewritten; the
-ingest warns, with the line, how many values are lost and what to write.
+ingest warns, with the line, the key as the file writes it (``"lang": "en_US"``), how many values are lost and what
+to write.
 
 JSON-LD 1.1 reads ``""`` as a language too, not as the absence of one, and BCP 47 has no empty tag (rdflib reads
 ``""`` as no language: not the spec; RDF/XML's ``xml:lang=""``, which does mean no language, is another rule:
@@ -125,7 +126,7 @@ vide comme l\\'absence de langue ; retirez « "@language": "" » des textes sans
     for empty, (values_issue, context_issue, keys_issue) in ((True, (_values_issue, _context_issue, _keys_issue)),
                                                               (False, (_values_issue_of, _context_issue_of,
                                                                        _keys_issue_of))):
-        if found := [(at, w) for at, w in values if (w == b'""') == empty]:
+        if found := [(at, key, w) for at, key, w in values if (w == b'""') == empty]:
             issues.append(values_issue(found, line_of(data, found[0][0])))
         if (found_contexts := [c for c in contexts if (c[1] == b'""') == empty]) \
                 and (lost := _lost_to_contexts(data, found_contexts)):
@@ -137,13 +138,14 @@ vide comme l\\'absence de langue ; retirez « "@language": "" » des textes sans
 
 def _found(data: bytes, bad: set[bytes], suspects: set[bytes], maps: set[bytes],
            keywords: tuple[set[bytes], set[bytes]]) -> tuple[list, list, list]:
-    """Where the JSON-LD ``data`` writes the languages ``bad`` (as written): in value objects, each the key's offset
-    and the language; in contexts, each the key's offset, the language and its own offset; and the keys among
-    ``suspects`` of the language maps (the values of the terms ``maps``) that are no well-formed tags, each its
-    offset, its text and how many texts it gives; each in order. ``keywords``: the keys that stand for
-    ``@language`` and for ``@value`` in nodes (the keywords, and their aliases), as written."""
+    """Where the JSON-LD ``data`` writes the languages ``bad`` (as written): in value objects, each the key's offset,
+    the key (``@language`` or an alias of it) and the language, as written; in contexts, each the key's offset, the
+    language and its own offset; and the keys among ``suspects`` of the language maps (the values of the terms
+    ``maps``) that are no well-formed tags, each its offset, its text and how many texts it gives; each in order.
+    ``keywords``: the keys that stand for ``@language`` and for ``@value`` in nodes (the keywords, and their
+    aliases), as written."""
     languages, value_keys = keywords
-    values: list[tuple[int, bytes]] = []
+    values: list[tuple[int, bytes, bytes]] = []
     contexts: list[tuple[int, bytes, int]] = []
     keys: list[tuple[int, bytes, int]] = []
     for obj in objects(data):
@@ -155,7 +157,7 @@ def _found(data: bytes, bad: set[bytes], suspects: set[bytes], maps: set[bytes],
                         if member.key == _LANGUAGE_KEY:
                             contexts.append((member.at, written, member.values[0][0]))
                     elif any(other.key in value_keys for other in obj.members):
-                        values.append((member.at, written))
+                        values.append((member.at, member.key, written))
         if suspects and obj.direct and obj.under in maps and not obj.in_context:
             keys += [(member.at, member.key, _texts(member.values)) for member in obj.members
                      if member.key in suspects]
@@ -181,13 +183,13 @@ def _statements(data: bytes) -> int | None:
         return None
 
 
-def _values_issue(values: list[tuple[int, bytes]], line: int) -> Issue:
+def _values_issue(values: list[tuple[int, bytes, bytes]], line: int) -> Issue:
     many = "s" if len(values) > 1 else ""
-    return Issue("warning", f'« "@language": "" » dans {len(values)} valeur{many}, non importée{many} : JSON-LD ne '
-                            "lit pas une langue vide comme l'absence de langue ; retirez « \"@language\": \"\" » des "
-                            "textes sans langue",
-                 f'"@language": "" in {len(values)} value{many}, not imported: JSON-LD does not read an empty language '
-                 'as no language; remove "@language": "" from texts without a language', line=line)
+    shown, shown_en = _shown(_written(values)), _shown(_written(values), True)
+    return Issue("warning", f"{shown} dans {len(values)} valeur{many}, non importée{many} : JSON-LD ne lit pas une "
+                            f"langue vide comme l'absence de langue ; retirez {shown} des textes sans langue",
+                 f"{shown_en} in {len(values)} value{many}, not imported: JSON-LD does not read an empty language as "
+                 f"no language; remove {shown_en} from texts without a language", line=line)
 
 
 def _context_issue(contexts: list[tuple[int, bytes, int]], lost: int, data: bytes) -> Issue:
@@ -231,21 +233,30 @@ def _tags(written: list[bytes]) -> tuple[list[str], str, str, str, str]:
     return (tags, what, what_en, f"{them} ({fix})" if fix else them, f"{them_en} ({fix_en})" if fix else them_en)
 
 
-def _shown(tags: list[str], en: bool = False) -> str:
-    more = ", …" if len(tags) > 3 else ""
+def _written(values: list[tuple[int, bytes, bytes]]) -> list[tuple[str, str]]:
+    """The distinct keys and languages of ``values`` (each an offset, a key and a language, as written), decoded: a
+    key as the file writes it, ``@language`` or an alias of it (``"lang": "@language"``)."""
+    return list(dict.fromkeys((decoded(key) or "", decoded(tag) or "") for _, key, tag in values))
+
+
+def _shown(written: list[tuple[str, str]], en: bool = False) -> str:
+    """The first few ``written`` (each a key and a language), as the messages show them, in French or English."""
+    more = ", …" if len(written) > 3 else ""
     if en:
-        return ", ".join(f'"@language": "{tag}"' for tag in tags[:3]) + more
-    return ", ".join(f'« "@language": "{tag}" »' for tag in tags[:3]) + more
+        return ", ".join(f'"{key}": "{tag}"' for key, tag in written[:3]) + more
+    return ", ".join(f'« "{key}": "{tag}" »' for key, tag in written[:3]) + more
 
 
-def _values_issue_of(values: list[tuple[int, bytes]], line: int) -> Issue:
-    tags, what, what_en, fix, fix_en = _tags([w for _, w in values])
+def _values_issue_of(values: list[tuple[int, bytes, bytes]], line: int) -> Issue:
+    _, what, what_en, fix, fix_en = _tags([w for _, _, w in values])
+    written = _written(values)
     many = "s" if len(values) > 1 else ""
     if not fix.startswith("écrivez"):
-        fix += ', ou retirez « "@language" » des textes sans langue'
-        fix_en += ', or remove "@language" from texts without a language'
-    return Issue("warning", f"{_shown(tags)} dans {len(values)} valeur{many}, non importée{many} : {what} ; {fix}",
-                 f"{_shown(tags, True)} in {len(values)} value{many}, not imported: {what_en}; {fix_en}", line=line)
+        keys = list(dict.fromkeys(key for key, _ in written))
+        fix += ", ou retirez " + ", ".join(f'« "{key}" »' for key in keys) + " des textes sans langue"
+        fix_en += ", or remove " + ", ".join(f'"{key}"' for key in keys) + " from texts without a language"
+    return Issue("warning", f"{_shown(written)} dans {len(values)} valeur{many}, non importée{many} : {what} ; {fix}",
+                 f"{_shown(written, True)} in {len(values)} value{many}, not imported: {what_en}; {fix_en}", line=line)
 
 
 def _context_issue_of(contexts: list[tuple[int, bytes, int]], lost: int, data: bytes) -> Issue:
@@ -257,9 +268,10 @@ def _context_issue_of(contexts: list[tuple[int, bytes, int]], lost: int, data: b
     where, where_en = ("dans un contexte", "in a context") if len(contexts) == 1 else ("dans des contextes",
                                                                                        "in contexts")
     it, it_en = ("la", "it") if len(tags) == 1 else ("les", "them")
-    return Issue("warning", f"{_shown(tags)} {where} : {what}, et les textes qui {it} prennent ne sont pas importés "
+    shown = [("@language", tag) for tag in tags]  # a context's language is always written so
+    return Issue("warning", f"{_shown(shown)} {where} : {what}, et les textes qui {it} prennent ne sont pas importés "
                             f"({lost} valeur{many}) ; {fix}",
-                 f"{_shown(tags, True)} {where_en}: {what_en}, and the texts that take {it_en} are not imported "
+                 f"{_shown(shown, True)} {where_en}: {what_en}, and the texts that take {it_en} are not imported "
                  f"({lost} value{many}); {fix_en}", line=line_of(data, contexts[0][0]))
 
 

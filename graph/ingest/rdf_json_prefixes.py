@@ -6,20 +6,33 @@ the author meant ``<http://schema.org/name>``. The prefix is sought in
 - a node's key (:mod:`graph.ingest.rdf_json_keys` finds them, in the walk that finds the keys it drops), or the
   text that a context maps a term to (``"name": "schema:name"``);
 - a type: a node's ``@type``, a value's (its datatype, ``"xsd:date"``), a term's in a context, or a value of a
-  term whose values are vocabulary terms (``"@type": "@vocab"``).
+  term whose values are vocabulary terms (``"@type": "@vocab"``);
+- a node's IRI: the value of a node's ``@id`` (``"@id": "ex:a"`` is stored as ``<ex:a>``), or of a term whose values
+  are IRIs (``"@type": "@id"``).
 
-A text whose scheme IRIs write without ``//`` (``urn:``, ``mailto:``, ``tag:``…,
-:data:`graph.ingest.rdf_json_terms.SCHEMES`) is an IRI. A prefix that a context defines, but not as a prefix
-(its IRI ends with none of ``/``, ``#``, ``:``…, or its definition says ``"@prefix": false``), is told so.
+The rule, :meth:`graph.ingest.rdf_json_terms.JsonLdTerms.undefined_prefix`: a text whose part before its first
+colon is shaped as a scheme is a compact IRI of an undefined prefix when that part is no prefix that a context
+defines, the colon is not followed by ``//`` (``http://…``, ``ftp://…``: an IRI whatever its scheme), and the part
+is none of the schemes that IRIs write without ``//`` (``urn:``, ``mailto:``, ``tag:``, ``did:``…,
+:data:`graph.ingest.rdf_json_terms.SCHEMES`). A text that a context defines as a term is no compact IRI, nor is a
+blank node identifier (``_:b``). A prefix that a context defines, but not as a prefix (its IRI ends with none of
+``/``, ``#``, ``:``…, or its definition says ``"@prefix": false``), is told so.
 
 Each prefix is warned once, at its first use's line, with the IRIs read, how many times they are written and what
-to declare (the namespace of Maillage's well-known prefixes, :data:`graph.namespaces.PREFIXES`). The types are
-found by a search in C for a ``@type`` value (or its alias's, or such a term's) of another prefix than those the
-contexts define: only a document with one is walked.
+to declare (the namespace of Maillage's well-known prefixes, :data:`graph.namespaces.PREFIXES`). The types and node
+IRIs are found by a search in C for a value of ``@type`` or ``@id`` (or of an alias, or of such a term) of another
+prefix than those the contexts define: only a document with one is walked.
+
+A prefix that a context defines by a relative IRI (``"ex": "foo/"``, without ``@vocab`` to resolve it against) or a
+blank node identifier (``"ex": "_:b"``, a prefix too: Create Term Definition, step 14.2.5) makes no IRIs of its
+compact IRIs: the engine ignores what is written with a relative one, and makes blank nodes of a blank one's
+(``"@id": "ex:a"`` is ``_:ba``; a key, a blank node, is ignored). :func:`misdefined_prefixes` warns of each that the
+document uses, at its definition's line.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 
@@ -32,42 +45,48 @@ from graph.namespaces import PREFIXES
 _PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*")
 #: How many IRIs a warning shows.
 SHOWN = 3
+#: A JSON string as written, read whole: a ``]``, a ``,`` or a quote that it holds ends nothing.
+_STRING = rb'"[^"\\]*+(?:\\.[^"\\]*+)*+"'
 
 
 @lru_cache(maxsize=64)
-def _type_search(keys: frozenset[bytes], allowed: frozenset[bytes]) -> re.Pattern:
+def _value_search(keys: frozenset[bytes], allowed: frozenset[bytes]) -> re.Pattern:
     """The search for a value of the keys ``keys`` (as written), or an item of its array, that starts with a prefix
-    other than ``allowed``, followed by a colon, not by ``//``: any quote of the array, up to its first ``]`` (an
-    item after a text that holds one is not sought; a quote within a text is, in vain). A key alone is a literal
-    that the engine's search skips to (27 MB, 108k types, 36k arrays: 0.03 s; as an array of texts, item by item,
-    0.08 s); keys, a search of each quote (3 keys: 0.05 s)."""
+    other than ``allowed``, followed by a colon, not by ``//``: an array's items are read as JSON strings, each
+    whole, up to the array's ``]`` (``["a]b", "ex:T"]``: the item after a text that holds a ``]`` is sought too).
+    The keys make a search of each quote (50 MB, 110k nodes, 330k values of ``@id`` and ``@type``: 0.13 s; a search
+    for each key, each a literal that the engine's search skips to: 0.14 s); ``@type`` alone took 0.06 s, and 0.05 s
+    when an array was read up to its first ``]``, whatever its texts held."""
     other = rb"(?!(?:" + one_of(sorted(allowed)) + rb"):)" if allowed else b""
-    key = re.escape(next(iter(keys))) if len(keys) == 1 else rb'"(?:' + one_of(sorted(k[1:-1] for k in keys)) + rb')"'
-    return re.compile(key + rb'\s*:\s*(?:"|\[[^\]]*")' + other + rb'[A-Za-z][A-Za-z0-9+.-]*+:(?!//)')
+    key = rb'"(?:' + one_of(sorted(k[1:-1] for k in keys)) + rb')"'
+    return re.compile(key + rb'\s*:\s*(?:\[[^"\]]*+(?:' + _STRING + rb'[^"\]]*+)*?)?"' + other
+                      + rb'[A-Za-z][A-Za-z0-9+.-]*+:(?!//)')
 
 
-def _type_keys(terms: JsonLdTerms) -> tuple[set[bytes], set[bytes]]:
-    """The keys, as written, whose values are types: ``@type`` (within contexts too), and those that only nodes
-    write (its aliases, the terms typed ``@vocab``)."""
-    nodes = terms.keyword_keys("@type") - {b'"@type"'}
-    if terms.vocab_terms:
-        nodes |= terms.written(terms.vocab_terms)
+def _value_keys(terms: JsonLdTerms) -> tuple[set[bytes], set[bytes]]:
+    """The keys, as written, whose values are IRIs that a compact IRI may write: ``@type`` (within contexts too, a
+    term's datatype), and those that only nodes write: ``@id`` (a context's is a term's IRI, told where the term is
+    written), the aliases of either, the terms whose values are IRIs (typed ``@id`` or ``@vocab``)."""
+    nodes = terms.keyword_keys("@type", "@id") - {b'"@type"'}
+    if terms.iri_terms:
+        nodes |= terms.written(terms.iri_terms)
     return {b'"@type"'}, nodes
 
 
-def _type_uses(data: bytes, terms: JsonLdTerms) -> list[tuple[int, str, str]]:
-    """Each type of the JSON-LD ``data`` whose prefix no context defines: its offset, its prefix and its text.
+def _value_uses(data: bytes, terms: JsonLdTerms) -> list[tuple[int, str, str]]:
+    """Each type or node IRI of the JSON-LD ``data`` (:func:`_value_keys`) whose prefix no context defines: its
+    offset, its prefix and its text.
 
     >>> data = b'{"@context": {"ex": "http://ex.org/", "t": "@type"}, "@type": ["schema:B", "ex:A"], "t": "xsd:c"}'
-    >>> _type_uses(data, read_terms(data))
+    >>> _value_uses(data, read_terms(data))
     [(63, 'schema', 'schema:B'), (89, 'xsd', 'xsd:c')]
-    >>> data = b'{"@context": {"ex": "http://ex.org/"}, "@type": ["schema:B", "ex:A"]}'
-    >>> _type_uses(data, read_terms(data))
-    [(49, 'schema', 'schema:B')]
+    >>> data = b'{"@context": {"ex": "http://ex.org/"}, "@type": ["a]b", "schema:B", "ex:A"], "@id": "org:1"}'
+    >>> _value_uses(data, read_terms(data))
+    [(56, 'schema', 'schema:B'), (84, 'org', 'org:1')]
     """
-    everywhere, nodes = _type_keys(terms)
+    everywhere, nodes = _value_keys(terms)
     allowed = frozenset(p.encode() for p in terms.prefixes | terms.ambiguous | SCHEMES if _PREFIX.fullmatch(p))
-    if _type_search(frozenset(everywhere | nodes), allowed).search(data) is None:
+    if _value_search(frozenset(everywhere | nodes), allowed).search(data) is None:
         return []
     found = []
     opaque = terms.written(terms.json_terms) | terms.keyword_keys("@value")
@@ -81,7 +100,7 @@ def _type_uses(data: bytes, terms: JsonLdTerms) -> list[tuple[int, str, str]]:
 
 
 def _undefined(text: str, terms: JsonLdTerms) -> str | None:
-    """The prefix of ``text``, a type, when no context defines it as one."""
+    """The prefix of ``text``, a type or a node's IRI, when no context defines it as one."""
     if text in terms.terms or FORBIDDEN.search(text) or not (scheme := _PREFIX.match(text)) \
             or not text.startswith(":", scheme.end()):
         return None  # a term, an IRI refused (rdf_json_iris), a keyword, a text without a scheme
@@ -90,8 +109,9 @@ def _undefined(text: str, terms: JsonLdTerms) -> str | None:
 
 def undefined_prefixes(data: bytes, terms: JsonLdTerms | None = None, keys: list | None = None) -> list[Issue]:
     """A warning for each prefix of the JSON-LD document ``data`` that no context defines (as a prefix), of its
-    keys ``keys`` (:class:`graph.ingest.rdf_json_keys.KeyUse` of the kind "prefix") and its types: at the first
-    one's line, with the IRIs read, how many times they are written and what to declare.
+    keys ``keys`` (:class:`graph.ingest.rdf_json_keys.KeyUse` of the kind "prefix"), its types and its node IRIs
+    (:func:`_value_uses`): at the first one's line, with the IRIs read, how many times they are written and what to
+    declare.
 
     >>> [i.format("f.jsonld") for i in undefined_prefixes(b'{"@id": "http://ex.org/a",\\n "@type": "schema:Thing"}')]
     ['f.jsonld:2: avertissement : préfixe « schema » défini par aucun « @context » : JSON-LD lit « schema:Thing » \
@@ -103,7 +123,7 @@ déclarez-le dans le « @context » : « "schema": "http://schema.org/" »']
         return []
     uses = [(use.at, prefix, iri) for use in keys or ()
             if (prefix := terms.undefined_prefix(iri := terms.iri_of(use.key)))]
-    uses += _type_uses(data, terms)
+    uses += _value_uses(data, terms)
     issues = []
     for prefix in dict.fromkeys(prefix for _, prefix, _ in sorted(uses)):
         of_prefix = sorted(use for use in uses if use[1] == prefix)
@@ -151,4 +171,60 @@ def _not_a_prefix(prefix: str, terms: JsonLdTerms) -> tuple[str, str]:
             f"its IRI '{iri}' ends with neither '/', '#' nor ':'")
 
 
-__all__ = ["undefined_prefixes"]
+def misdefined_prefixes(data: bytes, terms: JsonLdTerms | None = None) -> list[Issue]:
+    """A warning for each prefix that a context of the JSON-LD document ``data`` defines by a blank node identifier,
+    or by a relative IRI without ``@vocab``, and that the document writes (a text that starts with it and a colon,
+    ``"ex:…"``): at its definition's line, with the line of its first use and what to write; none when a context is
+    remote (the engine refuses the document for it).
+
+    >>> [i.format("f.jsonld") for i in misdefined_prefixes(b'{"@context": {"ex": "ex/"},\\n "@id": "ex:a"}')]
+    ['f.jsonld:1: avertissement : préfixe « ex » : le « @context » le définit par « ex/ », une IRI relative, que \
+JSON-LD ne résout que contre un « @vocab », absent ; les IRI compactes « ex:… » (dès la ligne 2) n\\'en deviennent \
+pas, et JSON-LD ignore les triplets qui les écrivent ; définissez-le par une IRI complète : « "ex": "http://…/" »']
+    """
+    terms = terms or read_terms(data)
+    if terms.remote:
+        return []
+    wrong = {}
+    for term in sorted(terms.prefixes):
+        iri = terms.iri_of(term)
+        scheme = _PREFIX.match(iri)
+        absolute = scheme is not None and iri.startswith(":", scheme.end())  # a compact IRI's prefix is told itself
+        if (blank := iri.startswith("_:")) or not (absolute or terms.vocab):  # a vocabulary resolves a relative one
+            written = json.dumps(term, ensure_ascii=False).encode()
+            if used := re.search(re.escape(written[:-1]) + rb":(?!//)", data):  # "ex: opens no key: "ex": does
+                wrong[term] = (iri, blank, used.start())
+    if not wrong:
+        return []
+    issues = []
+    for obj in objects(data):  # each definition's offset, from the walk of the document's first objects
+        for member in obj.members:
+            if obj.in_context and not member.array and (term := decoded(member.key)) in wrong:
+                iri, blank, used = wrong.pop(term)
+                issues.append(Issue("warning", *_misdefined(term, iri, blank, line_of(data, used)),
+                                    line=line_of(data, member.at)))
+        if not wrong:
+            break
+    return issues
+
+
+def _misdefined(term: str, iri: str, blank: bool, used: int) -> tuple[str, str]:
+    """The warning about the prefix ``term`` defined by ``iri``, a blank node identifier when ``blank``, else a
+    relative IRI, first used on the line ``used``, in French and English."""
+    declared = f'"{term}": "{PREFIXES[term] if term in PREFIXES else "http://…/"}"'
+    if blank:
+        what, what_en = "un identifiant de nœud anonyme", "a blank node identifier"
+        lost = (f"deviennent des nœuds anonymes (« {iri}… »), et JSON-LD ignore les clés ainsi écrites",
+                f"become blank nodes ('{iri}…'), and JSON-LD ignores the keys written so")
+    else:
+        what, what_en = ("une IRI relative, que JSON-LD ne résout que contre un « @vocab », absent",
+                         'a relative IRI, which JSON-LD resolves only against an "@vocab", absent')
+        lost = ("n'en deviennent pas, et JSON-LD ignore les triplets qui les écrivent",
+                "do not become IRIs, and JSON-LD ignores the statements that write them")
+    return (f"préfixe « {term} » : le « @context » le définit par « {iri} », {what} ; les IRI compactes "
+            f"« {term}:… » (dès la ligne {used}) {lost[0]} ; définissez-le par une IRI complète : « {declared} »",
+            f"prefix '{term}': the \"@context\" defines it as '{iri}', {what_en}; compact IRIs '{term}:…' (from line "
+            f"{used}) {lost[1]}; define it as a full IRI: {declared}")
+
+
+__all__ = ["misdefined_prefixes", "undefined_prefixes"]

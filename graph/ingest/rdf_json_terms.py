@@ -30,13 +30,13 @@ KEYWORD_FORM = re.compile(r"@[A-Za-z]+")
 #: A key that starts as an absolute or compact IRI: a scheme, or a prefix, then a colon.
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 #: The schemes of IRIs that data writes without ``//`` after the colon (``urn:isbn:…``, ``mailto:…``, ``tag:…``),
-#: and those of identifiers written as such (``doi:``, ``ark:``): a key or a type that starts with one is an IRI, not
-#: a compact IRI whose prefix the author forgot to declare (``schema:name``, stored as the IRI ``<schema:name>``).
+#: and those of identifiers written as such (``doi:``, ``ark:``): a key, a type or a node IRI that starts with one is
+#: an IRI, not a compact IRI whose prefix the author forgot to declare (``schema:name``, stored as ``<schema:name>``).
 SCHEMES = frozenset({"about", "ark", "cid", "data", "did", "doi", "file", "ftp", "http", "https", "info", "isbn",
                      "mailto", "mid", "news", "sip", "sips", "tag", "tel", "urn", "uuid", "xmpp"})
-#: The ends of an IRI that make the term that maps to it a prefix (JSON-LD 1.1, Create Term Definition: an IRI that
-#: ends with a "gen-delim" character; the engine does so for a term's expanded definition too, unless its
-#: ``@prefix`` is false).
+#: The ends of an IRI that make the term that maps to it a prefix (JSON-LD 1.1, Create Term Definition, step 14.2.5:
+#: an IRI that ends with a "gen-delim" character, or a blank node identifier; the engine does so for a term's
+#: expanded definition too, unless its ``@prefix`` is false).
 GEN_DELIMS = tuple(":/?#[]@")
 #: What makes a text no IRI, whatever it is resolved against: a blank, a control character, ``<>"{}|^`\``, or a
 #: ``%`` not followed by two hexadecimal digits.
@@ -246,7 +246,8 @@ def _derive(terms: JsonLdTerms) -> None:
         iri = terms.iri_of(term)
         if iri in KEYWORDS:
             terms.aliases[term] = iri
-        elif flags.get(term) is True or (flags.get(term) is not False and iri.endswith(GEN_DELIMS)):
+        elif flags.get(term) is True or (flags.get(term) is not False
+                                         and (iri.endswith(GEN_DELIMS) or iri.startswith("_:"))):
             terms.prefixes.add(term)
 
 
