@@ -15,9 +15,9 @@ True
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
+from graph.encodings import composed
 from graph.namespaces import ascii_fold
 
 #: Words folded away from name keys: articles and prepositions, and legal-form words that sources add or drop
@@ -65,9 +65,7 @@ def fold(text: str) -> str:
     >>> fold("Ho\u0302pital Ste\u0301phane")
     'hopital stephane'
     """
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    text = _MARKS.sub(" ", text)  # before NFKD: "L’Étrat" must not become "letrat"
+    text = _MARKS.sub(" ", composed(text))  # before NFKD: "L’Étrat" must not become "letrat"
     return _PUNCT.sub(" ", ascii_fold(text)).strip()
 
 

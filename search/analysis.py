@@ -38,6 +38,7 @@ from whoosh.analysis import Analyzer, Token
 from whoosh.lang.snowball.french import FrenchStemmer
 from whoosh.lang.stopwords import stoplists
 
+from graph.encodings import composed
 from graph.identity_names import APOSTROPHES
 
 #: Elided forms that precede an apostrophe and are dropped (the word after them is kept).
@@ -103,9 +104,8 @@ def fold(text: str) -> str:
     >>> fold("Œuvre ÉCONOMIE Sociale"), fold("Lʼabri"), fold("Ho\u0302pital")
     ('oeuvre economie sociale', "l'abri", 'hopital')
     """
-    if _decomposed(text):  # composed first: a letter outside the table keeps its accent as its composed form does
-        text = unicodedata.normalize("NFC", text)
-    text = text.translate(_FOLD).lower()
+    # composed first: a letter outside the table keeps its accent as its composed form does
+    text = composed(text).translate(_FOLD).lower()
     return _strip_accents(text) if _OTHER_LETTERS.search(text) else text
 
 
