@@ -45,7 +45,9 @@ def is_total(text: str) -> bool:
 
 #: Control characters that no text value holds (C0 but tab and line ends, DEL): a NUL from a broken export or a
 #: C string, a form feed from a printer's file. XML 1.0 cannot carry them, even escaped, and a reader skips them.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Also U+FEFF, a byte order mark in the middle of a file (two exports pasted one after the other): invisible, it
+#: stayed in a name ("\ufeffClub C", another label than "Club C") and made a SIRET unreadable.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
 
 
 def without_controls(text: str) -> tuple[str, list[str]]:

@@ -156,11 +156,16 @@ def _csv_records(text: str, delimiter: str) -> list[Row]:
 
 
 def _join_broken(records: list[Row], width: int) -> list[Row]:
-    """Join back rows that an unquoted newline cut in two (UTF-16 Montpellier lists), when that gives ``width``."""
+    """Join back rows that an unquoted newline cut in two (UTF-16 Montpellier lists), when that gives ``width``.
+
+    A row of one cell is never joined to the next: that next row is then whole on its own, and the one cell is
+    rather a row of its own gone wrong (written with another separator, cut after its first cell), which the
+    caller reports as a short row instead of gluing it, unsaid, into the next row's first cell.
+    """
     out: list[Row] = []
     for row in records:
         prev = out[-1] if out else None
-        if prev and prev.cells and row.cells and len(prev.cells) < width \
+        if prev and 1 < len(prev.cells) < width and row.cells \
                 and len(prev.cells) + len(row.cells) - 1 == width:
             prev.cells = prev.cells[:-1] + [prev.cells[-1] + "\n" + row.cells[0]] + row.cells[1:]
             continue

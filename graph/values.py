@@ -95,8 +95,11 @@ def parse_amount(text: str | None, thousands_dot: bool | None = False) -> Decima
     (Decimal('1100.00'), Decimal('0.30'))
     >>> parse_amount("€ 450"), parse_amount("EUR 1 200,50"), parse_amount("(1 500,00)")
     (Decimal('450'), Decimal('1200.50'), Decimal('-1500.00'))
+
+    An amount of more than 17 figures before its decimal mark (:func:`check_magnitude`) is refused.
     """
     value = _read_number(text, thousands_dot)
+    check_magnitude(value, text)
     shown = None if value is None else _as_shown(value)
     return value if shown is None else shown.quantize(CENT)
 
@@ -105,6 +108,29 @@ def parse_amount(text: str | None, thousands_dot: bool | None = False) -> Decima
 #: shows 15 (Excel's precision) and no one types more.
 SHOWN_DIGITS = 15
 CENT = Decimal("0.01")
+
+
+#: The most figures an amount may have before its decimal mark. The store's decimals hold 1.7 × 10^20 at most, and a
+#: sum of them (a funder's total, a year's) no more: below 10^17, a thousand of the largest amounts still add up to a
+#: number, where one amount of 21 figures already made every sum over it unbound. No public budget comes near.
+MAX_FIGURES = 17
+
+
+def check_magnitude(value: Decimal | None, raw: str | None) -> None:
+    """Refuse an amount ``value`` (written ``raw``) of more than :data:`MAX_FIGURES` figures before its decimal
+    mark: another value in the column (an identifier, figures run together).
+
+    >>> check_magnitude(Decimal("12345678901234567.5"), "12345678901234567,5")
+    >>> check_magnitude(Decimal("1E+17"), "100000000000000000")
+    Traceback (most recent call last):
+    graph.values.ValueProblem: montant démesuré « 100000000000000000 » : plus de 17 chiffres avant la virgule (un \
+identifiant, des chiffres collés ?)
+    """
+    if value is not None and value.adjusted() >= MAX_FIGURES:
+        raw = (raw or "").strip()
+        raise ValueProblem(f"montant démesuré « {raw} » : plus de {MAX_FIGURES} chiffres avant la virgule (un "
+                           "identifiant, des chiffres collés ?)", f"amount out of all measure '{raw}': more than "
+                           f"{MAX_FIGURES} figures before the decimal mark (an identifier, figures run together?)")
 
 
 def _as_shown(value: Decimal) -> Decimal | None:
@@ -170,12 +196,14 @@ def bracketed(text: str) -> str | None:
 def parse_ratio(text: str | None) -> tuple[Decimal, bool] | None:
     """Return ``(ratio, was_percent)`` for a share written as 0.01–1, or as a percent 1–100 (``100``, ``80``).
 
-    A value in (1, 100] is read as a percent (pitfall 12) and ``was_percent`` tells the caller to warn.
+    A value in (1, 100] is read as a percent (pitfall 12) and ``was_percent`` tells the caller to warn. The ratio
+    keeps the figures written, trailing zeros included (``33,30 %`` is 0.3330, ``80`` is 0.80): the precision of a
+    share tells how far from the share meant its rounding may be (:func:`graph.ingest.scdl_checks.share_rounding`).
 
     >>> parse_ratio("0.45"), parse_ratio("1.00"), parse_ratio("80")
-    ((Decimal('0.45'), False), (Decimal('1.00'), False), (Decimal('0.8'), True))
-    >>> parse_ratio("45 %")
-    (Decimal('0.45'), True)
+    ((Decimal('0.45'), False), (Decimal('1.00'), False), (Decimal('0.80'), True))
+    >>> parse_ratio("45 %"), parse_ratio("33,30 %")
+    ((Decimal('0.45'), True), (Decimal('0.3330'), True))
     """
     if text is None or not text.strip():
         return None
@@ -191,7 +219,7 @@ def parse_ratio(text: str | None) -> tuple[Decimal, bool] | None:
         raise ValueProblem(f"pourcentage impossible « {raw} » (attendu 0,01 à 1)",
                            f"impossible share '{raw}' (expected 0.01 to 1)")
     if is_percent or value > 1:
-        return (value / 100).normalize(), True
+        return value.scaleb(-2), True  # not value / 100, normalised: that dropped the trailing zeros written
     return value, False
 
 

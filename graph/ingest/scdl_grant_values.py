@@ -236,6 +236,8 @@ class GrantCellReader:
         except ValueProblem as exc:
             try:  # a month, two dates joined in words; one date in words or with a two-digit year
                 period = self.worded_period(row, raw) or (self.loose_date(row, "payment_period", raw), None)
+                if period[0] is None:  # a null date alone ("0001-01-01"): no period, unreadable as parse_period says
+                    raise exc
             except ValueProblem as worded:
                 problem = worded if str(worded).startswith("période à l'envers") else exc
                 self.warn(row, "payment_period", f"{problem} : gardée telle quelle",
@@ -254,6 +256,8 @@ class GrantCellReader:
         if (ends := period_ends(raw)) is None:
             return None
         start, end = (self.loose_date(row, "payment_period", text) for text in ends)
+        if start is None or end is None:  # a null date ("0001-01-01") is no end of a period
+            raise ValueProblem(f"période illisible « {raw} »", f"unreadable period '{raw}'")
         if end < start:
             raise ValueProblem(f"période à l'envers « {raw} »", f"period ends before it starts '{raw}'")
         return start, end

@@ -132,8 +132,10 @@ def extract(ctx: SourceContext) -> Extraction:
     rows.report_artefacts()
     rows.report_unidentified()
     rows.report_numeric_references()
-    if not rows.grants:
-        raise nothing_kept(rows.ex, len(table.rows))
+    if not rows.grants:  # the rows that the table reader refused (too many cells) are told too, and counted
+        refused = [issue for issue in table.issues if issue.level == "error" and issue.line]
+        rows.ex.issues[:0] = refused
+        raise nothing_kept(rows.ex, len(table.rows) + len({issue.line for issue in refused}))
     rows.book.finish()
     ex = rows.ex
     # The total is the beneficiaries' amounts: where shares were applied, the summary says so, with how many grants
