@@ -37,7 +37,7 @@ _OFFICER = re.compile(r"(?:maire|président|vice|adjoint|rapporteur|conseil\s+(?
 #: 15 000 € lui est attribuée" — its beneficiary is the one named before (:func:`antecedent`).
 PRONOUN_BEFORE = re.compile(r"\blui\s+(?:(?:est|sont|sera|seront)\s+)?(?:attribu|allou|vers|accord|octroy)\w*"
                             r"[^.;:€\d]{0,40}$", re.I)
-PRONOUN_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*\)?\s*lui\s+(?:est|sont|sera|seront)\s+"
+PRONOUN_AFTER = re.compile(r"\s*(?:(?:HT|TTC)\s*)?(?:\)\s*)?lui\s+(?:est|sont|sera|seront)\s+"
                            r"(?:attribu|allou|vers|accord|octroy)\w*", re.I)
 #: A natural person who is a sentence's subject, after a word that links it to the one before: "Le Dr Paul-Henri
 #: DESSAIGNE s'installe à Arlanc.", "Enfin, le Dr X, chirurgien-dentiste, s'installe …".

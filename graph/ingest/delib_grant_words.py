@@ -38,5 +38,5 @@ DECIDED_PAYMENT = re.compile(r"(?:\bparticip(?:e|ent|er|ons)\s+(?:financièremen
 #: A grant's words said right after the amount that a decision takes on: "DÉCIDE de prendre en charge la moitié du
 #: coût de l'échographe, soit 12 000 €, par une subvention d'équipement à la SISA X" — the cost before it is what
 #: the grant pays a share of, not the grant's words.
-GRANT_AFTER = re.compile(r"\s*,?\s*(?:par|sous\s+(?:la\s+)?forme\s+d['’]|au\s+moyen\s+d['’])\s*"
+GRANT_AFTER = re.compile(r"\s*(?:,\s*)?(?:par|sous\s+(?:la\s+)?forme\s+d['’]|au\s+moyen\s+d['’])\s*"
                          r"(?:le\s+versement\s+d['’])?une?\s+(?:subvention|participation|aide|contribution)\b", re.I)

@@ -15,14 +15,14 @@ from graph.ingest.delib_grant_words import GRANT_VERB, GRANT_WORD
 from graph.ingest.delib_lists import BULLET
 
 #: What follows an amount to say how it breaks down: "68 500 €, dont 24 800 € déjà versés".
-PART_OF = re.compile(r"\s*(?:HT|TTC)?\s*,?\s*dont\b", re.I)
+PART_OF = re.compile(r"\s*(?:(?:HT|TTC)\s*)?(?:,\s*)?dont\b", re.I)
 #: A rate, never an amount granted: "0,80 € par habitant", "12 € par jour et par élève", "0,40 €/hab." — the grant is
 #: the amount it gives ("…, soit 1 975,20 €"), or none when the sentence gives none.
 _RATE = (r"(?:par|/)\s*(?:habitants?|hab\b\.?|[ée]l[èe]ves?|enfants?|jours?|nuit[ée]*s?|licenci[ée]+s?|adh[ée]rents?|"
          r"personnes?|participants?|repas|coll[ée]giens?|lyc[ée]ens?|[ée]tudiants?|an|ann[ée]e|mois|semaines?|heures?|"
          r"km|kilom[èe]tres?|b[ée]n[ée]ficiaires?|familles?|foyers?|m[ée]nages?|places?|lits?|t[êe]tes?|jeunes?|"
          r"s[ée]jours?|sortie|inscrits?|m[²2]|ha|hectares?)\b")
-RATE_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*" + _RATE, re.I)
+RATE_AFTER = re.compile(r"\s*(?:(?:HT|TTC)\s*)?" + _RATE, re.I)
 #: An aid in kind's value for a year: "valorisé à 9 600 € par an" (its value, not a rate of it).
 PER_YEAR = re.compile(r"\s*(?:par\s+an|par\s+année|/\s*an)\b", re.I)
 #: A grant's yearly amount, its years after it: "une subvention de 10 000 € par an de 2025 à 2027" (not a rate of
@@ -75,7 +75,7 @@ THRESHOLD = re.compile(r"(?:inférieur|supérieur)e?s?\s+(?:ou\s+égale?s?\s+)?�
                        r"\bne\s+dépass\w*\s+pas\s*$|\bau[- ]delà\s+de\s*$|\ben[- ]deçà\s+de\s*$|"
                        r"\b(?:excédant|dépassant)\s*$", re.I)
 #: A grant an earlier act made, recalled: "la subvention de 20 000 € attribuée (à X) par délibération du 4 mars".
-EARLIER = re.compile(r"\s*(?:HT|TTC)?\s*,?\s*(?:qui\s+(?:lui\s+)?(?:a|avait)\s+été\s+)?"
+EARLIER = re.compile(r"\s*(?:(?:HT|TTC)\s*)?(?:,\s*)?(?:qui\s+(?:lui\s+)?(?:a|avait)\s+été\s+)?"
                      r"(?:attribu|accord|allou|vot|octroy)[ée]+s?\s+(?:(?:à|au|aux)\s+[^,;.€]{1,80}?\s+)?"
                      r"(?:par\s+(?:la\s+|le\s+|l['’])?(?:délibération|"
                      r"décision|arrêté|commission|conseil|bureau)\b|lors\s+d|le\s+\d|en\s+date\b)", re.I)
@@ -94,7 +94,7 @@ WITHDRAWS = re.compile(r"\b(?:retir|annul|abrog|rapport)\w*\s+(?:la|les|l['’]|
 #: régionale de santé une subvention de 93 600 € au titre du fonds …, et auprès du Département une subvention de
 #: 62 400 €" — both amounts are requested, neither is granted (unless a granting verb follows the request's).
 _REQUEST_VERB = re.compile(r"\b(?:sollicit(?:er|e|ent|ons)|demand(?:er|ons))\b", re.I)
-_GRANTED_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*\)?\s*(?:lui\s+|leur\s+)?(?:est|sont|sera|seront)\s+"
+_GRANTED_AFTER = re.compile(r"\s*(?:(?:HT|TTC)\s*)?(?:\)\s*)?(?:lui\s+|leur\s+)?(?:est|sont|sera|seront)\s+"
                             r"(?:attribu|allou|vers|accord|octroy)\w*", re.I)
 #: A co-funder outside the local authorities, as the subject of the verb that pays the amount: "L'ARS verse au GEM un
 #: financement de 78 000 € par an", "la CAF, qui accorde à la crèche une aide de …" — its money, told in the report,

@@ -366,7 +366,8 @@ def _title_by_the_number(body: str, number_end: int) -> re.Match | None:
     alone = _NUMBER_ALONE.match(body, line_start, number_end)
     if alone is not None:  # the lines below a number alone are the heading's; after a directorate's, the title
         return _TITLE_AFTER_DIRECTORATE_NUMBER.match(body, line_start) or _line_above_a_field(body, number_end)
-    match = re.compile(r"\s*\n(?P<t>(?:[^\n]+\n?){1,3}?)\n").match(body, number_end)
+    # (each line taken whole: a line split every way was tried on a text of one long line, cubic in its length)
+    match = re.compile(r"\s*\n(?P<t>(?:[^\n]++\n?){1,3}?)\n").match(body, number_end)
     if not (match and not re.search(r"convoqu|:|^\s*$", match.group("t"), re.I) and not _no_title(match.group("t"))):
         # no blank line below the title, as a PDF's text gives none: its lines in capitals
         match = _CAPITALS_BELOW.match(body, number_end)

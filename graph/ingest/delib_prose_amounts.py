@@ -95,7 +95,7 @@ def goes_on_amounts_to(flat: str, at: int, end: int, read_at: dict) -> bool:
 
 #: An amount that a record's line gives as its own field after others': "… coût HT 112 000 €, fonds de concours
 #: 33 600 €." — the words since the amount before it, a grant's, its own.
-_OWN_FIELD = re.compile(r"\s*(?:HT|TTC)?\s*[,;]\s*(?:" + GRANT_WORD.pattern + r")\b[^,;:.€\d]{0,30}?[\s:]*", re.I)
+_OWN_FIELD = re.compile(r"\s*(?:(?:HT|TTC)\s*)?[,;]\s*(?:" + GRANT_WORD.pattern + r")\b[^,;:.€\d]{0,30}?[\s:]*", re.I)
 
 
 def _own_field(sentence: str, at: int, ends: list[int]) -> str | None:

@@ -104,13 +104,13 @@ CANCELLED_AFTER = re.compile(r"[^.;]*?\b(?:est|sont|sera|seront)\s+(?:(?:donc|ai
 
 #: What says that an amount is a difference between two years' grants: "500 € de plus qu'en 2023", "de moins par
 #: rapport à …", "d'augmentation", "de hausse".
-_DIFFERENCE = (r"\s*(?:HT|TTC)?\s*(?:de\s+(?:plus|moins)\s+(?:qu|par\s+rapport)|d['’](?:augmentation|écart)|"
+_DIFFERENCE = (r"\s*(?:(?:HT|TTC)\s*)?(?:de\s+(?:plus|moins)\s+(?:qu|par\s+rapport)|d['’](?:augmentation|écart)|"
                r"de\s+(?:hausse|baisse|différence))")
 #: An amount computed from others: "40 % d'une dépense de 250 000 € HT, soit 100 000 €", "58 élèves × 35 € × 5 jours
 #: = 10 150 €". The result is the grant; its operands are not.
-OPERAND_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*(?:[×*]|x(?=\s))\s*\d|\s*(?:HT|TTC)?\s*,?\s*soit\s+(?="
+OPERAND_AFTER = re.compile(r"\s*(?:(?:HT|TTC)\s*)?(?:[×*]|x(?=\s))\s*\d|\s*(?:(?:HT|TTC)\s*)?(?:,\s*)?soit\s+(?="
                            + AMOUNT_RE.pattern + r"(?!" + _DIFFERENCE + r"))"
-                           r"|\s*(?:HT|TTC)?\s*,?\s*(?:au\s+)?taux\s+(?:de\s+)?"
+                           r"|\s*(?:(?:HT|TTC)\s*)?(?:,\s*)?(?:au\s+)?taux\s+(?:de\s+)?"
                            r"\d+(?:[,.]\d+)?\s*%\s*,?\s*soit\b", re.I)
 #: A computed result named as the aid it is: "dépense subventionnable 24 000 € HT, taux 30 %, soit une aide de
 #: 7 200 €". The words of the grant are those after "soit"; the cost's before it are its operands'.
@@ -166,8 +166,8 @@ SHARE_AFTER = re.compile(r"(?:soit|représentant|correspondant\s+à)\s+(?:un\s+t
 RAISED_AFTER = re.compile(r"[^.;:\d€]{0,80}?\b(?:major|augment|minor)(?:é|ée|és|ées|e|ee)\s+de\s+\d+(?:[,.]\d+)?\s*"
                           r"(?:%|pour\s*cent\b)", re.I)
 #: An amount that the next one replaces: "1 200 € ramenés à 900 €", "5 000 €, porté à 7 000 €", "réduite à".
-CHANGED_TO_AFTER = re.compile(r"\s*(?:HT|TTC)?\s*,?\s*(?:ramen|port|rédui|redui|abaiss|relev)(?:é|ée|és|ées|e|ee)"
-                              r"\s+à\s+(?=\d)", re.I)
+CHANGED_TO_AFTER = re.compile(r"\s*(?:(?:HT|TTC)\s*)?(?:,\s*)?(?:ramen|port|rédui|redui|abaiss|relev)"
+                              r"(?:é|ée|és|ées|e|ee)\s+à\s+(?=\d)", re.I)
 #: A ceiling said before an amount: "plafonnée à", "dans la limite de", "avec un plafond de".
 CEILING_BEFORE = re.compile(r"(?:plafonn[ée]e?s?\s+à|dans\s+la\s+limite\s+(?:de|d['’]un\s+montant\s+de)|"
                             r"(?:avec\s+un|dans\s+un|sous\s+un)\s+plafond\s+de|limit[ée]e?s?\s+à)\s*$", re.I)
@@ -180,8 +180,8 @@ COMPARED_BEFORE = re.compile(r"(?:\ben\s+(?:hausse|baisse|augmentation|diminutio
 COMPARED_AFTER = re.compile(_DIFFERENCE, re.I)
 #: The comparison that follows a grant's amount, whose "soit" gives no computed result: "1 500 €, soit 500 € de plus
 #: qu'en 2023", "1 500 €, soit une augmentation de 500 €".
-COMPARISON_FOLLOWS = re.compile(r"\s*(?:HT|TTC)?\s*,?\s*soit\s+(?:une?\s+(?:hausse|baisse|augmentation|diminution|"
-                                r"progression)\s+de\s+\d|(?=" + AMOUNT_RE.pattern + _DIFFERENCE + r"))", re.I)
+COMPARISON_FOLLOWS = re.compile(r"\s*(?:(?:HT|TTC)\s*)?(?:,\s*)?soit\s+(?:une?\s+(?:hausse|baisse|augmentation|"
+                                r"diminution|progression)\s+de\s+\d|(?=" + AMOUNT_RE.pattern + _DIFFERENCE + r"))", re.I)
 RESULT_BEFORE = re.compile(r"(?:=|,?\s*soit)\s*$")
 #: An amount that a line break parts from its currency: "… : 4 200" / "€ ;".
 WRAPPED_AMOUNT = re.compile(r"(?<![\d,.])(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?[ \t\u00a0]*\n[ \t]*"

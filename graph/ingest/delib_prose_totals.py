@@ -49,8 +49,9 @@ OPENS_TOTAL = re.compile(r"\s*(?:article\s+(?:\d+(?:er)?|premier)\s*[:.–—-]?
                          r"(?:soit\b|(?:sous-)?total\b|(?:le\s+)?montant\s+total\b)", re.I)
 
 
-#: What says that the amount after it sums those before it in its sentence: ", soit", "soit un total de".
-_SUMS_BEFORE = re.compile(r"[ \t\n]*,?[ \t\n]*soit(?:[ \t\n]+(?:un[ \t\n]+)?(?:montant[ \t\n]+)?total[ \t\n]+de)?"
+#: What says that the amount after it sums those before it in its sentence: ", soit", "soit un total de". (Its
+#: spaces taken whole: the two runs shared every run of spaces every way, cubic in its length — an indented list.)
+_SUMS_BEFORE = re.compile(r"[ \t\n]*+,?[ \t\n]*+soit(?:[ \t\n]+(?:un[ \t\n]+)?(?:montant[ \t\n]+)?total[ \t\n]+de)?"
                           r"[ \t\n]*$", re.I)
 
 

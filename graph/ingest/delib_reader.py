@@ -51,11 +51,11 @@ from graph.ingest.delib_pdf_text import pdf_text
 from graph.ingest.delib_people import parse_attendance
 from graph.ingest.delib_profile import match_concepts
 from graph.ingest.delib_reader_grants import read_authority_kind, read_grants
-from graph.ingest.delib_reader_report import read_stats, report_several_read
+from graph.ingest.delib_reader_report import read_stats, report_several_read, warn_impossible_dates
 from graph.ingest.delib_session import find_body, find_session_date
 from graph.ingest.delib_text import Document, normalise_text
 from graph.ingest.delib_vote import parse_vote
-from graph.ingest.delib_vote_checks import vote_doubts
+from graph.ingest.delib_vote_checks import count_doubts, vote_doubts
 from graph.ingest.delib_vote_completion import complete_omitted_count, complete_unanimity
 from graph.ingest.delib_web_text import html_characters
 from graph.ingest.deliberation import corrected_act, looks_like_deliberation, not_a_deliberation
@@ -121,6 +121,7 @@ def extract(ctx: SourceContext) -> Extraction:
                         + (f" ; and {more} other messages)" if more > 0 else ")"))
     for fr, en in document.doubts:
         extraction.warn(fr, en)
+    warn_impossible_dates(extraction, document.text)
     builder = Builder(ctx, document.text, graph)
     items = deliberation_items(document.body)
     if not items:
@@ -328,7 +329,7 @@ class Reader:
         vote = self.vote
         complete_unanimity(vote, self.body, self.attendance)
         complete_omitted_count(vote, self.body, self.attendance)
-        for fr, en in vote_doubts(vote, self.body, self.attendance):
+        for fr, en in vote_doubts(vote, self.body, self.attendance) + count_doubts(vote, self.attendance):
             self.x.warn(fr, en)
         self.outcome = vote.outcome
         if vote.outcome:

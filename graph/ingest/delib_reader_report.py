@@ -1,19 +1,23 @@
 """The report of a deliberation's reading (:class:`graph.ingest.delib_reader.Reader`): its counts of grants, totals
 and attendance (:func:`read_stats`), summed over the items of minutes read as several deliberations
 (:func:`report_several_read`), and the warnings of counts that do not agree: grants outside every reconciled total
-(:func:`outside_totals`), attendance lists longer or shorter than stated, names that do not read as names.
+(:func:`outside_totals`), attendance lists longer or shorter than stated, names that do not read as names; and
+the dates that cannot be (:func:`warn_impossible_dates`).
 
 Apart from :mod:`graph.ingest.delib_reader` because it reads what the reading found, once every fact group is read.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from graph.ingest.base import Extraction
 from graph.ingest.delib_grant_checks import euros
 from graph.ingest.delib_grants import GrantFact, StatedTotal
+from graph.ingest.french import DATE_RE, date_from_match
 
 if TYPE_CHECKING:
     from graph.ingest.delib_reader import Reader
@@ -129,3 +133,49 @@ def outside_totals(grants: list[GrantFact], totals: list[StatedTotal]) -> list[G
 #: The attendance's lists, as a message names them (French, English).
 _LISTS = {"present": ("présents", "present"), "excused": ("excusés", "excused"), "absent": ("absents", "absent"),
           "proxies": ("pouvoirs", "proxies")}
+
+
+#: The years a deliberation's date can bear: a law it cites may be old ("loi du 10 août 1871"), a lease it grants
+#: long (a 99-year lease ends before 2125); a year outside these is a misreading or a mistyping ("1er mai 0001").
+DATE_YEARS = (1000, 2199)
+#: A date in figures with nothing of a longer number around it (not "04.77.12.2024").
+_FIGURES_DATE = re.compile(r"(?<![\d.,/-])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/])")
+
+
+def warn_impossible_dates(extraction: Extraction, text: str) -> None:
+    """Say each date of ``text`` that cannot be: a day its month has not ("30 février 2024", "31/04/2024", "0 mai
+    2024"), read as no date, or a year out of :data:`DATE_YEARS` ("12 juin 9999"), kept as the text gives it.
+
+    >>> x = Extraction()
+    >>> warn_impossible_dates(x, "Séance du 30 février 2024, reçue le 31/04/2024, publiée le 2 mai 9999 (tél. "
+    ...                           "04.77.12.2024)")
+    >>> [i.message.split(" :")[0] for i in x.issues]  # doctest: +NORMALIZE_WHITESPACE
+    ['date impossible « 30 février 2024 »', 'date impossible « 31/04/2024 »',
+     'date invraisemblable « 2 mai 9999 »']
+    """
+    said = set()
+    for match in sorted([*DATE_RE.finditer(text), *_FIGURES_DATE.finditer(text)], key=lambda m: m.start()):
+        written = " ".join(match.group(0).split())
+        groups = match.groupdict()
+        if written in said or not (groups.get("year") or groups.get("y")) or match.re is DATE_RE and groups["d"]:
+            continue  # a date without its year is completed from another; figures are read by _FIGURES_DATE
+        if match.re is DATE_RE:
+            date = date_from_match(match)
+        else:
+            try:
+                date = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError:
+                date = None
+            if date is None and not (1 <= int(match["m"]) <= 12 and int(match["d"]) <= 31):
+                continue  # not a day and a month: a number of another kind
+        said.add(written)
+        if date is None:
+            extraction.warn(f"date impossible « {written} » : ce jour n'existe pas, aucune date n'en est lue ; à "
+                            "vérifier",
+                            f"impossible date '{written}': no such day, no date read from it; to be checked")
+        elif not DATE_YEARS[0] <= date.year <= DATE_YEARS[1]:
+            low, high = DATE_YEARS
+            extraction.warn(f"date invraisemblable « {written} » : année hors de {low} à {high} ; "
+                            "enregistrée telle que le texte la donne, à vérifier",
+                            f"implausible date '{written}': year outside {low} to {high}; stored as "
+                            "the text gives it, to be checked")

@@ -67,3 +67,49 @@ def vote_doubts(vote: Vote, body: str, attendance: Attendance) -> list[tuple[str
              "tels que le texte les donne, à vérifier",
              f"{en_who} ({voters}) ≠ {en_parts} ({total}): '{said}' for '{stated}'; counts stored as the text gives "
              "them, to be checked")]
+
+
+#: More members than any local authority's assembly seats: the largest sit about 240 (the council of the Métropole
+#: Aix-Marseille-Provence), a regional council 209 (Île-de-France). A larger count is a misreading ("Pour : 1 000
+#: 000" for a figure cut, a number of another line).
+MOST_MEMBERS = 1000
+
+#: The counts that cannot exceed the members in office, each as its (French, English) name.
+_WITHIN_OFFICE = (("présents", "present", "present_count"), ("votants", "voters", "vote_count"),
+                  ("pouvoirs", "proxies", "proxy_count"))
+
+
+def count_doubts(vote: Vote, attendance: Attendance) -> list[tuple[str, str]]:
+    """The warnings (French, English) of counts that cannot be: more present, voters, proxies or votes than the
+    members in office that the text states, or more than any assembly seats (:data:`MOST_MEMBERS`). The counts are
+    stored as the text gives them.
+
+    >>> from graph.ingest.delib_people import Attendance
+    >>> from graph.ingest.delib_vote import Vote
+    >>> [fr for fr, _ in count_doubts(Vote(votes_for=40), Attendance(in_office=29, present_count=31))]
+    ['présents (31) > membres en exercice (29) ; compte enregistré tel que le texte le donne, à vérifier', \
+'votes pour, contre et abstentions (40) > membres en exercice (29) ; comptes enregistrés tels que le texte les \
+donne, à vérifier']
+    """
+    counts = [(fr, en, getattr(attendance, name)) for fr, en, name in _WITHIN_OFFICE]
+    counts.insert(0, ("membres en exercice", "members in office", attendance.in_office))
+    votes = [("votes pour", "votes for", vote.votes_for), ("votes contre", "votes against", vote.against),
+             ("abstentions", "abstentions", vote.abstentions)]
+    doubts = [(f"{fr} ({n}) : plus que les membres de toute assemblée locale ; compte enregistré tel que le texte "
+               "le donne, à vérifier",
+               f"{en} ({n}): more than the members of any local assembly; count stored as the text gives it, to be "
+               "checked") for fr, en, n in counts + votes if n is not None and n > MOST_MEMBERS]
+    in_office = attendance.in_office
+    if in_office is None or in_office > MOST_MEMBERS:
+        return doubts
+    doubts += [(f"{fr} ({n}) > membres en exercice ({in_office}) ; compte enregistré tel que le texte le donne, à "
+                "vérifier",
+                f"{en} ({n}) > members in office ({in_office}); count stored as the text gives it, to be checked")
+               for fr, en, n in counts[1:] if n is not None and n > in_office]
+    votes = sum(n for n in (vote.votes_for, vote.against, vote.abstentions) if n is not None)
+    if votes > in_office:
+        doubts.append((f"votes pour, contre et abstentions ({votes}) > membres en exercice ({in_office}) ; comptes "
+                       "enregistrés tels que le texte les donne, à vérifier",
+                       f"votes for, against and abstaining ({votes}) > members in office ({in_office}); counts stored "
+                       "as the text gives them, to be checked"))
+    return doubts
