@@ -61,6 +61,12 @@ _FORMAT_CASES = {
         (r"Invalid IRI code point", "caractère interdit dans une IRI (valeur d'un attribut : rdf:about, rdf:resource, "
          "rdf:datatype, xml:base, xmlns…)", "character not allowed in an IRI (an attribute value: rdf:about, "
          "rdf:resource, rdf:datatype, xml:base, xmlns…)"),
+        (r"cannot decode input using UTF-8", "le fichier n'est pas en UTF-8, l'encodage que dit sa déclaration XML "
+         "(ou son absence) : enregistrez-le en UTF-8, ou déclarez le sien (<?xml version=\"1.0\" "
+         "encoding=\"ISO-8859-1\"?>)", "the file is not in UTF-8, the encoding its XML declaration (or its absence) "
+         "says: save it as UTF-8, or declare its own (<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>)"),
+        (r"Unknown prefix (\S*):", "préfixe « {0}: » non déclaré : aucun attribut xmlns:{0}=\"…\" ne le déclare",
+         "undeclared prefix '{0}:': no xmlns:{0}=\"…\" attribute declares it"),
     ),
     "jsonld": (
         (r"Invalid IRI code point", "caractère interdit dans une IRI (une adresse entre guillemets : @id, @type, "

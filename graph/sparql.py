@@ -11,10 +11,10 @@ rdflib reads ``FROM <file:…>``. So before a user query reaches an engine:
 - ``SERVICE`` and ``LOAD`` are refused, and so are ``FROM``/``FROM NAMED``/``USING`` (and the protocol's
   ``default-graph-uri``/``named-graph-uri``) naming a graph the store does not hold;
 - Oxigraph's parser then parses it (it exposes no syntax tree, but it gives the exact message, line and column
-  of a syntax error) without evaluating it: pyoxigraph has no parse-only call and evaluates an ``ASK`` — and a
-  ``SELECT``'s ``ORDER BY`` — within ``query()``, outside any time limit (38 s, or an engine panic that aborts the
-  process, in the reviews). So the text parsed carries a call of an unknown function in its ``WHERE``
-  (:func:`parse_only`): the engine refuses it while planning, before any evaluation. The kind of a query is read
+  of a syntax error) without evaluating it, nor even planning it (:func:`parse_only`): pyoxigraph evaluates an
+  ``ASK`` — and a ``SELECT``'s ``ORDER BY`` — within ``query()``, outside any time limit (38 s, or an engine panic
+  that aborts the process, in the reviews), and its planner alone took 89 s for 300 ``OPTIONAL`` groups. The
+  functions the query calls by IRI are planned one at a time, in a query of their own. The kind of a query is read
   from its first word after the prologue;
 - a ``SELECT`` gets a ``LIMIT`` of the row cap (a lower ``LIMIT`` of the user's is kept), so that Oxigraph's own
   serialiser can write the capped answer (graphs are capped while iterating their triples).
@@ -39,8 +39,8 @@ import pyoxigraph as ox
 from graph.namespaces import PREFIXES
 from graph.parse_errors import KNOWN_FUNCTIONS, explain_sparql
 from graph.store import QuerySyntaxError
-from graph.sparql_text import (FORMS, FUNCTIONS, KEYWORDS, Token, closest_word, dataset_clauses, form_at, prefixes_of,
-                               prologue_end, tokenize, where_group, with_dataset, words_of)
+from graph.sparql_text import (FORMS, FUNCTIONS, KEYWORDS, Token, closest_word, dataset_clauses, form_at,
+                               function_calls, prefixes_of, prologue_end, tokenize, with_dataset, words_of)
 
 
 class QueryRefused(ValueError):
@@ -307,10 +307,11 @@ def parse_only(text: str, tokens: list[Token] | None = None, update: bool = Fals
     r"""Parse a query (or an update) with Oxigraph without evaluating it; raises QuerySyntaxError with the line and
     column in ``text``, or QueryRefused for a function the engine does not know.
 
-    A query's WHERE group opens with a FILTER that calls :data:`PARSE_ONLY` (a sub-SELECT alone in it is put in a
-    group after it); an update gets, after its prologue, a first operation that calls it: the engine stops on it
-    while planning. An error's place after an insertion is told back in ``text``. A query without a WHERE group
-    is parsed as it is: it is cheap to evaluate on an empty store.
+    A query is parsed alone (:func:`_parse_query`), then each function it calls by IRI is planned in a query of its
+    own (:func:`_refuse_unknown_functions`): the planner's work grows faster than cubically with the query's groups
+    (300 ``OPTIONAL`` groups: 89 s), and this runs in the web process, outside any time limit. An update gets,
+    after its prologue, a first operation that calls :data:`PARSE_ONLY`: the engine parses the whole text, then
+    stops on it while planning that operation. An error's place after an insertion is told back in ``text``.
 
     >>> parse_only("ASK { VALUES ?a { 1 2 } VALUES ?b { 3 4 } }")
     >>> parse_only("SELECT ?s\nWHERE { ?s ?p }")
@@ -319,24 +320,18 @@ def parse_only(text: str, tokens: list[Token] | None = None, update: bool = Fals
     graph.store.QuerySyntaxError: ...
     """
     tokens = tokenize(text) if tokens is None else tokens
+    if not update:
+        _parse_query(text)
+        _refuse_unknown_functions(text, tokens)
+        return
     edits: list[tuple[int, str]] = []  # (offset in text, text inserted there)
-    if update:
-        if (first := prologue_end(tokens)) < len(tokens):
-            edits.append((tokens[first].start, f"INSERT {{ }} WHERE {{{_PARSE_ONLY_CALL} }} ; "))
-    elif (form := form_at(tokens)) is not None and (group := where_group(tokens, form)) is not None:
-        opening, closing = group
-        inner = next((t for t in tokens[opening + 1:] if t.kind != "comment"), None)
-        if inner is not None and inner.kind == "word" and inner.value.upper() == "SELECT":
-            edits.append((tokens[opening].end, _PARSE_ONLY_CALL + " {"))
-            if closing >= 0:
-                edits.append((tokens[closing].start, "} "))
-        else:
-            edits.append((tokens[opening].end, _PARSE_ONLY_CALL))
+    if (first := prologue_end(tokens)) < len(tokens):
+        edits.append((tokens[first].start, f"INSERT {{ }} WHERE {{{_PARSE_ONLY_CALL} }} ; "))
     probe = text
     for offset, inserted in reversed(edits):
         probe = probe[:offset] + inserted + probe[offset:]
     try:
-        (ox.Store().update if update else _EMPTY.query)(probe)
+        ox.Store().update(probe)
     except SyntaxError as exc:
         raise syntax_error(_moved_back(exc, probe, text, edits), text) from None
     except RuntimeError as exc:
@@ -344,6 +339,65 @@ def parse_only(text: str, tokens: list[Token] | None = None, update: bool = Fals
             raise refused from None
         if PARSE_ONLY not in str(exc):
             raise
+
+
+#: What pyoxigraph says, once it has parsed a query, when asked for two datasets at once: it checks its options
+#: after parsing and before planning, so asking for both parses the query and goes no further.
+_TWO_DATASETS = "should not be set at the same time"
+
+
+def _parse_query(text: str) -> None:
+    """Parse a query with Oxigraph, neither planned nor evaluated; raise QuerySyntaxError with its place.
+
+    >>> _parse_query("SELECT * WHERE { ?s ?p ?o FILTER(<urn:unknown>(?o)) } ORDER BY ?o")
+    """
+    try:
+        _EMPTY.query(text, use_default_graph_as_union=True, default_graph=ox.DefaultGraph())
+    except SyntaxError as exc:
+        raise syntax_error(exc, text) from None
+    except ValueError as exc:
+        if _TWO_DATASETS not in str(exc):
+            raise
+    else:  # an engine that evaluates it: the guard would no longer keep a query from running outside its limit
+        raise RuntimeError("pyoxigraph answered a query it was only to parse: graph.sparql.parse_only needs another "
+                           "probe")
+
+
+#: How many of the IRIs that a query calls like functions are checked before it runs: past them, the engine refuses
+#: the others when it runs the query, under its time limit.
+MAX_FUNCTION_CHECKS = 32
+
+
+def _refuse_unknown_functions(text: str, tokens: list[Token]) -> None:
+    """Refuse a query that calls a function the engine does not know, naming it: each IRI that a ``(`` follows is
+    planned as a function in a query of its own; those that the engine refuses are called when the text no longer
+    parses with a variable in their places (a variable cannot be called; it can be a predicate before a
+    collection): the first one called is found by halves, a parse of the text each."""
+    unknown: list[tuple[QueryRefused, list[Token]]] = []
+    for iri, places in list(function_calls(tokens).items())[:MAX_FUNCTION_CHECKS]:
+        try:
+            _EMPTY.query(f"SELECT * WHERE {{ FILTER(<{iri}>()) }}")
+        except RuntimeError as exc:
+            if (refused := unsupported_function(exc)) is not None:
+                unknown.append((refused, places))
+        except (SyntaxError, ValueError):  # not an IRI the engine reads (an escape in a name): it says so when run
+            continue
+    while unknown and not _parses_without(text, unknown):
+        if len(unknown) == 1:
+            raise unknown[0][0]
+        half = unknown[:len(unknown) // 2]
+        unknown = half if not _parses_without(text, half) else unknown[len(half):]
+
+
+def _parses_without(text: str, calls: list[tuple[QueryRefused, list[Token]]]) -> bool:
+    """Whether ``text`` still parses with a variable in place of each token of ``calls``."""
+    for token in sorted((t for _, places in calls for t in places), key=lambda t: t.start, reverse=True):
+        text = text[:token.start] + "?" + "_" * 8 + text[token.end:]
+    try:
+        _parse_query(text)
+    except QuerySyntaxError:
+        return False
+    return True
 
 
 def _moved_back(exc: SyntaxError, probe: str, text: str, edits: list[tuple[int, str]]) -> SyntaxError:

@@ -105,6 +105,24 @@ def dataset_clauses(tokens: list[Token], keywords: tuple[str, ...] = ("FROM", "U
     return default, named
 
 
+def function_calls(tokens: list[Token]) -> dict[str, list[Token]]:
+    """The IRIs that a text calls like functions — an IRI or a prefixed name that ``(`` follows, its prefix and
+    base applied —, each with its tokens; a predicate before a collection (``?s ex:p (1 2)``) is one too.
+
+    >>> list(function_calls(tokenize("PREFIX ex: <http://ex.org/> SELECT (ex:f (1) AS ?x) { ?s ex:p ?o }")))
+    ['http://ex.org/f']
+    """
+    prefixes, base = prefixes_of(tokens)
+    code = [t for t in tokens if t.kind != "comment"]
+    calls: dict[str, list[Token]] = {}
+    for token, after in zip(code, code[1:]):
+        if token.kind in ("iri", "pname") and (after.kind, after.value) == ("punct", "("):
+            prefix, _, local = token.value.partition(":")
+            iri = resolve_iri(token.value[1:-1], base) if token.kind == "iri" else prefixes.get(prefix, "") + local
+            calls.setdefault(iri, []).append(token)
+    return calls
+
+
 FORMS = {"SELECT": "select", "ASK": "ask", "CONSTRUCT": "graph", "DESCRIBE": "graph"}
 
 

@@ -112,6 +112,8 @@ def _advice(lexical: str, datatype: str, allowed: frozenset[str]) -> tuple[str, 
         if number is None:
             return None
         if allowed & _INTEGERS and number == number.to_integral_value():
+            if number.adjusted() >= 28:  # past what quantize holds (28 digits): 1e308 is no year, no amount to write
+                return None
             text = format(number.quantize(Decimal(1)), "f")
         elif str(XSD.decimal) in allowed:
             text = format(number, "f")

@@ -80,7 +80,7 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     if stored_sha is not None and stored_sha != ctx.sha256:  # a new version, or another file of the same name
         # what a replacement withdraws is said first: the lines after the twentieth are cut from the report
         fewer = lost_things(writer.query, ctx.source, extraction.graph) if extraction.graph is not None else []
-        report.issues[:0] = replacement_issues(ctx.name, fewer)
+        report.issues[:0] = replacement_issues(ctx.options.get("source_name") or ctx.name, fewer)  # --name's
     if strict and extraction.errors:
         report.status = "refused"
         raise IngestRefused(report)

@@ -16,6 +16,7 @@ from graph.ingest.rdf_json_iris import miswritten_iris
 from graph.ingest.rdf_json_keys import lost_keys
 from graph.ingest.rdf_json_languages import miswritten_languages
 from graph.ingest.rdf_json_terms import read_terms
+from graph.ingest.rdf_json_tokens import MAX_NESTING, line_of, too_deep
 from graph.ingest.rdf_namespaces import BULK_FORMATS, miswritten_namespaces
 from graph.ingest.rdf_truncated import cut_short
 
@@ -112,8 +113,13 @@ def extract(ctx: SourceContext) -> Extraction:
         if truncated := cut_short(data):
             raise truncated
         data, blanked = without_empty_languages(data)
-    elif fmt == "jsonld" and (miswritten := miswritten_iris(data, terms := read_terms(data))):
-        raise miswritten
+    elif fmt == "jsonld":
+        if (deep := too_deep(data)) is not None:  # before the engine, whose parser would overflow its stack
+            raise InputError(f"objets et tableaux JSON imbriqués sur plus de {MAX_NESTING} niveaux : fichier refusé",
+                             line=line_of(data, deep), message_en=f"JSON objects and arrays nested more than "
+                                                                  f"{MAX_NESTING} levels deep: file refused")
+        if miswritten := miswritten_iris(data, terms := read_terms(data)):
+            raise miswritten
     extraction = Extraction(rdf=(data, fmt), stats={"format": fmt, **({"encoding": encoding} if encoding else {})})
     if fmt not in BULK_FORMATS:  # the bulk path's are sought while the engine loads it (store_rdf)
         extraction.issues += miswritten_namespaces(data, fmt)
@@ -220,9 +226,16 @@ def checked_entities(data: bytes) -> bytes:
     Traceback (most recent call last):
     graph.ingest.base.InputError: l'entité XML « e » s'étend à 100 000 caractères (au plus 10 000) : fichier refusé
     """
-    doctype = _INTERNAL_SUBSET.search(data, 0, XML_PEEK)
-    if doctype is None:
-        return data
+    # Sought in the whole file, each one (a comment may hold another): comments of any length may come before the
+    # document type, and the engine expands the entities of one that comes after the first 64 KB all the same.
+    for doctype in list(_INTERNAL_SUBSET.finditer(data)):
+        data = _checked_subset(data, doctype)
+    return data
+
+
+def _checked_subset(data: bytes, doctype: re.Match) -> bytes:
+    """``data`` once the entities that the internal subset ``doctype`` declares are known to be safe (see
+    :func:`checked_entities`)."""
     values: dict[bytes, bytes] = {}
     lines: dict[bytes, int] = {}
     for match in _ENTITY.finditer(doctype["subset"]):

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import json
 import re
+from array import array
 from collections.abc import Iterator, Sequence
+from itertools import accumulate
 
 #: A JSON token: a string as written, a punctuation mark, or a number, ``true``, ``false`` or ``null``.
 _TOKEN = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:,]|[^\s"{}\[\]:,]+')
@@ -129,6 +131,38 @@ def _item(top: _Array, text: bytes, at: int, stack: list) -> None:
         stack.append(JsonObject(top.under, False, top.in_context, top.parent))
     elif text == b"[":
         stack.append(_Array(None, top.under, top.in_context, top.parent))
+
+
+#: How deep a document's objects and arrays may nest: Oxigraph's JSON-LD parser recurses once a nested object, and
+#: overflows the C stack (a segfault that takes the ingest or the web worker down) from about 3,500 levels
+#: (pyoxigraph 0.5.13, 8 MB stack); no document written by hand or by a tool nests a hundredth of that.
+MAX_NESTING = 1000
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+_DEPTHS = bytes.maketrans(b"{[}]", b"\x01\x01\xff\xff")
+_NOT_BRACKETS = bytes(sorted(set(range(256)) - set(b"{}[]")))
+
+
+def too_deep(data: bytes, limit: int = MAX_NESTING) -> int | None:
+    """The offset where the objects and arrays of the JSON document ``data`` nest deeper than ``limit``; None when
+    they never do. Its brackets outside strings are counted in C; only a document too deep is walked for the place.
+
+    >>> too_deep(b'{"a": [{"b": "{{{{"}]}', limit=3), too_deep(b'{"a": [{"b": [1]}]}', limit=3)
+    (None, 13)
+    """
+    if data.count(b"{") + data.count(b"[") <= limit:
+        return None
+    marks = _STRING.sub(b"", data).translate(_DEPTHS, _NOT_BRACKETS)
+    if max(accumulate(array("b", marks)), default=0) <= limit:
+        return None
+    depth = 0
+    for token in _TOKEN.finditer(data):
+        if token[0] in (b"{", b"["):
+            depth += 1
+            if depth > limit:
+                return token.start()
+        elif token[0] in (b"}", b"]"):
+            depth -= 1
+    return None
 
 
 def line_of(data: bytes, at: int) -> int:

@@ -101,14 +101,15 @@ def line_of(violation: Violation, statements: list[Statement]) -> int | None:
 def _statements(data: bytes, fmt: str, base: str, focus: set[str]) -> list[Statement]:
     """The file's statements whose subject is among ``focus``, in the file's order; none when their places cannot be
     known for sure (a file that the engine read does not fail to parse again: if it did, its ingest would still not
-    fail for a line)."""
+    fail for a line), nor for a Turtle file whose blank nodes or collections nest deeper than Python recurses
+    (about 300 levels: the engine reads thousands)."""
     try:
         if fmt in ("ntriples", "nquads"):
             return _line_statements(data, fmt, focus)
         if fmt in ("turtle", "trig"):
             return turtle_statements(data, fmt, base, focus)
         return xml_statements(data, base, focus)
-    except (Unreadable, SyntaxError, UnicodeDecodeError):
+    except (Unreadable, SyntaxError, UnicodeDecodeError, RecursionError):
         return []
 
 
