@@ -30,7 +30,10 @@ if TYPE_CHECKING:
 #: "Présents ou représentés : 49" counts the members present and those represented together: neither count alone.
 _COUNTS = {
     # "Membres en exercice ayant voix délibérative : 14" (an EPCC's board), "Nombre de membres du Bureau : 12"
-    "in_office": r"(?:membres|conseillers|élus)?\s*en\s+(?:exercice|fonction)(?:\s+ayant\s+voix\s+délibérative)?"
+    # (the spaces before "en" only where no space precedes them: the same leftmost match, but in the long runs of
+    # spaces of an item's text, where the other items are blanked, not one scan to the run's end at each of them)
+    "in_office": r"(?:(?:membres|conseillers|élus)\s*|(?<!\s)\s*)en\s+(?:exercice|fonction)"
+                 r"(?:\s+ayant\s+voix\s+délibérative)?"
                  # "Membres de l'assemblée générale ayant voix délibérative : 9" (a GIP's)
                  r"|membres\s+(?:du\s+conseil\s+d['’]administration|de\s+l['’]assemblée(?:\s+générale)?)"
                  r"(?:\s+ayant\s+voix\s+délibérative)?(?=\s*:)"
