@@ -1,6 +1,6 @@
-"""The parsers' errors told in French first: a sentence for the common cases (an undeclared prefix, a string left
-open, a missing dot, a file or a query that stops half-way, a YAML line out of its indentation), with the parser's
-own English text kept after it for whoever knows it.
+"""The RDF and SPARQL parsers' errors told in French first: a sentence for the common cases (an undeclared prefix,
+a string left open, a missing dot, a file or a query that stops half-way), with the parser's own English text kept
+after it for whoever knows it (a YAML register's errors: :mod:`graph.yaml_errors`).
 
 >>> invalid_rdf("Parser error at line 27 between columns 5 and 14: The prefix skos: has not been declared", 27)[0]
 'RDF invalide : préfixe « skos: » non déclaré ; ajoutez @prefix skos: <http://www.w3.org/2004/02/skos/core#> . \
@@ -75,6 +75,55 @@ _FORMAT_CASES = {
         (r"@type value '(.*)' must be an IRI", "le « @type » d'une valeur (un objet avec « @value ») est l'IRI de "
          "son type de données, pas « {0} »", "the '@type' of a value (an object with '@value') is the IRI of its "
          "datatype, not '{0}'"),
+        (r"Cyclic IRI mapping", "définitions circulaires dans le « @context » : un terme s'y définit par lui-même, "
+         "directement (« \"p\": \"p:x\" ») ou par d'autres termes (« \"a\": \"b:x\", \"b\": \"a:y\" ») ; écrivez "
+         "l'IRI complète d'au moins l'un d'eux", "circular definitions in the '@context': a term is defined by "
+         "itself, directly ('\"p\": \"p:x\"') or through other terms ('\"a\": \"b:x\", \"b\": \"a:y\"'); write the "
+         "full IRI of at least one of them"),
+        (r"^(@\w+) (?:is defined twice|cannot be set multiple times)", "« {0} » deux fois dans un même objet : JSON "
+         "n'y admet qu'une valeur par clé ; gardez-en une (plusieurs valeurs s'écrivent en tableau [ … ])",
+         "'{0}' twice in one object: JSON allows one value per key there; keep one (several values are written "
+         "as an array [ … ])"),
+        (r"^(@\w+) keyword can't be redefined", "« {0} » redéfini dans le « @context » : un mot-clé de JSON-LD ne "
+         "se redéfinit pas ; retirez-le du contexte", "'{0}' redefined in the '@context': a JSON-LD keyword cannot "
+         "be redefined; remove it from the context"),
+        (r"^(@\w+) (?:values? must be|must be an? )", "la valeur de « {0} » n'est pas du type que JSON-LD exige "
+         "pour ce mot-clé (dit ci-après)", "the value of '{0}' is not of the type that JSON-LD requires for this "
+         "keyword (said below)"),
+        (r"^Term definition value must be", "la définition d'un terme du « @context » doit être un texte (une IRI), "
+         "un objet {{ \"@id\": … }} ou null", "a term's definition in the '@context' must be a text (an IRI), an "
+         "object {{ \"@id\": … }} or null"),
+        (r"^Invalid @type iri '(.*)'", "le « @type » d'un terme du « @context » est l'IRI d'un type de données "
+         "(ou @id, @vocab, @json, @none), pas « {0} »", "the '@type' of a term in the '@context' is the IRI of a "
+         "datatype (or @id, @vocab, @json, @none), not '{0}'"),
+        (r"^Unexpected key in term definition '(@\w+)'", "clé « {0} » inconnue dans la définition d'un terme du "
+         "« @context » (les clés admises : @id, @type, @container, @language, @reverse, @context, @prefix, "
+         "@protected…)", "unknown key '{0}' in a term's definition in the '@context' (the keys allowed: @id, @type, "
+         "@container, @language, @reverse, @context, @prefix, @protected…)"),
+        (r"^The only supported @version value is 1\.1", "« @version » ne peut valoir que 1.1 (un nombre) : écrivez "
+         "\"@version\": 1.1 ou retirez-le", "'@version' can only be 1.1 (a number): write \"@version\": 1.1 or "
+         "remove it"),
+        (r"^Not supported @container value", "valeur de « @container » que JSON-LD n'admet pas (@list, @set, "
+         "@language, @index, @id, @type, @graph, ou une combinaison admise de ceux-ci)", "a '@container' value that "
+         "JSON-LD does not allow (@list, @set, @language, @index, @id, @type, @graph, or an allowed combination)"),
+        (r"^@reverse and @id cannot be used together", "« @reverse » et « @id » dans la définition d'un même terme : "
+         "un terme est l'un ou l'autre ; gardez-en un", "'@reverse' and '@id' in the definition of one term: a term "
+         "is one or the other; keep one"),
+        (r"^Inconsistent expansion of (\S+) between", "le terme « {0} », qui a la forme d'une IRI abrégée, est "
+         "défini par une autre IRI que celle qu'il abrège : renommez-le sans « : »", "the term '{0}', which has the "
+         "form of a compact IRI, is defined as another IRI than the one it abbreviates: rename it without ':'"),
+        (r"^@context terms must not be the empty strings", "terme vide (« \"\" ») dans le « @context » : donnez-lui "
+         "un nom ou retirez-le", "empty term ('\"\"') in the '@context': give it a name or remove it"),
+        (r"^Overriding the protected term (.+)$", "le terme « {0} », protégé (« @protected »), est redéfini par un "
+         "contexte qui suit : retirez cette redéfinition", "the term '{0}', protected ('@protected'), is redefined by "
+         "a later context: remove this redefinition"),
+        (r"^Objects with @value cannot contain properties, (.+) found$", "un objet avec « @value » (une valeur) ne "
+         "porte pas de propriété, ici « {0} » : placez-la dans le nœud (l'objet avec « @id ») qui a cette valeur",
+         "an object with '@value' (a value) bears no property, here '{0}': put it in the node (the object with "
+         "'@id') that has this value"),
+        (r"^(@\w+) must be the only key of an object", "« {0} » doit être la seule clé de son objet : placez les "
+         "autres dans l'objet qui le contient", "'{0}' must be the only key of its object: put the others in the "
+         "object holding it"),
         (r"Unexpected end of file", "le fichier s'arrête au milieu d'un objet (une « }} », un « ] » ou un guillemet "
          "manque ?)", "the file stops in the middle of an object (a missing '}}', ']' or quote?)"),
     ),
@@ -146,39 +195,10 @@ distant ; incluez-le dans le fichier (« @context » : { … })'
     if line is None and fmt == "rdfxml":
         line = _xml_error_line(data) or _rdf_xml_error_line(message, data)
     elif line is None and fmt == "jsonld":
-        line = _json_quoted_line(message, data)
+        from graph.ingest.rdf_json_errors import json_ld_error_line
+
+        line = json_ld_error_line(message, data)
     return (*invalid_rdf(message, line, fmt), line)
-
-
-#: The text that a JSON-LD error of the engine quotes: an IRI (of ``@base``, ``@vocab``, a ``@type``…), a term.
-_QUOTED = re.compile(r"'(.+?)'(?=:| must\b)")
-
-
-def _json_quoted_line(message: str, data: bytes) -> int | None:
-    """The line of the JSON-LD document ``data`` where the text that the engine's ``message`` quotes is written
-    (the engine gives no line for an error of JSON-LD rather than of JSON), or None: first as a JSON string, between
-    quotes, else anywhere; on the error path only.
-
-    >>> _json_quoted_line("Invalid @base 'http://ex.org/a b': Invalid IRI code point ' '",
-    ...                   b'{"@context": {\\n  "@base": "http://ex.org/a b"},\\n "@id": "a"}')
-    2
-    >>> _json_quoted_line("@type value 'é x' must be an IRI: Invalid IRI code point ' '", '{"@type":\\n"é x"}'.encode())
-    2
-    >>> _json_quoted_line("@type value '@id' must be an IRI: No scheme found", b'{"@id": "a",\\n "@type": "@id"}')
-    2
-    """
-    import json
-
-    if (quoted := _QUOTED.search(message)) is None:
-        return None
-    text = quoted[1]
-    for written in (json.dumps(text, ensure_ascii=False), json.dumps(text), f'"{text}"', text):
-        finds = [found.start() for found in re.finditer(re.escape(written.encode("utf-8")), data)]
-        if finds:  # a value rather than a key of the same text ("@type": "@id")
-            found = next((at for at in finds if not re.match(rb"\s*:", data[at + len(written.encode()):][:64])),
-                         finds[0])
-            return data.count(b"\n", 0, found) + 1
-    return None
 
 
 def _remote_context(urls: list[str]) -> tuple[str, str]:
@@ -335,44 +355,3 @@ def _offset(text: str, line: int | None, column: int | None) -> int | None:
     if line > len(lines):
         return None
     return sum(len(one) + 1 for one in lines[:line - 1]) + min(column - 1, len(lines[line - 1]))
-
-
-#: (pattern of PyYAML's problem, French, English): what is wrong at the place that the parser names.
-_YAML_CASES = (
-    (r"expected '-' indicator", "un élément de liste (« - ») est attendu ici : la ligne n'est pas alignée sur les "
-     "« - » qui la précèdent", "a list item ('-') is expected here: the line is not aligned with the '-' above it"),
-    (r"expected key", "une clé (« nom: ») est attendue ici : la ligne n'est pas alignée sur les clés qui la précèdent",
-     "a key ('name:') is expected here: the line is not aligned with the keys above it"),
-    (r"mapping values are not allowed", "« : » inattendu : une valeur qui contient « : » s'écrit entre guillemets, "
-     "et une clé finit sa ligne ou est suivie de « : »", "unexpected ':': a value holding ': ' is written between "
-     "quotes, and a key ends its line or is followed by ':'"),
-    (r"found a tab character that violates indentation", "tabulation dans l'indentation : YAML indente avec des "
-     "espaces", "tab in the indentation: YAML indents with spaces"),
-    (r"cannot start any token", "caractère interdit à cet endroit (une tabulation ? YAML indente avec des espaces)",
-     "character not allowed here (a tab? YAML indents with spaces)"),
-    (r"unexpected end of stream", "le fichier s'arrête avant le guillemet qui ferme ce texte",
-     "the file stops before the quote that closes this text"),
-    (r"undefined alias", "alias « * » sans ancre « & » de ce nom plus haut", "alias '*' without an anchor '&' of "
-     "this name above"),
-    (r"expected ',' or '\]'", "« ] » manque pour fermer la liste « [ … ] »", "a ']' is missing to close '[ … ]'"),
-    (r"expected ',' or '\}'", "« } » manque pour fermer « { … } »", "a '}' is missing to close '{ … }'"),
-    (r"unknown escape character", "caractère d'échappement inconnu entre guillemets doubles (« \\ » suivi d'une "
-     "lettre non prévue) : écrivez ce texte entre guillemets simples", "unknown escape character between double "
-     "quotes ('\\' followed by an unexpected letter): write this text between single quotes"),
-    (r"maximum nesting depth", "imbrication trop profonde", "nesting too deep"),
-)
-
-
-def invalid_yaml(problem: str, column: int | None) -> tuple[str, str]:
-    """The French and English messages of a YAML file that does not parse at ``column`` (1-based) of its line:
-    what is wrong there, then PyYAML's own text.
-
-    >>> invalid_yaml("did not find expected '-' indicator", 3)[0]
-    "YAML invalide, colonne 3 : un élément de liste (« - ») est attendu ici : la ligne n'est pas alignée sur les \
-« - » qui la précèdent (did not find expected '-' indicator)"
-    """
-    where, where_en = (f", colonne {column}", f", column {column}") if column else ("", "")
-    for pattern, fr, en in _YAML_CASES:
-        if re.search(pattern, problem):
-            return f"YAML invalide{where} : {fr} ({problem})", f"invalid YAML{where_en}: {en} ({problem})"
-    return f"YAML invalide{where} : {problem}", f"invalid YAML{where_en}: {problem}"

@@ -13,7 +13,7 @@ from graph.ingest.register_entries import Entry, Register
 from graph.ingest.register_keys import FRENCH, canonical, duplicate_key, unknown_key, written_in_french
 from graph.ingest.register_read import drop_controls
 from graph.ingest.register_shifts import plausible
-from graph.parse_errors import invalid_yaml
+from graph.yaml_errors import invalid_yaml
 from graph.tabular import cut_short
 
 #: libyaml's parser when PyYAML has it: 5x faster than PyYAML's own, and deep nesting is a syntax error there, not
@@ -275,6 +275,16 @@ def _unfinished(kind: str, last: yaml.Node, before: list[yaml.MappingNode]) -> t
             "have")
 
 
+def _before(text: str, mark) -> str:
+    """The text of the line of a YAML parser's ``mark`` before its column (lines broken as YAML breaks them).
+
+    >>> _before("a: 1\\r\\nb: 'x' y\\n", yaml.Mark("", 0, 1, 7, None, None))
+    "b: 'x' "
+    """
+    lines = re.split("\r\n|[\r\n\x85\u2028\u2029]", text)
+    return lines[mark.line][:mark.column] if mark.line < len(lines) else ""
+
+
 def entries_from_yaml(text: str, expected: str) -> Register:
     """Read a YAML register; InputError with the line on bad syntax. A control character (a NUL from a broken
     export), which YAML refuses without a line, is removed with a warning naming its line, as in a CSV register."""
@@ -287,9 +297,13 @@ def entries_from_yaml(text: str, expected: str) -> Register:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at_end = cut is not None and mark is not None and mark.line + 1 >= cut
-        if "end of stream" in str(getattr(exc, "problem", "")) and getattr(exc, "context_mark", None) is not None:
-            mark = exc.context_mark  # where the quote (or bracket) that is never closed opens, not the file's end
-        said, said_en = invalid_yaml(str(getattr(exc, "problem", None) or exc), mark.column + 1 if mark else None)
+        if re.search(r"end of stream|expected ':'", str(getattr(exc, "problem", ""))) \
+                and getattr(exc, "context_mark", None) is not None:
+            # where the quote (or bracket) that is never closed opens, not the file's end; the key without its colon
+            mark = exc.context_mark
+        after_text = mark is not None and _before(text, mark).strip() not in ("", "-")
+        said, said_en = invalid_yaml(str(getattr(exc, "problem", None) or exc), mark.column + 1 if mark else None,
+                                     after_text)
         if at_end:  # a file cut in its last line: a key without its colon, a list without its « ] »…
             raise cut_short(cut, (f"YAML ne peut pas la lire ({said})", f"YAML cannot read it ({said_en})")) from None
         raise InputError(said, line=mark.line + 1 if mark else None, message_en=said_en) from None
