@@ -154,11 +154,13 @@ def warn_impossible_dates(extraction: Extraction, text: str) -> None:
      'date invraisemblable « 2 mai 9999 »']
     """
     said = set()
-    for match in sorted([*DATE_RE.finditer(text), *_FIGURES_DATE.finditer(text)], key=lambda m: m.start()):
+    # DATE_RE's dates in words with their year (one without is completed from another date); the dates in figures
+    # by _FIGURES_DATE, which leaves out numbers of other kinds that DATE_RE reads as dates
+    in_words = (match for match in DATE_RE.finditer(text) if match["month"] and match["year"])
+    for match in sorted([*in_words, *_FIGURES_DATE.finditer(text)], key=lambda m: m.start()):
         written = " ".join(match.group(0).split())
-        groups = match.groupdict()
-        if written in said or not (groups.get("year") or groups.get("y")) or match.re is DATE_RE and groups["d"]:
-            continue  # a date without its year is completed from another; figures are read by _FIGURES_DATE
+        if written in said:
+            continue
         if match.re is DATE_RE:
             date = date_from_match(match)
         else:
