@@ -131,8 +131,8 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
         read_at: dict[int, GrantFact] = {}  # the sentence's grants, by where their amounts start
         sums = summed_after(sentence, amounts + words)
         for a_start, a_end, amount in amounts + words:
-            if any(s <= start + a_start < e for s, e in tables) or not amount:
-                continue  # a table's amount; "0 €" grants nothing
+            if any(s <= start + a_start < e for s, e in tables) or amount is None:
+                continue  # a table's amount (a grant of "0 €" is read, then set aside and said: check_amounts)
             before = sentence[max(0, a_start - 120):a_start]
             if is_part(sentence, a_start, [(s, e) for s, e, _ in amounts + words], parts):
                 parts.add(a_start)

@@ -53,7 +53,7 @@ from graph.ingest.delib_profile import match_concepts
 from graph.ingest.delib_reader_grants import read_authority_kind, read_grants
 from graph.ingest.delib_reader_report import read_stats, report_several_read, warn_impossible_dates
 from graph.ingest.delib_session import find_body, find_session_date
-from graph.ingest.delib_text import Document, normalise_text
+from graph.ingest.delib_text import Document, normalise_text, own_lines
 from graph.ingest.delib_vote import parse_vote
 from graph.ingest.delib_vote_checks import count_doubts, vote_doubts
 from graph.ingest.delib_vote_completion import complete_omitted_count, complete_unanimity
@@ -74,10 +74,11 @@ def read_document(ctx: SourceContext, damage: list[str] | None = None,
         document = normalise_text(text)
     else:
         check_line_length(ctx.data)
-        text, encoding = decode(ctx.data)  # as a text editor saved it: UTF-8, Windows-1252, UTF-16…
-        text, repaired = repair_ocr(html_characters(text))
+        decoded, encoding = decode(ctx.data)  # as a text editor saved it: UTF-8, Windows-1252, UTF-16…
+        text, repaired = repair_ocr(html_characters(decoded))
         markdown = ctx.path.suffix.lower() in (".md", ".markdown") or bool(re.search(r"\*\*|^#{1,6} |\\_", text, re.M))
         document = normalise_text(text, markdown=markdown)
+        document.source = own_lines(decoded)
         if (issue := encoding_issue(ctx.data, encoding)) is not None:
             document.doubts.insert(0, (issue.message, issue.message_en))
         elif not is_utf8(encoding):
@@ -121,7 +122,7 @@ def extract(ctx: SourceContext) -> Extraction:
                         + (f" ; and {more} other messages)" if more > 0 else ")"))
     for fr, en in document.doubts:
         extraction.warn(fr, en)
-    warn_impossible_dates(extraction, document.text)
+    warn_impossible_dates(extraction, document.text, document.source)
     builder = Builder(ctx, document.text, graph)
     items = deliberation_items(document.body)
     if not items:

@@ -33,8 +33,10 @@ from graph.ingest.delib_profile import find_ptce, profile_of
 from graph.ingest.delib_prose import THE_AUTHORITY_ITSELF
 from graph.ingest.delib_table_cells import cell_identifiers
 from graph.ingest.deliberation import corrected_text
-from graph.ingest.french import AMOUNT_RE, cfp_amounts, fold
+from graph.ingest.delib_reader_report import source_line
+from graph.ingest.french import AMOUNT_RE, BARE_AMOUNT_RE, cfp_amounts, fold, parse_amount
 from graph.namespaces import MAI, slugify
+from graph.values import ValueProblem, check_magnitude
 
 if TYPE_CHECKING:
     from graph.ingest.delib_reader import Reader
@@ -47,6 +49,7 @@ def read_grants(reader: Reader) -> None:
     # an erratum's grants are those of the deliberation it corrects as it now reads
     reader.found: GrantsFound = find_grants(corrected_text(reader.body), reader.title)
     _set_aside(reader)
+    check_amounts(reader)
     # A year that a grant's own clause names ("une avance de 20 000 € sur la subvention 2026, imputée au budget
     # 2026") is that grant's: the others take the one named outside those clauses, else the session's.
     elsewhere = _blanked(reader.body, [g.span for g in reader.found.grants if g.year])
@@ -98,6 +101,63 @@ def _set_aside(reader: Reader) -> None:
                       "non une subvention : non lue comme telle",
                       f"'{grant.beneficiary}' ({euros(grant.amount)}): the authority itself, its own share, no "
                       "grant: not read as one")
+
+
+#: A grant no deliberation can make: more than the whole yearly budget of the largest French local authority (the
+#: Ville de Paris's, some 11 to 12 billion euros a year in 2024-2025; a région's, a département's, a metropolis's are
+#: smaller), with room to spare. An amount above it is a misreading or a mistyping ("1 000 000 000 000 €").
+MOST_PLAUSIBLE_GRANT = Decimal(20_000_000_000)
+
+
+def check_amounts(reader: Reader) -> None:
+    """Say the grants whose amount cannot be right: none ("une subvention de 0 €", no grant, as a table's row of 0 €
+    is none), more figures than the tables' readers accept (:func:`graph.values.check_magnitude`), grant or stated
+    total, not kept; more than :data:`MOST_PLAUSIBLE_GRANT`, kept as the text gives it. Each with its beneficiary
+    and its amount as written, at the line of the file that writes it where it is known (:func:`source_line`)."""
+    for grant in [g for g in reader.found.grants if not g.amount or g.amount > MOST_PLAUSIBLE_GRANT]:
+        written, line = _written_amount(reader, grant.amount, grant.span)
+        name = grant.beneficiary
+        if (problem := _out_of_measure(grant.amount, written)) is not None:
+            reader.found.grants.remove(grant)
+            reader.x.warn(f"« {name} » : {problem} : aucune subvention n'en est tirée",
+                          f"'{name}': {problem.message_en}: no grant read from it", line=line)
+        elif not grant.amount:  # as a table's row of 0 € is (graph.ingest.delib_tables)
+            reader.found.grants.remove(grant)
+            reader.x.warn(f"« {name} » : subvention de {written}, un montant nul : aucune subvention retenue",
+                          f"'{name}': grant of {written}, a zero amount: no grant kept", line=line)
+        else:
+            most = euros(MOST_PLAUSIBLE_GRANT)
+            reader.x.warn(f"« {name} » : subvention de {written} invraisemblable, plus que le budget entier de toute "
+                          f"collectivité (au-delà de {most}) : enregistrée telle que le texte la donne, à vérifier",
+                          f"'{name}': implausible grant of {written}, more than any local authority's whole budget "
+                          f"(above {most}): stored as the text gives it, to be checked", line=line)
+    for total in [t for t in reader.found.totals if t.amount > MOST_PLAUSIBLE_GRANT]:
+        written, line = _written_amount(reader, total.amount, total.span)
+        if (problem := _out_of_measure(total.amount, written)) is not None:
+            reader.found.totals.remove(total)
+            reader.x.warn(f"total annoncé : {problem} : non enregistré",
+                          f"stated total: {problem.message_en}: not recorded", line=line)
+
+
+def _out_of_measure(amount: Decimal, written: str) -> ValueProblem | None:
+    """Why the tables' readers refuse ``amount`` (written ``written``), of more figures than any budget's
+    (:func:`graph.values.check_magnitude`); None when they accept it."""
+    try:
+        check_magnitude(amount, written)
+    except ValueProblem as problem:
+        return problem
+    return None
+
+
+def _written_amount(reader: Reader, amount: Decimal, span: tuple[int, int]) -> tuple[str, int | None]:
+    """``amount`` as the text writes it within ``span`` ("1 000 000 000 000 €", a table's bare "0"), and the line of
+    the file that writes it, once (:func:`source_line`); else as a warning writes an amount, at no line."""
+    for pattern in (AMOUNT_RE, BARE_AMOUNT_RE):
+        for match in pattern.finditer(reader.body, *span):
+            if parse_amount(match.group(0)) == amount:
+                written = " ".join(match.group(0).split())
+                return written, source_line(reader.doc.source, pattern, written, once=True)
+    return euros(amount), None
 
 
 def _add_grants(reader: Reader, year: int | None, accounts: list[tuple[str | None, str | None]]) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from graph.ingest.base import Extraction
 from graph.ingest.delib_grant_checks import euros
@@ -140,24 +140,63 @@ _LISTS = {"present": ("présents", "present"), "excused": ("excusés", "excused"
 DATE_YEARS = (1000, 2199)
 #: A date in figures with nothing of a longer number around it (not "04.77.12.2024").
 _FIGURES_DATE = re.compile(r"(?<![\d.,/-])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/])")
+#: A date in figures the ISO way ("2024-05-16"), with nothing of a longer number or a reference around it (not
+#: "n° 2024-07-02-08", "CP-2024-11-07", "2024-05-16T18:00").
+_ISO_DATE = re.compile(r"(?<![\w.,/-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w/-]|[.,]\d)")
+#: What names an act's number just before figures shaped like an ISO date, a reference and no date: "Délibération
+#: n° 2024-10-27", "DÉLIBÉRATION N° 2025-06-12" (year, session, rank), "réf. 2024-02-30", "Délibération 2024-10-08".
+_NUMBER_BEFORE = re.compile(r"(?:\bn\s?[°º]|\bnos?\.?|\bnum[ée]ros?|\br[ée]f(?:[ée]rences?)?\.?|"
+                            r"\b(?:d[ée]lib[ée]ration|arr[êe]t[ée]|d[ée]cision)s?)[ \t]*:?[ \t]*$", re.I)
 
 
-def warn_impossible_dates(extraction: Extraction, text: str) -> None:
-    """Say each date of ``text`` that cannot be: a day its month has not ("30 février 2024", "31/04/2024", "0 mai
-    2024"), read as no date, or a year out of :data:`DATE_YEARS` ("12 juin 9999"), kept as the text gives it.
+def _iso_dates(text: str) -> Iterator[re.Match]:
+    """The dates of ``text`` in figures the ISO way (:data:`_ISO_DATE`), but for an act's number
+    (:data:`_NUMBER_BEFORE`).
+
+    >>> [m.group(0) for m in _iso_dates("le 2024-02-30 ; délibération n° 2024-10-27 ; CP-2024-11-07 ; 2024-118")]
+    ['2024-02-30']
+    """
+    for match in _ISO_DATE.finditer(text):
+        if not _NUMBER_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            yield match
+
+
+def source_line(source: str | None, pattern: re.Pattern, written: str, once: bool = False) -> int | None:
+    """The line of a file's own text ``source`` (:attr:`graph.ingest.delib_text.Document.source`) where ``pattern``
+    finds ``written``, its spaces as they may be: the first, or with ``once`` the only one (an amount written twice
+    may be another's); None where the file's lines are not known (a PDF's) or not so found — never a line that
+    does not write it.
+
+    >>> source_line("Séance du\\n30 février 2024, puis le 30  février 2024", DATE_RE, "30 février 2024")
+    2
+    >>> source_line("le 31/04/2024\\npuis le 31/04/2024", _FIGURES_DATE, "31/04/2024", once=True)
+    >>> source_line(None, DATE_RE, "30 février 2024")
+    """
+    if source is None:
+        return None
+    lines = [source.count("\n", 0, match.start()) + 1 for match in pattern.finditer(source)
+             if " ".join(match.group(0).split()) == written]
+    return lines[0] if lines and not (once and len(lines) > 1) else None
+
+
+def warn_impossible_dates(extraction: Extraction, text: str, source: str | None = None) -> None:
+    """Say each date of ``text`` that cannot be: a day its month has not ("30 février 2024", "31/04/2024",
+    "2024-02-30", "0 mai 2024"), read as no date, or a year out of :data:`DATE_YEARS` ("12 juin 9999",
+    "9999-05-02"), kept as the text gives it; at the line of the file's own text ``source`` that writes it first,
+    when it is known (:func:`source_line`).
 
     >>> x = Extraction()
     >>> warn_impossible_dates(x, "Séance du 30 février 2024, reçue le 31/04/2024, publiée le 2 mai 9999 (tél. "
-    ...                           "04.77.12.2024)")
+    ...                           "04.77.12.2024), affichée le 2024-02-30 (délibération n° 2024-04-31)")
     >>> [i.message.split(" :")[0] for i in x.issues]  # doctest: +NORMALIZE_WHITESPACE
     ['date impossible « 30 février 2024 »', 'date impossible « 31/04/2024 »',
-     'date invraisemblable « 2 mai 9999 »']
+     'date invraisemblable « 2 mai 9999 »', 'date impossible « 2024-02-30 »']
     """
     said = set()
     # DATE_RE's dates in words with their year (one without is completed from another date); the dates in figures
-    # by _FIGURES_DATE, which leaves out numbers of other kinds that DATE_RE reads as dates
+    # by _FIGURES_DATE and _ISO_DATE, which leave out numbers of other kinds that DATE_RE reads as dates
     in_words = (match for match in DATE_RE.finditer(text) if match["month"] and match["year"])
-    for match in sorted([*in_words, *_FIGURES_DATE.finditer(text)], key=lambda m: m.start()):
+    for match in sorted([*in_words, *_FIGURES_DATE.finditer(text), *_iso_dates(text)], key=lambda m: m.start()):
         written = " ".join(match.group(0).split())
         if written in said:
             continue
@@ -171,13 +210,15 @@ def warn_impossible_dates(extraction: Extraction, text: str) -> None:
             if date is None and not (1 <= int(match["m"]) <= 12 and int(match["d"]) <= 31):
                 continue  # not a day and a month: a number of another kind
         said.add(written)
+        line = source_line(source, match.re, written)
         if date is None:
             extraction.warn(f"date impossible « {written} » : ce jour n'existe pas, aucune date n'en est lue ; à "
                             "vérifier",
-                            f"impossible date '{written}': no such day, no date read from it; to be checked")
+                            f"impossible date '{written}': no such day, no date read from it; to be checked",
+                            line=line)
         elif not DATE_YEARS[0] <= date.year <= DATE_YEARS[1]:
             low, high = DATE_YEARS
             extraction.warn(f"date invraisemblable « {written} » : année hors de {low} à {high} ; "
                             "enregistrée telle que le texte la donne, à vérifier",
                             f"implausible date '{written}': year outside {low} to {high}; stored as "
-                            "the text gives it, to be checked")
+                            "the text gives it, to be checked", line=line)

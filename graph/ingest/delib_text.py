@@ -32,7 +32,7 @@ from graph.ingest.delib_prose_columns import unfold_prose_columns
 from graph.ingest.delib_running_heads import drop_running_heads
 from graph.ingest.delib_stamps import Stamp, join_cut_months, strip_stamps
 from graph.ingest.delib_text_layout import clean_text, unbox, unify_line_ends
-from graph.ingest.delib_web_text import markdown_to_plain
+from graph.ingest.delib_web_text import html_characters, markdown_to_plain
 
 
 #: The line that separates the body from the stamps' text in the normalised text.
@@ -48,12 +48,31 @@ class Document:
     stamp: Stamp
     #: What the reader doubted while normalising the text, as (French, English) warnings.
     doubts: list[tuple[str, str]] = field(default_factory=list)
+    #: The file's own text line for line (:func:`own_lines`), where a warning finds the line that writes what it
+    #: says; None for a PDF, whose text is its pages' joined and set out anew, no line of it the file's.
+    source: str | None = None
 
     @property
     def stamp_start(self) -> int:
         """Offset of the stamps' text in :attr:`text` (its end when there is no stamp)."""
         index = self.text.find(STAMP_HEADING, len(self.body))
         return index + len(STAMP_HEADING) + 1 if index >= 0 else len(self.text)
+
+
+def own_lines(text: str) -> str | None:
+    """A text file's ``text`` with its lines where the file has them, counted as :func:`graph.limits.check_line_length`
+    counts them (by their "\\n"), its HTML character references read as the reader reads them
+    (:func:`graph.ingest.delib_web_text.html_characters`) but none made a line end ("&#10;"); None for a file whose
+    lines a lone carriage return ends, which an editor counts as lines and "\\n" does not.
+
+    >>> own_lines("Séance du 3&nbsp;mai 2024\\r\\nObjet&#10;: subvention")
+    'Séance du 3\\xa0mai 2024\\r\\nObjet : subvention'
+    >>> own_lines("Séance\\rObjet") is None
+    True
+    """
+    if re.search(r"\r(?!\n)", text):
+        return None
+    return "\n".join(html_characters(line).replace("\n", " ") for line in text.split("\n"))
 
 
 def normalise_text(text: str, markdown: bool = False) -> Document:
