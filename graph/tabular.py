@@ -124,13 +124,30 @@ def normalise_header(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", folded)
 
 
+def text_lines(text: str) -> list[str]:
+    """The lines of a text as a CSV reader and an editor number them, cut at ``\\r\\n``, ``\\r`` or ``\\n`` only:
+    ``str.splitlines`` also cuts at a form feed, U+001C to U+001E, NEL, U+2028 and U+2029, which a value may hold (a
+    line break pasted from a word processor or a web page), so that the lines after it were numbered one too far
+    and the value cut in two.
+
+    >>> text_lines("a\\u2028b;1\\r\\nc;2\\n"), "a\\u2028b;1\\r\\nc;2\\n".splitlines()
+    (['a\\u2028b;1', 'c;2'], ['a', 'b;1', 'c;2'])
+    """
+    lines = _LINE_END.split(text)
+    return lines[:-1] if lines[-1] == "" else lines
+
+
+#: What ends a line of a CSV text (:func:`text_lines`).
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
 def sniff_delimiter(text: str) -> str:
     """Return the separator (``;`` ``,`` tab ``|``) that cuts the first lines into the most regular rows.
 
     >>> sniff_delimiter("a;b;c\\n1;2,5;3\\n"), sniff_delimiter("a\\tb,c\\n1\\t2\\n")
     (';', '\\t')
     """
-    sample = "\n".join(text.splitlines()[:SNIFF_LINES])
+    sample = "\n".join(text_lines(text)[:SNIFF_LINES])
     best, best_score = ",", (0, 0)
     for delimiter in (";", ",", "\t", "|"):
         widths = [len(r) for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if len(r) > 1]
@@ -382,7 +399,7 @@ def peek_lines(data: bytes) -> tuple[tuple[int, frozenset[str]], ...]:
             records = [Row(line, cells) for head in read_heads(data) for line, cells in head.rows[:SNIFF_LINES]]
         else:
             text, _ = decode(data[:PEEK_BYTES])
-            records = _csv_records("\n".join(text.splitlines()[:SNIFF_LINES]), sniff_delimiter(text))[:SNIFF_LINES]
+            records = _csv_records("\n".join(text_lines(text)[:SNIFF_LINES]), sniff_delimiter(text))[:SNIFF_LINES]
     except InputError:
         return ()
     return tuple((r.line, frozenset({normalise_header(repair_text(c)) for c in r.cells} - {""})) for r in records)

@@ -171,6 +171,9 @@ class Extraction:
     issues: list[Issue] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
     text: str | None = None
+    #: A table's header line, which the refusal of a table without data rows names
+    #: (:func:`graph.ingest.lookahead.refuse_rowless`); None for a source that is no table.
+    header_line: int | None = None
 
     def warn(self, message: str, message_en: str = "", **where) -> None:
         self.issues.append(Issue("warning", message, message_en, **where))

@@ -126,8 +126,14 @@ def refuse_rowless(kind: SourceKind, extraction: Extraction) -> None:
     """Raise InputError when ``extraction``, of a kind of table (one that names its ``rows_kept`` stat), read no
     data row under its header, or kept none of those it read while rejecting some: rows skipped without an error
     (a SIRENE unit of a person, a closed period) are a file's own content, not a broken file. (The register counts
-    no ``rows_read``: a register without members is left to its kind to judge.)
+    no ``rows_read``: a register without members is left to its kind to judge.) The refusal of a table without data
+    rows names its header's line, where the reader looked for them (the caller names the file).
 
+    >>> try:
+    ...     refuse_rowless(get_kind("rna"), Extraction(stats={"rows_read": 0, "associations": 0}, header_line=3))
+    ... except InputError as exc:
+    ...     exc.issue.line, exc.issue.message
+    (3, "aucune ligne de données sous l'en-tête")
     >>> ex = Extraction(stats={"rows_read": 2, "associations": 0})
     >>> ex.reject("association sans titre", "association without a title", line=3)
     >>> refuse_rowless(get_kind("rna"), ex)
@@ -139,7 +145,8 @@ def refuse_rowless(kind: SourceKind, extraction: Extraction) -> None:
         return
     read = stats.get("rows_read")
     if read == 0:
-        raise InputError("aucune ligne de données sous l'en-tête", message_en="no data rows under the header")
+        raise InputError("aucune ligne de données sous l'en-tête", message_en="no data rows under the header",
+                         line=extraction.header_line)
     if stats[kept] == 0 and extraction.errors:
         raise nothing_kept(extraction, read)
 

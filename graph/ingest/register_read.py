@@ -20,7 +20,7 @@ from graph.ingest.register_heading import REQUIRED_COLUMNS, header_not_found, re
 from graph.ingest.register_keys import column
 from graph.ingest.register_notes import footer_row, note_row, repeated_header
 from graph.ingest.register_shifts import find_cut_value, shifted_row
-from graph.tabular import Row, check_quotes, cut_short, sniff_delimiter, without_controls
+from graph.tabular import Row, check_quotes, cut_short, sniff_delimiter, text_lines, without_controls
 
 
 def entries_from_csv(text: str, spreadsheet: bool = False) -> Register:
@@ -46,8 +46,8 @@ date de sortie, thèmes, objectifs, siren, siret, rna, esus
     >>> read.ptce.values, [(m.line, m.values["name"]) for m in read.members]
     ({'name': 'P'}, [(3, 'A')])
     """
-    lines = text.splitlines()
-    controls = drop_controls(lines)
+    lines = text_lines(text)
+    controls = drop_controls(lines) + space_separators(lines)
     try:  # the separator is sniffed from the first lines, as the CSV reader cuts them
         start, ptce, goals, issues = read_heading(lines)
         body = "\n".join(lines[start:])
@@ -176,6 +176,32 @@ def drop_controls(lines: list[str]) -> list[Issue]:
     return issues
 
 
+#: Unicode's line and paragraph separators and NEL (U+0085): a line break pasted from a word processor or a web page.
+#: Python's ``str.splitlines`` and YAML 1.1 (PyYAML) break lines there, an editor's line count and a CSV reader do not.
+LINE_SEPARATORS = re.compile("[\x85\u2028\u2029]")
+
+
+def space_separators(lines: list[str]) -> list[Issue]:
+    """Replace the line separators (:data:`LINE_SEPARATORS`) in a register's ``lines`` by a space (in place), with a
+    warning for each line that held some: its value stays whole — YAML would have cut it, or refused the register
+    at a line that is not the file's — and the lines after it keep their numbers.
+
+    >>> lines = ["name;kind", "A\\u2028B;association"]
+    >>> [(i.line, i.message_en) for i in space_separators(lines)], lines[1]
+    ([(2, 'line separator U+2028 inside the line (a line break pasted from a word processor?), replaced by a \
+space')], 'A B;association')
+    """
+    issues = []
+    for i, line in enumerate(lines):
+        if found := sorted({f"U+{ord(c):04X}" for c in LINE_SEPARATORS.findall(line)}):
+            lines[i] = LINE_SEPARATORS.sub(" ", line)
+            issues.append(Issue("warning", f"séparateur de ligne {', '.join(found)} dans la ligne (un saut de ligne "
+                                           "collé d'un traitement de texte ?), remplacé par une espace",
+                                f"line separator {', '.join(found)} inside the line (a line break pasted from a word "
+                                "processor?), replaced by a space", line=i + 1))
+    return issues
+
+
 def sheet_as_csv(rows: list[tuple[int, list[str]]]) -> str:
     """The text of a register's sheet (rows with their lines) as a ``;`` CSV whose lines are the sheet's, for
     :func:`entries_from_csv`: a line break inside a cell becomes a space, so that each row keeps its line — or, in
@@ -197,4 +223,4 @@ def sheet_as_csv(rows: list[tuple[int, list[str]]]) -> str:
     return out.getvalue()
 
 
-__all__ = ["entries_from_csv", "sheet_as_csv", "drop_controls", "MAX_CELL", "Entry", "Register"]
+__all__ = ["entries_from_csv", "sheet_as_csv", "drop_controls", "space_separators", "MAX_CELL", "Entry", "Register"]

@@ -11,7 +11,7 @@ import yaml
 from graph.ingest.base import InputError, Issue
 from graph.ingest.register_entries import Entry, Register
 from graph.ingest.register_keys import FRENCH, canonical, duplicate_key, unknown_key, written_in_french
-from graph.ingest.register_read import drop_controls
+from graph.ingest.register_read import drop_controls, space_separators
 from graph.ingest.register_shifts import plausible
 from graph.yaml_errors import invalid_yaml
 from graph.tabular import cut_short
@@ -275,6 +275,61 @@ def _unfinished(kind: str, last: yaml.Node, before: list[yaml.MappingNode]) -> t
             "have")
 
 
+def _ends_in_short_entry(root: yaml.MappingNode, text: str) -> Issue | None:
+    """A warning when a register's text stops in the last entry of a list (its members, actions, grants, its PTCE's
+    goals: the last line that is not blank nor a comment is that entry's), and that entry lacks keys that every
+    other entry of the list has — two others at least —, all of them written after the keys it has: what a
+    download or copy cut at a line's end leaves (« - name: X », « kind: … », and the file's end). A file so cut
+    reads as a whole one, since a member may lack its themes or goals: said, not refused; None otherwise."""
+    content = [n for n, line in enumerate(text.split("\n"), start=1) if line.strip()
+               and not line.lstrip().startswith("#")]
+    ptce = _child(root, "register", "ptce")
+    lists = [(_child(root, "register", key), kind) for key, kind in (("members", "member"), ("actions", "action"),
+                                                                     ("grants", "grant"))]
+    for node, kind in [*lists, (_child(ptce, "ptce", "goals") if ptce is not None else None, "goal")]:
+        if not isinstance(node, yaml.SequenceNode) or not content or not isinstance(node.value[-1], yaml.MappingNode) \
+                or _last_line(node.value[-1]) < content[-1]:
+            continue
+        last, before = node.value[-1], [n for n in node.value[:-1] if isinstance(n, yaml.MappingNode)]
+        if len(before) < 2 or not last.value or last.flow_style:  # « {…} » closed: whole
+            return None
+        keys = [canonical(kind, str(k.value)) for k, _ in last.value]
+        if isinstance(value := last.value[-1][1], yaml.ScalarNode) and not value.value and not value.style:
+            keys.pop()  # « goals: » and the end: its list was on the lines cut
+        others = [[canonical(kind, str(k.value)) for k, _ in entry.value] for entry in before]
+        common = [key for key in others[0] if key is not None and all(key in keys_ for keys_ in others)]
+        missing = [key for key in common if key not in keys]
+        had = [key for key in common if key in keys]
+        if not missing or any(max((o.index(k) for k in had), default=-1) > min(o.index(k) for k in missing)
+                              for o in others):
+            return None
+        return _short_entry(kind, last, missing, len(before), not text.endswith(("\n", "\r")))
+    return None
+
+
+def _last_line(node: yaml.Node) -> int:
+    """The line of the last value that a YAML node writes (its last item's, its last key's value)."""
+    while isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.value:
+        node = node.value[-1][1] if isinstance(node, yaml.MappingNode) else node.value[-1]
+    return node.end_mark.line + 1
+
+
+def _short_entry(kind: str, last: yaml.MappingNode, missing: list[str], others: int, unended: bool) -> Issue:
+    """The warning of a register whose text stops in its ``last`` entry of ``kind``, which lacks the keys
+    ``missing`` that the ``others`` entries before it have (:func:`_ends_in_short_entry`)."""
+    what, what_en = _ENTRY_NAMES[kind]
+    name = next((str(v.value) for k, v in last.value if canonical(kind, str(k.value)) in ("name", "title")), "")
+    named, named_en = (f" « {name} »", f" '{name}'") if name else ("", "")
+    unended_fr, unended_en = (", sans fin de ligne", " without a line end") if unended else ("", "")
+    lacking = ", ".join(FRENCH.get(k, k) for k in missing)
+    return Issue("warning", f"fichier peut-être tronqué : il s'arrête{unended_fr} dans son dernier {what}{named}, à "
+                            f"qui manquent {lacking}, qu'ont tous les {others} autres "
+                            "(téléchargement ou copie interrompu ?) ; vérifiez que le fichier est entier",
+                 f"file maybe truncated: it stops{unended_en} in its last {what_en}{named_en}, which lacks "
+                 f"{', '.join(missing)}, which all {others} others have (interrupted download or copy?); check that "
+                 "the file is whole", line=last.start_mark.line + 1)
+
+
 def _before(text: str, mark) -> str:
     """The text of the line of a YAML parser's ``mark`` before its column (lines broken as YAML breaks them).
 
@@ -289,7 +344,7 @@ def entries_from_yaml(text: str, expected: str) -> Register:
     """Read a YAML register; InputError with the line on bad syntax. A control character (a NUL from a broken
     export), which YAML refuses without a line, is removed with a warning naming its line, as in a CSV register."""
     lines = text.split("\n")
-    controls = drop_controls(lines)
+    controls = drop_controls(lines) + space_separators(lines)
     text = "\n".join(lines)
     cut = _unended_line(text)
     try:
@@ -312,6 +367,8 @@ def entries_from_yaml(text: str, expected: str) -> Register:
     if cut is not None and (unfinished := _cut_entry(root, cut)) is not None:
         raise unfinished
     issues: list[Issue] = controls
+    if (short := _ends_in_short_entry(root, text)) is not None:
+        issues.append(short)
     top = _entry("register", root, data, issues)
     if top.get("format") not in (None, expected):
         raise InputError(f"format « {top.get('format')} » inconnu (attendu {expected})",

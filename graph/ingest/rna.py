@@ -335,6 +335,7 @@ def extract(ctx: SourceContext) -> Extraction:
         rows.add_row(row)
     rows.book.finish()
     ex = rows.ex
+    ex.header_line = table.header_line
     ex.stats = {"rows_read": len(table.rows), "associations": rows.count, "dissolved": rows.dissolved,
                 **ex.issue_counts(), "encoding": table.encoding or "xlsx/ods"}
     return ex

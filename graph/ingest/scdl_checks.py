@@ -13,6 +13,7 @@ from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok,
 from graph.identity_names import fold
 from graph.ingest.french import read_date
 from graph.ingest.scdl_periods import month_period, period_ends
+from graph.ingest.scdl_placeholders import empty_mark
 from graph.values import ValueProblem, parse_amount, parse_ratio
 
 def total_difference(label: str, stated: Decimal | None, since_total: Decimal, overall: Decimal
@@ -217,7 +218,7 @@ def shifted(cells: list[str], extra: int, cols: dict[str, int], header: list[str
     wrong = []
     for field, read in _FORMS.items():
         i = cols.get(field)
-        if i is None or i >= len(cells) or not cells[i]:
+        if i is None or i >= len(cells) or not cells[i] or empty_mark(cells[i]):
             continue
         try:
             ok = read(cells[i]) is not False

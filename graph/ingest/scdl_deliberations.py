@@ -367,6 +367,7 @@ def extract(ctx: SourceContext) -> Extraction:
         rows.add_row(row)
     rows.book.finish()
     ex = rows.ex
+    ex.header_line = table.header_line
     ex.stats = {"rows_read": len(table.rows), "deliberations": rows.count, **ex.issue_counts(),
                 "encoding": table.encoding or "xlsx/ods"}
     return ex

@@ -20,6 +20,7 @@ from graph.ingest.scdl_checks import comma_message, compact_date, compact_period
 from graph.ingest.scdl_headers import SIREN_COLUMNS
 from graph.ingest.scdl_ids import INVALID_RNA, clean_rna_cell, read_id_cell
 from graph.ingest.scdl_periods import month_period, period_ends
+from graph.ingest.scdl_placeholders import empty_mark
 from graph.ingest.scdl_sirens import with_siren
 from graph.spreadsheets import FractionCell
 from graph.tabular import Row, Table, normalise_header
@@ -48,6 +49,7 @@ class GrantCellReader:
         self.thousands_dot = self.dot_convention()
         self.commas = self.comma_convention()
         self._month_first: dict[str, bool] = {}
+        self._empty_marks: set[str] = set()  # the fields whose marks of an empty cell were warned about
 
     def get(self, row: Row, field: str) -> str:
         i = self.cols.get(field)
@@ -177,11 +179,27 @@ class GrantCellReader:
 
     def date(self, row: Row, field: str):
         raw = self.get(row, field)
+        if self.empty_mark(row, field, raw):
+            return None
         try:
             return self.loose_date(row, field, raw)
         except ValueProblem as exc:
             self.warn(row, field, f"{exc} : ignorée", f"{exc.message_en}: ignored", raw)
             return None
+
+    def empty_mark(self, row: Row, field: str, raw: str) -> bool:
+        """Whether the date cell ``raw`` of ``field`` is a mark of an empty cell (« NULL », « 0000-00-00 »:
+        :func:`graph.ingest.scdl_placeholders.empty_mark`), read as empty: said once per column, at its first line,
+        instead of an unreadable date on each row (a period kept it as its text)."""
+        if not empty_mark(raw):
+            return False
+        if field not in self._empty_marks:
+            self._empty_marks.add(field)
+            self.warn(row, field, f"« {raw} » : marque d'une cellule vide (export d'une base de données, d'un script "
+                      "ou d'un tableur), pas une date : lue comme vide, ici et dans le reste de la colonne",
+                      f"'{raw}': the mark of an empty cell (a database's, a script's or a spreadsheet's export), not a "
+                      "date: read as empty, here and in the rest of the column", raw)
+        return True
 
     def month_first(self, field: str) -> bool:
         """Whether the column of ``field`` writes its dates month first, as a spreadsheet set to English does: one
@@ -230,6 +248,8 @@ class GrantCellReader:
             start, end = self.date(row, "payment_start"), self.date(row, "payment_end")
             return None if start is None else start.isoformat() + (f"/{end.isoformat()}" if end else "")
         raw = self.get(row, "payment_period")
+        if self.empty_mark(row, "payment_period", raw):
+            return None
         raw = self.day_first("payment_period", raw)
         try:
             period = compact_period(raw) or parse_period(raw)

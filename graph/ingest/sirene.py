@@ -392,6 +392,7 @@ def extract(ctx: SourceContext) -> Extraction:
     rows.former_periods()
     rows.book.finish()
     ex = rows.ex
+    ex.header_line = table.header_line
     ex.stats = {"rows_read": len(table.rows), "actors": rows.count, "skipped": rows.skipped, "closed": rows.closed,
                 **ex.issue_counts(), "encoding": table.encoding or "xlsx/ods"}
     return ex
