@@ -71,6 +71,38 @@ def test_numbers_shaped_like_iso_dates_are_not_said(tmp_path, written):
     assert not [i.message for i in extraction.issues if i.message.startswith("date")]
 
 
+
+# --- dates in figures day first, with dashes or dots --------------------------------------------------------------
+
+@pytest.mark.parametrize("written, said", [
+    ("31-04-2024", "date impossible « 31-04-2024 » : ce jour n'existe pas"),
+    ("31.04.2024", "date impossible « 31.04.2024 » : ce jour n'existe pas"),
+    ("30-02-2024", "date impossible « 30-02-2024 » : ce jour n'existe pas"),
+    ("02.05.9999", "date invraisemblable « 02.05.9999 » : année hors de 1000 à 2199"),
+])
+def test_a_session_date_day_first_with_dashes_or_dots_that_cannot_be_is_said(tmp_path, written, said):
+    # the reader reads these as the session's date, and an impossible one as no date: said, as "31/04/2024" is
+    extraction = _extract(tmp_path, _HEAD.replace("2 décembre 2024", written) + _GRANT)
+    assert _said(extraction, said), [i.message for i in extraction.issues]
+
+
+@pytest.mark.parametrize("written", [
+    "tél. 04.77.12.20.24", "tél. 04 77 12 20 24", "tél. 04-77-12-20-24", "dossier n° 2024-118",
+    "dossier n° 31-04-2024", "Délibération n° 30.02.2024", "réf. 31.04.2024", "référence CP-31-04-2024",
+    "n° CP-2024-11 / 04-12-0915", "montant 1.500.000 €", "version 1.2.3456", "logiciel v2.10.0915",
+    "horodatage 31-04-2024T18:00", "séance ouverte à 18.30", "dossier 31.04.2024.1", "dossier 31-04-20241",
+    "dossier 131-04-2024", "dossier 31-04.2024",
+])
+def test_numbers_shaped_like_dates_day_first_are_not_said(tmp_path, written):
+    extraction = _extract(tmp_path, _HEAD + written + "\n" + _GRANT)
+    assert not [i.message for i in extraction.issues if i.message.startswith("date")]
+
+
+def test_a_date_day_first_with_dots_is_said_at_the_line_of_the_file_that_writes_it(tmp_path):
+    text = _HEAD + _GRANT + "\n\n\nAffiché le 31.04.2024\n"
+    date, = _said(_extract(tmp_path, text), "date impossible « 31.04.2024 »")
+    assert date.line == 11 and "31.04.2024" in text.split("\n")[date.line - 1]
+
 # --- grants' amounts --------------------------------------------------------------------------------------------
 
 def _granting(amount: str) -> str:

@@ -147,6 +147,14 @@ _ISO_DATE = re.compile(r"(?<![\w.,/-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![
 #: n° 2024-10-27", "DÉLIBÉRATION N° 2025-06-12" (year, session, rank), "réf. 2024-02-30", "Délibération 2024-10-08".
 _NUMBER_BEFORE = re.compile(r"(?:\bn\s?[°º]|\bnos?\.?|\bnum[ée]ros?|\br[ée]f(?:[ée]rences?)?\.?|"
                             r"\b(?:d[ée]lib[ée]ration|arr[êe]t[ée]|d[ée]cision)s?)[ \t]*:?[ \t]*$", re.I)
+#: A date in figures day first with dashes or dots, as a prefecture's stamp writes it ("31-04-2024", "31.04.2024"),
+#: the same mark twice and nothing of a longer number or a reference around it (not "04.77.12.20.24", "1.500.000",
+#: "CP-31-04-2024", "31.04.2024.1", "31-04-2024T18:00").
+_DASHED_DATE = re.compile(r"(?<![\w.,/-])(?P<d>\d{1,2})(?P<mark>[.-])(?P<m>\d{1,2})(?P=mark)(?P<y>\d{4})"
+                          r"(?![\w/-]|[.,]\d)")
+#: What writes a version, or a reference's first part, just before figures shaped like a date day first: "version
+#: 1.2.3456", "v 2.10.0915", "n° CP-2024-11 / 04-12-0915" (a reference in two parts, as a real text writes one).
+_VERSION_BEFORE = re.compile(r"(?:\bv\.?|\bversions?|\brelease|/)[ \t]*$", re.I)
 
 
 def _iso_dates(text: str) -> Iterator[re.Match]:
@@ -156,8 +164,25 @@ def _iso_dates(text: str) -> Iterator[re.Match]:
     >>> [m.group(0) for m in _iso_dates("le 2024-02-30 ; délibération n° 2024-10-27 ; CP-2024-11-07 ; 2024-118")]
     ['2024-02-30']
     """
-    for match in _ISO_DATE.finditer(text):
-        if not _NUMBER_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+    return _dates_but_numbers(_ISO_DATE, text, (_NUMBER_BEFORE,))
+
+
+def _dashed_dates(text: str) -> Iterator[re.Match]:
+    """The dates of ``text`` in figures day first with dashes or dots (:data:`_DASHED_DATE`), but for an act's number
+    (:data:`_NUMBER_BEFORE`) or a version (:data:`_VERSION_BEFORE`).
+
+    >>> [m.group(0) for m in _dashed_dates("le 31-04-2024, le 30.02.2024 ; n° 31-04-2024 ; version 1.2.3456 ; "
+    ...                                    "tél. 04.77.12.20.24 ; 1.500.000 € ; 31.04.2024.1 ; 31-04.2024")]
+    ['31-04-2024', '30.02.2024']
+    """
+    return _dates_but_numbers(_DASHED_DATE, text, (_NUMBER_BEFORE, _VERSION_BEFORE))
+
+
+def _dates_but_numbers(pattern: re.Pattern, text: str, befores: tuple[re.Pattern, ...]) -> Iterator[re.Match]:
+    """The matches of ``pattern`` in ``text`` that none of ``befores`` finds written just before: figures shaped
+    like a date that a word before says are a number of another kind."""
+    for match in pattern.finditer(text):
+        if not any(before.search(text, max(0, match.start() - 40), match.start()) for before in befores):
             yield match
 
 
@@ -181,22 +206,24 @@ def source_line(source: str | None, pattern: re.Pattern, written: str, once: boo
 
 def warn_impossible_dates(extraction: Extraction, text: str, source: str | None = None) -> None:
     """Say each date of ``text`` that cannot be: a day its month has not ("30 février 2024", "31/04/2024",
-    "2024-02-30", "0 mai 2024"), read as no date, or a year out of :data:`DATE_YEARS` ("12 juin 9999",
-    "9999-05-02"), kept as the text gives it; at the line of the file's own text ``source`` that writes it first,
-    when it is known (:func:`source_line`).
+    "2024-02-30", "31-04-2024", "31.04.2024", "0 mai 2024"), read as no date, or a year out of :data:`DATE_YEARS`
+    ("12 juin 9999", "9999-05-02", "02.05.9999"), kept as the text gives it; at the line of the file's own text
+    ``source`` that writes it first, when it is known (:func:`source_line`).
 
     >>> x = Extraction()
     >>> warn_impossible_dates(x, "Séance du 30 février 2024, reçue le 31/04/2024, publiée le 2 mai 9999 (tél. "
-    ...                           "04.77.12.2024), affichée le 2024-02-30 (délibération n° 2024-04-31)")
+    ...                           "04.77.12.2024), affichée le 2024-02-30 (délibération n° 2024-04-31), visée le "
+    ...                           "31.04.2024")
     >>> [i.message.split(" :")[0] for i in x.issues]  # doctest: +NORMALIZE_WHITESPACE
     ['date impossible « 30 février 2024 »', 'date impossible « 31/04/2024 »',
-     'date invraisemblable « 2 mai 9999 »', 'date impossible « 2024-02-30 »']
+     'date invraisemblable « 2 mai 9999 »', 'date impossible « 2024-02-30 »', 'date impossible « 31.04.2024 »']
     """
     said = set()
     # DATE_RE's dates in words with their year (one without is completed from another date); the dates in figures
-    # by _FIGURES_DATE and _ISO_DATE, which leave out numbers of other kinds that DATE_RE reads as dates
+    # by _FIGURES_DATE, _ISO_DATE and _DASHED_DATE, which leave out numbers of other kinds that DATE_RE reads as dates
     in_words = (match for match in DATE_RE.finditer(text) if match["month"] and match["year"])
-    for match in sorted([*in_words, *_FIGURES_DATE.finditer(text), *_iso_dates(text)], key=lambda m: m.start()):
+    in_figures = [*_FIGURES_DATE.finditer(text), *_iso_dates(text), *_dashed_dates(text)]
+    for match in sorted([*in_words, *in_figures], key=lambda m: m.start()):
         written = " ".join(match.group(0).split())
         if written in said:
             continue

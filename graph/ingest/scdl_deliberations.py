@@ -14,7 +14,8 @@ dropped when it is not one at all); a DELIB_ID given twice by one authority is a
 it is a session's rank (up to three figures, "1", "2"…) given at several sessions: each such deliberation is then
 identified by its number and its date, "1 (2024-03-28)", with a warning; vote counts above the members entitled to
 vote, or above those who voted, are warned about. A MONTANT column, with no beneficiary's, is ignored with a
-warning: the list is read as deliberations.
+warning: the list is read as deliberations. A date cell that holds the mark of an empty one ("NULL", "0000-00-00")
+is empty, said once per column; in DELIB_DATE, it rejects its row as an empty cell does.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from graph.ingest.scdl_grants import EXTENSIONS
 from graph.ingest.scdl_headers import (DELIBERATION_FIELDS, GRANT_FIELDS, fields_named, header_near_miss, keys_of,
                                        map_columns, warn_duplicate_columns)
 from graph.ingest.scdl_ids import read_id_cell
+from graph.ingest.scdl_placeholders import empty_mark, read_as_empty
 from graph.namespaces import MAI, SCHEMA
 from graph.table_checks import short_row
 from graph.tabular import Row, peek_keys, read_table
@@ -104,6 +106,7 @@ class _Rows:
         #: (authority's cells, DELIB_ID) -> the dates it is given on: more than one, the number is the session's.
         self.sessions: dict[tuple[str, str, str], set] = {}
         self.told: set[tuple[str, str, str]] = set()  # the numbers per session warned about
+        self.empty_marks: set[str] = set()  # the fields whose marks of an empty cell were warned about
 
     def count_sessions(self, rows: list[Row]) -> None:
         """Note the dates each authority's DELIB_ID is given on when it is a session's rank (1, 2… at each session:
@@ -169,6 +172,8 @@ class _Rows:
 
     def date(self, row: Row, field: str, required: bool = False):
         raw = self.get(row, field)
+        if empty_mark(raw):
+            return self.empty_date(row, field, raw, required)
         try:
             value = compact_date(raw) or parse_date(raw)
         except ValueProblem as exc:
@@ -184,6 +189,22 @@ class _Rows:
             self.issue("error", row, field, "date de délibération manquante", "deliberation date missing", raw)
             return False
         return value
+
+    def empty_date(self, row: Row, field: str, raw: str, required: bool) -> None | bool:
+        """The date of a cell that holds a mark of an empty cell (« NULL », « 0000-00-00 »:
+        :func:`graph.ingest.scdl_placeholders.empty_mark`): none, said once per column at its first line, instead of
+        an unreadable date on each row; a deliberation's own date so missing rejects its row, as an empty cell does
+        (False)."""
+        if required:
+            self.issue("error", row, field, f"date de délibération manquante : « {raw} » est la marque d'une cellule "
+                       "vide (export d'une base de données, d'un script ou d'un tableur), pas une date",
+                       f"deliberation date missing: '{raw}' is the mark of an empty cell (a database's, a script's "
+                       "or a spreadsheet's export), not a date", raw)
+            return False
+        if field not in self.empty_marks:
+            self.empty_marks.add(field)
+            self.issue("warning", row, field, *read_as_empty(raw), raw)
+        return None
 
     def add_row(self, row: Row) -> None:
         identifier = self.get(row, "id")

@@ -20,7 +20,7 @@ from graph.ingest.scdl_checks import comma_message, compact_date, compact_period
 from graph.ingest.scdl_headers import SIREN_COLUMNS
 from graph.ingest.scdl_ids import INVALID_RNA, clean_rna_cell, read_id_cell
 from graph.ingest.scdl_periods import month_period, period_ends
-from graph.ingest.scdl_placeholders import empty_mark
+from graph.ingest.scdl_placeholders import empty_mark, read_as_empty
 from graph.ingest.scdl_sirens import with_siren
 from graph.spreadsheets import FractionCell
 from graph.tabular import Row, Table, normalise_header
@@ -195,10 +195,7 @@ class GrantCellReader:
             return False
         if field not in self._empty_marks:
             self._empty_marks.add(field)
-            self.warn(row, field, f"« {raw} » : marque d'une cellule vide (export d'une base de données, d'un script "
-                      "ou d'un tableur), pas une date : lue comme vide, ici et dans le reste de la colonne",
-                      f"'{raw}': the mark of an empty cell (a database's, a script's or a spreadsheet's export), not a "
-                      "date: read as empty, here and in the rest of the column", raw)
+            self.warn(row, field, *read_as_empty(raw), raw)
         return True
 
     def month_first(self, field: str) -> bool:

@@ -30,4 +30,13 @@ def empty_mark(text: str) -> bool:
     return _EMPTY_MARK.fullmatch(text.strip()) is not None
 
 
-__all__ = ["empty_mark"]
+def read_as_empty(raw: str) -> tuple[str, str]:
+    """The warning (French, English) that the date cell ``raw``, a mark of an empty cell (:func:`empty_mark`), is
+    read as empty with the rest of its column's: said once per column, at its first line."""
+    return (f"« {raw} » : marque d'une cellule vide (export d'une base de données, d'un script ou d'un tableur), pas "
+            "une date : lue comme vide, ici et dans le reste de la colonne",
+            f"'{raw}': the mark of an empty cell (a database's, a script's or a spreadsheet's export), not a date: "
+            "read as empty, here and in the rest of the column")
+
+
+__all__ = ["empty_mark", "read_as_empty"]
