@@ -403,3 +403,15 @@ def peek_lines(data: bytes) -> tuple[tuple[int, frozenset[str]], ...]:
     except InputError:
         return ()
     return tuple((r.line, frozenset({normalise_header(repair_text(c)) for c in r.cells} - {""})) for r in records)
+
+
+def peek_header(data: bytes, known: frozenset[str] | set[str]) -> tuple[int | None, frozenset[str]]:
+    """Return (line, normalised cells) of a table's header for kind detection: of its first lines, the first that
+    names most ``known`` columns, below any title or blank lines, as :func:`find_header` finds it; else its first
+    line that is not blank; (None, empty) when it has none.
+
+    >>> peek_header("Extrait du RNA, Loire\\n\\nid;titre;x\\n".encode(), {"id", "titre"}) == (3, {"id", "titre", "x"})
+    True
+    """
+    filled = [(line, keys) for line, keys in peek_lines(data) if keys]
+    return max(filled, key=lambda found: len(found[1] & known), default=(None, frozenset()))

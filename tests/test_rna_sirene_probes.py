@@ -204,7 +204,9 @@ def test_an_establishments_extract_forced_as_sirene_is_refused_naming_the_column
         extract_sirene(SourceContext(Path("StockEtablissement.csv"), ESTABLISHMENTS.encode()))
     assert (refused.value.issue.line, refused.value.issue.message) == (1, (
         "extrait des établissements (StockEtablissement), pas un extrait SIRENE des unités légales "
-        "(StockUniteLegale) : colonnes absentes : categorieJuridiqueUniteLegale, denominationUniteLegale"))
+        "(StockUniteLegale) : colonnes absentes : categorieJuridiqueUniteLegale, denominationUniteLegale (en-tête lu "
+        "ligne 1 (8 colonnes) : « siren », « nic », « siret », « statutDiffusionEtablissement », « etablissementSiege »"
+        ", « etatAdministratifEtablissement », …)"))
 
 
 @pytest.mark.parametrize("name, data", [

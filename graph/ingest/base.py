@@ -212,6 +212,37 @@ def nothing_kept(ex: Extraction, count: int | None = None) -> InputError:
     return InputError(f"aucune ligne valide{out_of} : {reasons}", message_en=f"no valid row{out_of_en}: {reasons_en}")
 
 
+#: How many of a header's names an error shows (:func:`header_read`): enough to tell one kind of table from another.
+HEADER_SHOWN = 6
+
+
+def header_read(header: list[str], line: int) -> tuple[str, str]:
+    """How an error names the header found at ``line`` (French, English): its line, how many columns, the first
+    names as written, so that the user sees which line was taken for the header and what it holds.
+
+    >>> header_read(["id", "titre", "", "objet"], 3)[1]
+    "header on line 3 (3 columns): 'id', 'titre', 'objet'"
+    """
+    names = [name.strip().replace("\n", " ")[:40] for name in header if name.strip()]
+    more, plural = ", …" if len(names) > HEADER_SHOWN else "", "s" if len(names) > 1 else ""
+    shown = names[:HEADER_SHOWN]
+    return (f"en-tête lu ligne {line} ({len(names)} colonne{plural}) : " + ", ".join(f"« {n} »" for n in shown) + more,
+            f"header on line {line} ({len(names)} column{plural}): " + ", ".join(f"'{n}'" for n in shown) + more)
+
+
+def missing_columns(missing: list[str], kind: tuple[str, str], header: list[str], line: int) -> InputError:
+    """Why a table read as ``kind`` (French, English: « une liste de subventions SCDL ») is refused: the required
+    columns it lacks, the kind it was read as and the header found (:func:`header_read`), so that a table taken for
+    another kind, by detection or by ``--kind``, shows it.
+
+    >>> missing_columns(["id", "titre"], ("un extrait RNA", "an RNA extract"), ["montant"], 2).issue.message_en
+    "required columns missing: id, titre (read as an RNA extract; header on line 2 (1 column): 'montant')"
+    """
+    names, (header_fr, header_en) = ", ".join(missing), header_read(header, line)
+    return InputError(f"colonnes obligatoires absentes : {names} (lu comme {kind[0]} ; {header_fr})", line=line,
+                      message_en=f"required columns missing: {names} (read as {kind[1]}; {header_en})")
+
+
 def _of(field: str | None) -> str:
     """The column of a reason, as it follows the reason's line."""
     return f" ({field})" if field else ""

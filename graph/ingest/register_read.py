@@ -14,7 +14,7 @@ import csv
 import io
 import re
 
-from graph.ingest.base import InputError, Issue
+from graph.ingest.base import InputError, Issue, missing_columns
 from graph.ingest.register_entries import Entry, Register
 from graph.ingest.register_heading import REQUIRED_COLUMNS, header_not_found, read_columns, read_heading
 from graph.ingest.register_keys import column
@@ -61,6 +61,9 @@ date de sortie, thèmes, objectifs, siren, siret, rna, esus
     columns = read_columns(header, start + 1, issues)
     if not columns and header:
         raise header_not_found(header, start + 1)
+    if columns and "name" not in columns.values():  # no row would give a member: say what the header lacks
+        lacks = [key for key in ("name", "kind", "circle") if key not in columns.values()]
+        raise missing_columns(lacks, ("un registre des partenaires", "a partner register"), header, start + 1)
     if len(header) > 1:  # a quote never closed swallows the rows after it: which are members cannot be told
         check_quotes("\n".join(lines), [Row(line, cells) for line, cells in rows], delimiter, len(header))
     members = _read_members(rows, header, columns, delimiter, start, spreadsheet, issues)

@@ -31,10 +31,10 @@ from graph.dates import parse_date
 from graph.identifiers import RNA_OLD_NUMBER, normalise_rna, read_siret, rna_ok
 from graph.identity import ActorBook
 from graph.ingest.french import read_date
-from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
+from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, missing_columns, new_graph
 from graph.namespaces import MAI, SCHEMA, mint
 from graph.table_checks import lost_characters, repair_issues, short_row
-from graph.tabular import Row, peek_keys, peek_lines, read_table
+from graph.tabular import Row, peek_header, read_table
 from graph.triples import plain_literal
 from graph.values import ValueProblem
 
@@ -56,10 +56,11 @@ _ALT_LABEL, _IDENTIFIER = SKOS.altLabel, DCTERMS.identifier
 
 
 def detect(ctx: SourceContext) -> int:
-    """Score a table whose header has the RNA columns (0 otherwise)."""
+    """Score a table whose header has the RNA columns (0 otherwise), below any title or blank lines (an extract
+    saved from a spreadsheet: « Extrait du Répertoire national des associations — Loire »)."""
     if ctx.path.suffix.lower() not in (".csv", ".txt", ".tsv"):
         return 0
-    keys = next(iter(peek_keys(ctx.data)), set())
+    _, keys = peek_header(ctx.data, SIGNATURE)
     hits = len(SIGNATURE & keys)
     return 90 if hits >= 7 else 0
 
@@ -68,7 +69,7 @@ def near_miss(ctx: SourceContext) -> InputError | None:
     """A header with three to six of the RNA columns (seven make an RNA extract): which it has, which it lacks."""
     if ctx.path.suffix.lower() not in (".csv", ".txt", ".tsv"):
         return None
-    line, keys = next(iter(peek_lines(ctx.data)), (None, frozenset()))
+    line, keys = peek_header(ctx.data, SIGNATURE)
     if not 3 <= len(SIGNATURE & keys) < 7:
         return None
     has, lacks = ", ".join(sorted(SIGNATURE & keys)), ", ".join(sorted(SIGNATURE - keys))
@@ -318,9 +319,8 @@ def extract(ctx: SourceContext) -> Extraction:
     """Extract the associations of an RNA file (see the module's docstring)."""
     table = read_table(ctx.data, known=SIGNATURE)
     rows = _Rows(ctx, table.header)
-    if "titre" not in rows.col or "id" not in rows.col:
-        raise InputError("colonnes RNA absentes (id, titre)", line=table.header_line,
-                         message_en="RNA columns missing (id, titre)")
+    if missing := [name for name in ("id", "titre") if name not in rows.col]:
+        raise missing_columns(missing, ("un extrait RNA", "an RNA extract"), table.header, table.header_line)
     rows.ex.issues.extend(repair_issues(table))
     latest = rows.latest_records(table.rows)
     for row in table.rows:

@@ -28,8 +28,8 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 from graph.dates import parse_date
 from graph.identity import ActorBook, deliberation_iri
 from graph.identity_names import fold
-from graph.ingest.base import (FUNDER_ADVICE, Extraction, InputError, SourceContext, SourceKind, new_graph,
-                               parse_funder_option)
+from graph.ingest.base import (FUNDER_ADVICE, Extraction, InputError, SourceContext, SourceKind, missing_columns,
+                               new_graph, parse_funder_option)
 from graph.ingest.scdl_checks import compact_date
 from graph.ingest.scdl_grants import EXTENSIONS
 from graph.ingest.scdl_headers import (DELIBERATION_FIELDS, GRANT_FIELDS, fields_named, header_near_miss, keys_of,
@@ -42,6 +42,8 @@ from graph.tabular import Row, peek_keys, read_table
 from graph.values import ValueProblem, parse_int
 
 DELIBERATION_KEYS = keys_of(DELIBERATION_FIELDS)
+#: What a table of this kind is, as errors name it (French, English).
+KIND_LABEL = ("une liste de délibérations SCDL", "an SCDL deliberations list")
 #: The outcome a vote "à l'unanimité" gives (the mai:outcomes scheme, ontology/outcomes.ttl).
 UNANIMOUS = URIRef("https://w3id.org/maillage/ontology/outcome/adopted-unanimously")
 #: A DELIB_ID that may be a deliberation's rank in its session, numbered again at each one.
@@ -89,8 +91,7 @@ def near_miss(ctx: SourceContext) -> InputError | None:
             return []
         return [DELIBERATION_FIELDS[f][0] for f in ("id", "date", "title") if f not in fields]
 
-    return header_near_miss(ctx.data, DELIBERATION_FIELDS, lacking,
-                            ("une liste de délibérations SCDL", "an SCDL deliberations list"))
+    return header_near_miss(ctx.data, DELIBERATION_FIELDS, lacking, KIND_LABEL)
 
 
 class _Rows:
@@ -361,10 +362,8 @@ def extract(ctx: SourceContext) -> Extraction:
     """Extract the deliberations of an SCDL délibérations file (see the module's docstring)."""
     table = read_table(ctx.data, known=DELIBERATION_KEYS)
     rows = _Rows(ctx, table.header)
-    missing = [f for f in ("id", "date") if f not in rows.cols]
-    if missing:
-        raise InputError(f"colonnes obligatoires absentes : {', '.join(missing)} (DELIB_ID, DELIB_DATE)",
-                         line=table.header_line, message_en=f"required columns missing: {', '.join(missing)}")
+    if missing := [DELIBERATION_FIELDS[f][0] for f in ("id", "date") if f not in rows.cols]:
+        raise missing_columns(missing, KIND_LABEL, table.header, table.header_line)
     if not rows.cols.keys() & {"authority_name", "authority_id"} and not rows.default:
         raise InputError("liste de délibérations sans colonne COLL_NOM/COLL_SIRET : indiquez la collectivité avec "
                          f"{FUNDER_ADVICE[0]}", line=table.header_line,

@@ -30,8 +30,8 @@ said by :mod:`graph.ingest.scdl_grant_reports`), their cells read by :mod:`graph
 
 from __future__ import annotations
 
-from graph.ingest.base import (FUNDER_ADVICE, Extraction, InputError, SourceContext, SourceKind, nothing_kept,
-                               parse_funder_option)
+from graph.ingest.base import (FUNDER_ADVICE, Extraction, InputError, SourceContext, SourceKind, missing_columns,
+                               nothing_kept, parse_funder_option)
 from graph.ingest.scdl_grant_rows import GrantRows
 from graph.ingest.scdl_headers import (GRANT_FIELDS, SIREN_BESIDE, fields_named, header_near_miss, keys_of,
                                        map_columns, sirens_beside, warn_duplicate_columns, warn_unread_columns,
@@ -41,6 +41,8 @@ from graph.tabular import Table, peek_keys, read_table
 
 EXTENSIONS = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods")
 GRANT_KEYS = keys_of(GRANT_FIELDS)
+#: What a table of this kind is, as errors name it (French, English).
+KIND_LABEL = ("une liste de subventions SCDL", "an SCDL grants list")
 
 
 def detect(ctx: SourceContext) -> int:
@@ -64,8 +66,7 @@ def near_miss(ctx: SourceContext) -> InputError | None:
     """A table naming three or more SCDL grant columns but not an amount and a beneficiary: which are missing."""
     if ctx.path.suffix.lower() not in EXTENSIONS:
         return None
-    miss = header_near_miss(ctx.data, GRANT_FIELDS, lambda fields, keys: _lacking(fields),
-                            ("une liste de subventions SCDL", "an SCDL grants list"))
+    miss = header_near_miss(ctx.data, GRANT_FIELDS, lambda fields, keys: _lacking(fields), KIND_LABEL)
     if miss is not None:
         miss.kind_helps = False  # extract requires the same columns: --kind would refuse the file too
     return miss
@@ -75,9 +76,7 @@ def _columns(table: Table, ctx: SourceContext) -> dict[str, int]:
     cols = map_columns(table.header, GRANT_FIELDS)
     cols |= sirens_beside(table.header, cols)
     if missing := _lacking(cols.keys()):
-        names = ", ".join(missing)
-        raise InputError(f"colonnes obligatoires absentes : {names} (en-tête lu : {', '.join(table.header)})",
-                         line=table.header_line, message_en=f"required columns missing: {names}")
+        raise missing_columns(missing, KIND_LABEL, table.header, table.header_line)
     if not cols.keys() & {"funder_name", "funder_id"} and not ctx.options.get("funder"):
         raise InputError(
             f"liste de subventions sans colonne d'attribuant (nomAttribuant, idAttribuant) : indiquez le financeur "

@@ -30,11 +30,11 @@ from rdflib.namespace import XSD
 from graph.dates import parse_date
 from graph.identifiers import clean_identifier, normalise_rna, restore_leading_zeros, rna_ok, siren_ok, siret_ok
 from graph.identity import ActorBook
-from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, new_graph
+from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, header_read, literal, new_graph
 from graph.namespaces import MAI, SCHEMA
 from graph.encodings import decode
 from graph.table_checks import lost_characters, repair_issues
-from graph.tabular import PEEK_BYTES, Row, normalise_header, peek_keys, peek_lines, read_table, sniff_delimiter
+from graph.tabular import PEEK_BYTES, Row, normalise_header, peek_header, read_table, sniff_delimiter
 from graph.triples import plain_literal
 from graph.values import ValueProblem, parse_bool
 
@@ -85,10 +85,10 @@ def actor_class(category: str) -> URIRef:
 
 
 def detect(ctx: SourceContext) -> int:
-    """Score a table with SIRENE's legal-unit columns (0 otherwise)."""
+    """Score a table with SIRENE's legal-unit columns (0 otherwise), below any title or blank lines."""
     if ctx.path.suffix.lower() not in (".csv", ".txt"):
         return 0
-    keys = next(iter(peek_keys(ctx.data)), set())
+    _, keys = peek_header(ctx.data, SIGNATURE)
     return 90 if SIGNATURE <= keys else 0
 
 
@@ -105,7 +105,7 @@ def near_miss(ctx: SourceContext) -> InputError | None:
         return miss
     if suffix not in (".csv", ".txt"):
         return None
-    line, keys = next(iter(peek_lines(ctx.data)), (None, frozenset()))
+    line, keys = peek_header(ctx.data, _NEAR)
     if _establishments(keys):
         miss = InputError("extrait SIRENE des établissements (StockEtablissement) : seuls les extraits des unités "
                           "légales (StockUniteLegale) sont lus", line=line,
@@ -135,6 +135,9 @@ OTHER_NAMES = {
     "activitePrincipaleUniteLegale": ("activiteprincipale", "codenaf", "naf", "codeape", "ape", "codenafape"),
     "denominationUniteLegale": ("nomraisonsociale", "raisonsociale", "denomination", "nomcomplet"),
 }
+#: The columns that tell which of a table's first lines is the header of a list of companies that is not quite a
+#: legal units extract: the legal-unit ones, an establishment's SIRET, and the other names of the former.
+_NEAR = frozenset({*SIGNATURE, "siret", *(name for names in OTHER_NAMES.values() for name in names)})
 
 
 def _other_names(keys: frozenset[str]) -> dict[str, str]:
@@ -380,10 +383,11 @@ def extract(ctx: SourceContext) -> Extraction:
         establishments = _establishments(frozenset(rows.col))
         what = "extrait des établissements (StockEtablissement), " if establishments else ""
         what_en = "an establishments extract (StockEtablissement), " if establishments else ""
+        header, header_en = header_read(table.header, table.header_line)
         raise InputError(f"{what}pas un extrait SIRENE des unités légales (StockUniteLegale) : colonnes absentes : "
-                         f"{lacks}", line=table.header_line,
+                         f"{lacks} ({header})", line=table.header_line,
                          message_en=f"{what_en}not a SIRENE legal units extract (StockUniteLegale): columns "
-                                    f"missing: {lacks}")
+                                    f"missing: {lacks} ({header_en})")
     rows.ex.issues.extend(repair_issues(table))
     for row in table.rows:
         rows.add_row(row)
