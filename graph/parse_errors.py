@@ -1,6 +1,7 @@
 """The RDF and SPARQL parsers' errors told in French first: a sentence for the common cases (an undeclared prefix,
 a string left open, a missing dot, a file or a query that stops half-way), with the parser's own English text kept
-after it for whoever knows it (a YAML register's errors: :mod:`graph.yaml_errors`).
+after it for whoever knows it (the RDF cases and their sentences: :mod:`graph.rdf_error_words`; a YAML register's
+errors: :mod:`graph.yaml_errors`).
 
 >>> invalid_rdf("Parser error at line 27 between columns 5 and 14: The prefix skos: has not been declared", 27)[0]
 'RDF invalide : préfixe « skos: » non déclaré ; ajoutez @prefix skos: <http://www.w3.org/2004/02/skos/core#> . \
@@ -12,122 +13,8 @@ from __future__ import annotations
 import re
 
 from graph.namespaces import PREFIXES
+from graph.rdf_error_words import FORMAT_CASES, RDF_CASES
 from graph.sparql_text import FUNCTIONS, closest_word, unknown_word
-
-#: (pattern of the engine's RDF message, French, English); ``{0}`` is the pattern's first group (braces doubled).
-_RDF_CASES = (
-    (r"The prefix (\S*): has not been declared", "préfixe « {0}: » non déclaré", "undeclared prefix '{0}:'"),
-    (r"Line jumps are not allowed in string literals",
-     "chaîne non fermée : un guillemet manque avant la fin de la ligne",
-     "unclosed string: a quote is missing before the end of the line"),
-    (r"Unexpected end( of file)?",
-     "le fichier s'arrête au milieu d'une instruction (un « . », un « ] » ou un guillemet manque ?)",
-     "the file stops in the middle of a statement (a missing '.', ']' or quote?)"),
-    (r"A dot is expected at the end of statements", "un « . » manque à la fin de l'instruction précédente",
-     "a '.' is missing at the end of the previous statement"),
-    (r"blank node property lists should end with a '\]'",
-     "un « ] » manque pour fermer un nœud anonyme « [ … ] »",
-     "a ']' is missing to close a blank node '[ … ]'"),
-    (r"Invalid IRI code point", "caractère interdit dans une IRI (entre « < » et « > »)",
-     "character not allowed in an IRI (between '<' and '>')"),
-    (r"is not a valid predicate|The predicate of a triple must be an IRI",
-     "le prédicat d'un triplet doit être une IRI",
-     "a triple's predicate must be an IRI"),
-    (r"Unexpected escape character", "caractère d'échappement inconnu (« \\ » suivi d'une lettre non prévue)",
-     "unknown escape character ('\\' followed by an unexpected letter)"),
-    (r"Invalid UTF-8", "le fichier n'est pas en UTF-8, l'encodage que RDF exige (enregistré en Windows-1252 ou "
-     "Latin-1 ?) : enregistrez-le en UTF-8", "the file is not in UTF-8, the encoding RDF requires (saved as "
-     "Windows-1252 or Latin-1?): save it as UTF-8"),
-    # RDF/XML
-    (r"Cannot find ';' after '&'", "« & » seul dans un texte XML : écrivez-le « &amp; »",
-     "a lone '&' in XML text: write it '&amp;'"),
-    (r"ill-formed document: expected `(</[^`]*>)`", "balise fermante inattendue : « {0} » est attendue ici (un élément "
-     "resté ouvert, ou un nom mal écrit ?)", "unexpected end tag: '{0}' is expected here (an element left open, or a "
-     "misspelt name?)"),
-    # JSON-LD
-    (r"Trailing commas are not allowed", "virgule en trop avant un « }} » ou un « ] »",
-     "a comma too many before a '}}' or a ']'"),
-    (r"Object values must be followed by a comma", "une virgule manque entre deux valeurs, ou un « }} » pour fermer "
-     "l'objet", "a comma is missing between two values, or a '}}' to close the object"),
-    (r"Unexpected char: '''", "guillemet simple : JSON écrit les textes et les clés entre guillemets doubles",
-     "single quote: JSON writes texts and keys between double quotes"),
-)
-
-
-#: The cases whose sentence differs in a format (its name: :mod:`graph.formats`) from Turtle's, which
-#: :data:`_RDF_CASES` words (N-Triples, N-Quads and TriG write IRIs and statements as it does).
-_FORMAT_CASES = {
-    "rdfxml": (
-        (r"Invalid IRI code point", "caractère interdit dans une IRI (valeur d'un attribut : rdf:about, rdf:resource, "
-         "rdf:datatype, xml:base, xmlns…)", "character not allowed in an IRI (an attribute value: rdf:about, "
-         "rdf:resource, rdf:datatype, xml:base, xmlns…)"),
-        (r"cannot decode input using UTF-8", "le fichier n'est pas en UTF-8, l'encodage que dit sa déclaration XML "
-         "(ou son absence) : enregistrez-le en UTF-8, ou déclarez le sien (<?xml version=\"1.0\" "
-         "encoding=\"ISO-8859-1\"?>)", "the file is not in UTF-8, the encoding its XML declaration (or its absence) "
-         "says: save it as UTF-8, or declare its own (<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>)"),
-        (r"Unknown prefix (\S*):", "préfixe « {0}: » non déclaré : aucun attribut xmlns:{0}=\"…\" ne le déclare",
-         "undeclared prefix '{0}:': no xmlns:{0}=\"…\" attribute declares it"),
-    ),
-    "jsonld": (
-        (r"Invalid IRI code point", "caractère interdit dans une IRI (une adresse entre guillemets : @id, @type, "
-         "@base, @vocab…)", "character not allowed in an IRI (an address between quotes: @id, @type, @base, "
-         "@vocab…)"),
-        (r"@type value '(.*)' must be an IRI", "le « @type » d'une valeur (un objet avec « @value ») est l'IRI de "
-         "son type de données, pas « {0} »", "the '@type' of a value (an object with '@value') is the IRI of its "
-         "datatype, not '{0}'"),
-        (r"Cyclic IRI mapping", "définitions circulaires dans le « @context » : un terme s'y définit par lui-même, "
-         "directement (« \"p\": \"p:x\" ») ou par d'autres termes (« \"a\": \"b:x\", \"b\": \"a:y\" ») ; écrivez "
-         "l'IRI complète d'au moins l'un d'eux", "circular definitions in the '@context': a term is defined by "
-         "itself, directly ('\"p\": \"p:x\"') or through other terms ('\"a\": \"b:x\", \"b\": \"a:y\"'); write the "
-         "full IRI of at least one of them"),
-        (r"^(@\w+) (?:is defined twice|cannot be set multiple times)", "« {0} » deux fois dans un même objet : JSON "
-         "n'y admet qu'une valeur par clé ; gardez-en une (plusieurs valeurs s'écrivent en tableau [ … ])",
-         "'{0}' twice in one object: JSON allows one value per key there; keep one (several values are written "
-         "as an array [ … ])"),
-        (r"^(@\w+) keyword can't be redefined", "« {0} » redéfini dans le « @context » : un mot-clé de JSON-LD ne "
-         "se redéfinit pas ; retirez-le du contexte", "'{0}' redefined in the '@context': a JSON-LD keyword cannot "
-         "be redefined; remove it from the context"),
-        (r"^(@\w+) (?:values? must be|must be an? )", "la valeur de « {0} » n'est pas du type que JSON-LD exige "
-         "pour ce mot-clé (dit ci-après)", "the value of '{0}' is not of the type that JSON-LD requires for this "
-         "keyword (said below)"),
-        (r"^Term definition value must be", "la définition d'un terme du « @context » doit être un texte (une IRI), "
-         "un objet {{ \"@id\": … }} ou null", "a term's definition in the '@context' must be a text (an IRI), an "
-         "object {{ \"@id\": … }} or null"),
-        (r"^Invalid @type iri '(.*)'", "le « @type » d'un terme du « @context » est l'IRI d'un type de données "
-         "(ou @id, @vocab, @json, @none), pas « {0} »", "the '@type' of a term in the '@context' is the IRI of a "
-         "datatype (or @id, @vocab, @json, @none), not '{0}'"),
-        (r"^Unexpected key in term definition '(@\w+)'", "clé « {0} » inconnue dans la définition d'un terme du "
-         "« @context » (les clés admises : @id, @type, @container, @language, @reverse, @context, @prefix, "
-         "@protected…)", "unknown key '{0}' in a term's definition in the '@context' (the keys allowed: @id, @type, "
-         "@container, @language, @reverse, @context, @prefix, @protected…)"),
-        (r"^The only supported @version value is 1\.1", "« @version » ne peut valoir que 1.1 (un nombre) : écrivez "
-         "\"@version\": 1.1 ou retirez-le", "'@version' can only be 1.1 (a number): write \"@version\": 1.1 or "
-         "remove it"),
-        (r"^Not supported @container value", "valeur de « @container » que JSON-LD n'admet pas (@list, @set, "
-         "@language, @index, @id, @type, @graph, ou une combinaison admise de ceux-ci)", "a '@container' value that "
-         "JSON-LD does not allow (@list, @set, @language, @index, @id, @type, @graph, or an allowed combination)"),
-        (r"^@reverse and @id cannot be used together", "« @reverse » et « @id » dans la définition d'un même terme : "
-         "un terme est l'un ou l'autre ; gardez-en un", "'@reverse' and '@id' in the definition of one term: a term "
-         "is one or the other; keep one"),
-        (r"^Inconsistent expansion of (\S+) between", "le terme « {0} », qui a la forme d'une IRI abrégée, est "
-         "défini par une autre IRI que celle qu'il abrège : renommez-le sans « : »", "the term '{0}', which has the "
-         "form of a compact IRI, is defined as another IRI than the one it abbreviates: rename it without ':'"),
-        (r"^@context terms must not be the empty strings", "terme vide (« \"\" ») dans le « @context » : donnez-lui "
-         "un nom ou retirez-le", "empty term ('\"\"') in the '@context': give it a name or remove it"),
-        (r"^Overriding the protected term (.+)$", "le terme « {0} », protégé (« @protected »), est redéfini par un "
-         "contexte qui suit : retirez cette redéfinition", "the term '{0}', protected ('@protected'), is redefined by "
-         "a later context: remove this redefinition"),
-        (r"^Objects with @value cannot contain properties, (.+) found$", "un objet avec « @value » (une valeur) ne "
-         "porte pas de propriété, ici « {0} » : placez-la dans le nœud (l'objet avec « @id ») qui a cette valeur",
-         "an object with '@value' (a value) bears no property, here '{0}': put it in the node (the object with "
-         "'@id') that has this value"),
-        (r"^(@\w+) must be the only key of an object", "« {0} » doit être la seule clé de son objet : placez les "
-         "autres dans l'objet qui le contient", "'{0}' must be the only key of its object: put the others in the "
-         "object holding it"),
-        (r"Unexpected end of file", "le fichier s'arrête au milieu d'un objet (une « }} », un « ] » ou un guillemet "
-         "manque ?)", "the file stops in the middle of an object (a missing '}}', ']' or quote?)"),
-    ),
-}
 
 
 def explain_rdf(message: str, fmt: str | None = None) -> tuple[str, str] | None:
@@ -137,10 +24,11 @@ def explain_rdf(message: str, fmt: str | None = None) -> tuple[str, str] | None:
     >>> explain_rdf("error while parsing IRI 'http://ex.org/a b': Invalid IRI code point ' '", "rdfxml")[0]
     "caractère interdit dans une IRI (valeur d'un attribut : rdf:about, rdf:resource, rdf:datatype, xml:base, xmlns…)"
     """
-    for pattern, fr, en in (*_FORMAT_CASES.get(fmt, ()), *_RDF_CASES):
+    for pattern, fr, en in (*FORMAT_CASES.get(fmt, ()), *RDF_CASES):
         if match := re.search(pattern, message):
-            prefix = match.group(1) if match.groups() and match.group(1) else ""
-            fr, en = fr.format(prefix), en.format(prefix)
+            groups = [group or "" for group in match.groups()]
+            prefix = groups[0] if groups else ""
+            fr, en = fr.format(*groups), en.format(*groups)
             if pattern.startswith("The prefix") and prefix in PREFIXES:
                 fr += f" ; ajoutez @prefix {prefix}: <{PREFIXES[prefix]}> ."
                 en += f"; add @prefix {prefix}: <{PREFIXES[prefix]}> ."

@@ -12,6 +12,7 @@ import re
 from graph.encodings import decode, reads_as_utf8
 from graph.formats import RDF_FORMATS, rdf_format_for_path
 from graph.ingest.base import Extraction, InputError, Issue, SourceContext, SourceKind
+from graph.ingest.rdf_json_duplicates import duplicate_keys
 from graph.ingest.rdf_json_iris import miswritten_iris
 from graph.ingest.rdf_json_keys import lost_keys
 from graph.ingest.rdf_json_languages import miswritten_languages
@@ -19,6 +20,7 @@ from graph.ingest.rdf_json_terms import read_terms
 from graph.ingest.rdf_json_tokens import MAX_NESTING, line_of, too_deep
 from graph.ingest.rdf_namespaces import BULK_FORMATS, miswritten_namespaces
 from graph.ingest.rdf_truncated import cut_short
+from graph.ingest.rdf_xml_characters import forbidden_character
 
 #: What the first bytes of each syntax look like, when the extension says nothing.
 _SNIFF = (
@@ -110,8 +112,8 @@ def extract(ctx: SourceContext) -> Extraction:
     blanked: list[int] = []
     if fmt == "rdfxml":
         data = checked_entities(data)
-        if truncated := cut_short(data):
-            raise truncated
+        if (refused := cut_short(data)) or (refused := forbidden_character(data)):
+            raise refused
         data, blanked = without_empty_languages(data)
     elif fmt == "jsonld":
         if (deep := too_deep(data)) is not None:  # before the engine, whose parser would overflow its stack
@@ -124,7 +126,7 @@ def extract(ctx: SourceContext) -> Extraction:
     if fmt not in BULK_FORMATS:  # the bulk path's are sought while the engine loads it (store_rdf)
         extraction.issues += miswritten_namespaces(data, fmt)
     if fmt == "jsonld":
-        extraction.issues += sorted(miswritten_languages(data, terms) + lost_keys(data, terms),
+        extraction.issues += sorted(duplicate_keys(data) + miswritten_languages(data, terms) + lost_keys(data, terms),
                                     key=lambda issue: issue.line or 0)
     if blanked:
         count = f"{len(blanked)} élément{'s' if len(blanked) > 1 else ''}", \

@@ -128,7 +128,9 @@ class Observed:
                 try:
                     self._read(ox.parse(_lines_read(data), ox.RdfFormat.N_TRIPLES, base_iri=base))
                     self.subjects = _ntriples_subjects(data)
-                    if _NT_STATEMENT.search(data) is None:
+                    if _NT_STATEMENT.search(data) is None:  # no line opens as a statement: one may be miswritten
+                        for _ in ox.parse(data, ox.RdfFormat.N_TRIPLES, base_iri=base):
+                            pass
                         raise _no_triple(data, fmt)
                     return
                 except SyntaxError:  # read the whole file again, for the line of the error

@@ -26,8 +26,10 @@ prefix than those the contexts define: only a document with one is walked.
 A prefix that a context defines by a relative IRI (``"ex": "foo/"``, without ``@vocab`` to resolve it against) or a
 blank node identifier (``"ex": "_:b"``, a prefix too: Create Term Definition, step 14.2.5) makes no IRIs of its
 compact IRIs: the engine ignores what is written with a relative one, and makes blank nodes of a blank one's
-(``"@id": "ex:a"`` is ``_:ba``; a key, a blank node, is ignored). :func:`misdefined_prefixes` warns of each that the
-document uses, at its definition's line.
+(``"@id": "ex:a"`` is ``_:ba``; a key, a blank node, is ignored). Nor does a prefix that a context defines through
+another prefix that none defines (``"ex": "undeclared:base/"``): each ``"ex:a"`` becomes an IRI of the scheme
+``undeclared:``; nor a vocabulary mapping so written (``"@vocab": "undeclared:base/"``). :func:`misdefined_prefixes`
+warns of each that the document uses, at its definition's line.
 """
 
 from __future__ import annotations
@@ -173,7 +175,8 @@ def _not_a_prefix(prefix: str, terms: JsonLdTerms) -> tuple[str, str]:
 
 def misdefined_prefixes(data: bytes, terms: JsonLdTerms | None = None) -> list[Issue]:
     """A warning for each prefix that a context of the JSON-LD document ``data`` defines by a blank node identifier,
-    or by a relative IRI without ``@vocab``, and that the document writes (a text that starts with it and a colon,
+    by a relative IRI without ``@vocab``, or by a compact IRI of a prefix that no context defines, and that the
+    document writes (a text that starts with it and a colon,
     ``"ex:…"``): at its definition's line, with the line of its first use and what to write; none when a context is
     remote (the engine refuses the document for it).
 
@@ -188,31 +191,74 @@ pas, et JSON-LD ignore les triplets qui les écrivent ; définissez-le par une I
     wrong = {}
     for term in sorted(terms.prefixes):
         iri = terms.iri_of(term)
-        scheme = _PREFIX.match(iri)
-        absolute = scheme is not None and iri.startswith(":", scheme.end())  # a compact IRI's prefix is told itself
-        if (blank := iri.startswith("_:")) or not (absolute or terms.vocab):  # a vocabulary resolves a relative one
+        if (fault := _fault(iri, terms)) is not None:
             written = json.dumps(term, ensure_ascii=False).encode()
             if used := re.search(re.escape(written[:-1]) + rb":(?!//)", data):  # "ex: opens no key: "ex": does
-                wrong[term] = (iri, blank, used.start())
+                wrong[term] = (iri, fault, used.start())
+    issues = _misdefined_vocabulary(data, terms)
     if not wrong:
-        return []
-    issues = []
+        return issues
     for obj in objects(data):  # each definition's offset, from the walk of the document's first objects
         for member in obj.members:
             if obj.in_context and not member.array and (term := decoded(member.key)) in wrong:
-                iri, blank, used = wrong.pop(term)
-                issues.append(Issue("warning", *_misdefined(term, iri, blank, line_of(data, used)),
+                iri, fault, used = wrong.pop(term)
+                issues.append(Issue("warning", *_misdefined(term, iri, fault, line_of(data, used)),
                                     line=line_of(data, member.at)))
         if not wrong:
             break
-    return issues
+    return sorted(issues, key=lambda issue: issue.line)
 
 
-def _misdefined(term: str, iri: str, blank: bool, used: int) -> tuple[str, str]:
-    """The warning about the prefix ``term`` defined by ``iri``, a blank node identifier when ``blank``, else a
-    relative IRI, first used on the line ``used``, in French and English."""
+#: A vocabulary mapping's value: a JSON string that starts with a scheme or a prefix, and a colon not followed by //.
+_VOCABULARY = re.compile(rb'"@vocab"\s*:\s*("[A-Za-z][A-Za-z0-9+.-]*:(?!//)[^"\\]*(?:\\.[^"\\]*)*")')
+
+
+def _misdefined_vocabulary(data: bytes, terms: JsonLdTerms) -> list[Issue]:
+    """A warning for the first vocabulary mapping (``@vocab``) of the JSON-LD document ``data`` written as a compact
+    IRI whose prefix no context defines (``"@vocab": "undeclared:base/"``): each key and type that it maps is
+    stored as an IRI of the scheme ``undeclared:``; at its line. One search in C."""
+    for found in _VOCABULARY.finditer(data):
+        if (iri := decoded(found[1])) and not FORBIDDEN.search(iri) and (prefix := terms.undefined_prefix(iri)):
+            return [Issue("warning", f"« @vocab » : le « @context » le définit par « {iri} », écrit avec le préfixe "
+                                     f"« {prefix} », qu'aucun « @context » ne définit ; JSON-LD lit donc les clés et "
+                                     f"les types qu'il définit (« {iri}… ») comme des IRI complètes, de schéma "
+                                     f"« {prefix}: » ; définissez « {prefix} » dans le « @context », ou écrivez "
+                                     "l'IRI complète du vocabulaire : « \"@vocab\": \"http://…/\" »",
+                          f"\"@vocab\": the \"@context\" defines it as '{iri}', written with the prefix '{prefix}', "
+                          f"which no \"@context\" defines; so JSON-LD reads the keys and types it defines "
+                          f"('{iri}…') as full IRIs, of scheme '{prefix}:'; define '{prefix}' in the \"@context\", "
+                          "or write the vocabulary's full IRI: \"@vocab\": \"http://…/\"",
+                          line=line_of(data, found.start()))]
+    return []
+
+
+def _fault(iri: str, terms: JsonLdTerms) -> str | None:
+    """What makes ``iri``, the IRI of a prefix, make no IRIs of its compact IRIs as its author meant: "blank" for a
+    blank node identifier, "relative" for a relative IRI without ``@vocab`` (a vocabulary resolves it), else the
+    prefix that it is written with when no context defines that one (``"ex": "undeclared:base/"``: its compact IRIs
+    are IRIs of the scheme ``undeclared:``); None for a prefix that makes IRIs."""
+    if iri.startswith("_:"):
+        return "blank"
+    scheme = _PREFIX.match(iri)
+    if scheme is None or not iri.startswith(":", scheme.end()):
+        return None if terms.vocab else "relative"
+    return terms.undefined_prefix(iri) if not FORBIDDEN.search(iri) else None  # an IRI refused (rdf_json_iris)
+
+
+def _misdefined(term: str, iri: str, fault: str, used: int) -> tuple[str, str]:
+    """The warning about the prefix ``term`` defined by ``iri``, whose ``fault`` (:func:`_fault`) is a blank node
+    identifier, a relative IRI or a prefix that no context defines, first used on the line ``used``, in French and
+    English."""
     declared = f'"{term}": "{PREFIXES[term] if term in PREFIXES else "http://…/"}"'
-    if blank:
+    if fault not in ("blank", "relative"):
+        return (f"préfixe « {term} » : le « @context » le définit par « {iri} », écrit avec le préfixe « {fault} », "
+                f"qu'aucun « @context » ne définit ; JSON-LD lit donc les IRI compactes « {term}:… » (dès la ligne "
+                f"{used}) comme des IRI complètes, de schéma « {fault}: » ; définissez « {fault} » dans le "
+                f"« @context », ou « {term} » par une IRI complète : « {declared} »",
+                f"prefix '{term}': the \"@context\" defines it as '{iri}', written with the prefix '{fault}', which no "
+                f"\"@context\" defines; so JSON-LD reads compact IRIs '{term}:…' (from line {used}) as full IRIs, of "
+                f"scheme '{fault}:'; define '{fault}' in the \"@context\", or '{term}' as a full IRI: {declared}")
+    if fault == "blank":
         what, what_en = "un identifiant de nœud anonyme", "a blank node identifier"
         lost = (f"deviennent des nœuds anonymes (« {iri}… »), et JSON-LD ignore les clés ainsi écrites",
                 f"become blank nodes ('{iri}…'), and JSON-LD ignores the keys written so")
