@@ -51,8 +51,10 @@ ELISIONS = frozenset({"l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lo
 NUMBER = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?!\d)(?:,\d{1,2}(?!\d))?|\d+,\d{1,2}(?!\d)"
 
 
-#: A letter of a word: what ``\w`` matches but an apostrophe (see APOSTROPHES). Every pattern of words uses it.
-LETTER = rf"[^\W{APOSTROPHES}]"
+#: A letter of a word: what ``\w`` matches but an apostrophe (see APOSTROPHES) and an underscore, which joins the
+#: words of file names and slugs (« santé_mentale », « deliberation_2024 »): ``\w`` takes it for a letter, so that
+#: "_psychiatrie" or "santé_mentale" found nothing. Every pattern of words uses it.
+LETTER = rf"[^\W_{APOSTROPHES}]"
 
 #: The combining accents (Unicode's blocks of combining diacritical marks), which a decomposed text (NFD: macOS
 #: tools, some PDFs' text layer, an RDF file's literal) writes after their letter: « Ho\u0302pital ». ``\w`` takes

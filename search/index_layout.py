@@ -48,8 +48,9 @@ VERSION_GRACE_S = 60.0
 #: (U+02BC) as one word ``lʼhopital``, and every reader « Lʻhôpital » (U+02BB); sort keys fold them all to "'"; the
 #: whole names one per line in the fields that an update writes (a comma parted « Pass 1 234,50 € » there). 9: an
 #: accent written apart from its letter (Unicode NFD, search.analysis.MARKS) read within its word, as the accented
-#: letter: « Ho\u0302pital » was the words ``ho`` and ``pital``.
-INDEX_FORMAT = "9"
+#: letter: « Ho\u0302pital » was the words ``ho`` and ``pital``. 10: an underscore parts words
+#: (search.analysis.LETTER): « santé_mentale » was one word, that neither "santé" nor "mentale" found.
+INDEX_FORMAT = "10"
 
 
 class SearchIndexError(Exception):

@@ -255,5 +255,5 @@ def test_an_index_of_format_8_is_rebuilt_by_the_next_update(tmp_path):
     store, config, _ = build_corpus(tmp_path)
     root = index_root(config)
     (root / current_version(root) / "FORMAT").write_text("8\n")
-    assert INDEX_FORMAT == "9"
+    assert int(INDEX_FORMAT) > 8
     assert update_index(store, config, {iri("actor/pilat")}).rebuilt is not None

@@ -5,6 +5,7 @@ and the search's filters, are in :mod:`webapp.cli_queries`."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 
 import click
 
@@ -83,6 +84,7 @@ def search_command(ctx: Context, text: str, kind: tuple[str, ...], theme: tuple[
     from search.query import SearchError, format_results
     from webapp.cli_queries import run_search
 
+    check_utf8(("TEXT", [text]), ("--type", kind), ("--theme", theme))
     try:
         results = run_search(ctx.config, text, kind, theme, page)
     except SearchError as exc:
@@ -99,6 +101,20 @@ def search_command(ctx: Context, text: str, kind: tuple[str, ...], theme: tuple[
                    f"l'index de recherche est en retard sur la base pour {behind} ressource{'s' * (behind > 1)} (une "
                    "ingestion interrompue ?) : lancez « maillage index », ou la prochaine ingestion le mettra à jour",
                    err=True)
+
+
+def check_utf8(*arguments: tuple[str, Iterable[str]]) -> None:
+    """Refuse, in one line naming it, an argument that is not UTF-8 text (bytes that the shell passed undecoded
+    reach Python as lone surrogates, which printing the results' header stopped with a traceback), as the API
+    refuses such a parameter with a 400."""
+    for name, values in arguments:
+        for value in values:
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                shown = value.encode("utf-8", "backslashreplace").decode("utf-8")[:40]
+                fail(f"argument non UTF-8 : {name} « {shown} » (encodez le texte en UTF-8)",
+                     f"argument not in UTF-8: {name} '{shown}' (encode the text in UTF-8)")
 
 
 @click.command(cls=MaillageCommand)
