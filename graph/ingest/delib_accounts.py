@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from graph.ingest.french import AMOUNT_RE, fold, parse_amount
 
@@ -16,6 +17,9 @@ from graph.ingest.french import AMOUNT_RE, fold, parse_amount
 _ACCOUNT = r"(?:65|67|204)\d{0,4}"
 
 
+# Each grant of a sentence of several asks for its sentence's account: read once (a sentence of 400 grants read 400
+# times).
+@lru_cache(maxsize=8)
 def find_budget_account(body: str) -> tuple[str | None, str | None]:
     """Return the budget imputation as printed and its nature account ("SERV/65748/PROCE" → "65748").
 
@@ -247,6 +251,7 @@ _BURSARY = re.compile(r"\bbourses?\b", re.I)
 _BURSARY_ACCOUNT = re.compile(r"(?<![\d,.])(?P<n>6513\d?|6714)\b(?![.,]\d|[ \t\u00a0]*(?:€|euros?\b|EUR\b))", re.I)
 
 
+@lru_cache(maxsize=8)  # each grant of a sentence of several asks the same
 def bursary_account(body: str, said: str) -> str | None:
     """The account that ``body`` names for bursaries (:data:`_BURSARY_ACCOUNT`), when ``said`` (a grant's sentence
     and its list's lead) tells of a bursary.

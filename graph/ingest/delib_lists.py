@@ -438,6 +438,8 @@ def _subheadings_apart(start: int, sentence: str):
 
 #: A sentence that opens with a list's item that no bullet opens, a line of its own (:data:`_BARE_ITEM`).
 _OPENS_BARE_ITEM = re.compile(rf"[ \t]*(?![ \t]*{BULLET}){_BARE_ITEM}", re.I)
+#: A bullet after a line's indent: what :data:`_OPENS_BARE_ITEM` looks ahead for from each space of the indent.
+_BULLET_AFTER_INDENT = re.compile(rf"[ \t]*+{BULLET}", re.I)
 
 
 def _bare_item_alone(start: int, sentence: str):
@@ -447,7 +449,8 @@ def _bare_item_alone(start: int, sentence: str):
     >>> [s for _, s in _bare_item_alone(0, "Basket Club ...... 12 000,00 €\\nPublié au Journal officiel le 3/2")]
     ['Basket Club ...... 12 000,00 €', 'Publié au Journal officiel le 3/2']
     """
-    item = _OPENS_BARE_ITEM.match(sentence)
+    # (a bullet after the indent is no bare item: said first, the pattern's look ahead tried it from each space)
+    item = None if _BULLET_AFTER_INDENT.match(sentence) else _OPENS_BARE_ITEM.match(sentence)
     if item is None or not sentence[item.end():].strip():
         yield start, sentence
         return

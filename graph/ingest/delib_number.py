@@ -33,7 +33,10 @@ _NUMBER = re.compile(r"(?:d[ée]lib[ée]ration|DELIBERATION)?\s*\bn\s*[°ºo]\s*
 #: The deliberation's own number where it heads its line or a column of the heading, without "n°": "Délibération
 #: DCM-2024-03-07", "Délibération : 2024-089", "Délib. CA 24/031" (a date after the word is no number), or a label
 #: with its colon: "Numéro : CM-2025-09-30-17", "Numéro de délibération : 2025-12".
-_OWN_NUMBER = re.compile(r"(?:^|[ \t]{2})[ \t]*(?:(?:D[ée]lib[ée]ration|DÉLIBÉRATION|D[ée]lib\.)[ \t]*(?::[ \t]*)?"
+#: (A run of spaces tried from its first one only: from each of the others the search had tried the same, and each
+#: try went through the rest of the run, quadratic in a deep indent.)
+_OWN_NUMBER = re.compile(r"(?:^|(?<![ \t])[ \t]{2})[ \t]*"
+                         r"(?:(?:D[ée]lib[ée]ration|DÉLIBÉRATION|D[ée]lib\.)[ \t]*(?::[ \t]*)?"
                          r"|Num[ée]ro(?:[ \t]+(?:de[ \t]+(?:la[ \t]+)?d[ée]lib[ée]ration|d['’]ordre"
                          r"|de[ \t]+l['’]acte))?[ \t]*:[ \t]*)"
                          r"(?P<num>(?-i:[A-Z]{0,5})[-_ /]?\d[\w.-]*(?:\s*/\s*\d[\w.-]*)*)(?![\w/])"

@@ -84,7 +84,9 @@ _OFFICE_AFTER = re.compile(r"[ \t]*,[ \t]*(?P<office>(?:Vice-)?(?:Présidente?|M
 _APPOINTED = (r"(?:[ \t]+|[ \t]*\n[ \t]*(?-i:(?=[a-zé])))(?:a\s+été|est)\s+(?:désignée?|élue?|nommée?)\s+"
               r"(?:comme\s+|en\s+qualité\s+de\s+|pour\s+remplir\s+les\s+fonctions\s+de\s+)?secrétaire")
 _NAMED_SECRETARY = re.compile(r"(?P<name>[^\n,:]+?)" + _APPOINTED, re.I)
-_APPOINTED_AFTER_NAME = re.compile(r"(?<=[^\n,:])" + _APPOINTED, re.I)
+# (Not from a space that follows a space the name may end with: the search tried it from the space before, the same
+# run of spaces ahead; each try went through the rest of the run, quadratic in a deep indent.)
+_APPOINTED_AFTER_NAME = re.compile(r"(?<=[^\n,:])(?<![^\n,:][ \t])" + _APPOINTED, re.I)
 #: The end of a sentence, after a word in small letters (not a civility's dot, "M. X"), then the next one's capital.
 _SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ]{2})\.[ \t]+(?=[A-ZÀ-Ý])")
 #: The council that designates its secretary: "Le Conseil désigne Mme Léa X comme secrétaire de séance".

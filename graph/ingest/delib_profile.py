@@ -154,6 +154,12 @@ def match_concepts(text: str, scheme_name: str) -> list[URIRef]:
 _WHITE = re.compile(r"\s+")
 
 
+#: A paragraph: lines whose last character is no full stop, then a line. (Each line taken whole, its last character
+#: looked at behind it: the paragraph's last line, given back, was split again at each of its characters, quadratic in
+#: a line indented deep.)
+_PARAGRAPH = re.compile(r"(?:[^\n]*+(?<=[^.\n])\n)*[^\n]+\n?")
+
+
 def _paragraphs(body: str):
     """The paragraphs of ``body`` with where each starts: lines up to a blank line, or up to a line that ends a
     sentence — a PDF's text has no blank lines, and its whole text read as one paragraph held amounts, which kept
@@ -162,7 +168,7 @@ def _paragraphs(body: str):
     >>> [text for _, text in _paragraphs("Fondée en 2012, X est une association née\\ndu constat.\\nLe coût : 5 €.")]
     ['Fondée en 2012, X est une association née\\ndu constat.\\n', 'Le coût : 5 €.']
     """
-    for match in re.finditer(r"(?:[^\n]*[^.\n][ \t]*\n)*[^\n]+\n?", body):
+    for match in _PARAGRAPH.finditer(body):
         yield match.start(), match.group(0)
 
 

@@ -41,6 +41,7 @@ from functools import lru_cache
 
 from graph.ingest.delib_antecedents import (PRONOUN_AFTER, PRONOUN_BEFORE, antecedent, named_by_kind, requester_of,
                                             the_same, this_association)
+from graph.ingest.delib_clauses import where_clause_starts
 from graph.ingest.delib_grant_words import DECIDED_PAYMENT, GRANT_AFTER, GRANT_VERB, GRANT_WORD, NATURE_WORDS
 from graph.ingest.delib_grants import GrantFact, IN_KIND, StatedTotal
 from graph.ingest.delib_lists import BLOCK, DATIVE_ITEM, ITEM_START, YEAR_ITEM, item_name, list_sentences
@@ -59,7 +60,7 @@ from graph.ingest.delib_prose_details import (NATURE_AFTER, match_yearly_grant, 
 from graph.ingest.delib_prose_lists import follow_lead, is_below_list
 from graph.ingest.delib_prose_sentences import TABLE_ROWS, join_civilities, words_cut_before
 from graph.ingest.delib_prose_totals import OPENS_TOTAL, RULE_LINES, states_total, summed_after
-from graph.ingest.delib_recipients import (NEXT_GRANT, beneficiary_in, clean_name, financed, person_at, receiver,
+from graph.ingest.delib_recipients import (beneficiary_in, clean_name, financed, person_at, receiver,
                                            record_head)
 from graph.ingest.french import AMOUNT_RE, fold, parse_amount
 from graph.ingest.french_numbers import find_amounts_in_words
@@ -80,6 +81,14 @@ def decision_cues(body: str) -> tuple[int, ...]:
     (12, 37)
     """
     return tuple(m.start() for m in DECISION.finditer(body))
+
+
+# Each amount of a sentence asks whether its sentence speaks of a contract: read once a sentence (a sentence of 400
+# grants read 400 times).
+@lru_cache(maxsize=4)
+def _contract_in(sentence: str) -> bool:
+    """Whether ``sentence`` speaks of a public contract or a service paid for (:data:`CONTRACT`)."""
+    return CONTRACT.search(sentence) is not None
 
 
 def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[int, int]] = (),
@@ -164,7 +173,7 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
             if THRESHOLD.search(before) or EARLIER.match(sentence, a_end) and not (CANCEL.search(before)
                                                                             or CANCELLED_AFTER.match(flat, a_end)):
                 continue  # a delegation's ceiling; a grant that an earlier act made, recalled
-            clause_start = max((m.end() for m in NEXT_GRANT.finditer(flat, 0, a_start)), default=0)
+            clause_start = where_clause_starts(flat, a_start)
             clause = (words_cut_before(body, start) if not clause_start else "") + flat[clause_start:a_start]
             act = BY_EARLIER_ACT.search(clause)
             withdrawn = bool(act) and bool(WITHDRAWS.search(clause, 0, act.start()))
@@ -220,7 +229,7 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
             fee_after = MEMBERSHIP.search(sentence, a_end, next_at)  # up to the next amount: its own words only
             if (DUES.search(clause) or fee_after) and not GRANT_WORD.search(clause):
                 continue  # a member's fee: "DÉCIDE de verser la cotisation 2025 à l'ADIL 04, d'un montant de …"
-            if CONTRACT.search(sentence) and not GRANT_WORD.search(before):
+            if _contract_in(sentence) and not GRANT_WORD.search(before):
                 continue  # a public contract's price, a service's payment: "un marché … attribué à la société X pour …"
             said_instead = before[named.end():] if named_result else None  # "…, taux 30 %, soit une aide de 7 200 €"
             if words_exclude_grant(sentence, (a_start, a_end), (amounts, amounts + words), sums, a_start in parts,

@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from graph.ingest.delib_clauses import where_clause_starts
 from graph.ingest.delib_grant_words import GRANT_WORD
 from graph.ingest.delib_lists import AMOUNT_FIELD
 from graph.ingest.delib_not_grants import ANOTHER_AID, CLAUSE_VERB, ENVELOPE, LOAN, PART_OF
 from graph.ingest.delib_prose_cues import (AWARDED_PRIZE, CAPPED_AFTER, CHARGED_AFTER, COMPARISON_FOLLOWS, CO_FUNDING,
                                            EXCLUDE, PRIZE_ITEM, PROPOSED_BEFORE, REQUEST_ASIDE, SHARE_AFTER)
-from graph.ingest.delib_recipients import NEXT_GRANT
 
 
 #: What may come between an amount and the bracket that says more of it: "1 200 € (…)", "18 600 € HT (…)".
@@ -63,7 +63,7 @@ def verb_opens_clause(sentence: str, at: int, amounts: list[tuple[int, int, Deci
     ...                    + "une aide de 4 200 €", 200, [])
     True
     """
-    clause_start = max((m.end() for m in NEXT_GRANT.finditer(sentence, 0, at)), default=0)
+    clause_start = where_clause_starts(sentence, at)
     verb = CLAUSE_VERB.search(sentence, clause_start, at)
     return bool(verb) and not any(verb.end() <= s < at for s, _, _ in amounts)
 

@@ -54,7 +54,9 @@ PRIZE_BEFORE = re.compile(r"\b" + _PRIZE_RANK + _PRIZE + r"[^.;:€]{0,80}$", re
 AWARDED_AFTER = re.compile(r"[^.;:€\d]{0,40}?\b(?:est|sont|sera|seront)\s+(?:attribu|d[ée]cern|remis|accord|octroy|"
                            r"allou)\w*\s+(?:[^.;:€\d]{0,60}?\s)?(?:à|au|aux)\s", re.I)
 #: A list's item that is a prize, below a lead that awards: "• le Prix de l'engagement solidaire, d'un montant de …".
-PRIZE_ITEM = re.compile(r"\s*\W?\s*(?:(?:le|un)\s+)?" + _PRIZE_RANK + _PRIZE, re.I)
+#: (Its spaces taken whole: the spaces before and after a bullet, shared every way, made an item indented 4,000 spaces
+#: deep take 1.3 s.)
+PRIZE_ITEM = re.compile(r"\s*+\W?\s*+(?:(?:le|un)\s+)?" + _PRIZE_RANK + _PRIZE, re.I)
 
 #: The word that proposes, grants or keeps an amount right before it, after the amount asked: "demande 3 500 €,
 #: proposition 3 000 €", "…, proposition ramenée à 400 €", "…, montant retenu : 250 €".

@@ -6,26 +6,40 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
+from graph.ingest.delib_clauses import next_clause, where_clause_starts
 from graph.ingest.delib_grant_words import GRANT_VERB, GRANT_WORD
 from graph.ingest.delib_grants import nature_in
 from graph.ingest.delib_not_grants import YEARLY
-from graph.ingest.delib_recipients import NEXT_GRANT
 
 
 #: Where one sentence passes to a second grant to the same beneficiary: "une subvention de fonctionnement de 3 000 €
 #: | et une subvention en nature, … valorisée à 1 840 €".
 _AND_ANOTHER_GRANT = re.compile(r"\s+et\s+(?=une?\s+(?:subventions?|aides?|participations?|contributions?|avantages?"
                                 r"|soutiens?|concours)\b)", re.I)
+#: :data:`_AND_ANOTHER_GRANT` for a search from the start of a sentence or from after a character that is no space: it
+#: finds the same parts, trying a run of spaces from its first one only (each try from one of its spaces went through
+#: the rest of it: a list indented deep).
+_AND_ANOTHER_GRANT_FROM_RUN = re.compile(r"(?<!\s)" + _AND_ANOTHER_GRANT.pattern, re.I)
+
+
+def _clause_around(sentence: str, anchor: int) -> tuple[int, re.Match | None]:
+    """Where the clause of the amount at ``anchor`` starts, and the part that ends it (None at the sentence's end):
+    a next grant (:func:`graph.ingest.delib_clauses.where_clause_starts`) or a second one to the same beneficiary."""
+    clause_start = max(where_clause_starts(sentence, anchor),
+                       max((m.end() for m in _AND_ANOTHER_GRANT_FROM_RUN.finditer(sentence, 0, anchor)), default=0))
+    another = (_AND_ANOTHER_GRANT if sentence[anchor - 1:anchor].isspace() else _AND_ANOTHER_GRANT_FROM_RUN)
+    following = min(filter(None, (next_clause(sentence, anchor), another.search(sentence, anchor))),
+                    key=lambda m: m.start(), default=None)
+    return clause_start, following
 
 
 def read_clause_nature(sentence: str, anchor: int) -> str | None:
     """The nature of the grant at ``anchor``: its own clause's when the sentence grants several and that clause
     names its grant ("… au centre social X une subvention de fonctionnement de 6 500 €, et au comité Y une
     subvention de 1 200 €": the second states none), else the sentence's."""
-    passes = (NEXT_GRANT, _AND_ANOTHER_GRANT)
-    clause_start = max((m.end() for p in passes for m in p.finditer(sentence, 0, anchor)), default=0)
-    following = min(filter(None, (p.search(sentence, anchor) for p in passes)), key=lambda m: m.start(), default=None)
+    clause_start, following = _clause_around(sentence, anchor)
     clause = sentence[clause_start:following.start() if following else len(sentence)]
     several = clause_start > 0 or following is not None
     return nature_in(clause) if several and GRANT_WORD.search(clause) else nature_in(sentence)
@@ -47,10 +61,15 @@ def read_clause_year(sentence: str, anchor: int) -> int | None:
     >>> read_clause_year("DÉCIDE de verser au Centre X une avance de 20 000 € sur la subvention 2026 ;", 40)
     2026
     """
-    passes = (NEXT_GRANT, _AND_ANOTHER_GRANT)
-    clause_start = max((m.end() for p in passes for m in p.finditer(sentence, 0, anchor)), default=0)
-    following = min(filter(None, (p.search(sentence, anchor) for p in passes)), key=lambda m: m.start(), default=None)
-    match = _CLAUSE_YEAR.search(sentence, clause_start, following.start() if following else len(sentence))
+    clause_start, following = _clause_around(sentence, anchor)
+    return _year_between(sentence, clause_start, following.start() if following else len(sentence))
+
+
+# The amounts of one clause ask for its year each: read once (a sentence of 400 grants, one clause, read 400 times).
+@lru_cache(maxsize=8)
+def _year_between(sentence: str, start: int, end: int) -> int | None:
+    """The year that :data:`_CLAUSE_YEAR` finds in ``sentence`` from ``start`` to ``end``."""
+    match = _CLAUSE_YEAR.search(sentence, start, end)
     return int(match.group("y")) if match else None
 
 
@@ -127,7 +146,7 @@ def match_yearly_grant(sentence: str, at: int, end: int, amounts: list[tuple[int
     >>> match_yearly_grant("attribue à X une subvention de 10 000 € par an de 2025 à 2027", 31, 39, []).group("first")
     '2025'
     """
-    clause_start = max((m.end() for m in NEXT_GRANT.finditer(sentence, 0, at)), default=0)
+    clause_start = where_clause_starts(sentence, at)
     said = sentence[clause_start:at]
     if not (GRANT_WORD.search(said) or GRANT_VERB.search(said)) or any(clause_start <= s < at for s, _, _ in amounts):
         return None

@@ -53,6 +53,10 @@ OPENS_TOTAL = re.compile(r"\s*(?:article\s+(?:\d+(?:er)?|premier)\s*[:.–—-]?
 #: spaces taken whole: the two runs shared every run of spaces every way, cubic in its length — an indented list.)
 _SUMS_BEFORE = re.compile(r"[ \t\n]*+,?[ \t\n]*+soit(?:[ \t\n]+(?:un[ \t\n]+)?(?:montant[ \t\n]+)?total[ \t\n]+de)?"
                           r"[ \t\n]*$", re.I)
+#: :data:`_SUMS_BEFORE` for a search from after a character that is no space: it finds the same "soit", trying a run of
+#: spaces from its first one only (each try from one of its spaces went through the rest of it: quadratic in a deep
+#: indent).
+_SUMS_BEFORE_FROM_RUN = re.compile(r"(?<![ \t\n])" + _SUMS_BEFORE.pattern, re.I)
 
 
 def summed_after(sentence: str, amounts: list[tuple[int, int, Decimal]]) -> dict[int, int]:
@@ -68,7 +72,9 @@ def summed_after(sentence: str, amounts: list[tuple[int, int, Decimal]]) -> dict
     ordered = sorted(amounts)
     sums = {}
     for k, (start, _, amount) in enumerate(ordered):
-        said = _SUMS_BEFORE.search(sentence, ordered[k - 1][1] if k else 0, start)
+        since = ordered[k - 1][1] if k else 0
+        said = (_SUMS_BEFORE if sentence[since - 1:since] in (" ", "\t", "\n") else _SUMS_BEFORE_FROM_RUN).search(
+            sentence, since, start)
         if k >= 2 and said and said.end() == start and amount == sum(a for _, _, a in ordered[:k]):
             sums[start] = said.start()
     return sums

@@ -12,10 +12,12 @@ one sentence, of blocks and of antecedents clean names the same way, without imp
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate
 
 from graph.ingest.delib_bare_names import without_civility
+from graph.ingest.delib_clauses import next_clause, where_clause_starts
 from graph.ingest.delib_grant_words import GRANT_WORD
 from graph.ingest.delib_lists import BULLET
 from graph.ingest.delib_names import initials_only, parse_person
@@ -180,9 +182,6 @@ def clean_name(name: str) -> str | None:
     return name
 
 
-#: Where a sentence of several grants passes to the next: "… 3 000 € au Basket Club | et 1 800 € au Cercle",
-#: "… à la SAS Alpha une subvention de 125 000 € | et à la SAS Beta …", "… Sourire d'Automne | et de 750 € à …".
-NEXT_GRANT = re.compile(r"\s+et\s+(?=(?:à|au|aux)\s|a\s+la?\s|a\s+l['’]|de\s+\d|\d)|\s*;\s*", re.I)
 
 
 #: The word before an "à" that is part of a name ("Club Nautique des Bassins à Flot", "Maison à Colombages",
@@ -218,8 +217,10 @@ def _inside_name(sentence: str, match: re.Match) -> bool:
 
 #: A natural person that a line or a list's item opens with, after a civility or a title: "Mlle Jade POUPARD, 18 ans
 #: … bourse de 600 €", "- Docteur Camille ROUSSELET, médecin généraliste, installée … : 20 000 €" — the person,
-#: without the title nor what the comma adds.
-_PERSON_HEAD = re.compile(r"[ \t]*(?:" + BULLET + r")?[ \t]*(?:M\.|Mme|Mlle|Mr|Monsieur|Madame|Mademoiselle|Docteure?|"
+#: without the title nor what the comma adds. (The spaces before and after its bullet taken whole: shared every way
+#: between the two, they made a line indented deep quadratic.)
+_PERSON_HEAD = re.compile(r"[ \t]*+(?:" + BULLET + r")?[ \t]*+"
+                          r"(?:M\.|Mme|Mlle|Mr|Monsieur|Madame|Mademoiselle|Docteure?|"
                           r"Dr\.?|Pr\.?|Professeure?)[ \t]+(?:et[ \t]+(?:Mme|M\.)[ \t]+)?(?P<name>[^,;:(\n]+?)"
                           r"(?=\s*[,;:(]|[ \t]{2,}|[ \t]*(?:\.{3,}|…)|[ \t]*\n|$)")
 
@@ -311,6 +312,8 @@ class _Names:
         self.sentence = sentence
         self._found: dict[int, re.Match | None] = {}
         self._names: dict[tuple[int, int], str] = {}
+        self._walk: tuple[list[re.Match], list[int]] | None = None
+        self._walked = False
 
     def search(self, at: int) -> re.Match | None:
         """The first "à X" from offset ``at``."""
@@ -329,6 +332,43 @@ class _Names:
             self._names[span] = name
         return self._names[span]
 
+    def walk(self) -> tuple[list[re.Match], list[int]] | None:
+        """The "à X" that :func:`beneficiary_in` visits from the sentence's start whatever it judges of each, and where
+        each starts: None when judging one would change which come after it (another "à X" starts inside it)."""
+        if not self._walked:
+            self._walked, matches, at = True, [], 0
+            while (match := self.search(at)) is not None:
+                after, inside = self.search(match.end()), self.search(match.start() + 1)
+                if (after and after.span()) != (inside and inside.span()):
+                    return None
+                matches.append(match)
+                at = match.end()
+            self._walk = matches, [match.start() for match in matches]
+        return self._walk
+
+
+def _nearest_first(starts: list[int], anchor: int, before: range, after: range):
+    """The indexes of two runs of ``starts`` that go away from ``anchor`` (those before it, those after it), merged
+    the nearest first, the earlier of two as near."""
+    before, after = iter(before), iter(after)
+    b, a = next(before, None), next(after, None)
+    while b is not None or a is not None:
+        if a is None or b is not None and anchor - starts[b] <= starts[a] - anchor:
+            yield b
+            b = next(before, None)
+        else:
+            yield a
+            a = next(after, None)
+
+
+def _in_preference(starts: list[int], clause: tuple[int, int], anchor: int):
+    """The indexes of a sentence's "à X" (their ``starts``, in order) as :func:`beneficiary_in` prefers them for the
+    amount at ``anchor``: those of its ``clause`` first, then the others, each the nearest first."""
+    first, last = bisect_left(starts, clause[0]), bisect_left(starts, clause[1])
+    middle = bisect_left(starts, anchor, first, last)
+    yield from _nearest_first(starts, anchor, range(middle - 1, first - 1, -1), range(middle, last))
+    yield from _nearest_first(starts, anchor, range(first - 1, -1, -1), range(last, len(starts)))
+
 
 # Each amount of a sentence weighs each of its "à X": found and judged once a sentence (200 grants in one sentence
 # judged 40,000 names).
@@ -346,14 +386,36 @@ def beneficiary_in(sentence: str, anchor: int, association: bool = True) -> str 
     ...                "18 000 €.", 42)
     'SAS Alpha'
     """
-    clause_start = max((m.end() for m in NEXT_GRANT.finditer(sentence, 0, anchor)), default=0)
-    following = NEXT_GRANT.search(sentence, anchor)
+    clause_start = where_clause_starts(sentence, anchor)
+    following = next_clause(sentence, anchor)
     clause_end = following.start() if following else len(sentence)
     # "…, portant la subvention 2025 au CCAS de 180 000 € à 194 000 €": the total the grant brings its beneficiary's
     # to, named again (often shorter), is not the amount's own clause.
     if bringing := _BRINGING_TOTAL.search(sentence, anchor, clause_end):
         clause_end = bringing.start()
-    best, at, names = None, 0, _names(sentence)
+    names = _names(sentence)
+    if (walk := names.walk()) is not None:
+        # each "à X" is visited whatever is judged of those before it: the first the amount prefers that is not an
+        # aside is the nearest (a sentence of 400 grants weighed each of its "à X" for each amount)
+        matches, starts = walk
+        for i in _in_preference(starts, (clause_start, clause_end), anchor):
+            if (name := names.name(matches[i])) and not _aside(sentence, matches[i], clause_start, anchor):
+                return name
+        best = None
+    else:
+        best = _nearest_judged(sentence, anchor, (clause_start, clause_end), names)
+    if best:
+        return best[1]
+    match = ASSOCIATION_CALLED.search(sentence) if association else None
+    return clean_name(match.group("name")) if match else None
+
+
+def _nearest_judged(sentence: str, anchor: int, clause: tuple[int, int], names: _Names) -> tuple | None:
+    """The nearest "à X" of ``sentence`` to the amount at ``anchor`` that is not an aside, as (its distance, its
+    name), those of the amount's ``clause`` first: each judged in turn from the sentence's start, one that is none
+    read again from its next character."""
+    clause_start, clause_end = clause
+    best, at = None, 0
     while match := names.search(at):
         name = names.name(match)
         if name and not _aside(sentence, match, clause_start, anchor):
@@ -364,10 +426,7 @@ def beneficiary_in(sentence: str, anchor: int, association: bool = True) -> str 
             at = match.end()
         else:  # "à 7 000 € le montant … attribuée au Comité": no name, but one may start inside it
             at = match.start() + 1
-    if best:
-        return best[1]
-    match = ASSOCIATION_CALLED.search(sentence) if association else None
-    return clean_name(match.group("name")) if match else None
+    return best
 
 
 #: Whom what an amount finances is for, said after the amount: "40 000 € au financement de l'extension de la maison

@@ -288,7 +288,9 @@ def inline_grants(body: str) -> list[GrantFact]:
 
 #: A lead that gives one beneficiary what the items below it list: "– d'allouer à l'association X :", "DÉCIDE
 #: d'attribuer au CCAS de Y :" — a granting verb, its dative, a colon that ends the line, and no amount.
-_ONE_LEAD = re.compile(rf"^[ \t]*(?:[{BULLET_MARKS}][ \t]*)?[^\n€]*?\b(?:attribu|allou|accord|octroy|vers)\w*[ \t]+"
+#: (Its indent and the spaces after its bullet taken whole: the words after them looked for a verb from each of their
+#: splits, quadratic in an indent's width.)
+_ONE_LEAD = re.compile(rf"^[ \t]*+(?:[{BULLET_MARKS}][ \t]*+)?[^\n€]*?\b(?:attribu|allou|accord|octroy|vers)\w*[ \t]+"
                        r"(?P<to>(?:à|au|aux)[ \t][^\n:;€]{2,150}?)[ \t]*:[ \t]*$", re.I | re.M)
 #: An item below it that is a grant with no beneficiary of its own: "• une subvention de fonctionnement de 38 000 €
 #: (imputation 65-6574) ;" — a bullet, then the grant's words, its amount on its line.

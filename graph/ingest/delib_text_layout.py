@@ -159,7 +159,8 @@ def clean_text(text: str) -> str:
     text = unify_line_ends(text).replace("\u00a0", " ").replace("\u202f", " ")
     text = spell_ligatures(text).translate(_APOSTROPHES)
     text = _tabs_to_columns(text.replace("\ufeff", ""))
-    text = drop_line_numbers(re.sub(r"[ \t]+$", "", text, flags=re.M))
+    # each line's trailing spaces cut by the line (a pattern for them tried a deep indent again from each space)
+    text = drop_line_numbers("\n".join(line.rstrip(" \t") for line in text.split("\n")))
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
 
 

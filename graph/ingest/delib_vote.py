@@ -112,7 +112,10 @@ def _per_item_votes(body: str) -> Vote | None:
 
 #: A row of a table of votes, one line a grant: its amount, then the row's own outcome in its last cell
 #: ("Arve Santé Prévention   1 800 €   21   0   0   Adoptée", "| Club A | 500 € | 12 | 3 | 0 | Rejetée |").
-_VOTE_ROW = re.compile(r"^[^\n]*?\d[ \t\u00a0\u202f]*(?:€|euros?\b|EUR\b)[^\n]*?(?:[ \t\u00a0]{2,}|\t|\|[ \t]*)"
+#: (A line that does not end with a result is passed over first, read once: the pattern's amount and gap, tried
+#: at each amount of a line of 800, took 0.6 s.)
+_VOTE_ROW = re.compile(r"^(?=[^\n]*(?:adopt|rejet|refus|approuv)[ée]e?s?[ \t]*\|?[ \t]*$)"
+                       r"[^\n]*?\d[ \t\u00a0\u202f]*(?:€|euros?\b|EUR\b)[^\n]*?(?:[ \t\u00a0]{2,}|\t|\|[ \t]*)"
                        r"(?P<result>(?:non[ \t]+)?(?:adopt|rejet|refus|approuv)[ée]e?s?)[ \t]*\|?[ \t]*$",
                        re.I | re.M)
 
