@@ -10,7 +10,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from graph.identity import actor_keys
 from graph.ingest.delib_prose_cues import EXCLUDE
-from graph.ingest.delib_recipients import _STOP
+from graph.ingest.delib_recipient_names import NAME_END
 from graph.ingest.pipeline import ingest_paths
 from graph.namespaces import MAI
 from graph.resolution_deliberations import canonical_deliberations
@@ -19,7 +19,7 @@ BASE = "https://w3id.org/maillage/id/"
 
 
 def test_a_place_name_with_sur_is_not_cut_at_the_hyphen():
-    name = re.match(r"(?P<n>.*?)" + _STOP, "Association de Veauche-sur-Furan sur le territoire").group("n")
+    name = re.match(r"(?P<n>.*?)" + NAME_END, "Association de Veauche-sur-Furan sur le territoire").group("n")
     assert name == "Association de Veauche-sur-Furan"
 
 

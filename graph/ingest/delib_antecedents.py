@@ -17,7 +17,8 @@ import re
 from graph.identity_names import name_key
 from graph.ingest.delib_lists import BULLET
 from graph.ingest.delib_names import parse_person
-from graph.ingest.delib_recipients import ASSOCIATION_CALLED, KIND, clean_name
+from graph.ingest.delib_recipient_names import KIND, clean_name
+from graph.ingest.delib_recipient_phrases import ASSOCIATION_CALLED
 from graph.ingest.french import fold
 
 #: A sentence whose subject asks for a grant: "Le Conseil de fabrique de l'église Saint-Michel sollicite une

@@ -245,7 +245,7 @@ def branch_body(name: str) -> str | None:
 
 #: A body's branch named in small letters right before the body, with the words that say which one: "l'antenne
 #: gardoise de la Ligue contre le cancer", "la section héraultaise du Secours Populaire" (the beneficiary read is the
-#: body: :data:`graph.ingest.delib_recipients._BRANCH_OF`).
+#: body: :data:`graph.ingest.delib_recipient_phrases._BRANCH_OF`).
 _BRANCH_BEFORE = re.compile(r"\b(?P<branch>(?:antennes?|sections?|d[ée]l[ée]gations?|unit[ée]s?|branches?)"
                             r"(?P<which>(?:\s+(?!(?:de|des|du|la|le|les|et|en|au|aux|à|pour|sur)\b)[a-zà-ÿ-]+){1,2}))"
                             r"\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+)$")

@@ -25,7 +25,7 @@ from rdflib.namespace import RDF, SKOS
 from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 from graph.ingest.delib_bare_names import name_bracket_kind
 from graph.ingest.delib_names import Person, initials_only, parse_person
-from graph.ingest.delib_recipients import KIND
+from graph.ingest.delib_recipient_names import KIND
 from graph.ingest.french import AMOUNT_RE, fold
 from graph.namespaces import MAI
 

@@ -60,8 +60,9 @@ from graph.ingest.delib_prose_details import (NATURE_AFTER, match_yearly_grant, 
 from graph.ingest.delib_prose_lists import follow_lead, is_below_list
 from graph.ingest.delib_prose_sentences import TABLE_ROWS, join_civilities, words_cut_before
 from graph.ingest.delib_prose_totals import OPENS_TOTAL, RULE_LINES, states_total, summed_after
-from graph.ingest.delib_recipients import (beneficiary_in, clean_name, financed, person_at, receiver,
-                                           record_head)
+from graph.ingest.delib_recipient_names import clean_name
+from graph.ingest.delib_recipient_phrases import beneficiary_in
+from graph.ingest.delib_recipients import financed, person_at, receiver, record_head
 from graph.ingest.french import AMOUNT_RE, fold, parse_amount
 from graph.ingest.french_numbers import find_amounts_in_words
 

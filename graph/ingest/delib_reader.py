@@ -10,7 +10,8 @@ that record several deliberations, or extracts put together, each read as one),
 ACTES id), :mod:`delib_number` (number, title), :mod:`delib_vote` (the vote), :mod:`delib_decision` (publication,
 fiscal year, programme), :mod:`delib_accounts` (budget accounts), :mod:`delib_grants`, :mod:`delib_prose` (with
 :mod:`delib_not_grants`, the amounts that are no grants),
-:mod:`delib_recipients`, :mod:`delib_antecedents`, :mod:`delib_several`, :mod:`delib_tables`,
+:mod:`delib_recipient_phrases`, :mod:`delib_recipients`, :mod:`delib_recipient_names`,
+:mod:`delib_antecedents`, :mod:`delib_several`, :mod:`delib_tables`,
 :mod:`delib_table_header`, :mod:`delib_flattened`, :mod:`delib_aligned` and :mod:`delib_stacked` (grants and stated
 totals, checked by :mod:`delib_grant_checks`), :mod:`delib_total_rows` (the "Total" rows of the tables none reads),
 :mod:`delib_profile` (beneficiary, PTCE, goals),

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from graph.ingest.delib_grants import GrantFact, nature_in
 from graph.ingest.delib_lists import BULLET_MARKS
-from graph.ingest.delib_recipients import clean_name
+from graph.ingest.delib_recipient_names import clean_name
 from graph.ingest.delib_table_context import row_account
 from graph.ingest.french import AMOUNT_RE, parse_amount
 
