@@ -4,7 +4,8 @@ A query is first a small boolean tree (:mod:`search.plan`), evaluated on cached 
 matches gives the total and the facet counts, and a best-first split of it by the query's terms gives the shown
 page in score order. whoosh's own collectors scored every match through Python matchers: 46 ms median and
 390 ms p99 at 10k actors, against a few milliseconds this way (bench/README.md, "Search speed"). The text's
-operators (ET/AND, OU/OR, SAUF/NOT, in capitals) are read by :mod:`search.syntax`.
+operators (ET/AND, OU/OR, SAUF/NOT, in capitals) and filters (``type:``, ``theme:``) are read by :mod:`search.syntax`;
+what it leaves out of a text is said in the answer's ``notices``.
 
 >>> SearchError("page invalide").status
 400
@@ -15,7 +16,7 @@ from __future__ import annotations
 import heapq
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from graph.french_text import counted
 from search import plan, syntax
@@ -44,8 +45,8 @@ ACTOR_TYPE_NAMES = {t[1] for t in ACTOR_TYPES}
 FILTER_ALIASES = {"year": "fiscal_year", **{f: f for f in FACETS}}
 
 
-def _check(text, kind, page, sort, page_size) -> tuple[str, list[str]]:
-    """The text sought and the kinds asked for (any of them: ``type=grant&type=deliberation``), each checked."""
+def _check(text, page, sort, page_size) -> str:
+    """The text sought, checked with the page and the order asked for."""
     text = (text or "").strip()
     if len(text) > MAX_QUERY_CHARS:
         raise SearchError(f"requête trop longue ({len(text)} caractères, {MAX_QUERY_CHARS} au plus)",
@@ -58,7 +59,13 @@ def _check(text, kind, page, sort, page_size) -> tuple[str, list[str]]:
     if sort not in SORTS:
         raise SearchError(f"tri inconnu « {sort} » (possibles : relevance, name, amount)",
                           f"unknown sort '{sort}' (known: relevance, name, amount)")
-    return text, [_kind(one) for one in ([kind] if isinstance(kind, str) else kind or []) if one]
+    return text
+
+
+def _values(values: str | list[str] | None) -> list[str]:
+    """The values of a filter given as one or several (alternatives: ``type=grant&type=deliberation``), the empty
+    ones left out."""
+    return [one for one in ([values] if isinstance(values, str) else values or []) if one]
 
 
 def _kind(kind: str) -> str:
@@ -107,20 +114,33 @@ def _theme_iris(view: IndexView, theme: str | list[str] | None) -> list[str]:
     return found
 
 
+#: How a caller reads a value of the type or theme filter before the search does (the CLI's plurals and
+#: suggestions): given the filter ("kind" or "theme") and the value, the value the search reads, or a SearchError.
+ValueReader = Callable[[str, str], str]
+
+
 def search(index: SearchIndex, text: str, kind: str | list[str] | None = None,
            theme: str | list[str] | None = None,
            page: int = 1, sort: str = "relevance", filters: Mapping[str, str | list[str]] | None = None,
-           page_size: int = 20) -> dict:
+           page_size: int = 20, read_value: ValueReader | None = None) -> dict:
     """Search the index; return the JSON-able answer that ``/api/search`` and ``maillage search --json`` give.
 
-    Raises SearchError (400) for bad parameters, IndexUnavailable (a SearchError, 503) when no index was built.
+    The text's own filters (``type:association``, :func:`search.syntax.read`) are read as ``kind`` and ``theme``
+    are, each value through ``read_value`` first when given, and apply with them. Raises SearchError (400) for bad
+    parameters, IndexUnavailable (a SearchError, 503) when no index was built.
     """
-    text, kinds = _check(text, kind, page, sort, page_size)
+    text = _check(text, page, sort, page_size)
+    reading = syntax.read(text)
+    read_value = read_value or (lambda _, value: value)
+    asked = [_asked(values, name, read_value) for values, name in ((kind, "kind"), (theme, "theme"))]
+    typed = [_asked(reading.values(name), name, read_value) for name in ("kind", "theme")]
     view = index.view()
     with view.lock:
-        by_facet, theme_set = _filters(view, kinds, theme, filters)
-        filter_clauses = list(by_facet.values())
-        groups = syntax.parse(text)
+        by_facet, theme_set = _filters(view, *asked, filters)
+        in_text, text_themes = _filters(view, *typed, None)
+        theme_set = {**text_themes, **theme_set}
+        filter_clauses = [*by_facet.values(), *in_text.values()]
+        groups = syntax.parse(reading.text)
         query = plan.parsed_query(view, groups)
         matched, fuzzy = plan.matches(view, plan.all_of([query.tree, *filter_clauses])), False
         if matched.bit_count() < FUZZY_BELOW and query.words:
@@ -141,14 +161,24 @@ def search(index: SearchIndex, text: str, kind: str | list[str] | None = None,
                 "fuzzy": fuzzy,
                 "themes": [{"iri": i, "label": view.themes().labels.get(i, i)}
                            for i in dict.fromkeys(i for i, _ in query.themes)],
-                "results": results, "facets": _facets(view, matched, others=_unfiltered(view, query, by_facet))}
+                "results": results, "notices": [{"message": fr, "message_en": en} for fr, en in reading.notices()],
+                "facets": _facets(view, matched, others=_unfiltered(view, query, by_facet, list(in_text.values())))}
 
 
-def _unfiltered(view: IndexView, query, by_facet: dict[str, tuple]) -> dict[str, int]:
-    """For each facet that a filter narrows, the matches of the query and of the other filters: its values are
-    counted there, so that each value's count is what its link (which sets that value instead) finds. Counted
-    within the matches, an actor's grant years made "2024 (11)" from ``year=2023``, whose link found 54."""
-    return {facet: plan.matches(view, plan.all_of([query.tree, *(c for f, c in by_facet.items() if f != facet)]))
+def _asked(values: str | list[str] | None, name: str, read_value: ValueReader) -> list[str]:
+    """The values of the filter ``name`` ("kind" or "theme") as the search takes them: each read by ``read_value``,
+    then a kind by :func:`_kind` (a theme is found in the index's scheme under its lock, :func:`_theme_iris`)."""
+    read = [read_value(name, one) for one in _values(values)]
+    return [_kind(one) for one in read] if name == "kind" else read
+
+
+def _unfiltered(view: IndexView, query, by_facet: dict[str, tuple], in_text: list[tuple]) -> dict[str, int]:
+    """For each facet that a parameter's filter narrows, the matches of the query, of the text's filters and of the
+    other parameters' filters: its values are counted there, so that each value's count is what its link (which
+    sets that value instead, the text unchanged) finds. Counted within the matches, an actor's grant years made
+    "2024 (11)" from ``year=2023``, whose link found 54."""
+    return {facet: plan.matches(view, plan.all_of([query.tree, *in_text,
+                                                   *(c for f, c in by_facet.items() if f != facet)]))
             for facet in by_facet}
 
 
@@ -308,6 +338,9 @@ def format_results(results: dict, lang: str = "fr") -> str:
     said = (f"{counted(results['total'], 'result', lang='en')} for '{results['query']}'" if en else
             f"{counted(results['total'], 'résultat')} pour « {results['query']} »")
     lines = [said + fuzzy + f" — page {results['page']}"]
+    # what the text held that the search left out or read as words (``^2``, ``auteur:``): said before the results
+    lines += [f"note{':' if en else ' :'} {notice['message_en' if en else 'message']}"
+              for notice in results.get("notices", [])]
     last = max(-(-results["total"] // results["page_size"]), 1)
     if results["page"] > last:  # as the page says it: not an empty list that looks like no result
         lines.append(f"There is no page {results['page']}: the results end on page {last}." if en else

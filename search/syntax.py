@@ -9,6 +9,13 @@
   nothing to join is ignored; a text made only of stop words and operators finds nothing.
 - A currency word after a number ("20 000 euros", "500 EUR") is left out: the amount is the number.
 - A hyphenated word is its parts or its joined form: "télé-médecine" finds « télémédecine » and « télé médecine ».
+- ``type:X`` (``genre:``, ``kind:``) and ``theme:X`` (``thème:``) at the start of a word are the filters of the same
+  name, X read as their parameter's value (a quoted X may hold spaces: ``theme:"santé mentale"``); the values of one
+  filter in the text are alternatives, as repeated parameters are, and they apply with the parameters'
+  (:func:`read`). Another ``name:`` is read as words, with a notice ("auteur:dupont"); a colon that starts no
+  filter ("18:00", an IRI) is read as the words around it, as any punctuation is.
+- What other engines read after a word, a boost ``^2`` or a fuzzy mark ``~1``, is left out with a notice, the word
+  kept: typos are tolerated anyway when nothing is found.
 
 >>> [(g.words, g.excluded) for g in parse("santé mentale OU psychiatrie SAUF enfants")]
 [([('sant', 'sante'), ('mental', 'mentale')], []), ([('psychiatr', 'psychiatrie')], [('enfant', 'enfants')])]
@@ -18,6 +25,9 @@
 [([('medico', 'medico'), ('social', 'social')], [(0, 2, ('medicosocial', 'medicosocial'))])]
 >>> [(g.words, g.excluded) for g in parse("AND")], parse("")
 ([([], [])], [])
+>>> reading = read('santé^2 type:association theme:"santé mentale" auteur:dupont 18:00')
+>>> reading.text.split(), reading.filters, reading.marks, reading.unknown
+(['santé', 'auteur:dupont', '18:00'], [('kind', 'association'), ('theme', 'santé mentale')], ['santé^2'], ['auteur'])
 """
 
 from __future__ import annotations
@@ -31,6 +41,19 @@ from search.analysis import fold_word, iter_compounds, iter_words, stem_word
 OPERATORS = {"ET": "and", "AND": "and", "OU": "or", "OR": "or", "SAUF": "not", "NOT": "not"}
 #: Words of a currency, folded, left out after a number.
 CURRENCY = frozenset({"euro", "euros", "eur"})
+
+#: The filters a text may hold (``type:association``), by their names: the search page's names for them in French
+#: and English ("Type" / "Kind", "Thème" / "Theme") and the French "genre"; in any case.
+FILTERS = {"type": "kind", "genre": "kind", "kind": "kind", "theme": "theme", "thème": "theme"}
+#: A filter's name and a colon at the start of a word, then its value: quoted (spaces allowed) or up to the next
+#: space. A French space before the colon is allowed ("type : association"), and so is one after it.
+_FILTER = re.compile(rf"(?<!\S)({'|'.join(FILTERS)})[ \u00a0\u202f]?:[ \u00a0\u202f]?"
+                     r"(?:\"([^\"]*)\"|«[ \u00a0\u202f]*([^»]*?)[ \u00a0\u202f]*»|“([^”]*)”|(\S+))", re.IGNORECASE)
+#: A word with a prefix that names no filter: letters, a colon, then a value of letters or digits with no other
+#: colon nor slash ("auteur:dupont"), not an IRI ("https://…", "urn:isbn:…").
+_UNKNOWN_FILTER = re.compile(r"(?<!\S)([^\W\d_]{2,}):[^\s:/]+(?!\S)")
+#: A boost (``^2``, ``^1.5``) or a fuzzy mark (``~``, ``~1``) just after a word or a closing quote.
+_MARK = re.compile(r"(?<=[\w\"»”])[\^~](?:\d+(?:[.,]\d+)?)?(?![\w^~])")
 
 Word = tuple[str, str]  # (stemmed term, folded term)
 
@@ -81,3 +104,55 @@ def parse(text: str) -> list[Group]:
     if current.words or current.excluded or (seen and not groups):
         groups.append(current)
     return groups
+
+
+@dataclass
+class Reading:
+    """A search text read for what it holds beside words: its filters and the marks of other search engines."""
+
+    text: str  # the text without its filters and marks: what :func:`parse` reads
+    filters: list[tuple[str, str]] = field(default_factory=list)  # (filter, value as written): ("kind", "asso")
+    marks: list[str] = field(default_factory=list)  # each word with the mark left out, as written: "santé^2"
+    unknown: list[str] = field(default_factory=list)  # the names of prefixes that are no filter: "auteur"
+
+    def values(self, name: str) -> list[str]:
+        """The values that the text gives the filter ``name`` ("kind" or "theme")."""
+        return [value for filter_name, value in self.filters if filter_name == name]
+
+    def notices(self) -> list[tuple[str, str]]:
+        """What the search says of the text's marks and unknown prefixes, in French and in English."""
+        said = []
+        for marked in dict.fromkeys(self.marks):
+            word = _MARK.sub("", marked)
+            said.append((f"« {marked} » est cherché comme « {word} » : les poids (^N) et les fautes tolérées (~N) ne "
+                         "s'écrivent pas ; les fautes de frappe sont tolérées d'elles-mêmes quand rien n'est trouvé",
+                         f"'{marked}' is searched as '{word}': boosts (^N) and fuzzy marks (~N) are not read; typos "
+                         "are tolerated by themselves when nothing is found"))
+        for name in dict.fromkeys(self.unknown):
+            said.append((f"« {name}: » n'est pas un filtre ; les filtres sont type: et theme: (« {name} » est cherché "
+                         "comme un mot)",
+                         f"'{name}:' is not a filter; the filters are type: and theme: ('{name}' is searched as a "
+                         "word)"))
+        return said
+
+
+def read(text: str) -> Reading:
+    """The filters of a search text (``type:`` and ``theme:``), its other engines' marks (``^2``, ``~1``) and its
+    prefixes that are no filter; the text left for :func:`parse` without the filters and the marks."""
+    reading = Reading(text)
+
+    def take_filter(match: re.Match) -> str:
+        value = next(v for v in match.groups()[1:] if v is not None)
+        reading.filters.append((FILTERS[match.group(1).lower()], value.strip()))
+        return " "
+
+    def take_mark(match: re.Match) -> str:
+        start = match.start()
+        word = re.search(r"\S*$", match.string[:start]).group(0)
+        reading.marks.append(word + match.group(0))
+        return " "
+
+    text = _MARK.sub(take_mark, _FILTER.sub(take_filter, text))
+    reading.unknown = [m.group(1) for m in _UNKNOWN_FILTER.finditer(text)]
+    reading.text = text
+    return reading

@@ -267,14 +267,18 @@ def found_nothing(answer, result, data: bytes) -> bool:
 
 
 def run_search(config: dict, text: str, kinds, themes, page: int) -> dict:
-    """Search the data directory's index as ``maillage search`` does: each ``--type`` read by :func:`search_kind`,
-    each ``--theme`` by :func:`search_theme`."""
+    """Search the data directory's index as ``maillage search`` does: each type, of a ``--type`` or of the text
+    (``type:associations``), read by :func:`search_kind`; each theme, of a ``--theme`` or of the text, by
+    :func:`search_theme`."""
     from search.query import search
     from webapp.resources import open_search_index
 
     index = open_search_index(config)
-    return search(index, text, kind=[search_kind(kind) for kind in kinds],
-                  theme=[search_theme(index, theme) for theme in themes], page=page)
+
+    def read_value(name: str, value: str) -> str:
+        return search_kind(value) if name == "kind" else search_theme(index, value)
+
+    return search(index, text, kind=list(kinds), theme=list(themes), page=page, read_value=read_value)
 
 
 def _singular(key: str) -> str:

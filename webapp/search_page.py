@@ -15,6 +15,7 @@ from rdflib import URIRef
 
 from graph.french_text import counted
 from search.errors import SearchError
+from search.syntax import read
 from webapp.api_parameters import check_integers, page_arg
 from webapp.errors import ApiError
 from webapp.formatting import money_text
@@ -278,15 +279,18 @@ def search_page():
     facet_labels = {"kind": t("facet_kind"), "type": t("facet_kind"), "theme": t("facet_theme"),
                     "place": t("facet_place"), "funder": t("funder"), "fiscal_year": t("year"),
                     "goal": t("goal"), "circle": t("circle")}
+    notices = [pick(notice["message"], notice["message_en"]) for notice in (results or {}).get("notices", [])]
     filtered = bool(kind or theme or filters)
     kinds = {f.get("value") for f in ((results or {}).get("facets") or {}).get("kind", [])}
     hidden = [(k, v) for k, v in args if k not in FORM_FIELDS]
     page_html = render_template("search.html", facet_labels=facet_labels, q=text, hidden=hidden, page=page,
-                                results=results, unavailable=unavailable, error=error, has_next=has_next,
-                                json_url=api_url, page_url=page_url, facet_url=facet_url, say=say, pages=pages,
-                                total=total, filtered=filtered, sort=sort or "relevance", sorts=SORTS,
+                                results=results, notices=notices, unavailable=unavailable, error=error,
+                                has_next=has_next, json_url=api_url, page_url=page_url, facet_url=facet_url, say=say,
+                                pages=pages, total=total, filtered=filtered, sort=sort or "relevance", sorts=SORTS,
                                 unfiltered_url="/search?" + urlencode({"q": text, **({"sort": sort} if sort else {})}),
-                                no_actor=bool(total) and bool(text) and not kind and "actor" not in kinds)
+                                # a type asked in the text (type:grant) is asked as the parameter is: no note
+                                no_actor=bool(total) and bool(text) and not kind and not read(text).values("kind")
+                                and "actor" not in kinds)
     return (page_html, 400) if error else page_html
 
 
