@@ -94,6 +94,10 @@ class InputError(Exception):
         #: For a near miss of a kind (:attr:`SourceKind.near_miss`): whether ``--kind`` could read the file anyway;
         #: not when it lacks a column that the kind itself requires.
         self.kind_helps = True
+        #: For a near miss of a kind of table: how many of the kind's columns its header names. When a header is a
+        #: near miss of several kinds (an RNA extract cut to a few columns names three of a grants list's: siret,
+        #: nature, objet), detection names the kind it names most columns of.
+        self.columns_named = 0
 
 
 _INTERNAL = "erreur interne de Maillage en lisant ce fichier"

@@ -156,9 +156,11 @@ def near_miss(ctx: SourceContext) -> InputError | None:
     for line, keys in _header_keys(ctx.data):
         if len(keys) >= 3 and (lacks := ", ".join(sorted(_REQUIRED - keys))):
             has = ", ".join(sorted(keys))
-            return InputError(f"l'en-tête ressemble à un registre des partenaires ({has}), mais il y manque : "
+            miss = InputError(f"l'en-tête ressemble à un registre des partenaires ({has}), mais il y manque : "
                               f"{lacks}", line=line, message_en=f"the header looks like a partner register ({has}), "
                                                                 f"but lacks: {lacks}")
+            miss.columns_named = len(keys)
+            return miss
     return None
 
 

@@ -38,6 +38,9 @@ from graph.tabular import Row, peek_header, read_table
 from graph.triples import plain_literal
 from graph.values import ValueProblem
 
+#: What an RNA extract is read from: its CSV text as published, or a workbook it was saved as (opened in Excel or
+#: LibreOffice, then saved as .xlsx or .ods), read as the other tables are.
+EXTENSIONS = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods")
 #: Columns that only RNA extracts have (both layouts).
 SIGNATURE = {"id", "idex", "siret", "gestion", "datecreat", "titre", "objet", "objetsocial1", "adrscodeinsee"}
 _W_NUMBER = re.compile(r"\bW[0-9A-Z]{9}\b")
@@ -57,8 +60,9 @@ _ALT_LABEL, _IDENTIFIER = SKOS.altLabel, DCTERMS.identifier
 
 def detect(ctx: SourceContext) -> int:
     """Score a table whose header has the RNA columns (0 otherwise), below any title or blank lines (an extract
-    saved from a spreadsheet: « Extrait du Répertoire national des associations — Loire »)."""
-    if ctx.path.suffix.lower() not in (".csv", ".txt", ".tsv"):
+    saved from a spreadsheet: « Extrait du Répertoire national des associations — Loire »), in a text file or a
+    workbook."""
+    if ctx.path.suffix.lower() not in EXTENSIONS:
         return 0
     _, keys = peek_header(ctx.data, SIGNATURE)
     hits = len(SIGNATURE & keys)
@@ -67,16 +71,18 @@ def detect(ctx: SourceContext) -> int:
 
 def near_miss(ctx: SourceContext) -> InputError | None:
     """A header with three to six of the RNA columns (seven make an RNA extract): which it has, which it lacks."""
-    if ctx.path.suffix.lower() not in (".csv", ".txt", ".tsv"):
+    if ctx.path.suffix.lower() not in EXTENSIONS:
         return None
     line, keys = peek_header(ctx.data, SIGNATURE)
     if not 3 <= len(SIGNATURE & keys) < 7:
         return None
     has, lacks = ", ".join(sorted(SIGNATURE & keys)), ", ".join(sorted(SIGNATURE - keys))
-    return InputError(f"l'en-tête ressemble à un extrait RNA ({has}), mais un extrait en a au moins 7 colonnes "
+    miss = InputError(f"l'en-tête ressemble à un extrait RNA ({has}), mais un extrait en a au moins 7 colonnes "
                       f"sur 9 ; il y manque : {lacks}", line=line,
                       message_en=f"the header looks like an RNA extract ({has}), but an extract has at least 7 "
                                  f"of its 9 columns; it lacks: {lacks}")
+    miss.columns_named = len(SIGNATURE & keys)
+    return miss
 
 
 class _Rows:
@@ -341,5 +347,5 @@ def extract(ctx: SourceContext) -> Extraction:
     return ex
 
 
-KIND = SourceKind("rna", "Répertoire national des associations (RNA)", detect, extract, extensions=(".csv",),
+KIND = SourceKind("rna", "Répertoire national des associations (RNA)", detect, extract, extensions=EXTENSIONS,
                   near_miss=near_miss, rows_kept="associations")

@@ -275,8 +275,10 @@ def header_near_miss(data: bytes, fields: dict[str, tuple[str, ...]],
         named = fields_named(keys, fields)
         if len(named) >= 3 and (missing := lacking(named, keys)):
             lacks = ", ".join(missing)
-            return InputError(f"l'en-tête ressemble à {what[0]} ({len(named)} colonnes reconnues), mais il y manque "
+            miss = InputError(f"l'en-tête ressemble à {what[0]} ({len(named)} colonnes reconnues), mais il y manque "
                               f": {lacks}", line=line,
                               message_en=f"the header looks like {what[1]} ({len(named)} columns known), but lacks: "
                                          f"{lacks}")
+            miss.columns_named = len(named)
+            return miss
     return None

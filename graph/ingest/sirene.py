@@ -34,6 +34,7 @@ from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind,
 from graph.namespaces import MAI, SCHEMA
 from graph.encodings import decode
 from graph.table_checks import lost_characters, repair_issues
+from graph.spreadsheets import is_spreadsheet, read_heads
 from graph.tabular import PEEK_BYTES, Row, normalise_header, peek_header, read_table, sniff_delimiter
 from graph.triples import plain_literal
 from graph.values import ValueProblem, parse_bool
@@ -41,6 +42,9 @@ from graph.values import ValueProblem, parse_bool
 #: The columns that make a SIRENE legal units extract, as INSEE spells them.
 COLUMNS = ("siren", "categorieJuridiqueUniteLegale", "activitePrincipaleUniteLegale", "denominationUniteLegale")
 SIGNATURE = {c.lower() for c in COLUMNS}
+#: What a SIRENE extract is read from: its CSV text as INSEE publishes it, or a workbook it was saved as (opened in
+#: Excel or LibreOffice, then saved as .xlsx or .ods), read as the other tables are.
+EXTENSIONS = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods")
 #: The columns without which a file gives no legal unit (its class, its name): a file forced with ``--kind sirene``
 #: that lacks one is refused.
 REQUIRED = ("siren", "categorieJuridiqueUniteLegale", "denominationUniteLegale")
@@ -85,8 +89,9 @@ def actor_class(category: str) -> URIRef:
 
 
 def detect(ctx: SourceContext) -> int:
-    """Score a table with SIRENE's legal-unit columns (0 otherwise), below any title or blank lines."""
-    if ctx.path.suffix.lower() not in (".csv", ".txt"):
+    """Score a table with SIRENE's legal-unit columns (0 otherwise), below any title or blank lines, in a text file
+    or a workbook."""
+    if ctx.path.suffix.lower() not in EXTENSIONS:
         return 0
     _, keys = peek_header(ctx.data, SIGNATURE)
     return 90 if SIGNATURE <= keys else 0
@@ -103,9 +108,18 @@ def near_miss(ctx: SourceContext) -> InputError | None:
                                      "(StockUniteLegale) are read")
         miss.kind_helps = False  # no kind reads it: it is no table, nor JSON-LD
         return miss
-    if suffix not in (".csv", ".txt"):
+    if suffix not in EXTENSIONS:
         return None
     line, keys = peek_header(ctx.data, _NEAR)
+    miss = _near_miss(ctx.data, line, keys)
+    if miss is not None:
+        miss.columns_named = len(_NEAR & keys)
+    return miss
+
+
+def _near_miss(data: bytes, line: int | None, keys: frozenset[str]) -> InputError | None:
+    """Why the header ``keys`` found on ``line`` of the table ``data`` is not quite that of a legal units extract
+    (:func:`near_miss`), or None."""
     if _establishments(keys):
         miss = InputError("extrait SIRENE des établissements (StockEtablissement) : seuls les extraits des unités "
                           "légales (StockUniteLegale) sont lus", line=line,
@@ -114,7 +128,7 @@ def near_miss(ctx: SourceContext) -> InputError | None:
         miss.kind_helps = False  # the kind refuses it too: it lacks the legal-unit columns
         return miss
     if renamed := _other_names(keys):
-        return _renamed_columns(keys, {column: _written(ctx.data, line, key) for column, key in renamed.items()}, line)
+        return _renamed_columns(keys, {column: _written(data, line, key) for column, key in renamed.items()}, line)
     if not 2 <= len(SIGNATURE & keys) < len(SIGNATURE):
         return None
     lacks = ", ".join(c for c in COLUMNS if c.lower() not in keys)
@@ -158,10 +172,14 @@ def _other_names(keys: frozenset[str]) -> dict[str, str]:
 
 
 def _written(data: bytes, line: int | None, key: str) -> str:
-    """How the header on ``line`` writes the column whose folded name is ``key`` (``nature_juridique``)."""
-    text, _ = decode(data[:PEEK_BYTES])
-    header = text.splitlines()[line - 1] if line and len(text.splitlines()) >= line else ""
-    cells = next(csv.reader([header], delimiter=sniff_delimiter(header)), [])
+    """How the header on ``line`` writes the column whose folded name is ``key`` (``nature_juridique``), in a text
+    file or a workbook (whose sheets are looked at in turn: the header's line is a row of one of them)."""
+    if is_spreadsheet(data):
+        cells = [c for head in read_heads(data) for n, row in head.rows if n == line for c in row]
+    else:
+        text, _ = decode(data[:PEEK_BYTES])
+        header = text.splitlines()[line - 1] if line and len(text.splitlines()) >= line else ""
+        cells = next(csv.reader([header], delimiter=sniff_delimiter(header)), [])
     return next((c.strip() for c in cells if normalise_header(c) == key), key)
 
 
@@ -402,5 +420,5 @@ def extract(ctx: SourceContext) -> Extraction:
     return ex
 
 
-KIND = SourceKind("sirene", "Unités légales (SIRENE)", detect, extract, extensions=(".csv",),
+KIND = SourceKind("sirene", "Unités légales (SIRENE)", detect, extract, extensions=EXTENSIONS,
                   near_miss=near_miss, rows_kept="actors")

@@ -203,13 +203,11 @@ def _table(ctx: SourceContext) -> tuple[tuple[str, str], int] | None:
         return None
     head = ctx.data if is_spreadsheet(ctx.data) else ctx.data[:PEEK_BYTES].rsplit(b"\n", 1)[0]
     try:
-        table = read_table(head, max_rows=5)
+        # Title lines above the header ("Liste des entreprises agréées ESUS, mise à jour 01/03/2025", which a comma
+        # cuts in two cells of a ","-separated table): the header is the first line of most cells.
+        widest = max((keys for _, keys in peek_lines(head)), key=len, default=frozenset())
+        table = read_table(head, known=widest, max_rows=5)
         header = [cell for cell in table.header if cell.strip()]
-        if len(header) < 2 and (below := [keys for _, keys in peek_lines(head) if len(keys) >= 2]):
-            # a title line above the header ("Liste des entreprises agréées ESUS - … - mise à jour 01/03/2025"):
-            # the header is the first line of several cells
-            table = read_table(head, known=below[0], max_rows=5)
-            header = [cell for cell in table.header if cell.strip()]
     except InputError:
         return None
     if len(header) < 2:
