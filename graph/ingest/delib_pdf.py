@@ -134,12 +134,26 @@ class PageText:
     margin_first: bool = True
     turned: list[str] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
+    #: Whether the body ends with a table that runs on over the next page, its rows there taken here
+    #: (:func:`join_page_tables`).
+    runs_on: bool = False
 
     def text(self) -> str:
         """Return the page's text: stamps, the margin if first, the body, the margin if not, turned text."""
+        return "\n".join(self._parts())
+
+    def own_text(self) -> str:
+        """Return the start of :meth:`text` that is this page's alone: all of it, but from a table that runs on over
+        the next page (:attr:`runs_on`), which holds that page's rows too."""
+        parts = self._parts()
+        if self.runs_on:
+            parts = parts[:len(self.stamps) + len(self.margin if self.margin_first else []) + len(self.body) - 1]
+        return "\n".join(parts)
+
+    def _parts(self) -> list[str]:
         body = [text for text, _ in self.body]
         margin = self.margin if self.margin_first else []
-        return "\n".join(self.stamps + margin + body + self.margin[len(margin):] + self.turned)
+        return self.stamps + margin + body + self.margin[len(margin):] + self.turned
 
 
 def _is_stamp_table(rows: list[list[str | None]]) -> bool:
@@ -358,7 +372,7 @@ def join_page_tables(pages: list[PageText]) -> None:
     for page in pages:
         if ending is not None and page.body and (found := _table_part(ending.body[-1][1], page)) is not None:
             whole = join_parts(ending.body[-1][1], found[0])
-            ending.body[-1] = (whole.text(), whole)
+            ending.body[-1], ending.runs_on = (whole.text(), whole), True
             page.body = page.body[found[1]:]
             if not page.body:
                 continue
@@ -374,15 +388,14 @@ def _table_part(table: GridTable, page: PageText) -> tuple[GridTable, int] | Non
     return continued(table, leading, page.rules) if leading else None
 
 
-def document_text(pages: list[PageText]) -> str:
-    """Return the text of a PDF's pages: running headers and footers dropped, a table without vertical rules that
-    runs over pages made one (:func:`join_page_tables`), the first page's heading read column by column
-    (:func:`graph.ingest.pdf_lines.heading_columns`)."""
+def lay_out(pages: list[PageText]) -> None:
+    """Set out a PDF's pages as the document's text reads them: running headers and footers dropped, a table
+    without vertical rules that runs over pages made one (:func:`join_page_tables`), the first page's heading read
+    column by column (:func:`graph.ingest.pdf_lines.heading_columns`)."""
     drop_running_lines(pages)
     join_page_tables(pages)
     if pages:
         first = pages[0]
         leading = [line for _, line in itertools.takewhile(lambda item: isinstance(item[1], Line), first.body)]
         first.body = [(line.text, line) for line in heading_columns(leading)] + first.body[len(leading):]
-    return "\n".join(page.text() for page in pages)
 

@@ -1,5 +1,6 @@
-"""The text layer of a deliberation's PDF (:func:`pdf_text`), what the PDF library says of a damaged file kept for
-the file's report, and why a PDF could not be read said in words.
+"""The text layer of a deliberation's PDF (:func:`pdf_text`) and where each page's text lies in it
+(:class:`PdfPages`), what the PDF library says of a damaged file kept for the file's report, and why a PDF could not
+be read said in words.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ import contextlib
 import io
 import logging
 import re
+from dataclasses import dataclass
 from typing import Iterator
 
 from graph.encodings import composed
@@ -71,27 +73,59 @@ def _unreadable_pdf(exc: Exception) -> InputError:
                                  "produced file?); ask for a new copy, or open it and save a copy as PDF")
 
 
+@dataclass(frozen=True)
+class PdfPages:
+    """A PDF's text (:func:`pdf_text`) and where each page's own text lies in it: ``spans[k]``, the (start, end) of
+    page k + 1's, up to a table that runs on over the next page
+    (:attr:`graph.ingest.delib_pdf.PageText.runs_on`), whose rows are of two pages.
+
+    >>> pages = PdfPages("Séance du 2 mai\\n| A | 0 € |\\n| B | 5 € |\\nFait à Lyon", ((0, 15), (40, 51)))
+    >>> pages.page_of(10, 15), pages.page_of(47, 51), pages.page_of(22, 25)
+    (1, 2, None)
+    """
+
+    text: str
+    spans: tuple[tuple[int, int], ...]
+
+    def page_of(self, start: int, end: int) -> int | None:
+        """The number of the page whose own text holds ``text[start:end]`` whole; None when none does."""
+        return next((k + 1 for k, (low, high) in enumerate(self.spans) if low <= start and end <= high), None)
+
+
 def pdf_text(data: bytes, damage: list[str] | None = None) -> str:
     """Return the text layer of a PDF, page by page, its accents composed (:func:`graph.encodings.composed`: some
     producers draw "é" as "e" and a combining accent); raises InputError on a corrupt PDF or one without text.
 
     ``damage`` receives what the PDF library said of a damaged file it could still read (parts of the text may
     then be missing), each message once."""
+    return pdf_pages(data, damage).text
+
+
+def pdf_pages(data: bytes, damage: list[str] | None = None) -> PdfPages:
+    """Return the text layer of a PDF (:func:`pdf_text`) with where each page's own text lies in it, so that a
+    warning can name the page that writes what it says."""
     import pdfplumber
 
-    from graph.ingest.delib_pdf import document_text, read_page
+    from graph.ingest.delib_pdf import lay_out, read_page
 
     try:
         with _pdf_library_warnings() as heard, pdfplumber.open(io.BytesIO(data)) as pdf:
-            text = document_text([read_page(page) for page in pdf.pages])
+            pages = [read_page(page) for page in pdf.pages]
+            lay_out(pages)
             if damage is not None:
                 damage.extend(heard)
     except InputError:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types (PSEOF, PDFSyntaxError, KeyError…) on bad files
         raise _unreadable_pdf(exc) from None
+    # Composed page by page, the text is the same as composed whole: a line end never composes with a neighbour.
+    texts = [composed(page.text()) for page in pages]
+    text, spans, start = "\n".join(texts), [], 0
+    for page, whole in zip(pages, texts):
+        spans.append((start, start + len(composed(page.own_text()))))
+        start += len(whole) + 1
     if len(re.sub(r"\s", "", text)) < 40:
         raise InputError("PDF sans couche texte (document scanné ?) : aucun texte à extraire ; passez-le d'abord "
                          "dans un logiciel de reconnaissance de caractères (OCR)",
                          message_en="PDF without a text layer (scanned document?): run OCR on it first")
-    return composed(text)
+    return PdfPages(text, tuple(spans))

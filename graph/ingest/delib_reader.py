@@ -48,7 +48,7 @@ from graph.ingest.delib_meta import heading, parse_actes, unread_actes
 from graph.ingest.delib_moves import apply_moves
 from graph.ingest.delib_number import as_number, find_number, find_title, number_match, title_after_number
 from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
-from graph.ingest.delib_pdf_text import pdf_text
+from graph.ingest.delib_pdf_text import pdf_pages
 from graph.ingest.delib_people import parse_attendance
 from graph.ingest.delib_profile import match_concepts
 from graph.ingest.delib_reader_grants import read_authority_kind, read_grants
@@ -71,8 +71,11 @@ def read_document(ctx: SourceContext, damage: list[str] | None = None,
     (:func:`graph.ingest.delib_ocr.repair_ocr`)."""
     if ctx.path.suffix.lower() == ".pdf" or ctx.data[:5] == b"%PDF-":
         check_pdf(ctx.data)
-        text, repaired = repair_ocr(pdf_text(ctx.data, damage))
+        read = pdf_pages(ctx.data, damage)
+        text, repaired = repair_ocr(read.text)
         document = normalise_text(text)
+        if len(text) == len(read.text):  # as repair_ocr keeps it: each page's text where it was
+            document.pages = dataclasses.replace(read, text=text)
     else:
         check_line_length(ctx.data)
         decoded, encoding = decode(ctx.data)  # as a text editor saved it: UTF-8, Windows-1252, UTF-16…
@@ -123,7 +126,7 @@ def extract(ctx: SourceContext) -> Extraction:
                         + (f" ; and {more} other messages)" if more > 0 else ")"))
     for fr, en in document.doubts:
         extraction.warn(fr, en)
-    warn_impossible_dates(extraction, document.text, document.source)
+    warn_impossible_dates(extraction, document.text, document.source, document.pages)
     builder = Builder(ctx, document.text, graph)
     items = deliberation_items(document.body)
     if not items:

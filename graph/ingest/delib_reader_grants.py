@@ -33,7 +33,7 @@ from graph.ingest.delib_profile import find_ptce, profile_of
 from graph.ingest.delib_prose import THE_AUTHORITY_ITSELF
 from graph.ingest.delib_table_cells import cell_identifiers
 from graph.ingest.deliberation import corrected_text
-from graph.ingest.delib_reader_report import source_line
+from graph.ingest.delib_reader_report import where_written
 from graph.ingest.french import AMOUNT_RE, BARE_AMOUNT_RE, cfp_amounts, fold, parse_amount
 from graph.namespaces import MAI, slugify
 from graph.values import ValueProblem, check_magnitude
@@ -113,30 +113,31 @@ def check_amounts(reader: Reader) -> None:
     """Say the grants whose amount cannot be right: none ("une subvention de 0 €", no grant, as a table's row of 0 €
     is none), more figures than the tables' readers accept (:func:`graph.values.check_magnitude`), grant or stated
     total, not kept; more than :data:`MOST_PLAUSIBLE_GRANT`, kept as the text gives it. Each with its beneficiary
-    and its amount as written, at the line of the file that writes it where it is known (:func:`source_line`)."""
+    and its amount as written, at the line or the page of the file that writes it where it is known
+    (:func:`graph.ingest.delib_reader_report.where_written`)."""
     for grant in [g for g in reader.found.grants if not g.amount or g.amount > MOST_PLAUSIBLE_GRANT]:
-        written, line = _written_amount(reader, grant.amount, grant.span)
+        written, where = _written_amount(reader, grant.amount, grant.span)
         name = grant.beneficiary
         if (problem := _out_of_measure(grant.amount, written)) is not None:
             reader.found.grants.remove(grant)
             reader.x.warn(f"« {name} » : {problem} : aucune subvention n'en est tirée",
-                          f"'{name}': {problem.message_en}: no grant read from it", line=line)
+                          f"'{name}': {problem.message_en}: no grant read from it", **where)
         elif not grant.amount:  # as a table's row of 0 € is (graph.ingest.delib_tables)
             reader.found.grants.remove(grant)
             reader.x.warn(f"« {name} » : subvention de {written}, un montant nul : aucune subvention retenue",
-                          f"'{name}': grant of {written}, a zero amount: no grant kept", line=line)
+                          f"'{name}': grant of {written}, a zero amount: no grant kept", **where)
         else:
             most = euros(MOST_PLAUSIBLE_GRANT)
             reader.x.warn(f"« {name} » : subvention de {written} invraisemblable, plus que le budget entier de toute "
                           f"collectivité (au-delà de {most}) : enregistrée telle que le texte la donne, à vérifier",
                           f"'{name}': implausible grant of {written}, more than any local authority's whole budget "
-                          f"(above {most}): stored as the text gives it, to be checked", line=line)
+                          f"(above {most}): stored as the text gives it, to be checked", **where)
     for total in [t for t in reader.found.totals if t.amount > MOST_PLAUSIBLE_GRANT]:
-        written, line = _written_amount(reader, total.amount, total.span)
+        written, where = _written_amount(reader, total.amount, total.span)
         if (problem := _out_of_measure(total.amount, written)) is not None:
             reader.found.totals.remove(total)
             reader.x.warn(f"total annoncé : {problem} : non enregistré",
-                          f"stated total: {problem.message_en}: not recorded", line=line)
+                          f"stated total: {problem.message_en}: not recorded", **where)
 
 
 def _out_of_measure(amount: Decimal, written: str) -> ValueProblem | None:
@@ -149,15 +150,16 @@ def _out_of_measure(amount: Decimal, written: str) -> ValueProblem | None:
     return None
 
 
-def _written_amount(reader: Reader, amount: Decimal, span: tuple[int, int]) -> tuple[str, int | None]:
-    """``amount`` as the text writes it within ``span`` ("1 000 000 000 000 €", a table's bare "0"), and the line of
-    the file that writes it, once (:func:`source_line`); else as a warning writes an amount, at no line."""
+def _written_amount(reader: Reader, amount: Decimal, span: tuple[int, int]) -> tuple[str, dict[str, int | str]]:
+    """``amount`` as the text writes it within ``span`` ("1 000 000 000 000 €", a table's bare "0"), and the line or
+    the page of the file that writes it, once (:func:`graph.ingest.delib_reader_report.where_written`); else as a
+    warning writes an amount, nowhere."""
     for pattern in (AMOUNT_RE, BARE_AMOUNT_RE):
         for match in pattern.finditer(reader.body, *span):
             if parse_amount(match.group(0)) == amount:
                 written = " ".join(match.group(0).split())
-                return written, source_line(reader.doc.source, pattern, written, once=True)
-    return euros(amount), None
+                return written, where_written(reader.doc.source, reader.doc.pages, pattern, written, once=True)
+    return euros(amount), {}
 
 
 def _add_grants(reader: Reader, year: int | None, accounts: list[tuple[str | None, str | None]]) -> None:

@@ -2,7 +2,7 @@
 and attendance (:func:`read_stats`), summed over the items of minutes read as several deliberations
 (:func:`report_several_read`), and the warnings of counts that do not agree: grants outside every reconciled total
 (:func:`outside_totals`), attendance lists longer or shorter than stated, names that do not read as names; and
-the dates that cannot be (:func:`warn_impossible_dates`).
+the dates that cannot be (:func:`warn_impossible_dates`), each said where the file writes it (:func:`where_written`).
 
 Apart from :mod:`graph.ingest.delib_reader` because it reads what the reading found, once every fact group is read.
 """
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Iterator
 from graph.ingest.base import Extraction
 from graph.ingest.delib_grant_checks import euros
 from graph.ingest.delib_grants import GrantFact, StatedTotal
+from graph.ingest.delib_pdf_text import PdfPages
 from graph.ingest.french import DATE_RE, date_from_match
 
 if TYPE_CHECKING:
@@ -197,18 +198,54 @@ def source_line(source: str | None, pattern: re.Pattern, written: str, once: boo
     >>> source_line("le 31/04/2024\\npuis le 31/04/2024", _FIGURES_DATE, "31/04/2024", once=True)
     >>> source_line(None, DATE_RE, "30 février 2024")
     """
-    if source is None:
+    if source is None or (match := _written_at(source, pattern, written, once)) is None:
         return None
-    lines = [source.count("\n", 0, match.start()) + 1 for match in pattern.finditer(source)
-             if " ".join(match.group(0).split()) == written]
-    return lines[0] if lines and not (once and len(lines) > 1) else None
+    return source.count("\n", 0, match.start()) + 1
 
 
-def warn_impossible_dates(extraction: Extraction, text: str, source: str | None = None) -> None:
+def source_page(pages: PdfPages | None, pattern: re.Pattern, written: str, once: bool = False) -> int | None:
+    """The page of a PDF (:attr:`graph.ingest.delib_text.Document.pages`) whose own text writes ``written`` where
+    ``pattern`` finds it, as :func:`source_line` finds a line, over the ends of the lines that the PDF's text set out
+    anew (a date wrapped on a page is on that page); None for a text file, or where the page is not certain: the
+    value written across two pages, or in a table that runs on over pages.
+
+    >>> pages = PdfPages("Séance du 30 février\\n2024\\nle 30 février 2024", ((0, 20), (21, 44)))
+    >>> source_page(pages, DATE_RE, "30 février 2024"), source_page(pages, DATE_RE, "30 février 2024", once=True)
+    (None, None)
+    >>> source_page(PdfPages("Objet\\nle 30 février\\n2024", ((0, 5), (6, 24))), DATE_RE, "30 février 2024")
+    2
+    """
+    if pages is None or (match := _written_at(pages.text.replace("\n", " "), pattern, written, once)) is None:
+        return None
+    return pages.page_of(*match.span())
+
+
+def _written_at(text: str, pattern: re.Pattern, written: str, once: bool) -> re.Match | None:
+    """Where ``pattern`` finds ``written`` in ``text``, its spaces as they may be: the first, or with ``once`` the
+    only one; None when it is not so found."""
+    found = [match for match in pattern.finditer(text) if " ".join(match.group(0).split()) == written]
+    return found[0] if found and not (once and len(found) > 1) else None
+
+
+def where_written(source: str | None, pages: PdfPages | None, pattern: re.Pattern, written: str,
+                  once: bool = False) -> dict[str, int | str]:
+    """Where a warning says ``written`` is, as :meth:`graph.ingest.base.Extraction.warn` takes it: at the line of a
+    text file's own text ``source`` (:func:`source_line`), or at the page of a PDF's ``pages`` (:func:`source_page`)
+    as the issue's field ("page 12", not its line, which a report reads as a line of the file); nowhere when neither
+    is certain."""
+    if (line := source_line(source, pattern, written, once)) is not None:
+        return {"line": line}
+    if (page := source_page(pages, pattern, written, once)) is not None:
+        return {"field": f"page {page}"}
+    return {}
+
+
+def warn_impossible_dates(extraction: Extraction, text: str, source: str | None = None,
+                          pages: PdfPages | None = None) -> None:
     """Say each date of ``text`` that cannot be: a day its month has not ("30 février 2024", "31/04/2024",
     "2024-02-30", "31-04-2024", "31.04.2024", "0 mai 2024"), read as no date, or a year out of :data:`DATE_YEARS`
     ("12 juin 9999", "9999-05-02", "02.05.9999"), kept as the text gives it; at the line of the file's own text
-    ``source`` that writes it first, when it is known (:func:`source_line`).
+    ``source`` that writes it first, or at the page of a PDF's ``pages``, when it is known (:func:`where_written`).
 
     >>> x = Extraction()
     >>> warn_impossible_dates(x, "Séance du 30 février 2024, reçue le 31/04/2024, publiée le 2 mai 9999 (tél. "
@@ -237,15 +274,15 @@ def warn_impossible_dates(extraction: Extraction, text: str, source: str | None 
             if date is None and not (1 <= int(match["m"]) <= 12 and int(match["d"]) <= 31):
                 continue  # not a day and a month: a number of another kind
         said.add(written)
-        line = source_line(source, match.re, written)
+        where = where_written(source, pages, match.re, written)
         if date is None:
             extraction.warn(f"date impossible « {written} » : ce jour n'existe pas, aucune date n'en est lue ; à "
                             "vérifier",
                             f"impossible date '{written}': no such day, no date read from it; to be checked",
-                            line=line)
+                            **where)
         elif not DATE_YEARS[0] <= date.year <= DATE_YEARS[1]:
             low, high = DATE_YEARS
             extraction.warn(f"date invraisemblable « {written} » : année hors de {low} à {high} ; "
                             "enregistrée telle que le texte la donne, à vérifier",
                             f"implausible date '{written}': year outside {low} to {high}; stored as "
-                            "the text gives it, to be checked", line=line)
+                            "the text gives it, to be checked", **where)

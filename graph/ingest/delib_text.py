@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from graph.ingest.delib_line_joins import (currency_after, join_cut_lines, join_cut_words, join_split_amounts,
                                            set_leaders_apart)
@@ -33,6 +34,9 @@ from graph.ingest.delib_running_heads import drop_running_heads
 from graph.ingest.delib_stamps import Stamp, join_cut_months, strip_stamps
 from graph.ingest.delib_text_layout import clean_text, unbox, unify_line_ends
 from graph.ingest.delib_web_text import html_characters, markdown_to_plain
+
+if TYPE_CHECKING:
+    from graph.ingest.delib_pdf_text import PdfPages
 
 
 #: The line that separates the body from the stamps' text in the normalised text.
@@ -51,6 +55,9 @@ class Document:
     #: The file's own text line for line (:func:`own_lines`), where a warning finds the line that writes what it
     #: says; None for a PDF, whose text is its pages' joined and set out anew, no line of it the file's.
     source: str | None = None
+    #: A PDF's text as read, with where each page's own text lies in it, where a warning finds the page that writes
+    #: what it says; None for a text file.
+    pages: PdfPages | None = None
 
     @property
     def stamp_start(self) -> int:
