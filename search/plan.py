@@ -30,6 +30,10 @@ from search import analysis
 #: "prévention" (or that are narrower themes). Measured: recall@5 1.000 and MRR@10 0.866 before (demo corpus
 #: 0.767); 0.870 (demo 0.774) with the scoring of narrower themes in _tagged, the same with 3, 5 or 6 here.
 NAME_BOOST, EXACT_BOOST, BODY_BOOST, THEME_BOOST = 3.0, 2.0, 1.0, 6.0
+#: Below this many matches (none), a text is planned again with one typo allowed per word (see search.query.search),
+#: and an excluded word leaves out what it finds so (:func:`found_alone`). With a higher threshold, "soignant
+#: prévention" matched "soins" as a typo of "soignant".
+FUZZY_BELOW = 1
 #: Words shorter than this get no typo tolerance ("sant" would match "saint").
 FUZZY_MIN_CHARS = 5
 FUZZY_BOOST = 0.5
@@ -188,12 +192,18 @@ def rank(view, tree: tuple, matched: int, count: int) -> list[tuple[int, float]]
 
 @dataclass
 class TextQuery:
-    """The plan of a text: its tree, its content words, the themes it names, the terms to highlight."""
+    """The plan of a text: its tree, its content words, the themes it names, the terms to highlight, and the tree
+    of its words without what its excluded words leave out (``wanted``: the tree when it excludes nothing)."""
 
     tree: tuple
     words: list[tuple[str, str]] = field(default_factory=list)
     themes: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
     highlight: set[str] = field(default_factory=set)
+    wanted: tuple | None = None
+
+    def __post_init__(self):
+        if self.wanted is None:
+            self.wanted = self.tree
 
 
 def _word_clause(view, stem: str, folded: str, fuzzy: bool, highlight: set[str]) -> tuple:
@@ -249,13 +259,14 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 def text_query(view, words: list[tuple[str | None, str]], fuzzy: bool = False,
-               excluded: list[tuple[str, str]] = (), compounds: list[tuple[int, int, tuple[str, str]]] = ()
-               ) -> TextQuery:
+               excluded: list[tuple[str, str]] = (), compounds: list[tuple[int, int, tuple[str, str]]] = (),
+               scope: tuple = ("all",)) -> TextQuery:
     """Plan the text of a query: every content word must match (in a name or the text), or a theme that the
-    text names matches (through its narrower themes and synonyms too) with the other words; and no ``excluded``
-    word matches. The words of each of ``compounds`` (start, end, joined form) match, or its joined form does."""
+    text names matches (through its narrower themes and synonyms too) with the other words; and nothing that an
+    ``excluded`` word finds searched alone within ``scope`` (the filters, :func:`found_alone`) matches. The words
+    of each of ``compounds`` (start, end, joined form) match, or its joined form does."""
     content = [(s, f) for s, f in words if s]
-    unwanted = [none_of(any_of([_word_clause(view, s, f, False, set()) for s, f in excluded]))] if excluded else []
+    unwanted = [none_of(any_of([found_alone(view, word, scope) for word in excluded]))] if excluded else []
     if not content:
         return TextQuery(all_of(unwanted))
     highlight: set[str] = set()
@@ -277,22 +288,38 @@ def text_query(view, words: list[tuple[str | None, str]], fuzzy: bool = False,
         alternatives.append(all_of([any_of(theme)] + clauses[:start] + clauses[end:]))
     # the whole name adds to the score of what matches already (a name holds its words): it matches nothing else
     alternatives.append(term("whole", " ".join(f for _, f in content), WHOLE_BOOST))
-    return TextQuery(all_of([any_of(alternatives), *unwanted]), content, named, highlight)
+    wanted = any_of(alternatives)
+    return TextQuery(all_of([wanted, *unwanted]), content, named, highlight, wanted)
 
 
-def parsed_query(view, groups, fuzzy: bool = False) -> TextQuery:
-    """Plan the alternatives of a search text (:func:`search.syntax.parse`): what any of them matches. No group
-    (a text without words) matches every document; groups without words nor exclusions, none."""
+def found_alone(view, word: tuple[str, str], scope: tuple = ("all",)) -> tuple:
+    """The tree of what a word (stem, folded) finds as a search text of its own within ``scope``: its documents and
+    those of the themes it names, with one typo allowed when it finds too few so (FUZZY_BELOW), as the search does.
+    Leaving out less than this (the word alone, not its themes), "Saint-Étienne SAUF usagers" kept the grant
+    tagged « Démocratie en santé » that "usagers" finds by that theme's synonym « usagers »."""
+    tree = text_query(view, [word]).tree
+    if matches(view, all_of([tree, scope])).bit_count() < FUZZY_BELOW:
+        return text_query(view, [word], fuzzy=True).tree
+    return tree
+
+
+def parsed_query(view, groups, fuzzy: bool = False, scope: tuple = ("all",)) -> TextQuery:
+    """Plan the alternatives of a search text (:func:`search.syntax.parse`) within ``scope`` (the filters, which
+    decide what an excluded word finds, :func:`found_alone`): what any of them matches. No group (a text without
+    words) matches every document; groups without words nor exclusions, none, and so do those whose words are all
+    stop words, whatever they exclude ("le SAUF Lyon": "le" finds nothing)."""
     if not groups:
         return TextQuery(("all",))
     groups = [g for g in groups if g.words or g.excluded]
     if not groups:
         return TextQuery(("none",))
-    parts = [text_query(view, g.words, fuzzy, g.excluded, g.compounds) for g in groups]
+    parts = [text_query(view, g.words, fuzzy, g.excluded, g.compounds, scope) if g.words or not g.stop_words
+             else TextQuery(("none",)) for g in groups]
     if len(parts) == 1:
         return parts[0]
     return TextQuery(any_of([p.tree for p in parts]), [w for p in parts for w in p.words],
-                     [t for p in parts for t in p.themes], set().union(*(p.highlight for p in parts)))
+                     [t for p in parts for t in p.themes], set().union(*(p.highlight for p in parts)),
+                     any_of([p.wanted for p in parts]))
 
 
 def _tagged(view, iri: str, themes) -> tuple:

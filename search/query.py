@@ -28,9 +28,6 @@ from search.reader import IndexView, SearchIndex
 __all__ = ["search", "suggest", "format_results", "snippet", "SearchError", "IndexUnavailable"]
 
 SORTS = ("relevance", "name", "amount")
-#: Below this many results (none), the query is run again with one typo allowed per word: with a higher
-#: threshold, "soignant prévention" matched "soins" as a typo of "soignant".
-FUZZY_BELOW = 1
 MAX_PAGE_SIZE = 100
 MAX_QUERY_CHARS = 500
 #: Facet values returned per facet (the most frequent first).
@@ -140,16 +137,18 @@ def search(index: SearchIndex, text: str, kind: str | list[str] | None = None,
         in_text, text_themes = _filters(view, *typed, None)
         theme_set = {**text_themes, **theme_set}
         filter_clauses = [*by_facet.values(), *in_text.values()]
-        groups = syntax.parse(reading.text)
-        query = plan.parsed_query(view, groups)
-        matched, fuzzy = plan.matches(view, plan.all_of([query.tree, *filter_clauses])), False
-        if matched.bit_count() < FUZZY_BELOW and query.words:
-            query = plan.parsed_query(view, groups, fuzzy=True)
-            fuzzy_matched = plan.matches(view, plan.all_of([query.tree, *filter_clauses]))
+        groups, scope = syntax.parse(reading.text), plan.all_of(filter_clauses)
+        query = plan.parsed_query(view, groups, scope=scope)
+        matched, fuzzy = plan.matches(view, plan.all_of([query.tree, scope])), False
+        # typos are tolerated when the words find too few, not when what they find is all excluded: "A SAUF B"
+        # finds what A finds less what B finds
+        if matched.bit_count() < plan.FUZZY_BELOW and query.words and _too_few(view, query.wanted, scope):
+            query = plan.parsed_query(view, groups, fuzzy=True, scope=scope)
+            fuzzy_matched = plan.matches(view, plan.all_of([query.tree, scope]))
             if fuzzy_matched.bit_count() > matched.bit_count():
                 matched, fuzzy = fuzzy_matched, True
             else:
-                query = plan.parsed_query(view, groups)
+                query = plan.parsed_query(view, groups, scope=scope)
         total = matched.bit_count()
         start = (page - 1) * page_size
         hits = _page(view, query, filter_clauses, matched, sort, start, page_size)
@@ -163,6 +162,11 @@ def search(index: SearchIndex, text: str, kind: str | list[str] | None = None,
                            for i in dict.fromkeys(i for i, _ in query.themes)],
                 "results": results, "notices": [{"message": fr, "message_en": en} for fr, en in reading.notices()],
                 "facets": _facets(view, matched, others=_unfiltered(view, query, by_facet, list(in_text.values())))}
+
+
+def _too_few(view: IndexView, tree: tuple, scope: tuple) -> bool:
+    """True when ``tree`` matches too few documents within ``scope`` for typos to be left untolerated."""
+    return plan.matches(view, plan.all_of([tree, scope])).bit_count() < plan.FUZZY_BELOW
 
 
 def _asked(values: str | list[str] | None, name: str, read_value: ValueReader) -> list[str]:

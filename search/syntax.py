@@ -3,7 +3,9 @@
 - Words are all required, as if joined by ``ET`` (``AND``): "santé mentale" finds what holds both.
 - ``OU`` (``OR``) separates alternatives, and binds less than the implicit ``ET``: "santé mentale OU psychiatrie"
   is (santé ET mentale) OU psychiatrie. There are no parentheses.
-- ``SAUF`` (``NOT``) leaves out what holds the word that follows it: "aidants SAUF répit".
+- ``SAUF`` (``NOT``) leaves out what the word that follows it finds as a text of its own: "aidants SAUF répit"
+  finds what "aidants" finds less what "répit" finds, the documents tagged with a theme that "répit" names
+  included (:func:`search.plan.found_alone`). Words that are all stop words find nothing, whatever they exclude.
 - Operators count in capitals only: in lower case, "et" and "ou" are French stop words and "and", "or" and "not"
   English ones, left out of queries and of the index alike (:data:`search.analysis.STOP_WORDS`). An operator with
   nothing to join is ignored; a text made only of stop words and operators finds nothing.
@@ -66,6 +68,8 @@ class Group:
     excluded: list[Word] = field(default_factory=list)
     # hyphenated words, each as the span of ``words`` its parts take and its joined form: either matches
     compounds: list[tuple[int, int, Word]] = field(default_factory=list)
+    # a word it requires was a stop word: without other words, it finds nothing ("le SAUF Lyon", as "le" alone)
+    stop_words: bool = False
 
 
 def parse(text: str) -> list[Group]:
@@ -95,6 +99,8 @@ def parse(text: str) -> list[Group]:
         stem = stem_word(word)
         if stem is not None:
             (current.excluded if negated else current.words).append((stem, folded))
+        elif not negated:
+            current.stop_words = True
         negated = False
         if opened is not None and end == opened[1].end():
             joined = opened[1].group(0).replace("-", "")

@@ -164,6 +164,18 @@ def test_the_search_page_says_why_a_search_cannot_run_when_it_guessed_and_what_t
     assert "Cherchez un acteur" in empty.get_data(as_text=True)
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("fr", "Filtres dans le texte : type:association, theme:&#34;santé mentale&#34;"),
+    ("en", "Filters in the text: type:association, theme:&#34;santé mentale&#34;")])
+def test_the_search_page_shows_the_filters_a_text_may_hold_and_its_example_finds_what_the_parameters_do(
+        client, lang, said):
+    empty = client.get("/search", query_string={"lang": lang}, headers={"Accept": "text/html"})
+    assert said in empty.get_data(as_text=True)
+    typed = client.get("/api/search", query_string={"q": 'type:association theme:"santé mentale"'}).get_json()
+    asked = client.get("/api/search", query_string={"type": "association", "theme": "santé mentale"}).get_json()
+    assert typed["results"] == asked["results"] != [] and typed["notices"] == []
+
+
 def test_the_search_page_links_the_next_page_while_there_is_one(tmp_path):
     actors = "".join(f'<https://ex.org/a{i}> a <https://w3id.org/maillage/ontology#Association> ; '
                      f'<http://www.w3.org/2000/01/rdf-schema#label> "Association Santé {i}" .\n' for i in range(45))

@@ -63,7 +63,8 @@ def test_detection_scores_sirene_files_only(name, score):
      "extrait SIRENE des établissements (StockEtablissement) : seuls les extraits des unités légales "
      "(StockUniteLegale) sont lus"),
     ("402617542.json", b'{"header": {"statut": 200}, "uniteLegale": {"siren": "402617542"}}',
-     "réponse de l'API Sirene (JSON) : seuls les extraits CSV des unités légales (StockUniteLegale) sont lus"),
+     "réponse de l'API Sirene (JSON) : seuls les extraits des unités légales (StockUniteLegale) en CSV ou en "
+     "tableur (.xlsx, .ods, .xls) sont lus"),
 ])
 def test_a_sirene_file_that_is_not_a_legal_units_extract_says_what_it_is(name, data, why):
     with pytest.raises(InputError, match=f"^type de fichier non reconnu : {re.escape(why)} ;"):

@@ -147,9 +147,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "search_fuzzy": ("Aucun résultat exact : voici des résultats approchés (fautes de frappe tolérées).",
                      "No exact match: here are approximate results (typos tolerated)."),
     "search_hint": ("Cherchez un acteur, un thème (« santé mentale »), un lieu, une délibération, un financeur… "
-                    "Mots en majuscules : ET, OU, SAUF (« santé OU psychiatrie SAUF Lyon »).",
+                    "Mots en majuscules : ET, OU, SAUF (« santé OU psychiatrie SAUF Lyon »). "
+                    "Filtres dans le texte : type:association, theme:\"santé mentale\".",
                     "Search for an actor, a theme ('santé mentale'), a place, a deliberation, a funder… Words in "
-                    "capitals: AND, OR, NOT ('santé OR psychiatrie NOT Lyon')."),
+                    "capitals: AND, OR, NOT ('santé OR psychiatrie NOT Lyon'). "
+                    "Filters in the text: type:association, theme:\"santé mentale\"."),
     "facets": ("Affiner", "Refine"),
     "facet_kind": ("Type", "Kind"),
     "facet_theme": ("Thème", "Theme"),

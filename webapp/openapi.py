@@ -51,8 +51,9 @@ def openapi_document(config: dict) -> dict:
                 "summary": "Recherche plein texte en français, avec facettes",
                 "operationId": "search",
                 # each filter repeatable: its values are alternatives (type=grant&type=deliberation)
-                "parameters": [_param("q", "Texte cherché (ET, OU, SAUF en capitales ; filtres « type:X » et "
-                                      "« theme:X », comme les paramètres)", {"type": "string"}),
+                "parameters": [_param("q", "Texte cherché (ET, OU, SAUF en capitales ; filtres type:X et theme:X "
+                                      "— theme:\"santé mentale\" —, comme les paramètres type et theme)",
+                                      {"type": "string"}),
                                _param("type", "Type de résultat (actor, grant, deliberation, goal, theme, ou un "
                                       "type d'acteur)", _several({"type": "string", "enum": _search_types()})),
                                _param("theme", "Thème (libellé ou IRI)", {"type": "string"}),

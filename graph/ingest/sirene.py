@@ -102,10 +102,10 @@ def near_miss(ctx: SourceContext) -> InputError | None:
     Sirene API; or a header with two or three of the four required columns: which it lacks."""
     suffix = ctx.path.suffix.lower()
     if suffix == ".json" and re.search(rb'"(uniteLegale|unitesLegales|etablissements?)"\s*:', ctx.data[:65536]):
-        miss = InputError("réponse de l'API Sirene (JSON) : seuls les extraits CSV des unités légales "
-                          "(StockUniteLegale) sont lus",
-                          message_en="an answer of the Sirene API (JSON): only CSV extracts of legal units "
-                                     "(StockUniteLegale) are read")
+        miss = InputError("réponse de l'API Sirene (JSON) : seuls les extraits des unités légales "
+                          "(StockUniteLegale) en CSV ou en tableur (.xlsx, .ods, .xls) sont lus",
+                          message_en="an answer of the Sirene API (JSON): only extracts of legal units "
+                                     "(StockUniteLegale) in CSV or a spreadsheet (.xlsx, .ods, .xls) are read")
         miss.kind_helps = False  # no kind reads it: it is no table, nor JSON-LD
         return miss
     if suffix not in EXTENSIONS:
