@@ -24,9 +24,10 @@ def explain_rdf(message: str, fmt: str | None = None) -> tuple[str, str] | None:
     >>> explain_rdf("error while parsing IRI 'http://ex.org/a b': Invalid IRI code point ' '", "rdfxml")[0]
     "caractère interdit dans une IRI (valeur d'un attribut : rdf:about, rdf:resource, rdf:datatype, xml:base, xmlns…)"
     """
+    said = _POSITION.sub("", message)  # the patterns read the engine's sentence, from its start
     for pattern, fr, en in (*FORMAT_CASES.get(fmt, ()), *RDF_CASES):
-        if match := re.search(pattern, message):
-            groups = [group or "" for group in match.groups()]
+        if match := re.search(pattern, said, re.S):  # a quoted character may be a line end
+            groups = [_shown(group or "") for group in match.groups()]
             prefix = groups[0] if groups else ""
             fr, en = fr.format(*groups), en.format(*groups)
             if pattern.startswith("The prefix") and prefix in PREFIXES:
@@ -36,11 +37,34 @@ def explain_rdf(message: str, fmt: str | None = None) -> tuple[str, str] | None:
     return None
 
 
+#: Where the engine's message says the error is: the patterns of :mod:`graph.rdf_error_words` read what follows.
+_POSITION = re.compile(r"^Parser error at line \d+ (?:between )?columns? \d+(?: and (?:column )?\d+)?: ")
+#: How many characters of a text that the engine quotes are shown in our sentence (it quotes whole lines of RDF/XML).
+SHOWN = 60
+
+
+def _shown(quoted: str) -> str:
+    """``quoted``, a part of the engine's message, as our sentence shows it: line ends and tabs escaped (a quoted
+    line end would break the report's line), cut after :data:`SHOWN` characters.
+
+    >>> _shown("\\n  ex:p x")
+    '\\\\n  ex:p x'
+    """
+    escaped = _one_line(quoted)
+    return escaped if len(escaped) <= SHOWN else escaped[:SHOWN] + "…"
+
+
+def _one_line(text: str) -> str:
+    """``text`` with its line ends and tabs escaped, as a report's line shows it."""
+    return text.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+
+
 def invalid_rdf(message: str, line: int | None, fmt: str | None = None) -> tuple[str, str]:
     """The French and English messages of an RDF file (in the format named ``fmt``, Turtle's wording when None)
     that does not parse: ours first, then the engine's."""
     message = re.sub(r" \(line \d+\)$", "", message)
-    if (said := explain_rdf(message, fmt)) is None:
+    said, message = explain_rdf(message, fmt), _one_line(message)
+    if said is None:
         return f"RDF invalide : {message}", f"invalid RDF: {message}"
     return f"RDF invalide : {said[0]} ({message})", f"invalid RDF: {said[1]} ({message})"
 
@@ -81,12 +105,27 @@ distant ; incluez-le dans le fichier (« @context » : { … })'
         line = data.count(b"\n", 0, found) + 1 if found >= 0 else line
         return (*_remote_context(urls), line)
     if line is None and fmt == "rdfxml":
-        line = _xml_error_line(data) or _rdf_xml_error_line(message, data)
-    elif line is None and fmt == "jsonld":
-        from graph.ingest.rdf_json_errors import json_ld_error_line
+        line = _open_cdata_line(message, data) or _xml_error_line(data) or _rdf_xml_error_line(message, data)
+    elif fmt == "jsonld":
+        from graph.ingest.rdf_json_errors import json_ld_error_line, lone_surrogate
 
-        line = json_ld_error_line(message, data)
+        if ("Unexpected end of file" in message or "low surrogate" in message) and (lone := lone_surrogate(data)):
+            return _half_character(message, *lone, data)
+        line = line or json_ld_error_line(message, data)
     return (*invalid_rdf(message, line, fmt), line)
+
+
+def _half_character(message: str, at: int, escape: str, data: bytes) -> tuple[str, str, int]:
+    """The French and English messages of a JSON-LD document whose escape ``escape``, at the offset ``at`` of
+    ``data``, writes half a character (a lone UTF-16 surrogate), and its line: the engine's ``message`` ("Unexpected
+    end of file") says the file stops there, which it does not."""
+    line = data.count(b"\n", 0, at) + 1
+    return (f"RDF invalide : « {escape} » à la ligne {line} écrit la moitié d'un caractère (une moitié de paire "
+            "UTF-16, « surrogate ») : JSON n'admet ces échappements que par paires, « \\ud83d\\ude00 » pour 😀 ; "
+            f"écrivez le caractère lui-même, ou la paire entière ({message})",
+            f"invalid RDF: '{escape}' at line {line} writes half a character (half of a UTF-16 pair, a surrogate): "
+            "JSON allows these escapes only in pairs, '\\ud83d\\ude00' for 😀; write the character itself, or the "
+            f"whole pair ({message})", line)
 
 
 def _remote_context(urls: list[str]) -> tuple[str, str]:
@@ -140,6 +179,19 @@ def _remote_contexts(data: bytes) -> list[str]:
 
     walk(document)
     return urls
+
+
+def _open_cdata_line(message: str, data: bytes) -> int | None:
+    """The line where the CDATA section opens that the engine's ``message`` says is never closed (expat gives the
+    file's last line): the first "<![CDATA[" after the last "]]>"; None for another message.
+
+    >>> _open_cdata_line("syntax error: CDATA not closed", b'<a><![CDATA[x]]>\\n<![CDATA[y\\n</a>')
+    2
+    """
+    if "CDATA not closed" not in message:
+        return None
+    at = data.find(b"<![CDATA[", data.rfind(b"]]>") + 1)
+    return data.count(b"\n", 0, at) + 1 if at >= 0 else None
 
 
 def _xml_error_line(data: bytes) -> int | None:

@@ -20,7 +20,7 @@ from graph.ingest.rdf_json_terms import read_terms
 from graph.ingest.rdf_json_tokens import MAX_NESTING, line_of, too_deep
 from graph.ingest.rdf_namespaces import BULK_FORMATS, miswritten_namespaces
 from graph.ingest.rdf_truncated import cut_short
-from graph.ingest.rdf_xml_characters import forbidden_character
+from graph.ingest.rdf_xml_characters import forbidden_character, forbidden_name
 
 #: What the first bytes of each syntax look like, when the extension says nothing.
 _SNIFF = (
@@ -112,7 +112,8 @@ def extract(ctx: SourceContext) -> Extraction:
     blanked: list[int] = []
     if fmt == "rdfxml":
         data = checked_entities(data)
-        if (refused := cut_short(data)) or (refused := forbidden_character(data)):
+        if (refused := cut_short(data)) or (refused := forbidden_character(data)) or \
+                (refused := forbidden_name(data)):
             raise refused
         data, blanked = without_empty_languages(data)
     elif fmt == "jsonld":

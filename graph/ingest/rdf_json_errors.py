@@ -19,12 +19,13 @@ _KEYWORD = re.compile(r"^(@\w+) (?:values? must be|must be an? |keyword can't be
 #: The engine's messages about a key that it names (or that they imply), and whether it is sought in a context only
 #: (its own keys or its terms' definitions): the key is the first group, or the text after the pattern.
 _NAMED_KEYS = (
-    (re.compile(r"^Unexpected key in term definition '(@\w+)'"), True),
+    (re.compile(r"^Unexpected key in term definition '([^']+)'"), True),
     (re.compile(r"^The only supported (@version) value"), True),
     (re.compile(r"^Not supported (@container) value"), True),
     (re.compile(r"^(@reverse) and @id cannot be used together"), True),
     (re.compile(r"^Inconsistent expansion of (\S+) between"), True),
     (re.compile(r"^@context terms must not be the empty (s)trings"), True),
+    (re.compile(r"^No @vocab key to build an IRI from context (.+) term definition"), True),
     (re.compile(r"^Objects with @value cannot contain properties, (.+) found$"), False),
     (re.compile(r"^@\w+ must be the only key of an object, (@\w+) found$"), False),
 )
@@ -125,8 +126,9 @@ def _iri_of(member: Member, data: bytes) -> str | None:
     return decoded(identifier.values[0][1]) if identifier and identifier.values else None
 
 
-#: The text that a JSON-LD error of the engine quotes: an IRI (of ``@base``, ``@vocab``, a ``@type``…), a term.
-_QUOTED = re.compile(r"'(.+?)'(?=:| must\b)")
+#: The text that a JSON-LD error of the engine quotes: an IRI (of ``@base``, ``@vocab``, a ``@type``…), a term; or
+#: the ``@type`` of a term's definition, which it names unquoted.
+_QUOTED = re.compile(r"'(.+?)'(?=:| must\b)|^Invalid @type value in context: (.+)$")
 
 
 def _json_quoted_line(message: str, data: bytes) -> int | None:
@@ -141,10 +143,12 @@ def _json_quoted_line(message: str, data: bytes) -> int | None:
     2
     >>> _json_quoted_line("@type value '@id' must be an IRI: No scheme found", b'{"@id": "a",\\n "@type": "@id"}')
     2
+    >>> _json_quoted_line("Invalid @type value in context: @d", b'{"@context": {"p":\\n {"@type": "@d"}}}')
+    2
     """
     if (quoted := _QUOTED.search(message)) is None:
         return None
-    text = quoted[1]
+    text = quoted[1] or quoted[2]
     for written in (json.dumps(text, ensure_ascii=False), json.dumps(text), f'"{text}"', text):
         finds = [found.start() for found in re.finditer(re.escape(written.encode("utf-8")), data)]
         if finds:  # a value rather than a key of the same text ("@type": "@id")
@@ -152,3 +156,37 @@ def _json_quoted_line(message: str, data: bytes) -> int | None:
                          finds[0])
             return data.count(b"\n", 0, found) + 1
     return None
+
+
+#: A ``\u`` escape of a UTF-16 surrogate (D800–DFFF) and the backslashes before it: an odd count escapes the ``u``.
+_SURROGATE = re.compile(rb"(\\+)u([dD][89a-fA-F][0-9a-fA-F]{2})")
+
+
+def lone_surrogate(data: bytes) -> tuple[int, str] | None:
+    """The offset and the text of the first ``\\uXXXX`` escape in the JSON document ``data`` that writes half a
+    character: a UTF-16 surrogate that is not a high one (D800–DBFF) directly followed by a low one (DC00–DFFF).
+    JSON allows only the pair (RFC 8259, 7); the engine's parser then says "Unexpected end of file" at the escape,
+    or that the next escape "is not a valid low surrogate". None when there is none (on the error path only).
+
+    >>> lone_surrogate(b'{"a": "\\\\ud83d\\\\ude00",\\n "b": "x\\\\ud800"}')
+    (30, '\\\\ud800')
+    >>> lone_surrogate(b'{"a": "\\\\\\\\ud800"}') is None  # an escaped backslash, then the text "ud800"
+    True
+    """
+    pending: re.Match | None = None  # a high surrogate that awaits its low one
+    for found in _SURROGATE.finditer(data):
+        if len(found[1]) % 2 == 0:
+            continue
+        escape = found.start() + len(found[1]) - 1
+        low = found[2][1:2].lower() in b"cdef"
+        if pending is not None and (not low or pending.end() != escape):
+            break
+        if pending is None and low:
+            pending = found
+            break
+        pending = None if low else found
+    else:
+        if pending is None:
+            return None
+    at = pending.start() + len(pending[1]) - 1
+    return at, data[at:pending.end()].decode("ascii")
