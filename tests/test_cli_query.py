@@ -14,6 +14,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
+from tests.conftest import free_port
 from webapp.cli import main
 
 DATA = textwrap.dedent("""\
@@ -514,9 +515,10 @@ def test_serving_a_data_directory_without_a_store_says_the_site_will_be_empty(tm
     import webapp.server
 
     monkeypatch.setattr(webapp.server, "serve", lambda host, port, workers: None)
-    result = CliRunner().invoke(main, ["--data", str(tmp_path / "nosuch"), "serve"])
+    port = str(free_port())  # not the default 5000, which `make run` may be serving on
+    result = CliRunner().invoke(main, ["--data", str(tmp_path / "nosuch"), "serve", "--port", port])
     assert result.exit_code == 0 and "aucune base dans" in result.stderr and "sera vide" in result.stderr
-    served = CliRunner().invoke(main, ["--data", str(loaded(tmp_path)), "serve"])
+    served = CliRunner().invoke(main, ["--data", str(loaded(tmp_path)), "serve", "--port", port])
     assert served.exit_code == 0 and "aucune base" not in served.stderr
 
 
