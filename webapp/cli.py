@@ -34,6 +34,9 @@ def main(ctx: click.Context, data_dir: str | None) -> None:
     """Maillage: the knowledge graph of a PTCE santé — ingest, query, search, serve."""
     from graph.locks import announcing_waits
 
+    if data_dir is not None and not data_dir.strip():  # click reads an empty MAILLAGE_DATA as unset: the setting's
+        raise click.BadParameter("empty path" if current_lang() == "en" else "chemin vide",  # parser refuses it
+                                 param_hint="--data / MAILLAGE_DATA")
     ctx.obj = Context(data_dir)
     ctx.with_resource(logs_said(ctx.obj.lang))
     if ctx.invoked_subcommand != "serve":  # a server's workers write uploads: their waits are not this terminal's

@@ -44,7 +44,7 @@ def store_failure(exc: StoreError, config: dict) -> tuple[str, str]:
     if exc.message_en != str(exc):  # its own words in both languages, whatever it met (a lock's wait: an OSError)
         return str(exc), exc.message_en
     cause = exc.__context__
-    if not isinstance(cause, OSError):
+    if not isinstance(cause, OSError) or config.get("store") != "sparql":  # an embedded store's files: no server
         return f"base indisponible : {exc}", f"store unavailable: {exc}"
     found = _URL.search(str(exc))
     url = found.group(0) if found else config.get("query_url", "")
@@ -92,6 +92,41 @@ def check_remote_settings(config: dict) -> None:
              "(et MAILLAGE_UPDATE_URL pour écrire)",
              "the sparql store needs the address of its query endpoint: set MAILLAGE_QUERY_URL (and "
              "MAILLAGE_UPDATE_URL to write)")
+
+
+class PathGiven(click.Path):
+    """A path given on the command line, refused when empty — click made ``""`` the current directory (``ingest
+    "$DIR"`` with the variable unset ingested every file under it) — and, for a file to write (``writing``), when it
+    ends with a slash (``export -o backups/`` wrote a file named ``backups``); for files to read (``reading``), ``-``
+    when no file has that name: the standard input is not read, a source being named by its file."""
+
+    def __init__(self, *, writing: bool = False, reading: bool = False, **kwargs):
+        super().__init__(**kwargs)
+        self.writing, self.reading = writing, reading
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and not value.strip():
+            self.fail("empty path (an unset shell variable?)" if current_lang() == "en" else
+                      "chemin vide (une variable du shell non définie ?)", param, ctx)
+        if self.writing and isinstance(value, str) and value.endswith(("/", os.sep)) and value != "-":
+            self.fail(f"'{value}' names a folder: give the name of the file to write ({value}FILE)"
+                      if current_lang() == "en" else
+                      f"« {value} » nomme un dossier : donnez le nom du fichier à écrire ({value}FICHIER)",
+                      param, ctx)
+        if self.reading and value == "-" and not os.path.lexists(value):
+            self.fail("'-': the standard input is not read; save it to a file, whose name names the source"
+                      if current_lang() == "en" else "« - » : l'entrée standard n'est pas lue ; enregistrez-la dans "
+                      "un fichier, dont le nom nomme la source", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+def standard_output():
+    """The standard output's bytes, or one line and exit 1 when it is closed (``maillage export >&-``: Python then
+    has no ``sys.stdout``, and the export ended in a traceback)."""
+    if sys.stdout is None:
+        fail("la sortie standard est fermée : redirigez-la vers un fichier, ou écrivez dans un fichier (-o FICHIER)",
+             "the standard output is closed: redirect it to a file, or write to a file (-o FILE)")
+    return sys.stdout.buffer
 
 
 def current_lang() -> str:

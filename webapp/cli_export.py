@@ -10,7 +10,6 @@ import os
 import re
 import shutil
 import signal
-import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -18,7 +17,7 @@ from pathlib import Path
 import click
 
 from graph.french_text import counted, os_reason
-from webapp.cli_context import Context, fail, pass_context
+from webapp.cli_context import Context, PathGiven, fail, pass_context, standard_output
 from webapp.cli_group import MaillageCommand
 
 #: The partial file an export to a file writes beside it (:func:`_export_file`): ``.NAME.PID.partiel``.
@@ -30,7 +29,7 @@ _ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 @click.command(cls=MaillageCommand)
 @click.option("--format", "fmt", default="trig", show_default=True, type=click.Choice(["trig", "nquads", "scdl"]))
-@click.option("-o", "--output", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=PathGiven(writing=True, path_type=Path))
 @click.option("--verbose", is_flag=True)
 @pass_context
 def export(ctx: Context, fmt: str, output: Path | None, verbose: bool) -> None:
@@ -106,7 +105,7 @@ def _export_file(output: Path | None):
     complete — an export interrupted, or that fills the disk, leaves the previous file as it was (it was truncated
     first: a backup lost). A device or a pipe (``/dev/full``, ``>(gzip)``) is written directly."""
     if output is None:
-        yield sys.stdout.buffer
+        yield standard_output()
         return
     direct = _direct(output)
     if not direct:

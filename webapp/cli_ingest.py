@@ -14,12 +14,12 @@ import click
 from graph.french_text import counted
 from graph.ingest.base import InputError
 from graph.store import StoreError
-from webapp.cli_context import EXIT_BAD_INPUT, Context, fail, fail_store, pass_context
+from webapp.cli_context import EXIT_BAD_INPUT, Context, PathGiven, fail, fail_store, pass_context
 from webapp.cli_group import MaillageCommand
 
 
 @click.command(cls=MaillageCommand)
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=PathGiven(reading=True, path_type=Path))
 @click.option("--kind")
 @click.option("--strict", is_flag=True)
 @click.option("--force", is_flag=True)

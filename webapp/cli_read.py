@@ -4,6 +4,7 @@ and the search's filters, are in :mod:`webapp.cli_queries`."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable
 
@@ -11,7 +12,7 @@ import click
 
 from graph.french_text import counted
 from graph.store import QuerySyntaxError
-from webapp.cli_context import EXIT_BAD_INPUT, Context, fail, pass_context
+from webapp.cli_context import EXIT_BAD_INPUT, Context, fail, pass_context, standard_output
 from webapp.cli_group import MaillageCommand
 from webapp.cli_messages import IntRange
 
@@ -31,6 +32,9 @@ def query(ctx: Context, query: str, fmt: str, params: tuple[str, ...], max_rows:
     from webapp.cli_queries import QueryArgumentError, cli_lookup, query_to_run, run_query
     from webapp.reports import format_table
 
+    if not os.path.exists(query):  # a file's name may be any bytes; a query's text is UTF-8
+        check_utf8(("QUERY", [query]))
+    check_utf8(("--param", params))
     try:
         to_run = query_to_run(query, params, cli_lookup(lambda: ctx.existing_store, ctx.config, ctx.lang))
     except QueryArgumentError as exc:
@@ -55,12 +59,12 @@ def query(ctx: Context, query: str, fmt: str, params: tuple[str, ...], max_rows:
     if result is not None:
         click.echo(format_table(result, ctx.lang))
     else:
-        last = b""
+        out, last = standard_output(), b""
         for chunk in answer.chunks:
-            sys.stdout.buffer.write(chunk)
+            out.write(chunk)
             last = chunk or last
         if not last.endswith(b"\n"):  # a terminal's prompt on a line of its own; the formats allow it
-            sys.stdout.buffer.write(b"\n")
+            out.write(b"\n")
     if answer.truncated:  # said on stderr, so that a file written from stdout holds only the results
         cap = limits["max_rows"]
         click.echo(f"(results cut at {cap} rows: --max-rows N gives more)" if ctx.lang == "en" else

@@ -76,6 +76,7 @@ def serve(ctx: Context, host: str, port: int, workers: int) -> None:
     """Serve the explorer, the API and the SPARQL endpoint on a production WSGI server."""
     from webapp.server import serve as run
 
+    _port_free(host, port)  # a mistake refused before the notices of a server that will not start
     data = Path(ctx.config["data_dir"])
     if ctx.config.get("store", "oxigraph") == "oxigraph" and not (data / "store").is_dir():
         # said, not refused: a server may start empty and take its files by upload; a mistyped --data is seen
@@ -85,7 +86,6 @@ def serve(ctx: Context, host: str, port: int, workers: int) -> None:
                    "ingéré ou déposé (--data / MAILLAGE_DATA nomme-t-il un autre dossier ?)", err=True)
     if ctx.config.get("store") == "sparql":
         _say_remote_unreachable(ctx)
-    _port_free(host, port)
     os.environ["MAILLAGE_DATA"] = ctx.config["data_dir"]
     run(host, port, workers)
 
@@ -107,10 +107,18 @@ def _port_free(host: str, port: int) -> None:
     its own log lines and no word of ours)."""
     import socket
 
+    if not host.strip():  # an empty host listened on every interface
+        fail("--host : adresse vide ; donnez celle où écouter (127.0.0.1, 0.0.0.0 pour toutes, ::1)",
+             "--host: empty address; give the one to listen on (127.0.0.1, 0.0.0.0 for all, ::1)")
     try:
         with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds it
             probe.bind((host, port))
+    except socket.gaierror:  # a name that does not resolve was told as a port in use
+        fail(f"--host « {host} » : adresse ou nom de machine inconnu ; donnez une adresse de cette machine "
+             "(127.0.0.1, 0.0.0.0 pour toutes, ::1), sans port (--port)",
+             f"--host '{host}': unknown address or host name; give an address of this machine (127.0.0.1, 0.0.0.0 "
+             "for all, ::1), without a port (--port)")
     except OSError as exc:
         fail(f"impossible d'écouter sur {host}:{port} ({os_reason(exc)[0]}) : un autre programme l'occupe-t-il ? "
              "choisissez un autre port (--port)",

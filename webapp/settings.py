@@ -25,8 +25,15 @@ class Setting:
         return self.env_name or "MAILLAGE_" + self.name.upper()
 
 
+_TRUE, _FALSE = ("1", "true", "yes", "oui", "on"), ("0", "false", "no", "non", "off", "")
+
+
 def _bool(value: str) -> bool:
-    return value.strip().lower() in ("1", "true", "yes", "oui", "on")
+    """A yes or a no; any other word is refused (« maybe » or « 2 » read as no, without a word)."""
+    if value.strip().lower() not in _TRUE + _FALSE:
+        raise SettingError("attendu : 1, true, oui ou on pour oui ; 0, false, non ou off pour non",
+                           "expected: 1, true, yes or on for yes; 0, false, no or off for no")
+    return value.strip().lower() in _TRUE
 
 
 class SettingError(ValueError):
@@ -69,6 +76,14 @@ def _one_of(*choices: str) -> Callable[[str], str]:
     return parse
 
 
+def _directory(value: str) -> str:
+    """A directory's path, not empty: an empty one was the current directory, where an ingest wrote its store."""
+    if not value.strip():
+        raise SettingError("un chemin de dossier est attendu, pas un texte vide",
+                           "a directory path is expected, not an empty text")
+    return value
+
+
 def _base(value: str) -> str:
     if re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+[/#]", value.strip()) is None:
         raise SettingError("une IRI absolue http(s) qui finit par / ou # est attendue (https://exemple.fr/id/)",
@@ -91,7 +106,7 @@ def _url(value: str) -> str:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("data_dir", "maillage-data", "Directory of the embedded store, the search index and the logs.",
-            env_name="MAILLAGE_DATA"),
+            _directory, env_name="MAILLAGE_DATA"),
     Setting("store", "oxigraph", "Store backend: oxigraph (embedded, on disk), memory (tests) or sparql (remote).",
             _one_of("oxigraph", "memory", "sparql")),
     Setting("query_url", "", "SPARQL 1.1 query URL of the remote store (store = sparql).", _url),
