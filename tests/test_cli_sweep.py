@@ -121,3 +121,16 @@ def test_a_closed_standard_output_is_one_line_not_a_traceback(data, args):
     assert ran.returncode == 1
     assert ran.stderr == "maillage: the standard output is closed: redirect it to a file, or write to a file " \
                          "(-o FILE)\n"
+
+
+def test_an_export_over_a_read_only_file_is_refused_and_the_file_kept(data, tmp_path):
+    # the export is written beside the file and renamed over it: a backup kept with `chmod 444` was replaced
+    backup = tmp_path / "sauvegarde.trig"
+    backup.write_text("# the backup of last month\n")
+    backup.chmod(0o444)
+    ran = cli("--data", str(data), "export", "--format", "trig", "-o", str(backup))
+    assert ran.exit_code == 1 and "en lecture seule" in ran.stderr, ran.stderr
+    assert backup.read_text() == "# the backup of last month\n"
+    backup.chmod(0o644)
+    assert cli("--data", str(data), "export", "--format", "trig", "-o", str(backup)).exit_code == 0
+    assert "example.org/a" in backup.read_text()

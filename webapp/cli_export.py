@@ -91,12 +91,19 @@ def _ended_by_signals():
 
 def _check_export_path(output: Path, data_dir: str) -> None:
     """Refuse to write an export into the data directory: its files are the store's and the index's (an export
-    written over the store's pointer file left every read failing)."""
+    written over the store's pointer file left every read failing); or over a read-only file."""
     if output.resolve().is_relative_to(Path(data_dir).resolve()):
         fail(f"{output} : ce fichier est dans le dossier de données « {data_dir} », dont les fichiers sont ceux de la "
              "base ; écrivez l'export ailleurs",
              f"{output}: this file is in the data directory '{data_dir}', whose files are the store's; write the "
              "export elsewhere")
+    if output.is_file() and (not output.stat().st_mode & 0o222 or not os.access(output, os.W_OK)):
+        # the export is written beside the file and renamed over it, which a read-only file does not stop: a backup
+        # kept with `chmod 444` was replaced
+        fail(f"{output} : ce fichier est en lecture seule, l'export le remplacerait ; choisissez un autre nom, ou "
+             "rendez-le modifiable (chmod u+w) si vous voulez le remplacer",
+             f"{output}: this file is read-only, the export would replace it; choose another name, or make it "
+             "writable (chmod u+w) if you mean to replace it")
 
 
 @contextlib.contextmanager
