@@ -16,6 +16,7 @@ from graph.ingest import detect_kind
 from graph.ingest.base import InputError, SourceContext
 from graph.ingest.delib_facts import deliberation_facts, extract_fixture
 from graph.ingest.deliberation import detect, extract, looks_like_deliberation
+from tests.pdf_writing import pdf_bytes
 from webapp.cli import main
 
 FOUNDING = Path(__file__).parent / "fixtures" / "deliberations" / "saint-etienne-metropole-2024-00240-danaecare.txt"
@@ -27,14 +28,7 @@ def blank_pdf() -> bytes:
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
                b"<< /Length 0 >>\nstream\n\nendstream"]
-    out, offsets = b"%PDF-1.4\n", []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return pdf_bytes(objects)
 
 
 CASES = {

@@ -10,6 +10,7 @@ from pathlib import Path
 from graph.ingest.delib_facts import extract_fixture
 from graph.ingest.delib_pdf import PageText
 from graph.ingest.delib_pdf_text import pdf_pages, pdf_text
+from tests.pdf_writing import pdf_bytes
 
 _HEAD = ["VILLE DE PORT-LAVANDE-FICTIVE", "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS", "DU CONSEIL MUNICIPAL",
          "Séance du 2 décembre 2024"]
@@ -31,14 +32,7 @@ def text_pdf(*pages: list[str]) -> bytes:
                        f"/Resources << /Font << /F1 {font} 0 R >> >> >>".encode())
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-    out, offsets = b"%PDF-1.4\n", []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return pdf_bytes(objects)
 
 
 def _escaped(line: str) -> bytes:
