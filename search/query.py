@@ -16,13 +16,14 @@ from __future__ import annotations
 import heapq
 import html
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from graph.french_text import counted
 from search import plan, syntax
 from search.analysis import ABBREVIATIONS, fold, fold_word, iter_words, stem_word
-from search.document_kinds import ACTOR_TYPES, FACETS, KINDS
+from search.document_kinds import FACETS, KINDS
 from search.errors import IndexUnavailable, SearchError
+from search.filter_values import read_kind, theme_iris
 from search.reader import IndexView, SearchIndex
 
 __all__ = ["search", "suggest", "format_results", "snippet", "SearchError", "IndexUnavailable"]
@@ -34,10 +35,6 @@ MAX_QUERY_CHARS = 500
 FACET_VALUES = 20
 SNIPPET_WORDS = 30
 
-#: Accepted spellings of the kinds (``--type``, ``type=``), French ones included.
-KIND_ALIASES = {**{k: k for k in KINDS}, "acteur": "actor", "subvention": "grant", "deliberation": "deliberation",
-                "délibération": "deliberation", "convention": "agreement", "objectif": "goal", "thème": "theme", "theme": "theme"}
-ACTOR_TYPE_NAMES = {t[1] for t in ACTOR_TYPES}
 #: Facets filterable by a parameter of the same name (``year`` is accepted for ``fiscal_year``).
 FILTER_ALIASES = {"year": "fiscal_year", **{f: f for f in FACETS}}
 
@@ -65,18 +62,6 @@ def _values(values: str | list[str] | None) -> list[str]:
     return [one for one in ([values] if isinstance(values, str) else values or []) if one]
 
 
-def _kind(kind: str) -> str:
-    """A kind or an actor's type as the index names it, from any of its accepted spellings."""
-    # accents as codes are written or not: "délibération", "collectivité" and "universite" alike
-    key = fold(kind.strip()).replace(" ", "-")
-    if key in KIND_ALIASES:
-        return KIND_ALIASES[key]
-    if key in ACTOR_TYPE_NAMES:
-        return key
-    known = ", ".join(list(KINDS) + sorted(ACTOR_TYPE_NAMES - set(KINDS)))  # "actor" is both
-    raise SearchError(f"type inconnu « {kind} » (possibles : {known})", f"unknown type '{kind}' (known: {known})")
-
-
 def _filters(view: IndexView, kinds: list[str], theme, filters) -> tuple[dict[str, tuple], dict[str, str]]:
     """The filter clauses by the facet each filters, and the themes that the theme filter stands for (each theme
     named and the narrower ones), each with the theme named that it stands for. The values of one filter are
@@ -100,37 +85,29 @@ def _filters(view: IndexView, kinds: list[str], theme, filters) -> tuple[dict[st
 
 def _theme_iris(view: IndexView, theme: str | list[str] | None) -> list[str]:
     """The themes that the ``theme`` filter names (several: alternatives, ``theme=A&theme=B``), each by label, IRI
-    or slug; raises SearchError for one that names none."""
+    or slug (:func:`search.filter_values.theme_iris`); raises SearchError for one that names none."""
     found = []
     for name in [theme] if isinstance(theme, str) else theme or []:
         if name and name.strip():
-            iris = view.themes().find(name.strip())
-            if not iris:
-                raise SearchError(f"thème inconnu « {name} »", f"unknown theme '{name}'")
-            found += [i for i in iris if i not in found]
+            found += [i for i in theme_iris(view.themes(), name) if i not in found]
     return found
-
-
-#: How a caller reads a value of the type or theme filter before the search does (the CLI's plurals and
-#: suggestions): given the filter ("kind" or "theme") and the value, the value the search reads, or a SearchError.
-ValueReader = Callable[[str, str], str]
 
 
 def search(index: SearchIndex, text: str, kind: str | list[str] | None = None,
            theme: str | list[str] | None = None,
            page: int = 1, sort: str = "relevance", filters: Mapping[str, str | list[str]] | None = None,
-           page_size: int = 20, read_value: ValueReader | None = None) -> dict:
+           page_size: int = 20, reading: syntax.Reading | None = None) -> dict:
     """Search the index; return the JSON-able answer that ``/api/search`` and ``maillage search --json`` give.
 
     The text's own filters (``type:association``, :func:`search.syntax.read`) are read as ``kind`` and ``theme``
-    are, each value through ``read_value`` first when given, and apply with them. Raises SearchError (400) for bad
-    parameters, IndexUnavailable (a SearchError, 503) when no index was built.
+    are (:mod:`search.filter_values`), and apply with them; ``reading``, the text already read by
+    :func:`search.syntax.read` (the search page reads it for its own notes), is not read again. Raises SearchError
+    (400) for bad parameters, IndexUnavailable (a SearchError, 503) when no index was built.
     """
     text = _check(text, page, sort, page_size)
-    reading = syntax.read(text)
-    read_value = read_value or (lambda _, value: value)
-    asked = [_asked(values, name, read_value) for values, name in ((kind, "kind"), (theme, "theme"))]
-    typed = [_asked(reading.values(name), name, read_value) for name in ("kind", "theme")]
+    reading = reading or syntax.read(text)
+    asked = [_asked(values, name) for values, name in ((kind, "kind"), (theme, "theme"))]
+    typed = [_asked(reading.values(name), name) for name in ("kind", "theme")]
     view = index.view()
     with view.lock:
         by_facet, theme_set = _filters(view, *asked, filters)
@@ -169,11 +146,11 @@ def _too_few(view: IndexView, tree: tuple, scope: tuple) -> bool:
     return plan.matches(view, plan.all_of([tree, scope])).bit_count() < plan.FUZZY_BELOW
 
 
-def _asked(values: str | list[str] | None, name: str, read_value: ValueReader) -> list[str]:
-    """The values of the filter ``name`` ("kind" or "theme") as the search takes them: each read by ``read_value``,
-    then a kind by :func:`_kind` (a theme is found in the index's scheme under its lock, :func:`_theme_iris`)."""
-    read = [read_value(name, one) for one in _values(values)]
-    return [_kind(one) for one in read] if name == "kind" else read
+def _asked(values: str | list[str] | None, name: str) -> list[str]:
+    """The values of the filter ``name`` ("kind" or "theme") as the search takes them: a kind's code
+    (:func:`search.filter_values.read_kind`); a theme as given, found in the index's scheme under its lock
+    (:func:`_theme_iris`)."""
+    return [read_kind(one) for one in _values(values)] if name == "kind" else _values(values)
 
 
 def _unfiltered(view: IndexView, query, by_facet: dict[str, tuple], in_text: list[tuple]) -> dict[str, int]:

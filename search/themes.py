@@ -3,7 +3,7 @@ that a query's words name."""
 
 from __future__ import annotations
 
-from search.analysis import content_words, terms
+from search.analysis import content_words, fold, terms
 
 
 class ThemeScheme:
@@ -39,12 +39,14 @@ class ThemeScheme:
         return found
 
     def find(self, name: str) -> list[str]:
-        """The themes whose IRI, slug or one of whose labels is ``name`` (several schemes may share a label)."""
+        """The themes whose IRI, slug or one of whose labels is ``name`` (several schemes may share a label); a label
+        or a slug whatever its case and accents."""
         if name in self.labels:
             return [name]
         keys = {False: tuple(terms(name)), True: tuple(_folded_content(name))}
         found = [iri for label_terms, english, iri in self._names if label_terms == keys[english]]
-        found += [iri for iri in self.labels if iri.rstrip("/").rsplit("/", 1)[-1] == name]
+        slug = fold(name)
+        found += [iri for iri in self.labels if fold(iri.rstrip("/").rsplit("/", 1)[-1]) == slug]
         return sorted(set(found))
 
     def named_in(self, query_words: list[tuple[str, str]]) -> list[tuple[str, tuple[int, int]]]:

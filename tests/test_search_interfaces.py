@@ -131,9 +131,12 @@ def test_a_search_text_that_is_not_utf8_is_a_400_not_searched_as_its_percent_esc
 
 
 def test_the_types_an_unknown_type_error_lists_are_each_named_once(client):
-    message = client.get("/api/search", query_string={"type": "banana"}).get_json()["error"]["message"]
-    known = message.split("possibles : ")[1].rstrip(")").split(", ")
-    assert "actor" in known and len(known) == len(set(known))
+    error = client.get("/api/search", query_string={"type": "banana"}).get_json()["error"]
+    names, codes = error["message"].split("possibles : ")[1].rstrip(")").split(" ; ou leurs codes : ")
+    known_en = error["message_en"].split("known: ")[1].rstrip(")").split(", ")
+    for known in (names.split(", "), codes.split(", "), known_en):
+        assert len(known) == len(set(known))
+    assert "acteur" in names.split(", ") and "actor" in codes.split(", ") and "actor" in known_en
 
 
 def test_suggest_completes_names(client):

@@ -267,66 +267,9 @@ def found_nothing(answer, result, data: bytes) -> bool:
 
 
 def run_search(config: dict, text: str, kinds, themes, page: int) -> dict:
-    """Search the data directory's index as ``maillage search`` does: each type, of a ``--type`` or of the text
-    (``type:associations``), read by :func:`search_kind`; each theme, of a ``--theme`` or of the text, by
-    :func:`search_theme`."""
+    """Search the data directory's index as ``maillage search`` does: each type and theme, of a ``--type`` or a
+    ``--theme`` or of the text (``type:associations``), read as the API reads them (:mod:`search.filter_values`)."""
     from search.query import search
     from webapp.resources import open_search_index
 
-    index = open_search_index(config)
-
-    def read_value(name: str, value: str) -> str:
-        return search_kind(value) if name == "kind" else search_theme(index, value)
-
-    return search(index, text, kind=list(kinds), theme=list(themes), page=page, read_value=read_value)
-
-
-def _singular(key: str) -> str:
-    """A folded name with each of its words in the singular: « conventions », « professionnels-de-sante »."""
-    return "-".join(word[:-1] if len(word) > 3 and word[-1] in "sx" else word for word in key.split("-"))
-
-
-def search_kind(value: str) -> str:
-    """A ``--type`` as the search takes it: a kind or a type of actor, by its code or its French name, in the
-    singular or the plural (« conventions », « associations »); another is refused with the type it likely stands
-    for (« asociation ») and the types in French and English (the search listed the English codes only).
-
-    >>> search_kind("conventions"), search_kind("Collectivités"), search_kind("usager")
-    ('agreement', 'collectivite', 'usagers')
-    """
-    from graph.identity_names import fold
-    from graph.ingest.register_values import nearest
-    from search.errors import SearchError
-    from search.query import ACTOR_TYPE_NAMES, KIND_ALIASES, KINDS
-
-    codes = {**KIND_ALIASES, **{name: name for name in ACTOR_TYPE_NAMES}}
-    spelt = {_singular(fold(name).replace(" ", "-")): code for name, code in codes.items()}
-    key = _singular(fold(value).replace(" ", "-"))
-    if not key or key in spelt:  # an empty --type filters nothing, as the API's empty type=
-        return spelt.get(key, value)
-    near = nearest(key, spelt)
-    french = [name for name in KIND_ALIASES if name not in KINDS] + sorted(ACTOR_TYPE_NAMES - set(KINDS))
-    english = list(KINDS) + sorted(ACTOR_TYPE_NAMES - set(KINDS))
-    meant = next((name for name in codes if near and _singular(fold(name).replace(" ", "-")) == near), None)
-    hint, hint_en = (f" : vouliez-vous dire « {meant} » ?", f": did you mean '{meant}'?") if meant else ("", "")
-    raise SearchError(f"type inconnu « {value} »{hint} (possibles : {', '.join(french)} ; ou leurs codes : "
-                      f"{', '.join(KINDS)})", f"unknown type '{value}'{hint_en} (known: {', '.join(english)})")
-
-
-def search_theme(index, name: str) -> str:
-    """A ``--theme`` as the search takes it (a label, an IRI or a slug of the index's themes); another is refused
-    with the theme it likely stands for (« prevension »: « Prévention »), as the register's import suggests it."""
-    from graph.identity_names import fold
-    from graph.ingest.register_values import nearest
-    from search.errors import SearchError
-
-    view = index.view()
-    with view.lock:
-        scheme = view.themes()
-        if not name.strip() or scheme.find(name.strip()):
-            return name
-        labels = {fold(label): label for label in scheme.labels.values()}
-    near = nearest(name, labels)
-    hint, hint_en = (f" : vouliez-vous dire « {labels[near]} » ?", f": did you mean '{labels[near]}'?") if near \
-        else ("", "")
-    raise SearchError(f"thème inconnu « {name} »{hint}", f"unknown theme '{name}'{hint_en}")
+    return search(open_search_index(config), text, kind=list(kinds), theme=list(themes), page=page)

@@ -10,8 +10,9 @@ _ERROR = {"$ref": "#/components/responses/Error"}
 
 
 def _search_types() -> list[str]:
+    """The codes of the search's types: what ``type`` lists (its other names are said in its description)."""
     from search.document_kinds import KINDS
-    from search.query import ACTOR_TYPE_NAMES
+    from search.filter_values import ACTOR_TYPE_NAMES
 
     return sorted(KINDS) + sorted(ACTOR_TYPE_NAMES - set(KINDS))
 
@@ -55,8 +56,10 @@ def openapi_document(config: dict) -> dict:
                                       "— theme:\"santé mentale\" —, comme les paramètres type et theme)",
                                       {"type": "string"}),
                                _param("type", "Type de résultat (actor, grant, deliberation, goal, theme, ou un "
-                                      "type d'acteur)", _several({"type": "string", "enum": _search_types()})),
-                               _param("theme", "Thème (libellé ou IRI)", {"type": "string"}),
+                                      "type d'acteur) ; aussi par son nom français ou anglais, au singulier ou au "
+                                      "pluriel, sans égard à la casse ni aux accents (subventions, Associations)",
+                                      _several({"type": "string", "enum": _search_types()})),
+                               _param("theme", "Thème (libellé, IRI ou identifiant)", {"type": "string"}),
                                _param("place", "Lieu (nom ou IRI)", _several({"type": "string"})),
                                _param("funder", "Financeur (nom ou IRI)", _several({"type": "string"})),
                                _param("year", "Exercice", _several({"type": "string"})),

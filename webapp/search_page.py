@@ -15,7 +15,7 @@ from rdflib import URIRef
 
 from graph.french_text import counted
 from search.errors import SearchError
-from search.syntax import read
+from search.syntax import Reading, read
 from webapp.api_parameters import check_integers, page_arg
 from webapp.errors import ApiError
 from webapp.formatting import money_text
@@ -214,9 +214,10 @@ def money_in_english(text: str) -> str:
     return _FRENCH_MONEY.sub(english, text)
 
 
-def _search(text: str, kind: str | list[str] | None, theme: str | list[str] | None, page: int, sort: str | None,
-            filters: dict | None = None) -> dict | None:
-    """Run the search, or return None when the search package or its index is not there."""
+def _search(text: str, reading: Reading, kind: list[str] | None, theme: list[str] | None, page: int,
+            sort: str | None, filters: dict | None = None) -> dict | None:
+    """Run the search of ``text``, which ``reading`` read (:func:`search.syntax.read`), or return None when the
+    search package or its index is not there."""
     try:
         from search.query import search
         from webapp.resources import get_index
@@ -225,7 +226,7 @@ def _search(text: str, kind: str | list[str] | None, theme: str | list[str] | No
     index = get_index()
     if index is None:
         return None
-    options = {"kind": kind, "theme": theme, "page": page}
+    options = {"kind": kind, "theme": theme, "page": page, "reading": reading}
     if filters:
         options["filters"] = filters
     if sort:
@@ -243,9 +244,9 @@ def _index_missing() -> str:
 @bp.get("/search")
 def search_page():
     """Search the graph in French, with facets and pages."""
-    text = request.args.get("q", "")
-    kind, sort = request.args.get("type") or None, request.args.get("sort")
-    types = [k for k in request.args.getlist("type") if k]  # as /api/search reads them: its JSON twin's answer
+    text, sort = request.args.get("q", ""), request.args.get("sort")
+    # every type, as /api/search reads them (its JSON twin's answer): the first one, when empty, hid the others
+    types = [k for k in request.args.getlist("type") if k]
     theme = [one for one in request.args.getlist("theme") if one] or None  # the same: alternatives
     filters: dict = {}
     error = None
@@ -256,9 +257,10 @@ def search_page():
         filters = resolved_filters(request.args)
     except ApiError as exc:
         page, error = 1, pick(exc.message, exc.message_en)
-    asked = (text or kind or theme or filters) and error is None
+    asked = (text or types or theme or filters) and error is None
+    reading = read(text)  # once: the search gets it, and the note of missing actors asks it for the text's types
     try:
-        results = _search(text, types or None, theme, page, sort, filters) if asked else None
+        results = _search(text, reading, types or None, theme, page, sort, filters) if asked else None
     except SearchError as exc:  # a query too long, a bad filter: said on the page, as the API says it
         results, error = None, exc.message_en if get_lang() == "en" and exc.message_en else exc.message
     unavailable = _index_missing() if results is None and asked and error is None else None
@@ -280,7 +282,7 @@ def search_page():
                     "place": t("facet_place"), "funder": t("funder"), "fiscal_year": t("year"),
                     "goal": t("goal"), "circle": t("circle")}
     notices = [pick(notice["message"], notice["message_en"]) for notice in (results or {}).get("notices", [])]
-    filtered = bool(kind or theme or filters)
+    filtered = bool(types or theme or filters)
     kinds = {f.get("value") for f in ((results or {}).get("facets") or {}).get("kind", [])}
     hidden = [(k, v) for k, v in args if k not in FORM_FIELDS]
     page_html = render_template("search.html", facet_labels=facet_labels, q=text, hidden=hidden, page=page,
@@ -289,7 +291,7 @@ def search_page():
                                 pages=pages, total=total, filtered=filtered, sort=sort or "relevance", sorts=SORTS,
                                 unfiltered_url="/search?" + urlencode({"q": text, **({"sort": sort} if sort else {})}),
                                 # a type asked in the text (type:grant) is asked as the parameter is: no note
-                                no_actor=bool(total) and bool(text) and not kind and not read(text).values("kind")
+                                no_actor=bool(total) and bool(text) and not types and not reading.values("kind")
                                 and "actor" not in kinds)
     return (page_html, 400) if error else page_html
 
