@@ -1,9 +1,10 @@
 """``maillage export --format trig|nquads`` to the standard output spools the dump's body in the temporary directory
 (``.maillage-export-PID-*``) while it counts it. An export killed there leaves nothing behind: a SIGTERM or a SIGHUP
-removes the spool on the way out, a reader that closes the pipe makes it fail (it said it had written the whole
-dump, exit 0) and remove it, and the next export to the standard output removes what a SIGKILL left, once its process
-is gone. Each against a real ``maillage export`` process, its standard output a pipe that the test does not read:
-the export waits there, its spool written, until the test ends it (Linux: the kernel says where a process waits).
+removes the spool on the way out, a reader that closes the pipe makes it fail saying that the export is incomplete
+(it said it had written the whole dump, exit 0) and remove it, and the next export to the standard output removes
+what a SIGKILL left, once its process is gone. Each against a real ``maillage export`` process, its standard output
+a pipe that the test does not read: the export waits there, its spool written, until the test ends it (Linux: the
+kernel says where a process waits).
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ def test_an_export_to_a_pipe_closed_by_its_reader_fails_and_removes_its_spool(da
     process, read = export_waiting(data, tmp_path)
     os.close(read)
     said = process.communicate(timeout=30)[1].decode("utf-8")
-    assert process.returncode != 0 and "écrit" not in said, said
+    assert process.returncode == 1 and "l'export est incomplet" in said and "écrit" not in said, said
     assert spools(tmp_path) == []
 
 

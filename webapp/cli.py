@@ -16,7 +16,7 @@ import click
 from graph import __version__
 from graph.french_text import os_reason
 from graph.ingest.base import InputError
-from webapp.cli_context import Context, current_lang, fail, logs_said
+from webapp.cli_context import Context, PathGiven, current_lang, fail, logs_said, permission_failure
 from webapp.cli_export import export
 from webapp.cli_group import MaillageGroup
 from webapp.cli_ingest import ingest, remove
@@ -28,15 +28,14 @@ from webapp.settings import SettingError
 # The help of each command and option, in French and in English, is in webapp/cli_help.py.
 @click.group(cls=MaillageGroup, language=current_lang, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="maillage")
-@click.option("--data", "data_dir", envvar="MAILLAGE_DATA")
+# An empty MAILLAGE_DATA is unset for click: the setting's own parser refuses it (webapp/settings.py). A directory
+# that cannot be read is the command's to say, with what it needs of it (MaillageGroup.invoke): not click's.
+@click.option("--data", "data_dir", envvar="MAILLAGE_DATA", type=PathGiven(readable=False))
 @click.pass_context
 def main(ctx: click.Context, data_dir: str | None) -> None:
     """Maillage: the knowledge graph of a PTCE santé — ingest, query, search, serve."""
     from graph.locks import announcing_waits
 
-    if data_dir is not None and not data_dir.strip():  # click reads an empty MAILLAGE_DATA as unset: the setting's
-        raise click.BadParameter("empty path" if current_lang() == "en" else "chemin vide",  # parser refuses it
-                                 param_hint="--data / MAILLAGE_DATA")
     ctx.obj = Context(data_dir)
     ctx.with_resource(logs_said(ctx.obj.lang))
     if ctx.invoked_subcommand != "serve":  # a server's workers write uploads: their waits are not this terminal's
@@ -73,17 +72,16 @@ for command in (ingest, remove, query, search_command, index, optimize, validate
 
 def run() -> None:
     """Entry point of the console script: usage errors exit 2, bad input 1, never a traceback for either — nor for
-    a setting that cannot be used, a data directory this user may not write, a disk full, a store's damaged file."""
+    a setting that cannot be used, a data directory this user may not read or write, a disk full, a store's damaged
+    file."""
     try:
         main(standalone_mode=True)
     except InputError as exc:
         fail(exc.issue.message, exc.issue.message_en)
     except SettingError as exc:
         fail(exc.message, exc.message_en)
-    except PermissionError as exc:  # a data directory of another user, or read-only: `query` and `search` still read
-        where = exc.filename or ""
-        fail(f"{where} : permission refusée ; le dossier de données doit être modifiable par qui lance cette commande",
-             f"{where}: permission denied; the data directory must be writable by whoever runs this command")
+    except PermissionError as exc:  # outside a command, which says itself what it needs (MaillageGroup.invoke)
+        fail(*permission_failure(exc, reading=False))
     except OSError as exc:  # a disk full, an input/output error
         said, said_en = os_reason(exc)
         where = f"{exc.filename} : " if exc.filename else ""

@@ -9,6 +9,7 @@ import errno
 import logging
 import os
 import re
+import select
 import socket
 import sys
 import urllib.error
@@ -96,7 +97,8 @@ def check_remote_settings(config: dict) -> None:
 
 class PathGiven(click.Path):
     """A path given on the command line, refused when empty — click made ``""`` the current directory (``ingest
-    "$DIR"`` with the variable unset ingested every file under it) — and, for a file to write (``writing``), when it
+    "$DIR"`` with the variable unset ingested every file under it), an option that an environment variable may also
+    give named with it (``--data / MAILLAGE_DATA``) — and, for a file to write (``writing``), when it
     ends with a slash (``export -o backups/`` wrote a file named ``backups``); for files to read (``reading``), ``-``
     when no file has that name: the standard input is not read, a source being named by its file."""
 
@@ -106,8 +108,9 @@ class PathGiven(click.Path):
 
     def convert(self, value, param, ctx):
         if isinstance(value, str) and not value.strip():
-            self.fail("empty path (an unset shell variable?)" if current_lang() == "en" else
-                      "chemin vide (une variable du shell non définie ?)", param, ctx)
+            raise click.BadParameter("empty path (an unset shell variable?)" if current_lang() == "en" else
+                                     "chemin vide (une variable du shell non définie ?)", ctx, param,
+                                     _named_with_variable(param))
         if self.writing and isinstance(value, str) and value.endswith(("/", os.sep)) and value != "-":
             self.fail(f"'{value}' names a folder: give the name of the file to write ({value}FILE)"
                       if current_lang() == "en" else
@@ -120,6 +123,14 @@ class PathGiven(click.Path):
         return super().convert(value, param, ctx)
 
 
+def _named_with_variable(param: click.Parameter | None) -> str | None:
+    """How a refusal names an option that an environment variable may also give: with it (``--data /
+    MAILLAGE_DATA``), since the empty value may come from either; None (click's own naming) for another."""
+    if param is None or not isinstance(getattr(param, "envvar", None), str):
+        return None
+    return " / ".join([*param.opts, param.envvar])
+
+
 def standard_output():
     """The standard output's bytes, or one line and exit 1 when it is closed (``maillage export >&-``: Python then
     has no ``sys.stdout``, and the export ended in a traceback)."""
@@ -127,6 +138,54 @@ def standard_output():
         fail("la sortie standard est fermée : redirigez-la vers un fichier, ou écrivez dans un fichier (-o FICHIER)",
              "the standard output is closed: redirect it to a file, or write to a file (-o FILE)")
     return sys.stdout.buffer
+
+
+@contextmanager
+def quiet_when_unread(status: int = 0, said: tuple[str, str] | None = None):
+    """While the block writes to the standard output, let its reader stop reading (``maillage query … | head``): the
+    command ends quietly, exit ``status`` — what its reader does not read is its reader's choice, and a command that
+    only reads has nothing half-written (click ended it with exit 1 and no word, the same command exit 0 when its
+    output fitted in the pipe) — or, when the output was meant whole (``said``: a dump piped to ``gzip``), fails
+    saying ``said``. What the block leaves in the output's buffer is written before the block ends, so that a closed
+    pipe is met here, not by Python's last flush (« Exception ignored … BrokenPipeError »). A broken pipe of another
+    stream (a remote store's connection) is no reader's choice: raised as it is."""
+    try:
+        yield
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        if not _reader_gone():
+            raise
+        # Python's advice (the signal module's note on SIGPIPE): what is still buffered goes nowhere, not to a pipe
+        # that fails again at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        if said:
+            fail(*said)
+        sys.exit(status)
+
+
+def _reader_gone() -> bool:
+    """Whether the standard output is a pipe (or a socket) that its reader closed: the kernel says so by POLLERR
+    (POLLHUP for a socket) to a writer that polls it."""
+    try:
+        output = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # no standard output, or a stream without a file (a test runner)
+        return False
+    poll = select.poll()
+    poll.register(output, select.POLLOUT)
+    return any(events & (select.POLLERR | select.POLLHUP) for _, events in poll.poll(0))
+
+
+def permission_failure(exc: PermissionError, reading: bool) -> tuple[str, str]:
+    """A file of the data directory that this user may not open, said in French and in English with what the command
+    needs of the directory: a command that only reads (``reading``) needs to read it, the others to write it too (a
+    directory that ``query`` could not list was said to have to be writable, which ``query`` never needs)."""
+    where = exc.filename or ""
+    if reading:
+        return (f"{where} : permission refusée ; le dossier de données doit être lisible par qui lance cette commande",
+                f"{where}: permission denied; the data directory must be readable by whoever runs this command")
+    return (f"{where} : permission refusée ; le dossier de données doit être modifiable par qui lance cette commande",
+            f"{where}: permission denied; the data directory must be writable by whoever runs this command")
 
 
 def current_lang() -> str:

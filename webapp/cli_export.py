@@ -18,7 +18,7 @@ import click
 
 from graph.french_text import counted, os_reason
 from webapp.cli_context import Context, PathGiven, fail, pass_context, standard_output
-from webapp.cli_group import MaillageCommand
+from webapp.cli_group import ReadingCommand
 
 #: The partial file an export to a file writes beside it (:func:`_export_file`): ``.NAME.PID.partiel``.
 _PARTIAL = re.compile(r"\..+\.(\d+)\.partiel")
@@ -27,7 +27,15 @@ _PARTIAL = re.compile(r"\..+\.(\d+)\.partiel")
 _ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
-@click.command(cls=MaillageCommand)
+class _ExportCommand(ReadingCommand):
+    """``export``, whose dump is a backup: a reader that stops reading it (a ``gzip`` that died) leaves it incomplete,
+    which must not end as a whole one does (exit 0): it fails, saying so."""
+
+    unread = ("sortie standard fermée par son lecteur : l'export est incomplet",
+              "standard output closed by its reader: the export is incomplete")
+
+
+@click.command(cls=_ExportCommand)
 @click.option("--format", "fmt", default="trig", show_default=True, type=click.Choice(["trig", "nquads", "scdl"]))
 @click.option("-o", "--output", type=PathGiven(writing=True, path_type=Path))
 @click.option("--verbose", is_flag=True)

@@ -9,7 +9,7 @@ import shlex
 import click
 
 from graph.store import StoreError
-from webapp.cli_context import Context, current_lang, fail_store
+from webapp.cli_context import Context, current_lang, fail, fail_store, permission_failure, quiet_when_unread
 from webapp.cli_help import Command, Group
 
 #: The options of ``maillage`` itself, which go before the command (``maillage --data DIR ingest …``).
@@ -49,6 +49,20 @@ class MaillageCommand(_DataHelp, Command):
             raise click.UsageError(_misplaced(exc.option_name, ctx.info_name or "", given), ctx) from None
 
 
+class ReadingCommand(MaillageCommand):
+    """A command that only reads the data directory (query, search, validate, export, serve): a directory that this
+    user may not read is said to have to be readable — not writable, which such a command never needs — and a reader
+    of its standard output that stops reading (``maillage query … | head``) ends it quietly, exit 0
+    (:func:`~webapp.cli_context.quiet_when_unread`): nothing was half-written. ``unread``: what it says instead, and
+    exit 1, when its output is meant whole (``export``'s dump)."""
+
+    unread: tuple[str, str] | None = None
+
+    def invoke(self, ctx: click.Context):
+        with quiet_when_unread(said=self.unread):
+            return super().invoke(ctx)
+
+
 def _misplaced(option: str, command: str, args: list[str]) -> str:
     """Why an option of ``maillage`` itself, given after ``command`` (its arguments ``args``), is refused: with the
     command line that gives it before the command."""
@@ -67,7 +81,8 @@ def _misplaced(option: str, command: str, args: list[str]) -> str:
 class MaillageGroup(_DataHelp, Group):
     """The ``maillage`` group, whose help ends with where the data go, whose commands are :class:`MaillageCommand`,
     and whose store's failure is one line in the user's language whatever the command (``export`` and ``validate``
-    of a remote store out of reach ended in a traceback)."""
+    of a remote store out of reach ended in a traceback), as is a data directory that this user may not open, with
+    what the command needs of it (:class:`ReadingCommand`: to read it; the others: to write it)."""
 
     command_class = MaillageCommand
 
@@ -76,3 +91,6 @@ class MaillageGroup(_DataHelp, Group):
             return super().invoke(ctx)
         except StoreError as exc:
             fail_store(exc, ctx.obj.config if isinstance(ctx.obj, Context) else None)
+        except PermissionError as exc:
+            command = self.commands.get(ctx.invoked_subcommand or "")
+            fail(*permission_failure(exc, reading=isinstance(command, ReadingCommand)))

@@ -12,12 +12,12 @@ import click
 
 from graph.french_text import counted
 from graph.store import QuerySyntaxError
-from webapp.cli_context import EXIT_BAD_INPUT, Context, fail, pass_context, standard_output
-from webapp.cli_group import MaillageCommand
+from webapp.cli_context import EXIT_BAD_INPUT, Context, fail, pass_context, quiet_when_unread, standard_output
+from webapp.cli_group import ReadingCommand
 from webapp.cli_messages import IntRange
 
 
-@click.command(cls=MaillageCommand)
+@click.command(cls=ReadingCommand)
 @click.argument("query")
 @click.option("--format", "fmt", default="table", show_default=True,
               type=click.Choice(["table", "json", "csv", "tsv", "xml", "turtle", "jsonld", "ntriples"]))
@@ -71,7 +71,7 @@ def query(ctx: Context, query: str, fmt: str, params: tuple[str, ...], max_rows:
                    f"(résultat coupé à {cap} lignes : --max-rows N en donne davantage)", err=True)
 
 
-@click.command("search", cls=MaillageCommand)
+@click.command("search", cls=ReadingCommand)
 @click.argument("text", required=False, default="")
 @click.option("--type", "kind", multiple=True)
 @click.option("--theme", multiple=True)
@@ -121,7 +121,7 @@ def check_utf8(*arguments: tuple[str, Iterable[str]]) -> None:
                      f"argument not in UTF-8: {name} '{shown}' (encode the text in UTF-8)")
 
 
-@click.command(cls=MaillageCommand)
+@click.command(cls=ReadingCommand)
 @click.option("--verbose", is_flag=True)
 @pass_context
 def validate(ctx: Context, verbose: bool) -> None:
@@ -133,9 +133,10 @@ def validate(ctx: Context, verbose: bool) -> None:
     shown = [v for v in violations if verbose or v.severity != "Info"]
     order = {"Violation": 0, "Warning": 1, "Info": 2}
     by_source = sorted(shown, key=lambda v: (order.get(v.severity, 1), v.sources, v.path, v.focus))
-    for line in format_violations(by_source, ctx.lang):
-        click.echo(line)
     errors = sum(v.severity == "Violation" for v in violations)
+    with quiet_when_unread(EXIT_BAD_INPUT if errors else 0):  # its verdict, whether or not the reader read it all
+        for line in format_violations(by_source, ctx.lang):
+            click.echo(line)
     warnings = sum(v.severity == "Warning" for v in violations)
     infos = sum(v.severity == "Info" for v in violations)
     if ctx.lang == "en":

@@ -11,7 +11,7 @@ import click
 
 from graph.french_text import os_reason
 from webapp.cli_context import EXIT_BAD_INPUT, Context, check_remote_settings, fail, pass_context, store_failure
-from webapp.cli_group import MaillageCommand
+from webapp.cli_group import MaillageCommand, ReadingCommand
 from webapp.cli_messages import IntRange
 
 
@@ -67,7 +67,7 @@ def optimize(ctx: Context) -> None:
         *figures), err=True)
 
 
-@click.command(cls=MaillageCommand)
+@click.command(cls=ReadingCommand)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=IntRange(1, 65535))
 @click.option("--workers", default=1, show_default=True, type=IntRange(1, 64))
