@@ -109,7 +109,7 @@ EXTRA_TERMS = {
     MAI.euNotified: OWL.DatatypeProperty, MAI.aidForms: OWL.DatatypeProperty,
     MAI.funderSiret: OWL.DatatypeProperty, MAI.beneficiarySiret: OWL.DatatypeProperty,
     MAI.Agreement: OWL.Class, MAI.approvedBy: OWL.ObjectProperty, MAI.party: OWL.ObjectProperty,
-    MAI.signatory: OWL.DatatypeProperty, MAI.governedBy: OWL.ObjectProperty,
+    MAI.signatory: OWL.DatatypeProperty, MAI.governedBy: OWL.ObjectProperty, MAI.readerVersion: OWL.DatatypeProperty,
 }
 
 ALL_TERMS = {**CONTRACT_TERMS, **EXTRA_TERMS}
@@ -387,7 +387,7 @@ ex:membership a org:Membership ; org:member ex:beneficiary ; org:organization ex
     mai:joinedOn "2024-06-01"^^xsd:date .
 ex:source a mai:Source ; dcterms:title "deliberation.txt" ; dcterms:format "text/plain" ;
     mai:sha256 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" ;
-    prov:generatedAtTime "2024-06-01T10:00:00Z"^^xsd:dateTime .
+    prov:generatedAtTime "2024-06-01T10:00:00Z"^^xsd:dateTime ; mai:readerVersion 1 .
 """
 
 GRANT = 'ex:g a mai:Grant ; schema:funder ex:funder ; mai:beneficiary ex:beneficiary ; schema:currency "EUR" '
@@ -422,6 +422,10 @@ BROKEN = {
     "source with a short digest": ('ex:s a mai:Source ; dcterms:title "f.csv" ; mai:sha256 "abc" ; '
                                    'prov:generatedAtTime "2024-06-01T10:00:00Z"^^xsd:dateTime .',
                                    EX.s, MAI.sha256, "64 caractères"),
+    "source with a reader version as text": (
+        'ex:s a mai:Source ; dcterms:title "f.csv" ; prov:generatedAtTime "2024-06-01T10:00:00Z"^^xsd:dateTime ; '
+        'mai:sha256 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" ; mai:readerVersion "2" .',
+        EX.s, MAI.readerVersion, "version du lecteur"),
 }
 
 

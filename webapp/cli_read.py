@@ -125,19 +125,26 @@ def check_utf8(*arguments: tuple[str, Iterable[str]]) -> None:
 @click.option("--verbose", is_flag=True)
 @pass_context
 def validate(ctx: Context, verbose: bool) -> None:
-    """Validate the whole graph against the SHACL shapes; exit 1 on violations."""
+    """Validate the whole graph against the SHACL shapes; exit 1 on violations. The sources that another version of
+    their kind's reader read are warned too, one line each: a warning, not a violation (nothing wrong in the graph
+    but its age; the next ingest of the file reads it again)."""
+    from graph.ingest.reader_versions import outdated_sources
     from graph.validation import validate as run
     from webapp.shacl_results import format_violations, hidden_infos
 
-    violations = run(ctx.existing_store.query)
+    store = ctx.existing_store
+    violations = run(store.query)
     shown = [v for v in violations if verbose or v.severity != "Info"]
     order = {"Violation": 0, "Warning": 1, "Info": 2}
     by_source = sorted(shown, key=lambda v: (order.get(v.severity, 1), v.sources, v.path, v.focus))
     errors = sum(v.severity == "Violation" for v in violations)
+    outdated = outdated_sources(store.query)
     with quiet_when_unread(EXIT_BAD_INPUT if errors else 0):  # its verdict, whether or not the reader read it all
         for line in format_violations(by_source, ctx.lang):
             click.echo(line)
-    warnings = sum(v.severity == "Warning" for v in violations)
+        for source in outdated:
+            click.echo(source.issue.format(source.title, ctx.lang))
+    warnings = sum(v.severity == "Warning" for v in violations) + len(outdated)
     infos = sum(v.severity == "Info" for v in violations)
     if ctx.lang == "en":
         line = (f"{counted(errors, 'violation', lang='en')}, {counted(warnings, 'warning', lang='en')}"

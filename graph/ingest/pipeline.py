@@ -32,6 +32,7 @@ from graph.ingest.pipeline_file import MAX_FILE_BYTES, ingest_file, read_source
 from graph.ingest.pipeline_publishing import Publishing
 from graph.ingest.pipeline_reports import IngestRefused, IngestReport
 from graph.ingest.pipeline_storage import ensure_vocabularies
+from graph.ingest.reader_versions import is_current
 from graph.ingest.source_messages import same_name
 from graph.ingest.sources import StoredSources
 from graph.namespaces import DEFAULT_BASE
@@ -101,7 +102,13 @@ def ingest_paths(store, paths: Iterable[Path], kind: str | None = None, strict: 
     with ahead or contextlib.nullcontext(), checker or contextlib.nullcontext(), store.writer() as writer:
 
         def worth_preparing(ctx: SourceContext) -> bool:  # not when the file is unchanged: nothing to extract
-            return len(ctx.data) <= LOOKAHEAD_MAX_BYTES and (force or sources.sha256(ctx.source) != ctx.sha256)
+            if len(ctx.data) > LOOKAHEAD_MAX_BYTES:
+                return False
+            if force or sources.sha256(ctx.source) != ctx.sha256:
+                return True
+            # unchanged, but read again if another version of its reader read it (the kind stored: likely its own)
+            reading = sources.reading(ctx.source)
+            return reading.kind is None or not is_current(reading.kind, reading.versions)
 
         ensure_vocabularies(writer)
         writer.commit()

@@ -1,6 +1,7 @@
 """One file's way through the ingest pipeline (:mod:`graph.ingest.pipeline`): read (:func:`read_source`), its kind
-detected, left alone when the store holds it unchanged, extracted, stored (:mod:`graph.ingest.pipeline_storage`),
-and, under ``--strict``, validated and refused whole when it fails (:func:`ingest_file`).
+detected, left alone when the store holds it unchanged and read by the current version of its kind's reader
+(:mod:`graph.ingest.reader_versions`), extracted, stored (:mod:`graph.ingest.pipeline_storage`), and, under
+``--strict``, validated and refused whole when it fails (:func:`ingest_file`).
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from graph.ingest.lookahead import Prepared, extract, kind_of, lost
 from graph.ingest.pipeline_reports import IngestRefused, IngestReport
 from graph.ingest.pipeline_storage import describe_file, store_extraction, store_rdf
 from graph.ingest.rdf_lines import with_lines
+from graph.ingest.reader_versions import is_current, reread_issue
 from graph.ingest.source_messages import replacement_issues, same_source
-from graph.ingest.sources import StoredSources, lost_things, stored_sha256, stored_subjects, stored_title
+from graph.ingest.sources import (StoredSources, lost_things, stored_reading, stored_sha256, stored_subjects,
+                                  stored_title)
 from graph.ingest.unknown import compressed, word_document
 from graph.namespaces import DEFAULT_BASE
 from graph.store import fault_point, parse_base
@@ -67,9 +70,15 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
             return restored
     report = IngestReport(file=ctx.name, kind=source_kind.name, source=ctx.source)
     stored_sha = sources.sha256(ctx.source) if sources is not None else stored_sha256(writer.query, ctx.source)
-    if not force and stored_sha == ctx.sha256:
-        report.status = "unchanged"
-        return report
+    reread = None  # the file stored as it is, by another version of its kind's reader: why it is read again
+    if stored_sha == ctx.sha256:
+        versions = (sources.reading(ctx.source) if sources is not None
+                    else stored_reading(writer.query, ctx.source)).versions
+        if not is_current(source_kind.name, versions):
+            reread = reread_issue(source_kind.name, versions)
+        elif not force:
+            report.status = "unchanged"
+            return report
     if stored_sha is not None and stored_sha != ctx.sha256 and not ctx.options.get("source_name") \
             and (title := stored_title(writer.query, ctx.source)) not in (None, ctx.name):
         raise same_source(ctx, title)
@@ -81,6 +90,8 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         # what a replacement withdraws is said first: the lines after the twentieth are cut from the report
         fewer = lost_things(writer.query, ctx.source, extraction.graph) if extraction.graph is not None else []
         report.issues[:0] = replacement_issues(ctx.options.get("source_name") or ctx.name, fewer)  # --name's
+    if reread is not None:
+        report.issues.insert(0, reread)
     if strict and extraction.errors:
         report.status = "refused"
         raise IngestRefused(report)

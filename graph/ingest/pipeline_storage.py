@@ -15,6 +15,7 @@ from graph.formats import rdf_format_for_path
 from graph.identity import siren_of
 from graph.ingest.base import InputError, Issue, SourceContext, new_graph
 from graph.ingest.pipeline_reports import IngestReport
+from graph.ingest.reader_versions import reader_version
 from graph.ingest.rdf_checks import others_hold_identifiers, rdf_file_issues
 from graph.ingest.rdf_first_pass import Observed
 from graph.ingest.rdf_namespaces import BULK_FORMATS, miswritten_namespaces
@@ -49,7 +50,8 @@ def ensure_vocabularies(writer) -> list[str]:
 
 def describe_file(ctx: SourceContext, kind: str, text: str | None = None) -> TripleSet:
     """The description of a read file as the source ``ctx.source`` of the kind ``kind``: its name, checksum, media
-    type and time of ingest, and the ``text`` its extraction read, if any."""
+    type, time of ingest and the version of its kind's reader (:mod:`graph.ingest.reader_versions`), and the
+    ``text`` its extraction read, if any."""
     return _describe(ctx.source, ctx.name, ctx.sha256, _media_type(ctx, kind), kind, text)
 
 
@@ -63,6 +65,8 @@ def _describe(source: URIRef, title: str, sha: str, media_type: str, kind: str, 
     graph.add((source, DCTERMS.type, Literal(kind)))
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     graph.add((source, PROV.generatedAtTime, Literal(now.isoformat(), datatype=XSD.dateTime)))
+    if (version := reader_version(kind)) is not None:  # not the shipped vocabularies': their checksum tells
+        graph.add((source, MAI.readerVersion, Literal(version, datatype=XSD.integer)))
     if text is not None:
         graph.add((source, SCHEMA.text, Literal(text)))
     return graph

@@ -1,4 +1,5 @@
-"""What the store holds of the sources an ingest writes: each one's recorded sha256, and the subjects of its graph.
+"""What the store holds of the sources an ingest writes: each one's recorded sha256, the kind and reader versions
+that read it (:mod:`graph.ingest.reader_versions`), and the subjects of its graph.
 
 The pipeline asks both of every file (is it unchanged? which resources did its old version describe?): two or
 three queries of about a millisecond each at 100k actors, per file of a few kilobytes. :class:`StoredSources` asks
@@ -9,13 +10,21 @@ changes are the only ones.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rdflib import RDF, URIRef
 from rdflib.namespace import DCTERMS
 
+from graph.ingest.reader_versions import version_of
 from graph.namespaces import MAI
 
 _SHA256 = f"SELECT ?sha WHERE {{ GRAPH ?g {{ ?g <{MAI.sha256}> ?sha }} }}"
-_ALL_SHA256 = f"SELECT ?g ?sha WHERE {{ GRAPH ?g {{ ?g <{MAI.sha256}> ?sha }} }}"
+#: What the description of a source says of who read it: its sha256, kind and reader versions (OPTIONAL: stores
+#: written before reader versions were recorded hold none); of one source (its graph bound to ?g), or of all.
+_READ_PATTERN = (f"GRAPH ?g {{ ?g <{MAI.sha256}> ?sha OPTIONAL {{ ?g <{DCTERMS.type}> ?kind }} "
+                 f"OPTIONAL {{ ?g <{MAI.readerVersion}> ?version }} }}")
+_READ = f"SELECT ?sha ?kind ?version WHERE {{ {_READ_PATTERN} }}"
+_READ_ALL = f"SELECT ?g ?sha ?kind ?version WHERE {{ {_READ_PATTERN} }}"
 _TITLE = f"SELECT ?title WHERE {{ GRAPH ?g {{ ?g <{DCTERMS.title}> ?title }} }}"
 _SUBJECTS = "SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } FILTER(isIRI(?s)) }"
 _GRAPHS = "SELECT ?g WHERE { GRAPH ?g { } }"
@@ -25,6 +34,35 @@ def stored_sha256(query, graph: URIRef) -> str | None:
     """Return the sha256 recorded for the source stored as ``graph``, if any."""
     rows = list(query(_SHA256, {"g": graph}))
     return str(rows[0][0]) if rows else None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Who read a stored source, as its description says: its kind, and the versions of that kind's reader it
+    records (none for a source stored before they were recorded)."""
+
+    kind: str | None = None
+    versions: frozenset[int] = frozenset()
+
+
+def _readings(rows) -> tuple[dict[URIRef, set[str]], dict[URIRef, Reading]]:
+    """The sha256 and the :class:`Reading` of each graph of ``rows`` (of :data:`_READ_ALL`)."""
+    shas: dict[URIRef, set[str]] = {}
+    kinds: dict[URIRef, str | None] = {}
+    versions: dict[URIRef, set[int]] = {}
+    for graph, sha, kind, version in rows:
+        shas.setdefault(graph, set()).add(str(sha))
+        if kinds.get(graph) is None:
+            kinds[graph] = str(kind) if kind is not None else None
+        numbers = versions.setdefault(graph, set())
+        if version is not None and (number := version_of(version)) is not None:
+            numbers.add(number)
+    return shas, {graph: Reading(kinds[graph], frozenset(versions[graph])) for graph in shas}
+
+
+def stored_reading(query, graph: URIRef) -> Reading:
+    """Return who read the source stored as ``graph`` (nothing known when it is not stored)."""
+    return _readings((graph, *row) for row in query(_READ, {"g": graph}))[1].get(graph, Reading())
 
 
 def stored_title(query, graph: URIRef) -> str | None:
@@ -39,8 +77,8 @@ def stored_subjects(query, graph: URIRef) -> set[URIRef]:
 
 
 class StoredSources:
-    """The sha256 and the subjects of stored sources, through ``query`` (a writer's): read once for the graphs that
-    this ingest has not changed, queried for the others.
+    """The sha256, the reading (:class:`Reading`) and the subjects of stored sources, through ``query`` (a
+    writer's): read once, in one query, for the graphs that this ingest has not changed, queried for the others.
 
     Call :meth:`changed` after each file written, refused or failed (its graph may be new, or restored from the
     last snapshot), and :meth:`forget_all` before anything that may change other graphs (restoring a backup).
@@ -49,10 +87,9 @@ class StoredSources:
     def __init__(self, query):
         self.query = query
         self.graphs = {row[0] for row in query(_GRAPHS)}
-        self.sha: dict[URIRef, str | None] = {}
-        for graph, sha in query(_ALL_SHA256):
-            # Two hashes in one graph (a file that states its own): the per-graph query decides which one counts.
-            self.sha[graph] = None if graph in self.sha else str(sha)
+        shas, self.readings = _readings(query(_READ_ALL))
+        # Two hashes in one graph (a file that states its own): the per-graph query decides which one counts.
+        self.sha: dict[URIRef, str | None] = {g: next(iter(sha)) if len(sha) == 1 else None for g, sha in shas.items()}
         self.unknown: set[URIRef] = {g for g, sha in self.sha.items() if sha is None}
         self.all_unknown = False
 
@@ -62,6 +99,10 @@ class StoredSources:
     def sha256(self, graph: URIRef) -> str | None:
         """What :func:`stored_sha256` would answer for ``graph``."""
         return self.sha.get(graph) if self._known(graph) else stored_sha256(self.query, graph)
+
+    def reading(self, graph: URIRef) -> Reading:
+        """What :func:`stored_reading` would answer for ``graph``."""
+        return self.readings.get(graph, Reading()) if self._known(graph) else stored_reading(self.query, graph)
 
     def subjects(self, graph: URIRef) -> set[URIRef]:
         """What :func:`stored_subjects` would answer for ``graph`` (nothing, without a query, for a graph absent
