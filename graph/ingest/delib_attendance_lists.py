@@ -39,6 +39,11 @@ _VOTING = r"(?:\s+(?:avec|ayant)\s+voix\s+délibérative)?"
 #: When a list's heading says its members were there: at the opening ("Présents à l'ouverture de la séance (24) :",
 #: "Absents en début de séance :"), before the members who come or go (:mod:`delib_moves`).
 _AT_OPENING = r"(?:\s+(?:à\s+l['’]ouverture(?:\s+de\s+(?:la\s+)?séance)?|en\s+début\s+de\s+séance))?"
+#: A proxies' heading whose colon comes on the next line ("… en application de l'article L 2121-20 du Code" /
+#: "Général des Collectivités Territoriales :") names no member and ends no sentence on its first line: a line that
+#: opens with "pouvoir à M. X." goes on with a sentence cut before it ("Mme A a donné" / "pouvoir à M. B."), and the
+#: colon below is the next list's ("Absents :").
+_WRAPPED_HEADING = r"(?![^\n]*(?-i:\b(?:M|MM|Mme|Mmes|Mlle)\.?\s+[A-ZÀ-Ý]))"
 #: Section headings, by the list they open; the colon may come on the next line ("…du Code\nGénéral … :"), or be
 #: left out by a heading alone on its line.
 _SECTION_CUES = [
@@ -51,7 +56,7 @@ _SECTION_CUES = [
                 r"(?:pouvoir|procuration))|représenté" + _MARKS + r")|(?:" + _WERE + r")?Excusé" + _MARKS
                 + r"\s+(?:et\s+)?(?:ayant|avai(?:t|ent))\s+(?:donné|remis)\s+(?:un\s+)?(?:pouvoir|procuration)"
                 r"|(?:Ont|Avai(?:t|ent))\s+donné\s+(?:pouvoir|procuration))"
-                r"(?:[^:\n]*(?:\n[^:\n]{0,80})?:|[ \t]*$)"),
+                r"(?:[^:\n]*:|" + _WRAPPED_HEADING + r"[^:\n]*(?<![.;])\n[^:\n]{0,80}:|[ \t]*$)"),
     # "Excusés : …", "Était absent excusé : …", "Excusé(e)(s) : …"
     # "S'ÉTAIENT FAIT EXCUSER : …", "Se sont excusés : …", "S'est excusée : …"
     ("excused", r"^(?:(?:" + _MEMBERS + _SEAT + r"|" + _WERE + r")?(?:absent" + _MARKS + r"\s+)?excusé"

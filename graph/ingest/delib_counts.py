@@ -213,8 +213,7 @@ def _read_convened(body: str, attendance: Attendance) -> None:
         window = body[match.end():match.end() + 40].replace("\n", " ")
         date, end = DATE_RE.match(window), None
         if date is None and (words := _DAY_IN_WORDS.match(body, match.end())) is not None:
-            day = 1 if fold(words["day"]) == "premier" else words_to_number(words["day"])
-            date, end = (DATE_RE.fullmatch(f"{day} {words['month']}") if day else None), words.end()
+            date, end = _date_in_words(words), words.end()
         if date:
             attendance.convened = date_from_match(date) or _before_the_session(date, body)
             attendance.spans.append((match.start(), end or match.end() + date.end()))
@@ -241,10 +240,28 @@ _CONVENED = compile_cue(r"(?:convoqu[ée]e?s?(?:\s+par\s+(?:son|sa|le|la|M\.|Mme
                         r"\s+(?:en\s+date\s+)?du\s+"
                         r"|convo(?:c|qu)ation\s+(?:l[ée]gale\s+)?(?:en\s+date\s+du|du)\s+(?:le\s+)?)"
                         r"\s*(?:le\s+)?", re.I)
-#: A convocation's day and month in words, its year the session's: "légalement convoqué le six décembre".
-_DAY_IN_WORDS = re.compile(r"(?P<day>premier|(?:vingt|trente|dix|onze|douze|treize|quatorze|quinze|seize|un|deux"
-                           r"|trois|quatre|cinq|six|sept|huit|neuf|et|[ -])+?)\s+(?P<month>" + "|".join(MONTH_NAMES)
-                           + r"|fevrier|aout|decembre)\b", re.I)
+#: The words of a number below a hundred: a day's, or a year's after "deux mille".
+_NUMBER_WORDS = r"vingt|trente|quarante|cinquante|soixante|dix|onze|douze|treize|quatorze|quinze|seize|un|deux|trois" \
+                r"|quatre|cinq|six|sept|huit|neuf|et"
+#: A convocation's day and month in words, then its year in words or figures, or none when it is the session's:
+#: "légalement convoqué le six décembre", "convocation adressée le vingt-deux novembre deux mille vingt-trois".
+_DAY_IN_WORDS = re.compile(r"(?P<day>premier|(?:" + _NUMBER_WORDS + r"|[ -])+?)\s+(?P<month>" + "|".join(MONTH_NAMES)
+                           + r"|fevrier|aout|decembre)\b(?:\s+(?P<year>\d{4}(?!\d)|deux[ -]+mil(?:le)?\b"
+                           r"(?:[ -]+(?:" + _NUMBER_WORDS + r")\b)*))?", re.I)
+
+
+def _date_in_words(words: re.Match) -> re.Match | None:
+    """The date that :data:`_DAY_IN_WORDS` found, as :data:`DATE_RE` reads it in figures: its year the one written
+    (a register spells it: "deux mille vingt-trois"), or none, left to the session's.
+
+    >>> _date_in_words(_DAY_IN_WORDS.match("vingt-deux novembre deux mille vingt-trois.")).group(0)
+    '22 novembre 2023'
+    >>> _date_in_words(_DAY_IN_WORDS.match("six décembre, à vingt heures")).group(0)
+    '6 décembre'
+    """
+    day = 1 if fold(words["day"]) == "premier" else words_to_number(words["day"])
+    year = words["year"] and (int(words["year"]) if words["year"].isdigit() else words_to_number(words["year"]))
+    return DATE_RE.fullmatch(f"{day} {words['month']}" + (f" {year}" if year else "")) if day else None
 
 
 #: A line's columns as a PDF's text sets them out: a ruled table's cells, or text apart by three spaces or more.

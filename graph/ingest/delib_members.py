@@ -34,16 +34,18 @@ PROXY_SPLIT = compile_cue(r"\s+(?:qui\s+)?(?:donne|a\s+donné|a\s+donne|donnant|
                           re.I)
 
 
+#: The words that lead from an absent member to the holder of their proxy, whatever the wording: "pouvoir à",
+#: "pouvoir donné à", "procuration donnée à", "a donné procuration à", "ayant donné pouvoir à", "délégation de vote
+#: à", "pouvoir remis à", "représentée par".
+_TO_HOLDER = (r"(?:(?:(?:qui\s+a\s+|ayant\s+|a\s+)?donn[ée]\s+)?(?:pouvoir|procuration|délégation(?:\s+de\s+vote)?)"
+              r"(?:\s+(?:donnée?|remise?|confiée?))?\s+à|représentée?s?\s+par)\s+")
 #: A proxy written beside an absent member's name: "M. Luc ROUX (pouvoir à M. Jean DUPONT)", "Élisabeth X
-#: (délégation de vote à Jean Y)".
-HELD_BY = compile_cue(r"\s*\(\s*(?:pouvoir|procuration|délégation(?:\s+de\s+vote)?|(?:a\s+)?donn[ée]\s+pouvoir)\s+à\s+"
-                      r"(?P<holder>[^)]*)\)?[\s.]*$", re.I)
+#: (délégation de vote à Jean Y)", "M. Jacques X (pouvoir donné à M. Francis Y)".
+HELD_BY = compile_cue(r"\s*\(\s*" + _TO_HOLDER + r"(?P<holder>[^)]*)\)?[\s.]*$", re.I)
 
 
 #: A proxy written as an item of its own after the absent member's name: "M. Jean BERRY, pouvoir à M. Paul DURAND".
-HELD_BY_ITEM = compile_cue(r"\s*(?:(?:(?:qui\s+a\s+|ayant\s+|a\s+)?donn[ée]\s+)?(?:pouvoir|procuration)\s+à"
-                           r"|représentée?s?\s+par)\s+"
-                           r"(?P<holder>[^()]+?)[\s.]*", re.I)
+HELD_BY_ITEM = compile_cue(r"\s*" + _TO_HOLDER + r"(?P<holder>[^()]+?)[\s.]*", re.I)
 
 
 #: What a list says of a member after the name, in brackets: a role ("(Maire)", "(PRÉSIDENT)"), a group ("(élus)"),

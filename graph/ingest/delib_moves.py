@@ -375,14 +375,15 @@ def _left_before_this_vote(attendance: Attendance, move: Move, counted: bool) ->
 
 def _move(attendance: Attendance, move: Move) -> None:
     """Move one member between the lists, and the counts stated before the move by one (or to those stated with
-    it)."""
+    it). A member who arrives joins the list of the present only where the text lists them: where it counts them
+    alone ("Présents : 26"), the count says the arrival, and a list of one would be taken for the text's."""
     proxy = next((p for p in attendance.proxies if _same(p.giver, move.who)), None)
     if move.arrives:
         person = _take(attendance.absent, move.who) or _take(attendance.excused, move.who) \
             or (proxy.giver if proxy else None) or parse_person(move.who)
         if proxy is not None:
             attendance.proxies.remove(proxy)
-        if person is not None and not any(p.key == person.key for p in attendance.present):
+        if person is not None and attendance.present and not any(p.key == person.key for p in attendance.present):
             attendance.present.append(person)
         changes = {"present_count": 1, "proxy_count": -1 if proxy else 0, "vote_count": 0 if proxy else 1}
     else:

@@ -27,7 +27,7 @@ from graph.namespaces import MAI
 #: Kind name (:data:`graph.ingest.KIND_MODULES`) -> the version of its reader.
 READER_VERSIONS: dict[str, int] = {
     "rdf": 1,
-    "deliberation": 1,
+    "deliberation": 2,
     "scdl-subventions": 1,
     "scdl-deliberations": 1,
     "rna": 1,
