@@ -38,7 +38,7 @@ def read_agreements(reader: Reader) -> None:
     decided = []
     known = set().union(*keys.values())
     for agreement in agreements:
-        named = [name for name, its in keys.items() if any(agreement.names(key) for key in its)]
+        named = by_name = [name for name, its in keys.items() if any(agreement.names(key) for key in its)]
         kind = None if named or not agreement.about_grants() else agreement.parties_kind()
         if kind:  # "avec les deux groupes d'entraide mutuelle"
             named = _beneficiaries_of_kind(reader, agreement, *kind)
@@ -51,8 +51,11 @@ def read_agreements(reader: Reader) -> None:
             governed = []  # "la convention de financement du poste de coordinateur avec l'ARS": not the grants'
         else:
             governed = [iri for _, iri in grants] if agreement.grants_own() else []
-        # "avec les bénéficiaires d'une subvention supérieure à 23 000 €": those grants only
-        governed = [iri for grant, iri in grants if iri in governed and agreement.within_threshold(grant.amount)]
+        # "avec les associations dont la subvention excède 23 000 €": those grants only. An agreement that names its
+        # parties by their names governs their grants whatever threshold it says of them: "avec le Réseau X et
+        # l'association Y, dont la subvention excède 23 000 € sur deux exercices" gives the reason, not a choice.
+        if not by_name:
+            governed = [iri for grant, iri in grants if iri in governed and agreement.within_threshold(grant.amount)]
         decided.append((agreement, named, governed))
     # "les conventions à passer avec les autres bénéficiaires": those no agreement that names its party governs
     elsewhere = {iri for agreement, named, governed in decided if named and not agreement.of_the_others()

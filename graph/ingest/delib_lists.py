@@ -359,16 +359,39 @@ DATIVE_ITEM = re.compile(r"[ \t]*(?:à|au|aux|a(?=\s+la?\s|\s+l['’]))\s[^\n]*?
                          r"[ \u00a0\u202f]*(?:€|euros?\b)[ \t]*\)?[ \t]*[,;.]?[ \t]*(?=\n|$)", re.I)
 
 
+#: A list's item with no bullet that opens with whom it goes to, named (a capital among its first words), its amount
+#: further on, maybe on a line below: "à l'association X, la somme de 25.000,00 euros pour son programme" /
+#: "d'intervention en milieu scolaire ;", "au Centre hospitalier X, pour sa consultation …" / "…, la somme de 12.000,00
+#: euros ;". Not "au titre de …", "au nom de …", "au lieu de …": what an amount is for, who acts, what it replaces.
+DATIVE_OPENING = re.compile(r"[ \t]*(?:[àÀ]|[aA]ux?)[ \t]+(?!titre\b|nom\b|lieu\b|vu\b|sein\b|cours\b|terme\b)"
+                            r"(?:[a-zà-ÿ-]+[ \t]+|[ld]['’][ \t]*){0,4}[A-ZÀ-ÝŒ][^\n]*")
+
+
+def dative_item(sentence: str) -> bool:
+    """Whether ``sentence`` is a list's item that opens with whom it goes to and gives its amount further on, its
+    own sentence ended by its ";" (:data:`DATIVE_OPENING`): under a lead, it is an item as a bulleted one is.
+
+    >>> dative_item("au Centre hospitalier X, pour sa consultation\\njeunes, la somme de 12.000,00 euros ;")
+    True
+    >>> dative_item("au titre de l'exercice 2024, la somme de 500 € ;"), dative_item("à la Commune de X ;")
+    (False, False)
+    """
+    return bool(DATIVE_OPENING.match(sentence) and AMOUNT_RE.search(sentence))
+
+
 def _dative_items(start: int, sentence: str):
     """A sentence cut at each of its lines that is a dative item (:data:`DATIVE_ITEM`) below its lead's colon or
     below another such item: "décide d'allouer :" then "au X la somme de … (350 €)," a line each. A line that goes on
     a sentence whose amount came first ("… une subvention de 500 €,\nà l'association X pour …") ends with no amount
-    of its own, and stays in it."""
+    of its own, and stays in it. Below the lead's colon, an item that wraps its amount to a line below, the sentence
+    ending with it (:func:`dative_item`: "suivantes :" / "à l'association X, la somme de 25.000,00 euros pour son" /
+    "programme ;") is cut from the lead too: its name is the item's, not the lead's."""
     lines = sentence.split("\n")
     cuts, offset, previous = [], 0, None
     for i, line in enumerate(lines):
         if i and (previous.rstrip().endswith(":") or offset - len(previous) - 1 in cuts) \
-                and DATIVE_ITEM.fullmatch(line):
+                and DATIVE_ITEM.fullmatch(line) \
+                or i and previous.rstrip().endswith(":") and dative_item(sentence[offset:]):
             cuts.append(offset)
         previous, offset = line, offset + len(line) + 1
     for a, b in zip([0] + cuts, cuts + [len(sentence)]):

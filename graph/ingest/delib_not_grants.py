@@ -70,10 +70,11 @@ AT_DISPOSAL_OF = re.compile(r"à\s+(?:la\s+)?disposition\s+(?:de\s+la\s+|de\s+l[
 VALUED = re.compile(r"\bvaloris[ée]+s?\s+(?:à|pour|au\s+montant\s+de|pour\s+un\s+montant\s+de)\s*$", re.I)
 
 #: A threshold, not a grant: "les subventions d'un montant inférieur ou égal à 5 000 €" (a delegation's ceiling),
-#: "n'excédant pas 23 000 €", "au-delà de 23 000 €".
+#: "n'excédant pas 23 000 €", "au-delà de 23 000 €", "dont la subvention excède 23 000 €" (the law's threshold above
+#: which an agreement is due, said of the grants it names: no amount of theirs).
 THRESHOLD = re.compile(r"(?:inférieur|supérieur)e?s?\s+(?:ou\s+égale?s?\s+)?à\s*$|n['’]exc[èé]d\w*\s+pas\s*$|"
                        r"\bne\s+dépass\w*\s+pas\s*$|\bau[- ]delà\s+de\s*$|\ben[- ]deçà\s+de\s*$|"
-                       r"\b(?:excédant|dépassant)\s*$", re.I)
+                       r"\b(?:excédant|dépassant)\s*$|\b(?:exc[èé]d|dépass)(?:e|ent|era|eront|ait|aient)\s*$", re.I)
 #: A grant an earlier act made, recalled: "la subvention de 20 000 € attribuée (à X) par délibération du 4 mars".
 EARLIER = re.compile(r"\s*(?:(?:HT|TTC)\s*)?(?:,\s*)?(?:qui\s+(?:lui\s+)?(?:a|avait)\s+été\s+)?"
                      r"(?:attribu|accord|allou|vot|octroy)[ée]+s?\s+(?:(?:à|au|aux)\s+[^,;.€]{1,80}?\s+)?"

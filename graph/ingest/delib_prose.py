@@ -44,7 +44,8 @@ from graph.ingest.delib_antecedents import (PRONOUN_AFTER, PRONOUN_BEFORE, antec
 from graph.ingest.delib_clauses import where_clause_starts
 from graph.ingest.delib_grant_words import DECIDED_PAYMENT, GRANT_AFTER, GRANT_VERB, GRANT_WORD, NATURE_WORDS
 from graph.ingest.delib_grants import GrantFact, IN_KIND, StatedTotal
-from graph.ingest.delib_lists import BLOCK, DATIVE_ITEM, ITEM_START, YEAR_ITEM, item_name, list_sentences
+from graph.ingest.delib_lists import (BLOCK, DATIVE_ITEM, ITEM_START, YEAR_ITEM, dative_item, item_name,
+                                      list_sentences)
 from graph.ingest.delib_not_grants import (AT_DISPOSAL_OF, BUDGET_LINE, BY_EARLIER_ACT, COLLECTIVITY_FUNDER, COMPUTED,
                                            CONTRACT, EARLIER, FUNDER_ONLY, PAID_BY_OUTSIDER, PAYER_ITEM, PER_YEAR,
                                            PUT_AT_DISPOSAL, RATE_AFTER, THRESHOLD, VALUED, WITHDRAWS, clause_requests,
@@ -125,7 +126,8 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
         below_grants = after_table or after_list or is_below_list(body, first)
         sums_table = opens_total and below_grants
         after_table = False
-        item = bool(ITEM_START.match(sentence) or lead and (BLOCK.match(sentence) or DATIVE_ITEM.match(sentence)))
+        item = bool(ITEM_START.match(sentence) or lead and (BLOCK.match(sentence) or DATIVE_ITEM.match(sentence)
+                                                             or dative_item(sentence)))
         granted_before = len(grants)
         flat = sentence.replace("\n", " ")  # a PDF's lines cut names and purposes: read across them
         lead, ruling, lead_nature = follow_lead(body, (start, sentence), (prior_end, prior_sentence), item, after_list,

@@ -71,6 +71,9 @@ NAME_END = (
     # "la subvention attribuée à X est annulée", "… est ramenée à 9 000 €", "… est portée de 1 800 € à 2 300 €"
     r"\bainsi\b|\bselon\b|\b(?:est|sont|sera|seront)\s+(?:annul|retir|abrog|supprim|devenu|déclar|ramen|port[ée]|"
     r"rédui|diminu|major|fix[ée]|arrêt[ée]|rectifi|modifi|augment[ée])\w*|"
+    # "… est plafonnée à 40 000 €", "… sont destinées à …", "… sera versée en deux fois": a verb in the passive, its
+    # participle in small letters, says what becomes of the grant; a name's words are no verb.
+    r"\b(?:est|sont|sera|seront)\s+[a-zà-ÿ]+(?:é|ée|és|ées)\b|"
     # "le montant attribué au Tennis Club a été ramené en séance à 1 800 €": a verb's, not the name's words.
     r"\b(?:a|ont|avait|avaient|aura|auront)\s+été\b|"
     # The decision's next clause after the name, its verb in capitals or in small letters: "à l'association X
@@ -78,6 +81,38 @@ NAME_END = (
     + _NEXT_CLAUSE + r"|"
     r"\bpar\s+(?:la\s+|le\s+|l['’])?(?:délibération|décision|arrêté|convention)\b|"
     r"\bà\s+(?=\d[\d \u00a0\u202f.,]*(?:€|euros?\b|EUR\b))|$))")
+#: A name's head that its statutes may go on after with "pour" and what the body works for, in capitals, and the
+#: name's other words before "pour", each in capitals but its links: "Union des Familles" (pour la Santé Psychique du
+#: Valmorinois), "Association Française" (pour l'Information Scientifique).
+_HEAD_BEFORE_FOR = re.compile(r"(?:Union|Association|Ligue|Fondation|Comité|Collectif|Réseau|Alliance|Mouvement|"
+                              r"Fédération|Coordination|Groupement|Ensemble|Agir)"
+                              r"(?:\s+(?:(?:de|du|des|et|la|le|les)\s+|[dl]['’])?[A-ZÀ-ÝŒ][\w'’-]*)*")
+#: What such a name goes on with after "pour": an article, then two words in capitals or more with their links
+#: only, up to the name's end (a comma, a semicolon, a full stop, a bracket or the line's end), where a purpose has
+#: words in small letters ("pour l'organisation de la Fête", "pour son action", "pour le Téléthon, …" has one).
+_FOR_IN_NAME = re.compile(r"\s+pour\s+(?:la\s+|le\s+|les\s+|l['’]\s*)(?P<words>[A-ZÀ-ÝŒ][\w'’-]*"
+                          r"(?:\s+(?:(?:de|du|des|et|la|le|les|en)\s+|[dl]['’])?[A-ZÀ-ÝŒ][\w'’-]*)+)"
+                          r"(?=\s*(?:[,;.(]|$))")
+
+
+def name_going_on(name: str, after: str) -> str:
+    """``name``, read up to the "pour" that ``after`` opens with, joined to what follows it when that is still the
+    name's (:data:`_FOR_IN_NAME`): a name with a head that such names have, all in capitals
+    (:data:`_HEAD_BEFORE_FOR`), whose words after "pour" are in capitals to the name's end.
+
+    >>> name_going_on("Union des Familles", " pour la Santé Psychique du Valmorinois, de 3 000 € au Club")
+    'Union des Familles pour la Santé Psychique du Valmorinois'
+    >>> name_going_on("Union des Familles", " pour l'organisation de la Semaine de la Santé Mentale, de 3 000 €")
+    'Union des Familles'
+    >>> name_going_on("Association Les Amis", " pour le Téléthon ;"), name_going_on("Club", " pour la Fête Locale.")
+    ('Association Les Amis', 'Club')
+    """
+    going_on = _FOR_IN_NAME.match(after)
+    if going_on is None or not _HEAD_BEFORE_FOR.fullmatch(name):
+        return name
+    return name + " " + re.sub(r"\s+", " ", going_on.group(0).strip())
+
+
 #: A kind of organisation written in small letters before its name: "au centre social Les Tilleuls", "au comité des
 #: fêtes de Lussac", "à la maison de santé de Pontaumur", "au centre communal d'action sociale de Vierzon" — up to
 #: two words that qualify the kind, then a name in capitals or "de …".

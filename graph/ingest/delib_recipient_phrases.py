@@ -19,7 +19,7 @@ from itertools import accumulate
 
 from graph.ingest.delib_clauses import next_clause, where_clause_starts
 from graph.ingest.delib_grant_words import GRANT_WORD
-from graph.ingest.delib_recipient_names import KIND_OF, NAME_END, clean_name
+from graph.ingest.delib_recipient_names import KIND_OF, NAME_END, clean_name, name_going_on
 from graph.ingest.french import AMOUNT_RE, fold
 
 #: An association named by what it gathers, in small letters: "à l'association des parents d'élèves".
@@ -182,7 +182,10 @@ class _Names:
         """The name of ``match`` ("" when it is none: an amount, inside a name, the verb avoir, the body addressed)."""
         if (span := match.span()) not in self._names:
             sentence = self.sentence
-            name = clean_name(match.group("name") or match.group("name2") or "")
+            group = "name" if match.group("name") else "name2"
+            name = clean_name(match.group(group) or "")
+            # "à l'Union des Familles pour la Santé Psychique du Valmorinois, …": the name goes on after its "pour"
+            name = name and name_going_on(name, sentence[match.end(group):])
             if not name or AMOUNT_RE.search(name) or _inside_name(sentence, match) or _avoir(sentence, match) \
                     or _ADDRESSED.match(sentence, match.end()):
                 name = ""
