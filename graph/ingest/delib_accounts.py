@@ -67,6 +67,9 @@ def accounts_by_article(body: str) -> dict[str, str]:
             for article in re.findall(r"\d+", m["a"] or m["a2"])}
 
 
+# The grants of one sentence ask for its article each, with the sentence's span: read once (each read went through
+# the text up to the sentence: a sentence of 400 grants read it 400 times).
+@lru_cache(maxsize=8)
 def article_at(body: str, offset: int, end: int | None = None) -> str | None:
     """The number of the article whose text holds ``offset`` ("ARTICLE 2 : …" at a line's start, that line's
     offsets included), or None; of a sentence from ``offset`` to ``end``, the first article that opens in it (the

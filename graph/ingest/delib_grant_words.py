@@ -35,6 +35,8 @@ DECIDED_PAYMENT = re.compile(r"(?:\bparticip(?:e|ent|er|ons)\s+(?:financièremen
                              r"d['’]un\s+montant\s+de)|d['’]une?\s+(?:participation|aide|contribution|somme)\b"
                              r"(?:\s+(?:financière|exceptionnelle|forfaitaire))?\s+(?:de|d['’]un\s+montant\s+de)))"
                              r"\s*$", re.I)
+#: What no match of :data:`DECIDED_PAYMENT` holds, nor reads past (:func:`graph.ingest.delib_bounded.search_within`).
+DECIDED_PAYMENT_BARRIERS = re.compile(r"[.;:€\d]")
 #: A grant's words said right after the amount that a decision takes on: "DÉCIDE de prendre en charge la moitié du
 #: coût de l'échographe, soit 12 000 €, par une subvention d'équipement à la SISA X" — the cost before it is what
 #: the grant pays a share of, not the grant's words.

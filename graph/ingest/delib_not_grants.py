@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from graph.ingest.delib_bounded import NOT_WORDS, last_within, search_within
 from graph.ingest.delib_grant_words import GRANT_VERB, GRANT_WORD
 from graph.ingest.delib_lists import BULLET
 
@@ -89,6 +90,8 @@ BY_EARLIER_ACT = re.compile(r"\b(?:délibération|décision|arrêté)s?\s+(?:n\s
                             r"précitée|(?:de\s+la|du)\s+[\w\s'’-]{3,40}?\s+(?:du\s+\d|n\s*[°o]))(?:[^.;€]|\.(?=\S))*?"
                             r"\b(?:attribuant|accordant|allouant|octroyant|portant\s+(?:attribution|octroi))\b"
                             r"(?:[^.;€]|\.(?=\S))*$", re.I)
+#: What no match of :data:`BY_EARLIER_ACT` holds, nor reads past (:func:`graph.ingest.delib_bounded.search_within`).
+BY_EARLIER_ACT_BARRIERS = re.compile(r"[;€]")
 #: What withdraws that act, right before it: its grant is undone ("RETIRE la délibération …", "d'abroger l'arrêté").
 WITHDRAWS = re.compile(r"\b(?:retir|annul|abrog|rapport)\w*\s+(?:la|les|l['’]|cette|ces)\s*$", re.I)
 #: A clause that asks for money, however far its verb is from the amount: "De solliciter auprès de l'Agence
@@ -107,6 +110,9 @@ PAID_BY_OUTSIDER = re.compile(r"(?:^\s*|[.;:,]\s*|\bet\s+)(?:[Ll]['’]\s*|[Ll]a
                               r"(?:\s*,\s*qui|\s*,[^,.;:€\d]{0,60},)?\s+(?:lui\s+|leur\s+)?"
                               r"(?:vers|attribu|accord|allou|octroi|apport|financ)(?:e|ent|era|eront)\b"
                               r"[^.;:€\d]{0,120}$")
+#: What a match of :data:`PAID_BY_OUTSIDER` holds only as its first character (". L'ARS verse …") and reads no further
+#: than: its barriers (:func:`graph.ingest.delib_bounded.search_within`).
+PAID_BY_OUTSIDER_BARRIERS = re.compile(r"[.;:€\d]")
 
 #: A body that funds projects and that no local authority grants: the State, its funds and agencies, the social
 #: security's funds, Europe's. A list's item that names it alone ("– État (DETR) : 8 000 €", "– Caisse d'allocations
@@ -156,6 +162,8 @@ _PART = re.compile(r"\b(?:acomptes?|soldes?|reliquats?|fractions?|tranches?|comp
                    r"\ben\s+(?:deux|trois|quatre|[2-4])\s+(?:fois|versements|temps)\b", re.I)
 #: What opens a clause with a granting verb: "DÉCIDE d'allouer à …", "- attribue au …".
 CLAUSE_VERB = re.compile(r"\b(?:d['’]|de\s+)?(?:attribu|allou|accord|octroy|vers)(?:er|e|ent)\b", re.I)
+#: What no match of :data:`CLAUSE_VERB` holds, nor reads past (:func:`graph.ingest.delib_bounded.search_within`).
+_CLAUSE_VERB_BARRIERS = re.compile(r"[^\w\s'’]")
 
 
 def clause_requests(sentence: str, clause_start: int, at: int, end: int) -> bool:
@@ -167,10 +175,8 @@ def clause_requests(sentence: str, clause_start: int, at: int, end: int) -> bool
     ...                 "Département une subvention de 6 €.", 0, 106, 109)
     True
     """
-    request = None
-    for request in _REQUEST_VERB.finditer(sentence, clause_start, at):
-        pass
-    return request is not None and not CLAUSE_VERB.search(sentence, request.end(), at) \
+    request = last_within(_REQUEST_VERB, NOT_WORDS, sentence, clause_start, at)
+    return request is not None and not search_within(CLAUSE_VERB, _CLAUSE_VERB_BARRIERS, sentence, request.end(), at) \
         and not _GRANTED_AFTER.match(sentence, end)
 
 

@@ -142,13 +142,18 @@ class PageText:
         """Return the page's text: stamps, the margin if first, the body, the margin if not, turned text."""
         return "\n".join(self._parts())
 
-    def own_text(self) -> str:
-        """Return the start of :meth:`text` that is this page's alone: all of it, but from a table that runs on over
-        the next page (:attr:`runs_on`), which holds that page's rows too."""
-        parts = self._parts()
+    def written(self, number: int) -> list[tuple[str, int | None]]:
+        """Return the lines of :meth:`text`, each with the number of the page that writes it: this one's, ``number``,
+        but for the rows of a table that runs on over the next pages (:attr:`runs_on`), each of its own page
+        (:attr:`graph.ingest.delib_pdf_tables.GridTable.pages`), or of none for a row that a page break split."""
+        lines = [(line, number) for line in self.text().split("\n")]
         if self.runs_on:
-            parts = parts[:len(self.stamps) + len(self.margin if self.margin_first else []) + len(self.body) - 1]
-        return "\n".join(parts)
+            start = sum(part.count("\n") + 1 for part in self.stamps + (self.margin if self.margin_first else [])
+                        + [text for text, _ in self.body[:-1]])
+            text, table = self.body[-1]
+            rows = [number] + table.pages  # its heads, then its rows
+            lines[start:start + len(rows)] = list(zip(text.split("\n"), rows))
+        return lines
 
     def _parts(self) -> list[str]:
         body = [text for text, _ in self.body]
@@ -369,14 +374,15 @@ def join_page_tables(pages: list[PageText]) -> None:
     (:func:`graph.ingest.delib_pdf_tables.continued`), goes to the page where it begins, and a row that the break
     split is made whole (:func:`graph.ingest.delib_pdf_tables.join_parts`)."""
     ending: PageText | None = None  # the last page whose body ends with such a table
-    for page in pages:
+    begins = 0  # that page's number
+    for number, page in enumerate(pages, 1):
         if ending is not None and page.body and (found := _table_part(ending.body[-1][1], page)) is not None:
-            whole = join_parts(ending.body[-1][1], found[0])
+            whole = join_parts(ending.body[-1][1], found[0], begins, number)
             ending.body[-1], ending.runs_on = (whole.text(), whole), True
             page.body = page.body[found[1]:]
             if not page.body:
                 continue
-        ending = page if page.body and isinstance(page.body[-1][1], GridTable) else None
+        ending, begins = (page, number) if page.body and isinstance(page.body[-1][1], GridTable) else (None, 0)
 
 
 def _table_part(table: GridTable, page: PageText) -> tuple[GridTable, int] | None:

@@ -46,7 +46,7 @@ class GridTable:
     """A table read from its lines' places: its heads and the lines that write them (their words place the columns,
     on the next page too), the columns of the grants' amounts and those of any figures (an amount requested, a
     cost), its rows' cells, which rows hold a grant's amount, and whether a rule closes its last row (else a page
-    break may have cut that row)."""
+    break may have cut that row); once it is joined over pages (:func:`join_parts`), the page that writes each row."""
 
     top: float
     heads: list[str]
@@ -56,6 +56,9 @@ class GridTable:
     rows: list[list[str]] = field(default_factory=list)
     amounts: list[bool] = field(default_factory=list)
     closed: bool = True
+    #: The number of the page that writes each row, for a table joined over pages; None for a row that a page break
+    #: split, whose cells are of two pages, a value in them on either; empty for a table on one page.
+    pages: list[int | None] = field(default_factory=list)
 
     def text(self) -> str:
         """Return the table as ``| … |`` lines, its heads first."""
@@ -318,17 +321,22 @@ def _cell_text(parts: list[str]) -> str:
     return cell_text("\n".join(part for part in parts if part))
 
 
-def join_parts(table: GridTable, part: GridTable) -> GridTable:
+def join_parts(table: GridTable, part: GridTable, first: int = 1, then: int = 2) -> GridTable:
     """Return ``table`` followed by ``part``, its rows on the next page; a row that the page break split, its end
-    opening ``part``, made whole (:func:`_joins`) cell by cell."""
+    opening ``part``, made whole (:func:`_joins`) cell by cell. Each row keeps the page that writes it
+    (:attr:`GridTable.pages`): ``table``'s on page ``first`` unless it says its own (joined before), ``part``'s on
+    page ``then``, a row made whole on none."""
     rows, amounts = [list(cells) for cells in part.rows], list(part.amounts)
     whole = GridTable(table.top, table.heads, table.head_lines, table.money, table.figures,
-                      [list(cells) for cells in table.rows], list(table.amounts), part.closed)
+                      [list(cells) for cells in table.rows], list(table.amounts), part.closed,
+                      list(table.pages) or [first] * len(table.rows))
     if _joins(table, part):
         whole.rows[-1] = [_cell_text([a, b]) for a, b in zip(whole.rows[-1], rows.pop(0))]
         whole.amounts[-1] = amounts.pop(0) or whole.amounts[-1]
+        whole.pages[-1] = None
     whole.rows += rows
     whole.amounts += amounts
+    whole.pages += [then] * len(rows)
     return whole
 
 

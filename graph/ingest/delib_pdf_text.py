@@ -75,21 +75,22 @@ def _unreadable_pdf(exc: Exception) -> InputError:
 
 @dataclass(frozen=True)
 class PdfPages:
-    """A PDF's text (:func:`pdf_text`) and where each page's own text lies in it: ``spans[k]``, the (start, end) of
-    page k + 1's, up to a table that runs on over the next page
-    (:attr:`graph.ingest.delib_pdf.PageText.runs_on`), whose rows are of two pages.
+    """A PDF's text (:func:`pdf_text`) and where each page's own text lies in it: ``spans``, the runs of the text
+    that one page writes, each (start, end, number of the page). A table that runs on over the next page
+    (:attr:`graph.ingest.delib_pdf.PageText.runs_on`) is one in the text, at the page where it begins: its rows of
+    the next page are a run of that page's, and a row that the page break split is of none.
 
-    >>> pages = PdfPages("Séance du 2 mai\\n| A | 0 € |\\n| B | 5 € |\\nFait à Lyon", ((0, 15), (40, 51)))
-    >>> pages.page_of(10, 15), pages.page_of(47, 51), pages.page_of(22, 25)
-    (1, 2, None)
+    >>> pages = PdfPages("Séance du 2 mai\\n| A | 0 € |\\n| B | 5 € |\\nFait à Lyon", ((0, 28, 1), (29, 39, 2)))
+    >>> pages.page_of(10, 15), pages.page_of(22, 25), pages.page_of(35, 38), pages.page_of(47, 51)
+    (1, 1, 2, None)
     """
 
     text: str
-    spans: tuple[tuple[int, int], ...]
+    spans: tuple[tuple[int, int, int], ...]
 
     def page_of(self, start: int, end: int) -> int | None:
         """The number of the page whose own text holds ``text[start:end]`` whole; None when none does."""
-        return next((k + 1 for k, (low, high) in enumerate(self.spans) if low <= start and end <= high), None)
+        return next((page for low, high, page in self.spans if low <= start and end <= high), None)
 
 
 def pdf_text(data: bytes, damage: list[str] | None = None) -> str:
@@ -118,14 +119,30 @@ def pdf_pages(data: bytes, damage: list[str] | None = None) -> PdfPages:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types (PSEOF, PDFSyntaxError, KeyError…) on bad files
         raise _unreadable_pdf(exc) from None
-    # Composed page by page, the text is the same as composed whole: a line end never composes with a neighbour.
-    texts = [composed(page.text()) for page in pages]
-    text, spans, start = "\n".join(texts), [], 0
-    for page, whole in zip(pages, texts):
-        spans.append((start, start + len(composed(page.own_text()))))
-        start += len(whole) + 1
+    # Composed line by line, the text is the same as composed whole: a line end never composes with a neighbour.
+    written = [(composed(line), number) for k, page in enumerate(pages, 1) for line, number in page.written(k)]
+    return _checked("\n".join(line for line, _ in written), _page_runs(written))
+
+
+def _page_runs(lines: list[tuple[str, int | None]]) -> tuple[tuple[int, int, int], ...]:
+    """The runs of the text of ``lines`` (each with the page that writes it, or None), joined with line ends, that
+    one page writes: the lines of one page one after the other make one run, an empty line (of a page that a table
+    run on over it leaves empty, maybe) writing nothing."""
+    runs: list[tuple[int, int, int]] = []
+    start, before = 0, None
+    for line, number in lines:
+        if line and number is not None and number == before:
+            runs[-1] = (runs[-1][0], start + len(line), number)
+        elif line and number is not None:
+            runs.append((start, start + len(line), number))
+        start, before = start + len(line) + 1, number if line else before
+    return tuple(runs)
+
+
+def _checked(text: str, spans: tuple[tuple[int, int, int], ...]) -> PdfPages:
+    """The PDF's text and its pages' runs; raises InputError when it has next to no text (a scan)."""
     if len(re.sub(r"\s", "", text)) < 40:
         raise InputError("PDF sans couche texte (document scanné ?) : aucun texte à extraire ; passez-le d'abord "
                          "dans un logiciel de reconnaissance de caractères (OCR)",
                          message_en="PDF without a text layer (scanned document?): run OCR on it first")
-    return PdfPages(text, tuple(spans))
+    return PdfPages(text, spans)

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from rdflib import URIRef
 from rdflib.namespace import RDF, SKOS
 
 from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 from graph.ingest.delib_bare_names import name_bracket_kind
+from graph.ingest.delib_bounded import search_within
 from graph.ingest.delib_names import Person, initials_only, parse_person
 from graph.ingest.delib_recipient_names import KIND
 from graph.ingest.french import AMOUNT_RE, fold
@@ -160,7 +161,9 @@ _WHITE = re.compile(r"\s+")
 _PARAGRAPH = re.compile(r"(?:[^\n]*+(?<=[^.\n])\n)*[^\n]+\n?")
 
 
-def _paragraphs(body: str):
+# Each beneficiary's profile reads the paragraphs of one text: parted once (a text of 400 beneficiaries, 400 times).
+@lru_cache(maxsize=4)
+def _paragraphs(body: str) -> tuple[tuple[int, str], ...]:
     """The paragraphs of ``body`` with where each starts: lines up to a blank line, or up to a line that ends a
     sentence — a PDF's text has no blank lines, and its whole text read as one paragraph held amounts, which kept
     it from being read (a beneficiary's founding year, what it does).
@@ -168,8 +171,7 @@ def _paragraphs(body: str):
     >>> [text for _, text in _paragraphs("Fondée en 2012, X est une association née\\ndu constat.\\nLe coût : 5 €.")]
     ['Fondée en 2012, X est une association née\\ndu constat.\\n', 'Le coût : 5 €.']
     """
-    for match in _PARAGRAPH.finditer(body):
-        yield match.start(), match.group(0)
+    return tuple((match.start(), match.group(0)) for match in _PARAGRAPH.finditer(body))
 
 
 #: How a deliberation with one beneficiary names it again.
@@ -202,30 +204,38 @@ class _Name:
     def __init__(self, name: str):
         self._at = re.compile(f"(?={re.escape(name)})", re.I)  # a lookahead: every start, overlapping ones too
         self._length = len(name)  # re matches a text case-insensitively letter by letter: same length
+        self._read: tuple[str, list[int]] | None = None  # the last text read, and the starts found in it
+
+    def _starts(self, text: str) -> list[int]:
+        """The starts of the occurrences in ``text``: the whole text read once for all that is asked of it (a
+        profile asks up to seven things of the deliberation's text; of 400 beneficiaries' names, 2,800 reads)."""
+        if self._read is None or self._read[0] is not text:
+            self._read = text, [m.start() for m in self._at.finditer(text)]
+        return self._read[1]
 
     def whole_words(self, text: str) -> list[int]:
         r"""The starts of the occurrences in ``text`` that are whole words (no word character nor hyphen on either
         side), overlapping ones too: what ``(?<![\w-])name(?![\w-])`` finds, without a pattern of its own for each
         name (compiling it took about as long as reading the rest of the profile)."""
         starts = []
-        for m in self._at.finditer(text):
-            start, end = m.start(), m.start() + self._length
+        for start in self._starts(text):
+            end = start + self._length
             if not (start and _WORD_OR_HYPHEN.match(text, start - 1) or _WORD_OR_HYPHEN.match(text, end)):
                 starts.append(start)
         return starts
 
     def followed_by(self, text: str, after: re.Pattern) -> bool:
         """Whether an occurrence in ``text`` is followed by what ``after`` matches."""
-        return any(after.match(text, m.start() + self._length) for m in self._at.finditer(text))
+        return any(after.match(text, start + self._length) for start in self._starts(text))
 
     def preceded_by(self, text: str, before: re.Pattern) -> bool:
         """Whether an occurrence in ``text`` follows whitespace (one character or more) that follows what
         ``before`` finds ending there (its words are at most 20 characters long)."""
-        for m in self._at.finditer(text):
-            spaces = m.start()
+        for start in self._starts(text):
+            spaces = start
             while spaces > 0 and text[spaces - 1].isspace():  # what re's \s matches
                 spaces -= 1
-            if spaces < m.start() and before.search(text, max(0, spaces - 20), spaces):
+            if spaces < start and before.search(text, max(0, spaces - 20), spaces):
                 return True
         return False
 
@@ -319,6 +329,8 @@ _IDENTIFIER_REACH = 120
 #: An identifier that the line's end cuts after its label or among its digits ("(SIRET" / "842 117 301 00023)"):
 #: the next line goes on with it.
 _IDENTIFIER_CUT = re.compile(r"\b(?:SIRET|SIREN|RNA)\b\s*(?:n\s*[°º]\s*)?:?[ \t\d\u00a0]*$", re.I)
+#: What no match of :data:`_IDENTIFIER_CUT` holds, nor reads past (:func:`graph.ingest.delib_bounded.search_within`).
+_IDENTIFIER_CUT_BARRIERS = re.compile(r"[^\w\s°º:]")
 
 
 def _read_identifiers(profile: Profile, body: str, named: list[int], length: int) -> None:
@@ -329,7 +341,7 @@ def _read_identifiers(profile: Profile, body: str, named: list[int], length: int
         end = at + length
         stop = min(len(body), end + _IDENTIFIER_REACH)
         line_end = body.find("\n", end)
-        if line_end >= 0 and _IDENTIFIER_CUT.search(body, end, line_end):
+        if line_end >= 0 and search_within(_IDENTIFIER_CUT, _IDENTIFIER_CUT_BARRIERS, body, end, line_end):
             line_end = body.find("\n", line_end + 1)
         stop = min(stop, line_end) if line_end >= 0 else stop
         window = body[end:stop]

@@ -36,26 +36,32 @@ are read :mod:`graph.ingest.delib_prose_sentences`'s.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from decimal import Decimal
 from functools import lru_cache
 
 from graph.ingest.delib_antecedents import (PRONOUN_AFTER, PRONOUN_BEFORE, antecedent, named_by_kind, requester_of,
                                             the_same, this_association)
+from graph.ingest.delib_bounded import NOT_WORDS, found_before_barrier, search_within
 from graph.ingest.delib_clauses import where_clause_starts
-from graph.ingest.delib_grant_words import DECIDED_PAYMENT, GRANT_AFTER, GRANT_VERB, GRANT_WORD, NATURE_WORDS
+from graph.ingest.delib_grant_words import (DECIDED_PAYMENT, DECIDED_PAYMENT_BARRIERS, GRANT_AFTER, GRANT_VERB,
+                                           GRANT_WORD, NATURE_WORDS)
 from graph.ingest.delib_grants import GrantFact, IN_KIND, StatedTotal
 from graph.ingest.delib_lists import (BLOCK, DATIVE_ITEM, ITEM_START, YEAR_ITEM, dative_item, item_name,
                                       list_sentences)
-from graph.ingest.delib_not_grants import (AT_DISPOSAL_OF, BUDGET_LINE, BY_EARLIER_ACT, COLLECTIVITY_FUNDER, COMPUTED,
-                                           CONTRACT, EARLIER, FUNDER_ONLY, PAID_BY_OUTSIDER, PAYER_ITEM, PER_YEAR,
+from graph.ingest.delib_not_grants import (AT_DISPOSAL_OF, BUDGET_LINE, BY_EARLIER_ACT, BY_EARLIER_ACT_BARRIERS,
+                                           COLLECTIVITY_FUNDER, COMPUTED, CONTRACT, EARLIER, FUNDER_ONLY,
+                                           PAID_BY_OUTSIDER, PAID_BY_OUTSIDER_BARRIERS, PAYER_ITEM, PER_YEAR,
                                            PUT_AT_DISPOSAL, RATE_AFTER, THRESHOLD, VALUED, WITHDRAWS, clause_requests,
                                            is_part, whole_of)
-from graph.ingest.delib_prose_amounts import goes_on_amounts_to, is_in_aside_of, verb_opens_clause, words_exclude_grant
+from graph.ingest.delib_prose_amounts import (AmountsAround, goes_on_amounts_to, is_in_aside_of, verb_opens_clause,
+                                              words_exclude_grant)
 from graph.ingest.delib_prose_cues import (AMENDED_FROM, AMENDED_TO, AWARDED_AFTER, BRINGING_TO, CANCEL,
-                                           CANCELLED_AFTER, CEILING_BEFORE, CHANGED_TO_AFTER, COMPARED_AFTER,
-                                           COMPARED_BEFORE, DUES, MEMBERSHIP, NAMED_RESULT, OPERAND_AFTER,
-                                           OPERAND_BEFORE, PRIZE_BEFORE, PROPOSED_TO_NO_ONE, RAISED_AFTER, RECALLED,
-                                           RESULT_BEFORE, SET_AT, SET_GRANT, WRAPPED_AMOUNT, says_granted_before)
+                                           CANCELLED_AFTER, CANCELLED_AFTER_BARRIERS, CEILING_BEFORE,
+                                           CHANGED_TO_AFTER, COMPARED_AFTER, COMPARED_BEFORE, DUES, MEMBERSHIP,
+                                           NAMED_RESULT, OPERAND_AFTER, OPERAND_BEFORE, PRIZE_BEFORE,
+                                           PROPOSED_TO_NO_ONE, RAISED_AFTER, RECALLED, RESULT_BEFORE, SET_AT,
+                                           SET_GRANT, WRAPPED_AMOUNT, says_granted_before)
 from graph.ingest.delib_prose_details import (NATURE_AFTER, match_yearly_grant, read_clause_nature, read_clause_year,
                                               read_purpose, read_year_after)
 from graph.ingest.delib_prose_lists import follow_lead, is_below_list
@@ -91,6 +97,18 @@ def decision_cues(body: str) -> tuple[int, ...]:
 def _contract_in(sentence: str) -> bool:
     """Whether ``sentence`` speaks of a public contract or a service paid for (:data:`CONTRACT`)."""
     return CONTRACT.search(sentence) is not None
+
+
+def _last_before(starts: list[int], at: int) -> int | None:
+    """The greatest of the ordered ``starts`` before ``at``."""
+    k = bisect_left(starts, at)
+    return starts[k - 1] if k else None
+
+
+def _cancelled_after(flat: str, end: int) -> bool:
+    """Whether ``flat`` says that the grant whose amount ends at ``end`` is undone, after it and before a full stop or
+    a semicolon: "… 3 000 euros accordée en 2024 à X est annulée" (:data:`CANCELLED_AFTER`)."""
+    return found_before_barrier(CANCELLED_AFTER, CANCELLED_AFTER_BARRIERS, flat, end)
 
 
 def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[int, int]] = (),
@@ -141,12 +159,17 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
         words = [(s, e, Decimal(v)) for v, s, e in spelled if not any(abs(s - a) < 60 for a, _, _ in amounts)]
         parts: set[int] = set()  # where the sentence's instalments and shares of a grant start
         read_at: dict[int, GrantFact] = {}  # the sentence's grants, by where their amounts start
+        read_starts: list[int] = []  # the same, in order
+        figure_ends = {s: e for s, e, _ in amounts}
+        read_figures: dict[int, int] = {}  # where the amounts in figures of the grants read so far start and end
+        around = AmountsAround(amounts + words)
         sums = summed_after(sentence, amounts + words)
         for a_start, a_end, amount in amounts + words:
             if any(s <= start + a_start < e for s, e in tables) or amount is None:
                 continue  # a table's amount (a grant of "0 €" is read, then set aside and said: check_amounts)
             before = sentence[max(0, a_start - 120):a_start]
-            if is_part(sentence, a_start, [(s, e) for s, e, _ in amounts + words], parts):
+            ending_by, starting_before = around.ending_by(a_start), around.starting_before(a_start)
+            if is_part(sentence, a_start, [ending_by[:2]] if ending_by else [], parts):
                 parts.add(a_start)
             # (a total of grants: the list's or the table's above, a list's item, or the run of grants its sentence
             # gave before it: "650 € à X, …, et 120 € à Y, soit au total …")
@@ -160,12 +183,12 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
                                                                 or BUDGET_LINE.match(sentence)) \
                     and "\n" not in sentence[:a_start]:
                 continue  # the amount a grant had before this deliberation amends it; a year's amount; a budget's
-            if is_in_aside_of(sentence, a_start, {s: e for s, e, _ in amounts if s in read_at}):
+            if is_in_aside_of(sentence, a_start, read_figures):
                 continue  # "1 200 € (1 000 € en 2024)", "1 200 € (coût du projet : 10 000 €)": said of the grant before
             if (bringing := BRINGING_TO.search(before)) and any(
                     e <= a_start - len(before) + bringing.start() for _, e, _ in amounts + words):
                 continue  # the total that the grant before it brings the beneficiary's to
-            yearly = match_yearly_grant(flat, a_start, a_end, amounts + words)
+            yearly = match_yearly_grant(flat, a_start, a_end, [starting_before] if starting_before else [])
             if CHANGED_TO_AFTER.match(sentence, a_end):
                 continue  # "1 200 € ramenés à 900 €": the amount as first asked or voted, the second stands
             if OPERAND_AFTER.match(sentence, a_end) or OPERAND_BEFORE.search(before) \
@@ -174,21 +197,23 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
                     and not (valued_in_kind and PER_YEAR.match(sentence, a_end) or yearly):
                 continue  # what a grant is computed from, or compared with; a rate
             if THRESHOLD.search(before) or EARLIER.match(sentence, a_end) and not (CANCEL.search(before)
-                                                                            or CANCELLED_AFTER.match(flat, a_end)):
+                                                                            or _cancelled_after(flat, a_end)):
                 continue  # a delegation's ceiling; a grant that an earlier act made, recalled
             clause_start = where_clause_starts(flat, a_start)
-            clause = (words_cut_before(body, start) if not clause_start else "") + flat[clause_start:a_start]
-            act = BY_EARLIER_ACT.search(clause)
-            withdrawn = bool(act) and bool(WITHDRAWS.search(clause, 0, act.start()))
+            # the clause before the amount: in the sentence, but for the words of the one it goes on (a dot cut it)
+            cut = words_cut_before(body, start) if not clause_start else ""
+            clause = (cut + flat[:a_start], 0, len(cut) + a_start) if cut else (flat, clause_start, a_start)
+            act = search_within(BY_EARLIER_ACT, BY_EARLIER_ACT_BARRIERS, *clause)
+            withdrawn = bool(act) and bool(WITHDRAWS.search(clause[0], clause[1], act.start()))
             if act and not withdrawn:
                 continue  # "VU la délibération n° … attribuant au PTCE X une subvention de 60 000 €"
-            if says_granted_before(flat[clause_start:a_start]) and not CANCEL.search(before):
+            if says_granted_before(flat, clause_start, a_start) and not CANCEL.search(before):
                 # "Par délibération du 14 février, le Conseil a attribué à X une subvention de … de 4 000 €"
                 recalled.add(beneficiary_in(flat, a_start) or "")
                 continue
             if clause_requests(flat, clause_start, a_start, a_end):
                 continue  # "De solliciter auprès de l'ARS une subvention de …, et auprès du Département une …"
-            if PAID_BY_OUTSIDER.search(flat, 0, a_start):
+            if search_within(PAID_BY_OUTSIDER, PAID_BY_OUTSIDER_BARRIERS, flat, 0, a_start):
                 continue  # a co-funder's money, told in the report: "L'ARS verse au GEM un financement de …"
             if item and lead and (label := item_name(sentence, a_start)) \
                     and (FUNDER_ONLY.fullmatch(label) or COLLECTIVITY_FUNDER.fullmatch(label)):
@@ -216,26 +241,28 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
                 clause_before = sentence[:semicolon] if semicolon > 0 else \
                     prior_sentence if "\n\n" not in body[prior_end:start] else None
             # "X recevrait 12 500 euros", "X bénéficierait de 9 000 euros, et Y de 2 750 euros": the verb's subject.
-            receiving = receiver(flat, a_start, [e for s, e, _ in amounts + words if s < a_start])
+            receiving = receiver(flat, a_start, [e for e in [around.last_end(a_start)] if e is not None])
             prize = bool(PRIZE_BEFORE.search(before) and AWARDED_AFTER.match(flat, a_end))
             # "PARTICIPE à hauteur de …", "VALIDE le versement à X de la somme de …", "…, soit 12 000 €, par une
             # subvention …": the decision's own words for a payment.
             decided = start + a_start >= deciding_from
             granted_after = decided and bool(GRANT_AFTER.match(flat, a_end))
-            paid = granted_after or decided and bool(DECIDED_PAYMENT.search(flat, 0, a_start))
+            paid = granted_after or decided and bool(search_within(DECIDED_PAYMENT, DECIDED_PAYMENT_BARRIERS, flat, 0,
+                                                                   a_start))
             if not (GRANT_WORD.search(before) or GRANT_VERB.search(before) or (item and lead) or valued_in_kind
                     or amended or set_at or pronoun or receiving or prize or paid or proposed
-                    or verb_opens_clause(sentence, a_start, amounts + words)
-                    or goes_on_amounts_to(flat, a_start, a_end, read_at)):
+                    or verb_opens_clause(sentence, a_start, [starting_before] if starting_before else [])
+                    or goes_on_amounts_to(flat, a_start, a_end, _last_before(read_starts, a_start))):
                 continue
-            next_at = min((s for s, _, _ in amounts + words if s > a_start), default=len(sentence))
+            next_at = next_amount[0] if (next_amount := around.starting_after(a_start)) else len(sentence)
             fee_after = MEMBERSHIP.search(sentence, a_end, next_at)  # up to the next amount: its own words only
-            if (DUES.search(clause) or fee_after) and not GRANT_WORD.search(clause):
+            if (search_within(DUES, NOT_WORDS, *clause) or fee_after) and not GRANT_WORD.search(*clause):
                 continue  # a member's fee: "DÉCIDE de verser la cotisation 2025 à l'ADIL 04, d'un montant de …"
             if _contract_in(sentence) and not GRANT_WORD.search(before):
                 continue  # a public contract's price, a service's payment: "un marché … attribué à la société X pour …"
             said_instead = before[named.end():] if named_result else None  # "…, taux 30 %, soit une aide de 7 200 €"
-            if words_exclude_grant(sentence, (a_start, a_end), (amounts, amounts + words), sums, a_start in parts,
+            beside = around.ending_before_or_starting_after(a_start)  # all that it asks of the other amounts
+            if words_exclude_grant(sentence, (a_start, a_end), (amounts, beside), sums, a_start in parts,
                                    (item, lead), bool(result or ceiling or granted_after), said_instead, prize):
                 continue
             # An item's own name before an association it names ("* PTCE X (porté par l'association Y)").
@@ -288,12 +315,16 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
                                         or read_clause_nature(flat, a_start)
                                         or (lead_nature if item and lead else None),
                                         read_purpose(flat, a_end, name), start >= decision_at,
-                                        cancelled=bool(CANCEL.search(before) or CANCELLED_AFTER.match(flat, a_end)
+                                        cancelled=bool(CANCEL.search(before) or _cancelled_after(flat, a_end)
                                                        or withdrawn),
                                         part=a_start in parts,
                                         ceiling=ceiling, yearly=bool(yearly), listed=bool(listed),
                                         year=read_year_after(flat, a_end) or read_clause_year(flat, a_start)
                                         or (yearly and yearly.group("first") and int(yearly.group("first")))))
+                if a_start not in read_at:
+                    insort(read_starts, a_start)
+                    if a_start in figure_ends:
+                        read_figures[a_start] = figure_ends[a_start]
                 read_at[a_start] = grants[-1]
         after_list = item and lead and len(grants) > granted_before  # a list of grants, not of years
     return grants, totals

@@ -1,19 +1,71 @@
 """Where an amount stands in its sentence, for :func:`graph.ingest.delib_prose.prose_grants`: inside or before an
 aside in brackets, in a run of grants whose verb is far before it, in a clause that a granting verb opens, as a
-grant's own field after a cost.
+grant's own field after a cost; and the amounts next to it (:class:`AmountsAround`).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 
+from graph.ingest.delib_bounded import NOT_WORDS, search_opened, search_within
 from graph.ingest.delib_clauses import where_clause_starts
 from graph.ingest.delib_grant_words import GRANT_WORD
 from graph.ingest.delib_lists import AMOUNT_FIELD
 from graph.ingest.delib_not_grants import ANOTHER_AID, CLAUSE_VERB, ENVELOPE, LOAN, PART_OF
 from graph.ingest.delib_prose_cues import (AWARDED_PRIZE, CAPPED_AFTER, CHARGED_AFTER, COMPARISON_FOLLOWS, CO_FUNDING,
-                                           EXCLUDE, PRIZE_ITEM, PROPOSED_BEFORE, REQUEST_ASIDE, SHARE_AFTER)
+                                           EXCLUDE, PRIZE_ITEM, PROPOSED_BEFORE, PROPOSED_OPENER, REQUEST_ASIDE,
+                                           SHARE_AFTER)
+
+
+Amount = tuple[int, int, Decimal | None]
+
+
+class AmountsAround:
+    """A sentence's amounts (start, end, value) and, for a place in it, the ones next to it, found by bisection: each
+    amount asked all the others which came before it and which after (a sentence of 400 grants, 160,000 questions).
+
+    >>> around = AmountsAround([(10, 17, 500), (30, 37, 800), (50, 57, 900)])
+    >>> around.ending_by(37), around.last_end(45), around.starting_before(50), around.starting_after(30)
+    ((30, 37, 800), 37, (30, 37, 800), (50, 57, 900))
+    """
+
+    def __init__(self, amounts: list[Amount]):
+        self._by_end = sorted(amounts, key=lambda amount: amount[1])
+        self._ends = [end for _, end, _ in self._by_end]
+        # of the amounts that end by each of those ends, the one of the greatest (start, end)
+        self._latest = list(itertools.accumulate(self._by_end, lambda best, amount: max(
+            best, amount, key=lambda a: (a[0], a[1]))))
+        self._by_start = sorted(amounts, key=lambda amount: amount[0])
+        self._starts = [start for start, _, _ in self._by_start]
+
+    def ending_by(self, at: int) -> Amount | None:
+        """The amount of the greatest (start, end) of those that end by ``at``: ``max(... if e <= at)``."""
+        k = bisect_right(self._ends, at)
+        return self._latest[k - 1] if k else None
+
+    def last_end(self, at: int) -> int | None:
+        """The greatest end of an amount that ends by ``at``."""
+        k = bisect_right(self._ends, at)
+        return self._ends[k - 1] if k else None
+
+    def starting_before(self, at: int) -> Amount | None:
+        """An amount of the greatest start before ``at``."""
+        k = bisect_left(self._starts, at)
+        return self._by_start[k - 1] if k else None
+
+    def starting_after(self, at: int) -> Amount | None:
+        """An amount of the least start after ``at``."""
+        k = bisect_right(self._starts, at)
+        return self._by_start[k] if k < len(self._by_start) else None
+
+    def ending_before_or_starting_after(self, at: int) -> list[Amount]:
+        """The amount that ends last by ``at`` and the first that starts after it: all that :func:`words_exclude_grant`
+        asks of the others about the amount at ``at``."""
+        k = bisect_right(self._ends, at)
+        return ([self._by_end[k - 1]] if k else []) + [a for a in [self.starting_after(at)] if a is not None]
 
 
 #: What may come between an amount and the bracket that says more of it: "1 200 € (…)", "18 600 € HT (…)".
@@ -74,19 +126,19 @@ _TO_SOMEONE = re.compile(r"\s*(?:à|au|aux)\s")
 _NEXT_ITEM = re.compile(r"[^;:.()]*(?:,|\bet\b)[^;:.()]*")
 
 
-def goes_on_amounts_to(flat: str, at: int, end: int, read_at: dict) -> bool:
+def goes_on_amounts_to(flat: str, at: int, end: int, last: int | None) -> bool:
     """Whether the amount at ``at`` goes on a run of grants that its sentence gives amount first, its verb far
     before it: "décide de verser : 650 € à l'ADMR, 400 € à la Banque alimentaire, …, 150 € à X et 120 € à Y" — the
-    grant before it read, only a name and a comma or "et" between, and it goes to someone too.
+    grant before it read (whose amount starts at ``last``), only a name and a comma or "et" between, and it goes to
+    someone too.
 
     >>> run = "verser : 650 € à X et 120 € à Y"
-    >>> goes_on_amounts_to(run, run.index("120"), run.index("120") + 5, {run.index("650"): None})
+    >>> goes_on_amounts_to(run, run.index("120"), run.index("120") + 5, run.index("650"))
     True
     >>> other = "verser : 650 € à X ; le coût de 120 € à sa charge"
-    >>> goes_on_amounts_to(other, other.index("120"), other.index("120") + 5, {other.index("650"): None})
+    >>> goes_on_amounts_to(other, other.index("120"), other.index("120") + 5, other.index("650"))
     False
     """
-    last = max((start for start in read_at if start < at), default=None)
     if last is None or not _TO_SOMEONE.match(flat, end):
         return False
     gap = flat[flat.find("€", last, at) + 1 if "€" in flat[last:at] else last:at]
@@ -117,9 +169,10 @@ def words_exclude_grant(sentence: str, at: tuple[int, int],
     it, up to what says more of it (a share, an aside, where it is charged, a sum of the amounts before it: ``sums``,
     :func:`graph.ingest.delib_prose_totals.summed_after`).
 
-    ``amounts``: the sentence's amounts in figures, then with those in words; ``part``: the amount is a share or an
-    instalment of a grant; ``listing``: the sentence is a list's item, and it stands under a lead that grants;
-    ``prize``: a prize is awarded, whose "prix" says no price.
+    ``amounts``: the sentence's amounts in figures, then those (in words too) that it reads beside this one: the one
+    that ends last before it and the first after it (:meth:`AmountsAround.ending_before_or_starting_after`);
+    ``part``: the amount is a share or an instalment of a grant; ``listing``: the sentence is a list's item, and it
+    stands under a lead that grants; ``prize``: a prize is awarded, whose "prix" says no price.
 
     >>> words_exclude_grant("une subvention de 500 € pour le coût du projet", (18, 23), ([], []), {}, False,
     ...                     (False, False), False, None, False)
@@ -160,11 +213,12 @@ def words_exclude_grant(sentence: str, at: tuple[int, int],
     window_end = min([window_end] + [at for at in sums.values() if at >= a_end])
     # A title in quotes is a project's name, not what the amount is: "Club X – « Bien manger à petit prix »".
     checked = re.sub(r"«[^«»\n]*»|^[^«»\n]*»", " ", said + sentence[a_start:window_end])
-    if (proposed := PROPOSED_BEFORE.search(sentence, 0, a_start)) is not None:
+    if (proposed := search_opened(PROPOSED_BEFORE, PROPOSED_OPENER, sentence, 0, a_start)) is not None:
         # the amount proposed after the one asked: "demande 3 500 €, proposition 3 000 €" — its own words
         checked = sentence[proposed.start("word"):window_end]
     # A prize awarded, not a price: its "prix" excludes nothing (a list's item below a lead that grants too).
-    if AWARDED_PRIZE.search(sentence, 0, a_start) or item and lead and PRIZE_ITEM.match(sentence) or prize:
+    if search_within(AWARDED_PRIZE, NOT_WORDS, sentence, 0, a_start) or item and lead and PRIZE_ITEM.match(sentence) \
+            or prize:
         checked = re.sub(r"\bprix\b", "", checked, flags=re.I)
     if EXCLUDE.search(checked) or ENVELOPE.search(sentence, max(0, a_start - 120), a_start):
         return True

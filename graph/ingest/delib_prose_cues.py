@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from graph.ingest.delib_bounded import NOT_WORDS, last_within
 from graph.ingest.delib_grant_words import GRANT_WORD
 from graph.ingest.french import AMOUNT_RE
 
@@ -63,6 +64,8 @@ PRIZE_ITEM = re.compile(r"\s*+\W?\s*+(?:(?:le|un)\s+)?" + _PRIZE_RANK + _PRIZE, 
 PROPOSED_BEFORE = re.compile(r"(?:demand|sollicit)\w*[^€\d\n]{0,20}\d[\d \u00a0\u202f.,]*(?:€|euros?)[ \t]*[,;]?[ \t]*"
                              r"(?P<word>(?:proposition|propos[ée]e?s?|accord[ée]e?s?|attribu[ée]e?s?|retenue?s?|"
                              r"vot[ée]e?s?)\b[^€\d\n]{0,25})$", re.I)
+#: The words that open a match of :data:`PROPOSED_BEFORE` (:func:`graph.ingest.delib_bounded.search_opened`).
+PROPOSED_OPENER = re.compile(r"demand|sollicit", re.I)
 #: What a member pays the body it belongs to, no grant: "verser la cotisation 2025 à l'ADIL, d'un montant de …".
 DUES = re.compile(r"\bcotisations?\b", re.I)
 #: What says, after an amount, that it is a member's fee, whatever the amount is called: "verser une participation de
@@ -99,10 +102,12 @@ BRINGING_TO = re.compile(r"\b(?:portant|ramenant|(?:ce\s+qui|qui)\s+(?:porte|ram
 CANCEL = re.compile(r"(?:\b(?:annul|retir|abrog|supprim)\w*|\bcaducit[ée]\s+de|\bcaduques?)\s+"
                     r"(?:la|les|cette|ces|l['’])\s*(?:subventions?|aides?|participations?|attributions?|"
                     r"dotations?)\b", re.I)
-#: A grant undone, said after it: "La subvention de 3 000 euros accordée en 2024 à X est annulée", "… est devenue
-#: caduque".
-CANCELLED_AFTER = re.compile(r"[^.;]*?\b(?:est|sont|sera|seront)\s+(?:(?:donc|ainsi|devenue?s?|déclarée?s?)\s+)*"
+#: A grant undone, said after it before a full stop or a semicolon (:data:`CANCELLED_AFTER_BARRIERS`,
+#: :func:`graph.ingest.delib_bounded.found_before_barrier`): "La subvention de 3 000 euros accordée en 2024 à X est
+#: annulée", "… est devenue caduque".
+CANCELLED_AFTER = re.compile(r"\b(?:est|sont|sera|seront)\s+(?:(?:donc|ainsi|devenue?s?|déclarée?s?)\s+)*"
                              r"(?:annulée?s?|retirée?s?|abrogée?s?|supprimée?s?|caduques?)\b", re.I)
+CANCELLED_AFTER_BARRIERS = re.compile(r"[.;]")
 
 #: What says that an amount is a difference between two years' grants: "500 € de plus qu'en 2023", "de moins par
 #: rapport à …", "d'augmentation", "de hausse".
@@ -129,18 +134,17 @@ _GRANTING = re.compile(r"\b(?P<aux>(?:avait|avaient|a|ont)\s+(?:[ée]t[ée]\s+)?
                        r"(?:(?:attribu|accord|allou|octroy)\w*|vers(?:er|e|ent|é|ée|és|ées|ement)\b)", re.I)
 
 
-def says_granted_before(clause: str) -> bool:
-    """Whether the last granting verb of the clause before an amount says a grant made before, not this one's: "le
-    Conseil municipal a attribué à l'association X une subvention de fonctionnement de" (however far from the amount).
+def says_granted_before(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether the last granting verb of the clause ``text[start:end]`` before an amount (``start`` after a space or
+    a semicolon, as a clause starts) says a grant made before, not this one's: "le Conseil municipal a attribué à
+    l'association X une subvention de fonctionnement de" (however far from the amount).
 
     >>> says_granted_before("le Conseil a attribué à l'association X une subvention de fonctionnement de ")
     True
     >>> says_granted_before("le Département a accordé 5 000 €, la commune décide d'attribuer ")
     False
     """
-    last = None
-    for last in _GRANTING.finditer(clause):
-        pass
+    last = last_within(_GRANTING, NOT_WORDS, text, start, len(text) if end is None else end)
     return last is not None and last["aux"] is not None
 
 

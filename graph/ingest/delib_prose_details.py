@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
+from graph.ingest.delib_bounded import NOT_WORDS, last_within, search_opened, search_within
 from graph.ingest.delib_clauses import next_clause, where_clause_starts
 from graph.ingest.delib_grant_words import GRANT_VERB, GRANT_WORD
 from graph.ingest.delib_grants import nature_in
@@ -27,10 +28,11 @@ _AND_ANOTHER_GRANT_FROM_RUN = re.compile(r"(?<!\s)" + _AND_ANOTHER_GRANT.pattern
 def _clause_around(sentence: str, anchor: int) -> tuple[int, re.Match | None]:
     """Where the clause of the amount at ``anchor`` starts, and the part that ends it (None at the sentence's end):
     a next grant (:func:`graph.ingest.delib_clauses.where_clause_starts`) or a second one to the same beneficiary."""
-    clause_start = max(where_clause_starts(sentence, anchor),
-                       max((m.end() for m in _AND_ANOTHER_GRANT_FROM_RUN.finditer(sentence, 0, anchor)), default=0))
+    second = last_within(_AND_ANOTHER_GRANT_FROM_RUN, NOT_WORDS, sentence, 0, anchor)
+    clause_start = max(where_clause_starts(sentence, anchor), second.end() if second else 0)
     another = (_AND_ANOTHER_GRANT if sentence[anchor - 1:anchor].isspace() else _AND_ANOTHER_GRANT_FROM_RUN)
-    following = min(filter(None, (next_clause(sentence, anchor), another.search(sentence, anchor))),
+    following = min(filter(None, (next_clause(sentence, anchor),
+                                  search_within(another, NOT_WORDS, sentence, anchor, len(sentence)))),
                     key=lambda m: m.start(), default=None)
     return clause_start, following
 
@@ -102,6 +104,8 @@ NATURE_AFTER = re.compile(r"\s*(?:\(\s*(fonctionnement|investissement|équipemen
 #: What opens a grant's purpose after its amount: "pour l'organisation de …", "dans le cadre du …", "afin de …".
 _PURPOSE = re.compile(r"(?:dans\s+le\s+cadre\s+(?:de\s+la|du|de\s+l['’]|des|de)|pour\s+(?:la|les|le|l['’])|"
                       r"afin\s+de|au\s+titre\s+(?:de\s+la|du|de\s+l['’]|des))\s*(?P<p>[^;\n]+)", re.I)
+#: The words that open a match of :data:`_PURPOSE` (:func:`graph.ingest.delib_bounded.search_opened`).
+_PURPOSE_OPENER = re.compile(r"dans\s+le\s+cadre|pour\s|afin\s|au\s+titre", re.I)
 
 
 def read_purpose(sentence: str, after: int, name: str | None = None) -> str | None:
@@ -113,7 +117,7 @@ def read_purpose(sentence: str, after: int, name: str | None = None) -> str | No
     >>> read_purpose("800 € à l'association X pour l'organisation de la fête.", 5, "X")
     'organisation de la fête'
     """
-    match = _PURPOSE.search(sentence, after)
+    match = search_opened(_PURPOSE, _PURPOSE_OPENER, sentence, after, len(sentence))
     if not match:
         return None
     if (named := _name_around(sentence, after, match.start(), name)) is not None:
@@ -147,7 +151,10 @@ def match_yearly_grant(sentence: str, at: int, end: int, amounts: list[tuple[int
     '2025'
     """
     clause_start = where_clause_starts(sentence, at)
+    # the amounts first: a clause of many grants has one before each, and its words need not be read again each time
+    if any(clause_start <= s < at for s, _, _ in amounts):
+        return None
     said = sentence[clause_start:at]
-    if not (GRANT_WORD.search(said) or GRANT_VERB.search(said)) or any(clause_start <= s < at for s, _, _ in amounts):
+    if not (GRANT_WORD.search(said) or GRANT_VERB.search(said)):
         return None
     return YEARLY.match(sentence, end)

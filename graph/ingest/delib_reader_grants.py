@@ -27,7 +27,7 @@ from graph.ingest.delib_amended import amended_act, amends
 from graph.ingest.delib_decision import find_fiscal_year
 from graph.ingest.delib_graph import m57_known
 from graph.ingest.delib_grant_checks import euros
-from graph.ingest.delib_grants import GrantsFound, find_grants
+from graph.ingest.delib_grants import GrantFact, GrantsFound, find_grants
 from graph.ingest.delib_lists import item_identifier
 from graph.ingest.delib_profile import find_ptce, profile_of
 from graph.ingest.delib_prose import THE_AUTHORITY_ITSELF
@@ -55,14 +55,16 @@ def read_grants(reader: Reader) -> None:
     elsewhere = _blanked(reader.body, [g.span for g in reader.found.grants if g.year])
     year = find_fiscal_year(elsewhere) or (reader.date.year if reader.date else None)
     accounts = read_grant_accounts(reader)
-    names = list(dict.fromkeys(g.beneficiary for g in reader.found.grants))
+    by_name: dict[str, list[GrantFact]] = {}  # each beneficiary's grants, gathered once (not once a beneficiary)
+    for grant in reader.found.grants:
+        by_name.setdefault(grant.beneficiary, []).append(grant)
     reader.beneficiaries = {}
-    for name in names:
+    for name, grants in by_name.items():
         # a table's identifier cell, or the SIRET a list's item writes by the name ("X (SIRET …) : 900 €")
-        cells = [(said, g.span) for g in reader.found.grants if g.beneficiary == name
-                 and (said := g.identifier or g.listed and item_identifier(reader.body[g.span[0]:g.span[1]]))]
-        brackets = [g.bracket for g in reader.found.grants if g.beneficiary == name and g.bracket]
-        reader.beneficiaries[name] = read_beneficiary(reader, name, alone=len(names) == 1, identifier_cells=cells,
+        cells = [(said, g.span) for g in grants
+                 if (said := g.identifier or g.listed and item_identifier(reader.body[g.span[0]:g.span[1]]))]
+        brackets = [g.bracket for g in grants if g.bracket]
+        reader.beneficiaries[name] = read_beneficiary(reader, name, alone=len(by_name) == 1, identifier_cells=cells,
                                                       brackets=brackets)
     _add_grants(reader, year, accounts)
     for fr, en in reader.found.warnings:
@@ -74,8 +76,8 @@ def read_grants(reader: Reader) -> None:
     # One total a value: "128 000,00 €" in a table's TOTAL row and "128 000 €" in the prose are one total.
     for amount in dict.fromkeys(plain_decimal(total.amount) for total in reader.found.totals):
         reader.b.add(reader.iri, MAI.statedTotal, Literal(amount, datatype=XSD.decimal))
-    if len(names) == 1:
-        read_ptce(reader, names[0])
+    if len(by_name) == 1:
+        read_ptce(reader, next(iter(by_name)))
 
 
 def _set_aside(reader: Reader) -> None:

@@ -206,13 +206,14 @@ def source_line(source: str | None, pattern: re.Pattern, written: str, once: boo
 def source_page(pages: PdfPages | None, pattern: re.Pattern, written: str, once: bool = False) -> int | None:
     """The page of a PDF (:attr:`graph.ingest.delib_text.Document.pages`) whose own text writes ``written`` where
     ``pattern`` finds it, as :func:`source_line` finds a line, over the ends of the lines that the PDF's text set out
-    anew (a date wrapped on a page is on that page); None for a text file, or where the page is not certain: the
-    value written across two pages, or in a table that runs on over pages.
+    anew (a date wrapped on a page is on that page, a table's row on the page that writes it, the table run on over
+    pages or not); None for a text file, or where the page is not certain: the value written across two pages, or in
+    a table's row that a page break split (its cells are of both pages).
 
-    >>> pages = PdfPages("Séance du 30 février\\n2024\\nle 30 février 2024", ((0, 20), (21, 44)))
+    >>> pages = PdfPages("Séance du 30 février\\n2024\\nle 30 février 2024", ((0, 20, 1), (21, 44, 2)))
     >>> source_page(pages, DATE_RE, "30 février 2024"), source_page(pages, DATE_RE, "30 février 2024", once=True)
     (None, None)
-    >>> source_page(PdfPages("Objet\\nle 30 février\\n2024", ((0, 5), (6, 24))), DATE_RE, "30 février 2024")
+    >>> source_page(PdfPages("Objet\\nle 30 février\\n2024", ((0, 5, 1), (6, 24, 2))), DATE_RE, "30 février 2024")
     2
     """
     if pages is None or (match := _written_at(pages.text.replace("\n", " "), pattern, written, once)) is None:
