@@ -168,7 +168,7 @@ def extract(ctx: SourceContext) -> Extraction:
     """Extract a partner register, YAML or CSV (see the module's docstring)."""
     check_line_length(ctx.data)
     read, encoding, yaml_register = _read_entries(ctx)
-    builder = RegisterBuilder(ctx, read.ptce)
+    builder = RegisterBuilder(ctx, read.ptce, yaml_register)
     builder.ex.issues += read.issues
     if encoding not in WORKBOOK_FORMATS and not is_utf8(encoding):
         name = encoding_name(encoding)
@@ -181,7 +181,7 @@ def extract(ctx: SourceContext) -> Extraction:
                    f"{table} register without a '# ptce: NAME' line before its header"))
         builder.ex.warn(f"registre {fr} : le PTCE est nommé d'après le fichier (« {stem} »)",
                         f"{'register ' if yaml_register else ''}{en}: the PTCE is named after the file ('{stem}')",
-                        line=read.ptce.line, field="name" if yaml_register else None)
+                        line=read.ptce.line, field=read.ptce.key_of("name") if yaml_register else None)
     builder.declare_goals(read.goals)
     for member in read.members:
         builder.member(member)

@@ -47,7 +47,7 @@ class RegisterBuilder(MembershipBuilder):
     membership as :class:`graph.ingest.register_memberships.MembershipBuilder` reads and states them, its goals as
     :class:`graph.ingest.register_goals.GoalBuilder` builds them."""
 
-    def __init__(self, ctx: SourceContext, ptce: Entry):
+    def __init__(self, ctx: SourceContext, ptce: Entry, yaml_register: bool):
         self.ctx, self.graph = ctx, new_graph()
         self.ex = Extraction(graph=self.graph)
         self.book = ActorBook(self.graph, ctx.base)
@@ -55,7 +55,7 @@ class RegisterBuilder(MembershipBuilder):
         name = ptce.text("name") or ctx.path.stem
         self.slug = slugify(name)
         self.ptce = self.book.actor(name, MAI.Cooperation)
-        super().__init__(ptce)
+        super().__init__(ptce, yaml_register)
         self.ptce_entry = ptce
         self.members: dict[str, URIRef] = {}
         self.sirets: dict[str, Entry] = {}  # each SIRET read, with the first member that gives it
@@ -89,7 +89,9 @@ class RegisterBuilder(MembershipBuilder):
     def member(self, entry: Entry) -> None:
         name = entry.text("name")
         if not name:
-            self.ex.reject("membre sans nom", "member without a name", line=entry.line, field="name")
+            self.ex.reject("membre sans nom", "member without a name", line=entry.line, field=entry.key_of("name"))
+            return
+        if self.repeated(entry):
             return
         cls = kind_class(entry.text("kind"))
         if not entry.text("kind"):
@@ -134,7 +136,8 @@ class RegisterBuilder(MembershipBuilder):
     def action(self, entry: Entry, n: int) -> None:
         title = entry.text("title")
         if not title:
-            self.ex.reject("action sans titre", "action without a title", line=entry.line, field="title")
+            self.ex.reject("action sans titre", "action without a title", line=entry.line,
+                           field=entry.key_of("title"))
             return
         action = mint("action", self.slug, n, base=self.ctx.base)
         g = self.graph

@@ -26,6 +26,9 @@ class Entry:
     line: int
     lines: dict[str, int] = field(default_factory=dict)
     written: dict[str, str] = field(default_factory=dict)  # each key as the register wrote it (``date d'entrée``)
+    #: Whether the entry's keys are French when its own keys cannot tell (a PTCE given by its name alone, « ptce:
+    #: NAME »: as the register's other keys); None: as its keys tell (:attr:`french`).
+    in_french: bool | None = None
 
     def get(self, key: str) -> Any:
         value = self.values.get(key)
@@ -48,6 +51,18 @@ class Entry:
             return value
         return [v.strip() for v in LIST_SEPARATORS.split(str(value)) if v.strip()]
 
+    def shown(self, key: str) -> str | None:
+        """The value of ``key`` as messages quote it, as the register writes it: a YAML list in its flow form, not as
+        Python would render it.
+
+        >>> Entry({"themes": ["Santé mentalle", "Pair-aidance"], "goals": "1 et 4"}, 1).shown("themes")
+        '[Santé mentalle, Pair-aidance]'
+        """
+        value = self.get(key)
+        if isinstance(value, list):
+            return "[" + ", ".join(map(str, value)) + "]"
+        return self.text(key) or None
+
     def line_of(self, key: str) -> int:
         return self.lines.get(key, self.line)
 
@@ -58,7 +73,10 @@ class Entry:
 
     @property
     def french(self) -> bool:
-        """Whether the entry writes its keys in French (the keys that have a French name), or writes none."""
+        """Whether the entry writes its keys in French (the keys that have a French name), or writes none (unless
+        :attr:`in_french` says otherwise)."""
+        if self.in_french is not None:
+            return self.in_french
         return written_in_french(self.written)
 
 

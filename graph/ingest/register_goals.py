@@ -57,7 +57,7 @@ class GoalBuilder:
     ptce: URIRef
     slug: str
 
-    def __init__(self, ptce: Entry):
+    def __init__(self, ptce: Entry, yaml_register: bool):
         self.goals: dict[int, URIRef] = {}
         self.goal_labels: dict[str, URIRef] = {}
         self.goal_entries: dict[int, Entry] = {}
@@ -68,11 +68,15 @@ class GoalBuilder:
         self.goals_declared = False
         #: The key under which the register declares its goals, as messages name it (French, English).
         self.goals_key = (ptce.key_of("goals"), ptce.key_of("goals", "en"))
+        #: Where the register declares its goals, as messages say it (French, English).
+        self.goals_where = ((f"sous ptce: {self.goals_key[0]}", f"under ptce: {self.goals_key[1]}") if yaml_register
+                            else ("par les lignes « # objectif N: » avant l'en-tête",
+                                  "by the lines '# objectif N:' before the header"))
 
     def warn(self, entry: Entry, key: str, fr: str, en: str) -> None:
         """Warn about ``entry``'s ``key`` with its line, its name as written and its value (every warning about an
         entry of the register, the builder's too)."""
-        self.ex.warn(fr, en, line=entry.line_of(key), field=entry.key_of(key), value=entry.text(key) or None)
+        self.ex.warn(fr, en, line=entry.line_of(key), field=entry.key_of(key), value=entry.shown(key))
 
     def declare_goals(self, goals: list[Entry]) -> None:
         """State the goals that the register declares; a reference to a goal of a register that declares none is
@@ -85,7 +89,7 @@ class GoalBuilder:
         rank, label = _rank(entry.get("rank")), entry.text("label")
         if rank is None or not label:
             self.ex.reject("objectif sans rang entier ou sans libellé", "goal without an integer rank or a label",
-                           line=entry.line, field="rank", value=str(rank))
+                           line=entry.line, field=entry.key_of("rank"), value=str(rank))
             return
         if rank < 1:  # the IRI drops the sign (goal/p/-1 is goal/p/1): two goals would be one
             self.ex.reject(f"objectif de rang {rank} : un rang est un entier positif (1, 2, 3…) ; objectif ignoré",
@@ -149,17 +153,25 @@ class GoalBuilder:
         """The goal declared under the exact label or the rank ``named``, or None."""
         return self.goal_labels.get(fold(str(named))) or self.goals.get(_rank(named, loose=True))  # type: ignore
 
+    def unknown_goal(self, named: object) -> tuple[str, str]:
+        """What to say (French, English) of a goal that a member, an action or a grant names (``named``: a rank or a
+        label, as written) and the register does not declare: the ranks it declares and where, or, when it declares
+        none, how to declare them — one message for a member's goals (a warning) and a grant's (a refusal)."""
+        if not self.goals_declared:
+            return (f"objectif inconnu « {named} » : ce registre ne déclare pas les objectifs du PTCE (en CSV, une "
+                    "ligne « # objectif 1: LIBELLÉ » avant l'en-tête ; en YAML, sous ptce: "
+                    f"{self.goals_key[0]})", f"unknown goal '{named}': this register declares no goals of the PTCE "
+                    "(in CSV, a line '# objectif 1: LABEL' before the header; in YAML, under ptce: "
+                    f"{self.goals_key[1]})")
+        declared = ", ".join(map(str, sorted(self.goals)))
+        where, where_en = self.goals_where
+        return (f"objectif inconnu « {named} » (objectifs déclarés {where} : {declared or 'aucun'})",
+                f"unknown goal '{named}' (goals declared {where_en}: {declared or 'none'})")
+
     def goal_refs(self, entry: Entry, key: str, subject: URIRef) -> None:
         for rank in self.goals_named(entry, key):
-            goal = self.goal_of(rank)
-            if goal is None and not self.goals_declared:
-                self.warn(entry, key, f"objectif inconnu « {rank} » : ce registre ne déclare pas les objectifs du PTCE "
-                          "(en CSV, une ligne « # objectif 1: LIBELLÉ » avant l'en-tête ; en YAML, sous ptce: "
-                          f"{self.goals_key[0]})", f"unknown goal '{rank}': this register declares no goals of the "
-                          "PTCE (in CSV, a line '# objectif 1: LABEL' before the header; in YAML, under ptce: "
-                          f"{self.goals_key[1]})")
-            elif goal is None:
-                self.warn(entry, key, f"objectif inconnu « {rank} »", f"unknown goal '{rank}'")
+            if (goal := self.goal_of(rank)) is None:
+                self.warn(entry, key, *self.unknown_goal(rank))
             else:
                 self.graph.add((subject, MAI.contributesTo, goal))
 

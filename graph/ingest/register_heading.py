@@ -40,6 +40,7 @@ def read_heading(lines: list[str]) -> tuple[int, Entry, list[Entry], list[Issue]
     """
     values: dict[str, Any] = {}
     lines_of: dict[str, int] = {}
+    written: dict[str, str] = {}  # each key as the line wrote it (« Coordinateur »), the PTCE's « ptce » aside
     goals: list[Entry] = []
     issues: list[Issue] = []
     header = _header_line(lines)
@@ -67,11 +68,13 @@ def read_heading(lines: list[str]) -> tuple[int, Entry, list[Entry], list[Issue]
         elif name is not None and name != "goals":
             values.setdefault(name, value)
             lines_of.setdefault(name, start)
+            if folded != "ptce":
+                written.setdefault(name, key.strip())
         elif name == "goals" or (near := suggestion("ptce", key)) is not None:
             hint = "objectif 1" if name == "goals" or near == "goals" else "ptce" if near == "name" else near
             issues.append(Issue("warning", f"ligne « #{key}: » non lue : écrivez « # {hint}: … »",
                                 f"line '#{key}:' not read: write '# {hint}: …'", line=start, field=key.strip()))
-    return start, Entry(values, 1, lines_of), goals, issues
+    return start, Entry(values, 1, lines_of, written), goals, issues
 
 
 #: The columns that make a table a register: its header is the first line among the first that names them all.

@@ -60,6 +60,17 @@ class MembershipBuilder(GoalBuilder):
             self.warn(entry, key, f"date « {value} » : {assumed[0]}", f"date '{value}': {assumed[1]}")
         return day
 
+    def repeated(self, entry: Entry) -> bool:
+        """Whether a member's ``entry`` repeats an earlier member's value for value (a line copied twice): reported,
+        and not read again — what its values call for (a SIRET damaged, a theme unknown) was said of the first."""
+        twin = next((p.entry for p in self.periods if p.entry.values == entry.values), None)
+        if twin is None:
+            return False
+        self.ex.warn(f"membre listé deux fois, lignes {twin.line} et {entry.line} : la seconde est ignorée",
+                     f"member listed twice, lines {twin.line} and {entry.line}: the second is ignored",
+                     line=entry.line, field=entry.key_of("name"), value=entry.text("name"))
+        return True
+
     def membership(self, entry: Entry, actor: URIRef) -> None:
         """Read the circle and the dates of a member's entry: one period of membership, stated once all the
         members are read (:meth:`memberships`)."""
@@ -107,9 +118,9 @@ class MembershipBuilder(GoalBuilder):
 
     def memberships(self, merged: dict[URIRef, URIRef]) -> int:
         """State each period of membership read as an ``org:Membership``: a member listed several times (who left
-        and came back) has one for each period, minted with its entry date; a line repeated is reported and read
-        once, periods that overlap are reported. Namesakes that their identifiers tell apart (two ADMR of two RNA
-        numbers) have their memberships minted with their actor's key too. Return how many members."""
+        and came back) has one for each period, minted with its entry date (a line repeated is read once:
+        :meth:`repeated`); periods that overlap are reported. Namesakes that their identifiers tell apart (two ADMR
+        of two RNA numbers) have their memberships minted with their actor's key too. Return how many members."""
         by_member: dict[URIRef, list[Period]] = {}
         pole = merged.get(self.ptce, self.ptce)
         for period in self.periods:
@@ -121,23 +132,16 @@ class MembershipBuilder(GoalBuilder):
             iri = mint("membership", self.slug, periods[0].entry.text("name"), base=self.ctx.base)
             minted[iri] = minted.get(iri, 0) + 1
         for actor, periods in by_member.items():
-            kept: list[Period] = []
-            for period in periods:
-                if (twin := next((p for p in kept if p.entry.values == period.entry.values), None)) is not None:
-                    self.ex.warn(f"membre listé deux fois, lignes {twin.entry.line} et {period.entry.line} : la "
-                                 "seconde est ignorée", f"member listed twice, lines {twin.entry.line} and "
-                                 f"{period.entry.line}: the second is ignored", line=period.entry.line, field="name",
-                                 value=period.entry.text("name"))
-                    continue
-                if (other := next((p for p in kept if p.overlaps(period)), None)) is not None:
+            for n, period in enumerate(periods):
+                if (other := next((p for p in periods[:n] if p.overlaps(period)), None)) is not None:
                     self.ex.warn(f"membre listé deux fois, lignes {other.entry.line} et {period.entry.line}, pour des "
                                  "périodes qui se chevauchent (ou sans date d'entrée) : deux adhésions distinctes",
                                  f"member listed twice, lines {other.entry.line} and {period.entry.line}, for periods "
                                  "that overlap (or without an entry date): two distinct memberships",
-                                 line=period.entry.line, field="name", value=period.entry.text("name"))
-                kept.append(period)
+                                 line=period.entry.line, field=period.entry.key_of("name"),
+                                 value=period.entry.text("name"))
             namesake = minted[mint("membership", self.slug, periods[0].entry.text("name"), base=self.ctx.base)] > 1
-            self._state(actor, kept, [actor_key(actor)] if namesake else [])
+            self._state(actor, periods, [actor_key(actor)] if namesake else [])
         return len(by_member)
 
     def own_member(self, entry: Entry) -> InputError:

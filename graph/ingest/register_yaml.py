@@ -4,6 +4,7 @@ line of each (from the parser's node marks), as :mod:`graph.ingest.register_read
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Any
 
 import yaml
@@ -12,6 +13,7 @@ from graph.ingest.base import InputError, Issue
 from graph.ingest.register_entries import Entry, Register
 from graph.ingest.register_keys import FRENCH, canonical, duplicate_key, unknown_key, written_in_french
 from graph.ingest.register_read import drop_controls, space_separators
+from graph.ingest.register_yaml_ptce import beside_named_ptce, not_a_ptce
 from graph.ingest.register_shifts import plausible
 from graph.yaml_errors import invalid_yaml
 from graph.tabular import cut_short
@@ -39,16 +41,17 @@ _Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[
 
 
 
-def _entry(kind: str, node: yaml.MappingNode, values: dict, issues: list[Issue]) -> Entry:
+def _entry(kind: str, node: yaml.MappingNode, values: dict, issues: list[Issue], unknown=unknown_key) -> Entry:
     """The entry of a YAML mapping (node, with marks; its loaded values) of ``kind`` (see
-    :data:`graph.ingest.register_keys.FIELDS`): its keys read as the register's, the others warned about."""
+    :data:`graph.ingest.register_keys.FIELDS`): its keys read as the register's, the others warned about
+    (``unknown``: the warning of a key not read, :func:`graph.ingest.register_keys.unknown_key`'s signature)."""
     marks = {str(k.value): (k.start_mark.line + 1, v.start_mark.line + 1) for k, v in node.value}  # merged first
     out, lines, named = {}, {}, {}
     french = written_in_french({name: str(key) for key in values if (name := canonical(kind, key)) is not None})
     for key, value in values.items():
         key_line, value_line = marks.get(str(key), (node.start_mark.line + 1,) * 2)
         if (name := canonical(kind, key)) is None:
-            issues.append(unknown_key(kind, key, key_line, french))
+            issues.append(unknown(kind, key, key_line, french))
         elif name in named:
             issues.append(duplicate_key(kind, named[name], key, key_line))
         elif isinstance(value, (list, dict)) and kind != "register" and name not in _LISTS.get(kind, ()):
@@ -369,16 +372,22 @@ def entries_from_yaml(text: str, expected: str) -> Register:
     issues: list[Issue] = controls
     if (short := _ends_in_short_entry(root, text)) is not None:
         issues.append(short)
-    top = _entry("register", root, data, issues)
+    named = next((v for k, v in data.items() if canonical("register", k) == "ptce"), None)
+    top = _entry("register", root, data, issues,
+                 partial(beside_named_ptce, named.strip()) if isinstance(named, str) else unknown_key)
     if top.get("format") not in (None, expected):
         raise InputError(f"format « {top.get('format')} » inconnu (attendu {expected})",
                          line=top.line_of("format"), field="format",
                          message_en=f"unknown format '{top.get('format')}' (expected {expected})")
-    ptce_node, ptce = _child(root, "register", "ptce"), top.get("ptce") or {}
-    if not isinstance(ptce, dict):
-        raise InputError("la clé ptce attend name, coordinator, goals", line=ptce_node.start_mark.line + 1,
-                         message_en="the ptce key expects name, coordinator, goals")
-    ptce_entry = _entry("ptce", ptce_node, ptce, issues) if ptce_node else Entry({}, 1)
+    ptce_node, ptce = _child(root, "register", "ptce"), top.get("ptce")
+    ptce = {} if ptce is None else ptce  # « ptce: » without a value: no name, said as such
+    if isinstance(ptce, str):  # « ptce: NAME », as a CSV register's « # ptce: NAME » line
+        line = top.line_of("ptce")
+        ptce_entry = Entry({"name": ptce.strip()}, line, {"name": line}, in_french=top.french)
+    elif not isinstance(ptce, dict):
+        raise not_a_ptce(ptce_node, top.key_of("ptce"))
+    else:
+        ptce_entry = _entry("ptce", ptce_node, ptce, issues) if ptce_node else Entry({}, 1)
     members = _entries("member", _child(root, "register", "members"), top.get("members"), issues,
                        top.key_of("members"))
     goals_node = _child(ptce_node, "ptce", "goals")
