@@ -80,7 +80,9 @@ STAT_LABELS = {
     "shares_total": ("montant total des parts des bénéficiaires", "total of the beneficiaries' shares"),
     "shares_applied": ("subventions réparties (part du bénéficiaire appliquée, pourcentageSubvention)",
                        "grants shared out (the beneficiary's share applied, pourcentageSubvention)"),
-    "total_before_shares": ("total des montants avant répartition", "total of the amounts before the shares"),
+    # each grant once: a co-financed grant's total is written on each of its beneficiaries' rows
+    "total_before_shares": ("total des subventions avant répartition (chacune comptée une fois)",
+                            "total of the grants before the shares (each counted once)"),
     # a dump's restore (graph.backup)
     "graphs": ("graphes nommés", "named graphs"),
     "default_graph_triples_skipped": ("triplets hors graphe nommé écartés", "default graph triples skipped"),
@@ -103,7 +105,7 @@ def format_stats(stats: dict, lang: str = "fr") -> str:
     ('montant total : 1 234 567,50 €', 'total amount: €20,000')
     >>> format_stats({"total_amount": "150", "shares_applied": 1, "total_before_shares": "300"}, "en")
     "total of the beneficiaries' shares: €150, grants shared out (the beneficiary's share applied, \
-pourcentageSubvention): 1, total of the amounts before the shares: €300"
+pourcentageSubvention): 1, total of the grants before the shares (each counted once): €300"
     """
     colon = ":" if in_english(lang) else " :"
     shown = []
@@ -208,17 +210,21 @@ def format_summary(reports, failures, lang: str = "fr", verbose: bool = False) -
     triples = sum(r.triples for r in reports)
     violations = sum(v.severity == "Violation" for r in reports for v in reported_violations(r))
     warnings = sum(file_warnings(r) for r in reports)
+    # a table's rows rejected, said beside its warnings (an error line among them was easily missed): 0 is not said
+    rejected = sum(r.stats.get("rows_rejected", 0) for r in reports if r.status == "stored")
+    rows_rejected = "" if not rejected else (f"{counted(rejected, 'row', lang='en')} rejected; " if in_english(lang)
+                                             else f"{counted(rejected, 'ligne rejetée', 'lignes rejetées')} ; ")
     infos = "" if verbose else hidden_infos([v for r in reports for v in r.violations], lang)
     if in_english(lang):
         line = (f"Summary: {counted(stored, 'file', lang='en')} stored, {unchanged} unchanged, {len(failures)} failed; "
-                f"{counted(triples, 'triple', lang='en')}; {counted(warnings, 'warning', lang='en')}")
+                f"{counted(triples, 'triple', lang='en')}; {rows_rejected}{counted(warnings, 'warning', lang='en')}")
         if violations:
             line += (f"; {counted(violations, 'SHACL shape violation', lang='en')} (maillage validate; --strict "
                      "refuses them)")
         return line + infos
     line = (f"Résumé : {counted(stored, 'fichier enregistré', 'fichiers enregistrés')}, "
             f"{counted(unchanged, 'inchangé')}, {len(failures)} en échec ; {counted(triples, 'triplet')} ; "
-            f"{counted(warnings, 'avertissement')}")
+            f"{rows_rejected}{counted(warnings, 'avertissement')}")
     if violations:  # stored all the same (without --strict): say it apart, with where to see them again
         line += (f" ; {counted(violations, 'violation des formes SHACL', 'violations des formes SHACL')} "
                  "(maillage validate ; --strict les refuse)")

@@ -76,7 +76,10 @@ class GrantReports(GrantCellReader):
         already = self.shares_already()
         for key, rows in self.shares.items():
             shared = sum(k.share for k in rows)
-            if all(k.share == 1 for k in rows) or shares_add_up([k.share for k in rows]):
+            if all(k.share == 1 for k in rows):
+                continue
+            if shares_add_up([k.share for k in rows]):
+                self.warn_rounded_shares(rows)
                 continue
             lines = ", ".join(str(k.line) for k in rows)
             where = (f" (lignes {lines})", f" (lines {lines})") if len(rows) > 1 else ("", "")
@@ -93,6 +96,33 @@ class GrantReports(GrantCellReader):
                 f"the shares (pourcentageSubvention) of this grant add up to {percent} %, not 100 %{where[1]}{why[1]}; "
                 f"amount stated {' or '.join(f'{t} €' for t in stated)}, amount kept {kept} €",
                 line=rows[0][0], field=self.header("share"))
+
+    def warn_rounded_shares(self, rows: list[Kept]) -> None:
+        """Say what the shares of a grant's ``rows``, a whole as far as their rounding tells (three thirds written
+        0.33), leave unshared of its total, or add to it: each beneficiary keeps montant × its share as written
+        (pitfall 14; its share is all that the list gives of it), so 0.33 × 3 of 90 000 € keeps 89 100 €, and
+        900 € are no one's. Nothing when the amounts kept make the total, or when the rows state different totals
+        (:meth:`check_stated_amounts` said so)."""
+        if len(stated := {k.stated for k in rows}) > 1:
+            return
+        whole, kept = stated.pop(), sum(k.amount for k in rows)
+        if kept == whole:
+            return
+        percent = f"{(sum(k.share for k in rows) * 100).normalize():f}"
+        (at, at_en), (grant, grant_en) = lines_said([k.line for k in rows]), self.grant_named(rows[0].grant)
+        gap = abs(whole - kept).normalize()
+        if kept < whole:
+            fr = f"{format_amount(gap)} des {format_amount(whole)} {grant} ne reviennent à aucun"
+            en = f"{gap:f} € of the {whole} € of {grant_en} go to none of them"
+        else:
+            fr = f"les montants retenus dépassent de {format_amount(gap)} les {format_amount(whole)} {grant}"
+            en = f"the amounts kept pass the {whole} € of {grant_en} by {gap:f} €"
+        self.ex.warn(f"parts (pourcentageSubvention) arrondies, {percent.replace('.', ',')} % en tout ({at}) : "
+                     f"chaque bénéficiaire garde montant × sa part, comme écrit, et {fr} ; si elle est partagée tout "
+                     "entière, écrivez des parts qui font 100 % (0,34 + 0,33 + 0,33)",
+                     f"shares (pourcentageSubvention) rounded, {percent} % in all ({at_en}): each beneficiary keeps "
+                     f"montant × its share, as written, and {en}; if it is shared out whole, write shares that make "
+                     "100 % (0.34 + 0.33 + 0.33)", line=rows[0].line, field=self.header("share"))
 
     def shares_already(self) -> dict[tuple, tuple[str, str]]:
         """Why (French, English) the shares of each grant of :meth:`check_shares` fall short of the whole, for the
@@ -208,6 +238,31 @@ class GrantReports(GrantCellReader):
                      f"{en[0]} without an identifier (neither idBeneficiaire nor rnaBeneficiaire, one of which SCDL "
                      f"requires): {en[1]} joined to other sources by {en[2]} name alone ({en[3]} {shown}{more})",
                      line=lines[0])
+
+    def total_before_shares(self) -> Decimal:
+        """The total of the grants kept as the list states them, before their beneficiaries' shares: each grant
+        once, though SCDL writes a co-financed grant's total on each beneficiary's row (50 000 at 0.6 and at 0.4
+        are 50 000, not 100 000), and each row at the whole of its amount as a grant of its own. Rows of one grant
+        that state different totals count each of them once."""
+        total = Decimal(0)
+        for rows in self.shares.values():
+            total += sum(k.stated for k in rows if k.share == 1) + sum({k.stated for k in rows if k.share != 1})
+        return total
+
+    def report_funder_unidentified(self) -> None:
+        """Say once, with how many and the first lines, which grants kept leave idAttribuant empty where other rows
+        fill it, which SCDL requires: their funder is joined to the others, and to other sources, by its name alone
+        (as :meth:`report_unidentified` says of beneficiaries). A column empty on every row is a list that does not
+        give its funder's SIRET, as one without the column, which is not told either."""
+        lines = self.funder_unidentified
+        if not lines or not any(self.get(row, "funder_id") for row in self.table.rows):
+            return
+        (at, at_en), count = lines_said(lines), len(lines)
+        rows, rows_en = (f"{count} ligne", f"{count} row") if count == 1 else (f"{count} lignes", f"{count} rows")
+        self.ex.warn(f"{rows} sans idAttribuant (le SIRET de l'attribuant, que le SCDL demande) : attribuant rapproché "
+                     f"des autres sources par son seul nom ({at})", f"{rows_en} without idAttribuant (the funder's "
+                     f"SIRET, which SCDL requires): funder joined to other sources by its name alone ({at_en})",
+                     line=lines[0], field=self.header("funder_id"))
 
     def report_numeric_references(self) -> None:
         """Say once, with the first lines, that the workbook gave decision references as numbers: a number keeps no

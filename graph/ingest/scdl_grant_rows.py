@@ -59,7 +59,8 @@ class GrantRows(GrantDescription, GrantReports):
         self.seen: dict[tuple[str, ...], int] = {}
         distinct = {tuple(row.cells): row for row in table.rows}.values()  # identical rows are one grant
         self.id_count = Counter(self.get(row, "grant_id") for row in distinct)
-        self.id_line: dict[str, int] = {}
+        #: The first line of each idSubvention, with what its row shares with its co-beneficiaries' (co_financing).
+        self.id_first: dict[str, tuple[int, tuple | None]] = {}
         #: The first (line, amount stated) of each funder's idSubvention for a beneficiary: one stated again.
         self.id_beneficiary: dict[tuple[URIRef, str, URIRef], tuple[int, Decimal]] = {}
         self.minted: set[URIRef] = set()
@@ -67,6 +68,7 @@ class GrantRows(GrantDescription, GrantReports):
         self.stated_since_total = Decimal(0)  # the grants since the last totals row: what a subtotal sums
         self.grants = 0
         self.unidentified: list[int] = []  # the lines of the grants kept whose beneficiary has no identifier
+        self.funder_unidentified: list[int] = []  # the lines of the grants kept whose idAttribuant is empty
         #: The (line, referenceDecision) of the rows whose reference a workbook gave as a number.
         self.numeric_references: list[tuple[int, str]] = []
         self.shared = 0  # the grants whose amount is the beneficiary's share of the row's (pourcentageSubvention)
@@ -89,7 +91,13 @@ class GrantRows(GrantDescription, GrantReports):
             self.reject(row, "funder_name", f"attribuant manquant (nom vide, identifiant « {given} » invalide)",
                         f"funder missing (empty name, invalid identifier '{given}')", "")
             return None
-        return lambda: (self.book.actor(name or None, MAI.PublicAuthority, siren=siren, siret=siret), siret)
+        unidentified = not siren and "funder_id" in self.cols and not self.get(row, "funder_id")
+
+        def make() -> tuple[URIRef, str | None]:
+            if unidentified:  # joined by its name alone: said once the rows are read (report_funder_unidentified)
+                self.funder_unidentified.append(row.line)
+            return self.book.actor(name or None, MAI.PublicAuthority, siren=siren, siret=siret), siret
+        return make
 
     def beneficiary(self, row: Row) -> Callable[[], tuple[URIRef, str | None]] | None:
         """How to make the row's beneficiary (made only once the whole row is kept), returned with the SIRET the row
@@ -139,9 +147,9 @@ class GrantRows(GrantDescription, GrantReports):
 
     def duplicate(self, row: Row) -> bool:
         key = tuple(row.cells)
-        if key in self.seen:
-            self.warn(row, "amount", f"ligne identique à la ligne {self.seen[key]} : ignorée",
-                      f"row identical to line {self.seen[key]}: ignored")
+        if key in self.seen:  # the whole line repeats: no one cell to name
+            self.ex.warn(f"ligne identique à la ligne {self.seen[key]} : ignorée",
+                         f"row identical to line {self.seen[key]}: ignored", line=row.line)
             return True
         self.seen[key] = row.line
         return False
@@ -209,7 +217,7 @@ class GrantRows(GrantDescription, GrantReports):
         if len(self.ex.errors) > errors or make_funder is None or make_beneficiary is None or amounts is None:
             return  # a rejected row contributes nothing, not even its actors
         (funder, funder_siret), (beneficiary, beneficiary_siret) = make_funder(), make_beneficiary()
-        grant = self.grant_iri(row, funder, beneficiary, amounts[1])
+        grant = self.grant_iri(row, funder, beneficiary, amounts[1], self.co_financing(row, funder, amounts[2]))
         self.describe(row, grant, funder, beneficiary, amounts)
         self.describe_sirets(grant, funder_siret, beneficiary_siret)
         self.grants += 1
@@ -238,19 +246,28 @@ class GrantRows(GrantDescription, GrantReports):
             return "convention", funder, date, stated
         return "line", row.line
 
-    def grant_iri(self, row: Row, funder: URIRef, beneficiary: URIRef, stated: Decimal) -> URIRef:
+    def co_financing(self, row: Row, funder: URIRef, share: Decimal | None) -> tuple | None:
+        """What the rows of one co-financed grant share, SCDL writing its idSubvention on each beneficiary's row:
+        its funder, purpose and decision reference, with a share (pourcentageSubvention) below the whole on each; None
+        for a row without such a share (its beneficiary's grant is the whole)."""
+        return None if share is None else (funder, self.get(row, "purpose"), self.get(row, "decision_ref"))
+
+    def grant_iri(self, row: Row, funder: URIRef, beneficiary: URIRef, stated: Decimal,
+                  co_financing: tuple | None) -> URIRef:
         """Mint the grant of ``row`` from its idSubvention, or its line when it has none. Co-beneficiaries of one
-        grant may share its idSubvention on several rows: each row is a grant of its own, told apart by its
-        beneficiary (or its line), with a warning; one that names its funder's grant for its beneficiary again (its
-        amount ``stated`` again, or another) is too, with its own (:meth:`warn_stated_again`)."""
+        grant share its idSubvention on their rows: each row is a grant of its own, told apart by its beneficiary
+        (or its line). An idSubvention used again for another grant (another funder, purpose or decision, or a row
+        without a share: ``co_financing`` unlike its first row's) is warned about; one that names its funder's grant
+        for its beneficiary again (its amount ``stated`` again, or another) too, with its own warning
+        (:meth:`warn_stated_again`)."""
         key, grant_id = self.ctx.key, self.get(row, "grant_id")
         iri = mint("grant", key, grant_id or row.line, base=self.ctx.base)
         if grant_id and self.id_count[grant_id] > 1:
-            first = self.id_line.setdefault(grant_id, row.line)
+            first, shared = self.id_first.setdefault(grant_id, (row.line, co_financing))
             earlier = self.id_beneficiary.setdefault((funder, grant_id, beneficiary), (row.line, stated))
             if earlier[0] != row.line:
                 self.warn_stated_again(row, grant_id, earlier, stated)
-            elif first != row.line:
+            elif first != row.line and (co_financing is None or co_financing != shared):
                 self.warn(row, "grant_id", f"identifiant de subvention déjà employé ligne {first} : une subvention "
                           "distincte pour cette ligne", f"grant identifier already used on line {first}: a grant "
                           "of its own for this line", grant_id)

@@ -154,8 +154,11 @@ class GrantCellReader:
                         f"({format_amount(total)}) : refusé comme montant de subvention", f"amount in brackets, a "
                         f"negative in accounting notation ({total} €): refused as a grant amount", raw)
             return None
-        if total is None or total < 0:
-            self.reject(row, "amount", "montant manquant ou négatif", "amount missing or negative", raw)
+        if total is None:
+            self.reject(row, "amount", "montant vide", "amount empty", raw)
+            return None
+        if total < 0:
+            self.reject(row, "amount", "montant négatif", "negative amount", raw)
             return None
         if total == 0:  # a grant refused or cancelled, or an amount not yet known: kept as the list states it
             self.warn(row, "amount", "montant nul : subvention gardée à 0 €, à vérifier",

@@ -37,12 +37,18 @@ from graph.ingest.scdl_headers import (GRANT_FIELDS, SIREN_BESIDE, fields_named,
                                        map_columns, sirens_beside, warn_duplicate_columns, warn_unread_columns,
                                        warn_unread_identifiers)
 from graph.ingest.scdl_repeated import grants_stored
-from graph.tabular import Table, peek_keys, read_table
+from graph.tabular import Table, normalise_header, peek_keys, read_table
 
 EXTENSIONS = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods")
 GRANT_KEYS = keys_of(GRANT_FIELDS)
 #: What a table of this kind is, as errors name it (French, English).
 KIND_LABEL = ("une liste de subventions SCDL", "an SCDL grants list")
+#: The columns of the SCDL grants schema (v2.1.1), by their normalised names: a header that names most of them was
+#: made from the schema's layout, whose pourcentageSubvention it should have too.
+SCHEMA_NAMES = frozenset(normalise_header(name) for name in (
+    "nomAttribuant", "idAttribuant", "dateConvention", "referenceDecision", "nomBeneficiaire", "idBeneficiaire",
+    "rnaBeneficiaire", "objet", "montant", "nature", "conditionsVersement", "datesPeriodeVersement", "idRAE",
+    "notificationUE", "pourcentageSubvention", "dispositifAide"))
 
 
 def detect(ctx: SourceContext) -> int:
@@ -109,6 +115,18 @@ def _read_beside(header: list[str]) -> dict[int, int]:
     return {found[siren]: read[field] for field, siren in SIREN_BESIDE.items() if siren in found}
 
 
+def warn_share_column(ex: Extraction, table: Table, cols: dict[str, int]) -> None:
+    """Say once that a list made from the SCDL schema's layout (three quarters of its columns, :data:`SCHEMA_NAMES`,
+    named as the schema names them) has no pourcentageSubvention, which the schema requires: each amount is read as
+    its one beneficiary's. A list of a few columns, or of human labels ("Bénéficiaire", "Montant"), is not told of
+    the schema's columns: it follows no layout to miss one of."""
+    named = {normalise_header(name) for name in table.header} & SCHEMA_NAMES
+    if "share" not in cols and 4 * len(named) >= 3 * len(SCHEMA_NAMES):
+        ex.warn("colonne pourcentageSubvention absente, que le SCDL demande : chaque montant est lu comme celui de "
+                "son seul bénéficiaire (part de 100 %)", "no pourcentageSubvention column, which SCDL requires: each "
+                "amount is read as its one beneficiary's (a share of 100 %)", line=table.header_line)
+
+
 def extract(ctx: SourceContext) -> Extraction:
     """Extract the grants of an SCDL subventions file (see the module's docstring)."""
     table = read_table(ctx.data, known=GRANT_KEYS, read_beside=_read_beside)
@@ -121,6 +139,7 @@ def extract(ctx: SourceContext) -> Extraction:
     warn_duplicate_columns(rows.ex, table, GRANT_FIELDS)
     warn_unread_identifiers(rows.ex, table.header, GRANT_FIELDS, table.header_line)
     warn_unread_columns(rows.ex, table, GRANT_FIELDS, _read(table, cols))
+    warn_share_column(rows.ex, table, cols)
     rows.report_repairs()
     for row in table.rows:
         rows.add_row(row)
@@ -130,6 +149,7 @@ def extract(ctx: SourceContext) -> Extraction:
     rows.report_undated()
     rows.report_artefacts()
     rows.report_unidentified()
+    rows.report_funder_unidentified()
     rows.report_numeric_references()
     if not rows.grants:  # the rows that the table reader refused (too many cells) are told too, and counted
         refused = [issue for issue in table.issues if issue.level == "error" and issue.line]
@@ -137,9 +157,10 @@ def extract(ctx: SourceContext) -> Extraction:
         raise nothing_kept(rows.ex, len(table.rows) + len({issue.line for issue in refused}))
     rows.book.finish()
     ex = rows.ex
+    ex.issues.sort(key=lambda issue: issue.line or 0)  # what the rows say together, said last, in the file's order
     # The total is the beneficiaries' amounts: where shares were applied, the summary says so, with how many grants
-    # and the total of the rows' amounts before them (read alone, two totals looked like money lost).
-    shares = {"shares_applied": rows.shared, "total_before_shares": rows.stated} if rows.shared else {}
+    # and their total before them, each grant once (read alone, two totals looked like money lost).
+    shares = {"shares_applied": rows.shared, "total_before_shares": rows.total_before_shares()} if rows.shared else {}
     ex.stats = {"rows_read": len(table.rows), "grants": rows.grants, **ex.issue_counts(),
                 "total_amount": rows.total, **shares, "encoding": table.encoding or "xlsx/ods"}
     return ex
