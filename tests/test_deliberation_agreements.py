@@ -531,3 +531,15 @@ def test_an_agreement_with_the_associations_whose_grant_exceeds_an_amount_govern
     extraction = extract_fixture(_write(tmp_path, "- autorise le Maire à signer les conventions d'objectifs avec les "
                                                   f"associations dont la subvention {verb} 10 000 €."))
     assert [governed for _, governed in _agreements(extraction.graph).values()] == [["sante-lien"]]
+
+
+def test_an_agreement_that_names_a_beneficiary_by_its_name_before_a_dash_governs_its_grant_alone(tmp_path):
+    """A list writes what a beneficiary does after a dash (« L'Escale – Point écoute jeunes ») and the agreement
+    names it without (« signer avec l'Escale l'avenant n° 2 »): that grant only, not every grant of the text."""
+    path = _write(tmp_path, "- AUTORISE le Maire à signer avec Santé Lien l'avenant n° 2 à la convention d'objectifs.")
+    path.write_text(path.read_text(encoding="utf-8").replace("à l'association Santé Lien ;",
+                                                             "à l'association Santé Lien – Point écoute jeunes ;"),
+                    encoding="utf-8")
+    agreements = _agreements(extract_fixture(path).graph)
+    assert agreements == {"Avenant n° 2 à la convention d'objectifs (délibération n° 2024-031)":
+                          (["sante-lien-point-ecoute-jeunes", "ville-lien-loire"], ["sante-lien-point-ecoute-jeunes"])}

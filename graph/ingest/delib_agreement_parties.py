@@ -105,10 +105,26 @@ def _of_kind(reader: Reader, kind: str) -> list[str]:
 
 def _name_keys(reader: Reader, name: str) -> set[str]:
     """The name keys of a beneficiary: of its name as the text gives it, its label and its other names, of the
-    body whose branch it is ("X – antenne de Y": X, which an agreement may name alone), and of its name with its
-    form's acronym (:func:`short_form`)."""
+    body whose branch it is ("X – antenne de Y": X, which an agreement may name alone), of its name before a dash
+    that describes it (:func:`dash_head`), and of its name with its form's acronym (:func:`short_form`)."""
     keys = _keys_of([name], reader, reader.beneficiaries[name], branches=True)
-    return keys | {name_key(short) for short in map(short_form, [name]) if short}
+    return keys | {name_key(short) for short in (short_form(name), dash_head(name)) if short}
+
+
+#: A dash between spaces, after which a list writes what a beneficiary does or which of its branches it is.
+_SPACED_DASH = re.compile(r"\s[–—-]\s")
+
+
+def dash_head(name: str) -> str | None:
+    """The name that ``name`` gives before a spaced dash, which an agreement may name alone: "L'Escale – Point
+    écoute jeunes" is signed « avec l'Escale »; None without such a dash, or before it a name of no capital.
+
+    >>> dash_head("L'Escale – Point écoute jeunes"), dash_head("Réseau Diabète Nord-Isère"), dash_head("x – Y")
+    ("L'Escale", None, None)
+    """
+    dash = _SPACED_DASH.search(name)
+    head = name[:dash.start()].strip() if dash else ""
+    return head if len(head) >= 3 and re.search(r"[A-ZÀ-Ý]", head) else None
 
 
 #: The small words of a form that its acronym leaves out: "Groupement de coopération sanitaire" is the GCS,
