@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 from graph.ingest.delib_member_lines import read_section_text
-from graph.ingest.delib_members import (ASIDE, BY_TITLE, CHAIR_ROLE, GIVEN_BY, HELD_BY, HELD_BY_ITEM, PROXY_SPLIT,
-                                        STARTS_WITH_CIVILITY, is_bare_list, is_capitals, read_member, read_proxy_item,
-                                        split_and, split_items, strip_asides)
+from graph.ingest.delib_members import (ASIDE, BY_TITLE, CHAIR_ROLE, GIVEN_BY, HELD_BY, HELD_BY_ITEM, HELD_BY_OFFICE,
+                                        PROXY_SPLIT, STARTS_WITH_CIVILITY, is_bare_list, is_capitals, read_member,
+                                        read_proxy_item, split_and, split_items, strip_asides)
 from graph.ingest.delib_names import Person
 from graph.ingest.delib_people import Attendance, add_proxy, append_member
 from graph.ingest.french import fold
@@ -106,18 +106,18 @@ def _parse_list(text: str, kind: str, attendance: Attendance) -> None:
             giver = read_member(parts[0].strip(" .)"), bare, capitals)
             holder = read_member(parts[1].strip(" .)"), bare, capitals) if len(parts) > 1 else None
             if giver:
-                add_proxy(attendance, giver, holder)
+                _add_proxy(attendance, giver, holder, parts[1] if len(parts) > 1 else "")
                 last = giver
                 continue
-            if last is not None and (held := HELD_BY_ITEM.fullmatch(item)) is not None:
-                add_proxy(attendance, last, read_member(held.group("holder"), bare, capitals))  # "X, représentée par Y"
+            if last is not None and (held := HELD_BY_ITEM.fullmatch(item)) is not None:  # "X, représentée par Y"
+                _add_proxy(attendance, last, read_member(held.group("holder"), bare, capitals), held.group("holder"))
             elif BY_TITLE.fullmatch(parts[0].strip(" .)")):
                 attendance.by_office.append((kind, parts[0].strip(" .)"), holder))
         elif (held := HELD_BY.search(item)) is not None:
             holder = read_member(held.group("holder"), bare, capitals)
             if (person := read_member(item[:held.start()], bare, capitals)) is not None:
                 append_member(getattr(attendance, kind), person)
-                add_proxy(attendance, person, holder)
+                _add_proxy(attendance, person, holder, held.group("holder"))
             elif BY_TITLE.fullmatch(office := item[:held.start()].strip(" .)")):
                 attendance.by_office.append((kind, office, holder))
         elif (person := read_member(strip_asides(item), bare, capitals)) is not None:
@@ -131,7 +131,7 @@ def _parse_list(text: str, kind: str, attendance: Attendance) -> None:
             append_member(getattr(attendance, kind), given[0])  # "Excusés représentés : M. Luc X par M. Paul Y"
             add_proxy(attendance, *given)
         elif last is not None and (held := HELD_BY_ITEM.fullmatch(item)) is not None:
-            add_proxy(attendance, last, read_member(held.group("holder"), bare, capitals))
+            _add_proxy(attendance, last, read_member(held.group("holder"), bare, capitals), held.group("holder"))
         elif last is not None and kind == "present" and not STARTS_WITH_CIVILITY.match(item + " "):
             _chair_by_role(attendance, last, item)
         elif BY_TITLE.fullmatch((parts := PROXY_SPLIT.split(item, maxsplit=1))[0].strip(" ()")):
@@ -140,6 +140,14 @@ def _parse_list(text: str, kind: str, attendance: Attendance) -> None:
         elif STARTS_WITH_CIVILITY.match(item + " "):
             attendance.unread.append((kind, item.strip()))  # a member named in a way not read: said, not dropped
         last = None
+
+
+def _add_proxy(attendance: Attendance, giver: Person, holder: Person | None, written: str) -> None:
+    """Add ``giver``'s proxy to ``holder``; one to a holder named by their office (``written`` "M. le Président",
+    :data:`HELD_BY_OFFICE`) is kept aside too, for :func:`graph.ingest.delib_officers.offices_named` to name."""
+    add_proxy(attendance, giver, holder)
+    if holder is None and HELD_BY_OFFICE.fullmatch(office := written.strip(" .)")):
+        attendance.held_by_office.append((giver, office))
 
 
 #: The aside of a substitute who sits for a member: "(suppléant de M. Jean ROUX)", "(suppléante de Mme A)".

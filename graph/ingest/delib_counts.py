@@ -102,12 +102,15 @@ _COUNT_BEFORE = {name: re.compile(rf"\b(\d+)(?:[ \t]+(?:{accents_optional(words)
 
 #: Counts that a sentence gives, in figures or spelled out, as a small commune's minutes write them: "Étaient présents
 #: dix-sept conseillers, deux conseillers absents ayant donné pouvoir, le nombre de conseillers en exercice étant de
-#: dix-neuf." A spelled number counts only before its members' noun: "tous deux présents" counts nobody.
+#: dix-neuf.", or the members present "sur 22 en exercice". A spelled number counts only before its members' noun:
+#: "tous deux présents" counts nobody.
 _FIGURE = rf"(\d+|{SPELLED_COUNT})"
 _MEMBERS = (r"(?:conseillers?|membres?|délégués?|élus?|administrateurs?)"
-            r"(?:[ \t]+(?:municipaux|communautaires|titulaires))?")
+            r"(?:[ \t]+(?:municipaux|communautaires|métropolitains|départementaux|régionaux|titulaires))?")
 _IN_A_SENTENCE = {name: re.compile(accents_optional(pattern), re.I) for name, pattern in {
-    "in_office": rf"en\s+exercice\s+(?:étant\s+de|est\s+de|s['’]él[eè]v(?:e|ant)\s+à)\s+{_FIGURE}(?![\w-])",
+    "in_office": rf"en\s+exercice\s+(?:étant\s+de|est\s+de|s['’]él[eè]v(?:e|ant)\s+à)\s+{_FIGURE}(?![\w-])"
+                 # "Étaient présents : 17 conseillers départementaux sur 22 en exercice"
+                 rf"|\bsur[ \t]+{_FIGURE}[ \t]+(?:{_MEMBERS}[ \t]+)?en[ \t]+exercice\b",
     "present_count": rf"\b(?:étaient|sont|étant)\s+présents?[ \t]*:?[ \t]*{_FIGURE}[ \t]+{_MEMBERS}\b"
                      rf"|(?<![\w-]){_FIGURE}[ \t]+{_MEMBERS}[ \t]+présents?\b(?![ \t]*:)",
     "proxy_count": rf"(?<![\w-]){_FIGURE}[ \t]+{_MEMBERS}[ \t]+(?:(?:absents?|excusés?)[ \t]+)?(?:ayant|avaient|ont)"

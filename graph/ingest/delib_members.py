@@ -23,12 +23,15 @@ GIVEN_BY = compile_cue(r"^\s*(?:pouvoir|procuration|délégation)\s+(?:de\s+vote
 HOLDER_ON_NEXT_LINE = compile_cue(r"(?:(?:a\s+)?donn[ée]\s+)?(?:pouvoir|procuration|délégation)(?:\s+de\s+vote)?",
                                   re.I)
 #: What follows the "a" or "à" of a sentence, not a proxy's holder: a verb or a word in lower case ("Saint-Etienne
-#: Métropole a soutenu l'association"); a holder named by an office ("à la Présidente", "à son collègue") is one.
-NOT_A_HOLDER = re.compile(r"\s*(?!(?:le|la|les|l['’]|son|sa|ses|leur)\b)[a-zà-ÿ]")
+#: Métropole a soutenu l'association"); a holder named by an office ("à la Présidente", "au Maire", "à son
+#: collègue") is one.
+NOT_A_HOLDER = re.compile(r"\s*(?!(?:le|la|les|l['’]|son|sa|ses|leur|(?i:au\s+(?:présidente?|maire)))\b)[a-zà-ÿ]")
 PROXY_SPLIT = compile_cue(r"\s+(?:qui\s+)?(?:donne|a\s+donné|a\s+donne|donnant|ayant\s+donné)\s+"
                           r"(?:pouvoir|procuration|délégation)\s+"
                           r"(?:de\s+vote\s+)?à\s+"
                           r"|\s*\(\s*(?:pouvoir|procuration)\s+à\s+|\s+(?:représentée?\s+par|à|par|mandataire)\s+"
+                          # "M. Serge X au Président": the holder named by their office
+                          r"|\s+(?=au\s+(?:présidente?|maire)\b)"
                            # "M. Didier GRANGE → Mme Karima HADJ": an arrow for the "à"
                           r"|\s*(?:→|⇒|->|=>)\s*",
                           re.I)
@@ -38,7 +41,8 @@ PROXY_SPLIT = compile_cue(r"\s+(?:qui\s+)?(?:donne|a\s+donné|a\s+donne|donnant|
 #: "pouvoir donné à", "procuration donnée à", "a donné procuration à", "ayant donné pouvoir à", "délégation de vote
 #: à", "pouvoir remis à", "représentée par".
 _TO_HOLDER = (r"(?:(?:(?:qui\s+a\s+|ayant\s+|a\s+)?donn[ée]\s+)?(?:pouvoir|procuration|délégation(?:\s+de\s+vote)?)"
-              r"(?:\s+(?:donnée?|remise?|confiée?))?\s+à|représentée?s?\s+par)\s+")
+              r"(?:\s+(?:donnée?|remise?|confiée?))?\s+(?:à\s+|(?=au\s+(?:présidente?|maire)\b))"
+              r"|représentée?s?\s+par\s+)")
 #: A proxy written beside an absent member's name: "M. Luc ROUX (pouvoir à M. Jean DUPONT)", "Élisabeth X
 #: (délégation de vote à Jean Y)", "M. Jacques X (pouvoir donné à M. Francis Y)".
 HELD_BY = compile_cue(r"\s*\(\s*" + _TO_HOLDER + r"(?P<holder>[^)]*)\)?[\s.]*$", re.I)
@@ -120,6 +124,10 @@ def is_capitals(text: str, kind: str) -> bool:
 
 #: A member named by their office, not their name ("Excusés : M. le Maire, Mme Louisa HADDAD"): no person to list, but
 #: no sign that the list has ended either.
+#: A proxy's holder named by their office, not their name: "M. le Président", "Mme la Maire", "au Président", "la
+#: Présidente du Conseil départemental"; the office is the title's.
+HELD_BY_OFFICE = re.compile(r"(?:(?:M\.|Mme|Monsieur|Madame)\s+)?(?:le|la|au)\s+(?P<title>présidente?|maire)"
+                            r"(?:\s+(?:du|de\s+la|de\s+l['’])\s*[^,;()]+)?", re.I)
 BY_TITLE = re.compile(r"(?:M\.|Mme|Monsieur|Madame)\s+(?:le|la)\s+[\w-]+", re.I)
 STARTS_WITH_CIVILITY = re.compile(r"(?:M\.|Mme|MM\.?|Mmes|Mlle|Mrs?\.?|Monsieur|Madame)\s", re.I)
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ingest.delib_members import STARTS_WITH_CIVILITY, strip_asides
+from graph.ingest.delib_members import HELD_BY_OFFICE, STARTS_WITH_CIVILITY, strip_asides
 from graph.ingest.delib_names import Person, in_capitals, parse_person, titled_surname
 from graph.ingest.delib_people import Attendance, add_proxy, append_member
 from graph.ingest.delib_session import executives_act
@@ -154,11 +154,7 @@ def offices_named(body: str, attendance: Attendance) -> None:
     """
     unnamed = []
     for kind, office, holder in attendance.by_office:
-        title = fold(office.split()[-1])
-        person = attendance.chair if attendance.chair_title and fold(attendance.chair_title) == title else None
-        if person is None and (sign := next((s for s in _own_signatures(body)
-                                             if fold(s.group("title").strip()) == title), None)) is not None:
-            person = _signer(body, sign)
+        person = _in_office(body, attendance, fold(office.split()[-1]))
         if person is None or kind != "present" and person in attendance.present:  # the chair is no absentee
             unnamed.append((kind, office, holder))
             continue
@@ -167,6 +163,32 @@ def offices_named(body: str, attendance: Attendance) -> None:
         if kind == "proxies" or holder is not None:
             add_proxy(attendance, person, holder)
     attendance.by_office = unnamed
+    _holders_named(body, attendance)
+
+
+def _holders_named(body: str, attendance: Attendance) -> None:
+    """Give the proxies to an office ("M. Serge X à M. le Président") the person the text names in that office (the
+    chair under that title, or the executive who signs under it); else none: a person named "le Maire" would be
+    every text's mayor at once (a person's IRI is minted from the name), so the proxy is counted, its holder unnamed.
+
+    >>> from graph.ingest.delib_people import parse_attendance
+    >>> a = parse_attendance("Pouvoirs : M. Serge ROUX à M. le Président ; Mme Anne MOREL au Maire\\n"
+    ...                      "Présidence : M. Paul DURAND, Président.")
+    >>> [(p.giver.label, p.holder and p.holder.label) for p in a.proxies]
+    [('Serge ROUX', 'Paul DURAND'), ('Anne MOREL', None)]
+    """
+    for giver, office in attendance.held_by_office:
+        title = HELD_BY_OFFICE.fullmatch(office)["title"]
+        add_proxy(attendance, giver, _in_office(body, attendance, fold(title)))
+
+
+def _in_office(body: str, attendance: Attendance, title: str) -> Person | None:
+    """The person the text names in the office ``title`` (folded: "president", "maire"): the chair under that
+    title, or the executive who signs under it in their own name."""
+    if attendance.chair_title and fold(attendance.chair_title) == title:
+        return attendance.chair
+    sign = next((s for s in _own_signatures(body) if fold(s.group("title").strip()) == title), None)
+    return _signer(body, sign) if sign is not None else None
 
 
 def _find_secretary(body: str) -> re.Match | None:

@@ -63,6 +63,9 @@ class Attendance:
     #: (list, office, proxy's holder) of the members a list names by their office ("M. le Maire à Mme X") whom the
     #: text names nowhere else
     by_office: list[tuple[str, str, Person | None]] = field(default_factory=list)
+    #: (giver, office) of the proxies a list gives to an office ("M. X à M. le Président"), whose holder is the person
+    #: the text names in that office, else the office itself
+    held_by_office: list[tuple[Person, str]] = field(default_factory=list)
     #: how many of the present sit for a member, said beside their name ("M. Lucien ALBERT (suppléant de M. Jean
     #: ROUX)"): a stated count of the present may leave them out
     substitutes: int = 0
@@ -80,7 +83,7 @@ class Attendance:
         (False, ['Léa MARTIN'], None)
         """
         copied = copy.copy(self)
-        for name in ("present", "excused", "absent", "spans", "unread", "by_office"):
+        for name in ("present", "excused", "absent", "spans", "unread", "by_office", "held_by_office"):
             setattr(copied, name, list(getattr(self, name)))
         copied.proxies = [Proxy(proxy.giver, proxy.holder) for proxy in self.proxies]
         copied.count_at = dict(self.count_at)

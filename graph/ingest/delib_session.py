@@ -14,9 +14,10 @@ from graph.ingest.french_numbers import words_to_number
 
 #: Organs: pattern → canonical label.
 BODIES = [
-    (r"bureau\s+m[ée]tropolitain", "Bureau Métropolitain"),
+    # a metropole's or a communauté's bureau named as its council is: "Bureau de la Métropole"
+    (r"bureau\s+(?:m[ée]tropolitain|de\s+(?:la\s+)?m[ée]tropole\b)", "Bureau Métropolitain"),
     (r"conseil\s+m[ée]tropolitain", "Conseil Métropolitain"),
-    (r"bureau\s+communautaire", "Bureau Communautaire"),
+    (r"bureau\s+(?:communautaire|de\s+(?:la\s+)?communaut[ée]\b)", "Bureau Communautaire"),
     (r"conseil\s+communautaire|conseil\s+de\s+(?:la\s+)?communaut[ée]|conseil\s+d['’]agglom[ée]ration",
      "Conseil Communautaire"),
     (r"conseil\s+de\s+(?:la\s+)?m[ée]tropole", "Conseil Métropolitain"),
@@ -58,7 +59,8 @@ BODIES = [
     (r"conseil\s+permanent\b", "Conseil Permanent"),
     # an établissement public's bureau (an établissement public foncier's), named alone with a capital: not "un
     # bureau" lent, nor the bureaux named above
-    (r"(?-i:Bureau|BUREAU)\b(?!\s+(?:m[ée]tropolitain|communautaire|syndical|du\s+conseil|ex[ée]cutif)\b)",
+    (r"(?-i:Bureau|BUREAU)\b(?!\s+(?:m[ée]tropolitain|communautaire|syndical|du\s+conseil|ex[ée]cutif"
+     r"|de\s+(?:la\s+)?(?:m[ée]tropole|communaut[ée]))\b)",
      "Bureau"),
     # the assemblies of the collectivités with a special status, which their executive council reports to
     (r"assembl[ée]e\s+de\s+corse", "Assemblée de Corse"),

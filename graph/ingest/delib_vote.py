@@ -184,7 +184,9 @@ def _read_counts(body: str, vote: Vote) -> list[tuple[int, int]]:
     spans = []
     for attr, words, voix in (("votes_for", rf"{FOR_AGAINST[0]}|pour|votes?\s+pour", True),
                               ("against", rf"contre|{FOR_AGAINST[1]}", False),
-                              ("abstentions", r"abstentions?|s['’]abst\w+", False)):
+                              # "S'est abstenu (1) : M. X", "Se sont abstenus (2) : …" as "Abstentions (2)"
+                              ("abstentions", r"abstentions?|s['’]abst\w+|s['’]est\s+abstenue?"
+                                              r"|se\s+sont\s+abstenue?s?", False)):
         found = read_count(body, words, voix)
         if found is None and attr != "votes_for":  # the members named, not counted: after their label, or before
             found = count_named(body, NAMED_AGAINST if attr == "against" else NAMED_ABSTAINING) \

@@ -70,9 +70,10 @@ def _lines_of_labels(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(lines)
 
 
-#: Where a count in brackets after its label is a vote's: the label opens its line, perhaps after "Ont voté", or
-#: follows another count's separator ("Ont voté POUR (49) : …", "Abstention (11) : …", "Pour (20) – Contre (2)").
-_IN_BRACKETS_BEFORE = r"(?:^[ \t]*(?:ont[ \t]+vot[ée][ \t]+)?|(?<=\))[ \t]*[;,/–—-]?[ \t]*)"
+#: Where a count in brackets after its label is a vote's: the label opens its line, perhaps after "Ont voté" or "A
+#: voté" (one member), or follows another count's separator ("Ont voté POUR (49) : …", "A voté contre (1) : …",
+#: "Abstention (11) : …", "Pour (20) – Contre (2)").
+_IN_BRACKETS_BEFORE = r"(?:^[ \t]*(?:(?:ont|a)[ \t]+vot[ée][ \t]+)?|(?<=\))[ \t]*[;,/–—-]?[ \t]*)"
 
 
 class _Patterns(NamedTuple):

@@ -17,24 +17,33 @@ from graph.ingest.delib_vote_context import is_cited
 from graph.ingest.french_accents import accents_optional
 
 
-#: Who voted against or abstained, named without a count: "Ont voté contre : M. X, Mme Y", "Se sont abstenus :
-#: Mme Z, M. W", "Contre : M. X et Mme Y".
-NAMED_AGAINST = r"ont\s+vot[ée]\s+contre|(?<![\w-])contre"
+#: Who voted against or abstained, named without a count: "Ont voté contre : M. X, Mme Y", "A voté contre : M. X",
+#: "Se sont abstenus : Mme Z, M. W", "Contre : M. X et Mme Y".
+NAMED_AGAINST = r"(?:ont|a)\s+vot[ée]\s+contre|(?<![\w-])contre"
 NAMED_ABSTAINING = r"se\s+sont\s+abstenu(?:e|s|es)?|s['’]est\s+abstenue?|abstentions?"
 #: One member named with their civility ("M. SIMONIN-BARRY", "Mme Anne COHEN", "Monsieur Paul Durand"), perhaps
 #: with the proxy they voted by in brackets; "MM." or "Mmes" names several, "le groupe X" a number unknown.
 _ONE_MEMBER = re.compile(r"(?:M\.|Mme|Mlle|Monsieur|Madame)\s+[A-ZÀ-ÖØ-ÞŒ][\w'’.-]*"
                          r"(?:\s+(?:(?:de|du|des|la|le)\s+)*(?:d['’])?[A-ZÀ-ÖØ-ÞŒ][\w'’.-]*){0,4}"
                          r"(?:\s*\([^()\n]{1,60}\))?")
+#: One member named without civility, as a roll-call vote lists them: given names, then the family name in capitals
+#: ("Olivier PELLAT", "Jean-Marc LE GALL"), perhaps with the proxy they voted by in brackets; not a group ("Groupe
+#: ENSEMBLE", "Liste UNIS").
+_BARE_MEMBER = re.compile(r"(?!(?i:groupes?|listes?|les?|la|élus|union|opposition|majorité)\b)"
+                          r"[A-ZÀ-ÖØ-ÞŒ][a-zà-öø-ÿœ'’]+(?:[ -][A-ZÀ-ÖØ-ÞŒ][a-zà-öø-ÿœ'’]+)*"
+                          r"(?:\s+[A-ZÀ-ÖØ-ÞŒ][A-ZÀ-ÖØ-ÞŒ'’-]+){1,3}(?:\s*\([^()\n]{1,60}\))?")
 
 
 def count_named(text: str, words: str) -> tuple[int, tuple[int, int]] | None:
-    """How many members a list after ``words`` and a colon names, when each of its items is one member
-    (:data:`_ONE_MEMBER`) and the list ends its line (or goes on to the next after a comma): "Ont voté contre :
-    M. A, Mme B, M. C" counts 3. A list that names anything else (a group, "MM. X et Y") counts nothing.
+    """How many members a list after ``words`` and a colon names, when each of its items is one member, with their
+    civility (:data:`_ONE_MEMBER`) or without, as a roll-call vote names them (:data:`_BARE_MEMBER`), and the list
+    ends its line (or goes on to the next after a comma): "Ont voté contre : M. A, Mme B, M. C" counts 3. A list
+    that names anything else (a group, "MM. X et Y") counts nothing.
 
     >>> count_named("Ont voté contre : M. ALPHA, Mme BÊTA-GAMMA et M. DELTA\\nADOPTÉE", NAMED_AGAINST)[0]
     3
+    >>> count_named("S'est abstenu : Olivier PELLAT.", NAMED_ABSTAINING)[0]
+    1
     >>> count_named("Se sont abstenus : le groupe Ensemble, M. ALPHA", NAMED_ABSTAINING) is None
     True
     """
@@ -45,7 +54,7 @@ def count_named(text: str, words: str) -> tuple[int, tuple[int, int]] | None:
         stop = text.find("\n", end)
         stop = len(text) if stop < 0 else stop
         items = re.split(r"\s*(?:[,;]|\bet\b)\s*", text[match.end():stop].strip().rstrip("."))
-        if items and all(_ONE_MEMBER.fullmatch(item) for item in items):
+        if items and all(_ONE_MEMBER.fullmatch(item) or _BARE_MEMBER.fullmatch(item) for item in items):
             return len(items), (match.start(), stop)
         return None
     return None

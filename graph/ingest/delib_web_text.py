@@ -62,18 +62,30 @@ def html_characters(text: str) -> str:
     return composed(_CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group(0)), text)) if "&" in text else text
 
 
+#: A quote's marks at a line's start ("> Délibération n° 12", "> > …"): the line is the act's text.
+_QUOTE_MARK = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
+#: A run in emphasis by one star or one underscore ("*Identifiant ACTES : …-DE*", "_…_"), the mark against its first
+#: and last letters and not within a word: an ACTES id's own underscores ("99_DE-…", "B2024_0156"), an escaped mark
+#: ("99\\_DE") and a list's star ("* item") are none.
+_EMPHASIS = re.compile(r"(?<![\w*_\\])(?P<mark>[*_])(?=[^\s*_])(?P<text>[^\n]*?[^\s*_\\])(?P=mark)(?![\w*_])")
+
+
 def markdown_to_plain(text: str) -> str:
-    r"""Drop Markdown emphasis, heading marks, escapes and hard-break spaces, and a web page's navigation around the
-    act (:func:`_without_web_chrome`); keep list dashes and table pipes.
+    r"""Drop Markdown emphasis, quote and heading marks, escapes and hard-break spaces, and a web page's navigation
+    around the act (:func:`_without_web_chrome`); keep list dashes and table pipes.
 
     >>> markdown_to_plain("## **DELIBERATION N°1**  \n99\\_DE")
     'DELIBERATION N°1\n99_DE'
+    >>> markdown_to_plain("> N° **B 2024-0156**\n*ACTES : 076-B2024_0156-DE*\n_99_DE-1_ et 99_DE-2\n* un point")
+    'N° B 2024-0156\nACTES : 076-B2024_0156-DE\n99_DE-1 et 99_DE-2\n* un point'
     >>> markdown_to_plain("Vous êtes ici : [Accueil](/) › [Actes](/actes) › Décision\n# Décision n° 4\n"
     ...                   "Voir l'[annexe](/a.pdf).\n[Mentions légales](/ml) · [Cookies](/c)")
     "Décision n° 4\nVoir l'annexe."
     """
     text = _without_web_chrome(text)
+    text = _QUOTE_MARK.sub("", text)
     text = re.sub(r"\*\*|__", "", text)
+    text = _EMPHASIS.sub(r"\g<text>", text)
     text = re.sub(r"^#{1,6}\s+", "", text, flags=re.M)
     text = re.sub(r"\\([_*#\[\]()\\.-])", r"\1", text)
     return re.sub(r"[ \t]+$", "", text, flags=re.M)
