@@ -56,6 +56,11 @@ _DEPARTMENT = re.compile(r"\s*\((?:\d{2,3}|2[AB])\)$")
 #: A name's line that names the project after a dash, the block's fields below it: "Commune de X (68) – Maison de
 #: santé du Florival :".
 _PROJECT_AFTER = re.compile(r"\s+[–—-]\s+(?P<project>[^–—]+?)\s*:$")
+#: The words after a name's dash that are still the name's, a comma parting them from the project in small letters:
+#: a place or a body's branch in capitals ("Association Addictions France – Drôme, consultations jeunes
+#: consommateurs :", "Les Petits Frères des Pauvres – Équipe de Valence-Sud, visites aux aînés :").
+_NAME_PART_THEN_PROJECT = re.compile(r"(?P<part>[A-ZÉÈÎÔÂ][\w'’-]*(?:\s+(?:(?:de|du|des|la|le|les|et|en|sur)\s+)*"
+                                     r"(?:[dl]['’])?[A-ZÉÈÎÔÂ][\w'’-]*)*),\s+(?P<project>[a-zà-ÿ].*)")
 #: A public body's name, then its operation after a dash: "Commune d'Eymoutiers – restauration de la tourbière",
 #: "Syndicat d'aménagement du bassin de la Maulde (SABM) – acquisition foncière"; a public body has no branch that a
 #: dash would name, as an association's "– antenne Nord" does.
@@ -164,7 +169,9 @@ def _grant_of(block: list[tuple[int, str]], heading: str | None, authority: str 
         for line in texts[name_at + 1:amount_at]:
             name = join_cell_words(name, line.strip())
     project = _PROJECT_AFTER.search(name) if name_at + 1 < len(texts) else None
-    if project:
+    if project and (part := _NAME_PART_THEN_PROJECT.fullmatch(project["project"])):
+        name, project = name[:part.end("part") + project.start("project")], part
+    elif project:
         name = name[:project.start()]
     if (public := _PUBLIC_BODY_THEN_OPERATION.match(name)) is not None:
         name, project = public["name"], project or public

@@ -136,7 +136,7 @@ def item_name(item: str, anchor: int) -> str | None:
                   name)
     name = re.sub(r"(?:[\s…:–—-]|(?<!\.[A-Za-z])\.)+$", "", name)  # not a dotted acronym's last dot ("U.S.S.G.")
     # (not a "pour" inside brackets: "X (séjours de répit pour les aidants)" tells what X's grant is for, in full)
-    purpose = next((m for m in _ITEM_PURPOSE.finditer(name)
+    purpose = next((m for m in ITEM_PURPOSE.finditer(name)
                     if name.count("(", 0, m.start()) <= name.count(")", 0, m.start())), None)
     if purpose and len(name[:purpose.start()].split()) >= 3:
         name = name[:purpose.start()]
@@ -203,7 +203,7 @@ def _name_after_amount(item: str, anchor: int) -> str | None:
 
 
 #: What an item's beneficiary is paid for: "… (SISA) pour le dispositif d'éducation thérapeutique".
-_ITEM_PURPOSE = re.compile(r"\s+pour\s+(?:le|la|les|l['’]|un|une|des|son|sa|ses|leurs?)\b", re.I)
+ITEM_PURPOSE = re.compile(r"\s+pour\s+(?:le|la|les|l['’]|un|une|des|son|sa|ses|leurs?)\b", re.I)
 #: A decision's verb in capitals, then its words in small letters: "ATTRIBUE à …", "RAMÈNE la subvention …".
 _VERB_OPENING = re.compile(r"(?:ATTRIBU|ACCORD|ALLOU|VERS|OCTROI|D[ÉE]CID|RAM[ÈE]N|PORT|FIX|APPROUV|AUTORIS|PR[ÉE]CIS|"
                            r"ANNUL|DIT|DONN|VALID|ARR[ÊE]T|AJUST|MODIFI|R[ÉE]DUI|CONFIRM|PREND|RETIR|ABROG|SUPPRIM|"

@@ -39,8 +39,10 @@ def merge_prose(grants: list[GrantFact], found: GrantsFound) -> None:
         rows.setdefault(name_key(grant.beneficiary), []).append(grant)
     # An aid in kind and a payment are never one grant: a beneficiary's mentions of each are merged apart.
     mentions: dict[tuple[str, bool], list[GrantFact]] = {}
+    decided = _decided_names(grants)
     for grant in grants:
-        mentions.setdefault((name_key(grant.beneficiary), grant.nature == "in-kind"), []).append(grant)
+        key = decided.get(name_key(grant.beneficiary)) if grant.decision else _report_key(grant.beneficiary, decided)
+        mentions.setdefault((key or name_key(grant.beneficiary), grant.nature == "in-kind"), []).append(grant)
     kept: list[tuple[GrantFact, bool]] = []  # each grant, and whether only the report makes it
     for (key, _), said in mentions.items():
         said = [g for g in said if not g.part] or said
@@ -64,6 +66,35 @@ def merge_prose(grants: list[GrantFact], found: GrantsFound) -> None:
         else:
             found.grants.append(grant)
     _warn_alike([g for g, _ in kept], found)
+
+
+#: Where a report's list item's name ends and its description begins: a comma, then words in small letters
+#: ("PASS'Santé Jeunes Valentinois, accueil santé des 16-25 ans : 3 000 €").
+_DESCRIPTION_AFTER = re.compile(r",\s+(?=[a-zà-ÿ])")
+
+
+def _decided_names(grants: list[GrantFact]) -> dict[str, str]:
+    """The name keys of the decision's beneficiaries, each as written and as its branch (a list's "Les Petits Frères
+    des Pauvres – Équipe de Valence-Sud" is read as the body, its branch in its bracket), to its beneficiary's key."""
+    names: dict[str, str] = {}
+    for grant in (g for g in grants if g.decision):
+        key = name_key(grant.beneficiary)
+        names[key] = key
+        if grant.bracket and grant.bracket[0] == "branch":
+            names.setdefault(name_key(grant.bracket[1]), key)
+    return names
+
+
+def _report_key(name: str, decided: dict[str, str]) -> str | None:
+    """The key of the decision's beneficiary that a report's mention names, its description after a comma left out
+    ("PASS'Santé Jeunes Valentinois, accueil santé des 16-25 ans" in the report is the decision's "PASS'Santé Jeunes
+    Valentinois", whatever amount an amendment brought its grant to); None when it names none.
+
+    >>> _report_key("PASS'Santé, accueil des 16-25 ans", {"pass sante": "pass sante"})
+    'pass sante'
+    """
+    key = name_key(name)
+    return decided.get(key) or decided.get(name_key(_DESCRIPTION_AFTER.split(name, maxsplit=1)[0]))
 
 
 #: A name that is an acronym alone: "APSA", "CPTS", "UDAF 35".

@@ -66,7 +66,7 @@ from graph.ingest.delib_prose_details import (NATURE_AFTER, match_yearly_grant, 
                                               read_purpose, read_year_after)
 from graph.ingest.delib_prose_lists import follow_lead, is_below_list
 from graph.ingest.delib_prose_sentences import TABLE_ROWS, join_civilities, words_cut_before
-from graph.ingest.delib_prose_totals import OPENS_TOTAL, RULE_LINES, states_total, summed_after
+from graph.ingest.delib_prose_totals import OPENS_TOTAL, RULE_LINES, item_comes_to, states_total, summed_after
 from graph.ingest.delib_recipient_names import clean_name
 from graph.ingest.delib_recipient_phrases import beneficiary_in
 from graph.ingest.delib_recipients import financed, person_at, receiver, record_head
@@ -173,8 +173,11 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
                 parts.add(a_start)
             # (a total of grants: the list's or the table's above, a list's item, or the run of grants its sentence
             # gave before it: "650 € à X, …, et 120 € à Y, soit au total …")
-            if states_total(sentence, (a_start, a_end), spelled, sums, below_grants,
-                            sums_table or (item and lead) or len(read_at) > 1):
+            # ("…, 600 € par mois pendant 24 mois, soit un montant total de 14 400 €": one item's grant, no total)
+            # ("La dépense correspondante, soit 4 300 €" after the articles that make two grants or more sums them too)
+            if not (item and lead and item_comes_to(sentence, a_start, amounts + words)) and states_total(
+                    sentence, (a_start, a_end), spelled, sums, below_grants or granted_before > 1,
+                    sums_table or (item and lead) or len(read_at) > 1):
                 totals.append(StatedTotal(amount, (start + a_start, start + a_end), sentence.strip()))
                 continue
             valued_in_kind = VALUED.search(before) and (IN_KIND.search(sentence)

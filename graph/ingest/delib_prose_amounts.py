@@ -18,6 +18,7 @@ from graph.ingest.delib_not_grants import ANOTHER_AID, CLAUSE_VERB, ENVELOPE, LO
 from graph.ingest.delib_prose_cues import (AWARDED_PRIZE, CAPPED_AFTER, CHARGED_AFTER, COMPARISON_FOLLOWS, CO_FUNDING,
                                            EXCLUDE, PRIZE_ITEM, PROPOSED_BEFORE, PROPOSED_OPENER, REQUEST_ASIDE,
                                            SHARE_AFTER)
+from graph.ingest.delib_prose_totals import ITEM_COMES_TO
 
 
 Amount = tuple[int, int, Decimal | None]
@@ -202,9 +203,10 @@ def words_exclude_grant(sentence: str, at: tuple[int, int],
     if AMOUNT_FIELD.fullmatch(sentence, line_start := sentence.rfind("\n", 0, a_start) + 1, a_start):
         said = sentence[line_start:a_start]
     # "le versement du solde …, soit 16 000 €": that "soit" gives the instalment; "- M. X, interne, 12 mois,
-    # soit 7 200 € ;": a list's item, the amount it comes to.
+    # soit 7 200 € ;", "…, 600 € par mois pendant 24 mois, soit un montant total de 14 400 € ;": a list's item, the
+    # amount it comes to (an item's total that sums its grants is read before: :func:`delib_prose_totals.states_total`).
     if part or item and lead:
-        said = re.sub(r"\bsoit\s*$", "", said)
+        said = re.sub(r"\bsoit\s*$", "", ITEM_COMES_TO.sub("", said) if item and lead else said)
     if own := _own_field(sentence, a_start, [e for _, e, _ in every]):
         said = own if not CO_FUNDING.search(sentence, 0, a_start) else said
     if CAPPED_AFTER.match(sentence, a_end):  # "40 000 € (plafond)": the grant, at the ceiling

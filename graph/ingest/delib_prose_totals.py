@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from graph.ingest.delib_not_grants import RATE_AFTER, YEARLY
+
 
 #: What members pay the body they belong to, whose total is no grants': "participations statutaires", "cotisations".
 _DUES_TOTAL = re.compile(r"\bparticipations?\s+statutaires?\b|\bcotisations?\b|\bcontributions?\s+statutaires?\b",
@@ -39,6 +41,30 @@ _SUMS_ABOVE = re.compile(r"\s*(?:article\s+\d+(?:er)?\s*[:.–—-]?\s*)?(?:les|
                          r"(?:soit|d['’]un\s+montant(?:\s+total)?\s+de)\s*", re.I)
 #: A total said after its amount: "La dépense, soit 2 750 € au total, …".
 _TOTAL_AFTER = re.compile(r"\s*(?:au\s+total|en\s+tout)\b", re.I)
+
+
+#: The words of what one beneficiary's item comes to: "…, 600 € par mois pendant 24 mois, soit un montant total de
+#: 14 400 €", "…, 400 € par mois pendant 18 mois, pour un montant total de 7 200 €".
+ITEM_COMES_TO = re.compile(r"\b(?:soit|pour)\s+(?:un|le)\s+montant\s+total\s+(?:de\s+)?$", re.I)
+
+
+def item_comes_to(item: str, at: int, amounts: list[tuple[int, int, Decimal]]) -> bool:
+    """Whether the amount at ``at`` of a list's ``item`` (one beneficiary's line) is the grant it comes to, not a
+    total of several grants: its "soit un montant total de" or "pour un montant total de" follows a rate of the
+    grant ("600 € par mois pendant 24 mois") and no other amount of the item, nor a grant's yearly amount and its
+    years ("10 000 € par an de 2025 à 2027", whose first year's is the grant read). With no amount before it, it may
+    sum the grants above ("- DÉCIDE d'attribuer les subventions ci-dessus, pour un montant total de 8 000 €").
+
+    >>> item = "• M. Hugo CASTELNAU, interne, 600 € par mois pendant 24 mois, soit un montant total de 14 400 € ;"
+    >>> item_comes_to(item, 87, [(30, 35, Decimal(600)), (87, 95, Decimal(14400))])
+    True
+    >>> item_comes_to("• Club A : 1 000 € et 2 000 €, soit un montant total de 3 000 €", 56, [
+    ...     (11, 18, Decimal(1000)), (22, 29, Decimal(2000)), (56, 63, Decimal(3000))])
+    False
+    """
+    before = [end for _, end, _ in amounts if end <= at]
+    return bool(before and ITEM_COMES_TO.search(item, max(0, at - 40), at)) and all(
+        RATE_AFTER.match(item, end) and not ((yearly := YEARLY.match(item, end)) and yearly["first"]) for end in before)
 
 
 #: The rules drawn across a list or a table, on lines of their own: "   ---------", "=====", "────".
@@ -84,10 +110,10 @@ def states_total(sentence: str, at: tuple[int, int], spelled: list[tuple[int, in
                  below_grants: bool, of_grants: bool) -> bool:
     """Whether the amount that spans ``at`` in ``sentence`` is a total of grants, no grant: words before it that
     say a total ("Total ……", "soit un montant total de", "les subventions ci-dessus, soit"), a "soit" that sums the
-    amounts before it (``sums``, :func:`summed_after`), "les crédits, soit …" below a table or a list
-    (``below_grants``). ``spelled``: the amounts that the sentence writes in words (value, start, end);
-    ``of_grants``: what else says that the total is the grants' (a list's or a table's total below it, a list's item,
-    a run of grants before it in its sentence), else its clause must speak of them.
+    amounts before it (``sums``, :func:`summed_after`), "les crédits, soit …" below a table, a list or the
+    sentences of two grants or more (``below_grants``). ``spelled``: the amounts that the sentence writes in words
+    (value, start, end); ``of_grants``: what else says that the total is the grants' (a list's or a table's total
+    below it, a list's item, a run of grants before it in its sentence), else its clause must speak of them.
 
     >>> states_total("Total des subventions : 4 400 €", (23, 30), [], {}, False, False)
     True

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ingest.delib_lists import BULLET
+from graph.ingest.delib_lists import BULLET, ITEM_PURPOSE
 from graph.ingest.delib_names import initials_only, parse_person
 from graph.ingest.delib_recipient_names import KIND, KIND_OF, NAME_END, clean_name
 
@@ -131,7 +131,9 @@ _TITLE_BENEFICIARY = re.compile(
     r"(?:subventions?|fonds\s+de\s+concours|participation(?:\s+financière)?|aide\s+financière)\s+"
     # its nature or kind between: "subvention de fonctionnement", "subvention exceptionnelle", "d'investissement"
     r"(?:(?:de\s+\w+|d['’]\w+|exceptionnelle|annuelle|forfaitaire|complémentaire|(?:19|20)\d\d)\s+)*"
-    r"(?:à|au|aux)\s+(?:l['’]association\s+|la\s+(?=[A-ZÉÈÀ]|(?:commune|ville)\s+d)|l['’])?"
+    # "à l'association des professionnels de santé des Abers": an association named by what it gathers keeps its word
+    r"(?:à|au|aux)\s+(?:l['’](?=association\s+(?:des|du|de|d['’])\s*\w)|l['’]association\s+|"
+    r"la\s+(?=[A-ZÉÈÀ]|(?:commune|ville)\s+d)|l['’])?"
     r"(?P<name>(?:[«\"]?\s*[A-ZÉÈÀ]|(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉÈÀ]).+)"
     # an association named after the year and a dash: "Subvention 2024 – Association X" (not "Subventions 2024 –
     # Sport", a theme)
@@ -169,6 +171,8 @@ def title_beneficiary(title: str) -> str | None:
     >>> title_beneficiary("CONTRAT LOCAL DE SANTÉ – PARTICIPATION AU POSTE DE COORDINATEUR ET SUBVENTION À "
     ...                   "L'ASSOCIATION GIER PRÉVENTION SANTÉ")
     'GIER PRÉVENTION SANTÉ'
+    >>> title_beneficiary("SUBVENTION À L'ASSOCIATION DES PROFESSIONNELS DE SANTÉ DES ABERS POUR LE PROJET DE SANTÉ")
+    'ASSOCIATION DES PROFESSIONNELS DE SANTÉ DES ABERS'
     """
     # A grant's own word first: "Participation au poste de coordinateur et subvention à l'association X"
     grant_word = re.search(r"\bsubventions?\b", title, re.I)
@@ -177,8 +181,12 @@ def title_beneficiary(title: str) -> str | None:
     if match is not None and _ASKED.search(title, 0, match.start()):
         return None
     name = match and (match.group("name") or match.group("name2") or match.group("name3"))
-    if not name or not re.match(r"[«\"]?\s*[A-ZÉÈÀ]|(?:commune|ville)\s|" + KIND_OF, name):
+    if not name or not re.match(r"[«\"]?\s*[A-ZÉÈÀ]|(?:commune|ville|association)\s|" + KIND_OF, name):
         return None
     name = re.split(r"\s+[-–—]\s+|\s*[(:;,]|\s+pour\s", name)[0]
+    # a name of three words or more ends at "pour" and an article in capitals too, as a list's item's does: "À
+    # L'ASSOCIATION DES PROFESSIONNELS DE SANTÉ DES ABERS POUR LE PROJET DE SANTÉ 2024-2025"
+    if (purpose := ITEM_PURPOSE.search(name)) and len(name[:purpose.start()].split()) >= 3:
+        name = name[:purpose.start()]
     # a title that names the beneficiary in brackets: "… – Délibération n° 87 (subvention à l'association X)"
     return clean_name(name[:-1] if name.endswith(")") and name.count(")") > name.count("(") else name)
