@@ -25,11 +25,12 @@ import re
 from collections.abc import Iterable, Iterator
 
 from graph.french_text import counted, of
+from graph.ingest.french import format_date_words
 from search.document_assembly import add_dependencies, add_facet, finish_document, show_labels, start_document
 from search.document_kinds import ACTOR_TYPES, kind_of
-from search.fact_readers import (amount_of, counted_amount_of, dcterms, grants_in_force, grants_replacing, has_label,
-                                 iris_of, label_of, mai, membership_holds, org, party_names_of, rdfs, schema, skos,
-                                 texts_of, year_of)
+from search.fact_readers import (amount_of, counted_amount_of, dcterms, grants_counted, grants_in_force,
+                                 grants_replacing, has_label, iris_of, label_of, mai, membership_holds, org,
+                                 party_names_of, rdfs, schema, skos, texts_of, year_of)
 from search.facts import FULL, LABELS, Facts
 
 #: Names of the other side of an actor's grants put in its text: a funder of 10,000 grants would otherwise match
@@ -60,8 +61,8 @@ def format_amount(amount: float | None) -> str:
 
     >>> format_amount(20000.0)
     '20 000 €'
-    >>> format_amount(1234.5)
-    '1 234,50 €'
+    >>> format_amount(1234.5), format_amount(-2500.0)
+    ('1 234,50 €', '-2 500 €')
     """
     if amount is None:
         return ""
@@ -80,10 +81,11 @@ def actor_to_document(iri: str, facts: Facts) -> dict:
     themes, places = iris_of(facts, iri, dcterms.subject), iris_of(facts, iri, schema.location)
     add_facet(doc, facts, "theme", themes)
     add_facet(doc, facts, "place", places)
-    received = _grants_total(doc, facts, grants_in_force(facts, facts.pointing(iri, mai.beneficiary)),
+    received = _grants_total(doc, facts, grants_counted(facts, facts.pointing(iri, mai.beneficiary)),
                              side=schema.funder)
-    given = _grants_total(doc, facts, grants_in_force(facts, facts.pointing(iri, schema.funder)),
-                          side=mai.beneficiary, facets=False)
+    # given: to a beneficiary, as its page lists them (webapp.resource_grants)
+    given = _grants_total(doc, facts, [g for g in grants_counted(facts, facts.pointing(iri, schema.funder))
+                                       if facts.get(g, mai.beneficiary)], side=mai.beneficiary, facets=False)
     memberships = facts.pointing(iri, org.member)
     today = dt.date.today().isoformat()
     for membership in memberships:
@@ -96,24 +98,54 @@ def actor_to_document(iri: str, facts: Facts) -> dict:
     for name in ("theme", "place", "circle", "goal"):
         doc["related"] += [doc["labels"][v] for v in doc["facets"][name]]
     doc["amount"] = received[0] or given[0] or None
-    parts = [type_label] + [doc["labels"][p] for p in doc["facets"]["place"]]
-    if received[1]:
-        parts.append(f"{format_amount(received[0])} reçus ({received[1]} subvention{'s' * (received[1] > 1)})")
-    if given[1]:
-        parts.append(f"{format_amount(given[0])} attribués ({given[1]} subvention{'s' * (given[1] > 1)})")
+    parts = [type_label] + [doc["labels"][p] for p in doc["facets"]["place"]] + ended(facts, iri, type_)
+    parts += [grants_part(*received, "reçus")] if received[1] else []
+    parts += [grants_part(*given, "attribués")] if given[1] else []
     doc["summary"] = " · ".join(parts)
     grants = facts.pointing(iri, mai.beneficiary) + facts.pointing(iri, schema.funder)
     add_dependencies(doc, memberships + grants + grants_replacing(facts, grants))
     return finish_document(doc)
 
 
-def _grants_total(doc: dict, facts: Facts, grants: list, side, facets: bool = True) -> tuple[float, int]:
+def grants_part(total: float, count: int, uncounted: int, verb: str) -> str:
+    """What an actor's summary says of the grants it received or gave (``verb``): their total, as its page sums it,
+    and their number, as its page lists them, with how many the total leaves out (a negative amount, or none).
+
+    >>> grants_part(1200.0, 2, 1, "reçus"), grants_part(3000.0, 1, 0, "attribués")
+    ('1 200 € reçus (2 subventions, dont 1 hors du total)', '3 000 € attribués (1 subvention)')
+    """
+    left_out = f", dont {uncounted} hors du total" if uncounted else ""
+    return f"{format_amount(total)} {verb} ({counted(count, 'subvention')}{left_out})"
+
+
+#: What an actor's summary says of its dissolution date (``schema:dissolutionDate``: an RNA extract's dissolved
+#: association, a SIRENE extract's ceased company), by actor type: its word agrees with the type's name.
+ENDED_WORDS = {"entreprise": "cessée", "professionnel-de-sante": "cessé", "actor": "dissous", "usagers": "dissous"}
+
+
+def ended(facts: Facts, iri, type_: str) -> list[str]:
+    """The part of an actor's summary that says it no longer exists (« dissoute le 30 juin 2021 », « cessée le 1er
+    janvier 2023 »: its earliest dissolution date), or none; a date written otherwise is shown as written."""
+    dates = texts_of(facts, iri, schema.dissolutionDate)
+    if not dates:
+        return []
+    first = min(dates)
+    try:
+        day = format_date_words(dt.date.fromisoformat(first[:10]))
+    except ValueError:
+        day = first
+    return [f"{ENDED_WORDS.get(type_, 'dissoute')} le {day}"]
+
+
+def _grants_total(doc: dict, facts: Facts, grants: list, side, facets: bool = True) -> tuple[float, int, int]:
     """Add what an actor's document shows of its grants; return their total amount, as the explorer's totals count
-    it (:func:`counted_amount_of`), and their number, those it leaves out included (as the actor's page lists
-    them)."""
-    total = 0.0
+    it (:func:`counted_amount_of`), their number, those it leaves out included (as the actor's page lists them), and
+    the number of those it leaves out."""
+    total, uncounted = 0.0, 0
     for i, grant in enumerate(grants):
-        total += counted_amount_of(facts, grant) or 0.0
+        amount = counted_amount_of(facts, grant)
+        total += amount or 0.0
+        uncounted += amount is None
         others = iris_of(facts, grant, side)
         if i < MAX_RELATED:
             doc["related"] += show_labels(doc, facts, others) + texts_of(facts, grant, side)
@@ -121,7 +153,7 @@ def _grants_total(doc: dict, facts: Facts, grants: list, side, facets: bool = Tr
             add_facet(doc, facts, "funder", others)
             add_facet(doc, facts, "fiscal_year", filter(None, map(year_of, facts.get(grant, mai.fiscalYear))))
             add_facet(doc, facts, "goal", iris_of(facts, grant, mai.contributesTo))
-    return total, len(grants)
+    return total, len(grants), uncounted
 
 
 def grant_to_document(iri: str, facts: Facts) -> dict:

@@ -144,6 +144,13 @@ def grants_in_force(facts: Facts, grants: list) -> list:
     return [grant for grant in grants if not facts.pointing(grant, dcterms.replaces)]
 
 
+def grants_counted(facts: Facts, subjects: list) -> list:
+    """The grants (``mai:Grant``) among ``subjects`` that no later act replaces: those that an actor's page and the
+    funding page list and sum. A node of another class that names a beneficiary and an amount (``mai:Grnat``, a
+    misspelt class) is no grant: it added its 3,000 € to an actor's « reçus » that the funding page did not."""
+    return [grant for grant in grants_in_force(facts, subjects) if mai.Grant in facts.types.get(grant, ())]
+
+
 def grants_replacing(facts: Facts, grants: list) -> list:
     """The grants that replace some of ``grants``: a document that counts those depends on them too."""
     return [newer for grant in grants for newer in facts.pointing(grant, dcterms.replaces)]

@@ -49,8 +49,10 @@ VERSION_GRACE_S = 60.0
 #: whole names one per line in the fields that an update writes (a comma parted « Pass 1 234,50 € » there). 9: an
 #: accent written apart from its letter (Unicode NFD, search.analysis.MARKS) read within its word, as the accented
 #: letter: « Ho\u0302pital » was the words ``ho`` and ``pital``. 10: an underscore parts words
-#: (search.analysis.LETTER): « santé_mentale » was one word, that neither "santé" nor "mentale" found.
-INDEX_FORMAT = "10"
+#: (search.analysis.LETTER): « santé_mentale » was one word, that neither "santé" nor "mentale" found. 11: an actor's
+#: totals count its grants (``mai:Grant``) only (a misspelt class's node added its amount), and its summary says how
+#: many of them its total leaves out, and its dissolution date (« dissoute le … », « cessée le … »).
+INDEX_FORMAT = "11"
 
 
 class SearchIndexError(Exception):

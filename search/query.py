@@ -222,11 +222,19 @@ def _matches(word: str, highlight: set[str]) -> bool:
     return stem_word(word) in highlight or fold_word(word) in highlight
 
 
+def _with_sign(source: str, start: int) -> int:
+    """Where a snippet that starts with the word at ``start`` starts: before its minus sign, if it is a number's
+    (« -2 500 € »: a snippet of a negative amount showed « 2 500 € »), else at the word."""
+    if start and source[start - 1] in "-\u2212" and (start == 1 or source[start - 2].isspace()):
+        return start - 1
+    return start
+
+
 def _mark(source: str, words, marked: set[int], cut_before: bool, cut_after: bool) -> str:
     """The text from the first to the last of ``words``, escaped, the ``marked`` ones in ``<mark>``. Escaping
     replaces characters one by one, so the runs between marks are escaped at once, not word by word (a page of
     20 snippets of theme queries at 100k actors: 1.2 ms instead of 1.5)."""
-    out, position = ["…" if cut_before else ""], words[0][1]
+    out, position = ["…" if cut_before else ""], _with_sign(source, words[0][1])
     for i in sorted(marked):
         _, start, end = words[i]
         out += [html.escape(source[position:start], quote=False), "<mark>",

@@ -30,14 +30,15 @@ def format_money(value) -> str:
 
 
 def money_text(number: float, lang: str) -> str:
-    """Euros in ``lang`` ("fr" or "en"), cents only when there are some.
+    """Euros in ``lang`` ("fr" or "en"), cents only when there are some; a negative amount's minus sign before the
+    euro sign in English ("-€500", where "€-500" was written).
 
-    >>> money_text(97176.97, "fr"), money_text(97176.97, "en"), money_text(20000, "en")
-    ('97\u202f176,97\xa0€', '€97,176.97', '€20,000')
+    >>> money_text(97176.97, "fr"), money_text(97176.97, "en"), money_text(20000, "en"), money_text(-500, "en")
+    ('97\u202f176,97\xa0€', '€97,176.97', '€20,000', '-€500')
     """
     text = f"{number:,.2f}".removesuffix(".00")
     if lang == "en":
-        return f"€{text}"
+        return f"-€{text[1:]}" if text.startswith("-") else f"€{text}"
     return text.replace(",", "\u202f").replace(".", ",") + "\u00a0€"
 
 

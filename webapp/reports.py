@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from rdflib import URIRef
+from rdflib import BNode, URIRef
 
 from graph.ingest.base import InputError, level_word
 from graph.french_text import counted
@@ -119,8 +119,8 @@ pourcentageSubvention): 1, total of the grants before the shares (each counted o
 
 
 def money(value, lang: str = "fr") -> str:
-    """An amount in euros as ``lang`` writes it: "20 000 €", "1 500,50 €"; "€20,000", "€1,500.50". A value that
-    is not a number stays as it is."""
+    """An amount in euros as ``lang`` writes it: "20 000 €", "1 500,50 €", "-500 €"; "€20,000", "€1,500.50",
+    "-€500". A value that is not a number stays as it is."""
     from decimal import Decimal, InvalidOperation
 
     from graph.ingest.french import format_amount
@@ -133,8 +133,8 @@ def money(value, lang: str = "fr") -> str:
         return str(value)
     if not in_english(lang):
         return format_amount(amount)
-    text = f"{amount:,.2f}"
-    return "€" + (text[:-3] if text.endswith(".00") else text)
+    text = f"{amount:,.2f}".removesuffix(".00")
+    return f"-€{text[1:]}" if text.startswith("-") else f"€{text}"
 
 
 def file_warnings(report) -> int:
@@ -208,13 +208,17 @@ def format_summary(reports, failures, lang: str = "fr", verbose: bool = False) -
     stored = sum(r.status == "stored" for r in reports)
     unchanged = sum(r.status == "unchanged" for r in reports)
     triples = sum(r.triples for r in reports)
-    violations = sum(v.severity == "Violation" for r in reports for v in reported_violations(r))
-    warnings = sum(file_warnings(r) for r in reports)
+    # A result that several files of the ingest are told of (values that they state together) counts once, as
+    # ``maillage validate`` counts it: two files that gave one association two founding dates said « 2 informations
+    # non affichées », and validate 1.
+    shacl = _distinct(reported_violations(r) for r in reports)
+    violations = sum(v.severity == "Violation" for v in shacl)
+    warnings = sum(len(r.warnings) for r in reports) + sum(v.severity == "Warning" for v in shacl)
     # a table's rows rejected, said beside its warnings (an error line among them was easily missed): 0 is not said
     rejected = sum(r.stats.get("rows_rejected", 0) for r in reports if r.status == "stored")
     rows_rejected = "" if not rejected else (f"{counted(rejected, 'row', lang='en')} rejected; " if in_english(lang)
                                              else f"{counted(rejected, 'ligne rejetée', 'lignes rejetées')} ; ")
-    infos = "" if verbose else hidden_infos([v for r in reports for v in r.violations], lang)
+    infos = "" if verbose else hidden_infos(_distinct(r.violations for r in reports), lang)
     if in_english(lang):
         line = (f"Summary: {counted(stored, 'file', lang='en')} stored, {unchanged} unchanged, {len(failures)} failed; "
                 f"{counted(triples, 'triple', lang='en')}; {rows_rejected}{counted(warnings, 'warning', lang='en')}")
@@ -229,6 +233,12 @@ def format_summary(reports, failures, lang: str = "fr", verbose: bool = False) -
         line += (f" ; {counted(violations, 'violation des formes SHACL', 'violations des formes SHACL')} "
                  "(maillage validate ; --strict les refuse)")
     return line + infos
+
+
+def _distinct(violations_of_files) -> list:
+    """The SHACL results of several files' reports, each once (results are equal by focus node, path, message,
+    severity and value)."""
+    return list(dict.fromkeys(v for violations in violations_of_files for v in violations))
 
 
 def format_removal(removal, lang: str = "fr") -> str:
@@ -251,9 +261,10 @@ CELL_WIDTH = 80
 
 
 def _cell(term) -> str:
+    """A term as a table shows it: a blank node as ``_:id``, as SPARQL writes it (bare, its id looked like a text)."""
     if term is None:
         return ""
-    text = str(term)
+    text = f"_:{term}" if isinstance(term, BNode) else str(term)
     if isinstance(term, URIRef) or len(text) <= CELL_WIDTH:
         return text
     return text[:CELL_WIDTH - 1] + "…"

@@ -25,9 +25,10 @@ from webapp.resource_names import collapse, grant_label, party_label
 # aggregate of the same rows, took again). A grant that a later act replaces is left out; one that its sources give
 # two amounts (a SHACL violation) is one row, at the smaller, as everywhere; the totals add up the amounts that every
 # sum counts (?counted: webapp.grant_amounts.COUNTED_AMOUNT), unbound for a grant with none, which the page says it
-# leaves out.
-_GIVEN = "?grant schema:funder ?s ; mai:beneficiary [] ."
-_RECEIVED = "?grant mai:beneficiary ?s ."
+# leaves out. A node of another class that names a funder or a beneficiary (``mai:Grnat``, a misspelt class) is no
+# grant, as on the funding page: the incoming links list it (webapp.resource_tables).
+_GIVEN = "?grant schema:funder ?s ; mai:beneficiary [] ; a mai:Grant ."
+_RECEIVED = "?grant mai:beneficiary ?s ; a mai:Grant ."
 _GRANT_KEYS = f"""SELECT ?grant ?role ?year (MIN(?stated) AS ?amount) (MIN(?countable) AS ?counted) WHERE {{
   {{ {_GIVEN} BIND("given" AS ?role) }} UNION {{ {_RECEIVED} BIND("received" AS ?role) }}
   OPTIONAL {{ ?grant mai:fiscalYear ?year }} OPTIONAL {{ ?grant schema:amount ?stated }}

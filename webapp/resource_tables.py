@@ -60,8 +60,12 @@ _ALL_NAMES = "SELECT ?x ?label WHERE { ?x rdfs:label|skos:prefLabel|dcterms:titl
 # page with a memberships table (%LISTED%: :data:`MEMBERSHIP_LINKS`), the memberships that link to the resource as
 # its pole or its circle, which that table lists whole: a circle that the 100 poles of 100k actors share has 3,332,
 # which were read again here, then a page of them named (its page 63 -> 32 ms, the largest pole's 32 -> 16 ms).
+# A node of another class than mai:Grant that names the resource as funder or beneficiary is no grant of those tables:
+# a link here.
 _INCOMING_LINKS = """{ ?x ?ip ?s FILTER(?ip NOT IN (schema:funder, mai:beneficiary%LISTED%)) }
-  UNION { ?x schema:funder ?s FILTER NOT EXISTS { ?x mai:beneficiary [] } BIND(schema:funder AS ?ip) }"""
+  UNION { ?x schema:funder ?s FILTER(NOT EXISTS { ?x mai:beneficiary [] } || NOT EXISTS { ?x a mai:Grant })
+          BIND(schema:funder AS ?ip) }
+  UNION { ?x mai:beneficiary ?s FILTER NOT EXISTS { ?x a mai:Grant } BIND(mai:beneficiary AS ?ip) }"""
 #: How a membership links to its pole and its circle: on their pages, rows of the memberships table, not incoming
 #: links. A member's page lists its few memberships among its incoming links too ("membre de", which names each).
 MEMBERSHIP_LINKS = (ORG.organization, ORG.role)

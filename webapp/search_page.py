@@ -148,11 +148,28 @@ def _grants(count: str) -> str:
     return counted(int(count), "grant", lang="en")
 
 
+def _left_out(count: str | None) -> str:
+    """What an actor's summary says in English of the grants its total leaves out (« dont 1 hors du total »)."""
+    return f", {count} of them left out of the total" if count else ""
+
+
+def _date_in_english(text: str) -> str:
+    """A date that the index wrote in French words (« 1er janvier 2023 ») as English pages write it; else as it is."""
+    from graph.ingest.french import parse_date
+
+    day = parse_date(text)
+    return f"{day.day} {day.strftime('%B')} {day.year}" if day else text
+
+
 #: The parts of a search summary that the index writes in French, and how to say them in English (a text, or a
 #: function of the match that counts in the singular or the plural).
 _SUMMARY_EN = [(re.compile(p), r) for p, r in (
-    (r"^(.+) reçus \((\d+) subventions?\)$", lambda m: f"{m[1]} received ({_grants(m[2])})"),
-    (r"^(.+) attribués \((\d+) subventions?\)$", lambda m: f"{m[1]} given ({_grants(m[2])})"),
+    (r"^(.+) reçus \((\d+) subventions?(?:, dont (\d+) hors du total)?\)$",
+     lambda m: f"{m[1]} received ({_grants(m[2])}{_left_out(m[3])})"),
+    (r"^(.+) attribués \((\d+) subventions?(?:, dont (\d+) hors du total)?\)$",
+     lambda m: f"{m[1]} given ({_grants(m[2])}{_left_out(m[3])})"),
+    (r"^(?:dissoute?|dissous) le (.+)$", lambda m: f"dissolved on {_date_in_english(m[1])}"),
+    (r"^cessée? le (.+)$", lambda m: f"ceased on {_date_in_english(m[1])}"),
     (r"^(\d+) subventions?, (.+)$", lambda m: f"{_grants(m[1])}, {m[2]}"),
     (r"^(\d+) subventions?$", lambda m: _grants(m[1])),
     (r"^(\d+) acteurs? ou actions?$", lambda m: counted(int(m[1]), "actor or action", "actors or actions", lang="en")),
@@ -166,6 +183,10 @@ def summary_part_in_english(part: str) -> str:
 
     >>> summary_part_in_english("52 897 € reçus (2 subventions)"), summary_part_in_english("Objectif n°1")
     ('€52,897 received (2 grants)', 'Goal no. 1')
+    >>> summary_part_in_english("1 200 € reçus (2 subventions, dont 1 hors du total)")
+    '€1,200 received (2 grants, 1 of them left out of the total)'
+    >>> summary_part_in_english("dissoute le 30 juin 2021"), summary_part_in_english("cessée le 1er janvier 2023")
+    ('dissolved on 30 June 2021', 'ceased on 1 January 2023')
     >>> summary_part_in_english("1 subvention, 20 000 €"), summary_part_in_english("1 acteur ou action")
     ('1 grant, €20,000', '1 actor or action')
     >>> summary_part_in_english("d'Auvergne-Rhône-Alpes"), summary_part_in_english("de Lyon")

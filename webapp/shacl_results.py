@@ -101,7 +101,9 @@ def _where(violations, lang: str, file: str | None) -> str:
         return ", ".join(files)
     more = len(files) - GROUPED_AFTER
     shown = ", ".join(files[:GROUPED_AFTER])
-    return shown + (f" and {more} more files" if in_english(lang) else f" et {more} autres fichiers")
+    if in_english(lang):
+        return f"{shown} and {counted(more, 'more file', 'more files', lang='en')}"
+    return f"{shown} et {counted(more, 'autre fichier', 'autres fichiers')}"
 
 
 def focus_name(violation, lang: str = "fr") -> str:

@@ -194,17 +194,20 @@ def parse_amount(text: str) -> Decimal | None:
 
 
 def format_amount(value: Decimal, sep: str = " ", currency: str = " €") -> str:
-    """Write an amount the French way: thousands grouped by ``sep``, decimal comma.
+    """Write an amount the French way: thousands grouped by ``sep``, decimal comma, a minus sign against the figures
+    ("-500 €": it was grouped with them, "- 500 €").
 
-    >>> format_amount(Decimal("12350000.5"))
-    '12 350 000,50 €'
+    >>> format_amount(Decimal("12350000.5")), format_amount(Decimal(-500))
+    ('12 350 000,50 €', '-500 €')
     """
-    whole, _, cents = f"{value:.2f}".partition(".")
+    rounded = f"{abs(value):.2f}"
+    whole, _, cents = rounded.partition(".")
+    sign = "-" if value < 0 and rounded != "0.00" else ""
     groups = []
     while whole:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
-    text = sep.join(groups)
+    text = sign + sep.join(groups)
     return text + ("" if cents == "00" else "," + cents) + currency
 
 
