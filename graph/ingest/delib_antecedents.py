@@ -161,9 +161,13 @@ def the_same(text: str, beneficiaries: list[str]) -> str | None:
 
 
 #: An association named again as "this one": "à cette association", "à ladite association", "l'association
-#: précitée" — the one the text named last before it.
+#: précitée", or "à l'association" with no name after it, the grant's words (an article in small letters) or the
+#: clause's end right after it ("ATTRIBUE à l'association une subvention de …") — the one the text named last before
+#: it.
 _THIS_ASSOCIATION = re.compile(r"\b(?:(?:cette|ladite)\s+association|l['’]association\s+(?:précitée|susvisée|"
-                               r"susmentionnée|susnommée|concernée))\b", re.I)
+                               r"susmentionnée|susnommée|concernée))\b|"
+                               r"\bà\s+l['’]association(?=\s*(?:[,;.:]|$)|\s+(?:une?|la|le|les|sa|son|ses|leur|"
+                               r"leurs)\s+[a-zà-ÿ])", re.I)
 
 
 def this_association(before: str, clause: str) -> str | None:

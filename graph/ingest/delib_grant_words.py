@@ -42,3 +42,12 @@ DECIDED_PAYMENT_BARRIERS = re.compile(r"[.;:€\d]")
 #: the grant pays a share of, not the grant's words.
 GRANT_AFTER = re.compile(r"\s*(?:,\s*)?(?:par|sous\s+(?:la\s+)?forme\s+d['’]|au\s+moyen\s+d['’])\s*"
                          r"(?:le\s+versement\s+d['’])?une?\s+(?:subvention|participation|aide|contribution)\b", re.I)
+#: The description of the operation a grant pays for, after the beneficiary's name and a comma, a noun phrase in small
+#: letters: "SISA Maison de santé du Lauragais, construction d'une maison de santé à Villefranche-Lauragais",
+#: "Commune de X, extension du centre de santé municipal", "…, travaux de mise aux normes". The name ends at its
+#: comma, and a place the description names ("à Villefranche-Lauragais") is the operation's, not the beneficiary.
+OPERATION_AFTER_NAME = re.compile(r",\s*(?:(?:la|l['’]|une?|les|des)\s*)?(?:extension|cr[ée]ation|construction|travaux|"
+                                  r"[ée]quipement|acquisition|am[ée]nagement|r[ée]habilitation|r[ée]novation|"
+                                  r"restructuration|agrandissement|installation|achat|[ée]tude|modernisation|"
+                                  r"mise\s+(?:en\s+place|aux\s+normes)|d[ée]ploiement|informatisation|r[ée]alisation|"
+                                  r"transformation|renouvellement)s?\b")

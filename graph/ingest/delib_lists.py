@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ingest.delib_grant_words import GRANT_WORD
+from graph.ingest.delib_grant_words import GRANT_WORD, OPERATION_AFTER_NAME
 from graph.ingest.french import AMOUNT_RE
 from graph.ingest.french_numbers import NUMBER_WORDS
 
@@ -128,6 +128,8 @@ def item_name(item: str, anchor: int) -> str | None:
                     r",\s*(?:une?|la|les|des)\s+(?:subventions?|aides?|participations?|dotations?|contributions?|"
                     r"sommes?|bourses?)\b|,\s*(?:qui|inscrite?s?|immatricul[ée]+s?|domicili[ée]+s?|sise?s?|situ[ée]+s?|"
                     r"dont\s+le\s+si[èe]ge|ayant\s+son\s+si[èe]ge|agr[ée]{2}s?)\b", name, flags=re.I)[0]
+    # Nor the operation it describes after a comma ("Commune de X, extension du centre de santé municipal").
+    name = name[:operation.start()] if (operation := OPERATION_AFTER_NAME.search(name)) else name
     # What a dash adds after the name is no part of it: its SIRET or SIREN ("CPTS X – SIRET 889 456 123 00014"), its
     # project's title in quotes ("Langres Aidants – « Café des aidants »").
     name = re.split(r"\s+[–—-]\s+(?=[«\"“]|(?:n\s*[°º]\s*)?SIRE[NT]\b)", name, maxsplit=1)[0]

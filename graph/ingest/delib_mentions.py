@@ -182,7 +182,11 @@ def _words_of_one(name: str, other: str, words: dict[str, set[str]]) -> bool:
 
 
 def _one_grant(grant: GrantFact, other: GrantFact) -> bool:
-    return grant.amount == other.amount and (grant.nature == other.nature or None in (grant.nature, other.nature))
+    """Whether two mentions of one beneficiary are one grant: one amount, of one nature and one fiscal year when both
+    state theirs ("10 000 € pour 2024, 10 000 € pour 2025 et 10 000 € pour 2026" are three yearly grants, as three
+    different amounts are)."""
+    return grant.amount == other.amount and (grant.nature == other.nature or None in (grant.nature, other.nature)) \
+        and (grant.year == other.year or None in (grant.year, other.year))
 
 
 def _restated(mentions: list[GrantFact]) -> list[GrantFact]:

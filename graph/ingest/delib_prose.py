@@ -56,7 +56,7 @@ from graph.ingest.delib_not_grants import (AT_DISPOSAL_OF, BUDGET_LINE, BY_EARLI
                                            is_part, whole_of)
 from graph.ingest.delib_prose_amounts import (AmountsAround, goes_on_amounts_to, is_in_aside_of, verb_opens_clause,
                                               words_exclude_grant)
-from graph.ingest.delib_prose_cues import (AMENDED_FROM, AMENDED_TO, AWARDED_AFTER, BRINGING_TO, CANCEL,
+from graph.ingest.delib_prose_cues import (AID_BEFORE, AMENDED_FROM, AMENDED_TO, AWARDED_AFTER, BRINGING_TO, CANCEL,
                                            CANCELLED_AFTER, CANCELLED_AFTER_BARRIERS, CEILING_BEFORE,
                                            CHANGED_TO_AFTER, COMPARED_AFTER, COMPARED_BEFORE, DUES, MEMBERSHIP,
                                            NAMED_RESULT, OPERAND_AFTER, OPERAND_BEFORE, PRIZE_BEFORE,
@@ -66,7 +66,8 @@ from graph.ingest.delib_prose_details import (NATURE_AFTER, match_yearly_grant, 
                                               read_purpose, read_year_after)
 from graph.ingest.delib_prose_lists import follow_lead, is_below_list
 from graph.ingest.delib_prose_sentences import TABLE_ROWS, join_civilities, words_cut_before
-from graph.ingest.delib_prose_totals import OPENS_TOTAL, RULE_LINES, item_comes_to, states_total, summed_after
+from graph.ingest.delib_prose_totals import (OPENS_TOTAL, RULE_LINES, item_comes_to, states_total, summed_after,
+                                            sums_years)
 from graph.ingest.delib_recipient_names import clean_name
 from graph.ingest.delib_recipient_phrases import beneficiary_in
 from graph.ingest.delib_recipients import financed, person_at, receiver, record_head
@@ -171,6 +172,10 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
             ending_by, starting_before = around.ending_by(a_start), around.starting_before(a_start)
             if is_part(sentence, a_start, [ending_by[:2]] if ending_by else [], parts):
                 parts.add(a_start)
+            if (previous := _last_before(read_starts, a_start)) is not None and read_at[previous].yearly \
+                    and previous in read_figures \
+                    and sums_years(sentence, (read_figures[previous], read_at[previous].amount), (a_start, amount)):
+                continue  # "10 000 € par an pour 2024, 2025 et 2026, soit 30 000 €": the yearly grant over its years
             # (a total of grants: the list's or the table's above, a list's item, or the run of grants its sentence
             # gave before it: "650 € à X, …, et 120 € à Y, soit au total …")
             # ("…, 600 € par mois pendant 24 mois, soit un montant total de 14 400 €": one item's grant, no total)
@@ -246,6 +251,8 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
             # "X recevrait 12 500 euros", "X bénéficierait de 9 000 euros, et Y de 2 750 euros": the verb's subject.
             receiving = receiver(flat, a_start, [e for e in [around.last_end(a_start)] if e is not None])
             prize = bool(PRIZE_BEFORE.search(before) and AWARDED_AFTER.match(flat, a_end))
+            # "Une aide de 8 000 € est attribuée au Docteur X": the aid that the passive verb after it attributes.
+            aid_awarded = bool(AID_BEFORE.search(before) and AWARDED_AFTER.match(flat, a_end))
             # "PARTICIPE à hauteur de …", "VALIDE le versement à X de la somme de …", "…, soit 12 000 €, par une
             # subvention …": the decision's own words for a payment.
             decided = start + a_start >= deciding_from
@@ -253,7 +260,7 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
             paid = granted_after or decided and bool(search_within(DECIDED_PAYMENT, DECIDED_PAYMENT_BARRIERS, flat, 0,
                                                                    a_start))
             if not (GRANT_WORD.search(before) or GRANT_VERB.search(before) or (item and lead) or valued_in_kind
-                    or amended or set_at or pronoun or receiving or prize or paid or proposed
+                    or amended or set_at or pronoun or receiving or prize or aid_awarded or paid or proposed
                     or verb_opens_clause(sentence, a_start, [starting_before] if starting_before else [])
                     or goes_on_amounts_to(flat, a_start, a_end, _last_before(read_starts, a_start))):
                 continue

@@ -54,6 +54,10 @@ AWARDED_PRIZE = re.compile(r"\b(?:attribu|d[ée]cern|remet|remis)\w*\s+(?:(?:le|
 PRIZE_BEFORE = re.compile(r"\b" + _PRIZE_RANK + _PRIZE + r"[^.;:€]{0,80}$", re.I)
 AWARDED_AFTER = re.compile(r"[^.;:€\d]{0,40}?\b(?:est|sont|sera|seront)\s+(?:attribu|d[ée]cern|remis|accord|octroy|"
                            r"allou)\w*\s+(?:[^.;:€\d]{0,60}?\s)?(?:à|au|aux)\s", re.I)
+#: An aid that is the subject of a passive granting verb after its amount: "Une aide à l'installation d'un montant de
+#: 8 000 € est attribuée au Docteur X", "L'aide de 6 500 € est accordée à Mme Y". "aide" alone is no grant's word (an
+#: "aide à domicile", "l'aide sociale"), but an aid of an amount that the sentence attributes to someone is a grant.
+AID_BEFORE = re.compile(r"\b(?:une|l['’]|cette|chaque)\s*aides?\b[^.;:€]{0,80}$", re.I)
 #: A list's item that is a prize, below a lead that awards: "• le Prix de l'engagement solidaire, d'un montant de …".
 #: (Its spaces taken whole: the spaces before and after a bullet, shared every way, made an item indented 4,000 spaces
 #: deep take 1.3 s.)

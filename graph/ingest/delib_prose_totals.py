@@ -27,6 +27,13 @@ _PROSE_TOTAL = re.compile(r"(?:montant\s+total|^[ \t]*total\b[^.;:\n]{0,40}(?=\s
 #: par la présente délibération s'élève à …".
 _TOTAL_AMOUNTS_TO = re.compile(r"\bmontant\s+total\b[^.;:\n€\d]{0,100}?\s(?:s['’][ée]l[eè]ve(?:nt)?|est\s+"
                                r"(?:de|port[ée]\s+à)|atteint)\s+(?:à\s+)?(?:la\s+somme\s+de\s+)?$", re.I)
+#: The verb of "l'affectation d'un montant de …" (:data:`_PROSE_TOTAL`), an envelope shared among the grants it names:
+#: "d'affecter un montant de 412 000 € sur l'autorisation de programme P412-I-2024 …, pour l'attribution des
+#: subventions d'investissement suivantes". A total only when the words after it say so: the authorisation it is
+#: drawn on, or the grants that follow ("… suivantes"), as "un montant total de … aux bénéficiaires suivants" does.
+_AFFECTED_BEFORE = re.compile(r"\baffecter\s+un\s+montant(?:\s+total)?\s+de\s*$", re.I)
+_AFFECTED_AFTER = re.compile(r"\s*,?\s*(?:sur\s+l['’]autorisation\s+d(?:e\s+programme|['’]\s*engagement)\b|"
+                             r"[^.;:€\d]{0,150}?\bsuivant(?:e|s|es)?\b)", re.I)
 #: A dotted leader that ends the words before an amount: "Total ........ 26 800 €".
 _LEADER_END = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t.…]*$")
 #: The sum of the grants set out above, after the decision that grants them: "d'attribuer les subventions ci-dessus,
@@ -106,6 +113,29 @@ def summed_after(sentence: str, amounts: list[tuple[int, int, Decimal]]) -> dict
     return sums
 
 
+#: What says that an amount sums the years of a yearly grant said just before it (its years between, no other
+#: amount): ", soit", ", soit un total de",
+#: ", soit au total" ("10 000 € par an pour 2024, 2025 et 2026, soit 30 000 € sur la durée de la convention").
+_YEARS_SUMMED = re.compile(r"[^€.;:]{0,80}?,\s*soit(?:\s+au\s+total|\s+(?:un\s+)?(?:montant\s+)?total\s+de)?\s*$",
+                           re.I)
+
+
+def sums_years(sentence: str, yearly: tuple[int, Decimal], at: tuple[int, Decimal]) -> bool:
+    """Whether the amount at ``at`` (its start, its value) is the yearly grant whose amount ends at ``yearly`` (its
+    end, its value) summed over the agreement's years: a "soit" right after that grant's words, a whole number of
+    years of it. Neither a grant nor a total of the grants read: only the first year's grant is read, the later
+    years are the budgets to come'.
+
+    >>> text = "une subvention de 10 000 € par an pour 2024, 2025 et 2026, soit 30 000 € sur la durée"
+    >>> sums_years(text, (26, Decimal(10000)), (63, Decimal(30000)))
+    True
+    >>> sums_years(text, (26, Decimal(10000)), (63, Decimal(25000)))
+    False
+    """
+    (end, each), (start, amount) = yearly, at
+    return amount > each and amount % each == 0 and bool(_YEARS_SUMMED.fullmatch(sentence, end, start))
+
+
 def states_total(sentence: str, at: tuple[int, int], spelled: list[tuple[int, int, int]], sums: dict[int, int],
                  below_grants: bool, of_grants: bool) -> bool:
     """Whether the amount that spans ``at`` in ``sentence`` is a total of grants, no grant: words before it that
@@ -130,7 +160,8 @@ def states_total(sentence: str, at: tuple[int, int], spelled: list[tuple[int, in
     total = a_start in sums or _PROSE_TOTAL.search(words_before[-40:]) \
         or _TOTAL_AMOUNTS_TO.search(words_before) or _SUM_OF_ABOVE.search(words_before) \
         or below_grants and _SUMS_ABOVE.fullmatch(sentence[:said_from]) or (
-        _TOTAL_AFTER.match(sentence, a_end) and re.search(r"\bsoit\s*$", sentence[max(0, a_start - 12):a_start]))
+        _TOTAL_AFTER.match(sentence, a_end) and re.search(r"\bsoit\s*$", sentence[max(0, a_start - 12):a_start])) \
+        or _AFFECTED_BEFORE.search(words_before) and _AFFECTED_AFTER.match(sentence, a_end)
     # "soit un total de …" just below a list of grants sums that list.
     # A total of grants when its clause speaks of them: "14 secours d'urgence pour un montant total de
     # 2 380 €" sums aid to households, reported, not this deliberation's grants.
@@ -140,4 +171,4 @@ def states_total(sentence: str, at: tuple[int, int], spelled: list[tuple[int, in
         + re.split(r"[,;:.]|\bet\b", sentence[a_end:], maxsplit=1)[0]
     # (not what members pay the body, "les participations statutaires … pour un total de 96 000 €")
     return bool(total and not _DUES_TOTAL.search(clause) and (of_grants or re.search(
-        r"subvention|crédit|dépense|somme|attribu|\baides?\b|participation|affectation", clause, re.I)))
+        r"subvention|crédit|dépense|somme|attribu|\baides?\b|participation|affect(?:ation|er)\b", clause, re.I)))

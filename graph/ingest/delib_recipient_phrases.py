@@ -18,14 +18,16 @@ from functools import lru_cache
 from itertools import accumulate
 
 from graph.ingest.delib_clauses import next_clause, where_clause_starts
-from graph.ingest.delib_grant_words import GRANT_WORD
+from graph.ingest.delib_grant_words import GRANT_WORD, OPERATION_AFTER_NAME
 from graph.ingest.delib_recipient_names import KIND_OF, NAME_END, clean_name, name_going_on
 from graph.ingest.french import AMOUNT_RE, fold
 
 #: An association named by what it gathers, in small letters: "à l'association des parents d'élèves".
 #: Up to two words in small letters may say what it does first: "à l'association gestionnaire du Centre de santé de
-#: Balagne".
-_ASSOCIATION_OF = r"association\s+(?:[a-zà-ÿ]+\s+){0,2}?(?:des\s+|du\s+|de\s+|d['’])(?=\w)"
+#: Balagne" — not an article, which opens the grant's words after an association left unnamed ("à l'association une
+#: subvention de fonctionnement": :func:`graph.ingest.delib_antecedents.this_association` tells which one).
+_ASSOCIATION_OF = (r"association\s+(?:(?!(?:une?|la|le|les|sa|son|ses|leur|leurs|cette|ce)\s)[a-zà-ÿ]+\s+){0,2}?"
+                   r"(?:des\s+|du\s+|de\s+|d['’])(?=\w)")
 #: A body's branch named in small letters before the body, with up to two words that say which one: "l'antenne
 #: gardoise de la Ligue contre le cancer", "la section locale du Secours Populaire". The beneficiary is labelled
 #: by the body, as "Ligue contre le cancer – comité du Gard" is (:func:`graph.ingest.delib_bare_names.bare_name`), so
@@ -141,7 +143,11 @@ def _aside(sentence: str, match: re.Match, clause_start: int, anchor: int) -> bo
         return True
     # A place in the project that a dash describes after the name: "Association X (LBES) – forage et château d'eau
     # à Koudougou (Burkina Faso) : 14 000 €".
-    if re.match(r"à\s+[A-ZÉÈÀ]", match.group(0)) and _DESCRIBED.search(sentence, clause_start, match.start()):
+    # So is a place that the operation described after a comma names: "SISA X, construction d'une maison de santé à
+    # Villefranche-Lauragais (dossier n° …) : subvention de 250 000 €".
+    if re.match(r"à\s+[A-ZÉÈÀ]", match.group(0)) and (_DESCRIBED.search(sentence, clause_start, match.start())
+                                                     or OPERATION_AFTER_NAME.search(sentence, clause_start,
+                                                                                    match.start())):
         return True
     # (only the last comma before the name may open the aside: sought from it, not through the whole clause)
     return match.start() < anchor and sentence.find(",", match.end(), anchor) >= 0 \
