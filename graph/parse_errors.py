@@ -72,8 +72,10 @@ def invalid_rdf(message: str, line: int | None, fmt: str | None = None) -> tuple
 #: The schema.org context as JSON-LD documents name it (http or https, with or without its final slash, or its file):
 #: it maps every term to the vocabulary that a context in the file gives without fetching anything.
 _SCHEMA_ORG = re.compile(r"https?://schema\.org(?:/|/docs/jsonldcontext\.jsonld?)?")
-#: What a file writes in place of the schema.org context.
-SCHEMA_ORG_VOCABULARY = '{"@vocab": "http://schema.org/"}'
+#: What a file writes in place of the schema.org context: its vocabulary, and its terms whose values are IRIs (as
+#: schema.org's own context defines them) kept so, or a link such as sameAs would be stored as a plain text.
+SCHEMA_ORG_VOCABULARY = ('{"@vocab": "http://schema.org/", "sameAs": {"@type": "@id"}, "url": {"@type": "@id"}, '
+                         '"image": {"@type": "@id"}, "logo": {"@type": "@id"}, "mainEntityOfPage": {"@type": "@id"}}')
 
 
 def rdf_error(message: str, line: int | None, data: bytes, fmt: str) -> tuple[str, str, int | None]:
@@ -88,7 +90,8 @@ def rdf_error(message: str, line: int | None, data: bytes, fmt: str) -> tuple[st
     >>> print(rdf_error("No LoadDocumentCallback has been set to load remote contexts",
     ...                 None, b'{\\n "@context": "https://schema.org"}', "jsonld")[1])
     invalid RDF: remote JSON-LD context 'https://schema.org': Maillage does not fetch remote contexts; write in its \
-place the vocabulary it names: "@context": {"@vocab": "http://schema.org/"}
+place the vocabulary it names: "@context": {"@vocab": "http://schema.org/", "sameAs": {"@type": "@id"}, "url": \
+{"@type": "@id"}, "image": {"@type": "@id"}, "logo": {"@type": "@id"}, "mainEntityOfPage": {"@type": "@id"}}
     >>> rdf_error("No LoadDocumentCallback has been set to load remote contexts",
     ...           None, b'{\\n "@context": "https://ex.org/context.jsonld"}', "jsonld")[0]
     'RDF invalide : contexte JSON-LD distant « https://ex.org/context.jsonld » : Maillage ne charge pas de contexte \

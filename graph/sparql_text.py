@@ -304,7 +304,7 @@ def vocabulary_slips(text: str) -> list[tuple[str, str | None]]:
 
     tokens = tokenize(text)
     prefixes, base = prefixes_of(tokens)
-    terms, labels = _vocabulary()
+    terms = vocabulary_terms()
     slips: dict[str, str | None] = {}
     for token in tokens:
         if token.kind == "pname" and token.value.partition(":")[0] in prefixes:
@@ -316,8 +316,25 @@ def vocabulary_slips(text: str) -> list[tuple[str, str | None]]:
             continue
         local = iri[len(MAI):] if iri.startswith(MAI) else ""
         if local and local not in terms and local not in slips:
-            slips[local] = labels.get(_folded(local)) or _closest_term(local, terms)
+            slips[local] = meant_term(local)
     return list(slips.items())
+
+
+def vocabulary_terms() -> frozenset[str]:
+    """The local names of the vocabulary's ``mai:`` terms (the ontology's and its schemes')."""
+    return _vocabulary()[0]
+
+
+def meant_term(local: str) -> str | None:
+    """The vocabulary's term that the ``mai:`` name ``local`` (not one of them) likely stands for: the one whose
+    label it is, else the closest in spelling, else None; as a query's slips are told (:func:`vocabulary_slips`),
+    so an RDF file's at ingest (:mod:`graph.ingest.rdf_check_contract`).
+
+    >>> meant_term("Grnat"), meant_term("Acteur"), meant_term("zzz")
+    ('Grant', 'Actor', None)
+    """
+    terms, labels = _vocabulary()
+    return labels.get(_folded(local)) or _closest_term(local, terms)
 
 
 def _folded(text: str) -> str:

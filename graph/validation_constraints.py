@@ -70,14 +70,15 @@ def check_shape(shape: PropertyShape, focus: str, vals: list, typed: set, dataty
     if "minCount" in c and len(distinct) < c["minCount"]:
         fail(str(len(distinct)) if c["minCount"] > 1 else None)
     if "maxCount" in c and len(distinct) > c["maxCount"] and len(crowded := _in_one_language(distinct)) > c["maxCount"]:
-        shown = sorted(value[1] for value in crowded)  # the values, not their count: which ones disagree
+        # the values, not their count: which ones disagree (a blank node's generated name tells nothing)
+        shown = sorted(value[1] if value[0] != "bnode" else "[ … ]" for value in crowded)
         fail(", ".join(shown[:MAX_SHOWN]) + (f", … ({len(shown)})" if len(shown) > MAX_SHOWN else ""),
              of_values=not shape.inverse)
     if "hasValue" in c and c["hasValue"] not in distinct:
         fail()
     for value in sorted(distinct):
         if "datatype" in c and not _datatype_ok(c["datatype"], value, ill_formed):
-            fail(value[1], hint=datatype_hint(value, c["datatype"]))
+            fail(value[1] if value[0] != "bnode" else None, hint=datatype_hint(value, c["datatype"]))
         elif "datatype" not in c and any(not _datatype_ok(d, value, ill_formed) for d in datatypes):
             continue
         elif not _value_ok(c, value, typed):

@@ -3,7 +3,8 @@
 A shape's message says what the value should be ("un nombre décimal (xsd:decimal)"); the person who wrote the file
 needs to know why theirs is not (``1.5E4`` is an xsd:double, ``"2024"^^xsd:gYear`` a year, ``42345678900012`` a
 number where a SIRET is a text, ``"10/02/2025"^^xsd:date`` no date at all) and how to write it.
-And to a missing name (rdfs:label), the name that the file gives in a vocabulary Maillage does not read (foaf:name).
+And to a missing name (rdfs:label), the name that the file gives in a vocabulary Maillage does not read (foaf:name,
+schema:name).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 
 from rdflib.namespace import FOAF, RDF, RDFS, XSD
 
+from graph.namespaces import SCHEMA
 from graph.terms import sparql_string, term_parts
 from graph.validation_names import IRIS_PER_QUERY, NAMED_IRI
 
@@ -80,6 +82,9 @@ def datatype_hint(value: tuple, allowed: frozenset[str]) -> tuple[str, str]:
     'The value is of type xsd:double: write 15000.0 (in JSON-LD: {"@value": "15000.0", "@type": "xsd:decimal"}).'
     """
     kind, lexical, datatype, _ = value
+    if kind == "bnode":  # an object written [ … ] (a schema:MonetaryAmount): its generated name tells nothing
+        return ("La valeur est un nœud anonyme ([ … ]), pas un littéral.",
+                "The value is a blank node ([ … ]), not a literal.")
     if kind != "literal":
         return ("La valeur est une IRI, pas un littéral.", "The value is an IRI, not a literal.")
     if datatype in allowed:  # of an allowed datatype, but not written as one
@@ -157,32 +162,34 @@ def _number(lexical: str, datatype: str) -> Decimal | None:
 
 
 #: Where other vocabularies put what a path of the shapes holds, unread by Maillage — path: (its short name, the
-#: unread property, its short name). Its pages, search and named queries read rdfs:label (DESIGN.md's vocabulary
-#: contract), and the ontology aligns no other property with it: a foaf:name taken as a name would be one that no
-#: page shows and no query finds.
-UNREAD = {str(RDFS.label): ("rdfs:label", str(FOAF.name), "foaf:name")}
-_UNREAD_OF_IRIS = "SELECT ?focus ?name WHERE { VALUES ?focus { %s } ?focus <%s> ?name FILTER(isLiteral(?name)) }"
-_UNREAD_OF_BLANKS = ("SELECT ?focus ?name WHERE { ?focus a <%s> ; <%s> ?name "
-                      "FILTER(isBlank(?focus) && isLiteral(?name)) }")
+#: unread properties, each with its short name). Its pages, search and named queries read rdfs:label (DESIGN.md's
+#: vocabulary contract), and the ontology aligns no other property with it: a foaf:name or schema:name taken as a
+#: name would be one that no page shows and no query finds. Each is told, not copied: as for every other property of
+#: the contract, what the graph states is what the file says.
+UNREAD = {str(RDFS.label): ("rdfs:label", ((str(FOAF.name), "foaf:name"), (str(SCHEMA.name), "schema:name")))}
+_UNREAD_OF_IRIS = ("SELECT ?focus ?p ?name WHERE { VALUES ?focus { %s } VALUES ?p { %s } ?focus ?p ?name "
+                   "FILTER(isLiteral(?name)) }")
+_UNREAD_OF_BLANKS = ("SELECT ?focus ?p ?name WHERE { VALUES ?p { %s } ?focus a <%s> ; ?p ?name "
+                     "FILTER(isBlank(?focus) && isLiteral(?name)) }")
 
 
 def unread_names(query, violations: list) -> dict:
-    """The results among ``violations`` of a missing value of a path of :data:`UNREAD` whose focus node has the
+    """The results among ``violations`` of a missing value of a path of :data:`UNREAD` whose focus node has an
     unread property, each mapped to the result told so: « Son foaf:name n'est pas lu : écrivez aussi rdfs:label
     "Jeanne Dupont". » One query per IRIS_PER_QUERY named focus nodes, one per target class of the blank ones (named
     by their identifier, which the engine keeps stable within one store); none when no value is missing."""
     missing = [v for v in violations if v.path in UNREAD and v.value is None]  # only minCount gives no value
     names: dict[tuple[str, str], list] = defaultdict(list)
     for path in sorted({v.path for v in missing}):
-        unread = UNREAD[path][1]
+        unread = " ".join(f"<{iri}>" for iri, _ in UNREAD[path][1])
         iris = sorted({v.focus for v in missing if v.path == path and NAMED_IRI.fullmatch(v.focus)})
         blank_targets = {v.target for v in missing if v.path == path and v.target and not NAMED_IRI.fullmatch(v.focus)}
         queries = [_UNREAD_OF_IRIS % (" ".join(f"<{iri}>" for iri in iris[start:start + IRIS_PER_QUERY]), unread)
                    for start in range(0, len(iris), IRIS_PER_QUERY)]
-        queries += [_UNREAD_OF_BLANKS % (target, unread) for target in sorted(blank_targets)]
+        queries += [_UNREAD_OF_BLANKS % (unread, target) for target in sorted(blank_targets)]
         for sparql in queries:
-            for focus, name in query(sparql).raw_rows():
-                names[path, term_parts(focus)[1]].append(term_parts(name))
+            for focus, p, name in query(sparql).raw_rows():
+                names[path, term_parts(focus)[1]].append((term_parts(p)[1], term_parts(name)))
     told = {}
     for violation in missing:
         if found := names.get((violation.path, violation.focus)):
@@ -192,14 +199,16 @@ def unread_names(query, violations: list) -> dict:
     return told
 
 
-def _write_as(path: str, names: list[tuple]) -> tuple[str, str]:
-    """The sentence (fr, en) that tells to write one of a focus node's ``names`` (term parts of the property that
-    Maillage does not read) as ``path``: the French one, else an untagged one, else the first."""
-    _, text, _, lang = min(names, key=lambda n: (n[3] != "fr", bool(n[3]), n[3] or "", n[1]))
+def _write_as(path: str, names: list[tuple[str, tuple]]) -> tuple[str, str]:
+    """The sentence (fr, en) that tells to write one of a focus node's ``names`` (each the unread property and its
+    value's term parts) as ``path``: the French one, else an untagged one, else the first."""
+    unread, (_, text, _, lang) = min(names, key=lambda n: (n[1][3] != "fr", bool(n[1][3]), n[1][3] or "", n[1][1],
+                                                           n[0]))
     written = sparql_string(text) + (f"@{lang}" if lang else "")
-    wanted, _, unread = UNREAD[path]
-    return (f"Son {unread} n'est pas lu : écrivez aussi {wanted} {written}.",
-            f"Its {unread} is not read: write {wanted} {written} too.")
+    wanted, properties = UNREAD[path]
+    said = dict(properties)[unread]
+    return (f"Son {said} n'est pas lu : écrivez aussi {wanted} {written}.",
+            f"Its {said} is not read: write {wanted} {written} too.")
 
 
 __all__ = ["LEXICAL_FORMS", "UNREAD", "datatype_hint", "short", "unread_names", "well_formed"]

@@ -654,7 +654,9 @@ def test_a_turtle_error_is_told_in_a_sentence_before_the_engines_text(tmp_path, 
     ("fr", "distant.jsonld", '{\n  "@context": "https://schema.org/",\n  "@id": "https://ex.org/a", "name": "A"\n}',
      "distant.jsonld:2: erreur : RDF invalide : contexte JSON-LD distant « https://schema.org/ » : Maillage ne charge "
      "pas de contexte distant ; écrivez à sa place le vocabulaire qu'il désigne : \"@context\": {\"@vocab\": "
-     "\"http://schema.org/\"} — rien n'a été enregistré"),
+     "\"http://schema.org/\", \"sameAs\": {\"@type\": \"@id\"}, \"url\": {\"@type\": \"@id\"}, \"image\": "
+     "{\"@type\": \"@id\"}, \"logo\": {\"@type\": \"@id\"}, \"mainEntityOfPage\": {\"@type\": \"@id\"}} — rien "
+     "n'a été enregistré"),
     ("en", "distant.jsonld", '{"@context": [{"ex": "https://ex.org/"}, "https://ex.org/ctx.jsonld"], "@id": "ex:a"}',
      "distant.jsonld:1: error: invalid RDF: remote JSON-LD context 'https://ex.org/ctx.jsonld': Maillage does not "
      "fetch remote contexts; include it in the file"),

@@ -413,7 +413,7 @@ BROKEN = {
                                   EX.a, MAI.siren, "entre guillemets"),
     "rna number too short": ('ex:a a mai:Actor ; rdfs:label "A" ; mai:rna "W12345678" .',
                              EX.a, MAI.rna, "W suivi de 9"),
-    "membership without member": ("ex:m a org:Membership ; org:organization ex:ptce .",
+    "membership without member": ("ex:m a org:Membership ; org:organization ex:ptce ; org:role circle:coeur .",
                                   EX.m, ORG.member, "exactement un membre"),
     "deliberation without number": ('ex:d a mai:Deliberation ; dcterms:title "Objet" .',
                                     EX.d, DCTERMS.identifier, "exactement un numéro"),

@@ -27,6 +27,8 @@ GRANTS = ("nomAttribuant;idAttribuant;nomBeneficiaire;idBeneficiaire;montant\n"
           "Ville de Saint-Chamond;21420207900017;DanaeCare;;20000\n"
           "Ville de Saint-Chamond;21420207900017;Les Aidants du Gier;81234567600017;500\n")
 DANAECARE = f"{ID}actor/danaecare"
+SCHEMA_ORG_CONTEXT = ('{"@vocab": "http://schema.org/", "sameAs": {"@type": "@id"}, "url": {"@type": "@id"}, '
+                      '"image": {"@type": "@id"}, "logo": {"@type": "@id"}, "mainEntityOfPage": {"@type": "@id"}}')
 
 
 def ingested(tmp_path, files: dict[str, str], backend: str = "oxigraph") -> list[tuple]:
@@ -246,6 +248,15 @@ def test_identifiers_given_in_properties_that_maillage_does_not_read_are_told_wi
     assert issue.line == 6  # of the first one shown
 
 
+def test_an_identifier_written_with_spaces_is_told_in_its_digits_only(tmp_path):
+    """mai:siren "423 123 454" would fail the SIREN's shape: the statement to write has the digits only."""
+    [(report, _)] = ingested(tmp_path, {"t.ttl": PREFIXES + '@prefix schema: <http://schema.org/> .\n'
+                                                            '<https://ex.org/a> a mai:Association ; rdfs:label "A" ; '
+                                                            'schema:taxID "423 123 454" .'})
+    [issue] = warnings(report, "identifiants que Maillage ne lit pas : ")
+    assert '<https://ex.org/a> schema:taxID "423 123 454" → <https://ex.org/a> mai:siren "423123454"' in issue.message
+
+
 def test_an_identifier_also_given_as_maillage_reads_it_is_not_told(tmp_path):
     [(report, _)] = ingested(tmp_path, {"lu.ttl": PREFIXES + '<https://ex.org/a> a mai:Association ; rdfs:label "A" '
                                                              '; mai:siren "812345676" ; org:identifier "812345676" .'})
@@ -271,11 +282,23 @@ def test_the_schema_org_context_is_refused_with_the_context_to_write_instead(tmp
     issue = error.issue
     assert issue.message == (f"RDF invalide : contexte JSON-LD distant « {url} » : Maillage ne charge pas de "
                              "contexte distant ; écrivez à sa place le vocabulaire qu'il désigne : "
-                             '"@context": {"@vocab": "http://schema.org/"}')
+                             f'"@context": {SCHEMA_ORG_CONTEXT}')
     assert issue.message_en == (f"invalid RDF: remote JSON-LD context '{url}': Maillage does not fetch remote "
                                 "contexts; write in its place the vocabulary it names: "
-                                '"@context": {"@vocab": "http://schema.org/"}')
+                                f'"@context": {SCHEMA_ORG_CONTEXT}')
     assert issue.line == 2
+
+
+def test_the_context_written_in_place_of_schema_org_s_keeps_its_links_as_iris(tmp_path):
+    """Under ``{"@vocab": "http://schema.org/"}`` alone, sameAs and url would be texts, not links."""
+    text = (f'{{"@context": {SCHEMA_ORG_CONTEXT}, "@type": "Organization", "@id": "https://ex.org/a", "name": "A", '
+            '"url": "https://a.example/", "sameAs": ["https://b.example/a"]}')
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
+    (tmp_path / "a.jsonld").write_text(text, encoding="utf-8")
+    ingest_paths(store, [tmp_path / "a.jsonld"])
+    links = store.query("SELECT ?p ?o WHERE { <https://ex.org/a> ?p ?o FILTER(isIRI(?o)) } ORDER BY ?p")
+    assert [(str(p), str(o)) for p, o in links if "schema.org" in str(p)] == [
+        ("http://schema.org/sameAs", "https://b.example/a"), ("http://schema.org/url", "https://a.example/")]
 
 
 def test_another_remote_context_is_refused_without_the_engine_s_text(tmp_path):
@@ -284,7 +307,7 @@ def test_another_remote_context_is_refused_without_the_engine_s_text(tmp_path):
     assert error.issue.message == (
         "RDF invalide : contexte JSON-LD distant « https://ex.org/c.jsonld », « https://schema.org » : Maillage ne "
         "charge pas de contexte distant ; écrivez à la place de « https://schema.org » le vocabulaire qu'il désigne : "
-        '{"@vocab": "http://schema.org/"} ; incluez les autres dans le fichier (« @context » : { … })')
+        f'{SCHEMA_ORG_CONTEXT} ; incluez les autres dans le fichier (« @context » : {{ … }})')
     assert "LoadDocumentCallback" not in error.issue.message_en
 
 

@@ -24,7 +24,8 @@ ex:funder a mai:PublicAuthority ; rdfs:label "Métropole" ; mai:siren "244200770
 ex:asso a mai:Association ; rdfs:label "DanaeCare" .
 ex:grant a mai:Grant ; schema:funder ex:funder ; mai:beneficiary ex:asso ; schema:amount "20000"^^xsd:decimal ;
     schema:currency "EUR" ; mai:fiscalYear 2024 .
-ex:m a org:Membership ; org:member ex:asso ; org:organization ex:ptce ; mai:joinedOn "2024-05-16"^^xsd:date .
+ex:m a org:Membership ; org:member ex:asso ; org:organization ex:ptce ; mai:joinedOn "2024-05-16"^^xsd:date ;
+    org:role <https://w3id.org/maillage/ontology/circle/coeur> .
 ex:ptce a mai:Cooperation ; rdfs:label "PTCE santé" .
 ex:p a foaf:Person ; rdfs:label "Sylvie FAYOLLE" .
 """

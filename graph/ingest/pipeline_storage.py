@@ -18,6 +18,7 @@ from graph.ingest.pipeline_reports import IngestReport
 from graph.ingest.reader_versions import reader_version
 from graph.ingest.rdf_checks import others_hold_identifiers, rdf_file_issues
 from graph.ingest.rdf_first_pass import Observed
+from graph.ingest.rdf_memberships import membership_periods, unknown_roles
 from graph.ingest.rdf_namespaces import BULK_FORMATS, miswritten_namespaces
 from graph.ingest.shared_concepts import keep_one_pref_label
 from graph.ingest.source_messages import graphs_issue, relative_issue
@@ -130,8 +131,9 @@ def store_extraction(writer, ctx: SourceContext, source_kind, graph: TripleSet, 
 def store_rdf(writer, ctx: SourceContext, rdf: tuple[bytes, str], description: TripleSet, strict: bool,
               report: IngestReport) -> tuple[set[str], bool]:
     """Load an RDF file through the engine's parser as the file's named graph, with what its first pass implies
-    (materialised types, provenance); return the subjects it touched and whether ``strict`` refuses it (it redefines
-    terms of the vocabulary contract)."""
+    (materialised types, provenance) and the dates of its memberships' periods (:mod:`graph.ingest.rdf_memberships`);
+    return the subjects it touched and whether ``strict`` refuses it (it redefines terms of the vocabulary contract,
+    or uses ``mai:`` terms that it does not define)."""
     data, fmt = rdf
     others_identified = others_hold_identifiers(writer.query, ctx.source)  # before the file is in the store
     try:
@@ -154,6 +156,8 @@ def store_rdf(writer, ctx: SourceContext, rdf: tuple[bytes, str], description: T
     for update in blank_updates:
         writer.update(update)
     report.issues += [issue for issue in (relative, named) if issue is not None]
+    report.issues += membership_periods(writer, ctx.source, observed)
+    report.issues += unknown_roles(writer.query, ctx.source, observed)
     file_issues = rdf_file_issues(writer.query, ctx.source, observed, strict, others_identified)
     report.issues += file_issues
     return observed.touched() | {str(ctx.source)}, any(i.level == "error" for i in file_issues)

@@ -1,6 +1,7 @@
 """An RDF file against Maillage's vocabulary contract, checked at ingest (:mod:`graph.ingest.rdf_checks`): statements
-that redefine the contract's ``mai:`` terms, and a file that types resources with none of the contract's classes (so
-that nothing of it is read as an actor, a grant or a deliberation). Also the contract's classes of actors, as the
+that redefine the contract's ``mai:`` terms, ``mai:`` names that it does not define (misspelt), and a file that types
+resources with none of the contract's classes (so that nothing of it is read as an actor, a grant or a
+deliberation). Also the contract's classes of actors, as the
 first pass reads types, for the checks that look at the file's actors.
 """
 
@@ -14,7 +15,7 @@ from rdflib import URIRef
 from rdflib.namespace import OWL, PROV, RDF
 
 from graph.ingest.base import Issue
-from graph.ingest.rdf_check_wording import MAX_STATEMENTS_SHOWN, short
+from graph.ingest.rdf_check_wording import MAX_SHARED_SHOWN, MAX_STATEMENTS_SHOWN, more_unshown, short
 from graph.ingest.rdf_namespaces import contract_iri
 from graph.namespaces import FOAF, MAI, ORG, SCHEMA
 from graph.ontology import VOCABULARY_FILES, load_ontology, superclasses
@@ -57,6 +58,32 @@ def contract_redefinitions(query, source: URIRef, subjects: set[str], strict: bo
                   " ; retirez ces déclarations, ou mettez vos termes dans votre propre espace de noms",
                   f"the file redefines terms of Maillage's vocabulary (mai:): {shown}{more_en}{refused_en}; remove "
                   "these statements, or put your terms in your own namespace")]
+
+
+def unknown_terms(observed, strict: bool = False) -> list[Issue]:
+    """A warning for each ``mai:`` name that the file uses as a class or a property and that the vocabulary does not
+    define (``mai:Grnat``, ``mai:benefciary``), at its line, with the term it likely stands for: Maillage reads
+    nothing of it (a resource typed so is no grant), silently. An error under ``strict``, which refuses the file,
+    as it refuses one that redefines the contract's terms."""
+    from graph.sparql_text import meant_term, vocabulary_terms  # the query's slips, told alike
+
+    unknown = observed.contract_terms(vocabulary_terms())
+    issues = []
+    for local, role in unknown[:MAX_SHARED_SHOWN]:
+        meant = meant_term(local)
+        role_fr, role_en = ("classe", "class") if role == "class" else ("propriété", "property")
+        meant_fr, meant_en = (f" ; vouliez-vous dire mai:{meant} ?", f"; did you mean mai:{meant}?") if meant \
+            else ("", "")
+        refused_fr, refused_en = (" ; refusé (--strict)", "; refused (--strict)") if strict else ("", "")
+        issues.append(Issue("error" if strict else "warning",
+                            f"mai:{local} n'est pas un terme du vocabulaire{meant_fr} ({role_fr} inconnue de "
+                            f"l'ontologie : Maillage ne lit rien de ce qu'elle dit){refused_fr}",
+                            f"mai:{local} is not a term of the vocabulary{meant_en} (a {role_en} the ontology does "
+                            f"not define: Maillage reads nothing of what it says){refused_en}",
+                            line=observed.line_of_term(str(MAI) + local), field=f"mai:{local}"))
+    return issues + more_unshown(len(unknown) - MAX_SHARED_SHOWN,
+                                 "termes mai: que le vocabulaire ne définit pas : {} autres",
+                                 "mai: terms the vocabulary does not define: {} more")
 
 
 def _written(term) -> str:

@@ -91,14 +91,25 @@ _READ_AS = {"SIREN": MAI.siren, "SIRET": MAI.siret, "RNA": MAI.rna}
 _FORMS = (("SIREN", re.compile(r"\d{9}")), ("SIRET", re.compile(r"\d{14}")), ("RNA", re.compile(r"W\d{9}", re.I)))
 
 
+def _as_read(kind: str, value: str) -> str:
+    """An identifier as the contract's property takes it: a SIREN or a SIRET in its digits only (the shapes refuse
+    "423 123 454"), an RNA number without spaces, in capitals.
+
+    >>> _as_read("SIREN", "423 123 454"), _as_read("SIRET", "423.123.454 00013"), _as_read("RNA", "w423 001234")
+    ('423123454', '42312345400013', 'W423001234')
+    """
+    return re.sub(r"\D", "", value) if kind in ("SIREN", "SIRET") else re.sub(r"\s", "", value).upper()
+
+
 def unread_identifiers(query, source: URIRef, observed) -> list[Issue]:
     """One warning for the SIRENs, SIRETs and RNA numbers that the file gives by properties Maillage does not read
-    (schema:taxID, schema:identifier, org:identifier), each with the statement that it reads: without it, the actor
+    (schema:taxID, schema:identifier, org:identifier), each with the statement that it reads (a SIREN in its digits
+    only, as the shapes want it): without it, the actor
     is matched to no other source's, nor told a twin of one. One query on the file's graph."""
     found = []
     for s, p, value, kind in query(_UNREAD % source):
         kind = str(kind).strip().upper() if kind is not None else \
-            next((name for name, form in _FORMS if form.fullmatch(str(value).replace(" ", ""))), None)
+            next((name for name, form in _FORMS if form.fullmatch(re.sub(r"[\s.]", "", str(value)))), None)
         if kind in _READ_AS:
             found.append((s, p, str(value), kind))
     if not found:
@@ -107,8 +118,9 @@ def unread_identifiers(query, source: URIRef, observed) -> list[Issue]:
     for s, p, value, kind in found[:MAX_STATEMENTS_SHOWN]:
         node, node_en = (f"<{s}>", f"<{s}>") if isinstance(s, URIRef) else ("[un nœud anonyme]", "[a blank node]")
         said = f'{short(str(p))} "{value}"' + ("" if contract_iri(str(p)) == str(SCHEMA.taxID) else f" ({kind})")
-        shown.append(f'{node} {said} → {node} {short(str(_READ_AS[kind]))} "{value}"')
-        shown_en.append(f'{node_en} {said} → {node_en} {short(str(_READ_AS[kind]))} "{value}"')
+        read = _as_read(kind, value)
+        shown.append(f'{node} {said} → {node} {short(str(_READ_AS[kind]))} "{read}"')
+        shown_en.append(f'{node_en} {said} → {node_en} {short(str(_READ_AS[kind]))} "{read}"')
     more, more_en = (f" ; … ({len(found)} en tout)", f"; … ({len(found)} in all)") \
         if len(found) > MAX_STATEMENTS_SHOWN else ("", "")
     return [Issue("warning", f"identifiants que Maillage ne lit pas : {' ; '.join(shown)}{more} — ni schema:taxID, ni "

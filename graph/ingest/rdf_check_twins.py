@@ -53,25 +53,35 @@ _HOLDING_SOURCES = (f"SELECT ?other ?p ?id (SAMPLE(?title) AS ?file) WHERE {{ VA
                     "GROUP BY ?other ?p ?id")
 
 
-def shared_identifiers(query, source: URIRef, many: bool = False) -> list[Issue]:
+def shared_identifiers(query, source: URIRef, many: bool = False, observed=None) -> list[Issue]:
     """A warning for each actor of the file whose SIREN, SIRET or RNA number another actor IRI of the store already
     holds: an RDF file keeps its own IRIs, so one organisation would be two nodes, each with part of its grants
-    (ingested after a table that minted the actor from its SIREN). One query a file (two when some is found);
-    ``many``: the file has many identifiers, the join starts from the other sources'."""
+    (ingested after a table that minted the actor from its SIREN). One warning a pair of nodes, naming every
+    identifier they share (a SIREN and an RNA number), at the line of the actor in the file (``observed``, its first
+    pass, tells it). One query a file (two when some is found); ``many``: the file has many identifiers, the join
+    starts from the other sources'."""
     join = (_FROM_OTHERS if many else _FROM_FILE) % {"source": source}
     rows = list(query(_SHARED % {"join": join, "source": source}))
     if not rows:
         return []
-    shown = rows[:MAX_SHARED_SHOWN]
-    values = " ".join(f"({other.n3()} {p.n3()} {number.n3()})" for _, p, number, other, _, _ in shown)
+    pairs: dict[tuple, list] = {}  # (the file's actor, the other): the rows of their identifiers, in order
+    for row in rows:
+        pairs.setdefault((row[0], row[3]), []).append(row)
+    shown = list(pairs.values())[:MAX_SHARED_SHOWN]
+    values = " ".join(f"({other.n3()} {p.n3()} {number.n3()})" for pair in shown for _, p, number, other, _, _ in pair)
     files = {(other, p, number): file for other, p, number, file in query(_HOLDING_SOURCES % (values, source))}
+    named = [str(pair[0][0]) for pair in shown if isinstance(pair[0][0], URIRef)]
+    lines = dict(zip(named, observed.lines_of([(s, "", None) for s in named]))) if observed is not None else {}
     issues = []
-    for s, p, number, other, own, their in shown:
-        kind = "SIREN" if p == MAI.siren else "RNA"
-        issues.append(twin_issue(s, own, other, their, files.get((other, p, number)),
-                                 (f"même {kind} {number}", f"same {kind} {number}"), f"mai:{p.rsplit('#', 1)[-1]}",
-                                 str(number)))
-    return issues + more_unshown(len(rows) - MAX_SHARED_SHOWN,
+    for pair in shown:
+        s, p, number, other, own, their = pair[0]
+        said = [("SIREN" if p == MAI.siren else "RNA", str(number)) for _, p, number, *_ in pair]
+        same_fr = " et ".join(f"même {kind} {number}" for kind, number in said)
+        same_en = " and ".join(f"same {kind} {number}" for kind, number in said)
+        issues.append(twin_issue(s, own, other, their, files.get((other, p, number)), (same_fr, same_en),
+                                 f"mai:{p.rsplit('#', 1)[-1]}", str(number),
+                                 line=lines.get(str(s))))
+    return issues + more_unshown(len(pairs) - MAX_SHARED_SHOWN,
                                  "acteurs d'un identifiant (SIREN, RNA) déjà porté par un autre acteur : {} autres",
                                  "actors with an identifier (SIREN, RNA) another actor already holds: {} more")
 

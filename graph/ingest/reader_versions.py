@@ -26,7 +26,7 @@ from graph.namespaces import MAI
 
 #: Kind name (:data:`graph.ingest.KIND_MODULES`) -> the version of its reader.
 READER_VERSIONS: dict[str, int] = {
-    "rdf": 1,
+    "rdf": 2,
     "deliberation": 2,
     "scdl-subventions": 1,
     "scdl-deliberations": 1,
