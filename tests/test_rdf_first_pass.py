@@ -191,7 +191,7 @@ def test_an_actor_whose_identifier_another_actor_iri_holds_is_warned_with_both(t
                                       f'rdfs:label "Respire"@fr ; {identifier} .')
     [issue] = report.issues
     assert (issue.level, issue.field, issue.value) == ("warning", field, value)
-    assert issue.message.startswith(f"acteur <https://carto.example/id/respire> « Respire » : même ")
+    assert issue.message.startswith("acteur <https://carto.example/id/respire> « Respire » : même ")
     assert f"que <https://w3id.org/maillage/id/actor/{other}>" in issue.message
     assert "(source « grants.csv »)" in issue.message and "owl:sameAs" in issue.message
 
