@@ -161,6 +161,34 @@ def _spellings(name: str) -> str:
                    else re.escape(c) for c in name)
 
 
+#: Where the place in an authority's name starts: its first word in capitals after the first, an article opening it
+#: aside, which the name writes as its own ("Commune de La Roche-sur-Yon", never "… de la Roche-sur-Yon").
+_PLACE_IN_NAME = re.compile(r"^\S+ [^A-ZÀ-Ý]*?(?:(?:La|Le|Les) )?(?=[A-ZÀ-Ý])")
+
+
+def place_as_written(name: str, body: str) -> str:
+    """``name`` with its place (:data:`_PLACE_IN_NAME`) as ``body`` writes it in small letters, when the name was
+    read from capitals and the text writes the place otherwise in one way only: "COMMUNE DE PLOUGUERNEVEL-AN-ARVOR"
+    over "À Plouguernevel-an-Arvor, le 5 novembre 2024" is the "Commune de Plouguernevel-an-Arvor".
+
+    >>> place_as_written("Commune de Santa-Maria-Di-Lota", "COMMUNE DE SANTA-MARIA-DI-LOTA\\nÀ Santa-Maria-di-Lota")
+    'Commune de Santa-Maria-di-Lota'
+    >>> place_as_written("Commune de La Roche-sur-Yon", "MAIRIE DE LA ROCHE-SUR-YON\\nÀ la Roche-sur-Yon")
+    'Commune de La Roche-sur-Yon'
+    """
+    head = _PLACE_IN_NAME.match(name)
+    if head is None:
+        return name
+    place = name[head.end():]
+    spelled = r"(?<![\w-])" + _spellings(place) + r"(?![\w-])"
+    if re.search(spelled, body):
+        return name  # the text writes it as read
+    written = {re.sub(r"\s+", " ", m.group(0).replace("-\n", "-")) for m in re.finditer(spelled, body, re.I)
+               if not m.group(0).isupper()}
+    written = {w for w in written if w.lower() == place.lower()}
+    return name[:head.end()] + written.pop() if len(written) == 1 else name
+
+
 def _find_authority(text: str, body: str, patterns: list[re.Pattern],
                     skipped: list[str]) -> tuple[str, list[str]] | None:
     """The authority that ``text`` names by the first of ``patterns`` that finds one, and its spellings in
@@ -179,7 +207,7 @@ def _find_authority(text: str, body: str, patterns: list[re.Pattern],
                 skipped.append(name)
         if found is None:
             continue
-        name = read_authority_name(found.group("name"))
+        name = place_as_written(read_authority_name(found.group("name")), body)
         key = fold(name).replace("-", " ")
         variants = {re.sub(r"\s+", " ", m.group(0).replace("-\n", "-"))
                     for m in re.finditer(_spellings(name), body, re.I)}

@@ -92,7 +92,10 @@ _ASSEMBLY_OF = [(r"Mairie\b", "Commune"), (r"Conseil\s+d[ée]partemental\b", "D�
                 (r"[ÉE]tablissement\s+public\s+de\s+coop[ée]ration\s+culturelle\b", "EPCC")]
 
 
-PARTICLES = {"de", "du", "des", "la", "le", "les", "et", "sur", "sous", "en", "lès", "lez", "aux"}
+#: The small words of French place names, in lower case within them: "Saint-Germain-au-Mont-d'Or",
+#: "Villeneuve-lès-Avignon", and the Breton articles "an", "ar", "al" ("Locmaria-an-Hent").
+PARTICLES = {"de", "du", "des", "la", "le", "les", "et", "sur", "sous", "en", "lès", "lez", "aux", "au", "ès",
+             "an", "ar", "al"}
 #: The acronyms that name an authority's kind ("SIVOM DU VAL DE BRUYÈRE"), kept in capitals by :func:`title_case`.
 _ACRONYMS = {"CCAS", "CIAS", "SIVOM", "SIVU", "SIVOS", "PETR", "EPT", "SDIS", "EPCC", "EPIC", "OPH", "EHPAD", "GIP",
              "CCI", "CMA", "CMAR", "CDG", "CHU", "CHR", "CHI"}
@@ -103,6 +106,8 @@ def title_case(text: str) -> str:
 
     >>> title_case("DÉPARTEMENT DE LA HAUTE-VALLÉE D'ARGENT"), title_case("RIVE-D'ARGENT"), title_case("SIVOM DU LAC")
     ("Département de la Haute-Vallée d'Argent", "Rive-d'Argent", 'SIVOM du Lac')
+    >>> title_case("COMMUNE DE PLOUGUERNEVEL-AN-ARVOR"), title_case("SAINT-GERMAIN-AU-MONT-D'OR")
+    ('Commune de Plouguernevel-an-Arvor', "Saint-Germain-au-Mont-d'Or")
     """
     def part(p: str) -> str:
         if p in PARTICLES:

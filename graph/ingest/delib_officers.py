@@ -27,6 +27,12 @@ from graph.ingest.french import fold
 from graph.ingest.french_accents import compile_cue
 
 
+#: A chair's office after their name: "Maire", "Vice-Présidente", "Maire adjoint", "Conseillère déléguée", "Adjoint au
+#: Maire", each after its rank: "1er Vice-Président", "2e adjoint", "Premier adjoint", "2ème Adjoint au Maire".
+_OFFICE = (r"(?:(?:\d{1,2}\s*(?:er|re|ère|e|ème|è)|premi(?:er|ère)|deuxième|seconde?|troisième|quatrième|cinquième"
+           r"|sixième|septième|huitième|neuvième|dixième)\s+)?"
+           r"(?:(?:Vice-)?(?:Présidente?|Maire)|(?:Maire|Conseill[eè]re?)\s+(?:adjointe?|délégué?e?)"
+           r"|Adjointe?(?:\s+(?:au|à\s+la)\s+Maire)?)")
 #: Where the name after a heading's colon ends: its line's end or a comma, or a dash or a full stop before the
 #: session's next fact on the same line ("Président : M. Alain X – Secrétaire de séance : Mme Élise Y").
 _NAME_ENDS = (r"(?=[ \t]*(?:[\n,]|$)|[ \t]+[-–—][ \t]|\.[ \t]+(?:Secr[ée]taire|Pr[ée]sents?|Absents?|Excus[ée]s?|"
@@ -37,8 +43,7 @@ _CHAIR = compile_cue(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<na
                      # séance est présidée par Mme X, Vice-Présidente du CIAS"
                      r"|(?:sous\s+la\s+présidence\s+de|(?:séance|réunion)\s+(?:est\s+|a\s+été\s+)?présidée\s+par)\s+"
                      r"(?:(?:Monsieur|Madame|M\.|Mme)\s+(?:le|la)\s+(?P<title>[^,\n]+),\s*)?"
-                     r"(?P<name3>[^\n,]+?)(?:(?:,|[ \t]+[-–—])\s*(?P<office>(?:Vice-)?(?:Présidente?|Maire)|(?:Maire"
-                     r"|Conseill[eè]re?)\s+(?:adjointe?|délégué?e?))\b|(?=[ \t]*[\n,]|[ \t]*$"
+                     r"(?P<name3>[^\n,]+?)(?:(?:,|[ \t]+[-–—])\s*(?P<office>" + _OFFICE + r")\b|(?=[ \t]*[\n,]|[ \t]*$"
                      # or the sentence's end after a name in capitals, in a text run together on one line
                      # ("… sous la présidence de Monsieur Pierre MATHIEU. Présents : …")
                      r"|(?-i:(?<=[A-ZÀ-Ý]{2}))\.\s))"
@@ -59,7 +64,7 @@ _CHAIR = compile_cue(r"Présid(?:ent|ente)\s+de\s+(?:la\s+)?séance\s*:\s*(?P<na
 #: hyphen, the rest of it first ("M. Jean-\nClaude CALMELS, Maire.").
 _WRAPPED_CHAIR = re.compile(r"[ \t]*\n[ \t]*(?P<rest>(?-i:(?:[A-ZÀ-Ý][a-zà-ÿ'’]+[ \t]+)?"
                             r"[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)*))"
-                            r"(?=[ \t]*[,.\n])(?:,\s*(?P<office>(?:Vice-)?(?:Présidente?|Maire))\b)?", re.I)
+                            r"(?=[ \t]*[,.\n])(?:,\s*(?P<office>" + _OFFICE + r")\b)?", re.I)
 #: How a secretary's heading may say they were appointed: "élu", "désignée", "élu(e)".
 _APPOINTED_MARK = r"(?:\s+(?:élu|désigné|nommé)(?:\((?:e|s|es)\)|e|s)*)?"
 # "Secrétaire de séance élu(e) : M. X", "Secrétariat de séance : Mme Y"
@@ -75,8 +80,7 @@ _SECRETARY = compile_cue(r"(?:(?:Secrétaire|Secrétariat)\s+de\s+(?:la\s+)?séa
                          r"(?P<signed>(?:M\.|Mme|Monsieur|Madame)\s+[^\n,]+)", re.I | re.M)
 #: The office after a chair's name that a heading gave ("Présidence : M. X, Maire", "Président de séance : Mme Y,
 #: Vice-présidente du CIAS, par délégation"): its first words only.
-_OFFICE_AFTER = re.compile(r"[ \t]*,[ \t]*(?P<office>(?:Vice-)?(?:Présidente?|Maire)|(?:Maire|Conseill[eè]re?)\s+"
-                           r"(?:adjointe?|délégué?e?))\b", re.I)
+_OFFICE_AFTER = re.compile(r"[ \t]*,[ \t]*(?P<office>" + _OFFICE + r")\b", re.I)
 # "X a été désigné secrétaire", found from where its verb is: searched for as a whole, the name (any text up to a
 # line end, comma or colon, tried from each character) took 0.6 s of 7.3 on 400 deliberations.
 # The verb follows the name on its line, or on the next when it goes on in lower case: "Mme Laure MÉNAGER\nA été

@@ -24,9 +24,10 @@ _PROSE_TOTAL = re.compile(r"(?:montant\s+total|^[ \t]*total\b[^.;:\n]{0,40}(?=\s
                           r"total\s+général|enveloppe\s+(?:globale|totale)|total\b[^.;:\n]{0,30}?s['’][ée]l[eè]ve|"
                           r"s['’][ée]l[eè]vent\s+au\s+total|^\s*total\b[ \t.…]*$)\s*(?:de|:|à)?\s*", re.I)
 #: A total whose subject the sentence names at length before its verb: "le montant total des subventions attribuées
-#: par la présente délibération s'élève à …".
-_TOTAL_AMOUNTS_TO = re.compile(r"\bmontant\s+total\b[^.;:\n€\d]{0,100}?\s(?:s['’][ée]l[eè]ve(?:nt)?|est\s+"
-                               r"(?:de|port[ée]\s+à)|atteint)\s+(?:à\s+)?(?:la\s+somme\s+de\s+)?$", re.I)
+#: par la présente délibération s'élève à …", "Le total des subventions attribuées s'élève à …".
+_TOTAL_AMOUNTS_TO = re.compile(r"\b(?:montant\s+total|le\s+total)\b[^.;:\n€\d]{0,100}?\s"
+                               r"(?:s['’][ée]l[eè]ve(?:nt)?|est\s+(?:de|port[ée]\s+à)|atteint)\s+(?:à\s+)?"
+                               r"(?:la\s+somme\s+de\s+)?$", re.I)
 #: The verb of "l'affectation d'un montant de …" (:data:`_PROSE_TOTAL`), an envelope shared among the grants it names:
 #: "d'affecter un montant de 412 000 € sur l'autorisation de programme P412-I-2024 …, pour l'attribution des
 #: subventions d'investissement suivantes". A total only when the words after it say so: the authorisation it is

@@ -75,24 +75,26 @@ STAMP_PATTERNS = [
     # de Vesoul le …", "Transmis en préfecture de la Meuse le …", "Transmis en sous-préfecture de Bellac /
     # préfecture de la Haute-Vienne le …"; in New Caledonia, French Polynesia and Wallis and
     # Futuna the State's representative who holds the legality control is the haut-commissaire, or in a province
-    # the commissaire délégué de la République: "Transmise au commissaire délégué de la République le …"
-    ("sent", re.compile(r"(?:(?:T[ée]l[ée])?transmise?s?|d[ée]p[ôo]t|transmission)\s+(?:(?:en|[àa]\s+la)\s+"
-                        + _PREFECTURE + r"|au\s+repr[ée]sentant\s+"
+    # the commissaire délégué de la République: "Transmise au commissaire délégué de la République le …"; a label,
+    # its date after a colon, its preposition left out or not: "Transmission préfecture : 03/02/2025",
+    # "Télétransmis en préfecture : …", "Envoi à la préfecture : …"
+    ("sent", re.compile(r"(?:(?:T[ée]l[ée])?transmise?s?|d[ée]p[ôo]t|(?:t[ée]l[ée])?transmission|envoi)\s+"
+                        r"(?:(?:(?:en|[àa]\s+la)\s+)?" + _PREFECTURE + r"|au\s+repr[ée]sentant\s+"
                         r"de\s+l['’][ÉE]tat|au\s+contr[ôo]le\s+de\s+l[ée]galit[ée]|au\s+haut-commissariat"
                         r"|au\s+(?:haut-)?commissaire\s+(?:d[ée]l[ée]gu[ée]\s+)?de\s+la\s+R[ée]publique"
                         # "Délibération transmise au Préfet de la région Occitanie le 20 mai 2025"
                         r"|au\s+(?:sous-)?pr[ée]fet(?:\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])(?:r[ée]gion\s+)?"
                         r"[A-ZÉ][\w'’-]*)?)"
-                        r"\s+le\s*:?\s*" + _DATE, re.I)),
+                        r"(?:\s+le\s*:?|\s*:)\s*" + _DATE, re.I)),
     # "Reçu en Sous-Préfecture de Vierzon le …", "Reçu au contrôle de légalité le : vendredi 20 septembre 2024",
     # "Reçu à la Préfecture de la Guadeloupe le …", "Acte reçu par la préfecture le …", "Reçu en Préfecture des
     # Deux-Sèvres le …", "Réception par le représentant de l'État le …", "… des présentes délibérations, reçues en
-    # préfecture le …"
-    ("received", re.compile(r"(?:Acte\s+)?(?:Re[çc]ue?s?|R[ée]ception)\s+(?:(?:en|[àa]\s+la|par\s+la)\s+"
+    # préfecture le …"; a label, its date after a colon, its preposition left out or not: "Réception préfecture : …"
+    ("received", re.compile(r"(?:Acte\s+)?(?:Re[çc]ue?s?|R[ée]ception)\s+(?:(?:(?:en|[àa]\s+la|par\s+la)\s+)?"
                             r"(?:sous[- ]?)?pr[ée]fecture"
                             r"(?:\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])[A-ZÉ][\w'’-]*)?"
                             r"|au\s+contr[ôo]le\s+de\s+l[ée]galit[ée]|par\s+le\s+repr[ée]sentant\s+de\s+l['’][ÉE]tat)"
-                            r"\s+le\s*:?\s*" + _DATE, re.I)),
+                            r"(?:\s+le\s*:?|\s*:)\s*" + _DATE, re.I)),
     # "AR Préfecture du 20/05/2024": the acknowledgement of receipt's initials
     ("received", re.compile(r"\b(?-i:AR)\s+(?:de\s+la\s+|en\s+)?" + _PREFECTURE + r"\s+(?:du|le)\s*:?\s*" + _DATE,
                             re.I)),

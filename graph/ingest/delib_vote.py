@@ -168,9 +168,9 @@ def _short_of_unanimity(body: str, at: int) -> dict[str, int] | None:
 
 
 #: The voices that a unanimity counts, in brackets after it: "à l'unanimité des membres présents et représentés (13
-#: voix)", "à l'unanimité (13 votants)".
-_UNANIMOUS_VOICES = re.compile(r"[^\n(.;:]{0,60}?\(\s*(?P<n>\d{1,3})\s+(?:voix|votants|suffrages(?:\s+exprimés)?)"
-                               r"(?:\s+pour)?\s*\)", re.I)
+#: voix)", "à l'unanimité (13 votants)", "Vote : unanimité (13 voix pour)".
+_VOICES = r"\(\s*(?P<n>\d{1,3})\s+(?:voix|votants|suffrages(?:\s+exprimés)?)(?:\s+pour)?\s*\)"
+_UNANIMOUS_VOICES = re.compile(r"[^\n(.;:]{0,60}?" + _VOICES, re.I)
 
 
 def _read_counts(body: str, vote: Vote) -> list[tuple[int, int]]:
@@ -210,7 +210,8 @@ def _parse_vote(body: str) -> Vote:
                              r"|^\s*(?:vote(?:\s+(?:par\s+appel\s+nominal|à\s+main\s+lev[ée]e|au\s+scrutin\s+"
                              r"(?:public|secret)|[ée]lectronique))?\s*:\s*)?unanimit[ée]"
                              r"(?:\s+des\s+(?:\d+\s+)?(?:membres|votants|suffrages)[^\n.]{0,40})?"
-                             r"\s*\.?\s*$",
+                             # "Vote : unanimité (13 voix pour).": the voices it counts after it
+                             r"(?=(?:\s*" + _VOICES + r")?\s*\.?\s*$)",
                              "adopted-unanimously"),
                             (r"\brejet(?:é|ée|és|ées|e|ee|es|ees|te|tent)\b|\brejet\b(?!\s+d)|n['’]adopte\s+pas"
                              r"|n['’]est\s+pas\s+adopt[ée]+|\bnon\s+adopt[ée]+", "rejected"),

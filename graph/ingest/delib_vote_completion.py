@@ -70,11 +70,13 @@ def _voters_less(attendance: Attendance, body: str, members: int, abstentions: i
 
 
 def complete_omitted_count(vote: Vote, body: str, attendance: Attendance) -> None:
-    """Give 0 to the count that a vote by counts leaves out when those it states make up the voters: "Adopté par 27
+    """Give 0 to the counts that a vote by counts leaves out when those it states make up the voters: "Adopté par 27
     voix pour et 4 abstentions" with "Votants : 31" had no vote against, "par 25 voix pour et 6 voix contre" with
-    31 voters no abstention. The voters are those stated ("Votants : 31"), else the members present and represented.
-    Without a count of voters, with counts that fall short of it, with voters stated as the votes cast for or against
-    ("Suffrages exprimés : 31": abstainers left out) or with blank or void ballots, the count left out stays unknown.
+    31 voters no abstention, "Adopté par 13 voix pour" with 13 voters neither. The voters are those stated ("Votants :
+    31"), else the members present and represented; a unanimity's votes for are all of them
+    (:func:`_complete_unanimous_count`). Without a count of voters, with counts that fall short of it, with voters
+    stated as the votes cast for or against ("Suffrages exprimés : 31": abstainers left out) or with blank or void
+    ballots, the counts left out stay unknown.
 
     >>> from graph.ingest.delib_people import Attendance
     >>> from graph.ingest.delib_vote import parse_vote
@@ -83,21 +85,47 @@ def complete_omitted_count(vote: Vote, body: str, attendance: Attendance) -> Non
     >>> vote.votes_for, vote.against, vote.abstentions
     (27, 0, 4)
     """
-    if vote.outcome not in ("adopted", "rejected") or vote.votes_for is None \
-            or (vote.against is None) == (vote.abstentions is None) \
+    if vote.votes_for is None or (vote.against is not None and vote.abstentions is not None) \
             or (vote.span and _BLANK_OR_VOID.search(body, *vote.span)):
+        return
+    if vote.outcome == "adopted-unanimously":
+        _complete_unanimous_count(vote, body, attendance)
+        return
+    if vote.outcome not in ("adopted", "rejected"):
         return
     voters, expressed = _voters(attendance, body)
     if voters is None or expressed:
         return
     if vote.votes_for + (vote.against or 0) + (vote.abstentions or 0) == voters:
-        if vote.against is None:
-            vote.against = 0
-        else:
-            vote.abstentions = 0
+        vote.against = vote.against or 0
+        vote.abstentions = vote.abstentions or 0
+
+
+def _complete_unanimous_count(vote: Vote, body: str, attendance: Attendance) -> None:
+    """Give no vote against and no abstention to a unanimity that counts its votes for ("Adopté à l'unanimité (13
+    voix pour)"): they are all the voters. Not when the voters that the attendance gives are more (some abstained or
+    took no part), nor for a unanimity of the votes cast ("des suffrages exprimés": abstainers left out), nor with
+    members named as taking no part in the vote, whom the count may leave out or not.
+
+    >>> from graph.ingest.delib_people import Attendance
+    >>> from graph.ingest.delib_vote import parse_vote
+    >>> vote = parse_vote("Adopté à l'unanimité (13 voix pour).")
+    >>> _complete_unanimous_count(vote, "", Attendance())
+    >>> vote.votes_for, vote.against, vote.abstentions
+    (13, 0, 0)
+    """
+    if vote.against is not None or vote.abstentions is not None or vote.not_voting \
+            or (vote.span and _OF_VOTES_CAST.search(body, *vote.span)):
+        return
+    voters, expressed = _voters(attendance, body)
+    if expressed or voters is not None and voters != vote.votes_for:
+        return
+    vote.against = vote.abstentions = 0
 
 
 #: A count of votes that leaves the abstentions out: "Suffrages exprimés : 23".
 _EXPRESSED = re.compile(r"(?:Nombre\s+de\s+)?suffrages\s+exprim", re.I)
+#: A unanimity of the votes cast, that leaves the abstainers out: "à l'unanimité des suffrages exprimés".
+_OF_VOTES_CAST = re.compile(r"unanimit[ée]\s+des\s+suffrages\s+exprim", re.I)
 #: Ballots that count neither for nor against: "2 bulletins blancs", "1 vote nul".
 _BLANK_OR_VOID = re.compile(r"\b(?:blancs?|nuls?)\b", re.I)
