@@ -51,3 +51,17 @@ OPERATION_AFTER_NAME = re.compile(r",\s*(?:(?:la|l['’]|une?|les|des)\s*)?(?:ex
                                   r"restructuration|agrandissement|installation|achat|[ée]tude|modernisation|"
                                   r"mise\s+(?:en\s+place|aux\s+normes)|d[ée]ploiement|informatisation|r[ée]alisation|"
                                   r"transformation|renouvellement)s?\b")
+#: A body's branch that a comma parts from the body's name, still the name's: "Ligue contre le cancer, comité du
+#: Gard", "Les Restos du Cœur, antenne de Luzech", "APF France handicap, délégation 64", "Scouts et Guides de France,
+#: groupe Saint-Exupéry" — its word, then a name in capitals or a number (not "groupe d'entraide mutuelle").
+_BRANCH_AFTER_COMMA = (r"(?:antennes?|sections?|d[ée]l[ée]gations?|comit[ée]s?|branches?|secteurs?|sites?|unit[ée]s?|"
+                       r"bureaux?|agences?|relais|[ée]quipes?|groupes?)(?:\s+(?:d[ée]partementale?|r[ée]gionale?|"
+                       r"locale?|territoriale?|intercommunale?|communale?|municipale?))?\s+"
+                       r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[A-ZÉÈÎÔÂ0-9]")
+#: Where a list item's name ends and the description of what it does or what its grant pays for begins: a comma,
+#: then words in small letters ("Association France Alzheimer Béarn, halte-relais des aidants : 2 500 €", "GEM
+#: L'Escale Béarnaise, groupe d'entraide mutuelle", "SCIC X, tête de réseau du PTCE, pour …"), of which
+#: :data:`OPERATION_AFTER_NAME` is one kind. Not a branch of the body (:data:`_BRANCH_AFTER_COMMA`), nor what a name
+#: lists after a comma ("Conseil d'architecture, d'urbanisme et de l'environnement": a link word opens it).
+DESCRIPTION_AFTER_NAME = re.compile(r",\s*(?!" + _BRANCH_AFTER_COMMA + r")(?!(?:de|du|des|et|ou)\s|d['’])"
+                                    r"(?=[a-zà-ÿ])")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ingest.delib_grant_words import GRANT_WORD, OPERATION_AFTER_NAME
+from graph.ingest.delib_grant_words import DESCRIPTION_AFTER_NAME, GRANT_WORD
 from graph.ingest.french import AMOUNT_RE
 from graph.ingest.french_numbers import NUMBER_WORDS
 
@@ -128,8 +128,10 @@ def item_name(item: str, anchor: int) -> str | None:
                     r",\s*(?:une?|la|les|des)\s+(?:subventions?|aides?|participations?|dotations?|contributions?|"
                     r"sommes?|bourses?)\b|,\s*(?:qui|inscrite?s?|immatricul[ée]+s?|domicili[ée]+s?|sise?s?|situ[ée]+s?|"
                     r"dont\s+le\s+si[èe]ge|ayant\s+son\s+si[èe]ge|agr[ée]{2}s?)\b", name, flags=re.I)[0]
-    # Nor the operation it describes after a comma ("Commune de X, extension du centre de santé municipal").
-    name = name[:operation.start()] if (operation := OPERATION_AFTER_NAME.search(name)) else name
+    # Nor what it describes after a comma in small letters, what the body does or the operation its grant pays for
+    # ("GEM L'Escale Béarnaise, groupe d'entraide mutuelle", "Commune de X, extension du centre de santé municipal"):
+    # not a branch of the body ("Ligue contre le cancer, comité du Gard").
+    name = name[:described.start()] if (described := DESCRIPTION_AFTER_NAME.search(name)) else name
     # What a dash adds after the name is no part of it: its SIRET or SIREN ("CPTS X – SIRET 889 456 123 00014"), its
     # project's title in quotes ("Langres Aidants – « Café des aidants »").
     name = re.split(r"\s+[–—-]\s+(?=[«\"“]|(?:n\s*[°º]\s*)?SIRE[NT]\b)", name, maxsplit=1)[0]
@@ -144,6 +146,9 @@ def item_name(item: str, anchor: int) -> str | None:
         name = name[:purpose.start()]
     article = r"l['’]|la\s+|le\s+|les\s+" + (r"|L['’]|LA\s+|LE\s+" if name.isupper() else "")
     name = re.sub(rf"^(?:{article})(?=\w)", "", name)
+    # "— la coopérative Domicile Plus Services, pour … : 9 800 €": its legal form in small letters is no part of the
+    # name, as "l'association X"'s is not.
+    name = re.sub(rf"^{COOPERATIVE}", "", name)
     if _VERB_OPENING.match(name) or AMOUNT_RE.search(name) or _NO_ONE_NAMED.match(name):
         return None
     # a federation's branch may take 150 characters ("Union nationale de familles et amis de personnes malades et/ou
@@ -175,6 +180,9 @@ def item_identifier(item: str) -> str | None:
     return found.group(0) if found else None
 
 
+#: A cooperative's legal form in small letters before its name in capitals, which it is no part of, as
+#: "l'association" is not: "— la coopérative Domicile Plus Services, pour … : 9 800 €", "à la coopérative X".
+COOPERATIVE = r"(?:la\s+)?coop[ée]rative\s+(?=[A-ZÉÈÀ«\"])"
 #: The longest name an item may give its beneficiary.
 _LONGEST_NAME = 150
 #: An item's amount that opens it, then a colon or a dash, then whom it goes to, alone to the line's end: "1) 2 500 € :

@@ -59,7 +59,8 @@ from graph.ingest.delib_prose_amounts import (AmountsAround, goes_on_amounts_to,
 from graph.ingest.delib_prose_cues import (AID_BEFORE, AMENDED_FROM, AMENDED_TO, AWARDED_AFTER, BRINGING_TO, CANCEL,
                                            CANCELLED_AFTER, CANCELLED_AFTER_BARRIERS, CEILING_BEFORE,
                                            CHANGED_TO_AFTER, COMPARED_AFTER, COMPARED_BEFORE, DUES, MEMBERSHIP,
-                                           NAMED_RESULT, OPERAND_AFTER, OPERAND_BEFORE, PRIZE_BEFORE,
+                                           NAMED_RESULT, OPERAND_AFTER, OPERAND_BEFORE, PAID_EARLIER_AFTER,
+                                           PRIZE_BEFORE,
                                            PROPOSED_TO_NO_ONE, RAISED_AFTER, RECALLED, RESULT_BEFORE, SET_AT,
                                            SET_GRANT, WRAPPED_AMOUNT, says_granted_before)
 from graph.ingest.delib_prose_details import (NATURE_AFTER, match_yearly_grant, read_clause_nature, read_clause_year,
@@ -68,6 +69,7 @@ from graph.ingest.delib_prose_lists import follow_lead, is_below_list
 from graph.ingest.delib_prose_sentences import TABLE_ROWS, join_civilities, words_cut_before
 from graph.ingest.delib_prose_totals import (OPENS_TOTAL, RULE_LINES, item_comes_to, states_total, summed_after,
                                             sums_years)
+from graph.ingest.delib_session import find_session_date
 from graph.ingest.delib_recipient_names import clean_name
 from graph.ingest.delib_recipient_phrases import beneficiary_in
 from graph.ingest.delib_recipients import financed, person_at, receiver, record_head
@@ -104,6 +106,23 @@ def _last_before(starts: list[int], at: int) -> int | None:
     """The greatest of the ordered ``starts`` before ``at``."""
     k = bisect_left(starts, at)
     return starts[k - 1] if k else None
+
+
+def paid_earlier(body: str, sentence: str, end: int) -> bool:
+    """Whether the amount ending at ``end`` of ``sentence`` is said to have been paid before
+    (:data:`PAID_EARLIER_AFTER`): in a year before that of the session ``body`` is dated by, or in words that say a
+    time past ("l'an dernier").
+
+    >>> body = "Séance du 10 juin 2024\\nla somme de 500 € versée en 2023 étant portée à 650 €"
+    >>> later = body.replace("en 2023", "en 2024")
+    >>> paid_earlier(body, body[23:], 17), paid_earlier(later, later[23:], 17)
+    (True, False)
+    """
+    paid = PAID_EARLIER_AFTER.match(sentence, end)
+    if paid is None or not paid["year"]:
+        return paid is not None
+    session = find_session_date(body)  # sought only for such an amount: rare
+    return session is not None and int(paid["year"]) < session.year
 
 
 def _cancelled_after(flat: str, end: int) -> bool:
@@ -204,9 +223,13 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
                     or COMPARED_AFTER.match(sentence, a_end) or RATE_AFTER.match(sentence, a_end) \
                     and not (valued_in_kind and PER_YEAR.match(sentence, a_end) or yearly):
                 continue  # what a grant is computed from, or compared with; a rate
-            if THRESHOLD.search(before) or EARLIER.match(sentence, a_end) and not (CANCEL.search(before)
-                                                                            or _cancelled_after(flat, a_end)):
-                continue  # a delegation's ceiling; a grant that an earlier act made, recalled
+            # (a grant of before that this act cancels is read, to be cancelled: "La subvention de 2 000 euros accordée
+            # en 2024 à X est annulée")
+            if THRESHOLD.search(before) or (EARLIER.match(sentence, a_end) or paid_earlier(body, sentence, a_end)) \
+                    and not (CANCEL.search(before) or _cancelled_after(flat, a_end)):
+                # a delegation's ceiling; a grant that an earlier act made, or a year before paid, recalled ("la
+                # somme de 500 € versée en 2023 étant portée à 650 €")
+                continue
             clause_start = where_clause_starts(flat, a_start)
             # the clause before the amount: in the sentence, but for the words of the one it goes on (a dot cut it)
             cut = words_cut_before(body, start) if not clause_start else ""

@@ -92,6 +92,17 @@ RECALLED = re.compile(r"[ \t]*(?:pour\s+(?:m[ée]moire|rappel|information|compar
                       re.I)
 
 
+#: A grant paid before, recalled right after its amount beside this act's: "650 €, la somme de 500 € versée en 2023
+#: étant portée à 650 €", "300 € accordés l'an dernier", "1 000 € attribués précédemment". With a year
+#: (:func:`graph.ingest.delib_prose.paid_earlier`), only a year before the session's is past: "une subvention de 500 €
+#: versée en 2025", in 2025, is this act's.
+PAID_EARLIER_AFTER = re.compile(r"\s*(?:,\s*)?(?:qui\s+(?:lui\s+)?(?:a|avait)\s+été\s+)?"
+                                r"(?:(?:vers|attribu|accord|allou|octroy|vot)[ée]+s?|(?:per[çc]|re[çc]|obten)ue?s?)\s+"
+                                r"(?:(?:en|au\s+titre\s+de|pour)\s+(?:l['’](?:année|exercice)\s+)?"
+                                r"(?P<year>(?:19|20)\d\d)\b|l['’]an(?:née)?\s+(?:derni[èe]re?|pass[ée]e?|"
+                                r"pr[ée]c[ée]dente?)\b|pr[ée]c[ée]demment\b|ant[ée]rieurement\b)", re.I)
+
+
 #: A grant amended: "porte de 5 000 € à 7 000 € la subvention …", "ramène … de 4 000 € à 2 500 €" — the amount it
 #: was, then the amount it is; each may say its year ("portée de 2 000 € en 2024 à 2 600 € en 2025").
 _AMENDED_YEAR = r"(?:,?\s+(?:en|pour)\s+(?:19|20)\d\d,?)?"

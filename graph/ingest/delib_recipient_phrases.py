@@ -18,7 +18,8 @@ from functools import lru_cache
 from itertools import accumulate
 
 from graph.ingest.delib_clauses import next_clause, where_clause_starts
-from graph.ingest.delib_grant_words import GRANT_WORD, OPERATION_AFTER_NAME
+from graph.ingest.delib_grant_words import DESCRIPTION_AFTER_NAME, GRANT_WORD, OPERATION_AFTER_NAME
+from graph.ingest.delib_lists import BULLET, COOPERATIVE
 from graph.ingest.delib_recipient_names import KIND_OF, NAME_END, clean_name, name_going_on
 from graph.ingest.french import AMOUNT_RE, fold
 
@@ -48,7 +49,7 @@ _CALLED = (r"(?:dite\s+|dénommée\s+|appelée\s+|(?!(?:de|des|du|la|le|les|pour
            r"est|a)\s)[a-zà-ÿ]{3,}\s+(?=[A-ZÉÈÀ«\"]))?")
 _BENEFICIARY = re.compile(
     r"(?:\bà|" + _A_FOR_À + r"|\bau\s+profit\s+de|\ben\s+faveur\s+de|\bau\s+bénéfice\s+de|\bbénéficiaire\s*:)\s+"
-    r"(?:l['’]association\s+" + _CALLED + r"|la\s+structure\s+|la\s+société\s+|l['’](?=[A-ZÉŒ])|"
+    r"(?:l['’]association\s+" + _CALLED + r"|la\s+structure\s+|la\s+société\s+|" + COOPERATIVE + r"|l['’](?=[A-ZÉŒ])|"
     r"(?:la\s+|l['’])" + _BRANCH_OF + r"|"
     r"la\s+(?=[A-ZÉ])|le\s+(?=[A-ZÉ])|"
     r"la\s+(?=(?:commune|ville)\s+d(?:e\s+|['’])[A-ZÉ])|l['’](?=" + _ASSOCIATION_OF + r")|"
@@ -64,7 +65,8 @@ ASSOCIATION_CALLED = re.compile(r"l['’](?:association\s+" + _CALLED
 
 #: The word before an "à" that is part of a name ("Club Nautique des Bassins à Flot", "Maison à Colombages",
 #: "Aide à Domicile"): a word in capitals and small letters, not one that opens a grant's sentence ("Subvention à
-#: Club X", "Attribue à …") unless it follows "de" in the name ("Association d'Aide à Domicile").
+#: Club X", "Attribue à …") unless it follows "de" in the name ("Association d'Aide à Domicile") or is the "Aide" that
+#: opens a list item (:data:`_NAME_OPENS_ITEM`).
 _NAME_WORD_BEFORE = re.compile(r"(?:(?P<link>\bd['’]|\bde\s+)|(?<![\w'’-]))(?P<word>[A-ZÉÈÀÂÎÔ][a-zà-ÿ][\w'’-]*)\s+$")
 _OPENING_WORD = re.compile(r"(?:subventions?|aides?|participations?|contributions?|dotations?|allocations?|fonds|"
                            r"soutiens?|primes?|versements?|attribu\w*|accord\w*|allou\w*|verse\w*|octroi\w*|"
@@ -90,7 +92,15 @@ def _inside_name(sentence: str, match: re.Match) -> bool:
     if not re.match(r"à\s+[A-ZÉÈÀ]", match.group(0)):
         return False
     before = _NAME_WORD_BEFORE.search(sentence, max(0, match.start() - 60), match.start())
-    return bool(before) and (bool(before.group("link")) or not _OPENING_WORD.fullmatch(fold(before.group("word"))))
+    return bool(before) and (bool(before.group("link")) or not _OPENING_WORD.fullmatch(fold(before.group("word")))
+                             or (before.group("word") == "Aide"
+                                 and _NAME_OPENS_ITEM.fullmatch(sentence, 0, before.start("word")) is not None))
+
+
+#: What comes before a name that opens a list item: its bullet. There, "Aide" with its capital, before "à" and words
+#: in capitals, is a name's first word ("- Aide à Domicile en Milieu Rural – Fédération de la Loire : 3 500 €"), not
+#: a grant's ("Aide à …" in a sentence).
+_NAME_OPENS_ITEM = re.compile(rf"[ \t]*(?:{BULLET}[ \t]*)?")
 
 
 
@@ -149,10 +159,34 @@ def _aside(sentence: str, match: re.Match, clause_start: int, anchor: int) -> bo
                                                      or OPERATION_AFTER_NAME.search(sentence, clause_start,
                                                                                     match.start())):
         return True
+    if _in_item_description(sentence, match, anchor):
+        return True
     # (only the last comma before the name may open the aside: sought from it, not through the whole clause)
     return match.start() < anchor and sentence.find(",", match.end(), anchor) >= 0 \
         and (comma := sentence.rfind(",", clause_start, match.start())) >= 0 \
         and bool(_ASIDE_OPENS.match(sentence, comma, match.start()))
+
+
+#: A list item's name at its start, up to the comma after which it describes what the body does or what its grant
+#: pays for (:data:`DESCRIPTION_AFTER_NAME`): "* Les Blouses Roses – comité de Pau, animations à l'EHPAD de X : 750 €".
+_ITEM_NAME_THEN_DESCRIPTION = re.compile(rf"[ \t]*(?:{BULLET}[ \t]*)?(?:l['’]|la\s+|le\s+|les\s+)?"
+                                         r"[A-ZÀ-ÝŒ«\"0-9][^,\n:;€]*?" + DESCRIPTION_AFTER_NAME.pattern)
+#: The separator between a list item's words and its amount at the end: a colon, dot leaders, a dash.
+_ITEM_AMOUNT_AFTER = re.compile(r"(?:[ \t]:|\.{3,}|…|[ \t][–—-])[ \t]*$")
+
+
+def _in_item_description(sentence: str, match: re.Match, anchor: int) -> bool:
+    """Whether a beneficiary's "à X" is in the description that a list item writes after its name and a comma, before
+    its amount ("* Les Blouses Roses – comité de Pau, animations à l'EHPAD de Morlaàs : 750 €"): the place of what the
+    grant pays for, the item's beneficiary being the name before the comma.
+
+    >>> item = "* Les Blouses Roses, animations à l'EHPAD de Morlaàs : 750 €"
+    >>> _in_item_description(item, _BENEFICIARY.search(item), 54)
+    True
+    """
+    item = _ITEM_NAME_THEN_DESCRIPTION.match(sentence)
+    return item is not None and item.end() <= match.start() < anchor \
+        and bool(_ITEM_AMOUNT_AFTER.search(sentence, match.end(), anchor))
 
 
 #: What follows the body a proposal is addressed to, not a beneficiary: "Il est proposé au Conseil municipal
@@ -160,6 +194,13 @@ def _aside(sentence: str, match: re.Match, clause_start: int, anchor: int) -> bo
 _ADDRESSED = re.compile(r"\s*(?:d['’](?:attribuer|allouer|accorder|octroyer|approuver|autoriser|adopter)|"
                         r"de\s+(?:verser|lui|leur|bien\s+vouloir|se\s+prononcer|signer|valider|décider|délibérer))\b",
                         re.I)
+
+
+#: The deliberating body that a proposal asks to decide, its verb read into the name: "Il est proposé au Conseil
+#: municipal de ramener la subvention 2024 de 5 000 € à 3 500 €", "… à l'Assemblée de porter …" — the body, then
+#: "de" and a verb in the infinitive. The body that deliberates is never the beneficiary.
+_ASKED_TO_DECIDE = re.compile(r"(?:Conseil|Bureau|Comit[ée]\s+syndical|Commission\s+permanente|Assembl[ée]e)\b[^,;]*?"
+                              r"\s(?:de\s+|d['’])(?:[a-zà-ÿ]+(?:er|ir|re))")
 
 
 #: What opens the clause, after a grant, that tells the total it brings its beneficiary's grant to: ", portant la
@@ -193,7 +234,7 @@ class _Names:
             # "à l'Union des Familles pour la Santé Psychique du Valmorinois, …": the name goes on after its "pour"
             name = name and name_going_on(name, sentence[match.end(group):])
             if not name or AMOUNT_RE.search(name) or _inside_name(sentence, match) or _avoir(sentence, match) \
-                    or _ADDRESSED.match(sentence, match.end()):
+                    or _ADDRESSED.match(sentence, match.end()) or _ASKED_TO_DECIDE.fullmatch(name):
                 name = ""
             self._names[span] = name
         return self._names[span]
