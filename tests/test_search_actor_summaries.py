@@ -7,11 +7,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from web_fixture import data_with, fresh_app
+from web_fixture import client_with
 
 from graph.ingest.french import format_amount as french_amount
-from graph.store import open_store
-from search.indexer import build_index
 from search.query import snippet
 from webapp.formatting import money_text
 from webapp.reports import money
@@ -38,20 +36,8 @@ TURTLE = f"""@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix schema
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    from webapp.resources import close_resources
-
-    root = tmp_path_factory.mktemp("actor-summaries")
-    data = data_with(root, TURTLE, "typo.ttl")
-    store = open_store({"store": "oxigraph", "data_dir": str(data)})
-    try:
-        build_index(store, {"data_dir": str(data), "store": "oxigraph"})
-    finally:
-        store.close()
-    app = fresh_app(data, root / "app")
-    try:
-        yield app.test_client()
-    finally:
-        close_resources(app)
+    with client_with(tmp_path_factory.mktemp("actor-summaries"), TURTLE, "typo.ttl", indexed=True) as client:
+        yield client
 
 
 def _summary(client, iri: str, lang: str = "fr") -> str:

@@ -6,11 +6,9 @@ names the grant, and finds it."""
 from __future__ import annotations
 
 import pytest
-from web_fixture import BASE, DANAECARE, DELIBERATION, SEM, data_with, fresh_app
+from web_fixture import BASE, DANAECARE, DELIBERATION, SEM, client_with
 
-from graph.store import open_store
 from search.documents import format_amount
-from search.indexer import build_index
 
 LYON_GRANT = BASE + "grant/lyon-danaecare-2024"
 CLUB_GRANT = BASE + "grant/sem-club-2024"
@@ -37,20 +35,8 @@ INVALID = f"""@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix schem
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    from webapp.resources import close_resources
-
-    root = tmp_path_factory.mktemp("invalid-search")
-    data = data_with(root, INVALID, "invalid.ttl")
-    store = open_store({"store": "oxigraph", "data_dir": str(data)})
-    try:
-        build_index(store, {"data_dir": str(data), "store": "oxigraph"})
-    finally:
-        store.close()
-    app = fresh_app(data, root / "app")
-    try:
-        yield app.test_client()
-    finally:
-        close_resources(app)
+    with client_with(tmp_path_factory.mktemp("invalid-search"), INVALID, "invalid.ttl", indexed=True) as client:
+        yield client
 
 
 def _hits(client, q: str, **params) -> dict[str, dict]:

@@ -136,12 +136,22 @@ def app_on_fixture(tmp_path: Path, **config):
 
 
 @contextlib.contextmanager
-def client_with(root: Path, turtle: str, name: str = "another.ttl"):
+def client_with(root: Path, turtle: str, name: str = "another.ttl", indexed: bool = False):
     """A test client of a new app over the fixture's data with ``turtle`` ingested after it (:func:`data_with`),
-    its resources closed after use."""
+    the search index rebuilt over both when ``indexed``, its resources closed after use."""
     from webapp.resources import close_resources
 
-    app = fresh_app(data_with(root, turtle, name), root / "app")
+    data = data_with(root, turtle, name)
+    if indexed:
+        from graph.store import open_store
+        from search.indexer import build_index
+
+        store = open_store({"store": "oxigraph", "data_dir": str(data)})
+        try:
+            build_index(store, {"data_dir": str(data), "store": "oxigraph"})
+        finally:
+            store.close()
+    app = fresh_app(data, root / "app")
     try:
         yield app.test_client()
     finally:
