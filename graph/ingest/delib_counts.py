@@ -46,9 +46,11 @@ _COUNTS = {
                  # a GIP's or an établissement's board: "Membres ayant voix délibérative : 12"
                  r"|(?:membres|administrateurs)\s+ayant\s+voix\s+délibérative(?=\s*:)",
     # "Présents à l'ouverture de la séance : 26": the opening's, before a move's "(présents : 27 – votants : 32)"
+    # "Présents à la séance : 26": the session's members present, the same count as "Présents : 26"
     # a session held by video: "Membres connectés (présents) : 12" (only as the count of the members present)
     "present_count": r"(?:Nombre\s+de\s+|membres\s+)?présents(?:\s+ou\s+suppléés"
                      r"|\s+(?:lors|au\s+moment)\s+du\s+vote|\s+à\s+l['’]ouverture(?:\s+de\s+la\s+séance)?"
+                     r"|\s+à\s+la\s+séance"
                      r"|\s+en\s+début\s+de\s+séance)?"
                      r"|(?:Nombre\s+de\s+)?(?:membres\s+)?connectés\s*\(\s*présents\s*\)",
     # "Pouvoir : 1": the singular only before a colon ("donne pouvoir à …" counts nothing)

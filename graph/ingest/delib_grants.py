@@ -162,6 +162,15 @@ _PERIOD_ONLY = re.compile(r"(?:(?:exercices?|annees?|budgets?|saisons?|campagnes
                           r"scolaire))?\s+)?(?:(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?|n(?:\s*[+-]\s*\d)?)|"
                           r"(?:1(?:re|ere|er)|[2-9](?:e|eme))\s+annee|annee\s+[1-9]")
 
+def names_a_period(name: str) -> bool:
+    """Whether a grant's ``name`` is a period's only (:data:`_PERIOD_ONLY`): a schedule's line, no beneficiary.
+
+    >>> names_a_period("Exercice 2025"), names_a_period("Club 2025")
+    (True, False)
+    """
+    return bool(_PERIOD_ONLY.fullmatch(fold(name).strip()))
+
+
 #: A row's or an item's label that is no beneficiary but a count of the session's members, in folded text: "Votants :",
 #: "Délégués présents :", "… Membres en exercice :" (a "label : 19" line read as a row), or a rate ("30 %").
 _NO_BENEFICIARY = re.compile(r"(?:.*\s)?(?:nombre\s+(?:de\s+|d')?)?(?:(?:membres|conseill\w+|delegues|elus|"
@@ -222,11 +231,12 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     from graph.ingest.delib_ceilings import ceiling_warning, decision_start, unread_ceilings
     from graph.ingest.delib_grant_checks import (announced, apply_amendment, cancel, check_words, opinion_only,
                                                  reconcile)
+    from graph.ingest.delib_lists import commune_named, under_canton
     from graph.ingest.delib_mentions import merge_prose, name_acronyms, spell_out_acronyms
     from graph.ingest.delib_prose import prose_grants, unnamed_items
     from graph.ingest.delib_superseded import drop_superseded
-    from graph.ingest.delib_several import (each_grants, inline_grants, one_beneficiary_grants, respective_grants,
-                                            shared_grants)
+    from graph.ingest.delib_several import (each_grants, each_totals, inline_grants, one_beneficiary_grants,
+                                            respective_grants, shared_grants)
     from graph.ingest.delib_tables import table_grants
     from graph.ingest.delib_total_rows import summed_total_rows
 
@@ -259,6 +269,8 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
             grant.beneficiary, kind, said = whole, "branch", grant.beneficiary  # "– Comité du Rhône" in a list
         grant.bracket = (kind, said) if kind in ("acronym", "gloss", "branch") else None
         grant.purpose = said if kind == "project" and not grant.purpose else grant.purpose
+        if grant.listed and under_canton(body, grant.span[0]):  # "Canton de X" / "  Désaignes – …": a commune
+            grant.beneficiary = commune_named(grant.beneficiary)
     found.grants = [g for g in found.grants if not _PERIOD_ONLY.fullmatch(fold(g.beneficiary))
                     and not _NO_BENEFICIARY.fullmatch(fold(g.beneficiary).strip())]
     _branches_before(body, found.grants + grants + several)
@@ -271,7 +283,11 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     record_natures(body, found.grants)  # "Bénéficiaire : X" / "Nature : investissement" in the exposé
     referred_natures(body, found.grants)  # "ATTRIBUE les aides d'investissement détaillées ci-dessus"
     cancel([g for g in grants if g.cancelled], found)
-    found.totals += totals
+    # (a total that a table's reader read, "TOTAL 16 000 €", is one total, though the prose reads its line too; so
+    # is the total below a "chacune" list's names)
+    for total in totals + each_totals(body):
+        if not any(s <= total.span[0] and total.span[1] <= e for s, e in [t.span for t in found.totals]):
+            found.totals.append(total)
     summed_total_rows(body, found)  # a table's "Total" row that no reader read, when it sums the rows above it
     drop_superseded(body, [found.grants], [found.totals])  # (a draft's list's "Total" row among them)
     for grant in found.grants:  # each name as the text writes it

@@ -149,7 +149,7 @@ def item_name(item: str, anchor: int) -> str | None:
     # "— la coopérative Domicile Plus Services, pour … : 9 800 €": its legal form in small letters is no part of the
     # name, as "l'association X"'s is not.
     name = re.sub(rf"^{COOPERATIVE}", "", name)
-    if _VERB_OPENING.match(name) or AMOUNT_RE.search(name) or _NO_ONE_NAMED.match(name):
+    if _VERB_OPENING.match(name) or AMOUNT_RE.search(name) or _NO_ONE_NAMED.match(name) or _TOTAL_WORDS.match(name):
         return None
     # a federation's branch may take 150 characters ("Union nationale de familles et amis de personnes malades et/ou
     # handicapées psychiques – délégation du Sauveterrois (UNAFAM)"), its line cut or not
@@ -158,6 +158,54 @@ def item_name(item: str, anchor: int) -> str | None:
     name = re.sub(r"(?<=\w-)[ \t]*\n[ \t]*", "", name)
     name = re.sub(r"[ \t]*\n[ \t]*", " ", name)
     return name if re.match(r"[A-ZÉÈÀ«\"0-9]", name) and 2 < len(name) <= _LONGEST_NAME else None
+
+
+#: The words of a list's total line, no one's name: "TOTAL DE LA RÉPARTITION", "Sous-total canton de Lamastre".
+_TOTAL_WORDS = re.compile(r"(?:sous[- ]?)?total\b", re.I)
+#: A section's heading that sorts a list's items by canton: "Canton de Lamastre-Doux", "Canton du Haut-Eyrieux".
+_CANTON_HEADING = re.compile(r"[ \t]*canton\s+(?:de|du|des|d['’])\s*[^\n€\d]+", re.I)
+#: A name that is a place's alone: capitalised words, hyphens and the little words of a place ("Saint-Agrève",
+#: "Le Cheylard", "Lamastre", "Saint-Julien-du-Gua") — no kind, no acronym.
+_PLACE_NAME = re.compile(r"(?:L[ae]s?\s+|L['’])?[A-ZÀ-Ý][a-zà-ÿ'’]+"
+                         r"(?:[ -](?:[A-ZÀ-Ý][a-zà-ÿ'’]+|d[eu]|des|la|le|les|sur|sous|en|lès|"
+                         r"l['’][A-ZÀ-Ý][a-zà-ÿ]+|d['’][A-ZÀ-Ý][a-zà-ÿ]+))*")
+#: A name's first word that is a kind of body, not a place: "Association", "Comité", "Commune", "Syndicat".
+_NOT_A_PLACE = re.compile(r"(?:association|comit[ée]|club|commune|ville|mairie|syndicat|centre|foyer|union|ligue|"
+                          r"f[ée]d[ée]ration|maison|soci[ée]t[ée]|collectif|amicale|office|r[ée]seau|fondation|"
+                          r"coop[ée]rative|mutuelle|entente|groupement|institut|cercle|école|coll[èe]ge|lyc[ée]e)\b",
+                          re.I)
+
+
+def under_canton(body: str, start: int) -> bool:
+    """Whether the list's item at ``start`` of ``body`` sits below a canton's heading, the items between them (lines
+    with an amount) aside: a list of a département's aid sorted by canton lists communes.
+
+    >>> under_canton("Canton de Lamastre\\n  Désaignes – toiture …… 14 300 €\\n  Nozières – école …… 8 750 €", 52)
+    True
+    >>> under_canton("Le Conseil attribue :\\n  Nozières – école …… 8 750 €", 22)
+    False
+    """
+    for line in reversed(body[:start].split("\n")[:-1]):
+        if not AMOUNT_RE.search(line):
+            return bool(_CANTON_HEADING.fullmatch(line.rstrip()))
+    return False
+
+
+def commune_named(name: str) -> str:
+    """The commune that a place's name alone names, in a list sorted by canton (:func:`under_canton`): "Désaignes" is
+    the Commune de Désaignes, as a column of communes says (:func:`graph.ingest.delib_tables._commune`); a name of
+    another kind stays as it is. Its article "Le", "Les" joins the "de" ("Commune du Cheylard").
+
+    >>> commune_named("Désaignes"), commune_named("Arlebosc"), commune_named("Le Cheylard")
+    ('Commune de Désaignes', "Commune d'Arlebosc", 'Commune du Cheylard')
+    >>> commune_named("Foyer rural de Mars")
+    'Foyer rural de Mars'
+    """
+    if not _PLACE_NAME.fullmatch(name) or _NOT_A_PLACE.match(name):
+        return name
+    if joined := re.match(r"(Les?) (?=\S)", name):
+        return ("Commune du " if joined[1] == "Le" else "Commune des ") + name[joined.end():]
+    return "Commune " + ("d'" if name[0].lower() in "aeiouyhàâéèêîôû" else "de ") + name
 
 
 #: A SIRET, SIREN or RNA number that a list's item writes beside its beneficiary's name, in brackets or after a dash:

@@ -57,16 +57,30 @@ def margin_cut(words: list[dict], width: float) -> float | None:
     """Return the x of a gap that separates a narrow margin column from the body, or None.
 
     A cut is a vertical line, in the left 12–45 % of the page, that no word crosses, with words on at least three
-    lines at its left and at least twice as many words at its right.
+    lines at its left and at least twice as many words at its right, and a gutter between them on each line that
+    writes on both sides: the space between two words of a line ("MSP des Volcans", a table's cell at a page's
+    head) parts no margin.
     """
     for cut in range(int(width * 0.12), int(width * 0.45), 2):
         if any(w["x0"] < cut < w["x1"] for w in words):
             continue
         left = [w for w in words if w["x1"] <= cut]
         lines = {round(w["top"]) for w in left}
-        if len(lines) >= 3 and len(words) - len(left) >= 2 * len(left):
+        if len(lines) >= 3 and len(words) - len(left) >= 2 * len(left) and _guttered(left, words, cut):
             return float(cut)
     return None
+
+
+#: The narrowest gap (pt) between a margin's words and the body's on one line: wider than a space between words.
+_MARGIN_GUTTER = 8
+
+
+def _guttered(left: list[dict], words: list[dict], cut: float) -> bool:
+    """Whether each of the ``left`` words (a margin's, left of ``cut``) is a gutter away from the first word of
+    ``words`` right of the cut on its line."""
+    ends = {round(w["top"]): w["x1"] for w in sorted(left, key=lambda w: w["x1"])}
+    return all(w["x0"] - ends[round(w["top"])] >= _MARGIN_GUTTER for w in words
+               if w["x0"] >= cut and round(w["top"]) in ends)
 
 
 def margin_rule(page) -> tuple[float, float, float] | None:

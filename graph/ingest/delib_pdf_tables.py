@@ -34,6 +34,9 @@ _ROW_GAP = 3.0
 _RULE_SPAN = 0.6
 #: A year, which no amount column holds as an amount ("Montant" / "2024").
 _YEAR = re.compile(r"(?:19|20)\d\d")
+#: Words that a grants' column writes instead of an amount, for a request refused: "non retenu", "rejeté", "ajourné".
+_REFUSAL = re.compile(r"\bnon[ \t]+(?:retenu|accord|adopt|financ)|\brejet|\brefus|\bajourn|\birrecevable|"
+                      r"\bsans[ \t]+suite", re.I)
 #: The end of a sentence or of a list's lead, which a table's name cell does not have.
 _SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?]$|:$")
 
@@ -221,8 +224,10 @@ def _has_amount(cells: list[str], columns: list[int] | None) -> bool:
 
 def _marked(cells: list[str], table: GridTable) -> bool:
     """Whether ``cells`` are a row's line that its figures mark: an amount in a column of figures (a grant's, or
-    one requested beside a grant refused), or a dash in the grants' ("—": none)."""
-    return _has_amount(cells, table.figures) or any(AMOUNT_CELL.fullmatch(cells[k]) for k in table.money)
+    one requested beside a grant refused), a dash in the grants' ("—": none), or the words there of a request refused
+    ("non retenu": a row of its own, no next line of the name above it)."""
+    return _has_amount(cells, table.figures) or any(AMOUNT_CELL.fullmatch(cells[k]) or _REFUSAL.search(cells[k])
+                                                    for k in table.money)
 
 
 def _height(line: Line) -> float:

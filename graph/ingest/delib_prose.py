@@ -46,7 +46,7 @@ from graph.ingest.delib_bounded import NOT_WORDS, found_before_barrier, search_w
 from graph.ingest.delib_clauses import where_clause_starts
 from graph.ingest.delib_grant_words import (DECIDED_PAYMENT, DECIDED_PAYMENT_BARRIERS, GRANT_AFTER, GRANT_VERB,
                                            GRANT_WORD, NATURE_WORDS)
-from graph.ingest.delib_grants import GrantFact, IN_KIND, StatedTotal
+from graph.ingest.delib_grants import GrantFact, IN_KIND, StatedTotal, names_a_period
 from graph.ingest.delib_lists import (BLOCK, DATIVE_ITEM, ITEM_START, YEAR_ITEM, dative_item, item_name,
                                       list_sentences)
 from graph.ingest.delib_not_grants import (AT_DISPOSAL_OF, BUDGET_LINE, BY_EARLIER_ACT, BY_EARLIER_ACT_BARRIERS,
@@ -60,7 +60,7 @@ from graph.ingest.delib_prose_cues import (AID_BEFORE, AMENDED_FROM, AMENDED_TO,
                                            CANCELLED_AFTER, CANCELLED_AFTER_BARRIERS, CEILING_BEFORE,
                                            CHANGED_TO_AFTER, COMPARED_AFTER, COMPARED_BEFORE, DUES, MEMBERSHIP,
                                            NAMED_RESULT, OPERAND_AFTER, OPERAND_BEFORE, PAID_EARLIER_AFTER,
-                                           PRIZE_BEFORE,
+                                           PRIZE_BEFORE, PRIZE_LINE,
                                            PROPOSED_TO_NO_ONE, RAISED_AFTER, RECALLED, RESULT_BEFORE, SET_AT,
                                            SET_GRANT, WRAPPED_AMOUNT, says_granted_before)
 from graph.ingest.delib_prose_details import (NATURE_AFTER, match_yearly_grant, read_clause_nature, read_clause_year,
@@ -144,6 +144,7 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
     ruling = False  # the lead rules on its items one by one: each item's vote lines, indented below it, are its own
     prior = (0, "")  # the sentence before, and where it ends: a request it states names a proposal's beneficiary
     recalled: set[str] = set()  # the beneficiaries of the grants that earlier acts made, as the text recalls them
+    named_count = 0  # the grants read so far that name a beneficiary, not a schedule's period ("Exercice 2025")
     for start, sentence in join_civilities(list_sentences(body)):
         if rule := RULE_LINES.match(sentence):  # a list's rule above its total: "---------" / "TOTAL …… 4 800 €"
             start, sentence = start + rule.end(), sentence[rule.end():]
@@ -161,12 +162,12 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
         # "soit un montant total de …", "Total de la 3e répartition : …" just below a table or a list sums it, even
         # a list whose grants were not read (its total then tells that some were missed).
         opens_total = bool(OPENS_TOTAL.match(sentence))
-        below_grants = after_table or after_list or is_below_list(body, first)
+        below_grants = after_table and not _below_schedule(body, first) or after_list or is_below_list(body, first)
         sums_table = opens_total and below_grants
         after_table = False
         item = bool(ITEM_START.match(sentence) or lead and (BLOCK.match(sentence) or DATIVE_ITEM.match(sentence)
-                                                             or dative_item(sentence)))
-        granted_before = len(grants)
+                                                             or dative_item(sentence) or PRIZE_LINE.match(sentence)))
+        granted_before, totalled_before = len(grants), len(totals)
         flat = sentence.replace("\n", " ")  # a PDF's lines cut names and purposes: read across them
         lead, ruling, lead_nature = follow_lead(body, (start, sentence), (prior_end, prior_sentence), item, after_list,
                                                 (lead, ruling, lead_nature))
@@ -200,7 +201,7 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
             # ("…, 600 € par mois pendant 24 mois, soit un montant total de 14 400 €": one item's grant, no total)
             # ("La dépense correspondante, soit 4 300 €" after the articles that make two grants or more sums them too)
             if not (item and lead and item_comes_to(sentence, a_start, amounts + words)) and states_total(
-                    sentence, (a_start, a_end), spelled, sums, below_grants or granted_before > 1,
+                    sentence, (a_start, a_end), spelled, sums, below_grants or named_count > 1,
                     sums_table or (item and lead) or len(read_at) > 1):
                 totals.append(StatedTotal(amount, (start + a_start, start + a_end), sentence.strip()))
                 continue
@@ -273,7 +274,9 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
                     prior_sentence if "\n\n" not in body[prior_end:start] else None
             # "X recevrait 12 500 euros", "X bénéficierait de 9 000 euros, et Y de 2 750 euros": the verb's subject.
             receiving = receiver(flat, a_start, [e for e in [around.last_end(a_start)] if e is not None])
-            prize = bool(PRIZE_BEFORE.search(before) and AWARDED_AFTER.match(flat, a_end))
+            # "Trophée d'or (1er prix, 1 500 €) : l'association X": a list's prize, its laureate after the colon
+            laureate = item and lead and prize_laureate(sentence)
+            prize = bool(PRIZE_BEFORE.search(before) and AWARDED_AFTER.match(flat, a_end) or laureate)
             # "Une aide de 8 000 € est attribuée au Docteur X": the aid that the passive verb after it attributes.
             aid_awarded = bool(AID_BEFORE.search(before) and AWARDED_AFTER.match(flat, a_end))
             # "PARTICIPE à hauteur de …", "VALIDE le versement à X de la somme de …", "…, soit 12 000 €, par une
@@ -311,7 +314,7 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
             whole = whole_of(sentence, a_start, amounts + words, parts)
             if whole is not None and whole not in read_at:
                 continue
-            name = (whole is not None and read_at[whole].beneficiary) \
+            name = (whole is not None and read_at[whole].beneficiary) or laureate \
                 or (lent_to and clean_name(lent_to.group("acronymed") or lent_to.group("name"))) or receiving \
                 or (pronoun and (lui and antecedent(sentence[:lui])
                                  or "\n\n" not in body[prior_end:start] and antecedent(prior_sentence))) \
@@ -359,8 +362,47 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
                     if a_start in figure_ends:
                         read_figures[a_start] = figure_ends[a_start]
                 read_at[a_start] = grants[-1]
-        after_list = item and lead and len(grants) > granted_before  # a list of grants, not of years
+        # a list of grants, not of years ("Exercice 2025 …… 8 000 €"); its sub-total's line leaves the lines below it
+        # under the list
+        named_here = sum(not names_a_period(g.beneficiary) for g in grants[granted_before:])
+        named_count += named_here
+        after_list = item and lead and (named_here > 0 or after_list and len(totals) > totalled_before)
     return grants, totals
+
+
+#: A schedule's line of one grant by year, its amount after dot leaders or spaces: "Exercice 2025 ........ 8 000 €".
+_SCHEDULE_LINE = re.compile(r"[ \t]*(?P<period>[^\n.…]+?)[ \t]*(?:\.{3,}|…+|[ \t]{2,}|:)[ \t]*\d[^\n]*")
+
+
+def _below_schedule(body: str, at: int) -> bool:
+    """Whether the lines right above offset ``at`` (up to a blank line) are a schedule of one grant by year, each
+    line a period's ("Exercice 2025 ........ 8 000 €"): the total below it sums years, not the grants of a list.
+
+    >>> _below_schedule("  Exercice 2025 .... 8 000 €\\n  Exercice 2026 .... 9 000 €\\n  Total .... 17 000 €", 56)
+    True
+    >>> _below_schedule("  Club A .... 8 000 €\\n  Club B .... 9 000 €\\n  Total .... 17 000 €", 42)
+    False
+    """
+    lines = body[:body.rfind("\n", 0, at)].split("\n\n")[-1].split("\n")
+    periods = [(line := _SCHEDULE_LINE.fullmatch(text)) and names_a_period(line["period"]) for text in lines]
+    return bool(periods) and all(periods)
+
+
+def prize_laureate(sentence: str) -> str | None:
+    """The laureate of the prize that a list's line ``sentence`` names before a colon (:data:`PRIZE_LINE`), read as
+    the beneficiary of a grant named after the colon: "Trophée d'or (1er prix, 1 500 €) : l'association X, pour …"
+    is X's, "- 2e prix : Club Y, 1 000 €" is Club Y's; None when the line names no prize.
+
+    >>> prize_laureate("- 2e prix : le Collectif des 3 Fontaines, 1 000 €.")
+    'Collectif des 3 Fontaines'
+    >>> prize_laureate("Trophée d'or (1er prix, 1 500 €) : l'association Les Amis, pour ses marches ;")
+    'Les Amis'
+    """
+    label = PRIZE_LINE.match(sentence)
+    if not label:
+        return None
+    named = "à " + sentence[label.end():].replace("\n", " ").rstrip(" ;.,")
+    return beneficiary_in(named, len(named))
 
 
 #: What says whom an amount goes to, a name (a capital) in the words after it, though the name may not be read: "à

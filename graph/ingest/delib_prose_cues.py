@@ -14,6 +14,7 @@ import re
 
 from graph.ingest.delib_bounded import NOT_WORDS, last_within
 from graph.ingest.delib_grant_words import GRANT_WORD
+from graph.ingest.delib_lists import BULLET
 from graph.ingest.french import AMOUNT_RE
 
 
@@ -30,7 +31,9 @@ EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim(?!e\b)|(?<![l
                      r"subventionnable|"
                       # What the statutes of a body the authority belongs to make it pay: "la contribution statutaire
                       # 2025 de 48 000 € (article 6561)", a member's dues, not a grant.
-                     r"\b(?:contributions?|participations?|cotisations?)\s+statutaires?\b|"
+                      # A member's share of its syndicat's budget is one too: "la contribution budgétaire 2024 de
+                      # 48 910 €".
+                     r"\b(?:contributions?|participations?|cotisations?)\s+(?:statutaires?|budg[ée]taires?)\b|"
                       # A grant of the years before, that this one does not renew: "bénéficiait jusqu'ici d'une
                       # subvention de 800 €", "percevait …"; "aucune subvention n'est proposée".
                      r"\bb[ée]n[ée]ficiai(?:t|ent)\b|\bpercevai(?:t|ent)\b|\bjusqu['’](?:ici|alors|à\s+présent)\b|"
@@ -62,6 +65,12 @@ AID_BEFORE = re.compile(r"\b(?:une|l['’]|cette|chaque)\s*aides?\b[^.;:€]{0,8
 #: (Its spaces taken whole: the spaces before and after a bullet, shared every way, made an item indented 4,000 spaces
 #: deep take 1.3 s.)
 PRIZE_ITEM = re.compile(r"\s*+\W?\s*+(?:(?:le|un)\s+)?" + _PRIZE_RANK + _PRIZE, re.I)
+#: A list's line that names a prize, then a colon, then its laureat, whom the prize's amount goes to, said in the label
+#: or after the name: "Trophée d'or (1er prix, 1 500 €) : l'association X, pour …", "- 2e prix : Club Y, 1 000 €",
+#: "Prix « coup de cœur » du jury (300 €) : Mme Z". The prize's label is no one's name.
+PRIZE_LINE = re.compile(rf"[ \t]*(?:{BULLET}[ \t]*)?(?:(?:le|la|un)\s+)?(?:troph[ée]es?\b|" + _PRIZE_RANK + _PRIZE
+                        + r")[^:\n]{0,80}?[ \t]+:[ \t]*(?=(?:[a-zà-ÿ]+[ \t]+|[ld]['’][ \t]*){0,3}(?-i:[A-ZÀ-ÝŒ«\"]))",
+                        re.I)
 
 #: The word that proposes, grants or keeps an amount right before it, after the amount asked: "demande 3 500 €,
 #: proposition 3 000 €", "…, proposition ramenée à 400 €", "…, montant retenu : 250 €".

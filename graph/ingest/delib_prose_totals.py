@@ -47,6 +47,11 @@ _SUM_OF_ABOVE = re.compile(r"\b(?:aides|subventions|participations|dotations|bou
 _SUMS_ABOVE = re.compile(r"\s*(?:article\s+\d+(?:er)?\s*[:.–—-]?\s*)?(?:les|la|le|l['’])\s*(?:cr[ée]dits?|d[ée]penses?|sommes?|montants?|enveloppes?)"
                          r"(?:\s+(?:correspondant\w*|n[ée]cessaires?|aff[ée]rent\w*|globa\w+|tota\w+))?\s*,?\s*"
                          r"(?:soit|d['’]un\s+montant(?:\s+total)?\s+de)\s*", re.I)
+#: A list's line that a total or a section's sub-total opens, its amount after its words and dot leaders or a colon:
+#: "TOTAL DE LA RÉPARTITION ………… 74 730 €", "Sous-total canton de Lamastre ……… 23 050 €" (no other figure before it;
+#: not a table's row, "TOTAL | 108 750 €", which the table's reader reads). Below grants only: the "Total sur la durée"
+#: of a schedule by year, no grant each, sums the one grant that the decision states with its own total.
+_TOTAL_LINE = re.compile(r"[ \t]*(?:sous[- ]?)?total\b[^\n€\d|]*", re.I)
 #: A total said after its amount: "La dépense, soit 2 750 € au total, …".
 _TOTAL_AFTER = re.compile(r"\s*(?:au\s+total|en\s+tout)\b", re.I)
 
@@ -162,14 +167,17 @@ def states_total(sentence: str, at: tuple[int, int], spelled: list[tuple[int, in
         or _TOTAL_AMOUNTS_TO.search(words_before) or _SUM_OF_ABOVE.search(words_before) \
         or below_grants and _SUMS_ABOVE.fullmatch(sentence[:said_from]) or (
         _TOTAL_AFTER.match(sentence, a_end) and re.search(r"\bsoit\s*$", sentence[max(0, a_start - 12):a_start])) \
-        or _AFFECTED_BEFORE.search(words_before) and _AFFECTED_AFTER.match(sentence, a_end)
+        or _AFFECTED_BEFORE.search(words_before) and _AFFECTED_AFTER.match(sentence, a_end) \
+        or below_grants and _TOTAL_LINE.fullmatch(sentence, sentence.rfind("\n", 0, said_from) + 1, said_from)
     # "soit un total de …" just below a list of grants sums that list.
     # A total of grants when its clause speaks of them: "14 secours d'urgence pour un montant total de
-    # 2 380 €" sums aid to households, reported, not this deliberation's grants.
+    # 2 380 €" sums aid to households, reported, not this deliberation's grants; "verser aux lauréats les dotations
+    # ci-dessus, pour un montant total de 3 300 €" sums the prizes.
     # (The label of "Montant total des aides attribuées : 50 800 €" is its clause's, before the colon.)
     head = re.sub(r":\s*$", "", sentence[:a_start])
     clause = sentence[max(head.rfind(":"), head.rfind(";")) + 1:a_end] \
         + re.split(r"[,;:.]|\bet\b", sentence[a_end:], maxsplit=1)[0]
     # (not what members pay the body, "les participations statutaires … pour un total de 96 000 €")
     return bool(total and not _DUES_TOTAL.search(clause) and (of_grants or re.search(
-        r"subvention|crédit|dépense|somme|attribu|\baides?\b|participation|affect(?:ation|er)\b", clause, re.I)))
+        r"subvention|crédit|dépense|somme|attribu|\baides?\b|participation|affect(?:ation|er)\b|\bdotations?\b",
+        clause, re.I)))

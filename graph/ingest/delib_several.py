@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from graph.ingest.delib_grants import GrantFact, nature_in
+from graph.ingest.delib_grants import GrantFact, StatedTotal, nature_in
 from graph.ingest.delib_lists import BULLET_MARKS
 from graph.ingest.delib_recipient_names import clean_name
 from graph.ingest.delib_table_context import row_account
@@ -32,6 +32,28 @@ _EACH = re.compile(r"\b(?:à|a)\s+chacune?\s+(?:des|de\s+ces)\s+[^:;\n]{0,60}?su
 _NAMES_GO_ON = re.compile(rf"\n(?![ \t]*(?:\n|[{BULLET_MARKS}]|$))(?P<line>[^\n]*(?:[,;][^\n]*|;[ \t]*))(?=\n|$)")
 #: A bullet that opens a list's item below the lead.
 _ITEM = re.compile(rf"^\s*[{BULLET_MARKS}]\s*")
+#: The line that ends a list of names below a "chacune" lead with the total they come to: "soit 4 000 € au total ;",
+#: "soit un total de 4 000 €", "Total : 4 000 €". The lines below it are no names (a transmission's stamp).
+_TOTAL_BELOW = re.compile(r"[ \t]*(?:soit\b|(?:sous-)?total\b)[^\n]*?(?P<amount>" + AMOUNT_RE.pattern + ")", re.I)
+
+
+def _names_below(body: str, at: int) -> tuple[list[str], re.Match | None]:
+    """The lines of names below the line of a "chacune" lead that ends at ``at`` (its newline), up to a blank line or
+    the line of their total (:data:`_TOTAL_BELOW`), and that total's match in ``body``.
+
+    >>> lines, total = _names_below("à chacune des associations suivantes :\\n A\\n B\\nsoit 400 € ;\\nPublié", 38)
+    >>> lines, total["amount"]
+    ([' A', ' B'], '400 €')
+    """
+    lines, start = [], at + 1
+    for line in body[at:].split("\n")[1:] if at >= 0 else []:
+        if not line.strip():
+            return lines, None
+        if total := _TOTAL_BELOW.match(body, start, start + len(line)):
+            return lines, total
+        lines.append(line)
+        start += len(line) + 1
+    return lines, None
 
 
 #: One amount for each of the beneficiaries named before it: "aux associations A et B la somme de 3 000 € chacune".
@@ -80,11 +102,7 @@ def each_grants(body: str) -> list[GrantFact]:
                 following := _NAMES_GO_ON.match(body, end)) is not None:
             names, end = names + " " + following.group("line"), following.end()
         if not names.strip(" ;.,"):  # one a line below
-            lines = []
-            for line in body[match.end() - bool(match.group("below")):].split("\n")[1:]:
-                if not line.strip():
-                    break
-                lines.append(line)
+            lines, _ = _names_below(body, body.find("\n", match.end() - bool(match.group("below"))))
             end = match.end() + sum(len(line) + 1 for line in lines)
             # an item a bullet opens is one name, what follows its comma tells of it ("- Dr A, installée à …")
             names = ", ".join(re.split(r"\s*[,;]\s*", line)[0] if _ITEM.match(line) else line for line in lines)
@@ -93,6 +111,24 @@ def each_grants(body: str) -> list[GrantFact]:
             if cleaned := clean_name(_ITEM.sub("", name)):
                 grants.append(GrantFact(cleaned, amount, (amounts[-1].start(), end), nature, decision=True))
     return grants + _each_after(body)
+
+
+def each_totals(body: str) -> list[StatedTotal]:
+    """The totals that end the lists of names below a "chacune" lead (:func:`_names_below`): "ATTRIBUE une subvention
+    de 2 000 € à chacune des associations suivantes :" / " A" / " B" / "soit 4 000 € au total ;".
+
+    >>> [t.amount for t in each_totals("2 000 € à chacune des associations suivantes :\\n A\\n B\\nsoit 4 000 € au "
+    ...                                "total ;")]
+    [Decimal('4000')]
+    """
+    totals = []
+    for match in _EACH.finditer(body):
+        if (match.group("names") or "").strip(" ;.,"):
+            continue
+        _, total = _names_below(body, body.find("\n", match.end() - bool(match.group("below"))))
+        if total:
+            totals.append(StatedTotal(parse_amount(total["amount"]), total.span("amount"), total.group(0).strip()))
+    return totals
 
 
 #: One amount shared in equal parts between beneficiaries: "une subvention de 5 000 € à répartir à parts égales

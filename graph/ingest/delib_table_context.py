@@ -19,6 +19,11 @@ _NATURE_SECTION = re.compile(r"(?:subventions?\s+(?:de\s+|d')?|aides?\s+(?:de\s+
                              r"(fonctionnement|investissement|equipement|exceptionnelles?)")
 #: A row's aid that is a loan, not a grant: "Avance remboursable", "Prêt d'honneur".
 LOAN = re.compile(r"^(?:avances?\s+remboursables?|pret\b|prets\b)")
+#: A row's cell (its nature, its purpose) that says what a member pays the body it belongs to, no grant, as the prose
+#: says it (:data:`graph.ingest.delib_prose_cues.DUES`, ``EXCLUDE``): "cotisation", "adhésion 2024", "participation
+#: statutaire", "contribution budgétaire" (to a syndicat's budget), "contribution au budget du syndicat".
+MEMBER_DUES = re.compile(r"\b(?:cotisations?|adhesions?)\b|\b(?:contributions?|participations?)\s+"
+                         r"(?:statutaires?|budgetaires?|au\s+budget)\b")
 #: The head of a column of each row's budget account: "Imputation", "Compte".
 IMPUTATION_COL = re.compile(r"\b(?:imputation|compte|article budgetaire)\b")
 

@@ -26,8 +26,8 @@ from graph.ingest.delib_grant_words import NATURE_CODES, NATURE_WORDS
 from graph.ingest.delib_grants import GrantFact, GrantsFound, StatedTotal
 from graph.ingest.delib_notes import without_call
 from graph.ingest.delib_table_cells import name_cell
-from graph.ingest.delib_table_context import (IMPUTATION_COL, LOAN, in_thousands, referred_nature, row_account,
-                                              section_nature, thousands_amount)
+from graph.ingest.delib_table_context import (IMPUTATION_COL, LOAN, MEMBER_DUES, in_thousands, referred_nature,
+                                              row_account, section_nature, thousands_amount)
 from graph.ingest.delib_table_header import (CODES_HEAD, ID_COL, PURPOSE_COL, amount_columns, choose_amount_column,
                                              column_matching, name_column, nature_columns, nature_word,
                                              row_total_column)
@@ -121,7 +121,9 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
     row "INVESTISSEMENT" gives the rows below it their nature); ``thousands``: whether the text above the table says
     its amounts are in thousands of euros ("(en K€)"), as a head may say too. A row without a name but with an amount
     and another cell is the next line of the beneficiary's merged cell above (a second grant to it). An imputation
-    column gives each grant its account. Return whether the header is that of a grant table."""
+    column gives each grant its account. A row whose nature or purpose says a member's dues ("cotisation",
+    "participation statutaire") is no grant, and the "Total" row of a column that sums such rows no total of grants.
+    Return whether the header is that of a grant table."""
     header = rows[0]
     amount_col = choose_amount_column(header, hints)
     if amount_col is None:
@@ -146,7 +148,7 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
     account_col = column_matching(folded, IMPUTATION_COL, {amount_col, name_col, nature_col, id_col, purpose_col})
     row_total_col = row_total_column(folded) if len(by_nature) > 1 else None
     for column, column_nature in by_nature:
-        section, above = None, ""
+        section, above, dues = None, "", False
         for k, (cells, span) in enumerate(zip(rows[1:], spans[1:])):
             cells += [""] * (len(header) - len(cells))
             # a column of one nature among others holds amounts only ("Projet" may head the projects' names)
@@ -166,10 +168,14 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
                 section = section_nature(cells) or section
                 continue
             if TOTAL_ROW.match(first):
-                found.totals.append(StatedTotal(amount, span, first))
+                if not dues:  # (a total of dues and grants together is the table's, not the grants')
+                    found.totals.append(StatedTotal(amount, span, first))
                 above = ""
                 continue
             if any(LOAN.search(fold(c)) for c in cells):  # a loan beside the grants: no grant
+                continue
+            if any(MEMBER_DUES.search(fold(c)) for i, c in enumerate(cells) if i not in (name_col, column)):
+                dues = True  # "Association des Maires Ruraux | cotisation | 1 240 €": a member's fee
                 continue
             if not cells[name_col] and above and amount and sum(bool(c) for c in cells) > 1:
                 cells[name_col] = above  # the merged cell of the row above: "|  | Acquisition de minibus | … |"
