@@ -18,6 +18,11 @@ import re
 #: "jointe en annexe").
 _ANNEXED = re.compile(r",?\s*(?:annex[ée]e?s?|jointe?s?)\s+(?:à\s+la\s+présente\s+(?:délibération|décision)|"
                       r"en\s+annexe)\b", re.I)
+#: … and where its text is, in a relative clause: "la convention dont le texte est joint en annexe", "… dont le projet
+#: est annexé", "… dont les termes figurent ci-après" (not "… avec les associations dont la subvention excède …",
+#: which says which agreements).
+_TEXT_WHERE = re.compile(r",?\s+dont\s+(?:le|la|les|l['’])\s*(?:textes?|projets?|modèles?|teneur|termes|contenu|"
+                         r"versions?|exemplaires?)\b.*$", re.I | re.S)
 #: … and the other papers signed with it ("les conventions et tous documents afférents", "ainsi que tout acte",
 #: "ainsi que l'arrêté attributif de subvention au profit de l'association A", which is no agreement: the
 #: beneficiary it names is not the agreement's).
@@ -53,11 +58,13 @@ def read_title(words: str) -> str:
     'Conventions à intervenir avec Sainte-Marie de Clermont-Ferrand'
     >>> read_title("bail commercial avec la SCIC X pour le local situé zone artisanale de Lextarre, moyennant un loyer")
     'Bail commercial avec la SCIC X'
+    >>> read_title("convention dont le texte est joint à la présente délibération")
+    'Convention'
     >>> read_title("convention de mise à disposition des locaux sis 3 rue Haute au profit de l'association Y")
     "Convention de mise à disposition des locaux au profit de l'association Y"
     """
     text = re.sub(r"\s+", " ", re.sub(r"(?<=\w)-[ \t]*\n\s*", "-", words))  # "Clermont-⏎Ferrand"
-    text = OTHER_PAPERS.sub("", _ANNEXED.sub("", text)).strip(" ,")
+    text = OTHER_PAPERS.sub("", _ANNEXED.sub("", _TEXT_WHERE.sub("", text))).strip(" ,")
     at = 0
     while (tail := _COMMA_TAIL.search(text, at)) is not None:
         if (incise := _INCISE.match(text, tail.end())) is None:

@@ -20,6 +20,7 @@ import re
 from graph.identity_names import name_key
 from graph.ingest.delib_bare_names import acronym_fits
 from graph.ingest.delib_grants import GrantFact, GrantsFound
+from graph.ingest.french import fold
 
 
 def merge_prose(grants: list[GrantFact], found: GrantsFound) -> None:
@@ -33,7 +34,9 @@ def merge_prose(grants: list[GrantFact], found: GrantsFound) -> None:
     unless the decision grants it another amount of another nature; an amount that is none of theirs is reported.
     A grant that only the report makes is the decision's (or a row's) of the same amount when the two names share
     a word that no other beneficiary's has ("Maison de santé de Pontaumur (SISA)" in the report, "SISA MSP de
-    Pontaumur" in the decision), with a warning."""
+    Pontaumur" in the decision), with a warning. A report's mention or an annex's row that gives the decision's
+    beneficiary a short name of the same amount is that grant (:func:`_name_short_forms`)."""
+    _name_short_forms([g for g in grants if not g.decision] + found.grants, [g for g in grants if g.decision])
     rows: dict[str, list[GrantFact]] = {}
     for grant in found.grants:
         rows.setdefault(name_key(grant.beneficiary), []).append(grant)
@@ -66,6 +69,63 @@ def merge_prose(grants: list[GrantFact], found: GrantsFound) -> None:
         else:
             found.grants.append(grant)
     _warn_alike([g for g, _ in kept], found)
+
+
+def _name_short_forms(mentions: list[GrantFact], decided: list[GrantFact]) -> None:
+    """Name a report's mention or a table's row by the decision's beneficiary whose name it shortens
+    (:func:`is_short_form`: "au GIP de 25 000 €" for the "Groupement d'intérêt public « Coordination Santé »", an
+    annex's "IREPS Nouvelle-Loire" for the "Instance régionale … (IREPS) Nouvelle-Loire"), when the amounts are one
+    and one decided grant only is so shortened: the two are one grant, the short name a variant of the full one.
+
+    >>> from decimal import Decimal
+    >>> row, full = GrantFact("GIP", Decimal(25000), (0, 1)), "Groupement d'intérêt public « Santé Ouest »"
+    >>> _name_short_forms([row], [GrantFact(full, Decimal(25000), (2, 3), decision=True)])
+    >>> row.beneficiary == full, row.bracket
+    (True, ('acronym', 'GIP'))
+    """
+    names = {name_key(g.beneficiary) for g in decided}
+    for mention in mentions:
+        if name_key(mention.beneficiary) in names:
+            continue
+        full = {g.beneficiary for g in decided if g.amount == mention.amount and is_short_form(mention.beneficiary, g)}
+        if len(full) == 1:
+            mention.bracket = mention.bracket or ("acronym", mention.beneficiary)
+            mention.beneficiary = full.pop()
+
+
+#: A name's words, split at spaces, apostrophes and hyphens, for its initials.
+_WORDS = re.compile(r"[^\W\d_]+|\d+")
+#: The small words that a name's acronym leaves out.
+_SMALL = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "pour", "a", "au", "aux", "sur"}
+
+
+def is_short_form(short: str, grant: GrantFact) -> bool:
+    """Whether ``short`` is a short name of ``grant``'s beneficiary: its acronym, the initials of its first words
+    ("GIP" of "Groupement d'intérêt public « … »", "GCS Santé Nord" of "Groupement de coopération sanitaire Santé
+    Nord"); the acronym it writes in brackets, alone or with the words after it ("IREPS Nouvelle-Loire" of
+    "Instance régionale … (IREPS) Nouvelle-Loire"); or its first two words or more ("Comité départemental" of
+    "Comité départemental de l'Ain").
+
+    >>> from decimal import Decimal
+    >>> full = GrantFact("Instance régionale de promotion de la santé (IREPS) Nouvelle-Loire", Decimal(1), (0, 1))
+    >>> [is_short_form(s, full) for s in ("IREPS Nouvelle-Loire", "IRPS", "Instance régionale", "IREPS Loire")]
+    [True, True, True, False]
+    """
+    key, full = name_key(short), name_key(grant.beneficiary)
+    if not key or key == full:
+        return False
+    if len(key.split()) >= 2 and full.startswith(key + " "):
+        return True
+    acronym, _, rest = short.partition(" ")
+    if not _ACRONYM.fullmatch(acronym):
+        return False
+    bracketed = re.search(r"\(\s*" + re.escape(acronym) + r"\s*\)(?P<rest>.*)$", grant.beneficiary)
+    if bracketed or grant.bracket == ("acronym", acronym):
+        return name_key(rest) == name_key(bracketed["rest"] if bracketed else "")
+    words = [w for w in _WORDS.findall(grant.beneficiary.split("(")[0]) if w.lower() not in _SMALL]
+    letters = re.sub(r"[^A-Z0-9]", "", fold(acronym).upper())
+    return len(words) >= len(letters) and "".join(fold(w[0]).upper() for w in words[:len(letters)]) == letters \
+        and (not rest or name_key(rest) == name_key(" ".join(words[len(letters):])))
 
 
 #: Where a report's list item's name ends and its description begins: a comma, then words in small letters

@@ -24,8 +24,12 @@ from graph.ingest.french_numbers import find_amounts_in_words
 _ENUMERATION = (r"(?!\s*d['’](?!(?:un|une|autre|abord|ailleurs|où|après|ici|ores)\b)[a-zà-ÿ][\w-]*"
                 r"(?:\s*,\s*d['’][a-zà-ÿ][\w-]*)*\s+et\s+d)")
 #: A bracket that ends a name, unless it holds an acronym that the name goes on after: "(GEM) L'Escale", "(CSF) Les
-#: Tilleuls" (not "(GEM) pour …", "(SIRET 123 …)").
-_ACRONYM_INSIDE = r"\((?![A-ZÀ-Ý0-9&'’.-]{2,12}\)[ \t]+(?:[LD]['’][A-ZÀ-Ý]|[A-ZÀ-Ý][a-zà-ÿ]))"
+#: Tilleuls", or the place it is of: "(ADMR) du canton de Pontvieux", "(CIAS) des Coëvrons" (not "(GEM) pour …",
+#: "(GEM) de 3 000 €", "(SIRET 123 …)").
+_OF_PLACE = r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
+_ACRONYM_INSIDE = (r"\((?![A-ZÀ-Ý0-9&'’.-]{2,12}\)[ \t]+(?:[LD]['’][A-ZÀ-Ý]|[A-ZÀ-Ý][a-zà-ÿ]|" + _OF_PLACE
+                   + r"(?:(?:canton|pays|secteur|bassin|territoire|vallée|plateau|quartier|val)\s+" + _OF_PLACE
+                   + r")?[A-ZÀ-Ý]))")
 #: A decision's verbs that open its next clause, as "et" joins it to the clause that names a beneficiary.
 _CLAUSE_VERBS = ("approuve", "autorise", "décide", "dit", "précise", "charge", "mandate", "valide", "adopte",
                  "confirme", "sollicite", "inscrit", "impute", "abroge", "annule", "prend", "donne", "s'engage")
