@@ -1,7 +1,9 @@
 """Whom a grant's sentence means when it names no beneficiary: the body that the sentence before says asks for a
 grant ("Le Conseil de fabrique … sollicite une participation …" then "Le Maire propose une subvention …"), the one
 a pronoun stands for ("il est proposé de lui attribuer 600 €", "l'aide … lui est attribuée": a requester or a
-person who is the subject before it), or an earlier beneficiary named again by its kind alone ("du club").
+person who is the subject before it), the one of the grant whose amount a clause of its own sets ("d'attribuer une
+subvention à X ; le montant de la subvention est fixé à 8 000 €"), or an earlier beneficiary named again by its kind
+alone ("du club").
 
 Apart from :mod:`delib_grants` because it reads the sentences around a grant's, not the grant's own: the prose
 reader calls it only when the amount's sentence names no one.
@@ -15,11 +17,12 @@ from __future__ import annotations
 import re
 
 from graph.identity_names import name_key
+from graph.ingest.delib_grant_words import GRANT_VERB
 from graph.ingest.delib_lists import BULLET
 from graph.ingest.delib_names import parse_person
 from graph.ingest.delib_recipient_names import KIND, clean_name
-from graph.ingest.delib_recipient_phrases import ASSOCIATION_CALLED
-from graph.ingest.french import fold
+from graph.ingest.delib_recipient_phrases import ASSOCIATION_CALLED, beneficiary_in
+from graph.ingest.french import AMOUNT_RE, fold
 
 #: A sentence whose subject asks for a grant: "Le Conseil de fabrique de l'église Saint-Michel sollicite une
 #: participation aux travaux …" — the beneficiary of the grant that the next sentence proposes without naming one
@@ -119,6 +122,31 @@ def requester_of(sentence: str) -> str | None:
         return None
     name = match.group("name")
     return clean_name(name[0].upper() + name[1:])
+
+
+#: A clause that sets the amount of "the" grant, up to that amount: "le montant de la subvention est fixé à", "son
+#: montant est arrêté à".
+_AMOUNT_OF_THE_GRANT = re.compile(r"\s*(?:et\s+)?(?:le\s+montant\s+"
+                                  r"(?:de\s+la|de\s+cette|de\s+ladite|de\s+l['’]|du|de\s+ce)\s*(?:subvention|aide|participation|contribution|dotation|allocation|soutien)"
+                                  r"(?:\s+(?:financière|exceptionnelle|de\s+fonctionnement|d['’]investissement))?"
+                                  r"|son\s+montant)\s+(?:est|sera)\s+(?:fix|arr[êe]t|d[ée]termin)[ée]e?\s+à\s*", re.I)
+
+
+def granted_with_amount_after(clause: str, before: str) -> str | None:
+    """The beneficiary of the grant that ``before`` (the clause or sentence before) gives with no amount, when
+    ``clause``, up to an amount, sets the amount of "the" grant: "- d'attribuer une subvention d'investissement à
+    l'association X pour … ; le montant de la subvention est fixé à 8 000 €" — one grant, said in two clauses.
+
+    >>> granted_with_amount_after(" le montant de la subvention est fixé à ",
+    ...                           "- d'attribuer une subvention à l'association SOS Médecins Forez pour le local ;")
+    'SOS Médecins Forez'
+    >>> granted_with_amount_after(" le montant de la subvention est fixé à ",
+    ...                           "L'association SOS Médecins Forez sollicite une subvention.") is None
+    True
+    """
+    if not _AMOUNT_OF_THE_GRANT.fullmatch(clause) or not GRANT_VERB.search(before) or AMOUNT_RE.search(before):
+        return None
+    return beneficiary_in(before, len(before.rstrip()))
 
 
 #: A beneficiary named again by its kind alone, in small letters: "à la disposition du club le chalet communal",

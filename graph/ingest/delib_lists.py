@@ -88,6 +88,11 @@ _IN_SENTENCE = (r"(?:[^.;\n]|(?<=\d)\.(?=\d)|\.{2,}|\.(?=[ \t]*,)|"
                 r"(?<=\sau Pr))\.(?=[ \t]+[A-ZÉÈ]))+")
 
 
+#: An erratum's words that open the line it corrects, on that line: "Il convient de lire : X : 2 400 €" — X's line,
+#: as when the words lead the lines below them (:data:`LEAD`).
+_CORRECTED_LINE = re.compile(r"^\s*(?:il\s+(?:convient\s+de|faut)\s+)?lire\s*:\s*", re.I)
+
+
 def item_name(item: str, anchor: int) -> str | None:
     """The name that a list item gives before its amount: "- Comité des fêtes : 1 500 €", "- Foyer rural …… 850 €",
     "- la Mutualité sociale agricole : 1 800 €" (a lower-case article, or a singular one in capitals, is left out),
@@ -103,8 +108,11 @@ def item_name(item: str, anchor: int) -> str | None:
     'Foyer rural de Sainte-Olive'
     >>> item_name("- la Mutualité sociale agricole : 1 800 €", 35), item_name("- Les Restos du Cœur : 300 €", 23)
     ('Mutualité sociale agricole', 'Les Restos du Cœur')
+    >>> item_name(" Il convient de lire : Sauveteurs en Mer : 2 400 €", 43)
+    'Sauveteurs en Mer'
     """
     name = re.sub(rf"^\s*(?:{BULLET}\s*)?", "", item[:anchor])  # an item indented without a bullet too
+    name = _CORRECTED_LINE.sub("", name)
     if not name.strip() and re.match(rf"\s*{BULLET}", item):
         return _name_after_amount(item, anchor)
     # A block: the name on its first line (after its file's number: "Dossier n° EX045512 - Commune de X (Cantal)"),
@@ -325,9 +333,12 @@ def section_heading(sentence: str) -> bool:
 YEAR_ITEM = re.compile(r"\s*[-–—•*]\s*(?:(?:année|exercice|en|pour)\s+)?(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?"
                        r"\s*[:…–—-]", re.I)
 #: What, beyond grant words, makes a sentence ending with a colon the lead of a list of grants: "il est proposé de
-#: soutenir les projets suivants :", "la participation de la commune s'établit comme suit :", "une enveloppe de
-#: 50 000 € est répartie comme suit :" (an envelope shared out between the items below).
+#: soutenir les projets suivants :", "APPROUVE le soutien de la Collectivité aux structures suivantes :" (the same
+#: support, said as a noun: not a technical or moral one), "la participation de la commune s'établit comme suit :",
+#: "une enveloppe de 50 000 € est répartie comme suit :" (an envelope shared out between the items below).
 LEAD = re.compile(r"\bsoutenir\b|\bfinancer\b|"
+                  r"\b(?:le|son|leur)\s+soutien\b(?!\s+(?:technique|logistique|moral|m[ée]thodologique|administratif|"
+                  r"humain|mat[ée]riel|en\s+nature)\b)|"
                   # an erratum's correction: "Au lieu de : … / Il convient de lire :" (the wrong line, then the right)
                   r"\bil\s+(?:convient|faut)\s+de\s+lire\b|\bfaut\s+lire\b|"
                   r"\benveloppe\b[^:\n]{0,80}?\br[ée]parti(?:e|es|s)?\s+(?:comme\s+suit|ainsi)|"

@@ -40,13 +40,13 @@ from bisect import bisect_left, insort
 from decimal import Decimal
 from functools import lru_cache
 
-from graph.ingest.delib_antecedents import (PRONOUN_AFTER, PRONOUN_BEFORE, antecedent, named_by_kind, requester_of,
-                                            the_same, this_association)
+from graph.ingest.delib_antecedents import (PRONOUN_AFTER, PRONOUN_BEFORE, antecedent, granted_with_amount_after,
+                                            named_by_kind, requester_of, the_same, this_association)
 from graph.ingest.delib_bounded import NOT_WORDS, found_before_barrier, search_within
 from graph.ingest.delib_clauses import where_clause_starts
 from graph.ingest.delib_grant_words import (DECIDED_PAYMENT, DECIDED_PAYMENT_BARRIERS, GRANT_AFTER, GRANT_VERB,
                                            GRANT_WORD, NATURE_WORDS)
-from graph.ingest.delib_grants import GrantFact, IN_KIND, StatedTotal, names_a_period
+from graph.ingest.delib_grants import GrantFact, IN_KIND, StatedTotal, names_a_period, nature_in
 from graph.ingest.delib_lists import (BLOCK, DATIVE_ITEM, ITEM_START, YEAR_ITEM, dative_item, item_name,
                                       list_sentences)
 from graph.ingest.delib_not_grants import (AT_DISPOSAL_OF, BUDGET_LINE, BY_EARLIER_ACT, BY_EARLIER_ACT_BARRIERS,
@@ -62,13 +62,13 @@ from graph.ingest.delib_prose_cues import (AID_BEFORE, AMENDED_FROM, AMENDED_TO,
                                            NAMED_RESULT, OPERAND_AFTER, OPERAND_BEFORE, PAID_EARLIER_AFTER,
                                            PRIZE_BEFORE, PRIZE_LINE,
                                            PROPOSED_TO_NO_ONE, RAISED_AFTER, RECALLED, RESULT_BEFORE, SET_AT,
-                                           SET_GRANT, WRAPPED_AMOUNT, says_granted_before)
+                                           SET_GRANT, TOTAL_SUBJECT, WRAPPED_AMOUNT, says_granted_before)
 from graph.ingest.delib_prose_details import (NATURE_AFTER, match_yearly_grant, read_clause_nature, read_clause_year,
                                               read_purpose, read_year_after)
 from graph.ingest.delib_prose_lists import follow_lead, is_below_list
 from graph.ingest.delib_prose_sentences import TABLE_ROWS, join_civilities, words_cut_before
-from graph.ingest.delib_prose_totals import (OPENS_TOTAL, RULE_LINES, item_comes_to, states_total, summed_after,
-                                            sums_years)
+from graph.ingest.delib_prose_totals import (OPENS_TOTAL, RULE_LINES, item_comes_to, spread_over_years, states_total,
+                                            summed_after, sums_years)
 from graph.ingest.delib_session import find_session_date
 from graph.ingest.delib_recipient_names import clean_name
 from graph.ingest.delib_recipient_phrases import beneficiary_in
@@ -179,6 +179,7 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
         spelled = find_amounts_in_words(sentence)
         words = [(s, e, Decimal(v)) for v, s, e in spelled if not any(abs(s - a) < 60 for a, _, _ in amounts)]
         parts: set[int] = set()  # where the sentence's instalments and shares of a grant start
+        spread_shares: set[int] = set()  # where the yearly amounts of the grants over several years read start
         read_at: dict[int, GrantFact] = {}  # the sentence's grants, by where their amounts start
         read_starts: list[int] = []  # the same, in order
         figure_ends = {s: e for s, e, _ in amounts}
@@ -196,6 +197,8 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
                     and previous in read_figures \
                     and sums_years(sentence, (read_figures[previous], read_at[previous].amount), (a_start, amount)):
                 continue  # "10 000 € par an pour 2024, 2025 et 2026, soit 30 000 €": the yearly grant over its years
+            if a_start in spread_shares:
+                continue  # "36 000 € pour 2024 et 2025, soit 18 000 € par an": the grant's yearly amount, read with it
             # (a total of grants: the list's or the table's above, a list's item, or the run of grants its sentence
             # gave before it: "650 € à X, …, et 120 € à Y, soit au total …")
             # ("…, 600 € par mois pendant 24 mois, soit un montant total de 14 400 €": one item's grant, no total)
@@ -232,6 +235,8 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
                 # somme de 500 € versée en 2023 étant portée à 650 €")
                 continue
             clause_start = where_clause_starts(flat, a_start)
+            if TOTAL_SUBJECT.fullmatch(flat, clause_start, a_start):
+                continue  # "Le montant total des subventions … est ramené de 38 650 € à 25 150 €": a sum of grants
             # the clause before the amount: in the sentence, but for the words of the one it goes on (a dot cut it)
             cut = words_cut_before(body, start) if not clause_start else ""
             clause = (cut + flat[:a_start], 0, len(cut) + a_start) if cut else (flat, clause_start, a_start)
@@ -264,6 +269,10 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
             amended = AMENDED_TO.search(before) and GRANT_WORD.search(sentence)
             set_at = SET_AT.search(before) and SET_GRANT.match(sentence, a_end)
             pronoun = PRONOUN_BEFORE.search(before) or PRONOUN_AFTER.match(sentence, a_end)
+            # "- d'attribuer une subvention à X pour … ; le montant de la subvention est fixé à 8 000 €": the grant that
+            # the clause before gave with no amount
+            given_before = "\n\n" not in body[prior_end:start] and prior_sentence.replace("\n", " ")
+            set_for = given_before and granted_with_amount_after(flat[:a_start], given_before)
             # "Le Handball Club de X voit son équipe … ; il est proposé une aide de 3 500 €": a grant proposed to the
             # subject of the clause before it (of the sentence before, when a full stop parts them)
             proposed = PROPOSED_TO_NO_ONE.search(before)
@@ -318,6 +327,7 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
                 or (lent_to and clean_name(lent_to.group("acronymed") or lent_to.group("name"))) or receiving \
                 or (pronoun and (lui and antecedent(sentence[:lui])
                                  or "\n\n" not in body[prior_end:start] and antecedent(prior_sentence))) \
+                or set_for \
                 or (clause_before is not None and antecedent(clause_before)) \
                 or (listed and person_at(sentence, a_start, True)) or (paid and financed(flat, a_end)) \
                 or beneficiary_in(flat, a_start, association=not listed) or person_at(body, start + a_start, False) \
@@ -338,6 +348,12 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
                 unnamed.append((start, start + len(sentence.rstrip()), amount))
             if name:
                 stated = NATURE_AFTER.match(sentence, a_end)
+                # "une subvention de 36 000 € pour 2024 et 2025, soit 18 000 € par an": one year's grant, as when the
+                # yearly amount comes first (the later years are the budgets to come)
+                share = next_amount if next_amount and spread_over_years(sentence, (a_end, amount), next_amount) \
+                    else None
+                if share:
+                    spread_shares.add(share[0])
                 # A list's last item and the total below it, one sentence when the item's currency wrapped to a line
                 # of its own ("… : 350" / "EUR" / "soit un total de 4 400 EUR, imputé à l'article 6574"): the
                 # total's line (its account, the whole list's) is no evidence of the item's grant.
@@ -345,16 +361,19 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
                 if listed and (line_end := sentence.find("\n", a_end)) >= 0 \
                         and OPENS_TOTAL.match(sentence, line_end + 1):
                     end = line_end
-                grants.append(GrantFact(name, amount, (start, start + end),
+                grants.append(GrantFact(name, share[2] if share else amount, (start, start + end),
                                         ("in-kind" if valued_in_kind else None)
                                         or (stated and NATURE_WORDS[fold(stated[1] or stated[2]).rstrip("s")])
                                         or read_clause_nature(flat, a_start)
+                                        or (nature_in(given_before) if set_for else None)
                                         or (lead_nature if item and lead else None),
-                                        read_purpose(flat, a_end, name), start >= decision_at,
+                                        read_purpose(flat, a_end, name)
+                                        or (read_purpose(given_before, 0, name) if set_for else None),
+                                        start >= decision_at,
                                         cancelled=bool(CANCEL.search(before) or _cancelled_after(flat, a_end)
                                                        or withdrawn),
                                         part=a_start in parts,
-                                        ceiling=ceiling, yearly=bool(yearly), listed=bool(listed),
+                                        ceiling=ceiling, yearly=bool(yearly or share), listed=bool(listed),
                                         year=read_year_after(flat, a_end) or read_clause_year(flat, a_start)
                                         or (yearly and yearly.group("first") and int(yearly.group("first")))))
                 if a_start not in read_at:

@@ -217,6 +217,12 @@ RESULT_BEFORE = re.compile(r"(?:=|,?\s*soit)\s*$")
 WRAPPED_AMOUNT = re.compile(r"(?<![\d,.])(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?[ \t\u00a0]*\n[ \t]*"
                             r"(?:€|euros?\b|EUR\b)", re.I)
 
+#: A clause whose subject is the sum of several grants, up to an amount it states: "Le montant total des subventions
+#: aux associations pour 2024 est en conséquence ramené de 38 650 € à 25 150 €" — a sum, not a grant, however far its
+#: subject stands from the amount (not the total of one grant, "le montant total de la subvention", nor what a colon
+#: or "dont" shares out after it).
+TOTAL_SUBJECT = re.compile(r"\s*(?:le\s+)?(?:montant\s+(?:total|global)|total)\s+(?:des|de\s+ces)\s+"
+                           r"(?:subventions|aides|participations|dotations|cr[ée]dits)\b(?:(?!\bdont\b)[^:;])*", re.I)
 #: A plan de financement's lines: each co-funder's share, none of them the grant of the line's beneficiary.
 CO_FUNDING = re.compile(r"plan\s+de\s+financement|cofinanc|co-financ|financeurs?\b", re.I)
 #: "40 000 € (plafond)": a grant at the ceiling of its scheme, not the ceiling.

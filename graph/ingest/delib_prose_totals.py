@@ -142,6 +142,23 @@ def sums_years(sentence: str, yearly: tuple[int, Decimal], at: tuple[int, Decima
     return amount > each and amount % each == 0 and bool(_YEARS_SUMMED.fullmatch(sentence, end, start))
 
 
+def spread_over_years(sentence: str, whole: tuple[int, Decimal], each: tuple[int, int, Decimal]) -> bool:
+    """Whether the grant's amount ending at ``whole`` (its end, its value) is that of several years, which the amount
+    ``each`` (its start, its end, its value) right after it gives a year of: "36 000 € pour les années 2024 et 2025,
+    soit 18 000 € par an", a whole number of years of it. The yearly amount is the grant, one year's (the later years
+    are the budgets to come, as when it is said first: :func:`sums_years`); the whole is neither a grant nor a total.
+
+    >>> text = "une subvention de 36 000 € pour les années 2024 et 2025, soit 18 000 € par an"
+    >>> spread_over_years(text, (26, Decimal(36000)), (62, 70, Decimal(18000)))
+    True
+    >>> spread_over_years(text.replace("par an", "en 2024"), (26, Decimal(36000)), (62, 70, Decimal(18000)))
+    False
+    """
+    (end, amount), (start, each_end, share) = whole, each
+    return amount > share > 0 and amount % share == 0 and bool(_YEARS_SUMMED.fullmatch(sentence, end, start)) \
+        and bool(YEARLY.match(sentence, each_end))
+
+
 def states_total(sentence: str, at: tuple[int, int], spelled: list[tuple[int, int, int]], sums: dict[int, int],
                  below_grants: bool, of_grants: bool) -> bool:
     """Whether the amount that spans ``at`` in ``sentence`` is a total of grants, no grant: words before it that
