@@ -203,8 +203,10 @@ def _spaced_headings(body: str) -> list[tuple[str, int, int]]:
     return found
 
 
-#: A list given in brackets after its count: "Procurations : 4 (M. Paul X à Mme Isabelle Y, …)", "Absents : 2 (…)".
-_COUNTED_LIST = re.compile(r"[ \t]*\d{1,3}[ \t]*\((?P<names>[^()]*(?:\([^()]*\)[^()]*)*)\)")
+#: A list given in brackets after its count, perhaps after who they are: "Procurations : 4 (M. Paul X à Mme Isabelle
+#: Y, …)", "Absents : 2 (…)", "Avaient donné procuration : 3 conseillers départementaux (Mme A à M. B, …)".
+_COUNTED_LIST = re.compile(r"[ \t]*\d{1,3}(?:[ \t]+(?:conseill[eè]re?s?|membres?|élu(?:e|s|es)?|délégu[ée]e?s?)"
+                           r"(?:[ \t]+[a-zà-ÿ]+)?)?[ \t]*\((?P<names>[^()]*(?:\([^()]*\)[^()]*)*)\)")
 
 
 def parse_sections(body: str, attendance: Attendance) -> None:

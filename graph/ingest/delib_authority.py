@@ -175,6 +175,9 @@ def place_as_written(name: str, body: str) -> str:
     'Commune de Santa-Maria-di-Lota'
     >>> place_as_written("Commune de La Roche-sur-Yon", "MAIRIE DE LA ROCHE-SUR-YON\\nÀ la Roche-sur-Yon")
     'Commune de La Roche-sur-Yon'
+
+    An article that the text writes with a capital within a sentence is the place's (:func:`_article_as_written`):
+    "Conseil départemental de La Réunion" is the "Département de La Réunion".
     """
     head = _PLACE_IN_NAME.match(name)
     if head is None:
@@ -182,11 +185,38 @@ def place_as_written(name: str, body: str) -> str:
     place = name[head.end():]
     spelled = r"(?<![\w-])" + _spellings(place) + r"(?![\w-])"
     if re.search(spelled, body):
-        return name  # the text writes it as read
+        return _article_as_written(name, head.end(), body)  # the text writes it as read
     written = {re.sub(r"\s+", " ", m.group(0).replace("-\n", "-")) for m in re.finditer(spelled, body, re.I)
                if not m.group(0).isupper()}
     written = {w for w in written if w.lower() == place.lower()}
-    return name[:head.end()] + written.pop() if len(written) == 1 else name
+    return _article_as_written(name[:head.end()] + written.pop() if len(written) == 1 else name, head.end(), body)
+
+
+#: The article before a place in an authority's name, in small letters: "Département de la Réunion".
+_SMALL_ARTICLE = re.compile(r"(?<= )la $")
+
+
+def _article_as_written(name: str, at: int, body: str) -> str:
+    """``name`` with the article before its place (at offset ``at``) in a capital when ``body`` writes it so within a
+    sentence (after a word in small letters), and never in small letters: the article is then the place's own, as
+    "La Réunion" is the island's name ("Conseil départemental de La Réunion"), not "la Gironde".
+
+    >>> _article_as_written("Département de la Réunion", 18, "DE LA RÉUNION\\nLe Conseil départemental de La Réunion")
+    'Département de La Réunion'
+    >>> _article_as_written("Département de la Gironde", 18, "Le Conseil départemental de la Gironde")
+    'Département de la Gironde'
+    """
+    if (article := _SMALL_ARTICLE.search(name, 0, at)) is None:
+        return name
+    after_article = r"[ \t]+" + _spellings(name[at:]) + r"(?![\w-])"
+    if re.search(_IN_SENTENCE + "La" + after_article, body) \
+            and not re.search(_IN_SENTENCE + "la" + after_article, body):
+        return name[:article.start()] + "La " + name[at:]
+    return name
+
+
+#: Within a sentence: after a word in small letters ("… départemental de La Réunion"), not at a sentence's start.
+_IN_SENTENCE = r"(?<=[a-zà-ÿ][ \t])"
 
 
 def _find_authority(text: str, body: str, patterns: list[re.Pattern],

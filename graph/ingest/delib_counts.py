@@ -80,10 +80,10 @@ _COUNTED_FIRST = {"vote_count": r"votants|suffrages\s+exprimés",
 
 
 #: The members present out of those in office, in one phrase: "15 présents sur 19", "22 membres présents sur 29",
-#: "Présents : 22 sur 29".
+#: "Présents : 22 sur 29", "44 conseillers présents sur les 55 membres composant l'Assemblée".
 _OUT_OF = re.compile(accents_optional(r"(?:\b(?P<present>\d+)[ \t]+(?:(?:membres|conseillers|élus|délégués)[ \t]+)?"
-                                      r"présents|présents[ \t]*:[ \t]*(?P<present2>\d+))[ \t]+sur[ \t]+(?P<of>\d+)\b"),
-                     re.I)
+                                      r"présents|présents[ \t]*:[ \t]*(?P<present2>\d+))[ \t]+sur[ \t]+(?:les[ \t]+)?"
+                                      r"(?P<of>\d+)\b"), re.I)
 #: The counts' words with their accents optional ("presents : 12" in a register typed without accents), and their
 #: patterns compiled once (making the accents optional at each text took a fifth of the attendance's reading).
 _COUNT_WORDS = {name: accents_optional(words) for name, words in _COUNTS.items()}
@@ -104,15 +104,18 @@ _COUNT_BEFORE = {name: re.compile(rf"\b(\d+)(?:[ \t]+(?:{accents_optional(words)
 
 #: Counts that a sentence gives, in figures or spelled out, as a small commune's minutes write them: "Étaient présents
 #: dix-sept conseillers, deux conseillers absents ayant donné pouvoir, le nombre de conseillers en exercice étant de
-#: dix-neuf.", or the members present "sur 22 en exercice". A spelled number counts only before its members' noun:
-#: "tous deux présents" counts nobody.
+#: dix-neuf.", the members present "sur 22 en exercice", or "les 55 membres composant l'Assemblée". A spelled number
+#: counts only before its members' noun: "tous deux présents" counts nobody.
 _FIGURE = rf"(\d+|{SPELLED_COUNT})"
 _MEMBERS = (r"(?:conseillers?|membres?|délégués?|élus?|administrateurs?)"
             r"(?:[ \t]+(?:municipaux|communautaires|métropolitains|départementaux|régionaux|titulaires))?")
 _IN_A_SENTENCE = {name: re.compile(accents_optional(pattern), re.I) for name, pattern in {
     "in_office": rf"en\s+exercice\s+(?:étant\s+de|est\s+de|s['’]él[eè]v(?:e|ant)\s+à)\s+{_FIGURE}(?![\w-])"
                  # "Étaient présents : 17 conseillers départementaux sur 22 en exercice"
-                 rf"|\bsur[ \t]+{_FIGURE}[ \t]+(?:{_MEMBERS}[ \t]+)?en[ \t]+exercice\b",
+                 rf"|\bsur[ \t]+{_FIGURE}[ \t]+(?:{_MEMBERS}[ \t]+)?en[ \t]+exercice\b"
+                 # "les 55 membres composant l'Assemblée": those who make up the body are those in office
+                 rf"|\bles[ \t]+{_FIGURE}[ \t]+{_MEMBERS}[ \t]+(?:composant|qui[ \t]+composent)[ \t]+"
+                 r"(?:l['’]|le\b|la\b)",
     "present_count": rf"\b(?:étaient|sont|étant)\s+présents?[ \t]*:?[ \t]*{_FIGURE}[ \t]+{_MEMBERS}\b"
                      rf"|(?<![\w-]){_FIGURE}[ \t]+{_MEMBERS}[ \t]+présents?\b(?![ \t]*:)",
     "proxy_count": rf"(?<![\w-]){_FIGURE}[ \t]+{_MEMBERS}[ \t]+(?:(?:absents?|excusés?)[ \t]+)?(?:ayant|avaient|ont)"

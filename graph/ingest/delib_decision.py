@@ -17,10 +17,12 @@ def find_programme(text: str) -> str | None:
 
 
 #: "Publié sur testville.fr le …", "Mis en ligne sur le site de la Métropole le …", "Publiée sur l'intranet de
-#: l'université le …": a site named by its address, or "mis(e) en ligne" with where, as "publié" has it.
+#: l'université le …": a site named by its address, or "mis(e) en ligne" with where, as "publié" has it; "Publié au
+#: RAA le …", the recueil des actes administratifs by its initials.
 _PUBLISHED = re.compile(r"(?:(?:publi[ée]e?s?|mise?\s+en\s+ligne)(?:\s+(?:sur\s+(?:le\s+(?:site|portail)|internet"
                         r"|l['’]\s*(?:intra|extra)net|[\w.-]+\.fr\b)"
-                        r"|au\s+recueil\s+des\s+actes|par\s+voie\s+[ée]lectronique)[^\n]{0,60}?)?|publication"
+                        r"|au\s+recueil\s+des\s+actes|au\s+(?-i:R\.?A\.?A)\b\.?|par\s+voie\s+[ée]lectronique)"
+                        r"[^\n]{0,60}?)?|publication"
                         r"|affich[ée]e?s?|affichage)"
                         r"\s+le\s*:?\s*|(?:mise\s+en\s+ligne|(?:date\s+de\s+)?publication|date\s+d['’]affichage)\s*:\s*"
                         r"|date\s+d['’]affichage\s+du\s+pr[ée]sent\s+acte\s*[,:]?\s*(?:le\s+)?", re.I)
@@ -53,6 +55,8 @@ def find_published(body: str, session: dt.date | None = None) -> dt.date | None:
     datetime.date(2024, 10, 16)
     >>> find_published("Publiée sur l'intranet de l'université le 4 octobre 2025")
     datetime.date(2025, 10, 4)
+    >>> find_published("Publié au RAA le 05/03/2024")
+    datetime.date(2024, 3, 5)
     >>> find_published("Rendu exécutoire après transmission le 20 mai 2025 et affichage le 21 mai 2025")
     datetime.date(2025, 5, 21)
     """

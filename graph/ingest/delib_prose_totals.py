@@ -24,8 +24,10 @@ _PROSE_TOTAL = re.compile(r"(?:montant\s+total|^[ \t]*total\b[^.;:\n]{0,40}(?=\s
                           r"total\s+général|enveloppe\s+(?:globale|totale)|total\b[^.;:\n]{0,30}?s['’][ée]l[eè]ve|"
                           r"s['’][ée]l[eè]vent\s+au\s+total|^\s*total\b[ \t.…]*$)\s*(?:de|:|à)?\s*", re.I)
 #: A total whose subject the sentence names at length before its verb: "le montant total des subventions attribuées
-#: par la présente délibération s'élève à …", "Le total des subventions attribuées s'élève à …".
-_TOTAL_AMOUNTS_TO = re.compile(r"\b(?:montant\s+total|le\s+total)\b[^.;:\n€\d]{0,100}?\s"
+#: par la présente délibération s'élève à …", "Le total des subventions attribuées s'élève à …", "Le montant total des
+#: aides pour l'exercice 2024 s'élève à …" (a year its only figure: no amount between).
+_TOTAL_AMOUNTS_TO = re.compile(r"\b(?:montant\s+total|le\s+total)\b(?:[^.;:\n€\d]|(?<!\d)(?:19|20)\d\d(?!\d))"
+                               r"{0,100}?\s"
                                r"(?:s['’][ée]l[eè]ve(?:nt)?|est\s+(?:de|port[ée]\s+à)|atteint)\s+(?:à\s+)?"
                                r"(?:la\s+somme\s+de\s+)?$", re.I)
 #: The verb of "l'affectation d'un montant de …" (:data:`_PROSE_TOTAL`), an envelope shared among the grants it names:
@@ -43,15 +45,21 @@ _SUM_OF_ABOVE = re.compile(r"\b(?:aides|subventions|participations|dotations|bou
                            r"\b(?:ci-dessus|ci-avant|susvis[ée]es|pr[ée]cit[ée]es)\s*,?\s*soit\s*$", re.I)
 #: What the sentence just below a list of grants says of their sum, before its amount: "Les crédits, soit
 #: 19 550 €, seront inscrits …", "La dépense correspondante, soit …", "ARTICLE 2 La dépense correspondante, d'un
-#: montant de …".
+#: montant de …", "Le montant global de ces aides, soit …".
 _SUMS_ABOVE = re.compile(r"\s*(?:article\s+\d+(?:er)?\s*[:.–—-]?\s*)?(?:les|la|le|l['’])\s*(?:cr[ée]dits?|d[ée]penses?|sommes?|montants?|enveloppes?)"
-                         r"(?:\s+(?:correspondant\w*|n[ée]cessaires?|aff[ée]rent\w*|globa\w+|tota\w+))?\s*,?\s*"
+                         r"(?:\s+(?:correspondant\w*|n[ée]cessaires?|aff[ée]rent\w*|globa\w+|tota\w+))?"
+                         r"(?:\s+(?:de\s+(?:ces|leurs)|des)\s+(?:aides|subventions|participations|dotations))?\s*,?\s*"
                          r"(?:soit|d['’]un\s+montant(?:\s+total)?\s+de)\s*", re.I)
 #: A list's line that a total or a section's sub-total opens, its amount after its words and dot leaders or a colon:
 #: "TOTAL DE LA RÉPARTITION ………… 74 730 €", "Sous-total canton de Lamastre ……… 23 050 €" (no other figure before it;
 #: not a table's row, "TOTAL | 108 750 €", which the table's reader reads). Below grants only: the "Total sur la durée"
 #: of a schedule by year, no grant each, sums the one grant that the decision states with its own total.
 _TOTAL_LINE = re.compile(r"[ \t]*(?:sous[- ]?)?total\b[^\n€\d|]*", re.I)
+#: A total's line that names the annex whose grants it sums, its amount after: "TOTAL ANNEXE 1 ………… 147 600 €",
+#: "Total de l'annexe n° 2 : 27 000 €". Below grants, their total: the annex lists the act's grants, whatever its
+#: lines name (a programme's sub-totals above it).
+_ANNEX_TOTAL_LINE = re.compile(r"[ \t]*total\b[^\n€\d|]{0,20}?\bannexe[ \t]+(?:n°[ \t]*)?(?:\d{1,2}|[IVX]{1,4})\b"
+                               r"[ \t.…:]*", re.I)
 #: A total said after its amount: "La dépense, soit 2 750 € au total, …".
 _TOTAL_AFTER = re.compile(r"\s*(?:au\s+total|en\s+tout)\b", re.I)
 
@@ -186,6 +194,8 @@ def states_total(sentence: str, at: tuple[int, int], spelled: list[tuple[int, in
         _TOTAL_AFTER.match(sentence, a_end) and re.search(r"\bsoit\s*$", sentence[max(0, a_start - 12):a_start])) \
         or _AFFECTED_BEFORE.search(words_before) and _AFFECTED_AFTER.match(sentence, a_end) \
         or below_grants and _TOTAL_LINE.fullmatch(sentence, sentence.rfind("\n", 0, said_from) + 1, said_from)
+    annex_total = below_grants and _ANNEX_TOTAL_LINE.fullmatch(sentence, sentence.rfind("\n", 0, said_from) + 1,
+                                                               said_from)
     # "soit un total de …" just below a list of grants sums that list.
     # A total of grants when its clause speaks of them: "14 secours d'urgence pour un montant total de
     # 2 380 €" sums aid to households, reported, not this deliberation's grants; "verser aux lauréats les dotations
@@ -195,6 +205,6 @@ def states_total(sentence: str, at: tuple[int, int], spelled: list[tuple[int, in
     clause = sentence[max(head.rfind(":"), head.rfind(";")) + 1:a_end] \
         + re.split(r"[,;:.]|\bet\b", sentence[a_end:], maxsplit=1)[0]
     # (not what members pay the body, "les participations statutaires … pour un total de 96 000 €")
-    return bool(total and not _DUES_TOTAL.search(clause) and (of_grants or re.search(
+    return bool(annex_total or total and not _DUES_TOTAL.search(clause) and (of_grants or re.search(
         r"subvention|crédit|dépense|somme|attribu|\baides?\b|participation|affect(?:ation|er)\b|\bdotations?\b",
         clause, re.I)))

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from graph.ingest.delib_vote_amendments import blank_amendments
 from graph.ingest.delib_vote_context import is_cited
-from graph.ingest.delib_vote_counts import FOR_AGAINST, read_count
+from graph.ingest.delib_vote_counts import FOR_AGAINST, read_count, read_not_voting
 from graph.ingest.delib_vote_names import (ABSTAINING_AFTER, AGAINST_AFTER, NAMED_ABSTAINING, NAMED_AGAINST,
                                            NOT_VOTING_AFTER, count_named, count_named_before)
 from graph.ingest.delib_vote_rejection import is_adopted_despite, is_count_label, rejects_the_act
@@ -41,8 +41,8 @@ class Vote:
     span: tuple[int, int] | None = None
     #: adopted "à l'unanimité moins …": the votes for are the voters less those the phrase names
     short_of_unanimity: bool = False
-    #: the members named as taking no part in the vote ("M. X ne prenant pas part au vote"), whom a count of voters
-    #: may count or not: no votes for are derived from it
+    #: the members named or counted as taking no part in the vote ("M. X ne prenant pas part au vote", "3 conseillers
+    #: n'ayant pas pris part au vote"), whom a count of voters may count or not: no votes for are derived from it
     not_voting: int = 0
 
 
@@ -175,7 +175,8 @@ _UNANIMOUS_VOICES = re.compile(r"[^\n(.;:]{0,60}?" + _VOICES, re.I)
 
 def _read_counts(body: str, vote: Vote) -> list[tuple[int, int]]:
     """Give ``vote`` the counts for, against and abstaining that ``body`` states, else the members it names as voting
-    against or abstaining, and the members it names as taking no part; return the spans where the counts were read.
+    against or abstaining, and the members it names or counts as taking no part; return the spans where the counts
+    were read.
 
     >>> vote = Vote()
     >>> _read_counts("Pour : 40 - Contre : 3", vote), vote.votes_for, vote.against, vote.abstentions
@@ -194,7 +195,7 @@ def _read_counts(body: str, vote: Vote) -> list[tuple[int, int]]:
         if found:
             setattr(vote, attr, found[0])
             spans.append(found[1])
-    if (not_voting := count_named_before(body, NOT_VOTING_AFTER)) is not None:
+    if (not_voting := count_named_before(body, NOT_VOTING_AFTER) or read_not_voting(body)) is not None:
         vote.not_voting = not_voting[0]
     return spans
 

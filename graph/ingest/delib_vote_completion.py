@@ -73,7 +73,9 @@ def complete_omitted_count(vote: Vote, body: str, attendance: Attendance) -> Non
     """Give 0 to the counts that a vote by counts leaves out when those it states make up the voters: "Adopté par 27
     voix pour et 4 abstentions" with "Votants : 31" had no vote against, "par 25 voix pour et 6 voix contre" with
     31 voters no abstention, "Adopté par 13 voix pour" with 13 voters neither. The voters are those stated ("Votants :
-    31"), else the members present and represented; a unanimity's votes for are all of them
+    31"), else the members present and represented; with members taking no part ("par 45 voix pour, 7 voix contre, 3
+    conseillers n'ayant pas pris part au vote"), the counts stated and theirs make up the members present and
+    represented (:func:`_present_and_represented`: 52 and 3 proxies). A unanimity's votes for are all of them
     (:func:`_complete_unanimous_count`). Without a count of voters, with counts that fall short of it, with voters
     stated as the votes cast for or against ("Suffrages exprimés : 31": abstainers left out) or with blank or void
     ballots, the counts left out stay unknown.
@@ -96,9 +98,19 @@ def complete_omitted_count(vote: Vote, body: str, attendance: Attendance) -> Non
     voters, expressed = _voters(attendance, body)
     if voters is None or expressed:
         return
-    if vote.votes_for + (vote.against or 0) + (vote.abstentions or 0) == voters:
+    stated = vote.votes_for + (vote.against or 0) + (vote.abstentions or 0)
+    if stated == voters or vote.not_voting and stated + vote.not_voting == _present_and_represented(attendance):
         vote.against = vote.against or 0
         vote.abstentions = vote.abstentions or 0
+
+
+def _present_and_represented(attendance: Attendance) -> int | None:
+    """The members present and represented ("Présents : 52 – Pouvoirs : 3"), each of whom voted for or against,
+    abstained or took no part in the vote, unlike the voters stated, that some councils count less those who took
+    no part and others not; None unless both counts are stated."""
+    if attendance.present_count is None or attendance.proxy_count is None:
+        return None
+    return attendance.present_count + attendance.proxy_count
 
 
 def _complete_unanimous_count(vote: Vote, body: str, attendance: Attendance) -> None:

@@ -165,6 +165,36 @@ def _stacked_count(text: str, words: str) -> re.Match | None:
     return next((found for m in stacked if (found := pattern.fullmatch(text, m.start(), m.end()))), None)
 
 
+#: The label of the members who took no part in the vote, before their count: "Ne prennent pas part au vote : 4",
+#: "Non-participation : 3", "N'a pas pris part au vote : 1".
+_NOT_VOTING_LABEL = (r"ne\s+(?:prend|prennent)\s+pas\s+part\s+au\s+vote|n['’](?:a|ont)\s+pas\s+pris\s+part\s+au\s+vote"
+                     r"|non[- ]participations?(?:\s+au\s+vote)?")
+#: Members counted before the words that they took no part in the vote: "3 conseillers n'ayant pas pris part au
+#: vote", "2 membres ne prenant pas part au vote", "4 élus ne participant pas au vote".
+_COUNTED_NOT_VOTING = re.compile(r"(?<![\w,.])(?P<n>\d{1,3})\s+(?:conseill[eè]re?s?|membres?|élu(?:e|s|es)?|"
+                                 r"délégu[ée]e?s?)(?:\s+(?:municipaux|communautaires|départementaux|régionaux|"
+                                 r"territoriaux|métropolitains))?\s*,?\s+(?:n['’]ayant\s+pas\s+pris\s+part"
+                                 r"|ne\s+(?:prenant|prennent|prend)\s+pas\s+part|ne\s+participant\s+pas"
+                                 r"|n['’](?:a|ont)\s+pas\s+pris\s+part)\s+au\s+vote\b", re.I)
+
+
+def read_not_voting(text: str) -> tuple[int, tuple[int, int]] | None:
+    """The count of the members who took no part in the vote, stated as a vote's count is (:func:`read_count`:
+    "Ne prennent pas part au vote : 4") or before the words that say it ("3 conseillers n'ayant pas pris part au
+    vote"), with its span; None when the text counts them nowhere (naming them is :mod:`graph.ingest.delib_vote_names`'
+    task).
+
+    >>> read_not_voting("par 45 voix pour, 7 voix contre, 3 conseillers n'ayant pas pris part au vote,")
+    (3, (33, 76))
+    >>> read_not_voting("Pour : 41 ; Contre : 0 ; Ne prend pas part au vote : 2")[0]
+    2
+    """
+    if (found := read_count(text, _NOT_VOTING_LABEL)) is not None:
+        return found
+    match = _COUNTED_NOT_VOTING.search(text)
+    return (int(match["n"]), match.span()) if match else None
+
+
 def _spelled_count(text: str, words: str) -> re.Match | None:
     """A count spelled out before ``words``: "deux abstentions", "trois voix contre", "quinze voix pour" — "voix"
     required but before abstentions ("un contre-projet" counts no vote).
