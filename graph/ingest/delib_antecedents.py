@@ -38,9 +38,10 @@ _OFFICER = re.compile(r"(?:maire|président|vice|adjoint|rapporteur|conseil\s+(?
 
 
 #: A grant given with a pronoun: "il est proposé de lui attribuer six cents euros (600 €)", "Une aide forfaitaire de
-#: 15 000 € lui est attribuée" — its beneficiary is the one named before (:func:`antecedent`).
+#: 15 000 € lui est attribuée", "Il est proposé de l'aider à hauteur de 50 % du coût du projet, soit 2 250 €" (its
+#: rate before the grant) — its beneficiary is the one named before (:func:`antecedent`).
 PRONOUN_BEFORE = re.compile(r"\blui\s+(?:(?:est|sont|sera|seront)\s+)?(?:attribu|allou|vers|accord|octroy)\w*"
-                            r"[^.;:€\d]{0,40}$", re.I)
+                            r"[^.;:€\d]{0,40}$|\bde\s+l['’](?:aider|soutenir|accompagner)\b[^.;:€]{0,60}$", re.I)
 PRONOUN_AFTER = re.compile(r"\s*(?:(?:HT|TTC)\s*)?(?:\)\s*)?lui\s+(?:est|sont|sera|seront)\s+"
                            r"(?:attribu|allou|vers|accord|octroy)\w*", re.I)
 #: A natural person who is a sentence's subject, after a word that links it to the one before: "Le Dr Paul-Henri

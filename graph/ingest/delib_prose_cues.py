@@ -18,8 +18,9 @@ from graph.ingest.delib_lists import BULLET
 from graph.ingest.french import AMOUNT_RE
 
 
-# ("estim…" is an estimate's, "un coût estimé à …", not the noun of "des ateliers d'estime de soi")
-EXCLUDE = re.compile(r"sollicit|demand|budget|\bco[uû]ts?\b|estim(?!e\b)|(?<![ld]['’])estime\b|chiffr|"
+# ("estim…" is an estimate's, "un coût estimé à …", not the noun of "des ateliers d'estime de soi"; "budget" is a
+# budget's, not the State's "point conseil budget" that helps households with theirs, a grant's purpose)
+EXCLUDE = re.compile(r"sollicit|demand|(?<!conseil\s)budget|\bco[uû]ts?\b|estim(?!e\b)|(?<![ld]['’])estime\b|chiffr|"
                      r"plan\s+de\s+financement|cofinanc|"
                      r"\bavait\b|\bavaient\b|\ba\s+(?:[ée]t[ée]\s+)?(?:attribu|vers|accord|allou)[ée]|"
                      r"pr[ée]c[ée]demment|\bd[ée]j[àa]\b|l['’]an\s+dernier|l['’]année\s+dernière|emplois|\btotal|"
@@ -149,9 +150,9 @@ NAMED_RESULT = re.compile(r"(?:=|\bsoit)\s+(?=(?:(?:une?|la|le|l['’])\s*)?(?:a
                           r"contributions?|dotations?|allocations?|bourses?|fonds\s+de\s+concours|soutiens?)\b"
                           r"[^.;:€\d]{0,50}$)", re.I)
 #: A grant proposed to no one the clause names: "il est proposé une aide de", "il est proposé d'accorder une
-#: subvention de" — to the subject of the clause before it.
+#: subvention de", "Il est proposé un montant de 800 €" — to the subject of the clause before it.
 PROPOSED_TO_NO_ONE = re.compile(r"\bil\s+est\s+propos[ée]\s+(?:d['’](?:attribuer|accorder|allouer|octroyer|verser)"
-                                r"\s+)?(?:une?|la)\s+(?:aide|subvention|participation|soutien|contribution)"
+                                r"\s+)?(?:une?|la)\s+(?:aide|subvention|participation|soutien|contribution|montant)"
                                 r"[^.;:€\d]{0,40}$", re.I)
 #: A granting verb, in a past tense when an auxiliary opens it ("a attribué", "avait été versée", "ont accordé").
 _GRANTING = re.compile(r"\b(?P<aux>(?:avait|avaient|a|ont)\s+(?:[ée]t[ée]\s+)?)?"

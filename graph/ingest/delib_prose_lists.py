@@ -24,6 +24,10 @@ _GOES_ON_ITEM = re.compile(r"\s*\(?\s*(?:dont|soit|y\s+compris|hors|pour|au\s+ti
 
 #: A list's item: a bullet, or a number or a letter and a bracket ("1)", "2°", "a)").
 _LIST_LINE = re.compile(rf"[ \t]*(?:{BULLET}|\d{{1,2}}\s*[)°]|[a-z]\))[ \t]*\S")
+#: A paragraph below a list that sets a request aside, no grant: "La demande de l'association X (5 000 €) est
+#: ajournée.", "La demande de Y est rejetée." The total below it still sums the list above it.
+_SET_ASIDE = re.compile(r"[ \t]*(?:la|les)\s+demandes?\b[^\n]*?\b(?:est|sont)\s+(?:ajourn|rejet|refus|report)[ée]e?s?\b"
+                        r"[^\n]*$", re.I)
 
 
 def is_below_list(body: str, at: int) -> bool:
@@ -34,8 +38,12 @@ def is_below_list(body: str, at: int) -> bool:
     True
     >>> is_below_list("- d'attribuer à X une subvention de\\n  1 500 € ;\\n\\nsoit un montant total de 1 500 €.", 49)
     True
+    >>> is_below_list("• à X : 2 000 €.\\n\\nLa demande de Y (5 000 €) est ajournée.\\n\\nTotal : 2 000 €", 59)
+    True
     """
     above = body[:at].rstrip()
+    while (set_aside := above.rfind("\n\n")) >= 0 and _SET_ASIDE.fullmatch(above, set_aside + 2):
+        above = above[:set_aside].rstrip()  # a request set aside between the list and its total
     line = above[above.rfind("\n") + 1:]
     # An item wrapped over several lines, a paragraph of its own: "- d'attribuer au Réseau X une subvention de …\n
     # convention et le solde (12 000 €) …;" — its first line.

@@ -45,9 +45,12 @@ _SUM_OF_ABOVE = re.compile(r"\b(?:aides|subventions|participations|dotations|bou
                            r"\b(?:ci-dessus|ci-avant|susvis[ée]es|pr[ée]cit[ée]es)\s*,?\s*soit\s*$", re.I)
 #: What the sentence just below a list of grants says of their sum, before its amount: "Les crédits, soit
 #: 19 550 €, seront inscrits …", "La dépense correspondante, soit …", "ARTICLE 2 La dépense correspondante, d'un
-#: montant de …", "Le montant global de ces aides, soit …".
-_SUMS_ABOVE = re.compile(r"\s*(?:article\s+\d+(?:er)?\s*[:.–—-]?\s*)?(?:les|la|le|l['’])\s*(?:cr[ée]dits?|d[ée]penses?|sommes?|montants?|enveloppes?)"
+#: montant de …", "Le montant global de ces aides, soit …"; said by the decision ("DIT que la dépense, soit …"),
+#: of its year ("DIT que la dépense 2025, soit 14 500 €, sera inscrite …").
+_SUMS_ABOVE = re.compile(r"\s*(?:article\s+\d+(?:er)?\s*[:.–—-]?\s*)?(?:(?:dit|pr[ée]cise)\s+que\s+)?"
+                         r"(?:les|la|le|l['’])\s*(?:cr[ée]dits?|d[ée]penses?|sommes?|montants?|enveloppes?)"
                          r"(?:\s+(?:correspondant\w*|n[ée]cessaires?|aff[ée]rent\w*|globa\w+|tota\w+))?"
+                         r"(?:\s+(?:de\s+l['’]exercice\s+)?(?:19|20)\d\d)?"
                          r"(?:\s+(?:de\s+(?:ces|leurs)|des)\s+(?:aides|subventions|participations|dotations))?\s*,?\s*"
                          r"(?:soit|d['’]un\s+montant(?:\s+total)?\s+de)\s*", re.I)
 #: A list's line that a total or a section's sub-total opens, its amount after its words and dot leaders or a colon:
