@@ -21,11 +21,11 @@ from graph.ingest.french_numbers import NUMBER_WORDS
 #: The characters that a list's item may open with as its bullet: hyphens and dashes, the bullet, the star, and the
 #: shapes and arrows that word processors offer (diamonds, squares, triangles, arrows, check marks, circles).
 BULLET_MARKS = "-–—•*▪►●○◦◆◇■□▸▹➢➤➔→✓✔❖"
-#: What opens a list item: a hyphen, a dash, a bullet, a number or a letter ("1)", "2°)", "a)"), a point's number in
-#: a numbered point ("1.2 Les Écuries …", before a capital) — or the "(cid:N)" that a PDF's text gives for a bullet
-#: drawn with a symbol font. (A dot or a number with a dot, "   . Judo Club : 1 800 €", "1. …", is one too:
+#: What opens a list item: a hyphen, a dash, a bullet, a number or a letter ("1)", "2°)", "2°", "a)"), a point's
+#: number in a numbered point ("1.2 Les Écuries …", before a capital) — or the "(cid:N)" that a PDF's text gives for a
+#: bullet drawn with a symbol font. (A dot or a number with a dot, "   . Judo Club : 1 800 €", "1. …", is one too:
 #: :func:`list_sentences` reads it as a bullet or a "1)".)
-BULLET = (r"(?:[" + BULLET_MARKS + r"]|\(cid:\d+\)|\d{1,2}\s?°?\)|[a-z]\)(?=[ \t])|"
+BULLET = (r"(?:[" + BULLET_MARKS + r"]|\(cid:\d+\)|\d{1,2}\s?°?\)|\d{1,2}\s?°(?=[ \t])|[a-z]\)(?=[ \t])|"
           r"\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-ZÀ-Ý«\"]))")
 #: A list item's dot at the start of its line, alone or after a number, that would else end a sentence.
 _DOT_MARKER = re.compile(r"^([ \t]*\d{0,2})\.(?=[ \t]+\S)", re.M)
@@ -304,12 +304,13 @@ def opens_clause(sentence: str) -> bool:
 #: no mark ("Fonctionnement (compte 6574) :", "Section d'investissement :").
 _SECTION_HEADING = re.compile(r"[ \t]*(?P<mark>(?:[A-H]|[IVX]{1,4}|\d{1,2})[ \t]*(?:[-–—.)]|°\)?)[ \t]*)?"
                               r"(?P<words>[A-ZÀ-Ýa-zà-ÿ][^\n:]{1,90}?)[ \t]*:[ \t]*", re.I)
-_SECTION_WORDS = re.compile(r"\b(?:fonctionnement|investissement|[ée]quipement|section|compte|chapitre|imputation)\b",
-                            re.I)
-#: What a heading with a grant list's items below it never says: a clause's verb, a record, a plan's amounts.
-_NOT_SECTION = re.compile(r"\barticle\b|pour\s+m[ée]moire|pour\s+information|rappel|plan\s+de\s+financement|"
-                          r"financeurs?\b|co[uû]ts?\b|d[ée]penses\b|recettes\b|demand|sollicit|\bsign|\bconventions?\b",
-                          re.I)
+_SECTION_WORDS = re.compile(r"\b(?:fonctionnement|investissement|[ée]quipement|section|compte|chapitre|imputation|"
+                            r"budget\s+(?:principal|annexe))\b", re.I)
+#: What a heading with a grant list's items below it never says: a clause's verb (an article of the decision, not an
+#: account's: "Budget principal – chapitre 65, article 6574 :" heads a section), a record, a plan's amounts.
+_NOT_SECTION = re.compile(r"\barticle\b(?!\s+\d{3,})|pour\s+m[ée]moire|pour\s+information|rappel|"
+                          r"plan\s+de\s+financement|financeurs?\b|co[uû]ts?\b|d[ée]penses\b|recettes\b|demand|sollicit|"
+                          r"\bsign|\bconventions?\b", re.I)
 
 
 def section_heading(sentence: str) -> bool:
@@ -321,6 +322,8 @@ def section_heading(sentence: str) -> bool:
     (True, True)
     >>> section_heading("AUTORISE le Maire à signer les conventions suivantes :"), section_heading("Le Conseil :")
     (False, False)
+    >>> section_heading("Budget principal – chapitre 65, article 6574 :"), section_heading("Article 2 – Imputation :")
+    (True, False)
     """
     if re.fullmatch(r"\s*(?:[A-H]|[IVX]{1,4})\.", sentence):  # "II. Fonctionnement :" read as "II." then the rest
         return True
@@ -481,7 +484,7 @@ def list_sentences(body: str):
         if match.group(0).strip():
             for start, sentence in _bare_item_alone(match.start(), match.group(0)):
                 for start_, sentence_ in _dative_items(start, sentence):
-                    yield from _subheadings_apart(start_, sentence_)
+                    yield from _subheadings_apart(body, start_, sentence_)
 
 
 #: A sub-heading's line inside a list, above the items it groups: a few words with no amount and no end mark
@@ -490,15 +493,20 @@ _SUBHEADING = re.compile(r"([ \t]*)[A-ZÀ-Ý][^\n:;.,€]{1,60}(?<![ \t-])(?<!\b
                          r"(?<!\bla)(?<!\ble)(?<!\bles)(?<![dl]['’])")
 #: A list's item that no bullet opens, alone on its line, and how far it is indented.
 _INDENTED_BARE_ITEM = re.compile(rf"([ \t]*)(?![ \t]*{BULLET}){_BARE_ITEM}", re.I)
+#: A list's item that a bullet opens, its amount on its line, and how far it is indented.
+_INDENTED_BULLET_ITEM = re.compile(rf"([ \t]*){BULLET}[^\n]*?\d[ \u00a0\u202f]*(?:€|euros?\b)", re.I)
 
 
 def subheading(body: str, start: int, line: str) -> bool:
     """Whether ``line``, at offset ``start`` of ``body``, is a sub-heading inside a list (:data:`_SUBHEADING`): the
-    next line is a bare item (:data:`_BARE_ITEM`) indented further than it, as the first of those it groups.
+    next line is an item, as the first of those it groups: a bare one (:data:`_BARE_ITEM`) indented further than it,
+    or one that a bullet opens, not less indented ("Thème 1 – Aide aux aidants" / "- la SCIC X : 22 000 €").
 
     >>> body = "Canton de Lodève\\n    Association Aidants …… 4 000 €\\n"
     >>> subheading(body, 0, "Canton de Lodève"), subheading(body, 0, "Association pour le soutien des")
     (True, False)
+    >>> subheading("Thème 1 – Aide aux aidants\\n  - la SCIC X : 22 000 €", 0, "Thème 1 – Aide aux aidants")
+    True
     """
     heading = _SUBHEADING.fullmatch(line)
     if heading is None or _VERB_OPENING.match(line.strip()) or _NOT_SECTION.search(line):
@@ -506,23 +514,33 @@ def subheading(body: str, start: int, line: str) -> bool:
     end = start + len(line)
     if body[end:end + 1] != "\n":
         return False
-    item = _INDENTED_BARE_ITEM.match(body, end + 1)
-    return item is not None and len(item.group(1).expandtabs()) > len(heading.group(1).expandtabs())
+    indent = len(heading.group(1).expandtabs())
+    if item := _INDENTED_BARE_ITEM.match(body, end + 1):
+        return len(item.group(1).expandtabs()) > indent
+    # a bullet marks its item: the heading above it may stand as far in
+    item = _INDENTED_BULLET_ITEM.match(body, end + 1)
+    return item is not None and len(item.group(1).expandtabs()) >= indent
 
 
-def _subheadings_apart(start: int, sentence: str):
-    """A sentence cut before each of its lines that is a sub-heading (:func:`subheading`), first or below the line
-    that ended a list's lead (":") or item ("€", ";"), and after it: "Canton de Lodève" above "    Association X …… 4 000 €"
-    groups the items below it, and is no part of their names.
+def _subheadings_apart(body: str, start: int, sentence: str):
+    """A sentence at offset ``start`` of ``body`` cut before each of its lines that is a sub-heading
+    (:func:`subheading`), first or below the line that ended a list's lead (":") or item ("€", ";"), and after it:
+    "Canton de Lodève" above "    Association X …… 4 000 €" groups the items below it, and is no part of their names.
+    Its last line is one too above the bulleted item that the next sentence opens ("suivantes :" / "Thème 1 – Aide
+    aux aidants" / "  - la SCIC X : 22 000 €"): the lead ends with its colon.
 
-    >>> [s for _, s in _subheadings_apart(0, "suivantes :\\nCanton de Lodève\\n    Club A …… 4 000 €")]
+    >>> body = "suivantes :\\nCanton de Lodève\\n    Club A …… 4 000 €"
+    >>> [s for _, s in _subheadings_apart(body, 0, body)]
     ['suivantes :', 'Canton de Lodève', '    Club A …… 4 000 €']
+    >>> body = "suivantes :\\nThème 1 – Aide aux aidants\\n  - la SCIC X : 22 000 €"
+    >>> [s for _, s in _subheadings_apart(body, 0, body[:body.index("\\n  -")])]
+    ['suivantes :', 'Thème 1 – Aide aux aidants']
     """
     cuts, offset = [], 0
     lines = sentence.split("\n")
     for i, line in enumerate(lines):
-        if (not i or lines[i - 1].rstrip().endswith((":", "€", ";"))) and subheading(sentence, offset, line):
-            cuts += [offset, offset + len(line) + 1] if i else [len(line) + 1]
+        if (not i or lines[i - 1].rstrip().endswith((":", "€", ";"))) and subheading(body, start + offset, line):
+            cuts += ([offset] if i else []) + ([offset + len(line) + 1] if offset + len(line) < len(sentence) else [])
         offset += len(line) + 1
     for a, b in zip([0] + cuts, cuts + [len(sentence) + 1]):
         yield start + a, sentence[a:b - 1] if b <= len(sentence) else sentence[a:]

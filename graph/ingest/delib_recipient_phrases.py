@@ -85,10 +85,27 @@ def _avoir(sentence: str, match: re.Match) -> bool:
                                                                      match.start())
 
 
+#: A list item's name that opens it, up to an "au"/"aux" inside it: after its bullet, words with no punctuation, the
+#: first and the last before the "au" in capitals ("- Association Penthièvre Accès aux Soins : 3 000 €").
+_ITEM_NAME_BEFORE_AU = re.compile(rf"[ \t]*(?:{BULLET}[ \t]*)?(?:l['’]|la\s+|le\s+|les\s+)?"
+                                  r"(?P<first>[A-ZÀ-ÝŒ][\w'’-]*)"
+                                  r"(?:[^\n,:;€()«»]*?(?<![\w-])[A-ZÉÈÀÂÎÔ][a-zà-ÿ][\w'’-]*)?\s+")
+
+
 def _inside_name(sentence: str, match: re.Match) -> bool:
     """Whether a beneficiary's "à" with no article after it ("à Flot-Fictif") is rather inside a name that goes on
     from the word before it ("… des Bassins à Flot-Fictif"): a grant's "à" follows an amount, a verb or a grant's
-    words, all in small letters ("1 500 € à Club X", "versée à Club X")."""
+    words, all in small letters ("1 500 € à Club X", "versée à Club X"). So is an "au"/"aux" inside the name that
+    opens a list's item ("- Association Accès aux Soins : 3 000 €", "- France Victimes Aide aux Victimes : 900 €"),
+    unless the item opens with a grant's word or verb ("- Subvention au Club X : 500 €", "- Aide aux Restos : 90 €").
+
+    >>> item, paid = "- Association Accès aux Soins : 3 000 €", "- Versement au Club X : 500 €"
+    >>> _inside_name(item, _BENEFICIARY.search(item)), _inside_name(paid, _BENEFICIARY.search(paid))
+    (True, False)
+    """
+    if re.match(r"aux?\s+[A-ZÉÈÀ]", match.group(0)):
+        item = _ITEM_NAME_BEFORE_AU.fullmatch(sentence, 0, match.start())
+        return item is not None and not _OPENING_WORD.fullmatch(fold(item.group("first")))
     if not re.match(r"à\s+[A-ZÉÈÀ]", match.group(0)):
         return False
     before = _NAME_WORD_BEFORE.search(sentence, max(0, match.start() - 60), match.start())
