@@ -128,7 +128,7 @@ def validate(ctx: Context, verbose: bool) -> None:
     """Validate the whole graph against the SHACL shapes; exit 1 on violations. The sources that another version of
     their kind's reader read are warned too, one line each: a warning, not a violation (nothing wrong in the graph
     but its age; the next ingest of the file reads it again)."""
-    from graph.ingest.reader_versions import outdated_sources
+    from graph.ingest.sources import outdated_sources
     from graph.validation import validate as run
     from webapp.shacl_results import format_violations, hidden_infos
 

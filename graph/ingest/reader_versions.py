@@ -4,7 +4,7 @@ source's ``mai:Source`` description), so that a store does not keep an old readi
 An ingest leaves a file alone when the store holds its sha256 and the current version of its kind's reader read
 it; a file stored by another version, or before versions were recorded, is read again and replaced
 (:func:`graph.ingest.pipeline_file.ingest_file`), and ``maillage validate`` lists those that no ingest has read
-again yet (:func:`outdated_sources`).
+again yet (:func:`graph.ingest.sources.outdated_sources`).
 
 **When to bump a version**: whenever the kind's reader stores different triples for the same file — a fact found
 or lost, a value read otherwise, an IRI minted otherwise, a term added —, not when its output stays the same (a
@@ -15,14 +15,10 @@ version here, then record the new digest with ``python -m tests.reader_digests -
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rdflib.namespace import DCTERMS
-
 from graph.ingest.base import Issue
-from graph.namespaces import MAI
 
 #: Kind name (:data:`graph.ingest.KIND_MODULES`) -> the version of its reader.
 READER_VERSIONS: dict[str, int] = {
@@ -34,10 +30,6 @@ READER_VERSIONS: dict[str, int] = {
     "sirene": 1,
     "register": 1,
 }
-
-#: Each source's title, kind and recorded reader versions (none in a store written before they were recorded).
-_SOURCES = (f"SELECT ?g ?title ?kind ?version WHERE {{ GRAPH ?g {{ ?g a <{MAI.Source}> ; <{DCTERMS.type}> ?kind "
-            f"OPTIONAL {{ ?g <{DCTERMS.title}> ?title }} OPTIONAL {{ ?g <{MAI.readerVersion}> ?version }} }} }}")
 
 
 def reader_version(kind: str) -> int | None:
@@ -96,28 +88,17 @@ class OutdatedSource:
     issue: Issue
 
 
-def outdated_sources(query) -> list[OutdatedSource]:
-    """The stored sources of a known kind that another version of its reader read, or that were stored before
-    versions were recorded, by file name: each with the warning that asks to ingest it again (the shipped
-    vocabularies, of no reader, are compared by their checksum instead)."""
-    titles: dict = {}
-    kinds: dict = {}
-    versions: dict = defaultdict(set)
-    for graph, title, kind, version in query(_SOURCES):
-        titles.setdefault(graph, str(title) if title is not None else str(graph))
-        kinds.setdefault(graph, str(kind))
-        if version is not None and (number := version_of(version)) is not None:
-            versions[graph].add(number)
-    outdated = []
-    for graph, kind in kinds.items():
-        if reader_version(kind) is None or is_current(kind, versions[graph]):
-            continue
-        which_fr, which_en, numbers_fr, numbers_en = _versions_said(kind, versions[graph])
-        outdated.append(OutdatedSource(titles[graph], Issue(
-            "warning", f"lu par {which_fr} ({numbers_fr}) : ingérez-le de nouveau",
-            f"read by {which_en} ({numbers_en}): ingest it again")))
-    return sorted(outdated, key=lambda source: source.title)
+def outdated(title: str, kind: str | None, versions: Iterable[int]) -> OutdatedSource | None:
+    """The source ``title`` of ``kind`` with its warning to ingest it again, when another version of its kind's reader
+    read it (or none recorded, before versions were); None when it is current, or of no reader (the shipped
+    vocabularies, compared by their checksum instead). :func:`graph.ingest.sources.outdated_sources` asks it of
+    every stored source."""
+    if kind is None or reader_version(kind) is None or is_current(kind, versions):
+        return None
+    which_fr, which_en, numbers_fr, numbers_en = _versions_said(kind, versions)
+    return OutdatedSource(title, Issue("warning", f"lu par {which_fr} ({numbers_fr}) : ingérez-le de nouveau",
+                                       f"read by {which_en} ({numbers_en}): ingest it again"))
 
 
-__all__ = ["READER_VERSIONS", "OutdatedSource", "is_current", "outdated_sources", "reader_version", "reread_issue",
+__all__ = ["READER_VERSIONS", "OutdatedSource", "is_current", "outdated", "reader_version", "reread_issue",
            "version_of"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rdflib import RDF, URIRef
 from rdflib.namespace import DCTERMS
 
-from graph.ingest.reader_versions import version_of
+from graph.ingest.reader_versions import OutdatedSource, outdated, version_of
 from graph.namespaces import MAI
 
 _SHA256 = f"SELECT ?sha WHERE {{ GRAPH ?g {{ ?g <{MAI.sha256}> ?sha }} }}"
@@ -26,6 +26,7 @@ _READ_PATTERN = (f"GRAPH ?g {{ ?g <{MAI.sha256}> ?sha OPTIONAL {{ ?g <{DCTERMS.t
 _READ = f"SELECT ?sha ?kind ?version WHERE {{ {_READ_PATTERN} }}"
 _READ_ALL = f"SELECT ?g ?sha ?kind ?version WHERE {{ {_READ_PATTERN} }}"
 _TITLE = f"SELECT ?title WHERE {{ GRAPH ?g {{ ?g <{DCTERMS.title}> ?title }} }}"
+_TITLES = f"SELECT ?g ?title WHERE {{ GRAPH ?g {{ ?g <{DCTERMS.title}> ?title }} }}"
 _SUBJECTS = "SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } FILTER(isIRI(?s)) }"
 _GRAPHS = "SELECT ?g WHERE { GRAPH ?g { } }"
 
@@ -63,6 +64,15 @@ def _readings(rows) -> tuple[dict[URIRef, set[str]], dict[URIRef, Reading]]:
 def stored_reading(query, graph: URIRef) -> Reading:
     """Return who read the source stored as ``graph`` (nothing known when it is not stored)."""
     return _readings((graph, *row) for row in query(_READ, {"g": graph}))[1].get(graph, Reading())
+
+
+def outdated_sources(query) -> list[OutdatedSource]:
+    """The stored sources that another version of their kind's reader read, or that were stored before versions were
+    recorded, by file name (:func:`graph.ingest.reader_versions.outdated`): what ``maillage validate`` lists."""
+    titles = {graph: str(title) for graph, title in query(_TITLES)}
+    found = (outdated(titles.get(graph, str(graph)), reading.kind, reading.versions)
+             for graph, reading in _readings(query(_READ_ALL))[1].items())
+    return sorted((source for source in found if source is not None), key=lambda source: source.title)
 
 
 def stored_title(query, graph: URIRef) -> str | None:
