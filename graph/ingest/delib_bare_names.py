@@ -171,7 +171,8 @@ def bare_name(name: str) -> tuple[str, str | None, str | None]:
     name = _DESCRIPTION.split(name, maxsplit=1)[0]
     # The place of a body's branch is no part of its name: "Ligue contre le cancer – comité du Gers" (the whole kept
     # as what the text calls it, :func:`branch_body`).
-    if (branch := _PLACE_BRANCH.search(name)) and branch.start() > 0 and not _TRAILING_BRACKET.search(name):
+    branch = _CAPITALS_BRANCH.search(name) if not re.search(r"[a-zà-ÿ]", name) else _PLACE_BRANCH.search(name)
+    if branch and branch.start() > 0 and not _TRAILING_BRACKET.search(name):
         return name[:branch.start()], "branch", name
     if (dashed := _DASHED_ACRONYM.search(name)) and acronym_fits(dashed.group("inner"), name[:dashed.start()]):
         return name[:dashed.start()], "acronym", dashed.group("inner")  # "Institut … des addictions – IBPA"
@@ -201,15 +202,33 @@ _BRANCH = re.compile(r"\s+[–—-]\s+(?:antennes?|sections?|délégations?|comi
                      r"bureaux?|agences?|relais|établissements?|filiales?|équipes?)\b[^–—()]*$", re.I)
 
 
+#: The words that name a body's local branch, and those that may say which level it serves.
+_BRANCH_WORDS = (r"antennes?|sections?|délégations?|comités?|branches?|secteurs?|unités?|bureaux?|agences?|relais|"
+                 r"équipes?|fédérations?|unions?|centres?")
+#: The words of a branch that its place may follow with no particle: "– antenne Sud-Aveyron" (not "– centre
+#: Jean-Moulin", "– relais Saint-Roch": an establishment's own name).
+_NAMED_BRANCH_WORDS = r"antennes?|délégations?|comités?|secteurs?|unités?|agences?|équipes?|fédérations?|unions?"
+_BRANCH_LEVEL = r"départementale?|régionale?|locale?|territoriale?|intercommunale?|communale?|municipale?"
+_PLACE_OF = r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
+#: What a centre serves, not where it is: "– centre de santé", "– CENTRE DE SOINS" name an establishment of the body
+#: (kept whole, as "Mutualité de La Réunion – SSR Les Lataniers" is), not its local branch.
+_SERVED = r"(?!(?i:santé|soins?|loisirs|jour|ressources|formation|accueil|hébergement|vacances|réadaptation)\b)"
 #: A branch named by its place after a spaced dash at the end of a name: "– comité du Gers", "– comité départemental
-#: de l'Hérault", "– délégation de la Manche", "– antenne de Luzech", "– équipe de Millau"; or a club's section named
-#: in capitals: "– section Sport Santé", "– Section Judo" (not "– section féminine"). A branch whose word is a capital
-#: ("– Comité des Yvelines") is written as a name of its own, and kept whole.
-_PLACE_BRANCH = re.compile(r"\s+[–—-]\s+(?:(?:antennes?|sections?|délégations?|comités?|branches?|secteurs?|unités?|"
-                           r"bureaux?|agences?|relais|équipes?)(?:\s+(?:départementale?|régionale?|locale?|"
-                           r"territoriale?|intercommunale?|communale?|municipale?))?\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|"
-                           r"d['’])|(?i:sections?)\s+)[A-ZÉÈÎÔÂ][\w'’-]*(?:\s+(?:(?:de|du|des|la|et|en|sur)\s+)*"
+#: de l'Hérault", "– délégation de la Manche", "– antenne de Luzech", "– équipe de Millau", "– fédération de l'Ariège",
+#: "– union départementale de l'Ariège", or its place right after its word: "– antenne Sud-Aveyron", "– délégation
+#: Loire-Verdon" (not "– unité locale Métropole Sud", whose words name the unit); or a club's section named in capitals:
+#: "– section Sport Santé", "– Section Judo" (not "– section féminine"). A branch whose word is a capital ("– Comité
+#: des Yvelines") is written as a name of its own, and kept whole; a branch with no place ("– section locale",
+#: "– comité départemental") is kept too, nothing telling which one it is.
+_PLACE_BRANCH = re.compile(r"\s+[–—-]\s+(?:(?:" + _BRANCH_WORDS + r")(?:\s+(?:" + _BRANCH_LEVEL + r"))?\s+"
+                           + _PLACE_OF + _SERVED + r"|(?:" + _NAMED_BRANCH_WORDS + r")\s+"
+                           r"(?=[A-ZÉÈÎÔÂ][\w'’]*-[A-ZÉÈÎÔÂ]|[A-ZÉÈÎÔÂ][\w'’]*$)"
+                           r"|(?i:sections?)\s+)[A-ZÉÈÎÔÂ][\w'’-]*(?:\s+(?:(?:de|du|des|la|et|en|sur)\s+)*"
                            r"(?:[dl]['’])?[A-ZÉÈÎÔÂ][\w'’-]*)*$")
+#: The same branch in a name written all in capitals, where no case tells a branch's word from a name's: "RESTOS DU
+#: CŒUR – CENTRE D'ARQUES", "UNAFAM – DÉLÉGATION DU PAS-DE-CALAIS" (its place after a particle, up to four words).
+_CAPITALS_BRANCH = re.compile(r"\s+[–—-]\s+(?i:(?:" + _BRANCH_WORDS + r")(?:\s+(?:" + _BRANCH_LEVEL + r"))?\s+"
+                              + _PLACE_OF + r")" + _SERVED + r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}$")
 
 
 #: The same branch, its word a capital, as a list's item writes it after the body: "• Ligue contre le cancer – Comité

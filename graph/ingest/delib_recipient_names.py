@@ -25,11 +25,13 @@ _ENUMERATION = (r"(?!\s*d['’](?!(?:un|une|autre|abord|ailleurs|où|après|ici|
                 r"(?:\s*,\s*d['’][a-zà-ÿ][\w-]*)*\s+et\s+d)")
 #: A bracket that ends a name, unless it holds an acronym that the name goes on after: "(GEM) L'Escale", "(CSF) Les
 #: Tilleuls", or the place it is of: "(ADMR) du canton de Pontvieux", "(CIAS) des Coëvrons" (not "(GEM) pour …",
-#: "(GEM) de 3 000 €", "(SIRET 123 …)").
+#: "(GEM) de 3 000 €", "(SIRET 123 …)"); or the body's legal form, part of its name as lists and tables keep it:
+#: "Maison de santé du Haut-Forez (SISA)", "PTCE Les Ateliers du Lien (SCIC SA)".
 _OF_PLACE = r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
+_LEGAL_FORM = r"(?:SA|SAS|SASU|SARL|EURL|SCI|SCIC|SCOP|SCM|SEM|SPL|SISA|GIE|GIP|SELARL|SELAS|EIRL)"
 _ACRONYM_INSIDE = (r"\((?![A-ZÀ-Ý0-9&'’.-]{2,12}\)[ \t]+(?:[LD]['’][A-ZÀ-Ý]|[A-ZÀ-Ý][a-zà-ÿ]|" + _OF_PLACE
                    + r"(?:(?:canton|pays|secteur|bassin|territoire|vallée|plateau|quartier|val)\s+" + _OF_PLACE
-                   + r")?[A-ZÀ-Ý]))")
+                   + r")?[A-ZÀ-Ý]))(?!" + _LEGAL_FORM + r"(?:\s+" + _LEGAL_FORM + r")?\))")
 #: A decision's verbs that open its next clause, as "et" joins it to the clause that names a beneficiary.
 _CLAUSE_VERBS = ("approuve", "autorise", "décide", "dit", "précise", "charge", "mandate", "valide", "adopte",
                  "confirme", "sollicite", "inscrit", "impute", "abroge", "annule", "prend", "donne", "s'engage")
