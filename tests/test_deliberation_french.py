@@ -4098,7 +4098,7 @@ def test_a_computed_grant_is_its_result_not_its_operands(text, grants):
     ("DÉCIDE :\n- d'attribuer à l'association Lire Ensemble une subvention de 6 000 € par an ;",
      [("Lire Ensemble", "6000", None, True)]),
     ("DÉCIDE :\n- d'attribuer à l'association Lire Ensemble une subvention de 18 000 € sur trois ans (6 000 € par "
-     "an) ;", [("Lire Ensemble", "18000", None, False)]),
+     "an) ;", [("Lire Ensemble", "6000", None, True)]),
     ("DÉCIDE :\n- d'attribuer à l'association Lire Ensemble une subvention de 2 € par an et par adhérent ;", []),
 ])
 def test_a_grants_yearly_amount_is_one_years_grant_with_a_warning(text, grants):

@@ -72,10 +72,22 @@ _ORGANISATION_SUBJECT = re.compile(
     r"\s+(?!" + _NAME_WORD + r"\b)[a-zà-ÿ]+(?:\s|$)")
 
 
+#: A body's branch that is a sentence's subject, in small letters before the body's name, then its verb: "La section
+#: locale de la Croix-Rouge française souhaite acquérir …" — the body (as "à la section locale de la Croix-Rouge" is,
+#: :func:`graph.ingest.delib_bare_names.branch_before`). Its name may end in small letters ("française"): the verb is
+#: the last word in small letters before what a verb takes, an infinitive or an article.
+_BRANCH_SUBJECT = re.compile(
+    r"\s*(?:" + BULLET + r"\s*)?(?:[Ll]a\s+|[Ll]e\s+|[Ll]['’])(?:antennes?|sections?|d[ée]l[ée]gations?|unit[ée]s?|"
+    r"branches?|comit[ée]s?)(?:\s+(?!(?:de|des|du|la|le|les)\b)[a-zà-ÿ-]+){0,2}"
+    r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+)"
+    r"(?P<name>[A-ZÉÈÀ«\"][^;:,.()]*?)\s+(?!" + _NAME_WORD + r"\b)[a-zà-ÿ]+\s+"
+    r"(?=(?:une?|les?|la|l['’]|des|du|son|sa|ses|leurs?|[a-zà-ÿ]+(?:er|ir|re|oir))\b)")
+
+
 def antecedent(text: str) -> str | None:
     """Whom a pronoun ("lui") after ``text`` refers to: the body that ``text`` (or its part after a heading's colon,
     "2. Aide à l'installation : le Dr X … s'installe …") says asks for a grant, or the person or the organisation it
-    opens with as its subject.
+    opens with as its subject (a body's branch: the body, :data:`_BRANCH_SUBJECT`).
 
     >>> antecedent("Le Dr Paul-Henri DESSAIGNE s'installe à Arlanc. ")
     'Paul-Henri DESSAIGNE'
@@ -83,6 +95,8 @@ def antecedent(text: str) -> str | None:
     "Association des Parents d'Élèves du RPI"
     >>> antecedent("Considérant que l'association Les Amis du Port (ADP) coordonne les maisons de santé ;")
     'Les Amis du Port (ADP)'
+    >>> antecedent("La section locale de la Croix-Rouge française souhaite acquérir un défibrillateur. ")
+    'Croix-Rouge française'
     """
     text = _SUBJECT_ASIDE.sub("", _PREAMBLE.sub("", text))
     for part in (text, *text.split(":")[1:]):
@@ -92,6 +106,8 @@ def antecedent(text: str) -> str | None:
         person = parse_person(match.group("name")) if match else None
         if person and person.given:
             return person.label
+    if branch := _BRANCH_SUBJECT.match(text):
+        return clean_name(branch.group("name"))
     organisation = _ORGANISATION_SUBJECT.match(text)
     name = organisation and (organisation.group("bracketed") or organisation.group("name"))
     # Not the authority nor its officers ("La Métropole met …", "Le Président propose …"): a name of one word; nor

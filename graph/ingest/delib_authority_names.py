@@ -22,7 +22,8 @@ _KIND_WORDS = re.compile(r"(?<=\s)(?:Communes|Urbaine|Mixte|Intercommunal|Commun
                          r"|Uniques?|Scolaire|Nouvelle|Départementale?|Public|Territoriale?|Rural|Secours"
                          r"|Européenne|Tourisme|Écoles|Métiers|Commerce|Gestion|Fonction|Publique|Hospitalier"
                          r"|Universitaire|Professionnel|Agricole|Polyvalent|Général|Technologique|Municipale"
-                         r"|Foncier|Métropolitain)\b(?!-)|"
+                         r"|Foncier|Métropolitain|Personnes(?=\sHandicapées)|(?<=Personnes\s)Handicapées"
+                         r"|(?<=\sde\s)Coopération(?=\sSanitaire)|(?<=Coopération\s)Sanitaire)\b(?!-)|"
                          r"(?<=\sd['’])(?:Agglomération|Action|Équilibre|Énergies?|Incendie|Agriculture|Industrie"
                          r"|Intérêt)\b|(?<=\sl['’])Artisanat\b")
 

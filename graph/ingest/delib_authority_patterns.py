@@ -168,6 +168,8 @@ _AUTHORITY_PATTERNS = {
         r"|(?i:Centre\s+(?:interd[ée]partemental\s+)?de\s+gestion(?:\s+de\s+la\s+fonction\s+publique"
         r"\s+territoriale)?)|CDG"
         r"|(?i:Groupement\s+d['’]int[ée]r[êe]t\s+public)|GIP"
+        r"|(?i:Groupement\s+de\s+coop[ée]ration\s+sanitaire)|GCS"
+        r"|(?i:Maison\s+d[ée]partementale\s+des\s+personnes\s+handicap[ée]es)|MDPH"
         r"|(?i:[ÉE]tablissement\s+public\s+foncier(?:\s+local)?)|EPFL?"
         r"|(?i:Centre\s+hospitalier(?:\s+(?:universitaire|r[ée]gional|intercommunal|d[ée]partemental"
         r"|sp[ée]cialis[ée]))*)|CHU|CHR|CHI"
@@ -177,7 +179,9 @@ _AUTHORITY_PATTERNS = {
         r"|(?i:R[ée]gie)(?:\s+(?i:municipale|intercommunale|communautaire|d[ée]partementale|r[ée]gionale"
         r"|personnalis[ée]e|autonome))?"
         r"|(?i:Office)(?:\s+(?i:public|municipal|intercommunal|communautaire|d[ée]partemental|r[ée]gional|national))?"
-        r")\s+[«\"“]?\s*(?:(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|(?i:les|le|la|l['’])\s*"
+        # its name, not an organ on the line below ("Groupement d'intérêt public" / "COMMISSION EXÉCUTIVE")
+        r")\s++(?!(?i:conseil|bureau|comit[ée]|commission|assembl[ée]e|s[ée]ance|session|r[ée]union)\b)"
+        r"[«\"“]?\s*(?:(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|(?i:les|le|la|l['’])\s*"
         r"|[\w'’-]+\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]))?)[A-ZÀ-ÖØ-ÞŒ][\w'’-]*" + _NEXT_WORDS + ")"
     ),
 }

@@ -329,6 +329,10 @@ _IDENTIFIER_REACH = 120
 #: An identifier that the line's end cuts after its label or among its digits ("(SIRET" / "842 117 301 00023)"):
 #: the next line goes on with it.
 _IDENTIFIER_CUT = re.compile(r"\b(?:SIRET|SIREN|RNA)\b\s*(?:n\s*[°º]\s*)?:?[ \t\d\u00a0]*$", re.I)
+#: A prose sentence that the line's end wraps: a word in small letters, or a comma, before it and a word in small
+#: letters after it ("… constitué en association" / "en 2021 (SIRET 513 327 221 00018), réunit …"); not a list's
+#: item or a table's row, which end in an amount or a semicolon, and whose next line opens with a bullet or a name.
+_SENTENCE_WRAPPED = re.compile(r"[a-zà-ÿ,][ \t]*\n[ \t]*[a-zà-ÿ]")
 #: What no match of :data:`_IDENTIFIER_CUT` holds, nor reads past (:func:`graph.ingest.delib_bounded.search_within`).
 _IDENTIFIER_CUT_BARRIERS = re.compile(r"[^\w\s°º:]")
 
@@ -341,7 +345,8 @@ def _read_identifiers(profile: Profile, body: str, named: list[int], length: int
         end = at + length
         stop = min(len(body), end + _IDENTIFIER_REACH)
         line_end = body.find("\n", end)
-        if line_end >= 0 and search_within(_IDENTIFIER_CUT, _IDENTIFIER_CUT_BARRIERS, body, end, line_end):
+        if line_end >= 0 and (search_within(_IDENTIFIER_CUT, _IDENTIFIER_CUT_BARRIERS, body, end, line_end)
+                              or _SENTENCE_WRAPPED.match(body, line_end - 1)):
             line_end = body.find("\n", line_end + 1)
         stop = min(stop, line_end) if line_end >= 0 else stop
         window = body[end:stop]

@@ -40,9 +40,10 @@ _AFFECTED_AFTER = re.compile(r"\s*,?\s*(?:sur\s+l['’]autorisation\s+d(?:e\s+pr
 #: A dotted leader that ends the words before an amount: "Total ........ 26 800 €".
 _LEADER_END = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t.…]*$")
 #: The sum of the grants set out above, after the decision that grants them: "d'attribuer les subventions ci-dessus,
-#: soit 85 500 €".
+#: soit 85 500 €", "ATTRIBUE les aides décrites ci-dessus, pour un montant maximal global de 6 050 €".
 _SUM_OF_ABOVE = re.compile(r"\b(?:aides|subventions|participations|dotations|bourses)\b[^.;:€\d]{0,60}?"
-                           r"\b(?:ci-dessus|ci-avant|susvis[ée]es|pr[ée]cit[ée]es)\s*,?\s*soit\s*$", re.I)
+                           r"\b(?:ci-dessus|ci-avant|susvis[ée]es|pr[ée]cit[ée]es)\s*,?\s*"
+                           r"(?:soit|pour\s+un\s+montant(?:\s+(?:maximal|maximum|total|global)){0,2}\s+de)\s*$", re.I)
 #: What the sentence just below a list of grants says of their sum, before its amount: "Les crédits, soit
 #: 19 550 €, seront inscrits …", "La dépense correspondante, soit …", "ARTICLE 2 La dépense correspondante, d'un
 #: montant de …", "Le montant global de ces aides, soit …"; said by the decision ("DIT que la dépense, soit …"),
@@ -137,6 +138,11 @@ _YEARS_SUMMED = re.compile(r"[^€.;:]{0,80}?,\s*soit(?:\s+au\s+total|\s+(?:un\s
                            re.I)
 
 
+#: What says that the amount after it is a year's of the amount before it, its years between: :data:`_YEARS_SUMMED`'s
+#: "soit", or a bracket ("18 000 € sur trois ans (6 000 € par an)").
+_YEAR_OF = re.compile(r"[^€.;:()]{0,80}?(?:,\s*soit|\()\s*$", re.I)
+
+
 def sums_years(sentence: str, yearly: tuple[int, Decimal], at: tuple[int, Decimal]) -> bool:
     """Whether the amount at ``at`` (its start, its value) is the yearly grant whose amount ends at ``yearly`` (its
     end, its value) summed over the agreement's years: a "soit" right after that grant's words, a whole number of
@@ -156,7 +162,8 @@ def sums_years(sentence: str, yearly: tuple[int, Decimal], at: tuple[int, Decima
 def spread_over_years(sentence: str, whole: tuple[int, Decimal], each: tuple[int, int, Decimal]) -> bool:
     """Whether the grant's amount ending at ``whole`` (its end, its value) is that of several years, which the amount
     ``each`` (its start, its end, its value) right after it gives a year of: "36 000 € pour les années 2024 et 2025,
-    soit 18 000 € par an", a whole number of years of it. The yearly amount is the grant, one year's (the later years
+    soit 18 000 € par an", "18 000 € sur trois ans (6 000 € par an)": a whole number of years of it (:data:`_YEAR_OF`).
+    The yearly amount is the grant, one year's (the later years
     are the budgets to come, as when it is said first: :func:`sums_years`); the whole is neither a grant nor a total.
 
     >>> text = "une subvention de 36 000 € pour les années 2024 et 2025, soit 18 000 € par an"
@@ -166,7 +173,7 @@ def spread_over_years(sentence: str, whole: tuple[int, Decimal], each: tuple[int
     False
     """
     (end, amount), (start, each_end, share) = whole, each
-    return amount > share > 0 and amount % share == 0 and bool(_YEARS_SUMMED.fullmatch(sentence, end, start)) \
+    return amount > share > 0 and amount % share == 0 and bool(_YEAR_OF.fullmatch(sentence, end, start)) \
         and bool(YEARLY.match(sentence, each_end))
 
 

@@ -55,6 +55,9 @@ BODIES = [
     # opinions and takes the decisions the commune nouvelle's council delegates to it
     (r"conseil\s+de\s+(?:la\s+)?commune\s+d[ée]l[ée]gu[ée]e", "Conseil de la Commune Déléguée"),
     (r"conseil\s+ex[ée]cutif", "Conseil Exécutif"),
+    # a maison départementale des personnes handicapées's board (a GIP's, CASF art. L146-4); not the one a council
+    # names its members to ("la commission exécutive de la MDPH")
+    (r"commission\s+ex[ée]cutive(?![ \t]+(?:du|des|de|d['’])\b)", "Commission Exécutive"),
     # the Communauté d'agglomération du Pays Basque's council that its conseil communautaire delegates to
     (r"conseil\s+permanent\b", "Conseil Permanent"),
     # an établissement public's bureau (an établissement public foncier's), named alone with a capital: not "un

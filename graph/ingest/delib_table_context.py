@@ -103,16 +103,26 @@ _HEADING_NATURE = re.compile(r"\b(?:subventions?|dotations?|aides?|acomptes?|par
                              r"[^:;.\n]{0,60}?\b(fonctionnement|investissement|equipement|exceptionnel)")
 
 
+#: A title over a table that ends with its rows' nature in brackets: "Programme 412 – Accès aux soins de proximité
+#: (investissement)".
+_TITLE_NATURE = re.compile(r"[^\n.:;]{0,150}\((fonctionnement|investissement|equipement)\)")
+
+
 def heading_nature(body: str, start: int) -> str | None:
-    """The nature that the paragraph just above offset ``start`` gives a table, when it ends with a colon.
+    """The nature that the paragraph just above offset ``start`` gives a table, when it ends with a colon, or that
+    the title line right above it gives in brackets (:data:`_TITLE_NATURE`).
 
     >>> text = "Article 2 : d'attribuer les subventions de fonctionnement suivantes :\\n\\n| Bénéficiaire |"
     >>> heading_nature(text, text.index("|"))
     'operating'
+    >>> text = "ANNEXE 1\\n\\nProgramme 412 – Soins de proximité (investissement)\\n\\nBénéficiaire   |   Aide"
+    >>> heading_nature(text, text.index("B"))
+    'investment'
     """
     above = body[:start].rstrip()
     paragraph = above[above.rfind("\n\n") + 1:][-400:]
-    match = _HEADING_NATURE.search(fold(paragraph)) if paragraph.endswith(":") else None
+    match = _HEADING_NATURE.search(fold(paragraph)) if paragraph.endswith(":") else \
+        _TITLE_NATURE.fullmatch(fold(paragraph.strip()))
     return next(n for w, n in NATURE_WORDS.items() if w.startswith(match.group(1))) if match else None
 
 
