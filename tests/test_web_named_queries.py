@@ -365,8 +365,9 @@ MEMBER_COLUMNS = ["circle", "circle_iri", "circleLabel", "member", "member_iri",
                   "siren", "siret", "organization", "organization_iri", "organizationLabel", "joined"]
 
 
-@pytest.mark.parametrize("name, columns", [("partenaires-par-cercle", MEMBER_COLUMNS + ["left"]),
-                                           ("membres-actuels-par-cercle", MEMBER_COLUMNS)])
+@pytest.mark.parametrize("name, columns", [
+    ("partenaires-par-cercle", MEMBER_COLUMNS + ["left", "themes_other_sources"]),
+    ("membres-actuels-par-cercle", MEMBER_COLUMNS + ["themes_other_sources"])])
 def test_the_members_csv_gives_each_members_kind_themes_siren_and_siret(register_client, name, columns):
     import csv
     import io

@@ -109,6 +109,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "var_status": ("Statut", "Status"),
     "var_subject": ("Thème", "Theme"),
     "var_themes": ("Thèmes", "Themes"),
+    "var_themes_other_sources": ("Thèmes selon d'autres sources", "Themes from other sources"),
     "var_title": ("Titre", "Title"),
     "var_total": ("Total", "Total"),
     "var_triples": ("Triplets", "Triples"),
@@ -209,6 +210,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "instances_summary": ("Ressources de cette classe\u00a0: {n}, classées par nom",
                           "Resources of this class: {n}, sorted by name"),
     "other_languages": ("Autres langues", "Other languages"),
+    "sources_marked": ("Ces faits viennent de {n} sources\u00a0; les numéros après une valeur renvoient aux "
+                       "sources qui la donnent (sans numéro\u00a0: toutes la donnent)",
+                       "These facts come from {n} sources; the numbers after a value link to the sources that "
+                       "give it (no number: all of them give it)"),
+    "stated_by": ("selon {source}", "according to {source}"),
     "period": ("du {start} au {end}", "{start} to {end}"),
     "why": ("Pourquoi ?", "Why?"),
     "why_quotes": ("Pourquoi ? ({n} extraits)", "Why? ({n} quotes)"),

@@ -134,8 +134,8 @@ WORDS_EN = {"entrée": "joined", "sortie": "left", "présent": "present", "excus
 NAMED_VARIABLES = ("actor", "amount", "beneficiary", "circle", "coordinator", "cooperation", "date", "deliberation",
                    "event", "fromA", "fromB", "funder", "goal", "grant", "grants", "holder", "identifier", "ingested",
                    "joined", "kind", "left", "location", "member", "organization", "person", "pole", "purpose", "rank",
-                   "siren", "siret", "source", "status", "subject", "themes", "title", "total", "triples", "uncounted",
-                   "via", "year")
+                   "siren", "siret", "source", "status", "subject", "themes", "themes_other_sources", "title", "total",
+                   "triples", "uncounted", "via", "year")
 MONEY_VARIABLES = ("amount", "total")
 
 

@@ -34,7 +34,7 @@ from webapp.resource_evidence import add_evidence, evidence_of, evidence_rows
 from webapp.resource_grants import goals_served, grants_tables, lists_grants
 from webapp.resource_names import collapse
 from webapp.resource_paging import incoming_at, int_arg, last_offset, lists_length, offset_url, page_arg, page_url
-from webapp.resource_properties import own_name, page_title, properties
+from webapp.resource_properties import own_name, page_title, properties, sources_of
 from webapp.resource_tables import decided_grants, goal_inverse, instances, memberships
 from webapp.resources import get_store
 
@@ -60,11 +60,11 @@ MEMBERSHIPS_PAGE_SIZE = 200
 # on a variable that an earlier OPTIONAL may leave unbound made a hash join over every label (7 ms for 2 rows) —
 # labels are nested in the OPTIONAL that binds their subject; and FILTER(?member = ?s || …) scanned every membership.
 # A value's rank or family name (?order) orders the values of a property: goals by rank, people by family name.
-# Each triple is taken once (a DISTINCT sub-select) before the labels are joined, and the rows are distinct before
-# the cap: a triple that several sources state (two registers of one PTCE, a register and the deliberation) matches
-# once per graph in their union.
-_RESOURCE = """SELECT DISTINCT ?p ?o ?label ?order ?membership WHERE {
-  { { SELECT DISTINCT ?p ?o WHERE { ?s ?p ?o } }
+# Each triple is taken once (a grouping sub-select) before the labels are joined, with the sources that state it
+# (?sources: their graphs' IRIs, each graph one source; two registers of one PTCE, a register and the deliberation):
+# the page says which source gives each value. The rows are distinct before the cap.
+_RESOURCE = """SELECT DISTINCT ?p ?o ?label ?order ?sources ?membership WHERE {
+  { { SELECT ?p ?o (GROUP_CONCAT(STR(?g); separator=" ") AS ?sources) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?p ?o }
     OPTIONAL { ?o rdfs:label|skos:prefLabel|dcterms:title ?label }
     OPTIONAL { ?o skos:notation|foaf:familyName|mai:from/foaf:familyName ?order } }
   UNION { SELECT ?membership WHERE {
@@ -198,6 +198,7 @@ def resource_data(iri: str, page: int | None = None) -> dict:
             "types": [ref(t, term_label(t)) for t in specific_types(types)],
             "networked": bool(_NETWORKED & set(types)),
             "properties": properties(out),
+            "sources": sources_of(out),
             "inverse": links_in,
             "evidence": evidence}
     if MAI.StrategicGoal in types:

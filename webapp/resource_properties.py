@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import OWL, RDF
+from rdflib.namespace import OWL, PROV, RDF
 
 from graph.namespaces import DCTERMS, MAI, OA, ORG, PREFIXES, SCHEMA
 from webapp.display import by_language, value_order
@@ -15,8 +15,8 @@ from webapp.i18n import t
 from webapp.labels import qname, shipped_label, term_comment, term_label
 from webapp.page_data import ref
 from webapp.resource_evidence import quote_name
-from webapp.resource_names import (deliberation_label, deliberations_by_number, grant_label, names_of_unnamed,
-                                   party_label, pick_label, session_label)
+from webapp.resource_names import (deliberation_label, deliberations_by_number, grant_label, labels_of,
+                                   names_of_unnamed, party_label, pick_label, session_label)
 
 _TYPE = URIRef(str(PREFIXES["rdf"]) + "type")
 #: The kinds of a property of the vocabulary, whose page's title takes a capital its label does not have.
@@ -57,6 +57,7 @@ def properties(rows: list[dict]) -> list[dict]:
     source names named as their own pages name them, the deliberations by their number (whatever their title)."""
     names, numbered = names_of_unnamed(_unlabelled_values(rows)), _numbered(rows)
     grouped: dict[URIRef, list] = defaultdict(list)
+    stated_by: dict[tuple, list[str]] = {}
     for row in rows:
         if row["p"] in (SCHEMA.text, MAI.evidence):
             continue
@@ -66,12 +67,31 @@ def properties(rows: list[dict]) -> list[dict]:
             label = numbered[row["o"]]
         value = _value(row["o"], label if label is not None else names.get(row["o"]))
         grouped[row["p"]].append((value_order(row.get("order"), value), value))
+        stated_by[row["p"], value] = _graphs(row)
     found = []
     for p, values in sorted(grouped.items(), key=lambda kv: term_label(kv[0]).lower()):
         shown, others = by_language([value for _, value in sorted(values, key=lambda kv: kv[0])])
         found.append({"property": ref(p, term_label(p)), "tooltip": term_comment(p), "values": shown,
-                      "other_languages": others})
+                      "value_sources": [stated_by[p, value] for value in shown], "other_languages": others})
     return found
+
+
+def _graphs(row: dict) -> list[str]:
+    """The sources that state a row's triple: the IRIs of the named graphs that hold it (each graph is one source's),
+    in order."""
+    return sorted(str(row.get("sources") or "").split())
+
+
+def sources_of(rows: list[dict]) -> list:
+    """The sources that state the resource's own triples (``rows``: its properties' rows), as links named by their
+    titles, in order of their names: the page marks each value with those of its sources (``value_sources``) when
+    there are more than one."""
+    graphs = {URIRef(g) for row in rows for g in _graphs(row)}
+    titles = {row["o"]: row.get("label") for row in rows
+              if row["p"] == PROV.wasDerivedFrom and row["o"] in graphs and row.get("label") is not None}
+    if untitled := graphs - set(titles):
+        titles.update({g: pick_label(labels) for g, labels in labels_of(untitled).items()})
+    return sorted((ref(g, titles.get(g)) for g in graphs), key=lambda source: value_order(None, source))
 
 
 def own_name(rows: list[dict]) -> str | None:

@@ -119,13 +119,21 @@ def scheme_labels(scheme_name: str) -> tuple[tuple[str, URIRef], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
+#: Labels of a scheme that a deliberation's text does not give its concept by: « usagers » alone says whom a service
+#: is for (« aux professionnels de la santé et aux usagers »), not that users take part in health decisions
+#: (« Démocratie en santé »), which its other labels say (« démocratie sanitaire », « représentation des usagers »).
+_NOT_EVIDENCE_ALONE = {"themes": frozenset({"usagers"})}
+
+
 @cache
 def _label_patterns(scheme_name: str) -> tuple[tuple[str, re.Pattern, bool, URIRef], ...]:
     """(label as written in the text read, pattern, whether it reads the folded text, concept) for each label of a
-    scheme, compiled once: the labels outnumber the ``re`` module's cache, which then compiled them again for each
-    paragraph read."""
+    scheme but those too generic to give its concept alone, compiled once: the labels outnumber the ``re`` module's
+    cache, which then compiled them again for each paragraph read."""
     patterns = []
     for label, concept in scheme_labels(scheme_name):
+        if label in _NOT_EVIDENCE_ALONE.get(scheme_name, ()):
+            continue
         if label.isupper() and len(label) <= 5:
             patterns.append((label, re.compile(rf"\b{re.escape(label)}\b"), False, concept))
         else:
