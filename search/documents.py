@@ -88,17 +88,20 @@ def actor_to_document(iri: str, facts: Facts) -> dict:
                                        if facts.get(g, mai.beneficiary)], side=mai.beneficiary, facets=False)
     memberships = facts.pointing(iri, org.member)
     today = dt.date.today().isoformat()
+    left = []
     for membership in memberships:
         # a former member is no longer in the circle (its page says so)
         if membership_holds(facts, membership, today):
             add_facet(doc, facts, "circle", iris_of(facts, membership, org.role))
             add_facet(doc, facts, "goal", iris_of(facts, membership, mai.contributesTo))
-        doc["related"] += show_labels(doc, facts, iris_of(facts, membership, org.organization))
+        poles = show_labels(doc, facts, iris_of(facts, membership, org.organization))
+        doc["related"] += poles
+        left += left_pole(facts, membership, poles, today)
     add_facet(doc, facts, "goal", iris_of(facts, iri, mai.contributesTo))
     for name in ("theme", "place", "circle", "goal"):
         doc["related"] += [doc["labels"][v] for v in doc["facets"][name]]
     doc["amount"] = received[0] or given[0] or None
-    parts = [type_label] + [doc["labels"][p] for p in doc["facets"]["place"]] + ended(facts, iri, type_)
+    parts = [type_label] + [doc["labels"][p] for p in doc["facets"]["place"]] + ended(facts, iri, type_) + left
     parts += [grants_part(*received, "reçus")] if received[1] else []
     parts += [grants_part(*given, "attribués")] if given[1] else []
     doc["summary"] = " · ".join(parts)
@@ -135,6 +138,20 @@ def ended(facts: Facts, iri, type_: str) -> list[str]:
     except ValueError:
         day = first
     return [f"{ENDED_WORDS.get(type_, 'dissoute')} le {day}"]
+
+
+def left_pole(facts: Facts, membership, poles: list[str], today: str) -> list[str]:
+    """The part of an actor's summary that says it left a pole (« a quitté PTCE santé Forez le 30 juin 2025 »), for
+    a membership whose exit date (its earliest) is past on ``today`` (YYYY-MM-DD), as a dissolution is said: a search
+    result showed a former member as a member; none for a membership that holds."""
+    dates = texts_of(facts, membership, mai.leftOn)
+    if not dates or min(dates)[:10] > today:
+        return []
+    try:
+        day = format_date_words(dt.date.fromisoformat(min(dates)[:10]))
+    except ValueError:
+        day = min(dates)
+    return [f"a quitté {pole} le {day}" for pole in poles]
 
 
 def _grants_total(doc: dict, facts: Facts, grants: list, side, facets: bool = True) -> tuple[float, int, int]:

@@ -80,8 +80,26 @@ def theme_iris(scheme: ThemeScheme, value: str) -> list[str]:
         return iris
     from graph.ingest.register_values import nearest
 
-    labels = {fold(label): label for label in scheme.labels.values()}
-    near = nearest(value, labels)
-    hint, hint_en = ((f" : vouliez-vous dire « {labels[near]} » ?", f": did you mean '{labels[near]}'?") if near
+    iris = {fold(label): iri for iri, label in scheme.labels.items()}
+    near = nearest(value, iris)
+    hint, hint_en = ((f" : vouliez-vous dire « {scheme.labels[iris[near]]} » ?",
+                      f": did you mean '{english_label(iris[near], scheme.labels[iris[near]])}'?") if near
                      else ("", ""))
     raise SearchError(f"thème inconnu « {value} »{hint}", f"unknown theme '{value}'{hint_en}")
+
+
+def english_label(iri: str, french: str) -> str:
+    """The English preferred label that Maillage's shipped schemes give the theme ``iri``; ``french`` (the label the
+    index holds) for a theme they do not name in English: an English message suggests the name an English page
+    shows (« Prevention », not « Prévention »).
+
+    >>> english_label("https://w3id.org/maillage/ontology/theme/prevention", "Prévention")
+    'Prevention'
+    """
+    from rdflib import URIRef
+    from rdflib.namespace import SKOS
+
+    from graph.ontology import load_schemes
+
+    found = [label for label in load_schemes().objects(URIRef(iri), SKOS.prefLabel) if label.language == "en"]
+    return str(found[0]) if found else french

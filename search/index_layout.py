@@ -51,8 +51,9 @@ VERSION_GRACE_S = 60.0
 #: letter: « Ho\u0302pital » was the words ``ho`` and ``pital``. 10: an underscore parts words
 #: (search.analysis.LETTER): « santé_mentale » was one word, that neither "santé" nor "mentale" found. 11: an actor's
 #: totals count its grants (``mai:Grant``) only (a misspelt class's node added its amount), and its summary says how
-#: many of them its total leaves out, and its dissolution date (« dissoute le … », « cessée le … »).
-INDEX_FORMAT = "11"
+#: many of them its total leaves out, and its dissolution date (« dissoute le … », « cessée le … »). 12: and the
+#: poles it left (« a quitté PTCE santé Forez le 30 juin 2025 »).
+INDEX_FORMAT = "12"
 
 
 class SearchIndexError(Exception):

@@ -133,7 +133,7 @@ TYPE_KNOWN_EN = ("actor, grant, deliberation, agreement, goal, theme, associatio
     ("type", "gâteau", f"type inconnu « gâteau » (possibles : {TYPE_KNOWN})",
      f"unknown type 'gâteau' (known: {TYPE_KNOWN_EN})"),
     ("theme", "prevension", "thème inconnu « prevension » : vouliez-vous dire « Prévention » ?",
-     "unknown theme 'prevension': did you mean 'Prévention'?"),
+     "unknown theme 'prevension': did you mean 'Prevention'?"),
 ])
 def test_an_unknown_value_gets_the_same_message_in_every_interface(data, client, interface, name, value, said,
                                                                   said_en):

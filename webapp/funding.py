@@ -97,6 +97,11 @@ _GOAL_TOTALS = """SELECT DISTINCT ?goal ?goalLabel ?rank ?pole ?poleLabel ?grant
     "%RECEIVED%", read_whole("?grant mai:beneficiary ?actor", "?grant a mai:Grant", COUNTED_AMOUNT)
 ).replace("%SERVING%", _SERVING.replace("%GOAL%", "?goal")).replace("%NOT_REPLACED%", NOT_REPLACED).replace(
     "%AMOUNT%", COUNTED_AMOUNT)
+#: The roadmap actions that serve each goal, with their titles: the goals page lists them (only each goal's own page
+#: did). A register states a few per goal.
+_GOAL_ACTIONS = """SELECT DISTINCT ?goal ?action ?title WHERE {
+  ?action mai:contributesTo ?goal FILTER EXISTS { ?action a mai:RoadmapAction }
+  OPTIONAL { ?action dcterms:title ?title } }"""
 #: The grants that the goals' totals leave out, whose amount none counts (webapp.grant_amounts.COUNTED_AMOUNT), with
 #: the goal whose total or received amount would have counted them: the few read first (every grant read whole, those
 #: with an amount counted taken apart), then joined with the goals they serve or their beneficiary serves.
@@ -322,13 +327,14 @@ def goals():
             continue
         found.setdefault(str(row["goal"]), {
             "goal": ref(row["goal"], row.get("goalLabel")), "rank": row.get("rank"),
-            "pole": ref(row.get("pole"), row.get("poleLabel")), "grants": [], "actors": [],
+            "pole": ref(row.get("pole"), row.get("poleLabel")), "grants": [], "actors": [], "actions": [],
             "total": float(row["total"].toPython()) if row.get("total") is not None else 0.0,
             "grant_count": int(row["grants"]) if row.get("grants") is not None else 0,
             "actor_count": int(row["actors"]) if row.get("actors") is not None else 0,
             # What the actors that serve the goal received, all their grants, whatever they were for.
             "received": float(row["received"].toPython()) if row.get("received") is not None else 0.0})
     _goal_lists(found)
+    _goal_actions(found)
     table = Table("goals", [("pole", "pole"), ("rank", "rank"), ("goal", "goal"), ("grants", "grants"),
                             ("actors", "actors"), ("total", "total"), ("received", "received")],
                   links=("pole", "goal"))
@@ -338,6 +344,15 @@ def goals():
                            "received": goal["received"]})
     uncounted = {row["grant"] for row in cached_select(_GOALS_UNCOUNTED, pin=True) if str(row["goal"]) in found}
     return render_page("goals.html", {"goals": table, "details": list(found.values()), "uncounted": len(uncounted)})
+
+
+def _goal_actions(found: dict[str, dict]) -> None:
+    """Fill each goal's ``actions``: the roadmap actions that serve it, by their titles."""
+    for row in collapse(cached_select(_GOAL_ACTIONS, pin=True), ["title"]):
+        if (goal := found.get(str(row["goal"]))) is not None:
+            goal["actions"].append(ref(row["action"], row.get("title")))
+    for goal in found.values():
+        goal["actions"].sort(key=lambda action: action.label)
 
 
 def _goal_lists(found: dict[str, dict]) -> None:

@@ -189,6 +189,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "membership": ("Adhésion", "Membership"),
     "membership_current": ("membre", "member"),
     "membership_former": ("ancien membre", "former member"),
+    "goal_actions": ("Actions de la feuille de route", "Roadmap actions"),
     "served_by_actions": ("servi par les actions de la feuille de route", "served by the roadmap actions"),
     "membership_future": ("membre à venir", "future member"),
     "members_summary": ("Membres aujourd'hui\u00a0: {current} · anciens membres\u00a0: {former}",

@@ -132,7 +132,7 @@ STANDARD_CLASSES: dict[URIRef, tuple[str, str, str]] = {
 INVERSE: dict[URIRef, tuple[str, str]] = {
     SCHEMA.funder: ("financeur de", "funder of"),
     MAI.beneficiary: ("bénéficiaire de", "beneficiary of"),
-    ORG.member: ("membre de", "member of"),
+    ORG.member: ("membre par l'adhésion", "member through"),  # « membre de : <an adhésion> » read backwards
     ORG.organization: ("a pour adhésion", "has membership"),
     MAI.decidedBy: ("décide", "decides"),
     MAI.approvedBy: ("approuve", "approves"),
@@ -273,6 +273,15 @@ def shipped_label(term: URIRef, lang: str | None = None) -> str | None:
     what a term of the vocabulary contract is called, whatever an ingested file says of it."""
     found = _vocabulary().get(term)
     return _choose(found["label"], lang or get_lang()) if found and found["label"] else None
+
+
+def untranslated(iri: str, lang: str) -> bool:
+    """Whether Maillage's own vocabularies label the term ``iri`` in French but not in ``lang``: the M57 accounts,
+    whose official nomenclature is French only, keep their French label on an English page (marked as French)."""
+    if lang == "fr":
+        return False
+    found = _vocabulary().get(URIRef(iri))
+    return bool(found and found["label"].get("fr") and not found["label"].get(lang))
 
 
 def term_comment(term: URIRef) -> str:

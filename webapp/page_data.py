@@ -37,6 +37,7 @@ class Table:
     # columns that hold resources: each has its IRI column in the CSV, whatever the rows (an empty table's too); a
     # query's results, whose variables may be bound to anything, are read from their rows
     links: tuple[str, ...] = ()
+    download: str | None = None  # what its CSV download is called (a named query's name), else the table's name
 
     def to_json(self) -> dict:
         return {"name": self.name, "columns": [k for k, _ in self.columns],

@@ -13,7 +13,7 @@ from webapp.editor import run_for_table
 from webapp.i18n import get_lang, t
 from webapp.named_queries import get_named_query, named_queries
 from webapp.errors import ApiError, wants_html_page
-from webapp.labels import qname, term_label
+from webapp.labels import in_english, qname, term_label
 from webapp.query_parameters import Lookup, names_none, parameter_values, resolve_names
 from webapp.resources import get_index, get_store
 from webapp.grant_amounts import number_of
@@ -76,7 +76,7 @@ def run_bound(query, bindings: dict) -> tuple:
     plan = check_query(sparql_prologue() + query.text, current_app.config["MAILLAGE"]["max_rows"])
     result = run_for_table(plan, bindings)
     variables = result["variables"]
-    table = Table("results", [(v, v) for v in variables])
+    table = Table("results", [(v, v) for v in variables], download=query.name)
     rows = [dict(zip(variables, row)) for row in result["rows"]]
     unlabelled = _unlabelled(rows)
     labels = labels_of(unlabelled)
@@ -88,8 +88,27 @@ def run_bound(query, bindings: dict) -> tuple:
             if isinstance(cell, Ref) and isinstance(label, Literal) and label.language not in (None, get_lang()) \
                     and query.meta.get("labels") != "fr":
                 cells[v + "Label"] = Literal(cell.label)
-        table.rows.append(cells)
+        table.rows.append(_vocabulary_in_language(cells))
     return table, result["truncated"]
+
+
+#: Result columns that a query writes as the French labels of a shipped vocabulary's concepts, several joined by
+#: " | " (the members' kinds and themes), and the namespace of those concepts.
+VOCABULARY_COLUMNS = {"kind": "https://w3id.org/maillage/ontology/kind/",
+                      "themes": "https://w3id.org/maillage/ontology/theme/",
+                      "themes_other_sources": "https://w3id.org/maillage/ontology/theme/"}
+
+
+def _vocabulary_in_language(cells: dict) -> dict:
+    """``cells`` with the vocabulary labels of :data:`VOCABULARY_COLUMNS` in the interface's language: in English,
+    « Collectivité | Télémédecine » stayed French on a page whose other words (and the actor pages) were English."""
+    if get_lang() != "en":
+        return cells
+    for column, namespace in VOCABULARY_COLUMNS.items():
+        if isinstance(cells.get(column), Literal):
+            names = str(cells[column]).split(" | ")
+            cells[column] = Literal(" | ".join(in_english(name, namespace) for name in names))
+    return cells
 
 
 def _unlabelled(rows: list[dict]) -> set[URIRef]:

@@ -95,10 +95,25 @@ def spreadsheet_safe(value):
     return value
 
 
+def spreadsheet_text(value):
+    """Write a text of digits alone (a SIREN, a SIRET, an INSEE code) as the formula ``="…"``, which a spreadsheet
+    keeps as text: read as a number, a SIRET showed as « 1,00000E+13 » and lost its digits when saved again, and a
+    leading zero was dropped. Excel evaluates the formula on opening; LibreOffice Calc 7.4 too when its import dialog
+    evaluates formulas, else it shows the cell as written, digits intact. Other values are returned as they are.
+
+    >>> spreadsheet_text("10000000000008"), spreadsheet_text("W423000001"), spreadsheet_text(2024)
+    ('="10000000000008"', 'W423000001', 2024)
+    """
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        return f'="{value}"'
+    return value
+
+
 def csv_response(table: Table, excel: bool = False) -> Response:
     """One table as CSV: a Ref gives two columns, its label and its IRI. For ``excel``, as a spreadsheet in French
     opens it with a double click: a byte order mark (else it reads UTF-8 as Windows-1252: « Ã© »), cells apart by
-    ";" and a decimal comma (else every line lands in one cell)."""
+    ";", a decimal comma (else every line lands in one cell) and identifiers of digits kept as text
+    (:func:`spreadsheet_text`). The file is named after the table, or the named query it holds the results of."""
     out = io.StringIO()
     if excel:
         out.write("\ufeff")
@@ -125,10 +140,11 @@ def csv_response(table: Table, excel: bool = False) -> Response:
                 value = (text if "e" not in text else f"{value:.10f}".rstrip("0")).replace(".", "," if excel else ".")
                 line.append(value)
                 continue
-            line.append(spreadsheet_safe(value))
+            line.append(spreadsheet_text(spreadsheet_safe(value)) if excel else spreadsheet_safe(value))
         writer.writerow(line)
     response = Response(out.getvalue(), mimetype="text/csv")
     if table.more:  # cut at MAX_DOWNLOAD_ROWS, as the SPARQL endpoint says a result cut at max_rows
         response.headers["X-Maillage-Truncated"] = str(table.more)
-    response.headers["Content-Disposition"] = f'attachment; filename="{table.name}{"-excel" * excel}.csv"'
+    name = table.download or table.name
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}{"-excel" * excel}.csv"'
     return response

@@ -170,6 +170,7 @@ _SUMMARY_EN = [(re.compile(p), r) for p, r in (
      lambda m: f"{m[1]} given ({_grants(m[2])}{_left_out(m[3])})"),
     (r"^(?:dissoute?|dissous) le (.+)$", lambda m: f"dissolved on {_date_in_english(m[1])}"),
     (r"^cessée? le (.+)$", lambda m: f"ceased on {_date_in_english(m[1])}"),
+    (r"^a quitté (.+) le (.+)$", lambda m: f"left {m[1]} on {_date_in_english(m[2])}"),
     (r"^(\d+) subventions?, (.+)$", lambda m: f"{_grants(m[1])}, {m[2]}"),
     (r"^(\d+) subventions?$", lambda m: _grants(m[1])),
     (r"^(\d+) acteurs? ou actions?$", lambda m: counted(int(m[1]), "actor or action", "actors or actions", lang="en")),
@@ -187,6 +188,8 @@ def summary_part_in_english(part: str) -> str:
     '€1,200 received (2 grants, 1 of them left out of the total)'
     >>> summary_part_in_english("dissoute le 30 juin 2021"), summary_part_in_english("cessée le 1er janvier 2023")
     ('dissolved on 30 June 2021', 'ceased on 1 January 2023')
+    >>> summary_part_in_english("a quitté PTCE santé Forez le 30 juin 2025")
+    'left PTCE santé Forez on 30 June 2025'
     >>> summary_part_in_english("1 subvention, 20 000 €"), summary_part_in_english("1 acteur ou action")
     ('1 grant, €20,000', '1 actor or action')
     >>> summary_part_in_english("d'Auvergne-Rhône-Alpes"), summary_part_in_english("de Lyon")

@@ -21,6 +21,7 @@ from webapp.display import source_kind_label
 from webapp.formatting import colon, format_money, format_value
 from webapp.grant_amounts import uncounted_note
 from webapp.i18n import get_lang, t
+from webapp.labels import untranslated
 from webapp.links import local_path, twin_url
 from webapp.page_data import Ref
 
@@ -29,8 +30,10 @@ def cell(value, kind: str | None = None) -> Markup:
     """A value as a page shows it in a table or a list: a link for a resource (a :class:`Ref`, or a mapping with
     an ``iri``; a Ref without IRI as its text), an amount for a ``"money"`` column, a text of a ``"source_kind"``
     column by the name of the kind of source it may be (as a source's page names it), anything else as
-    :func:`format_value` writes it; nothing for None. A function rather than a template macro: a goal's or a large
-    funder's page shows hundreds of values, and a macro's call cost Jinja 8.4 µs a link against 5.3 µs."""
+    :func:`format_value` writes it; nothing for None. A vocabulary term that has no label in the interface's
+    language is marked as French (:func:`webapp.labels.untranslated`). A function rather than a template macro: a
+    goal's or a large funder's page shows hundreds of values, and a macro's call cost Jinja 8.4 µs a link against
+    5.3 µs."""
     if value is None:
         return Markup("")
     if isinstance(value, Ref):
@@ -45,7 +48,8 @@ def cell(value, kind: str | None = None) -> Markup:
         return escape(source_kind_label(str(value)))
     else:
         return escape(format_value(value))
-    return Markup(f'<a href="{escape(local_path(iri))}">{escape(label)}</a>')
+    said_in = ' lang="fr"' if untranslated(iri, get_lang()) else ""  # a screen reader reads it in French
+    return Markup(f'<a href="{escape(local_path(iri))}"{said_in}>{escape(label)}</a>')
 
 
 #: The longest query that the editor's language switch carries in its link (a longer one is left for the form).
