@@ -247,32 +247,32 @@ KNOWN_FUNCTIONS = ("ce point d'accès connaît les fonctions de SPARQL 1.1 et le
                    "this endpoint knows the functions of SPARQL 1.1 and the xsd: casts (xsd:integer(?x)…)")
 
 
-def explain_sparql(message: str, text: str, line: int | None, column: int | None) -> tuple[str, str]:
+def explain_sparql(detail: tuple[str, str], text: str, line: int | None, column: int | None) -> tuple[str, str]:
     """The French and English messages of a query that does not parse at ``line``:``column`` (1-based): where
-    reading stopped — at the end (something left open), at the words shown, then the engine's text, or at a word
-    that SPARQL does not know, named with the keyword or function it may stand for (the engine's list of what it
-    expected there misleads: « expected OPTIONAL » after « FILTRE », and is left out).
+    reading stopped — at the end (something left open), at the words shown, or at a word that SPARQL does not know,
+    named with the keyword or function it may stand for — then ``detail``, in French and in English, in
+    parentheses (what was expected there; nothing when empty). The engine's list of what it expected is left out
+    after an unknown word: « expected OPTIONAL » after « FILTRE » misleads.
 
-    >>> explain_sparql("error at 1:10: expected CONSTRUCT", "SELEC ?s WHERE {}", 1, 10)[0]
-    'la requête ne se lit plus à partir de « WHERE {} » (error at 1:10: expected CONSTRUCT)'
-    >>> print(explain_sparql('error at 1:26: expected one of ","', "SELECT * WHERE { ?s ?p ?o", 1, 26)[1])
-    the query stops before it is complete (a missing term, '}', ')' or quote?) (error at 1:26: expected one of ",")
-    >>> explain_sparql("error at 1:29: expected OPTIONAL", "SELECT * { ?s ?p ?o FILTRE(?s != 1) }", 1, 29)[0]
+    >>> explain_sparql(("", ""), "SELECT ?s WHERE { ?s ?p ?o } ORDER ?s", 1, 30)[0]
+    'la requête ne se lit plus à partir de « ORDER ?s »'
+    >>> print(explain_sparql(("attendu : « , »", "expected: ','"), "SELECT * WHERE { ?s ?p ?o", 1, 26)[1])
+    the query stops before it is complete (a missing term, '}', ')' or quote?) (expected: ',')
+    >>> explain_sparql(("", ""), "SELECT * { ?s ?p ?o FILTRE(?s != 1) }", 1, 21)[0]
     "la requête ne se lit plus à partir de « FILTRE(?s != 1) } » : « FILTRE » n'est pas un mot de SPARQL ; \
 vouliez-vous dire FILTER ?"
     """
     offset = _offset(text, line, column)
     if offset is None:
-        return message, message
+        return detail if detail[0] else ("requête SPARQL illisible", "unreadable SPARQL query")
     if (word := unknown_word(text, offset)) is not None:
         return _unknown_word(word.value, text[word.start:], text[word.end:].lstrip().startswith("("))
+    fr, en = (f" ({detail[0]})", f" ({detail[1]})") if detail[0] else ("", "")
     if not text[offset:].strip():
         return ("la requête s'arrête avant d'être complète (un terme, une « } », une « ) » ou un guillemet "
-                f"manque ?) ({message})",
-                f"the query stops before it is complete (a missing term, '}}', ')' or quote?) ({message})")
+                f"manque ?){fr}", f"the query stops before it is complete (a missing term, '}}', ')' or quote?){en}")
     shown = text[offset:].strip().splitlines()[0][:30]
-    return (f"la requête ne se lit plus à partir de « {shown} » ({message})",
-            f"the query cannot be read from '{shown}' on ({message})")
+    return f"la requête ne se lit plus à partir de « {shown} »{fr}", f"the query cannot be read from '{shown}' on{en}"
 
 
 def _unknown_word(word: str, rest: str, call: bool) -> tuple[str, str]:

@@ -38,6 +38,7 @@ import pyoxigraph as ox
 
 from graph.namespaces import PREFIXES
 from graph.parse_errors import KNOWN_FUNCTIONS, explain_sparql
+from graph.sparql_place import error_place, place_of
 from graph.store import QuerySyntaxError
 from graph.sparql_text import (FORMS, FUNCTIONS, KEYWORDS, Token, closest_word, dataset_clauses, form_at,
                                function_calls, prefixes_of, prologue_end, tokenize, with_dataset, words_of)
@@ -103,31 +104,33 @@ _POSITION = re.compile(r"error at (\d+):(\d+)")
 _EXPECTED_SHOWN = 100
 
 
-def syntax_error(exc: SyntaxError, text: str | None = None) -> QuerySyntaxError:
-    """Turn Oxigraph's SyntaxError into QuerySyntaxError with the line and column of its message.
+def syntax_error(exc: SyntaxError, text: str | None = None, update: bool = False) -> QuerySyntaxError:
+    """Turn Oxigraph's SyntaxError on a query (an update when ``update``) into QuerySyntaxError, placed.
 
-    With the query's ``text``, a prefix used without its declaration is named, with the declaration to add when
-    the prefix is one of the contract's; the engine's list of the tokens it expected is cut short. A text that
-    :func:`with_prologue` wrote is told as its user wrote it: the line, the column and the words quoted are theirs.
+    With the text, a prefix used without its declaration is named, with the declaration to add when the prefix is
+    one of the contract's; another error is placed at the token at fault as far as it can be found (the engine's
+    place is often past it: :mod:`graph.sparql_place`) and told in words. A text that :func:`with_prologue` wrote
+    is told as its user wrote it: the line, the column and the words quoted are theirs.
     """
     message = exc.msg or str(exc)
     match = _POSITION.search(message)
     line, column = (int(match.group(1)), int(match.group(2))) if match else (exc.lineno, exc.offset)
-    line, column = users_place(text, line, column)
-    if match:
-        message = message[:match.start()] + f"error at {line}:{column}" + message[match.end():]
-    if text is not None and "Prefix not found" in message and (missing := undeclared_prefixes(text)):
+    if text is None:
+        if len(message) > _EXPECTED_SHOWN and "expected one of" in message:
+            message = message[:_EXPECTED_SHOWN].rstrip() + " …"
+        return QuerySyntaxError(message, line, column)
+    if "Prefix not found" in message and (missing := undeclared_prefixes(text)):
+        line, column = users_place(text, line, column)
         prefix = missing[0]
         namespace = PREFIXES.get(prefix)
         add = f" ; ajoutez PREFIX {prefix}: <{namespace}>" if namespace else ""
         add_en = f"; add PREFIX {prefix}: <{namespace}>" if namespace else ""
         return QuerySyntaxError(f"préfixe non déclaré « {prefix}: »{add}", line, column,
                                 f"undeclared prefix '{prefix}:'{add_en}")
-    if len(message) > _EXPECTED_SHOWN and "expected one of" in message:
-        message = message[:_EXPECTED_SHOWN].rstrip() + " …"
-    if text is None:
-        return QuerySyntaxError(message, line, column)
-    said, said_en = explain_sparql(message, text[getattr(text, "declared", 0):], line, column)
+    offset, detail = error_place(text, message, line, column, update)
+    if offset is not None:
+        line, column = users_place(text, *place_of(text, offset))
+    said, said_en = explain_sparql(detail, text[getattr(text, "declared", 0):], line, column)
     return QuerySyntaxError(said, line, column, said_en)
 
 
@@ -265,7 +268,7 @@ def _misspelt_first_word(text: str, first: Token | None, line: int | None, colum
     if first is None or first.kind != "word" or first.value.upper() in KEYWORDS | FUNCTIONS \
             or closest_word(first.value) is None:
         return
-    said, said_en = explain_sparql("", text[getattr(text, "declared", 0):], line, column)
+    said, said_en = explain_sparql(("", ""), text[getattr(text, "declared", 0):], line, column)
     raise QuerySyntaxError(said, line, column, said_en)
 
 
@@ -333,7 +336,7 @@ def parse_only(text: str, tokens: list[Token] | None = None, update: bool = Fals
     try:
         ox.Store().update(probe)
     except SyntaxError as exc:
-        raise syntax_error(_moved_back(exc, probe, text, edits), text) from None
+        raise syntax_error(_moved_back(exc, probe, text, edits), text, update=True) from None
     except RuntimeError as exc:
         if (refused := unsupported_function(exc)) is not None:
             raise refused from None

@@ -45,7 +45,7 @@ def test_another_prefix_used_without_its_declaration_is_named(tmp_path):
     result = CliRunner().invoke(main, ["--data", str(loaded(tmp_path)), "query",
                                        "SELECT ?l WHERE { ?a ex:label ?l }"])
     assert result.exit_code == 1
-    assert result.stderr == "maillage: requête SPARQL refusée : préfixe non déclaré « ex: »\n"
+    assert result.stderr == "maillage: requête SPARQL invalide (ligne 1, colonne 30) : préfixe non déclaré « ex: »\n"
 
 
 def test_the_row_cap_cuts_the_answer_and_says_so(tmp_path):
@@ -217,17 +217,16 @@ def test_the_query_messages_follow_the_lang_setting(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("lang, query, said", [
-    ("fr", "SELECT ?s WHERE { ?s ?p ?o", "maillage: requête SPARQL refusée : la requête s'arrête avant d'être "
-     "complète (un terme, une « } », une « ) » ou un guillemet manque ?) (error at 1:27: expected one of"),
-    ("fr", "SELECT ?s WHERE { ?s ?p ?o } ORDER ?s LIMIT 1", "maillage: requête SPARQL refusée : la requête ne se "
-     "lit plus à partir de « LIMIT 1 » (error at 1:38: expected BY)"),
-    ("en", "SELECT ?s WHERE { ?s ?p ?o } ORDER ?s LIMIT 1", "maillage: SPARQL query refused: the query cannot be "
-     "read from 'LIMIT 1' on (error at 1:38: expected BY)"),
-    ("en", "SELEC ?s WHERE { ?s ?p ?o }", "maillage: SPARQL query refused: the query cannot be read from "
-     "'SELEC ?s WHERE { ?s ?p ?o }' on: 'SELEC' is no word of SPARQL; did you mean SELECT?"),
+    ("fr", "SELECT ?s WHERE { ?s ?p ?o", "maillage: requête SPARQL invalide (ligne 1, colonne 27) : la requête "
+     "s'arrête avant d'être complète (un terme, une « } », une « ) » ou un guillemet manque ?)\n"),
+    ("fr", "SELECT ?s WHERE { ?s ?p ?o } ORDER ?s LIMIT 1", "maillage: requête SPARQL invalide (ligne 1, colonne 38) "
+     ": la requête ne se lit plus à partir de « LIMIT 1 » (attendu : BY)\n"),
+    ("en", "SELECT ?s WHERE { ?s ?p ?o } ORDER ?s LIMIT 1", "maillage: invalid SPARQL query (line 1, column 38): the "
+     "query cannot be read from 'LIMIT 1' on (expected: BY)\n"),
+    ("en", "SELEC ?s WHERE { ?s ?p ?o }", "maillage: invalid SPARQL query (line 1, column 1): the query cannot be "
+     "read from 'SELEC ?s WHERE { ?s ?p ?o }' on: 'SELEC' is no word of SPARQL; did you mean SELECT?\n"),
 ])
-def test_a_query_that_does_not_parse_is_told_in_a_sentence_before_the_engines_text(tmp_path, monkeypatch, lang,
-                                                                                   query, said):
+def test_a_query_that_does_not_parse_is_told_in_a_sentence_at_its_place(tmp_path, monkeypatch, lang, query, said):
     monkeypatch.setenv("MAILLAGE_LANG", lang)
     result = run_query(tmp_path, query)
     assert result.exit_code == 1 and result.stderr.startswith(said), result.stderr

@@ -9,7 +9,6 @@ import re
 import shutil
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from web_fixture import app_on_fixture, template_data
@@ -34,12 +33,11 @@ def run(data: str, *args: str):
 # --- 1. a syntax error, told in the text typed ---------------------------------------------------------------
 
 
-def engines_place(text: str) -> tuple[int, int]:
-    """Where the engine puts the error of ``text`` when ``mai:`` is declared on a line of its own before it."""
-    with pytest.raises(SyntaxError) as caught:
-        ox.Store().query(f"PREFIX mai: <{MAI}>\n{text}")
-    line, column = re.search(r"error at (\d+):(\d+)", caught.value.msg).groups()
-    return int(line) - 1, int(column)
+def declared_place(text: str) -> tuple[int, int]:
+    """Where the error of ``text`` is told when ``mai:`` is declared on a line of its own before it."""
+    with pytest.raises(QuerySyntaxError) as caught:
+        check_query(f"PREFIX mai: <{MAI}>\n{text}")
+    return caught.value.line - 1, caught.value.column
 
 
 @pytest.mark.parametrize("text", [
@@ -51,38 +49,40 @@ def test_a_syntax_error_is_placed_in_the_text_typed_not_after_the_prefixes_decla
     """« error at 1:92 » on a 50-character line: the declarations written before the query counted."""
     with pytest.raises(QuerySyntaxError) as caught:
         check_query(with_prologue(text))
-    assert (caught.value.line, caught.value.column) == engines_place(text)
+    assert (caught.value.line, caught.value.column) == declared_place(text)
 
 
 def test_the_editors_form_places_a_syntax_error_in_the_text_typed(tmp_path):
     text = "SELECT ?x WHERE { ?x a mai:Actor ; ?p }"
     with app_on_fixture(tmp_path) as app:
         page = app.test_client().post("/sparql", data={"query": text, "format": "html"}).get_data(as_text=True)
-    line, column = engines_place(text)
+    line, column = declared_place(text)
     assert f"(ligne {line}, colonne {column})" in page
 
 
-@pytest.mark.parametrize("lang, query, said", [
-    ("fr", "SELECT ?x WHERE { ?x a mai:Actor FILTRE(?x != 1) }",
+@pytest.mark.parametrize("lang, query, column, said", [
+    ("fr", "SELECT ?x WHERE { ?x a mai:Actor FILTRE(?x != 1) }", 34,
      "la requête ne se lit plus à partir de « FILTRE(?x != 1) } » : « FILTRE » n'est pas un mot de SPARQL ; "
      "vouliez-vous dire FILTER ?"),
-    ("fr", "SELECT ?x WHERE { ?x a mai:Actor } ORDRE BY ?x",
+    ("fr", "SELECT ?x WHERE { ?x a mai:Actor } ORDRE BY ?x", 36,
      "la requête ne se lit plus à partir de « ORDRE BY ?x » : « ORDRE » n'est pas un mot de SPARQL ; "
      "vouliez-vous dire ORDER ?"),
-    ("fr", 'SELECT ?x WHERE { ?x a mai:Actor FILTER(regexp(?x, "a")) }',
+    ("fr", 'SELECT ?x WHERE { ?x a mai:Actor FILTER(regexp(?x, "a")) }', 41,
      "la requête ne se lit plus à partir de « regexp(?x, \"a\")) } » : fonction inconnue « regexp » (vouliez-vous "
      "dire REGEX ?) ; ce point d'accès connaît les fonctions de SPARQL 1.1 et les conversions xsd: "
      "(xsd:integer(?x)…)"),
-    ("en", "SELECT ?x WHERE { ?x a mai:Actor FILTER(STRLENN(?x) > 2) }",
+    ("en", "SELECT ?x WHERE { ?x a mai:Actor FILTER(STRLENN(?x) > 2) }", 41,
      "the query cannot be read from 'STRLENN(?x) > 2) }' on: unknown function 'STRLENN' (did you mean STRLEN?); "
      "this endpoint knows the functions of SPARQL 1.1 and the xsd: casts (xsd:integer(?x)…)"),
 ])
 def test_a_misspelt_keyword_or_an_unknown_function_is_quoted_from_its_start_and_named(tmp_path, monkeypatch, lang,
-                                                                                       query, said):
-    """The quote began after the word (« x != 1) } »), and the engine's « expected OPTIONAL » misled."""
+                                                                                       query, column, said):
+    """The quote began after the word (« x != 1) } »), and the engine's « expected OPTIONAL » misled; the place is
+    the word's (the engine's was inside the parentheses after it)."""
     monkeypatch.setenv("MAILLAGE_LANG", lang)
     result = run(fixture_data(tmp_path), "query", query)
-    refused = "SPARQL query refused: " if lang == "en" else "requête SPARQL refusée : "
+    refused = f"invalid SPARQL query (line 1, column {column}): " if lang == "en" else \
+        f"requête SPARQL invalide (ligne 1, colonne {column}) : "
     assert (result.exit_code, result.stderr) == (1, f"maillage: {refused}{said}\n")
 
 

@@ -77,7 +77,7 @@ def test_the_cap_goes_before_a_trailing_values_block():
 def test_a_syntax_error_gives_the_parsers_message_line_and_column():
     with pytest.raises(QuerySyntaxError) as caught:
         check_query("SELECT ?s\nWHERE { ?s ?p }")
-    assert (caught.value.line, caught.value.column) == (2, 16)
+    assert (caught.value.line, caught.value.column) == (2, 9)
 
 
 def test_the_lexer_keeps_braces_inside_strings_out_of_the_depth():

@@ -112,8 +112,8 @@ def test_the_kind_is_read_after_the_prologue(text, kind):
     assert check_query(text).kind == kind
 
 
-@pytest.mark.parametrize("text, line, column", [  # where the engine puts them, given the text alone
-    ("ASK\n{ ?s ?p }", 2, 10),
+@pytest.mark.parametrize("text, line, column", [  # at the token at fault, or the start of the triple that has it
+    ("ASK\n{ ?s ?p }", 2, 3),
     ("SELECT * { SELECT ?s { ?s ?p } }", 1, 32),
     ("SELECT * { ?s ?p ?o } LIMIT x", 1, 29),
 ])
@@ -197,7 +197,7 @@ def test_the_protocols_dataset_keeps_a_valid_query_valid(client, query, paramete
 def test_an_error_with_the_protocols_dataset_is_placed_in_the_query_sent(client):
     response = client.get("/sparql?query=" + quote("SELECT ?s\nWHERE { ?s ?p }") + "&default-graph-uri="
                           + quote(FIXTURE_GRAPH))
-    assert "ligne 2, colonne 16" in error_of(response)["message"]
+    assert "ligne 2, colonne 9" in error_of(response)["message"]
 
 
 # --- 5. the CLI's FROM -------------------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ def query(ctx: Context, query: str, fmt: str, params: tuple[str, ...], max_rows:
     from graph.querypool import FormatMismatch, QueryFailed
     from graph.sparql import QueryCrashed, QueryRefused, QueryTimeout
     from webapp.cli_queries import QueryArgumentError, cli_lookup, query_to_run, run_query
+    from webapp.errors import syntax_messages
     from webapp.reports import format_table
 
     if not os.path.exists(query):  # a file's name may be any bytes; a query's text is UTF-8
@@ -43,7 +44,7 @@ def query(ctx: Context, query: str, fmt: str, params: tuple[str, ...], max_rows:
         limits = ctx.config if max_rows is None else {**ctx.config, "max_rows": max_rows}
         answer, result = run_query(ctx.existing_store, to_run, fmt, limits)
     except QuerySyntaxError as exc:
-        fail(f"requête SPARQL refusée : {exc}", f"SPARQL query refused: {exc.message_en}")
+        fail(*syntax_messages(exc))
     except QueryRefused as exc:
         fail(f"requête SPARQL refusée : {exc}", f"SPARQL query refused: {exc.message_en}")
     except QueryTimeout as exc:

@@ -105,6 +105,14 @@ def _in_french(exc: HTTPException) -> tuple[str, str]:
     return (french or f"erreur HTTP {exc.code} : {exc.name}"), exc.description or exc.name
 
 
+def syntax_messages(exc: QuerySyntaxError) -> tuple[str, str]:
+    """The French and English messages of a query that does not parse, with its line and column: the endpoint's and
+    ``maillage query``'s alike."""
+    where = f" (ligne {exc.line}, colonne {exc.column})" if exc.line else ""
+    where_en = f" (line {exc.line}, column {exc.column})" if exc.line else ""
+    return f"requête SPARQL invalide{where} : {exc}", f"invalid SPARQL query{where_en}: {exc.message_en}"
+
+
 def init_app(app: Flask) -> None:
     """Register the handlers that turn every exception into the one JSON shape."""
 
@@ -114,10 +122,7 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(QuerySyntaxError)
     def _syntax(exc: QuerySyntaxError):
-        where = f" (ligne {exc.line}, colonne {exc.column})" if exc.line else ""
-        where_en = f" (line {exc.line}, column {exc.column})" if exc.line else ""
-        return error_response(400, "bad-query", f"requête SPARQL invalide{where} : {exc}",
-                              f"invalid SPARQL query{where_en}: {exc.message_en}")
+        return error_response(400, "bad-query", *syntax_messages(exc))
 
     @app.errorhandler(QueryRefused)
     def _refused(exc: QueryRefused):

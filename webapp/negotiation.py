@@ -56,9 +56,15 @@ def best_format(formats: Sequence[Format], accept: MIMEAccept | None = None) -> 
     raise not_acceptable(formats)
 
 
-def not_acceptable(formats: Sequence[Format]) -> ApiError:
-    """The 406 of a request whose Accept header admits none of ``formats``, quoting it and naming them."""
+def not_acceptable(formats: Sequence[Format], form: tuple[str, str] | None = None) -> ApiError:
+    """The 406 of a request whose Accept header admits none of ``formats``, quoting it and naming them; ``form``
+    names, in French and in English, the query form that ``formats`` are those of (a SPARQL query's)."""
     header = request.headers.get("Accept", "")[:80]
+    if form is not None:
+        known = ", ".join(f"{f.name} ({f.media_type})" for f in formats)
+        return ApiError(f"aucun des formats demandés ne convient à une requête {form[0]} (Accept : « {header} ») ; "
+                        f"possibles : {known}", f"none of the formats asked for fits a {form[1]} query (Accept: "
+                        f"'{header}'); known: {known}", status=406, code="unknown-format")
     known = ", ".join(f.name for f in formats)
     return ApiError(f"aucun des formats demandés n'est disponible (Accept : « {header} ») ; possibles : {known}, ou "
                     "leurs types de média", f"none of the formats asked for is available (Accept: '{header}'); "

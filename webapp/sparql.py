@@ -128,7 +128,10 @@ def _spelling(value: str) -> str:
 
 
 #: Every format the endpoint answers in, of either kind of result.
-_ANY_FORMAT = [m for f in (*RESULTS_FORMATS, *RDF_FORMATS) for m in (f.media_type, *f.aliases)]
+_ANY_FORMAT = media_types((*RESULTS_FORMATS, *RDF_FORMATS))
+#: The query forms of each kind of result, in French and in English, for the 406 of a format that fits none.
+_FORM_NAMES = {"select": ("SELECT", "SELECT"), "ask": ("ASK", "ASK"),
+               "graph": ("CONSTRUCT ou DESCRIBE", "CONSTRUCT or DESCRIBE")}
 
 
 def negotiate(kind: str) -> Format | None:
@@ -144,11 +147,11 @@ def negotiate(kind: str) -> Format | None:
     accept = accepted()
     if accept.best_match([*media_types(table), "text/html"]) == "text/html":
         return None
-    if accept and not accept.best_match(_ANY_FORMAT):
-        # nothing asked for is a format of ours (an image, a spreadsheet, or ours at q=0): a 406 that lists them. A
-        # client that sends one Accept for every query (results formats for a CONSTRUCT) gets the default of the
-        # query's kind, unless it refuses that one.
-        raise not_acceptable(table)
+    if accept and not accept.best_match(media_types(table)):
+        # nothing asked for is a format of the query's form (CSV for a CONSTRUCT, Turtle for a SELECT, an image, or
+        # ours at q=0): a 406 that lists those of the form. An answer in a format not asked for (Turtle to a client
+        # that reads CSV only) is a body that the client cannot read, under a 200.
+        raise not_acceptable(table, _FORM_NAMES[kind])
     return best_format(table, accept)
 
 
@@ -166,7 +169,7 @@ def sparql():
 
             return editor_page()
         return service_description()
-    if request.values.get("format") == "html":  # the editor's form declares the contract's prefixes, as the CLI does
+    if _for_the_editor():  # the editor declares the contract's prefixes, as the CLI does: its form's and its links'
         text = with_prologue(text)
     config = current_app.config["MAILLAGE"]
     _check_graph_parameters()
@@ -185,6 +188,16 @@ def sparql():
         response.headers["X-Maillage-Rows"] = str(answer.rows)
     response.headers["X-Maillage-Truncated"] = "true" if answer.truncated else "false"
     return response  # CORS and Vary: see _every_answer
+
+
+def _for_the_editor() -> bool:
+    """Whether a query is answered with the editor's page: its form's ``format=html``, or an Accept that prefers HTML
+    to every format of ours (a browser that opens a shared link ``/sparql?query=…``); the protocol's clients get
+    the query run as they sent it."""
+    wanted = request.values.get("format") or request.values.get("output")
+    if wanted:
+        return wanted == "html"
+    return accepted().best_match([*_ANY_FORMAT, "text/html"]) == "text/html"
 
 
 def answer_body(answer: Answer):
