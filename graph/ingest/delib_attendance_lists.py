@@ -13,6 +13,7 @@ from graph.ingest.delib_members import (ASIDE, BY_TITLE, CHAIR_ROLE, GIVEN_BY, H
                                         read_proxy_item, split_and, split_items, strip_asides)
 from graph.ingest.delib_names import Person
 from graph.ingest.delib_people import Attendance, add_proxy, append_member
+from graph.ingest.delib_meta import COLUMN_GAP
 from graph.ingest.french import fold
 from graph.ingest.french_accents import compile_cue
 
@@ -265,6 +266,42 @@ _COUNT_BEFORE_NAMES = re.compile(r"[ \t]*\d{1,3}[ \t]+(?:[–—]|--?)[ \t]*(?=\
 _DASH_AFTER_NAMES = re.compile(r"[ \t]+(?:[–—]|--?)[ \t]*(?:[^\W\d_][\w'’ \t]{1,40}:[ \t]*\d{1,3}\b.*)?$")
 
 
+#: The words of a proxies table's header row: "Mandant | Mandataire", "Conseiller absent    Mandataire", "Délégué
+#: absent | Délégué ayant reçu pouvoir".
+_PROXY_COLUMNS = re.compile(r"mandat|pouvoir|procuration|absent|représent|excus", re.I)
+#: A table's rule between its header and its rows: "|---|---|".
+_TABLE_RULE = re.compile(r"[ \t]*\|?[ \t:|-]*-[ \t:|-]*\|?[ \t]*")
+
+
+def _proxy_table(body: str, end: int, stop: int) -> tuple[str, int] | None:
+    """The proxies that a table gives below their heading, one a row, the member who gave theirs in the first
+    column and its holder in the second, as a pipe table ("| M. Marcel FABRE | Mme Christiane VIGUIER |") or columns
+    aligned with spaces, under a header row ("Mandant | Mandataire", "Conseiller absent    Mandataire"): written
+    "giver à holder, …" for :func:`_parse_list`, and where the table ends. None when no row names two members.
+
+    >>> text = "\\n   Conseiller absent     Mandataire\\n   M. Luc FABRE          Mme Anne VIGUIER\\n\\nLe Conseil"
+    >>> _proxy_table(text, 0, len(text))
+    ('M. Luc FABRE à Mme Anne VIGUIER', 78)
+    """
+    rows, table_end, pos, headed = [], None, end, False
+    for line in body[end:stop].split("\n"):
+        line_end, pos = pos + len(line), pos + len(line) + 1
+        if not line.strip() or _TABLE_RULE.fullmatch(line):
+            if rows and not line.strip():
+                break
+            continue
+        cells = ([cell.strip() for cell in line.strip().strip("|").split("|")] if line.lstrip().startswith("|")
+                 else COLUMN_GAP.split(line.strip()))
+        named = headed and len(cells) == 2 and all(STARTS_WITH_CIVILITY.match(cell + " ") for cell in cells)
+        if not named and (headed or len(cells) != 2 or not _PROXY_COLUMNS.search(line)):
+            break  # the one row above them names their columns: "Mandant | Mandataire", "Conseiller absent …"
+        headed = True
+        if named:
+            rows.append(f"{cells[0]} à {cells[1]}")
+            table_end = line_end
+    return (", ".join(rows), table_end) if rows else None
+
+
 def _read_section(body: str, kind: str, at: tuple[int, int, int], attendance: Attendance) -> None:
     """Read the list of ``kind`` whose heading spans ``at``'s start and end, its names before ``at``'s stop: a list of
     the present that names who was not, a list in brackets after its count, or a list of names (after its count and a
@@ -280,6 +317,9 @@ def _read_section(body: str, kind: str, at: tuple[int, int, int], attendance: At
     elif (counted := _COUNTED_LIST.match(body, end, stop)) is not None:  # "Procurations : 4 (M. A à Mme B, …)"
         _parse_list(" ".join(counted["names"].split()), kind, attendance)
         attendance.spans.append((start, counted.end()))
+    elif kind == "proxies" and (table := _proxy_table(body, end, stop)) is not None:  # "| Mandant | Mandataire |"
+        _parse_list(table[0], kind, attendance)
+        attendance.spans.append((start, table[1]))
     else:
         text, text_end, unread = read_section_text(body, end, stop, kind)
         attendance.unread += [(kind, line) for line in unread]

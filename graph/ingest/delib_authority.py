@@ -40,6 +40,8 @@ def find_authority(body: str, beneficiaries: list[str] | None = None) -> tuple[s
     head = _CUT_COMPOUND.sub("-", heading(body))
     # a CCAS's heading that names its commune above its kind: the commune's CCAS, not the commune
     head = _CCAS_UNDER_ITS_COMMUNE.sub(lambda m: f"{m['kind']} {m['of']}\n", head)
+    # a kind alone on its line, its territory on the next ("PÔLE D'ÉQUILIBRE TERRITORIAL ET RURAL" / "DU PAYS …"): one
+    head = _KIND_ABOVE_ITS_TERRITORY.sub(lambda m: m["kind"] + " ", head)
     in_its_heading = _find_authority(_SPELLED_EHPAD.sub("EHPAD ", cased(head)), body, HEADING_PATTERNS, skipped)
     if (named := _named_above_its_kind(heading(body))) is not None:
         # a logo's last line over its kind ("LE GRAND\nNARBONNE\nCommunauté d'agglomération"), that the heading
@@ -56,6 +58,14 @@ def find_authority(body: str, beneficiaries: list[str] | None = None) -> tuple[s
 _CCAS_UNDER_ITS_COMMUNE = re.compile(
     r"(?im)^[ \t]*(?:ville|commune)[ \t]+(?P<of>(?:de[ \t]+(?:la[ \t]+|l['’]|les[ \t]+)?|d['’]|du[ \t]+|des[ \t]+)"
     r"[^\n]+?)[ \t]*\n[ \t]*(?P<kind>centre[ \t]+communal[ \t]+d['’][ \t]*action[ \t]+sociale|ccas)[ \t]*$")
+#: An intercommunal authority's kind alone on a heading's line, the line below naming its territory after a particle
+#: ("PÔLE D'ÉQUILIBRE TERRITORIAL ET RURAL" / "DU PAYS VAL DE GARTEMPE", "COMMUNAUTÉ DE COMMUNES" / "DU PAYS DE X"):
+#: one name, cut by the layout.
+_KIND_ABOVE_ITS_TERRITORY = re.compile(
+    r"(?im)^(?P<kind>[ \t]*(?:p[ôo]le[ \t]+d['’][ée]quilibre[ \t]+territorial[ \t]+et[ \t]+rural|p[ôo]le[ \t]+"
+    r"m[ée]tropolitain|communaut[ée][ \t]+(?:de[ \t]+communes|d['’][ \t]*agglom[ée]ration|urbaine)|syndicat[ \t]+"
+    r"(?:mixte|intercommunal(?:[ \t]+à[ \t]+vocation[ \t]+(?:unique|multiple))?)|[ée]tablissement[ \t]+public[ \t]+"
+    r"territorial))[ \t]*\n[ \t]*(?=(?:du|des|de)[ \t]+|d['’][ \t]*\w)")
 #: A hyphen at a line's end before a capital: a compound's, whose line the wrap cut.
 _CUT_COMPOUND = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=[A-ZÀ-Ý])")
 #: A public EHPAD's kind spelled out, and the line end and the quotes before its name: "ÉTABLISSEMENT D'HÉBERGEMENT
@@ -125,9 +135,12 @@ def heading_organisation(body: str) -> str | None:
 
 
 #: What names a commune as a grant's beneficiary or a partner, not as the authority: "attribue à la Commune de X",
-#: "au profit de la commune de", "convention avec la Commune de", "Dossier n° EX… - Commune de X".
+#: "au profit de la commune de", "convention avec la Commune de", "Dossier n° EX… - Commune de X", "1. Commune de X –
+#: …" (a list's item, in the exposé).
 _BENEFICIARY_BEFORE = re.compile(r"(?:\b(?:à|au\s+profit\s+de|en\s+faveur\s+de|pour|avec)\s+(?:la\s+|l['’])?"
-                                 r"|\bDossier\s+n\s*[°º][^\n]*?\s[-–—]\s*)$", re.I)
+                                 r"|\bDossier\s+n\s*[°º][^\n]*?\s[-–—]\s*"
+                                 # a list's numbered or bulleted item: "1. Commune de Blond – Réhabilitation …"
+                                 r"|^[ \t]*(?:\d{1,2}[ \t]?[.)°]|[a-z]\)|[-–—•*▪])[ \t]*)$", re.I)
 
 
 def _named_as_beneficiary(text: str, match: re.Match) -> bool:

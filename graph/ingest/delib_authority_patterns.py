@@ -17,8 +17,8 @@ import re
 
 #: The words of a place's name after its first, with the particles between them: "Portes de l'Argonne", "Vallée
 #: de l'Hérault", "Pays de l'Or", "Eaux du Marsan et des Landes d'Armagnac", "Val de Drôme en Biovallée" (not
-#: "… en Commission permanente", "… en séance").
-_NEXT_WORDS = (r"(?:[ -](?:(?:et[ -](?:de|du|des|de la|de l['’]|d['’])|et|de|du|des|de la|de l['’]|d['’]|"
+#: "… en Commission permanente", "… en séance"); an ampersand is an "et" ("Estuaire & Vallée").
+_NEXT_WORDS = (r"(?:[ -](?:(?:et[ -](?:de|du|des|de la|de l['’]|d['’])|et|&|de|du|des|de la|de l['’]|d['’]|"
                r"en(?![ -](?:Commission|Conseil|Comité|Bureau|Assemblée|Séance|Session|Réunion|Date|Exercice|"
                r"Préfecture|Sous-[Pp]réfecture)\b))(?:[ -]|\n)?)?"
                r"[A-ZÀ-ÖØ-ÞŒ][\w'’-]*)*")

@@ -17,6 +17,7 @@ Imputation : 65 - 6574", whose nature and account are the grant's.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from graph.ingest.delib_aligned import join_cell_words
@@ -182,12 +183,31 @@ def _grant_of(block: list[tuple[int, str]], heading: str | None, authority: str 
     if not name or not value or AMOUNT_RE.search(name):
         return None
     said = fold(texts[amount_at])
-    nature = next((n for w, n in NATURE_WORDS.items() if re.search(rf"\(\s*{w}", said)), None) or heading
+    nature = _stated_nature(texts) or next((n for w, n in NATURE_WORDS.items() if re.search(rf"\(\s*{w}", said)),
+                                           None) or heading
     account = next((m["n"] for line in texts if (m := _IMPUTATION.search(line))), None)
     purpose = next((m["p"].strip() for line in texts if (m := _FIELD.match(line))), None) or (
         project["project"] if project else None)
     span = (block[0][0], block[-1][0] + len(block[-1][1]))
     return GrantFact(name, value, span, nature, purpose, True, True, account=account)
+
+
+#: A block's field that states its grant's nature: "Nature : projet", "Nature de l'aide : investissement".
+_NATURE_LINE = re.compile(r"[ \t]*nature(?:[ \t]+de[ \t]+(?:l['’][ \t]*aide|la[ \t]+subvention))?[ \t]*:[ \t]*"
+                          r"(?P<word>[^\W\d]+)", re.I)
+
+
+def _stated_nature(texts: list[str]) -> str | None:
+    """The nature that a block's "Nature : …" field states, when it is one of :data:`NATURE_WORDS`.
+
+    >>> _stated_nature(["Bénéficiaire : Compagnie Off", "Montant : 9 500 €", "Nature : projet"])
+    'project'
+    """
+    for line in texts:
+        if (field := _NATURE_LINE.match(line)) is not None:
+            word = fold(field["word"]).lower()
+            return NATURE_WORDS.get(word) or NATURE_WORDS.get(word.rstrip("s"))
+    return None
 
 
 def _name_goes_on(lines: list[str]) -> bool:
@@ -221,6 +241,11 @@ def block_grants(body: str, found: GrantsFound) -> None:
     lines = [(m.start(), m.group(0)) for m in re.finditer(r"^.*$", body, re.M)]
     authority = None
     for i, (start, line) in enumerate(lines):
+        if _opens_fiches(lines, i, body) and not any(s <= start < e for s, e in found.tables):
+            # fiches with no lead above them, granted below: each block's first line is its name's field
+            authority = fold((find_authority(body) or ("",))[0]) if authority is None else authority
+            _read_blocks(lines[i:], None, authority, True, found)
+            continue
         announces = _ANNOUNCES_BELOW.search(line)
         if not line.rstrip().endswith(":") and not announces:
             continue
@@ -236,18 +261,41 @@ def block_grants(body: str, found: GrantsFound) -> None:
             continue
         if authority is None:
             authority = fold((find_authority(body) or ("",))[0])
-        heading = heading_nature(body, start + len(line) + 1)
-        grants = []
-        for block in (part for block in _blocks(lines[i + 1:]) for part in _after_fields(block)):
-            if any(s <= block[0][0] < e for s, e in found.tables):
-                break
-            grant = _grant_of(block, heading, authority, fields_only=not granting)
-            if grant is None:
-                break
-            grants.append(grant)
-        if grants:
-            found.grants += grants
-            found.tables.append((grants[0].span[0], grants[-1].span[1]))
+        _read_blocks(lines[i + 1:], heading_nature(body, start + len(line) + 1), authority, not granting, found)
+
+
+def _read_blocks(lines: list[tuple[int, str]], heading: str | None, authority: str, fields_only: bool,
+                 found: GrantsFound) -> None:
+    """Read the grants of the blocks that ``lines`` open with, up to the first that is none; their span goes to
+    ``found.tables``."""
+    grants = []
+    for block in (part for block in _blocks(lines) for part in _after_fields(block)):
+        if any(s <= block[0][0] < e for s, e in found.tables):
+            break
+        grant = _grant_of(block, heading, authority, fields_only=fields_only)
+        if grant is None:
+            break
+        grants.append(grant)
+    if grants:
+        found.grants += grants
+        found.tables.append((grants[0].span[0], grants[-1].span[1]))
+
+
+def _opens_fiches(lines: list[tuple[int, str]], i: int, body: str) -> bool:
+    """Whether line ``i`` of ``lines`` opens a run of fiches that no lead announces: a paragraph's first line that
+    is a name's field ("Bénéficiaire : Compagnie Off"), its "Montant : …" field below in the same paragraph, and a
+    decision further down that grants the aid set out above ("VALIDE le versement des subventions ci-dessus").
+
+    >>> text = "Bénéficiaire : Compagnie Off\\nMontant : 9 500 €\\n\\nLe Conseil attribue les subventions ci-dessus."
+    >>> lines = [(m.start(), m.group(0)) for m in re.finditer(r"^.*$", text, re.M)]
+    >>> _opens_fiches(lines, 0, text), _opens_fiches(lines, 1, text)
+    (True, False)
+    """
+    start, line = lines[i]
+    if _field_label(line) is None or i and lines[i - 1][1].strip():
+        return False
+    paragraph = itertools.takewhile(lambda numbered: numbered[1].strip(), lines[i + 1:])
+    return any(_AMOUNT_LINE.match(text) for _, text in paragraph) and bool(REFERS_BACK.search(body, start))
 
 
 #: A project's financing plan on one line, a list's item: the beneficiary and its project, then each share after a

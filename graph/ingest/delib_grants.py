@@ -79,6 +79,7 @@ class GrantFact:
     part: bool = False  # an instalment or a share of a grant: "un acompte de 1 500 €", "dont 8 000 € en 2024"
     ceiling: bool = False  # a rate's ceiling read as the grant: "à hauteur de 50 % …, plafonnée à 10 000 €"
     yearly: bool = False  # a yearly amount read as the grant of one year: "10 000 € par an de 2025 à 2027"
+    set_anew: bool = False  # the amount a change sets, in place of one the act gave: "…, la subvention étant portée à"
     listed: bool = False  # read from a list's item below the lead that grants: "- France Parkinson : 1 100 €"
     identifier: str | None = None  # a table's SIRET, SIREN or RNA cell on the beneficiary's row
     account: str | None = None  # the budget account its own row or block names ("Imputation : 65 - 6574")

@@ -371,9 +371,11 @@ def rules_on_grants(body: str, end: int, lead: str) -> bool:
 #: A decision that grants what the text set out above it: "ATTRIBUE les aides ci-dessus", "accorde les subventions
 #: présentées ci-avant", "APPROUVE les subventions ci-dessus", "ATTRIBUE les bourses d'études listées ci-dessus",
 #: "attribuer au titre de l'exercice 2025 les subventions de fonctionnement ci-dessus", "ATTRIBUE les aides
-#: d'investissement détaillées ci-dessus" — or that names above whom it
+#: d'investissement détaillées ci-dessus", "VALIDE le versement des subventions ci-dessus" — or that names above whom it
 #: grants to: "attribue aux associations ci-dessus les subventions de fonctionnement indiquées".
-REFERS_BACK = re.compile(r"\b(?:attribu|accord|allou|octroi|octroy|approuv)\w*\s+"
+REFERS_BACK = re.compile(r"\b(?:(?:attribu|accord|allou|octroi|octroy|approuv)\w*\s+|"
+                         # "VALIDE le versement des subventions ci-dessus", "autorise le versement des aides …"
+                         r"(?:valid|approuv|autoris|d[ée]cid)\w*\s+le\s+versement\s+(?=des\s))"
                          r"(?:(?:au\s+titre\s+de|pour)\s+(?:l['’]\s*(?:exercice|année)\s+)?(?:19|20)\d\d\s*,?\s+)?"
                          r"(?:(?:les|des|ces)\s+(?:aides|"
                          r"subventions|participations|dotations|bourses)(?:\s+(?:d['’]|de\s+)[a-zà-ÿ]+)?\s+"
@@ -487,6 +489,10 @@ def list_sentences(body: str):
                     yield from _subheadings_apart(body, start_, sentence_)
 
 
+#: An annex's heading, a line of its own: "ANNEXE", "Annexe 1 – Subventions 2024", "ANNEXE À LA DÉLIBÉRATION N°
+#: CP-2024-09-117". The canton's line below it heads the annex's first items (:func:`_subheadings_apart`).
+ANNEX_HEADING = re.compile(r"[ \t]*annexe(?:[ \t]+(?:n°[ \t]*)?(?:\d{1,2}|[IVX]{1,4}))?(?:[ \t]*[–—:-][^\n]*|"
+                           r"[ \t]+(?:à|a)[ \t]+la[ \t]+(?:présente[ \t]+)?délibération\b[^\n]*)?[ \t]*", re.I)
 #: A sub-heading's line inside a list, above the items it groups: a few words with no amount and no end mark
 #: ("Canton de Lodève", "Secteur Nord"), which ends on no word that a name's next line would go on from.
 _SUBHEADING = re.compile(r"([ \t]*)[A-ZÀ-Ý][^\n:;.,€]{1,60}(?<![ \t-])(?<!\bde)(?<!\bdu)(?<!\bdes)(?<!\bet)"
@@ -539,7 +545,8 @@ def _subheadings_apart(body: str, start: int, sentence: str):
     cuts, offset = [], 0
     lines = sentence.split("\n")
     for i, line in enumerate(lines):
-        if (not i or lines[i - 1].rstrip().endswith((":", "€", ";"))) and subheading(body, start + offset, line):
+        if (not i or lines[i - 1].rstrip().endswith((":", "€", ";")) or ANNEX_HEADING.fullmatch(lines[i - 1])) \
+                and subheading(body, start + offset, line):
             cuts += ([offset] if i else []) + ([offset + len(line) + 1] if offset + len(line) < len(sentence) else [])
         offset += len(line) + 1
     for a, b in zip([0] + cuts, cuts + [len(sentence) + 1]):

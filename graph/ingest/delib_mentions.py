@@ -35,7 +35,9 @@ def merge_prose(grants: list[GrantFact], found: GrantsFound) -> None:
     A grant that only the report makes is the decision's (or a row's) of the same amount when the two names share
     a word that no other beneficiary's has ("Maison de santé de Pontaumur (SISA)" in the report, "SISA MSP de
     Pontaumur" in the decision), with a warning. A report's mention or an annex's row that gives the decision's
-    beneficiary a short name of the same amount is that grant (:func:`_name_short_forms`)."""
+    beneficiary a short name of the same amount is that grant (:func:`_name_short_forms`). An amount that the act
+    changes ("…, la subvention à X étant portée à 15 000 €") replaces the one it gave X before, in its sentences
+    (:func:`_without_changed`) or in a table's row (:func:`_beside_rows`)."""
     _name_short_forms([g for g in grants if not g.decision] + found.grants, [g for g in grants if g.decision])
     rows: dict[str, list[GrantFact]] = {}
     for grant in found.grants:
@@ -48,7 +50,7 @@ def merge_prose(grants: list[GrantFact], found: GrantsFound) -> None:
         mentions.setdefault((key or name_key(grant.beneficiary), grant.nature == "in-kind"), []).append(grant)
     kept: list[tuple[GrantFact, bool]] = []  # each grant, and whether only the report makes it
     for (key, _), said in mentions.items():
-        said = [g for g in said if not g.part] or said
+        said = _without_changed([g for g in said if not g.part] or said)
         decided = _restated([g for g in said if g.decision])
         reported = [g for g in said if not g.decision]
         if decided:
@@ -261,6 +263,35 @@ def _restated(mentions: list[GrantFact]) -> list[GrantFact]:
     return kept
 
 
+def _of_one_kind(grant: GrantFact, other: GrantFact) -> bool:
+    """Whether two amounts of one beneficiary may be one grant's: of one nature and one fiscal year, or of none
+    stated by one of them."""
+    return (grant.nature == other.nature or None in (grant.nature, other.nature)) \
+        and (grant.year == other.year or None in (grant.year, other.year))
+
+
+def _without_changed(mentions: list[GrantFact]) -> list[GrantFact]:
+    """One beneficiary's mentions, less those that a later one sets anew ("attribue à X une subvention de 12 000 €,
+    la subvention à X étant portée à 15 000 € conformément à l'amendement n° 1": one grant of 15 000 €): the amount
+    the grant had before the change, of its kind (:func:`_of_one_kind`), which lends it its nature and purpose. When
+    the mentions before the change give two amounts of its kind, which one it changes is unsaid: all are kept.
+
+    >>> from decimal import Decimal
+    >>> first = GrantFact("X", Decimal(12000), (0, 1), "project", decision=True)
+    >>> [str(g.amount) for g in _without_changed([first, GrantFact("X", Decimal(15000), (2, 3), set_anew=True)])]
+    ['15000']
+    """
+    changed: set[int] = set()
+    for at, new in enumerate(mentions):  # in the text's order: a change sets anew an amount said before it
+        before = [g for g in mentions[:at] if g.amount != new.amount and _of_one_kind(g, new) and id(g) not in changed]
+        if not new.set_anew or len({g.amount for g in before}) != 1:
+            continue
+        for grant in before:
+            changed.add(id(grant))
+            new.nature, new.purpose = new.nature or grant.nature, new.purpose or grant.purpose
+    return [g for g in mentions if id(g) not in changed]
+
+
 def _merge_report(grant: GrantFact, decided: list[GrantFact], found: GrantsFound) -> None:
     """Merge a report's mention into the decision's grant of its amount, else into its only one."""
     same = next((d for d in decided if _one_grant(d, grant)), None) or (decided[0] if len(decided) == 1 else None)
@@ -281,6 +312,15 @@ def _beside_rows(grant: GrantFact, rows: list[GrantFact], found: GrantsFound) ->
     """Whether a prose grant to a table's beneficiary is another grant than the table's rows: one the decision
     makes, of an amount and a nature that none of them has ("… ainsi qu'une subvention exceptionnelle de 500 €")."""
     if grant.amount in {r.amount for r in rows}:
+        return False
+    changed = [r for r in rows if r.span[0] < grant.span[0] and _of_one_kind(r, grant)]
+    if grant.set_anew and len(changed) == 1:  # "…, la subvention à X étant portée à 15 000 €": the row's, changed
+        found.warnings.append((
+            f"« {grant.beneficiary} » : {changed[0].amount} € au tableau, porté à {grant.amount} € par le texte ; "
+            f"le montant du texte est retenu",
+            f"'{grant.beneficiary}': {changed[0].amount} in the table, changed to {grant.amount} by the text; the "
+            f"text's is kept"))
+        changed[0].amount = grant.amount
         return False
     if grant.decision and grant.nature and grant.nature not in {r.nature for r in rows}:
         return True

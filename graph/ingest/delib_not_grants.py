@@ -156,8 +156,13 @@ BUDGET_LINE = re.compile(rf"[ \t]*(?:{BULLET}[ \t]*)?(?:(?:les|la|le|l['’])\s*
 #: 16 000 €", "versement du solde …, soit 4 000 €", "versée en deux fractions : 8 000 € …", "20 000 €, dont 8 000 €",
 #: "10 000 € pour l'année 2025, dont une avance de 30 %, soit 3 000 €" (an advance on the grant just stated; an
 #: advance alone, "une avance de 20 000 € sur la subvention 2026", is the grant the deliberation pays); "un complément de
-#: subvention de 6 000 €" paid after an amendment that brings the grant "de 18 000 € à 24 000 €" (alone, the grant).
+#: subvention de 6 000 €" paid after an amendment that brings the grant "de 18 000 € à 24 000 €" (alone, the grant);
+#: "18 000 €, versée à raison de 60 % en 2024 (10 800 €), le solde (7 200 €) en 2025" (instalments of one grant, not
+#: yearly grants).
 _PART = re.compile(r"\b(?:acomptes?|soldes?|reliquats?|fractions?|tranches?|compl[ée]ments?)\b|\bdont\s*$|"
+                   # an instalment's amount in brackets after its rate: "versée à raison de 60 % en 2024 (10 800 €)"
+                   r"(?:\bvers[ée]e?s?\b|\bà\s+raison\s+de\b)[^;€()]{0,40}?\b\d{1,3}(?:,\d{1,2})?[ \u00a0\u202f]*%"
+                   r"[^;€()]{0,30}\(\s*$|"
                    r"\bdont\s+(?:une?\s+|l['’]\s*)?(?:premi[eè]re?\s+)?(?:avances?|versements?)\b|"
                    r"\ben\s+(?:deux|trois|quatre|[2-4])\s+(?:fois|versements|temps)\b", re.I)
 #: What opens a clause with a granting verb: "DÉCIDE d'allouer à …", "- attribue au …".

@@ -58,8 +58,8 @@ from graph.ingest.delib_prose_amounts import (AmountsAround, goes_on_amounts_to,
                                               words_exclude_grant)
 from graph.ingest.delib_prose_cues import (AID_BEFORE, AMENDED_FROM, AMENDED_TO, AWARDED_AFTER, BRINGING_TO, CANCEL,
                                            CANCELLED_AFTER, CANCELLED_AFTER_BARRIERS, CEILING_BEFORE,
-                                           CHANGED_TO_AFTER, COMPARED_AFTER, COMPARED_BEFORE, DUES, MEMBERSHIP,
-                                           NAMED_RESULT, OPERAND_AFTER, OPERAND_BEFORE, PAID_EARLIER_AFTER,
+                                           CHANGED_TO_AFTER, CHANGED_TO_BEFORE, COMPARED_AFTER, COMPARED_BEFORE, DUES,
+                                           MEMBERSHIP, NAMED_RESULT, OPERAND_AFTER, OPERAND_BEFORE, PAID_EARLIER_AFTER,
                                            PRIZE_BEFORE, PRIZE_LINE,
                                            PROPOSED_TO_NO_ONE, RAISED_AFTER, RECALLED, RESULT_BEFORE, SET_AT,
                                            SET_GRANT, TOTAL_SUBJECT, WRAPPED_AMOUNT, says_granted_before)
@@ -374,6 +374,7 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
                                                        or withdrawn),
                                         part=a_start in parts,
                                         ceiling=ceiling, yearly=bool(yearly or share), listed=bool(listed),
+                                        set_anew=bool(CHANGED_TO_BEFORE.search(before)),
                                         year=read_year_after(flat, a_end) or read_clause_year(flat, a_start)
                                         or (yearly and yearly.group("first") and int(yearly.group("first")))))
                 if a_start not in read_at:

@@ -118,6 +118,11 @@ PAID_EARLIER_AFTER = re.compile(r"\s*(?:,\s*)?(?:qui\s+(?:lui\s+)?(?:a|avait)\s+
 _AMENDED_YEAR = r"(?:,?\s+(?:en|pour)\s+(?:19|20)\d\d,?)?"
 AMENDED_FROM = re.compile(_AMENDED_YEAR + r"\s+à\s+(?=" + AMOUNT_RE.pattern + ")", re.I)
 AMENDED_TO = re.compile(r"\bde\s+" + AMOUNT_RE.pattern + _AMENDED_YEAR + r"\s+à\s+$", re.I)
+#: A grant's amount changed, said before the new amount: "…, la subvention à X étant portée à 15 000 €", "est ramenée
+#: à", "porte à 15 000 € la subvention …" (not "portant la subvention à", :data:`BRINGING_TO`), or from its old amount
+#: (:data:`AMENDED_TO`). The new amount replaces the one the act gave the same beneficiary.
+CHANGED_TO_BEFORE = re.compile(r"\b(?:port|ramen|ramèn|rédui|redui|abaiss|relev)(?:e|é|ée|és|ées|er|ent|t|te|ts|tes)?"
+                               r"\s+à\s*$|" + AMENDED_TO.pattern, re.I)
 #: The total a grant brings a beneficiary's to, said after the grant: "une subvention complémentaire de 12 000 €,
 #: portant la subvention 2025 à 52 000 €", "…, ce qui porte son aide totale à 52 000 €" (not a second grant).
 BRINGING_TO = re.compile(r"\b(?:portant|ramenant|(?:ce\s+qui|qui)\s+(?:porte|ramène)(?:ra|rait)?)\b"

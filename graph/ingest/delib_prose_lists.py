@@ -9,7 +9,7 @@ import re
 
 from graph.ingest.delib_grant_words import GRANT_VERB, GRANT_WORD, NATURE_WORDS
 from graph.ingest.delib_grants import PAST, nature_in
-from graph.ingest.delib_lists import (BULLET, ITEM_START, LEAD, YEAR_ITEM, approved_below, opens_clause,
+from graph.ingest.delib_lists import (ANNEX_HEADING, BULLET, ITEM_START, LEAD, YEAR_ITEM, approved_below, opens_clause,
                                       rules_on_grants, section_heading, subheading)
 from graph.ingest.french import fold
 
@@ -98,6 +98,41 @@ def follow_lead(body: str, at: tuple[int, str], prior: tuple[int, str], item: bo
         return lead  # "Vote : 17 voix pour, unanimité." below an item that was read: each item put to the vote
     if on and not item and after_list and _GOES_ON_ITEM.match(sentence) and "\n\n" not in body[prior_end:start]:
         return lead  # "  dont 300 € au titre de l'action X ;" right below an item read: the next items are the lead's
+    if not item and (referred := annex_referred(body, start, sentence)) is not None:
+        return True, False, nature_in(referred)  # "ANNEXE" below "… les subventions figurant en annexe"
     if not item or opens_clause(sentence):  # "- d'approuver la cotisation …" below a table's lead
         return False, False, nature
     return lead
+
+
+#: A sentence that sends its grants to an annex: "aux bénéficiaires dont la liste figure dans l'annexe", "attribue les
+#: subventions figurant en annexe", "les aides détaillées à l'annexe 1".
+_TO_ANNEX = re.compile(r"\b(?:figur|détaill|list|énum[ée]r|repris|précis|mentionn|indiqu|présent)\w*\s+"
+                       r"(?:dans\s+l['’]\s*|en\s+|à\s+l['’]\s*)annexe\b", re.I)
+#: What the sentence that sends to the annex says of grants, besides a grant's word or verb: "apporte son concours
+#: financier aux bénéficiaires dont la liste figure en annexe".
+_GRANTS_OF_ANNEX = re.compile(r"\bbénéficiaires\b|\bconcours\s+financiers?\b|\baides\b", re.I)
+
+
+def annex_referred(body: str, start: int, sentence: str) -> str | None:
+    """The sentence before offset ``start`` of ``body`` that sends its grants to the annex whose heading opens
+    ``sentence`` (:data:`graph.ingest.delib_lists.ANNEX_HEADING`), if one does (the last one: the decision's): the
+    annex's lines are then a list of those grants, as if a colon announced them (its canton headings group them, its
+    TOTAL sums them).
+
+    >>> body = "Le Département attribue les subventions figurant en annexe.\\n\\nANNEXE\\n  Club A …… 800 €"
+    >>> annex_referred(body, 61, "ANNEXE")
+    'Le Département attribue les subventions figurant en annexe.'
+    >>> annex_referred("La convention figure en annexe.\\n\\nANNEXE\\n  Club A …… 800 €", 33, "ANNEXE") is None
+    True
+    """
+    if not ANNEX_HEADING.fullmatch(sentence.split("\n", 1)[0]):
+        return None
+    for said in reversed(list(_TO_ANNEX.finditer(body, 0, start))):
+        opens = max(body.rfind(".", 0, said.start()), body.rfind(";", 0, said.start())) + 1
+        ends = min((at for at in (body.find(".", said.end()), body.find(";", said.end())) if at >= 0),
+                   default=len(body))
+        referring = body[opens:ends + 1].strip()
+        if GRANT_WORD.search(referring) or GRANT_VERB.search(referring) or _GRANTS_OF_ANNEX.search(referring):
+            return referring
+    return None

@@ -74,14 +74,17 @@ NAME_END = (
     # "proposé au Conseil municipal d'attribuer à l'APSA …": the verb a body is asked to decide ends its name.
     r"\bd['’](?:attribuer|allouer|accorder|octroyer)\b|\bde\s+(?:verser|lui)\b|"
     r"\bet\s+(?:(?:à|au|aux|a(?=\s+la?\b|\s+l['’]))\b|de\s+\d|\d)|"
-    # "la subvention attribuée à X est annulée", "… est ramenée à 9 000 €", "… est portée de 1 800 € à 2 300 €"
-    r"\bainsi\b|\bselon\b|\b(?:est|sont|sera|seront)\s+(?:annul|retir|abrog|supprim|devenu|déclar|ramen|port[ée]|"
+    # "la subvention attribuée à X est annulée", "… est ramenée à 9 000 €", "… est portée de 1 800 € à 2 300 €",
+    # "…, la subvention à l'association X étant portée à 15 000 €" (a participle's clause)
+    r"\bainsi\b|\bselon\b|\bétant\b|"
+    r"\b(?:est|sont|sera|seront)\s+(?:annul|retir|abrog|supprim|devenu|déclar|ramen|port[ée]|"
     r"rédui|diminu|major|fix[ée]|arrêt[ée]|rectifi|modifi|augment[ée])\w*|"
     # "… est plafonnée à 40 000 €", "… sont destinées à …", "… sera versée en deux fois": a verb in the passive, its
     # participle in small letters, says what becomes of the grant; a name's words are no verb.
     r"\b(?:est|sont|sera|seront)\s+[a-zà-ÿ]+(?:é|ée|és|ées)\b|"
-    # "le montant attribué au Tennis Club a été ramené en séance à 1 800 €": a verb's, not the name's words.
-    r"\b(?:a|ont|avait|avaient|aura|auront)\s+été\b|"
+    # "le montant attribué au Tennis Club a été ramené en séance à 1 800 €", "… à X aurait dû être de 5 400 €": a
+    # verb's, not the name's words.
+    r"\b(?:a|ont|avait|avaient|aura|auront|aurait|auraient)\s+(?:été|dû)\b|"
     # The decision's next clause after the name, its verb in capitals or in small letters: "à l'association X
     # et APPROUVE la convention …", "… et d'approuver la convention" (not "Handicap et Valide", a name's).
     + _NEXT_CLAUSE + r"|"

@@ -49,15 +49,25 @@ _FINANCED = re.compile(r"\s*(?:au|pour\s+le)\s+financement\s+(?:de\s+la|de\s+l['
                        r"(?:la\s+|le\s+|les\s+|l['’](?=[A-ZÉÈ]))?(?P<name>[A-ZÉÈÀŒ«\"][^\n]*?)" + NAME_END)
 
 
+#: Whom the project an amount goes to is carried by, said after the amount: "80 000 € à l'aménagement du centre de
+#: santé communal porté par la Commune de Morez", "… à la création du local porté par l'association Jura Santé" — the
+#: project's words in small letters, then "porté par" and its carrier, a commune as well as an association.
+_CARRIED = re.compile(r"\s*(?:à\s+la|à\s+l['’]|au|aux|pour\s+(?:la|le|les|l['’]))\s*(?=[a-zà-ÿ])[^;:€\n]{0,150}?"
+                      r"\bport[ée]e?s?\s+par\s+(?:la\s+|le\s+|les\s+|l['’]association\s+|l['’](?=[A-ZÉÈ]))?"
+                      r"(?P<name>[A-ZÉÈÀŒ«\"][^\n]*?)" + NAME_END)
+
+
 def financed(sentence: str, end: int) -> str | None:
-    """The beneficiary of the project that the amount ending at ``end`` goes to finance, when the words after it
-    name one.
+    """The beneficiary of the project that the amount ending at ``end`` goes to finance (:data:`_FINANCED`), or
+    that carries the project the amount goes to (:data:`_CARRIED`), when the words after it name one.
 
     >>> financed("PARTICIPE à hauteur de 9 000 € au financement de l'extension de la maison de santé de Lafage "
     ...          "portée par la SISA Pôle Santé de Lafage, sous forme d'une subvention.", 30)
     'SISA Pôle Santé de Lafage'
+    >>> financed("PARTICIPE à hauteur de 80 000 € à l'aménagement du centre porté par la Commune de Morez.", 31)
+    'Commune de Morez'
     """
-    match = _FINANCED.match(sentence, end)
+    match = _FINANCED.match(sentence, end) or _CARRIED.match(sentence, end)
     return clean_name(match.group("name")) if match else None
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from graph.ingest.delib_vote_amendments import blank_amendments
 from graph.ingest.delib_vote_context import is_cited
 from graph.ingest.delib_vote_counts import FOR_AGAINST, read_count, read_not_voting
-from graph.ingest.delib_vote_names import (ABSTAINING_AFTER, AGAINST_AFTER, NAMED_ABSTAINING, NAMED_AGAINST,
+from graph.ingest.delib_vote_names import (ABSTAINING_AFTER, AGAINST_AFTER, NAMED_ABSTAINING, NAMED_AGAINST, NAMED_FOR,
                                            NOT_VOTING_AFTER, count_named, count_named_before)
 from graph.ingest.delib_vote_rejection import is_adopted_despite, is_count_label, rejects_the_act
 from graph.ingest.french import fold
@@ -189,7 +189,9 @@ def _read_counts(body: str, vote: Vote) -> list[tuple[int, int]]:
                               ("abstentions", r"abstentions?|s['’]abst\w+|s['’]est\s+abstenue?"
                                               r"|se\s+sont\s+abstenue?s?", False)):
         found = read_count(body, words, voix)
-        if found is None and attr != "votes_for":  # the members named, not counted: after their label, or before
+        if found is None and attr == "votes_for":  # the members named, not counted: "Ont voté pour : M. A, …"
+            found = count_named(body, NAMED_FOR)
+        elif found is None:  # the members named, not counted: after their label, or before
             found = count_named(body, NAMED_AGAINST if attr == "against" else NAMED_ABSTAINING) \
                 or count_named_before(body, AGAINST_AFTER if attr == "against" else ABSTAINING_AFTER)
         if found:

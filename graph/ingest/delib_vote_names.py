@@ -17,8 +17,9 @@ from graph.ingest.delib_vote_context import is_cited
 from graph.ingest.french_accents import accents_optional
 
 
-#: Who voted against or abstained, named without a count: "Ont voté contre : M. X, Mme Y", "A voté contre : M. X",
-#: "Se sont abstenus : Mme Z, M. W", "Contre : M. X et Mme Y".
+#: Who voted for, against or abstained, named without a count: "Ont voté pour : M. A, Mme B", "Ont voté contre :
+#: M. X, Mme Y", "A voté contre : M. X", "Se sont abstenus : Mme Z, M. W", "Contre : M. X et Mme Y".
+NAMED_FOR = r"(?:ont|a)\s+vot[ée]\s+pour|(?<![\w-])pour"
 NAMED_AGAINST = r"(?:ont|a)\s+vot[ée]\s+contre|(?<![\w-])contre"
 NAMED_ABSTAINING = r"se\s+sont\s+abstenu(?:e|s|es)?|s['’]est\s+abstenue?|abstentions?"
 #: One member named with their civility ("M. SIMONIN-BARRY", "Mme Anne COHEN", "Monsieur Paul Durand"), perhaps
@@ -34,28 +35,48 @@ _BARE_MEMBER = re.compile(r"(?!(?i:groupes?|listes?|les?|la|élus|union|oppositi
                           r"(?:\s+[A-ZÀ-ÖØ-ÞŒ][A-ZÀ-ÖØ-ÞŒ'’-]+){1,3}(?:\s*\([^()\n]{1,60}\))?")
 
 
+#: A member's aside that says they voted for another too, by proxy: "Mme FAUCHER (et par pouvoir M. BESSE)",
+#: "Mme LAVAL (+ pouvoir de M. TEYSSANDIER)", "Sophie BRUNEL (et pour Franck BARNIER)" — two votes (not "M. X (pouvoir
+#: à Mme Y)": X's one vote, that Y cast).
+_BY_PROXY = re.compile(r"\(\s*(?:(?:\+\s*|et\s+)?(?:par\s+)?(?:pouvoirs?|procurations?)\s+(?:de\s+|d['’]\s*)?"
+                       r"|et\s+pour\s+)(?-i:[A-ZÀ-Ý])", re.I)
+#: A list that names no one: "ABSTENTION : néant".
+_NO_ONE = re.compile(r"(?:néant|aucune?|personne)\.?", re.I)
+
+
 def count_named(text: str, words: str) -> tuple[int, tuple[int, int]] | None:
     """How many members a list after ``words`` and a colon names, when each of its items is one member, with their
     civility (:data:`_ONE_MEMBER`) or without, as a roll-call vote names them (:data:`_BARE_MEMBER`), and the list
     ends its line (or goes on to the next after a comma): "Ont voté contre : M. A, Mme B, M. C" counts 3. A list
-    that names anything else (a group, "MM. X et Y") counts nothing.
+    that names anything else (a group, "MM. X et Y") counts nothing; a member who votes by proxy for another too ("(+
+    pouvoir de M. X)") counts twice; "néant" counts none.
 
     >>> count_named("Ont voté contre : M. ALPHA, Mme BÊTA-GAMMA et M. DELTA\\nADOPTÉE", NAMED_AGAINST)[0]
     3
     >>> count_named("S'est abstenu : Olivier PELLAT.", NAMED_ABSTAINING)[0]
     1
+    >>> count_named("POUR : Mme LAVAL (+ pouvoir de M. TEYSSANDIER), M. DUBOIS ;\\nABSTENTION : néant", NAMED_FOR)[0]
+    3
+    >>> count_named("POUR : Mme LAVAL\\nABSTENTION : néant", NAMED_ABSTAINING)[0]
+    0
     >>> count_named("Se sont abstenus : le groupe Ensemble, M. ALPHA", NAMED_ABSTAINING) is None
     True
     """
     for match in re.finditer(rf"^[ \t]*(?:{words})[ \t]*:[ \t]*", text, re.I | re.M):
         end = match.end()
-        while (stop := text.find("\n", end)) >= 0 and re.search(r"(?:,|\bet)[ \t]*$", text[match.end():stop]):
-            end = stop + 1  # a list that a comma carries on to the next line
+        # a list that a comma carries on to the next line, or an aside that the line's end cut ("Mme MOREAU" /
+        # "(+ pouvoir de M. BOUYSSOU), M. ESTEVE")
+        while (stop := text.find("\n", end)) >= 0 and (re.search(r"(?:,|\bet)[ \t]*$", text[match.end():stop])
+                                                       or re.match(r"[ \t]*\(", text[stop + 1:])):
+            end = stop + 1
         stop = text.find("\n", end)
         stop = len(text) if stop < 0 else stop
-        items = re.split(r"\s*(?:[,;]|\bet\b)\s*", text[match.end():stop].strip().rstrip("."))
+        listed = " ".join(text[match.end():stop].split()).rstrip(" .;")
+        if _NO_ONE.fullmatch(listed):
+            return 0, (match.start(), stop)
+        items = re.split(r"\s*(?:[,;]|\bet\b)\s*(?![^()]*\))", listed)  # not within an aside: "(et par pouvoir …)"
         if items and all(_ONE_MEMBER.fullmatch(item) or _BARE_MEMBER.fullmatch(item) for item in items):
-            return len(items), (match.start(), stop)
+            return len(items) + sum(_BY_PROXY.search(item) is not None for item in items), (match.start(), stop)
         return None
     return None
 
