@@ -167,7 +167,8 @@ def bare_name(name: str) -> tuple[str, str | None, str | None]:
     'Stade Amandois Union Club'
     """
     # What a dash adds in small letters is the project, not the name: "Eau Vive – réhabilitation de puits" (a name
-    # goes on in capitals after its dash: "Les Dragons de Rouen – Hockey sur glace").
+    # goes on in capitals after its dash: "Les Dragons de Rouen – Hockey sur glace"), and so is an event that it
+    # names: "Association sportive uzerchoise – Course des Remparts".
     name = _DESCRIPTION.split(name, maxsplit=1)[0]
     # The place of a body's branch is no part of its name: "Ligue contre le cancer – comité du Gers" (the whole kept
     # as what the text calls it, :func:`branch_body`).
@@ -191,10 +192,21 @@ def bare_name(name: str) -> tuple[str, str | None, str | None]:
 _HOLDER = re.compile(r"(?i:(?:l['’]\s*)?association)\s+(?P<name>(?:L['’]|[A-ZÀ-Ý«\"0-9])[^()]*?)")
 
 
+#: An event named by its kind's word in capitals, then its name in capitals or in quotes, its year, a common noun
+#: after « de la », « du », « des » (a feast of something), or nothing more: "Course des Remparts", "Festival de Thau",
+#: "Festival « Les Estivales »", "Trophée 2024", "Fête de la châtaigne", "Fête du livre jeunesse" (not a club's
+#: section: "Course d'orientation", "Course à pied").
+_EVENT = (r"(?:Festivals?|F[êe]tes?|Courses?|Tournois?|Troph[ée]es?|Rallyes?|Salons?|Foires?|Semaines?|Journ[ée]es?|"
+          r"Rencontres|Nuits?|Galas?|Concours|Championnats?|Marathons?|Challenges?|Expositions?|Carnavals?|Forums?|"
+          r"Concerts?|[ÉE]ditions?|Biennales?|Saisons?)"
+          r"(?=\s+(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?[A-ZÀ-Ý0-9«\"]"
+          r"|\s+(?:de\s+la|de\s+l['’]|du|des)\s*[a-zà-ÿ]|\s*$)")
 #: A spaced dash then words in small letters, outside brackets: what follows is a description — unless it names a
-#: branch of the body ("Les Restos du Cœur – antenne de Luzech", "UNAFAM – délégation de la Manche").
-_DESCRIPTION = re.compile(r"\s+[–—-]\s+(?=[a-zà-ÿ])(?![^()]*\))(?!(?:antennes?|sections?|délégations?|comités?|clubs?|"
-                          r"branches?|secteurs?|sites?|unités?|services?|pôles?|bureaux?|agences?|centres?|maisons?|"
+#: branch of the body ("Les Restos du Cœur – antenne de Luzech", "UNAFAM – délégation de la Manche") — or an event
+#: (:data:`_EVENT`).
+_DESCRIPTION = re.compile(r"\s+[–—-]\s+(?=[a-zà-ÿ]|" + _EVENT + r")(?![^()]*\))"
+                          r"(?!(?:antennes?|sections?|délégations?|comités?|clubs?|branches?|secteurs?|sites?|unités?|"
+                          r"services?|pôles?|bureaux?|agences?|centres?|maisons?|"
                           r"foyers?|points?|espaces?|relais|groupes?|unions?|fédérations?|districts?|ligues?|"
                           r"établissements?|filiales?|régions?|départements?|équipes?|cellules?|conférences?)\b)")
 #: A body's branch after a spaced dash at the end of a name: "Les Restos du Cœur – antenne de Luzech".
