@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grant_words import GRANT_VERB, GRANT_WORD
 from graph.ingest.delib_grants import GrantsFound, StatedTotal
+from graph.ingest.delib_line_joins import join_cell_words
 from graph.ingest.delib_lists import RECORD_CODE, approved_below
 from graph.ingest.delib_notes import note_markers, notes_end, without_call, without_marker
 from graph.ingest.delib_pipe_tables import pipe_cells
@@ -181,11 +182,6 @@ class _Columns:
             i = self._column_of(*match.span())
             self.heads[i] = join_cell_words(self.heads[i], match.group(0))
             self.spans[i] = [min(self.spans[i][0], match.start()), max(self.spans[i][1], match.end())]
-
-
-def join_cell_words(text: str, more: str) -> str:
-    """A cell's words and the next line's: a hyphen at the end of a line joins them ("Coëvrons-" "Fictifs")."""
-    return more if not text else text + more if text.endswith("-") else text + " " + more
 
 
 @dataclass

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from graph.ingest.delib_list_columns import unfold_list_columns
 from graph.ingest.delib_member_lines import read_section_text
 from graph.ingest.delib_members import (ASIDE, BY_TITLE, CHAIR_ROLE, GIVEN_BY, HELD_BY, HELD_BY_ITEM, HELD_BY_OFFICE,
                                         PROXY_SPLIT, STARTS_WITH_CIVILITY, is_bare_list, is_capitals, read_member,
@@ -211,7 +212,9 @@ _COUNTED_LIST = re.compile(r"[ \t]*\d{1,3}(?:[ \t]+(?:conseill[eè]re?s?|membres
 
 
 def parse_sections(body: str, attendance: Attendance) -> None:
-    """Fill the present, excused, absent and proxy lists of ``attendance`` from the headed sections of ``body``."""
+    """Fill the present, excused, absent and proxy lists of ``attendance`` from the headed sections of ``body``
+    (two columns of lists on the same lines read one after the other, :mod:`delib_list_columns`)."""
+    body = unfold_list_columns(body, (heading for _, heading in SECTIONS))
     found = [(kind, match, False) for kind, pattern in SECTIONS for match in pattern.finditer(body)]
     starts = [start.end() for start in _INLINE_START.finditer(body)]
     found += [(kind, match, True) for kind, pattern in INLINE_SECTIONS for at in starts

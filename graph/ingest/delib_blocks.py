@@ -20,10 +20,10 @@ from __future__ import annotations
 import itertools
 import re
 
-from graph.ingest.delib_aligned import join_cell_words
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grant_words import GRANT_VERB, GRANT_WORD, NATURE_WORDS
 from graph.ingest.delib_grants import GrantFact, GrantsFound
+from graph.ingest.delib_line_joins import join_cell_words
 from graph.ingest.delib_lists import BULLET_MARKS, REFERS_BACK
 from graph.ingest.delib_recipient_names import clean_name
 from graph.ingest.delib_table_context import heading_nature

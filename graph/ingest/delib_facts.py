@@ -144,7 +144,8 @@ def deliberation_facts(graph: TripleSet) -> dict:
         "actes_id": _str(_one(graph, delib, MAI.actesId)),
         "body": _label(graph, _one(graph, delib, MAI.body)),
         "authority": _label(graph, _one(graph, delib, MAI.authority)),
-        "stated_totals": sorted(_amount(t) for t in graph.objects(delib, MAI.statedTotal)),
+        # every item's, as the grants are (minutes of several items: the first item may state none)
+        "stated_totals": sorted(_amount(t) for t in graph.objects(None, MAI.statedTotal)),
     }
     facts.update(session_facts(graph, _one(graph, delib, MAI.session), delib))
     facts.update(grant_facts(graph))

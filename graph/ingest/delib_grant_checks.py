@@ -280,6 +280,18 @@ def _amend(found: GrantsFound, changes: list[AmountChange], before: int) -> None
         found.totals = [t for t in found.totals if t.span[0] >= before or t.amount != old]
 
 
+def _sums_a_run(total: Decimal, amounts: tuple[Decimal, ...]) -> bool:
+    """Whether ``total`` is the sum of a run of consecutive ``amounts``: prefixes[j] - prefixes[i] == total for some
+    i < j, in one pass."""
+    seen, prefix = {Decimal(0)}, Decimal(0)
+    for amount in amounts:
+        prefix += amount
+        if prefix - total in seen:
+            return True
+        seen.add(prefix)
+    return False
+
+
 def reconcile(found: GrantsFound, body: str = "") -> None:
     """Mark each stated total that equals the sum of all grants or of a run of consecutive grants, unless a grant was
     read from the total's own words (its row taken for a grant); warn otherwise, quoting the total in ``body``. With
@@ -293,17 +305,12 @@ def reconcile(found: GrantsFound, body: str = "") -> None:
     """
     total_in_the_expose(found, body)
     amounts = [g.amount for g in found.grants]
-    prefixes = [Decimal(0)]
-    for amount in amounts:
-        prefixes.append(prefixes[-1] + amount)
+    # aid in kind is valued, not paid: a total may count it (a table's "TOTAL" under its row) or leave it out ("soit
+    # un total en numéraire de …", the sum of what is paid), so a run of the grants paid in money sums one too
+    in_money = [g.amount for g in found.grants if g.nature != "in-kind"]
 
-    def sums_a_run(total: Decimal) -> bool:  # prefixes[j] - prefixes[i] == total for some i < j, in one pass
-        seen: set[Decimal] = set()
-        for prefix in prefixes:
-            if prefix - total in seen:
-                return True
-            seen.add(prefix)
-        return False
+    def sums_a_run(total: Decimal) -> bool:
+        return any(_sums_a_run(total, run) for run in {tuple(amounts), tuple(in_money)})
 
     def read_from(total: StatedTotal) -> bool:  # a grant read from the total's own words: its row taken for a grant
         start, end = total.span

@@ -42,6 +42,14 @@ DECIDED_PAYMENT_BARRIERS = re.compile(r"[.;:€\d]")
 #: the grant pays a share of, not the grant's words.
 GRANT_AFTER = re.compile(r"\s*(?:,\s*)?(?:par|sous\s+(?:la\s+)?forme\s+d['’]|au\s+moyen\s+d['’])\s*"
                          r"(?:le\s+versement\s+d['’])?une?\s+(?:subvention|participation|aide|contribution)\b", re.I)
+#: An amount paid as a grant to whom the words after it name, wherever the sentence stands: "Monsieur le maire propose
+#: une participation de la commune de 1 200 €, versée sous forme de subvention à la coopérative scolaire X" — as
+#: plain a grant as "une subvention de 1 200 € à la coopérative scolaire X". (The amount of "1 200 €uros" ends at
+#: its "€".)
+PAID_AS_GRANT_AFTER = re.compile(r"(?:uros\b)?\s*,?\s*(?:vers|attribu|accord|allou|octroy)[ée]e?s?\s+"
+                                 r"sous\s+(?:la\s+)?forme\s+(?:de\s+|d['’]\s*une?\s+)"
+                                 r"(?:subvention|participation|contribution)s?\b"
+                                 r"[^.;:€\d]{0,40}?\s(?:à|a|au|aux)\s", re.I)
 #: The description of the operation a grant pays for, after the beneficiary's name and a comma, a noun phrase in small
 #: letters: "SISA Maison de santé du Lauragais, construction d'une maison de santé à Villefranche-Lauragais",
 #: "Commune de X, extension du centre de santé municipal", "…, travaux de mise aux normes". The name ends at its

@@ -47,6 +47,34 @@ _COMPOUND_TAILS = frozenset(
     "présent présente présents présentes".split())
 
 
+def is_cut_word(head: str, tail: str) -> bool:
+    """Whether a hyphen that a line's end falls on, between ``head`` (the line's last word) and ``tail`` (the next
+    line's first), cuts one word: the tail in small letters, and neither word one that opens or closes compounds
+    (:data:`_COMPOUND_HEADS`, :data:`_COMPOUND_TAILS`, "médico-" / "social").
+
+    >>> is_cut_word("Fonction", "nement"), is_cut_word("Saint", "Étienne"), is_cut_word("ci", "dessous")
+    (True, False, False)
+    """
+    head = head.lower()
+    return bool(re.fullmatch(r"[a-zà-ÿœæ]+", tail)) and head not in _COMPOUND_HEADS and tail not in _COMPOUND_TAILS \
+        and not (len(head) > 2 and head.endswith("o"))
+
+
+def join_cell_words(text: str, more: str) -> str:
+    """A cell's words and the next line's: a hyphen at the end of a line joins them ("Coëvrons-" "Fictifs"), and goes
+    when it cut a word ("Fonction-" "nement" is "Fonctionnement", :func:`is_cut_word`).
+
+    >>> join_cell_words("Fonction-", "nement"), join_cell_words("Coëvrons-", "Fictifs")
+    ('Fonctionnement', 'Coëvrons-Fictifs')
+    """
+    if not text:
+        return more
+    if not text.endswith("-"):
+        return text + " " + more
+    head, tail = re.search(r"[^\W\d_]*-$", text).group(0)[:-1], re.match(r"[^\W\d_]*", more).group(0)
+    return text[:-1] + more if head and is_cut_word(head, tail) else text + more
+
+
 def join_cut_words(body: str) -> str:
     r"""Make whole again a word that a line break cut with a hyphen ("l'associa-" / "tion Dracénie" is
     "l'association" / "Dracénie"): the word's end goes up to the line above, the next line keeps the rest (or the
@@ -65,8 +93,7 @@ def join_cut_words(body: str) -> str:
         head, tail = match["head"].lower(), match["tail"]
         if match["after"] or re.search(rf"(?<![\w-]){re.escape(head)}-{tail}(?![\w-])", folded):
             return match.group(0)
-        if not re.search(rf"(?<![\w-]){re.escape(head + tail)}(?![\w-])", folded) \
-                and (head in _COMPOUND_HEADS or tail in _COMPOUND_TAILS or len(head) > 2 and head.endswith("o")):
+        if not re.search(rf"(?<![\w-]){re.escape(head + tail)}(?![\w-])", folded) and not is_cut_word(head, tail):
             return match.group(0)
         moved = match["tail"] + match["stuck"]
         line_end = body.find("\n", match.end())

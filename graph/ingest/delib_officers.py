@@ -254,9 +254,10 @@ def parse_officers(body: str, attendance: Attendance) -> None:
         attendance.spans.append(match.span())
     # A signature gives the chair's title, never the chair here: an extract is signed by the executive who certifies
     # it ("Le Président du CIAS, Gérard X"), whoever chaired the session (a vice-president, the eldest member); the
-    # signer chairs only when the text names no one else (:func:`chair_from_signature`).
+    # signer chairs only when the text names no one else (:func:`chair_from_signature`). The title written with the
+    # chair ("sous la présidence de M. Hervé X, président") is kept: the signature's only fills in a missing one.
     for sign in _SIGNATURE.finditer(body):
         following = body[sign.end():sign.end() + 200].strip().split("\n")[0]
         person = parse_person(following)
-        if attendance.chair and person and person.key == attendance.chair.key:
+        if attendance.chair and not attendance.chair_title and person and person.key == attendance.chair.key:
             attendance.chair_title = sign.group("title").strip()

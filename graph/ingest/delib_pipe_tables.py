@@ -15,6 +15,7 @@ import re
 
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import GrantsFound
+from graph.ingest.delib_line_joins import join_cell_words
 from graph.ingest.delib_table_context import for_the_record, heading_nature, in_thousands
 from graph.ingest.delib_table_header import choose_amount_column, name_column
 from graph.ingest.delib_tables import AMOUNT_CELL_RE, TOTAL_ROW, row_label, rows_grants
@@ -42,19 +43,63 @@ def pipe_cells(line: str, width: int | None = None) -> list[str] | None:
 
 
 def _pipe_tables(body: str):
-    """Yield (rows, [(start, end)…]) for each run of ``|``-delimited lines, framed or not (:func:`pipe_cells`)."""
-    rows, spans = [], []
-    for match in re.finditer(r"^.*$", body, re.M):
+    """Yield (rows, [(start, end)…]) for each run of ``|``-delimited lines, framed or not (:func:`pipe_cells`); in
+    a grid, whose rules part its rows and not only its head, the lines between two rules as one row
+    (:func:`_grid_rows`), and the blank lines of a page break before a rule no end of the table."""
+    rows, spans, rules = [], [], []
+    lines = list(re.finditer(r"^.*$", body, re.M))
+    for i, match in enumerate(lines):
         cells = pipe_cells(match.group(0), len(rows[0]) if rows else None)
         if cells is not None:
-            if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells):
+            if _rule(cells):
+                rules.append(len(rows))
+            else:
                 rows.append(cells)
                 spans.append(match.span())
-        elif rows:
-            yield rows, spans
-            rows, spans = [], []
+        elif rows and not (rules and not match.group(0).strip() and _rule_next(lines, i + 1)):
+            yield _grid_rows(rows, spans, rules)
+            rows, spans, rules = [], [], []
     if rows:
-        yield rows, spans
+        yield _grid_rows(rows, spans, rules)
+
+
+def _rule(cells: list[str]) -> bool:
+    """Whether a ``| … |`` line's ``cells`` are a rule's ("|---|:---:|")."""
+    return all(re.fullmatch(r":?-{2,}:?", c) for c in cells)
+
+
+def _rule_next(lines: list[re.Match], i: int) -> bool:
+    """Whether the first line from ``i`` on that is not blank is a ``| … |`` table's rule."""
+    line = next((m.group(0) for m in lines[i:] if m.group(0).strip()), "")
+    return (cells := pipe_cells(line)) is not None and _rule(cells)
+
+
+def _grid_rows(rows: list[list[str]], spans: list[tuple[int, int]],
+               rules: list[int]) -> tuple[list[list[str]], list[tuple[int, int]]]:
+    """The rows of a ``| … |`` table whose rules (before the rows of ranks ``rules``) part its rows, two of them
+    between rows at least, the lines between two rules joined into one row, cell by cell (a name, a purpose or a
+    nature cut at a line's end: "Fonction-" / "nement"); a table ruled under its head only (Markdown's) or above and
+    below its rows as it is.
+
+    >>> rows, spans = _grid_rows([["Nom", "Nature"], ["Union Sportive", "Fonction-"], ["Ripagérienne", "nement"],
+    ...                           ["Club", "Projet"]], [(0, 1), (2, 3), (4, 5), (6, 7)], [0, 1, 3, 4])
+    >>> rows
+    [['Nom', 'Nature'], ['Union Sportive Ripagérienne', 'Fonctionnement'], ['Club', 'Projet']]
+    >>> spans
+    [(0, 1), (2, 5), (6, 7)]
+    """
+    inside = {rank for rank in rules if 0 < rank < len(rows)}
+    if len(inside) < 2:
+        return rows, spans
+    bounds = sorted(inside | {0, len(rows)})
+    joined, joined_spans = [], []
+    for start, end in zip(bounds, bounds[1:]):
+        cells = list(rows[start])
+        for line in rows[start + 1:end]:
+            cells = [join_cell_words(a, b) if b else a for a, b in zip(cells, line)] + cells[len(line):]
+        joined.append(cells)
+        joined_spans.append((spans[start][0], spans[end - 1][1]))
+    return joined, joined_spans
 
 
 def pipe_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hints: ColumnHints | None = None) -> None:

@@ -45,7 +45,7 @@ from graph.ingest.delib_antecedents import (PRONOUN_AFTER, PRONOUN_BEFORE, antec
 from graph.ingest.delib_bounded import NOT_WORDS, found_before_barrier, search_within
 from graph.ingest.delib_clauses import where_clause_starts
 from graph.ingest.delib_grant_words import (DECIDED_PAYMENT, DECIDED_PAYMENT_BARRIERS, GRANT_AFTER, GRANT_VERB,
-                                           GRANT_WORD, NATURE_WORDS)
+                                            GRANT_WORD, NATURE_WORDS, PAID_AS_GRANT_AFTER)
 from graph.ingest.delib_grants import GrantFact, IN_KIND, StatedTotal, names_a_period, nature_in
 from graph.ingest.delib_lists import (BLOCK, DATIVE_ITEM, ITEM_START, YEAR_ITEM, dative_item, item_name,
                                       list_sentences)
@@ -291,7 +291,8 @@ def prose_grants(body: str, title_beneficiary: str | None, tables: list[tuple[in
             # "PARTICIPE à hauteur de …", "VALIDE le versement à X de la somme de …", "…, soit 12 000 €, par une
             # subvention …": the decision's own words for a payment.
             decided = start + a_start >= deciding_from
-            granted_after = decided and bool(GRANT_AFTER.match(flat, a_end))
+            granted_after = decided and bool(GRANT_AFTER.match(flat, a_end)) \
+                or bool(PAID_AS_GRANT_AFTER.match(flat, a_end))
             paid = granted_after or decided and bool(search_within(DECIDED_PAYMENT, DECIDED_PAYMENT_BARRIERS, flat, 0,
                                                                    a_start))
             if not (GRANT_WORD.search(before) or GRANT_VERB.search(before) or (item and lead) or valued_in_kind

@@ -275,15 +275,15 @@ def warn_impossible_dates(extraction: Extraction, text: str, source: str | None 
             if date is None and not (1 <= int(match["m"]) <= 12 and int(match["d"]) <= 31):
                 continue  # not a day and a month: a number of another kind
         said.add(written)
-        where = where_written(source, pages, match.re, written)
+        # located only when said: where_written reads the whole text again, and most dates are right
         if date is None:
             extraction.warn(f"date impossible « {written} » : ce jour n'existe pas, aucune date n'en est lue ; à "
                             "vérifier",
                             f"impossible date '{written}': no such day, no date read from it; to be checked",
-                            **where)
+                            **where_written(source, pages, match.re, written))
         elif not DATE_YEARS[0] <= date.year <= DATE_YEARS[1]:
             low, high = DATE_YEARS
             extraction.warn(f"date invraisemblable « {written} » : année hors de {low} à {high} ; "
                             "enregistrée telle que le texte la donne, à vérifier",
                             f"implausible date '{written}': year outside {low} to {high}; stored as "
-                            "the text gives it, to be checked", **where)
+                            "the text gives it, to be checked", **where_written(source, pages, match.re, written))

@@ -74,9 +74,11 @@ _OPENING_WORD = re.compile(r"(?:subventions?|aides?|participations?|contribution
 
 
 #: What an unaccented "a" follows when it stands for "à": an amount, a granting verb or a grant's word, or a list's
-#: punctuation or line start — never a subject, as the verb avoir does ("L'association a la Présidence du comité").
-_A_BEFORE = re.compile(r"(?:(?:€|euros?|\d)[ \t)]*|[,:;(]|^|\n|\bet|\b(?:attribu|allou|vers|accord|octroy|propos|"
-                       r"destin)\w*|" + GRANT_WORD.pattern + r")\s*$", re.I)
+#: punctuation, bullet ("  * a la Ligue contre le cancer, …") or line start — never a subject, as the verb avoir does
+#: ("L'association a la Présidence du comité").
+_A_BEFORE = re.compile(r"(?:(?:€|euros?|\d)[ \t)]*|[,:;(]|^|\n|(?:^|\n)[ \t]*" + BULLET + r"|\bet|"
+                       r"\b(?:attribu|allou|vers|accord|octroy|propos|destin)\w*|" + GRANT_WORD.pattern + r")\s*$",
+                       re.I)
 
 
 def _avoir(sentence: str, match: re.Match) -> bool:

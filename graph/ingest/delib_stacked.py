@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 
-from graph.ingest.delib_aligned import AMOUNT_CELL, GOES_ON, SENTENCE_END, join_cell_words, lines_at
+from graph.ingest.delib_aligned import AMOUNT_CELL, GOES_ON, SENTENCE_END, lines_at
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import GrantsFound
+from graph.ingest.delib_line_joins import join_cell_words
 from graph.ingest.delib_notes import without_call
 from graph.ingest.delib_table_context import heading_nature, in_thousands
 from graph.ingest.delib_table_header import (AMOUNT_COL, BENEF_COL, PURPOSE_COL, REJECT_COL,

@@ -32,7 +32,7 @@ from graph.ingest.delib_page_breaks import drop_page_breaks, drop_table_page_rep
 from graph.ingest.delib_prose_columns import unfold_prose_columns
 from graph.ingest.delib_running_heads import drop_running_heads
 from graph.ingest.delib_stamps import Stamp, join_cut_months, strip_stamps
-from graph.ingest.delib_text_layout import clean_text, unbox, unify_line_ends
+from graph.ingest.delib_text_layout import clean_text, plain_box_lines, unbox, unify_line_ends
 from graph.ingest.delib_web_text import html_characters, markdown_to_plain
 
 if TYPE_CHECKING:
@@ -90,7 +90,8 @@ def normalise_text(text: str, markdown: bool = False) -> Document:
     text = join_cut_months(text)
     body, stamp = strip_stamps(text)
     doubts: list[tuple[str, str]] = []
-    body = join_cut_words(drop_table_page_repeats(drop_running_heads(drop_page_breaks(body))))
+    # (a table drawn with box lines drawn in ASCII once a header's repeats are dropped: its rules, all alike, are none)
+    body = join_cut_words(plain_box_lines(drop_table_page_repeats(drop_running_heads(drop_page_breaks(body)))))
     body = currency_after(join_split_amounts(join_cut_lines(set_leaders_apart(body)), doubts))
     body = re.sub(r"\n{3,}", "\n\n", body).strip("\n")
     full = body

@@ -203,6 +203,22 @@ def unbox(text: str) -> str:
     return "\n".join(out)
 
 
+#: The characters that draw a table's frame (light, heavy and double lines), as the ASCII rules of a ``| … |`` table
+#: write them: a column's rule and each corner or junction a bar, a row's rule a dash.
+_BOX_DRAWING = str.maketrans({**dict.fromkeys("│┃║┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬", "|"), **dict.fromkeys("─━═", "-")})
+
+
+def plain_box_lines(text: str) -> str:
+    """``text`` with the tables drawn with box-drawing characters ("│ Club │ 750 │" between "├────┼─────┤" rules),
+    as some exports write them, drawn in ASCII ("| Club | 750 |" between "|----|-----|"), the way a PDF's ruled
+    tables are read (:mod:`graph.ingest.delib_pipe_tables`); each character for one, so that nothing moves.
+
+    >>> plain_box_lines("┌──────┬─────┐\\n│ Club │ 750 │\\n└──────┴─────┘")
+    '|------|-----|\\n| Club | 750 |\\n|------|-----|'
+    """
+    return text.translate(_BOX_DRAWING)
+
+
 def _table_row(lines: list[str], i: int) -> bool:
     """Whether line ``i`` is a table's row of two cells or more."""
     return 0 <= i < len(lines) and re.fullmatch(r"[ \t]*[|│║][^\n]*[|│║][^\n]*[|│║][ \t]*", lines[i]) is not None
