@@ -122,12 +122,16 @@ def outside_totals(grants: list[GrantFact], totals: list[StatedTotal]) -> list[G
     """
     counted_in: set[int] = set()
     reconciled = {t.amount for t in totals if t.reconciled}
-    for i in range(len(grants)):
-        run = Decimal(0)
-        for j in range(i, len(grants)):
-            run += grants[j].amount
-            if run in reconciled:
-                counted_in.update(range(i, j + 1))
+    # a total in money counts a run of the grants paid in money, the aid in kind between them left out, as
+    # :func:`graph.ingest.delib_grant_checks.reconcile` reconciles it
+    in_money = [k for k, g in enumerate(grants) if g.nature != "in-kind"]
+    for ranks in (range(len(grants)), in_money):
+        for i in range(len(ranks)):
+            run = Decimal(0)
+            for j in range(i, len(ranks)):
+                run += grants[ranks[j]].amount
+                if run in reconciled:
+                    counted_in.update(ranks[i:j + 1])
     return [g for k, g in enumerate(grants) if k not in counted_in]
 
 
