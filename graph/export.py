@@ -24,15 +24,16 @@ rules, so that every written row passes the schema:
   nature`` or ``aide en numéraire``), and the other two are **left empty** when unknown (a deliberation says
   neither): the schema requires them, but an empty cell is a missing value, where ``non`` would state a false
   fact. The summary counts such cells;
-- ``datesPeriodeVersement`` is the stored period when it matches the schema and can be true (a reversed period
-  matches the pattern, which is all an SCDL consumer checks), else the convention date; ``objet`` is cut at 256
-  characters;
+- ``datesPeriodeVersement`` is the stored period when it matches the schema, of days of the calendar (a reversed
+  period too: the publisher's, which the schema accepts, said doubtful), else the convention date; ``objet`` is cut
+  at 256 characters;
 - the summary counts, in one line, the cells written with a stand-in (:data:`graph.scdl_export_rows.REPLACED_BY`:
   a deliberation's date for the convention's, « Subvention » for no purpose, no form of aid the source stated, a
-  period stored unreadable or false, or none), in another the values written outside the schema's bounds
+  period stored unreadable, or none), in another the values written outside the schema's bounds
   (:data:`graph.scdl_export_rows.OUT_OF_BOUNDS`: a ``pourcentageSubvention`` of 0.005; the column is required, any
-  other number would be false, and an empty cell reads back as 1: the whole amount), and with ``verbose`` names
-  their grants.
+  other number would be false, and an empty cell reads back as 1: the whole amount), in another the values written
+  as held although doubtful (:data:`graph.scdl_export_rows.DOUBTFUL`: a period that ends before it starts), and
+  with ``verbose`` names their grants.
 
 This module runs the export (:func:`export_scdl`); the query it runs is :mod:`graph.scdl_export_query`, the rows it
 writes :mod:`graph.scdl_export_rows`, and what it says of them :mod:`graph.scdl_export_summary`.
@@ -54,8 +55,8 @@ from collections import Counter
 
 from graph.namespaces import sparql_prologue
 from graph.scdl_export_query import GRANTS
-from graph.scdl_export_rows import (COLUMNS, UNKNOWN_REQUIRED, actor_lacks, grant_to_row, out_of_bounds_cells,
-                                    replaced_cells, text_of, unknown_cells, why_not_scdl)
+from graph.scdl_export_rows import (COLUMNS, UNKNOWN_REQUIRED, actor_lacks, doubtful_cells, grant_to_row,
+                                    out_of_bounds_cells, replaced_cells, text_of, unknown_cells, why_not_scdl)
 from graph.scdl_export_summary import SUBSTITUTIONS
 
 
@@ -69,10 +70,10 @@ def export_scdl(store, out) -> dict:
     (``role``, ``name``, ``iri``, ``lacks``: a key of :data:`graph.scdl_export_rows.ACTOR_LACKS`, ``why`` and
     ``why_en``: its text in French and English, ``grants``: how many), most grants first; when rows leave
     required columns empty because the graph does not know them, ``"unknown"``: ``{column: rows}``
-    (:data:`UNKNOWN_REQUIRED`); when rows write a stand-in or a value outside the schema's bounds, ``"replaced"`` and
-    ``"out_of_bounds"``: ``{column: rows}`` in the schema's order (:func:`replaced_cells`,
-    :func:`out_of_bounds_cells`), and
-    ``"substituted"``: one dict per cell (``kind``: "replaced" or "out_of_bounds", ``column``, ``grant``: the grant's
+    (:data:`UNKNOWN_REQUIRED`); when rows write a stand-in, a value outside the schema's bounds or a doubtful one,
+    ``"replaced"``, ``"out_of_bounds"`` and ``"doubtful"``: ``{column: rows}`` in the schema's order
+    (:func:`replaced_cells`, :func:`out_of_bounds_cells`, :func:`doubtful_cells`), and
+    ``"substituted"``: one dict per cell (``kind``: one of those three, ``column``, ``grant``: the grant's
     identifier, else its IRI, ``held``: the value the graph holds, '' for none).
     """
     text = io.StringIO(newline="")
@@ -98,7 +99,8 @@ def export_scdl(store, out) -> dict:
         unknown.update(unknown_cells(row))
         grant = text_of(bindings.get("grantId") or bindings.get("grant"))
         substituted += [{"kind": kind, "column": column, "grant": grant, "held": held}
-                        for kind, cells in (("replaced", replaced_cells), ("out_of_bounds", out_of_bounds_cells))
+                        for kind, cells in (("replaced", replaced_cells), ("out_of_bounds", out_of_bounds_cells),
+                                            ("doubtful", doubtful_cells))
                         for column, held in cells(bindings).items()]
         writer.writerow(row)
         written += 1

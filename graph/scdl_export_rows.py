@@ -36,6 +36,9 @@ REPLACED_BY = {"dateConvention": ("par la date de la délibération qui la déci
 OUT_OF_BOUNDS = {"pourcentageSubvention": ("de 0,01 à 1 ; vide, cette colonne obligatoire se relirait 1 : le montant "
                                            "entier", "0.01 to 1; left empty, this required column would read back as "
                                            "1: the whole amount")}
+#: Values written as the publisher wrote them, which the schema accepts, although they look wrong: why, (French,
+#: English).
+DOUBTFUL = {"datesPeriodeVersement": ("période qui finit avant de commencer", "period that ends before it starts")}
 
 
 def text_of(value) -> str:
@@ -144,7 +147,7 @@ def grant_to_row(b: dict) -> list[str] | None:
         text_of(b.get("funderName")) or siret, siret, date, text_of(b.get("reference")),
         text_of(b.get("beneficiaryName")), beneficiary_siret, rna, (text_of(b.get("purpose")) or "Subvention")[:256],
         _number(total),
-        _nature(b), text_of(b.get("paymentConditions")), period if period_ok(period) else date, "",
+        _nature(b), text_of(b.get("paymentConditions")), period if period_readable(period) else date, "",
         EU_NOTIFIED.get(text_of(b.get("euNotified")), ""), _number(share), text_of(b.get("programme")),
     ]
 
@@ -165,30 +168,38 @@ def unknown_cells(row: list[str]) -> list[str]:
     return [column for column in UNKNOWN_REQUIRED if not row[COLUMNS.index(column)]]
 
 
-def period_ok(period: str) -> bool:
-    """Whether ``period`` is a payment period SCDL can be given as true: a date or two (the schema's pattern), each a
-    day of the calendar, the second not before the first. A reversed period (``2018-03-14/2017-03-14``, warned at
-    ingest and stored as its source wrote it) matches the pattern, which is all that an SCDL consumer checks: it
-    would be read as a fact.
+def period_days(period: str) -> list[Date] | None:
+    """The days of a payment period that SCDL takes: a date or two (the schema's pattern), each a day of the
+    calendar; None for another value (« 2017 », « 2017-30-05 »).
 
-    >>> period_ok("2017-03-14/2018-03-14"), period_ok("2018-03-14/2017-03-14"), period_ok("2017-02-30")
-    (True, False, False)
+    >>> period_days("2018-03-14/2017-03-14"), period_days("2017-02-30")
+    ([datetime.date(2018, 3, 14), datetime.date(2017, 3, 14)], None)
     """
     if not _PERIOD.fullmatch(period):
-        return False
+        return None
     try:
-        days = [Date.fromisoformat(day) for day in period.split("/")]
+        return [Date.fromisoformat(day) for day in period.split("/")]
     except ValueError:
-        return False
-    return days == sorted(days)
+        return None
+
+
+def period_readable(period: str) -> bool:
+    """Whether ``period`` is written as the publisher wrote it: the schema's pattern, of days of the calendar. A
+    reversed period (``2018-03-14/2017-03-14``, warned at ingest) is the publisher's, which the schema accepts: kept,
+    and said doubtful (:func:`doubtful_cells`); the convention date put in its place was no payment period at all.
+
+    >>> period_readable("2017-03-14/2018-03-14"), period_readable("2018-03-14/2017-03-14"), period_readable("2017")
+    (True, True, False)
+    """
+    return period_days(period) is not None
 
 
 def replaced_cells(b: dict) -> dict[str, str]:
     """The required SCDL columns (:data:`REPLACED_BY`) that a grant's row writes with a stand-in, each with the value
     the graph holds for it ('' for none), in the schema's order: no convention date (the deciding deliberation's is
     written); no purpose (« Subvention »); no form of aid that the source stated (it said none, or « subvention »:
-    warned at ingest), the grant not in kind; a period stored as its source wrote it, unreadable ("2017") or false
-    (:func:`period_ok`), or none. Read back, each is a fact: the summary says them.
+    warned at ingest), the grant not in kind; a period stored as its source wrote it, unreadable ("2017", a day no
+    calendar has: :func:`period_readable`), or none. Read back, each is a fact: the summary says them.
 
     >>> replaced_cells({"paymentPeriod": "2017", "decisionDate": "2024-05-16", "purpose": "Sport"})
     {'dateConvention': '', 'nature': '', 'datesPeriodeVersement': '2017'}
@@ -199,8 +210,20 @@ def replaced_cells(b: dict) -> dict[str, str]:
     period = text_of(b.get("paymentPeriod"))
     stand_in = {"dateConvention": not b.get("conventionDate"), "objet": not text_of(b.get("purpose")),
                 "nature": not text_of(b.get("aidForms")) and text_of(b.get("natureIri")) != IN_KIND,
-                "datesPeriodeVersement": not period_ok(period)}
+                "datesPeriodeVersement": not period_readable(period)}
     return {column: period if column == "datesPeriodeVersement" else "" for column in REPLACED_BY if stand_in[column]}
+
+
+def doubtful_cells(b: dict) -> dict[str, str]:
+    """The SCDL columns (:data:`DOUBTFUL`) that a grant's row writes as its publisher wrote them although they look
+    wrong, each with its value: a payment period that ends before it starts.
+
+    >>> doubtful_cells({"paymentPeriod": "2017-04-12/2017-03-09"}), doubtful_cells({"paymentPeriod": "2017-03-09"})
+    ({'datesPeriodeVersement': '2017-04-12/2017-03-09'}, {})
+    """
+    period = text_of(b.get("paymentPeriod"))
+    days = period_days(period)
+    return {"datesPeriodeVersement": period} if days and days != sorted(days) else {}
 
 
 def out_of_bounds_cells(b: dict) -> dict[str, str]:

@@ -6,7 +6,7 @@ and the cells not written as the graph holds them.
 from __future__ import annotations
 
 from graph.french_text import counted
-from graph.scdl_export_rows import COLUMNS, OUT_OF_BOUNDS, REPLACED_BY, SKIPPED_BECAUSE
+from graph.scdl_export_rows import COLUMNS, DOUBTFUL, OUT_OF_BOUNDS, REPLACED_BY, SKIPPED_BECAUSE
 
 #: The role of an actor in a grant, as the summary names it: (French, English).
 ROLES = {"funder": ("attribuant", "funder"), "beneficiary": ("bénéficiaire", "beneficiary")}
@@ -18,6 +18,8 @@ SUBSTITUTIONS = {
                        "valeurs hors des bornes du schéma, écrites telles quelles",
                        "outside the schema's bounds, written as held"), OUT_OF_BOUNDS,
                       ("hors des bornes", "outside the bounds")),
+    "doubtful": (("valeur douteuse, écrite telle que publiée", "valeurs douteuses, écrites telles que publiées",
+                  "doubtful, written as published"), DOUBTFUL, ("douteuse", "doubtful")),
 }
 #: Actors named one by one in the summary; the others are counted.
 SUMMARY_ACTORS = 20
@@ -74,9 +76,9 @@ def _scdl_summary_en(counts: dict, verbose: bool) -> str:
 
 
 def substitution_lines(counts: dict, lang: str = "fr", verbose: bool = False) -> list[str]:
-    """The summary's line on the cells written with a stand-in (:data:`REPLACED_BY`) or outside the schema's bounds
-    (:data:`OUT_OF_BOUNDS`), by column in the schema's order; with ``verbose``, one line per cell naming its
-    grant.
+    """The summary's line on the cells written with a stand-in (:data:`REPLACED_BY`), outside the schema's bounds
+    (:data:`OUT_OF_BOUNDS`) or as published although doubtful (:data:`DOUBTFUL`), by column in the schema's order;
+    with ``verbose``, one line per cell naming its grant.
 
     >>> substitution_lines({"replaced": {"nature": 2}})
     ['  2 valeurs remplacées : nature (2, par « aide en numéraire ») ; --verbose nomme leurs subventions']
@@ -102,7 +104,7 @@ def substitution_lines(counts: dict, lang: str = "fr", verbose: bool = False) ->
     shown = counts.get("substituted", []) if verbose else []
     for cell in sorted(shown, key=lambda c: (c["kind"] != "replaced", COLUMNS.index(c["column"]))):
         value = cell["held"]
-        quoted = value if cell["kind"] == "out_of_bounds" else f"'{value}'" if en else f"« {value} »"
+        quoted = value if cell["kind"] != "replaced" else f"'{value}'" if en else f"« {value} »"
         held = f" ({quoted})" if value else ""
         lines.append(f"    {cell['column']} {SUBSTITUTIONS[cell['kind']][2][en]}{'' if en else ' '}: "
                      f"{cell['grant']}{held}")

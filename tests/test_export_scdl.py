@@ -37,13 +37,14 @@ def test_every_expressible_grant_is_exported_and_the_others_counted(exported):
     # 29 + 13 + 1 grants have a valid funder SIRET and a beneficiary SIRET or RNA; SCDL.csv's 3 have no valid
     # funder SIRET, and exemple.csv's Bellandier SAS has an invalid SIRET and no RNA (ingest kept neither invalid
     # SIRET). The funder and the beneficiary that kept them out are named, with why. The official example has three
-    # periods ending before they start, and one of a 30th month: written as the convention date, and said.
+    # periods ending before they start, which the schema accepts: written as published, said doubtful; and one of a
+    # 30th month: written as the convention date, said replaced.
     counts = dict(exported[0])
-    assert [(s["grant"].rsplit("/", 1)[1], s["held"]) for s in counts.pop("substituted")] == [
-        ("24", "2017-04-12/2017-03-09"), ("25", "2017-12-20/2017-03-09"), ("27", "2017-03-02/2017-30-05"),
-        ("29", "2017-03-02/2017-01-10")]
+    assert [(s["grant"].rsplit("/", 1)[1], s["kind"], s["held"]) for s in counts.pop("substituted")] == [
+        ("24", "doubtful", "2017-04-12/2017-03-09"), ("25", "doubtful", "2017-12-20/2017-03-09"),
+        ("27", "replaced", "2017-03-02/2017-30-05"), ("29", "doubtful", "2017-03-02/2017-01-10")]
     assert counts == {"written": 43, "skipped": 4, "because": {"funder-siret": 3, "beneficiary-id": 1},
-                      "replaced": {"datesPeriodeVersement": 4},
+                      "replaced": {"datesPeriodeVersement": 1}, "doubtful": {"datesPeriodeVersement": 3},
                            "actors": [
                                {"role": "funder", "name": "TEST_SOCLE_SCDL", "iri": BASE + "actor/test-socle-scdl",
                                 "lacks": "no-identifier", "why": "ni SIREN ni SIRET connu",

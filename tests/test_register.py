@@ -81,7 +81,7 @@ def test_unknown_themes_circles_goals_and_bad_dates_are_warned_with_their_yaml_l
                           "    themes: [astrologie]\n    goals: [9]\n  - kind: association\n"))
     assert [(i.level, i.line, i.field) for i in ex.issues] == [
         ("warning", 8, "kind"), ("warning", 11, "themes"), ("warning", 12, "goals"), ("warning", 9, "circle"),
-        ("warning", 10, "joined"), ("warning", 10, "joined"), ("error", 13, "name")]
+        ("warning", 10, "joined"), ("error", 13, "name")]
 
 
 def test_a_yaml_syntax_error_is_reported_with_its_line():
@@ -344,7 +344,7 @@ def test_an_impossible_unquoted_yaml_date_is_a_warning_with_its_line_not_a_crash
     ex = extract(yaml_ctx("format: maillage-register/1\nptce:\n  name: P\nmembers:\n  - name: A\n"
                           "    joined: 2024-01-15\n  - name: B\n    joined: 2025-04-31\n"))
     assert [(i.line, i.field, i.message) for i in ex.issues if i.field == "joined"] == [
-        (8, "joined", "date impossible « 2025-04-31 » : ignorée"), (8, "joined", "date d'entrée manquante (joined)")]
+        (8, "joined", "date impossible « 2025-04-31 » : ignorée, le membre est enregistré sans date d'entrée")]
 
 
 @pytest.mark.parametrize("text, key, lines", [
@@ -409,7 +409,7 @@ _FRENCH_HEAD = ("format: maillage-register/1\nptce:\n  nom: P\n  objectifs: [{ra
                         "» ?")),
     ("financements:\n  - {délibération: 2024.1, bénéfciary: A, objectifs: [1]}\n",
      (8, "bénéfciary", "clé inconnue « bénéfciary » d'un financement, ignorée : vouliez-vous dire « bénéficiaire » ?")),
-    ("", (6, "date d'entrée", "date impossible « 2024-13-01 » : ignorée")),
+    ("", (6, "date d'entrée", "date impossible « 2024-13-01 » : ignorée, le membre est enregistré sans date d'entrée")),
 ])
 def test_register_warnings_name_the_keys_as_the_register_writes_them(tail, expected):
     assert expected in issues_of(extract(yaml_ctx(_FRENCH_HEAD + tail)))
@@ -653,14 +653,14 @@ def test_a_misspelt_kind_circle_or_theme_is_warned_about_with_the_one_it_may_mea
     ("01/2024", "2024-01-01", "date « 01/2024 » : jour non précisé : le 1er du mois est retenu"),
     ("15/01/24", "2024-01-15", "date « 15/01/24 » : année écrite sur deux chiffres, lue 2024"),
     ("2024", "None", "date illisible « 2024 » (formes lues : 2024-01-15, 15/01/2024, 15 janvier 2024, janvier "
-                     "2024) : ignorée"),
-    ("31 février 2024", "None", "date impossible « 31 février 2024 » : ignorée"),
+                     "2024) : ignorée, le membre est enregistré sans date d'entrée"),
+    ("31 février 2024", "None", "date impossible « 31 février 2024 » : ignorée, le membre est enregistré sans date "
+                                "d'entrée"),
 ])
 def test_entry_dates_are_read_in_words_or_as_a_month_with_a_warning_when_a_day_is_assumed(written, day, warning):
     ex, issues = one_member(joined=written)
-    refused = [("joined", "date d'entrée manquante (joined)")] if day == "None" else []  # stored without one
     assert (str(ex.graph.value(URIRef(ID + "membership/p/a"), MAI.joinedOn)), issues) == (
-        day, ([("joined", warning)] if warning else []) + refused)
+        day, [("joined", warning)] if warning else [])
 
 
 def test_goals_are_referred_to_by_rank_or_by_their_exact_label():
@@ -692,12 +692,13 @@ def test_a_missing_kind_circle_entry_date_or_ptce_name_is_warned_about(name, tex
 
 
 @pytest.mark.parametrize("joined", ["2024-13-01", "31/02/2024"])
-def test_a_member_whose_entry_date_is_refused_is_warned_about_as_one_without_an_entry_date(joined):
-    """README: a member without an entry date is reported; one whose date was impossible is stored without one."""
+def test_a_member_whose_entry_date_is_refused_is_told_once_that_it_is_stored_without_one(joined):
+    """README: a member without an entry date is reported; one whose date was impossible is stored without one,
+    said by the refusal alone (it was also said to miss the date it writes)."""
     ex = extract(SourceContext(Path("r.csv"), f"# ptce: P\nname;kind;circle;joined\nA;association;coeur;{joined}\n"
                                .encode()))
-    messages = [i.message for i in ex.issues]
-    assert "date d'entrée manquante (joined)" in messages and any("date impossible" in m for m in messages)
+    assert [(i.line, i.message) for i in ex.issues] == [
+        (3, f"date impossible « {joined} » : ignorée, le membre est enregistré sans date d'entrée")]
     assert not list(ex.graph.objects(None, MAI.joinedOn))
 
 

@@ -124,6 +124,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # errors
     "error_title": ("Erreur {status}", "Error {status}"),
     "error_back": ("Retour à l'accueil", "Back to the home page"),
+    "error_meant": ("Vouliez-vous dire", "Did you mean"),
     # home
     "home_title": ("Le graphe du PTCE santé", "The PTCE santé graph"),
     "home_intro": ("Qui sont les acteurs, qui finance qui, par quelle délibération, dans quel cercle, "

@@ -18,8 +18,10 @@ from graph.ingest.base import InputError, level_word
 from graph.french_text import counted
 from webapp.shacl_results import GROUPED_AFTER, format_violations, hidden_infos, in_english, reported_violations
 
-#: Issues printed per file before "… and N more" (the full list is in the JSON report).
+#: Issues printed per file before "… and N more", unless ``--verbose`` asks for them all.
 MAX_ISSUES_SHOWN = 20
+#: How to see the issues that a report cut after MAX_ISSUES_SHOWN: (French, English).
+ALL_ISSUES_ADVICE = ("--verbose les montre toutes", "--verbose lists them all")
 
 
 class Progress:
@@ -145,7 +147,7 @@ def file_warnings(report) -> int:
 
 def format_report(report, lang: str = "fr", verbose: bool = False) -> str:
     """Return the extraction report of one stored file: status, counts, issues and SHACL results (an info only when
-    ``verbose``)."""
+    ``verbose``); its first MAX_ISSUES_SHOWN lines of issues and how to see the others, or all when ``verbose``."""
     if report.status == "unchanged":
         said = "unchanged, already loaded" if in_english(lang) else "inchangé, déjà chargé"
         return f"{report.file}: {said} ({report.kind})"
@@ -157,19 +159,20 @@ def format_report(report, lang: str = "fr", verbose: bool = False) -> str:
         if "warnings" in stats:  # counted when the file was read: what was found afterwards counts too
             stats["warnings"] = file_warnings(report)
         lines.append(f"  {format_stats(stats, lang)}")
-    issues = format_issues(report.issues, report.file, lang)
+    issues = format_issues(report.issues, report.file, lang, verbose)
     issues += format_violations(reported_violations(report, verbose), lang, report.file)
-    lines += ["  " + line for line in issues[:MAX_ISSUES_SHOWN]]
-    if len(issues) > MAX_ISSUES_SHOWN:
-        more = len(issues) - MAX_ISSUES_SHOWN
-        lines.append(f"  … and {more} more" if in_english(lang) else f"  … et {more} de plus")
+    shown = issues if verbose else issues[:MAX_ISSUES_SHOWN]
+    lines += ["  " + line for line in shown]
+    if len(issues) > len(shown):
+        more, advice = len(issues) - len(shown), ALL_ISSUES_ADVICE[in_english(lang)]
+        lines.append(f"  … and {more} more ({advice})" if in_english(lang) else f"  … et {more} de plus ({advice})")
     return "\n".join(lines)
 
 
-def format_issues(issues, file: str, lang: str = "fr") -> list[str]:
+def format_issues(issues, file: str, lang: str = "fr", verbose: bool = False) -> list[str]:
     """Return the lines of a file's issues, in the file's order; a warning repeated word for word (same column,
     value and message) on more than GROUPED_AFTER lines is one line, at its first line, with its count and its
-    first lines. Errors stay one line each: each rejected row is to be mended.
+    first lines (all of them when ``verbose``). Errors stay one line each: each rejected row is to be mended.
 
     >>> from graph.ingest.base import Issue
     >>> found = [Issue("warning", "SIREN retenu", "SIREN kept", n, "COLL_SIRET", "225800010") for n in (2, 3, 5, 8)]
@@ -185,9 +188,9 @@ def format_issues(issues, file: str, lang: str = "fr") -> list[str]:
         if len(members) <= GROUPED_AFTER:
             lines += [i.format(file, lang) for i in members]
             continue
-        shown = ", ".join(str(i.line) for i in members[:GROUPED_AFTER])
+        shown = ", ".join(str(i.line) for i in (members if verbose else members[:GROUPED_AFTER]))
         lines.append(f"{members[0].format(file, lang)} × {len(members)} ({'lines' if in_english(lang) else 'lignes'} "
-                     f"{shown}, …)")
+                     f"{shown}{'' if verbose else ', …'})")
     return lines
 
 

@@ -165,6 +165,15 @@ def describe(iri: str, fmt_name: str) -> Response:
     return response
 
 
+def _not_found(iri: str) -> ApiError:
+    """The 404 of an address that holds no data: for an actor's, with the actors it may have meant (a member renamed
+    by its register has a new address)."""
+    from webapp.resource_suggestions import suggested_actors
+
+    return ApiError(f"aucune donnée sur <{iri}>", f"no data about <{iri}>", status=404, code="not-found",
+                    meant=suggested_actors(iri, current_app.config["MAILLAGE"]["base"]))
+
+
 def resource_data(iri: str, page: int | None = None) -> dict:
     """Everything the page of ``iri`` shows, as plain data (the JSON twin); ``page`` of its grant tables (by
     default the request's ``?page=``, else 1).
@@ -183,7 +192,7 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     of_class = not _CLASSES.isdisjoint(types)
     links_in, linked = incoming_at(s, offset, INVERSE_CAP, of_class, has_memberships)
     if not out and not linked and not lists_grants(s):
-        raise ApiError(f"aucune donnée sur <{iri}>", f"no data about <{iri}>", status=404, code="not-found")
+        raise _not_found(iri)
     members_offset = int_arg("members_offset", 0)
     listed, listed_count, members = memberships(s, *page_window("memberships", members_offset, MEMBERSHIPS_PAGE_SIZE)) \
         if has_memberships else (None, 0, None)

@@ -24,11 +24,13 @@ GROUPED_AFTER = 3
 
 def reported_violations(report, verbose: bool = False) -> list:
     """The SHACL results of a file's report, less the warnings on a value that the file's own reading already
-    warned about at its line (an old NAF code: once, where it is, instead of twice), and less its infos unless
-    ``verbose``."""
+    warned about at its line (an old NAF code: once, where it is, instead of twice), less those on a fact that the
+    reading left out and said why at its line (a member's unknown circle: :attr:`IngestReport.told`), and less its
+    infos unless ``verbose``."""
     told = {issue.value for issue in report.issues if issue.value}
+    left_out = report.told
     return [v for v in report.violations if not (v.severity == "Warning" and v.value and v.value in told)
-            and (verbose or v.severity != "Info")]
+            and (v.focus, v.path) not in left_out and (verbose or v.severity != "Info")]
 
 
 def hidden_infos(violations, lang: str = "fr") -> str:

@@ -139,11 +139,15 @@ def ingest_file(config: dict, path: str, kind: str | None, strict: bool, lang: s
 
 
 def _for_the_form(text: str) -> str:
-    """A report's advice to use the command's ``--funder`` option, said of the form's field that stands for it."""
+    """A report's advice to use the command's ``--funder`` option, said of the form's field that stands for it; its
+    advice to use ``--verbose`` said of the command (the form has no such option)."""
     from graph.ingest.base import FUNDER_ADVICE
+    from webapp.reports import ALL_ISSUES_ADVICE
 
     return text.replace(FUNDER_ADVICE[0], "le champ « Collectivité » de ce formulaire") \
-        .replace(FUNDER_ADVICE[1], "this form's “Authority” field")
+        .replace(FUNDER_ADVICE[1], "this form's “Authority” field") \
+        .replace(ALL_ISSUES_ADVICE[0], f"maillage ingest {ALL_ISSUES_ADVICE[0]}") \
+        .replace(ALL_ISSUES_ADVICE[1], f"maillage ingest {ALL_ISSUES_ADVICE[1]}")
 
 
 def _child(conn, config, path, kind, strict, lang, funder) -> None:

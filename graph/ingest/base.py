@@ -178,6 +178,9 @@ class Extraction:
     #: A table's header line, which the refusal of a table without data rows names
     #: (:func:`graph.ingest.lookahead.refuse_rowless`); None for a source that is no table.
     header_line: int | None = None
+    #: The facts (focus node, property IRI) that the reading left out and already reported at their lines (a
+    #: member's circle unknown): the SHACL result on their absence is not told again (:attr:`IngestReport.told`).
+    told: set[tuple[str, str]] = field(default_factory=set)
 
     def warn(self, message: str, message_en: str = "", **where) -> None:
         self.issues.append(Issue("warning", message, message_en, **where))

@@ -17,6 +17,7 @@ from graph.ingest.pipeline_reports import IngestRefused, IngestReport
 from graph.ingest.pipeline_storage import describe_file, store_extraction, store_rdf
 from graph.ingest.rdf_lines import with_lines
 from graph.ingest.reader_versions import is_current, reread_issue
+from graph.ingest.source_changes import change_issue, graph_state
 from graph.ingest.source_messages import replacement_issues, same_source
 from graph.ingest.sources import (StoredSources, lost_things, stored_reading, stored_sha256, stored_subjects,
                                   stored_title)
@@ -85,19 +86,24 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     if prepared is None or source_kind.name == "rdf":
         prepared = extract(ctx, source_kind.name)
     extraction: Extraction = prepared.result()
-    report.issues, report.stats = list(extraction.issues), dict(extraction.stats)
-    if stored_sha is not None and stored_sha != ctx.sha256:  # a new version, or another file of the same name
-        # what a replacement withdraws is said first: the lines after the twentieth are cut from the report
+    report.issues, report.stats, report.told = list(extraction.issues), dict(extraction.stats), set(extraction.told)
+    replacing = stored_sha is not None and stored_sha != ctx.sha256  # a new version, or another file of the same name
+    if replacing:  # what a replacement withdraws is said first: the lines after the twentieth are cut from the report
         fewer = lost_things(writer.query, ctx.source, extraction.graph) if extraction.graph is not None else []
         report.issues[:0] = replacement_issues(ctx.options.get("source_name") or ctx.name, fewer)  # --name's
     if reread is not None:
         report.issues.insert(0, reread)
+    said_first = len(report.issues) - len(extraction.issues)  # the lines above, before what the reading found
     if strict and extraction.errors:
         report.status = "refused"
         raise IngestRefused(report)
     old_subjects = (sources.subjects(ctx.source) if sources is not None
                     else stored_subjects(writer.query, ctx.source))
+    replaced = graph_state(writer.query, ctx.source) if replacing else None
     new_subjects = _store(writer, ctx, source_kind, extraction, strict, report)
+    if replaced is not None:  # what the new version changed, said with the replacement
+        report.issues.insert(said_first, change_issue(ctx.options.get("source_name") or ctx.name, replaced,
+                                                      graph_state(writer.query, ctx.source)))
     report.touched = {str(s) for s in old_subjects} | new_subjects
     report.seconds = time.perf_counter() - started
     return report

@@ -27,6 +27,7 @@ class IngestReport:
     touched: set[str] = field(default_factory=set)  # IRIs of the resources the file added, changed or removed
     seconds: float = 0.0
     stored_issues: list[Issue] = field(default_factory=list, repr=False)  # what its kind's check_stored said
+    told: set[tuple[str, str]] = field(default_factory=set, repr=False)  # its extraction's (Extraction.told)
 
     @property
     def errors(self) -> list[Issue]:

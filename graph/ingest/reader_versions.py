@@ -24,7 +24,7 @@ from graph.ingest.base import Issue
 READER_VERSIONS: dict[str, int] = {
     "rdf": 2,
     "deliberation": 3,
-    "scdl-subventions": 1,
+    "scdl-subventions": 2,
     "scdl-deliberations": 1,
     "rna": 1,
     "sirene": 1,

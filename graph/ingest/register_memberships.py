@@ -48,13 +48,17 @@ class MembershipBuilder(GoalBuilder):
     periods: list[Period]
 
     def date(self, entry: Entry, key: str) -> dt.date | None:
+        """A member's entry or exit date (``key``), None when not given or refused: a refusal says that the member
+        is stored without it, the one message of that date (a missing one is said apart, only when not written)."""
         value = entry.get(key)
         if value is None or isinstance(value, dt.date):
             return value
         try:
             day, assumed = read_date(str(value))
         except ValueProblem as exc:
-            self.warn(entry, key, f"{exc} : ignorée", f"{exc.message_en}: ignored")
+            what, what_en = ("d'entrée", "an entry") if key == "joined" else ("de sortie", "an exit")
+            self.warn(entry, key, f"{exc} : ignorée, le membre est enregistré sans date {what}",
+                      f"{exc.message_en}: ignored, the member is stored without {what_en} date")
             return None
         if assumed is not None:
             self.warn(entry, key, f"date « {value} » : {assumed[0]}", f"date '{value}': {assumed[1]}")
@@ -85,7 +89,7 @@ class MembershipBuilder(GoalBuilder):
             self.warn(entry, "circle", f"cercle inconnu « {circle} » (connus : {known})",
                       f"unknown circle '{circle}' (known: {known})")
         joined, left = self.date(entry, "joined"), self.date(entry, "left")
-        if joined is None:  # none given, or one refused above (« 2024-13-01 »): the member is stored without one
+        if entry.get("joined") is None:  # one refused above (« 2024-13-01 ») was said there, once, at its line
             self.warn(entry, "joined", f"date d'entrée manquante ({entry.key_of('joined')})",
                       f"entry date missing ({entry.key_of('joined', 'en')})")
         if joined and left and left < joined:  # a typo in either year: a current member must not vanish
@@ -173,6 +177,8 @@ class MembershipBuilder(GoalBuilder):
             g.add((membership, ORG.organization, self.ptce))
             if period.role is not None:
                 g.add((membership, ORG.role, period.role))
+            else:  # its circle missing or unknown was said at its line (:meth:`membership`), not again by SHACL
+                self.ex.told.add((str(membership), str(ORG.role)))
             for prop, value in ((MAI.joinedOn, period.joined), (MAI.leftOn, period.left)):
                 if value:
                     g.add((membership, prop, Literal(value, datatype=XSD.date)))

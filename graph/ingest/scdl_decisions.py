@@ -18,9 +18,17 @@ reference is kept as the list writes it, said, and names no deliberation.
 que celui de l'attribuant (244200770)"
 >>> actes_reference("2024.00240", "244200770")
 (None, None)
+
+A reference that names several acts, a convention and the deliberation that approved an advance on it (« CONV N°
+2784-14 et DELIB AVANCE N°261-15 du 2014-12-19 », Antibes), names the deliberation by its own number and date
+(:func:`acts_named`); the whole reference stays the grant's ``mai:decisionReference``.
 """
 
 from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
 
 from rdflib import URIRef
 
@@ -57,6 +65,67 @@ def actes_reference(reference: str, funder_siren: str | None
         return actes, None
     return actes, (f"identifiant ACTES {', et '.join(why)} : référence gardée telle quelle, sans délibération",
                    f"ACTES id {', and '.join(why_en)}: reference kept as written, naming no deliberation")
+
+
+#: An act that a decision reference names: the word of its kind (a convention, a deliberation, an order, an
+#: amendment), words that qualify it (« AVANCE »), its number after « N° » and the date it may give (« du 2014-12-19 »).
+_ACT = re.compile(r"(?P<kind>conv(?:ention)?|d[ée]lib(?:[ée]ration)?|arr[êe]t[ée]|avenant)\b\.?[^,;+]*?"
+                  r"\b(?:n\s*[°º]|no\.?(?=\s)|num[ée]ro)\s*(?P<number>\w[\w./-]*)"
+                  r"(?:\s+du\s+(?P<date>\d{4}-\d{2}-\d{2}))?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ActsNamed:
+    """The acts that one decision reference names, as written (« CONV N° 2784-14 »), and the number and the date
+    (None when none is given, or an impossible one) of the one deliberation among them, if exactly one is."""
+
+    acts: tuple[str, ...]
+    number: str | None = None
+    date: dt.date | None = None
+
+
+def acts_named(reference: str) -> ActsNamed | None:
+    """The acts that ``reference`` names when it names several (None for one act or none, read as a number): a
+    deliberation's number read from the words after « DELIB »/« délibération », not the whole cell.
+
+    >>> acts_named("CONV N° 2784-14 et DELIB AVANCE N°261-15 du 2014-12-19")
+    ActsNamed(acts=('CONV N° 2784-14', 'DELIB AVANCE N°261-15 du 2014-12-19'), number='261-15', \
+date=datetime.date(2014, 12, 19))
+    >>> acts_named("Convention délibération N° 3086-21"), acts_named("2024.00240")
+    (None, None)
+    """
+    found = list(_ACT.finditer(reference))
+    if len(found) < 2:
+        return None
+    deliberations = [act for act in found if act["kind"][0].lower() == "d"]
+    acts = tuple(act[0] for act in found)
+    if len(deliberations) != 1:
+        return ActsNamed(acts)
+    number, written = deliberations[0]["number"], deliberations[0]["date"]
+    try:
+        return ActsNamed(acts, number, dt.date.fromisoformat(written) if written else None)
+    except ValueError:  # « du 2014-02-30 »: the deliberation is named all the same, undated
+        return ActsNamed(acts, number)
+
+
+def several_acts_said(references: list[tuple[int, str, ActsNamed]]) -> tuple[str, str]:
+    """The warning (French, English) of the rows whose decision reference names several acts, ``references`` (line,
+    reference, acts named; the lines being said by the caller): said once, of the first, with how they are read."""
+    _, first, named = references[0]
+    count = len(references)
+    which = (f"{count} références de décision nomment", f"{count} decision references name") if count > 1 else (
+        "la référence de décision nomme", "the decision reference names")
+    unread = sum(acts.number is None for _, _, acts in references)
+    read_as = (f"une délibération y est lue par son propre numéro et sa date (ici n° {named.number}), la référence "
+               "entière reste celle de la subvention", f"a deliberation is read there by its own number and date "
+               f"(here no. {named.number}), the whole reference stays the grant's") if named.number else (
+        "aucune n'y nomme une seule délibération : la référence est gardée telle quelle comme numéro",
+        "none names one deliberation there: the reference is kept as written as the number")
+    if unread and named.number:
+        read_as = (f"{read_as[0]} ; {unread} n'en nomment pas une seule : gardées telles quelles",
+                   f"{read_as[1]}; {unread} name no single one: kept as written")
+    return (f"{which[0]} plusieurs actes (« {first} ») : {read_as[0]}",
+            f"{which[1]} several acts ('{first}'): {read_as[1]}")
 
 
 #: The deliberations that other graphs than ``?source`` know by no more than the ACTES id of one of ``?source``'s

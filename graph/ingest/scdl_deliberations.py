@@ -33,7 +33,7 @@ from graph.ingest.base import (FUNDER_ADVICE, Extraction, InputError, SourceCont
 from graph.ingest.scdl_checks import compact_date
 from graph.ingest.scdl_grants import EXTENSIONS
 from graph.ingest.scdl_headers import (DELIBERATION_FIELDS, GRANT_FIELDS, fields_named, header_near_miss, keys_of,
-                                       map_columns, warn_duplicate_columns)
+                                       map_columns, warn_duplicate_columns, warn_unread_columns)
 from graph.ingest.scdl_ids import read_id_cell
 from graph.ingest.scdl_placeholders import empty_mark, read_as_empty
 from graph.namespaces import MAI, SCHEMA
@@ -370,6 +370,7 @@ def extract(ctx: SourceContext) -> Extraction:
                          message_en="deliberations list without COLL_NOM/COLL_SIRET: give the authority with "
                                     f"{FUNDER_ADVICE[1]}")
     warn_duplicate_columns(rows.ex, table, DELIBERATION_FIELDS)
+    warn_unread_columns(rows.ex, table, DELIBERATION_FIELDS, _read(table.header, rows.cols), identifiers_told=False)
     for repair in table.repairs:
         rows.ex.warn(f"texte réparé (encodage) : « {repair.fixed} »", f"text repaired (encoding): '{repair.fixed}'",
                      line=repair.line, value=repair.raw)
@@ -391,6 +392,17 @@ def extract(ctx: SourceContext) -> Extraction:
     ex.stats = {"rows_read": len(table.rows), "deliberations": rows.count, **ex.issue_counts(),
                 "encoding": table.encoding or "xlsx/ods"}
     return ex
+
+
+#: The known columns that no row reads, said as unread: an act's state (« Etat »), for which the vocabulary has no
+#: place, and PREF_ID, its ACTES identifier as the list writes it, not yet kept (as ``mai:actesIdRaw`` could).
+_UNREAD_FIELDS = frozenset({"status", "prefecture_id"})
+
+
+def _read(header: list[str], cols: dict[str, int]) -> set[int]:
+    """The columns of ``header`` that the rows read, or that a warning of their own names: an amount column."""
+    amount = map_columns(header, GRANT_FIELDS).get("amount")
+    return {i for f, i in cols.items() if f not in _UNREAD_FIELDS} | ({amount} if amount is not None else set())
 
 
 KIND = SourceKind("scdl-deliberations", "Délibérations (SCDL)", detect, extract, extensions=EXTENSIONS,

@@ -16,7 +16,7 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 from graph.identity import deliberation_iri
 from graph.identity_names import fold
 from graph.ingest.base import literal
-from graph.ingest.scdl_decisions import actes_reference
+from graph.ingest.scdl_decisions import actes_reference, acts_named
 from graph.ingest.scdl_grant_values import EU_NOTIFIED, GrantCellReader, aid_forms
 from graph.namespaces import MAI, SCHEMA
 from graph.spreadsheets import FractionCell
@@ -123,6 +123,10 @@ class GrantDescription(GrantCellReader):
             self.warn(row, "decision_ref", *unlike, reference)
             return
         number = actes.number if actes else reference  # a deliberation text without a number of its own is so named
+        if actes is None and (named := acts_named(reference)) is not None:  # « CONV N° … et DELIB N° … du … »
+            self.several_acts.append((row.line, reference, named))
+            number = named.number or reference
+            decided = decided or named.date
         deliberation = deliberation_iri(funder, number, base=self.ctx.base)
         g.add((grant, MAI.decidedBy, deliberation))
         g.add((deliberation, RDF.type, MAI.Deliberation))

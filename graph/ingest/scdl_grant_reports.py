@@ -16,6 +16,7 @@ from rdflib.namespace import DCTERMS, XSD
 
 from graph.ingest.french import format_amount
 from graph.ingest.scdl_checks import MAX_LINES_SHOWN, lines_said, matches_share, share_runs, shares_add_up
+from graph.ingest.scdl_decisions import several_acts_said
 from graph.ingest.scdl_grant_values import GrantCellReader
 from graph.namespaces import MAI, SCHEMA
 from graph.table_checks import lost_characters, repair_issues
@@ -277,6 +278,16 @@ class GrantReports(GrantCellReader):
                      f"decision reference typed as a number in the workbook ('{example}'): kept as is, but a number "
                      "loses its trailing zeros (2024.00240 becomes 2024.0024); check it, and type references as text "
                      f"({at_en})", line=lines[0], field=self.header("decision_ref"), value=example)
+
+    def report_several_acts(self) -> None:
+        """Say once, with the first lines, that decision references name several acts (« CONV N° 2784-14 et DELIB
+        AVANCE N°261-15 du 2014-12-19 »), and which deliberation is read of them."""
+        if not self.several_acts:
+            return
+        lines = [line for line, *_ in self.several_acts]
+        (at, at_en), (said, said_en) = lines_said(lines), several_acts_said(self.several_acts)
+        self.ex.warn(f"{said} ({at})", f"{said_en} ({at_en})", line=lines[0], field=self.header("decision_ref"),
+                     value=self.several_acts[0][1])
 
     def report_undated(self) -> None:
         """Say once, with the first lines, that decision dates without a decision reference gave their grants'

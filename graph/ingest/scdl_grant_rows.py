@@ -23,6 +23,7 @@ from graph.ingest.base import Extraction, SourceContext, new_graph
 from graph.ingest.delib_meta import parse_actes
 from graph.ingest.french import format_amount
 from graph.ingest.scdl_checks import identifier_in_name, print_artefact, shifted, total_difference, total_figure
+from graph.ingest.scdl_decisions import ActsNamed
 from graph.ingest.scdl_grant_description import GrantDescription
 from graph.ingest.scdl_grant_reports import GrantReports, Kept
 from graph.ingest.scdl_names import PERSON_LABEL, civility, is_anonymous
@@ -71,6 +72,8 @@ class GrantRows(GrantDescription, GrantReports):
         self.funder_unidentified: list[int] = []  # the lines of the grants kept whose idAttribuant is empty
         #: The (line, referenceDecision) of the rows whose reference a workbook gave as a number.
         self.numeric_references: list[tuple[int, str]] = []
+        #: The (line, referenceDecision, acts it names) of the rows whose reference names several acts.
+        self.several_acts: list[tuple[int, str, ActsNamed]] = []
         self.shared = 0  # the grants whose amount is the beneficiary's share of the row's (pourcentageSubvention)
         #: The rows kept of each grant (its idSubvention and funder, or its line).
         self.shares: dict[tuple, list[Kept]] = {}

@@ -229,11 +229,13 @@ def warn_unread_identifiers(ex: Extraction, header: list[str], fields: dict[str,
                     "it for its numbers to be read", line=line, field=column)
 
 
-def warn_unread_columns(ex: Extraction, table: Table, fields: dict[str, tuple[str, ...]], read: set[int]) -> None:
+def warn_unread_columns(ex: Extraction, table: Table, fields: dict[str, tuple[str, ...]], read: set[int],
+                        identifiers_told: bool = True) -> None:
     """Say once, on ``ex``, which columns of ``table`` are not read: neither the ``read`` ones nor those warned of
     already (a second column of one field, :func:`warn_duplicate_columns`; an identifier's,
-    :func:`warn_unread_identifiers`). A column without a name is said only when it holds something; a known column
-    that the rows do not read, only when left out of ``read``.
+    :func:`warn_unread_identifiers`, unless ``identifiers_told`` is false: a reader that does not call it). A column
+    without a name is said only when it holds something; a known column that the rows do not read, only when left
+    out of ``read``.
 
     >>> ex = Extraction()
     >>> table = Table(["montant", "nomBeneficiaire", "termeConvention", "SIREN de l'organisme", "type", ""], [])
@@ -247,7 +249,7 @@ def warn_unread_columns(ex: Extraction, table: Table, fields: dict[str, tuple[st
     unread = []
     for i, column in enumerate(header):
         f = lookup.get(normalise_header(column))
-        if i in read or f is None and names_identifier(column) or f is not None and mapped[f] != i:
+        if i in read or f is None and identifiers_told and names_identifier(column) or f is not None and mapped[f] != i:
             continue
         if column.strip() or any(i < len(row.cells) and row.cells[i].strip() for row in table.rows):
             unread.append(i)

@@ -1,0 +1,51 @@
+"""What the SCDL readers say of what they do not keep: a deliberations list's columns not read, as a grants list's
+are; a grant's decision reference that names several acts.
+
+Fixture strategy: each test reads the smallest table that shows its behaviour, written inline, with the kind's
+extractor alone (no store).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import URIRef
+from rdflib.namespace import DCTERMS
+
+from graph.ingest.base import SourceContext
+from graph.ingest.scdl_deliberations import extract as extract_deliberations
+from graph.ingest.scdl_grants import extract as extract_grants
+from graph.namespaces import MAI
+
+MONTPELLIER = ("Numéro de projet de délibération;Elu(s);Direction;Titre;Etat;Numéro Poseidon;Numéro de délibération;"
+               "Date CM\n1;Hélène MANDROUX;Direction du Secrétariat Général;Voeu de soutien;DELIBERATION EXECUTOIRE;"
+               "67218;464;25/11/2013\n")
+
+
+def test_a_deliberations_list_says_once_which_columns_it_does_not_read():
+    ex = extract_deliberations(SourceContext(Path("delibs.csv"), MONTPELLIER.encode(),
+                                             options={"funder": "Ville de Montpellier;213401722"}))
+    assert [(i.level, i.line, i.message) for i in ex.issues] == [
+        ("warning", 1, "colonnes non lues : Numéro de projet de délibération (colonne 1), Elu(s) (colonne 2), "
+                       "Direction (colonne 3), Etat (colonne 5), Numéro Poseidon (colonne 6)")]
+    assert ex.issues[0].message_en.startswith("columns not read: Numéro de projet de délibération (column 1)")
+
+
+ANTIBES = ("nomAttribuant;idAttribuant;referenceDecision;nomBeneficiaire;idBeneficiaire;objet;montant\n"
+           "ANTIBES;21060004500392;CONV N° 2784-14 et DELIB AVANCE N°261-15 du 2014-12-19;OAJLP HAND BALL;"
+           "38030997100022;Fonctionnement;141916\n"
+           "ANTIBES;21060004500392;CONV N° 978-15;LABEL NOTE;38030997100022;Concert;5000\n")
+GRANT = URIRef("https://w3id.org/maillage/id/grant/antibes-csv/2")
+
+
+def test_a_decision_reference_naming_a_convention_and_a_deliberation_names_the_deliberation_by_its_own_number():
+    ex = extract_grants(SourceContext(Path("antibes.csv"), ANTIBES.encode()))
+    g, deliberation = ex.graph, ex.graph.value(GRANT, MAI.decidedBy)
+    assert (str(deliberation).rsplit("/", 1)[1], str(g.value(deliberation, DCTERMS.identifier)),
+            str(g.value(deliberation, DCTERMS.date)), str(g.value(GRANT, MAI.decisionReference))) == (
+        "261-15", "261-15", "2014-12-19", "CONV N° 2784-14 et DELIB AVANCE N°261-15 du 2014-12-19")
+    [warning] = [i for i in ex.issues if i.field == "referenceDecision"]
+    assert (warning.line, warning.message) == (2, (
+        "la référence de décision nomme plusieurs actes (« CONV N° 2784-14 et DELIB AVANCE N°261-15 du 2014-12-19 ») "
+        ": une délibération y est lue par son propre numéro et sa date (ici n° 261-15), la référence entière reste "
+        "celle de la subvention (ligne 2)"))
