@@ -32,6 +32,7 @@ from typing import Any, Iterator, Mapping
 import pyoxigraph as ox
 
 from graph.formats import Format, rdf_format, results_format, xml_safe
+from graph.projection import in_query_order
 from graph.sparql import (QueryCrashed, QueryPlan, QueryRefused, QueryTimeout, QueryWorkersBusy, syntax_error,
                           unsupported_function)
 from graph.store import QuerySyntaxError, Store, StoreError
@@ -119,6 +120,8 @@ def _serialise(native, plan: QueryPlan, fmt_name: str) -> tuple:
     data = xml_safe(out.getvalue(), fmt)
     if plan.kind == "ask":
         return data, None, False
+    if plan.star_order is not None:
+        data = in_query_order(data, fmt.name, [v.value for v in native.variables], plan.star_order)
     rows = count_rows(data, fmt) if plan.capped and len(data) >= 2 * plan.max_rows else None
     return data, rows, rows is not None and rows >= plan.max_rows
 
@@ -365,6 +368,8 @@ class InlineRunner:
             result = RowsResult("graph", result.variables, triples[:plan.max_rows])
             return Answer(plan.kind, fmt_name, len(result._rows), truncated, iter([result.serialize(fmt)]))
         data = result.serialize(fmt)
+        if plan.kind == "select" and plan.star_order is not None:
+            data = in_query_order(data, fmt.name, list(result.variables), plan.star_order)
         rows = None if plan.kind == "ask" else sum(1 for _ in result)
         return Answer(plan.kind, fmt_name, rows, bool(plan.capped and rows and rows >= plan.max_rows), iter([data]))
 

@@ -24,7 +24,7 @@ from graph.namespaces import DEFAULT_BASE, MAI
 from graph.resolution_branches import bodies_apart, bring_branches_together, tell_branches_apart
 from graph.resolution_decisions import decide, share_no_name
 from graph.resolution_deliberations import deliberations_by_actes
-from graph.resolution_lookups import LOOKUP_BATCH, labels_of, lookup_keys
+from graph.resolution_lookups import LOOKUP_BATCH, labels_of, lookup_keys, skipping
 from graph.triples import TripleSet
 
 
@@ -50,7 +50,7 @@ _OTHER_RANK = 2
 #: Whether the store holds an RDF file's graph. Every other source gives each actor it names the name keys of its
 #: names: without an RDF file, the keys find every namesake, and neither the names as written nor the IRIs minted
 #: from the keys are looked up (at 100k actors, an RNA extract's 5,000 names took ~0.3 s more, a grants list ~2 ms).
-_ANY_RDF_FILE = f'ASK {{ GRAPH ?g {{ ?g <{DCTERMS.type}> "rdf" }} }}'
+_ANY_RDF_FILE = f'ASK {{ GRAPH ?g {{ ?g <{DCTERMS.type}> "rdf" }} FILTER(?g != ?source) }}'
 
 
 def resolve_actors(graph: TripleSet, query, source: URIRef | None = None, kind: str | None = None) -> Resolution:
@@ -61,7 +61,10 @@ def resolve_actors(graph: TripleSet, query, source: URIRef | None = None, kind: 
     minted from a name key. Several candidates for the strongest key found → reported, not merged. Keys are looked
     up in batches: a file of 50k rows costs a few hundred queries, not one per actor.
     ``kind``: the kind of the source, which ranks its names against those already stored (:data:`LABEL_RANKS`).
+    ``source``: the graph that the extraction replaces, which no lookup reads (:func:`skipping`): the same file
+    ingested twice gives the same graph (DESIGN.md, "Identity").
     """
+    query = skipping(query, source)
     resolution = Resolution()
     if kind == "deliberation":
         tell_branches_apart(graph)

@@ -70,7 +70,7 @@ def _two_organisations(graph: TripleSet, actor: URIRef, siren: str, rna: str, ho
     SIREN's and says so. Merged by its RNA number, it took the other's SIRET with it, and the grants of the SIRET's
     holder moved to the RNA number's."""
     names = {key for how, key in keys if how == "name"}
-    rows = query("SELECT ?a ?k WHERE { VALUES ?a { %s } ?a <%s> ?k }"
+    rows = query("SELECT ?a ?k WHERE { VALUES ?a { %s } GRAPH ?g { ?a <%s> ?k } FILTER(?g != ?source) }"
                  % (" ".join(a.n3() for a in sorted(holders | {actor}, key=str)), MAI.nameKey), None)
     named = {a for a, k in rows if str(k) in names}
     label = _label_or(graph, actor, siren)
@@ -165,7 +165,8 @@ def _label_or(graph: TripleSet, actor: URIRef, fallback: str) -> str:
 
 #: How a message names an identifier of each kind of key.
 _ID_NAMES = {"siren": "SIREN", "rna": "RNA"}
-_SAME_AS = "SELECT ?a ?b WHERE { VALUES ?a { %s } VALUES ?b { %s } ?a <" + str(OWL.sameAs) + "> ?b }"
+_SAME_AS = ("SELECT DISTINCT ?a ?b WHERE { VALUES ?a { %s } VALUES ?b { %s } GRAPH ?g { ?a <" + str(OWL.sameAs)
+            + "> ?b } FILTER(?g != ?source) }")
 
 
 def _one_organisation(candidates: set[URIRef], base: str, query) -> URIRef | None:
@@ -237,7 +238,8 @@ def _ids_conflict(ours: tuple[set[str], ...], theirs: tuple[set[str], ...]) -> b
 
 
 def _conflicting_ids(graph: TripleSet, actor: URIRef, candidate: URIRef, query) -> bool:
-    rows = query("SELECT ?p ?v WHERE { VALUES ?p { <%s> <%s> <%s> <%s> } ?c ?p ?v }"
+    rows = query("SELECT DISTINCT ?p ?v WHERE { VALUES ?p { <%s> <%s> <%s> <%s> } GRAPH ?g { ?c ?p ?v } "
+                 "FILTER(?g != ?source) }"
                  % (MAI.siren, MAI.siret, MAI.rna, DCTERMS.identifier), {"c": candidate})
     sirens, rnas, olds = set(), set(), set()
     for predicate, value in rows:

@@ -28,11 +28,14 @@ REFERENCE_ONLY = frozenset({RDF.type, DCTERMS.identifier, DCTERMS.date, MAI.auth
 #: ("2024.00240"), and the store would hold two of them.
 ONE_EACH = (DCTERMS.identifier, DCTERMS.date)
 #: The deliberations of the store that hold one of some ACTES ids, whether some source says more of them than a
-#: reference does (a deliberation text: ``?described``), with their numbers and dates.
+#: reference does (a deliberation text: ``?described``), with their numbers and dates; from the graphs of the
+#: store but ``?source``'s, which the extraction replaces (:func:`graph.resolution_lookups.skipping`).
 _BY_ACTES = ("SELECT DISTINCT ?actes ?deliberation ?described ?p ?o WHERE { VALUES ?actes { %s } "
-             "?deliberation mai:actesId ?actes BIND(EXISTS { ?deliberation ?q ?v FILTER(?q NOT IN ("
+             "GRAPH ?g { ?deliberation mai:actesId ?actes } FILTER(?g != ?source) "
+             "BIND(EXISTS { GRAPH ?h { ?deliberation ?q ?v } FILTER(?h != ?source && ?q NOT IN ("
              + ", ".join(f"<{p}>" for p in sorted(REFERENCE_ONLY)) + ")) } AS ?described) "
-             "OPTIONAL { VALUES ?p { " + " ".join(f"<{p}>" for p in ONE_EACH) + " } ?deliberation ?p ?o } }")
+             "OPTIONAL { VALUES ?p { " + " ".join(f"<{p}>" for p in ONE_EACH) + " } GRAPH ?k { ?deliberation ?p ?o } "
+             "FILTER(?k != ?source) } }")
 
 
 def reference_statements(said, held) -> list[tuple]:

@@ -23,23 +23,44 @@ from graph.triples import TripleSet
 #: Every actor in the store has its mai:siren: the pipeline derives it from a SIRET when a source gives only that.
 #: The resources that hold each key, then which of them are actors: in one query, Oxigraph joined the keys' holders
 #: with every actor of the store (0.1–0.25 s per 500 keys at 100k actors, 4x the two queries).
+#: Each reads the graphs of the store but ``?source``'s, the one that the extraction replaces (:func:`skipping`).
 _LOOKUPS = {
-    "siren": "SELECT DISTINCT ?key ?actor WHERE { VALUES ?key { %s } ?actor mai:siren ?key }",
-    "rna": "SELECT DISTINCT ?key ?actor WHERE { VALUES ?key { %s } ?actor mai:rna ?key }",
-    "name": "SELECT DISTINCT ?key ?actor WHERE { VALUES ?key { %s } ?actor mai:nameKey ?key }",
+    "siren": "SELECT DISTINCT ?key ?actor WHERE { VALUES ?key { %s } GRAPH ?g { ?actor mai:siren ?key } "
+             "FILTER(?g != ?source) }",
+    "rna": "SELECT DISTINCT ?key ?actor WHERE { VALUES ?key { %s } GRAPH ?g { ?actor mai:rna ?key } "
+           "FILTER(?g != ?source) }",
+    "name": "SELECT DISTINCT ?key ?actor WHERE { VALUES ?key { %s } GRAPH ?g { ?actor mai:nameKey ?key } "
+            "FILTER(?g != ?source) }",
     # Which are actors; also an actor minted from a name key (actor_iri(name=…)) in an RDF file that has no
     # mai:nameKey.
-    "iri": "SELECT DISTINCT ?actor WHERE { VALUES ?actor { %s } ?actor a mai:Actor }",
+    "iri": "SELECT DISTINCT ?actor WHERE { VALUES ?actor { %s } GRAPH ?g { ?actor a mai:Actor } "
+           "FILTER(?g != ?source) }",
     # The resources named by the very name, as written (an RDF file's actor, which has no mai:nameKey: adding keys
     # to the bulk load of RDF files would be work per triple). The literal is bound, so the engine reads the few
     # triples that have it as object.
-    "label": "SELECT DISTINCT ?key ?actor ?p WHERE { VALUES ?key { %s } ?actor ?p ?key "
-             f"FILTER(?p = <{RDFS.label}> || ?p = <{ALT_LABEL}>) }}",
+    "label": "SELECT DISTINCT ?key ?actor ?p WHERE { VALUES ?key { %s } GRAPH ?g { ?actor ?p ?key } "
+             f"FILTER(?g != ?source && (?p = <{RDFS.label}> || ?p = <{ALT_LABEL}>)) }}",
 }
 #: The forms in which an RDF file writes a name that a table gives as a plain string.
 _LABEL_LANGUAGES = (None, "fr", "fr-fr")
 #: Keys per lookup query (VALUES blocks of this size stay fast in both engines).
 LOOKUP_BATCH = 500
+
+
+#: The graph that an extraction replaces when it replaces none (a file ingested for the first time).
+NO_SOURCE = URIRef("urn:maillage:none")
+
+
+def skipping(query, source: URIRef | None):
+    """``query(sparql, bindings)`` with ``?source`` bound to ``source``, the graph that the extraction replaces,
+    which the identity queries leave out (``GRAPH ?g { … } FILTER(?g != ?source)``): the previous version of a
+    file is no other source, and its actors found again by their keys linked the file's actors to themselves (the
+    same file ingested twice gave more warnings, and a new version kept what it no longer says)."""
+    skip = source or NO_SOURCE
+
+    def scoped(sparql, bindings=None):
+        return query(sparql, {"source": skip, **(bindings or {})})
+    return scoped
 
 
 def labels_of(graph: TripleSet, actors) -> set[str]:

@@ -38,6 +38,7 @@ import pyoxigraph as ox
 
 from graph.namespaces import PREFIXES
 from graph.parse_errors import KNOWN_FUNCTIONS, explain_sparql
+from graph.projection import star_order
 from graph.sparql_place import error_place, place_of
 from graph.store import QuerySyntaxError
 from graph.sparql_text import (FORMS, FUNCTIONS, KEYWORDS, Token, closest_word, dataset_clauses, form_at,
@@ -90,6 +91,8 @@ class QueryPlan:
     named_graphs: list[str] = field(default_factory=list)
     max_rows: int = 10_000
     capped: bool = False  # a SELECT whose answer the row cap may cut (its own LIMIT is not lower)
+    #: A ``SELECT *``'s variables in the order the text names them, its columns' (:mod:`graph.projection`).
+    star_order: tuple[str, ...] | None = None
 
     @property
     def has_dataset(self) -> bool:
@@ -475,6 +478,7 @@ def check_query(text: str, max_rows: int = 10_000, graph_exists: Callable[[str],
     plan = QueryPlan(text, kind, default, named, max_rows)
     if kind == "select":
         plan.text, plan.capped = _cap_select(text, tokens, max_rows)
+        plan.star_order = star_order(tokens)
     return plan
 
 

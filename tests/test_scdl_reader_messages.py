@@ -1,5 +1,5 @@
 """What the SCDL readers say of what they do not keep: a deliberations list's columns not read, as a grants list's
-are; a grant's decision reference that names several acts.
+are; a grant's decision reference that names several acts, or acts but no deliberation.
 
 Fixture strategy: each test reads the smallest table that shows its behaviour, written inline, with the kind's
 extractor alone (no store).
@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rdflib import URIRef
-from rdflib.namespace import DCTERMS
+from rdflib.namespace import DCTERMS, RDF
 
 from graph.ingest.base import SourceContext
 from graph.ingest.scdl_deliberations import extract as extract_deliberations
@@ -44,8 +44,21 @@ def test_a_decision_reference_naming_a_convention_and_a_deliberation_names_the_d
     assert (str(deliberation).rsplit("/", 1)[1], str(g.value(deliberation, DCTERMS.identifier)),
             str(g.value(deliberation, DCTERMS.date)), str(g.value(GRANT, MAI.decisionReference))) == (
         "261-15", "261-15", "2014-12-19", "CONV N° 2784-14 et DELIB AVANCE N°261-15 du 2014-12-19")
-    [warning] = [i for i in ex.issues if i.field == "referenceDecision"]
+    [warning] = [i for i in ex.issues if i.field == "referenceDecision" and i.line == 2]
     assert (warning.line, warning.message) == (2, (
         "la référence de décision nomme plusieurs actes (« CONV N° 2784-14 et DELIB AVANCE N°261-15 du 2014-12-19 ») "
         ": une délibération y est lue par son propre numéro et sa date (ici n° 261-15), la référence entière reste "
         "celle de la subvention (ligne 2)"))
+
+
+def test_a_decision_reference_naming_only_a_convention_gives_no_deliberation_and_stays_the_grants_reference():
+    ex = extract_grants(SourceContext(Path("antibes.csv"), ANTIBES.encode()))
+    label_note = URIRef("https://w3id.org/maillage/id/grant/antibes-csv/3")
+    assert (ex.graph.value(label_note, MAI.decidedBy), str(ex.graph.value(label_note, MAI.decisionReference))) == (
+        None, "CONV N° 978-15")
+    assert [str(d).rsplit("/", 1)[1] for d in ex.graph.subjects(RDF.type, MAI.Deliberation)] == ["261-15"]
+    [warning] = [i for i in ex.issues if i.field == "referenceDecision" and i.line == 3]
+    assert (warning.message, warning.value) == (
+        "la référence de décision ne nomme aucune délibération, seulement une convention, un arrêté ou un avenant "
+        "(« CONV N° 978-15 ») : gardée comme référence de la subvention, sans délibération (ligne 3)", "CONV N° 978-15")
+    assert warning.message_en.startswith("the decision reference names no deliberation, only an agreement")

@@ -139,7 +139,8 @@ def grants():
             merged[key] = {"grant": ref(row["grant"], names.get(row["grant"])),
                            "funder": ref(row.get("funder"), row.get("funderLabel")),
                            "beneficiary": ref(row.get("beneficiary"), row.get("beneficiaryLabel")),
-                           "amount": row.get("amount"), "year": row.get("year"), "purpose": row.get("purpose"),
+                           "amount": money_text(row.get("amount")), "year": row.get("year"),
+                           "purpose": row.get("purpose"),
                            "deliberation": ref(row.get("deliberation"), names.get(row.get("deliberation"))),
                            "goals": []}
             table.rows.append(merged[key])
@@ -154,7 +155,7 @@ def grants():
     body = table.to_json()
     page_total = sum((_decimal(counted_amount(amount)) for _, _, amount in keys[:PAGE_SIZE]), Decimal(0))
     body.update({"page": page, "page_size": PAGE_SIZE, "has_next": len(keys) > PAGE_SIZE,
-                 "more": max(count - page * PAGE_SIZE, 0), "total_amount": float(round(page_total, 2)),
+                 "more": max(count - page * PAGE_SIZE, 0), "total_amount": _decimal_text(page_total),
                  "matching_count": count, "matching_total_amount": _decimal_text(total.get("total")),
                  "matching_uncounted_count": int(total["uncounted"].toPython())})
     return jsonify(body)
@@ -176,6 +177,23 @@ def _decimal(amount) -> Decimal:
         return Decimal(str(amount)) if amount is not None else Decimal(0)
     except InvalidOperation:
         return Decimal(0)
+
+
+def money_text(amount) -> str | None:
+    """A grant's amount as the JSON API gives money: an exact decimal string in plain notation ("20000", "4989.33"),
+    as ``matching_total_amount`` is; an amount that is no number as written ("mille euros"), None for none.
+
+    >>> from rdflib import Literal
+    >>> from rdflib.namespace import XSD
+    >>> money_text(Literal("20000", datatype=XSD.decimal)), money_text(Literal("mille euros")), money_text(None)
+    ('20000', 'mille euros', None)
+    """
+    if amount is None:
+        return None
+    try:
+        return format(Decimal(str(amount)), "f")
+    except InvalidOperation:
+        return str(amount)
 
 
 def _decimal_text(value) -> str:

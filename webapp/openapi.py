@@ -105,14 +105,17 @@ def openapi_document(config: dict) -> dict:
                             "beneficiary": {"anyOf": [{"$ref": "#/components/schemas/Ref"}, {"type": "null"}],
                                             "description": "Le bénéficiaire (sans « iri » quand la source l'écrit "
                                                            "en texte)"},
+                            "amount": {"type": ["string", "null"], "description":
+                                       "Le montant, décimal exact en euros (« 20000 », « 4989.33 ») ; tel qu'écrit "
+                                       "s'il n'est pas un nombre"},
                             "goals": {"type": "array", "items": {"$ref": "#/components/schemas/Ref"},
                                       "description": "Les objectifs stratégiques que la subvention sert"},
                             "goal": {"anyOf": [{"$ref": "#/components/schemas/Ref"}, {"type": "null"}],
                                      "deprecated": True, "description": "Le premier de « goals » (champ ancien)"}}}},
                     "page": {"type": "integer"}, "page_size": {"type": "integer"}, "has_next": {"type": "boolean"},
                     "more": {"type": "integer", "description": "Subventions après cette page (0 à la dernière)"},
-                    "total_amount": {"type": "number", "description":
-                                     "Total des montants de cette page seulement, en euros, arrondi au centime ; "
+                    "total_amount": {"type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$", "description":
+                                     "Total exact (décimal, en euros) des montants de cette page seulement ; "
                                      + _UNCOUNTED},
                     "matching_count": {"type": "integer", "description":
                                        "Nombre de subventions filtrées, toutes pages confondues"},

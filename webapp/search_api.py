@@ -9,6 +9,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, request
 
 from graph.namespaces import MAI, SCHEMA
+from search.query import MAX_PAGE_SIZE
 from webapp.api_parameters import check_integers, check_known, integer_arg, page_arg, pole_arg
 from webapp.errors import ApiError
 from webapp.named_queries import Parameter
@@ -82,7 +83,7 @@ def search():
         return jsonify(in_language(run_search(_index(), args.get("q", ""), kind=args.getlist("type"),
                                               theme=args.getlist("theme"), page=page_arg(),
                                               sort=args.get("sort") or "relevance", filters=filters,
-                                              page_size=integer_arg("page_size", 20))))
+                                              page_size=integer_arg("page_size", 20, 1, MAX_PAGE_SIZE))))
     except SearchError as exc:
         raise _api_error(exc) from None
 

@@ -13,7 +13,9 @@ whose number holds the reference's longest digit group are its *near matches*, w
 
 The candidates are read with one ``CONTAINS`` over the deliberations' numbers for each such reference (a handful
 per register), then compared here: normalising every deliberation's number on the store's side for each reference
-is what made ``/goals`` take 37 s at 10k actors.
+is what made ``/goals`` take 37 s at 10k actors. A grant whose decision reference names no deliberation (``CONV N°
+366-15``, :func:`graph.ingest.scdl_decisions.names_no_deliberation`) is decided by no deliberation: its reference,
+with its funder, is matched as a deliberation's number is.
 
 >>> digit_groups("CONV N° 366-15"), digit_groups("2024.00240") == digit_groups("n°2024-240")
 ((366, 15), True)
@@ -38,17 +40,26 @@ def digit_groups(number: str) -> tuple[int, ...]:
     return tuple(int(run) for run in _DIGITS.findall(number))
 
 
-#: The deliberations whose number contains ``?needle`` (the reference's longest digit group), with their authority.
-_CANDIDATES = """SELECT DISTINCT ?deliberation ?number ?authorityLabel WHERE {
-  ?deliberation dcterms:identifier ?number ; a mai:Deliberation FILTER(CONTAINS(STR(?number), ?needle))
-  OPTIONAL { ?deliberation mai:authority ?authority OPTIONAL { ?authority rdfs:label ?authorityLabel } }
-} ORDER BY ?number ?deliberation"""
-#: How many grants ``?deliberation`` decides.
-_TOTAL = "SELECT (COUNT(DISTINCT ?grant) AS ?n) WHERE { ?grant mai:decidedBy ?deliberation ; a mai:Grant }"
-#: The grants of ``?deliberation`` that the reference ``?ref`` describes: its idSubvention, its beneficiary (the
-#: actor, or an actor of that SIREN) when it gives them.
+#: The deliberations whose number contains ``?needle`` (the reference's longest digit group), with their authority;
+#: and the references that name no deliberation of grants (``?deliberation`` unbound), with their funder.
+_CANDIDATES = """SELECT DISTINCT ?deliberation ?number ?authorityLabel ?funder WHERE {
+  { ?deliberation dcterms:identifier ?number ; a mai:Deliberation FILTER(CONTAINS(STR(?number), ?needle))
+    OPTIONAL { ?deliberation mai:authority ?authority OPTIONAL { ?authority rdfs:label ?authorityLabel } } }
+  UNION
+  { ?grant mai:decisionReference ?number FILTER(CONTAINS(STR(?number), ?needle))
+    FILTER NOT EXISTS { ?grant mai:decidedBy ?decision } ?grant schema:funder ?funder
+    OPTIONAL { ?funder rdfs:label ?authorityLabel } }
+} ORDER BY ?number ?deliberation ?funder"""
+#: The grants of ``?deliberation``, or of the reference ``?number`` of funder ``?funder`` that names no deliberation.
+_DECIDED = {True: "?grant mai:decidedBy ?deliberation ; a mai:Grant .",
+            False: "?grant mai:decisionReference ?number ; schema:funder ?funder ; a mai:Grant . "
+                   "FILTER NOT EXISTS { ?grant mai:decidedBy ?decision }"}
+#: How many grants a deliberation (a reference) decides.
+_TOTAL = "SELECT (COUNT(DISTINCT ?grant) AS ?n) WHERE { %s }"
+#: The grants of a deliberation (a reference) that the reference ``?ref`` describes: its idSubvention, its
+#: beneficiary (the actor, or an actor of that SIREN) when it gives them.
 _GRANTS = """SELECT DISTINCT ?grant WHERE {
-  ?grant mai:decidedBy ?deliberation ; a mai:Grant .
+  %s
   FILTER NOT EXISTS { ?ref dcterms:identifier ?refId FILTER NOT EXISTS { ?grant dcterms:identifier ?refId } }
   FILTER NOT EXISTS { ?ref schema:fundedItem ?refBeneficiary
                       FILTER NOT EXISTS { ?grant mai:beneficiary ?refBeneficiary }
@@ -58,13 +69,21 @@ _GRANTS = """SELECT DISTINCT ?grant WHERE {
 
 @dataclass
 class Deliberation:
-    """A deliberation that a reference's digits name, or nearly: its number, authority and the grants it describes."""
+    """A deliberation that a reference's digits name, or nearly: its number, authority and the grants it describes.
+    ``iri`` None: a decision reference that names no deliberation, of the grants of ``funder``."""
 
-    iri: URIRef
+    iri: URIRef | None
     number: str
     authority: str
     grants: set[URIRef] = field(default_factory=set)
     total: int = 0  # all its grants, whoever they are to
+    funder: URIRef | None = None
+
+    def bindings(self, ref: URIRef) -> dict:
+        """What the queries of its grants bind (:data:`_DECIDED`), for the register's reference ``ref``."""
+        if self.iri is not None:
+            return {"ref": ref, "deliberation": self.iri}
+        return {"ref": ref, "number": Literal(self.number), "funder": self.funder}
 
     def named(self) -> str:
         """The deliberation as a message names it: its number and authority."""
@@ -102,9 +121,9 @@ def match_digits(query, ref: URIRef, number: str) -> DigitMatch:
     if not groups:
         return found
     needle = str(max(groups, key=lambda g: len(str(g))))
-    for deliberation, other, authority in query(sparql_prologue() + _CANDIDATES, {"needle": Literal(needle)}):
+    for deliberation, other, authority, funder in query(sparql_prologue() + _CANDIDATES, {"needle": Literal(needle)}):
         other_groups = digit_groups(str(other))
-        candidate = Deliberation(deliberation, str(other), str(authority or ""))
+        candidate = Deliberation(deliberation, str(other), str(authority or ""), funder=funder)
         if other_groups == groups:
             same.append(candidate)
         elif len(groups) > 1 and other_groups[:len(groups)] == groups:
@@ -113,8 +132,8 @@ def match_digits(query, ref: URIRef, number: str) -> DigitMatch:
             found.near.append(candidate)
     found.same = same or beginning
     for candidate in found.same:
-        bound = {"ref": ref, "deliberation": candidate.iri}
-        candidate.grants = {row[0] for row in query(sparql_prologue() + _GRANTS, bound)}
-        candidate.total = int(next(iter(query(sparql_prologue() + _TOTAL, bound)))[0])
+        bound, decided = candidate.bindings(ref), _DECIDED[candidate.iri is not None]
+        candidate.grants = {row[0] for row in query(sparql_prologue() + _GRANTS % decided, bound)}
+        candidate.total = int(next(iter(query(sparql_prologue() + _TOTAL % decided, bound)))[0])
     found.near = found.near[:NEAR_SHOWN]
     return found

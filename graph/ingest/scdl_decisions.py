@@ -21,7 +21,9 @@ que celui de l'attribuant (244200770)"
 
 A reference that names several acts, a convention and the deliberation that approved an advance on it (« CONV N°
 2784-14 et DELIB AVANCE N°261-15 du 2014-12-19 », Antibes), names the deliberation by its own number and date
-(:func:`acts_named`); the whole reference stays the grant's ``mai:decisionReference``.
+(:func:`acts_named`); the whole reference stays the grant's ``mai:decisionReference``. A reference that names acts
+but no deliberation (« CONV N° 978-15 »: a convention, an arrêté, an avenant) names no deliberation
+(:func:`names_no_deliberation`): it stays the grant's ``mai:decisionReference`` alone.
 """
 
 from __future__ import annotations
@@ -72,6 +74,23 @@ def actes_reference(reference: str, funder_siren: str | None
 _ACT = re.compile(r"(?P<kind>conv(?:ention)?|d[ée]lib(?:[ée]ration)?|arr[êe]t[ée]|avenant)\b\.?[^,;+]*?"
                   r"\b(?:n\s*[°º]|no\.?(?=\s)|num[ée]ro)\s*(?P<number>\w[\w./-]*)"
                   r"(?:\s+du\s+(?P<date>\d{4}-\d{2}-\d{2}))?", re.IGNORECASE)
+
+
+#: The words of the acts other than a deliberation, and of a deliberation, that a decision reference may name.
+_OTHER_ACT = re.compile(r"\b(?:conv(?:ention)?|arr[êe]t[ée]|avenant)\b", re.IGNORECASE)
+_DELIBERATION_WORD = re.compile(r"\bd[ée]lib", re.IGNORECASE)
+
+
+def names_no_deliberation(reference: str) -> bool:
+    """Whether ``reference`` names an act other than a deliberation (a convention, an arrêté, an avenant) and no
+    deliberation: the number it gives is that act's, which no deliberation bears.
+
+    >>> names_no_deliberation("CONV N° 978-15"), names_no_deliberation("Arrêté n° 2016-12 et avenant n° 2")
+    (True, True)
+    >>> names_no_deliberation("Convention délibération N° 3086-21"), names_no_deliberation("2024.00240")
+    (False, False)
+    """
+    return _OTHER_ACT.search(reference) is not None and _DELIBERATION_WORD.search(reference) is None
 
 
 @dataclass(frozen=True)

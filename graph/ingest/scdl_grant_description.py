@@ -16,7 +16,7 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 from graph.identity import deliberation_iri
 from graph.identity_names import fold
 from graph.ingest.base import literal
-from graph.ingest.scdl_decisions import actes_reference, acts_named
+from graph.ingest.scdl_decisions import actes_reference, acts_named, names_no_deliberation
 from graph.ingest.scdl_grant_values import EU_NOTIFIED, GrantCellReader, aid_forms
 from graph.namespaces import MAI, SCHEMA
 from graph.spreadsheets import FractionCell
@@ -109,7 +109,7 @@ class GrantDescription(GrantCellReader):
 
     def describe_decision(self, row: Row, grant: URIRef, funder: URIRef, decided: dt.date | None) -> None:
         """The deliberation that the row's decision reference names, dated ``decided``; a decision date without a
-        reference dates no deliberation."""
+        reference dates no deliberation, nor does a reference that names acts but no deliberation (a convention)."""
         reference = self.get(row, "decision_ref")
         if not reference:
             return
@@ -121,6 +121,9 @@ class GrantDescription(GrantCellReader):
         actes, unlike = actes_reference(reference, str(siren) if siren else None)
         if unlike is not None:
             self.warn(row, "decision_ref", *unlike, reference)
+            return
+        if actes is None and names_no_deliberation(reference):  # « CONV N° 978-15 »: a convention's number
+            self.no_deliberation.append((row.line, reference))
             return
         number = actes.number if actes else reference  # a deliberation text without a number of its own is so named
         if actes is None and (named := acts_named(reference)) is not None:  # « CONV N° … et DELIB N° … du … »

@@ -289,6 +289,19 @@ class GrantReports(GrantCellReader):
         self.ex.warn(f"{said} ({at})", f"{said_en} ({at_en})", line=lines[0], field=self.header("decision_ref"),
                      value=self.several_acts[0][1])
 
+    def report_no_deliberation(self) -> None:
+        """Say once, with the first lines, that decision references name acts but no deliberation (« CONV N°
+        978-15 »): kept as the grants' references, they name no deliberation (a convention's number was one's)."""
+        if not self.no_deliberation:
+            return
+        lines = [line for line, _ in self.no_deliberation]
+        (at, at_en), example = lines_said(lines), self.no_deliberation[0][1]
+        self.ex.warn(f"la référence de décision ne nomme aucune délibération, seulement une convention, un arrêté ou "
+                     f"un avenant (« {example} ») : gardée comme référence de la subvention, sans délibération ({at})",
+                     f"the decision reference names no deliberation, only an agreement, an order or an amendment "
+                     f"('{example}'): kept as the grant's reference, with no deliberation ({at_en})",
+                     line=lines[0], field=self.header("decision_ref"), value=example)
+
     def report_undated(self) -> None:
         """Say once, with the first lines, that decision dates without a decision reference gave their grants'
         fiscal year, the list giving no other, and are kept as nothing else: they date no deliberation, there being

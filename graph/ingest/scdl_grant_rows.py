@@ -74,6 +74,8 @@ class GrantRows(GrantDescription, GrantReports):
         self.numeric_references: list[tuple[int, str]] = []
         #: The (line, referenceDecision, acts it names) of the rows whose reference names several acts.
         self.several_acts: list[tuple[int, str, ActsNamed]] = []
+        #: The (line, referenceDecision) of the rows whose reference names no deliberation (« CONV N° 978-15 »).
+        self.no_deliberation: list[tuple[int, str]] = []
         self.shared = 0  # the grants whose amount is the beneficiary's share of the row's (pourcentageSubvention)
         #: The rows kept of each grant (its idSubvention and funder, or its line).
         self.shares: dict[tuple, list[Kept]] = {}

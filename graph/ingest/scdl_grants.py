@@ -152,6 +152,7 @@ def extract(ctx: SourceContext) -> Extraction:
     rows.report_funder_unidentified()
     rows.report_numeric_references()
     rows.report_several_acts()
+    rows.report_no_deliberation()
     if not rows.grants:  # the rows that the table reader refused (too many cells) are told too, and counted
         refused = [issue for issue in table.issues if issue.level == "error" and issue.line]
         rows.ex.issues[:0] = refused
