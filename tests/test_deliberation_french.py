@@ -4347,7 +4347,8 @@ def test_a_table_whose_figures_are_one_a_line_under_a_one_line_header_is_said_in
      "café des aidants\nMontant : 1 250,00 €\n\nBénéficiaire : Chorale La Clé des Champs\nObjet : concert "
      "solidaire\nMontant : 400,00 €\n\nLe Conseil, après en avoir délibéré :\nArticle 1 : attribue aux associations "
      "ci-dessus les subventions de fonctionnement indiquées ;\n",
-     [("Maison des Aidants Vernois", "1250.00", None, None), ("Chorale La Clé des Champs", "400.00", None, None)]),
+     [("Maison des Aidants Vernois", "1250.00", "operating", None),
+      ("Chorale La Clé des Champs", "400.00", "operating", None)]),
 ], ids=["tiers-adresse-dossier", "dossier-montant-de-la-subvention", "puces-montant-imputation",
         "projet-apres-tiret-depense-taux-subvention", "aide-de-l-autorite-pres-de-celle-d-un-cofinanceur",
         "fiches-beneficiaire-objet-montant", "fiches-dans-l-expose-aux-associations-ci-dessus"])

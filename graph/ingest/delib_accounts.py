@@ -27,6 +27,8 @@ def find_budget_account(body: str) -> tuple[str | None, str | None]:
     ((None, '6574'), (None, '6745'))
     >>> find_budget_account("Imputation : 204 - 20422"), find_budget_account("au titre de 2025 (imputation 65-6574)")
     ((None, '20422'), (None, '6574'))
+    >>> find_budget_account("imputées au budget principal 2025, comptes 6281 (cotisation) et 6574 (subventions)")
+    (None, '6574')
     """
     match = re.search(r"\bcompte\s+(?P<acc>[A-Z0-9]+(?:/[A-Z0-9]+)+)", body)
     if match:
@@ -37,6 +39,10 @@ def find_budget_account(body: str) -> tuple[str | None, str | None]:
     if match:
         return None, match.group("n")
     match = re.search(rf"\b(?:compte|article)\s+(?P<n>{_ACCOUNT})\b", body, re.I)  # "ARTICLE 6574" too
+    if match:
+        return None, match.group("n")
+    # "comptes 6281 (cotisation) et 6574 (subventions)": of the accounts listed, the one its bracket says the grants'
+    match = re.search(rf"\b(?P<n>{_ACCOUNT})\s*\(\s*(?:pour\s+)?(?:les\s+)?subventions?\b", body, re.I)
     if match:
         return None, match.group("n")
     # "c/6574", "imputation 65-6574-025" (chapter, nature, function), "Imputation : 204 - 20422", "imputation

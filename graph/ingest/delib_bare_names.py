@@ -165,6 +165,8 @@ def bare_name(name: str) -> tuple[str, str | None, str | None]:
     ('Ligue contre le cancer', 'branch', 'Ligue contre le cancer – comité du Gers')
     >>> bare_name("Stade Amandois Union Club – section Sport Santé")[0]
     'Stade Amandois Union Club'
+    >>> bare_name("Union sportive saint-juniaude (USSJ) - section football")
+    ('Union sportive saint-juniaude - section football', 'acronym', 'USSJ')
     """
     # What a dash adds in small letters is the project, not the name: "Eau Vive – réhabilitation de puits" (a name
     # goes on in capitals after its dash: "Les Dragons de Rouen – Hockey sur glace"), and so is an event that it
@@ -175,6 +177,11 @@ def bare_name(name: str) -> tuple[str, str | None, str | None]:
     branch = _CAPITALS_BRANCH.search(name) if not re.search(r"[a-zà-ÿ]", name) else _PLACE_BRANCH.search(name)
     if branch and branch.start() > 0 and not _TRAILING_BRACKET.search(name):
         return name[:branch.start()], "branch", name
+    # An acronym in brackets before the dash of a section: "Union sportive saint-juniaude (USSJ) - section football"
+    # is the body's, and the section's name goes on without it.
+    inside = _ACRONYM_BEFORE_BRANCH.search(name)
+    if inside and acronym_fits(inside.group("inner"), name[:inside.start()]):
+        return name[:inside.start()] + name[inside.end():], "acronym", inside.group("inner")
     if (dashed := _DASHED_ACRONYM.search(name)) and acronym_fits(dashed.group("inner"), name[:dashed.start()]):
         return name[:dashed.start()], "acronym", dashed.group("inner")  # "Institut … des addictions – IBPA"
     bracket = _TRAILING_BRACKET.search(name)
@@ -214,6 +221,10 @@ _BRANCH = re.compile(r"\s+[–—-]\s+(?:antennes?|sections?|délégations?|comi
                      r"bureaux?|agences?|relais|établissements?|filiales?|équipes?)\b[^–—()]*$", re.I)
 
 
+#: A body's acronym in brackets, then a spaced dash and the section or branch that the name goes on with: "(USSJ) -
+#: section football".
+_ACRONYM_BEFORE_BRANCH = re.compile(r"\s*\((?P<inner>[A-Z][A-Z0-9&]{1,11})\)(?=\s+[–—-]\s+(?:sections?|antennes?|"
+                                    r"délégations?|comités?|branches?|secteurs?|équipes?)\b)")
 #: The words that name a body's local branch, and those that may say which level it serves.
 _BRANCH_WORDS = (r"antennes?|sections?|délégations?|comités?|branches?|secteurs?|unités?|bureaux?|agences?|relais|"
                  r"équipes?|fédérations?|unions?|centres?")

@@ -22,9 +22,9 @@ import re
 
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grant_words import GRANT_VERB, GRANT_WORD, NATURE_WORDS
-from graph.ingest.delib_grants import GrantFact, GrantsFound
+from graph.ingest.delib_grants import GrantFact, GrantsFound, StatedTotal
 from graph.ingest.delib_line_joins import join_cell_words
-from graph.ingest.delib_lists import BULLET_MARKS, REFERS_BACK
+from graph.ingest.delib_lists import BULLET_MARKS, REFERS_BACK, approved_below
 from graph.ingest.delib_recipient_names import clean_name
 from graph.ingest.delib_table_context import heading_nature
 from graph.ingest.french import AMOUNT_RE, fold, parse_amount
@@ -41,6 +41,8 @@ _AMOUNT_LINE = re.compile(r"^\s*(?:[-–•*]\s*)?(?:montant|subvention|aide)\b(
 #: taux 10 % – subvention : 41 000 €".
 _AMOUNT_AFTER = re.compile(r"(?:\s[-–—]|;)\s*(?:montant|subvention|aide)\b(?P<what>[^:\n;–—]{0,60}):\s*", re.I)
 _NOT_GRANT = re.compile(r"cout|depense|projet|total|demand|sollicit|eligible|subventionnable|budget", re.I)
+#: A year in an amount's label: "Montant 2024", "Montant proposé 2025".
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 #: A code line that opens a block: "Tiers 198234", "Dossier n° EX045512".
 _CODE_LINE = re.compile(r"(?:tiers|dossier|n°|code|ref(?:erence)?)\s*(?:n°\s*)?[:]?\s*[A-Z0-9][\w/.-]*\d[\w/.-]*",
                         re.I)
@@ -148,6 +150,10 @@ def _grant_of(block: list[tuple[int, str]], heading: str | None, authority: str 
         fields = [(i, m) for i, m in fields if not _others_aid(fold(m["what"]), authority)]
         if not fields:
             return None
+    # "Montant 2024 : 1 200 €" above "Montant proposé 2025 : 1 300 €" (or "… 2025 : néant"): last year's, recalled
+    latest = max((int(year) for line in texts if (label := _AMOUNT_LINE.match(line))
+                  for year in _YEAR.findall(label["what"])), default=0)
+    fields = [(i, m) for i, m in fields if not any(int(year) < latest for year in _YEAR.findall(m["what"]))]
     if fields:
         amount_at, field = fields[0]
         amount = AMOUNT_RE.match(texts[amount_at], field.end())
@@ -255,7 +261,10 @@ def block_grants(body: str, found: GrantsFound) -> None:
         # ci-dessus"): blocks that each state their aid on a line of its own
         # "Les dossiers retenus sont les suivants." above blocks that the decision grants further down ("attribue aux
         # associations ci-dessus les subventions indiquées"), their "Montant" lines read as such.
-        if not granting and not ((len(line.strip()) <= 60 or announces) and REFERS_BACK.search(body, start)):
+        # "La commission … propose les montants suivants :" above blocks that the decision grants further down ("les
+        # subventions figurant dans le tableau ci-dessus"), its words no plan's
+        if not granting and not ((len(line.strip()) <= 60 or announces) and REFERS_BACK.search(body, start)) \
+                and not (_LEAD.search(lead) and approved_below(body, start + len(line), lead)):
             continue
         if any(s <= start + len(line) < e for s, e in found.tables):
             continue
@@ -268,17 +277,89 @@ def _read_blocks(lines: list[tuple[int, str]], heading: str | None, authority: s
                  found: GrantsFound) -> None:
     """Read the grants of the blocks that ``lines`` open with, up to the first that is none; their span goes to
     ``found.tables``."""
-    grants = []
+    grants, nil, read = [], [], []
+    lines = _without_caption(lines)
     for block in (part for block in _blocks(lines) for part in _after_fields(block)):
         if any(s <= block[0][0] < e for s, e in found.tables):
             break
         grant = _grant_of(block, heading, authority, fields_only=fields_only)
+        if grant is None and (nothing := _granted_nothing(block)) is not None:
+            # "Montant proposé 2025 : néant (dissolution de l'association)": no grant; the next blocks are the list's
+            # (its lines up to that one are no one's grant; a "Total …" line below it is the blocks' total)
+            nil.append((block[0][0], nothing[0] + len(nothing[1])))
+            read.append(block)
+            continue
         if grant is None:
             break
         grants.append(grant)
+        read.append(block)
     if grants:
         found.grants += grants
-        found.tables.append((grants[0].span[0], grants[-1].span[1]))
+        found.tables += [(grants[0].span[0], grants[-1].span[1])] + nil
+        found.totals += _block_totals(read)
+
+
+#: What a total's label names that is no grant: "Total des dépenses éligibles", "Total du coût des projets".
+_COST = re.compile(r"cout|depense|eligible|subventionnable|assiette|projet|demand|sollicit")
+#: A block's line that gives the total of the blocks above it: "Total proposé 2025 : 2 950 €".
+_TOTAL_LINE = re.compile(r"[ \t]*(?P<label>total\b[^:\n\d€]*(?:(?:19|20)\d\d[^:\n\d€]*)?:)[ \t]*(?P<amount>"
+                         + AMOUNT_RE.pattern + r")[ \t]*[.;]?[ \t]*", re.I)
+
+
+def _block_totals(blocks: list[list[tuple[int, str]]]) -> list[StatedTotal]:
+    """The totals that the lines of the ``blocks`` read state (:data:`_TOTAL_LINE`), but those labelled with a year
+    before another total's: "Total 2024 : 3 000 €" above "Total proposé 2025 : 2 950 €" recalls last year's.
+
+    >>> [(t.amount, t.label) for t in _block_totals([[(0, "Association : A"), (16, "Montant 2025 : 900 €"),
+    ...                                               (37, "Total 2024 : 3 000 €"), (58, "Total 2025 : 900 €")]])]
+    [(Decimal('900'), 'Total 2025 :')]
+    """
+    found = [(start, total) for block in blocks for start, line in block
+             if (total := _TOTAL_LINE.fullmatch(line)) is not None and not _COST.search(fold(total["label"]))]
+    years = [int(year) for _, total in found for year in _YEAR.findall(total["label"])]
+    return [StatedTotal(parse_amount(total["amount"]), (start + total.start("amount"), start + total.end("amount")),
+                        total["label"]) for start, total in found
+            if not any(int(year) < max(years) for year in _YEAR.findall(total["label"]))]
+
+
+#: A table's caption above its blocks, a line of its own with no figure but a year: "Tableau des subventions 2025",
+#: "Liste des bénéficiaires".
+_CAPTION = re.compile(r"[ \t]*(?:tableau|liste|r[ée]capitulatif|r[ée]partition)\b[^:\d\n]*(?:(?:19|20)\d\d)?[ \t]*",
+                      re.I)
+
+
+def _without_caption(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``lines`` without the blank lines and the caption (:data:`_CAPTION`) that open them: "Tableau des subventions
+    2025" above the first block is no beneficiary's name.
+
+    >>> _without_caption([(0, ""), (1, "Tableau des subventions 2025"), (30, "Association : Club A")])
+    [(30, 'Association : Club A')]
+    """
+    at = 0
+    while at < len(lines) and not lines[at][1].strip():
+        at += 1
+    if at < len(lines) and _CAPTION.fullmatch(lines[at][1]):
+        return lines[at + 1:]
+    return lines
+
+
+#: A block's line that says no amount is granted: "Montant proposé 2025 : néant (dissolution de l'association)",
+#: "Subvention : 0 €".
+_NOTHING_GRANTED = re.compile(r"(?:n[ée]ant|0(?:,0{1,2})?[ \t]*€|[–—-])(?:[ \t]*\(.*\))?[ \t]*[.;]?[ \t]*$", re.I)
+
+
+def _granted_nothing(block: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """The line of ``block`` (where it starts, and its text) that says it grants nothing to the beneficiary its first
+    line names in a name's field: its grant's line says "néant", "0 €" or a dash; the blocks below it are the list's
+    still. None when the block is no such one.
+
+    >>> _granted_nothing([(0, "Association : Club B"), (21, "Montant 2024 : 250 €"), (42, "Montant proposé : néant")])
+    (42, 'Montant proposé : néant')
+    """
+    if _field_label(block[0][1]) is None:
+        return None
+    return next(((start, line) for start, line in block[1:] if (field := _AMOUNT_LINE.match(line))
+                 and not _NOT_GRANT.search(fold(field["what"])) and _NOTHING_GRANTED.match(line, field.end())), None)
 
 
 def _opens_fiches(lines: list[tuple[int, str]], i: int, body: str) -> bool:

@@ -17,12 +17,14 @@ def find_programme(text: str) -> str | None:
 
 
 #: "Publié sur testville.fr le …", "Mis en ligne sur le site de la Métropole le …", "Publiée sur l'intranet de
-#: l'université le …": a site named by its address, or "mis(e) en ligne" with where, as "publié" has it; "Publié au
-#: RAA le …", the recueil des actes administratifs by its initials.
-_PUBLISHED = re.compile(r"(?:(?:publi[ée]e?s?|mise?\s+en\s+ligne)(?:\s+(?:sur\s+(?:le\s+(?:site|portail)|internet"
-                        r"|l['’]\s*(?:intra|extra)net|[\w.-]+\.fr\b)"
+#: l'université le …": a site named by its address, or "mis(e) en ligne" with where, as "publié" has it, and the noun
+#: too ("Publication sur le site internet de la Ville le …"); "Publié au RAA le …", the recueil des actes
+#: administratifs by its initials. The date is the same sentence's: not "Publication au recueil des actes. Rendu
+#: exécutoire après transmission le …", the transmission's.
+_PUBLISHED = re.compile(r"(?:(?:publi[ée]e?s?|publication|mise?\s+en\s+ligne)(?:\s+(?:sur\s+(?:le\s+(?:site|portail)"
+                        r"|internet|l['’]\s*(?:intra|extra)net|[\w.-]+\.fr\b)"
                         r"|au\s+recueil\s+des\s+actes|au\s+(?-i:R\.?A\.?A)\b\.?|par\s+voie\s+[ée]lectronique)"
-                        r"[^\n]{0,60}?)?|publication"
+                        r"(?:(?!\.\s)[^\n]){0,60}?)?"
                         r"|affich[ée]e?s?|affichage)"
                         r"\s+le\s*:?\s*|(?:mise\s+en\s+ligne|(?:date\s+de\s+)?publication|date\s+d['’]affichage)\s*:\s*"
                         r"|date\s+d['’]affichage\s+du\s+pr[ée]sent\s+acte\s*[,:]?\s*(?:le\s+)?", re.I)
@@ -57,6 +59,8 @@ def find_published(body: str, session: dt.date | None = None) -> dt.date | None:
     datetime.date(2025, 10, 4)
     >>> find_published("Publié au RAA le 05/03/2024")
     datetime.date(2024, 3, 5)
+    >>> find_published("Publication sur le site internet de la Ville le 29/09/2025")
+    datetime.date(2025, 9, 29)
     >>> find_published("Rendu exécutoire après transmission le 20 mai 2025 et affichage le 21 mai 2025")
     datetime.date(2025, 5, 21)
     """

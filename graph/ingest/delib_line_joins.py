@@ -62,14 +62,15 @@ def is_cut_word(head: str, tail: str) -> bool:
 
 def join_cell_words(text: str, more: str) -> str:
     """A cell's words and the next line's: a hyphen at the end of a line joins them ("Coëvrons-" "Fictifs"), and goes
-    when it cut a word ("Fonction-" "nement" is "Fonctionnement", :func:`is_cut_word`).
+    when it cut a word ("Fonction-" "nement" is "Fonctionnement", :func:`is_cut_word`); a dash that stands apart
+    between two words ("Secours Populaire Français -" "Fédération de l'Indre") keeps its space after it.
 
-    >>> join_cell_words("Fonction-", "nement"), join_cell_words("Coëvrons-", "Fictifs")
-    ('Fonctionnement', 'Coëvrons-Fictifs')
+    >>> join_cell_words("Fonction-", "nement"), join_cell_words("Coëvrons-", "Fictifs"), join_cell_words("X -", "Y")
+    ('Fonctionnement', 'Coëvrons-Fictifs', 'X - Y')
     """
     if not text:
         return more
-    if not text.endswith("-"):
+    if not text.endswith("-") or text.endswith(" -"):
         return text + " " + more
     head, tail = re.search(r"[^\W\d_]*-$", text).group(0)[:-1], re.match(r"[^\W\d_]*", more).group(0)
     return text[:-1] + more if head and is_cut_word(head, tail) else text + more

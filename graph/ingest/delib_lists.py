@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from graph.ingest.delib_grant_words import DESCRIPTION_AFTER_NAME, GRANT_WORD
+from graph.ingest.delib_recipient_names import for_in_name
 from graph.ingest.french import AMOUNT_RE
 from graph.ingest.french_numbers import NUMBER_WORDS
 
@@ -21,12 +22,16 @@ from graph.ingest.french_numbers import NUMBER_WORDS
 #: The characters that a list's item may open with as its bullet: hyphens and dashes, the bullet, the star, and the
 #: shapes and arrows that word processors offer (diamonds, squares, triangles, arrows, check marks, circles).
 BULLET_MARKS = "-–—•*▪►●○◦◆◇■□▸▹➢➤➔→✓✔❖"
+#: A programme's action that labels a list's line, then its dash or colon: "Fiche action 2.1 –", "Fiche-action n° 6 :"
+#: (a contrat local de santé's lines). It marks the line as a number does, and names no one: whom the line's amount
+#: goes to is its carrier's name ("porteur : Association X", :data:`_CARRIER_FIELD`).
+ACTION_LABEL = r"(?i:fiche[ \t-]action[ \t]*(?:n[ \t]*[°º][ \t]*)?\d{1,2}(?:\.\d{1,2})*[ \t]*[–—:-](?=[ \t]))"
 #: What opens a list item: a hyphen, a dash, a bullet, a number or a letter ("1)", "2°)", "2°", "a)"), a point's
-#: number in a numbered point ("1.2 Les Écuries …", before a capital) — or the "(cid:N)" that a PDF's text gives for a
-#: bullet drawn with a symbol font. (A dot or a number with a dot, "   . Judo Club : 1 800 €", "1. …", is one too:
-#: :func:`list_sentences` reads it as a bullet or a "1)".)
+#: number in a numbered point ("1.2 Les Écuries …", before a capital), a fiche action's label (:data:`ACTION_LABEL`)
+#: — or the "(cid:N)" that a PDF's text gives for a bullet drawn with a symbol font. (A dot or a number with a dot,
+#: "   . Judo Club : 1 800 €", "1. …", is one too: :func:`list_sentences` reads it as a bullet or a "1)".)
 BULLET = (r"(?:[" + BULLET_MARKS + r"]|\(cid:\d+\)|\d{1,2}\s?°?\)|\d{1,2}\s?°(?=[ \t])|[a-z]\)(?=[ \t])|"
-          r"\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-ZÀ-Ý«\"]))")
+          r"\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-ZÀ-Ý«\"])|" + ACTION_LABEL + ")")
 #: A list item's dot at the start of its line, alone or after a number, that would else end a sentence.
 _DOT_MARKER = re.compile(r"^([ \t]*\d{0,2})\.(?=[ \t]+\S)", re.M)
 #: An amount in words before its "euros": "mille cinq cents", "deux mille", "trois cent cinquante".
@@ -126,6 +131,10 @@ def item_name(item: str, anchor: int) -> str | None:
         name = re.sub(r"^((?:Commune|Ville|Communauté|Métropole)\b.*?)\s*\((?:[A-ZÉ][\w'’-]*|\d{2,3}|2[AB])\)$", r"\1",
                       name)
     name = re.split(r"\n(?=[ \t]*[A-ZÉÈ][\w'’ ]{0,40}?[ \t]:)", name, maxsplit=1)[0]
+    # A line that names its action before its carrier ("Fiche action 2.1 – « Nutrition » – porteur : Association X –
+    # 3 600 €"): the carrier is whom the amount goes to ("porteur : l'association X" is X, as in prose).
+    if carrier := _CARRIER_FIELD.search(name):
+        name = re.sub(r"^l['’]\s*association\s+(?=[A-ZÉÈÀ«\"])", "", name[carrier.end():])
     name = re.sub(r"\s*\((?:porté|portée|représenté|représentée|gérée?|pour)\b[^()]*\)", "", name)
     # Nor its SIRET, SIREN or RNA number in brackets ("Recyclerie X (SIRET 519 874 630 00048) : 24 500 €"), which the
     # beneficiary's identifiers are read from.
@@ -150,7 +159,7 @@ def item_name(item: str, anchor: int) -> str | None:
     # (not a "pour" inside brackets: "X (séjours de répit pour les aidants)" tells what X's grant is for, in full)
     purpose = next((m for m in ITEM_PURPOSE.finditer(name)
                     if name.count("(", 0, m.start()) <= name.count(")", 0, m.start())), None)
-    if purpose and len(name[:purpose.start()].split()) >= 3:
+    if purpose and len(name[:purpose.start()].split()) >= 3 and not for_in_name(name, purpose.start()):
         name = name[:purpose.start()]
     article = r"l['’]|la\s+|le\s+|les\s+" + (r"|L['’]|LA\s+|LE\s+" if name.isupper() else "")
     name = re.sub(rf"^(?:{article})(?=\w)", "", name)
@@ -168,6 +177,10 @@ def item_name(item: str, anchor: int) -> str | None:
     return name if re.match(r"[A-ZÉÈÀ«\"0-9]", name) and 2 < len(name) <= _LONGEST_NAME else None
 
 
+#: The field that names a line's carrier, whom its amount goes to, after what the line says of the action: "porteur :",
+#: "porteur du projet :", "structure porteuse :", or "porté par" after a dash.
+_CARRIER_FIELD = re.compile(r"(?:\b(?:porteu(?:r|se)(?:[ \t]+(?:du|de)[ \t]+(?:l['’])?(?:projet|action))?|"
+                            r"structure[ \t]+porteuse)[ \t]*:|[–—-][ \t]+port[ée]e?[ \t]+par)[ \t]*", re.I)
 #: The words of a list's total line, no one's name: "TOTAL DE LA RÉPARTITION", "Sous-total canton de Lamastre".
 _TOTAL_WORDS = re.compile(r"(?:sous[- ]?)?total\b", re.I)
 #: A section's heading that sorts a list's items by canton: "Canton de Lamastre-Doux", "Canton du Haut-Eyrieux".
@@ -356,23 +369,53 @@ _RULES_AS_FOLLOWS = re.compile(r"\b(?:se\s+prononce|statue|d[ée]lib[èe]re)\s+(
 _GRANTING_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[-–—•])[ \t]+[^\n]*\d[ \t\u00a0\u202f]*(?:€|euros?\b)")
 
 
+#: A decision that only says it was deliberated, then rules on the items below it: "Le Conseil municipal, après en
+#: avoir délibéré :".
+_DELIBERATED = re.compile(r"\bapr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]\s*:\s*$", re.I)
+#: A list's first item put to the vote on its own: its amount, then its vote on a line below, after the lines of the
+#: members who take no part in it: "1. Club A : 3 200 €" / "   M. X ne prend pas part au vote." / "   Adopté …".
+_VOTED_ITEM = re.compile(_GRANTING_ITEM.pattern + r"[^\n]*(?:\n[^\n]*\bne\s+(?:prend|prennent)\s+pas\s+part\b[^\n]*)*"
+                         r"\n[ \t]*(?:adopt[ée]|approuv[ée]|rejet[ée]|vote\s*:)", re.I)
+
+
+def votes_each_item(body: str, end: int) -> bool:
+    """Whether the list below offset ``end`` of ``body`` puts each of its items to the vote, the first one's vote on
+    the lines below it (:data:`_VOTED_ITEM`): those lines are the item's, and the list goes on below them.
+
+    >>> votes_each_item("suivantes :\\n1. Club A : 3 200 €\\n   Adopté à l'unanimité.", 11)
+    True
+    >>> votes_each_item("suivantes :\\n1. Club A : 3 200 €\\n2. Club B : 900 €", 11)
+    False
+    """
+    return bool(_VOTED_ITEM.match(body, end))
+
+
 def rules_on_grants(body: str, end: int, lead: str) -> bool:
     """Whether ``lead`` (ending at ``end`` in ``body``) rules on the items below it one by one
-    (:data:`_RULES_AS_FOLLOWS`), the first of which grants an amount in a grant's words: a list of grants.
+    (:data:`_RULES_AS_FOLLOWS`), the first of which grants an amount in a grant's words: a list of grants. A lead
+    that only says the council deliberated (:data:`_DELIBERATED`) rules on grants too when each item, a name and an
+    amount, is put to the vote below it (:func:`votes_each_item`) and the text above speaks of grants: "OBJET :
+    Subventions de fonctionnement 2025" … "après en avoir délibéré :" / "1. Club A : 3 200 €" / "Adopté …".
 
     >>> body = "le Conseil se prononce comme suit :\\n1. Club A : subvention de 3 200 €\\n   Adopté à l'unanimité."
     >>> rules_on_grants(body, 35, body[:35]), rules_on_grants(body.replace("subvention", "tarif"), 35, body[:35])
     (True, False)
+    >>> body = "OBJET : Subventions 2025\\nLe Conseil, après en avoir délibéré :\\n1. Club A : 3 200 €\\n   Adopté."
+    >>> rules_on_grants(body, 62, body[25:62]), rules_on_grants(body.replace("Subventions", "Tarifs"), 57, body[20:57])
+    (True, False)
     """
     item = _GRANTING_ITEM.match(body, end)
+    if _DELIBERATED.search(lead):
+        return votes_each_item(body, end) and bool(GRANT_WORD.search(body, 0, end))
     return bool(_RULES_AS_FOLLOWS.search(lead) and item and GRANT_WORD.search(item.group(0)))
 
 
 #: A decision that grants what the text set out above it: "ATTRIBUE les aides ci-dessus", "accorde les subventions
 #: présentées ci-avant", "APPROUVE les subventions ci-dessus", "ATTRIBUE les bourses d'études listées ci-dessus",
 #: "attribuer au titre de l'exercice 2025 les subventions de fonctionnement ci-dessus", "ATTRIBUE les aides
-#: d'investissement détaillées ci-dessus", "VALIDE le versement des subventions ci-dessus" — or that names above whom it
-#: grants to: "attribue aux associations ci-dessus les subventions de fonctionnement indiquées".
+#: d'investissement détaillées ci-dessus", "VALIDE le versement des subventions ci-dessus", "DÉCIDE d'attribuer les
+#: subventions figurant dans le tableau ci-dessus" — or that names above whom it grants to: "attribue aux associations
+#: ci-dessus les subventions de fonctionnement indiquées".
 REFERS_BACK = re.compile(r"\b(?:(?:attribu|accord|allou|octroi|octroy|approuv)\w*\s+|"
                          # "VALIDE le versement des subventions ci-dessus", "autorise le versement des aides …"
                          r"(?:valid|approuv|autoris|d[ée]cid)\w*\s+le\s+versement\s+(?=des\s))"
@@ -380,7 +423,9 @@ REFERS_BACK = re.compile(r"\b(?:(?:attribu|accord|allou|octroi|octroy|approuv)\w
                          r"(?:(?:les|des|ces)\s+(?:aides|"
                          r"subventions|participations|dotations|bourses)(?:\s+(?:d['’]|de\s+)[a-zà-ÿ]+)?\s+"
                          r"(?:(?:pr[ée]sent[ée]es|d[ée]crites|list[ée]es|indiqu[ée]es|mentionn[ée]es|"
-                         r"propos[ée]es|d[ée]taill[ée]es|[ée]num[ée]r[ée]es|r[ée]capitul[ée]es)\s+)?"
+                         r"propos[ée]es|d[ée]taill[ée]es|[ée]num[ée]r[ée]es|r[ée]capitul[ée]es|figurant)\s+)?"
+                         # the table above that sets them out: "les subventions figurant dans le tableau ci-dessus"
+                         r"(?:(?:dans|au)\s+(?:le\s+)?tableau\s+)?"
                          r"(?:ci-dessus|ci-avant|susvis[ée]es|pr[ée]cit[ée]es|"
                          # a part of the text numbered above it: "énumérées au I.", "listées au point 2"
                          r"(?:au|à\s+la)\s+(?:(?:partie|point|paragraphe|section|titre)\s+)?"
@@ -389,7 +434,9 @@ REFERS_BACK = re.compile(r"\b(?:(?:attribu|accord|allou|octroi|octroy|approuv)\w
                          r"personnes|[ée]tudiants|lauréats)\s+(?:(?:pr[ée]sent[ée]e?s|d[ée]sign[ée]e?s|list[ée]e?s|"
                          r"indiqu[ée]e?s|mentionn[ée]e?s|nomm[ée]e?s|retenu(?:e?s)?)\s+)?"
                          r"(?:ci-dessus|ci-avant|susvis[ée]e?s|pr[ée]cit[ée]e?s)\s*,?\s+(?:les|des)\s+(?:aides|"
-                         r"subventions|participations|dotations|bourses|sommes|montants)\b)", re.I)
+                         r"subventions|participations|dotations|bourses|sommes|montants)\b"
+                         # their nature after them: "… ci-dessus des subventions d'investissement"
+                         r"(?:\s+(?:d['’]\s*|de\s+)[a-zà-ÿ]+)?)", re.I)
 #: A lead that tells of amounts that are no grants, whatever the decision below approves: a financing plan's.
 _NOT_GRANTS_LEAD = re.compile(r"plan\s+de\s+financement|financeurs?\b|co[uû]ts?\b|d[ée]penses\b|recettes\b|"
                               r"demand|sollicit", re.I)

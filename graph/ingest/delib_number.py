@@ -260,6 +260,7 @@ def find_title(body: str, number_end: int | None, attendance_end: int) -> tuple[
     objects = re.finditer(r"^\s*(?:Objet|Rapport)\s*:\s*(?P<t>.+(?:\n(?!\s*\n|[^\n:]{0,40}:|\s*(?-i:"
                           r"D[ée]lib[ée]ration\b|DÉLIBÉRATION|N\s*[°º]|Délib\.)).+)?)", body, re.I | re.M)
     match = next((m for m in objects if not _mail_subject(body, m)), None)
+    match = _object_below_report(body, match)
     if match is not None and "\n" in match.group("t") and not _continues_title(*match.group("t").split("\n", 1)):
         match = re.compile(r"^\s*(?:Objet|Rapport)\s*:\s*(?P<t>.+)", re.I | re.M).match(body, match.start())
     if match is None:
@@ -290,6 +291,24 @@ def find_title(body: str, number_end: int | None, attendance_end: int) -> tuple[
             and not _SENTENCE_OPENER.match(wrapped.group("rest")):
         end = wrapped.end("rest")
     return _title(body[start:end]), start, end
+
+
+#: The act's "Objet : …" line right below a "Rapport : …" line, the report's theme or sector: "Rapport : Économie
+#: sociale et solidaire / Santé" / "Objet : Convention pluriannuelle d'objectifs avec la SCIC X".
+_OBJECT_LINE = re.compile(r"[ \t]*\n[ \t]*Objet[ \t]*:[ \t]*(?P<t>\S[^\n]*)", re.I)
+
+
+def _object_below_report(body: str, match: re.Match | None) -> re.Match | None:
+    """The title's ``match``, or the "Objet : …" line right below it when it is a "Rapport : …" heading: the report
+    names a theme, the object what the act decides (:data:`_OBJECT_LINE`).
+
+    >>> body = "Rapport : ESS / Santé\\nObjet : Convention avec la SCIC X\\n\\nLa Commission …"
+    >>> _object_below_report(body, re.match(r"Rapport : (?P<t>.+)", body)).group("t")
+    'Convention avec la SCIC X'
+    """
+    if match is None or not re.match(r"\s*Rapport\b", match.group(0), re.I) or "\n" in match.group("t"):
+        return match
+    return _OBJECT_LINE.match(body, match.end()) or match
 
 
 #: An e-mail's header line ("De : …", "Envoyé : …", "À : …"), or a subject forwarded or answered ("TR: …", "RE: …").

@@ -35,6 +35,19 @@ _ZERO = re.compile(r"(?<=[A-Za-zÀ-ÿ])0(?=[A-Za-zÀ-ÿ])")
 #: ("Transport solidaire ......     300 E").
 _EURO = re.compile(r"(?:\.{3}|…|\s:)[ \t]*(?P<amount>(?:\d{1,3}(?:[ \u00a0.]\d{3})+|\d+)(?:,\d{1,2})?[ \u00a0]?E)"
                    r"(?=[ \t]*[;.,]?[ \t]*$)", re.M)
+#: An amount before its currency with letters that OCR reads for digits among its groups: "45 OOO €", "l 500 €",
+#: "l2 750 euros". Its first group opens with a digit other than 0 or with l/I, and holds a digit unless it is that
+#: one letter ("Il 500 €" is no amount); each group after it is three characters.
+_LETTERED_AMOUNT = re.compile(r"(?<![\w,.'’])(?P<first>[1-9lI][\dOolI]{0,2})(?P<groups>(?:[ \u00a0.][\dOolI]{3})*)"
+                              r"(?P<cents>,[\dOo]{1,2})?(?= ?(?:€|euros?\b|EUR\b))")
+#: A word in capitals with a small l that OCR read for an I ("L'lNDRE", "MUNlCIPAL"): an l that opens the word
+#: before a consonant, or stands between two consonants, where French writes no L.
+_CAPITALS_WITH_L = re.compile(r"(?<![\w-])(?=[A-ZÀ-Ýl]*l)(?=(?:[A-ZÀ-Ýl]*?[A-ZÀ-Ý]){2})[A-ZÀ-Ýl]{3,}(?![\w-])")
+_CONSONANTS = "BCDFGHJKLMNPQRSTVWXZÇ"
+_L_FOR_I = re.compile(rf"(?:^|(?<=[{_CONSONANTS}]))l(?=[{_CONSONANTS}])")
+#: A word that OCR opened with an l for a capital I before a consonant, where French opens no word with an l
+#: ("de l'lndre", "lnstitut").
+_INITIAL_L = re.compile(r"(?<![\w-])l(?=[bcdfgjkmnpqrstvwxz][a-zà-ÿ]+(?![\w-]))")
 _WORD_WITH_L = re.compile(r"\b[A-Za-zÀ-ÿ]*l[A-Za-zÀ-ÿ]*\b")
 #: Words of deliberations in which OCR reads an i as an l, folded: the word it makes is no French word.
 _WORDS = {fold(w) for w in (
@@ -80,9 +93,38 @@ def _one_letter_off(match: re.Match) -> str:
     return word
 
 
+def _noted(repair, changes: list[str]):
+    """``repair`` as a function of a match for ``re.sub`` that notes in ``changes`` each reading it changed."""
+    def apply(match: re.Match) -> str:
+        made = repair(match)
+        if made != match.group(0):
+            changes.append(f"{match.group(0)} → {made}")
+        return made
+    return apply
+
+
+def _capitals_i(match: re.Match) -> str:
+    """The word in capitals of :data:`_CAPITALS_WITH_L` with its one small l read as an I where French writes no L;
+    else as it is (two small l are no capitals' word)."""
+    word = match.group(0)
+    return _L_FOR_I.sub("I", word) if word.count("l") == 1 else word
+
+
+def _amount_digits(match: re.Match) -> str:
+    """The amount of :data:`_LETTERED_AMOUNT` with its letters read as the digits OCR took them for, when it has
+    letters and digits both and its first group is a digit, or the lone letter of a thousands' digit; else as it is.
+    """
+    amount, first = match.group(0), match["first"]
+    if not re.search(r"[OolI]", amount) or not re.search(r"\d", amount) \
+            or not (re.search(r"\d", first) or len(first) == 1 and match["groups"]):
+        return amount
+    return _ocr_digits(match)
+
+
 def repair_ocr(text: str) -> tuple[str, list[str]]:
-    """Return ``text`` with OCR's confusions put right, and the readings changed (as "read → made"); ``text``
-    unchanged when its numbers show no confusion.
+    """Return ``text`` with OCR's confusions put right, and the readings changed (as "read → made"); when its
+    numbers show no confusion, only an amount before its currency with letters among its digits ("45 OOO €",
+    "l 500 €") is put right, the only reading it has.
 
     >>> repair_ocr("Séance du l8 mars 2O24\\nAssoclation Sportive ...... 1 5OO €\\nComité ...... l 200 €")[0]
     'Séance du 18 mars 2024\\nAssociation Sportive ...... 1 500 €\\nComité ...... 1 200 €'
@@ -90,24 +132,33 @@ def repair_ocr(text: str) -> tuple[str, list[str]]:
     "- l'association Les Amis ...... 800 €\\n- ASSOCIATION Familles ...... 1 200 €"
     >>> repair_ocr("Le 2O24 seul.")
     ('Le 2O24 seul.', [])
+    >>> repair_ocr("Club : 45 OOO € ; Comité : l 500 € ; Il 500 € ; lOO €")
+    ('Club : 45 000 € ; Comité : 1 500 € ; Il 500 € ; lOO €', ['45 OOO → 45 000', 'l 500 → 1 500'])
+    >>> repair_ocr("DÉPARTEMENT DE L'lNDRE, MUNlCIPAL, NATIONAl, ClA")[0]
+    "DÉPARTEMENT DE L'INDRE, MUNICIPAL, NATIONAl, ClA"
+    >>> repair_ocr("Séance du l8 mars 2O24 : Fédération de l'lndre, lnstitut, le lycée")[0]
+    "Séance du 18 mars 2024 : Fédération de l'Indre, Institut, le lycée"
     >>> repair_ocr("à I'unanimité : l 800 C a I'association, 12 C rue du Port")[0]
     "à l'unanimité : 1 800 € a l'association, 12 C rue du Port"
     """
-    if len(_DIGITS.findall(text)) + len(_ELIDED.findall(text)) < 2:
-        return text, []
     changes: list[str] = []
+    if len(_DIGITS.findall(text)) + len(_ELIDED.findall(text)) >= 2:
+        text = _repair_scan(text, changes)
+    # in any text, the readings that have no other: an amount before its currency ("45 OOO €", "l 500 €"), a word in
+    # capitals with a small l where French writes no L ("L'lNDRE")
+    text = _LETTERED_AMOUNT.sub(_noted(_amount_digits, changes), text)
+    return _CAPITALS_WITH_L.sub(_noted(_capitals_i, changes), text), changes
 
+
+def _repair_scan(text: str, changes: list[str]) -> str:
+    """The readings of :func:`repair_ocr` made in a text that shows OCR's confusions, each noted in ``changes``."""
     def noted(repair):
-        def apply(match: re.Match) -> str:
-            made = repair(match)
-            if made != match.group(0):
-                changes.append(f"{match.group(0)} → {made}")
-            return made
-        return apply
+        return _noted(repair, changes)
 
     text = _DIGITS.sub(noted(_ocr_digits), text)
     text = _ELIDED.sub(noted(lambda m: "l"), text)
     text = _ONE.sub(noted(lambda m: "1"), text)
+    text = _INITIAL_L.sub(noted(lambda m: "I"), text)
     text = _ZERO.sub(noted(lambda m: "O" if m.string[m.start() - 1].isupper() else "o"), text)
     text = _WORD_WITH_L.sub(noted(_as_i), text)
     text = _LONG_WORD.sub(noted(_one_letter_off), text)
@@ -117,8 +168,7 @@ def repair_ocr(text: str) -> tuple[str, list[str]]:
         return match.group(0)[:-1] + "€"
 
     text = _EURO.sub(euro, text)
-    text = _EURO_C.sub(noted(lambda m: m["amount"] + "€"), text)
-    return text, changes
+    return _EURO_C.sub(noted(lambda m: m["amount"] + "€"), text)
 
 
 #: An amount that OCR left unreadable: letters among its digits before a currency ("3B0 €", "1 2S0 €"); each group

@@ -64,8 +64,14 @@ def _pipe_tables(body: str):
 
 
 def _rule(cells: list[str]) -> bool:
-    """Whether a ``| … |`` line's ``cells`` are a rule's ("|---|:---:|")."""
-    return all(re.fullmatch(r":?-{2,}:?", c) for c in cells)
+    """Whether a ``| … |`` line's ``cells`` are a rule's: Markdown's ("|---|:---:|"), or a border that a scan's
+    character recognition or a plain-text export draws with underscores, dashes, pluses or equal signs
+    ("|______|_____|", "|--+--|"), some of its cells empty.
+
+    >>> _rule(["---", ":---:"]), _rule(["______", "", "__"]), _rule(["", ""]), _rule(["Club", "---"])
+    (True, True, False, False)
+    """
+    return all(re.fullmatch(r":?-{2,}:?|[-_+=]*", c) for c in cells) and any(cells)
 
 
 def _rule_next(lines: list[re.Match], i: int) -> bool:
@@ -78,8 +84,9 @@ def _grid_rows(rows: list[list[str]], spans: list[tuple[int, int]],
                rules: list[int]) -> tuple[list[list[str]], list[tuple[int, int]]]:
     """The rows of a ``| … |`` table whose rules (before the rows of ranks ``rules``) part its rows, two of them
     between rows at least, the lines between two rules joined into one row, cell by cell (a name, a purpose or a
-    nature cut at a line's end: "Fonction-" / "nement"); a table ruled under its head only (Markdown's) or above and
-    below its rows as it is.
+    nature cut at a line's end: "Fonction-" / "nement"), unless two of them give an amount (rows that rules border
+    as a block, under a head and above a total); a table ruled under its head only (Markdown's) or above and below
+    its rows as it is.
 
     >>> rows, spans = _grid_rows([["Nom", "Nature"], ["Union Sportive", "Fonction-"], ["Ripagérienne", "nement"],
     ...                           ["Club", "Projet"]], [(0, 1), (2, 3), (4, 5), (6, 7)], [0, 1, 3, 4])
@@ -87,6 +94,9 @@ def _grid_rows(rows: list[list[str]], spans: list[tuple[int, int]],
     [['Nom', 'Nature'], ['Union Sportive Ripagérienne', 'Fonctionnement'], ['Club', 'Projet']]
     >>> spans
     [(0, 1), (2, 5), (6, 7)]
+    >>> _grid_rows([["Nom", "Montant"], ["Club", "500 €"], ["Comité", "300 €"], ["TOTAL", "800 €"]],
+    ...            [(0, 1), (2, 3), (4, 5), (6, 7)], [0, 1, 3, 4])[0]
+    [['Nom', 'Montant'], ['Club', '500 €'], ['Comité', '300 €'], ['TOTAL', '800 €']]
     """
     inside = {rank for rank in rules if 0 < rank < len(rows)}
     if len(inside) < 2:
@@ -94,6 +104,10 @@ def _grid_rows(rows: list[list[str]], spans: list[tuple[int, int]],
     bounds = sorted(inside | {0, len(rows)})
     joined, joined_spans = [], []
     for start, end in zip(bounds, bounds[1:]):
+        if sum(any(AMOUNT_CELL_RE.fullmatch(c) for c in row if c) for row in rows[start:end]) > 1:
+            joined += rows[start:end]
+            joined_spans += spans[start:end]
+            continue
         cells = list(rows[start])
         for line in rows[start + 1:end]:
             cells = [join_cell_words(a, b) if b else a for a, b in zip(cells, line)] + cells[len(line):]
@@ -105,11 +119,28 @@ def _grid_rows(rows: list[list[str]], spans: list[tuple[int, int]],
 def pipe_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hints: ColumnHints | None = None) -> None:
     """Read the grants and totals of ``| … |`` tables."""
     for rows, spans in _pipe_tables(body):
-        if for_the_record(body, spans[0][0]):
+        start = _table_start(body, spans[0][0])
+        if for_the_record(body, start):
             continue
         rows, spans = _wrapped_rows(*_two_line_head(rows, spans), hints)
-        rows_grants(rows, spans, found, legend, heading_nature(body, spans[0][0]), hints,
-                    thousands=in_thousands(body, spans[0][0]))
+        rows_grants(rows, spans, found, legend, heading_nature(body, start), hints, thousands=in_thousands(body, start))
+
+
+def _table_start(body: str, start: int) -> int:
+    """The offset of the first line of the ``| … |`` table whose first row begins at ``start``: the rules that
+    border it above ("|______|_____|") are the table's, the heading above them the table's heading.
+
+    >>> text = "suivantes :\\n|____|___|\\n| Nom | Montant |"
+    >>> text[_table_start(text, text.index("| Nom")):]
+    '|____|___|\\n| Nom | Montant |'
+    """
+    while start > 0:
+        line_start = body.rfind("\n", 0, start - 1) + 1
+        cells = pipe_cells(body[line_start:start - 1])
+        if cells is None or not _rule(cells):
+            break
+        start = line_start
+    return start
 
 
 def _two_line_head(rows: list[list[str]],
@@ -168,7 +199,7 @@ def _wrapped_rows(rows: list[list[str]], spans: list[tuple[int, int]],
                      or above[name_col].count("(") > above[name_col].count(")")):
             for i, cell in enumerate(cells[:len(above)]):
                 if cell:
-                    above[i] = above[i] + cell if above[i].endswith("-") else (above[i] + " " + cell).strip()
+                    above[i] = join_cell_words(above[i], cell)
             joined_spans[-1] = (joined_spans[-1][0], span[1])
             continue
         joined.append(list(cells))

@@ -287,8 +287,23 @@ def profile_of(body: str, name: str, alone: bool, brackets: list[tuple[str, str]
     for start, text in about:
         _read_paragraph(profile, occurrences, start, text, alone)
     _read_identifiers(profile, body, named, len(name))
+    if (form := _LEGAL_FORM_OPENING.match(name)) is not None:
+        # "SCIC Les Ateliers du Réemploi" written "La société coopérative d'intérêt collectif (SCIC SAS) Les Ateliers
+        # du Réemploi (SIRET …)": its name after its legal form spelt otherwise
+        bare = name[form.end():]
+        spelt = [at for at in _Name(bare).whole_words(body) if _LEGAL_FORM_BEFORE.search(body, max(0, at - 80), at)]
+        _read_identifiers(profile, body, spelt, len(bare))
     _read_brackets(profile, body, named, len(name), brackets)
     return profile
+
+
+#: A company's legal form that opens its name: "SCIC Les Ateliers du Réemploi", "SARL Bio Vallée".
+_LEGAL_FORM_OPENING = re.compile(r"(?:SCIC|SCOP|SAS|SASU|SARL|EURL|SEM|SPL)\s+(?=\S)")
+#: A legal form just before a name, spelt in letters or in full, a bracket after it: "SCIC ", "la société coopérative
+#: d'intérêt collectif (SCIC SAS) ".
+_LEGAL_FORM_BEFORE = re.compile(r"(?:\b(?:SCIC|SCOP|SAS|SASU|SARL|EURL|SEM|SPL)\b|"
+                                r"\bsoci[ée]t[ée]\s+(?:coop[ée]rative|anonyme|par\s+actions|[àa]\s+responsabilit[ée])"
+                                r"[^()\n]{0,50}?)(?:\s*\([^()\n]{1,20}\))?\s*$", re.I)
 
 
 _BRACKET_AFTER = re.compile(r"[ \t]*\((?P<inner>[^()\n]*)\)")

@@ -16,8 +16,8 @@ from graph.ingest.delib_grant_words import GRANT_WORD
 from graph.ingest.delib_lists import AMOUNT_FIELD
 from graph.ingest.delib_not_grants import ANOTHER_AID, CLAUSE_VERB, ENVELOPE, LOAN, PART_OF
 from graph.ingest.delib_prose_cues import (AWARDED_PRIZE, CAPPED_AFTER, CHARGED_AFTER, COMPARISON_FOLLOWS, CO_FUNDING,
-                                           EXCLUDE, PRIZE_ITEM, PROPOSED_BEFORE, PROPOSED_OPENER, REQUEST_ASIDE,
-                                           SHARE_AFTER)
+                                           EXCLUDE, NO_GRANT_LINE, PRIZE_ITEM, PROPOSED_BEFORE, PROPOSED_OPENER,
+                                           REQUEST_ASIDE, SHARE_AFTER)
 from graph.ingest.delib_prose_totals import ITEM_COMES_TO
 
 
@@ -185,7 +185,11 @@ def words_exclude_grant(sentence: str, at: tuple[int, int],
     a_start, a_end = at
     figures, every = amounts
     item, lead = listing
-    # A list item's words are its own line's: "soit un total …" on the next line is the list's.
+    # A list item's words are its own line's: "soit un total …" on the next line is the list's; a line that says its
+    # action has no grant ("réalisée en régie (4 800 € …) – pas de subvention") gives none, wherever it says so.
+    if item and NO_GRANT_LINE.search(sentence, sentence.rfind("\n", 0, a_start) + 1,
+                                     len(sentence) if (end := sentence.find("\n", a_end)) < 0 else end):
+        return True
     window_end = a_end + 25
     if item and (line_end := sentence.find("\n", a_end)) >= 0:
         window_end = min(window_end, line_end)

@@ -46,6 +46,11 @@ EXCLUDE = re.compile(r"sollicit|demand|(?<!conseil\s)budget|\bco[uû]ts?\b|estim
                      r"\b(?:per[çc]oi(?:t|vent)|re[çc]oi(?:t|vent)|b[ée]n[ée]ficie(?:nt)?)\s+(?:chaque\s+ann[ée]e|"
                      r"annuellement|tous\s+les\s+ans|depuis\s+(?:\d{4}|plusieurs\s+ann[ée]es))\b|"
                      r"\baucune?\s+(?:subvention|aide|participation)", re.I)
+#: What a list's line says of its action that gives it no grant, anywhere on the line: "Fiche action 1.4 – « Accueil des
+#: internes » – réalisée en régie (4 800 € de crédits de fonctionnement) – pas de subvention". Its amount is what the
+#: authority spends itself, not anyone's grant.
+NO_GRANT_LINE = re.compile(r"\b(?:pas|sans)\s+(?:de\s+)?(?:subvention|aide\s+financi[èe]re|financement)s?\b|"
+                           r"\b(?:r[ée]alis|men|assur|conduit|g[ée]r|port|mis)[ée]*e?s?\s+en\s+r[ée]gie\b", re.I)
 #: A prize that the decision awards, its amount a grant to its winner: "d'attribuer le Prix de l'engagement solidaire
 #: 2025, d'un montant de 800 €, à Mme X", "décerne un second prix de 500 €" (not a price: "au prix de", "prix réduit").
 _PRIZE_RANK = r"(?:(?:premier|1er|second|deuxi[èe]me|2e|troisi[èe]me|3e|grand|seul)\s+)?"

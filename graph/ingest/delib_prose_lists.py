@@ -10,12 +10,15 @@ import re
 from graph.ingest.delib_grant_words import GRANT_VERB, GRANT_WORD, NATURE_WORDS
 from graph.ingest.delib_grants import PAST, nature_in
 from graph.ingest.delib_lists import (ANNEX_HEADING, BULLET, ITEM_START, LEAD, YEAR_ITEM, approved_below, opens_clause,
-                                      rules_on_grants, section_heading, subheading)
+                                      rules_on_grants, section_heading, subheading, votes_each_item)
 from graph.ingest.french import fold
 
 
 #: The vote of a list's item, on the line below it: "Vote : 14 pour, 1 contre", "Adopté à l'unanimité."
 _ITEMS_OWN_VOTE = re.compile(r"\s*(?:vote\s*:|adopt[ée]e?s?\b|approuv[ée]e?s?\b)", re.I)
+#: A line below a list's item that says who takes no part in its vote: "M. X, président du club, ne prend pas part au
+#: vote pour la subvention au club." (its civility's dot may have cut it: " X, président …, ne prend pas part …").
+_NOT_VOTING_ON_ITEM = re.compile(r"[^\n]*\bne\s+(?:prend|prennent)\s+pas\s+part\b", re.I)
 #: A line with no bullet that goes on the list's item above it, the item's own sentence ended: what part of it is for,
 #: how it is paid, what it is for ("  dont 300 € au titre de l'action Vélo-école ;", "  soit 30 % du coût ;",
 #: "  versée en deux fois ;", "  pour l'organisation du tournoi ;").
@@ -81,7 +84,8 @@ def follow_lead(body: str, at: tuple[int, str], prior: tuple[int, str], item: bo
                   or approved_below(body, start + len(sentence), sentence)
                   or rules_on_grants(body, start + len(sentence), sentence)) \
             and not PAST.search(sentence)
-        ruling = on and rules_on_grants(body, start + len(sentence), sentence)
+        ruling = on and (rules_on_grants(body, start + len(sentence), sentence)
+                         or votes_each_item(body, start + len(sentence)))
         return on, ruling, nature_in(sentence)  # "les subventions de fonctionnement suivantes :", for its items
     if on and subheading(body, start, sentence):
         return lead  # "Canton de Lodève" above some of the lead's items: they are the lead's still
@@ -94,8 +98,10 @@ def follow_lead(body: str, at: tuple[int, str], prior: tuple[int, str], item: bo
     if on and ruling and not item and sentence[:1] in " \t":
         # "   Adopté par 25 voix pour, 2 abstentions." indented below an item: the next items are the lead's
         return lead
-    if on and not item and after_list and _ITEMS_OWN_VOTE.match(sentence):
-        return lead  # "Vote : 17 voix pour, unanimité." below an item that was read: each item put to the vote
+    if on and not item and after_list and (_ITEMS_OWN_VOTE.match(sentence) or _NOT_VOTING_ON_ITEM.match(sentence)):
+        # "Vote : 17 voix pour, unanimité.", "M. X ne prend pas part au vote." below an item that was read: each item
+        # put to the vote
+        return lead
     if on and not item and after_list and _GOES_ON_ITEM.match(sentence) and "\n\n" not in body[prior_end:start]:
         return lead  # "  dont 300 € au titre de l'action X ;" right below an item read: the next items are the lead's
     if not item and (referred := annex_referred(body, start, sentence)) is not None:

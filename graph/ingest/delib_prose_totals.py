@@ -64,6 +64,16 @@ _TOTAL_LINE = re.compile(r"[ \t]*(?:sous[- ]?)?total\b[^\n€\d|]*", re.I)
 #: lines name (a programme's sub-totals above it).
 _ANNEX_TOTAL_LINE = re.compile(r"[ \t]*total\b[^\n€\d|]{0,20}?\bannexe[ \t]+(?:n°[ \t]*)?(?:\d{1,2}|[IVX]{1,4})\b"
                                r"[ \t.…:]*", re.I)
+#: What a total's own words before its amount say it sums that is no grant: a cost, the expenditure that the grants
+#: are computed on ("Total des dépenses éligibles : 265,0 k€", "Coût total des projets : …", "Total de l'assiette").
+_COST_TOTAL = re.compile(r"\b(?:d[ée]penses?|co[uû]ts?|travaux)\b[^:;\n€\d]{0,30}?"
+                         r"(?:\b(?:[ée]ligibles?|subventionnables?|retenu(?:e|s|es)?|pr[ée]visionnel(?:le)?s?|"
+                         r"HT|TTC)\b|"
+                         r"\b(?:du|des)\s+(?:projets?|op[ée]rations?|travaux)\b)|"
+                         r"\bco[uû]ts?\s+(?:total|totaux|global|globaux)\b|\btotal\s+des\s+co[uû]ts\b|\bassiettes?\b",
+                         re.I)
+#: The word that makes a cost's words a total's label: "Total des dépenses éligibles", "Coût total des projets".
+_TOTAL_WORD = re.compile(r"\btota(?:l|le|ux|les)\b", re.I)
 #: A total said after its amount: "La dépense, soit 2 750 € au total, …".
 _TOTAL_AFTER = re.compile(r"\s*(?:au\s+total|en\s+tout)\b", re.I)
 
@@ -190,6 +200,8 @@ def states_total(sentence: str, at: tuple[int, int], spelled: list[tuple[int, in
     True
     >>> states_total("14 secours d'urgence pour un montant total de 2 380 €", (46, 53), [], {}, False, False)
     False
+    >>> states_total("Total des dépenses éligibles : 265 000 €", (31, 40), [], {}, True, True)
+    False
     """
     a_start, a_end = at
     # The figures of an amount in words ("un montant total de quatre-vingt-dix-sept mille … euros (97 500 €)")
@@ -214,7 +226,11 @@ def states_total(sentence: str, at: tuple[int, int], spelled: list[tuple[int, in
     head = re.sub(r":\s*$", "", sentence[:a_start])
     clause = sentence[max(head.rfind(":"), head.rfind(";")) + 1:a_end] \
         + re.split(r"[,;:.]|\bet\b", sentence[a_end:], maxsplit=1)[0]
-    # (not what members pay the body, "les participations statutaires … pour un total de 96 000 €")
+    # (not what members pay the body, "les participations statutaires … pour un total de 96 000 €", nor a total of a
+    # cost that its own label names, on its line or in its clause: "Total des dépenses éligibles : 265,0 k€")
+    label = head[max(head.rfind(":"), head.rfind(";"), head.rfind("\n")) + 1:]
+    if _COST_TOTAL.search(label) and _TOTAL_WORD.search(label):
+        return False
     return bool(annex_total or total and not _DUES_TOTAL.search(clause) and (of_grants or re.search(
         r"subvention|crédit|dépense|somme|attribu|\baides?\b|participation|affect(?:ation|er)\b|\bdotations?\b",
         clause, re.I)))

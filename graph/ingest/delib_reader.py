@@ -99,10 +99,11 @@ def read_document(ctx: SourceContext, damage: list[str] | None = None,
 def warn_ocr(extraction: Extraction, repairs: list[str], text: str) -> None:
     """Say that the text was read from a scan, with the readings put right, and each amount left unreadable."""
     said = ", ".join(f"« {r} »" for r in repairs[:5]) + (f" et {len(repairs) - 5} autres" if len(repairs) > 5 else "")
-    extraction.warn(f"texte lu par reconnaissance de caractères (OCR) : {len(repairs)} lectures corrigées ({said}) ; "
+    readings = ("lectures corrigées", "readings") if len(repairs) > 1 else ("lecture corrigée", "reading")
+    extraction.warn(f"texte lu par reconnaissance de caractères (OCR) : {len(repairs)} {readings[0]} ({said}) ; "
                     "montants, dates et noms à vérifier",
-                    f"text read by character recognition (OCR): {len(repairs)} readings put right; check the amounts, "
-                    "dates and names")
+                    f"text read by character recognition (OCR): {len(repairs)} {readings[1]} put right; check the "
+                    "amounts, dates and names")
     for line in unreadable_amounts(text):
         extraction.warn(f"montant illisible après reconnaissance de caractères (OCR), aucune subvention n'en est "
                         f"tirée : « {line[:100]} »",

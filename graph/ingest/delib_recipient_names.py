@@ -47,6 +47,15 @@ _NAMES_FOR = "".join(rf"(?<!{word}\spour)" for word in ("[Aa]ssociation", "[EeÉ
 #: The words after "pour" that the names of a kind of body all end with, whatever words come before: "Fédération de
 #: l'Aude pour la pêche et la protection du milieu aquatique", "AAPPMA X pour la pêche …" (their statutes' names).
 _NAME_TAILS = r"(?!\s+la\s+pêche\s+et\s+(?:la\s+)?protection\s+du\s+milieu\s+aquatique\b)"
+#: Words after "pour" that end with a département's number, where the name ends: "l'association Bouger pour sa santé
+#: 82 une subvention de …". A name may carry its département's number at its end; a purpose never closes on a lone
+#: number (a year has four figures, "pour ses 30 ans" goes on after it).
+_FOR_NUMBERED_NAME = (r"\s+[^\W\d][^,;:.()€\d\n]{0,40}?\s(?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])"
+                      r"(?=\s*(?:[,;.(]|$)|\s+(?:une?|la|les|des|d['’]une?)\s)")
+#: After "pour", what ends no name: words that end with a département's number (:data:`_FOR_NUMBERED_NAME`).
+_NUMBERED_NAME = r"(?!" + _FOR_NUMBERED_NAME + r")"
+#: A "pour" inside guillemets that the name opened, closed after it: "l'association « Bouger pour sa santé » une …".
+_QUOTED = r"(?![^«»\n]{0,80}»)"
 #: Where a beneficiary's name ends; "à 68 500 €" after it is the amount a grant is set at ("fixe la subvention
 #: allouée à X à 68 500 €"). The dot of a civility or a title ("à M. Yassine X", "au Dr. Y") ends no sentence, nor
 #: that of a given name's initial after one ("à Mme L. D., dont …", "à M. J.-P. V."). A bracketed acronym that the
@@ -54,7 +63,7 @@ _NAME_TAILS = r"(?!\s+la\s+pêche\s+et\s+(?:la\s+)?protection\s+du\s+milieu\s+aq
 NAME_END = (
     r"(?=\s*(?:," + _ENUMERATION + r"|" + _ACRONYM_INSIDE + r"|;|:|(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\bDr)(?<!\bPr)"
     r"(?<!\bM\. [A-ZÀ-Ý])(?<!\bMme [A-ZÀ-Ý])(?<!\bMlle [A-ZÀ-Ý])(?<![A-ZÀ-Ý]\.-[A-ZÀ-Ý])\.(?:\s|$)|"
-    r"\bd['’]un\b|\bd['’]une\b|\bpour\b" + _NAMES_FOR + _NAME_TAILS + r"|\bau\s+titre\b|"
+    r"\bd['’]un\b|\bd['’]une\b|\bpour\b" + _NAMES_FOR + _NAME_TAILS + _NUMBERED_NAME + _QUOTED + r"|\bau\s+titre\b|"
     r"\bdans\s+le\s+cadre\b|\bafin\b|"
     r"\b(?:et\s+)?une?\s+(?:subvention|aide|participation|contribution|dotation|allocation|avance|prêt|soutien|"
     r"prime|bourse|secours|prix|récompense|fonds\s+de\s+concours|complément\s+(?:de|d['’]))\b|"
@@ -120,6 +129,20 @@ def name_going_on(name: str, after: str) -> str:
     if going_on is None or not _HEAD_BEFORE_FOR.fullmatch(name):
         return name
     return name + " " + re.sub(r"\s+", " ", going_on.group(0).strip())
+
+
+#: A "pour" that goes on a name ending with a département's number (:data:`_FOR_NUMBERED_NAME`).
+_FOR_IN_NUMBERED_NAME = re.compile(r"\s+pour" + _FOR_NUMBERED_NAME)
+
+
+def for_in_name(text: str, at: int) -> bool:
+    """Whether the "pour" at ``at`` of ``text`` goes on a name that ends with a département's number
+    (:data:`_FOR_NUMBERED_NAME`), not a purpose that cuts it.
+
+    >>> for_in_name("Association Bouger pour sa santé 82", 18), for_in_name("Club X pour son action", 6)
+    (True, False)
+    """
+    return bool(_FOR_IN_NUMBERED_NAME.match(text, at))
 
 
 #: A kind of organisation written in small letters before its name: "au centre social Les Tilleuls", "au comité des

@@ -76,7 +76,7 @@ def thousands_amount(cell: str) -> Decimal | None:
 #: A decision that gives the grants of a table one nature: "Attribue des subventions de fonctionnement … au profit
 #: des associations mentionnées dans le tableau ci-dessus", "les subventions exceptionnelles figurant dans le tableau".
 _REFERRED = re.compile(r"\b(?:subventions?|aides?|participations?|dotations?)\s+(?:(?:de\s+|d')?(exceptionnelles?)|"
-                       r"(?:de\s+|d')(fonctionnement|investissement|equipement))\b(?P<rest>[^.;]{0,200}?)"
+                       r"(?:de\s+|d')(fonctionnement|investissement|equipement|projet))\b(?P<rest>[^.;]{0,200}?)"
                        r"\b(?:tableau|annexe)")
 
 
@@ -98,9 +98,14 @@ def referred_nature(body: str) -> str | None:
     return natures.pop() if len(natures) == 1 else None
 
 
-#: The nature a table's lead sentence gives its rows: "les subventions d'investissement suivantes :".
-_HEADING_NATURE = re.compile(r"\b(?:subventions?|dotations?|aides?|acomptes?|participations?|contributions?)\b"
-                             r"[^:;.\n]{0,60}?\b(fonctionnement|investissement|equipement|exceptionnel)")
+#: The nature a table's lead sentence gives its rows: "les subventions d'investissement suivantes :", "les
+#: subventions de projet suivantes :" (a project's grant named so, not "aux porteurs de projets"); the grant's word
+#: may be glued to the particle after it, as a scan's character recognition may give it ("les subventionsde
+#: fonctionnement suivantes").
+_HEADING_NATURE = re.compile(r"\b(?:subventions?|dotations?|aides?|acomptes?|participations?|contributions?)"
+                             r"(?:\b|(?=d(?:e|u|es)\b|d'))"
+                             r"(?:[^:;.\n]{0,60}?\b(fonctionnement|investissement|equipement|exceptionnel)|"
+                             r"\s+de\s+(projet)s?\b)")
 
 
 #: A title over a table that ends with its rows' nature in brackets: "Programme 412 – Accès aux soins de proximité
@@ -115,6 +120,9 @@ def heading_nature(body: str, start: int) -> str | None:
     >>> text = "Article 2 : d'attribuer les subventions de fonctionnement suivantes :\\n\\n| Bénéficiaire |"
     >>> heading_nature(text, text.index("|"))
     'operating'
+    >>> text = "d'attribuer les subventionsde fonctionnement suivantes :\\n\\n| Bénéficiaire |"
+    >>> heading_nature(text, text.index("|"))
+    'operating'
     >>> text = "ANNEXE 1\\n\\nProgramme 412 – Soins de proximité (investissement)\\n\\nBénéficiaire   |   Aide"
     >>> heading_nature(text, text.index("B"))
     'investment'
@@ -123,7 +131,7 @@ def heading_nature(body: str, start: int) -> str | None:
     paragraph = above[above.rfind("\n\n") + 1:][-400:]
     match = _HEADING_NATURE.search(fold(paragraph)) if paragraph.endswith(":") else \
         _TITLE_NATURE.fullmatch(fold(paragraph.strip()))
-    return next(n for w, n in NATURE_WORDS.items() if w.startswith(match.group(1))) if match else None
+    return next(n for w, n in NATURE_WORDS.items() if w.startswith(match.group(1) or match.group(2))) if match else None
 
 
 #: The heading of a table given for the record, not decided: "Annexe 2 – Pour mémoire : subventions attribuées en

@@ -32,7 +32,7 @@ from graph.ingest.delib_page_breaks import drop_page_breaks, drop_table_page_rep
 from graph.ingest.delib_prose_columns import unfold_prose_columns
 from graph.ingest.delib_running_heads import drop_running_heads
 from graph.ingest.delib_stamps import Stamp, join_cut_months, strip_stamps
-from graph.ingest.delib_text_layout import clean_text, plain_box_lines, unbox, unify_line_ends
+from graph.ingest.delib_text_layout import clean_text, join_accents, plain_box_lines, unbox, unify_line_ends
 from graph.ingest.delib_web_text import html_characters, markdown_to_plain
 
 if TYPE_CHECKING:
@@ -69,17 +69,18 @@ class Document:
 def own_lines(text: str) -> str | None:
     """A text file's ``text`` with its lines where the file has them, counted as :func:`graph.limits.check_line_length`
     counts them (by their "\\n"), its HTML character references read as the reader reads them
-    (:func:`graph.ingest.delib_web_text.html_characters`) but none made a line end ("&#10;"); None for a file whose
-    lines a lone carriage return ends, which an editor counts as lines and "\\n" does not.
+    (:func:`graph.ingest.delib_web_text.html_characters`) but none made a line end ("&#10;"), its accents written
+    apart joined to their letters as the reader joins them (:func:`graph.ingest.delib_text_layout.join_accents`);
+    None for a file whose lines a lone carriage return ends, which an editor counts as lines and "\\n" does not.
 
-    >>> own_lines("Séance du 3&nbsp;mai 2024\\r\\nObjet&#10;: subvention")
-    'Séance du 3\\xa0mai 2024\\r\\nObjet : subvention'
+    >>> own_lines("Séance du 3&nbsp;mai 2024\\r\\nObjet&#10;: subvention de´partementale")
+    'Séance du 3\\xa0mai 2024\\r\\nObjet : subvention départementale'
     >>> own_lines("Séance\\rObjet") is None
     True
     """
     if re.search(r"\r(?!\n)", text):
         return None
-    return "\n".join(html_characters(line).replace("\n", " ") for line in text.split("\n"))
+    return "\n".join(join_accents(html_characters(line).replace("\n", " ")) for line in text.split("\n"))
 
 
 def normalise_text(text: str, markdown: bool = False) -> Document:

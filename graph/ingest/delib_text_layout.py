@@ -1,11 +1,12 @@
 """The layout of a deliberation's text undone before it is read (:func:`clean_text`, :func:`unbox`): line ends and
-spaces unified, ligatures spelled out, tables whose cells TABs part written with bars, a margin of line numbers
-dropped, the boxes of a form opened.
+spaces unified, ligatures spelled out, accents written apart from their letters joined to them, tables whose cells
+TABs part written with bars, a margin of line numbers dropped, the boxes of a form opened.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 
 def _tabs_to_columns(text: str) -> str:
@@ -148,16 +149,65 @@ def spell_ligatures(text: str) -> str:
     return "\n".join(line(t) if _LIGATURE.search(t) else t for t in text.split("\n"))
 
 
+#: The accents that a scan's character recognition (OCR) or a typewriter-like text writes after their letter, as a
+#: spacing character ("Pre´sident", "a` l'unanimite´", "Valenc¸ay", "ro^le") or a combining mark that is not composed
+#: with it, each as the combining mark that composes the accented letter.
+_SPACING_ACCENTS = {"\u00b4": "\u0301", "\u02ca": "\u0301", "`": "\u0300", "\u02cb": "\u0300", "^": "\u0302",
+                    "\u02c6": "\u0302", "\u00a8": "\u0308", "\u00b8": "\u0327"}
+_LETTER_ACCENT = re.compile("[A-Za-z](?:[" + "".join(_SPACING_ACCENTS) + "]|[\u0300-\u036f])")
+#: The accented letters of French: a letter and an accent that make none of them ("x^2", "n`", "o´") stay apart.
+_FRENCH_ACCENTED = frozenset("àâäéèêëîïôöùûüÿçÀÂÄÉÈÊËÎÏÔÖÙÛÜŸÇ")
+#: A backtick that opens a quote or a code span (after no letter): its line's backticks are marks, not accents.
+_OPENING_BACKTICK = re.compile(r"(?<![A-Za-z])`")
+
+
+def join_accents(text: str) -> str:
+    """``text`` with each accent written apart after its letter, as a scan's character recognition gives it
+    (:data:`_SPACING_ACCENTS`), joined to it where they make a letter of French: "Pre´sident" is "Président", "a`"
+    is "à", "Valenc¸ay" is "Valençay". A line in columns keeps them where they stood: each character the joins take
+    out of a stretch of text is given back as a space to the gap of two spaces or more that follows it, when there
+    is one (as :func:`spell_ligatures` does the other way). A line with a backtick that opens a quote or code
+    ("`texte`") keeps its backticks, and a backtick between "qu" and a word ("qu`il") is an apostrophe.
+
+    >>> join_accents("Pre´sident de se´ance   21\\nAdopte´ a` l'unanimite´, ro^le, Valenc¸ay, x^2\\n`la`")
+    "Président de séance     21\\nAdopté à l'unanimité, rôle, Valençay, x^2\\n`la`"
+    """
+    return "\n".join(_joined_line(line) if _LETTER_ACCENT.search(line) else line for line in text.split("\n"))
+
+
+def _joined_line(line: str) -> str:
+    """A line of :func:`join_accents`, its stretches of text apart from its gaps of two spaces or more."""
+    quoted = bool(_OPENING_BACKTICK.search(line))
+
+    def join(match: re.Match) -> str:
+        letter, accent = match.group(0)
+        after = match.string[match.end():match.end() + 1]
+        # French writes ù only at a word's end ("où"): "qu`il" is an apostrophe typed as a backtick
+        if accent == "`" and (quoted or letter in "uU" and after.isalpha()):
+            return match.group(0)
+        made = unicodedata.normalize("NFC", letter + _SPACING_ACCENTS.get(accent, accent))
+        return made if made in _FRENCH_ACCENTED else match.group(0)
+
+    parts = re.split(r"( {2,})", line)
+    for i in range(0, len(parts), 2):
+        joined = _LETTER_ACCENT.sub(join, parts[i])
+        if i + 1 < len(parts):
+            parts[i + 1] += " " * (len(parts[i]) - len(joined))
+        parts[i] = joined
+    return "".join(parts)
+
+
 def unify_line_ends(text: str) -> str:
     """CR LF and CR alone as LF."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def clean_text(text: str) -> str:
-    """Unify line ends and spaces (NBSP and narrow NBSP become spaces), spell out ligatures, write apostrophes plain
-    (:func:`spell_ligatures`), squeeze blank-line runs to one."""
+    """Unify line ends and spaces (NBSP and narrow NBSP become spaces), spell out ligatures (:func:`spell_ligatures`),
+    join accents written apart to their letters (:func:`join_accents`), write apostrophes plain, squeeze blank-line
+    runs to one."""
     text = unify_line_ends(text).replace("\u00a0", " ").replace("\u202f", " ")
-    text = spell_ligatures(text).translate(_APOSTROPHES)
+    text = join_accents(spell_ligatures(text)).translate(_APOSTROPHES)
     text = _tabs_to_columns(text.replace("\ufeff", ""))
     # each line's trailing spaces cut by the line (a pattern for them tried a deep indent again from each space)
     text = drop_line_numbers("\n".join(line.rstrip(" \t") for line in text.split("\n")))
