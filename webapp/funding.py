@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
+from urllib.parse import urlencode
 
 from flask import Blueprint, request
 from markupsafe import Markup, escape
 from rdflib import URIRef
 
 from graph.namespaces import MAI, NOT_REPLACED, SCHEMA, not_replaced
+from webapp.api_parameters import check_known, integer_arg
+from webapp.funding_grants import listed_grants, page_link
 from webapp.i18n import get_lang, t
 from webapp.cache import cached_select, cached_slice
 from webapp.named_queries import Parameter
@@ -25,6 +28,12 @@ from webapp.rendering import render_page, shown_rows
 from webapp.resource_names import collapse, grant_label, labels_of, party_label, pick_label
 
 bp = Blueprint("funding", __name__)
+
+#: The parameters of /funding and its twins: any other is a 400 that names it (``annee=2024`` was ignored in silence,
+#: and the page showed every year's totals as if they were 2024's).
+FUNDING_PARAMETERS = ("pole", "year", "page", "format", "table", "excel")
+#: The fiscal years ``year`` takes.
+YEARS = (1000, 9999)
 
 
 #: Aggregates run in the engine, top rows only, and are kept per published snapshot (webapp.cache): at 10k actors
@@ -139,7 +148,7 @@ _POLE_MEMBERSHIPS = """SELECT DISTINCT ?member ?membership ?joined ?left WHERE {
   OPTIONAL { ?membership mai:joinedOn ?joined } OPTIONAL { ?membership mai:leftOn ?left } }"""
 #: What the pole's members received in all: each grant once, whatever the sources that state it.
 _POLE_TOTALS = """SELECT (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
-  { SELECT ?grant (MIN(?stated) AS ?amount) WHERE { %POLE% ?grant a mai:Grant . %AMOUNT% %NOT_REPLACED% }
+  { SELECT ?grant (MIN(?stated) AS ?amount) WHERE { %POLE% ?grant a mai:Grant . %AMOUNT% %YEAR% %NOT_REPLACED% }
     GROUP BY ?grant } }
 """.replace("%NOT_REPLACED%", NOT_REPLACED).replace("%AMOUNT%", COUNTED_AMOUNT)
 _IS_POLE = "SELECT ?pole WHERE { ?pole a mai:Cooperation } LIMIT 1"
@@ -183,23 +192,33 @@ _GRANTS_READ = {
 }
 
 
-def _for_pole(sparql: str, pole: URIRef | None) -> str:
-    """``sparql`` narrowed to the grants of ``pole``'s members (bound to ``?pole``), or to every grant; a grant that a
-    later act replaces left out."""
+#: The grants of one fiscal year (``?year=``, bound to ?fiscalYear), joined to the grants read: looked up for a pole's
+#: grants, read whole (the year's, an index's range) for every grant's.
+_OF_YEAR = "?grant mai:fiscalYear ?fiscalYear ."
+
+
+def _for_pole(sparql: str, pole: URIRef | None, year: int | None = None) -> str:
+    """``sparql`` narrowed to the grants of ``pole``'s members (bound to ``?pole``), or to every grant, and to those
+    of ``year`` when given (bound to ``?fiscalYear``); a grant that a later act replaces left out."""
+    # after a pattern that may end with its last triple (no dot): a dot first
+    of_year = "" if year is None else f". {_OF_YEAR}" if pole is not None else read_whole(_OF_YEAR)
     for placeholder, (of_pole, of_all) in _GRANTS_READ.items():
-        sparql = sparql.replace(placeholder, (of_pole if pole is not None else of_all) + " " + NOT_REPLACED)
-    return sparql.replace("%POLE%", _POLE_MEMBERS if pole is not None else "")
+        sparql = sparql.replace(placeholder, " ".join((of_pole if pole is not None else of_all, of_year,
+                                                       NOT_REPLACED)))
+    return sparql.replace("%POLE%", _POLE_MEMBERS if pole is not None else "").replace("%YEAR%", of_year)
 
 
-def _by_role(role, name: str, key: str, pole: URIRef | None = None) -> Table:
+def _by_role(role, name: str, key: str, pole: URIRef | None = None, year: int | None = None) -> Table:
     table = Table(name, [(key, key), ("grants", "grants"), ("total", "total")], links=(key,))
     top = shown_rows(TOP, name)
-    for row in cached_select(_for_pole(_BY_ROLE, pole).replace("%TOP%", str(top)), pin=pole is None and top == TOP,
-                             role=role, pole=pole):
+    overview = pole is None and year is None
+    for row in cached_select(_for_pole(_BY_ROLE, pole, year).replace("%TOP%", str(top)), pin=overview and top == TOP,
+                             role=role, pole=pole, fiscalYear=year):
         table.rows.append({key: ref(row["actor"], row.get("label")), "grants": int(row["grants"]),
                            "total": float(row["total"].toPython())})
-    table.more = _count(_for_pole(_COUNT_ROLE, pole), pin=pole is None, role=role, pole=pole) - len(table.rows)
-    table.more_url = MORE_URLS[name] if pole is None else None  # the named queries list every pole's grants
+    table.more = _count(_for_pole(_COUNT_ROLE, pole, year), pin=overview, role=role, pole=pole,
+                        fiscalYear=year) - len(table.rows)
+    table.more_url = MORE_URLS[name] if overview else None  # the named queries list every pole's and year's grants
     return table
 
 
@@ -245,34 +264,53 @@ def bar_chart(table: Table, key: str, title: str) -> Markup:
 @bp.get("/funding.csv")
 def funding():
     """Show who funds whom, with totals by funder, beneficiary, year and theme; with ``?pole=``, for the pole's
-    members only."""
-    pole = _pole_arg()
-    pin = pole is None  # the overview's aggregates, kept until the next publish whatever else comes (webapp.cache)
+    members only; with ``?year=``, for that fiscal year only; with either, the list of their grants and deliberations
+    (``?page=``)."""
+    check_known(FUNDING_PARAMETERS)
+    pole, year = _pole_arg(), integer_arg("year", None, *YEARS)
+    narrowed = {"pole": pole, "fiscalYear": year}
+    pin = pole is None and year is None  # the overview's aggregates, kept until the next publish (webapp.cache)
     flows = Table("flows", [("funder", "funder"), ("beneficiary", "beneficiary"), ("grants", "grants"),
                             ("total", "total")], links=("funder", "beneficiary"))
     top = shown_rows(TOP, "flows")
-    for row in cached_select(_for_pole(_FLOWS, pole).replace("%TOP%", str(top)), pin=pin and top == TOP, pole=pole):
+    for row in cached_select(_for_pole(_FLOWS, pole, year).replace("%TOP%", str(top)), pin=pin and top == TOP,
+                             **narrowed):
         flows.rows.append({"funder": ref(row["funder"], row.get("funderLabel")),
                            "beneficiary": ref(row["beneficiary"], row.get("beneficiaryLabel")),
                            "grants": int(row["grants"]), "total": float(row["total"].toPython())})
-    flows.more = _count(_for_pole(_COUNT_FLOWS, pole), pin=pin, pole=pole) - len(flows.rows)
-    flows.more_url = MORE_URLS["flows"] if pole is None else None
+    flows.more = _count(_for_pole(_COUNT_FLOWS, pole, year), pin=pin, **narrowed) - len(flows.rows)
+    flows.more_url = MORE_URLS["flows"] if pin else None
     by_year = Table("by_year", [("year", "year"), ("grants", "grants"), ("total", "total")],
                     blanks={"year": t("unknown_year")})
-    for row in cached_select(_for_pole(_BY_YEAR, pole), pin=pin, pole=pole):
+    for row in cached_select(_for_pole(_BY_YEAR, pole, year), pin=pin, **narrowed):
         by_year.rows.append({"year": int(row["year"].toPython()) if row.get("year") is not None else None,
                              "grants": int(row["grants"]), "total": float(row["total"].toPython())})
     by_theme = Table("by_theme", [("theme", "theme"), ("grants", "grants"), ("total", "total")], links=("theme",))
-    for row in collapse(cached_select(_for_pole(_BY_THEME, pole), pin=pin, pole=pole), ["themeLabel"]):
+    for row in collapse(cached_select(_for_pole(_BY_THEME, pole, year), pin=pin, **narrowed), ["themeLabel"]):
         by_theme.rows.append({"theme": ref(row["theme"], row.get("themeLabel")), "grants": int(row["grants"]),
                               "total": float(row["total"].toPython())})
-    data = {"flows": flows, "by_funder": _by_role(SCHEMA.funder, "by_funder", "funder", pole),
-            "by_beneficiary": _by_role(MAI.beneficiary, "by_beneficiary", "beneficiary", pole),
-            "by_year": by_year, "by_theme": by_theme,
-            "uncounted": _count(_for_pole(_COUNT_UNCOUNTED, pole), pin=pin, pole=pole)}
+    uncounted = _count(_for_pole(_COUNT_UNCOUNTED, pole, year), pin=pin, **narrowed)
+    data = {"year": year, "flows": flows, "by_funder": _by_role(SCHEMA.funder, "by_funder", "funder", pole, year),
+            "by_beneficiary": _by_role(MAI.beneficiary, "by_beneficiary", "beneficiary", pole, year),
+            "by_year": by_year, "by_theme": by_theme, "uncounted": uncounted}
+    # the selection's grants: those the years count, and those no total counts
+    listed = listed_grants(pole, year, sum(row["grants"] for row in by_year.rows) + uncounted)
+    if listed is not None:
+        data["grants"], data["grants_page"] = listed
     if pole is not None:
-        data["pole"] = _pole_summary(pole, [data["flows"], data["by_beneficiary"]])
-    return render_page("funding.html", data, chart=bar_chart(by_year, "year", t("chart_by_year")))
+        data["pole"] = _pole_summary(pole, [data["flows"], data["by_beneficiary"]], year)
+    return render_page("funding.html", data, chart=bar_chart(by_year, "year", t("chart_by_year")),
+                       year_links=[(row["year"], _funding_url(row["year"])) for row in by_year.rows
+                                   if row["year"] is not None],
+                       year_links_all=_funding_url(None), page_link=page_link)
+
+
+def _funding_url(year: int | None) -> str:
+    """This page's URL narrowed to ``year`` (every year for None), the pole and language kept, the list's page not."""
+    kept = {k: v for k, v in request.args.items() if k in ("pole", "lang")}
+    if year is not None:
+        kept["year"] = year
+    return "/funding" + ("?" + urlencode(kept) if kept else "")
 
 
 def _pole_arg() -> URIRef | None:
@@ -291,9 +329,9 @@ def _pole_arg() -> URIRef | None:
     return pole
 
 
-def _pole_summary(pole: URIRef, tables: list[Table]) -> dict:
-    """The pole, its members today and former ones, and what they received in all; the beneficiaries of
-    ``tables`` each told a member (``membership``: current, future or former)."""
+def _pole_summary(pole: URIRef, tables: list[Table], year: int | None = None) -> dict:
+    """The pole, its members today and former ones, and what they received in all (in ``year``, when given); the
+    beneficiaries of ``tables`` each told a member (``membership``: current, future or former)."""
     statuses: dict[str, set[str]] = defaultdict(set)
     for row in cached_select(_POLE_MEMBERSHIPS, pole=pole):
         statuses[str(row["member"])].add(membership_status(row.get("joined"), row.get("left")))
@@ -303,7 +341,7 @@ def _pole_summary(pole: URIRef, tables: list[Table]) -> dict:
         table.columns.append(("membership", "membership"))
         for row in table.rows:
             row["membership"] = t(f"membership_{status.get(row['beneficiary'].iri, 'former')}")
-    totals = cached_select(_for_pole(_POLE_TOTALS, pole), pole=pole)
+    totals = cached_select(_for_pole(_POLE_TOTALS, pole, year), pole=pole, fiscalYear=year)
     total = totals[0].get("total") if totals else None
     labels = labels_of({pole})
     return {"pole": ref(pole, pick_label(labels.get(pole, ()))),

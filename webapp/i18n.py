@@ -39,6 +39,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sparql_dataset": ("Requête limitée aux graphes donnés (default-graph-uri, named-graph-uri) : {graphs}",
                        "Query limited to the graphs given (default-graph-uri, named-graph-uri): {graphs}"),
     "download_excel": ("pour Excel", "for Excel"),
+    "download_of": ("tableau « {table} »", "table “{table}”"),
     "download_excel_title": ("CSV séparé par des points-virgules, virgule décimale : s'ouvre d'un double clic dans "
                              "un tableur en français", "CSV with semicolons and decimal commas, as a spreadsheet in "
                              "French opens it"),
@@ -176,6 +177,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "memberships": ("Appartenances", "Memberships"),
     "membership_name": ("{member}, membre de {organization}{circle}", "{member}, member of {organization}{circle}"),
     "proxy_name": ("pouvoir de {giver} à {holder}", "proxy from {giver} to {holder}"),
+    "proxy_name_no_holder": ("pouvoir de {giver} (porteur non nommé)", "proxy from {giver} (holder not named)"),
     "grant_reference_name": ("Financement « {reference} » — {where}", "Funding '{reference}' — {where}"),
     "grant_reference_unnumbered": ("Financement — {where}", "Funding — {where}"),
     "register_line": ("registre {register}, ligne {line}", "register {register}, line {line}"),
@@ -260,6 +262,15 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "“Left out of totals”: the grants whose amount is missing, negative or not a number, which "
                          "the SHACL shapes reject (maillage validate); no total counts them."),
     "member_noun": ("membre|membres", "member|members"),
+    "pole_funding_year_total": ("Total pour le pôle en {year}\u00a0: {grants}, {total}",
+                                "Total for the pole in {year}: {grants}, {total}"),
+    "funding_grants": ("Les subventions et leurs délibérations", "The grants and their deliberations"),
+    "funding_year_intro": ("Les subventions de l'exercice {year} seulement.", "The grants of fiscal year {year} only."),
+    "funding_every_year": ("Toutes les années", "Every year"),
+    "funding_list_year": ("Lister les subventions d'une année, avec leurs délibérations",
+                          "List one year's grants, with their deliberations"),
+    "deliberation_number_date": ("n°\u00a0{number} du {date}", "no. {number} of {date}"),
+    "deliberation_number": ("n°\u00a0{number}", "no. {number}"),
     "pole_funding_all": ("Tous les financements, tous pôles confondus", "All funding, every pole"),
     "pole_funding_link": ("Qui finance ses membres", "Who funds its members"),
     "pole_membership": ("Adhésion", "Membership"),

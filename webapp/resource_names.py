@@ -120,6 +120,8 @@ def names_of_unnamed(iris: Iterable[URIRef], kinds: Iterable[str] | None = None)
             names[iri] = t("membership_name", member=best["member"], organization=best["organization"], circle=circle)
         elif best.get("giver") and best.get("holder"):
             names[iri] = t("proxy_name", giver=best["giver"], holder=best["holder"])
+        elif best.get("giver"):  # « Absents ayant voté par procuration : … » names no holder (Montpellier's acts)
+            names[iri] = t("proxy_name_no_holder", giver=best["giver"])
         elif "day" in found:
             names[iri] = session_label(min(found["day"], key=str), best.get("organ"))
         elif "number" in found or "authority" in found:

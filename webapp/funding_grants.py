@@ -1,0 +1,101 @@
+"""The funding page's list of grants: those of the year (``?year=``) or of the pole (``?pole=``), those whose amount
+no total counts included (listed last), each with its year, funder, beneficiary, amount and the deliberation that
+decided it (number and date), a page at a time. What a coordinator reads out as « les financements 2024 »: the
+totals alone named no act.
+
+Listed only for a year or a pole: unfiltered, the list would be every grant of the store, which /api/grants pages.
+One query a page: the engine sorts the selection's grants on their amount alone, a page of them (and one more, to
+tell whether a next page exists), then looks up that page's parties and deliberations.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from flask import request
+from rdflib import URIRef
+
+from graph.namespaces import NOT_REPLACED
+from webapp.api_parameters import page_arg
+from webapp.formatting import format_date
+from webapp.grant_amounts import COUNTED_AMOUNT
+from webapp.i18n import t
+from webapp.page_data import Table, ref
+from webapp.page_queries import select
+from webapp.rendering import page_window
+from webapp.resource_names import collapse
+
+#: Grants a page of the list shows: the rows at most that a request reads (bench/README.md "Web": bounded rows).
+GRANTS_PAGE_SIZE = 100
+
+#: A page of the selection's grants, the largest first; %SELECTED% is the selection's pattern (a pole's members'
+#: grants, a year's, both), %LIMIT% and %OFFSET% integers computed by the caller, never request text.
+_LISTED = """SELECT ?grant ?year ?amount ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?deliberation ?number
+  ?date WHERE {
+  { SELECT ?grant (SAMPLE(?y) AS ?year) (MIN(?stated) AS ?amount) WHERE {
+      %SELECTED% OPTIONAL { ?grant mai:fiscalYear ?y } }
+    GROUP BY ?grant ORDER BY DESC(?amount) ?grant LIMIT %LIMIT% OFFSET %OFFSET% }
+  OPTIONAL { ?grant schema:funder ?funder OPTIONAL { ?funder rdfs:label ?funderLabel } }
+  OPTIONAL { ?grant mai:beneficiary ?beneficiary OPTIONAL { ?beneficiary rdfs:label ?beneficiaryLabel } }
+  OPTIONAL { ?grant mai:decidedBy ?deliberation OPTIONAL { ?deliberation dcterms:identifier ?number }
+             OPTIONAL { ?deliberation dcterms:date ?date } }
+} ORDER BY DESC(?amount) ?grant"""
+#: The grants of a pole's members (bound to ?pole), as the totals read them (webapp.funding).
+_OF_POLE = """?membership org:organization ?pole ; a org:Membership ; org:member ?beneficiary .
+    ?grant mai:beneficiary ?beneficiary ; a mai:Grant ."""
+#: The grants of one fiscal year (bound to ?fiscalYear): looked up from the year, the most selective pattern.
+_OF_YEAR = "?grant mai:fiscalYear ?fiscalYear ; a mai:Grant ."
+#: Where a grant's amount is read: the amounts the totals count, unbound for a grant with none (listed last).
+_AMOUNT = f"OPTIONAL {{ {COUNTED_AMOUNT} }}"
+
+
+def listed_grants(pole: URIRef | None, year: int | None, count: int) -> tuple[Table, dict] | None:
+    """The page of the grants of ``pole``'s members and of ``year`` that ``?page=`` asks for (the whole list for a
+    CSV download of it), ``count`` being how many the selection holds, and where that page is (``page``, ``pages``,
+    ``page_size``); None when neither is given."""
+    if pole is None and year is None:
+        return None
+    table = Table("grants", [(k, k) for k in ("year", "funder", "beneficiary", "amount", "deliberation", "grant",
+                                             "deliberation_number", "deliberation_date")],
+                  links=("funder", "beneficiary", "deliberation", "grant"),
+                  hidden=("grant", "deliberation_number", "deliberation_date"), blanks={"year": t("unknown_year")})
+    page = page_arg()
+    offset, size = page_window("grants", (page - 1) * GRANTS_PAGE_SIZE, GRANTS_PAGE_SIZE)
+    selected = " ".join(([_OF_POLE] if pole is not None else []) + ([_OF_YEAR] if year is not None else [])
+                        + [_AMOUNT, NOT_REPLACED])
+    query = _LISTED.replace("%SELECTED%", selected).replace("%LIMIT%", str(size)).replace("%OFFSET%", str(offset))
+    rows = collapse(select(query, pole=pole, fiscalYear=year), ["funderLabel", "beneficiaryLabel"])
+    for row in _one_per_grant(rows):
+        table.rows.append({
+            "year": row["year"].toPython() if row.get("year") is not None else None,
+            "funder": ref(row.get("funder"), row.get("funderLabel")),
+            "beneficiary": ref(row.get("beneficiary"), row.get("beneficiaryLabel")),
+            "amount": float(row["amount"].toPython()) if row.get("amount") is not None else None,
+            "deliberation": ref(row.get("deliberation"), deliberation_name(row.get("number"), row.get("date"))),
+            "grant": ref(row["grant"]), "deliberation_number": row.get("number"), "deliberation_date": row.get("date")})
+    table.more = max(count - offset - len(table.rows), 0)
+    return table, {"page": page, "pages": max(1, -(-count // GRANTS_PAGE_SIZE)), "page_size": GRANTS_PAGE_SIZE}
+
+
+def _one_per_grant(rows: list[dict]) -> list[dict]:
+    """One row a grant, in the query's order: a grant decided by two deliberations (an act and its erratum), or whose
+    deliberation two sources number or date apart, keeps its first."""
+    seen: dict = {}
+    for row in rows:
+        seen.setdefault(row["grant"], row)
+    return list(seen.values())
+
+
+def deliberation_name(number, date) -> str | None:
+    """A deliberation as the list names it: « n° 2024.00240 du 16 mai 2024 », or what of it is known (None: its
+    IRI's short form)."""
+    if number is not None and date is not None:
+        return t("deliberation_number_date", number=number, date=format_date(date))
+    if number is not None:
+        return t("deliberation_number", number=number)
+    return format_date(date) if date is not None else None
+
+
+def page_link(page: int) -> str:
+    """This funding page's URL at ``page`` of its grants list, keeping the rest of its query string."""
+    return request.path + "?" + urlencode({**request.args, "page": page})
