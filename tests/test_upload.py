@@ -215,3 +215,18 @@ def test_the_upload_forms_authority_field_stands_for_the_commands_funder_option(
     page = client.post("/upload?lang=fr", data={"file": (io.BytesIO(GRANTS_WITHOUT_FUNDER), "liste.csv"),
                                                "token": TOKEN, "funder": "Ville de Lussac;21860194600013"})
     assert page.status_code == 200 and "subventions : 1" in page.get_data(as_text=True)
+
+
+def test_the_upload_form_lists_every_warning_of_a_file_and_gives_no_command_line_advice(app):
+    # 25 rows whose beneficiary's SIRET is too short: 25 warnings, more than a command's report shows before its cut
+    header = ("nomAttribuant;idAttribuant;dateConvention;nomBeneficiaire;idBeneficiaire;objet;montant;nature;"
+              "conditionsVersement\n")
+    rows = "".join(f"Ville;21420218600017;2024-01-15;Association {n};{12300 + n};Objet {n};{1000 + n};"
+                   "aide en numéraire;unique\n" for n in range(25))
+    response = app.test_client().post("/upload", data={"file": (io.BytesIO((header + rows).encode()), "liste.csv"),
+                                                       "token": TOKEN})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and 'class="report"' in page
+    assert "--verbose" not in page and "de plus" not in page
+    assert all(f"liste.csv:{line}:" in page for line in range(2, 27))  # each beneficiary's SIRET told apart
+    assert f"× 25 (lignes {', '.join(str(line) for line in range(2, 27))})" in page  # the funder's, on every line

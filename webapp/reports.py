@@ -145,9 +145,10 @@ def file_warnings(report) -> int:
     return len(report.warnings) + sum(v.severity == "Warning" for v in reported_violations(report))
 
 
-def format_report(report, lang: str = "fr", verbose: bool = False) -> str:
+def format_report(report, lang: str = "fr", verbose: bool = False, cut: bool = True) -> str:
     """Return the extraction report of one stored file: status, counts, issues and SHACL results (an info only when
-    ``verbose``); its first MAX_ISSUES_SHOWN lines of issues and how to see the others, or all when ``verbose``."""
+    ``verbose``); its first MAX_ISSUES_SHOWN lines of issues and how to see the others, or all when ``verbose`` or
+    not ``cut`` (the upload form, whose user has no ``--verbose`` to ask for the rest)."""
     if report.status == "unchanged":
         said = "unchanged, already loaded" if in_english(lang) else "inchangé, déjà chargé"
         return f"{report.file}: {said} ({report.kind})"
@@ -159,9 +160,9 @@ def format_report(report, lang: str = "fr", verbose: bool = False) -> str:
         if "warnings" in stats:  # counted when the file was read: what was found afterwards counts too
             stats["warnings"] = file_warnings(report)
         lines.append(f"  {format_stats(stats, lang)}")
-    issues = format_issues(report.issues, report.file, lang, verbose)
+    issues = format_issues(report.issues, report.file, lang, verbose or not cut)
     issues += format_violations(reported_violations(report, verbose), lang, report.file)
-    shown = issues if verbose else issues[:MAX_ISSUES_SHOWN]
+    shown = issues if verbose or not cut else issues[:MAX_ISSUES_SHOWN]
     lines += ["  " + line for line in shown]
     if len(issues) > len(shown):
         more, advice = len(issues) - len(shown), ALL_ISSUES_ADVICE[in_english(lang)]

@@ -124,7 +124,7 @@ def ingest_file(config: dict, path: str, kind: str | None, strict: bool, lang: s
         summary.update(status=report.status, kind=report.kind, triples=report.triples,
                        warnings=len(report.warnings), violations=len(report.violations),
                        source=str(report.source) if report.source else None)
-        summary["lines"].append(_for_the_form(format_report(report, lang)))
+        summary["lines"].append(_for_the_form(format_report(report, lang, cut=False)))
         if report.status == "stored":
             from search.indexer import update_index
 
@@ -139,15 +139,12 @@ def ingest_file(config: dict, path: str, kind: str | None, strict: bool, lang: s
 
 
 def _for_the_form(text: str) -> str:
-    """A report's advice to use the command's ``--funder`` option, said of the form's field that stands for it; its
-    advice to use ``--verbose`` said of the command (the form has no such option)."""
+    """A report's advice to use the command's ``--funder`` option, said of the form's field that stands for it (the
+    form lists every issue of a stored file: no advice to ask for the rest)."""
     from graph.ingest.base import FUNDER_ADVICE
-    from webapp.reports import ALL_ISSUES_ADVICE
 
     return text.replace(FUNDER_ADVICE[0], "le champ « Collectivité » de ce formulaire") \
-        .replace(FUNDER_ADVICE[1], "this form's “Authority” field") \
-        .replace(ALL_ISSUES_ADVICE[0], f"maillage ingest {ALL_ISSUES_ADVICE[0]}") \
-        .replace(ALL_ISSUES_ADVICE[1], f"maillage ingest {ALL_ISSUES_ADVICE[1]}")
+        .replace(FUNDER_ADVICE[1], "this form's “Authority” field")
 
 
 def _child(conn, config, path, kind, strict, lang, funder) -> None:
