@@ -37,3 +37,47 @@ def test_the_example_deliberation_gives_danaecare_the_themes_its_text_supports()
     themes = {str(theme)[len(THEME):]
               for theme in graph.objects(URIRef("https://w3id.org/maillage/id/actor/danaecare"), DCTERMS.subject)}
     assert themes == {"relation-soignant-soigne", "tiers-lieu-sante", "cooperation-territoriale", "ess-et-sante"}
+
+
+@pytest.mark.parametrize("text", [
+    "plus de 6000 avocats réunis autour de colloques, d'ateliers de formation et de conférences",
+    "la formation continue des agents de la collectivité", "une convention de coopération décentralisée",
+    "un laboratoire de recherche en physique", "l'innovation numérique des entreprises",
+    "l'autonomie des jeunes et leur inclusion numérique", "le recrutement d'un agent d'accueil",
+    "des travaux d'urgence sur la toiture", "la prévention des inondations", "l'alimentation en eau potable",
+    "l'aménagement d'un tiers-lieu dans l'ancienne poste", "Fonds d'aide aux initiatives jeunesse"])
+def test_a_generic_word_of_a_theme_alone_gives_no_theme(text):
+    assert match_concepts(text, "themes") == []
+
+
+@pytest.mark.parametrize("text, theme", [
+    ("la formation des internes en médecine générale", "formation-des-soignants"),
+    ("favoriser l'autonomie des personnes handicapées", "perte-d-autonomie"),
+    ("le recrutement de médecins dans les zones rurales", "attractivite-des-metiers"),
+    ("une innovation au service des patients", "innovation-en-sante"),
+    ("la prévention de la perte d'autonomie", "prevention"),
+    ("la prévention de la perte d’autonomie", "prevention"),  # a curly apostrophe, which the fold drops
+    ("un programme de coopération de l'économie sociale et solidaire", "cooperation-territoriale")])
+def test_a_generic_word_gives_its_theme_in_a_sentence_about_health(text, theme):
+    assert URIRef(THEME + theme) in match_concepts(text, "themes")
+
+
+def test_a_health_word_in_another_sentence_is_no_context():
+    assert match_concepts("Des ateliers de formation sont prévus. Le centre de santé ouvre en mai.", "themes") == [
+        URIRef(THEME + "exercice-coordonne")]
+
+
+def test_the_lawyers_convention_of_montpellier_has_no_health_theme():
+    path = Path(__file__).resolve().parent / "fixtures" / "deliberations" / "2014-04-24-0000071276.pdf"
+    graph = extract(SourceContext(path=path, data=path.read_bytes())).graph
+    lawyers = URIRef("https://w3id.org/maillage/id/actor/convention-nationale-avocats")
+    assert list(graph.objects(lawyers, DCTERMS.subject)) == []
+
+
+def test_a_register_that_states_a_generic_word_as_a_theme_still_gets_the_theme():
+    from graph.ingest.register import extract as extract_register
+
+    text = "format: maillage-register/1\nmembers:\n  - name: A\n    kind: association\n    themes: [formation]\n"
+    graph = extract_register(SourceContext(Path("r.yaml"), text.encode())).graph
+    assert list(graph.objects(URIRef("https://w3id.org/maillage/id/actor/a"), DCTERMS.subject)) == [
+        URIRef(THEME + "formation-des-soignants")]

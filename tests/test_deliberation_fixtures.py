@@ -98,8 +98,8 @@ def test_the_stamp_injected_mid_table_is_taken_out_of_the_flow_and_kept_apart(ex
     extraction, _ = extracted(FIXTURES / "departement-tampon-tableau.expected.json")
     body, _, stamp = extraction.text.partition("[Tampon de la préfecture]")
     assert ("Date de réception" not in body, stamp.strip().splitlines()) == (True, [
-        "Accusé de réception en préfecture", "Date de télétransmission : 22/11/2021",
-        "Date de réception préfecture : 22/11/2021", "088-228800016-20211118-2021CP0932-DE"])
+        "Accusé de réception en préfecture", "088-228800016-20211118-2021CP0932-DE",
+        "Date de télétransmission : 22/11/2021", "Date de réception préfecture : 22/11/2021"])  # the file's order
 
 
 def test_the_stamp_injected_mid_sentence_lets_the_sentence_join_up(extracted):

@@ -71,8 +71,8 @@ def _every_pattern_searched(text: str, scheme_name: str) -> list[URIRef]:
     """match_concepts without its look for the label first: every label's pattern searched."""
     folded = delib_profile.fold(text)
     found: dict[URIRef, int] = {}
-    for _, pattern, on_folded, concept in delib_profile._label_patterns(scheme_name):
-        match = pattern.search(folded if on_folded else text)
+    for _, pattern, on_folded, generic, concept in delib_profile._label_patterns(scheme_name):
+        match = delib_profile._first_evidence(pattern, folded if on_folded else text, generic)
         if match and (concept not in found or match.start() < found[concept]):
             found[concept] = match.start()
     return sorted(found, key=found.get)

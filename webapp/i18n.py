@@ -225,6 +225,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "why_source": ("Voir dans la source", "See in the source"),
     "evidence_name": ("Extrait de {source}", "Excerpt of {source}"),
     "source_text": ("Texte de la source", "Source text"),
+    "source_text_as_read": ("Le texte tel que Maillage l'a lu, que citent les « Pourquoi ? » : les tampons de la "
+                            "préfecture y sont regroupés à la fin, sous « [Tampon de la préfecture] », et les "
+                            "coupures de page et de ligne recousues. Le fichier déposé reste la référence.",
+                            "The text as Maillage read it, which the « Why? » quotes cite: the prefecture's stamps "
+                            "are gathered at its end, under « [Tampon de la préfecture] », and page and line breaks "
+                            "mended. The file itself remains the reference."),
     "other_formats": ("Autres formats", "Other formats"),
     "network_of": ("Voir le réseau", "See the network"),
     "unknown_resource": ("Aucune donnée sur cette ressource.", "No data about this resource."),

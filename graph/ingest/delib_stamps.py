@@ -178,11 +178,15 @@ def strip_stamps(text: str) -> tuple[str, Stamp]:
     >>> body, stamp = strip_stamps("M. A donne pouvoir\\n034-213401722-20140522-0000072187-DE\\nà M. B")
     >>> body, stamp.actes_raw
     ('M. A donne pouvoir\\nà M. B', '034-213401722-20140522-0000072187-DE')
+    >>> strip_stamps("Reçu en préfecture le 28 mai 2024\\n042-244200770-20240516-D1-DE\\nDate de mise en ligne : "
+    ...              "28 mai 2024")[1].quotes
+    ['Reçu en préfecture le 28 mai 2024', '042-244200770-20240516-D1-DE', 'Date de mise en ligne : 28 mai 2024']
     >>> strip_stamps("Accusé de réception en préfecture\\n039-200045128-20240627-\\nDEL2024_112-\\nDE")[1].actes_raw
     '039-200045128-20240627-DEL2024_112-DE'
     """
     stamp = Stamp()
     marked = text
+    starts: list[int] = []  # where each quote was found: a cut shortens the text only inside itself, order is kept
     for what, pattern in STAMP_PATTERNS:
         if what == "platform" and not stamp.received:
             continue  # "VIA …" is a stamp line only next to "REÇU EN PRÉFECTURE"
@@ -191,6 +195,7 @@ def strip_stamps(text: str) -> tuple[str, Stamp]:
                    if not what.endswith("above a stamp") or "\x00" in _line_and_next(marked, m.start())]
         for match in matches:
             _record(stamp, what, match)
+            starts.append(match.start())
         for match in reversed(matches):  # cut out, as many NULs as it had characters: the lines stay in place
             cut = "\x00" * len(match.group(0).strip())
             marked = marked[:match.start()] + cut + marked[match.end():]
@@ -201,6 +206,9 @@ def strip_stamps(text: str) -> tuple[str, Stamp]:
             if not re.search(r"\w", line):  # nothing left, or the dashes that stood between the stamp's parts
                 continue
         lines.append(line)
+    # The quotes in the file's order, not the patterns': the stamp's text, quoted as evidence, reads as the file has
+    # it ("… VIA DOTELEC - iXBus", then the ACTES id, then "Date de mise en ligne : …").
+    stamp.quotes = [quote for _, quote in sorted(zip(starts, stamp.quotes), key=lambda pair: pair[0])]
     return "\n".join(lines), stamp
 
 
