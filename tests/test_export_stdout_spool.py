@@ -44,12 +44,21 @@ def spools(temporary: Path) -> list[str]:
     return sorted(p.name for p in temporary.iterdir() if p.name.startswith(".maillage-export-"))
 
 
+def _default_signals() -> None:
+    """In the export's process, before it starts: SIGTERM and SIGHUP at their default action."""
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, signal.SIG_DFL)
+
+
 def export_waiting(data: Path, temporary: Path) -> tuple[subprocess.Popen, int]:
     """Start ``maillage export`` to a pipe, its temporary directory ``temporary``; return it and the pipe's read end
     once the export waits in a write to the full pipe (the kernel's ``wchan``), its spool complete."""
     read, write = os.pipe()
+    # The signals at their default, whatever the tests run under: under `nohup` a SIGHUP is ignored, which the export
+    # leaves so (its choice), and the export waited on its pipe for ever.
     process = subprocess.Popen([*MAILLAGE_COMMAND, "--data", str(data), "export"], stdout=write,
-                               stderr=subprocess.PIPE, env={**os.environ, "TMPDIR": str(temporary)})
+                               stderr=subprocess.PIPE, env={**os.environ, "TMPDIR": str(temporary)},
+                               preexec_fn=_default_signals)
     os.close(write)
     deadline = time.monotonic() + 60
     # pipe_write, anon_pipe_write (Linux 6.x), pipe_wait_writable (5.x)
