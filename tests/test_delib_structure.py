@@ -81,6 +81,8 @@ def test_a_siret_that_a_prose_sentence_gives_after_a_line_wrap_is_the_beneficiar
 
 @pytest.mark.parametrize("said", ["18 000 € sur trois ans (6 000 € par an)",
                                   "18 000 € pour les années 2024 à 2026, soit 6 000 € par an",
+                                  "18 000 € sur trois ans, soit 6 000 € par an",
+                                  "12 000 € pour 2024 et 2025, soit 6 000 € par an",
                                   "6 000 € par an de 2024 à 2026"])
 def test_a_grant_over_several_years_is_its_yearly_amount_however_the_text_orders_them(said):
     found = find_grants(f"DÉCIDE :\n- d'attribuer à l'association Lire Ensemble une subvention de {said} ;", "")

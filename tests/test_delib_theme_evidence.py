@@ -10,7 +10,8 @@ from rdflib.namespace import DCTERMS
 
 from graph.ingest.base import SourceContext
 from graph.ingest.deliberation import extract
-from graph.ingest.delib_profile import match_concepts
+from graph.ingest import delib_themes
+from graph.ingest.delib_themes import match_concepts
 
 THEME = "https://w3id.org/maillage/ontology/theme/"
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "deliberations" / \
@@ -56,10 +57,29 @@ def test_a_generic_word_of_a_theme_alone_gives_no_theme(text):
     ("le recrutement de médecins dans les zones rurales", "attractivite-des-metiers"),
     ("une innovation au service des patients", "innovation-en-sante"),
     ("la prévention de la perte d'autonomie", "prevention"),
-    ("la prévention de la perte d’autonomie", "prevention"),  # a curly apostrophe, which the fold drops
+    ("la prévention de la perte d’autonomie", "prevention"),  # a curly apostrophe
     ("un programme de coopération de l'économie sociale et solidaire", "cooperation-territoriale")])
 def test_a_generic_word_gives_its_theme_in_a_sentence_about_health(text, theme):
     assert URIRef(THEME + theme) in match_concepts(text, "themes")
+
+
+@pytest.mark.parametrize("text, theme", [
+    ("des actions pour les personnes en perte d’autonomie", "perte-d-autonomie"),
+    ("un projet sur la santé de l’enfant", "sante-de-l-enfant"),
+    ("la mesure de la qualité de l’air intérieur", "qualite-de-l-air"),
+    ("la création d’un service d’addictologie", "addictions"),  # the word elided before the label
+    ("l’accès aux soins de proximité", "acces-aux-soins")])
+def test_a_curly_apostrophe_in_or_before_a_label_reads_as_a_straight_one(text, theme):
+    assert URIRef(THEME + theme) in match_concepts(text, "themes")
+
+
+def test_every_label_with_an_apostrophe_reads_alike_straight_or_curly():
+    labelled = [(label, concept) for label, concept in delib_themes.scheme_labels("themes") if "'" in label]
+    assert labelled
+    for label, concept in labelled:
+        straight = f"Pour la santé : {label}."
+        curly = match_concepts(straight.replace("'", "’"), "themes")
+        assert concept in curly and curly == match_concepts(straight, "themes"), label
 
 
 def test_a_health_word_in_another_sentence_is_no_context():

@@ -8,8 +8,8 @@ import re
 import pytest
 from rdflib import URIRef
 
-from graph.ingest import delib_profile
-from graph.ingest.delib_profile import match_concepts
+from graph.ingest import delib_profile, delib_themes
+from graph.ingest.delib_themes import match_concepts
 
 THEME = "https://w3id.org/maillage/ontology/theme/"
 
@@ -69,10 +69,10 @@ def test_reading_around_the_name_finds_what_patterns_with_the_name_inside_found(
 
 def _every_pattern_searched(text: str, scheme_name: str) -> list[URIRef]:
     """match_concepts without its look for the label first: every label's pattern searched."""
-    folded = delib_profile.fold(text)
+    folded = delib_themes._folded(text)
     found: dict[URIRef, int] = {}
-    for _, pattern, on_folded, generic, concept in delib_profile._label_patterns(scheme_name):
-        match = delib_profile._first_evidence(pattern, folded if on_folded else text, generic)
+    for _, pattern, on_folded, generic, concept in delib_themes._label_patterns(scheme_name):
+        match = delib_themes._first_evidence(pattern, folded if on_folded else text, generic)
         if match and (concept not in found or match.start() < found[concept]):
             found[concept] = match.start()
     return sorted(found, key=found.get)
@@ -80,7 +80,7 @@ def _every_pattern_searched(text: str, scheme_name: str) -> list[URIRef]:
 
 @pytest.mark.parametrize("scheme_name", ["themes", "actorKinds"])
 def test_looking_for_a_label_first_finds_what_every_pattern_found(scheme_name):
-    labels = [label for label, _ in delib_profile.scheme_labels(scheme_name)]
+    labels = [label for label, _ in delib_themes.scheme_labels(scheme_name)]
     texts = [f"{before}{label}{after}" for label in labels[::3]
              for before, after in (("", ""), ("Les ", "s du secteur."), ("pré-", "-x"), ("x", " y"))]
     texts += [text.upper() for text in texts[::5]] + [text.lower() for text in texts[1::5]]

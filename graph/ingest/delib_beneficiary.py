@@ -16,7 +16,8 @@ from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 from graph.identity import actor_iri, actor_key
 from graph.ingest.base import goal_scheme_labels
 from graph.ingest.delib_graph import Builder, goal_scheme_key
-from graph.ingest.delib_profile import Profile, Ptce, match_concepts
+from graph.ingest.delib_profile import Profile, Ptce
+from graph.ingest.delib_themes import match_concepts
 from graph.namespaces import MAI, SCHEMA
 
 

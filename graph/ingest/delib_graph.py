@@ -216,7 +216,7 @@ def _nature_from_account(account: str | None) -> str | None:
 
 def m57_known(account: str) -> bool:
     """Whether the shipped M57 scheme has a concept for ``account``."""
-    from graph.ingest.delib_profile import scheme_labels
+    from graph.ingest.delib_themes import scheme_labels
 
     return any(str(c) == M57 + account for _, c in scheme_labels("m57"))
 

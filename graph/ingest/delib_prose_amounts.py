@@ -18,7 +18,7 @@ from graph.ingest.delib_not_grants import ANOTHER_AID, CLAUSE_VERB, ENVELOPE, LO
 from graph.ingest.delib_prose_cues import (AWARDED_PRIZE, CAPPED_AFTER, CHARGED_AFTER, COMPARISON_FOLLOWS, CO_FUNDING,
                                            EXCLUDE, NO_GRANT_LINE, PRIZE_ITEM, PROPOSED_BEFORE, PROPOSED_OPENER,
                                            REQUEST_ASIDE, SHARE_AFTER)
-from graph.ingest.delib_prose_totals import ITEM_COMES_TO
+from graph.ingest.delib_prose_totals import ITEM_COMES_TO, year_said_from
 
 
 Amount = tuple[int, int, Decimal | None]
@@ -88,6 +88,22 @@ def _aside_after(sentence: str, end: int, amounts: list[tuple[int, int, Decimal]
         return False
     closes = sentence.find(")", opens.end())
     return any(opens.end() <= s < (closes if closes >= 0 else len(sentence)) for s, _, _ in amounts)
+
+
+def _year_said_after(sentence: str, at: tuple[int, int], figures: list[tuple[int, int, Decimal]],
+                     beside: list[tuple[int, int, Decimal]]) -> int | None:
+    """Where the words start that give the amount after the one spanning ``at`` as a year of it ("36 000 € sur deux
+    ans, soit 18 000 € par an": :func:`graph.ingest.delib_prose_totals.year_said_from`), or None. ``figures``: the
+    sentence's amounts in figures; ``beside``: those it reads beside this one.
+
+    >>> text = "36 000 € sur deux ans, soit 18 000 € par an"
+    >>> _year_said_after(text, (0, 8), [(0, 8, Decimal(36000)), (28, 36, Decimal(18000))], [(28, 36, Decimal(18000))])
+    21
+    """
+    start, end = at
+    whole = next((value for s, _, value in figures if s == start), None)
+    each = next((amount for amount in beside if amount[0] >= end), None)
+    return year_said_from(sentence, (end, whole), each) if each else None
 
 
 def is_in_aside_of(sentence: str, at: int, grants_at: dict[int, int]) -> bool:
@@ -198,6 +214,8 @@ def words_exclude_grant(sentence: str, at: tuple[int, int],
         window_end = a_end
     elif (share := SHARE_AFTER.search(sentence, a_end, window_end + 40)) and share.start() < window_end:
         window_end = share.start()
+    if (year := _year_said_after(sentence, at, figures, every)) is not None:
+        window_end = min(window_end, year)
     # A computed grant's words are those after its operands ("… dépense éligible …, soit 100 000 €"); a
     # block's "Montant : 45 K€" line, its own (not the "Dépense subventionnable : …" line above it).
     said = "" if computed else sentence[max(0, a_start - 80):a_start]  # "soit", "="

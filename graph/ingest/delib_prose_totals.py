@@ -150,7 +150,7 @@ _YEARS_SUMMED = re.compile(r"[^€.;:]{0,80}?,\s*soit(?:\s+au\s+total|\s+(?:un\s
 
 #: What says that the amount after it is a year's of the amount before it, its years between: :data:`_YEARS_SUMMED`'s
 #: "soit", or a bracket ("18 000 € sur trois ans (6 000 € par an)").
-_YEAR_OF = re.compile(r"[^€.;:()]{0,80}?(?:,\s*soit|\()\s*$", re.I)
+_YEAR_OF = re.compile(r"[^€.;:()]{0,80}?(?P<of>,\s*soit|\()\s*$", re.I)
 
 
 def sums_years(sentence: str, yearly: tuple[int, Decimal], at: tuple[int, Decimal]) -> bool:
@@ -182,9 +182,23 @@ def spread_over_years(sentence: str, whole: tuple[int, Decimal], each: tuple[int
     >>> spread_over_years(text.replace("par an", "en 2024"), (26, Decimal(36000)), (62, 70, Decimal(18000)))
     False
     """
+    return year_said_from(sentence, whole, each) is not None
+
+
+def year_said_from(sentence: str, whole: tuple[int, Decimal], each: tuple[int, int, Decimal]) -> int | None:
+    """Where the words start that give ``each`` as a year of the grant's amount ending at ``whole`` (its ", soit",
+    its bracket: :func:`spread_over_years`), or None when it is no year of it. What follows is the year's, no word
+    of the whole: "36 000 € sur deux ans, soit 18 000 € par an" says no "soit" of the 36 000 €.
+
+    >>> year_said_from("36 000 € sur deux ans, soit 18 000 € par an", (8, Decimal(36000)), (28, 36, Decimal(18000)))
+    21
+    """
     (end, amount), (start, each_end, share) = whole, each
-    return amount > share > 0 and amount % share == 0 and bool(_YEAR_OF.fullmatch(sentence, end, start)) \
-        and bool(YEARLY.match(sentence, each_end))
+    if share is None or amount is None or not amount > share > 0 or amount % share \
+            or not YEARLY.match(sentence, each_end):
+        return None
+    said = _YEAR_OF.fullmatch(sentence, end, start)
+    return said.start("of") if said else None
 
 
 def states_total(sentence: str, at: tuple[int, int], spelled: list[tuple[int, int, int]], sums: dict[int, int],

@@ -14,7 +14,7 @@ fiscal year, programme), :mod:`delib_accounts` (budget accounts), :mod:`delib_gr
 :mod:`delib_antecedents`, :mod:`delib_several`, :mod:`delib_tables`,
 :mod:`delib_table_header`, :mod:`delib_flattened`, :mod:`delib_aligned` and :mod:`delib_stacked` (grants and stated
 totals, checked by :mod:`delib_grant_checks`), :mod:`delib_total_rows` (the "Total" rows of the tables none reads),
-:mod:`delib_profile` (beneficiary, PTCE, goals),
+:mod:`delib_profile` (beneficiary, PTCE, goals) with :mod:`delib_themes` (their themes),
 :mod:`delib_agreements` and :mod:`delib_agreement_parties` (the agreements approved, and whom they bind);
 :mod:`delib_graph` writes the triples and documents the modelling choices. Each fact group carries ``mai:evidence``
 pointing into the normalised text returned as ``Extraction.text``.
@@ -50,10 +50,10 @@ from graph.ingest.delib_number import as_number, find_number, find_title, number
 from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
 from graph.ingest.delib_pdf_text import pdf_pages
 from graph.ingest.delib_people import parse_attendance
-from graph.ingest.delib_profile import match_concepts
 from graph.ingest.delib_reader_grants import read_authority_kind, read_grants
 from graph.ingest.delib_reader_report import read_stats, report_several_read, warn_impossible_dates
 from graph.ingest.delib_session import find_body, find_session_date
+from graph.ingest.delib_themes import match_concepts
 from graph.ingest.delib_text import Document, normalise_text, own_lines
 from graph.ingest.delib_vote import parse_vote
 from graph.ingest.delib_vote_checks import count_doubts, vote_doubts
