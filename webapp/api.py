@@ -139,7 +139,7 @@ def grants():
             merged[key] = {"grant": ref(row["grant"], names.get(row["grant"])),
                            "funder": ref(row.get("funder"), row.get("funderLabel")),
                            "beneficiary": ref(row.get("beneficiary"), row.get("beneficiaryLabel")),
-                           "amount": money_text(row.get("amount")), "year": row.get("year"),
+                           "amount": _amount_text(row.get("amount")), "year": row.get("year"),
                            "purpose": row.get("purpose"),
                            "deliberation": ref(row.get("deliberation"), names.get(row.get("deliberation"))),
                            "goals": []}
@@ -179,13 +179,14 @@ def _decimal(amount) -> Decimal:
         return Decimal(0)
 
 
-def money_text(amount) -> str | None:
+def _amount_text(amount) -> str | None:
     """A grant's amount as the JSON API gives money: an exact decimal string in plain notation ("20000", "4989.33"),
-    as ``matching_total_amount`` is; an amount that is no number as written ("mille euros"), None for none.
+    as ``matching_total_amount`` is (:func:`_decimal_text`); an amount that is no number as written ("mille
+    euros"), None for none. (Not :func:`webapp.formatting.money_text`, which writes an amount for a reader.)
 
     >>> from rdflib import Literal
     >>> from rdflib.namespace import XSD
-    >>> money_text(Literal("20000", datatype=XSD.decimal)), money_text(Literal("mille euros")), money_text(None)
+    >>> _amount_text(Literal("20000", datatype=XSD.decimal)), _amount_text(Literal("mille euros")), _amount_text(None)
     ('20000', 'mille euros', None)
     """
     if amount is None:

@@ -13,7 +13,7 @@ from rdflib import URIRef
 
 from graph.namespaces import MAI, NOT_REPLACED, SCHEMA, not_replaced
 from webapp.api_parameters import check_known, integer_arg
-from webapp.funding_grants import listed_grants, page_link
+from webapp.funding_grants import listed_grants
 from webapp.i18n import get_lang, t
 from webapp.cache import cached_select, cached_slice
 from webapp.named_queries import Parameter
@@ -25,6 +25,7 @@ from webapp.grant_amounts import COUNTED_AMOUNT, descending
 from webapp.page_data import Ref, Table, ref
 from webapp.page_queries import read_whole, select
 from webapp.rendering import render_page, shown_rows
+from webapp.resource_paging import page_url
 from webapp.resource_names import collapse, grant_label, labels_of, party_label, pick_label
 
 bp = Blueprint("funding", __name__)
@@ -302,7 +303,7 @@ def funding():
     return render_page("funding.html", data, chart=bar_chart(by_year, "year", t("chart_by_year")),
                        year_links=[(row["year"], _funding_url(row["year"])) for row in by_year.rows
                                    if row["year"] is not None],
-                       year_links_all=_funding_url(None), page_link=page_link)
+                       year_links_all=_funding_url(None), page_link=page_url)
 
 
 def _funding_url(year: int | None) -> str:

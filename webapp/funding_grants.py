@@ -10,9 +10,6 @@ tell whether a next page exists), then looks up that page's parties and delibera
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
-from flask import request
 from rdflib import URIRef
 
 from graph.namespaces import NOT_REPLACED
@@ -94,8 +91,3 @@ def deliberation_name(number, date) -> str | None:
     if number is not None:
         return t("deliberation_number", number=number)
     return format_date(date) if date is not None else None
-
-
-def page_link(page: int) -> str:
-    """This funding page's URL at ``page`` of its grants list, keeping the rest of its query string."""
-    return request.path + "?" + urlencode({**request.args, "page": page})
