@@ -108,7 +108,7 @@ def test_the_grant_is_20000_euros_of_operating_grant_for_2024_on_account_65748(s
     got = rows(store, f"SELECT ?a ?c ?y ?n ?acc ?m57 ?lab ?f ?b ?d WHERE {{ ?g a mai:Grant ; schema:amount ?a ; "
                       "schema:currency ?c ; mai:fiscalYear ?y ; mai:nature ?n ; mai:budgetAccount ?acc ; "
                       "mai:budgetNature ?m57 ; schema:funder ?f ; mai:beneficiary ?b ; mai:decidedBy ?d . "
-                      "?m57 skos:prefLabel ?lab }")
+                      "?m57 skos:prefLabel ?lab FILTER(lang(?lab) = 'fr') }")
     assert got == [(Decimal("20000"), "EUR", 2024, URIRef(ONTO + "nature/operating"), "SERV/65748/PROCE",
                     URIRef(ONTO + "m57/65748"), "Autres personnes de droit privé", AUTHORITY, DANAECARE, DELIB)]
 

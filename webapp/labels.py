@@ -276,8 +276,9 @@ def shipped_label(term: URIRef, lang: str | None = None) -> str | None:
 
 
 def untranslated(iri: str, lang: str) -> bool:
-    """Whether Maillage's own vocabularies label the term ``iri`` in French but not in ``lang``: the M57 accounts,
-    whose official nomenclature is French only, keep their French label on an English page (marked as French)."""
+    """Whether Maillage's own vocabularies label the term ``iri`` in French but not in ``lang``: such a term keeps
+    its French label on an English page, marked as French (none does today: the M57 accounts, whose nomenclature
+    is French only, have Maillage's English labels from :mod:`graph.ingest.m57_english`)."""
     if lang == "fr":
         return False
     found = _vocabulary().get(URIRef(iri))
