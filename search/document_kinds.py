@@ -19,7 +19,7 @@ THEMES_IRI = str(THEMES)
 
 #: Kinds of documents, with their French labels (the ``kind`` facet).
 KINDS = {"actor": "Acteur", "grant": "Subvention", "deliberation": "Délibération", "agreement": "Convention",
-         "goal": "Objectif stratégique", "theme": "Thème"}
+         "goal": "Objectif stratégique", "theme": "Thème", "action": "Action de la feuille de route"}
 
 #: Actor classes, most specific first: the first one an actor has gives its ``type``, a stable code: the member
 #: kind of a register (graph.ingest.register_values), or ``actor`` as the document's kind for a plain actor, as a
@@ -35,8 +35,8 @@ ACTOR_TYPES = (
 #: The kinds' and actor types' labels in English, by code (the index keeps the French ones): the ontology's English
 #: labels of their classes, as the other pages name them (a test holds them to it).
 LABELS_EN = {"actor": "Actor", "grant": "Grant", "deliberation": "Deliberation", "agreement": "Agreement",
-             "goal": "Strategic goal",
-             "theme": "Theme", "cooperation": "Cooperation (PTCE)", "association": "Association",
+             "goal": "Strategic goal", "theme": "Theme", "action": "Roadmap action",
+             "cooperation": "Cooperation (PTCE)", "association": "Association",
              "collectivite": "Public authority", "entreprise": "Enterprise",
              "universite": "University or research body", "professionnel-de-sante": "Health professional",
              "usagers": "Users' group",
@@ -54,7 +54,9 @@ def is_theme(facts: Facts, iri) -> bool:
 
 
 def kind_of(facts: Facts, iri) -> str | None:
-    """The kind of document ``iri`` makes, or None when it makes none."""
+    """The kind of document ``iri`` makes, or None when it makes none. A roadmap action without an IRI (a blank
+    node of an RDF file) makes none: no key of it lasts from one ingest to the next, nor can an update find it; its
+    goal's document holds its title, and its goal's page shows it."""
     types = facts.types.get(iri, ())
     if mai.Actor in types:
         return "actor"
@@ -68,12 +70,14 @@ def kind_of(facts: Facts, iri) -> str | None:
         return "goal"
     if is_theme(facts, iri):
         return "theme"
+    if mai.RoadmapAction in types and not iri.startswith("_:"):
+        return "action"
     return None
 
 
 #: The class of each kind of document (a theme is a SKOS concept: KINDS and LABELS_EN name it).
 KIND_CLASSES = {"actor": mai.Actor, "grant": mai.Grant, "deliberation": mai.Deliberation,
-                "agreement": mai.Agreement, "goal": mai.StrategicGoal}
+                "agreement": mai.Agreement, "goal": mai.StrategicGoal, "action": mai.RoadmapAction}
 
 
 @functools.cache

@@ -1,5 +1,5 @@
 """Pure converters from graph facts to index documents: one per actor, grant, deliberation, agreement, strategic
-goal, theme.
+goal, theme, roadmap action.
 
 A document is a plain dict keyed by the resource IRI; :mod:`search.schema` turns it into whoosh fields. Nothing
 here reads the store: :func:`search.facts.load_facts` gathers the facts, these functions only reshape them.
@@ -311,6 +311,27 @@ def goal_to_document(iri: str, facts: Facts) -> dict:
     return finish_document(doc)
 
 
+def action_to_document(iri: str, facts: Facts) -> dict:
+    """The document of a roadmap action: its title and description, summarised with the goals it serves (their rank
+    and label), as the goals page lists it under its goal."""
+    doc = start_document(iri, "action", label_of(facts, iri))
+    doc["names"] += [n for n in texts_of(facts, iri, dcterms.title, rdfs.label) if n not in doc["names"]]
+    doc["text"] = texts_of(facts, iri, dcterms.description)
+    goals = iris_of(facts, iri, mai.contributesTo)
+    add_facet(doc, facts, "goal", goals)
+    doc["related"] += [doc["labels"][g] for g in goals]
+    doc["summary"] = " · ".join([doc["type_label"]] + [goal_part(facts, g) for g in goals])
+    add_dependencies(doc, goals)  # their ranks
+    return finish_document(doc)
+
+
+def goal_part(facts: Facts, goal) -> str:
+    """What an action's summary says of a goal it serves: « Objectif n°2 : label », or « Objectif : label » when
+    the goal has no rank."""
+    rank = texts_of(facts, goal, skos.notation)
+    return f"Objectif n°{rank[0]} : {label_of(facts, goal)}" if rank else f"Objectif : {label_of(facts, goal)}"
+
+
 def theme_to_document(iri: str, facts: Facts) -> dict:
     """The document of a theme: preferred and alternative labels, broader and narrower themes."""
     doc = start_document(iri, "theme", label_of(facts, iri))
@@ -336,9 +357,10 @@ def theme_to_document(iri: str, facts: Facts) -> dict:
 #: resource, and around what points at it (None: nothing). An actor shows the labels of its themes and of its
 #: grants' funders; a grant the labels of its beneficiary's place, and the grant that replaces it; a deliberation the
 #: labels of its grants' beneficiaries' themes; a goal the labels of its contributions; a theme the labels of its
-#: broader themes.
+#: broader themes; an action the rank and label of its goals, nothing of what points at it.
 READS = {"actor": (FULL + 1, FULL + 1), "grant": (FULL + 2, LABELS), "deliberation": (FULL + 1, FULL + 2),
-         "agreement": (FULL + 2, FULL + 1), "goal": (FULL, FULL), "theme": (FULL + 1, FULL)}
+         "agreement": (FULL + 2, FULL + 1), "goal": (FULL, FULL), "theme": (FULL + 1, FULL),
+         "action": (FULL + 2, None)}
 
 
 def reach_of(facts: Facts, iri) -> tuple[int, int | None] | None:
@@ -348,7 +370,8 @@ def reach_of(facts: Facts, iri) -> tuple[int, int | None] | None:
 
 
 CONVERTERS = {"actor": actor_to_document, "grant": grant_to_document, "deliberation": deliberation_to_document,
-              "agreement": agreement_to_document, "goal": goal_to_document, "theme": theme_to_document}
+              "agreement": agreement_to_document, "goal": goal_to_document, "theme": theme_to_document,
+              "action": action_to_document}
 
 
 def document_iris(facts: Facts) -> list[str]:

@@ -26,7 +26,7 @@ from search.themes import ThemeScheme
 ACTOR_TYPE_NAMES = {code for _, code, _ in ACTOR_TYPES}
 #: The French names of the kinds, beside their codes (the English names): what an error lists first.
 FRENCH_KIND_NAMES = {"acteur": "actor", "subvention": "grant", "délibération": "deliberation",
-                     "convention": "agreement", "objectif": "goal", "thème": "theme"}
+                     "convention": "agreement", "objectif": "goal", "thème": "theme", "action": "action"}
 #: Every name of a type, by the code the index gives it: the French names, the codes, then the labels of the kinds
 #: and actor types in French and English (« Objectif stratégique », « Public authority »), as the facets show them.
 TYPE_NAMES = {**FRENCH_KIND_NAMES, **{code: code for code in [*KINDS, *sorted(ACTOR_TYPE_NAMES - set(KINDS))]},

@@ -52,8 +52,9 @@ VERSION_GRACE_S = 60.0
 #: (search.analysis.LETTER): « santé_mentale » was one word, that neither "santé" nor "mentale" found. 11: an actor's
 #: totals count its grants (``mai:Grant``) only (a misspelt class's node added its amount), and its summary says how
 #: many of them its total leaves out, and its dissolution date (« dissoute le … », « cessée le … »). 12: and the
-#: poles it left (« a quitté PTCE santé Forez le 30 juin 2025 »).
-INDEX_FORMAT = "12"
+#: poles it left (« a quitté PTCE santé Forez le 30 juin 2025 »). 13: the roadmap actions (with an IRI) are documents
+#: of their own kind, ``action``, summarised with their goals.
+INDEX_FORMAT = "13"
 
 
 class SearchIndexError(Exception):

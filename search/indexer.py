@@ -75,7 +75,7 @@ class BuildStats:
 #: The documents' kinds (search.document_kinds.KINDS) as the build's summary counts them, in French and in English.
 _KIND_NOUNS = {"actor": ("acteur", "actor"), "agreement": ("convention", "agreement"),
                "deliberation": ("délibération", "deliberation"), "goal": ("objectif", "goal"),
-               "grant": ("subvention", "grant"), "theme": ("thème", "theme")}
+               "grant": ("subvention", "grant"), "theme": ("thème", "theme"), "action": ("action", "action")}
 
 
 def _decimal(x: float, lang: str) -> str:

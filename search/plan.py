@@ -278,6 +278,8 @@ def text_query(view, words: list[tuple[str | None, str]], fuzzy: bool = False,
     alternatives = [all_of(clauses)]
     scheme = view.themes()
     named = scheme.named_in(content)
+    if fuzzy:  # a misspelt theme is that theme, as the right spelling is: its actors first, not its neighbours
+        named += [found for found in themes_near(scheme, content) if found not in named]
     for iri, (start, end) in named:
         # tagged with the theme, or saying its name: "santé psychique" (a synonym) finds the « santé mentale » of a
         # collective's name, which no one tagged
@@ -290,6 +292,41 @@ def text_query(view, words: list[tuple[str | None, str]], fuzzy: bool = False,
     alternatives.append(term("whole", " ".join(f for _, f in content), WHOLE_BOOST))
     wanted = any_of(alternatives)
     return TextQuery(all_of([wanted, *unwanted]), content, named, highlight, wanted)
+
+
+def themes_near(scheme, words: list[tuple[str, str]]) -> list[tuple[str, tuple[int, int]]]:
+    """The themes of ``scheme`` whose label (or synonym) the (stem, folded) ``words`` spell with at most one typo
+    per word (:func:`_one_edit` of their folded forms; words shorter than FUZZY_MIN_CHARS or with a digit exactly),
+    with the span of words each covers, as :meth:`search.themes.ThemeScheme.named_in` finds those they spell right:
+    "prévension" names « Prévention ». The longest names win; a span spelt right is left to ``named_in``.
+
+    >>> from search.themes import ThemeScheme
+    >>> scheme = ThemeScheme([{"iri": "th:p", "doc": {"label": "Prévention"}}])
+    >>> themes_near(scheme, [("prevens", "prevension"), ("lyon", "lyon")]), themes_near(scheme, [("prev", "prev")])
+    ([('th:p', (0, 1))], [])
+    """
+    found, taken, spans = [], set(), set()
+    for label, iri in scheme.folded_names:
+        n = len(label)
+        for start in range(len(words) - n + 1):
+            span, spelt = (start, start + n), tuple(folded for _, folded in words[start:start + n])
+            if spelt == label or not all(map(_near_word, label, spelt)):
+                continue
+            # two themes named alike share the span; a shorter name inside a longer one's span is skipped
+            if (span in spans or not taken & set(range(*span))) and (iri, span) not in found:
+                found.append((iri, span))
+                spans.add(span)
+                taken |= set(range(*span))
+    return found
+
+
+def _near_word(label_word: str, word: str) -> bool:
+    """Whether a query's folded ``word`` spells a theme label's ``label_word``, with one typo when it is long enough
+    (FUZZY_MIN_CHARS) and holds no digit, as the search tolerates typos."""
+    if label_word == word:
+        return True
+    return (len(word) >= FUZZY_MIN_CHARS and abs(len(word) - len(label_word)) <= 1
+            and not any(c.isdigit() for c in word) and _one_edit(label_word, word))
 
 
 def found_alone(view, word: tuple[str, str], scope: tuple = ("all",)) -> tuple:

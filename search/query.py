@@ -17,6 +17,7 @@ import heapq
 import html
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from graph.french_text import counted
 from search import plan, syntax
@@ -26,10 +27,13 @@ from search.errors import IndexUnavailable, SearchError
 from search.filter_values import read_kind, theme_iris
 from search.reader import IndexView, SearchIndex
 
-__all__ = ["search", "suggest", "format_results", "snippet", "SearchError", "IndexUnavailable"]
+__all__ = ["search", "every_result", "suggest", "format_results", "snippet", "SearchError", "IndexUnavailable"]
 
 SORTS = ("relevance", "name", "amount")
 MAX_PAGE_SIZE = 100
+#: The results at most that :func:`every_result` gives (``/search.csv``): each is read from the index's stored
+#: documents; a search that finds more says how many it left out.
+MAX_EXPORT_RESULTS = 10_000
 MAX_QUERY_CHARS = 500
 #: Facet values returned per facet (the most frequent first).
 FACET_VALUES = 20
@@ -106,39 +110,86 @@ def search(index: SearchIndex, text: str, kind: str | list[str] | None = None,
     """
     text = _check(text, page, sort, page_size)
     reading = reading or syntax.read(text)
-    asked = [_asked(values, name) for values, name in ((kind, "kind"), (theme, "theme"))]
-    typed = [_asked(reading.values(name), name) for name in ("kind", "theme")]
     view = index.view()
     with view.lock:
-        by_facet, theme_set = _filters(view, *asked, filters)
-        in_text, text_themes = _filters(view, *typed, None)
-        theme_set = {**text_themes, **theme_set}
-        filter_clauses = [*by_facet.values(), *in_text.values()]
-        groups, scope = syntax.parse(reading.text), plan.all_of(filter_clauses)
-        query = plan.parsed_query(view, groups, scope=scope)
-        matched, fuzzy = plan.matches(view, plan.all_of([query.tree, scope])), False
-        # typos are tolerated when the words find too few, not when what they find is all excluded: "A SAUF B"
-        # finds what A finds less what B finds
-        if matched.bit_count() < plan.FUZZY_BELOW and query.words and _too_few(view, query.wanted, scope):
-            query = plan.parsed_query(view, groups, fuzzy=True, scope=scope)
-            fuzzy_matched = plan.matches(view, plan.all_of([query.tree, scope]))
-            if fuzzy_matched.bit_count() > matched.bit_count():
-                matched, fuzzy = fuzzy_matched, True
-            else:
-                query = plan.parsed_query(view, groups, scope=scope)
-        total = matched.bit_count()
-        start = (page - 1) * page_size
-        hits = _page(view, query, filter_clauses, matched, sort, start, page_size)
-        themes = dict(theme_set)
-        for iri, _ in query.themes:
-            themes.update({t: iri for t in view.themes().expand(iri)})
-        results = [_result(view, docnum, score, query.highlight, themes) for docnum, score in hits]
-        return {"query": text, "total": total, "page": page, "page_size": page_size, "sort": sort,
-                "fuzzy": fuzzy,
-                "themes": [{"iri": i, "label": view.themes().labels.get(i, i)}
-                           for i in dict.fromkeys(i for i, _ in query.themes)],
+        found = _match(view, reading, kind, theme, filters)
+        hits = _page(view, found.query, found.matched, sort, (page - 1) * page_size, page_size)
+        results = [_result(view, docnum, score, found.query.highlight, found.themes) for docnum, score in hits]
+        return {"query": text, "total": found.matched.bit_count(), "page": page, "page_size": page_size,
+                "sort": sort, "fuzzy": found.fuzzy, "themes": _themes_read(view, found.query),
                 "results": results, "notices": [{"message": fr, "message_en": en} for fr, en in reading.notices()],
-                "facets": _facets(view, matched, others=_unfiltered(view, query, by_facet, list(in_text.values())))}
+                "facets": _facets(view, found.matched, others=_unfiltered(view, found.query, found.by_facet,
+                                                                          found.in_text))}
+
+
+def every_result(index: SearchIndex, text: str, kind: str | list[str] | None = None,
+                 theme: str | list[str] | None = None, sort: str = "relevance",
+                 filters: Mapping[str, str | list[str]] | None = None, reading: syntax.Reading | None = None,
+                 limit: int = MAX_EXPORT_RESULTS) -> dict:
+    """Every result of the search that :func:`search` pages (``limit`` at most, the first in its order), without
+    snippets nor facets: what ``/search.csv`` downloads. Raises SearchError as :func:`search` does.
+
+    The answer holds ``query``, ``total`` (every match, those past ``limit`` too), ``sort``, ``fuzzy``, ``themes``
+    and ``results``, each result as :func:`search` gives it with ``rank`` (its place, from 1) and no snippet.
+    """
+    text = _check(text, 1, sort, 1)
+    if not isinstance(limit, int) or not 1 <= limit <= MAX_EXPORT_RESULTS:
+        raise SearchError(f"la limite doit être entre 1 et {MAX_EXPORT_RESULTS}",
+                          f"limit must be 1 to {MAX_EXPORT_RESULTS}")
+    reading = reading or syntax.read(text)
+    view = index.view()
+    with view.lock:
+        found = _match(view, reading, kind, theme, filters)
+        hits = _page(view, found.query, found.matched, sort, 0, limit)
+        results = [{"rank": n, **_result(view, docnum, score, set(), found.themes, with_snippet=False)}
+                   for n, (docnum, score) in enumerate(hits, start=1)]
+        return {"query": text, "total": found.matched.bit_count(), "sort": sort, "fuzzy": found.fuzzy,
+                "themes": _themes_read(view, found.query), "results": results}
+
+
+@dataclass
+class _Matches:
+    """What a search text and its filters match: the plan of the text, the bitset of the matches, whether typos
+    were tolerated, the filters by facet (the parameters') and the text's own, and the theme that each theme a
+    match may be tagged with stands for."""
+
+    query: plan.TextQuery
+    matched: int
+    fuzzy: bool
+    by_facet: dict[str, tuple]
+    in_text: list[tuple]
+    themes: dict[str, str]
+
+
+def _match(view: IndexView, reading: syntax.Reading, kind, theme, filters) -> _Matches:
+    """The matches of a text read by :func:`search.syntax.read` and of the filters ``kind``, ``theme`` and
+    ``filters`` (see :func:`search`), found under the view's lock."""
+    asked = [_asked(values, name) for values, name in ((kind, "kind"), (theme, "theme"))]
+    typed = [_asked(reading.values(name), name) for name in ("kind", "theme")]
+    by_facet, theme_set = _filters(view, *asked, filters)
+    in_text, text_themes = _filters(view, *typed, None)
+    theme_set = {**text_themes, **theme_set}
+    groups, scope = syntax.parse(reading.text), plan.all_of([*by_facet.values(), *in_text.values()])
+    query = plan.parsed_query(view, groups, scope=scope)
+    matched, fuzzy = plan.matches(view, plan.all_of([query.tree, scope])), False
+    # typos are tolerated when the words find too few, not when what they find is all excluded: "A SAUF B"
+    # finds what A finds less what B finds
+    if matched.bit_count() < plan.FUZZY_BELOW and query.words and _too_few(view, query.wanted, scope):
+        query = plan.parsed_query(view, groups, fuzzy=True, scope=scope)
+        fuzzy_matched = plan.matches(view, plan.all_of([query.tree, scope]))
+        if fuzzy_matched.bit_count() > matched.bit_count():
+            matched, fuzzy = fuzzy_matched, True
+        else:
+            query = plan.parsed_query(view, groups, scope=scope)
+    themes = dict(theme_set)
+    for iri, _ in query.themes:
+        themes.update({t: iri for t in view.themes().expand(iri)})
+    return _Matches(query, matched, fuzzy, by_facet, list(in_text.values()), themes)
+
+
+def _themes_read(view: IndexView, query: plan.TextQuery) -> list[dict]:
+    """The themes that the text names (a misspelt one too, when typos were tolerated), with their labels."""
+    return [{"iri": i, "label": view.themes().labels.get(i, i)} for i in dict.fromkeys(i for i, _ in query.themes)]
 
 
 def _too_few(view: IndexView, tree: tuple, scope: tuple) -> bool:
@@ -163,7 +214,7 @@ def _unfiltered(view: IndexView, query, by_facet: dict[str, tuple], in_text: lis
             for facet in by_facet}
 
 
-def _page(view: IndexView, query, filter_clauses, matched: int, sort: str, start: int, size: int):
+def _page(view: IndexView, query, matched: int, sort: str, start: int, size: int):
     """The (docnum, score) pairs of the page: whoosh ranks by relevance; name and amount use cached orders."""
     if not matched:
         return []
@@ -173,13 +224,14 @@ def _page(view: IndexView, query, filter_clauses, matched: int, sort: str, start
     return [(d, None) for d in chosen[start:start + size]]
 
 
-def _result(view: IndexView, docnum: int, score, highlight: set[str], themes: dict[str, str]) -> dict:
+def _result(view: IndexView, docnum: int, score, highlight: set[str], themes: dict[str, str],
+            with_snippet: bool = True) -> dict:
     fields = view.stored(docnum)
     doc = fields["doc"]
     result = {"iri": fields["iri"], "label": doc["label"], "kind": doc["kind"], "type": doc["type"],
               "type_label": doc["type_label"], "summary": doc["summary"],
-              "snippet": snippet(doc, highlight), "score": score, "amount": doc.get("amount"),
-              "matched_theme": None}
+              **({"snippet": snippet(doc, highlight)} if with_snippet else {}), "score": score,
+              "amount": doc.get("amount"), "matched_theme": None}
     for tagged in doc.get("facets", {}).get("theme", []):
         if tagged in themes:
             asked = themes[tagged]

@@ -14,6 +14,9 @@ class ThemeScheme:
         self.narrower: dict[str, set[str]] = {}
         # each label's terms, stemmed (a French label) or folded (an English one), and its theme
         self._names: list[tuple[tuple[str, ...], bool, str]] = []
+        #: each label's folded content words and its theme, longest first: what a misspelt query word is compared
+        #: with (:func:`search.plan.themes_near`), letters rather than stems (« prévension » stems apart)
+        self.folded_names: list[tuple[tuple[str, ...], str]] = []
         for fields in stored:
             iri, doc = fields["iri"], fields["doc"]
             self.labels[iri] = doc["label"]
@@ -26,7 +29,10 @@ class ThemeScheme:
                 key = tuple(_folded_content(name) if name in english else terms(name))
                 if key:
                     self._names.append((key, name in english, iri))
+                if folded := tuple(_folded_content(name)):
+                    self.folded_names.append((folded, iri))
         self._names.sort(key=lambda item: -len(item[0]))
+        self.folded_names.sort(key=lambda item: -len(item[0]))
 
     def expand(self, iri: str) -> set[str]:
         """``iri`` and every theme below it (skos:broader, transitively)."""

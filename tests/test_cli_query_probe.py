@@ -194,9 +194,9 @@ def test_a_type_in_french_or_in_the_plural_is_taken(demo_data, spelt, code):
 
 @pytest.mark.parametrize("args, said", [
     (["--type", "asociation"], "type inconnu « asociation » : vouliez-vous dire « association » ? (possibles : "
-                               "acteur, subvention, délibération, convention, objectif, thème, association, "
+                               "acteur, subvention, délibération, convention, objectif, thème, action, association, "
                                "collectivite, cooperation, entreprise, professionnel-de-sante, universite, usagers ; "
-                               "ou leurs codes : actor, grant, deliberation, agreement, goal, theme)"),
+                               "ou leurs codes : actor, grant, deliberation, agreement, goal, theme, action)"),
     (["--theme", "prevension"], "thème inconnu « prevension » : vouliez-vous dire « Prévention » ?"),
 ])
 def test_a_misspelt_type_or_theme_is_refused_with_the_one_meant(demo_data, args, said):

@@ -118,10 +118,10 @@ def test_no_two_types_are_named_alike():
     assert all(len(named) == 1 for named in codes.values()), codes
 
 
-TYPE_KNOWN = ("acteur, subvention, délibération, convention, objectif, thème, association, collectivite, "
+TYPE_KNOWN = ("acteur, subvention, délibération, convention, objectif, thème, action, association, collectivite, "
               "cooperation, entreprise, professionnel-de-sante, universite, usagers ; ou leurs codes : actor, grant, "
-              "deliberation, agreement, goal, theme")
-TYPE_KNOWN_EN = ("actor, grant, deliberation, agreement, goal, theme, association, collectivite, cooperation, "
+              "deliberation, agreement, goal, theme, action")
+TYPE_KNOWN_EN = ("actor, grant, deliberation, agreement, goal, theme, action, association, collectivite, cooperation, "
                  "entreprise, professionnel-de-sante, universite, usagers")
 
 

@@ -39,9 +39,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(sparql.bp)
     for module in (home, resource_pages, funding, network, queries_pages, search_page, api, graph_store):
         app.register_blueprint(module.bp)
-    from webapp import search_api
+    from webapp import search_api, search_download
 
     app.register_blueprint(search_api.bp)
+    app.register_blueprint(search_download.bp)
     from webapp import security, upload
 
     security.init_app(app)

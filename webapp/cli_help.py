@@ -156,9 +156,11 @@ CATALOGUE: dict[str, CommandHelp] = {
         ("Cherche dans le graphe, comme la page de recherche.", "Search the graph in French, as the web page does."),
         {
             "kind": OptionHelp(("Type de résultat : acteur, subvention, délibération, convention, objectif, thème, "
-                                "ou un type d'acteur (association, collectivité…) ; répété : l'un ou l'autre.",
-                                "Kind of result: actor, grant, deliberation, agreement, goal, theme, or a kind of "
-                                "actor (association, collectivite…); repeated: any of them."), ("TYPE", "KIND")),
+                                "action, ou un type d'acteur (association, collectivité…) ; répété : l'un ou "
+                                "l'autre.",
+                                "Kind of result: actor, grant, deliberation, agreement, goal, theme, action, or a "
+                                "kind of actor (association, collectivite…); repeated: any of them."),
+                               ("TYPE", "KIND")),
             "theme": OptionHelp(("Thème (libellé ou IRI) ; ses thèmes plus précis et ses synonymes comptent aussi ; "
                                  "répété : l'un ou l'autre.",
                                  "Theme (label or IRI); narrower themes and synonyms count; repeated: any of them."),

@@ -55,7 +55,7 @@ def page_window(table: str, offset: int, size: int) -> tuple[int, int]:
     return (0, MAX_DOWNLOAD_ROWS) if downloaded(table) else (offset, size)
 
 
-def _wants_excel() -> bool:
+def wants_excel() -> bool:
     """Whether a CSV download asks for the spreadsheet variant (``excel=1``, ``yes``, ``true``…)."""
     return request.args.get("excel", "").lower() not in ("", "0", "false", "no", "non")
 
@@ -78,7 +78,7 @@ def _render_page(template: str, data: dict, **context) -> Response:
         if name not in tables:
             raise ApiError(f"précisez le tableau avec ?table= ({', '.join(tables)})",
                            f"name the table with ?table= ({', '.join(tables)})", code="unknown-table")
-        return csv_response(tables[name], excel=_wants_excel())
+        return csv_response(tables[name], excel=wants_excel())
     return Response(render_template(template, **data, **context, json_url=twin_url("json")), mimetype="text/html")
 
 

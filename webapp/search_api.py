@@ -61,7 +61,8 @@ def _funders(lookup, iris: list[str]) -> set[str]:
         f"SELECT DISTINCT ?actor WHERE {{ VALUES ?actor {{ {values} }} ?grant schema:funder ?actor }}")}
 
 
-def _index():
+def required_index():
+    """The search index, or a 503 that says why there is none (an ingest building it, or ``maillage index`` to run)."""
     index = get_index()
     if index is None:
         raise ApiError(*index_missing(), 503, "index-unavailable")
@@ -80,15 +81,16 @@ def search():
     args = request.args
     filters = resolved_filters(args)
     try:
-        return jsonify(in_language(run_search(_index(), args.get("q", ""), kind=args.getlist("type"),
+        return jsonify(in_language(run_search(required_index(), args.get("q", ""), kind=args.getlist("type"),
                                               theme=args.getlist("theme"), page=page_arg(),
                                               sort=args.get("sort") or "relevance", filters=filters,
                                               page_size=integer_arg("page_size", 20, 1, MAX_PAGE_SIZE))))
     except SearchError as exc:
-        raise _api_error(exc) from None
+        raise search_error(exc) from None
 
 
-def _api_error(exc) -> ApiError:
+def search_error(exc) -> ApiError:
+    """The answer to a search's SearchError: a 503 for a missing index, else the 4xx of a bad search."""
     if exc.status == 503:
         return ApiError(exc.message, exc.message_en, 503, "index-unavailable")
     return ApiError(exc.message, exc.message_en, exc.status, "bad-search")
@@ -103,8 +105,8 @@ def suggest():
     check_known(("q", "limit"))
     text = request.args.get("q", "")
     try:
-        suggestions = run_suggest(_index(), text, integer_arg("limit", 10))
+        suggestions = run_suggest(required_index(), text, integer_arg("limit", 10))
         # the index's French labels of kinds, themes and circles in the interface's language, as /api/search gives
         return jsonify({"query": text, "suggestions": in_language({"results": suggestions})["results"]})
     except SearchError as exc:
-        raise _api_error(exc) from None
+        raise search_error(exc) from None

@@ -1,7 +1,8 @@
 """The French search page at ``/search``: results with highlights, facets with counts, pagination.
 
 It calls the search package's ``search.query.search(index, text, kind=, theme=, page=, sort=)`` through
-``webapp.resources.get_index()``, as ``/api/search`` does; the JSON twin is ``/api/search``.
+``webapp.resources.get_index()``, as ``/api/search`` does; the JSON twin is ``/api/search``, the download of every
+result ``/search.csv`` (:mod:`webapp.search_download`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from webapp.formatting import money_text
 from webapp.i18n import get_lang, pick, t
 from webapp.resources import index_missing
 from webapp.search_api import resolved_filters
+from webapp.search_download import csv_url
 
 bp = Blueprint("search_page", __name__)
 
@@ -175,6 +177,7 @@ _SUMMARY_EN = [(re.compile(p), r) for p, r in (
     (r"^(\d+) subventions?$", lambda m: _grants(m[1])),
     (r"^(\d+) acteurs? ou actions?$", lambda m: counted(int(m[1]), "actor or action", "actors or actions", lang="en")),
     (r"^Objectif n°(\S+)$", r"Goal no. \1"), (r"^Objectif stratégique$", "Strategic goal"),
+    (r"^Objectif n°(\S+) : (.+)$", r"Goal no. \1: \2"), (r"^Objectif : (.+)$", r"Goal: \1"),
     (r"^(?:de |d')(.+)$", r"from \1"), (r"^à (.+)$", r"to \1"), (r"^dans (.+)$", r"in \1"))]
 
 
@@ -312,6 +315,7 @@ def search_page():
     page_html = render_template("search.html", facet_labels=facet_labels, q=text, hidden=hidden, page=page,
                                 results=results, notices=notices, unavailable=unavailable, error=error,
                                 has_next=has_next, json_url=api_url, page_url=page_url, facet_url=facet_url, say=say,
+                                csv_url=csv_url(request.args), excel_url=csv_url(request.args, excel=True),
                                 pages=pages, total=total, filtered=filtered, sort=sort or "relevance", sorts=SORTS,
                                 unfiltered_url="/search?" + urlencode({"q": text, **({"sort": sort} if sort else {})}),
                                 # a type asked in the text (type:grant) is asked as the parameter is: no note

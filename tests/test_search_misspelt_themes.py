@@ -1,0 +1,91 @@
+"""A theme's name misspelt finds the theme's actors as the right spelling does: « prévension » put the partners
+tagged « Prévention » after a dozen theme concepts, since only the words were corrected, not the theme they name.
+
+The corpora: the demo one (``examples/``, whose register tags two partners « Prévention »), ingested by
+``maillage ingest``, and the search tests' inline one (tests/test_search_corpus.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from search.plan import themes_near
+from search.query import search
+from search.themes import ThemeScheme
+from test_search_corpus import build_corpus, iri
+from webapp import create_app
+from webapp.cli import main
+
+PREVENTION = "https://w3id.org/maillage/ontology/theme/prevention"
+#: The first results that the right spelling and its misspellings should share.
+FIRST = 4
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    """A data directory holding the demo corpus, filled by `maillage ingest` (which builds the index)."""
+    root = tmp_path_factory.mktemp("misspelt")
+    result = CliRunner().invoke(main, ["--data", str(root / "data"), "ingest", "examples"])
+    assert result.exit_code == 0, result.output
+    return str(root / "data")
+
+
+@pytest.fixture
+def client(data):
+    app = create_app({"data_dir": data, "store": "oxigraph", "query_workers": 1})
+    yield app.test_client()
+    from webapp.resources import close_resources
+
+    close_resources(app)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    return build_corpus(tmp_path_factory.mktemp("misspelt-corpus"))
+
+
+def _answer(client, text: str) -> dict:
+    response = client.get("/api/search", query_string={"q": text})
+    assert response.status_code == 200, response.get_json()
+    return response.get_json()
+
+
+def _tagged_actors(answer: dict) -> list[str]:
+    return [r["iri"] for r in answer["results"] if r["kind"] == "actor" and r["matched_theme"]]
+
+
+@pytest.mark.parametrize("misspelt", ["prévension", "prevension", "Prévantion", "prévetion"])
+def test_a_misspelt_theme_ranks_the_themes_actors_as_the_right_spelling_does(client, misspelt):
+    right, wrong = _answer(client, "prévention"), _answer(client, misspelt)
+    actors = _tagged_actors(right)
+    assert len(actors) >= 2 and not right["fuzzy"]
+    assert [r["iri"] for r in wrong["results"][:FIRST]] == [r["iri"] for r in right["results"][:FIRST]]
+    assert set(actors) <= {r["iri"] for r in wrong["results"][:FIRST]}
+
+
+def test_a_misspelt_theme_is_said_approximate_and_names_the_theme_it_read(client):
+    answer = _answer(client, "prévension")
+    assert answer["fuzzy"] is True and answer["query"] == "prévension"
+    assert answer["themes"] == [{"iri": PREVENTION, "label": "Prévention"}]
+    page = client.get("/search?q=prévension", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "Aucun résultat exact : voici des résultats approchés" in page and 'value="prévension"' in page
+
+
+def test_the_actors_of_a_misspelt_theme_come_before_its_neighbours_in_the_small_corpus(corpus):
+    _, _, index = corpus
+    right, wrong = search(index, "vieillissement"), search(index, "vieillisement")
+    assert wrong["fuzzy"] and [r["iri"] for r in wrong["results"][:3]] == [r["iri"] for r in right["results"][:3]]
+    assert iri("actor/repit") in [r["iri"] for r in wrong["results"][:3]]
+
+
+def test_a_theme_of_two_words_is_named_with_a_typo_in_each():
+    scheme = ThemeScheme([{"iri": "th:sm", "doc": {"label": "santé mentale"}},
+                          {"iri": "th:s", "doc": {"label": "santé"}}])
+    assert themes_near(scheme, [("sant", "sanet"), ("mental", "mentalle")]) == [("th:sm", (0, 2))]
+
+
+@pytest.mark.parametrize("words", [[("sant", "sante")], [("sant", "sant")], [("sant3", "sant3")]])
+def test_a_word_spelt_right_too_short_or_with_a_digit_names_no_theme_by_a_typo(words):
+    scheme = ThemeScheme([{"iri": "th:s", "doc": {"label": "santé"}}])
+    assert themes_near(scheme, words) == []
