@@ -110,6 +110,7 @@ EXTRA_TERMS = {
     MAI.funderSiret: OWL.DatatypeProperty, MAI.beneficiarySiret: OWL.DatatypeProperty,
     MAI.Agreement: OWL.Class, MAI.approvedBy: OWL.ObjectProperty, MAI.party: OWL.ObjectProperty,
     MAI.signatory: OWL.DatatypeProperty, MAI.governedBy: OWL.ObjectProperty, MAI.readerVersion: OWL.DatatypeProperty,
+    MAI.supports: OWL.ObjectProperty,
 }
 
 ALL_TERMS = {**CONTRACT_TERMS, **EXTRA_TERMS}
@@ -197,7 +198,7 @@ def test_datatype_properties_range_over_datatypes_and_object_properties_do_not()
 # --- SHACL shapes ------------------------------------------------------------------------------------------
 
 SHAPES_HEADER = URIRef("https://w3id.org/maillage/shapes")
-STANDARD_TARGETS = {ORG.Membership, FOAF.Person, SCHEMA.Place}
+STANDARD_TARGETS = {ORG.Membership, FOAF.Person, SCHEMA.Place, OA.TextQuoteSelector}
 NODE_SHAPE_PREDICATES = {RDF.type, SH.targetClass, SH.property, RDFS.label, RDFS.comment}
 #: The constraints that graph/validation.py compiles to SPARQL, and the non-validating keys it skips.
 CONSTRAINTS = {SH.minCount, SH.maxCount, SH.datatype, SH["class"], SH.nodeKind, SH.minInclusive, SH.maxInclusive,

@@ -158,6 +158,7 @@ INVERSE: dict[URIRef, tuple[str, str]] = {
     SCHEMA.containedInPlace: ("contient", "contains"),
     MAI.body: ("organe de", "body of"),
     MAI.evidence: ("preuve de", "evidence of"),
+    MAI.supports: ("justifié par", "supported by"),
     RDF.type: ("instances", "instances"),
     SKOS.broader: ("plus général que", "broader than"),
     SKOS.narrower: ("plus précis que", "narrower than"),

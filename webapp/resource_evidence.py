@@ -1,12 +1,15 @@
 """The quotes behind a resource's page: the evidence of the resource and of the facts it lists or links to (each
 fact's « Pourquoi ? », with a link to the source page that highlights the quote), and the name of a quote's own page.
+
+A quote that supports one value of a fact only (``mai:supports``: the theme that the words give an actor) names it
+(``supports``): the page shows it beside that value, not beside the fact.
 """
 
 from __future__ import annotations
 
 from rdflib import URIRef
 
-from graph.namespaces import OA, PROV
+from graph.namespaces import MAI, OA, PROV
 from webapp.i18n import t
 from webapp.page_data import ref
 from webapp.page_queries import select
@@ -33,13 +36,14 @@ _TITLES = "SELECT ?source ?title WHERE { VALUES ?source { %SOURCES% } ?source dc
 
 def evidence_rows(s: URIRef, listed: list[URIRef] = ()) -> list[dict]:
     """The evidence of ``s``, of the facts it links to and of the facts ``listed`` in its tables, as rows of fact,
-    evidence, quote, start, end, source, title (the columns :func:`add_evidence` reads)."""
+    evidence, quote, start, end, source, title and the value it supports if any (the columns :func:`add_evidence`
+    reads)."""
     facts = select(_FACTS, s=s)
     return evidence_of([row["fact"] for row in facts if isinstance(row["fact"], URIRef)] + list(listed))
 
 
 def evidence_of(facts: list[URIRef]) -> list[dict]:
-    """The evidence of ``facts``, as rows of fact, evidence, quote, start, end, source, title."""
+    """The evidence of ``facts``, as rows of fact, evidence, quote, start, end, source, title and supported value."""
     if not facts:
         return []
     by_evidence: dict[tuple, dict] = {}
@@ -60,12 +64,12 @@ def evidence_of(facts: list[URIRef]) -> list[dict]:
 
 
 _EVIDENCE_PROPERTIES = {str(OA.exact): "quote", str(OA.start): "start", str(OA.end): "end",
-                        str(PROV.wasDerivedFrom): "source"}
+                        str(PROV.wasDerivedFrom): "source", str(MAI.supports): "supports"}
 
 
 def add_evidence(rows: list[dict], found: dict[str, list[dict]], seen: set[tuple[str, str]]) -> None:
-    """Add to ``found`` (fact IRI -> its quotes, each with a link to the source page that highlights it) the
-    evidence of ``rows`` (:func:`evidence_of`) not ``seen`` yet."""
+    """Add to ``found`` (fact IRI -> its quotes, each with a link to the source page that highlights it, and the
+    IRI of the value it supports or None) the evidence of ``rows`` (:func:`evidence_of`) not ``seen`` yet."""
     for row in rows:
         fact = str(row["fact"])
         if (fact, str(row["evidence"])) in seen:
@@ -74,7 +78,8 @@ def add_evidence(rows: list[dict], found: dict[str, list[dict]], seen: set[tuple
         found.setdefault(fact, []).append({
             "quote": str(row["quote"]), "source": ref(row.get("source"), row.get("title")),
             "start": int(row["start"]) if row.get("start") is not None else None,
-            "end": int(row["end"]) if row.get("end") is not None else None})
+            "end": int(row["end"]) if row.get("end") is not None else None,
+            "supports": str(row["supports"]) if row.get("supports") is not None else None})
 
 
 #: The sources of a quote that hold the text it quotes: an RDF file that states a quote is its source too.

@@ -304,13 +304,22 @@ def new_graph() -> TripleSet:
     return TripleSet()
 
 
-def add_evidence(graph: TripleSet, fact: URIRef, ctx: SourceContext, text: str, start: int, end: int) -> URIRef:
+def add_evidence(graph: TripleSet, fact: URIRef, ctx: SourceContext, text: str, start: int, end: int,
+                 supports: URIRef | None = None) -> URIRef:
     """Attach to ``fact`` a W3C Web Annotation selector quoting ``text[start:end]``; return the selector.
 
-    Offsets are character offsets into the normalised text that the kind returns as ``Extraction.text``.
+    Offsets are character offsets into the normalised text that the kind returns as ``Extraction.text``. A quote
+    that supports one value of the fact only (``supports``: a theme the words give an actor) is a selector of its
+    own, minted apart from the quote of the same words as evidence of the whole fact, which states
+    ``mai:supports`` → the value.
     """
-    selector = mint("evidence", ctx.key, f"{start}-{end}", base=ctx.base)
+    keys = [ctx.key, f"{start}-{end}"]
+    if supports is not None:  # the value's last two steps: ".../theme-education-therapeutique"
+        keys.append("/".join(str(supports).rsplit("/", 2)[-2:]))
+    selector = mint("evidence", *keys, base=ctx.base)
     graph.add((fact, MAI.evidence, selector))
+    if supports is not None:
+        graph.add((selector, MAI.supports, supports))
     graph.add((selector, _TYPE, OA.TextQuoteSelector))
     graph.add((selector, _TYPE, OA.TextPositionSelector))
     graph.add((selector, OA.exact, plain_literal(text[start:end])))

@@ -7,7 +7,15 @@ Modelling choices:
   depuis 2023 à L'Étrat") is a *site*: ``mint("site", actor key, place)``, a ``schema:Place`` with
   ``schema:containedInPlace`` → the place, ``schema:startDate`` (xsd:gYear) and, for a facility, its label and
   themes. The actor's ``schema:location`` points at the places and at the sites, so both "where" and "since when"
-  are one triple pattern away;
+  are one triple pattern away; a site the text names by no facility ("installée sur le bassin stéphanois depuis
+  2019") is labelled by what it is, the actor's presence there: "implantation de DanaeCare (bassin stéphanois,
+  depuis 2019)" (labelled with the actor's name alone, it read on the actor's page as a place named after it);
+- a theme that the text gives a resource (an actor, a site, a PTCE, a goal) is a ``dcterms:subject`` value, one of
+  several: its evidence is a selector of its own that names the value it supports (``mai:evidence`` → selector,
+  ``mai:supports`` → the theme), so that a page puts each quote beside its theme. Not ``dcterms:subject`` on the
+  selector (a theme's page and the search facets would count the quote as a resource about the theme), and not a
+  full ``oa:Annotation`` (body the theme, target the selector): four more triples per theme and one more hop for
+  the page, for what one triple says;
 - an agreement (*convention*) that the deliberation approves is a ``mai:Agreement`` minted per deliberation and
   rank (``agreement/{authority}/{number}/{n}``); its signatory is an office in the text's words ("le Maire"), a
   literal, since the text names no person; a grant it governs points at it (``mai:governedBy``);
@@ -53,9 +61,15 @@ class Builder:
         if o is not None:
             self.graph.add((s, p, o if isinstance(o, (URIRef, Literal)) else plain_literal(o)))
 
-    def evidence(self, fact: URIRef, span: tuple[int, int] | None) -> None:
+    def evidence(self, fact: URIRef, span: tuple[int, int] | None, supports: URIRef | None = None) -> None:
         if span and span[1] > span[0]:
-            add_evidence(self.graph, fact, self.ctx, self.text, span[0], span[1])
+            add_evidence(self.graph, fact, self.ctx, self.text, span[0], span[1], supports)
+
+    def themes(self, iri: URIRef, located: list[tuple[URIRef, tuple[int, int]]]) -> None:
+        """Give ``iri`` the themes the text gives it, each with the quote that gives it as its evidence."""
+        for theme, span in located:
+            self.add(iri, DCTERMS.subject, theme)
+            self.evidence(iri, span, supports=theme)
 
     def mint(self, kind: str, *keys) -> URIRef:
         return mint(kind, *keys, base=self.ctx.base)

@@ -26,7 +26,7 @@ from graph.ingest.delib_bare_names import name_bracket_kind
 from graph.ingest.delib_bounded import search_within
 from graph.ingest.delib_names import Person, initials_only, parse_person
 from graph.ingest.delib_recipient_names import KIND
-from graph.ingest.delib_themes import match_concepts
+from graph.ingest.delib_themes import locate_concepts, match_concepts
 from graph.ingest.french import AMOUNT_RE, fold
 
 
@@ -38,6 +38,8 @@ class Site:
     place: str
     since: int | None
     span: tuple[int, int]
+    #: where ``what`` starts in the text
+    what_start: int | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -50,6 +52,8 @@ class Profile:
     area_served: str | None = None
     sites: list[Site] = field(default_factory=list)
     themes: list[URIRef] = field(default_factory=list)
+    #: where the text gives each theme: the span of the sentence that names it (:func:`locate_concepts`)
+    theme_spans: dict[URIRef, tuple[int, int]] = field(default_factory=dict)
     siren: str | None = None
     siret: str | None = None
     rna: str | None = None
@@ -72,6 +76,10 @@ class Ptce:
     purpose: list[tuple[str, int, int]] = field(default_factory=list)
     #: the health themes that what the PTCE is and is for names ("… pour la santé et la prévention santé")
     themes: list[URIRef] = field(default_factory=list)
+    #: where the text gives each of those themes (:func:`locate_concepts`)
+    theme_spans: dict[URIRef, tuple[int, int]] = field(default_factory=dict)
+    #: the themes that each goal names, each with where (:func:`locate_concepts`)
+    goal_themes: list[list[tuple[URIRef, tuple[int, int]]]] = field(default_factory=list)
 
 
 _PLACE = r"(?P<place>(?:la\s+commune\s+d(?:e\s+|['’]))?(?-i:[A-ZÉL][\w'’-]*(?:[ -][A-ZÉ][\w'’-]*)*)|(?:le|la|l['’])\s*[^,.;\n]+?)"
@@ -96,7 +104,8 @@ def sites(text: str, offset: int = 0) -> list[Site]:
         for match in pattern.finditer(text):
             what = match.groupdict().get("what")
             found.append(Site(what.strip() if what else None, _place_name(match.group("place")),
-                              int(match.group("y")), (offset + match.start(), offset + match.end())))
+                              int(match.group("y")), (offset + match.start(), offset + match.end()),
+                              offset + match.start("what") if what else None))
     return found
 
 
@@ -353,11 +362,12 @@ def _read_paragraph(profile: Profile, occurrences: _Name, start: int, text: str,
     has several beneficiaries and the "paragraph" runs long — a PDF's text, without blank lines, runs the
     paragraphs about two beneficiaries into one, and the themes of one went to the other —: then those of the
     sentences that name it and of the sentence after each ("Elle accompagne…")."""
-    by_sentence = not alone and len(text) > _LONG_PARAGRAPH
-    if by_sentence:
-        sentences = [m.group(0) for m in re.finditer(r"[^.;]+[.;]?", text)]
-        naming = [i for i, sentence in enumerate(sentences) if occurrences.whole_words(sentence)]
-        themed = " ".join(sentences[j] for j in sorted({k for i in naming for k in (i, i + 1) if k < len(sentences)}))
+    themed = [(text, start)]
+    if not alone and len(text) > _LONG_PARAGRAPH:
+        sentences = list(re.finditer(r"[^.;]+[.;]?", text))
+        naming = [i for i, sentence in enumerate(sentences) if occurrences.whole_words(sentence.group(0))]
+        themed = [(sentences[j].group(0), start + sentences[j].start())
+                  for j in sorted({k for i in naming for k in (i, i + 1) if k < len(sentences)})]
     for sentence in re.finditer(r"[^.]+\.?", text):
         s, value = start + sentence.start(), sentence.group(0)
         if profile.description is None and occurrences.followed_by(value, _DESCRIBES_AFTER):
@@ -371,9 +381,10 @@ def _read_paragraph(profile: Profile, occurrences: _Name, start: int, text: str,
         if area and profile.area_served is None:
             profile.area_served = area.group("a")
     profile.sites += [site for site in sites(text, start) if site not in profile.sites]
-    for concept in match_concepts(themed if by_sentence else text, "themes"):
+    for concept, span in locate_concepts(themed, "themes"):
         if concept not in profile.themes:
             profile.themes.append(concept)
+            profile.theme_spans[concept] = span
 
 
 _PTCE = re.compile(r"(?:création|créer|constitution|émergence)\s+d['’]un\s+(?:pôle\s+territorial\s+de\s+coopération\s+"
@@ -432,10 +443,14 @@ def find_ptce(body: str, coordinator: str | None) -> Ptce | None:
         ptce.member_kinds = match_concepts(members.group("list"), "actorKinds")
     for said in _PTCE_PURPOSE.finditer(body, match.start(), min(len(body), match.end() + _PTCE_PURPOSE_REACH)):
         ptce.purpose.append((re.sub(r"\s+", " ", said.group(0)), said.start(), said.end()))
-    ptce.themes = match_concepts(" ".join([match.group(0), *(text for text, _, _ in ptce.purpose)]), "themes")
+    said = [match.span(), *((start, end) for _, start, end in ptce.purpose)]  # what the PTCE is and is for
+    located = locate_concepts([(body[start:end], start) for start, end in said], "themes")
+    ptce.themes = [concept for concept, _ in located]
+    ptce.theme_spans = dict(located)
     goals = _GOALS.search(body, match.start())
     if goals:
         for item in _GOAL.finditer(goals.group("list")):
-            ptce.goals.append((_WHITE.sub(" ", item.group("g")), goals.start("list") + item.start("g"),
-                               goals.start("list") + item.end("g")))
+            start = goals.start("list") + item.start("g")
+            ptce.goals.append((_WHITE.sub(" ", item.group("g")), start, goals.start("list") + item.end("g")))
+            ptce.goal_themes.append(locate_concepts([(item.group("g"), start)], "themes"))
     return ptce

@@ -12,6 +12,7 @@ only in a sentence about health.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from rdflib import URIRef
@@ -136,9 +137,14 @@ def match_concepts(text: str, scheme_name: str) -> list[URIRef]:
     >>> [str(c).rsplit("/", 1)[1] for c in match_concepts("La formation des internes en médecine.", "themes")]
     ['formation-des-soignants']
     """
-    text = _WHITE.sub(" ", text)
+    return list(_evidence_found(_WHITE.sub(" ", text), scheme_name))
+
+
+def _evidence_found(text: str, scheme_name: str) -> dict[URIRef, tuple[int, int, bool]]:
+    """The concepts of a scheme that ``text`` (its white space one space) gives, in order, each with its first
+    evidence: where it starts and ends, and whether in the folded text (:func:`_folded`) or in ``text`` itself."""
     folded = _folded(text)
-    found: dict[URIRef, int] = {}
+    found: dict[URIRef, tuple[int, int, bool]] = {}
     for label, pattern, on_folded, generic, concept in _label_patterns(scheme_name):
         read = folded if on_folded else text
         # The patterns are case-sensitive: one matches only where its label is. Looking for the label first costs
@@ -146,9 +152,96 @@ def match_concepts(text: str, scheme_name: str) -> list[URIRef]:
         if label not in read:
             continue
         match = _first_evidence(pattern, read, generic)
-        if match and (concept not in found or match.start() < found[concept]):
-            found[concept] = match.start()
-    return sorted(found, key=found.get)
+        if match and (concept not in found or match.start() < found[concept][0]):
+            found[concept] = (match.start(), match.end(), on_folded)
+    return dict(sorted(found.items(), key=lambda item: item[1][0]))
+
+
+#: Longer than this in the document, the sentence around a label is no quote that a page's « Pourquoi ? » reads at a
+#: glance (a table's rows, padded with spaces, have no full stop; nor has a PDF's text whose stops were lost): the
+#: label's words are quoted alone.
+_LONGEST_QUOTE = 300
+
+
+def locate_concepts(parts: Sequence[tuple[str, int]], scheme_name: str) -> list[tuple[URIRef, tuple[int, int]]]:
+    """Return the concepts that :func:`match_concepts` finds in the texts of ``parts`` joined by a space, each with
+    the span of its evidence in the document the parts are taken from (each part: a text and where it starts
+    there): the sentence that gives its label (in its part: the parts may lie apart), or the label's words alone
+    where that sentence runs over more than :data:`_LONGEST_QUOTE` characters of the document.
+
+    >>> document = "Le projet.  Elle forme les\\nsoignants à l'éducation thérapeutique du patient."
+    >>> [(str(c).rsplit("/", 1)[1], document[s:e]) for c, (s, e) in locate_concepts([(document[12:], 12)], "themes")]
+    [('education-therapeutique', "Elle forme les\\nsoignants à l'éducation thérapeutique du patient.")]
+    """
+    joined = " ".join(text for text, _ in parts)
+    text = _WHITE.sub(" ", joined)
+    found = _evidence_found(text, scheme_name)
+    if not found:
+        return []
+    in_text = _squeezed(joined, _document_offsets(parts))
+    in_folded = _folded_offsets(text, in_text)
+    folded = _folded(text)
+    located = []
+    for concept, (start, end, on_folded) in found.items():
+        read, offsets = (folded, in_folded) if on_folded else (text, in_text)
+        words = (offsets[start], offsets[end - 1] + 1)
+        opening, closing = _sentence(read, start, end)
+        part = next((at, at + len(text)) for text, at in parts if at <= words[0] < at + len(text))
+        quoted = (max(offsets[opening], part[0]), min(offsets[closing - 1] + 1, part[1]))
+        located.append((concept, quoted if quoted[1] - quoted[0] <= _LONGEST_QUOTE else words))
+    return located
+
+
+def _sentence(read: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence of ``read`` around the label at ``start``–``end``, as :func:`_in_context` bounds it,
+    with its final stop."""
+    opening = max((m.end() for m in _SENTENCE_END.finditer(read, 0, start)), default=0)
+    closing = _SENTENCE_END.search(read, end)
+    closing = closing.end() if closing else len(read.rstrip())
+    while read[opening] == " ":
+        opening += 1
+    return opening, closing
+
+
+def _document_offsets(parts: Sequence[tuple[str, int]]) -> list[int]:
+    """For each character of the texts of ``parts`` joined by a space, its offset in their document (a joining
+    space's: just after the part before it)."""
+    offsets: list[int] = []
+    for text, start in parts:
+        if offsets:
+            offsets.append(offsets[-1] + 1)
+        offsets.extend(range(start, start + len(text)))
+    return offsets
+
+
+def _squeezed(text: str, offsets: list[int]) -> list[int]:
+    """The ``offsets`` of the characters of ``text`` that remain when its white space is one space (each run of
+    white space: its first character)."""
+    kept, last = [], 0
+    for run in _WHITE.finditer(text):
+        kept += offsets[last:run.start() + 1]
+        last = run.end()
+    return kept + offsets[last:]
+
+
+def _folded_offsets(text: str, offsets: list[int]) -> list[int]:
+    """The ``offsets`` of the characters of ``text`` that each character of ``_folded(text)`` comes from: folding
+    spells out a ligature (« œ », two letters) and drops what has no ASCII form (« « », « € »), one character at a
+    time as a whole text (case, accents and apostrophes are a character's own).
+
+    >>> _folded_offsets("Œuvre « a »", list(range(11)))
+    [0, 0, 1, 2, 3, 4, 5, 7, 8, 9]
+    """
+    folded = []
+    for char, offset in zip(text, offsets):
+        folded += [offset] * len(_folded_char(char))
+    return folded
+
+
+@cache
+def _folded_char(char: str) -> str:
+    """One character folded (:func:`_folded`)."""
+    return _folded(char)
 
 
 _WHITE = re.compile(r"\s+")
