@@ -111,6 +111,9 @@ EXTRA_TERMS = {
     MAI.Agreement: OWL.Class, MAI.approvedBy: OWL.ObjectProperty, MAI.party: OWL.ObjectProperty,
     MAI.signatory: OWL.DatatypeProperty, MAI.governedBy: OWL.ObjectProperty, MAI.readerVersion: OWL.DatatypeProperty,
     MAI.supports: OWL.ObjectProperty,
+    MAI.IngestIssue: OWL.Class, MAI.ingestIssue: OWL.ObjectProperty, MAI.severity: OWL.DatatypeProperty,
+    MAI.field: OWL.DatatypeProperty, MAI.occurrences: OWL.DatatypeProperty, MAI.warningCount: OWL.DatatypeProperty,
+    MAI.errorCount: OWL.DatatypeProperty,
 }
 
 ALL_TERMS = {**CONTRACT_TERMS, **EXTRA_TERMS}
@@ -129,6 +132,7 @@ SUBCLASSES = [
     (MAI.Deliberation, SCHEMA.Legislation),
     (MAI.Session, SCHEMA.Event),
     (MAI.Source, PROV.Entity),
+    (MAI.IngestIssue, PROV.Entity),
 ]
 
 #: Namespaces whose terms the ontology and shapes may use without declaring them.

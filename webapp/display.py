@@ -122,7 +122,7 @@ def by_language(values: list) -> tuple[list, list]:
 def page_context(data: dict) -> dict:
     """What the HTML page of a resource needs beyond its data: the properties it does not list (an internal key;
     the currency, when it is the euro that the amounts already show; the chair's title, said next to the chair; a
-    deliberation's attendance at its vote, said in its own section),
+    deliberation's attendance at its vote, and a source's counts of ingest issues, each said in its own section),
     the currency of its amounts, and the titles to write next to a value of a property, by (property, value) IRIs
     ("Première Vice-Présidente" next to the chair, not next to the same person among those present)."""
     values = {str(prop["property"].iri): prop["values"] + prop.get("other_languages", [])
@@ -138,5 +138,7 @@ def page_context(data: dict) -> dict:
         titles = {(str(MAI.chair), v.iri): title for v in values[str(MAI.chair)] if isinstance(v, Ref)}
     if (data.get("attendance") or {}).get("own"):  # said under "Présents au vote"
         hidden |= {str(prop["property"].iri) for prop in data["attendance"]["properties"]}
+    if data.get("ingest_report"):  # its counts said under « Rapport d'import »
+        hidden |= {str(MAI.warningCount), str(MAI.errorCount)}
     currency = next(iter(currencies)) if len(currencies) == 1 else None
     return {"hidden": hidden, "currency": currency, "titles": titles}

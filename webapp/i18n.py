@@ -225,6 +225,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "why_source": ("Voir dans la source", "See in the source"),
     "evidence_name": ("Extrait de {source}", "Excerpt of {source}"),
     "source_text": ("Texte de la source", "Source text"),
+    "ingest_report": ("Rapport d'import", "Ingest report"),
+    "warning_noun": ("avertissement|avertissements", "warning|warnings"),
+    "error_noun": ("erreur|erreurs", "error|errors"),
+    "ingest_report_rejected": ("lignes ou faits rejetés", "rows or facts rejected"),
+    "ingest_report_none": ("aucun avertissement", "no warnings"),
+    "ingest_report_note": ("Ce que l'import du fichier a signalé, gardé avec la source : les {n} premiers problèmes "
+                           "de chaque sorte.", "What the file's ingest reported, kept with the source: the first {n} "
+                           "issues of each kind."),
+    "ingest_issue_warning": ("avertissement", "warning"),
+    "ingest_issue_error": ("erreur", "error"),
+    "empty_value": ("(vide)", "(empty)"),
+    "ingest_issue_times": ("× {n} dans le fichier", "× {n} in the file"),
+    "ingest_issue_kept": ("× {n} dans le fichier, les {kept} premiers ci-dessous",
+                          "× {n} in the file, the first {kept} below"),
     "source_text_as_read": ("Le texte tel que Maillage l'a lu, que citent les « Pourquoi ? » : les tampons de la "
                             "préfecture y sont regroupés à la fin, sous « [Tampon de la préfecture] », et les "
                             "coupures de page et de ligne recousues. Le fichier déposé reste la référence.",

@@ -1,9 +1,9 @@
 """The page of one resource, at ``/id/…`` (instance IRIs under the base) or ``/resource?iri=…`` (any other IRI).
 
 HTML shows every property with its ontology label and tooltip, the incoming relations, grants given and received
-with totals by year, memberships with circle and dates, and a "Pourquoi ?" for each fact that has evidence (also at
-``.html``). The same data is JSON (``.json``); the resource's triples are Turtle, JSON-LD, N-Triples or RDF/XML by
-``Accept`` or by the ``.ttl``, ``.jsonld``, ``.nt``, ``.rdf`` suffixes.
+with totals by year, memberships with circle and dates, a "Pourquoi ?" for each fact that has evidence, and a
+source's ingest report (also at ``.html``). The same data is JSON (``.json``); the resource's triples are Turtle,
+JSON-LD, N-Triples or RDF/XML by ``Accept`` or by the ``.ttl``, ``.jsonld``, ``.nt``, ``.rdf`` suffixes.
 
 This module answers the requests and puts the page together; its parts come from webapp.resource_properties (title
 and properties), webapp.resource_evidence (quotes), webapp.resource_grants, webapp.resource_tables (incoming links,
@@ -35,6 +35,7 @@ from webapp.resource_grants import goals_served, grants_tables, lists_grants
 from webapp.resource_names import collapse
 from webapp.resource_paging import incoming_at, int_arg, last_offset, lists_length, offset_url, page_arg, page_url
 from webapp.resource_properties import own_name, page_title, properties, sources_of
+from webapp.resource_report import ingest_report
 from webapp.resource_tables import decided_grants, goal_inverse, instances, memberships
 from webapp.resources import get_store
 
@@ -220,6 +221,8 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     data.update(grants_tables(s, name, page, GRANTS_PAGE_SIZE, evidence, seen))
     if MAI.Grant in types:
         data["goals"] = goals_served(s, out)
+    if MAI.Source in types:
+        data["ingest_report"] = ingest_report(s, out)
     if listed is not None:
         data["memberships"], data["memberships_count"], data["members_offset"] = listed, listed_count, members_offset
         if members is not None:

@@ -59,7 +59,7 @@ def properties(rows: list[dict]) -> list[dict]:
     grouped: dict[URIRef, list] = defaultdict(list)
     stated_by: dict[tuple, list[str]] = {}
     for row in rows:
-        if row["p"] in (SCHEMA.text, MAI.evidence):
+        if row["p"] in (SCHEMA.text, MAI.evidence, MAI.ingestIssue):  # each said in its own section
             continue
         # A type is named as its badge names it, in the interface's language, whatever the ontology's label.
         label = None if row["p"] == _TYPE else row.get("label")

@@ -100,7 +100,7 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     old_subjects = (sources.subjects(ctx.source) if sources is not None
                     else stored_subjects(writer.query, ctx.source))
     replaced = graph_state(writer.query, ctx.source) if replacing else None
-    new_subjects = _store(writer, ctx, source_kind, extraction, strict, report)
+    new_subjects = _store(writer, ctx, source_kind, extraction, strict, report, said_first)
     if replaced is not None:  # what the new version changed, said with the replacement
         report.issues.insert(said_first, change_issue(ctx.options.get("source_name") or ctx.name, replaced,
                                                       graph_state(writer.query, ctx.source)))
@@ -120,15 +120,16 @@ def _source_kind(ctx: SourceContext, kind: str | None,
 
 
 def _store(writer, ctx: SourceContext, source_kind: SourceKind, extraction: Extraction, strict: bool,
-           report: IngestReport) -> set[str]:
-    """Store a file's ``extraction`` with its description and return the subjects it touched; under ``strict``,
-    validate it and raise IngestRefused, its graph restored, when it fails."""
+           report: IngestReport, read_from: int) -> set[str]:
+    """Store a file's ``extraction`` with its description and the report of its reading (``report.issues`` from
+    ``read_from``), and return the subjects it touched; under ``strict``, validate it and raise IngestRefused, its
+    graph restored, when it fails."""
     description = describe_file(ctx, source_kind.name, extraction.text)
     if extraction.graph is not None:
-        new_subjects = store_extraction(writer, ctx, source_kind, extraction.graph, description, report)
+        new_subjects = store_extraction(writer, ctx, source_kind, extraction.graph, description, report, read_from)
         refused = False
     else:
-        new_subjects, refused = store_rdf(writer, ctx, extraction.rdf, description, strict, report)
+        new_subjects, refused = store_rdf(writer, ctx, extraction.rdf, description, strict, report, read_from)
     if strict and not refused:
         report.violations = validate(writer.query, ctx.source, validation_threads(writer))
         if extraction.rdf is not None:

@@ -22,6 +22,7 @@ from graph.ingest.rdf_memberships import membership_periods, unknown_roles
 from graph.ingest.rdf_namespaces import BULK_FORMATS, miswritten_namespaces
 from graph.ingest.shared_concepts import keep_one_pref_label
 from graph.ingest.source_messages import graphs_issue, relative_issue
+from graph.ingest.source_report import report_graph
 from graph.ingest.sources import stored_sha256
 from graph.namespaces import MAI, SCHEMA
 from graph.ontology import read_vocabulary, superclasses, vocabulary_files
@@ -105,15 +106,16 @@ def _materialise_extraction(graph: TripleSet, source: URIRef) -> None:
 
 
 def store_extraction(writer, ctx: SourceContext, source_kind, graph: TripleSet, description: TripleSet,
-                     report: IngestReport) -> set[str]:
-    """Store what an extractor made of a file, its actors resolved against the store, as the file's named graph;
-    return the subjects it touched. What the stored graph tells beyond the file (``check_stored``) goes to
-    ``report``."""
+                     report: IngestReport, read_from: int = 0) -> set[str]:
+    """Store what an extractor made of a file, its actors resolved against the store, as the file's named graph,
+    with the report of its reading (``report.issues`` from ``read_from``: :func:`kept_report`); return the subjects
+    it touched. What the stored graph tells beyond the file (``check_stored``) goes to ``report``."""
     resolution = resolve_actors(graph, writer.query, ctx.source, source_kind.name)
     outranked = keep_one_pref_label(graph, writer.query, ctx.source, source_kind.name)
     canonical_deliberations(graph)
     report.issues += [Issue("warning", fr, en, line) for fr, en, line in resolution.ambiguous]
     graph += description
+    graph += kept_report(ctx, report, read_from)
     _materialise_extraction(graph, ctx.source)
     writer.replace_graph(ctx.source, graph)
     _demote_labels(writer, resolution.demoted)
@@ -129,11 +131,12 @@ def store_extraction(writer, ctx: SourceContext, source_kind, graph: TripleSet, 
 
 
 def store_rdf(writer, ctx: SourceContext, rdf: tuple[bytes, str], description: TripleSet, strict: bool,
-              report: IngestReport) -> tuple[set[str], bool]:
+              report: IngestReport, read_from: int = 0) -> tuple[set[str], bool]:
     """Load an RDF file through the engine's parser as the file's named graph, with what its first pass implies
-    (materialised types, provenance) and the dates of its memberships' periods (:mod:`graph.ingest.rdf_memberships`);
-    return the subjects it touched and whether ``strict`` refuses it (it redefines terms of the vocabulary contract,
-    or uses ``mai:`` terms that it does not define)."""
+    (materialised types, provenance), the dates of its memberships' periods (:mod:`graph.ingest.rdf_memberships`) and
+    the report of its reading (``report.issues`` from ``read_from``: :func:`kept_report`); return the subjects it
+    touched and whether ``strict`` refuses it (it redefines terms of the vocabulary contract, or uses ``mai:`` terms
+    that it does not define)."""
     data, fmt = rdf
     others_identified = others_hold_identifiers(writer.query, ctx.source)  # before the file is in the store
     try:
@@ -160,7 +163,18 @@ def store_rdf(writer, ctx: SourceContext, rdf: tuple[bytes, str], description: T
     report.issues += unknown_roles(writer.query, ctx.source, observed)
     file_issues = rdf_file_issues(writer.query, ctx.source, observed, strict, others_identified)
     report.issues += file_issues
-    return observed.touched() | {str(ctx.source)}, any(i.level == "error" for i in file_issues)
+    kept = kept_report(ctx, report, read_from)
+    writer.add(ctx.source, kept)
+    touched = observed.touched() | {str(s) for s in kept.subjects() if isinstance(s, URIRef)}
+    return touched | {str(ctx.source)}, any(i.level == "error" for i in file_issues)
+
+
+def kept_report(ctx: SourceContext, report: IngestReport, read_from: int) -> TripleSet:
+    """The report kept with the source of ``ctx`` (:mod:`graph.ingest.source_report`): the issues of ``report``
+    from ``read_from`` on, those that reading and storing the file found; the ones before tell of the run (a
+    replacement, a reading again), and those after, added once the file is stored (``check_stored``), of the store.
+    """
+    return report_graph(ctx.source, ctx.key, report.issues[read_from:], ctx.base)
 
 
 def _demote_labels(writer, demoted: list[tuple[URIRef, URIRef, Literal]], predicate: URIRef = RDFS.label) -> None:
@@ -179,4 +193,4 @@ def _demote_labels(writer, demoted: list[tuple[URIRef, URIRef, Literal]], predic
 
 
 
-__all__ = ["ensure_vocabularies", "describe_file", "store_extraction", "store_rdf"]
+__all__ = ["ensure_vocabularies", "describe_file", "kept_report", "store_extraction", "store_rdf"]

@@ -1,0 +1,95 @@
+"""The report of a file's ingest kept with its source: what reading it gave (a grant without a date, a column not
+read, an unknown theme…), stored in the source's own named graph beside its ``mai:Source`` description, so that it
+is replaced, removed and exported with the source, and seen by SPARQL and by the source's page long after the
+terminal that printed it is closed.
+
+The source counts its warnings and its errors (``mai:warningCount``, ``mai:errorCount``: a file without any says
+0 and 0, its only two triples of the report) and links each issue kept (``mai:ingestIssue``) as a
+``mai:IngestIssue``: its severity, its message in French and in English (``dcterms:description``), its line
+(``mai:rowNumber``), field (``mai:field``) and value (``rdf:value``) when known. A file with thousands of issues keeps
+the first :data:`ISSUES_KEPT_PER_KIND` of each kind (same severity, field and message); the first issue of each
+kind says how many the file gave in all (``mai:occurrences``).
+
+Issues are named by their rank (``{base}issue/{source key}/{n}``), with no date: the same file read twice gives the
+same triples. What an ingest says of its run rather than of the file (a replacement, a reading again, what a new
+version changed) and its infos are not kept.
+
+>>> from graph.ingest.base import Issue
+>>> source = URIRef("https://ex.org/id/source/f-csv")
+>>> found = [Issue("warning", "montant illisible", "unreadable amount", n, "montant", "x") for n in (2, 3)]
+>>> report = report_graph(source, "f-csv", found, base="https://ex.org/id/")
+>>> [str(o) for o in report.objects(source, MAI.warningCount)], len(list(report.objects(source, MAI.ingestIssue)))
+(['2'], 2)
+>>> [int(o) for o in report.objects(URIRef("https://ex.org/id/issue/f-csv/1"), MAI.occurrences)]
+[2]
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, XSD
+
+from graph.ingest.base import Issue
+from graph.namespaces import DEFAULT_BASE, MAI, mint
+from graph.triples import TripleSet
+
+#: The issues of one kind (same severity, field and message) kept per file: as many as an ingest report shows
+#: before « … et N de plus », enough to find the lines to mend; the kind's count tells how many more there are.
+ISSUES_KEPT_PER_KIND = 20
+#: The characters of a cell's value kept with its issue: a value is there to recognise the cell, not to copy it.
+VALUE_CHARS_KEPT = 200
+#: The severities kept, as ``mai:severity`` writes them; infos (listed by ``--verbose`` only) are not.
+KEPT_LEVELS = ("warning", "error")
+
+
+def issue_kind(issue: Issue) -> tuple:
+    """What makes two issues one kind, whose repeats are counted rather than all kept: severity, field, message."""
+    return issue.level, issue.field, issue.message
+
+
+def report_graph(source: URIRef, key: str, issues: list[Issue], base: str = DEFAULT_BASE) -> TripleSet:
+    """The triples that keep ``issues`` (what reading the file of ``source`` gave) with the source; ``key`` is the
+    source's short key (:attr:`graph.ingest.base.SourceContext.key`), which names its issues."""
+    graph = TripleSet()
+    kept_issues = [issue for issue in issues if issue.level in KEPT_LEVELS]
+    levels = Counter(issue.level for issue in kept_issues)
+    graph.add((source, MAI.warningCount, Literal(levels["warning"], datatype=XSD.integer)))
+    graph.add((source, MAI.errorCount, Literal(levels["error"], datatype=XSD.integer)))
+    counts = Counter(issue_kind(issue) for issue in kept_issues)
+    seen: Counter = Counter()
+    rank = 0
+    for issue in kept_issues:
+        kind = issue_kind(issue)
+        seen[kind] += 1
+        if seen[kind] > ISSUES_KEPT_PER_KIND:
+            continue
+        rank += 1
+        node = mint("issue", key, rank, base=base)
+        graph.add((source, MAI.ingestIssue, node))
+        _describe_issue(graph, node, issue, source)
+        if seen[kind] == 1:
+            graph.add((node, MAI.occurrences, Literal(counts[kind], datatype=XSD.integer)))
+    return graph
+
+
+def _describe_issue(graph: TripleSet, node: URIRef, issue: Issue, source: URIRef) -> None:
+    """Add to ``graph`` the description of ``issue`` as ``node``: severity, messages, line, field, value."""
+    graph.add((node, RDF.type, MAI.IngestIssue))
+    graph.add((node, RDF.type, PROV.Entity))  # its superclass, materialised as the pipeline does (RDF files too)
+    graph.add((node, PROV.wasDerivedFrom, source))
+    graph.add((node, MAI.severity, Literal(issue.level)))
+    graph.add((node, DCTERMS.description, Literal(issue.message, lang="fr")))
+    if issue.message_en:
+        graph.add((node, DCTERMS.description, Literal(issue.message_en, lang="en")))
+    if issue.line:
+        graph.add((node, MAI.rowNumber, Literal(issue.line, datatype=XSD.integer)))
+    if issue.field:
+        graph.add((node, MAI.field, Literal(issue.field)))
+    if issue.value is not None:
+        value = issue.value if len(issue.value) <= VALUE_CHARS_KEPT else issue.value[:VALUE_CHARS_KEPT - 1] + "…"
+        graph.add((node, RDF.value, Literal(value)))
+
+
+__all__ = ["ISSUES_KEPT_PER_KIND", "VALUE_CHARS_KEPT", "issue_kind", "report_graph"]
