@@ -1,5 +1,6 @@
 """Headless Chromium (Debian's) through Playwright: the main pages render, work without JavaScript, and are
-screenshotted under the test's output directory and test-output/screenshots/."""
+screenshotted under the test's output directory and test-output/screenshots/; on a phone (375 px) the navigation
+waits behind its « Menu » button and wide tables scroll in their own boxes, the page never wider than the screen."""
 
 from __future__ import annotations
 
@@ -102,12 +103,15 @@ _BACKGROUND = """element => { for (let e = element.parentElement; e; e = e.paren
   return "rgb(255, 255, 255)"; }"""
 
 
-@pytest.mark.parametrize("selector", ["main a", "header.site a", "main input", "main button"])
-def test_the_focus_ring_stands_out_from_what_is_around_it(server, browser, selector):
-    context = browser.new_context()
+@pytest.mark.parametrize("selector, width", [("main a", 1280), ("header.site a", 1280), ("main input", 1280),
+                                             ("main button", 1280), ("header.site summary", 375),
+                                             ("main .table-scroll", 375)])
+def test_the_focus_ring_stands_out_from_what_is_around_it(server, browser, selector, width):
+    context = browser.new_context(viewport={"width": width, "height": 740})
     page = context.new_page()
-    page.goto(server + "/search?q=sant%C3%A9")
+    page.goto(server + ("/funding" if "table" in selector else "/search?q=sant%C3%A9"))
     element = page.locator(selector).first
+    page.keyboard.press("Tab")  # a keyboard's focus (:focus-visible), not a click's
     element.focus()
     outline = element.evaluate("e => getComputedStyle(e).outlineColor")
     width = element.evaluate("e => getComputedStyle(e).outlineWidth")
@@ -181,3 +185,95 @@ def test_the_network_drawing_shows_every_label_whole_or_cut_with_an_ellipsis_ins
     assert not outside, f"labels outside the {width}-wide drawing: {outside}"
     for (text, _, _), whole in zip(boxes, tooltips):
         assert text == whole or (text.endswith("…") and whole.startswith(text[:-1].rstrip()))
+
+
+PHONE = {"width": 375, "height": 740}
+#: The pages a coordinator opens on a phone, from the navigation to a named query's result (the members list: its
+#: table is the widest of the fixture's).
+PHONE_PAGES = ["/", "/id/actor/danaecare", "/funding", "/search?q=sant%C3%A9",
+               "/queries/membres-actuels-par-cercle?run=1"]
+_NO_PAGE_OVERFLOW = "document.documentElement.scrollWidth <= window.innerWidth"
+
+
+def _visible_navigation_links(page) -> list[bool]:
+    """Whether each link of the header's navigation shows."""
+    return [link.is_visible() for link in page.locator("header.site nav a").all()]
+
+
+@pytest.mark.parametrize("path", PHONE_PAGES)
+def test_on_a_phone_the_navigation_waits_behind_its_menu_button_which_the_keyboard_opens(server, browser, path):
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    assert page.goto(server + path).status == 200
+    closed = _visible_navigation_links(page)
+    page.locator("header.site summary", has_text="Menu").focus()
+    page.keyboard.press("Enter")
+    opened = _visible_navigation_links(page)
+    fits = page.evaluate(_NO_PAGE_OVERFLOW)
+    context.close()
+    assert closed and not any(closed) and all(opened) and len(opened) == len(closed)
+    assert fits, f"{path}: wider than the phone with its menu open"
+
+
+@pytest.mark.parametrize("path", PHONE_PAGES)
+def test_on_a_phone_no_page_is_wider_than_the_screen_even_with_its_details_open(server, browser, path):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    assert page.goto(server + path).status == 200
+    fits_closed = page.evaluate(_NO_PAGE_OVERFLOW)
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    fits_open = page.evaluate(_NO_PAGE_OVERFLOW)
+    context.close()
+    assert fits_closed and fits_open, path
+
+
+def test_on_a_wide_screen_the_navigation_shows_without_a_menu_button(server, browser):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server + "/")
+    shown = _visible_navigation_links(page)
+    menu_shown = page.get_by_text("Menu", exact=True).is_visible()
+    context.close()
+    assert shown and all(shown) and not menu_shown
+
+
+def test_the_english_interface_calls_its_menu_button_menu_too(server, browser):
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    page.goto(server + "/?lang=en")
+    menu = page.locator("header.site summary")
+    said = (menu.inner_text(), page.locator("html").get_attribute("lang"))
+    context.close()
+    assert said == ("Menu", "en")
+
+
+#: A wide table on a phone: the members list of a named query (nine columns, 850 px wide at 375 px).
+MEMBERS = "/queries/membres-actuels-par-cercle?run=1"
+_SCROLLER = "document.querySelector('main table').parentElement"
+
+
+def test_on_a_phone_a_wide_table_scrolls_in_its_own_named_box_that_the_keyboard_reaches(server, browser):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(server + MEMBERS)
+    box = page.locator("main table").locator("xpath=..")
+    wide = page.evaluate(f"(b => b.scrollWidth > b.clientWidth)({_SCROLLER})")
+    name = box.get_attribute("aria-label")
+    box.focus()
+    focused = page.evaluate(f"document.activeElement === {_SCROLLER}")
+    assert wide and focused and name == "Membres actuels par cercle"
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(f"() => {_SCROLLER}.scrollLeft > 0")  # the arrow's scroll is animated
+    context.close()
+
+
+@pytest.mark.parametrize("path", [MEMBERS, "/funding?year=2024", "/id/actor/danaecare"])
+def test_on_a_phone_each_table_header_reads_on_one_line(server, browser, path):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(server + path)
+    lines = page.evaluate("[...document.querySelectorAll('main th')].map(th => { const range = document.createRange();"
+                          " range.selectNodeContents(th); return [th.innerText, range.getClientRects().length]; })")
+    context.close()
+    assert lines and all(count == 1 for _, count in lines), lines
+

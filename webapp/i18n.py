@@ -25,6 +25,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # layout
     "site_title": ("Maillage — le graphe du PTCE santé", "Maillage — the PTCE santé graph"),
     "skip_to_content": ("Aller au contenu", "Skip to content"),
+    "nav_menu": ("Menu", "Menu"),
     "nav_home": ("Accueil", "Home"),
     "nav_search": ("Recherche", "Search"),
     "nav_funding": ("Financements", "Funding"),
