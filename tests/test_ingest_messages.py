@@ -72,6 +72,29 @@ def test_a_new_version_of_a_register_says_who_joined_left_and_was_renamed(tmp_pa
         "2025-01-31), 1 membre renommé (« Télésoins SCIC » → « Télésoins du Forez SCIC »)"]
 
 
+@pytest.mark.parametrize("before, after, fr, en", [
+    ("cercle: coeur, date d'entrée: 2024-05-10", "cercle: operationnel, date d'entrée: 2024-05-10",
+     "1 membre changé de cercle (Usagers : cercle cœur → cercle opérationnel)",
+     "1 member moved to another circle (Usagers: core circle → operational circle)"),
+    ("cercle: coeur, date d'entrée: 2024-05-10", "cercle: coeur, date d'entrée: 2024-06-01",
+     "1 membre aux dates changées (Usagers : entrée 2024-05-10 → 2024-06-01)",
+     "1 member's dates changed (Usagers: joined 2024-05-10 → 2024-06-01)"),
+    ("cercle: coeur, date d'entrée: 2024-05-10, date de sortie: 2025-01-31",
+     "cercle: coeur, date d'entrée: 2024-05-10, date de sortie: 2025-03-31",
+     "1 membre aux dates changées (Usagers : sortie 2025-01-31 → 2025-03-31)",
+     "1 member's dates changed (Usagers: left 2025-01-31 → 2025-03-31)"),
+    ("cercle: coeur, date d'entrée: 2024-05-10, date de sortie: 2025-01-31", "cercle: coeur, date d'entrée: 2024-05-10",
+     "1 membre aux dates changées (Usagers : sortie 2025-01-31 → aucune)",
+     "1 member's dates changed (Usagers: left 2025-01-31 → none)")])
+def test_a_new_version_of_a_register_says_whose_circle_or_dates_changed(tmp_path, before, after, fr, en):
+    head = "format: maillage-register/1\nptce:\n  nom: P\nmembres:\n"
+    ingest_text(tmp_path, "r.yaml", head + f"  - {{nom: Usagers, {before}}}\n")
+    _, report, _ = ingest_text(tmp_path, "r.yaml", head + f"  - {{nom: Usagers, {after}}}\n")
+    [said] = [issue for issue in report.issues if issue.message.startswith("ce que change")]
+    assert (said.message, said.message_en) == (f"ce que change la nouvelle version de « r.yaml » : {fr}",
+                                               f"what the new version of 'r.yaml' changes: {en}")
+
+
 TURTLE = ('@prefix mai: <https://w3id.org/maillage/ontology#> .\n@prefix rdfs: '
           '<http://www.w3.org/2000/01/rdf-schema#> .\n')
 

@@ -94,7 +94,7 @@ def test_an_actors_grants_are_listed_once_in_its_grants_tables_not_again_among_i
     assert GRANT not in {value["iri"] for group in data["inverse"] for value in group["values"]}
     assert {group["property"]["iri"].rsplit("#", 1)[-1] for group in data["inverse"]} >= {"member"}
     page = client.get("/id/actor/danaecare", headers=HTML).get_data(as_text=True)
-    assert page.count(f'href="/id/grant/sem-danaecare-2024"') == 1 and "bénéficiaire de" not in page
+    assert page.count('href="/id/grant/sem-danaecare-2024"') == 1 and "bénéficiaire de" not in page
 
 
 def test_a_grant_the_grants_tables_leave_out_stays_among_the_incoming_links(tmp_path):
@@ -177,6 +177,43 @@ def test_a_resources_page_is_served_by_the_html_suffix_whatever_the_accept_heade
     assert page.status_code == 200 and page.mimetype == "text/html"
     assert "<h1>DanaeCare</h1>" in page.get_data(as_text=True)
     assert client.get("/id/actor/nobody.html", headers={"Accept": accept}).status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/id/actor/danaecare", f"/resource?iri={DANAECARE}"])
+@pytest.mark.parametrize("accept", ["application/xml", "image/png", "application/pdf; q=0.5",
+                                    "text/html;q=0, application/json;q=0"])
+def test_an_accept_that_names_no_format_of_a_resources_page_is_a_406_that_lists_them(client, path, accept):
+    error = client.get(path, headers={"Accept": accept})
+    assert (error.status_code, error.get_json()["error"]) == (406, {
+        "status": 406, "code": "unknown-format",
+        "message": f"aucun des formats demandés n'est disponible (Accept : « {accept} ») ; possibles : html, json, "
+                   "csv, turtle, jsonld, ntriples, rdfxml, ou leurs types de média",
+        "message_en": f"none of the formats asked for is available (Accept: '{accept}'); known: html, json, csv, "
+                      "turtle, jsonld, ntriples, rdfxml, or their media types"})
+
+
+@pytest.mark.parametrize("path", ["/id/actor/danaecare", f"/resource?iri={DANAECARE}"])
+@pytest.mark.parametrize("accept, mimetype", [
+    (None, "text/html"), ("*/*", "text/html"), ("image/png, */*;q=0.1", "text/html"),
+    ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "text/html"),
+    ("application/json", "application/json"), ("text/turtle; charset=utf-8", "text/turtle")])
+def test_a_resources_page_answers_any_accept_that_admits_one_of_its_formats(client, path, accept, mimetype):
+    page = client.get(path, headers={"Accept": accept} if accept else {})
+    assert (page.status_code, page.mimetype) == (200, mimetype)
+
+
+@pytest.mark.parametrize("path, mimetype", [("/id/actor/danaecare.ttl", "text/turtle"),
+                                            ("/id/actor/danaecare.json", "application/json"),
+                                            ("/id/actor/danaecare?format=nt", "application/n-triples"),
+                                            (f"/resource?iri={DANAECARE}&format=turtle", "text/turtle")])
+def test_a_resources_suffix_or_format_parameter_wins_over_an_accept_it_does_not_name(client, path, mimetype):
+    page = client.get(path, headers={"Accept": "image/png"})
+    assert (page.status_code, page.mimetype) == (200, mimetype)
+
+
+def test_a_resources_table_still_downloads_as_csv_by_the_accept_header(client):
+    table = client.get("/id/actor/danaecare?table=grants_received", headers={"Accept": "text/csv"})
+    assert (table.status_code, table.mimetype) == (200, "text/csv")
 
 
 def test_funding_gives_totals_by_funder_year_and_theme_and_a_chart(client):

@@ -56,6 +56,9 @@ STANDARD: dict[URIRef, tuple[str, str, str, str]] = {
     DCTERMS.type: ("nature", "kind", "", ""),
     DCTERMS.replaces: ("remplace", "replaces", "La subvention qu'un acte ultérieur (un erratum) corrige et remplace.",
                        "The grant that a later act (an erratum) corrects and replaces."),
+    DCTERMS.isReplacedBy: ("remplacé par", "replaced by", "La nouvelle adresse d'un membre qu'une nouvelle version "
+                           "de son registre a renommé.", "The new address of a member that a new version of its "
+                           "register renamed."),
     DCTERMS.references: ("se réfère à", "references", "Un acte auquel celui-ci se réfère (celui qu'un erratum "
                          "corrige).", "An act this one refers to (the one an erratum corrects)."),
     SCHEMA.funder: ("financeur", "funder", "L'acteur qui accorde la subvention.", "The actor granting the money."),
@@ -151,6 +154,7 @@ INVERSE: dict[URIRef, tuple[str, str]] = {
     DCTERMS.subject: ("thème de", "theme of"),
     DCTERMS.replaces: ("remplacée par", "replaced by"),
     DCTERMS.references: ("cité par", "referenced by"),
+    DCTERMS.isReplacedBy: ("ancienne adresse", "former address"),
     SCHEMA.location: ("lieu de", "place of"),
     PROV.wasDerivedFrom: ("source de", "source of"),
     ORG.role: ("cercle de", "circle of"),

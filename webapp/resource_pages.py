@@ -3,7 +3,9 @@
 HTML shows every property with its ontology label and tooltip, the incoming relations, grants given and received
 with totals by year, memberships with circle and dates, a "Pourquoi ?" for each fact that has evidence, and a
 source's ingest report (also at ``.html``). The same data is JSON (``.json``); the resource's triples are Turtle,
-JSON-LD, N-Triples or RDF/XML by ``Accept`` or by the ``.ttl``, ``.jsonld``, ``.nt``, ``.rdf`` suffixes.
+JSON-LD, N-Triples or RDF/XML by ``Accept`` or by the ``.ttl``, ``.jsonld``, ``.nt``, ``.rdf`` suffixes; an Accept
+that refuses them all is a 406. The old address of a member that a new version of its register renamed redirects to
+its new one (:func:`webapp.resource_suggestions.replacement`).
 
 This module answers the requests and puts the page together; its parts come from webapp.resource_properties (title
 and properties), webapp.resource_evidence (quotes), webapp.resource_grants, webapp.resource_tables (incoming links,
@@ -13,13 +15,14 @@ memberships, instances), webapp.deliberation_tables, and webapp.resource_paging 
 from __future__ import annotations
 
 import io
+from urllib.parse import urlencode
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, current_app, redirect, request, url_for
 from rdflib import URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from graph.formats import UnknownFormat, rdf_format, xml_safe
+from graph.formats import Format, UnknownFormat, rdf_format, xml_safe
 from graph.namespaces import MAI, PREFIXES, SCHEMA
 from graph.terms import to_oxigraph
 from webapp.deliberation_tables import approved_agreements, attendance_at_vote, cooperations_created
@@ -27,6 +30,7 @@ from webapp.display import page_context, shown_as
 from webapp.errors import ApiError
 from webapp.labels import specific_types, term_label
 from webapp.named_queries import is_iri
+from webapp.negotiation import accepted, media_types, not_acceptable
 from webapp.page_data import ref
 from webapp.page_queries import select
 from webapp.rendering import page_window, render_page
@@ -36,13 +40,17 @@ from webapp.resource_names import collapse
 from webapp.resource_paging import incoming_at, int_arg, last_offset, lists_length, offset_url, page_arg, page_url
 from webapp.resource_properties import own_name, page_title, properties, sources_of
 from webapp.resource_report import ingest_report
+from webapp.resource_suggestions import replacement, suggested_actors
 from webapp.resource_tables import decided_grants, goal_inverse, instances, memberships
 from webapp.resources import get_store
 
 bp = Blueprint("resource", __name__)
 
 RDF_SUFFIXES = {".ttl": "turtle", ".jsonld": "jsonld", ".nt": "ntriples", ".rdf": "rdfxml"}
-RDF_MEDIA = ["text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml"]
+#: The formats of a resource's page, by the Accept header: the page first (what no Accept, or */*, gets), its JSON
+#: twin, one of its tables as CSV (webapp.rendering), its triples.
+PAGE_FORMATS = (Format("html", "text/html", ("html",), None), Format("json", "application/json", ("json",), None),
+                Format("csv", "text/csv", ("csv",), None), *(rdf_format(name) for name in RDF_SUFFIXES.values()))
 #: Incoming links of each property (and instances of a class) on one page of the lists, then a link to the next.
 INVERSE_CAP = 50
 
@@ -98,28 +106,59 @@ def _iri_from_request(key: str | None) -> tuple[str, str | None]:
 def by_key(key: str):
     """Show the resource ``{base}{key}``: HTML, JSON or RDF."""
     iri, fmt = _iri_from_request(key)
-    return _answer(iri, fmt)
+    base = current_app.config["MAILLAGE"]["base"]
+    return _moved(iri, key[len(iri) - len(base):]) or _answer(iri, fmt)
 
 
 @bp.get("/resource")
 def by_iri():
     """Show any resource of the graph by its IRI (vocabulary terms, themes, circles…)."""
     iri, _ = _iri_from_request(None)
-    return _answer(iri, None)
+    return _moved(iri, None) or _answer(iri, None)
+
+
+def _moved(iri: str, suffix: str | None) -> Response | None:
+    """A redirect to the resource that replaces ``iri`` (a member's old address, that a new version of its register
+    renamed), asked in the same form: at ``/id/`` with the same ``suffix`` (``.json``, ``.ttl``…), at ``/resource``
+    (``suffix`` None) by its IRI, the other parameters kept; None when nothing replaces it. A 302, not a 301: the
+    rename is the data's, which a later version may undo (a member named back), and a browser keeps a 301 for good
+    — it would then go round between the two addresses."""
+    new = replacement(iri)
+    if new is None:
+        return None
+    base = current_app.config["MAILLAGE"]["base"]
+    args = [(name, value) for name, value in request.args.items(multi=True) if name != "iri"]
+    if suffix is not None and new.startswith(base):
+        location = url_for("resource.by_key", key=new[len(base):] + suffix)
+    else:  # an IRI outside the base has no /id/ address: its page by IRI, the suffix's RDF format as a parameter
+        location = url_for("resource.by_iri")
+        args[:0] = [("iri", new)] + [("format", name) for end, name in RDF_SUFFIXES.items() if suffix == end]
+    return redirect(location + (f"?{urlencode(args)}" if args else ""), 302)
 
 
 def _answer(iri: str, fmt: str | None):
     if fmt is None and request.args.get("format"):
         fmt = _rdf_format_arg(request.args["format"])
     if fmt is None and not request.path.endswith((".json", ".html")) and request.args.get("format") is None:
-        best = request.accept_mimetypes.best_match(["text/html", "application/json", *RDF_MEDIA], "text/html")
-        fmt = rdf_format(best).name if best in RDF_MEDIA else None
+        fmt = _negotiated_format()
     if fmt is not None:
         return describe(iri, fmt)
     data = resource_data(iri)
     return render_page("resource.html", data, highlight=_highlight(), page_url=page_url, offset_url=offset_url,
                        last_offset=last_offset, shown_as=shown_as, list_size=INVERSE_CAP,
                        members_size=MEMBERSHIPS_PAGE_SIZE, **page_context(data))
+
+
+def _negotiated_format() -> str | None:
+    """The RDF format that the Accept header prefers among :data:`PAGE_FORMATS`, None for the page (HTML, JSON or a
+    table's CSV, that :func:`webapp.rendering.render_page` tells apart); a 406 when it names only types that the page
+    has not (``application/xml``, ``image/png``) or refuses them all."""
+    accept = accepted()
+    best = accept.best_match(media_types(PAGE_FORMATS))
+    if best is None and request.headers.get("Accept", "").strip():
+        raise not_acceptable(PAGE_FORMATS)
+    fmt = next((f for f in PAGE_FORMATS if best in (f.media_type, *f.aliases)), PAGE_FORMATS[0])
+    return fmt.name if fmt.name in RDF_SUFFIXES.values() else None
 
 
 def _rdf_format_arg(wanted: str) -> str | None:
@@ -169,8 +208,6 @@ def describe(iri: str, fmt_name: str) -> Response:
 def _not_found(iri: str) -> ApiError:
     """The 404 of an address that holds no data: for an actor's, with the actors it may have meant (a member renamed
     by its register has a new address)."""
-    from webapp.resource_suggestions import suggested_actors
-
     return ApiError(f"aucune donnée sur <{iri}>", f"no data about <{iri}>", status=404, code="not-found",
                     meant=suggested_actors(iri, current_app.config["MAILLAGE"]["base"]))
 

@@ -1,16 +1,23 @@
-"""The actors that an address of an actor that the graph does not hold may have meant, for its 404 page: a member
-whose name a register corrected has a new IRI (``/id/actor/telesoins-ruraux-forez``), and the links to the old one
-answered « aucune donnée » with nowhere to go.
+"""Where an address that the graph holds no data about leads: a member whose name a register corrected has a new
+IRI (``/id/actor/telesoins-ruraux-forez``), and the links to the old one answered « aucune donnée » with nowhere to
+go.
 
-The search index finds the candidates (any word of the address's key, typos tolerated), then the closest by key
-and by name are kept: no query of the store, a few milliseconds at 100k actors.
+A rename that a new version of the register made is recorded in its graph (``<old> dcterms:isReplacedBy <new>``,
+:mod:`graph.ingest.source_renames`): the old address redirects to the new one (:func:`replacement`). Otherwise its
+404 suggests the actors it may have meant (:func:`suggested_actors`): the search index finds the candidates (any
+word of the address's key, typos tolerated), then the closest by key and by name are kept: no query of the store, a
+few milliseconds at 100k actors.
 """
 
 from __future__ import annotations
 
 from difflib import SequenceMatcher
 
+from rdflib import URIRef
+from rdflib.namespace import DCTERMS
+
 from graph.identity_names import fold
+from webapp.page_queries import select
 
 #: Actors suggested at most.
 SUGGESTED = 3
@@ -18,6 +25,29 @@ SUGGESTED = 3
 #: on the renamed members of the blind tests (« telesoins-ruraux-scic » → « telesoins-ruraux-forez »: 0.78), while
 #: actors that share one common word (« sante ») with the key stay below 0.5.
 CLOSE_ENOUGH = 0.6
+#: Renames followed at most from an old address to the last name (the ingest collapses chains; this bounds a loop
+#: that sources stating renames of their own could make).
+MAX_RENAMES = 10
+
+# What replaces a resource that states nothing else itself: one look-up by the bound ?old, nothing for a resource
+# that has no dcterms:isReplacedBy (every page's case).
+_REPLACED_BY = f"""SELECT DISTINCT ?new WHERE {{ ?old <{DCTERMS.isReplacedBy}> ?new FILTER(isIRI(?new))
+  FILTER NOT EXISTS {{ ?old ?p ?o FILTER(?p != <{DCTERMS.isReplacedBy}>) }} }} LIMIT 2"""
+
+
+def replacement(iri: str) -> str | None:
+    """The IRI of the resource that replaces ``iri`` (a member renamed, at the end of its renames), when ``iri``
+    states nothing else itself and its replacement is one; else None."""
+    seen, current = {iri}, iri
+    for _ in range(MAX_RENAMES):
+        rows = select(_REPLACED_BY, old=URIRef(current))
+        if len(rows) != 1:
+            return current if current != iri else None
+        current = str(rows[0]["new"])
+        if current in seen:  # renames that lead back: no address to send to
+            return None
+        seen.add(current)
+    return None
 
 
 def suggested_actors(iri: str, base: str) -> list[tuple[str, str]]:
@@ -48,4 +78,4 @@ def _closeness(key: str, result: dict) -> float:
                SequenceMatcher(None, spelled, fold(result["label"] or "")).ratio())
 
 
-__all__ = ["suggested_actors"]
+__all__ = ["replacement", "suggested_actors"]

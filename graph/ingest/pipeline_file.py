@@ -9,6 +9,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from rdflib import URIRef
+
 from graph.backup import is_dump, restore_report
 from graph.ingest import get_kind
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind
@@ -17,8 +19,9 @@ from graph.ingest.pipeline_reports import IngestRefused, IngestReport
 from graph.ingest.pipeline_storage import describe_file, store_extraction, store_rdf
 from graph.ingest.rdf_lines import with_lines
 from graph.ingest.reader_versions import is_current, reread_issue
-from graph.ingest.source_changes import change_issue, graph_state
+from graph.ingest.source_changes import GraphState, change_issue, graph_state, renamed_actors
 from graph.ingest.source_messages import replacement_issues, same_source
+from graph.ingest.source_renames import record_renames, recorded_renames
 from graph.ingest.sources import (StoredSources, lost_things, stored_reading, stored_sha256, stored_subjects,
                                   stored_title)
 from graph.ingest.unknown import compressed, word_document
@@ -100,13 +103,25 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     old_subjects = (sources.subjects(ctx.source) if sources is not None
                     else stored_subjects(writer.query, ctx.source))
     replaced = graph_state(writer.query, ctx.source) if replacing else None
+    renames = recorded_renames(writer.query, ctx.source) if source_kind.name != "rdf" else None
     new_subjects = _store(writer, ctx, source_kind, extraction, strict, report, said_first)
-    if replaced is not None:  # what the new version changed, said with the replacement
-        report.issues.insert(said_first, change_issue(ctx.options.get("source_name") or ctx.name, replaced,
-                                                      graph_state(writer.query, ctx.source)))
+    _tell_changes(writer, ctx, report, said_first, replaced, renames)
     report.touched = {str(s) for s in old_subjects} | new_subjects
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _tell_changes(writer, ctx: SourceContext, report: IngestReport, said_first: int, replaced: GraphState | None,
+                  renames: list[tuple[URIRef, URIRef]] | None) -> None:
+    """Say in ``report``, with the replacement, what a new version changed in the stored graph (``replaced``: its
+    state before, None when nothing was replaced or the file is the same), and record the members it renamed with
+    the replaced graph's ``renames``, carried over (:mod:`graph.ingest.source_renames`); None for a source whose
+    IRIs are its author's, not minted from names (an RDF file)."""
+    state = graph_state(writer.query, ctx.source) if replaced is not None else None
+    if replaced is not None:
+        report.issues.insert(said_first, change_issue(ctx.options.get("source_name") or ctx.name, replaced, state))
+    if renames is not None:
+        record_renames(writer, ctx.source, renames + (renamed_actors(replaced, state) if replaced is not None else []))
 
 
 def _source_kind(ctx: SourceContext, kind: str | None,

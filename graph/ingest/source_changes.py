@@ -5,7 +5,9 @@ one who left and the name corrected.
 The stored graph is read twice, before the new version replaces it and after (its actors resolved, its types
 materialised, as readers see it): each time its resources by class and its memberships, two queries of a few
 milliseconds for a register, about a tenth of a second for a grants list of 100,000 rows. The members are compared by
-actor (joined, left, renamed), the other resources by their most specific class in the vocabulary (added, removed).
+actor (joined, left, renamed, moved to another circle, their dates changed), the other resources by their most
+specific class in the vocabulary (added, removed). The members renamed, whose actors' IRIs changed with their names,
+are also what :mod:`graph.ingest.source_renames` records, for their old addresses to lead to the new ones.
 
 >>> before = GraphState({URIRef(MAI + "Grant"): {URIRef("https://ex.org/g1")}}, {})
 >>> after = GraphState({URIRef(MAI + "Grant"): {URIRef("https://ex.org/g2"), URIRef("https://ex.org/g3")}}, {})
@@ -19,16 +21,17 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from rdflib import URIRef
-from rdflib.namespace import RDFS
+from rdflib.namespace import RDFS, SKOS
 
 from graph.ingest.base import Issue
 from graph.namespaces import MAI, ORG
-from graph.ontology import load_ontology, superclasses
+from graph.ontology import load_ontology, load_schemes, superclasses
 
 _TYPED = "SELECT ?s ?t WHERE { GRAPH ?g { ?s a ?t } FILTER(isIRI(?s)) }"
-_MEMBERS = (f"SELECT ?actor ?name ?joined ?left WHERE {{ GRAPH ?g {{ ?m a <{ORG.Membership}> ; <{ORG.member}> ?actor "
-            f"OPTIONAL {{ ?actor <{RDFS.label}> ?name }} OPTIONAL {{ ?m <{MAI.joinedOn}> ?joined }} "
-            f"OPTIONAL {{ ?m <{MAI.leftOn}> ?left }} }} }}")
+_MEMBERS = (f"SELECT ?actor ?name ?joined ?left ?circle WHERE {{ GRAPH ?g {{ ?m a <{ORG.Membership}> ; "
+            f"<{ORG.member}> ?actor OPTIONAL {{ ?actor <{RDFS.label}> ?name }} "
+            f"OPTIONAL {{ ?m <{MAI.joinedOn}> ?joined }} OPTIONAL {{ ?m <{MAI.leftOn}> ?left }} "
+            f"OPTIONAL {{ ?m <{ORG.role}> ?circle }} }} }}")
 #: Names given per change before « … »: a report's line stays readable when a whole list of members changed.
 NAMES_SHOWN = 3
 
@@ -40,6 +43,8 @@ class Member:
 
     name: str = ""
     periods: set[tuple[str | None, str | None]] = field(default_factory=set)
+    #: The circle of each period, by its entry date.
+    circles: dict[str | None, URIRef] = field(default_factory=dict)
 
     @property
     def current(self) -> bool:
@@ -50,6 +55,17 @@ class Member:
     def entries(self) -> frozenset[str | None]:
         """Its entry dates: what a member renamed keeps, when its actor's IRI changed with its name."""
         return frozenset(joined for joined, _ in self.periods)
+
+    @property
+    def circle(self) -> URIRef | None:
+        """The circle of its latest period (None when the graph gives none)."""
+        latest = max(self.circles, key=lambda joined: joined or "", default=None)
+        return self.circles.get(latest)
+
+    @property
+    def exits(self) -> tuple[str, ...]:
+        """Its exit dates, in order."""
+        return tuple(sorted(left for _, left in self.periods if left))
 
 
 @dataclass
@@ -66,18 +82,21 @@ def graph_state(query, graph: URIRef) -> GraphState:
     for subject, cls in query(_TYPED, {"g": graph}):
         typed.setdefault(cls, set()).add(subject)
     members: dict[URIRef, Member] = {}
-    for actor, name, joined, left in query(_MEMBERS, {"g": graph}):
+    for actor, name, joined, left, circle in query(_MEMBERS, {"g": graph}):
         member = members.setdefault(actor, Member())
         if name is not None and (not member.name or str(name) < member.name):  # one name, the same at each query
             member.name = str(name)
-        member.periods.add((str(joined) if joined is not None else None, str(left) if left is not None else None))
+        day = str(joined) if joined is not None else None
+        member.periods.add((day, str(left) if left is not None else None))
+        if circle is not None and (day not in member.circles or circle < member.circles[day]):  # one, at each query
+            member.circles[day] = circle
     return GraphState(typed, members)
 
 
 def change_issue(name: str, before: GraphState, after: GraphState) -> Issue:
     """The info line that says what the new version of the source ``name`` changed, ``before`` and ``after`` it
-    replaced the stored graph: its members who joined, left, were renamed or were taken off the register, then the
-    other resources added and removed, by class."""
+    replaced the stored graph: its members who joined, left, were renamed, moved to another circle, whose dates
+    changed or who were taken off the register, then the other resources added and removed, by class."""
     said = _member_changes(before.members, after.members)
     members = set(before.members) | set(after.members)
     said += [(f"{fr} {counts}", f"{en} {counts}") for fr, en, counts in _class_changes(before, after, members)]
@@ -87,17 +106,27 @@ def change_issue(name: str, before: GraphState, after: GraphState) -> Issue:
                  f"what the new version of '{name}' changes: {', '.join(en for _, en in said)}")
 
 
+def renamed_actors(before: GraphState, after: GraphState) -> list[tuple[URIRef, URIRef]]:
+    """The members renamed between ``before`` and ``after``: each one's old actor IRI and its new one."""
+    gone = {actor: member for actor, member in before.members.items() if actor not in after.members}
+    new = {actor: member for actor, member in after.members.items() if actor not in before.members}
+    return _renamed_actors(gone, new)
+
+
 def _member_changes(before: dict[URIRef, Member], after: dict[URIRef, Member]) -> list[tuple[str, str]]:
-    """The members who joined, left, were renamed and were taken off the register, each change counted and its
-    first members named (French, English)."""
+    """The members who joined, left, were renamed, moved to another circle, whose dates changed and who were taken
+    off the register, each change counted and its first members named (French, English)."""
     gone = {actor: member for actor, member in before.items() if actor not in after}
     new = {actor: member for actor, member in after.items() if actor not in before}
-    renamed = [(before[actor].name, member.name) for actor, member in after.items()
-               if actor in before and member.name != before[actor].name]
+    kept = [(before[actor], member) for actor, member in after.items() if actor in before]
     for old_actor, new_actor in _renamed_actors(gone, new):  # a member named otherwise: its IRI is minted anew
-        renamed.append((gone.pop(old_actor).name, new.pop(new_actor).name))
-    left = [(member.name, max(day for _, day in member.periods if day)) for actor, member in after.items()
-            if actor in before and before[actor].current and not member.current]
+        kept.append((gone.pop(old_actor), new.pop(new_actor)))
+    renamed = [(old.name, member.name) for old, member in kept if member.name != old.name]
+    left = [(member.name, max(day for _, day in member.periods if day)) for old, member in kept
+            if old.current and not member.current]
+    moved = [(member.name, *_circle_names(old.circle), *_circle_names(member.circle)) for old, member in kept
+             if old.circle is not None and member.circle is not None and old.circle != member.circle]
+    redated = [(member.name, said) for old, member in kept for said in _dates_changed(old, member)]
     changes = [
         (len(new), "membre arrivé", "membres arrivés", "member joined", "members joined",
          [member.name for member in new.values()]),
@@ -105,9 +134,49 @@ def _member_changes(before: dict[URIRef, Member], after: dict[URIRef, Member]) -
          [(f"{who} le {day}", f"{who} on {day}") for who, day in left]),
         (len(renamed), "membre renommé", "membres renommés", "member renamed", "members renamed",
          [(f"« {old} » → « {new_name} »", f"'{old}' → '{new_name}'") for old, new_name in renamed]),
+        (len(moved), "membre changé de cercle", "membres changés de cercle", "member moved to another circle",
+         "members moved to another circle",
+         [(f"{who} : {old_fr} → {new_fr}", f"{who}: {old_en} → {new_en}") for who, old_fr, old_en, new_fr, new_en
+          in moved]),
+        (len({who for who, _ in redated}), "membre aux dates changées", "membres aux dates changées",
+         "member's dates changed", "members' dates changed",
+         [(f"{who} : {fr}", f"{who}: {en}") for who, (fr, en) in redated]),
         (len(gone), "membre retiré du registre", "membres retirés du registre", "member taken off the register",
          "members taken off the register", [member.name for member in gone.values()])]
     return [_counted_change(*change) for change in changes if change[0]]
+
+
+def _dates_changed(old: Member, new: Member) -> list[tuple[str, str]]:
+    """« entrée 2024-04-01 → 2024-04-15 », « sortie 2025-01-31 → 2025-03-31 »: the entry and the exit dates that a
+    member's new version changed (French, English); a member who left is told as such, not here."""
+    said = []
+    old_entries, new_entries = sorted(day for day in old.entries if day), sorted(day for day in new.entries if day)
+    if old_entries != new_entries:
+        said.append(("entrée", "joined", old_entries, new_entries))
+    if old.exits != new.exits and not (old.current and not new.current):
+        said.append(("sortie", "left", list(old.exits), list(new.exits)))
+    return [(f"{fr} {_days(was, 'aucune')} → {_days(now, 'aucune')}", f"{en} {_days(was, 'none')} → "
+             f"{_days(now, 'none')}") for fr, en, was, now in said]
+
+
+def _days(days: list[str], none: str) -> str:
+    return ", ".join(days) or none
+
+
+def _circle_names(circle: URIRef) -> tuple[str, str]:
+    """A circle's French and English names as a line says them (« cercle cœur », "core circle")."""
+    labels = _circle_labels().get(circle, {})
+    local = circle.rsplit("/", 1)[-1]
+    fr, en = labels.get("fr", local), labels.get("en", local)
+    return fr[:1].lower() + fr[1:], en[:1].lower() + en[1:]
+
+
+@cache
+def _circle_labels() -> dict[URIRef, dict[str, str]]:
+    labels: dict[URIRef, dict[str, str]] = {}
+    for term, _, text in load_schemes().triples((None, SKOS.prefLabel, None)):
+        labels.setdefault(term, {})[getattr(text, "language", None) or ""] = str(text)
+    return labels
 
 
 def _renamed_actors(gone: dict[URIRef, Member], new: dict[URIRef, Member]) -> list[tuple[URIRef, URIRef]]:
@@ -179,4 +248,4 @@ def _labels() -> dict[URIRef, dict[str, str]]:
     return labels
 
 
-__all__ = ["GraphState", "Member", "change_issue", "graph_state"]
+__all__ = ["GraphState", "Member", "change_issue", "graph_state", "renamed_actors"]
