@@ -227,6 +227,9 @@ class ActorBook:
         self._by_key: dict[str, set[URIRef]] = {}
         self._with_id: set[URIRef] = set()
         self._met: dict[tuple, URIRef] = {}
+        #: The name key of each actor's first name, and the identifiers it was met with (SIREN, RNA number).
+        self._key_of: dict[URIRef, str] = {}
+        self._ids: dict[URIRef, set[tuple[str, str]]] = {}
 
     def actor(self, name: str | None, cls: URIRef = MAI.Actor, siren: str | None = None,
               siret: str | None = None, rna: str | None = None) -> URIRef:
@@ -243,8 +246,11 @@ class ActorBook:
                 g.add((iri, prop, plain_literal(value)))
         if siren or rna:
             self._with_id.add(iri)
+            self._ids.setdefault(iri, set()).update(i for i in (("siren", siren), ("rna", rna)) if i[1])
         if name:
             self.name(iri, name)
+            if iri in self._with_id and iri not in self._key_of and (keys := cached_name_variants(name)):
+                self._key_of[iri] = keys[0]  # the name key, folded once for the name's variants
         self._met[met] = iri
         return iri
 
@@ -268,6 +274,50 @@ class ActorBook:
         for key in cached_name_variants(name):
             self._by_key.setdefault(key, set()).add(iri)
 
+    def namesakes(self) -> list[set[URIRef]]:
+        """The actors of this file with an identifier that share the name key of their first name, in sets of two
+        or more, for :meth:`join_namesakes` and for the reader to say."""
+        by_key: dict[str, set[URIRef]] = {}
+        for iri in self._with_id:
+            if key := self._key_of.get(iri):
+                by_key.setdefault(key, set()).add(iri)
+        return [iris for iris in by_key.values() if len(iris) > 1]
+
+    def compatible(self, iris: set[URIRef]) -> bool:
+        """Whether the identifiers of ``iris`` can be one organisation's: one SIREN at most, one RNA number at most
+        (one row giving the RNA number, another the SIRET)."""
+        ids = set().union(*(self._ids[iri] for iri in iris))
+        return all(sum(kind == k for kind, _ in ids) <= 1 for k in ("siren", "rna"))
+
+    def join_namesakes(self) -> dict[URIRef, URIRef]:
+        """Join into one actor the namesakes of this file (:meth:`namesakes`) whose identifiers do not conflict
+        (:meth:`compatible`): the one holding the SIREN, which also gets the RNA number; the other's first name
+        becomes a variant. Return the mapping; namesakes whose identifiers conflict stay apart."""
+        mapping: dict[URIRef, URIRef] = {}
+        for iris in self.namesakes():
+            held = [iri for iri in iris if any(kind == "siren" for kind, _ in self._ids[iri])]
+            if self.compatible(iris) and len(held) == 1:
+                mapping |= {iri: held[0] for iri in iris if iri != held[0]}
+        self._merge(mapping)
+        for source, target in mapping.items():
+            self._ids[target] |= self._ids.pop(source)
+            self._with_id.discard(source)
+            self.labels.pop(source, None)
+            for iris in self._by_key.values():
+                if source in iris:
+                    iris.discard(source)
+                    iris.add(target)
+        return mapping
+
+    def _merge(self, mapping: dict[URIRef, URIRef]) -> None:
+        """Rename the actors of ``mapping`` to their targets, each source's label becoming a target's variant."""
+        for source, target in mapping.items():
+            for name in [self.labels.get(source)] if self.labels.get(source) else []:
+                self.graph.remove((source, RDFS.label, Literal(name)))
+                if name != self.labels.get(target):
+                    self.graph.add((source, SKOS.altLabel, Literal(name)))
+        rewrite_nodes(self.graph, mapping)
+
     def finish(self) -> dict[URIRef, URIRef]:
         """Merge name-only actors into the one identified actor sharing their name key; return the mapping."""
         mapping: dict[URIRef, URIRef] = {}
@@ -278,10 +328,5 @@ class ActorBook:
             target = next(iter(ided))
             for iri in iris - self._with_id:
                 mapping.setdefault(iri, target)
-        for source, target in mapping.items():
-            for name in [self.labels.get(source)] if self.labels.get(source) else []:
-                self.graph.remove((source, RDFS.label, Literal(name)))
-                if name != self.labels.get(target):
-                    self.graph.add((source, SKOS.altLabel, Literal(name)))
-        rewrite_nodes(self.graph, mapping)
+        self._merge(mapping)
         return mapping

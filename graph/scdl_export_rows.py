@@ -24,6 +24,8 @@ EU_NOTIFIED = {"true": "oui", "1": "oui", "false": "non", "0": "non"}
 UNKNOWN_REQUIRED = ("conditionsVersement", "notificationUE")
 #: The bounds of ``pourcentageSubvention`` in the SCDL schema v2.1.1 (``minimum``, ``maximum``).
 SHARE_BOUNDS = (Decimal("0.01"), Decimal("1"))
+#: The ``maxLength`` of ``conditionsVersement`` in the SCDL schema v2.1.1 (``objet``'s, the same, is cut to it).
+CONDITIONS_CHARS = 256
 #: Required columns written with a stand-in when the graph holds no value SCDL accepts, in the schema's order: what
 #: stands in, (French, English).
 REPLACED_BY = {"dateConvention": ("par la date de la délibération qui la décide", "by the date of the deliberation "
@@ -33,7 +35,11 @@ REPLACED_BY = {"dateConvention": ("par la date de la délibération qui la déci
                "datesPeriodeVersement": ("par la date de dateConvention", "by the date of dateConvention")}
 #: Values written as the graph holds them although outside the schema's bounds (an SCDL validator reports them):
 #: the bounds, (French, English).
-OUT_OF_BOUNDS = {"pourcentageSubvention": ("de 0,01 à 1 ; vide, cette colonne obligatoire se relirait 1 : le montant "
+OUT_OF_BOUNDS = {"conditionsVersement": (f"au plus {CONDITIONS_CHARS} caractères ; le texte de la source, gardé "
+                                         "entier : coupé, il ne dirait plus les conditions", f"at most "
+                                         f"{CONDITIONS_CHARS} characters; the source's text, kept whole: cut, it "
+                                         "would no longer state the conditions"),
+                 "pourcentageSubvention": ("de 0,01 à 1 ; vide, cette colonne obligatoire se relirait 1 : le montant "
                                            "entier", "0.01 to 1; left empty, this required column would read back as "
                                            "1: the whole amount")}
 #: Values written as the publisher wrote them, which the schema accepts, although they look wrong: why, (French,
@@ -228,13 +234,22 @@ def doubtful_cells(b: dict) -> dict[str, str]:
 
 def out_of_bounds_cells(b: dict) -> dict[str, str]:
     """The SCDL columns (:data:`OUT_OF_BOUNDS`) that a grant's row writes outside the schema's bounds, each with its
-    value: a share below 1 % (:data:`SHARE_BOUNDS`), that a rate of cofinancing may be.
+    value: payment conditions longer than :data:`CONDITIONS_CHARS` (a department's whole schedule of advances), a
+    share below 1 % (:data:`SHARE_BOUNDS`), that a rate of cofinancing may be. The other columns stay within their
+    bounds: ``objet`` is cut at its length, identifiers, dates and natures are written only in the schema's forms.
 
     >>> out_of_bounds_cells({"shareValue": "0.005"}), out_of_bounds_cells({"shareValue": "0.5"})
     ({'pourcentageSubvention': '0.005'}, {})
+    >>> out_of_bounds_cells({"paymentConditions": "x" * 300})
+    {'conditionsVersement': '300 > 256'}
     """
+    cells = {}
+    if len(conditions := text_of(b.get("paymentConditions"))) > CONDITIONS_CHARS:
+        cells["conditionsVersement"] = f"{len(conditions)} > {CONDITIONS_CHARS}"  # the text itself: a page long
     share = Decimal(text_of(b.get("shareValue")) or "1")
-    return {} if SHARE_BOUNDS[0] <= share <= SHARE_BOUNDS[1] else {"pourcentageSubvention": _number(share)}
+    if not SHARE_BOUNDS[0] <= share <= SHARE_BOUNDS[1]:
+        cells["pourcentageSubvention"] = _number(share)
+    return cells
 
 
 def _number(value: Decimal) -> str:

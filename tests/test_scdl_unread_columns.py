@@ -21,7 +21,7 @@ def said(ex) -> list[tuple[int | None, str, str]]:
 
 def test_columns_that_no_field_reads_are_said_once_with_their_place():
     ex = listed("NomAttribuant;IdAttribuant;Nom Bénéficiaire *;Montant ;exercice;termeConvention;type",
-                "Saint-Etienne Métropole;24420077000018;DanaeCare;20 000,00;2024;2025-05-16;fonctionnement")
+                "Saint-Etienne Métropole;24420077000018;DanaeCare;20 000,00;2024;2025-05-16;association")
     assert said(ex) == [(1, "colonnes non lues : termeConvention (colonne 6), type (colonne 7)",
                          "columns not read: termeConvention (column 6), type (column 7)")]
 

@@ -24,7 +24,7 @@ from graph.ingest.base import Issue
 READER_VERSIONS: dict[str, int] = {
     "rdf": 2,
     "deliberation": 4,
-    "scdl-subventions": 2,
+    "scdl-subventions": 3,
     "scdl-deliberations": 1,
     "rna": 1,
     "sirene": 1,

@@ -35,9 +35,52 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 from graph.ingest.delib_meta import ActesId, parse_actes
+from graph.ingest.french import DATE_RE, date_from_match
 from graph.namespaces import sparql_prologue
 from graph.resolution_deliberations import REFERENCE_ONLY, reference_statements
 from graph.triples import TripleSet
+
+#: What says that the date after it is the decision's: « du », « en date du », « séance du ».
+_DATED = re.compile(r"\bdu\s*$", re.IGNORECASE)
+#: What may stand before the date of a reference that is a body and its sitting's date (« CP 2017-04-24 »): letters
+#: alone, no figure (a figure before it, « 2017-04-24 » alone, may be a year, a sitting and an item).
+_BODY = re.compile(r"[^\W\d_][^\d]*")
+#: A year in a reference: one without (« 6.3 », an agenda item) names an act only with its sitting's date.
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def reference_date(reference: str) -> dt.date | None:
+    """The date that a decision reference gives its decision, or None: one after « du » (« DELIB 12 du
+    24/04/2017 »), one in words (« CP du 24 avril 2017 », « 24 avril 2017 »), or the date of a body's sitting, letters
+    then the date alone (« CP 2017-04-24 », « CD 26/06/2017 »). Figures that only look like a date are not read:
+    « 2017-04-24 » alone may be the year, sitting and item, « 2016-0387 » a year and a number, « 2017-04-24-12 » an
+    item of a sitting.
+
+    >>> reference_date("CP 2017-04-24"), reference_date("Délibération n° 12 du 24/04/2017")
+    (datetime.date(2017, 4, 24), datetime.date(2017, 4, 24))
+    >>> reference_date("Commission permanente du 24 avril 2017")
+    datetime.date(2017, 4, 24)
+    >>> [reference_date(r) for r in ("2017-04-24", "2016-0387", "CP 2017-04-24-12", "CP 2017-13-24", "18.5.1")]
+    [None, None, None, None, None]
+    """
+    for match in DATE_RE.finditer(reference):
+        before, after = reference[:match.start()], reference[match.end():]
+        if before[-1:].isdigit() or after[:1].isdigit() or (match["month"] and not match["year"]):
+            continue
+        said = _DATED.search(before) or match["month"]
+        if said or (_BODY.fullmatch(before.strip()) and not after.strip(" .")):
+            return date_from_match(match)
+    return None
+
+
+def without_year(reference: str) -> bool:
+    """Whether ``reference`` has no year (« 6.3 », « 18.5.1 »): a number that recurs from sitting to sitting.
+
+    >>> without_year("6.3"), without_year("2016-0387"), without_year("CP 2017-04-24")
+    (True, False, False)
+    """
+    return _YEAR.search(reference) is None
+
 
 #: The ACTES natures of the acts other than a deliberation (``CodeNatureActe``): "of" what, French and English.
 OTHER_NATURES = {"AR": ("d'un arrêté réglementaire", "of a regulatory order (arrêté)"),

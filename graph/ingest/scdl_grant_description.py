@@ -9,6 +9,7 @@ beneficiary and grant are known.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
@@ -16,13 +17,18 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 from graph.identity import deliberation_iri
 from graph.identity_names import fold
 from graph.ingest.base import literal
-from graph.ingest.scdl_decisions import actes_reference, acts_named, names_no_deliberation
+from graph.dates import parse_date
+from graph.ingest.scdl_decisions import actes_reference, acts_named, names_no_deliberation, reference_date, without_year
 from graph.ingest.scdl_grant_values import EU_NOTIFIED, GrantCellReader, aid_forms
 from graph.namespaces import MAI, SCHEMA
 from graph.spreadsheets import FractionCell
 from graph.tabular import Row
 from graph.triples import plain_literal
+from graph.values import ValueProblem
 
+#: The choices of ``conditionsVersement`` (SCDL 2.1.1: « Choix unique »), folded.
+PAYMENT_CHOICES = frozenset({"unique", "echelonne", "autre"})
+_CHOICE_SEPARATOR = re.compile(r"[;,/|+]")
 #: Characters of a grant's purpose that the SCDL schema allows (``objet``: maxLength 256).
 PURPOSE_CHARS = 256
 
@@ -77,12 +83,81 @@ class GrantDescription(GrantCellReader):
             g.add((grant, MAI.aidForms, literal(forms)))
         if conditions := self.get(row, "payment_conditions"):
             g.add((grant, MAI.paymentConditions, literal(conditions)))
+            self.check_one_choice(row, conditions)
         raw = self.get(row, "eu_notification")
         if (notified := EU_NOTIFIED.get(fold(raw).strip())) is not None:
             g.add((grant, MAI.euNotified, literal(notified, XSD.boolean)))
         elif raw:
             self.warn(row, "eu_notification", "notification UE illisible (attendu « oui » ou « non ») : ignorée",
                       "unreadable EU notification (expected 'oui' or 'non'): ignored", raw)
+
+    def sitting_key(self, row: Row, number: str, decided: dt.date | None) -> str:
+        """What names the deliberation ``number`` of the row's funder: its number, with its date when the number has
+        no year and the list gives it decisions of several dates (« 6.3 » of two sittings: two acts, said once per
+        number, :meth:`dates_of_numbers`); an undated one is kept to be said (:meth:`report_undated_numbers`)."""
+        if not without_year(number):
+            return number
+        if decided is None:
+            dated = self.undated_numbers.setdefault(number, {})
+            dated.setdefault(self.get(row, "convention_date"), []).append(row.line)
+            return number
+        dates = self.dates_of_numbers().get(number, {})
+        if len(dates) < 2:
+            return number
+        if number not in self.numbers_split:
+            self.numbers_split.add(number)
+            said = ", ".join(f"{day.isoformat()} (ligne{'s' * (len(lines) > 1)} {', '.join(map(str, lines))})"
+                             for day, lines in sorted(dates.items()))
+            said_en = ", ".join(f"{day.isoformat()} (line{'s' * (len(lines) > 1)} {', '.join(map(str, lines))})"
+                                for day, lines in sorted(dates.items()))
+            self.warn(row, "decision_ref", f"référence sans année donnée à des décisions de {len(dates)} dates "
+                      f"({said}) : une délibération par date, non une seule", f"reference without a year given to "
+                      f"decisions of {len(dates)} dates ({said_en}): one deliberation per date, not one", number)
+        return f"{number} {decided.isoformat()}"
+
+    def dates_of_numbers(self) -> dict[str, dict[dt.date, list[int]]]:
+        """The decision dates, with their lines, of each decision reference without a year (read once, when one is
+        first met with a date; a date that its column writes otherwise than in figures is not counted)."""
+        if self._dates_of_numbers is None:
+            self._dates_of_numbers = {}
+            for other in self.table.rows:
+                if without_year(reference := self.get(other, "decision_ref")):
+                    try:
+                        day = parse_date(self.get(other, "decision_date"))
+                    except ValueProblem:
+                        continue
+                    if day is not None:
+                        lines = self._dates_of_numbers.setdefault(reference, {}).setdefault(day, [])
+                        lines.append(other.line)
+        return self._dates_of_numbers
+
+    def report_undated_numbers(self) -> None:
+        """Say of each decision reference without a year, nor a decision date, that the list gives conventions of
+        several dates that they are read as one deliberation, which nothing in the list confirms: a sitting's item
+        (« 6.3 ») approves conventions signed on other days, but the same item of another sitting is another act."""
+        for number, dated in self.undated_numbers.items():
+            if len(dated) < 2:
+                continue
+            lines = sorted(line for found in dated.values() for line in found)
+            days = ", ".join(day or "?" for day in sorted(dated))
+            self.ex.warn(f"référence de décision « {number} », sans année ni date de décision, donnée à des "
+                         f"conventions de plusieurs dates ({days}) : lues comme une seule délibération n° {number}, "
+                         "ce que rien dans le fichier ne confirme (le même point d'une autre séance serait un autre "
+                         f"acte) ; lignes {', '.join(map(str, lines))}", f"decision reference '{number}', without a "
+                         f"year or a decision date, given to conventions of several dates ({days}): read as one "
+                         f"deliberation no. {number}, which nothing in the file confirms (the same item of another "
+                         f"sitting would be another act); lines {', '.join(map(str, lines))}", line=lines[0],
+                         field=self.header("decision_ref"), value=number)
+
+    def check_one_choice(self, row: Row, conditions: str) -> None:
+        """Warn of payment conditions that list several of the schema's choices (« unique;échelonné »), where SCDL
+        asks for one (« Choix unique ») of :data:`PAYMENT_CHOICES`: kept as written, which of them holds is unknown."""
+        parts = _CHOICE_SEPARATOR.split(conditions)
+        if len(parts) > 1 and all(fold(part).strip() in PAYMENT_CHOICES for part in parts):
+            self.warn(row, "payment_conditions", "plusieurs choix dans une colonne à choix unique (le SCDL en attend "
+                      "un de « unique », « échelonné », « autre ») : gardé tel quel", "several choices in a "
+                      "single-choice column (SCDL expects one of 'unique', 'échelonné', 'autre'): kept as written",
+                      conditions)
 
     def describe_dates(self, row: Row, grant: URIRef, decided: dt.date | None) -> None:
         """The grant's convention date, payment period and fiscal year: the list's, else the year of its convention,
@@ -130,7 +205,9 @@ class GrantDescription(GrantCellReader):
             self.several_acts.append((row.line, reference, named))
             number = named.number or reference
             decided = decided or named.date
-        deliberation = deliberation_iri(funder, number, base=self.ctx.base)
+        elif actes is None:  # « CP 2017-04-24 »: the commission's sitting of that day
+            decided = decided or reference_date(reference)
+        deliberation = deliberation_iri(funder, self.sitting_key(row, number, decided), base=self.ctx.base)
         g.add((grant, MAI.decidedBy, deliberation))
         g.add((deliberation, RDF.type, MAI.Deliberation))
         g.add((deliberation, DCTERMS.identifier, literal(number)))

@@ -76,6 +76,10 @@ class GrantRows(GrantDescription, GrantReports):
         self.several_acts: list[tuple[int, str, ActsNamed]] = []
         #: The (line, referenceDecision) of the rows whose reference names no deliberation (« CONV N° 978-15 »).
         self.no_deliberation: list[tuple[int, str]] = []
+        #: The decision references without a year, nor a decision date: their lines by convention date.
+        self.undated_numbers: dict[str, dict[str, list[int]]] = {}
+        self.numbers_split: set[str] = set()  # the references without a year read as several deliberations
+        self._dates_of_numbers: dict | None = None
         self.shared = 0  # the grants whose amount is the beneficiary's share of the row's (pourcentageSubvention)
         #: The rows kept of each grant (its idSubvention and funder, or its line).
         self.shares: dict[tuple, list[Kept]] = {}
@@ -232,6 +236,68 @@ class GrantRows(GrantDescription, GrantReports):
         self.shared += amounts[2] is not None
         self.shares.setdefault(self.grant_of(row, funder, amounts[1]), []).append(
             Kept(row.line, amounts[2] or Decimal(1), amounts[1], amounts[0], grant, beneficiary))
+
+    def join_namesakes(self) -> None:
+        """Join the beneficiaries of this list that bear one name and identifiers that do not conflict (one row
+        giving the RNA number, another the SIRET: :meth:`graph.identity.ActorBook.join_namesakes`), as DESIGN.md's
+        identity by name asks, saying so with their lines; namesakes whose identifiers conflict stay apart, said too.
+        A grant then written twice for the one beneficiary is counted once (:meth:`drop_repeated`)."""
+        lines: dict[URIRef, list[int]] = {}
+        for rows in self.shares.values():
+            for kept in rows:
+                lines.setdefault(kept.beneficiary, []).append(kept.line)
+        apart = [iris for iris in self.book.namesakes() if not self.book.compatible(iris) and iris <= lines.keys()]
+        mapping = self.book.join_namesakes()
+        for source, target in mapping.items():
+            if source in lines and target in lines:
+                self.say_namesakes(source, target, lines, joined=True)
+        for iris in apart:
+            first, *others = sorted(iris, key=lambda iri: lines[iri][0])
+            for other in others:
+                self.say_namesakes(first, other, lines, joined=False)
+        if mapping:
+            self.shares = {key: [kept._replace(beneficiary=mapping.get(kept.beneficiary, kept.beneficiary))
+                                 for kept in rows] for key, rows in self.shares.items()}
+            self.drop_repeated()
+
+    def say_namesakes(self, one: URIRef, other: URIRef, lines: dict[URIRef, list[int]], joined: bool) -> None:
+        """Warn of two beneficiaries of one name, at the first line of ``other``, naming both lines and identifiers:
+        joined as one organisation, or kept apart, their identifiers conflicting."""
+        first, line = lines[one][0], lines[other][0]
+        ids = f"{actor_key(one)} ligne {first}, {actor_key(other)} ligne {line}"
+        ids_en = f"{actor_key(one)} line {first}, {actor_key(other)} line {line}"
+        name = self.book.labels.get(one) or self.book.labels.get(other, "")
+        if joined:
+            fr, en = ("identifiants qui ne se contredisent pas : un seul bénéficiaire",
+                      "identifiers that do not conflict: one beneficiary")
+        else:
+            fr, en = ("identifiants différents : deux bénéficiaires homonymes, gardés distincts",
+                      "different identifiers: two namesake beneficiaries, kept apart")
+        self.ex.warn(f"même nom de bénéficiaire (« {name} ») avec des {fr} ({ids})",
+                     f"same beneficiary name ('{name}') with {en} ({ids_en})", line=line,
+                     field=self.header("beneficiary_name"), value=name)
+
+    def drop_repeated(self) -> None:
+        """Count once a grant written on two rows for one beneficiary (same decision, purpose, amount and share):
+        two rows of the same beneficiary joined by name (one with its RNA number, the other with its SIRET). The
+        later row's grant is removed, and said; its share counted twice made the grant more than its amount."""
+        for key, rows in self.shares.items():
+            seen: dict[tuple, Kept] = {}
+            for kept in list(rows):
+                first = seen.setdefault((kept.beneficiary, kept.share, kept.stated), kept)
+                if first is kept:
+                    continue
+                rows.remove(kept)
+                for triple in list(self.graph.triples((kept.grant, None, None))):
+                    self.graph.remove(triple)
+                self.grants -= 1
+                self.total -= kept.amount
+                self.stated -= kept.stated
+                self.shared -= kept.share != 1
+                self.ex.warn(f"même subvention que la ligne {first.line}, pour le même bénéficiaire (même décision, "
+                             f"objet, montant et part) : ligne comptée une fois", f"same grant as line {first.line}, "
+                             "for the same beneficiary (same decision, purpose, amount and share): row counted once",
+                             line=kept.line)
 
     def grant_of(self, row: Row, funder: URIRef, stated: Decimal) -> tuple:
         """What tells the rows of one grant, after the name of what tells them: its funder and idSubvention; without one

@@ -284,7 +284,8 @@ class GrantCellReader:
 
     def nature(self, row: Row) -> URIRef | None:
         """The nature concept of the row: in kind, else the budget section (its ``section`` column, or a nature
-        column that holds the section, as Paris's "Nature de la subvention": Fonctionnement, Investissement, Projet)."""
+        column that holds the section, as Paris's "Nature de la subvention": Fonctionnement, Investissement, Projet,
+        else a ``type`` column of natures, as the Somme's: :func:`natures_in_type`)."""
         raw = self.get(row, "nature")
         text = re.sub(r"[^a-z]", "", name_key(raw))
         forms, unread = read_aid_forms(raw)
@@ -295,7 +296,8 @@ class GrantCellReader:
                       f"nature partly not recognised ({parts_en}): read as '{';'.join(forms)}'", raw)
         if "nature" in text:
             return URIRef(NATURE + "in-kind")
-        section = SECTIONS.get(name_key(self.get(row, "section"))) or SECTIONS.get(text)
+        section = (SECTIONS.get(name_key(self.get(row, "section"))) or SECTIONS.get(text)
+                   or SECTIONS.get(name_key(self.get(row, "grant_type"))))
         if text and "numeraire" not in text and text not in SECTIONS:
             self.warn(row, "nature", "nature inconnue (attendu « aide en numéraire » ou « aide en nature »)",
                       "unknown nature (expected 'aide en numéraire' or 'aide en nature')", self.get(row, "nature"))
@@ -308,6 +310,27 @@ class GrantCellReader:
         except ValueProblem as exc:
             self.warn(row, "fiscal_year", str(exc), exc.message_en, raw)
             return None
+
+
+def natures_in_type(table: Table, cols: dict[str, int]) -> dict[str, int]:
+    """``cols`` without its bare ``type`` column (``grant_type``) unless each of its values is a nature
+    (:data:`SECTIONS`: fonctionnement, investissement, projet): a word that many lists use for other things (a kind
+    of beneficiary, of act) is read as the grant's nature only when it says nothing else; otherwise it stays a
+    column not read, and said so.
+
+    >>> rows = [Row(2, ["Club", "Fonctionnement"]), Row(3, ["Cercle", ""])]
+    >>> natures_in_type(Table(["nom", "type"], rows), {"grant_type": 1})
+    {'grant_type': 1}
+    >>> natures_in_type(Table(["nom", "type"], [Row(2, ["Club", "association"])]), {"grant_type": 1})
+    {}
+    """
+    i = cols.get("grant_type")
+    if i is None:
+        return cols
+    values = {name_key(row.cells[i]) for row in table.rows if i < len(row.cells) and row.cells[i].strip()}
+    if values and values <= SECTIONS.keys():
+        return cols
+    return {field: place for field, place in cols.items() if field != "grant_type"}
 
 
 def share_of(total: Decimal, ratio: Decimal) -> Decimal:

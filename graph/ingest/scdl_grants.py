@@ -33,6 +33,7 @@ from __future__ import annotations
 from graph.ingest.base import (FUNDER_ADVICE, Extraction, InputError, SourceContext, SourceKind, missing_columns,
                                nothing_kept, parse_funder_option)
 from graph.ingest.scdl_grant_rows import GrantRows
+from graph.ingest.scdl_grant_values import natures_in_type
 from graph.ingest.scdl_headers import (GRANT_FIELDS, SIREN_BESIDE, fields_named, header_near_miss, keys_of,
                                        map_columns, sirens_beside, warn_duplicate_columns, warn_unread_columns,
                                        warn_unread_identifiers)
@@ -79,7 +80,7 @@ def near_miss(ctx: SourceContext) -> InputError | None:
 
 
 def _columns(table: Table, ctx: SourceContext) -> dict[str, int]:
-    cols = map_columns(table.header, GRANT_FIELDS)
+    cols = natures_in_type(table, map_columns(table.header, GRANT_FIELDS))
     cols |= sirens_beside(table.header, cols)
     if missing := _lacking(cols.keys()):
         raise missing_columns(missing, KIND_LABEL, table.header, table.header_line)
@@ -143,6 +144,7 @@ def extract(ctx: SourceContext) -> Extraction:
     rows.report_repairs()
     for row in table.rows:
         rows.add_row(row)
+    rows.join_namesakes()
     rows.join_own_amounts()
     rows.check_stated_amounts()
     rows.check_shares()
@@ -152,6 +154,7 @@ def extract(ctx: SourceContext) -> Extraction:
     rows.report_funder_unidentified()
     rows.report_numeric_references()
     rows.report_several_acts()
+    rows.report_undated_numbers()
     rows.report_no_deliberation()
     if not rows.grants:  # the rows that the table reader refused (too many cells) are told too, and counted
         refused = [issue for issue in table.issues if issue.level == "error" and issue.line]

@@ -55,6 +55,9 @@ GRANT_FIELDS: dict[str, tuple[str, ...]] = {
                "Montant attribué (en euros)", "Montant attribué en €", "Montant voté (en euros)"),
     "nature": ("nature", "SUB_NATURE", "Nature de la subvention", "Nature de l'aide"),
     "section": ("section", "Section budgétaire", "Type de subvention"),
+    # A bare "type" (the Somme's: fonctionnement, investissement) is read as the nature only when all its values are
+    # natures (graph.ingest.scdl_grant_values.natures_in_type).
+    "grant_type": ("type",),
     "payment_conditions": ("conditionsVersement", "SUB_VERSEMENT", "Conditions de versement"),
     "payment_period": ("datesPeriodeVersement", "Date de versement", "Date ou période de versement",
                        "Dates ou période de versement", "Période de versement"),
