@@ -44,11 +44,19 @@ from graph.identity_names import APOSTROPHES
 #: Elided forms that precede an apostrophe and are dropped (the word after them is kept).
 ELISIONS = frozenset({"l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu"})
 
-# A number as amounts are written: digits grouped by thousands (a space, a no-break space or a dot: "20 000",
-# "1.234.567"), with cents or not ("1 234,50", "20000,00"). It is one word, whose term is its digits
+# A number as amounts are written in French: digits grouped by thousands (a space, a no-break space or a dot:
+# "20 000", "1.234.567"), with cents or not ("1 234,50", "20000,00"). It is one word, whose term is its digits
 # (:func:`number_term`): "20 000", "20000" and "20.000" find each other. Four digits never start a group, so
 # that "2023 2024" stays two years and "2024.00240" a deliberation number.
-NUMBER = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?!\d)(?:,\d{1,2}(?!\d))?|\d+,\d{1,2}(?!\d)"
+_GROUPED = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?!\d)(?:,\d{1,2}(?!\d))?"
+_DECIMAL = r"\d+,\d{1,2}(?!\d)"
+#: A number grouped the English way, as the English pages write amounts ("€20,000", "1,234,567", "20,000.50"): a
+#: comma followed by exactly three digits (and no fourth) is a thousands separator. A French decimal comma is
+#: followed by one or two (cents: "20,5", "1 234,50"), so the two readings never meet on an amount; the first group
+#: starts with a digit other than 0, so that « 0,500 » is not read as 500. A French text's three decimals
+#: (« 1,250 million ») are read so as 1250: the same words in a query still find it.
+ENGLISH_NUMBER = r"[1-9]\d{0,2}(?:,\d{3})+(?!\d)(?:\.\d{1,2}(?!\d))?"
+NUMBER = rf"{_GROUPED}|{ENGLISH_NUMBER}|{_DECIMAL}"
 
 
 #: A letter of a word: what ``\w`` matches but an apostrophe (see APOSTROPHES) and an underscore, which joins the
@@ -174,19 +182,24 @@ def _masculine(folded: str) -> str:
 
 
 def number_term(word: str) -> str:
-    """The term of a word with a digit: a number's grouping left out, and cents of zero ("20 000,00" is 20000).
+    """The term of a word with a digit: a number's grouping left out, and cents of zero ("20 000,00" is 20000);
+    a number grouped the English way (:data:`ENGLISH_NUMBER`) has the term of its French writing.
 
     >>> [number_term(w) for w in ("20 000", "20.000", "1 234,50", "20000,00", "2024.00240", "W423000001")]
     ['20000', '20000', '1234,5', '20000', '2024.00240', 'W423000001']
+    >>> [number_term(w) for w in ("20,000", "1,234,567", "20,000.50", "20,5")]
+    ['20000', '1234567', '20000,5', '20,5']
     """
     if not _NUMBER.fullmatch(word):
         return word
+    if _ENGLISH_NUMBER.fullmatch(word):
+        word = word.replace(",", "").replace(".", ",")
     whole, _, cents = _GROUPING.sub("", word).partition(",")
     cents = cents.rstrip("0")
     return f"{whole},{cents}" if cents else whole
 
 
-_NUMBER = re.compile(NUMBER)
+_NUMBER, _ENGLISH_NUMBER = re.compile(NUMBER), re.compile(ENGLISH_NUMBER)
 
 
 def fold_word(word: str) -> str:

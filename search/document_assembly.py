@@ -1,6 +1,7 @@
 """How a converter of :mod:`search.documents` assembles a document: the empty document of a kind
-(:func:`start_document`), its facets (:func:`add_facet`), what it shows of other resources (:func:`show_labels`) or
-depends on (:func:`add_dependencies`), and its canonical order (:func:`finish_document`).
+(:func:`start_document`), its facets (:func:`add_facet`), the concepts that classify it (:func:`add_classes`), what
+it shows of other resources (:func:`show_labels`) or depends on (:func:`add_dependencies`), and its canonical order
+(:func:`finish_document`).
 """
 
 from __future__ import annotations
@@ -8,15 +9,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from search.document_kinds import FACETS, KINDS, class_labels
-from search.fact_readers import label_of
+from search.fact_readers import label_of, labels_in_every_language
 from search.facts import Facts
 
 
 def start_document(iri, kind: str, label: str, type_: str = "", type_label: str = "") -> dict:
-    """The empty document of ``iri``, of ``kind`` (and ``type_``, the kind's when none), named ``label``."""
+    """The empty document of ``iri``, of ``kind`` (and ``type_``, the kind's when none), named ``label``. Its
+    ``translations`` are the names in other languages of what it shows (a circle's « Funders circle »): searched in
+    its body, not shown in its results (a page translates the French names it shows)."""
     return {"iri": iri, "kind": kind, "type": type_ or kind, "type_label": type_label or KINDS[kind],
             "classes": list(class_labels(kind, type_ or kind)),
-            "label": label, "names": [label], "text": [], "related": [], "summary": "",
+            "label": label, "names": [label], "text": [], "related": [], "translations": [], "summary": "",
             "facets": {f: [] for f in FACETS}, "labels": {}, "amount": None, "date": None, "deps": set(),
             "shown": {}}
 
@@ -28,6 +31,18 @@ def add_facet(doc: dict, facts: Facts, name: str, values: Iterable) -> None:
             doc["facets"][name].append(value)
             if name != "fiscal_year":
                 doc["labels"][value] = doc["shown"][value] = label_of(facts, value)
+
+
+def add_classes(doc: dict, facts: Facts, concepts: Iterable) -> None:
+    """Add to the names of the document's classes the labels, French and English, of ``concepts`` that classify it
+    further (a grant's nature, a deliberation's outcome): "operating grant" and « fonctionnement » find the grant of
+    that nature. In ``classes``, not the body: there a word gets a weight of its own, low when thousands of grants
+    are classified by it, so that the texts that say it (« Fonctionnement de l'association », rarer) come first
+    rather than tie with every grant of that nature. Their labels are noted as shown (:func:`show_labels`)."""
+    concepts = [c for c in concepts if type(c) is str]
+    show_labels(doc, facts, concepts)
+    labels = {label for concept in concepts for label in labels_in_every_language(facts, concept)}
+    doc["classes"] = sorted(labels.union(doc["classes"]))
 
 
 def add_dependencies(doc: dict, values: Iterable) -> None:
@@ -51,6 +66,7 @@ def show_labels(doc: dict, facts: Facts, values: Iterable) -> list[str]:
 def finish_document(doc: dict) -> dict:
     """Put the document in a canonical order: the same facts read in any order give the same document (and hash)."""
     doc["related"] = sorted(set(doc["related"]) - set(doc["names"]))
+    doc["translations"] = sorted(set(doc["translations"]) - set(doc["related"]) - set(doc["names"]))
     deps, shown, labels = doc["deps"], doc["shown"], doc["labels"]
     deps.discard(doc["iri"])
     shown.pop(doc["iri"], None)

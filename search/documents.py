@@ -26,11 +26,12 @@ from collections.abc import Iterable, Iterator
 
 from graph.french_text import counted, of
 from graph.ingest.french import format_date_words
-from search.document_assembly import add_dependencies, add_facet, finish_document, show_labels, start_document
+from search.document_assembly import (add_classes, add_dependencies, add_facet, finish_document, show_labels,
+                                      start_document)
 from search.document_kinds import ACTOR_TYPES, kind_of
 from search.fact_readers import (amount_of, counted_amount_of, dcterms, grants_counted, grants_in_force,
-                                 grants_replacing, has_label, iris_of, label_of, mai, membership_holds, org,
-                                 party_names_of, rdfs, schema, skos, texts_of, year_of)
+                                 grants_replacing, has_label, iris_of, label_of, labels_in_every_language, mai,
+                                 membership_holds, org, party_names_of, rdfs, schema, skos, texts_of, year_of)
 from search.facts import FULL, LABELS, Facts
 
 #: Names of the other side of an actor's grants put in its text: a funder of 10,000 grants would otherwise match
@@ -100,6 +101,10 @@ def actor_to_document(iri: str, facts: Facts) -> dict:
     add_facet(doc, facts, "goal", iris_of(facts, iri, mai.contributesTo))
     for name in ("theme", "place", "circle", "goal"):
         doc["related"] += [doc["labels"][v] for v in doc["facets"][name]]
+    # a circle by its English name too, as the English pages show it (« Funders circle »), searched but not shown (a
+    # page translates the French name it shows); the themes' English names are read when a query names them
+    # (search.themes), a circle's only here
+    doc["translations"] += [name for c in doc["facets"]["circle"] for name in labels_in_every_language(facts, c)]
     doc["amount"] = received[0] or given[0] or None
     parts = [type_label] + [doc["labels"][p] for p in doc["facets"]["place"]] + ended(facts, iri, type_) + left
     parts += [grants_part(*received, "reçus")] if received[1] else []
@@ -174,7 +179,8 @@ def _grants_total(doc: dict, facts: Facts, grants: list, side, facets: bool = Tr
 
 
 def grant_to_document(iri: str, facts: Facts) -> dict:
-    """The document of a grant: amount, funder, beneficiary, purpose, year, deliberation, goals.
+    """The document of a grant: amount, funder, beneficiary, purpose, year, deliberation, goals, nature (in its
+    classes, French and English: « subvention de fonctionnement », "operating grant").
 
     Its ``amount`` (the sort's, the result's) is the one the totals count (:func:`counted_amount_of`), as the pages
     sort and sum it; one they leave out (-500 €) is in its name and summary, as its page names it, and in its body: a
@@ -188,6 +194,7 @@ def grant_to_document(iri: str, facts: Facts) -> dict:
         f" ({years[0]})" if years else "")
     doc = start_document(iri, "grant", label)
     doc["text"] = texts_of(facts, iri, dcterms.description)
+    add_classes(doc, facts, iris_of(facts, iri, mai.nature))
     deliberations = iris_of(facts, iri, mai.decidedBy)
     themes = iris_of(facts, iri, dcterms.subject) + [t for b in beneficiaries
                                                      for t in iris_of(facts, b, dcterms.subject)]
@@ -218,14 +225,16 @@ def grant_to_document(iri: str, facts: Facts) -> dict:
 
 
 def deliberation_to_document(iri: str, facts: Facts) -> dict:
-    """The document of a deliberation: number, title, authority, date, the grants it decides and the titles of the
-    agreements it approves ("Convention pluriannuelle d'objectifs avec …", in its text)."""
+    """The document of a deliberation: number, title, authority, date, outcome (in its classes, French and
+    English), the grants it decides and the titles of the agreements it approves ("Convention pluriannuelle
+    d'objectifs avec …", in its text)."""
     identifiers = texts_of(facts, iri, dcterms.identifier)
     authorities = iris_of(facts, iri, mai.authority)
     label = deliberation_name(identifiers[0] if identifiers else None, label_of(facts, iri) if has_label(facts, iri)
                               else None, [label_of(facts, a) for a in authorities])
     doc = start_document(iri, "deliberation", label)
     doc["names"] += identifiers + texts_of(facts, iri, dcterms.title)
+    add_classes(doc, facts, iris_of(facts, iri, mai.outcome))
     agreements = facts.pointing(iri, mai.approvedBy)
     doc["text"] = texts_of(facts, iri, dcterms.description) + [t for a in agreements
                                                                for t in texts_of(facts, a, dcterms.title)]

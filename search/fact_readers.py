@@ -55,6 +55,19 @@ def _find_label(facts: Facts, iri, lang: str) -> str:
     return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
+def labels_in_every_language(facts: Facts, iri) -> list[str]:
+    """The labels of ``iri`` in every language (``skos:prefLabel`` and ``rdfs:label``), sorted: the French one that
+    :func:`label_of` gives and the English one that English pages show (« Funders circle », "operating grant").
+
+    >>> facts = Facts()
+    >>> facts.add("c", skos.prefLabel, ("Cercle des financeurs", "fr"))
+    >>> facts.add("c", skos.prefLabel, ("Funders circle", "en"))
+    >>> labels_in_every_language(facts, "c")
+    ['Cercle des financeurs', 'Funders circle']
+    """
+    return sorted(set(texts_of(facts, iri, skos.prefLabel, rdfs.label)))
+
+
 def has_label(facts: Facts, iri) -> bool:
     """Whether a source gives ``iri`` a label (else :func:`label_of` falls back on its IRI's tail)."""
     return any(type(v) is tuple for predicate in _LABELS for v in facts.get(iri, predicate))

@@ -53,8 +53,10 @@ VERSION_GRACE_S = 60.0
 #: totals count its grants (``mai:Grant``) only (a misspelt class's node added its amount), and its summary says how
 #: many of them its total leaves out, and its dissolution date (« dissoute le … », « cessée le … »). 12: and the
 #: poles it left (« a quitté PTCE santé Forez le 30 juin 2025 »). 13: the roadmap actions (with an IRI) are documents
-#: of their own kind, ``action``, summarised with their goals.
-INDEX_FORMAT = "13"
+#: of their own kind, ``action``, summarised with their goals. 14: a circle's English name in its members' body
+#: (« Funders circle »), a grant's nature and a deliberation's outcome in their ``classes`` (French and English),
+#: numbers grouped the English way as one word ("20,000" is 20000).
+INDEX_FORMAT = "14"
 
 
 class SearchIndexError(Exception):

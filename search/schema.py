@@ -5,8 +5,10 @@ Fields:
 - ``iri`` (unique key), ``kind`` and ``type`` (actor type), exact terms;
 - ``name`` (labels and variants, stemmed), ``exact`` (the same, accent-folded and unstemmed: prefix completion
   and typo tolerance on names), ``whole`` (each name as one term: a query that is a whole name weighs more),
-  ``body`` (descriptions, the names of linked resources and the amount, stemmed),
-  ``classes`` (the French and English names of the document's kind and actor type, stemmed); the names and the
+  ``body`` (descriptions, the names of linked resources, their English names that results do not show, and the
+  amount, stemmed),
+  ``classes`` (the French and English names of the document's kind and actor type, and of the concepts that
+  classify it further: a grant's nature, a deliberation's outcome; stemmed); the names and the
   body also hold the expansions of the acronyms they hold and the reverse (:mod:`search.synonyms`);
 - one keyword field per facet (IRIs, years), and ``deps``: the IRIs whose facts the document shows, so that an
   update finds the documents to re-derive when one of them changes, and for those of which it shows only the
@@ -212,9 +214,10 @@ def amount_words(doc: dict) -> list[str]:
 
 
 def _texts(doc: dict, found: tuple[set, set] | None = None) -> tuple[list[str], list[str]]:
-    """The texts of the name and body fields: names; descriptions, related names and the amount; each with the
-    acronyms and expansions they hold (``found``: the terms of the names and of the body, when known)."""
-    body = doc["text"] + doc["related"]
+    """The texts of the name and body fields: names; descriptions, related names, their translations and the
+    amount; each with the acronyms and expansions they hold (``found``: the terms of the names and of the body, when
+    known)."""
+    body = doc["text"] + doc["related"] + doc.get("translations", [])
     name_terms, body_terms = found or (term_set(doc["names"]), term_set(body))
     return (doc["names"] + expansions(doc["names"], name_terms),
             body + expansions(body, body_terms) + amount_words(doc))
@@ -247,11 +250,12 @@ def document_to_record(doc: dict) -> tuple[dict, dict, dict]:
     :class:`search.segment.SegmentBuilder` takes them: what whoosh's writer makes of :func:`document_to_fields`
     (tests/test_search_index.py checks that both give the same index). Keyword values (IRIs, years) hold no
     space, so they are their own terms."""
-    name_terms, body_terms = term_set(doc["names"]), term_set(doc["text"] + doc["related"])
+    body_texts = doc["text"] + doc["related"] + doc.get("translations", [])
+    name_terms, body_terms = term_set(doc["names"]), term_set(body_texts)
     names, body = _texts(doc, (name_terms, body_terms))
     terms = {"iri": (doc["iri"],), "kind": (doc["kind"],), "type": (doc["type"],), "deps": dependency_terms(doc),
              "name": name_terms | term_set(names[len(doc["names"]):]),
-             "body": body_terms | term_set(body[len(doc["text"]) + len(doc["related"]):]),
+             "body": body_terms | term_set(body[len(body_texts):]),
              "classes": term_set(doc.get("classes", ())), **doc["facets"]}
     if doc["kind"] != "grant":
         exact, whole = folded_names(doc["names"])  # as term_set(names, folded=True) and _whole(doc)

@@ -9,7 +9,8 @@
 - Operators count in capitals only: in lower case, "et" and "ou" are French stop words and "and", "or" and "not"
   English ones, left out of queries and of the index alike (:data:`search.analysis.STOP_WORDS`). An operator with
   nothing to join is ignored; a text made only of stop words and operators finds nothing.
-- A currency word after a number ("20 000 euros", "500 EUR") is left out: the amount is the number.
+- A currency word after or before a number ("20 000 euros", "500 EUR", "EUR 20,000") is left out: the amount is
+  the number.
 - A hyphenated word is its parts or its joined form: "télé-médecine" finds « télémédecine » and « télé médecine ».
 - ``type:X`` (``genre:``, ``kind:``) and ``theme:X`` (``thème:``) at the start of a word are the filters of the same
   name, X read as their parameter's value (a quoted X may hold spaces: ``theme:"santé mentale"``); the values of one
@@ -21,8 +22,8 @@
 
 >>> [(g.words, g.excluded) for g in parse("santé mentale OU psychiatrie SAUF enfants")]
 [([('sant', 'sante'), ('mental', 'mentale')], []), ([('psychiatr', 'psychiatrie')], [('enfant', 'enfants')])]
->>> [g.words for g in parse("20 000 euros")]
-[[('20000', '20000')]]
+>>> [g.words for g in parse("20 000 euros")], [g.words for g in parse("EUR 20,000")]
+([[('20000', '20000')]], [[('20000', '20000')]])
 >>> [(g.words, g.compounds) for g in parse("médico-social")]
 [([('medico', 'medico'), ('social', 'social')], [(0, 2, ('medicosocial', 'medicosocial'))])]
 >>> [(g.words, g.excluded) for g in parse("AND")], parse("")
@@ -41,7 +42,7 @@ from search.analysis import fold_word, iter_compounds, iter_words, stem_word
 
 #: Operators (as written, capitals only) and what they do.
 OPERATORS = {"ET": "and", "AND": "and", "OU": "or", "OR": "or", "SAUF": "not", "NOT": "not"}
-#: Words of a currency, folded, left out after a number.
+#: Words of a currency, folded, left out after or before a number.
 CURRENCY = frozenset({"euro", "euros", "eur"})
 
 #: The filters a text may hold (``type:association``), by their names: the search page's names for them in French
@@ -78,7 +79,8 @@ def parse(text: str) -> list[Group]:
     groups, current, negated, after_number, seen = [], Group(), False, False, False
     compounds = {m.start(): m for m in iter_compounds(text) if not any(c.isdigit() for c in m.group(0))}
     opened: tuple[int, re.Match] | None = None  # the compound being read: where its parts start in ``words``
-    for word, start, end in iter_words(text):
+    spans = list(iter_words(text))
+    for position, (word, start, end) in enumerate(spans):
         seen = True
         if start in compounds and not negated:
             opened = (len(current.words), compounds[start])
@@ -92,7 +94,7 @@ def parse(text: str) -> list[Group]:
             negated = operator == "not"
             continue
         folded = fold_word(word)
-        if after_number and folded in CURRENCY:
+        if folded in CURRENCY and (after_number or _starts_number(spans, position + 1)):
             after_number = False
             continue
         after_number = folded[:1].isdigit()
@@ -110,6 +112,11 @@ def parse(text: str) -> list[Group]:
     if current.words or current.excluded or (seen and not groups):
         groups.append(current)
     return groups
+
+
+def _starts_number(spans: list[tuple[str, int, int]], position: int) -> bool:
+    """Whether the word at ``position`` of ``spans`` (:func:`search.analysis.iter_words`) starts with a digit."""
+    return position < len(spans) and spans[position][0][:1].isdigit()
 
 
 @dataclass
