@@ -12,7 +12,7 @@ from importlib import resources
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDFS
+from rdflib.namespace import OWL, RDF, RDFS, SH
 
 #: Vocabulary files and the IRI of the named graph each is stored in.
 VOCABULARY_FILES = {
@@ -77,3 +77,21 @@ def superclasses() -> dict[URIRef, frozenset[URIRef]]:
     for cls in set(ontology.subjects(RDFS.subClassOf, None)):
         result[cls] = frozenset(c for c in ontology.transitive_objects(cls, RDFS.subClassOf) if c != cls)
     return result
+
+
+@cache
+def resource_properties() -> frozenset[URIRef]:
+    """The properties whose values are resources, never literals: the ontology's object properties, and the paths
+    that a shape gives a class, a node shape or an IRI node kind (``schema:funder``, ``org:member``).
+
+    >>> from graph.namespaces import MAI, SCHEMA
+    >>> {MAI.decidedBy, SCHEMA.funder} <= resource_properties(), SCHEMA.amount in resource_properties()
+    (True, False)
+    """
+    shapes = load_shapes()
+    found = set(load_ontology().subjects(RDF.type, OWL.ObjectProperty))
+    for shape, path in shapes.subject_objects(SH.path):
+        if isinstance(path, URIRef) and ((shape, SH["class"], None) in shapes or (shape, SH.node, None) in shapes
+                                         or shapes.value(shape, SH.nodeKind) in (SH.IRI, SH.BlankNodeOrIRI)):
+            found.add(path)
+    return frozenset(found)

@@ -75,9 +75,11 @@ def test_the_csv_takes_the_searchs_filters_and_sort(client):
     assert {r["kind"] for r in rows} == {"action"} and {r["score"] for r in rows} == {""}
 
 
-@pytest.mark.parametrize("query, name", [("q=prévention", "search-prevention"), ("type=theme", "search"),
-                                         ("q=Santé mentale&type=theme", "search-sante-mentale")])
-def test_the_download_is_named_after_the_text_sought(client, query, name):
+@pytest.mark.parametrize("query, name", [("q=prévention", "recherche-prevention"), ("type=theme", "recherche"),
+                                         ("q=Santé mentale&type=theme", "recherche-sante-mentale"),
+                                         ("q=prévention&lang=en", "search-prevention")])
+def test_the_download_is_named_after_the_text_sought_in_the_pages_language(client, query, name):
+    query += "&lang=fr" * ("lang=" not in query)  # not the language another test's cookie chose
     response = client.get("/search.csv?" + query)
     assert response.headers["Content-Disposition"] == f'attachment; filename="{name}.csv"'
     excel = client.get("/search.csv?" + query + "&excel=1")

@@ -28,7 +28,8 @@ def test_a_year_lists_its_grants_with_funder_beneficiary_amount_and_deciding_del
         "year": 2024, "funder": {"iri": SEM, "label": "Saint-Etienne Métropole"},
         "beneficiary": {"iri": DANAECARE, "label": "DanaeCare"}, "amount": 20000.0,
         "deliberation": {"iri": DELIBERATION, "label": "n°\u00a02024.00240 du 14 mai 2024"},
-        "grant": {"iri": GRANT, "label": "sem-danaecare-2024"}, "deliberation_number": "2024.00240",
+        "grant": {"iri": GRANT, "label": "Subvention de 20\u202f000\u00a0€ à DanaeCare"},
+        "deliberation_number": "2024.00240",
         "deliberation_date": "2024-05-14"}]
     assert body["grants_page"] == {"page": 1, "pages": 1, "page_size": 100}
 

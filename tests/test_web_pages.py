@@ -1094,10 +1094,13 @@ def test_an_actors_incoming_memberships_and_listed_grants_are_named_not_shown_as
         "Création du PTCE santé", membership)
 
 
-@pytest.mark.parametrize("lang, word", [("fr", "Adhésion"), ("en", "Membership")])
-def test_the_memberships_table_links_each_membership_by_a_word_not_the_end_of_its_iri(client, lang, word):
+@pytest.mark.parametrize("lang, name", [("fr", "DanaeCare, membre de PTCE santé Loire (Cercle cœur)"),
+                                        ("en", "DanaeCare, member of PTCE santé Loire (Core circle)")])
+def test_the_memberships_table_links_each_membership_by_its_pages_name_not_the_end_of_its_iri(client, lang, name):
+    """Not the class's name either: « Adhésion » on every row told a CSV's reader (and a screen reader's list of
+    links) nothing."""
     rows = client.get(f"/id/actor/danaecare.json?lang={lang}").get_json()["memberships"]["rows"]
-    assert [r["membership"] for r in rows] == [{"iri": MEMBERSHIP, "label": word}]
+    assert [r["membership"] for r in rows] == [{"iri": MEMBERSHIP, "label": name}]
 
 
 def test_a_membership_page_is_titled_by_its_member_pole_and_circle(client):

@@ -24,7 +24,7 @@ from webapp.formatting import format_money
 from webapp.grant_amounts import COUNTED_AMOUNT, descending
 from webapp.page_data import Ref, Table, ref
 from webapp.page_queries import read_whole, select
-from webapp.rendering import render_page, shown_rows
+from webapp.rendering import download_name, render_page, shown_rows
 from webapp.resource_paging import page_url
 from webapp.resource_names import collapse, grant_label, labels_of, party_label, pick_label
 
@@ -300,10 +300,21 @@ def funding():
         data["grants"], data["grants_page"] = listed
     if pole is not None:
         data["pole"] = _pole_summary(pole, [data["flows"], data["by_beneficiary"]], year)
+    _name_downloads(data, pole, year)
     return render_page("funding.html", data, chart=bar_chart(by_year, "year", t("chart_by_year")),
                        year_links=[(row["year"], _funding_url(row["year"])) for row in by_year.rows
                                    if row["year"] is not None],
                        year_links_all=_funding_url(None), page_link=page_url)
+
+
+def _name_downloads(data: dict, pole: URIRef | None, year: int | None) -> None:
+    """Name each table's download after what it holds, in the page's language, and the filters: the pole (its IRI's
+    last segment) and the year (« subventions-2018.csv », « par-financeur-ptce-sante-2018.csv »); every download was
+    ``grants.csv`` or ``by_funder.csv`` whatever the year and the page's language."""
+    pole_key = str(pole).rstrip("/").rsplit("/", 1)[-1] if pole is not None else None
+    for table in data.values():
+        if isinstance(table, Table):
+            table.download = download_name(t(f"file_{table.name}"), pole_key, year)
 
 
 def _funding_url(year: int | None) -> str:

@@ -20,7 +20,7 @@ from webapp.i18n import t
 from webapp.page_data import Table, ref
 from webapp.page_queries import select
 from webapp.rendering import page_window
-from webapp.resource_names import collapse
+from webapp.resource_names import collapse, grant_label
 
 #: Grants a page of the list shows: the rows at most that a request reads (bench/README.md "Web": bounded rows).
 GRANTS_PAGE_SIZE = 100
@@ -69,9 +69,17 @@ def listed_grants(pole: URIRef | None, year: int | None, count: int) -> tuple[Ta
             "beneficiary": ref(row.get("beneficiary"), row.get("beneficiaryLabel")),
             "amount": float(row["amount"].toPython()) if row.get("amount") is not None else None,
             "deliberation": ref(row.get("deliberation"), deliberation_name(row.get("number"), row.get("date"))),
-            "grant": ref(row["grant"]), "deliberation_number": row.get("number"), "deliberation_date": row.get("date")})
+            "grant": ref(row["grant"], _grant_name(row)), "deliberation_number": row.get("number"),
+            "deliberation_date": row.get("date")})
     table.more = max(count - offset - len(table.rows), 0)
     return table, {"page": page, "pages": max(1, -(-count // GRANTS_PAGE_SIZE)), "page_size": GRANTS_PAGE_SIZE}
+
+
+def _grant_name(row: dict) -> str:
+    """A listed grant's name, as its own page names it (« Subvention de 20 000 € à DanaeCare »): the CSV's ``grant``
+    column gave its IRI's last segment (« danaecare », a row number « 12 » for a grants list's)."""
+    beneficiary = ref(row.get("beneficiary"), row.get("beneficiaryLabel"))
+    return grant_label(row.get("amount"), beneficiary.label if beneficiary is not None else None)
 
 
 def _one_per_grant(rows: list[dict]) -> list[dict]:

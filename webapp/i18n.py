@@ -39,11 +39,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "download_csv": ("Télécharger en CSV", "Download as CSV"),
     "sparql_dataset": ("Requête limitée aux graphes donnés (default-graph-uri, named-graph-uri) : {graphs}",
                        "Query limited to the graphs given (default-graph-uri, named-graph-uri): {graphs}"),
-    "download_excel": ("pour Excel", "for Excel"),
+    "download_excel": ("pour Excel en français", "for Excel in English"),
     "download_of": ("tableau « {table} »", "table “{table}”"),
     "download_excel_title": ("CSV séparé par des points-virgules, virgule décimale : s'ouvre d'un double clic dans "
-                             "un tableur en français", "CSV with semicolons and decimal commas, as a spreadsheet in "
-                             "French opens it"),
+                             "un tableur réglé en français", "CSV with commas and decimal points: opens with a double "
+                             "click in a spreadsheet set to English"),
+    # the words that name a download (webapp.rendering.download_name), folded to a file name's letters
+    "file_search": ("recherche", "search"),
+    "file_flows": ("flux", "flows"),
+    "file_by_funder": ("par-financeur", "by-funder"),
+    "file_by_beneficiary": ("par-beneficiaire", "by-beneficiary"),
+    "file_by_year": ("par-annee", "by-year"),
+    "file_by_theme": ("par-theme", "by-theme"),
+    "file_grants": ("subventions", "grants"),
     "download_json": ("Télécharger en JSON", "Download as JSON"),
     "footer": ("Maillage — données ouvertes, interrogeables en SPARQL.", "Maillage — open data, queryable in SPARQL."),
     "more": ("{n} de plus", "{n} more"),

@@ -32,16 +32,22 @@ pattern is written so: it stays in the file, out of the text that users see and 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from importlib import resources
 
 import pyoxigraph as ox
-from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib import Literal, URIRef, Variable
+from rdflib.namespace import RDF, XSD
+from rdflib.plugins.sparql.algebra import translateQuery
+from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.plugins.sparql.parserutils import CompValue
 
-from graph.namespaces import PREFIXES
+from graph.namespaces import PREFIXES, sparql_prologue
+from graph.ontology import resource_properties
+from graph.sparql_text import tokenize
 from webapp.errors import ApiError
 
 _TYPES = {"iri", "string", "integer", "decimal", "date"}
@@ -153,6 +159,11 @@ class NamedQuery:
         _check_period(bound)
         return {k: v for k, v in bound.items() if v is not None}
 
+    def resource_variables(self) -> frozenset[str]:
+        """The result variables that hold resources (:func:`resource_variables`): each has its IRI column in the
+        CSV, whatever the rows."""
+        return resource_variables(self.text)
+
     def to_json(self) -> dict:
         return {"name": self.name, "title": self.title_fr, "title_en": self.title_en,
                 "description": self.description_fr, "description_en": self.description_en,
@@ -163,6 +174,43 @@ class NamedQuery:
                                 "search_kind": p.values[1] if p.values and p.values[0] == "search" else None}
                                for p in self.parameters],
                 "sparql": self.text}
+
+
+@cache
+def resource_variables(text: str) -> frozenset[str]:
+    """The variables of the query ``text`` that are bound to resources whatever the rows: those in a triple pattern's
+    subject or predicate (a literal never is one), a graph's name, the class of ``a``, the value of a property of
+    resources (:func:`graph.ontology.resource_properties`: ``mai:decidedBy``), and those beside a label (``?member``
+    and ``?memberLabel``). Read from the query, not from its results: an empty result's CSV lacked the
+    ``*_iri`` columns of the same query's CSV with rows.
+
+    >>> sorted(resource_variables("SELECT * WHERE { ?a dcterms:subject ?s ; mai:decidedBy ?d . ?s skos:broader* ?t ;"
+    ...                           " a ?k . ?a rdfs:label ?aLabel ; schema:amount ?n . ?x rdfs:label ?xLabel }"))
+    ['a', 'd', 'k', 's', 'x']
+    """
+    algebra = translateQuery(parseQuery(sparql_prologue() + text)).algebra
+    found = set()
+    for node in _algebra_nodes(algebra):
+        if node.name == "Graph" and isinstance(node.get("term"), Variable):
+            found.add(str(node["term"]))
+        if node.name == "BGP":
+            for subject, predicate, obj in node["triples"]:
+                resource = predicate == RDF.type or predicate in resource_properties()
+                found.update(str(term) for term in (subject, predicate, obj if resource else None)
+                             if isinstance(term, Variable))
+    named = {token.value[1:] for token in tokenize(text) if token.kind == "var"}
+    return frozenset(found | {v for v in named if v + "Label" in named})
+
+
+def _algebra_nodes(node) -> Iterator[CompValue]:
+    """Every node of a query's algebra, ``node`` first."""
+    if isinstance(node, CompValue):
+        yield node
+        for value in node.values():
+            yield from _algebra_nodes(value)
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            yield from _algebra_nodes(value)
 
 
 def parse_named_query(name: str, text: str) -> NamedQuery:

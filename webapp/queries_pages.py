@@ -76,7 +76,8 @@ def run_bound(query, bindings: dict) -> tuple:
     plan = check_query(sparql_prologue() + query.text, current_app.config["MAILLAGE"]["max_rows"])
     result = run_for_table(plan, bindings)
     variables = result["variables"]
-    table = Table("results", [(v, v) for v in variables], download=query.name)
+    table = Table("results", [(v, v) for v in variables], download=query.name,
+                  links=tuple(v for v in variables if v in query.resource_variables()))
     rows = [dict(zip(variables, row)) for row in result["rows"]]
     unlabelled = _unlabelled(rows)
     labels = labels_of(unlabelled)

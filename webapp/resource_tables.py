@@ -318,7 +318,17 @@ def _sorted_memberships(s: URIRef) -> list[dict]:
              "circle": ref(row.get("circle"), circles.get(row.get("circle"))),
              "joined": row.get("joined"), "left": row.get("left"), "status_code": row["status"],
              "status": t(f"membership_{row['status']}"),
-             "membership": ref(row["membership"], term_label(ORG.Membership))} for row in rows]
+             "membership": ref(row["membership"], _membership_name(row, names, circles))} for row in rows]
+
+
+def _membership_name(row: dict, names: dict, circles: dict) -> str:
+    """A membership's name, as its own page names it (« DanaeCare, membre de PTCE santé (Cercle cœur) »); the class's
+    name (« Adhésion », the same on every row) for one without a named member or organization."""
+    member, organization = names.get(row.get("member")), names.get(row.get("organization"))
+    if not (member and organization):
+        return term_label(ORG.Membership)
+    circle = f" ({circles[row['circle']]})" if circles.get(row.get("circle")) else ""
+    return t("membership_name", member=member, organization=organization, circle=circle)
 
 
 def _circle_names(circles) -> dict[URIRef, str]:

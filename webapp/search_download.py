@@ -9,19 +9,17 @@ says which and why.
 
 from __future__ import annotations
 
-import re
-
 from flask import Blueprint, request
 from werkzeug.datastructures import MultiDict
 
-from graph.namespaces import slugify
 from search.errors import SearchError
 from search.query import MAX_EXPORT_RESULTS, every_result
 from search.syntax import read
 from webapp.api_parameters import check_integers, page_arg
 from webapp.links import local_path
+from webapp.i18n import t
 from webapp.page_data import Ref, Table
-from webapp.rendering import csv_response, wants_excel
+from webapp.rendering import csv_response, download_name, wants_excel
 from webapp.search_api import required_index, resolved_filters, search_error
 
 bp = Blueprint("search_download", __name__)
@@ -31,17 +29,13 @@ bp = Blueprint("search_download", __name__)
 #: amount its summary says, the theme asked that it is tagged with, and the address of its page in the explorer.
 COLUMNS = [("rank", "rank"), ("result", "result"), ("kind", "kind"), ("type", "type"), ("type_label", "type_label"),
            ("summary", "summary"), ("score", "score"), ("amount", "amount"), ("theme", "theme"), ("page", "page")]
-#: The download's name when the text gives none (no letter nor digit).
-NAME = "search"
 
 
-def download_name(text: str) -> str:
-    """The name of a search's download: ``search-`` and the text folded to a short key, ``search`` for no text.
-
-    >>> download_name("Prévention ET « santé »"), download_name("")
-    ('search-prevention-et-sante', 'search')
-    """
-    return f"{NAME}-{slugify(text, 60)}" if re.search(r"\w", text) else NAME
+def search_download_name(text: str) -> str:
+    """The name of a search's download: « recherche » (« search » in English) and the text folded to a short key, as
+    the funding page's downloads are named (:func:`webapp.rendering.download_name`): « recherche-prevention-et-sante »
+    for « Prévention ET « santé » », « recherche » for no text."""
+    return download_name(t("file_search"), text)
 
 
 @bp.get("/search.csv")
@@ -54,7 +48,7 @@ def search_csv():
         check_integers(name)
     page_arg()  # /search's links carry it; every result is given whatever its value, but a bad one is said
     filters = resolved_filters(request.args)
-    table = Table("results", COLUMNS, links=("result", "theme"), download=download_name(text))
+    table = Table("results", COLUMNS, links=("result", "theme"), download=search_download_name(text))
     if text or types or themes or filters:  # as the page, which searches nothing before something is asked
         answer = _every_result(text, types, themes, filters)
         table.rows = [_row(hit) for hit in answer["results"]]
