@@ -55,7 +55,8 @@ from graph.formats import Format, rdf_format, rdf_format_for_path
 from graph.ingest.sources import stored_sha256, stored_title
 from graph.namespaces import MAI
 from graph.ontology import VOCABULARY_FILES
-from graph.restore_issues import kept_issue, left_out_issues, replaced_issue, restored_issue, unchecked_issue
+from graph.restore_issues import (kept_issue, left_out_issues, other_version_issue, replaced_issue, restored_issue,
+                                  unchecked_issue)
 from graph.store import RdfSyntaxError
 
 _SOURCE = ox.NamedNode(str(MAI.Source))
@@ -83,6 +84,8 @@ class RestoreStats:
     foreign: list[str] = field(default_factory=list)
     #: whether the dump stated what it holds (:data:`COUNTS_GRAPH`), and so was checked whole: not one written before
     checked: bool = True
+    #: the shipped vocabularies of the dump written by another version of Maillage: this version's are kept
+    other_versions: list[str] = field(default_factory=list)
 
 
 def dump_format(path: str | PurePath, data: bytes) -> Format | None:
@@ -136,6 +139,9 @@ def restore_dump(writer, data: bytes, fmt: str | Format) -> RestoreStats:
                 if verdict == "keeps":
                     stats.kept.append(stored_title(writer.query, URIRef(graph.value)) or title)
                     continue
+                if verdict == "replaces" and graph.value in vocabularies:  # the program's, not the data's
+                    stats.other_versions.append(title)
+                    continue
                 if verdict == "replaces":
                     stats.replaced.append(title)
                 if graph.value not in vocabularies:
@@ -160,7 +166,11 @@ def _verdict(writer, dump: ox.Store, graph: ox.NamedNode, triples: list[ox.Tripl
     """What restoring ``graph`` (its ``triples`` in the dump) does: ``new`` (the store holds no such graph),
     ``replaces`` (a stored graph of another content: another sha256, or none), ``same`` (the stored content,
     :func:`_same_content`) or ``keeps`` (a stored source of the sha256 that the dump states, of another content: the
-    dump's version is left out)."""
+    dump's version is left out).
+
+    A shipped vocabulary that the dump ``replaces`` is another version of Maillage's (the ingest stored this
+    version's first, :func:`graph.ingest.pipeline_storage.ensure_vocabularies`): :func:`restore_dump` leaves it out,
+    for restoring it would put an outdated ontology under this program, and warn of data withdrawn where none is."""
     stored = stored_sha256(writer.query, URIRef(graph.value))
     if stored is None and not writer.graph_size(graph.value):
         return "new"
@@ -265,6 +275,7 @@ def restore_report(writer, ctx, started: float):
                           stats={"graphs": stats.graphs, "default_graph_triples_skipped": stats.skipped_default})
     report.issues = [replaced_issue(title) for title in stats.replaced] + [kept_issue(t) for t in stats.kept]
     report.issues += left_out_issues(stats) + [unchecked_issue()] * (not stats.checked)
+    report.issues += [other_version_issue(title) for title in stats.other_versions]
     report.issues += [issue for issue in [restored_issue(stats)] if issue is not None]
     report.seconds = time.perf_counter() - started
     return report

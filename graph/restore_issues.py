@@ -44,6 +44,17 @@ def kept_issue(title: str):
     return Issue("warning", fr, en)
 
 
+def other_version_issue(title: str):
+    """The note of a shipped vocabulary that a dump gives as another version of Maillage wrote it: this version's is
+    kept (it is the program's, not the data's: no source of the user's is withdrawn)."""
+    from graph.ingest.base import Issue
+
+    return Issue("Info", f"cette sauvegarde donne le vocabulaire « {title} » d'une autre version de Maillage : celui "
+                         "de cette version-ci est gardé (il vient avec le programme, rien de vos données n'est retiré)",
+                 f"this backup gives the vocabulary '{title}' of another version of Maillage: this version's is "
+                 "kept (it comes with the program, none of your data is withdrawn)")
+
+
 def unchecked_issue():
     """The note of a dump that states no counts (written before the export stated them, or edited): restored as it
     is, for nothing tells whether it is whole."""

@@ -62,7 +62,7 @@ def test_an_empty_data_variable_is_refused_naming_it():
 
 @pytest.mark.parametrize("value", ["maybe", "2", "vrai"])
 def test_a_debug_setting_that_is_neither_yes_nor_no_is_refused(value):
-    with pytest.raises(SettingError, match=f"MAILLAGE_DEBUG=« {value} » : attendu : 1, true, oui ou on"):
+    with pytest.raises(SettingError, match=f"MAILLAGE_DEBUG=« {value} » : attendu : 1, true, yes, oui ou on"):
         load_settings(environ={"MAILLAGE_DEBUG": value})
 
 

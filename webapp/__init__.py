@@ -43,6 +43,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     app.register_blueprint(search_api.bp)
     app.register_blueprint(search_download.bp)
+    app.before_request(health.require_store)
     from webapp import security, upload
 
     security.init_app(app)

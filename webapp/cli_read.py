@@ -90,6 +90,8 @@ def search_command(ctx: Context, text: str, kind: tuple[str, ...], theme: tuple[
     from webapp.cli_queries import run_search
 
     check_utf8(("TEXT", [text]), ("--type", kind), ("--theme", theme))
+    if ctx.config.get("store") == "sparql":  # as the web search: not while the store that its results name is down
+        ctx.store.query("ASK {}")
     try:
         results = run_search(ctx.config, text, kind, theme, page)
     except SearchError as exc:

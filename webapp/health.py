@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
-from flask import Blueprint, current_app, jsonify
+from flask import Blueprint, current_app, jsonify, request
 
 from graph import __version__
 from graph.store import StoreError, open_store
@@ -46,6 +46,19 @@ def _remote_failure() -> StoreError | None:
                 current_app.logger.error("store unavailable: %s", failure)
             extensions["maillage.probe"] = (time.monotonic(), failure)
     return failure
+
+
+#: The blueprints whose views answer without asking the store: the search (from the local index) and the named
+#: queries' list (from files).
+WITHOUT_THE_STORE = frozenset({"search_page", "search_api", "search_download", "queries"})
+
+
+def require_store() -> None:
+    """Before a view of :data:`WITHOUT_THE_STORE`, raise the remote store's failure (answered 503 with
+    ``Retry-After``, as the pages that ask the store are): their results lead to pages that cannot answer, and
+    ``/healthz`` says that this instance is down."""
+    if request.blueprint in WITHOUT_THE_STORE and (failure := _remote_failure()) is not None:
+        raise failure.with_traceback(None)
 
 
 @bp.get("/healthz")

@@ -35,6 +35,40 @@ _POLE = ("PTCE de l'objectif donné par son rang ou son nom (nom ou IRI du PTCE)
          "seulement avec « goal »")
 
 
+#: ``POST /api/upload`` (:mod:`webapp.upload`): a file ingested as ``maillage ingest`` does, with the write token.
+_UPLOAD = {
+    "summary": "Importer un fichier, comme « maillage ingest » (jeton d'écriture requis)",
+    "operationId": "upload",
+    "security": [{"writeToken": []}],
+    "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+        "type": "object", "required": ["file"],
+        "properties": {
+            "file": {"type": "string", "format": "binary",
+                     "description": "Le fichier ; son nom est celui de la source (le même nom remplace la source)"},
+            "kind": {"type": "string", "description": "Sa sorte, comme --kind (détectée sinon)"},
+            "strict": {"type": "string", "enum": ["1", "true", "on"], "description":
+                       "Comme --strict : refuser le fichier s'il a une ligne rejetée ou une violation SHACL"},
+            "funder": {"type": "string", "description": "Comme --funder : « NOM[;SIRET] » du financeur"}}}}}},
+    "responses": {
+        "200": {"description": "Le fichier enregistré (status « stored ») ou déjà enregistré tel quel (« unchanged »)",
+                "content": {"application/json": {"schema": {"type": "object", "required": ["status", "file"],
+                                                            "properties": {
+                    "status": {"type": "string", "enum": ["stored", "unchanged"]},
+                    "file": {"type": "string"}, "size": {"type": "integer"}, "sha256": {"type": "string"},
+                    "kind": {"type": "string"}, "triples": {"type": "integer"},
+                    "source": {"type": ["string", "null"], "format": "iri"},
+                    "violations": {"type": "integer", "description": "Violations SHACL"},
+                    "warnings": {"type": "integer", "description": "Avertissements (lecture et SHACL)"},
+                    "infos": {"type": "integer", "description": "Informations (lecture et SHACL)"},
+                    "lines": {"type": "array", "items": {"type": "string"},
+                              "description": "Le rapport d'import, dans la langue demandée"}}}}}},
+        "400": _ERROR, "401": _ERROR, "403": _ERROR, "413": _ERROR,
+        "422": {"description": "Fichier non enregistré (illisible, ou refusé par strict) : le message dit pourquoi",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+        "500": _ERROR},
+}
+
+
 def openapi_document(config: dict) -> dict:
     """Return the OpenAPI document (a dict) of the routes under /api."""
     table = {"type": "object", "required": ["columns", "rows"],
@@ -139,6 +173,7 @@ def openapi_document(config: dict) -> dict:
                 "responses": {"200": json_ok({"allOf": [table, {"type": "object", "properties": {
                     "query": {"type": "string"}, "truncated": {"type": "boolean"}}}]}, "Les lignes"),
                     "400": _ERROR, "404": _ERROR, "503": _ERROR}}},
+            "/api/upload": {"post": _UPLOAD},
             "/api/openapi.json": {"get": {
                 "summary": "Cette description", "operationId": "openapi",
                 "responses": {"200": json_ok({"type": "object"}, "OpenAPI 3.1")}}},
@@ -166,6 +201,11 @@ def openapi_document(config: dict) -> dict:
             },
             "responses": {"Error": {"description": "Erreur (forme unique)", "content": {
                 "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}},
+            "securitySchemes": {"writeToken": {
+                "type": "http", "scheme": "bearer",
+                "description": "Le jeton d'écriture du serveur (réglage write_token, variable MAILLAGE_WRITE_TOKEN) : "
+                               "en-tête « Authorization: Bearer JETON » ; sans jeton configuré, les écritures sont "
+                               "fermées (403)"}},
         },
         "x-limits": {"query_timeout_s": config["query_timeout"], "max_rows": config["max_rows"]},
     }

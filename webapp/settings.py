@@ -29,11 +29,23 @@ _TRUE, _FALSE = ("1", "true", "yes", "oui", "on"), ("0", "false", "no", "non", "
 
 
 def _bool(value: str) -> bool:
-    """A yes or a no; any other word is refused (« maybe » or « 2 » read as no, without a word)."""
+    """A yes or a no; any other word is refused (« maybe » or « 2 » read as no, without a word), with every word
+    accepted, from the same lists as the check (« yes » and « no » were accepted but left out of the message).
+
+    >>> _bool("peut-etre")
+    Traceback (most recent call last):
+    webapp.settings.SettingError: attendu : 1, true, yes, oui ou on pour oui ; 0, false, no, non, off ou rien pour non
+    """
     if value.strip().lower() not in _TRUE + _FALSE:
-        raise SettingError("attendu : 1, true, oui ou on pour oui ; 0, false, non ou off pour non",
-                           "expected: 1, true, yes or on for yes; 0, false, no or off for no")
+        raise SettingError(f"attendu : {_listed(_TRUE, 'ou')} pour oui ; {_listed(_FALSE, 'ou', 'rien')} pour non",
+                           f"expected: {_listed(_TRUE, 'or')} for yes; {_listed(_FALSE, 'or', 'nothing')} for no")
     return value.strip().lower() in _TRUE
+
+
+def _listed(words: tuple[str, ...], conjunction: str, empty: str = "") -> str:
+    """``words`` as a list in a sentence, the empty word said ``empty``: "0, false, no, non, off or nothing"."""
+    shown = [word or empty for word in words]
+    return f"{', '.join(shown[:-1])} {conjunction} {shown[-1]}"
 
 
 class SettingError(ValueError):

@@ -7,8 +7,8 @@ compared in constant time; with no token configured, writes are disabled.
 The file goes through :func:`graph.ingest.pipeline.ingest_paths` and the index is then updated as the CLI's
 ``_after_ingest`` does — in a separate process under the limits of :mod:`graph.limits` (address space, CPU time, a
 wall-clock timeout), so that a hostile file cannot take a web worker down with it. Every write attempt, refused or
-not, is logged with who (token id, remote address) and what (file, size, sha256, result): to the
-``maillage.writes`` logger and, one JSON line each, to ``{data_dir}/logs/writes.jsonl``.
+not, is logged with who (token id, remote address) and what (file, size, sha256, result, and why a file was not
+stored): to the ``maillage.writes`` logger and, one JSON line each, to ``{data_dir}/logs/writes.jsonl``.
 """
 
 from __future__ import annotations
@@ -56,11 +56,14 @@ def given_token() -> str:
     return request.form.get("token", "") if request.mimetype == "multipart/form-data" else ""
 
 
-def log_write(action: str, what: dict, result: str, token: str = "") -> None:
-    """Record one write attempt: who (token id, remote address), what, and its result."""
+def log_write(action: str, what: dict, result: str, token: str = "", reason: str | None = None) -> None:
+    """Record one write attempt: who (token id, remote address), what, and its result (and, for a file that was not
+    stored, why: :func:`failure_reason`)."""
     entry = {"time": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "action": action,
              "token": token_id(token) if token and authorised(token) else ("invalid" if token else "-"),
              "remote": request.remote_addr, **what, "result": result}
+    if reason:
+        entry["reason"] = reason
     log.info("write %s", json.dumps(entry, ensure_ascii=False))
     path = Path(current_app.config["MAILLAGE"]["data_dir"]) / "logs" / "writes.jsonl"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -114,15 +117,17 @@ def ingest_file(config: dict, path: str, kind: str | None, strict: bool, lang: s
     summary: dict = {"status": "failed", "lines": []}
 
     def on_report(report, error, file):
+        name = Path(file.name)
         if isinstance(error, InputError) and is_internal(error.issue):  # a bug: logged by the parent, answered 500
-            summary.update(status="error", lines=[format_failure(Path(file.name), error, lang)])
+            summary.update(status="error", lines=[format_failure(name, error, lang)])
             return
         if error is not None:
-            summary.update(status="refused" if hasattr(error, "report") else "failed")
-            summary["lines"].append(_for_the_form(format_failure(Path(file.name), error, lang)))
+            said = [_for_the_form(format_failure(name, error, language)) for language in ("fr", "en")]
+            summary.update(status="refused" if hasattr(error, "report") else "failed", failure=said,
+                           reason=failure_reason(file.name, error))
+            summary["lines"].append(said[lang == "en"])
             return
-        summary.update(status=report.status, kind=report.kind, triples=report.triples,
-                       warnings=len(report.warnings), violations=len(report.violations),
+        summary.update(status=report.status, kind=report.kind, triples=report.triples, **severity_counts(report),
                        source=str(report.source) if report.source else None)
         summary["lines"].append(_for_the_form(format_report(report, lang, cut=False)))
         if report.status == "stored":
@@ -138,6 +143,42 @@ def ingest_file(config: dict, path: str, kind: str | None, strict: bool, lang: s
     return summary
 
 
+def severity_counts(report) -> dict[str, int]:
+    """A stored file's issues counted by severity, as its report lists them: its SHACL violations, its warnings
+    (its reading's and its SHACL warnings: :func:`webapp.reports.file_warnings`) and its infos (its reading's and
+    its SHACL infos, which ``maillage ingest --verbose`` lists)."""
+    from webapp.reports import file_warnings
+
+    return {"violations": sum(v.severity == "Violation" for v in report.violations),
+            "warnings": file_warnings(report),
+            "infos": sum(v.severity == "Info" for v in report.violations)
+            + sum(i.level == "Info" for i in report.issues)}
+
+
+def failure_reason(name: str, error) -> str:
+    """Why a file was not stored, for the log of writes: the first line of what the ingest said, in English, with the
+    file's name and line but not the field and value it quotes (the log keeps no content of the file).
+
+    >>> from graph.ingest.base import InputError
+    >>> failure_reason("f.csv", InputError("montant illisible", line=4, field="montant", value="12,5,0",
+    ...                                    message_en="unreadable amount"))
+    'f.csv:4: error: unreadable amount'
+    """
+    from dataclasses import replace
+
+    from graph.ingest.base import InputError
+    from webapp.reports import format_failure
+
+    if isinstance(error, InputError):
+        return replace(error.issue, field=None, value=None).format(name, "en")
+    return format_failure(Path(name), error, "en").splitlines()[0]
+
+
+def failed(fr: str, en: str, lang: str) -> dict:
+    """The summary of an ingest that stopped before it said anything of the file: why, in French and English."""
+    return {"status": "failed", "lines": [en if lang == "en" else fr], "failure": [fr, en], "reason": en}
+
+
 def _for_the_form(text: str) -> str:
     """A report's advice to use the command's ``--funder`` option, said of the form's field that stands for it (the
     form lists every issue of a stored file: no advice to ask for the rest)."""
@@ -151,7 +192,7 @@ def _child(conn, config, path, kind, strict, lang, funder) -> None:
     try:
         conn.send(ingest_file(config, path, kind, strict, lang, funder))
     except MemoryError:
-        conn.send({"status": "failed", "lines": ["mémoire épuisée : fichier refusé"]})
+        conn.send(failed("mémoire épuisée : fichier refusé", "memory exhausted: file refused", lang))
     except BaseException as exc:  # the parent logs it; the child must not die silently
         conn.send({"status": "error", "lines": [f"{type(exc).__name__}: {exc}"]})
     finally:
@@ -169,9 +210,11 @@ def run_ingest(config: dict, path: Path, kind: str | None, strict: bool, lang: s
     try:
         if parent.poll(INGEST_TIMEOUT_S):
             return parent.recv()
-        return {"status": "failed", "lines": [f"ingestion arrêtée après {INGEST_TIMEOUT_S} s"]}
+        return failed(f"ingestion arrêtée après {INGEST_TIMEOUT_S} s", f"ingest stopped after {INGEST_TIMEOUT_S} s",
+                      lang)
     except EOFError:
-        return {"status": "failed", "lines": ["l'ingestion s'est arrêtée (limite de mémoire ou de temps atteinte)"]}
+        return failed("l'ingestion s'est arrêtée (limite de mémoire ou de temps atteinte)",
+                      "the ingest stopped (memory or time limit reached)", lang)
     finally:
         if process.is_alive():
             process.kill()
@@ -228,7 +271,7 @@ def _ingest_upload(action: str):
         current_app.logger.error("upload of %s failed: %s", what["file"], summary["lines"][0])
         raise ApiError("erreur interne pendant l'ingestion (elle a été journalisée)",
                        "internal error during ingest (it has been logged)", status=500, code="internal-error")
-    log_write(action, what, summary["status"], token)
+    log_write(action, what, summary["status"], token, summary.get("reason"))
     return what, summary
 
 
@@ -251,7 +294,7 @@ def upload_api():
     """Ingest the uploaded file (``Authorization: Bearer``) and return the ingest summary as JSON."""
     what, summary = _ingest_upload("upload")
     if summary["status"] not in ("stored", "unchanged"):
-        message = "\n".join(summary["lines"]) or summary["status"]
-        raise ApiError(f"fichier non enregistré : {message}", f"file not stored: {message}", status=422,
+        said, said_en = summary.get("failure") or [summary["status"]] * 2
+        raise ApiError(f"fichier non enregistré : {said}", f"file not stored: {said_en}", status=422,
                        code="ingest-failed")
-    return jsonify({**what, **summary})
+    return jsonify({**what, **{k: v for k, v in summary.items() if k not in ("failure", "reason")}})
