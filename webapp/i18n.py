@@ -143,7 +143,11 @@ STRINGS: dict[str, tuple[str, str]] = {
                    "for which goal."),
     "counts": ("En chiffres", "In numbers"),
     "latest_grants": ("Dernières subventions", "Latest grants"),
-    "decision_date": ("Décidée le", "Decided on"),
+    "dated_by": ("Date de", "Date of"),
+    "dated_by_decision": ("la décision", "the decision"),
+    "dated_by_convention": ("la convention", "the agreement"),
+    "dated_by_year": ("l'exercice (année seule)", "the fiscal year (year only)"),
+    "dated_by_ingest": ("l'import (aucune autre date)", "the ingest (no other date)"),
     "cooperation": ("Le pôle", "The pole"),
     "coordinated_by": ("Coordonné par", "Coordinated by"),
     "circles": ("Cercles", "Circles"),
@@ -191,6 +195,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grant_reference_unnumbered": ("Financement — {where}", "Funding — {where}"),
     "register_line": ("registre {register}, ligne {line}", "register {register}, line {line}"),
     "line_number": ("ligne {line}", "line {line}"),
+    "grant_also_in_register": ("{grant} (aussi : {where})", "{grant} (also: {where})"),
     "circle": ("Cercle", "Circle"),
     "no_circle": ("Sans cercle", "No circle"),
     "organization": ("Organisation", "Organisation"),
@@ -328,6 +333,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "network_legend_future": ("membre à venir de", "future member of"),
     "network_legend_serves": ("sert l'objectif", "serves the goal"),
     "network_legend_coordinates": ("coordonne", "coordinates"),
+    "network_among": ("Financements entre eux", "Funding between them"),
+    "network_among_intro": ("Les subventions qu'un des acteurs dessinés accorde à un autre (autour d'un PTCE : entre "
+                            "ses membres), tracées de l'un à l'autre.",
+                            "The grants that one of the actors drawn gives another (around a PTCE: between its "
+                            "members), drawn from one to the other."),
     # a neighbour of the network's focus, as the neighbour stands to it
     "relation_funds": ("bénéficiaire", "beneficiary"),
     "relation_funded_by": ("financeur", "funder"),

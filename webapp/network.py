@@ -86,6 +86,20 @@ _NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount ?gr
     "%DATES%", """OPTIONAL { ?link mai:leftOn ?left } OPTIONAL { ?link mai:joinedOn ?joined }
         BIND(BOUND(?left) && STR(?left) <= SUBSTR(STR(NOW()), 1, 10) AS ?ended)
         BIND(BOUND(?joined) && STR(?joined) > SUBSTR(STR(NOW()), 1, 10) AS ?coming)""")
+#: The grants between two of the neighbours drawn (the focus's, VALUES, bound to ?beneficiary, and among them the
+#: funder): around a PTCE, the funding between its members, which a star from the focus does not show. From the
+#: beneficiaries, who receive few grants each, not from the funders (a métropole funds thousands); each grant once,
+#: at the least amount its sources state, as the neighbours' amounts. %IRIS% are IRIs read from the store, written
+#: with rdflib's escaping (never request text).
+_AMONG = """SELECT ?funder ?beneficiary (COUNT(?grant) AS ?grants) (SUM(?amount1) AS ?amount) WHERE {
+  { SELECT ?funder ?beneficiary ?grant (MIN(?amount0) AS ?amount1) WHERE {
+      VALUES ?beneficiary { %IRIS% } ?grant mai:beneficiary ?beneficiary ; schema:funder ?funder .
+      FILTER(?funder IN (%IRIS_LIST%) && ?funder != ?beneficiary) FILTER EXISTS { ?grant a mai:Grant }
+      %NOT_REPLACED% %PAID%
+    } GROUP BY ?funder ?beneficiary ?grant }
+} GROUP BY ?funder ?beneficiary ORDER BY DESC(?amount) ?funder ?beneficiary"""
+_AMONG = _AMONG.replace("%NOT_REPLACED%", not_replaced("?grant")).replace(
+    "%PAID%", f"OPTIONAL {{ {COUNTED_AMOUNT.replace('?stated', '?a')} }} BIND(COALESCE(?a, 0) AS ?amount0)")
 _FOCUS = "SELECT ?label WHERE { ?focus rdfs:label|skos:prefLabel ?label }"
 #: The poles and goals to draw around, each goal with its pole (two PTCEs may both have a goal "Prévention") and its
 #: rank; the choices first, then their names, so that a choice with several names (or a goal with two poles) does not
@@ -108,6 +122,9 @@ RELATIONS = {"funds": ("funds", "network_legend_funds"), "funded-by": ("funds", 
              "coordinated-by": ("coordinates", "network_legend_coordinates"),
              "coordinates": ("coordinates", "network_legend_coordinates"),
              "serves": ("serves", "network_legend_serves"), "has-goal": ("serves", "network_legend_serves")}
+#: The legend: each kind of line once, in the order of RELATIONS, as (CSS class, UI string key); the page draws each
+#: as the drawing does (its class), so that its colour and its dashes both show.
+LEGEND = tuple(dict.fromkeys(RELATIONS.values()))
 #: The relations that carry money: the others have no amount (not "0 €").
 WITH_MONEY = {"funds", "funded-by", "serves"}
 
@@ -136,6 +153,19 @@ def goal_rank(rank: str | None) -> tuple:
     if rank is None:
         return (2, 0, "")
     return (0, int(rank), "") if rank.isdigit() else (1, 0, rank)
+
+
+def funding_among(shown: list[dict]) -> list[dict]:
+    """The funding between two of the neighbours ``shown`` (those with an IRI), one row per funder and beneficiary:
+    how many grants and their amount (what the sums count: webapp.grant_amounts.COUNTED_AMOUNT), biggest first."""
+    iris = sorted({URIRef(edge["other"].iri) for edge in shown if edge["other"].iri is not None})
+    if len(iris) < 2:
+        return []
+    written = [iri.n3() for iri in iris]
+    query = _AMONG.replace("%IRIS_LIST%", ", ".join(written)).replace("%IRIS%", " ".join(written))
+    names = {edge["other"].iri: edge["other"] for edge in shown}
+    return [{"funder": names[str(row["funder"])], "beneficiary": names[str(row["beneficiary"])],
+             "grants": int(row["grants"]), "amount": float(row["amount"].toPython())} for row in select(query)]
 
 
 def radial_layout(centre: str, others: list[str], per_ring: int = 24) -> dict[str, tuple[float, float]]:
@@ -177,8 +207,9 @@ def short_label(label: str, limit: int = LABEL_CHARS) -> str:
     return (cut.rsplit(" ", 1)[0] if " " in cut[limit // 2:] else cut).rstrip(" ,;:–-") + "…"
 
 
-def draw(focus: dict, edges: list[dict]) -> Markup:
-    """Lay the star of ``focus`` and its neighbours out and return it as inline SVG.
+def draw(focus: dict, edges: list[dict], among: list[dict] = ()) -> Markup:
+    """Lay the star of ``focus`` and its neighbours out and return it as inline SVG, with the funding ``among``
+    them (:func:`funding_among`) drawn between the two neighbours it links.
 
     A neighbour's label is written away from the centre (to the left of a node on the left half), cut to fit the
     drawing, with its whole name as the node's tooltip. A neighbour that a source wrote as a text where an IRI
@@ -199,6 +230,14 @@ def draw(focus: dict, edges: list[dict]) -> Markup:
         css, key = RELATIONS.get(edge["relation"], ("other", "network_edges"))
         parts.append(f'<line x1="{fx:.1f}" y1="{fy:.1f}" x2="{x:.1f}" y2="{y:.1f}" class="edge edge-{css}">'
                      f'<title>{escape(t(key))}</title></line>')
+    if among:
+        parts.append('<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
+                     'markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" class="arrow"></path></marker>'
+                     '</defs>')
+    for link in among:
+        parts.append(f'<path d="{_curve(xy(link["funder"].iri), xy(link["beneficiary"].iri))}" class="edge '
+                     f'edge-funds edge-among" marker-end="url(#arrow)"><title>{escape(link["funder"].label)} → '
+                     f'{escape(link["beneficiary"].label)}</title></path>')
     seen = set()
     for edge in edges:
         other, key = edge["other"], _node(edge["other"])
@@ -220,6 +259,22 @@ def draw(focus: dict, edges: list[dict]) -> Markup:
                  f'<text x="{fx:.1f}" y="{fy + 30:.1f}" text-anchor="middle" class="node-label node-label-focus">'
                  f'{escape(short_label(focus["label"], 2 * LABEL_CHARS))}</text></a></svg>')
     return Markup("".join(parts))
+
+
+def _curve(start: tuple[float, float], end: tuple[float, float]) -> str:
+    """An SVG path from ``start`` to ``end`` that bows to its left, and stops short of the node at ``end`` for its
+    arrow: a straight line between two neighbours lay on the star's own lines (two neighbours opposite each other
+    are joined through the focus).
+
+    >>> _curve((0, 0), (100, 0))
+    'M0.0,0.0 Q50.0,-35.0 91.8,-5.7'
+    """
+    (x1, y1), (x2, y2) = start, end
+    bow = 0.35
+    cx, cy = (x1 + x2) / 2 + bow * (y2 - y1), (y1 + y2) / 2 - bow * (x2 - x1)
+    length = math.hypot(x2 - cx, y2 - cy) or 1.0
+    ex, ey = x2 - 10 * (x2 - cx) / length, y2 - 10 * (y2 - cy) / length
+    return f"M{x1:.1f},{y1:.1f} Q{cx:.1f},{cy:.1f} {ex:.1f},{ey:.1f}"
 
 
 def _node(other: Ref):
@@ -272,9 +327,11 @@ def network():
     edges = Table("edges", [("other", "other"), ("relation", "relation"), ("relation_label", "relation_label"),
                             ("links", "links"), ("amount", "amount")],
                   shown, more, links=("other",))
+    among = Table("among", [("funder", "funder"), ("beneficiary", "beneficiary"), ("grants", "grants"),
+                            ("amount", "amount")], funding_among(shown), links=("funder", "beneficiary"))
     focus_data = {"iri": focus_iri, "label": label}
-    return render_page("network.html", {"focus": focus_data, "edges": edges, "more": more,
+    return render_page("network.html", {"focus": focus_data, "edges": edges, "among": among, "more": more,
                                         "uncounted": sum(edge["uncounted"] for edge in shown)},
-                       svg=draw(focus_data, shown),
+                       svg=draw(focus_data, shown, among.rows), legend=LEGEND,
                        more_url="/network?" + _query(focus_iri, min(limit * 2, MAX_LIMIT)) if more else None,
                        csv_url=twin_url("csv", table="edges"))

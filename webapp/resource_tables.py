@@ -17,6 +17,7 @@ from graph.identity_names import fold
 from graph.namespaces import MAI, NOT_REPLACED, ORG, SCHEMA, sparql_prologue
 from graph.terms import term_parts
 from webapp.cache import cached_slice
+from webapp.goal_references import Resolved, also_named, resolved_references
 from webapp.grant_amounts import amount_cell, descending
 from webapp.i18n import get_lang, t
 from webapp.labels import inverse_label, term_comment, term_label
@@ -215,23 +216,38 @@ _GOAL_POLES = "SELECT ?pole WHERE { ?pole mai:hasGoal ?s }"
 
 def goal_inverse(s: URIRef, groups: list[dict]) -> list[dict]:
     """A goal's incoming links (:func:`incoming`) with what serves it told apart: the roadmap actions in a group of
-    their own, after the actors and grants, and the pole's former members marked « ancien membre »."""
+    their own, after the actors and grants, the pole's former members marked « ancien membre », and a register's
+    grant reference that names a grant of the graph shown as that grant, the register named as its second source
+    (webapp.goal_references)."""
     served = next((g for g in groups if g["property"].iri == str(MAI.contributesTo)), None)
     if served is None:
         return groups
     actions = {str(row["x"]) for row in select(_GOAL_ACTIONS, s=s)}
     poles = {str(row["pole"]) for row in select(_GOAL_POLES, s=s)}
+    resolved = resolved_references(s)
     values = [v for v in served["values"] if isinstance(v, tuple)]
     former = {actor for actor, pole in former_members(v.iri for v in values) if pole in poles}
     mark = t("membership_former")
-    kept = [ref(v.iri, f"{v.label} ({mark})") if isinstance(v, tuple) and v.iri in former else v
-            for v in served["values"] if not (isinstance(v, tuple) and v.iri in actions)]
+    kept = [_served_value(v, former, mark, resolved) for v in served["values"]
+            if not (isinstance(v, tuple) and (v.iri in actions or v.iri in resolved.references))]
     kept.sort(key=lambda v: isinstance(v, tuple) and v.iri in former)  # today's first
     out = [{**g, "values": kept} if g is served else g for g in groups]
     if moved := [v for v in served["values"] if isinstance(v, tuple) and v.iri in actions]:
         out.append({**served, "property": ref(MAI.contributesTo, t("served_by_actions")), "values": moved,
                     "more": 0})
     return out
+
+
+def _served_value(value, former: set[str], mark: str, resolved: Resolved):
+    """A value of a goal's « servi par » as its page shows it: a former member marked, a grant that a register's
+    reference names given that register as a second source."""
+    if not isinstance(value, tuple):
+        return value
+    if value.iri in former:
+        return ref(value.iri, f"{value.label} ({mark})")
+    if value.iri in resolved.named_in:
+        return ref(value.iri, also_named(value.label, resolved.named_in[value.iri]))
+    return value
 
 
 def membership_status(joined, left, today: dt.date | None = None) -> str:

@@ -113,16 +113,24 @@ def references(query, source: URIRef | None = None) -> list[Reference]:
     for ref_source, ref, goal in query(sparql_prologue() + _REFERENCES, {"source": source} if source else None):
         found.setdefault((ref_source, ref), Reference(ref, ref_source)).goals.add(goal)
     for ref in found.values():
-        line, number, ref.grant_id, ref.beneficiary = next(iter(query(sparql_prologue() + _NAMED, {"ref": ref.iri})))
-        ref.line, ref.number = int(line), str(number) if number is not None else None
-        if ref.number:
-            for form in number_forms(ref.number):
-                ref.grants.update(row[0] for row in query(sparql_prologue() + _BY_NUMBER,
-                                                           {"ref": ref.iri, "numberForm": Literal(form)}))
-        elif ref.grant_id is not None:
-            ref.grants.update(row[0] for row in query(sparql_prologue() + _BY_IDENTIFIER,
-                                                       {"ref": ref.iri, "refId": ref.grant_id}))
+        describe(query, ref)
     return sorted(found.values(), key=lambda ref: (ref.line, ref.source, ref.iri))
+
+
+def describe(query, ref: Reference) -> Reference:
+    """Fill ``ref`` with what it names (line, number, identifier, beneficiary) and the grants of the store it
+    describes by its number's forms or its identifier, through ``query``; return it. A page that shows one
+    reference asks this of it alone (:func:`references` asks it of every reference of a register)."""
+    line, number, ref.grant_id, ref.beneficiary = next(iter(query(sparql_prologue() + _NAMED, {"ref": ref.iri})))
+    ref.line, ref.number = int(line), str(number) if number is not None else None
+    if ref.number:
+        for form in number_forms(ref.number):
+            ref.grants.update(row[0] for row in query(sparql_prologue() + _BY_NUMBER,
+                                                       {"ref": ref.iri, "numberForm": Literal(form)}))
+    elif ref.grant_id is not None:
+        ref.grants.update(row[0] for row in query(sparql_prologue() + _BY_IDENTIFIER,
+                                                   {"ref": ref.iri, "refId": ref.grant_id}))
+    return ref
 
 
 def linked_grants(query, ref: Reference) -> set[URIRef]:
