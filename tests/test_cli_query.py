@@ -208,7 +208,8 @@ def test_a_named_querys_parameters_are_given_with_param(tmp_path):
 ])
 def test_a_query_that_cannot_run_as_asked_says_what_to_give_instead(tmp_path, args, said):
     result = run_query(tmp_path, *args)
-    assert (result.exit_code, result.stderr) == (1, f"maillage: {said}\n")
+    usage = "--format" in args  # a format that does not fit the query's form is a usage error (README: exit 2)
+    assert (result.exit_code, result.stderr) == (2 if usage else 1, f"maillage: {said}\n")
 
 
 def test_the_query_messages_follow_the_lang_setting(tmp_path, monkeypatch):

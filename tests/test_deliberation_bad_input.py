@@ -147,7 +147,7 @@ def test_the_founding_deliberation_is_detected_as_a_deliberation():
 
 def test_the_cli_prints_the_extraction_report_of_each_file(tmp_path):
     result = ingest(tmp_path, FOUNDING)
-    assert ("subventions : 1, montant total : 20 000 €, total annoncé : —, totaux rapprochés : 0/0, personnes : 68, "
+    assert ("subventions : 1, montant total : 20 000 €, personnes : 68, "
             "présents : 54") in result.output
 
 

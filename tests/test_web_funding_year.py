@@ -27,7 +27,7 @@ def test_a_year_lists_its_grants_with_funder_beneficiary_amount_and_deciding_del
     assert body["grants"]["rows"] == [{
         "year": 2024, "funder": {"iri": SEM, "label": "Saint-Etienne Métropole"},
         "beneficiary": {"iri": DANAECARE, "label": "DanaeCare"}, "amount": 20000.0,
-        "deliberation": {"iri": DELIBERATION, "label": "n°\u00a02024.00240 du 14 mai 2024"},
+        "deliberation": {"iri": DELIBERATION, "label": "Délibération n°\u00a02024.00240 du 14 mai 2024"},
         "grant": {"iri": GRANT, "label": "Subvention de 20\u202f000\u00a0€ à DanaeCare"},
         "deliberation_number": "2024.00240",
         "deliberation_date": "2024-05-14"}]
@@ -36,7 +36,8 @@ def test_a_year_lists_its_grants_with_funder_beneficiary_amount_and_deciding_del
 
 def test_the_year_s_grants_show_on_the_page_with_their_deliberation_linked_and_download_as_csv(client):
     page = client.get("/funding?year=2024", headers=HTML).get_data(as_text=True)
-    link = '<a href="/id/deliberation/saint-etienne-metropole/2024-00240">n°\u00a02024.00240 du 14 mai 2024</a>'
+    link = ('<a href="/id/deliberation/saint-etienne-metropole/2024-00240">Délibération n°\u00a02024.00240 du 14 mai '
+            '2024</a>')
     assert link in page
     assert "<title>Qui finance qui · 2024 · Maillage</title>" in page
     rows = client.get("/funding.csv?year=2024&table=grants").get_data(as_text=True).splitlines()

@@ -807,7 +807,7 @@ def test_an_actors_page_speaks_french_in_its_types_grants_and_totals(client):
     received = page[page.index(t_fr("grants_received")):]
     head = received[:received.index("</thead>")]
     assert head.count(">Objet<") == 0 and head.count(">Subvention<") == 1
-    assert "délibération n° 2024.00240" in received
+    assert "Délibération n°\u00a02024.00240" in received
 
 
 def t_fr(key: str) -> str:
@@ -1421,7 +1421,8 @@ def test_a_deliberations_page_shows_the_grants_it_decides_before_its_properties(
 
 
 @pytest.mark.parametrize("lang, deliberation, session", [
-    ("fr", "Délibération n°102 — Département de la Charente-Maritime", "Séance du 16 mai 2024 — Bureau Métropolitain"),
+    ("fr", "Délibération n°\u00a0102 — Département de la Charente-Maritime",
+     "Séance du 16 mai 2024 — Bureau Métropolitain"),
     ("en", "Deliberation no. 102 — Département de la Charente-Maritime",
      "Session of 16 May 2024 — Bureau Métropolitain"),
 ])
@@ -1430,8 +1431,8 @@ def test_a_deliberation_without_a_title_and_its_session_are_named_not_shown_as_i
     assert f"<h1>{deliberation}</h1>" in page
     assert _links(page)["/id/session/departement/bureau/2024-05-16"] == session
     grant = _links(_html(pages, f"/id/grant/departement/2?lang={lang}"))  # by its number, as the tables name it
-    assert grant["/id/deliberation/departement/102"] == ("délibération n° 102" if lang == "fr" else
-                                                         "deliberation no. 102")
+    assert grant["/id/deliberation/departement/102"] == ("Délibération n°\u00a0102" if lang == "fr" else
+                                                         "Deliberation no. 102")
 
 
 @pytest.mark.parametrize("lang, heading, number, others", [
@@ -1831,10 +1832,10 @@ AGREEMENT_TTL = (f'<{AGREEMENT}> a <https://w3id.org/maillage/ontology#Agreement
 
 
 @pytest.mark.parametrize("lang, iri, prop, name", [
-    ("fr", GRANT, "décidée par", "délibération n° 2024.00240"),
-    ("en", GRANT, "decided by", "deliberation no. 2024.00240"),
-    ("fr", AGREEMENT, "approuvée par", "délibération n° 2024.00240"),
-    ("en", AGREEMENT, "approved by", "deliberation no. 2024.00240")])
+    ("fr", GRANT, "décidée par", "Délibération n°\u00a02024.00240"),
+    ("en", GRANT, "decided by", "Deliberation no. 2024.00240"),
+    ("fr", AGREEMENT, "approuvée par", "Délibération n°\u00a02024.00240"),
+    ("en", AGREEMENT, "approved by", "Deliberation no. 2024.00240")])
 def test_a_grant_and_an_agreement_name_their_deliberation_by_its_number_as_the_tables_do(tmp_path, lang, iri, prop,
                                                                                          name):
     app = app_with_another_source(tmp_path, AGREEMENT_TTL)
@@ -1871,7 +1872,7 @@ ex:d1 a mai:Deliberation ; dcterms:identifier "2025-07" ; mai:authority ex:city 
     named = {link["property"]["iri"].rsplit("/", 1)[-1].rsplit("#", 1)[-1]: [v["label"] for v in link["values"]]
              for link in data["inverse"]}
     assert named == {"member": ["Ville, membre de PTCE A"], "party": ["Convention avec la Ville"],
-                     "authority": ["Délibération n°2025-07 — Ville"]}
+                     "authority": ["Délibération n°\u00a02025-07 — Ville"]}
     assert [row["grant"]["label"] for row in data["grants_given"]["rows"]] == [
         "Subvention de 1\u202f500\u00a0€ à Asso bénéficiaire"]
 

@@ -24,12 +24,14 @@ from webapp.cli_messages import install as install_messages
 from webapp.settings import load_settings
 
 EXIT_BAD_INPUT = 1
+#: The exit code of a usage error: a command, an option or an option's value that does not fit (click's own).
+EXIT_USAGE = 2
 
 
-def fail(message: str, message_en: str | None = None) -> None:
-    """Print one clear line on stderr, in the ``lang`` setting's language, and exit 1 (bad input)."""
+def fail(message: str, message_en: str | None = None, code: int = EXIT_BAD_INPUT) -> None:
+    """Print one clear line on stderr, in the ``lang`` setting's language, and exit ``code`` (1, bad input)."""
     click.echo(f"maillage: {message_en if message_en and current_lang() == 'en' else message}", err=True)
-    sys.exit(EXIT_BAD_INPUT)
+    sys.exit(code)
 
 
 def fail_store(exc: StoreError, config: dict | None = None) -> None:

@@ -6,7 +6,7 @@ theirs: the contract's prefixes that it uses without declaring are declared for 
 its variables (never formatted into its text). An IRI parameter may be given by name, resolved as the form resolves it
 (:func:`webapp.query_parameters.resolve_names`): a circle by its label or rank, a session by its day, a class or a
 theme by its label, else one resource of the search index by its name. The CSV of a named query that names
-resources is its page's (:func:`page_csv`): README's stable contract, whichever gives it.
+resources is its page's (:func:`page_answer`), its table and JSON too: README's stable contract, whichever gives it.
 """
 
 from __future__ import annotations
@@ -199,20 +199,41 @@ def cli_lookup(store, config: dict, lang: str):
 
 def run_query(store, to_run: QueryToRun, fmt: str, config: dict) -> tuple:
     """Run ``to_run`` as the endpoint runs a query (:func:`graph.querypool.run_user_query`), but for the CSV of a
-    named query that names resources: its page's (:func:`page_csv`). A query that found nothing and names ``mai:``
-    terms that the vocabulary does not have says so on stderr, its results left as they are. Returns (Answer,
-    table result or None)."""
+    named query that names resources in table, JSON and CSV: its page's (:func:`page_answer`). A query that found
+    nothing and names ``mai:`` terms that the vocabulary does not have says so on stderr, its results left as they
+    are. Returns (Answer, table result or None)."""
     from graph.querypool import run_user_query
     from graph.sparql_text import vocabulary_note
 
-    if fmt == "csv" and to_run.named is not None and names_resources(to_run.named.text):
-        return page_csv(to_run.named, to_run.bindings, config), None
+    if fmt in PAGE_FORMATS and to_run.named is not None and names_resources(to_run.named.text):
+        return page_answer(to_run.named, to_run.bindings, config, fmt), None
     answer, result = run_user_query(store, to_run.text, fmt, config, to_run.bindings)
     data = answer.read()
+    if answer.kind == "graph" and fmt == "turtle":
+        data = with_prefixes(data)
     answer.chunks = iter([data])
     if found_nothing(answer, result, data) and (note := vocabulary_note(to_run.text)):
         click.echo(note[language() == "en"], err=True)
     return answer, result
+
+
+def with_prefixes(turtle: bytes) -> bytes:
+    """A CONSTRUCT's or DESCRIBE's Turtle with the contract's prefixes declared and used, as a resource page's
+    Turtle writes it (``mai:Actor``, not ``<https://w3id.org/maillage/ontology#Actor>``): the same triples.
+
+    >>> with_prefixes(b"<https://ex.org/a> a <https://w3id.org/maillage/ontology#Actor> .").splitlines()[-1]
+    b'<https://ex.org/a> a mai:Actor .'
+    """
+    import io
+
+    import pyoxigraph as ox
+
+    from graph.namespaces import PREFIXES
+
+    out = io.BytesIO()
+    ox.serialize(ox.parse(turtle, ox.RdfFormat.TURTLE), out, ox.RdfFormat.TURTLE,
+                 prefixes={prefix: str(namespace) for prefix, namespace in PREFIXES.items()})
+    return out.getvalue()
 
 
 def names_resources(text: str) -> bool:
@@ -227,11 +248,19 @@ def names_resources(text: str) -> bool:
     return any(variable + "Label" in variables for variable in variables)
 
 
-def page_csv(query, bindings: dict, config: dict):
-    """The CSV of the named query ``query``'s page (``/queries/NAME.csv``, README's stable contract) for these
-    bindings: each column of resources as its name and its IRI (``member``, ``member_iri``), beside its label.
-    Written by the page's own table, in an application made for it, so that the two files cannot differ (the
-    command line gave IRIs where the page gave names, without the ``_iri`` columns)."""
+#: The formats in which a named query that names resources gives its page's results (:func:`page_answer`).
+PAGE_FORMATS = ("table", "json", "csv")
+
+
+def page_answer(query, bindings: dict, config: dict, fmt: str):
+    """The results of the named query ``query``'s page (``/queries/NAME``) for these bindings, in the command
+    line's language, as ``fmt``: its CSV (``/queries/NAME.csv``, README's stable contract: each column of resources
+    as its name and its IRI, ``member`` and ``member_iri``, beside its label), its JSON (``/queries/NAME.json``), or
+    the CSV's columns as a text table. Made by the page's own table, in an application made for it, so that the
+    command line and the page cannot differ (the command line gave IRIs where the page gave names, and French
+    circles, kinds and themes in table and JSON where the English page gave English ones)."""
+    from flask import jsonify
+
     from graph.querypool import Answer
     from webapp import create_app
     from webapp.queries_pages import run_bound
@@ -240,12 +269,33 @@ def page_csv(query, bindings: dict, config: dict):
 
     app = create_app({**config, "query_workers": 1})
     try:
-        with app.test_request_context(f"/queries/{query.name}.csv", query_string={"lang": language()}):
+        with app.test_request_context(f"/queries/{query.name}.{fmt}", query_string={"lang": language()}):
             table, truncated = run_bound(query, bindings)
-            data = csv_response(table).get_data()
+            if fmt == "json":  # the page's JSON twin: the query, its results and whether the cap cut them
+                data = jsonify({"query": query.to_json(), "results": table.to_json(), "truncated": truncated})
+                data = data.get_data()
+            else:
+                data = csv_response(table).get_data()
     finally:
         close_resources(app)
-    return Answer("select", "csv", len(table.rows), truncated, iter([data]))
+    if fmt == "table":
+        data = csv_as_table(data).encode("utf-8")
+    return Answer("select", fmt, len(table.rows), truncated, iter([data]))
+
+
+def csv_as_table(data: bytes) -> str:
+    """A page's CSV as an aligned text table, in the command line's language, as the page shows it: a column of
+    resources by their names (and IRIs), without the label column that the query gives beside it (``memberLabel``,
+    the same name, or the French one: the page leaves it out too); its IRIs whole, its texts cut."""
+    import csv
+    import io
+
+    from webapp.reports import cut_cell, format_rows
+
+    header, *rows = csv.reader(io.StringIO(data.decode("utf-8")))
+    shown = [i for i, name in enumerate(header) if not (name.endswith("Label") and name[:-len("Label")] in header)]
+    rows = [[row[i] if header[i].endswith("_iri") else cut_cell(row[i]) for i in shown] for row in rows]
+    return format_rows([header[i] for i in shown], rows, language())
 
 
 def found_nothing(answer, result, data: bytes) -> bool:

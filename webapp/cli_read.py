@@ -12,7 +12,8 @@ import click
 
 from graph.french_text import counted
 from graph.store import QuerySyntaxError
-from webapp.cli_context import EXIT_BAD_INPUT, Context, fail, pass_context, quiet_when_unread, standard_output
+from webapp.cli_context import (EXIT_BAD_INPUT, EXIT_USAGE, Context, fail, pass_context, quiet_when_unread,
+                                standard_output)
 from webapp.cli_group import ReadingCommand
 from webapp.cli_messages import IntRange
 
@@ -50,8 +51,8 @@ def query(ctx: Context, query: str, fmt: str, params: tuple[str, ...], max_rows:
     except QueryTimeout as exc:
         fail(f"requête arrêtée après {exc.seconds:g} s (réglage query_timeout)",
              f"query stopped after {exc.seconds:g} s (query_timeout setting)")
-    except FormatMismatch as exc:  # a format that does not fit the query's form
-        fail(str(exc), exc.message_en)
+    except FormatMismatch as exc:  # a format that does not fit the query's form: a usage error, as README says
+        fail(str(exc), exc.message_en, EXIT_USAGE)
     except (QueryCrashed, QueryFailed) as exc:  # the engine's failure on this query: said, not a traceback
         fail(f"le moteur SPARQL a échoué sur cette requête ({exc}) : réécrivez-la, par exemple ORDER BY STR(?o) "
              "plutôt que ORDER BY ?o sur des valeurs de types mêlés",
@@ -68,8 +69,8 @@ def query(ctx: Context, query: str, fmt: str, params: tuple[str, ...], max_rows:
             out.write(b"\n")
     if answer.truncated:  # said on stderr, so that a file written from stdout holds only the results
         cap = limits["max_rows"]
-        click.echo(f"(results cut at {cap} rows: --max-rows N gives more)" if ctx.lang == "en" else
-                   f"(résultat coupé à {cap} lignes : --max-rows N en donne davantage)", err=True)
+        click.echo(f"(results cut at {counted(cap, 'row', lang='en')}: --max-rows N gives more)" if ctx.lang == "en"
+                   else f"(résultat coupé à {counted(cap, 'ligne')} : --max-rows N en donne davantage)", err=True)
 
 
 @click.command("search", cls=ReadingCommand)

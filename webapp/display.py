@@ -12,10 +12,10 @@ from decimal import Decimal
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS
 
-from graph.namespaces import MAI, SCHEMA
+from graph.namespaces import MAI, OA, SCHEMA
 from webapp.formatting import format_date, format_money, format_value
 from webapp.i18n import get_lang, t
-from webapp.page_data import Ref
+from webapp.page_data import Ref, in_language
 
 #: Properties whose value is an amount of money (in the currency the resource states, euros by default).
 MONEY = {SCHEMA.amount, MAI.statedTotal}
@@ -70,6 +70,23 @@ def source_kind_label(name: str) -> str:
 
     found = kinds().get(name)
     return found.label if found is not None else _KINDS_FR.get(name, name)
+
+
+#: Properties whose values are text copied from a source document (a title, an object, a quote, a place as the text
+#: words it): an untagged one is French, since Maillage reads French documents (deliberations, SCDL tables, RNA,
+#: SIRENE, registers), whose readers tag no text. Marked so on a page (``lang="fr"``), not in the data: the graph
+#: states what the source states. Names (``rdfs:label``) are not: a proper noun is in no one language.
+COPIED_TEXT = {DCTERMS.title, DCTERMS.description, SCHEMA.areaServed, SCHEMA.location, OA.exact, MAI.roleTitle,
+               MAI.signatory, MAI.paymentConditions, MAI.aidForms, MAI.programme}
+
+
+def source_language(predicate: str, value):
+    """``value`` with the language it is written in, for the page to mark (:func:`webapp.views.said_in_own_language`):
+    a tagged literal's own; French for an untagged text of a property of :data:`COPIED_TEXT`; else none."""
+    if isinstance(value, Literal) and value.language:
+        return value
+    copied = isinstance(value, Literal) and value.datatype is None and URIRef(predicate) in COPIED_TEXT
+    return in_language(value, "fr") if copied else value
 
 
 def shown_as(predicate: str, value, currency: str | None = None):

@@ -20,7 +20,7 @@ from webapp.i18n import t
 from webapp.page_data import Table, ref
 from webapp.page_queries import select
 from webapp.rendering import page_window
-from webapp.resource_names import collapse, grant_label
+from webapp.resource_names import collapse, grant_label, numbered_deliberation
 
 #: Grants a page of the list shows: the rows at most that a request reads (bench/README.md "Web": bounded rows).
 GRANTS_PAGE_SIZE = 100
@@ -92,10 +92,11 @@ def _one_per_grant(rows: list[dict]) -> list[dict]:
 
 
 def deliberation_name(number, date) -> str | None:
-    """A deliberation as the list names it: « n° 2024.00240 du 16 mai 2024 », or what of it is known (None: its
-    IRI's short form)."""
+    """A deliberation as the list names it, as every page does (:func:`~webapp.resource_names.numbered_deliberation`)
+    and with its date: « Délibération n° 2024.00240 du 16 mai 2024 », or what of it is known (None: its IRI's short
+    form)."""
     if number is not None and date is not None:
-        return t("deliberation_number_date", number=number, date=format_date(date))
+        return t("deliberation_dated", name=numbered_deliberation(number), date=format_date(date))
     if number is not None:
-        return t("deliberation_number", number=number)
+        return numbered_deliberation(number)
     return format_date(date) if date is not None else None

@@ -263,9 +263,23 @@ STANDARD.update({term: (fr, en, f"{qname(term)} ({vocabulary})", f"{qname(term)}
                  for term, (fr, en, vocabulary) in STANDARD_CLASSES.items()})
 
 
+#: Properties that the pages name more closely than the ontology's general label, since the data states them of
+#: one kind of resource only: (French label, English label). mai:roleTitle is a person's title in a role; the
+#: deliberation reader states it on a session, of its chair: « titre = Maire » on a session's page did not say whose.
+AS_STATED: dict[URIRef, tuple[str, str]] = {
+    MAI.roleTitle: ("titre du président de séance", "chair's title"),
+}
+
+
 def term_label(term: URIRef, lang: str | None = None) -> str:
-    """Return the label of a vocabulary term (class, property, concept) in ``lang``, by default the request's."""
+    """Return the label of a vocabulary term (class, property, concept) in ``lang``, by default the request's.
+
+    >>> term_label(MAI.roleTitle, "fr"), term_label(MAI.roleTitle, "en")
+    ('titre du président de séance', "chair's title")
+    """
     lang = lang or get_lang()
+    if term in AS_STATED:
+        return AS_STATED[term][lang == "en"]
     if shipped := shipped_label(term, lang):
         return shipped
     if term in STANDARD:

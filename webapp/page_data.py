@@ -14,6 +14,32 @@ from typing import Any, NamedTuple
 from rdflib import Literal, URIRef
 
 
+class Said(str):
+    """A text and the language it is written in (``language``: a BCP 47 tag, "fr"): a label that a page shows in a
+    link or a cell, its language kept so that an English page marks a French one (``lang="fr"``, read by a screen
+    reader with French pronunciation). Equal to the same text without a language, as a ``str``."""
+
+    language: str | None
+
+    def __new__(cls, text: str, language: str | None):
+        said = super().__new__(cls, text)
+        said.language = language
+        return said
+
+
+def in_language(text: Any, language: str | None = None) -> str:
+    """``text`` as a str that keeps its language: a tagged literal's (``"Prévention"@fr``), else ``language`` (the
+    language of the document it was read from, for an untagged one); a plain str when neither says.
+
+    >>> in_language(Literal("Prévention", lang="fr")).language, in_language("objet", "fr").language
+    ('fr', 'fr')
+    >>> type(in_language("DanaeCare")).__name__
+    'str'
+    """
+    found = getattr(text, "language", None) or language
+    return Said(str(text), found) if found else str(text)
+
+
 class Ref(NamedTuple):
     """A link to a resource: its IRI and the label to show. No IRI (None) for a text that a source wrote where an
     IRI belongs (a grant's funder "Ville de Lyon", a SHACL violation stored without --strict): shown as text, never
@@ -84,8 +110,8 @@ def ref(iri: Any, label: Any = None) -> Ref | None:
     if iri is None:
         return None
     if isinstance(iri, Literal):
-        return Ref(None, str(label) if label is not None else str(iri))
-    return Ref(str(iri), str(label) if label is not None else short_iri(str(iri)))
+        return Ref(None, in_language(label) if label is not None else in_language(iri))
+    return Ref(str(iri), in_language(label) if label is not None else short_iri(str(iri)))
 
 
 def short_iri(iri: str) -> str:

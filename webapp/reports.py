@@ -63,7 +63,10 @@ STAT_LABELS = {
     "rows_read": ("lignes lues", "rows read"), "rows_rejected": ("lignes rejetées", "rows rejected"),
     "warnings": ("avertissements", "warnings"), "grants": ("subventions", "grants"),
     "total_amount": ("montant total", "total amount"), "stated_total": ("total annoncé", "stated total"),
-    "totals_reconciled": ("totaux rapprochés", "totals reconciled"), "encoding": ("encodage", "encoding"),
+    # how many of the totals that the text states the grants read add up to ("1/2": one of two)
+    "totals_reconciled": ("totaux annoncés égaux à la somme des subventions",
+                          "stated totals equal to the grants' sum"),
+    "encoding": ("encodage", "encoding"),
     "persons": ("personnes", "persons"), "present": ("présents", "present"), "excused": ("excusés", "excused"),
     "absent": ("absents", "absent"), "proxies": ("pouvoirs", "proxies"),
     "proxy_holders": ("porteurs de pouvoirs", "proxy holders"),
@@ -94,6 +97,9 @@ STAT_LABELS = {
 MONEY_STATS = ("total_amount", "stated_total", "total_before_shares")
 #: A count named otherwise beside another: the total of a list whose shares were applied is the shares' total.
 NAMED_BESIDE = {("total_amount", "total_before_shares"): "shares_total"}
+#: The counts of a text's stated totals, left out when it states none ("stated total: —, totals reconciled: 0/0"
+#: told a new user nothing).
+STATED_TOTALS = {"stated_total": "", "totals_reconciled": "0/0"}
 
 
 def format_stats(stats: dict, lang: str = "fr") -> str:
@@ -101,6 +107,10 @@ def format_stats(stats: dict, lang: str = "fr") -> str:
 
     >>> format_stats({"rows_read": 3, "stated_total": "", "grants": 2})
     'lignes lues : 3, total annoncé : —, subventions : 2'
+    >>> format_stats({"grants": 1, "stated_total": "", "totals_reconciled": "0/0"}, "en")
+    'grants: 1'
+    >>> format_stats({"stated_total": "300", "totals_reconciled": "1/1"}, "en")
+    "stated total: €300, stated totals equal to the grants' sum: 1/1"
     >>> format_stats({"rows_read": 3}, "en")
     'rows read: 3'
     >>> format_stats({"total_amount": "1234567.5"}), format_stats({"total_amount": "20000.00"}, "en")
@@ -111,6 +121,8 @@ pourcentageSubvention): 1, total of the grants before the shares (each counted o
     """
     colon = ":" if in_english(lang) else " :"
     shown = []
+    if all(stats.get(key) == nothing for key, nothing in STATED_TOTALS.items()):
+        stats = {key: value for key, value in stats.items() if key not in STATED_TOTALS}
     for key, value in stats.items():
         key_named = next((named for (k, beside), named in NAMED_BESIDE.items() if k == key and beside in stats), key)
         name = STAT_LABELS.get(key_named, (key.replace("_", " "),) * 2)[in_english(lang)]
@@ -269,9 +281,12 @@ def _cell(term) -> str:
     if term is None:
         return ""
     text = f"_:{term}" if isinstance(term, BNode) else str(term)
-    if isinstance(term, URIRef) or len(text) <= CELL_WIDTH:
-        return text
-    return text[:CELL_WIDTH - 1] + "…"
+    return text if isinstance(term, URIRef) else cut_cell(text)
+
+
+def cut_cell(text: str) -> str:
+    """A text as a table shows it: cut with "…" past :data:`CELL_WIDTH` (an IRI is never cut: it would look whole)."""
+    return text if len(text) <= CELL_WIDTH else text[:CELL_WIDTH - 1] + "…"
 
 
 def format_table(result, lang: str = "fr") -> str:
@@ -280,8 +295,19 @@ def format_table(result, lang: str = "fr") -> str:
         return ("yes" if result.boolean else "no") if in_english(lang) else ("oui" if result.boolean else "non")
     if result.kind == "graph":
         return result.serialize("ntriples").decode("utf-8").rstrip("\n")
-    rows = [[_cell(t) for t in row] for row in result]
-    header = result.variables
+    return format_rows(result.variables, [[_cell(t) for t in row] for row in result], lang)
+
+
+def format_rows(header: list[str], rows: list[list[str]], lang: str = "fr") -> str:
+    """Return ``rows`` of texts under ``header`` as an aligned text table, their count below it in ``lang``; a
+    column is as wide as its widest text up to :data:`CELL_WIDTH` (a longer one, an IRI, overflows it).
+
+    >>> print(format_rows(["circle", "member"], [["Core circle", "DanaeCare"]], "en"))
+    circle       member
+    -----------  ---------
+    Core circle  DanaeCare
+    (1 row)
+    """
     widths = [max([len(h)] + [min(len(r[i]), CELL_WIDTH) for r in rows]) for i, h in enumerate(header)]
     line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
     out = [line(header), line(["-" * w for w in widths])] + [line(r) for r in rows]

@@ -13,11 +13,11 @@ from graph.namespaces import MAI, NOT_REPLACED
 from webapp.cache import cached_select
 from webapp.grant_amounts import COUNTED_AMOUNT, amount_cell, descending, number_of
 from webapp.i18n import t
-from webapp.page_data import Table, ref
+from webapp.page_data import Table, in_language, ref
 from webapp.page_queries import select
 from webapp.rendering import downloaded, page_window
 from webapp.resource_evidence import add_evidence, evidence_of
-from webapp.resource_names import collapse, grant_label, party_label
+from webapp.resource_names import collapse, grant_label, numbered_deliberation, party_label
 
 # The grants the resource gave (with a beneficiary) and received, with their year and amount: the two tables,
 # ordered by year then amount a page at a time, and the totals by year over all of them, come from these rows, kept
@@ -92,12 +92,13 @@ def grants_tables(s: URIRef, name, page: int, page_size: int, evidence: dict[str
         table = given if row["role"].value == "given" else received
         # A grant without a purpose is named as everywhere else: "Subvention de 30 000 € à DanaeCare".
         beneficiary = party_label(row.get("other"), row.get("otherLabel")) if row["role"].value == "given" else name
-        named = row.get("purpose") or grant_label(row.get("amount"), beneficiary)
+        # its purpose, copied from the French document: marked French on an English page (webapp.display.COPIED_TEXT)
+        named = in_language(row["purpose"], "fr") if row.get("purpose") else grant_label(row.get("amount"), beneficiary)
         table.rows.append({"grant": ref(row["grant"], named), "other": ref(row.get("other"),
                            row.get("otherLabel")), "year": _number(row.get("year"), int),
                            "amount": amount_cell(row.get("amount")), "purpose": row.get("purpose"),
                            "deliberation": ref(row.get("deliberation"),
-                                               t("deliberation_no", number=row["deliberationLabel"])
+                                               numbered_deliberation(row["deliberationLabel"])
                                                if row.get("deliberationLabel") is not None else None)})
     by_year = Table("totals_by_year", [("direction", "direction"), ("year", "year"), ("total", "total")],
                     blanks=unknown)

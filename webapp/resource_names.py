@@ -91,16 +91,17 @@ def deliberations_by_number(iris: Iterable[URIRef]) -> dict[URIRef, str]:
     numbers: dict[URIRef, list] = {}
     for row in _in_blocks(_NUMBERS_OF, iris):
         numbers.setdefault(row["x"], []).append(row["number"])
-    return {iri: t("deliberation_no", number=min(found, key=str)) for iri, found in numbers.items()}
+    return {iri: numbered_deliberation(min(found, key=str)) for iri, found in numbers.items()}
 
 
 def names_of_unnamed(iris: Iterable[URIRef], kinds: Iterable[str] | None = None) -> dict[URIRef, str]:
     """Names in the interface's language for the grants, memberships and proxies among ``iris``, which no source
     names: "Subvention de 20 000 € à DanaeCare", "DanaeCare, membre de PTCE santé (Cercle cœur)", "pouvoir de A
-    à B", "Séance du 16 mai 2024 — Bureau Métropolitain", "Délibération n°102 — Département de la Charente-Maritime"
-    (the search and their own pages name grants so). ``kinds`` (of :data:`UNNAMED_KINDS`): what ``iris`` can be,
-    when the caller knows — the grants that link to a funder are grants, and the union's other branches cost the
-    engine two thirds of the query (50 grants: 13.4 ms, 5.3 ms with the grants' branches alone, at 100k actors)."""
+    à B", "Séance du 16 mai 2024 — Bureau Métropolitain", "Délibération n° 102 — Département de la
+    Charente-Maritime" (the search and their own pages name grants so). ``kinds`` (of :data:`UNNAMED_KINDS`): what
+    ``iris`` can be, when the caller knows — the grants that link to a funder are grants, and the union's other
+    branches cost the engine two thirds of the query (50 grants: 13.4 ms, 5.3 ms with the grants' branches alone, at
+    100k actors)."""
     asked = tuple(UNNAMED_KINDS) if kinds is None else tuple(k for k in UNNAMED_KINDS if k in set(kinds))
     if not asked:
         return {}
@@ -161,15 +162,21 @@ def quote_label(quote) -> str:
 
 
 def deliberation_label(number, authority) -> str:
-    """The name of a deliberation that no source titles (an SCDL row gives its number only): "Délibération n°102 —
+    """The name of a deliberation that no source titles (an SCDL row gives its number only): "Délibération n° 102 —
     Département de la Charente-Maritime", as the search names a deliberation by its number and title."""
-    if number is None:
-        name = t("deliberation")
-    elif re.fullmatch(r"[\d\W_]+", str(number)):
-        name = t("deliberation_numbered", number=number)
-    else:  # a reference that says what it is ("CONV N° 2074-15"), after the word only
-        name = f"{t('deliberation')} {number}"
+    name = t("deliberation") if number is None else numbered_deliberation(number)
     return f"{name} — {authority}" if authority is not None else name
+
+
+def numbered_deliberation(number) -> str:
+    """A deliberation named by its number, by one rule on every page, in the API and the CSVs: « Délibération
+    n° 18.5.1 », a no-break space after « n° » (French typography: the sign never ends a line), « n° » before a
+    number only: a reference that says what it is follows the word alone (« Délibération CP 2017-04-24 »,
+    « Délibération CONV N° 2074-15 »). The API, the funding list and the actor pages named one deliberation three
+    ways (« Délibération n°18.5.1 », « n° CP 2017-04-24 », « délibération n° … »)."""
+    if re.fullmatch(r"[\d\W_]+", str(number)):
+        return t("deliberation_numbered", number=number)
+    return f"{t('deliberation')} {number}"
 
 
 def pick_label(candidates: Iterable[Literal | None]) -> str | None:

@@ -17,7 +17,7 @@ from flask import current_app, request, url_for
 from markupsafe import Markup, escape
 
 from graph.french_text import counted
-from webapp.display import source_kind_label
+from webapp.display import source_kind_label, source_language
 from webapp.formatting import colon, format_money, format_value
 from webapp.grant_amounts import uncounted_note
 from webapp.i18n import get_lang, t
@@ -39,7 +39,7 @@ def cell(value, kind: str | None = None) -> Markup:
     if isinstance(value, Ref):
         iri, label = value
         if iri is None:
-            return escape(label)
+            return said_in_own_language(label, escape(label))
     elif isinstance(value, abc.Mapping) and "iri" in value:
         iri, label = value["iri"], value.get("label", "")
     elif kind == "money":
@@ -47,9 +47,25 @@ def cell(value, kind: str | None = None) -> Markup:
     elif kind == "source_kind" and isinstance(value, str):
         return escape(source_kind_label(str(value)))
     else:
-        return escape(format_value(value))
-    said_in = ' lang="fr"' if untranslated(iri, get_lang()) else ""  # a screen reader reads it in French
+        return said_in_own_language(value, escape(format_value(value)))
+    language = "fr" if untranslated(iri, get_lang()) else other_language(label)  # a screen reader reads it so
+    said_in = f' lang="{escape(language)}"' if language else ""
     return Markup(f'<a href="{escape(local_path(iri))}"{said_in}>{escape(label)}</a>')
+
+
+def other_language(value) -> str | None:
+    """The language of ``value`` (a tagged literal, a :class:`~webapp.page_data.Said` label) when it is not the
+    page's: what its ``lang`` attribute says. None for a value in the page's language, or of no language (a name, a
+    number)."""
+    language = getattr(value, "language", None)
+    return language if language and language.split("-")[0] != get_lang() else None
+
+
+def said_in_own_language(value, shown: Markup) -> Markup:
+    """``shown`` (``value`` as the page writes it) in a ``<span lang="…">`` when ``value`` is in another language
+    than the page's (:func:`other_language`): « Tiers-lieu santé » on an English page is read in French."""
+    language = other_language(value)
+    return Markup(f'<span lang="{escape(language)}">{escape(shown)}</span>') if language else escape(shown)
 
 
 #: The longest query that the editor's language switch carries in its link (a longer one is left for the form).
@@ -99,4 +115,6 @@ def init_app(app) -> None:
     app.add_template_global(uncounted_note, "uncounted_note")
     app.add_template_global(colon, "colon")
     app.add_template_global(cell, "cell")
+    app.add_template_global(said_in_own_language, "said_in_own_language")
+    app.add_template_global(source_language, "source_language")
     app.add_template_filter(format_value, "shown")
