@@ -19,6 +19,8 @@ from webapp.i18n import get_lang
 #: Standard terms: (French label, English label, French comment, English comment).
 STANDARD: dict[URIRef, tuple[str, str, str, str]] = {
     RDF.type: ("type", "type", "La classe de la ressource.", "The class of the resource."),
+    RDF.value: ("valeur", "value", "La valeur en cause (celle d'une cellule ou d'un champ que l'import signale).",
+                "The value at issue (that of a cell or field which the ingest reports)."),
     RDFS.label: ("nom", "name", "Le nom affiché.", "The display name."),
     RDFS.comment: ("définition", "definition", "", ""),
     SKOS.prefLabel: ("libellé", "label", "Le libellé préféré.", "The preferred label."),
