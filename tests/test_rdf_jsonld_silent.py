@@ -21,13 +21,14 @@ Q = "http://ex.org/q"
 def ingested(tmp_path, text: str):
     """The error of ``text`` ingested as JSON-LD, its warnings about what it writes (line, message), and the IRIs
     and blank nodes stored as subjects and objects of types and of the properties of http://ex.org/, in the file's
-    graph (its own description left out)."""
+    graph (its own description and its ingest report left out)."""
     store, report, error = ingest_text(tmp_path, "noeuds.jsonld", text)
     warnings = [(issue.line, issue.message) for issue in report.issues
                 if issue.level == "warning" and issue.line is not None] if report else []
     stored = {str(term) for row in store.query(
         "SELECT ?s ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g = <https://w3id.org/maillage/id/source/noeuds-jsonld> "
-        "&& ?s != ?g && (STRSTARTS(STR(?p), 'http://ex.org/') "
+        "&& ?s != ?g && !STRSTARTS(STR(?s), 'https://w3id.org/maillage/id/issue/') "
+        "&& (STRSTARTS(STR(?p), 'http://ex.org/') "
         "|| ?p = <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>)) }")
               for term in row if not hasattr(term, "datatype")}
     return error, warnings, stored
