@@ -1,6 +1,7 @@
 """French wording shared by the messages and the pages: « de » elided before a vowel (« pouvoir d'Aline »), a count
 with its noun in the singular or the plural as each language wants it (« 0 triplet », "0 triples"), and the reason
-of a system error in French (« fichier ou dossier introuvable » for "No such file or directory").
+of a system error in French (« fichier ou dossier introuvable » for "No such file or directory"), guillemets held
+to the words they enclose.
 
 >>> of("Aline MOUSEGHIAN"), of("Bruno"), of("20 000 €")
 ("d'Aline MOUSEGHIAN", 'de Bruno', 'de 20 000 €')
@@ -38,6 +39,20 @@ def begins_with_vowel_sound(text: str) -> bool:
         if first is None or first.group().isupper() or word.lower().startswith(_ASPIRATED_H):
             return False
     return True
+
+
+#: The spaces inside a pair of guillemets, after « or before ».
+_GUILLEMET_SPACES = re.compile(r"(?<=«)[ \t]+|[ \t]+(?=»)")
+
+
+def hold_guillemets(text: str) -> str:
+    """``text`` with a no-break space inside its guillemets, as French typography writes them: a phone's screen
+    broke the line between « and the word it opens (« l'écosystème « / santé » »).
+
+    >>> hold_guillemets("l'écosystème « santé » grâce") == "l'écosystème «\u00a0santé\u00a0» grâce"
+    True
+    """
+    return _GUILLEMET_SPACES.sub("\u00a0", text)
 
 
 def of(name: str) -> str:

@@ -281,17 +281,44 @@ def text_query(view, words: list[tuple[str | None, str]], fuzzy: bool = False,
     if fuzzy:  # a misspelt theme is that theme, as the right spelling is: its actors first, not its neighbours
         named += [found for found in themes_near(scheme, content) if found not in named]
     for iri, (start, end) in named:
-        # tagged with the theme, or saying its name: "santé psychique" (a synonym) finds the « santé mentale » of a
-        # collective's name, which no one tagged
-        label = analysis.content_words(scheme.labels[iri])
-        theme = [_tagged(view, iri, scheme.expand(iri))]
-        if label and label != content[start:end]:
-            theme.append(all_of([_word_clause(view, s, f, False, highlight) for s, f in label]))
-        alternatives.append(all_of([any_of(theme)] + clauses[:start] + clauses[end:]))
+        alternatives.append(all_of([_theme_clause(view, iri, content[start:end], highlight)]
+                                   + clauses[:start] + clauses[end:]))
     # the whole name adds to the score of what matches already (a name holds its words): it matches nothing else
     alternatives.append(term("whole", " ".join(f for _, f in content), WHOLE_BOOST))
     wanted = any_of(alternatives)
     return TextQuery(all_of([wanted, *unwanted]), content, named, highlight, wanted)
+
+
+def _theme_clause(view, iri: str, spelt: list[tuple[str, str]], highlight: set[str]) -> tuple:
+    """What the theme ``iri`` that the (stem, folded) words ``spelt`` name matches: the documents tagged with it, or
+    saying its name — "santé psychique" (a synonym) finds the « santé mentale » of a collective's name, which no one
+    tagged.
+
+    Named by a synonym, the theme's concept scores only for the words typed, as any document whose name holds them:
+    not for being the theme asked, nor for its label's words. « maison de santé », a synonym of « Exercice
+    coordonné », ranked that concept (150) above the actor named « Maison de santé pluriprofessionnelle … » (80).
+    """
+    scheme = view.themes()
+    label = analysis.content_words(scheme.labels[iri])
+    by_label = _spells(label, spelt)
+    theme = [_tagged(view, iri, scheme.expand(iri), by_label)]
+    if label and label != spelt:
+        said = all_of([_word_clause(view, s, f, False, highlight) for s, f in label])
+        theme.append(said if by_label else unscored(said, "kind", "theme"))
+    return any_of(theme)
+
+
+def _spells(label: list[tuple[str, str]], words: list[tuple[str, str]]) -> bool:
+    """Whether the (stem, folded) ``words`` spell a label's: the same stems, or the folded words with a typo each
+    (:func:`_near_word`), as a misspelt theme is named.
+
+    >>> _spells([("acce", "acces"), ("soin", "soins")], [("acess", "acess"), ("soin", "soin")])
+    True
+    >>> _spells([("exercic", "exercice"), ("coordon", "coordonne")], [("maison", "maison"), ("sant", "sante")])
+    False
+    """
+    return len(label) == len(words) and all(stem == other or _near_word(folded, typed)
+                                            for (stem, folded), (other, typed) in zip(label, words))
 
 
 def themes_near(scheme, words: list[tuple[str, str]]) -> list[tuple[str, tuple[int, int]]]:
@@ -321,12 +348,29 @@ def themes_near(scheme, words: list[tuple[str, str]]) -> list[tuple[str, tuple[i
 
 
 def _near_word(label_word: str, word: str) -> bool:
-    """Whether a query's folded ``word`` spells a theme label's ``label_word``, with one typo when it is long enough
-    (FUZZY_MIN_CHARS) and holds no digit, as the search tolerates typos."""
+    """Whether a query's folded ``word`` spells a theme label's ``label_word``, when it is long enough
+    (FUZZY_MIN_CHARS) and holds no digit, with one typo, as the search tolerates typos, or with letters doubled
+    where the label has one or the other way round: the commonest French misspelling, which may be two edits
+    ("acess" for « accès », "acces" folded: one c undoubled, one s doubled) and named no theme.
+
+    >>> [_near_word("acces", w) for w in ("acces", "acess", "aces", "accees", "axes")]
+    [True, True, False, True, False]
+    """
     if label_word == word:
         return True
-    return (len(word) >= FUZZY_MIN_CHARS and abs(len(word) - len(label_word)) <= 1
-            and not any(c.isdigit() for c in word) and _one_edit(label_word, word))
+    if len(word) < FUZZY_MIN_CHARS or any(c.isdigit() for c in word):
+        return False
+    return (abs(len(word) - len(label_word)) <= 1 and _one_edit(label_word, word)
+            or _undoubled(label_word) == _undoubled(word))
+
+
+def _undoubled(word: str) -> str:
+    """``word`` with each run of one letter written once.
+
+    >>> _undoubled("acces"), _undoubled("acess")
+    ('aces', 'aces')
+    """
+    return "".join(letter for i, letter in enumerate(word) if not i or word[i - 1] != letter)
 
 
 def found_alone(view, word: tuple[str, str], scope: tuple = ("all",)) -> tuple:
@@ -359,18 +403,20 @@ def parsed_query(view, groups, fuzzy: bool = False, scope: tuple = ("all",)) -> 
                      any_of([p.wanted for p in parts]))
 
 
-def _tagged(view, iri: str, themes) -> tuple:
+def _tagged(view, iri: str, themes, by_label: bool = True) -> tuple:
     """The documents tagged with the theme ``iri`` or with one of its narrower ``themes``. A document tagged with a
     narrower theme scores what one tagged with ``iri`` does (a rarer theme is not a better answer to the theme asked),
-    and a theme concept does not score for being tagged with itself unless it is the theme asked: the concepts near
-    a theme would otherwise come before the actors of that theme."""
+    and a theme concept does not score for being tagged with itself unless it is the theme asked, and asked
+    ``by_label`` (not by a synonym, :func:`_theme_clause`): the concepts near a theme would otherwise come before the
+    actors of that theme."""
     concepts = view.bits("kind", "theme")
 
     def idf(bits: int) -> float:  # as rank() weighs a term
         return math.log(1 + view.size / (bits.bit_count() + 0.5))
 
     asked = idf(view.bits("theme", iri))
-    return any_of([term("theme", t, THEME_BOOST) if t == iri
+    return any_of([term("theme", t, THEME_BOOST) if t == iri and by_label
+                   else unscored(term("theme", t, THEME_BOOST), "kind", "theme") if t == iri
                    else unscored(term("theme", t, THEME_BOOST * asked / idf(view.bits("theme", t) & ~concepts)),
                                  "kind", "theme")
                    for t in sorted(themes)])

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 import pytest
 from conftest import ROOT, serving
-from web_fixture import DANAECARE, template_data
+from web_fixture import DANAECARE, PTCE, template_data
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [pytest.mark.browser,
@@ -277,3 +277,106 @@ def test_on_a_phone_each_table_header_reads_on_one_line(server, browser, path):
     context.close()
     assert lines and all(count == 1 for _, count in lines), lines
 
+
+
+#: A phone of touch (its pointer coarse), as the coordinator's: the same screen, tapped with a finger.
+TOUCH_PHONE = {"viewport": PHONE, "has_touch": True, "is_mobile": True}
+_AMOUNT_BOXES = ("[...document.querySelectorAll('svg.chart .chart-value')].map(t => { const b = "
+                 "t.getBoundingClientRect(); return [t.textContent, b.left, b.right]; })")
+
+
+@pytest.mark.parametrize("path", ["/funding", "/funding?" + urlencode({"pole": PTCE})])
+def test_on_a_phone_the_chart_shows_every_amount_within_the_screen(server, browser, path):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(server + path)
+    amounts = page.evaluate(_AMOUNT_BOXES)
+    context.close()
+    assert amounts and all("€" in text for text, _, _ in amounts), amounts
+    outside = [(text, round(left), round(right)) for text, left, right in amounts if left < 0 or right > PHONE["width"]]
+    assert not outside, f"{path}: amounts off the {PHONE['width']} px screen: {outside}"
+
+
+def test_on_a_phone_a_wide_table_keeps_its_first_column_in_view_and_hints_at_the_rest(server, browser):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(server + MEMBERS)
+    page.evaluate(f"{_SCROLLER}.scrollLeft = 400")
+    left, scrolled, hint = page.evaluate(f"(b => [b.getBoundingClientRect().left, b.scrollLeft, "
+                                         f"getComputedStyle(b).backgroundImage])({_SCROLLER})")
+    firsts = page.evaluate("[...document.querySelectorAll('main table tr > :first-child')]"
+                           ".map(c => c.getBoundingClientRect().left)")
+    context.close()
+    assert scrolled > 0 and firsts and all(cell >= left - 0.5 for cell in firsts), (left, firsts)
+    assert "gradient" in hint  # a shadow on the side where more of the table lies
+
+
+_TEXT_SIZES = "['main td', 'main p'].map(s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize))"
+
+
+@pytest.mark.parametrize("path", ["/", "/id/actor/danaecare", "/funding"])
+def test_the_text_grows_with_the_readers_text_size(server, browser, path):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(server + path)
+    before = page.evaluate(_TEXT_SIZES)
+    page.evaluate("document.documentElement.style.fontSize = '150%'")
+    after = page.evaluate(_TEXT_SIZES)
+    hyphens = page.evaluate("getComputedStyle(document.querySelector('h1')).hyphens")
+    context.close()
+    assert [round(size * 1.5, 1) for size in before] == [round(size, 1) for size in after], (before, after)
+    assert hyphens == "auto"
+
+
+#: What a finger taps on a phone, each at least 44 px tall (WCAG 2.5.5's size, Apple's and Android's guidance).
+TAP_TARGETS = {"/search?q=sant%C3%A9": [".facets li a", "select#sort", "form.search button", "form.search input#q",
+                                        ".downloads a"],
+               "/id/actor/danaecare": ["details.why summary", ".downloads a"],
+               "/queries/membres-actuels-par-cercle": [".query-form input:not([type=hidden])", ".query-form select",
+                                                       ".query-form button"]}
+
+
+@pytest.mark.parametrize("path", list(TAP_TARGETS))
+def test_on_a_touch_phone_every_control_is_a_44_px_target_and_form_text_is_16_px(server, browser, path):
+    context = browser.new_context(**TOUCH_PHONE)
+    page = context.new_page()
+    page.goto(server + path)
+    small, tiny_text = [], []
+    for selector in TAP_TARGETS[path]:
+        elements = page.locator(selector).all()
+        assert elements, selector
+        small += [(selector, e.inner_text()[:20], e.bounding_box()["height"]) for e in elements
+                  if e.bounding_box()["height"] < 44]
+        if not selector.endswith(" a") and "summary" not in selector:
+            tiny_text += [(selector, size) for size in (float(e.evaluate("e => getComputedStyle(e).fontSize")[:-2])
+                                                        for e in elements) if size < 16]
+    context.close()
+    assert not small, small
+    assert not tiny_text, tiny_text  # below 16 px, iOS zooms into the field it focuses
+
+
+def _box(page, selector: str) -> dict:
+    return page.locator(selector).bounding_box()
+
+
+def test_on_a_phone_the_sort_label_and_its_select_share_a_line(server, browser):
+    context = browser.new_context(**TOUCH_PHONE)
+    page = context.new_page()
+    page.goto(server + "/search?q=sant%C3%A9")
+    label, select = _box(page, "label[for=sort]"), _box(page, "select#sort")
+    context.close()
+    assert label["x"] + label["width"] <= select["x"]
+    assert select["y"] < label["y"] + label["height"] / 2 < select["y"] + select["height"]
+
+
+def test_at_150_percent_text_the_search_field_stays_within_the_page_s_margins(server, browser):
+    context = browser.new_context(**TOUCH_PHONE)
+    page = context.new_page()
+    page.goto(server + "/search?q=sant%C3%A9")
+    page.evaluate("document.documentElement.style.fontSize = '150%'")
+    field = _box(page, "input#q")
+    edge = page.evaluate("(m => m.getBoundingClientRect().right - parseFloat(getComputedStyle(m).paddingRight))"
+                         "(document.querySelector('main'))")
+    fits = page.evaluate(_NO_PAGE_OVERFLOW)
+    context.close()
+    assert field["x"] >= 0 and field["x"] + field["width"] <= edge + 0.5 and fits, (field, edge)

@@ -24,6 +24,7 @@ GRANT = BASE + "grant/siren-244200770/2024-00240/danaecare"
 PTCE = BASE + "actor/ptce-sante-danaecare"
 SEM = BASE + "actor/saint-etienne-metropole"
 DANAECARE = BASE + "actor/danaecare"
+MSP = BASE + "actor/maison-sante-pluriprofessionnelle-pilat-fictive"
 GRANT_NAME = "Subvention de 20\u202f000\u00a0€ à DanaeCare"
 
 
@@ -117,6 +118,29 @@ def test_a_network_centred_on_a_ptce_shows_the_funding_between_its_members(demo)
     assert "Saint-Etienne Métropole → DanaeCare" in page and "Financements entre eux" in page
 
 
+def served(client, focus: str, relation: str) -> list[tuple]:
+    """The edges of ``relation`` of the network around ``focus``: (neighbour, its label, links, amount)."""
+    rows = client.get(f"/network.json?focus={focus}").get_json()["edges"]["rows"]
+    return [(r["other"]["iri"], r["relation_label"], r["links"], r["amount"]) for r in rows
+            if r["relation"] == relation]
+
+
+def test_a_members_network_shows_the_goal_it_serves_as_the_goals_network_shows_the_member(demo):
+    """The register's « goals: [2] » of the MSP: its network showed only its pole."""
+    client = demo(DELIBERATION, REGISTER)
+    assert served(client, MSP, "served-by") == [(BASE + GOAL2, "objectif qu'il sert", 1, None)]
+    assert (MSP, "sert l'objectif", 1, None) in served(client, BASE + GOAL2, "serves")
+    page = client.get(f"/network?focus={MSP}", headers={"Accept": "text/html"}).get_data(as_text=True)
+    drawing = page[page.index("<svg"):page.index("<figcaption>")]
+    assert drawing.count('class="edge edge-serves"') == 1 and "objectif qu&#39;il sert" in page
+
+
+def test_a_beneficiarys_network_counts_the_grant_that_serves_a_goal_with_its_amount_as_the_goals_does(demo):
+    client = demo(DELIBERATION, REGISTER)
+    assert (BASE + GOAL2, "objectif qu'il sert", 2, 20000.0) in served(client, DANAECARE, "served-by")
+    assert (DANAECARE, "sert l'objectif", 2, 20000.0) in served(client, BASE + GOAL2, "serves")
+
+
 def test_the_funding_between_neighbours_is_that_between_those_drawn(demo):
     """Past the limit, a member is not drawn, nor is a grant to or from it."""
     client = demo(DELIBERATION, REGISTER)
@@ -190,4 +214,4 @@ def test_the_home_page_says_which_date_places_each_latest_grant(demo, tmp_path):
         ("danaecare", "2024", "la décision"), ("g1", "2018", "la convention"),
         ("g2", rows[2]["date"][:4], "l'import (aucune autre date)")]
     page = client.get("/", headers={"Accept": "text/html"}).get_data(as_text=True)
-    assert "Date de" in page and "la convention" in page
+    assert "Source de la date" in page and "la convention" in page

@@ -1,5 +1,7 @@
 """A theme's name misspelt finds the theme's actors as the right spelling does: « prévension » put the partners
-tagged « Prévention » after a dozen theme concepts, since only the words were corrected, not the theme they name.
+tagged « Prévention » after a dozen theme concepts, since only the words were corrected, not the theme they name;
+« acess soins » (a letter undoubled, another doubled: two edits) found the concept « Accès aux soins » alone, by
+its English label « Access to care », and the page said that no actor matched.
 
 The corpora: the demo one (``examples/``, whose register tags two partners « Prévention »), ingested by
 ``maillage ingest``, and the search tests' inline one (tests/test_search_corpus.py).
@@ -18,6 +20,9 @@ from webapp import create_app
 from webapp.cli import main
 
 PREVENTION = "https://w3id.org/maillage/ontology/theme/prevention"
+ACCESS = "https://w3id.org/maillage/ontology/theme/acces-aux-soins"
+MSP = "https://w3id.org/maillage/id/actor/maison-sante-pluriprofessionnelle-pilat-fictive"
+MSP_NAME = "Maison de santé pluriprofessionnelle du Pilat (fictive)"
 #: The first results that the right spelling and its misspellings should share.
 FIRST = 4
 
@@ -77,6 +82,31 @@ def test_the_actors_of_a_misspelt_theme_come_before_its_neighbours_in_the_small_
     right, wrong = search(index, "vieillissement"), search(index, "vieillisement")
     assert wrong["fuzzy"] and [r["iri"] for r in wrong["results"][:3]] == [r["iri"] for r in right["results"][:3]]
     assert iri("actor/repit") in [r["iri"] for r in wrong["results"][:3]]
+
+
+@pytest.mark.parametrize("misspelt", ["acess soins", "acess aux soins"])
+def test_a_misspelt_theme_of_several_words_finds_its_actors_as_the_right_spelling_does(client, misspelt):
+    right, wrong = _answer(client, "accès aux soins"), _answer(client, misspelt)
+    assert wrong["themes"] == right["themes"] == [{"iri": ACCESS, "label": "Accès aux soins"}]
+    assert [r["iri"] for r in wrong["results"][:2]] == [r["iri"] for r in right["results"][:2]]
+    assert _tagged_actors(wrong) == _tagged_actors(right) == [MSP]
+
+
+def test_the_page_of_a_misspelt_theme_shows_its_actor_and_does_not_say_that_no_actor_matches(client):
+    page = client.get("/search?q=acess+soins", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert MSP_NAME in page and "Aucun acteur ne correspond" not in page
+
+
+def test_the_command_line_finds_the_actors_of_a_misspelt_theme(data):
+    result = CliRunner().invoke(main, ["--data", data, "search", "acess soins"])
+    assert result.exit_code == 0 and MSP_NAME in result.output, result.output
+
+
+@pytest.mark.parametrize("typed", [[("acess", "acess"), ("soin", "soins")],
+                                   [("acce", "acces"), ("soin", "sooinss")]])
+def test_a_letter_doubled_or_undoubled_names_a_theme_as_a_typo_does(typed):
+    scheme = ThemeScheme([{"iri": "th:a", "doc": {"label": "Accès aux soins"}}])
+    assert themes_near(scheme, typed) == [("th:a", (0, 2))]
 
 
 def test_a_theme_of_two_words_is_named_with_a_typo_in_each():

@@ -131,7 +131,7 @@ def test_the_home_page_counts_the_users_sources_not_maillages_vocabularies(clien
     assert sources == 2  # fixture.ttl and the deliberation it describes
 
 
-@pytest.mark.parametrize("lang, heading", [("fr", "membre par l'adhésion"), ("en", "member through")])
+@pytest.mark.parametrize("lang, heading", [("fr", "ses adhésions"), ("en", "its memberships")])
 def test_a_members_page_heads_its_memberships_by_a_relation_that_reads_from_the_member(client, lang, heading):
     data = client.get("/id/actor/danaecare.json", query_string={"lang": lang}).get_json()
     assert [group["property"]["label"] for group in data["inverse"]

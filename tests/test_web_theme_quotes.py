@@ -61,7 +61,7 @@ def test_the_page_shows_a_why_beside_the_theme_quoting_its_words(client):
 
 def test_the_actors_own_why_quotes_its_description_and_no_theme(client):
     page = client.get("/id/actor/danaecare", headers={"Accept": "text/html"}).get_data(as_text=True)
-    own = page[page.index("<h1>"):page.index('<p class="formats">')].replace("&#39;", "'")
+    own = page[page.index("<h1>"):page.index("<h2>")].replace("&#39;", "'")
     assert own.count("<blockquote>") == 1 and RELATION in own and HEADING not in own
 
 

@@ -10,9 +10,9 @@ import re
 from decimal import Decimal
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS
+from rdflib.namespace import DCTERMS, SKOS
 
-from graph.namespaces import MAI, OA, SCHEMA
+from graph.namespaces import MAI, OA, SCHEMA, THEMES
 from webapp.formatting import format_date, format_money, format_value
 from webapp.i18n import get_lang, t
 from webapp.page_data import Ref, in_language
@@ -157,5 +157,99 @@ def page_context(data: dict) -> dict:
         hidden |= {str(prop["property"].iri) for prop in data["attendance"]["properties"]}
     if data.get("ingest_report"):  # its counts said under « Rapport d'import »
         hidden |= {str(MAI.warningCount), str(MAI.errorCount)}
+    if values.get(str(SKOS.topConceptOf)) and values.get(str(SKOS.topConceptOf)) == values.get(str(SKOS.inScheme)):
+        hidden.add(str(SKOS.topConceptOf))  # « concept de tête de » the scheme it is already said to be in
+    summary = deliberation_summary(data)
+    hidden |= {str(prop["property"].iri) for prop in summary if prop["property"].iri in values}
     currency = next(iter(currencies)) if len(currencies) == 1 else None
-    return {"hidden": hidden, "currency": currency, "titles": titles}
+    return {"hidden": hidden, "currency": currency, "titles": titles, "summary": summary,
+            "attendance_lists": attendance_lists(data.get("attendance")),
+            "restated": restated_inverses(data.get("properties", []), data.get("inverse") or []),
+            "tagged": tagged_with(values, data.get("inverse") or []), "relabels": theme_relabels(values)}
+
+
+def _is_theme(values: dict) -> bool:
+    """Whether the page's resource is a theme: a concept of Maillage's scheme of themes (``values``: its
+    properties' values by property IRI)."""
+    schemes = values.get(str(SKOS.inScheme), []) + values.get(str(SKOS.topConceptOf), [])
+    return any(isinstance(v, Ref) and v.iri == str(THEMES) for v in schemes)
+
+
+def tagged_with(values: dict, inverse: list[dict]) -> dict | None:
+    """What a theme's page answers first (« who works on this? »): the actors, grants and acts that have the theme
+    (its incoming ``dcterms:subject``), which the page lists before the thesaurus' relations; None for another
+    resource."""
+    if not _is_theme(values):
+        return None
+    return next((group for group in inverse if group["property"].iri == str(DCTERMS.subject)), None)
+
+
+def theme_relabels(values: dict) -> dict[str, str]:
+    """The labels in plain words of a theme's broader and narrower relations (« thème plus large », « thèmes plus
+    précis »), by property IRI; none for another resource, kept as « plus général », « plus précis »."""
+    if not _is_theme(values):
+        return {}
+    return {str(SKOS.broader): t("broader_theme"), str(SKOS.narrower): t("narrower_themes")}
+
+
+#: What a deliberation's page says first, in this order (the vote's counts follow): its number, date, authority,
+#: body and the outcome of its vote.
+SUMMARY = (DCTERMS.identifier, DCTERMS.date, MAI.authority, MAI.body, MAI.outcome)
+
+
+def deliberation_summary(data: dict) -> list[dict]:
+    """The key facts of a deliberation's page, said before the names of who attended (a phone user read them nine
+    screens down): the properties of :data:`SUMMARY`, then the counts of its vote (members in office, present,
+    proxies, votes) as the attendance states them; none for another resource."""
+    attendance = data.get("attendance")
+    if attendance is None and "decided_grants" not in data:
+        return []
+    by_iri = {str(prop["property"].iri): prop for prop in data.get("properties", [])}
+    found = [by_iri[str(p)] for p in SUMMARY if str(p) in by_iri]
+    if attendance:
+        found += [prop for prop in attendance["session_facts"] + attendance["properties"]
+                  if prop["values"] and all(_is_count(v) for v in prop["values"])]
+    return found
+
+
+def _is_count(value) -> bool:
+    """Whether an attendance value is a count (a number of members, of proxies, of votes), not a person."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+#: The plural headings of the attendance lists (« Présents (54) »), by property.
+_LIST_HEADINGS = {MAI.present: "attendance_present", MAI.excused: "attendance_excused", MAI.absent: "attendance_absent",
+                  MAI.proxy: "attendance_proxies"}
+
+
+def attendance_lists(attendance: dict | None) -> list[dict]:
+    """The lists of who attended a vote (present, excused, absent, proxies), each with its heading, its anchor and
+    its names, that the page folds (each heading says how many); the counts are said in the summary."""
+    if not attendance:
+        return []
+    lists = []
+    for prop in attendance["properties"]:
+        key = _LIST_HEADINGS.get(URIRef(prop["property"].iri))
+        if key and prop["values"]:
+            lists.append({"id": "attendance-" + key.rsplit("_", 1)[1], "label": t(key, n=len(prop["values"])),
+                          "property": prop["property"], "tooltip": prop["tooltip"], "values": prop["values"]})
+    return lists
+
+
+#: The relations that another one states backwards: a concept's « plus précis » is its narrower concepts' « plus
+#: général que ».
+_INVERSE_PAIRS = {SKOS.broader: SKOS.narrower, SKOS.narrower: SKOS.broader, SKOS.hasTopConcept: SKOS.topConceptOf,
+                  SKOS.topConceptOf: SKOS.hasTopConcept}
+
+
+def restated_inverses(properties: list[dict], inverse: list[dict]) -> set[str]:
+    """The incoming relations that only repeat, read backwards, what the page's own properties say (the narrower
+    themes, listed as « plus précis », again as « plus général que »): the page leaves them out."""
+    own = {str(prop["property"].iri): {v.iri for v in prop["values"] if isinstance(v, Ref)} for prop in properties}
+    restated = set()
+    for group in inverse:
+        twin = _INVERSE_PAIRS.get(URIRef(group["property"].iri))
+        shown = {v.iri for v in group["values"] if isinstance(v, Ref)}
+        if twin is not None and not group.get("more") and shown and shown <= own.get(str(twin), set()):
+            restated.add(str(group["property"].iri))
+    return restated

@@ -4,11 +4,9 @@ for each strategic goal, the actors and grants that serve it, with totals."""
 from __future__ import annotations
 
 from collections import defaultdict
-from decimal import ROUND_HALF_UP, Decimal
 from urllib.parse import urlencode
 
 from flask import Blueprint, request
-from markupsafe import Markup, escape
 from rdflib import URIRef
 
 from graph.namespaces import MAI, NOT_REPLACED, SCHEMA, not_replaced
@@ -20,7 +18,7 @@ from webapp.named_queries import Parameter
 from webapp.query_parameters import resolve_name
 from webapp.resource_tables import former_members, membership_status
 from webapp.errors import ApiError
-from webapp.formatting import format_money
+from webapp.funding_chart import bar_chart
 from webapp.grant_amounts import COUNTED_AMOUNT, descending
 from webapp.page_data import Ref, Table, ref
 from webapp.page_queries import read_whole, select
@@ -226,38 +224,6 @@ def _by_role(role, name: str, key: str, pole: URIRef | None = None, year: int | 
 def _count(sparql: str, pin: bool = False, **bindings) -> int:
     rows = cached_select(sparql, pin=pin, **bindings)
     return int(rows[0]["n"]) if rows else 0
-
-
-def _whole_euros(total: float) -> int:
-    """A total in whole euros for a chart's label, half a euro up (``round`` took 4 002,50 € to 4 002 € and
-    4 377,50 € to 4 378 €: to the even one).
-
-    >>> _whole_euros(4002.5), _whole_euros(4377.5), _whole_euros(-2.5)
-    (4003, 4378, -3)
-    """
-    return int(Decimal(repr(total)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
-
-def bar_chart(table: Table, key: str, title: str) -> Markup:
-    """A horizontal bar chart of ``table``'s totals as inline SVG (escaped labels, no script)."""
-    rows = [r for r in table.rows if r["total"]][:20]
-    if not rows:
-        return Markup("")
-    top = max(r["total"] for r in rows)
-    height = 24 * len(rows) + 30
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(title)}" '
-             f'viewBox="0 0 720 {height}" width="720" height="{height}" class="chart"><title>{escape(title)}</title>']
-    for i, row in enumerate(rows):
-        y = 20 + 24 * i
-        width = max(2, int(400 * row["total"] / top))
-        label = row[key].label if hasattr(row[key], "label") else str(row[key] if row[key] is not None
-                                                                         else table.blanks.get(key, "—"))
-        parts.append(f'<text x="0" y="{y + 14}" class="chart-label">{escape(label[:28])}</text>'
-                     f'<rect x="180" y="{y}" width="{width}" height="18" class="chart-bar"></rect>'
-                     f'<text x="{186 + width}" y="{y + 14}" class="chart-value">{escape(format_money(_whole_euros(row["total"])))}'
-                     '</text>')
-    parts.append("</svg>")
-    return Markup("".join(parts))
 
 
 @bp.get("/funding")

@@ -137,8 +137,8 @@ STANDARD_CLASSES: dict[URIRef, tuple[str, str, str]] = {
 INVERSE: dict[URIRef, tuple[str, str]] = {
     SCHEMA.funder: ("financeur de", "funder of"),
     MAI.beneficiary: ("bénéficiaire de", "beneficiary of"),
-    ORG.member: ("membre par l'adhésion", "member through"),  # « membre de : <an adhésion> » read backwards
-    ORG.organization: ("a pour adhésion", "has membership"),
+    ORG.member: ("ses adhésions", "its memberships"),  # « membre de : <an adhésion> » read backwards
+    ORG.organization: ("adhésions à ce pôle", "memberships of this pole"),
     MAI.decidedBy: ("décide", "decides"),
     MAI.approvedBy: ("approuve", "approves"),
     MAI.party: ("partie à", "party to"),

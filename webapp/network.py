@@ -1,10 +1,11 @@
 """The partner and funding network around an actor or a goal, drawn server-side as SVG (a radial layout).
 
-Neighbours are those linked by a grant (either way), a membership of the same pole, coordination, or — around a
-goal — the grants that serve it. At most ``limit`` neighbours are drawn (the biggest links first); the rest is
-announced as "n de plus", with a link that doubles the limit. A membership that has ended (its ``mai:leftOn``
-today or before, compared as text as the named queries do) is drawn apart, as a former one, and so is one to come
-(its ``mai:joinedOn`` after today).
+Neighbours are those linked by a grant (either way), a membership of the same pole, coordination, or a goal served:
+around a goal, the actors that serve it and the beneficiaries of the grants that serve it; around an actor, the goals
+that it serves and that its grants serve (the same relation from the other side). At most ``limit`` neighbours are
+drawn (the biggest links first); the rest is announced as "n de plus", with a link that doubles the limit. A
+membership that has ended (its ``mai:leftOn`` today or before, compared as text as the named queries do) is drawn
+apart, as a former one, and so is one to come (its ``mai:joinedOn`` after today).
 """
 
 from __future__ import annotations
@@ -71,10 +72,19 @@ _NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount ?gr
         BIND("serves" AS ?relation)
         BIND(0 AS ?amount0) BIND(0 AS ?paid0)
       } UNION {
+        ?link mai:beneficiary ?focus ; mai:contributesTo ?other FILTER EXISTS { ?link a mai:Grant }
+        BIND("served-by" AS ?relation) %NOT_REPLACED%
+        %PAID%
+      } UNION {
+        ?focus mai:contributesTo ?other FILTER EXISTS { ?focus a mai:Actor } BIND(?focus AS ?link)
+        BIND("served-by" AS ?relation)
+        BIND(0 AS ?amount0) BIND(0 AS ?paid0)
+      } UNION {
         ?other mai:hasGoal ?focus . BIND(?other AS ?link) BIND("has-goal" AS ?relation)
         BIND(0 AS ?amount0) BIND(0 AS ?paid0)
       }
-      BIND(IF(?paid0 = 1 && !BOUND(?a), 1, 0) AS ?uncounted0)  # a grant with no amount counted
+      # a grant with no amount counted; around an actor, one that serves a goal is counted under its funder only
+      BIND(IF(?paid0 = 1 && !BOUND(?a) && ?relation != "served-by", 1, 0) AS ?uncounted0)
     } GROUP BY ?other ?relation ?link } } GROUP BY ?other ?relation }
   OPTIONAL { ?other rdfs:label|skos:prefLabel ?otherLabel }
 } ORDER BY DESC(?amount) DESC(?links)""".replace("%NOT_REPLACED%", not_replaced("?link")).replace(
@@ -121,12 +131,13 @@ RELATIONS = {"funds": ("funds", "network_legend_funds"), "funded-by": ("funds", 
              "will-have-member": ("future", "network_legend_future"),
              "coordinated-by": ("coordinates", "network_legend_coordinates"),
              "coordinates": ("coordinates", "network_legend_coordinates"),
-             "serves": ("serves", "network_legend_serves"), "has-goal": ("serves", "network_legend_serves")}
+             "serves": ("serves", "network_legend_serves"), "served-by": ("serves", "network_legend_serves"),
+             "has-goal": ("serves", "network_legend_serves")}
 #: The legend: each kind of line once, in the order of RELATIONS, as (CSS class, UI string key); the page draws each
 #: as the drawing does (its class), so that its colour and its dashes both show.
 LEGEND = tuple(dict.fromkeys(RELATIONS.values()))
 #: The relations that carry money: the others have no amount (not "0 €").
-WITH_MONEY = {"funds", "funded-by", "serves"}
+WITH_MONEY = {"funds", "funded-by", "serves", "served-by"}
 
 
 def neighbours(focus: URIRef) -> list[dict]:

@@ -11,7 +11,7 @@ from graph.namespaces import sparql_prologue
 from graph.sparql import check_query
 from webapp.editor import run_for_table
 from webapp.i18n import get_lang, t
-from webapp.named_queries import get_named_query, named_queries
+from webapp.named_queries import get_named_query, is_iri, named_queries
 from webapp.errors import ApiError, wants_html_page
 from webapp.labels import in_english, qname, term_label
 from webapp.query_parameters import Lookup, names_none, parameter_values, resolve_names
@@ -183,6 +183,16 @@ def unmatched(query, values) -> list[str]:
             and (raw := (values.get(p.name) or "").strip()) and names_none(p, raw, lookup)]
 
 
+def given_values(query, values) -> list[tuple[str, str]]:
+    """The parameters that a request gives, each as (its label, its value): an IRI by the label the graph gives it
+    (« PTCE santé DanaeCare », not its address), for the page to say what its results answer before them."""
+    given = [(p, raw) for p in query.parameters if (raw := (values.get(p.name) or "").strip())]
+    iris = [URIRef(raw) for _, raw in given if is_iri(raw)]
+    names = {str(iri): pick_label(found) for iri, found in labels_of(iris).items()} if iris else {}
+    # the label without its hint on what to type (« Cercle (nom, rang ou IRI) »): the value is already given
+    return [(p.label(get_lang()).split(" (")[0], names.get(raw) or raw) for p, raw in given]
+
+
 @bp.get("/queries/<name>")
 @bp.get("/queries/<name>.json")
 @bp.get("/queries/<name>.csv")
@@ -217,6 +227,7 @@ def show(name: str):
     variables = [key for key, _ in data["results"].columns] if "results" in data else []
     # the editor gets the query as the page ran it: its parameters' values written in, as the engine receives them
     page = render_page("query.html", data, named=query, values=request.args, notes=notes,
+                       given=given_values(query, request.args) if "results" in data else [],
                        sparql=substitute(sparql_prologue() + query.text, bindings),
                        choices={p.name: choices(p) for p in query.parameters} if wanted_format() == "html" else {},
                        headers=result_headers(variables), money=MONEY_VARIABLES, error=error,

@@ -12,7 +12,7 @@ from rdflib.namespace import OWL, PROV, RDF
 from graph.namespaces import DCTERMS, MAI, OA, ORG, PREFIXES, SCHEMA
 from webapp.display import by_language, value_order
 from webapp.i18n import t
-from webapp.labels import qname, shipped_label, term_comment, term_label
+from webapp.labels import qname, shipped_label, specific_types, term_comment, term_label
 from webapp.page_data import ref
 from webapp.resource_evidence import quote_name
 from webapp.resource_names import (deliberation_label, deliberations_by_number, grant_label, labels_of,
@@ -54,13 +54,17 @@ def _numbered(rows: list[dict]) -> dict[URIRef, str]:
 def properties(rows: list[dict]) -> list[dict]:
     """The resource's properties, with their values in order (by rank or family name, then by name); the texts in
     another language than the page's, where the page's has one, apart (``other_languages``); the values that no
-    source names named as their own pages name them, the deliberations by their number (whatever their title)."""
+    source names named as their own pages name them, the deliberations by their number (whatever their title); of
+    its types, only the most specific (:func:`webapp.labels.specific_types`)."""
     names, numbered = names_of_unnamed(_unlabelled_values(rows)), _numbered(rows)
     grouped: dict[URIRef, list] = defaultdict(list)
     stated_by: dict[tuple, list[str]] = {}
+    types = set(specific_types(row["o"] for row in rows if row["p"] == _TYPE))
     for row in rows:
         if row["p"] in (SCHEMA.text, MAI.evidence, MAI.ingestIssue):  # each said in its own section
             continue
+        if row["p"] == _TYPE and isinstance(row["o"], URIRef) and row["o"] not in types:
+            continue  # a superclass materialised for SPARQL (« Agent », « ONG »): the page names the specific type
         # A type is named as its badge names it, in the interface's language, whatever the ontology's label.
         label = None if row["p"] == _TYPE else row.get("label")
         if row["p"] in _DELIBERATION_PROPERTIES and row["o"] in numbered:

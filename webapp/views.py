@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 from flask import current_app, request, url_for
 from markupsafe import Markup, escape
 
-from graph.french_text import counted
+from graph.french_text import counted, hold_guillemets
 from webapp.display import source_kind_label, source_language
 from webapp.formatting import colon, format_money, format_value
 from webapp.grant_amounts import uncounted_note
@@ -30,16 +30,16 @@ def cell(value, kind: str | None = None) -> Markup:
     """A value as a page shows it in a table or a list: a link for a resource (a :class:`Ref`, or a mapping with
     an ``iri``; a Ref without IRI as its text), an amount for a ``"money"`` column, a text of a ``"source_kind"``
     column by the name of the kind of source it may be (as a source's page names it), anything else as
-    :func:`format_value` writes it; nothing for None. A vocabulary term that has no label in the interface's
-    language is marked as French (:func:`webapp.labels.untranslated`). A function rather than a template macro: a
-    goal's or a large funder's page shows hundreds of values, and a macro's call cost Jinja 8.4 µs a link against
-    5.3 µs."""
+    :func:`format_value` writes it, guillemets held to the words they enclose; nothing for None. A vocabulary term
+    that has no label in the interface's language is marked as French (:func:`webapp.labels.untranslated`). A
+    function rather than a template macro: a goal's or a large funder's page shows hundreds of values, and a
+    macro's call cost Jinja 8.4 µs a link against 5.3 µs."""
     if value is None:
         return Markup("")
     if isinstance(value, Ref):
         iri, label = value
         if iri is None:
-            return said_in_own_language(label, escape(label))
+            return said_in_own_language(label, _shown(label))
     elif isinstance(value, abc.Mapping) and "iri" in value:
         iri, label = value["iri"], value.get("label", "")
     elif kind == "money":
@@ -47,10 +47,15 @@ def cell(value, kind: str | None = None) -> Markup:
     elif kind == "source_kind" and isinstance(value, str):
         return escape(source_kind_label(str(value)))
     else:
-        return said_in_own_language(value, escape(format_value(value)))
+        return said_in_own_language(value, _shown(format_value(value)))
     language = "fr" if untranslated(iri, get_lang()) else other_language(label)  # a screen reader reads it so
     said_in = f' lang="{escape(language)}"' if language else ""
-    return Markup(f'<a href="{escape(local_path(iri))}"{said_in}>{escape(label)}</a>')
+    return Markup(f'<a href="{escape(local_path(iri))}"{said_in}>{_shown(label)}</a>')
+
+
+def _shown(text) -> Markup:
+    """A text escaped for the page, its guillemets held to their words (:func:`hold_guillemets`); markup as it is."""
+    return text if isinstance(text, Markup) else escape(hold_guillemets(str(text)))
 
 
 def other_language(value) -> str | None:
