@@ -76,7 +76,9 @@ def actor_to_document(iri: str, facts: Facts) -> dict:
     types = facts.types.get(iri, ())
     _, type_, type_label = next(t for t in ACTOR_TYPES if t[0] in types or t[0] == mai.Actor)
     doc = start_document(iri, "actor", label_of(facts, iri), type_, type_label)
-    doc["names"] += [n for n in texts_of(facts, iri, rdfs.label, skos.altLabel) if n not in doc["names"]]
+    # its old names too (skos:hiddenLabel, graph.ingest.source_renames): partners still use a member's old name
+    doc["names"] += [n for n in texts_of(facts, iri, rdfs.label, skos.altLabel, skos.hiddenLabel)
+                     if n not in doc["names"]]
     doc["text"] = texts_of(facts, iri, dcterms.description)
     doc["related"] += texts_of(facts, iri, mai.siren, mai.siret, mai.rna)
     themes, places = iris_of(facts, iri, dcterms.subject), iris_of(facts, iri, schema.location)

@@ -34,7 +34,7 @@ from graph.namespaces import MAI, ORG, SCHEMA
 
 #: The predicates whose values go into documents (all of them read in one query per group).
 PREDICATES = (
-    RDFS.label, SKOS.prefLabel, SKOS.altLabel, DCTERMS.title, DCTERMS.description, DCTERMS.subject,
+    RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, DCTERMS.title, DCTERMS.description, DCTERMS.subject,
     DCTERMS.identifier, DCTERMS.date, SCHEMA.location, MAI.siren, MAI.siret, MAI.rna, SCHEMA.funder,
     MAI.beneficiary, SCHEMA.amount, MAI.fiscalYear, MAI.decidedBy, MAI.contributesTo, MAI.nature, MAI.authority,
     MAI.body, ORG.member, ORG.organization, ORG.role, MAI.joinedOn, MAI.leftOn, SKOS.broader, SKOS.inScheme,

@@ -56,7 +56,7 @@ VERSION_GRACE_S = 60.0
 #: of their own kind, ``action``, summarised with their goals. 14: a circle's English name in its members' body
 #: (« Funders circle »), a grant's nature and a deliberation's outcome in their ``classes`` (French and English),
 #: numbers grouped the English way as one word ("20,000" is 20000).
-INDEX_FORMAT = "14"
+INDEX_FORMAT = "15"
 
 
 class SearchIndexError(Exception):

@@ -27,7 +27,7 @@ def test_a_register_s_impossible_date_and_unknown_circle_are_each_told_once_at_t
         "  r.yaml:5: date d'entrée='31/02/2024': avertissement : date impossible « 31/02/2024 » : ignorée, le membre "
         "est enregistré sans date d'entrée",
         "  r.yaml:6: cercle='cercle des soutiens': avertissement : cercle inconnu « cercle des soutiens » (connus : "
-        "coeur, operationnel, partenaires, financeurs)"]
+        "coeur, operationnel, partenaires, financeurs) : membre enregistré sans cercle"]
 
 
 def _report_with_warnings(count: int) -> IngestReport:

@@ -70,7 +70,7 @@ def test_themes_are_matched_by_label_and_the_esus_flag_is_kept():
 
 def test_roadmap_actions_serve_their_goal():
     g = demo().graph
-    action = URIRef(ID + "action/ptce-sante-danaecare/1")
+    action = URIRef(ID + "action/ptce-sante-danaecare/cartographie-des-acteurs-de-sante-du-territoire")
     assert [str(g.value(action, p)) for p in (DCTERMS.title, MAI.contributesTo)] == [
         "Cartographie des acteurs de santé du territoire", ID + "goal/ptce-sante-danaecare/1"]
 
@@ -635,7 +635,8 @@ def test_an_unknown_kind_or_circle_is_warned_about_listing_the_accepted_ones():
     assert one_member(kind="martien", circle="lune")[1] == [
         ("kind", "type de membre inconnu « martien » (connus : association, collectivite, entreprise, universite, "
                  "professionnel-de-sante, usagers, ou un libellé du vocabulaire des types)"),
-        ("circle", "cercle inconnu « lune » (connus : coeur, operationnel, partenaires, financeurs)")]
+        ("circle", "cercle inconnu « lune » (connus : coeur, operationnel, partenaires, financeurs) : membre "
+                   "enregistré sans cercle")]
 
 
 def test_a_misspelt_kind_circle_or_theme_is_warned_about_with_the_one_it_may_mean():
@@ -643,7 +644,8 @@ def test_a_misspelt_kind_circle_or_theme_is_warned_about_with_the_one_it_may_mea
         ("kind", "type de membre inconnu « Associaton » : vouliez-vous dire « association » ?"),
         ("themes", "thème inconnu « Santé mental » du thésaurus : vouliez-vous dire « Santé mentale » ?"),
         ("themes", "thème inconnu « astronomie » du thésaurus"),
-        ("circle", "cercle inconnu « opérationel » : vouliez-vous dire « operationnel » ?")]
+        ("circle", "cercle inconnu « opérationel », membre enregistré sans cercle : vouliez-vous dire "
+                   "« operationnel » ?")]
 
 
 @pytest.mark.parametrize("written, day, warning", [
@@ -671,9 +673,9 @@ def test_goals_are_referred_to_by_rank_or_by_their_exact_label():
                           "actions:\n  - title: T\n    goal: soutenir les aidants, partout\n"))
     g = ex.graph
     served = {s.rsplit("/", 1)[1]: sorted(str(o).rsplit("/", 1)[1] for o in g.objects(URIRef(s), MAI.contributesTo))
-              for s in (ID + "actor/a", ID + "actor/b", ID + "actor/c", ID + "action/p/1")}
+              for s in (ID + "actor/a", ID + "actor/b", ID + "actor/c", ID + "action/p/t")}
     assert (served, [i.message for i in ex.issues if i.field in ("goals", "goal", "rank")]) == (
-        {"a": ["2"], "b": ["2"], "c": ["1", "2"], "1": ["2"]}, [])
+        {"a": ["2"], "b": ["2"], "c": ["1", "2"], "t": ["2"]}, [])
 
 
 @pytest.mark.parametrize("name, text", [
@@ -688,7 +690,8 @@ def test_a_missing_kind_circle_entry_date_or_ptce_name_is_warned_about(name, tex
     assert [i.message for i in ex.issues] == [
         unnamed, "type de membre manquant (kind : association, collectivite, entreprise, universite, "
                  "professionnel-de-sante, usagers)",
-        "cercle manquant (circle : coeur, operationnel, partenaires, financeurs)", "date d'entrée manquante (joined)"]
+        "cercle manquant (circle : coeur, operationnel, partenaires, financeurs) : membre enregistré sans cercle",
+        "date d'entrée manquante (joined)"]
 
 
 @pytest.mark.parametrize("joined", ["2024-13-01", "31/02/2024"])

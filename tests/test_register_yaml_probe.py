@@ -126,4 +126,5 @@ def test_an_action_ending_before_it_starts_is_reported_and_its_end_date_ignored(
     assert [(i.level, i.line, i.message) for i in ex.issues] == [("warning", 5, (
         "date de fin (2024-01-01) avant la date de début (2025-01-01) : date de fin ignorée ; corrigez l'une des "
         "deux"))]
-    assert list(ex.graph.objects(URIRef(ID + "action/p/1"), SCHEMA.endDate)) == []
+    assert list(ex.graph.objects(URIRef(ID + "action/p/a1"), SCHEMA.startDate)) != []
+    assert list(ex.graph.objects(URIRef(ID + "action/p/a1"), SCHEMA.endDate)) == []

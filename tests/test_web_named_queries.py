@@ -366,8 +366,8 @@ MEMBER_COLUMNS = ["circle", "circle_iri", "circleLabel", "member", "member_iri",
 
 
 @pytest.mark.parametrize("name, columns", [
-    ("partenaires-par-cercle", MEMBER_COLUMNS + ["left", "themes_other_sources"]),
-    ("membres-actuels-par-cercle", MEMBER_COLUMNS + ["themes_other_sources"])])
+    ("partenaires-par-cercle", MEMBER_COLUMNS + ["left", "themes_other_sources", "rna"]),
+    ("membres-actuels-par-cercle", MEMBER_COLUMNS + ["themes_other_sources", "rna"])])
 def test_the_members_csv_gives_each_members_kind_themes_siren_and_siret(register_client, name, columns):
     import csv
     import io
@@ -381,6 +381,8 @@ def test_the_members_csv_gives_each_members_kind_themes_siren_and_siret(register
     assert found["Coopérative Santé Numérique Furan (fictive)"] == (
         "Entreprise de l'ESS", {"E-santé", "Télémédecine"}, "100000000", "10000000000008")
     assert found["DanaeCare"][:1] + found["DanaeCare"][2:] == ("Association", "", "")
+    rna = {r["memberLabel"]: r["rna"] for r in rows if r["rna"]}  # an association known only by its RNA number
+    assert rna == {"Association Les Aidants du Gier (fictive)": "W423000001"}
 
 
 @pytest.mark.parametrize("rank, expected", [(1, [(0, 0)]), (2, [(1, 20000)]), (3, [(0, 0)])])

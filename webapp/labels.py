@@ -25,6 +25,8 @@ STANDARD: dict[URIRef, tuple[str, str, str, str]] = {
     RDFS.comment: ("définition", "definition", "", ""),
     SKOS.prefLabel: ("libellé", "label", "Le libellé préféré.", "The preferred label."),
     SKOS.altLabel: ("autre nom", "other name", "Une variante du nom.", "A variant of the name."),
+    SKOS.hiddenLabel: ("ancien nom", "former name", "Le nom qu'une version antérieure du registre lui donnait.",
+                       "The name that an earlier version of the register gave it."),
     SKOS.notation: ("rang", "rank", "Le numéro d'ordre.", "The rank."),
     SKOS.inScheme: ("dans le référentiel", "in scheme", "", ""),
     SKOS.broader: ("plus général", "broader", "Le concept plus général.", "The broader concept."),

@@ -62,8 +62,9 @@ _ALL_NAMES = "SELECT ?x ?label WHERE { ?x rdfs:label|skos:prefLabel|dcterms:titl
 # its pole or its circle, which that table lists whole: a circle that the 100 poles of 100k actors share has 3,332,
 # which were read again here, then a page of them named (its page 63 -> 32 ms, the largest pole's 32 -> 16 ms).
 # A node of another class than mai:Grant that names the resource as funder or beneficiary is no grant of those tables:
-# a link here.
-_INCOMING_LINKS = """{ ?x ?ip ?s FILTER(?ip NOT IN (schema:funder, mai:beneficiary%LISTED%)) }
+# a link here. A renamed member's old address (dcterms:isReplacedBy) is not shown: it only leads back to this page,
+# whose « ancien nom » says the rename.
+_INCOMING_LINKS = """{ ?x ?ip ?s FILTER(?ip NOT IN (schema:funder, mai:beneficiary, dcterms:isReplacedBy%LISTED%)) }
   UNION { ?x schema:funder ?s FILTER(NOT EXISTS { ?x mai:beneficiary [] } || NOT EXISTS { ?x a mai:Grant })
           BIND(schema:funder AS ?ip) }
   UNION { ?x mai:beneficiary ?s FILTER NOT EXISTS { ?x a mai:Grant } BIND(mai:beneficiary AS ?ip) }"""

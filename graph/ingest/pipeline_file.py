@@ -19,9 +19,9 @@ from graph.ingest.pipeline_reports import IngestRefused, IngestReport
 from graph.ingest.pipeline_storage import describe_file, store_extraction, store_rdf
 from graph.ingest.rdf_lines import with_lines
 from graph.ingest.reader_versions import is_current, reread_issue
-from graph.ingest.source_changes import GraphState, change_issue, graph_state, renamed_actors
+from graph.ingest.source_changes import GraphState, change_issue, former_names, graph_state, renamed_actors
 from graph.ingest.source_messages import replacement_issues, same_source
-from graph.ingest.source_renames import record_renames, recorded_renames
+from graph.ingest.source_renames import record_renames, recorded_names, recorded_renames
 from graph.ingest.sources import (StoredSources, lost_things, stored_reading, stored_sha256, stored_subjects,
                                   stored_title)
 from graph.ingest.unknown import compressed, word_document
@@ -103,7 +103,8 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     old_subjects = (sources.subjects(ctx.source) if sources is not None
                     else stored_subjects(writer.query, ctx.source))
     replaced = graph_state(writer.query, ctx.source) if replacing else None
-    renames = recorded_renames(writer.query, ctx.source) if source_kind.name != "rdf" else None
+    renames = ((recorded_renames(writer.query, ctx.source), recorded_names(writer.query, ctx.source))
+               if source_kind.name != "rdf" else None)
     new_subjects = _store(writer, ctx, source_kind, extraction, strict, report, said_first)
     _tell_changes(writer, ctx, report, said_first, replaced, renames)
     report.touched = {str(s) for s in old_subjects} | new_subjects
@@ -112,16 +113,20 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
 
 
 def _tell_changes(writer, ctx: SourceContext, report: IngestReport, said_first: int, replaced: GraphState | None,
-                  renames: list[tuple[URIRef, URIRef]] | None) -> None:
+                  renames: tuple[list[tuple[URIRef, URIRef]], list[tuple[URIRef, str]]] | None) -> None:
     """Say in ``report``, with the replacement, what a new version changed in the stored graph (``replaced``: its
-    state before, None when nothing was replaced or the file is the same), and record the members it renamed with
-    the replaced graph's ``renames``, carried over (:mod:`graph.ingest.source_renames`); None for a source whose
-    IRIs are its author's, not minted from names (an RDF file)."""
+    state before, None when nothing was replaced or the file is the same), and record the members it renamed and
+    their old names with the replaced graph's ``renames`` (its renames, its old names), carried over
+    (:mod:`graph.ingest.source_renames`); None for a source whose IRIs are its author's, not minted from names (an
+    RDF file)."""
     state = graph_state(writer.query, ctx.source) if replaced is not None else None
     if replaced is not None:
         report.issues.insert(said_first, change_issue(ctx.options.get("source_name") or ctx.name, replaced, state))
     if renames is not None:
-        record_renames(writer, ctx.source, renames + (renamed_actors(replaced, state) if replaced is not None else []))
+        moved, names = renames
+        if replaced is not None:
+            moved, names = moved + renamed_actors(replaced, state), names + former_names(replaced, state)
+        record_renames(writer, ctx.source, moved, names)
 
 
 def _source_kind(ctx: SourceContext, kind: str | None,

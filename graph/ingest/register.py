@@ -19,7 +19,7 @@
         siren: "244200770"                # siret, rna, esus: true (entreprise) when known
         themes: [tiers-lieu santé]        # labels, variants or identifiers of the themes thesaurus
         goals: [1, 2]                     # ranks of the goals the member contributes to
-    actions:
+    actions:                              # id (optional): the key of its address, else its title's
       - {title: Cartographie…, goal: 1, start: 2024-09-01, end: 2025-06-30}
     grants:                               # or financements: the goals that a grant serves, by rank
       - {deliberation: 2024.00240, beneficiary: DanaeCare, goals: [2]}   # or grant_id (idSubvention), siren, siret
@@ -38,9 +38,9 @@ PTCE, ``org:role`` → circle concept, ``mai:joinedOn``/``mai:leftOn``), ``dcter
 ``mai:contributesTo`` → goals. The PTCE is a ``mai:Cooperation`` (``actor_iri(name=…)``) ``mai:coordinatedBy`` its
 coordinator, ``schema:areaServed`` its territory (text), ``mai:hasGoal`` each goal (``mai:StrategicGoal`` in the
 ``skos:ConceptScheme`` ``mint("goals", ptce)``, :mod:`graph.ingest.register_goals`); actions are
-``mai:RoadmapAction``; grants are grant references, joined at ingest to the grants they describe
-(:mod:`graph.ingest.register_grants`), whose goals the register's graph then states
-(:mod:`graph.ingest.register_links`).
+``mai:RoadmapAction`` ``mint("action", ptce, id or title)`` (not their rank: one removed moved the others); grants
+are grant references, joined at ingest to the grants they describe (:mod:`graph.ingest.register_grants`), whose goals
+the register's graph then states (:mod:`graph.ingest.register_links`).
 Problems are reported with their line (YAML lines come from the parser's node marks).
 
 This module detects a register and runs its extraction; the entries are read by :mod:`graph.ingest.register_read`
@@ -185,8 +185,8 @@ def extract(ctx: SourceContext) -> Extraction:
     builder.declare_goals(read.goals)
     for member in read.members:
         builder.member(member)
-    for n, action in enumerate(read.actions, start=1):
-        builder.action(action, n)
+    for action in read.actions:
+        builder.action(action)
     refused = []
     for n, grant in enumerate(read.grants, start=1):
         try:

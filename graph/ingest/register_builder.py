@@ -58,6 +58,9 @@ class RegisterBuilder(MembershipBuilder):
         super().__init__(ptce, yaml_register)
         self.ptce_entry = ptce
         self.members: dict[str, URIRef] = {}
+        #: The keys of the actions' IRIs given so far, and the line of each ``id`` (:meth:`action_key`).
+        self.action_keys: set[str] = set()
+        self.action_ids: dict[str, int] = {}
         self.sirets: dict[str, Entry] = {}  # each SIRET read, with the first member that gives it
         self.sirens: dict[str, Entry] = {}  # each SIREN read (or a SIRET's), with the first member that gives it
         self.coordinated: URIRef | None = None
@@ -133,13 +136,13 @@ class RegisterBuilder(MembershipBuilder):
         self.goal_refs(entry, "goals", actor)
         self.membership(entry, actor)
 
-    def action(self, entry: Entry, n: int) -> None:
+    def action(self, entry: Entry) -> None:
         title = entry.text("title")
         if not title:
             self.ex.reject("action sans titre", "action without a title", line=entry.line,
                            field=entry.key_of("title"))
             return
-        action = mint("action", self.slug, n, base=self.ctx.base)
+        action = mint("action", self.slug, self.action_key(entry), base=self.ctx.base)
         g = self.graph
         g.add((action, RDF.type, MAI.RoadmapAction))
         g.add((action, DCTERMS.title, Literal(title)))
@@ -153,6 +156,27 @@ class RegisterBuilder(MembershipBuilder):
         for value, prop in ((start, SCHEMA.startDate), (end, SCHEMA.endDate)):
             if value:
                 g.add((action, prop, Literal(value, datatype=XSD.date)))
+
+    def action_key(self, entry: Entry) -> str:
+        """The key of an action's IRI under the PTCE's: its ``id`` when it has one, else its title, slugified, with
+        ``-2``, ``-3``… when another action of the register took it first. Not its rank in the file: an action
+        removed or inserted before the others gave their addresses to other actions, and bookmarks opened another
+        one. A second action of one ``id`` is reported (its links would have gone to the first)."""
+        own_id = entry.text("id")
+        key = base = slugify(own_id or entry.text("title"))
+        suffix = 1
+        while key in self.action_keys:
+            suffix += 1
+            key = f"{base}-{suffix}"
+        self.action_keys.add(key)
+        if own_id and base in self.action_ids:
+            first = self.action_ids[base]
+            self.warn(entry, "id", f"identifiant d'action « {own_id} » déjà donné à la ligne {first} : cette action "
+                      f"a l'adresse « {key} » ; donnez-lui son propre identifiant", f"action id '{own_id}' already "
+                      f"given on line {first}: this action's address is '{key}'; give it its own id")
+        elif own_id:
+            self.action_ids[base] = entry.line_of("id")
+        return key
 
     def coordinator(self, ptce: Entry) -> None:
         name = ptce.text("coordinator")

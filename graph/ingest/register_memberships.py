@@ -32,11 +32,12 @@ class Period:
     left: dt.date | None
 
     def overlaps(self, other: Period) -> bool:
-        """Whether two periods share a day (a period without an entry date may share any)."""
+        """Whether two periods share a day (a period without an entry date may share any); one that ends the day the
+        other begins does not: a member moving to another circle, or coming back, on that day (a handover)."""
         if self.joined is None or other.joined is None:
             return True
         first, second = sorted((self, other), key=lambda p: p.joined)
-        return first.left is None or first.left >= second.joined
+        return first.left is None or first.left > second.joined
 
 
 class MembershipBuilder(GoalBuilder):
@@ -80,14 +81,16 @@ class MembershipBuilder(GoalBuilder):
         members are read (:meth:`memberships`)."""
         circle, role, known = entry.text("circle"), None, ", ".join(CIRCLE_NAMES)
         if not circle:
-            self.warn(entry, "circle", f"cercle manquant ({entry.key_of('circle')} : {known})",
-                      f"circle missing ({entry.key_of('circle', 'en')}: {known})")
+            self.warn(entry, "circle", f"cercle manquant ({entry.key_of('circle')} : {known}) : membre enregistré "
+                      "sans cercle", f"circle missing ({entry.key_of('circle', 'en')}: {known}): member stored "
+                      "without a circle")
         elif (role := circle_concept(circle)) is None and (near := nearest(circle, CIRCLE_NAMES)) is not None:
-            self.warn(entry, "circle", f"cercle inconnu « {circle} » : vouliez-vous dire « {near} » ?",
-                      f"unknown circle '{circle}': did you mean '{near}'?")
+            self.warn(entry, "circle", f"cercle inconnu « {circle} », membre enregistré sans cercle : vouliez-vous "
+                      f"dire « {near} » ?", f"unknown circle '{circle}', member stored without a circle: did you "
+                      f"mean '{near}'?")
         elif role is None:
-            self.warn(entry, "circle", f"cercle inconnu « {circle} » (connus : {known})",
-                      f"unknown circle '{circle}' (known: {known})")
+            self.warn(entry, "circle", f"cercle inconnu « {circle} » (connus : {known}) : membre enregistré sans "
+                      "cercle", f"unknown circle '{circle}' (known: {known}): member stored without a circle")
         joined, left = self.date(entry, "joined"), self.date(entry, "left")
         if entry.get("joined") is None:  # one refused above (« 2024-13-01 ») was said there, once, at its line
             self.warn(entry, "joined", f"date d'entrée manquante ({entry.key_of('joined')})",

@@ -113,6 +113,14 @@ def renamed_actors(before: GraphState, after: GraphState) -> list[tuple[URIRef, 
     return _renamed_actors(gone, new)
 
 
+def former_names(before: GraphState, after: GraphState) -> list[tuple[URIRef, str]]:
+    """The members renamed between ``before`` and ``after``, their IRIs kept (a SIRET's) or not: each one's actor
+    IRI in ``after`` and its name in ``before``."""
+    pairs = [(actor, actor) for actor in after.members if actor in before.members] + renamed_actors(before, after)
+    return [(new, before.members[old].name) for old, new in pairs
+            if before.members[old].name and before.members[old].name != after.members[new].name]
+
+
 def _member_changes(before: dict[URIRef, Member], after: dict[URIRef, Member]) -> list[tuple[str, str]]:
     """The members who joined, left, were renamed, moved to another circle, whose dates changed and who were taken
     off the register, each change counted and its first members named (French, English)."""
@@ -125,7 +133,7 @@ def _member_changes(before: dict[URIRef, Member], after: dict[URIRef, Member]) -
     left = [(member.name, max(day for _, day in member.periods if day)) for old, member in kept
             if old.current and not member.current]
     moved = [(member.name, *_circle_names(old.circle), *_circle_names(member.circle)) for old, member in kept
-             if old.circle is not None and member.circle is not None and old.circle != member.circle]
+             if old.circle != member.circle]
     redated = [(member.name, said) for old, member in kept for said in _dates_changed(old, member)]
     changes = [
         (len(new), "membre arrivé", "membres arrivés", "member joined", "members joined",
@@ -148,23 +156,38 @@ def _member_changes(before: dict[URIRef, Member], after: dict[URIRef, Member]) -
 
 def _dates_changed(old: Member, new: Member) -> list[tuple[str, str]]:
     """« entrée 2024-04-01 → 2024-04-15 », « sortie 2025-01-31 → 2025-03-31 »: the entry and the exit dates that a
-    member's new version changed (French, English); a member who left is told as such, not here."""
+    member's new version changed (French, English); a member who left is told as such, not here. A period added
+    beside the others is « nouvelle période depuis 2026-04-01 », and the exit of the period before it on that day (a
+    move between circles, which the circle change tells) is not told again as an exit."""
     said = []
     old_entries, new_entries = sorted(day for day in old.entries if day), sorted(day for day in new.entries if day)
-    if old_entries != new_entries:
-        said.append(("entrée", "joined", old_entries, new_entries))
-    if old.exits != new.exits and not (old.current and not new.current):
-        said.append(("sortie", "left", list(old.exits), list(new.exits)))
-    return [(f"{fr} {_days(was, 'aucune')} → {_days(now, 'aucune')}", f"{en} {_days(was, 'none')} → "
-             f"{_days(now, 'none')}") for fr, en, was, now in said]
+    begun = [day for day in new_entries if day not in old_entries]  # a period added, the others kept
+    if len(new.periods) > len(old.periods) and set(old_entries) < set(new_entries):  # a move or a return
+        said += [(f"nouvelle période depuis {day}", f"new period from {day}") for day in begun]
+    elif old_entries != new_entries:
+        said.append(_dates_said("entrée", "joined", old_entries, new_entries))
+    ended = set(new.exits) - set(old.exits)
+    handed_over = set(old.exits) <= set(new.exits) and ended <= set(begun)  # a period closed the day another began
+    if old.exits != new.exits and not (old.current and not new.current) and not handed_over:
+        said.append(_dates_said("sortie", "left", list(old.exits), list(new.exits)))
+    return said
+
+
+def _dates_said(fr: str, en: str, was: list[str], now: list[str]) -> tuple[str, str]:
+    """« entrée 2024-04-01 → 2024-04-15 » (French, English)."""
+    return (f"{fr} {_days(was, 'aucune')} → {_days(now, 'aucune')}",
+            f"{en} {_days(was, 'none')} → {_days(now, 'none')}")
 
 
 def _days(days: list[str], none: str) -> str:
     return ", ".join(days) or none
 
 
-def _circle_names(circle: URIRef) -> tuple[str, str]:
-    """A circle's French and English names as a line says them (« cercle cœur », "core circle")."""
+def _circle_names(circle: URIRef | None) -> tuple[str, str]:
+    """A circle's French and English names as a line says them (« cercle cœur », "core circle"; « aucun », "none"
+    for a member stored without a circle, its circle unknown or missing)."""
+    if circle is None:
+        return "aucun", "none"
     labels = _circle_labels().get(circle, {})
     local = circle.rsplit("/", 1)[-1]
     fr, en = labels.get("fr", local), labels.get("en", local)
@@ -248,4 +271,4 @@ def _labels() -> dict[URIRef, dict[str, str]]:
     return labels
 
 
-__all__ = ["GraphState", "Member", "change_issue", "graph_state", "renamed_actors"]
+__all__ = ["GraphState", "Member", "change_issue", "former_names", "graph_state", "renamed_actors"]

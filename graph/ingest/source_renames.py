@@ -5,9 +5,15 @@ one (bookmarks, exported CSVs) answered 404. A renamed member is one that the ch
 dates). Each rename is stated as ``<old> dcterms:isReplacedBy <new>`` in the named graph of the version that made
 it, where the web pages read it (:mod:`webapp.resource_suggestions`) whatever the worker or the store.
 
+The member's name in the version before is recorded too, as ``<new> skos:hiddenLabel "old name"`` in the same
+graph: partners still use the old name, which search finds the member by, and its page shows as « ancien nom » (the
+old address, which only leads back to that page, is not shown). A member renamed with its SIRET keeps its IRI and
+gets its old name all the same.
+
 A graph is replaced whole at each ingest, and the same file ingested again is compared with itself (no rename seen):
 the renames that the replaced graph recorded are carried over, as long as their old IRI is still absent from the new
-graph (a member named back has its old address again). Chains are followed, so that each old IRI leads to the last
+graph (a member named back has its old address again), and so are the old names, moved to the member's last IRI, as
+long as the new graph names that member and by another name. Chains are followed, so that each old IRI leads to the last
 name (« A » renamed « B », then « C »: A → C and B → C).
 
 >>> a, b, c = (URIRef(f"https://ex.org/{key}") for key in "abc")
@@ -17,13 +23,15 @@ name (« A » renamed « B », then « C »: A → C and B → C).
 
 from __future__ import annotations
 
-from rdflib import URIRef
-from rdflib.namespace import DCTERMS
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, RDFS, SKOS
 
 from graph.triples import TripleSet
 
 _RECORDED = f"SELECT ?old ?new WHERE {{ GRAPH ?g {{ ?old <{DCTERMS.isReplacedBy}> ?new }} }}"
 _HOLDS = f"SELECT ?p WHERE {{ GRAPH ?g {{ ?old ?p ?o }} FILTER(?p != <{DCTERMS.isReplacedBy}>) }} LIMIT 1"
+_OLD_NAMES = f"SELECT ?actor ?name WHERE {{ GRAPH ?g {{ ?actor <{SKOS.hiddenLabel}> ?name }} }}"
+_NAMES = f"SELECT ?name WHERE {{ GRAPH ?g {{ VALUES ?p {{ <{RDFS.label}> <{SKOS.altLabel}> }} ?actor ?p ?name }} }}"
 
 
 def recorded_renames(query, graph: URIRef) -> list[tuple[URIRef, URIRef]]:
@@ -32,13 +40,28 @@ def recorded_renames(query, graph: URIRef) -> list[tuple[URIRef, URIRef]]:
             if isinstance(old, URIRef) and isinstance(new, URIRef)]
 
 
-def record_renames(writer, graph: URIRef, renames: list[tuple[URIRef, URIRef]]) -> None:
+def recorded_names(query, graph: URIRef) -> list[tuple[URIRef, str]]:
+    """The old names (actor IRI, name) that the stored ``graph`` records (none, when it is not stored)."""
+    return [(actor, str(name)) for actor, name in query(_OLD_NAMES, {"g": graph}) if isinstance(actor, URIRef)]
+
+
+def record_renames(writer, graph: URIRef, renames: list[tuple[URIRef, URIRef]],
+                   old_names: list[tuple[URIRef, str]] = ()) -> None:
     """State in the stored ``graph`` the ``renames`` (old IRI, new IRI) whose old IRI it holds no data about, their
-    chains collapsed to the last name."""
-    kept = [(old, new) for old, new in renames if not list(writer.query(_HOLDS, {"g": graph, "old": old}))]
+    chains collapsed to the last name, and the ``old_names`` (actor IRI, name) of its members, each on the member's
+    last IRI when the graph names it, and by another name."""
+    kept = collapsed([(old, new) for old, new in renames if not list(writer.query(_HOLDS, {"g": graph, "old": old}))])
     triples = TripleSet()
-    for old, new in collapsed(kept):
+    for old, new in kept:
         triples.add((old, DCTERMS.isReplacedBy, new))
+    last = dict(kept)
+    names: dict[URIRef, set[str]] = {}
+    for actor, name in old_names:
+        actor = last.get(actor, actor)
+        if actor not in names:
+            names[actor] = {str(n) for n, in writer.query(_NAMES, {"g": graph, "actor": actor})}
+        if names[actor] and name not in names[actor]:
+            triples.add((actor, SKOS.hiddenLabel, Literal(name)))
     if triples:
         writer.add(graph, triples)
 
@@ -58,4 +81,4 @@ def collapsed(renames: list[tuple[URIRef, URIRef]]) -> set[tuple[URIRef, URIRef]
     return out
 
 
-__all__ = ["collapsed", "record_renames", "recorded_renames"]
+__all__ = ["collapsed", "record_renames", "recorded_names", "recorded_renames"]
