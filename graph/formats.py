@@ -17,6 +17,8 @@ from pathlib import PurePath
 
 import pyoxigraph as ox
 
+from graph.namespaces import PREFIXES
+
 
 @dataclass(frozen=True)
 class Format:
@@ -108,3 +110,20 @@ def xml_safe(data: bytes, fmt: Format) -> bytes:
     if fmt.name not in ("xml", "rdfxml"):
         return data
     return _NOT_XML.sub("\ufffd".encode(), data).replace(b"\r", b"&#13;")
+
+
+#: The formats whose writer declares prefixes and writes compact names with them.
+_PREFIXED = ("turtle", "trig")
+
+
+def serialize_triples(triples, fmt: Format) -> bytes:
+    """``triples`` (pyoxigraph's) written in the RDF format ``fmt``, Turtle and TriG with the contract's prefixes
+    declared and used (``mai:Actor``, not ``<https://w3id.org/maillage/ontology#Actor>``): the same triples, as every
+    Turtle of ours writes them (a resource page's, the endpoint's CONSTRUCT and DESCRIBE, the CLI's queries).
+
+    >>> actor = ox.NamedNode("https://w3id.org/maillage/ontology#Actor")
+    >>> serialize_triples([ox.Triple(actor, actor, actor)], rdf_format("turtle")).splitlines()[-1]
+    b'mai:Actor mai:Actor mai:Actor .'
+    """
+    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()} if fmt.name in _PREFIXED else None
+    return ox.serialize(triples, None, fmt.engine, prefixes=prefixes)

@@ -1,7 +1,7 @@
-"""French wording shared by the messages and the pages: « de » elided before a vowel (« pouvoir d'Aline »), a count
-with its noun in the singular or the plural as each language wants it (« 0 triplet », "0 triples"), and the reason
-of a system error in French (« fichier ou dossier introuvable » for "No such file or directory"), guillemets held
-to the words they enclose.
+"""French wording shared by the messages, the pages and the search index: « de » elided before a vowel (« pouvoir
+d'Aline »), a count with its noun in the singular or the plural as each language wants it (« 0 triplet », "0 triples"),
+a thing named by its number (« Délibération n°\u00a018.5.1 »), the reason of a system error in French (« fichier ou
+dossier introuvable » for "No such file or directory"), guillemets held to the words they enclose.
 
 >>> of("Aline MOUSEGHIAN"), of("Bruno"), of("20 000 €")
 ("d'Aline MOUSEGHIAN", 'de Bruno', 'de 20 000 €')
@@ -90,6 +90,33 @@ _OS_ERRORS = {
     errno.EBUSY: "fichier ou périphérique occupé",
     errno.EDQUOT: "quota de disque dépassé",
 }
+
+
+#: A reference that is a number: digits and signs only (« 2024.00240 », « 18.5.1 », « 365-15 »).
+_NUMBER = re.compile(r"[\d\W_]+")
+
+
+def is_number(reference) -> bool:
+    """Whether ``reference`` is a number, which « n° » may precede, rather than a reference that says what it is
+    (« CP 2017-04-24 », « CONV N° 2074-15 »).
+
+    >>> is_number("2024.00240"), is_number(" 18.5.1"), is_number("CP 2017-04-24"), is_number("")
+    (True, True, False, False)
+    """
+    return _NUMBER.fullmatch(str(reference)) is not None
+
+
+def numbered(word: str, reference) -> str:
+    """``word`` and the ``reference`` that numbers it, by one rule for the pages and the search index: « n° » and a
+    no-break space before a number (French typography: the sign never ends a line), the word alone before a
+    reference that says what it is.
+
+    >>> numbered("Délibération", "2024.00240") == "Délibération n°\u00a02024.00240"
+    True
+    >>> numbered("Délibération", "CP 2017-04-24")
+    'Délibération CP 2017-04-24'
+    """
+    return f"{word} n°\u00a0{reference}" if is_number(reference) else f"{word} {reference}"
 
 
 def os_reason(exc: OSError) -> tuple[str, str]:

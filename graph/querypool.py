@@ -31,7 +31,7 @@ from typing import Any, Iterator, Mapping
 
 import pyoxigraph as ox
 
-from graph.formats import Format, rdf_format, results_format, xml_safe
+from graph.formats import Format, rdf_format, results_format, serialize_triples, xml_safe
 from graph.projection import in_query_order
 from graph.sparql import (QueryCrashed, QueryPlan, QueryRefused, QueryTimeout, QueryWorkersBusy, syntax_error,
                           unsupported_function)
@@ -101,7 +101,6 @@ def execute(engine: ox.Store, plan: QueryPlan, fmt_name: str, bindings: Mapping[
 
 def _serialise(native, plan: QueryPlan, fmt_name: str) -> tuple:
     fmt = _format(plan.kind, fmt_name)
-    out = io.BytesIO()
     if plan.kind == "graph":
         # A graph is a set: over the union of the graphs (a bag in pyoxigraph 0.5), DESCRIBE gave a triple that two
         # sources state twice (CONSTRUCT is deduplicated by the engine).
@@ -114,8 +113,8 @@ def _serialise(native, plan: QueryPlan, fmt_name: str) -> tuple:
                 break
             seen.add(triple)
             triples.append(triple)
-        ox.serialize(triples, out, fmt.engine)
-        return xml_safe(out.getvalue(), fmt), len(triples), truncated
+        return xml_safe(serialize_triples(triples, fmt), fmt), len(triples), truncated
+    out = io.BytesIO()
     native.serialize(out, fmt.engine)
     data = xml_safe(out.getvalue(), fmt)
     if plan.kind == "ask":

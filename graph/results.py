@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from rdflib import BNode
 from rdflib.term import Node
 
-from graph.formats import Format, rdf_format, results_format, xml_safe
+from graph.formats import Format, rdf_format, results_format, serialize_triples, xml_safe
 from graph.terms import to_oxigraph, to_rdflib
 
 
@@ -105,10 +105,9 @@ class RowsResult(QueryResult):
         return xml_safe(self._serialize(fmt), fmt)
 
     def _serialize(self, fmt: Format) -> bytes:
-        out = io.BytesIO()
         if self.kind == "graph":
-            ox.serialize([ox.Triple(*map(to_oxigraph, t)) for t in self._rows], out, fmt.engine)
-            return out.getvalue()
+            return serialize_triples([ox.Triple(*map(to_oxigraph, t)) for t in self._rows], fmt)
+        out = io.BytesIO()
         store = ox.Store()
         if self.kind == "ask":
             store.query("ASK {}" if self.boolean else "ASK { FILTER(false) }").serialize(out, fmt.engine)

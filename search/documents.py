@@ -21,10 +21,9 @@ assembled (:mod:`search.document_assembly`).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Iterator
 
-from graph.french_text import counted, of
+from graph.french_text import counted, numbered, of
 from graph.ingest.french import format_date_words
 from search.document_assembly import (add_classes, add_dependencies, add_facet, finish_document, show_labels,
                                       start_document)
@@ -40,19 +39,20 @@ MAX_RELATED = 20
 
 
 def deliberation_name(number: str | None, title: str | None, authorities: list[str]) -> str:
-    """A deliberation's label as its page names it: "Délibération n°2024.00240 — title" when a source titles it,
-    "Délibération CONV N° 365-15 — Ville d'Antibes" (the authority) when none does; "n°" only before a number.
+    """A deliberation's label as its page names it: "Délibération n°\u00a02024.00240 — title" when a source titles
+    it, "Délibération CONV N° 365-15 — Ville d'Antibes" (the authority) when none does; "n°" only before a number
+    (:func:`graph.french_text.numbered`, the pages' rule).
 
     >>> deliberation_name("CONV N° 365-15", None, ["Ville d'Antibes"])
     "Délibération CONV N° 365-15 — Ville d'Antibes"
-    >>> deliberation_name("2024.00240", "Création d'un PTCE", ["SEM"])
-    "Délibération n°2024.00240 — Création d'un PTCE"
+    >>> deliberation_name("2024.00240", "Création d'un PTCE", ["SEM"]).replace("\u00a0", "~")
+    "Délibération n°~2024.00240 — Création d'un PTCE"
     """
     if number is None:
         return title or " — ".join(["Délibération"] + authorities[:1])
     if title and number in title:
         return title
-    name = f"Délibération n°{number}" if re.fullmatch(r"[\d\W_]+", number) else f"Délibération {number}"
+    name = numbered("Délibération", number)
     after = title or (authorities[0] if authorities else None)
     return f"{name} — {after}" if after else name
 
@@ -290,7 +290,7 @@ def agreement_to_document(iri: str, facts: Facts) -> dict:
     doc["related"] += [doc["labels"][v] for v in doc["facets"]["theme"]]
     total = sum(counted_amount_of(facts, g) or 0.0 for g in grants)
     doc["amount"] = total or None
-    approved = f"approuvée par la délibération n°{numbers[0]}" if numbers else ""
+    approved = f"approuvée par la {numbered('délibération', numbers[0])}" if numbers else ""
     doc["summary"] = " · ".join(filter(None, ["Convention", approved, ", ".join(label_of(facts, p) for p in parties),
                                               f"{counted(len(grants), 'subvention')}, {format_amount(total)}"
                                               if grants else "", doc["date"] or ""]))
@@ -313,7 +313,7 @@ def goal_to_document(iri: str, facts: Facts) -> dict:
     rank = texts_of(facts, iri, skos.notation)
     grants = sum(1 for c in grants_in_force(facts, contributions) if mai.Grant in facts.types.get(c, ()))
     others = sum(1 for c in contributions if mai.Grant not in facts.types.get(c, ()))
-    doc["summary"] = " · ".join(filter(None, [f"Objectif n°{rank[0]}" if rank else "Objectif stratégique",
+    doc["summary"] = " · ".join(filter(None, [numbered("Objectif", rank[0]) if rank else "Objectif stratégique",
                                               counted(grants, "subvention") if grants else "",
                                               counted(others, "acteur ou action", "acteurs ou actions") if others
                                               else ""]))
@@ -337,10 +337,10 @@ def action_to_document(iri: str, facts: Facts) -> dict:
 
 
 def goal_part(facts: Facts, goal) -> str:
-    """What an action's summary says of a goal it serves: « Objectif n°2 : label », or « Objectif : label » when
-    the goal has no rank."""
+    """What an action's summary says of a goal it serves: « Objectif n°\u00a02 : label », or « Objectif : label »
+    when the goal has no rank."""
     rank = texts_of(facts, goal, skos.notation)
-    return f"Objectif n°{rank[0]} : {label_of(facts, goal)}" if rank else f"Objectif : {label_of(facts, goal)}"
+    return f"{numbered('Objectif', rank[0]) if rank else 'Objectif'} : {label_of(facts, goal)}"
 
 
 def theme_to_document(iri: str, facts: Facts) -> dict:

@@ -55,8 +55,10 @@ VERSION_GRACE_S = 60.0
 #: poles it left (« a quitté PTCE santé Forez le 30 juin 2025 »). 13: the roadmap actions (with an IRI) are documents
 #: of their own kind, ``action``, summarised with their goals. 14: a circle's English name in its members' body
 #: (« Funders circle »), a grant's nature and a deliberation's outcome in their ``classes`` (French and English),
-#: numbers grouped the English way as one word ("20,000" is 20000).
-INDEX_FORMAT = "15"
+#: numbers grouped the English way as one word ("20,000" is 20000). 15: a register member's former names in its
+#: document. 16: a deliberation and a goal named by their number as the pages name them, a no-break space after
+#: « n° » (graph.french_text.numbered): « Délibération n°\u00a02024.00240 », « Objectif n°\u00a02 ».
+INDEX_FORMAT = "16"
 
 
 class SearchIndexError(Exception):

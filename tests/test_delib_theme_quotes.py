@@ -101,3 +101,67 @@ def test_a_site_the_text_names_by_no_facility_is_labelled_as_the_actors_implanta
               for place in example.objects(URIRef(ID + "actor/danaecare"), SCHEMA.location)}
     assert places == {"L'Étrat", "tiers-lieu santé (L'Étrat)", "bassin stéphanois",
                       "implantation de DanaeCare (bassin stéphanois, depuis 2019)"}
+
+
+def _read(tmp_path, text: str):
+    path = tmp_path / "deliberation.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract(SourceContext(path=path, data=path.read_bytes()))
+
+
+_DELIBERATION = ("COMMUNE DE TESTVILLE\nConseil municipal – Séance du 3 juin 2025\nDélibération n° 2025-02\n"
+                 "Objet : {title}\n\nLe Conseil municipal, après en avoir délibéré, approuve le rapport.\n\n"
+                 "Adopté à l'unanimité.\n")
+
+
+def _deliberation_quotes(tmp_path, title: str) -> tuple[dict[str, str], dict[str, tuple[int, int]], str]:
+    """The deliberation's themes (their slugs) -> their quotes, and -> their quotes' offsets, and the text read."""
+    extraction = _read(tmp_path, _DELIBERATION.format(title=title))
+    graph = extraction.graph
+    deliberation = next(graph.subjects(DCTERMS.subject, None))
+    assert "/deliberation/" in str(deliberation)
+    spans = {str(graph.value(selector, MAI.supports))[len(THEME):]:
+             (int(graph.value(selector, OA.start)), int(graph.value(selector, OA.end)))
+             for selector in graph.objects(deliberation, MAI.evidence) if graph.value(selector, MAI.supports)}
+    return _quotes_by_theme(graph, deliberation), spans, extraction.text
+
+
+def test_a_theme_that_the_title_alone_gives_the_deliberation_is_quoted_by_the_title_where_it_stands(tmp_path):
+    quotes, spans, text = _deliberation_quotes(tmp_path, "Plan communal pour la santé mentale des jeunes")
+    assert quotes == {"sante-mentale": "Plan communal pour la santé mentale des jeunes"}
+    start, end = spans["sante-mentale"]
+    assert text[start:end] == quotes["sante-mentale"]
+
+
+def test_a_title_that_a_line_end_cuts_is_quoted_across_it(tmp_path):
+    quotes, spans, text = _deliberation_quotes(tmp_path, "Plan communal pour la santé\nmentale des jeunes")
+    assert quotes == {"sante-mentale": "Plan communal pour la santé\nmentale des jeunes"}
+    start, end = spans["sante-mentale"]
+    assert text[start:end] == quotes["sante-mentale"]
+
+
+@pytest.mark.parametrize("written, title", [
+    ("PLAN COMMU-\nNAL POUR LA SANTÉ MENTALE", "PLAN COMMUNAL POUR LA SANTÉ MENTALE"),
+    ("Plan communal pour la santé mentale         - présents : 5\ndes jeunes          - pouvoirs : 2",
+     "Plan communal pour la santé mentale")])
+def test_a_title_rewritten_from_the_text_gives_its_theme_with_no_quote(tmp_path, written, title):
+    """A word in capitals that a line end cut with a hyphen is made whole in the title ("COMMU-" / "NAL"), a heading's
+    other column is left out of it: its words lie nowhere in the text as the title has them, and a quote of its span
+    would not be the words that gave the theme."""
+    graph = _read(tmp_path, _DELIBERATION.format(title=written)).graph
+    deliberation = next(graph.subjects(DCTERMS.subject, None))
+    assert str(graph.value(deliberation, DCTERMS.title)) == title
+    assert [str(theme)[len(THEME):] for theme in graph.objects(deliberation, DCTERMS.subject)] == ["sante-mentale"]
+    assert _quotes_by_theme(graph, deliberation) == {}
+
+
+def test_an_erratums_title_is_quoted_by_its_own_words_not_by_the_prefix_it_is_given(tmp_path):
+    text = ("COMMUNE DE TESTVILLE\nConseil municipal – Séance du 3 juin 2025\nERRATUM\n"
+            "à la délibération n° 2025-01 du 3 juin 2025\nObjet : Plan communal pour la santé mentale des jeunes\n\n"
+            "Une erreur matérielle s'est glissée dans la délibération susvisée.\nAu lieu de : « 5 300 € »\n"
+            "Il convient de lire : « 3 500 € »\n\nAdopté à l'unanimité.\n")
+    extraction = _read(tmp_path, text)
+    graph = extraction.graph
+    deliberation = next(graph.subjects(DCTERMS.subject, None))
+    assert str(graph.value(deliberation, DCTERMS.title)).startswith("Erratum à la délibération n° 2025-01 : ")
+    assert _quotes_by_theme(graph, deliberation) == {"sante-mentale": "Plan communal pour la santé mentale des jeunes"}

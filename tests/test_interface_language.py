@@ -112,6 +112,18 @@ def test_an_english_deliberation_page_marks_its_french_title_as_french(demo_data
     assert '<dd><span lang="fr">PROGRAMME DE COOPÉRATION DE L&#39;ÉCONOMIE SOCIALE' in html
 
 
+
+@pytest.mark.parametrize("path, heading", [
+    ("/id/deliberation/siren-244200770/2024-00240", '<h1 lang="fr">PROGRAMME DE COOPÉRATION DE L&#39;ÉCONOMIE'),
+    ("/id/goal/ptce-sante-danaecare/1", '<h1 lang="fr">')])
+def test_an_english_pages_heading_of_a_french_title_or_label_is_marked_as_french(demo_data, path, heading):
+    assert heading in _page(demo_data, path)
+
+
+def test_an_english_actor_pages_heading_is_its_name_unmarked(demo_data):
+    """A proper name (an untagged ``rdfs:label``) is no text of a language, as an actor's name in a link is not."""
+    assert "<h1>DanaeCare</h1>" in _page(demo_data, "/id/actor/danaecare")
+
 def test_a_link_or_a_value_tagged_in_another_language_is_marked_with_it_and_one_in_the_pages_is_not():
     from webapp.page_data import ref
     from webapp.views import cell

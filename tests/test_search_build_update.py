@@ -81,7 +81,7 @@ def test_a_grant_replaced_by_an_erratum_leaves_the_totals_of_the_documents_that_
                          "actor/metropole": "Collectivité · Saint-Étienne · 18 000 € attribués (1 subvention)",
                          "deliberation/d1": "Saint-Etienne Métropole · 2024-05-16",
                          "deliberation/d1-erratum": "Saint-Etienne Métropole · 1 subvention, 18 000 €",
-                         "goal/1": "Objectif n°1 · 1 subvention"}
+                         "goal/1": "Objectif n°\u00a01 · 1 subvention"}
     assert updated[iri("grant/g1")]["doc"]["summary"].endswith("· 2024 · remplacée par un acte ultérieur")
     assert updated == _rebuilt_documents(store, config)
 

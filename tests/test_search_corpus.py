@@ -158,7 +158,32 @@ def test_a_goals_summary_counts_its_grants_apart_from_the_actors_that_serve_it(t
                          write(tmp_path, "serving.ttl", contributing)])
     build_index(store, config)
     results = search(SearchIndex.from_config(config), "animation de l'écosystème", kind="goal")["results"]
-    assert [r["summary"] for r in results] == ["Objectif n°1 · 1 subvention · 2 acteurs ou actions"]
+    assert [r["summary"] for r in results] == ["Objectif n°\u00a01 · 1 subvention · 2 acteurs ou actions"]
+
+
+def test_a_deliberation_is_named_by_its_number_as_its_page_names_it(corpus):
+    """« n° » and a no-break space before the number (webapp.resource_names.numbered_deliberation's rule)."""
+    from search.query import search
+
+    _, _, index = corpus
+    [deliberation] = search(index, "2024.00240", kind="deliberation")["results"]
+    assert deliberation["label"] == ("Délibération n°\u00a02024.00240 — Programme de coopération de l'économie "
+                                     "sociale et solidaire (PROCESS)")
+
+
+@pytest.mark.parametrize("label, english", [
+    ("Délibération n°\u00a02024.00240 — Titre", "Deliberation no. 2024.00240 — Titre"),
+    ("Délibération CP 2017-04-24", "Deliberation CP 2017-04-24")])
+def test_a_deliberations_label_from_the_index_is_said_in_english_as_its_page_says_it(label, english):
+    from webapp.search_page import label_in_english
+
+    assert label_in_english(label) == english
+
+
+def test_a_goals_rank_is_said_in_english_without_the_french_no_break_space():
+    from webapp.search_page import summary_part_in_english
+
+    assert summary_part_in_english("Objectif n°\u00a02 : Animation") == "Goal no. 2: Animation"
 
 
 def test_a_documents_label_is_the_name_in_small_letters_before_one_in_capitals():
@@ -245,8 +270,8 @@ def test_an_agreement_is_found_with_its_parties_deliberation_and_the_grants_it_g
     [agreement] = answer["results"]
     assert agreement["iri"] == iri("agreement/d1/1")
     assert agreement["label"].startswith("Convention pluriannuelle d'objectifs")
-    assert agreement["summary"] == ("Convention · approuvée par la délibération n°2024.00240 · Saint-Etienne Métropole, "
-                                    "Les Veilleurs du Gier · 1 subvention, 20 000 € · 2024-05-16")
+    assert agreement["summary"] == ("Convention · approuvée par la délibération n°\u00a02024.00240 · Saint-Etienne "
+                                    "Métropole, Les Veilleurs du Gier · 1 subvention, 20 000 € · 2024-05-16")
     facets = answer["facets"]
     assert [f["value"] for f in facets["funder"]] == [iri("actor/metropole")]
     assert [f["value"] for f in facets["fiscal_year"]] == ["2024"]

@@ -203,6 +203,6 @@ def test_a_grant_that_the_register_links_to_a_goal_is_in_its_facet_and_its_summa
         counts = {f["value"]: f["count"] for f in search(index, "", kind="grant")["facets"]["goal"]}
         assert counts == {goal: 1}
         [summary] = [r["summary"] for r in search(index, "", kind="goal")["results"] if r["iri"] == goal]
-        assert summary == "Objectif n°2 · 1 subvention · 5 acteurs ou actions"  # 4 members, 1 action
+        assert summary == "Objectif n°\u00a02 · 1 subvention · 5 acteurs ou actions"  # 4 members, 1 action
     finally:
         store.close()

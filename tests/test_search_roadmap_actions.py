@@ -62,8 +62,8 @@ def test_a_word_of_an_actions_title_finds_the_action_first(client, word):
 def test_an_actions_result_is_summarised_with_its_goal(client):
     [action] = _results(client, q="trimestrielles", type="action")
     assert action["type_label"] == "Action de la feuille de route"
-    assert action["summary"] == ("Action de la feuille de route · Objectif n°2 : Animation de l'écosystème « santé » "
-                                 "grâce à la synergie des différentes communautés d'acteurs")
+    assert action["summary"] == ("Action de la feuille de route · Objectif n°\u00a02 : Animation de l'écosystème "
+                                 "« santé » grâce à la synergie des différentes communautés d'acteurs")
 
 
 def test_an_actions_result_says_its_kind_and_goal_in_english(client):
@@ -113,7 +113,8 @@ def test_an_action_ingested_after_the_build_is_found_by_the_update(tmp_path):
     # the action, then the goal that it serves, whose document names its actions
     assert [(r["iri"], r["kind"]) for r in results] == [(iri("action/ateliers"), "action"), (iri("goal/1"), "goal")]
     found = results[0]
-    assert found["summary"] == "Action de la feuille de route · Objectif n°1 : Animation de l'écosystème des acteurs"
+    assert found["summary"] == ("Action de la feuille de route · Objectif n°\u00a01 : Animation de l'écosystème des "
+                                "acteurs")
 
 
 def test_an_action_without_an_iri_is_found_through_its_goal(tmp_path):

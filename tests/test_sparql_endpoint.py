@@ -76,6 +76,28 @@ def test_construct_results_in_every_graph_format(client, fmt, media_type):
     assert any(t.object == ox.Literal("DanaeCare") for t in triples)
 
 
+
+@pytest.mark.parametrize("fmt, engine", [("turtle", ox.RdfFormat.TURTLE), ("trig", ox.RdfFormat.TRIG)])
+def test_a_constructs_turtle_and_trig_declare_and_use_the_contracts_prefixes(client, fmt, engine):
+    """As a resource page's Turtle and the CLI's: ``mai:Actor``, not the ontology's full IRI; the same triples."""
+    body = client.get("/sparql", query_string={"query": CONSTRUCT, "format": fmt}).data
+    assert b"@prefix mai: <https://w3id.org/maillage/ontology#> ." in body and b" mai:" in body
+    assert body.count(b"https://w3id.org/maillage/ontology#") == 1  # in the prefix's declaration only
+    plain = client.get("/sparql", query_string={"query": CONSTRUCT, "format": "ntriples"}).data
+    stated = {(t.subject, t.predicate, t.object) for t in ox.parse(body, engine)}
+    assert stated == {(t.subject, t.predicate, t.object) for t in ox.parse(plain, ox.RdfFormat.N_TRIPLES)}
+
+
+def test_a_constructs_prefixed_turtle_reads_in_rdflib_as_the_same_graph(client):
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    turtle = client.get("/sparql", query_string={"query": CONSTRUCT}, headers={"Accept": "text/turtle"}).data
+    plain = client.get("/sparql", query_string={"query": CONSTRUCT, "format": "ntriples"}).data
+    assert b"mai:" in turtle
+    assert isomorphic(Graph().parse(data=turtle, format="turtle"), Graph().parse(data=plain, format="nt"))
+
+
 @pytest.mark.parametrize("spelling,media_type", [
     ("rdf+xml", "application/rdf+xml"), ("xml", "application/rdf+xml"), ("application/rdf+xml", "application/rdf+xml"),
     ("text/turtle", "text/turtle"), ("text/turtle; charset=utf-8", "text/turtle"), ("n3", "text/turtle"),

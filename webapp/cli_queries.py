@@ -208,32 +208,11 @@ def run_query(store, to_run: QueryToRun, fmt: str, config: dict) -> tuple:
     if fmt in PAGE_FORMATS and to_run.named is not None and names_resources(to_run.named.text):
         return page_answer(to_run.named, to_run.bindings, config, fmt), None
     answer, result = run_user_query(store, to_run.text, fmt, config, to_run.bindings)
-    data = answer.read()
-    if answer.kind == "graph" and fmt == "turtle":
-        data = with_prefixes(data)
+    data = answer.read()  # a graph's Turtle with the contract's prefixes (graph.formats.serialize_triples)
     answer.chunks = iter([data])
     if found_nothing(answer, result, data) and (note := vocabulary_note(to_run.text)):
         click.echo(note[language() == "en"], err=True)
     return answer, result
-
-
-def with_prefixes(turtle: bytes) -> bytes:
-    """A CONSTRUCT's or DESCRIBE's Turtle with the contract's prefixes declared and used, as a resource page's
-    Turtle writes it (``mai:Actor``, not ``<https://w3id.org/maillage/ontology#Actor>``): the same triples.
-
-    >>> with_prefixes(b"<https://ex.org/a> a <https://w3id.org/maillage/ontology#Actor> .").splitlines()[-1]
-    b'<https://ex.org/a> a mai:Actor .'
-    """
-    import io
-
-    import pyoxigraph as ox
-
-    from graph.namespaces import PREFIXES
-
-    out = io.BytesIO()
-    ox.serialize(ox.parse(turtle, ox.RdfFormat.TURTLE), out, ox.RdfFormat.TURTLE,
-                 prefixes={prefix: str(namespace) for prefix, namespace in PREFIXES.items()})
-    return out.getvalue()
 
 
 def names_resources(text: str) -> bool:

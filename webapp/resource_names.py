@@ -5,11 +5,11 @@ deliberations without a title, register references, quotes (:func:`names_of_unna
 
 from __future__ import annotations
 
-import re
 from typing import Any, Iterable
 
 from rdflib import Literal, URIRef
 
+from graph.french_text import is_number
 from graph.identity_names import preferred_label
 from webapp.formatting import format_date, format_money
 from webapp.grant_amounts import least_amount
@@ -174,7 +174,7 @@ def numbered_deliberation(number) -> str:
     number only: a reference that says what it is follows the word alone (« Délibération CP 2017-04-24 »,
     « Délibération CONV N° 2074-15 »). The API, the funding list and the actor pages named one deliberation three
     ways (« Délibération n°18.5.1 », « n° CP 2017-04-24 », « délibération n° … »)."""
-    if re.fullmatch(r"[\d\W_]+", str(number)):
+    if is_number(number):  # the rule that the search index follows too (graph.french_text.numbered)
         return t("deliberation_numbered", number=number)
     return f"{t('deliberation')} {number}"
 

@@ -14,7 +14,6 @@ memberships, instances), webapp.deliberation_tables, and webapp.resource_paging 
 
 from __future__ import annotations
 
-import io
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
@@ -22,7 +21,7 @@ from flask import Blueprint, Response, current_app, redirect, request, url_for
 from rdflib import URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from graph.formats import Format, UnknownFormat, rdf_format, xml_safe
+from graph.formats import Format, UnknownFormat, rdf_format, serialize_triples, xml_safe
 from graph.namespaces import MAI, PREFIXES, SCHEMA
 from graph.terms import to_oxigraph
 from webapp.deliberation_tables import approved_agreements, attendance_at_vote, cooperations_created
@@ -196,10 +195,7 @@ def describe(iri: str, fmt_name: str) -> Response:
         triples = list(dict.fromkeys(ox.Triple(*map(to_oxigraph, t)) for t in result))
     if not triples:
         raise ApiError(f"aucune donnée sur <{iri}>", f"no data about <{iri}>", status=404, code="not-found")
-    out = io.BytesIO()
-    options = {"prefixes": {k: str(v) for k, v in PREFIXES.items()}} if fmt.name == "turtle" else {}
-    ox.serialize(triples, out, fmt.engine, **options)
-    response = Response(xml_safe(out.getvalue(), fmt), mimetype=fmt.media_type)
+    response = Response(xml_safe(serialize_triples(triples, fmt), fmt), mimetype=fmt.media_type)
     response.headers["Access-Control-Allow-Origin"] = "*"
     response.vary.add("Accept")
     return response

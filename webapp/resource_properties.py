@@ -10,10 +10,10 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF
 
 from graph.namespaces import DCTERMS, MAI, OA, ORG, PREFIXES, SCHEMA
-from webapp.display import by_language, value_order
-from webapp.i18n import t
+from webapp.display import by_language, source_language, value_order
+from webapp.i18n import get_lang, t
 from webapp.labels import qname, shipped_label, specific_types, term_comment, term_label
-from webapp.page_data import ref
+from webapp.page_data import in_language, ref
 from webapp.resource_evidence import quote_name
 from webapp.resource_names import (deliberation_label, deliberations_by_number, grant_label, labels_of,
                                    names_of_unnamed, party_label, pick_label, session_label)
@@ -100,8 +100,20 @@ def sources_of(rows: list[dict]) -> list:
 
 def own_name(rows: list[dict]) -> str | None:
     """The name that the sources of a resource give it, of its labels and titles (``rows``: its properties' rows);
-    None when they give none."""
-    return pick_label([row["o"] for row in rows if row["p"] in _LABEL_PREDICATES and isinstance(row["o"], Literal)])
+    None when they give none. It keeps the language it is written in, as a value does
+    (:func:`webapp.display.source_language`), for an English page to mark its heading French: a tagged label's
+    (a goal's ``"…"@fr``), French for a title copied from a text (a deliberation's); none for a proper name (an
+    actor's untagged ``rdfs:label``)."""
+    named = [row for row in rows if row["p"] in _LABEL_PREDICATES and isinstance(row["o"], Literal)]
+    name = pick_label([row["o"] for row in named])
+    if name is None:
+        return None
+    languages = {getattr(source_language(row["p"], row["o"]), "language", None) for row in named
+                 if str(row["o"]) == name}
+    if None in languages:
+        return name
+    # in the order pick_label prefers them: the page's language (left unmarked), then French, then any
+    return in_language(name, min(languages, key=lambda lang: (lang.split("-")[0] != get_lang(), lang != "fr", lang)))
 
 
 def page_title(s: URIRef, types: list, rows: list[dict], name: str | None) -> str:

@@ -176,8 +176,8 @@ _SUMMARY_EN = [(re.compile(p), r) for p, r in (
     (r"^(\d+) subventions?, (.+)$", lambda m: f"{_grants(m[1])}, {m[2]}"),
     (r"^(\d+) subventions?$", lambda m: _grants(m[1])),
     (r"^(\d+) acteurs? ou actions?$", lambda m: counted(int(m[1]), "actor or action", "actors or actions", lang="en")),
-    (r"^Objectif n°(\S+)$", r"Goal no. \1"), (r"^Objectif stratégique$", "Strategic goal"),
-    (r"^Objectif n°(\S+) : (.+)$", r"Goal no. \1: \2"), (r"^Objectif : (.+)$", r"Goal: \1"),
+    (r"^Objectif n°\u00a0?(\S+)$", r"Goal no. \1"), (r"^Objectif stratégique$", "Strategic goal"),
+    (r"^Objectif n°\u00a0?(\S+) : (.+)$", r"Goal no. \1: \2"), (r"^Objectif : (.+)$", r"Goal: \1"),
     (r"^(?:de |d')(.+)$", r"from \1"), (r"^à (.+)$", r"to \1"), (r"^dans (.+)$", r"in \1"))]
 
 
@@ -206,7 +206,8 @@ def summary_part_in_english(part: str) -> str:
 
 #: The names the index gives what no source names (:mod:`search.documents`), and how to say them in English.
 _LABEL_EN = [(re.compile(p), r) for p, r in (
-    (r"^Subvention de (.+?) à (.+)$", r"Grant of \1 to \2"), (r"^Délibération n°(.+)$", r"Deliberation no. \1"),
+    (r"^Subvention de (.+?) à (.+)$", r"Grant of \1 to \2"),
+    (r"^Délibération n°\u00a0?(.+)$", r"Deliberation no. \1"),
     (r"^Délibération(?= |$)(.*)$", r"Deliberation\1"))]
 #: An amount as the index writes it, the French way ("1 234,50 €"; spaces of any kind between thousands).
 _FRENCH_MONEY = re.compile(r"(?<![\d,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})*)(?:,(\d{2}))?[ \u00a0\u202f]€")

@@ -121,5 +121,6 @@ def init_app(app) -> None:
     app.add_template_global(colon, "colon")
     app.add_template_global(cell, "cell")
     app.add_template_global(said_in_own_language, "said_in_own_language")
+    app.add_template_global(other_language, "other_language")
     app.add_template_global(source_language, "source_language")
     app.add_template_filter(format_value, "shown")

@@ -65,8 +65,8 @@ class Builder:
         if span and span[1] > span[0]:
             add_evidence(self.graph, fact, self.ctx, self.text, span[0], span[1], supports)
 
-    def themes(self, iri: URIRef, located: list[tuple[URIRef, tuple[int, int]]]) -> None:
-        """Give ``iri`` the themes the text gives it, each with the quote that gives it as its evidence."""
+    def themes(self, iri: URIRef, located: list[tuple[URIRef, tuple[int, int] | None]]) -> None:
+        """Give ``iri`` the themes the text gives it, each with the quote that gives it as its evidence (if any)."""
         for theme, span in located:
             self.add(iri, DCTERMS.subject, theme)
             self.evidence(iri, span, supports=theme)

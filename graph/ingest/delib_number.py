@@ -454,6 +454,30 @@ _CUT_IN_CAPITALS = re.compile(r"(?<=[A-ZÀ-Ý]{2})-[ \t]*\n[ \t]*(?=[B-DF-HJ-NP-
                               r"(?!(?:DE|DU|DES|LA|LE|LES|SUR|SOUS|EN|ET|AUX|LÈS|LEZ)\b)")
 
 
+def title_words(text: str, start: int, end: int, title: str) -> tuple[str, int] | None:
+    """The words of ``title`` where they stand in ``text``, between ``start`` and ``end`` (the span that it was read
+    from), and where they start there; None when the title was rewritten from them (:func:`_title`: a word that a
+    line end cut with a hyphen made whole, a heading's other column dropped): its words then lie nowhere in the text
+    as the title has them, and no span of it quotes them.
+
+    >>> text = "Objet : Santé\\n mentale :\\n"
+    >>> title_words(text, 8, 25, "Santé mentale"), title_words("Objet : agri-\\ncole", 8, 19, "agricole")
+    (('Santé\\n mentale', 8), None)
+    """
+    opening = _TITLE_OPENING.match(text, start, end).end()
+    words = text[opening:_TITLE_CLOSING.search(text, opening, end).start()]
+    return (words, opening) if _one_space(words) == _one_space(title) else None
+
+
+def _one_space(text: str) -> str:
+    """``text`` with each run of white space one space, as a title and the matching of its themes read it."""
+    return re.sub(r"\s+", " ", text)
+
+
+#: What :func:`_title` strips from either end of a title: white space, colons and hyphens.
+_TITLE_OPENING, _TITLE_CLOSING = re.compile(r"[\s:-]*"), re.compile(r"[\s:-]*\Z")
+
+
 def _title(text: str) -> str:
     """A title on one line: a word that a line break cut with a hyphen is whole again — before a lower-case letter
     ("agri-\\ncole"), or in capitals before a consonant (:data:`_CUT_IN_CAPITALS`: "AGRI-\\nCOLE", not

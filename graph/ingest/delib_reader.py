@@ -31,7 +31,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
 from graph.encodings import decode, encoding_issue, encoding_name, is_utf8
@@ -46,14 +46,15 @@ from graph.ingest.delib_grants import bare_sums
 from graph.ingest.delib_items import deliberation_items, item_body, item_stamp, point_title
 from graph.ingest.delib_meta import heading, parse_actes, unread_actes
 from graph.ingest.delib_moves import apply_moves
-from graph.ingest.delib_number import as_number, find_number, find_title, number_match, title_after_number
+from graph.ingest.delib_number import (as_number, find_number, find_title, number_match, title_after_number,
+                                       title_words)
 from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
 from graph.ingest.delib_pdf_text import pdf_pages
 from graph.ingest.delib_people import parse_attendance
 from graph.ingest.delib_reader_grants import read_authority_kind, read_grants
 from graph.ingest.delib_reader_report import read_stats, report_several_read, warn_impossible_dates
 from graph.ingest.delib_session import find_body, find_session_date
-from graph.ingest.delib_themes import match_concepts
+from graph.ingest.delib_themes import locate_concepts, match_concepts
 from graph.ingest.delib_text import Document, normalise_text, own_lines
 from graph.ingest.delib_vote import parse_vote
 from graph.ingest.delib_vote_checks import count_doubts, vote_doubts
@@ -278,6 +279,9 @@ class Reader:
             or find_title(self.body, number_line_end if number_line_end and number_line_end > 0 else None,
                           attendance_end)
         self.title = title[0] if title else ""
+        # the title's words where they stand in the text that the quotes cite (the body read may differ from it: a
+        # bare sum's "€" added), before an erratum's title is prefixed with the act it corrects
+        self.title_words = title_words(self.doc.text, title[1], title[2], title[0]) if title else None
         if self.corrected:
             erratum = f"Erratum à la délibération n° {self.corrected[0]}"
             self.title = f"{erratum} : {self.title}" if self.title else erratum
@@ -345,5 +349,13 @@ class Reader:
             if value is not None:
                 self.b.add(self.iri, prop, Literal(value, datatype=XSD.integer))
         self.b.evidence(self.iri, vote.span)
-        for theme in match_concepts(self.title, "themes"):
-            self.b.add(self.iri, DCTERMS.subject, theme)
+        self.b.themes(self.iri, self.title_themes())
+
+    def title_themes(self) -> list[tuple[URIRef, tuple[int, int] | None]]:
+        """The themes that the deliberation's title gives, each with its quote: the sentence of the title's words that
+        names it, where they stand in the text (:func:`locate_concepts`). A title rewritten from the text's words
+        (:func:`title_words` finds them nowhere as the title has them) quotes none: a span of the text would quote
+        other words than those that gave the theme. So does a theme that only an erratum's prefix gives ("Erratum à
+        la délibération n° …", no words of the text)."""
+        quotes = dict(locate_concepts([self.title_words], "themes")) if self.title_words else {}
+        return [(theme, quotes.get(theme)) for theme in match_concepts(self.title, "themes")]
