@@ -11,10 +11,8 @@ import io
 import re
 
 import pytest
-from click.testing import CliRunner
 
-from webapp import create_app
-from webapp.cli import main
+from web_fixture import client_on, demo_data
 
 HTML = {"Accept": "text/html"}
 HEADER = ["rank", "result", "result_iri", "kind", "type", "type_label", "summary", "score", "amount", "theme",
@@ -23,20 +21,12 @@ HEADER = ["rank", "result", "result_iri", "kind", "type", "type_label", "summary
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
-    """A data directory holding the demo corpus, filled by `maillage ingest` (which builds the index)."""
-    root = tmp_path_factory.mktemp("search-csv")
-    result = CliRunner().invoke(main, ["--data", str(root / "data"), "ingest", "examples"])
-    assert result.exit_code == 0, result.output
-    return str(root / "data")
+    return demo_data(tmp_path_factory, "search-csv")
 
 
 @pytest.fixture
 def client(data):
-    app = create_app({"data_dir": data, "store": "oxigraph", "query_workers": 1})
-    yield app.test_client()
-    from webapp.resources import close_resources
-
-    close_resources(app)
+    yield from client_on(data)
 
 
 def _rows(response, delimiter: str = ",") -> list[dict]:

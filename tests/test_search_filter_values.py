@@ -18,9 +18,9 @@ from urllib.parse import urlencode
 import pytest
 from click.testing import CliRunner
 
-from webapp import create_app
 from webapp.cli import main
 from test_search_corpus import ACTORS_TTL, ID, TH, THEMES_TTL, write
+from web_fixture import client_on
 
 #: Where a type or a theme is given: a parameter (or option) of its own, or a filter in the text.
 INTERFACES = ["api", "api text", "page", "page text", "cli", "cli text"]
@@ -39,11 +39,7 @@ def data(tmp_path_factory):
 
 @pytest.fixture
 def client(data):
-    app = create_app({"data_dir": data, "store": "oxigraph", "query_workers": 1})
-    yield app.test_client()
-    from webapp.resources import close_resources
-
-    close_resources(app)
+    yield from client_on(data)
 
 
 def _ask(interface: str, data: str, client, name: str, value: str):

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from webapp import create_app
 from webapp.cli import main
 from test_search_corpus import ACTORS_TTL, THEMES_TTL, iri, write
+from web_fixture import client_on
 
 
 @pytest.fixture
@@ -26,11 +27,7 @@ def data(tmp_path):
 
 @pytest.fixture
 def client(data):
-    app = create_app({"data_dir": data, "store": "oxigraph", "query_workers": 1})
-    yield app.test_client()
-    from webapp.resources import close_resources
-
-    close_resources(app)
+    yield from client_on(data)
 
 
 def _cli(data, *args):

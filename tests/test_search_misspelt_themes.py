@@ -16,8 +16,8 @@ from search.plan import themes_near
 from search.query import search
 from search.themes import ThemeScheme
 from test_search_corpus import build_corpus, iri
-from webapp import create_app
 from webapp.cli import main
+from web_fixture import client_on, demo_data
 
 PREVENTION = "https://w3id.org/maillage/ontology/theme/prevention"
 ACCESS = "https://w3id.org/maillage/ontology/theme/acces-aux-soins"
@@ -29,20 +29,12 @@ FIRST = 4
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
-    """A data directory holding the demo corpus, filled by `maillage ingest` (which builds the index)."""
-    root = tmp_path_factory.mktemp("misspelt")
-    result = CliRunner().invoke(main, ["--data", str(root / "data"), "ingest", "examples"])
-    assert result.exit_code == 0, result.output
-    return str(root / "data")
+    return demo_data(tmp_path_factory, "misspelt")
 
 
 @pytest.fixture
 def client(data):
-    app = create_app({"data_dir": data, "store": "oxigraph", "query_workers": 1})
-    yield app.test_client()
-    from webapp.resources import close_resources
-
-    close_resources(app)
+    yield from client_on(data)
 
 
 @pytest.fixture(scope="module")

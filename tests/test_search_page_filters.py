@@ -15,8 +15,8 @@ from click.testing import CliRunner
 
 from test_search_corpus import THEMES_TTL, iri, write
 from test_search_facet_counts import generated_ttl
-from webapp import create_app
 from webapp.cli import main
+from web_fixture import client_on
 
 HTML = {"Accept": "text/html"}
 BOTH_KINDS = "q=soins&type=actor&type=grant"
@@ -34,11 +34,7 @@ def data(tmp_path_factory):
 
 @pytest.fixture
 def client(data):
-    app = create_app({"data_dir": data, "store": "oxigraph", "query_workers": 1})
-    yield app.test_client()
-    from webapp.resources import close_resources
-
-    close_resources(app)
+    yield from client_on(data)
 
 
 def _page(client, query: str) -> str:

@@ -17,9 +17,9 @@ from click.testing import CliRunner
 from search.errors import SearchError
 from search.query import search
 from search.reader import SearchIndex
-from webapp import create_app
 from webapp.cli import main
 from test_search_corpus import ACTORS_TTL, THEMES_TTL, iri, write
+from web_fixture import client_on
 
 BOOST_NOTICE = ("« veilleurs^2 » est cherché comme « veilleurs » : les poids (^N) et les fautes tolérées (~N) ne "
                 "s'écrivent pas ; les fautes de frappe sont tolérées d'elles-mêmes quand rien n'est trouvé")
@@ -47,11 +47,7 @@ def index(data):
 
 @pytest.fixture
 def client(data):
-    app = create_app({"data_dir": data, "store": "oxigraph", "query_workers": 1})
-    yield app.test_client()
-    from webapp.resources import close_resources
-
-    close_resources(app)
+    yield from client_on(data)
 
 
 def _found(answer: dict) -> list[str]:

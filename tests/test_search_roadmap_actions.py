@@ -19,8 +19,8 @@ from search.indexer import build_index
 from search.query import search
 from search.reader import SearchIndex
 from test_search_corpus import ACTORS_TTL, PREFIXES, THEMES_TTL, ingest, iri, make_config, write
-from webapp import create_app
 from webapp.cli import main
+from web_fixture import client_on
 
 EXAMPLES = "examples"
 MAPPING = "Cartographie des acteurs de santé du territoire"
@@ -39,11 +39,7 @@ def data(tmp_path_factory):
 
 @pytest.fixture
 def client(data):
-    app = create_app({"data_dir": data, "store": "oxigraph", "query_workers": 1})
-    yield app.test_client()
-    from webapp.resources import close_resources
-
-    close_resources(app)
+    yield from client_on(data)
 
 
 def _results(client, **params) -> list[dict]:

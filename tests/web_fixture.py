@@ -135,6 +135,29 @@ def app_on_fixture(tmp_path: Path, **config):
         close_resources(app)
 
 
+def client_on(data: str):
+    """A test client of an app on the data directory ``data``, its resources closed after (a fixture's body:
+    ``yield from client_on(data)``)."""
+    from webapp import create_app
+    from webapp.resources import close_resources
+
+    app = create_app({"data_dir": data, "store": "oxigraph", "query_workers": 1})
+    yield app.test_client()
+    close_resources(app)
+
+
+def demo_data(tmp_path_factory, name: str) -> str:
+    """A data directory holding the demo corpus, filled by `maillage ingest` (which builds the index)."""
+    from click.testing import CliRunner
+
+    from webapp.cli import main
+
+    root = tmp_path_factory.mktemp(name)
+    result = CliRunner().invoke(main, ["--data", str(root / "data"), "ingest", "examples"])
+    assert result.exit_code == 0, result.output
+    return str(root / "data")
+
+
 @contextlib.contextmanager
 def client_with(root: Path, turtle: str, name: str = "another.ttl", indexed: bool = False):
     """A test client of a new app over the fixture's data with ``turtle`` ingested after it (:func:`data_with`),
