@@ -5,7 +5,8 @@ around a goal, the actors that serve it and the beneficiaries of the grants that
 that it serves and that its grants serve (the same relation from the other side). At most ``limit`` neighbours are
 drawn (the biggest links first); the rest is announced as "n de plus", with a link that doubles the limit. A
 membership that has ended (its ``mai:leftOn`` today or before, compared as text as the named queries do) is drawn
-apart, as a former one, and so is one to come (its ``mai:joinedOn`` after today).
+apart, as a former one, and so is one to come (its ``mai:joinedOn`` after today); but a neighbour that is a member
+today (one that moved between circles of the pole) is drawn as a member only.
 """
 
 from __future__ import annotations
@@ -140,11 +141,16 @@ LEGEND = tuple(dict.fromkeys(RELATIONS.values()))
 WITH_MONEY = {"funds", "funded-by", "serves", "served-by"}
 
 
+#: A membership relation today -> those of the same side that it outranks (a move between circles of one pole).
+_CURRENT_OUTRANKS = {"member-of": {"former-member-of", "future-member-of"},
+                     "has-member": {"had-member", "will-have-member"}}
+
+
 def neighbours(focus: URIRef) -> list[dict]:
     """The focus's neighbours, one row per (neighbour, relation), biggest first; ``relation_label`` says the
     relation from the neighbour's side, in the interface's language; ``uncounted``, how many of its grants the amount
     leaves out."""
-    rows = collapse(select(_NEIGHBOURS, focus=focus), ["otherLabel"])
+    rows = current_memberships_only(collapse(select(_NEIGHBOURS, focus=focus), ["otherLabel"]))
     return [{"other": ref(r["other"], r.get("otherLabel")), "relation": str(r["relation"]),
              "relation_label": t("relation_" + str(r["relation"]).replace("-", "_")),
              "links": int(r["links"]),
@@ -152,6 +158,15 @@ def neighbours(focus: URIRef) -> list[dict]:
              "amount": float(r["amount"].toPython()) if str(r["relation"]) in WITH_MONEY and int(r["grants"]) else None,
              "uncounted": int(r["uncounted"])}  # not a column: the page says how many in all
             for r in rows]
+
+
+def current_memberships_only(rows: list[dict]) -> list[dict]:
+    """``rows`` less the former and future memberships of a neighbour that is a member today: a member that moved
+    from one circle of the pole to another is a member, as the pole's page counts it, not also a former one (its
+    actor's page gives the history). A member whose every membership has ended stays a former member."""
+    outranked = {(str(row["other"]), former) for row in rows
+                 for former in _CURRENT_OUTRANKS.get(str(row["relation"]), ())}
+    return [row for row in rows if (str(row["other"]), str(row["relation"])) not in outranked]
 
 
 def goal_rank(rank: str | None) -> tuple:

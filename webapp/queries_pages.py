@@ -89,8 +89,17 @@ def run_bound(query, bindings: dict) -> tuple:
             if isinstance(cell, Ref) and isinstance(label, Literal) and label.language not in (None, get_lang()) \
                     and query.meta.get("labels") != "fr":
                 cells[v + "Label"] = Literal(cell.label)
-        table.rows.append(_vocabulary_in_language(cells))
+        table.rows.append(_vocabulary_in_language(_circle_named(cells)))
     return table, result["truncated"]
+
+
+def _circle_named(cells: dict) -> dict:
+    """``cells`` with a member's missing circle (a register's unknown or missing circle) named « Sans cercle », as
+    the home page counts it, with no IRI: the members' lists left the cell blank, and its CSV's ``circle_iri`` and
+    ``circleLabel`` stay empty (no circle has them)."""
+    if "circle" in cells and cells["circle"] is None and cells.get("member") is not None:
+        cells["circle"] = Ref(None, t("no_circle"))
+    return cells
 
 
 #: Result columns that a query writes as the French labels of a shipped vocabulary's concepts, several joined by

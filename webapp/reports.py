@@ -10,6 +10,7 @@ and :mod:`webapp.source_files` finds the files that it reads in the paths given.
 from __future__ import annotations
 
 import sys
+import unicodedata
 from pathlib import Path
 
 from rdflib import BNode, URIRef
@@ -285,8 +286,42 @@ def _cell(term) -> str:
 
 
 def cut_cell(text: str) -> str:
-    """A text as a table shows it: cut with "…" past :data:`CELL_WIDTH` (an IRI is never cut: it would look whole)."""
-    return text if len(text) <= CELL_WIDTH else text[:CELL_WIDTH - 1] + "…"
+    """A text as a table shows it: cut with "…" past :data:`CELL_WIDTH` columns of a terminal (an IRI is never cut:
+    it would look whole); a letter is kept with its accents, however written.
+
+    >>> cut_cell("é" * 100) == "é" * 79 + "…", cut_cell("e\u0301" * 100) == "e\u0301" * 79 + "…"
+    (True, True)
+    >>> cut_cell("漢" * 50) == "漢" * 39 + "…"
+    True
+    """
+    if shown_width(text) <= CELL_WIDTH:
+        return text
+    kept, used = [], 0
+    for char in text:
+        used += _char_width(char)
+        if used > CELL_WIDTH - 1:
+            break
+        kept.append(char)
+    return "".join(kept) + "…"
+
+
+def shown_width(text: str) -> int:
+    """How many columns of a terminal ``text`` takes: an accent written apart (« e » then U+0301, a decomposed
+    « é ») takes none, an East Asian wide character two: ``len`` counted the one and halved the other, and the
+    table's columns came apart.
+
+    >>> shown_width("été"), shown_width("e\u0301te\u0301"), shown_width("漢字")
+    (3, 3, 4)
+    """
+    return sum(_char_width(char) for char in text)
+
+
+def _char_width(char: str) -> int:
+    """The columns one character takes in a terminal: 0 for a combining mark or a format character, 2 for an East
+    Asian wide or full-width one, else 1."""
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
 def format_table(result, lang: str = "fr") -> str:
@@ -300,7 +335,9 @@ def format_table(result, lang: str = "fr") -> str:
 
 def format_rows(header: list[str], rows: list[list[str]], lang: str = "fr") -> str:
     """Return ``rows`` of texts under ``header`` as an aligned text table, their count below it in ``lang``; a
-    column is as wide as its widest text up to :data:`CELL_WIDTH` (a longer one, an IRI, overflows it).
+    column is as wide as its widest text as a terminal shows it (:func:`shown_width`), the texts cut before
+    (:func:`cut_cell`) and the IRIs whole: a column sized at :data:`CELL_WIDTH` let a longer IRI push the next
+    columns of its row out of line.
 
     >>> print(format_rows(["circle", "member"], [["Core circle", "DanaeCare"]], "en"))
     circle       member
@@ -308,8 +345,8 @@ def format_rows(header: list[str], rows: list[list[str]], lang: str = "fr") -> s
     Core circle  DanaeCare
     (1 row)
     """
-    widths = [max([len(h)] + [min(len(r[i]), CELL_WIDTH) for r in rows]) for i, h in enumerate(header)]
-    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
+    widths = [max(shown_width(cell) for cell in [h] + [r[i] for r in rows]) for i, h in enumerate(header)]
+    line = lambda cells: "  ".join(c + " " * (w - shown_width(c)) for c, w in zip(cells, widths)).rstrip()
     out = [line(header), line(["-" * w for w in widths])] + [line(r) for r in rows]
     out.append(f"({counted(len(rows), 'row', lang='en')})" if in_english(lang) else f"({counted(len(rows), 'ligne')})")
     return "\n".join(out)
