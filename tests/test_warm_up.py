@@ -155,3 +155,12 @@ def test_a_worker_of_maillage_serve_warms_its_pages(tmp_path, monkeypatch):
     finally:
         watch.stop()
         close_resources(app)
+
+
+def test_the_warm_up_reads_each_named_querys_resource_columns_before_its_first_page(app):
+    from webapp.named_queries import named_queries, resource_variables
+    from webapp.warm_up import warm_named_queries
+
+    resource_variables.cache_clear()
+    warm_named_queries(app)
+    assert resource_variables.cache_info().currsize == len(named_queries())
