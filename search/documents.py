@@ -326,7 +326,9 @@ def action_to_document(iri: str, facts: Facts) -> dict:
     """The document of a roadmap action: its title and description, summarised with the goals it serves (their rank
     and label), as the goals page lists it under its goal."""
     doc = start_document(iri, "action", label_of(facts, iri))
-    doc["names"] += [n for n in texts_of(facts, iri, dcterms.title, rdfs.label) if n not in doc["names"]]
+    # its old titles too (skos:hiddenLabel, graph.ingest.source_renames): a reworded action is still sought by them
+    doc["names"] += [n for n in texts_of(facts, iri, dcterms.title, rdfs.label, skos.hiddenLabel)
+                     if n not in doc["names"]]
     doc["text"] = texts_of(facts, iri, dcterms.description)
     goals = iris_of(facts, iri, mai.contributesTo)
     add_facet(doc, facts, "goal", goals)

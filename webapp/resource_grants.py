@@ -28,7 +28,11 @@ from webapp.resource_names import collapse, grant_label, numbered_deliberation, 
 # leaves out. A node of another class that names a funder or a beneficiary (``mai:Grnat``, a misspelt class) is no
 # grant, as on the funding page: the incoming links list it (webapp.resource_tables).
 _GIVEN = "?grant schema:funder ?s ; mai:beneficiary [] ; a mai:Grant ."
-_RECEIVED = "?grant mai:beneficiary ?s ; a mai:Grant ."
+# The grants received: also those that other sources (a grants list, a deliberation ingested before a rename) make
+# to an address that a register's rename replaced by this one (graph.ingest.source_renames), through one pattern
+# more whose lookup by object finds nothing on a page of nothing replaced.
+_RECEIVED = "{ ?grant mai:beneficiary ?s } UNION { ?old dcterms:isReplacedBy ?s . ?grant mai:beneficiary ?old } " \
+    "?grant a mai:Grant ."
 _GRANT_KEYS = f"""SELECT ?grant ?role ?year (MIN(?stated) AS ?amount) (MIN(?countable) AS ?counted) WHERE {{
   {{ {_GIVEN} BIND("given" AS ?role) }} UNION {{ {_RECEIVED} BIND("received" AS ?role) }}
   OPTIONAL {{ ?grant mai:fiscalYear ?year }} OPTIONAL {{ ?grant schema:amount ?stated }}

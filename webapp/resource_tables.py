@@ -278,10 +278,12 @@ _STATUS_ORDER = {"current": 0, "future": 1, "former": 2}
 # 100k actors took the engine 0.43 s (0.23 s without them, then 0.06 s for the names of its 2,017 members), and the
 # rows with them, twice as many, as long again to merge; inside the OPTIONAL that binds the circle, the engine joined
 # each membership with the labels of every concept (25 ms for a pole's 115 memberships, 6 ms without); after it, a
-# membership with no circle matched every concept.
+# membership with no circle matched every concept. An actor's memberships that other sources state under an address
+# that a register's rename replaced by its own (dcterms:isReplacedBy, graph.ingest.source_renames) are its too.
 _MEMBERSHIPS = """SELECT DISTINCT ?membership ?member ?organization ?circle ?joined ?left WHERE {
   { SELECT DISTINCT ?membership WHERE {
-      { ?membership org:member ?s } UNION { ?membership org:organization ?s } UNION { ?membership org:role ?s } } }
+      { ?membership org:member ?s } UNION { ?membership org:organization ?s } UNION { ?membership org:role ?s }
+      UNION { ?old dcterms:isReplacedBy ?s . ?membership org:member ?old } } }
   OPTIONAL { ?membership org:member ?member } OPTIONAL { ?membership org:organization ?organization }
   OPTIONAL { ?membership org:role ?circle }
   OPTIONAL { ?membership mai:joinedOn ?joined } OPTIONAL { ?membership mai:leftOn ?left }

@@ -282,6 +282,11 @@ class SourceKind:
     #: that it no longer gives are dropped from the file's report, and the counts updated, if the report is not
     #: announced yet.
     recheck_stored: Callable[[Any, URIRef], tuple[list[Issue], dict]] | None = None
+    #: For a kind of two forms, one saying more than the other (a register's YAML and CSV): ``form_state(query,
+    #: source)`` reads the stored graph's form and what only one form says, before and after a new version replaces
+    #: it; the state before's ``losses(after)`` tells, in the change summary, what the new form dropped and why
+    #: (:mod:`graph.ingest.register_forms`).
+    form_state: Callable[[Any, URIRef], Any] | None = None
 
 
 @lru_cache(maxsize=65_536, typed=True)

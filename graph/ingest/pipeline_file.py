@@ -19,7 +19,8 @@ from graph.ingest.pipeline_reports import IngestRefused, IngestReport
 from graph.ingest.pipeline_storage import describe_file, store_extraction, store_rdf
 from graph.ingest.rdf_lines import with_lines
 from graph.ingest.reader_versions import is_current, reread_issue
-from graph.ingest.source_changes import GraphState, change_issue, former_names, graph_state, renamed_actors
+from graph.ingest.source_changes import (GraphState, change_issue, former_names, graph_state, renamed_actors,
+                                        reworded_actions)
 from graph.ingest.source_messages import replacement_issues, same_source
 from graph.ingest.source_renames import record_renames, recorded_names, recorded_renames
 from graph.ingest.sources import (StoredSources, lost_things, stored_reading, stored_sha256, stored_subjects,
@@ -103,29 +104,36 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     old_subjects = (sources.subjects(ctx.source) if sources is not None
                     else stored_subjects(writer.query, ctx.source))
     replaced = graph_state(writer.query, ctx.source) if replacing else None
+    form = source_kind.form_state if replacing else None
+    form_before = form(writer.query, ctx.source) if form is not None else None
     renames = ((recorded_renames(writer.query, ctx.source), recorded_names(writer.query, ctx.source))
                if source_kind.name != "rdf" else None)
     new_subjects = _store(writer, ctx, source_kind, extraction, strict, report, said_first)
-    _tell_changes(writer, ctx, report, said_first, replaced, renames)
+    lost = form_before.losses(form(writer.query, ctx.source)) if form_before is not None else []
+    _tell_changes(writer, ctx, report, said_first, replaced, renames, lost)
     report.touched = {str(s) for s in old_subjects} | new_subjects
     report.seconds = time.perf_counter() - started
     return report
 
 
 def _tell_changes(writer, ctx: SourceContext, report: IngestReport, said_first: int, replaced: GraphState | None,
-                  renames: tuple[list[tuple[URIRef, URIRef]], list[tuple[URIRef, str]]] | None) -> None:
+                  renames: tuple[list[tuple[URIRef, URIRef]], list[tuple[URIRef, str]]] | None,
+                  lost: list[tuple[str, str]]) -> None:
     """Say in ``report``, with the replacement, what a new version changed in the stored graph (``replaced``: its
-    state before, None when nothing was replaced or the file is the same), and record the members it renamed and
-    their old names with the replaced graph's ``renames`` (its renames, its old names), carried over
-    (:mod:`graph.ingest.source_renames`); None for a source whose IRIs are its author's, not minted from names (an
-    RDF file)."""
+    state before, None when nothing was replaced or the file is the same) and what it ``lost`` by its form (French,
+    English: :attr:`graph.ingest.base.SourceKind.form_state`), and record the members it renamed, the actions it
+    reworded and their old names and titles with the replaced graph's ``renames`` (its renames, its old names),
+    carried over (:mod:`graph.ingest.source_renames`); None for a source whose IRIs are its author's, not minted
+    from names (an RDF file)."""
     state = graph_state(writer.query, ctx.source) if replaced is not None else None
     if replaced is not None:
-        report.issues.insert(said_first, change_issue(ctx.options.get("source_name") or ctx.name, replaced, state))
+        report.issues.insert(said_first, change_issue(ctx.options.get("source_name") or ctx.name, replaced, state,
+                                                      lost))
     if renames is not None:
         moved, names = renames
         if replaced is not None:
-            moved, names = moved + renamed_actors(replaced, state), names + former_names(replaced, state)
+            moved = moved + renamed_actors(replaced, state) + reworded_actions(replaced, state)
+            names = names + former_names(replaced, state)
         record_renames(writer, ctx.source, moved, names)
 
 

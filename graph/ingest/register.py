@@ -57,6 +57,7 @@ from graph.encodings import decode, encoding_name, is_utf8
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind
 from graph.ingest.register_builder import RegisterBuilder
 from graph.ingest.register_entries import Entry, Register
+from graph.ingest.register_forms import form_state
 from graph.ingest.register_grants import grant_errors, state_grant
 from graph.ingest.register_keys import FIELDS, column
 from graph.ingest.register_links import register_issues, register_stored
@@ -243,4 +244,4 @@ __all__ = ["FORMAT", "KIND", "Entry", "Register", "detect", "extract", "load_yam
 KIND = SourceKind("register", "Registre des partenaires du PTCE", detect, extract,
                   extensions=(".yaml", ".yml", ".csv", ".xlsx", ".ods"),
                   near_miss=near_miss, rows_kept="members", check_stored=register_stored,
-                  recheck_stored=register_issues)
+                  recheck_stored=register_issues, form_state=form_state)

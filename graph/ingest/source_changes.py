@@ -7,7 +7,9 @@ materialised, as readers see it): each time its resources by class and its membe
 milliseconds for a register, about a tenth of a second for a grants list of 100,000 rows. The members are compared by
 actor (joined, left, renamed, moved to another circle, their dates changed), the other resources by their most
 specific class in the vocabulary (added, removed). The members renamed, whose actors' IRIs changed with their names,
-are also what :mod:`graph.ingest.source_renames` records, for their old addresses to lead to the new ones.
+are also what :mod:`graph.ingest.source_renames` records, for their old addresses to lead to the new ones, and so
+are a register's roadmap actions reworded (:mod:`graph.ingest.action_rewordings`), told apart from those added and
+removed.
 
 >>> before = GraphState({URIRef(MAI + "Grant"): {URIRef("https://ex.org/g1")}}, {})
 >>> after = GraphState({URIRef(MAI + "Grant"): {URIRef("https://ex.org/g2"), URIRef("https://ex.org/g3")}}, {})
@@ -21,8 +23,9 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from rdflib import URIRef
-from rdflib.namespace import RDFS, SKOS
+from rdflib.namespace import DCTERMS, RDFS, SKOS
 
+from graph.ingest.action_rewordings import Action, Rewordings, rewordings
 from graph.ingest.base import Issue
 from graph.namespaces import MAI, ORG
 from graph.ontology import load_ontology, load_schemes, superclasses
@@ -32,6 +35,10 @@ _MEMBERS = (f"SELECT ?actor ?name ?joined ?left ?circle WHERE {{ GRAPH ?g {{ ?m 
             f"<{ORG.member}> ?actor OPTIONAL {{ ?actor <{RDFS.label}> ?name }} "
             f"OPTIONAL {{ ?m <{MAI.joinedOn}> ?joined }} OPTIONAL {{ ?m <{MAI.leftOn}> ?left }} "
             f"OPTIONAL {{ ?m <{ORG.role}> ?circle }} }} }}")
+#: The roadmap actions, with their titles and the ranks (or IRIs) of their goals.
+_ACTIONS = (f"SELECT ?action ?title ?goal ?rank WHERE {{ GRAPH ?g {{ ?action a <{MAI.RoadmapAction}> "
+            f"OPTIONAL {{ ?action <{DCTERMS.title}> ?title }} OPTIONAL {{ ?action <{MAI.contributesTo}> ?goal "
+            f"OPTIONAL {{ ?goal <{SKOS.notation}> ?rank }} }} }} }}")
 #: Names given per change before « … »: a report's line stays readable when a whole list of members changed.
 NAMES_SHOWN = 3
 
@@ -70,10 +77,12 @@ class Member:
 
 @dataclass
 class GraphState:
-    """What a stored graph holds, as compared by :func:`change_issue`: its resources by class, its members."""
+    """What a stored graph holds, as compared by :func:`change_issue`: its resources by class, its members, its
+    roadmap actions."""
 
     typed: dict[URIRef, set[URIRef]]
     members: dict[URIRef, Member]
+    actions: dict[URIRef, Action] = field(default_factory=dict)
 
 
 def graph_state(query, graph: URIRef) -> GraphState:
@@ -90,16 +99,32 @@ def graph_state(query, graph: URIRef) -> GraphState:
         member.periods.add((day, str(left) if left is not None else None))
         if circle is not None and (day not in member.circles or circle < member.circles[day]):  # one, at each query
             member.circles[day] = circle
-    return GraphState(typed, members)
+    return GraphState(typed, members, _actions(query, graph))
 
 
-def change_issue(name: str, before: GraphState, after: GraphState) -> Issue:
+def _actions(query, graph: URIRef) -> dict[URIRef, Action]:
+    """The roadmap actions of the stored ``graph``: each one's title (the least, if it has several) and goals."""
+    titles: dict[URIRef, str] = {}
+    goals: dict[URIRef, set[str]] = {}
+    for action, title, goal, rank in query(_ACTIONS, {"g": graph}):
+        if title is not None and (action not in titles or str(title) < titles[action]):
+            titles[action] = str(title)
+        goals.setdefault(action, set()).update([str(rank if rank is not None else goal)] if goal is not None else [])
+    return {action: Action(titles.get(action, ""), frozenset(ranks)) for action, ranks in goals.items()}
+
+
+def change_issue(name: str, before: GraphState, after: GraphState,
+                 lost: list[tuple[str, str]] | None = None) -> Issue:
     """The info line that says what the new version of the source ``name`` changed, ``before`` and ``after`` it
     replaced the stored graph: its members who joined, left, were renamed, moved to another circle, whose dates
-    changed or who were taken off the register, then the other resources added and removed, by class."""
+    changed or who were taken off the register, its actions reworded, then the other resources added and removed, by
+    class, and what it ``lost`` by its form (French, English: a register's YAML turned CSV)."""
     said = _member_changes(before.members, after.members)
-    members = set(before.members) | set(after.members)
-    said += [(f"{fr} {counts}", f"{en} {counts}") for fr, en, counts in _class_changes(before, after, members)]
+    reworded = rewordings(before.actions, after.actions)
+    said += _action_changes(before.actions, after.actions, reworded)
+    told_apart = set(before.members) | set(after.members) | {iri for pair in reworded.pairs for iri in pair}
+    said += [(f"{fr} {counts}", f"{en} {counts}") for fr, en, counts in _class_changes(before, after, told_apart)]
+    said += lost or []
     if not said:
         said = [("aucune ressource ajoutée ni retirée", "no resource added or removed")]
     return Issue("Info", f"ce que change la nouvelle version de « {name} » : {', '.join(fr for fr, _ in said)}",
@@ -113,12 +138,20 @@ def renamed_actors(before: GraphState, after: GraphState) -> list[tuple[URIRef, 
     return _renamed_actors(gone, new)
 
 
+def reworded_actions(before: GraphState, after: GraphState) -> list[tuple[URIRef, URIRef]]:
+    """The roadmap actions reworded between ``before`` and ``after`` whose IRIs changed with their titles: each
+    one's old IRI and its new one (:mod:`graph.ingest.action_rewordings`)."""
+    return rewordings(before.actions, after.actions).pairs
+
+
 def former_names(before: GraphState, after: GraphState) -> list[tuple[URIRef, str]]:
-    """The members renamed between ``before`` and ``after``, their IRIs kept (a SIRET's) or not: each one's actor
-    IRI in ``after`` and its name in ``before``."""
+    """The members renamed and the actions reworded between ``before`` and ``after``, their IRIs kept (a SIRET's, an
+    action's ``id:``) or not: each one's IRI in ``after`` and its name or title in ``before``."""
     pairs = [(actor, actor) for actor in after.members if actor in before.members] + renamed_actors(before, after)
-    return [(new, before.members[old].name) for old, new in pairs
-            if before.members[old].name and before.members[old].name != after.members[new].name]
+    names = [(new, before.members[old].name, after.members[new].name) for old, new in pairs]
+    actions = [(iri, iri) for iri in after.actions if iri in before.actions] + reworded_actions(before, after)
+    names += [(new, before.actions[old].title, after.actions[new].title) for old, new in actions]
+    return [(new, old_name) for new, old_name, new_name in names if old_name and old_name != new_name]
 
 
 def _member_changes(before: dict[URIRef, Member], after: dict[URIRef, Member]) -> list[tuple[str, str]]:
@@ -152,6 +185,32 @@ def _member_changes(before: dict[URIRef, Member], after: dict[URIRef, Member]) -
         (len(gone), "membre retiré du registre", "membres retirés du registre", "member taken off the register",
          "members taken off the register", [member.name for member in gone.values()])]
     return [_counted_change(*change) for change in changes if change[0]]
+
+
+def _action_changes(before: dict[URIRef, Action], after: dict[URIRef, Action],
+                    reworded: Rewordings) -> list[tuple[str, str]]:
+    """The actions reworded (their IRIs kept by an ``id:``, or paired by :func:`rewordings`) and, for each goal
+    where actions gone and actions new could not be paired, that their old addresses lead nowhere (French,
+    English)."""
+    pairs = [(iri, iri) for iri in after if iri in before] + reworded.pairs
+    retitled = [(before[old].title, after[new].title) for old, new in pairs if before[old].title != after[new].title]
+    said = [_counted_change(len(retitled), "action reformulée", "actions reformulées", "action reworded",
+                            "actions reworded", [(f"« {old} » → « {new} »", f"'{old}' → '{new}'")
+                                                 for old, new in retitled])] if retitled else []
+    return said + [_unpaired_actions(*unpaired) for unpaired in reworded.unpaired]
+
+
+def _unpaired_actions(goals: frozenset[str], gone: int, new: int) -> tuple[str, str]:
+    """« 2 actions de l'objectif 1 retirées et 2 ajoutées : si certaines sont reformulées, … donnez à chaque action
+    un id: » (French, English): actions of a goal that may be reworded, which the change summary cannot pair."""
+    ranks = ", ".join(sorted(goals))
+    where, where_en = (f"de l'objectif {ranks}", f"of goal {ranks}") if goals else ("sans objectif", "without a goal")
+    return (f"{gone} action{'s' if gone > 1 else ''} {where} retirée{'s' if gone > 1 else ''} et {new} "
+            f"ajoutée{'s' if new > 1 else ''} : si certaines sont reformulées, leurs titres ne disent pas lesquelles, "
+            "et leurs anciennes adresses ne mènent pas aux nouvelles ; donnez à chaque action un id: pour garder son "
+            "adresse", f"{gone} action{'s' if gone > 1 else ''} {where_en} removed and {new} added: if some were "
+            "reworded, their titles do not tell which, and their old addresses do not lead to the new ones; give each "
+            "action an id: to keep its address")
 
 
 def _dates_changed(old: Member, new: Member) -> list[tuple[str, str]]:
@@ -271,4 +330,5 @@ def _labels() -> dict[URIRef, dict[str, str]]:
     return labels
 
 
-__all__ = ["GraphState", "Member", "change_issue", "former_names", "graph_state", "renamed_actors"]
+__all__ = ["GraphState", "Member", "change_issue", "former_names", "graph_state", "renamed_actors",
+           "reworded_actions"]

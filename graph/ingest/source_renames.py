@@ -16,6 +16,9 @@ graph (a member named back has its old address again), and so are the old names,
 long as the new graph names that member and by another name. Chains are followed, so that each old IRI leads to the last
 name (« A » renamed « B », then « C »: A → C and B → C).
 
+A roadmap action reworded is recorded alike (:func:`graph.ingest.source_changes.reworded_actions`): its old IRI
+replaced by its new one, its old title a ``skos:hiddenLabel`` of it.
+
 >>> a, b, c = (URIRef(f"https://ex.org/{key}") for key in "abc")
 >>> sorted(collapsed([(a, b), (b, c)])) == [(a, c), (b, c)], collapsed([(a, b), (b, a)])
 (True, set())
@@ -31,7 +34,8 @@ from graph.triples import TripleSet
 _RECORDED = f"SELECT ?old ?new WHERE {{ GRAPH ?g {{ ?old <{DCTERMS.isReplacedBy}> ?new }} }}"
 _HOLDS = f"SELECT ?p WHERE {{ GRAPH ?g {{ ?old ?p ?o }} FILTER(?p != <{DCTERMS.isReplacedBy}>) }} LIMIT 1"
 _OLD_NAMES = f"SELECT ?actor ?name WHERE {{ GRAPH ?g {{ ?actor <{SKOS.hiddenLabel}> ?name }} }}"
-_NAMES = f"SELECT ?name WHERE {{ GRAPH ?g {{ VALUES ?p {{ <{RDFS.label}> <{SKOS.altLabel}> }} ?actor ?p ?name }} }}"
+_NAMES = (f"SELECT ?name WHERE {{ GRAPH ?g {{ VALUES ?p {{ <{RDFS.label}> <{SKOS.altLabel}> <{DCTERMS.title}> }} "
+          "?actor ?p ?name } }")
 
 
 def recorded_renames(query, graph: URIRef) -> list[tuple[URIRef, URIRef]]:
