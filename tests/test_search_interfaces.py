@@ -327,8 +327,9 @@ def test_the_search_types_that_the_api_lists_are_each_listed_once():
 
 
 @pytest.mark.parametrize("kind, lang, said", [
-    (None, "fr", "<p>4 résultats</p>"), (None, "en", "<p>4 results</p>"),
-    ("association", "fr", "<p>1 résultat</p>"), ("association", "en", "<p>1 result</p>"),
+    (None, "fr", '<h2 id="results-count">4 résultats</h2>'), (None, "en", '<h2 id="results-count">4 results</h2>'),
+    ("association", "fr", '<h2 id="results-count">1 résultat</h2>'),
+    ("association", "en", '<h2 id="results-count">1 result</h2>'),
 ])
 def test_the_search_page_counts_its_results_in_the_singular_or_plural(client, kind, lang, said):
     assert said in _page(client, q="Veilleurs", lang=lang, **({"type": kind} if kind else {}))

@@ -48,7 +48,7 @@ def _params(url: str) -> list[tuple[str, str]]:
 
 
 def _total(page: str) -> int:
-    return int(re.search(r"<p>(\d+) (?:résultats?|results?)</p>", page)[1])
+    return int(re.search(r'<h2 id="results-count">(\d+) (?:résultats?|results?)</h2>', page)[1])
 
 
 def _next_url(page: str) -> str:
@@ -63,7 +63,7 @@ def _facets(page: str) -> dict[str, dict[str, tuple[str, int | None]]]:
     """Each facet's links by heading: {label: (url, count)}, the link that clears the facet with no count."""
     facets = {}
     for heading, block in re.findall(r"<h3>([^<]*)</h3>\s*<ul>(.*?)</ul>", page, re.S):
-        links = re.findall(r'<a href="([^"]*)">([^<]*)</a>(?: \((\d+)\))?', block)
+        links = re.findall(r'<a href="([^"]*)"[^>]*>([^<]*)(?:<span[^>]*>[^<]*</span>)?</a>(?: \((\d+)\))?', block)
         facets[heading] = {html.unescape(label): (html.unescape(url), int(count) if count else None)
                            for url, label, count in links}
     return facets

@@ -82,7 +82,7 @@ def test_a_label_with_markup_is_shown_as_text(client):
 
 def test_an_actor_page_shows_properties_with_labels_and_tooltips_grants_and_memberships(client):
     page = client.get("/id/actor/danaecare", headers=HTML).get_data(as_text=True)
-    assert "<abbr title=" in page and "W423012345" in page
+    assert '<span class="visually-hidden"> (' in page and "W423012345" in page
     assert "Subventions reçues" in page and "Saint-Etienne Métropole" in page
     assert "Appartenances" in page and "15 janvier 2024" in page
     assert "membre de" in page
@@ -139,7 +139,8 @@ def test_a_boolean_is_shown_as_yes_or_no_in_the_pages_language(tmp_path, lang, y
             as_text=True)
     finally:
         close_resources(app)
-    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+    shown = re.sub(r'<span class="visually-hidden">[^<]*</span>', "", page)  # a property's meaning, for screen readers
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", shown))
     assert re.search(rf"(agrément ESUS|ESUS approval) {yes}\b", text) and re.search(rf"(ESS|flag) {no}\b", text)
     assert not re.search(r"\b(true|false)\b", text)
 
@@ -1402,8 +1403,10 @@ def pages(pages_data, tmp_path):
 
 
 def _text(body: str) -> str:
-    """An HTML page's text, tags and runs of spaces made single spaces."""
-    return re.sub(r"[ \t\r\n]+", " ", re.sub(r"<[^>]+>", " ", body)).replace("&#39;", "'")
+    """An HTML page's text as it is shown (without what only screen readers read), tags and runs of spaces made
+    single spaces."""
+    shown = re.sub(r'<span class="visually-hidden">[^<]*</span>', "", body)
+    return re.sub(r"[ \t\r\n]+", " ", re.sub(r"<[^>]+>", " ", shown)).replace("&#39;", "'")
 
 
 def _html(client, url: str) -> str:
@@ -1445,7 +1448,8 @@ def test_a_deliberations_page_shows_who_was_present_at_its_vote_its_own_else_its
         section = page[page.index(f"<h2>{heading}</h2>"):]
         section = section[section.index('<p class="note">'):section.index("</section>")]  # after the session's facts
         summary = page[page.index('<section class="summary">'):]  # the counts come first, with the key facts
-        count = re.search(rf">{number}</abbr></dt>\s*<dd>(\d+)</dd>", summary[:summary.index("</section>")])
+        count = re.search(rf">{number}</span><span class=\"visually-hidden\">[^<]*</span></dt>\s*<dd>(\d+)</dd>",
+                          summary[:summary.index("</section>")])
         return count and count.group(1), [label for href, label in _links(section).items() if "/person/" in href]
 
     assert present("/id/deliberation/departement/103") == ("2", ["Zoé ARNAUD", "Adam ZOLA"])
@@ -1494,8 +1498,8 @@ def test_a_grants_amounts_share_and_payment_period_are_written_in_the_pages_lang
 def test_a_themes_page_names_it_in_the_pages_language_and_its_properties_by_their_labels(client, lang, label, other,
                                                                                          definition):
     page = _html(client, f"/resource?iri={PREVENTION}&lang={lang}")
-    labels = page[page.index("<dt><abbr title=\"Le libellé préféré.\">" if lang == "fr" else
-                             "<dt><abbr title=\"The preferred label.\">"):]
+    labels = page[page.index("<dt><span title=\"Le libellé préféré.\">" if lang == "fr" else
+                             "<dt><span title=\"The preferred label.\">"):]
     labels = labels[:labels.index("<dt>", 5)]
     assert f"<dd>{label}</dd>" in labels and f"<dd>{other}</dd>" not in labels
     assert f'<span lang="{"en" if lang == "fr" else "fr"}">{other}</span>' in labels  # in a discreet line

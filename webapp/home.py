@@ -14,7 +14,7 @@ from webapp.cache import cached_select
 from webapp.grant_amounts import EVERY_GRANT_YEAR_AMOUNT
 from webapp.i18n import t
 from webapp.labels import term_label
-from webapp.page_data import Table, ref
+from webapp.page_data import Table, in_language, ref
 from webapp.page_queries import read_whole
 from webapp.rendering import render_page
 from webapp.resource_names import collapse, grant_label, party_label
@@ -156,13 +156,15 @@ def latest_grants() -> Table:
     latest = Table("latest_grants", [("grant", "grant"), ("funder", "funder"), ("beneficiary", "beneficiary"),
                                      ("date", "date"), ("dated_by", "dated_by"), ("year", "year"),
                                      ("amount", "amount")],
-                   links=("grant", "funder", "beneficiary"))
+                   links=("grant", "funder", "beneficiary"), contexts={"grant": "grant_name"})
     rows = collapse(cached_select(_LATEST, pin=True), ["funderLabel", "beneficiaryLabel", "purpose"])
     for row in rows:
-        named = row.get("purpose") or grant_label(row.get("amount"), party_label(row.get("beneficiary"),
-                                                                                  row.get("beneficiaryLabel")))
+        # the purpose, copied from the source, is French when untagged: an English page marks it so
+        name = grant_label(row.get("amount"), party_label(row.get("beneficiary"), row.get("beneficiaryLabel")))
+        purpose = in_language(row["purpose"], "fr") if row.get("purpose") else None
         dated_by = str(row["datedBy"]) if str(row.get("datedBy")) != "none" else None
-        latest.rows.append({"grant": ref(row["grant"], named),
+        # a purpose (« Fonctionnement », nine times) is said with the grant's name to a screen reader
+        latest.rows.append({"grant": ref(row["grant"], purpose or name), "grant_name": name if purpose else None,
                             "funder": ref(row.get("funder"), row.get("funderLabel")),
                             "beneficiary": ref(row.get("beneficiary"), row.get("beneficiaryLabel")),
                             "date": _day(row.get("date"), dated_by), "dated_by": t(f"dated_by_{dated_by}") if

@@ -132,6 +132,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "decided_by": ("Décidé par", "Decided by"),
     # errors
     "error_title": ("Erreur {status}", "Error {status}"),
+    "error_word": ("Erreur", "Error"),  # a page's title opens with it when the page shows an error
     "error_back": ("Retour à l'accueil", "Back to the home page"),
     "error_meant": ("Vouliez-vous dire", "Did you mean"),
     # home
@@ -346,6 +347,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "network_focus": ("Centré sur", "Centred on"),
     "network_choose": ("Choisissez un acteur ou un objectif :", "Choose an actor or a goal:"),
     "network_edges": ("Liens", "Links"),
+    "network_around": ("Réseau autour de {name}", "Network around {name}"),
+    "network_same_data": ("Le tableau « Liens » ci-dessous donne les mêmes liens en texte :",
+                          "The « Links » table below gives the same links as text:"),
+    "network_to_table": ("aller au tableau", "go to the table"),
     "network_legend_funds": ("finance", "funds"),
     "network_legend_member": ("membre de", "member of"),
     "network_legend_former": ("ancien membre de", "former member of"),

@@ -233,6 +233,10 @@ def short_label(label: str, limit: int = LABEL_CHARS) -> str:
     return (cut.rsplit(" ", 1)[0] if " " in cut[limit // 2:] else cut).rstrip(" ,;:–-") + "…"
 
 
+#: The id of the sentence under the drawing that points to the « Liens » table, the same data as text.
+TABLE_NOTE = "network-table-note"
+
+
 def draw(focus: dict, edges: list[dict], among: list[dict] = ()) -> Markup:
     """Lay the star of ``focus`` and its neighbours out and return it as inline SVG, with the funding ``among``
     them (:func:`funding_among`) drawn between the two neighbours it links.
@@ -247,9 +251,11 @@ def draw(focus: dict, edges: list[dict], among: list[dict] = ()) -> Markup:
         x, y = positions[node]
         return _WIDTH / 2 + x * _RADIUS, _HEIGHT / 2 + y * _RADIUS
 
+    # a group, not an image: ARIA makes an image's children presentational, and its links are focus stops
+    name = escape(t("network_around", name=focus["label"]))
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH} {_HEIGHT}" width="{_WIDTH}" '
-             f'height="{_HEIGHT}" role="img" aria-label="{escape(focus["label"])}" class="network">'
-             f'<title>{escape(focus["label"])}</title>']
+             f'height="{_HEIGHT}" role="group" aria-label="{name}" aria-describedby="{TABLE_NOTE}" '
+             f'class="network"><title>{name}</title>']
     fx, fy = xy(focus["iri"])
     for edge in edges:
         x, y = xy(_node(edge["other"]))

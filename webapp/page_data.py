@@ -64,6 +64,9 @@ class Table:
     # query's results, whose variables may be bound to anything, are read from their rows
     links: tuple[str, ...] = ()
     download: str | None = None  # what its CSV download is called (a named query's name), else the table's name
+    # a link column and the row's key of what its link also says to a screen reader, which lists a page's links out
+    # of their context (nine grants named « Fonctionnement »); neither JSON nor CSV has it
+    contexts: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {"name": self.name, "columns": [k for k, _ in self.columns],

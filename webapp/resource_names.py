@@ -14,6 +14,7 @@ from graph.identity_names import preferred_label
 from webapp.formatting import format_date, format_money
 from webapp.grant_amounts import least_amount
 from webapp.i18n import get_lang, t
+from webapp.page_data import in_language
 from webapp.page_queries import select
 
 #: Label predicates, in order of preference, used by OPTIONAL label patterns.
@@ -180,15 +181,21 @@ def numbered_deliberation(number) -> str:
 
 
 def pick_label(candidates: Iterable[Literal | None]) -> str | None:
-    """Choose among labels the one in the interface's language (then no language, French, any)."""
+    """Choose among labels the one in the interface's language (then no language, French, any), its language kept
+    (a :class:`~webapp.page_data.Said`, equal to its text) so that an English page marks a French one."""
     found = [c for c in candidates if c is not None]
     if not found:
         return None
     lang = get_lang()
     for wanted in (lang, None, "fr"):
         if labels := [c for c in found if getattr(c, "language", None) == wanted]:
-            return preferred_label(labels)  # small letters before capitals only, then alphabetical
-    return preferred_label(found)
+            return _with_language(preferred_label(labels), labels)  # small letters before capitals, then A to Z
+    return _with_language(preferred_label(found), found)
+
+
+def _with_language(text: str, labels: list) -> str:
+    """``text``, the label chosen among ``labels``, with the language of the label it is (a plain str for none)."""
+    return in_language(next(label for label in labels if str(label) == text))
 
 
 def collapse(rows: list[dict], labels: Iterable[str]) -> list[dict]:

@@ -43,6 +43,8 @@ TEXTS = {
                   "There is no page {page}: the {total} results end on page {last}."),
     "go_last": ("Aller à la dernière page", "Go to the last page"),
     "page_of": ("Page {page} sur {pages}", "Page {page} of {pages}"),
+    "page_n": ("page {page}", "page {page}"),
+    "facet_active": ("filtre actif", "active filter"),
     "sort": ("Trier par", "Sort by"),
     "sort_relevance": ("pertinence", "relevance"),
     "sort_name": ("nom", "name"),
@@ -259,7 +261,36 @@ def _search(text: str, reading: Reading, kind: list[str] | None, theme: list[str
         options["filters"] = filters
     if sort:
         options["sort"] = sort
-    return in_language(search(index, text, **options))
+    found = search(index, text, **options)
+    labels = [hit.get("label") for hit in found.get("results", [])] if found else []
+    return marked_french(in_language(found), labels)
+
+
+#: The kinds of documents whose label is a text of a French document (a goal's title, a grant's purpose), not a
+#: name: the index keeps it in French.
+TEXT_KINDS = ("goal", "action", "deliberation", "grant", "agreement")
+#: The facets whose values' labels are French texts (a goal's title, a place as a register words it).
+FRENCH_FACETS = ("goal", "place")
+
+
+def marked_french(results: dict | None, labels: list) -> dict | None:
+    """``results`` in the page's language (:func:`in_language`), with ``label_lang``, ``snippet_lang`` and a facet
+    value's ``lang`` set to "fr" where an English page shows French: the label of a text kind that ``in_language``
+    left as it was (``labels``, the labels before it), a snippet quoted from a document (a concept's definition, or
+    the kind or summary said again, is English), a goal's or a place's label. A screen reader then reads them
+    with French pronunciation (WCAG 3.1.2)."""
+    if not results or get_lang() != "en":
+        return results
+    for hit, label in zip(results.get("results", []), labels):
+        textual = (hit.get("kind") or hit.get("type")) in TEXT_KINDS and hit.get("label") == label
+        hit["label_lang"] = "fr" if textual else None
+        snippet = re.sub(r"</?mark>", "", str(hit.get("snippet") or ""))
+        quoted = snippet not in ("", hit.get("type_label"), hit.get("summary"))
+        hit["snippet_lang"] = "fr" if quoted and not (hit.get("iri") or "").startswith(CONCEPTS) else None
+    for name in FRENCH_FACETS:
+        for value in (results.get("facets") or {}).get(name) or []:
+            value["lang"] = "fr"
+    return results
 
 
 def _index_missing() -> str:
@@ -306,6 +337,9 @@ def search_page():
     def facet_url(name: str, value: str | None) -> str:
         return "/search?" + urlencode(with_facet(args, name, value))
 
+    def facet_active(name: str, value: str | None) -> bool:
+        return is_active(args, name, value)
+
     facet_labels = {"kind": t("facet_kind"), "type": t("facet_kind"), "theme": t("facet_theme"),
                     "place": t("facet_place"), "funder": t("funder"), "fiscal_year": t("year"),
                     "goal": t("goal"), "circle": t("circle")}
@@ -316,6 +350,7 @@ def search_page():
     page_html = render_template("search.html", facet_labels=facet_labels, q=text, hidden=hidden, page=page,
                                 results=results, notices=notices, unavailable=unavailable, error=error,
                                 has_next=has_next, json_url=api_url, page_url=page_url, facet_url=facet_url, say=say,
+                                facet_active=facet_active, active_labels=active_labels(results, args),
                                 csv_url=csv_url(request.args), excel_url=csv_url(request.args, excel=True),
                                 pages=pages, total=total, filtered=filtered, sort=sort or "relevance", sorts=SORTS,
                                 unfiltered_url="/search?" + urlencode({"q": text, **({"sort": sort} if sort else {})}),
@@ -347,3 +382,27 @@ def with_facet(args: list[tuple[str, str]], name: str, value: str | None) -> lis
     """
     names = FILTER_NAMES.get(name, (name,))
     return [(k, v) for k, v in args if k not in names] + ([(name, value)] if value else [])
+
+
+def facet_parameter(name: str) -> str:
+    """The query parameter that a facet of the results sets (the ``kind`` facet is the ``type`` parameter)."""
+    return "type" if name == "kind" else name
+
+
+def is_active(args: list[tuple[str, str]], name: str, value: str | None) -> bool:
+    """Whether the facet ``name``'s ``value`` is one of the filters that ``args`` ask, under any of its names.
+
+    >>> is_active([("q", "santé"), ("year", "2024")], "fiscal_year", "2024")
+    True
+    >>> is_active([("type", "grant")], "type", "actor")
+    False
+    """
+    return any(k in FILTER_NAMES.get(name, (name,)) and v == value for k, v in args)
+
+
+def active_labels(results: dict | None, args: list[tuple[str, str]]) -> list[str]:
+    """The labels of the facet values that ``args`` filter on, in the facets' order: the page's title names them,
+    so that two searches with other filters are two titles in the history and the tabs."""
+    facets = (results or {}).get("facets") or {}
+    return [f.get("label") or f.get("value") for name, values in facets.items() for f in values or []
+            if is_active(args, facet_parameter(name), f.get("value"))]

@@ -26,7 +26,7 @@ from pathlib import Path
 from flask import Blueprint, current_app, jsonify, render_template, request
 
 from webapp.errors import ApiError
-from webapp.i18n import get_lang
+from webapp.i18n import get_lang, pick
 
 bp = Blueprint("upload", __name__)
 log = logging.getLogger("maillage.writes")
@@ -284,9 +284,23 @@ def form():
 @bp.post("/upload")
 def upload_page():
     """Ingest the uploaded file (token in the form) and show what happened."""
-    what, summary = _ingest_upload("upload")
+    try:
+        what, summary = _ingest_upload("upload")
+    except ApiError as exc:
+        if exc.status != 401:
+            raise
+        return refused_form(exc)
     status = 200 if summary["status"] in ("stored", "unchanged") else 422
-    return render_template("upload.html", result={**what, **summary}, token_variable=token_variable()), status
+    return render_template("upload.html", result={**what, **summary}, token_variable=token_variable(),
+                           chosen=request.form), status
+
+
+def refused_form(error: ApiError):
+    """The form again after a wrong token, 401 kept: the error beside the token field, the options as chosen (a
+    separate error page lost them, and its only link led home)."""
+    page = render_template("upload.html", result=None, token_variable=token_variable(), chosen=request.form,
+                           token_error=pick(error.message, error.message_en))
+    return page, error.status, error.headers
 
 
 @bp.post("/api/upload")
