@@ -63,7 +63,7 @@ def test_a_goal_shows_a_grant_that_a_registers_reference_names_once_with_the_reg
     assert [v for v in values if "/grant/" in v["iri"]] == [
         {"iri": GRANT, "label": f"{GRANT_NAME} (aussi : registre ptce-registre.yaml, ligne 101)"}]
     page = client.get(f"/id/{GOAL2}", headers={"Accept": "text/html"}).get_data(as_text=True)
-    assert "Financement « 2024.00240 »" not in page and page.count(GRANT_NAME) == 1
+    assert "Financement «\u00a02024.00240\u00a0»" not in page and page.count(GRANT_NAME) == 1
     goals = {g["goal"]["iri"]: g for g in client.get("/goals.json").get_json()["details"]}
     assert goals[BASE + GOAL2]["grant_count"] == 1 and [g["iri"] for g in goals[BASE + GOAL2]["grants"]] == [GRANT]
 
@@ -72,7 +72,7 @@ def test_a_goal_keeps_a_registers_reference_that_names_no_grant_of_the_graph(dem
     client = demo(REGISTER)
     values = served_by(client, GOAL2)
     assert [v["label"] for v in values if "grant-reference" in v["iri"]] == [
-        "Financement « 2024.00240 » — registre ptce-registre.yaml, ligne 101"]
+        "Financement «\u00a02024.00240\u00a0» — registre ptce-registre.yaml, ligne 101"]
     assert [v for v in values if "/grant/" in v["iri"]] == []
 
 

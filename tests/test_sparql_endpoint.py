@@ -345,7 +345,7 @@ def test_an_error_in_the_editors_form_is_shown_in_the_editor_with_the_query_kept
     response = client.post("/sparql", data={"query": query, "format": "html"}, headers={"Accept": "text/html"})
     page = response.get_data(as_text=True)
     assert response.status_code == 400 and response.mimetype == "text/html"
-    assert 'role="alert"' in page and "préfixe non déclaré « ex: »" in page
+    assert 'role="alert"' in page and "préfixe non déclaré «\u00a0ex:\u00a0»" in page
     assert "SELECT * WHERE { ?s ex:unknown ?o }</textarea>" in page
     api = client.post("/sparql", data={"query": query}, headers={"Accept": "application/sparql-results+json"})
     assert api.status_code == 400 and api.get_json()["error"]["code"] == "bad-query"

@@ -197,7 +197,7 @@ GRANTS_WITHOUT_FUNDER = "nomBeneficiaire;idBeneficiaire;objet;montant\nClub Sant
 
 @pytest.mark.parametrize("lang, failed, status, advice", [
     ("fr", "non enregistré", "erreur : liste de subventions sans colonne d'attribuant",
-     "le champ « Collectivité » de ce formulaire"),
+     "le champ «\u00a0Collectivité\u00a0» de ce formulaire"),
     ("en", "not stored", "grants list without funder columns", "this form’s “Authority” field")])
 def test_the_upload_page_reports_in_its_language_and_its_advice_names_the_forms_field(app, lang, failed, status,
                                                                                       advice):

@@ -120,7 +120,7 @@ def test_the_network_drawing_is_a_named_group_that_points_to_its_table(client):
     assert svg.attrs["role"] == "group"
     assert svg.attrs["aria-label"] == "Réseau autour de DanaeCare"
     note = root.find("p", id=svg.attrs["aria-describedby"])
-    assert "tableau « Liens »" in note.text()
+    assert "tableau «\u00a0Liens\u00a0»" in note.text()
     assert note.find("a").attrs["href"] == "#network-edges"
     assert root.find("h2", id="network-edges").text() == "Liens"
     assert svg.find_all("a"), "the drawing's nodes are links, which a group keeps"
@@ -193,9 +193,9 @@ def test_no_facet_is_current_without_a_filter(client):
 
 def test_the_search_title_names_the_filters_and_the_page(client):
     root = page_of(client, "/search?q=sant%C3%A9&type=actor")
-    assert title_of(root) == "« santé » · Acteur · Recherche · Maillage"
+    assert title_of(root) == "«\u00a0santé\u00a0» · Acteur · Recherche · Maillage"
     root = page_of(client, "/search?q=sant%C3%A9&type=actor&page=2")
-    assert title_of(root) == "« santé » · Acteur · page 2 · Recherche · Maillage"
+    assert title_of(root) == "«\u00a0santé\u00a0» · Acteur · page 2 · Recherche · Maillage"
 
 
 def test_the_search_title_says_an_error_first(client):
@@ -315,7 +315,7 @@ def test_a_link_to_the_source_says_its_quote_to_a_screen_reader(client):
     root = page_of(client, "/id/actor/danaecare")
     links = [a for a in root.find_all("a") if a.text().startswith("Voir dans la source")]
     assert links and all(a.find("span", **{"class": "visually-hidden"}).text()
-                         == " (« 20 000 € à l'association DanaeCare »)" for a in links)
+                         == " («\u00a020 000 € à l'association DanaeCare\u00a0»)" for a in links)
 
 
 # 8. The navigation marks the current page

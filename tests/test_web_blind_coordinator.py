@@ -86,7 +86,7 @@ def test_the_members_list_in_english_gives_kinds_and_themes_in_english_and_in_fr
 
 
 @pytest.mark.parametrize("lang, said", [("en", "did you mean &#39;Prevention&#39;?"),
-                                        ("fr", "vouliez-vous dire « Prévention » ?")])
+                                        ("fr", "vouliez-vous dire «\u00a0Prévention\u00a0» ?")])
 def test_an_unknown_theme_suggests_the_theme_by_its_label_in_the_interfaces_language(client, lang, said):
     response = client.get("/search", query_string={"q": "x", "theme": "prevension", "lang": lang})
     assert response.status_code == 400 and said in response.get_data(as_text=True)

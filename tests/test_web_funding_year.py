@@ -70,13 +70,14 @@ def test_a_bad_year_or_an_unknown_parameter_is_a_400_that_says_what_is_expected(
 
 def test_each_download_link_of_the_funding_page_names_its_table_to_a_screen_reader(client):
     page = client.get("/funding?year=2024", headers=HTML).get_data(as_text=True)
-    assert ('Télécharger en CSV<span class="visually-hidden"> (tableau « Par financeur »)</span></a>' in page)
-    assert page.count('class="visually-hidden"> (tableau « ') == 2 * 6  # CSV and Excel, for each of the six tables
+    assert ('Télécharger en CSV<span class="visually-hidden"> (tableau «\u00a0Par financeur\u00a0»)</span></a>'
+            in page)
+    assert page.count('class="visually-hidden"> (tableau «\u00a0') == 2 * 6  # CSV and Excel, for each of the six tables
 
 
 def test_the_search_page_s_title_says_what_was_searched(client):
     page = client.get("/search", query_string={"q": "DanaeCare"}, headers=HTML).get_data(as_text=True)
-    assert "<title>« DanaeCare » · Recherche · Maillage</title>" in page
+    assert "<title>«&nbsp;DanaeCare&nbsp;» · Recherche · Maillage</title>" in page
 
 
 def test_a_pole_s_funding_page_is_titled_after_the_pole(client):

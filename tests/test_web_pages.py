@@ -1317,7 +1317,7 @@ DEMO_REFERENCE = "https://w3id.org/maillage/id/grant-reference/ptce-sante-danaec
 
 
 @pytest.mark.parametrize("lang, name", [
-    ("fr", "Financement « 2024.00240 » — registre ptce-registre.yaml, ligne 101"),
+    ("fr", "Financement «\u00a02024.00240\u00a0» — registre ptce-registre.yaml, ligne 101"),
     ("en", "Funding '2024.00240' — register ptce-registre.yaml, line 101"),
 ])
 def test_a_registers_grant_reference_is_named_by_its_number_register_and_line(tmp_path, lang, name):

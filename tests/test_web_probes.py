@@ -226,7 +226,7 @@ def test_a_resource_page_names_incoming_links_without_a_mechanical_inverse(tmp_p
         page = client.get("/resource?iri=" + quote("https://ex.org/q"), headers={"Accept": "text/html"})
         text = page.get_data(as_text=True)
     assert page.status_code == 200
-    assert "sous-propriétés" in text and "cité en « voir aussi » par" in text
+    assert "sous-propriétés" in text and "cité en «\u00a0voir aussi\u00a0» par" in text
     assert "de de" not in text and "est voir aussi de" not in text
 
 

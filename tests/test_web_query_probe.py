@@ -185,7 +185,7 @@ def test_the_editor_gets_the_defaults_of_a_form_not_yet_sent(client):
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("fr", "« Nulle-part » (Lieu (nom ou code INSEE)) : aucun nom ne correspond"),
+    ("fr", "«\u00a0Nulle-part\u00a0» (Lieu (nom ou code INSEE)) : aucun nom ne correspond"),
     ("en", "&#39;Nulle-part&#39; (Place (name or INSEE code)): no name matches")])
 def test_a_place_that_no_places_name_contains_is_said_so_in_the_interfaces_language(client, lang, said):
     page = _page(client, "acteurs-d-un-type-dans-un-lieu", kind=MAI + "Association", place="Nulle-part", lang=lang)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+from markupsafe import Markup
 from rdflib import Literal
 from rdflib.namespace import XSD
 
@@ -15,6 +17,40 @@ def colon() -> str:
     """A colon as the interface's language writes it: after a no-break space in French ("Total : 20 000 €"), right
     after the word in English ("Total: €20,000")."""
     return "\u00a0:" if get_lang() == "fr" else ":"
+
+
+#: A plain space just inside French quotes, where a line could break between the guillemet and its word.
+_SPACE_IN_QUOTES = re.compile(r"(?<=«) | (?=»)")
+
+
+class Verbatim(str):
+    """A text that a page must write exactly as it was given (:func:`verbatim`)."""
+
+
+def verbatim(text):
+    """``text`` marked to be written as it is, its spaces in « … » too (:func:`quotes_kept_whole` leaves it): what a
+    form sends back (a search, a query's parameters, the SPARQL editor's query) and what a reader copies as code (a
+    named query's SPARQL, a file's value as written): a string of a query changed by a no-break space matches no
+    longer. Anything but a text is returned as it is."""
+    return Verbatim(text) if isinstance(text, str) and not hasattr(text, "__html__") else text
+
+
+def quotes_kept_whole(value):
+    """``value`` as a page writes it, a no-break space (U+00A0, as before a French colon) inside its « … »: the
+    interface's own strings are written so, but the values and messages that the pages show (a goal's name, a quote
+    of a deliberation, an API error) are also the JSON's, the CSV's and the terminal's text, which keep the source's
+    spaces; each page breaks no line between a guillemet and its word. Markup stays markup; a :func:`verbatim` text
+    stays as it is.
+
+    >>> quotes_kept_whole("l'écosystème « santé »"), quotes_kept_whole(Markup("« <mark>santé</mark> »"))
+    ("l'écosystème «\xa0santé\xa0»", Markup('«\xa0<mark>santé</mark>\xa0»'))
+    >>> quotes_kept_whole(verbatim('FILTER(CONTAINS(?name, "« santé"))'))
+    'FILTER(CONTAINS(?name, "« santé"))'
+    """
+    if not isinstance(value, str) or isinstance(value, Verbatim) or "«" not in value and "»" not in value:
+        return value
+    kept = _SPACE_IN_QUOTES.sub("\u00a0", value)
+    return Markup(kept) if isinstance(value, Markup) else kept
 
 
 def format_money(value) -> str:

@@ -40,7 +40,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sparql_dataset": ("Requête limitée aux graphes donnés (default-graph-uri, named-graph-uri) : {graphs}",
                        "Query limited to the graphs given (default-graph-uri, named-graph-uri): {graphs}"),
     "download_excel": ("pour Excel en français", "for Excel in English"),
-    "download_of": ("tableau « {table} »", "table “{table}”"),
+    "download_of": ("tableau «\u00a0{table}\u00a0»", "table “{table}”"),
     "download_excel_title": ("CSV séparé par des points-virgules, virgule décimale : s'ouvre d'un double clic dans "
                              "un tableur réglé en français", "CSV with commas and decimal points: opens with a double "
                              "click in a spreadsheet set to English"),
@@ -65,9 +65,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "goal_received": ("Reçu par ses acteurs", "Received by its actors"),
     "grant_goals": ("Objectifs servis", "Goals served"),
     "grant_goals_by": ("selon le registre", "according to the register"),
-    "goal_received_note": ("« Total » : les subventions qu'une source ou le registre du PTCE dit servir "
-                           "l'objectif. « Reçu par ses acteurs » : toutes les subventions reçues par les acteurs "
-                           "qui le servent, quel qu'en soit l'objet.",
+    "goal_received_note": ("«\u00a0Total\u00a0» : les subventions qu'une source ou le registre du PTCE dit servir "
+                           "l'objectif. «\u00a0Reçu par ses acteurs\u00a0» : toutes les subventions reçues par les "
+                           "acteurs qui le servent, quel qu'en soit l'objet.",
                            "“Total”: the grants that a source or the PTCE's register says serve the goal. “Received "
                            "by its actors”: every grant received by the actors that serve it, whatever it was for."),
     "year": ("Année", "Year"),
@@ -162,8 +162,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "search_results_one": ("{n} résultat", "{n} result"),  # French: 0 and 1; English: 1
     "search_fuzzy": ("Aucun résultat exact : voici des résultats approchés (fautes de frappe tolérées).",
                      "No exact match: here are approximate results (typos tolerated)."),
-    "search_hint": ("Cherchez un acteur, un thème (« santé mentale »), un lieu, une délibération, un financeur… "
-                    "Mots en majuscules : ET, OU, SAUF (« santé OU psychiatrie SAUF Lyon »). "
+    "search_hint": ("Cherchez un acteur, un thème («\u00a0santé mentale\u00a0»), un lieu, une délibération, un "
+                    "financeur… Mots en majuscules : ET, OU, SAUF («\u00a0santé OU psychiatrie SAUF Lyon\u00a0»). "
                     "Filtres dans le texte : type:association, theme:\"santé mentale\".",
                     "Search for an actor, a theme ('santé mentale'), a place, a deliberation, a funder… Words in "
                     "capitals: AND, OR, NOT ('santé OR psychiatrie NOT Lyon'). "
@@ -212,7 +212,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "membership_name": ("{member}, membre de {organization}{circle}", "{member}, member of {organization}{circle}"),
     "proxy_name": ("pouvoir de {giver} à {holder}", "proxy from {giver} to {holder}"),
     "proxy_name_no_holder": ("pouvoir de {giver} (porteur non nommé)", "proxy from {giver} (holder not named)"),
-    "grant_reference_name": ("Financement « {reference} » — {where}", "Funding '{reference}' — {where}"),
+    "grant_reference_name": ("Financement «\u00a0{reference}\u00a0» — {where}",
+                             "Funding '{reference}' — {where}"),
     "grant_reference_unnumbered": ("Financement — {where}", "Funding — {where}"),
     "register_line": ("registre {register}, ligne {line}", "register {register}, line {line}"),
     "line_number": ("ligne {line}", "line {line}"),
@@ -274,12 +275,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ingest_issue_times": ("× {n} dans le fichier", "× {n} in the file"),
     "ingest_issue_kept": ("× {n} dans le fichier, les {kept} premiers ci-dessous",
                           "× {n} in the file, the first {kept} below"),
-    "source_text_as_read": ("Le texte tel que Maillage l'a lu, que citent les « Pourquoi ? » : les tampons de la "
-                            "préfecture y sont regroupés à la fin, sous « [Tampon de la préfecture] », et les "
-                            "coupures de page et de ligne recousues. Le fichier déposé reste la référence.",
-                            "The text as Maillage read it, which the « Why? » quotes cite: the prefecture's stamps "
-                            "are gathered at its end, under « [Tampon de la préfecture] », and page and line breaks "
-                            "mended. The file itself remains the reference."),
+    "source_text_as_read": ("Le texte tel que Maillage l'a lu, que citent les «\u00a0Pourquoi ?\u00a0» : les tampons "
+                            "de la préfecture y sont regroupés à la fin, sous «\u00a0[Tampon de la "
+                            "préfecture]\u00a0», et les coupures de page et de ligne recousues. Le fichier déposé "
+                            "reste la référence.",
+                            "The text as Maillage read it, which the «\u00a0Why?\u00a0» quotes cite: the "
+                            "prefecture's stamps are gathered at its end, under «\u00a0[Tampon de la "
+                            "préfecture]\u00a0», and page and line breaks mended. The file itself remains the "
+                            "reference."),
     "other_formats": ("Autres formats", "Other formats"),
     "network_of": ("Voir le réseau", "See the network"),
     "unknown_resource": ("Aucune donnée sur cette ressource.", "No data about this resource."),
@@ -295,12 +298,13 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "add up."),
     "flows": ("Flux financeur → bénéficiaire", "Funder → beneficiary flows"),
     "pole_funding_intro": ("Les subventions reçues par les membres du pôle, ceux d'aujourd'hui ({members}) comme les "
-                           "anciens ({former}), selon leurs adhésions ; la colonne « Adhésion » dit lesquels.",
+                           "anciens ({former}), selon leurs adhésions ; la colonne «\u00a0Adhésion\u00a0» dit "
+                           "lesquels.",
                            "The grants received by the pole's members, today's ({members}) and former ones "
                            "({former}), as their memberships say; the \"Membership\" column tells which."),
     "pole_funding_intro_future": ("Les subventions reçues par les membres du pôle, ceux d'aujourd'hui ({members}), "
                                   "les anciens ({former}) et ceux à venir ({future}), selon leurs adhésions ; la "
-                                  "colonne « Adhésion » dit lesquels.",
+                                  "colonne «\u00a0Adhésion\u00a0» dit lesquels.",
                                   "The grants received by the pole's members, today's ({members}), former ones "
                                   "({former}) and future ones ({future}), as their memberships say; the "
                                   "\"Membership\" column tells which."),
@@ -311,9 +315,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "nombre, ce que les formes SHACL refusent (maillage validate).",
                          "Left out of the totals: {grants} whose amount is missing, negative or not a number, which "
                          "the SHACL shapes reject (maillage validate)."),
-    "uncounted_column": ("« Hors totaux »\u00a0: les subventions dont le montant manque, est négatif ou n'est pas un "
-                         "nombre, ce que les formes SHACL refusent (maillage validate)\u00a0; aucun total ne les "
-                         "compte.",
+    "uncounted_column": ("«\u00a0Hors totaux\u00a0»\u00a0: les subventions dont le montant manque, est négatif ou "
+                         "n'est pas un nombre, ce que les formes SHACL refusent (maillage validate)\u00a0; aucun "
+                         "total ne les compte.",
                          "“Left out of totals”: the grants whose amount is missing, negative or not a number, which "
                          "the SHACL shapes reject (maillage validate); no total counts them."),
     "member_noun": ("membre|membres", "member|members"),
@@ -345,11 +349,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "network_intro": ("Partenariats et financements autour d'un acteur ou d'un objectif.",
                       "Partnerships and grants around an actor or a goal."),
     "network_focus": ("Centré sur", "Centred on"),
+    "network_drawing": ("Dessin du réseau", "Network drawing"),
+    "network_scroll_hint": ("Le dessin défile dans son cadre, de haut en bas et de gauche à droite.",
+                            "The drawing scrolls within its frame, up and down and sideways."),
     "network_choose": ("Choisissez un acteur ou un objectif :", "Choose an actor or a goal:"),
     "network_edges": ("Liens", "Links"),
     "network_around": ("Réseau autour de {name}", "Network around {name}"),
-    "network_same_data": ("Le tableau « Liens » ci-dessous donne les mêmes liens en texte :",
-                          "The « Links » table below gives the same links as text:"),
+    "network_same_data": ("Le tableau «\u00a0Liens\u00a0» ci-dessous donne les mêmes liens en texte :",
+                          "The \u201cLinks\u201d table below gives the same links as text:"),
     "network_to_table": ("aller au tableau", "go to the table"),
     "network_legend_funds": ("finance", "funds"),
     "network_legend_member": ("membre de", "member of"),
@@ -387,7 +394,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rows_truncated": ("Résultats coupés à {n} lignes.", "Results cut at {n} rows."),
     "show_sparql": ("Voir la requête SPARQL", "Show the SPARQL query"),
     "open_in_editor": ("Ouvrir dans l'éditeur SPARQL", "Open in the SPARQL editor"),
-    "query_nothing_named": ("« {text} » ({label}) : aucun nom ne correspond ; vérifiez l'orthographe ou le code",
+    "query_nothing_named": ("«\u00a0{text}\u00a0» ({label}) : aucun nom ne correspond ; vérifiez l'orthographe ou "
+                            "le code",
                             "'{text}' ({label}): no name matches; check the spelling or the code"),
     # sparql editor
     "sparql_title": ("Éditeur SPARQL", "SPARQL editor"),

@@ -30,7 +30,7 @@ bp = Blueprint("search_page", __name__)
 
 #: What the search page says about its results, in French and English.
 TEXTS = {
-    "no_result": ("Aucun résultat pour « {q} ».", "No results for '{q}'."),
+    "no_result": ("Aucun résultat pour «\u00a0{q}\u00a0».", "No results for '{q}'."),
     "no_result_filtered": ("Aucun résultat avec ces filtres.", "No results with these filters."),
     "try": ("Essayez :", "Try:"),
     "try_unfiltered": ("la même recherche sans ses filtres", "the same search without its filters"),

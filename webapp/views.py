@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from graph.french_text import counted, hold_guillemets
 from webapp.display import source_kind_label, source_language
-from webapp.formatting import colon, format_money, format_value
+from webapp.formatting import colon, format_money, format_value, quotes_kept_whole, verbatim
 from webapp.grant_amounts import uncounted_note
 from webapp.i18n import get_lang, t
 from webapp.labels import untranslated
@@ -82,7 +82,8 @@ MAX_QUERY_IN_LINK = 2000
 
 
 def init_app(app) -> None:
-    """Template helpers: links to resources, amounts, twins."""
+    """Template helpers: links to resources, amounts, twins; every value a template writes keeps its « … » whole."""
+    app.jinja_env.finalize = quotes_kept_whole
 
     @app.context_processor
     def _helpers():
@@ -128,3 +129,4 @@ def init_app(app) -> None:
     app.add_template_global(other_language, "other_language")
     app.add_template_global(source_language, "source_language")
     app.add_template_filter(format_value, "shown")
+    app.add_template_filter(verbatim, "verbatim")
