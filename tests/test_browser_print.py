@@ -146,8 +146,8 @@ def test_every_printed_table_fits_the_width_of_an_a4_page(printed, path):
 
 #: What a narrow page cut off a ten-column table: the identifiers, the last columns' headers (a date's cell wraps,
 #: its words reach the PDF's text among its row's other cells).
-WHOLE_CELLS = {MEMBERS: ["10000000000008", "100000000", "W423000001", "Organisation", "Entrée", "rna"],
-               PARTNERS: ["10000000000008", "W423000001", "Entrée", "Sortie", "rna"]}
+WHOLE_CELLS = {MEMBERS: ["10000000000008", "100000000", "W423000001", "Organisation", "Entrée", "RNA"],
+               PARTNERS: ["10000000000008", "W423000001", "Entrée", "Sortie", "RNA"]}
 
 
 @pytest.mark.parametrize("path", list(WHOLE_CELLS))

@@ -82,7 +82,7 @@ def test_the_api_gives_a_party_written_as_a_text_by_its_name_with_no_iri(client)
     assert (rows[LYON_GRANT]["funder"], rows[CLUB_GRANT]["beneficiary"]) == (LYON, CLUB)
     assert rows[LYON_GRANT]["beneficiary"]["iri"] == DANAECARE
     received = client.get("/api/resource", query_string={"iri": DANAECARE}).get_json()["grants_received"]["rows"]
-    assert [row["other"] for row in received if row["grant"]["iri"] == LYON_GRANT] == [LYON]
+    assert [row["funder"] for row in received if row["grant"]["iri"] == LYON_GRANT] == [LYON]
     edges = client.get("/network.json", query_string={"focus": SEM}).get_json()["edges"]["rows"]
     assert [row["other"] for row in edges if "iri" not in row["other"]] == [CLUB]
 

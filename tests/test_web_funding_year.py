@@ -30,7 +30,7 @@ def test_a_year_lists_its_grants_with_funder_beneficiary_amount_and_deciding_del
         "deliberation": {"iri": DELIBERATION, "label": "Délibération n°\u00a02024.00240 du 14 mai 2024"},
         "grant": {"iri": GRANT, "label": "Subvention de 20\u202f000\u00a0€ à DanaeCare"},
         "deliberation_number": "2024.00240",
-        "deliberation_date": "2024-05-14"}]
+        "deliberation_date": "2024-05-14", "goals": "Améliorer l'accès aux soins"}]
     assert body["grants_page"] == {"page": 1, "pages": 1, "page_size": 100}
 
 

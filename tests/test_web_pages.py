@@ -807,7 +807,8 @@ def test_an_actors_page_speaks_french_in_its_types_grants_and_totals(client):
     assert ">reçues<" in page and ">given<" not in page and ">received<" not in page
     received = page[page.index(t_fr("grants_received")):]
     head = received[:received.index("</thead>")]
-    assert head.count(">Objet<") == 0 and head.count(">Subvention<") == 1
+    # the grant by its name, its purpose in a column of its own (the name repeated the purpose, « Objet » left out)
+    assert head.count(">Objet<") == 1 and head.count(">Subvention<") == 1
     assert "Délibération n°\u00a02024.00240" in received
 
 
@@ -1080,19 +1081,20 @@ def _links(body: str) -> dict[str, str]:
     return {href: text for href, text in re.findall(r'<a href="([^"]+)"[^>]*>([^<]*)</a>', body)}
 
 
-@pytest.mark.parametrize("lang, membership", [
-    ("fr", "DanaeCare, membre de PTCE santé Loire (Cercle cœur)"),
-    ("en", "DanaeCare, member of PTCE santé Loire (Core circle)"),
+@pytest.mark.parametrize("lang, membership, grant", [
+    ("fr", "DanaeCare, membre de PTCE santé Loire (Cercle cœur)", "Subvention de 20\u202f000\u00a0€ à DanaeCare"),
+    ("en", "DanaeCare, member of PTCE santé Loire (Core circle)", "Grant of €20,000 to DanaeCare"),
 ])
 def test_an_actors_incoming_memberships_and_listed_grants_are_named_not_shown_as_the_end_of_their_iri(client, lang,
-                                                                                                      membership):
+                                                                                                      membership,
+                                                                                                      grant):
+    """A listed grant is named as its own page names it (its purpose was its name: README's CSV contract)."""
     data = client.get(f"/id/actor/danaecare.json?lang={lang}").get_json()
     inverse = {value["iri"]: value["label"] for group in data["inverse"] for value in group["values"]}
     listed = {row["grant"]["iri"]: row["grant"]["label"] for row in data["grants_received"]["rows"]}
-    assert (listed[GRANT], inverse[MEMBERSHIP]) == ("Création du PTCE santé", membership)
+    assert (listed[GRANT], inverse[MEMBERSHIP]) == (grant, membership)
     links = _links(client.get(f"/id/actor/danaecare?lang={lang}", headers=HTML).get_data(as_text=True))
-    assert (links["/id/grant/sem-danaecare-2024"], links["/id/membership/danaecare-ptce"]) == (
-        "Création du PTCE santé", membership)
+    assert (links["/id/grant/sem-danaecare-2024"], links["/id/membership/danaecare-ptce"]) == (grant, membership)
 
 
 @pytest.mark.parametrize("lang, name", [("fr", "DanaeCare, membre de PTCE santé Loire (Cercle cœur)"),
@@ -1417,7 +1419,9 @@ def test_a_deliberations_page_shows_the_grants_it_decides_before_its_properties(
     page = _html(client, "/id/deliberation/saint-etienne-metropole/2024-00240")
     decided = page[page.index(t_fr("decided_grants")):page.index(t_fr("properties"))]
     assert _links(decided)["/id/actor/danaecare"] == "DanaeCare" and "20\u202f000\u00a0€" in decided
-    assert _links(decided)["/id/grant/sem-danaecare-2024"] == "Création du PTCE santé"
+    # the grant by its name, its purpose in a column of its own (its purpose was its name)
+    assert _links(decided)["/id/grant/sem-danaecare-2024"] == "Subvention de 20\u202f000\u00a0€ à DanaeCare"
+    assert "<td>Création du PTCE santé</td>" in decided
     rows = client.get("/id/deliberation/saint-etienne-metropole/2024-00240.json").get_json()["decided_grants"]["rows"]
     assert [(r["beneficiary"]["label"], r["amount"], r["purpose"]) for r in rows] == [
         ("DanaeCare", 20000.0, "Création du PTCE santé")]
@@ -1979,7 +1983,8 @@ def test_a_tables_csv_has_the_same_columns_whether_it_has_rows_or_not(client):
     given = header("/id/actor/saint-etienne-metropole", "grants_given")
     none_given = header("/id/actor/danaecare", "grants_given")
     assert len(given) > 1 and none_given == given[:1]
-    assert given[0] == "grant,grant_iri,other,other_iri,year,amount,purpose,deliberation,deliberation_iri"
+    assert given[0] == ("grant,grant_iri,beneficiary,beneficiary_iri,year,amount,purpose,deliberation,"
+                        "deliberation_iri,goals")
 
 
 def test_a_tables_csv_writes_an_amount_without_a_floats_noise(client):

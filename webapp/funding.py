@@ -3,11 +3,12 @@ for each strategic goal, the actors and grants that serve it, with totals."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from urllib.parse import urlencode
 
 from flask import Blueprint, request
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 
 from graph.namespaces import MAI, NOT_REPLACED, SCHEMA, not_replaced
 from webapp.api_parameters import check_known, integer_arg
@@ -22,7 +23,7 @@ from webapp.funding_chart import bar_chart
 from webapp.grant_amounts import COUNTED_AMOUNT, descending
 from webapp.page_data import Ref, Table, ref
 from webapp.page_queries import read_whole, select
-from webapp.rendering import download_name, render_page, shown_rows
+from webapp.rendering import name_downloads, render_page, shown_rows
 from webapp.resource_paging import page_url
 from webapp.resource_names import collapse, grant_label, labels_of, party_label, pick_label
 
@@ -105,6 +106,17 @@ _GOAL_TOTALS = """SELECT DISTINCT ?goal ?goalLabel ?rank ?pole ?poleLabel ?grant
     "%RECEIVED%", read_whole("?grant mai:beneficiary ?actor", "?grant a mai:Grant", COUNTED_AMOUNT)
 ).replace("%SERVING%", _SERVING.replace("%GOAL%", "?goal")).replace("%NOT_REPLACED%", NOT_REPLACED).replace(
     "%AMOUNT%", COUNTED_AMOUNT)
+#: How many of the actors that serve each goal are former members of its pole (bound to ?today, the day as text):
+#: every membership of theirs in the pole has ended (left ?today or before), as webapp.resource_tables.former_members
+#: tells them. The goals page counts them apart: « 3 (+1 ancien) », where a member who had left made « 4 ».
+_GOAL_FORMER = """SELECT ?goal (COUNT(DISTINCT ?actor) AS ?former) WHERE {
+  { SELECT DISTINCT ?actor ?goal WHERE { %SERVING% } }
+  ?pole mai:hasGoal ?goal .
+  ?membership org:member ?actor ; org:organization ?pole ; mai:leftOn ?left FILTER(STR(?left) <= ?today)
+  FILTER EXISTS { ?membership a org:Membership }
+  FILTER NOT EXISTS { ?kept org:member ?actor ; org:organization ?pole FILTER EXISTS { ?kept a org:Membership }
+                      FILTER NOT EXISTS { ?kept mai:leftOn ?ended FILTER(STR(?ended) <= ?today) } }
+} GROUP BY ?goal""".replace("%SERVING%", _SERVING.replace("%GOAL%", "?goal"))
 #: The roadmap actions that serve each goal, with their titles: the goals page lists them (only each goal's own page
 #: did). A register states a few per goal.
 _GOAL_ACTIONS = """SELECT DISTINCT ?goal ?action ?title WHERE {
@@ -278,9 +290,7 @@ def _name_downloads(data: dict, pole: URIRef | None, year: int | None) -> None:
     last segment) and the year (« subventions-2018.csv », « par-financeur-ptce-sante-2018.csv »); every download was
     ``grants.csv`` or ``by_funder.csv`` whatever the year and the page's language."""
     pole_key = str(pole).rstrip("/").rsplit("/", 1)[-1] if pole is not None else None
-    for table in data.values():
-        if isinstance(table, Table):
-            table.download = download_name(t(f"file_{table.name}"), pole_key, year)
+    name_downloads(data, pole_key, year)
 
 
 def _funding_url(year: int | None) -> str:
@@ -349,17 +359,34 @@ def goals():
             "actor_count": int(row["actors"]) if row.get("actors") is not None else 0,
             # What the actors that serve the goal received, all their grants, whatever they were for.
             "received": float(row["received"].toPython()) if row.get("received") is not None else 0.0})
+    _goal_former_actors(found)
     _goal_lists(found)
     _goal_actions(found)
+    # ``actors``: those that serve the goal but its pole's former members, counted apart in ``former_actors`` (last)
     table = Table("goals", [("pole", "pole"), ("rank", "rank"), ("goal", "goal"), ("grants", "grants"),
-                            ("actors", "actors"), ("total", "total"), ("received", "received")],
+                            ("actors", "actors"), ("total", "total"), ("received", "received"),
+                            ("former_actors", "former_actors")],
                   links=("pole", "goal"))
     for goal in found.values():
         table.rows.append({"pole": goal["pole"], "rank": goal["rank"], "goal": goal["goal"],
-                           "grants": goal["grant_count"], "actors": goal["actor_count"], "total": goal["total"],
-                           "received": goal["received"]})
+                           "grants": goal["grant_count"], "actors": goal["actor_count"] - goal["former_count"],
+                           "total": goal["total"], "received": goal["received"],
+                           "former_actors": goal["former_count"]})
     uncounted = {row["grant"] for row in cached_select(_GOALS_UNCOUNTED, pin=True) if str(row["goal"]) in found}
-    return render_page("goals.html", {"goals": table, "details": list(found.values()), "uncounted": len(uncounted)})
+    data = {"goals": table, "details": list(found.values()), "uncounted": len(uncounted)}
+    _name_downloads(data, pole, None)  # « objectifs.csv » on a French page, as the funding page names its own
+    return render_page("goals.html", data)
+
+
+def _goal_former_actors(found: dict[str, dict]) -> None:
+    """Fill each goal's ``former_count``: how many of the actors that serve it are former members of its pole
+    (:data:`_GOAL_FORMER`), on today's date, which the kept answers are valid for (webapp.cache)."""
+    for goal in found.values():
+        goal["former_count"] = 0
+    today = Literal(dt.date.today().isoformat())
+    for row in cached_select(_GOAL_FORMER, pin=True, today=today):
+        if (goal := found.get(str(row["goal"]))) is not None:
+            goal["former_count"] = int(row["former"])
 
 
 def _goal_actions(found: dict[str, dict]) -> None:

@@ -10,16 +10,17 @@ tell whether a next page exists), then looks up that page's parties and delibera
 
 from __future__ import annotations
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 
 from graph.namespaces import NOT_REPLACED
 from webapp.api_parameters import page_arg
 from webapp.formatting import format_date
 from webapp.grant_amounts import COUNTED_AMOUNT
-from webapp.i18n import t
+from webapp.i18n import get_lang, t
 from webapp.page_data import Table, ref
 from webapp.page_queries import select
 from webapp.rendering import page_window
+from webapp.resource_grants import GRANT_GOALS
 from webapp.resource_names import collapse, grant_label, numbered_deliberation
 
 #: Grants a page of the list shows: the rows at most that a request reads (bench/README.md "Web": bounded rows).
@@ -28,7 +29,7 @@ GRANTS_PAGE_SIZE = 100
 #: A page of the selection's grants, the largest first; %SELECTED% is the selection's pattern (a pole's members'
 #: grants, a year's, both), %LIMIT% and %OFFSET% integers computed by the caller, never request text.
 _LISTED = """SELECT ?grant ?year ?amount ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?deliberation ?number
-  ?date WHERE {
+  ?date ?goals WHERE {
   { SELECT ?grant (SAMPLE(?y) AS ?year) (MIN(?stated) AS ?amount) WHERE {
       %SELECTED% OPTIONAL { ?grant mai:fiscalYear ?y } }
     GROUP BY ?grant ORDER BY DESC(?amount) ?grant LIMIT %LIMIT% OFFSET %OFFSET% }
@@ -36,7 +37,8 @@ _LISTED = """SELECT ?grant ?year ?amount ?funder ?funderLabel ?beneficiary ?bene
   OPTIONAL { ?grant mai:beneficiary ?beneficiary OPTIONAL { ?beneficiary rdfs:label ?beneficiaryLabel } }
   OPTIONAL { ?grant mai:decidedBy ?deliberation OPTIONAL { ?deliberation dcterms:identifier ?number }
              OPTIONAL { ?deliberation dcterms:date ?date } }
-} ORDER BY DESC(?amount) ?grant"""
+  %GRANT_GOALS%
+} ORDER BY DESC(?amount) ?grant""".replace("%GRANT_GOALS%", GRANT_GOALS)
 #: The grants of a pole's members (bound to ?pole), as the totals read them (webapp.funding).
 _OF_POLE = """?membership org:organization ?pole ; a org:Membership ; org:member ?beneficiary .
     ?grant mai:beneficiary ?beneficiary ; a mai:Grant ."""
@@ -53,15 +55,17 @@ def listed_grants(pole: URIRef | None, year: int | None, count: int) -> tuple[Ta
     if pole is None and year is None:
         return None
     table = Table("grants", [(k, k) for k in ("year", "funder", "beneficiary", "amount", "deliberation", "grant",
-                                             "deliberation_number", "deliberation_date")],
+                                             "deliberation_number", "deliberation_date", "goals")],
                   links=("funder", "beneficiary", "deliberation", "grant"),
                   hidden=("grant", "deliberation_number", "deliberation_date"), blanks={"year": t("unknown_year")})
     page = page_arg()
     offset, size = page_window("grants", (page - 1) * GRANTS_PAGE_SIZE, GRANTS_PAGE_SIZE)
-    selected = " ".join(([_OF_POLE] if pole is not None else []) + ([_OF_YEAR] if year is not None else [])
-                        + [_AMOUNT, NOT_REPLACED])
-    query = _LISTED.replace("%SELECTED%", selected).replace("%LIMIT%", str(size)).replace("%OFFSET%", str(offset))
-    rows = collapse(select(query, pole=pole, fiscalYear=year), ["funderLabel", "beneficiaryLabel"])
+    narrowed = " ".join(([_OF_POLE] if pole is not None else []) + ([_OF_YEAR] if year is not None else []))
+    # the goals read for the selection's grants only (%GRANTS%)
+    query = _LISTED.replace("%SELECTED%", " ".join((narrowed, _AMOUNT, NOT_REPLACED))).replace("%GRANTS%", narrowed) \
+        .replace("%LIMIT%", str(size)).replace("%OFFSET%", str(offset))
+    rows = collapse(select(query, pole=pole, fiscalYear=year, goalLang=Literal(get_lang())),
+                    ["funderLabel", "beneficiaryLabel"])
     for row in _one_per_grant(rows):
         table.rows.append({
             "year": row["year"].toPython() if row.get("year") is not None else None,
@@ -70,7 +74,7 @@ def listed_grants(pole: URIRef | None, year: int | None, count: int) -> tuple[Ta
             "amount": float(row["amount"].toPython()) if row.get("amount") is not None else None,
             "deliberation": ref(row.get("deliberation"), deliberation_name(row.get("number"), row.get("date"))),
             "grant": ref(row["grant"], _grant_name(row)), "deliberation_number": row.get("number"),
-            "deliberation_date": row.get("date")})
+            "deliberation_date": row.get("date"), "goals": row.get("goals")})
     table.more = max(count - offset - len(table.rows), 0)
     return table, {"page": page, "pages": max(1, -(-count // GRANTS_PAGE_SIZE)), "page_size": GRANTS_PAGE_SIZE}
 

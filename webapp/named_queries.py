@@ -8,12 +8,15 @@ Header syntax (comment lines before the query)::
     # description@en: …
     # param: circle | iri | Cercle | Circle | optional | in mai:circles
     # param: year | integer | Année | Year | 2024
+    # param: start | date | Du | From | year-start
     # labels: fr
     # A note for developers (why the query is written so): never shown.
 
 A parameter is ``name | type | French label | English label | optional or a default``, and for an IRI, where its
 values are found: ``in <scheme>`` (the concepts of a SKOS scheme, a closed set) or ``a <class>`` (the instances of a
 class), as a prefixed name or an IRI; a user then types a value's label, notation, title or date instead of its IRI.
+A date's default may be ``year-start`` or ``year-end``: the first or last day of the calendar year of the request
+(:data:`DATE_DEFAULTS`), so that a period's form asks about this year, whatever the year the file was written.
 ``search actor`` takes the search documents of that kind (:data:`search.document_kinds.KINDS`) whose name the text
 gives: a beneficiary is an actor, never an agreement or a deliberation of that name.
 A string parameter may say ``a <class>`` too: its text is part of the name (or the code) of an instance of the class
@@ -75,6 +78,11 @@ def is_iri(text: str) -> bool:
     return True
 
 
+#: The defaults of a date parameter that depend on the day of the request: the first and last day of its calendar year.
+DATE_DEFAULTS = {"year-start": lambda today: dt.date(today.year, 1, 1),
+                 "year-end": lambda today: dt.date(today.year, 12, 31)}
+
+
 @dataclass(frozen=True)
 class Parameter:
     name: str
@@ -90,9 +98,21 @@ class Parameter:
     def label(self, lang: str) -> str:
         return self.label_en if lang == "en" else self.label_fr
 
-    def bind(self, raw: str | None):
-        """Return the rdflib term of a form value; raises ApiError (400) on a bad value."""
-        raw = (raw or "").strip() or self.default
+    def default_on(self, today: dt.date | None = None) -> str | None:
+        """The default value on the day ``today`` (the current day when None): a default of :data:`DATE_DEFAULTS`
+        as the ISO date it stands for that day, any other as written.
+
+        >>> Parameter("end", "date", "Au", "To", default="year-end").default_on(dt.date(2026, 12, 5))
+        '2026-12-31'
+        """
+        if self.type == "date" and self.default in DATE_DEFAULTS:
+            return DATE_DEFAULTS[self.default](today or dt.date.today()).isoformat()
+        return self.default
+
+    def bind(self, raw: str | None, today: dt.date | None = None):
+        """Return the rdflib term of a form value, the default on ``today`` (:meth:`default_on`) for none; raises
+        ApiError (400) on a bad value."""
+        raw = (raw or "").strip() or self.default_on(today)
         if raw is None:
             if self.optional:
                 return None
@@ -153,9 +173,10 @@ class NamedQuery:
     def description(self, lang: str) -> str:
         return self.description_en if lang == "en" else self.description_fr
 
-    def bindings(self, values) -> dict:
-        """Bind the request's values (a mapping) to the query's parameters."""
-        bound = {p.name: p.bind(values.get(p.name)) for p in self.parameters}
+    def bindings(self, values, today: dt.date | None = None) -> dict:
+        """Bind the request's values (a mapping) to the query's parameters, those not given to their defaults on
+        ``today`` (the current day when None)."""
+        bound = {p.name: p.bind(values.get(p.name), today) for p in self.parameters}
         _check_period(bound)
         return {k: v for k, v in bound.items() if v is not None}
 
@@ -164,11 +185,12 @@ class NamedQuery:
         CSV, whatever the rows."""
         return resource_variables(self.text)
 
-    def to_json(self) -> dict:
+    def to_json(self, today: dt.date | None = None) -> dict:
+        """The query's description, each default as it stands on ``today`` (the current day when None)."""
         return {"name": self.name, "title": self.title_fr, "title_en": self.title_en,
                 "description": self.description_fr, "description_en": self.description_en,
                 "parameters": [{"name": p.name, "type": p.type, "label": p.label_fr, "label_en": p.label_en,
-                                "optional": p.optional, "default": p.default,
+                                "optional": p.optional, "default": p.default_on(today),
                                 "scheme": p.values[1] if p.values and p.values[0] == "in" else None,
                                 "class": p.values[1] if p.values and p.values[0] == "a" else None,
                                 "search_kind": p.values[1] if p.values and p.values[0] == "search" else None}

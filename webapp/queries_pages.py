@@ -3,6 +3,8 @@ CSV or JSON (``?format=csv|json``, or the ``.csv``/``.json`` suffix)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from flask import Blueprint, current_app, request
 from rdflib import Literal, URIRef
 
@@ -11,14 +13,15 @@ from graph.namespaces import sparql_prologue
 from graph.sparql import check_query
 from webapp.editor import run_for_table
 from webapp.i18n import get_lang, t
-from webapp.named_queries import get_named_query, is_iri, named_queries
+from webapp.formatting import format_date
+from webapp.named_queries import PERIOD, get_named_query, is_iri, named_queries
 from webapp.errors import ApiError, wants_html_page
 from webapp.labels import in_english, qname, term_label
 from webapp.query_parameters import Lookup, names_none, parameter_values, resolve_names
 from webapp.resources import get_index, get_store
 from webapp.grant_amounts import number_of
 from webapp.page_data import Ref, Table, ref
-from webapp.rendering import render_page, wanted_format
+from webapp.rendering import download_name, render_page, wanted_format
 from webapp.resource_names import labels_of, names_of_unnamed, pick_label
 
 bp = Blueprint("queries", __name__)
@@ -67,8 +70,15 @@ def run_named(name: str, values) -> tuple:
 
 
 def named_bindings(query, values) -> dict:
-    """The bindings of ``query``'s parameters to ``values``, a name given for an IRI replaced by the IRI it names."""
-    return query.bindings(resolve_names(query, values, web_lookup()))
+    """The bindings of ``query``'s parameters to ``values``, a name given for an IRI replaced by the IRI it names,
+    the parameters not given to their defaults on the request's day (:func:`request_today`)."""
+    return query.bindings(resolve_names(query, values, web_lookup()), request_today())
+
+
+def request_today() -> dt.date:
+    """The day of the request, on which a default such as « this year » is read: the application's ``today`` (a test
+    fixes the day with it), else the current day."""
+    return current_app.config["MAILLAGE"].get("today") or dt.date.today()
 
 
 def run_bound(query, bindings: dict) -> tuple:
@@ -76,7 +86,7 @@ def run_bound(query, bindings: dict) -> tuple:
     plan = check_query(sparql_prologue() + query.text, current_app.config["MAILLAGE"]["max_rows"])
     result = run_for_table(plan, bindings)
     variables = result["variables"]
-    table = Table("results", [(v, v) for v in variables], download=query.name,
+    table = Table("results", [(v, v) for v in variables], download=_download_name(query, bindings),
                   links=tuple(v for v in variables if v in query.resource_variables()))
     rows = [dict(zip(variables, row)) for row in result["rows"]]
     unlabelled = _unlabelled(rows)
@@ -91,6 +101,22 @@ def run_bound(query, bindings: dict) -> tuple:
                 cells[v + "Label"] = Literal(cell.label)
         table.rows.append(_vocabulary_in_language(_circle_named(cells)))
     return table, result["truncated"]
+
+
+def _download_name(query, bindings: dict) -> str:
+    """The name of a query's CSV download: the query's name, then the dates that its date parameters were bound to
+    (« entrees-sorties-periode-2026-01-01-2026-12-31 »): the period that the file holds, which its rows do not say."""
+    dates = [bindings[p.name] for p in query.parameters if p.type == "date" and p.name in bindings]
+    return download_name(query.name, *dates)
+
+
+def period_said(query, bindings: dict) -> str | None:
+    """The period that ``bindings`` give the query's period parameters (:data:`PERIOD`), in words in the interface's
+    language (« Période : du 1er janvier 2026 au 31 décembre 2026 »), or None for a query without a period."""
+    start, end = (bindings.get(name) for name in PERIOD)
+    if start is None or end is None:
+        return None
+    return t("query_period", start=format_date(start.toPython()), end=format_date(end.toPython()))
 
 
 def _circle_named(cells: dict) -> dict:
@@ -161,10 +187,10 @@ WORDS_EN = {"entrée": "joined", "sortie": "left", "présent": "present", "excus
 #: Result variables that the page names in the interface's language (key of ``var_<name>`` in webapp.i18n), and
 #: those that hold amounts.
 NAMED_VARIABLES = ("actor", "amount", "beneficiary", "circle", "coordinator", "cooperation", "date", "deliberation",
-                   "event", "fromA", "fromB", "funder", "goal", "grant", "grants", "holder", "identifier", "ingested",
-                   "joined", "kind", "left", "location", "member", "organization", "person", "pole", "purpose", "rank",
-                   "siren", "siret", "source", "status", "subject", "themes", "themes_other_sources", "title", "total",
-                   "triples", "uncounted", "via", "year")
+                   "event", "fromA", "fromB", "funder", "goal", "goals", "grant", "grants", "holder", "identifier",
+                   "ingested", "joined", "kind", "left", "location", "member", "organization", "person", "pole",
+                   "purpose", "rank", "rna", "siren", "siret", "source", "status", "subject", "themes",
+                   "themes_other_sources", "title", "total", "triples", "uncounted", "via", "year")
 MONEY_VARIABLES = ("amount", "total")
 
 
@@ -178,8 +204,10 @@ def _required(parameter) -> bool:
 
 
 def _defaults(query) -> dict:
-    """The bindings of the parameters that have a default, to it: what the form holds before it is sent."""
-    return {p.name: p.bind(p.default) for p in query.parameters if p.default is not None}
+    """The bindings of the parameters that have a default, to it on the request's day: what the form holds before it
+    is sent."""
+    today = request_today()
+    return {p.name: p.bind(None, today) for p in query.parameters if p.default is not None}
 
 
 def unmatched(query, values) -> list[str]:
@@ -214,10 +242,10 @@ def show(name: str):
     for suffix in (".json", ".csv"):
         if request.path.endswith(suffix) and name.endswith(suffix):
             name = name[: -len(suffix)]
-    query = get_named_query(name)
+    query, today = get_named_query(name), request_today()
     submitted = "run" in request.args or not query.parameters or (wanted_format() != "html" and (
         wanted_format() == "csv" or all(request.args.get(p.name) for p in query.parameters if _required(p))))
-    data = {"query": query.to_json()}
+    data = {"query": query.to_json(today)}
     truncated, error, bindings, notes = False, None, _defaults(query), []
     if submitted:
         try:
@@ -237,6 +265,8 @@ def show(name: str):
     # the editor gets the query as the page ran it: its parameters' values written in, as the engine receives them
     page = render_page("query.html", data, named=query, values=request.args, notes=notes,
                        given=given_values(query, request.args) if "results" in data else [],
+                       period=period_said(query, bindings) if "results" in data else None,
+                       defaults={p.name: p.default_on(today) for p in query.parameters},
                        sparql=substitute(sparql_prologue() + query.text, bindings),
                        choices={p.name: choices(p) for p in query.parameters} if wanted_format() == "html" else {},
                        headers=result_headers(variables), money=MONEY_VARIABLES, error=error,

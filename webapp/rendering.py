@@ -76,6 +76,18 @@ def download_name(word: str, *details) -> str:
                               if detail is not None and re.search(r"\w", str(detail))])
 
 
+def name_downloads(data: dict, *details) -> None:
+    """Name the download of each table of a page's ``data`` (:func:`download_name`): what it holds in the page's
+    language (the ``file_<table>`` string of webapp.i18n, else the table's name), then ``details`` (the pole, the
+    year, the resource): two actors' « memberships-excel.csv » overwrote each other in a Downloads folder."""
+    from webapp.i18n import STRINGS, t
+
+    for table in data.values():
+        if isinstance(table, Table):
+            key = f"file_{table.name}"
+            table.download = download_name(t(key) if key in STRINGS else table.name, *details)
+
+
 def render_page(template: str, data: dict, **context) -> Response:
     """Answer ``data`` as the HTML page ``template``, as JSON, or one of its tables as CSV; each says ``Vary: Accept``,
     since without ``?format=`` or a suffix the Accept header chooses (a cache must not serve the JSON to a browser)."""

@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 
 from graph.namespaces import MAI, NOT_REPLACED
 from webapp.cache import cached_select
 from webapp.grant_amounts import COUNTED_AMOUNT, amount_cell, descending, number_of
-from webapp.i18n import t
+from webapp.i18n import get_lang, t
 from webapp.page_data import Table, in_language, ref
 from webapp.page_queries import select
 from webapp.rendering import downloaded, page_window
@@ -38,20 +38,33 @@ _GRANT_KEYS = f"""SELECT ?grant ?role ?year (MIN(?stated) AS ?amount) (MIN(?coun
   OPTIONAL {{ ?grant mai:fiscalYear ?year }} OPTIONAL {{ ?grant schema:amount ?stated }}
   OPTIONAL {{ {COUNTED_AMOUNT.replace("?stated", "?countable")} }} {NOT_REPLACED} }}
   GROUP BY ?grant ?role ?year"""
+#: The goals that each grant serves (bound to ?grant), named as /goals names them: by their label in the language
+#: bound to ?goalLang, else the French one, else one without a language (a goal that a register names in French and
+#: English was named twice); several joined by " | " (as the named queries' themes), one row a grant still.
+#: %GRANTS% narrows the grants looked at (a VALUES of a page's grants, a selection's pattern): their goals only.
+GRANT_GOALS = """OPTIONAL { SELECT ?grant (GROUP_CONCAT(DISTINCT ?goalName; separator=" | ") AS ?goals) WHERE {
+    %GRANTS% ?grant mai:contributesTo ?goal . ?goal a mai:StrategicGoal
+    OPTIONAL { ?goal skos:prefLabel ?wanted FILTER(lang(?wanted) = ?goalLang) }
+    OPTIONAL { ?goal skos:prefLabel ?french FILTER(lang(?french) = "fr") }
+    OPTIONAL { ?goal skos:prefLabel ?plain FILTER(lang(?plain) = "") }
+    BIND(COALESCE(?wanted, ?french, ?plain) AS ?goalName) }
+  GROUP BY ?grant }"""
 # What the tables show of one page's grants, the other party by name; their evidence comes after, by
 # webapp.resource_evidence (an OPTIONAL evidence part here, nested OPTIONALs and all, made Oxigraph join with every
 # evidence of the store: 0.7 s for an actor of 4 grants at 100k actors, against 1 ms). The rows distinct: a label or
 # a number that several sources state matches once per graph in their union (132 rows for a funder's page of 50
 # grants at 100k actors, 17 ms; 50 rows, 12 ms). %GIVEN_GRANTS% and %RECEIVED_GRANTS% are IRIs read from the store,
 # written with rdflib's escaping (never request text).
-_GRANTS_PAGE = """SELECT DISTINCT ?grant ?role ?other ?otherLabel ?purpose ?deliberation ?deliberationLabel WHERE {
+_GRANTS_PAGE = """SELECT DISTINCT ?grant ?role ?other ?otherLabel ?purpose ?deliberation ?deliberationLabel ?goals
+  WHERE {
   { VALUES ?grant { %GIVEN_GRANTS% } BIND("given" AS ?role)
     ?grant mai:beneficiary ?other OPTIONAL { ?other rdfs:label ?otherLabel } }
   UNION { VALUES ?grant { %RECEIVED_GRANTS% } BIND("received" AS ?role)
     OPTIONAL { ?grant schema:funder ?other OPTIONAL { ?other rdfs:label ?otherLabel } } }
   OPTIONAL { ?grant dcterms:description ?purpose }
   OPTIONAL { ?grant mai:decidedBy ?deliberation OPTIONAL { ?deliberation dcterms:identifier ?deliberationLabel } }
-}"""
+  %GRANT_GOALS%
+}""".replace("%GRANT_GOALS%", GRANT_GOALS.replace("%GRANTS%", "VALUES ?grant { %GIVEN_GRANTS% %RECEIVED_GRANTS% }"))
 # A grant that the resource gave or received and that the grants tables list (the incoming links leave those out: a
 # funder's page listed its grants twice, and naming them took a fifth of the page's time at 100k actors): asked only
 # of a resource with no other triple, whose page is then its grants.
@@ -77,7 +90,7 @@ def grants_tables(s: URIRef, name, page: int, page_size: int, evidence: dict[str
     if shown["given"] or shown["received"]:
         query = _GRANTS_PAGE.replace("%GIVEN_GRANTS%", " ".join(r["grant"].n3() for r in shown["given"])) \
             .replace("%RECEIVED_GRANTS%", " ".join(r["grant"].n3() for r in shown["received"]))
-        for row in select(query):
+        for row in select(query, goalLang=Literal(get_lang())):
             details[(row["grant"], row["role"].value)].append(row)
     rows = [{**detail, **key} for role in ("given", "received") for key in shown[role]
             for detail in details.get((key["grant"], role)) or [{}]]
@@ -86,26 +99,14 @@ def grants_tables(s: URIRef, name, page: int, page_size: int, evidence: dict[str
                      evidence, seen)
     rows = collapse(rows, ["otherLabel", "deliberationLabel"])
     rows.sort(key=_table_order)
-    columns = [("grant", "grant"), ("other", "other"), ("year", "year"), ("amount", "amount"),
-               ("purpose", "purpose"), ("deliberation", "deliberation")]
-    links = ("grant", "other", "deliberation")
-    unknown = {"year": t("unknown_year")}  # a grant whose sources give no fiscal year
-    given = Table("grants_given", columns, links=links, blanks=unknown)
-    received = Table("grants_received", columns, links=links, blanks=unknown)
+    given, received = _grants_table("given", "beneficiary"), _grants_table("received", "funder")
     for row in rows:
-        table = given if row["role"].value == "given" else received
-        # A grant without a purpose is named as everywhere else: "Subvention de 30 000 € à DanaeCare".
-        beneficiary = party_label(row.get("other"), row.get("otherLabel")) if row["role"].value == "given" else name
-        # its purpose, copied from the French document: marked French on an English page (webapp.display.COPIED_TEXT)
-        named = in_language(row["purpose"], "fr") if row.get("purpose") else grant_label(row.get("amount"), beneficiary)
-        table.rows.append({"grant": ref(row["grant"], named), "other": ref(row.get("other"),
-                           row.get("otherLabel")), "year": _number(row.get("year"), int),
-                           "amount": amount_cell(row.get("amount")), "purpose": row.get("purpose"),
-                           "deliberation": ref(row.get("deliberation"),
-                                               numbered_deliberation(row["deliberationLabel"])
-                                               if row.get("deliberationLabel") is not None else None)})
+        given_row = row["role"].value == "given"
+        beneficiary = party_label(row.get("other"), row.get("otherLabel")) if given_row else name
+        (given if given_row else received).rows.append(_grants_row(row, "beneficiary" if given_row else "funder",
+                                                                   beneficiary))
     by_year = Table("totals_by_year", [("direction", "direction"), ("year", "year"), ("total", "total")],
-                    blanks=unknown)
+                    blanks={"year": t("unknown_year")})
     counts = {"given": 0, "received": 0}
     totals: dict[tuple, int | float | Decimal] = defaultdict(int)
     for row in keys:  # a grant whose sources give two years counts once for each, as a row each
@@ -121,6 +122,29 @@ def grants_tables(s: URIRef, name, page: int, page_size: int, evidence: dict[str
             "totals_uncounted": len({row["grant"] for row in keys if row.get("counted") is None}),
             "grants_page": {"page": page, "pages": pages, "page_size": page_size,
                             "given": counts["given"], "received": counts["received"]}}
+
+
+def _grants_table(role: str, party: str) -> Table:
+    """The empty table of the grants given or received (``role``), the other party's column named after its role
+    (``beneficiary``, ``funder``: both were ``other``), the goals that each grant serves last."""
+    columns = [("grant", "grant"), (party, party), ("year", "year"), ("amount", "amount"), ("purpose", "purpose"),
+               ("deliberation", "deliberation"), ("goals", "goals")]
+    # a grant whose sources give no fiscal year
+    return Table(f"grants_{role}", columns, links=("grant", party, "deliberation"),
+                 blanks={"year": t("unknown_year")})
+
+
+def _grants_row(row: dict, party: str, beneficiary) -> dict:
+    """A row of a grants table: the grant named as its page names it (« Subvention de 20 000 € à DanaeCare »: the
+    CSV's ``grant`` column repeated its purpose), the other party under ``party``, named ``beneficiary``."""
+    return {"grant": ref(row["grant"], grant_label(row.get("amount"), beneficiary)),
+            party: ref(row.get("other"), row.get("otherLabel")), "year": _number(row.get("year"), int),
+            "amount": amount_cell(row.get("amount")),
+            # its purpose, copied from the French document: marked French on an English page (webapp.display)
+            "purpose": in_language(row["purpose"], "fr") if row.get("purpose") else None,
+            "deliberation": ref(row.get("deliberation"), numbered_deliberation(row["deliberationLabel"])
+                                if row.get("deliberationLabel") is not None else None),
+            "goals": row.get("goals")}
 
 
 def _table_order(row: dict) -> tuple:

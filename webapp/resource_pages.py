@@ -32,7 +32,7 @@ from webapp.named_queries import is_iri
 from webapp.negotiation import accepted, media_types, not_acceptable
 from webapp.page_data import ref
 from webapp.page_queries import select
-from webapp.rendering import page_window, render_page
+from webapp.rendering import name_downloads, page_window, render_page
 from webapp.resource_evidence import add_evidence, evidence_of, evidence_rows
 from webapp.resource_grants import goals_served, grants_tables, lists_grants
 from webapp.resource_names import collapse
@@ -269,7 +269,21 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     data["lists_length"] = lists_length(data.get("instances_count", 0), offset, links_in, linked)
     text = next((row["o"] for row in out if row["p"] == SCHEMA.text), None)
     data["source_text"] = str(text) if text is not None else None
+    name_downloads(data, download_key(iri))
     return data
+
+
+def download_key(iri: str) -> str:
+    """What names a resource in its tables' downloads: its address after its kind (« danaecare » for
+    ``…/id/actor/danaecare``, « siren-244200770-2024-00240 » for a deliberation's), else its last segment.
+
+    >>> download_key("https://w3id.org/maillage/id/actor/danaecare"), download_key("https://x.org/a/b")
+    ('danaecare', 'b')
+    """
+    path = iri.rstrip("/")
+    if "/id/" in path and "/" in (after := path.split("/id/", 1)[1]):
+        return after.split("/", 1)[1].replace("/", "-")
+    return path.rsplit("/", 1)[-1]
 
 
 #: The types of a class: its page lists its instances apart from its other incoming links.

@@ -168,8 +168,9 @@ def decided_grants(s: URIRef) -> Table:
     table = Table("decided_grants", [("grant", "grant"), ("beneficiary", "beneficiary"), ("amount", "amount"),
                                      ("purpose", "purpose")], links=("grant", "beneficiary"))
     for row in rows:
-        named = row.get("purpose") or grant_label(row.get("amount"), party_label(row.get("beneficiary"),
-                                                                                  row.get("beneficiaryLabel")))
+        # named as its page names it (« Subvention de 20 000 € à DanaeCare »): its purpose, in a column of its own,
+        # was its name, and the CSV's ``grant`` column repeated ``purpose``
+        named = grant_label(row.get("amount"), party_label(row.get("beneficiary"), row.get("beneficiaryLabel")))
         table.rows.append({"grant": ref(row["grant"], named),
                            "beneficiary": ref(row.get("beneficiary"), row.get("beneficiaryLabel")),
                            "amount": amount_cell(row.get("amount")),
