@@ -121,8 +121,8 @@ def _serialise(native, plan: QueryPlan, fmt_name: str) -> tuple:
         return data, None, False
     if plan.star_order is not None:
         data = in_query_order(data, fmt.name, [v.value for v in native.variables], plan.star_order)
-    rows = count_rows(data, fmt) if plan.capped and len(data) >= 2 * plan.max_rows else None
-    return data, rows, rows is not None and rows >= plan.max_rows
+    rows = count_rows(data, fmt)  # every answer says how many rows it holds (X-Maillage-Rows), not only a long one
+    return data, rows, plan.capped and rows >= plan.max_rows
 
 
 def count_rows(data: bytes, fmt: Format) -> int:

@@ -100,8 +100,11 @@ def _branches(path: str, inverse: bool, constraints: list[dict]) -> list[str]:
             branches.append(f"{{ {FOCUS} MINUS {{ {edge(path, inverse, wanted)} }} }}" if wanted
                             else f"{{ {FOCUS} }}")
     most = [c["maxCount"] for c in constraints if "maxCount" in c]
+    most += [c["qualifiedMaxCount"][0] for c in constraints if "qualifiedMaxCount" in c]
+    most += [1 for c in constraints if c.get("uniqueLang")]
     if most:
-        # Distinct values, not rows: a triple that two sources state is two rows of the union of the graphs.
+        # Distinct values, not rows: a triple that two sources state is two rows of the union of the graphs. A
+        # qualified count or two values of one language needs more values than that bound: a superset, rechecked.
         branches.append(f"{{ SELECT ?focus WHERE {{ {link} }} GROUP BY ?focus HAVING (COUNT(DISTINCT ?v) > {min(most)}) }}")
     tests = " || ".join(test for c in constraints for test in _value_tests(c))
     if tests and _names_concepts(constraints):

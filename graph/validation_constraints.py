@@ -1,6 +1,6 @@
 """What one compiled property shape (:mod:`graph.validation_shapes`) says of one focus node's values: the
 :class:`Violation` results, each constraint checked in Python on the engine's own terms (term parts: kind,
-lexical form, datatype, language). sh:maxCount counts the values of one language at a time (:func:`_in_one_language`).
+lexical form, datatype, language), as SHACL defines it.
 """
 
 from __future__ import annotations
@@ -69,11 +69,15 @@ def check_shape(shape: PropertyShape, focus: str, vals: list, typed: set, dataty
     c = shape.constraints
     if "minCount" in c and len(distinct) < c["minCount"]:
         fail(str(len(distinct)) if c["minCount"] > 1 else None)
-    if "maxCount" in c and len(distinct) > c["maxCount"] and len(crowded := _in_one_language(distinct)) > c["maxCount"]:
-        # the values, not their count: which ones disagree (a blank node's generated name tells nothing)
-        shown = sorted(value[1] if value[0] != "bnode" else "[ … ]" for value in crowded)
-        fail(", ".join(shown[:MAX_SHOWN]) + (f", … ({len(shown)})" if len(shown) > MAX_SHOWN else ""),
-             of_values=not shape.inverse)
+    if "maxCount" in c and len(distinct) > c["maxCount"]:
+        fail(_shown(distinct), of_values=not shape.inverse)
+    if "qualifiedMaxCount" in c:
+        most, datatypes = c["qualifiedMaxCount"]
+        if len(qualified := {v for v in distinct if v[0] == "literal" and v[2] in datatypes}) > most:
+            fail(_shown(qualified), of_values=not shape.inverse)
+    if c.get("uniqueLang"):
+        for crowded in _same_language(distinct):
+            fail(_shown(crowded), of_values=not shape.inverse)
     if "hasValue" in c and c["hasValue"] not in distinct:
         fail()
     for value in sorted(distinct):
@@ -86,17 +90,21 @@ def check_shape(shape: PropertyShape, focus: str, vals: list, typed: set, dataty
     return found
 
 
-def _in_one_language(values: set) -> set:
-    """The most of ``values`` (term parts) that a page in one language shows: its language's texts and the untagged
-    values (:func:`webapp.display.by_language`). A text and its translation (``"X"@fr``, ``"Y"@en``) are one name
-    in two languages, not two names: sh:maxCount counts the values of one language, as sh:uniqueLang would — which
-    ignores untagged values, where two plain names are two display names all the same."""
-    untagged = {value for value in values if not value[3]}
+def _shown(values: set) -> str:
+    """The values of a result about too many values, not their count: which ones disagree (a blank node's generated
+    name tells nothing), at most MAX_SHOWN of them."""
+    shown = sorted(value[1] if value[0] != "bnode" else "[ … ]" for value in values)
+    return ", ".join(shown[:MAX_SHOWN]) + (f", … ({len(shown)})" if len(shown) > MAX_SHOWN else "")
+
+
+def _same_language(values: set) -> list[set]:
+    """The groups of ``values`` (term parts) that share a language tag, as sh:uniqueLang refuses them: one group per
+    tag (compared without case), untagged values left aside."""
     by_language: dict[str, set] = defaultdict(set)
     for value in values:
         if value[3]:
             by_language[value[3].lower()].add(value)
-    return max((untagged | tagged for _, tagged in sorted(by_language.items())), key=len, default=untagged)
+    return [tagged for _, tagged in sorted(by_language.items()) if len(tagged) > 1]
 
 
 def _sentence(message: str, hint: str) -> str:

@@ -18,7 +18,7 @@ from graph.ontology import load_shapes
 from graph.terms import term_parts
 
 SUPPORTED = {SH.minCount, SH.maxCount, SH.datatype, SH["class"], SH.nodeKind, SH.minInclusive, SH.maxInclusive,
-             SH.pattern, SH["in"], SH.hasValue, SH["or"]}
+             SH.pattern, SH["in"], SH.hasValue, SH["or"], SH.uniqueLang, SH.qualifiedValueShape, SH.qualifiedMaxCount}
 STRUCTURE = {SH.path, SH.message, SH.severity, SH.name, SH.description, SH.order, SH.group}
 
 
@@ -64,7 +64,7 @@ def _compile_property(shapes: Graph, target: URIRef, prop) -> PropertyShape:
     severity = str(shapes.value(prop, SH.severity) or SH.Violation).rsplit("#", 1)[-1]
     result = PropertyShape(str(target), str(inverse or path), inverse is not None, fr or en, en or fr, severity)
     for p, o in shapes.predicate_objects(prop):
-        if p in STRUCTURE:
+        if p in STRUCTURE or p == SH.qualifiedValueShape:  # read with its sh:qualifiedMaxCount
             continue
         if p not in SUPPORTED:
             raise UnsupportedShape(f"property shape {prop}: {p} is not supported")
@@ -80,9 +80,16 @@ def _compile_property(shapes: Graph, target: URIRef, prop) -> PropertyShape:
             o = Decimal(str(o))
         elif p == SH.hasValue:
             o = term_parts(o)
+        elif p == SH.uniqueLang:
+            o = o.toPython() is True
+        elif p == SH.qualifiedMaxCount:
+            o = (int(o), _qualified_datatypes(shapes, prop))
         else:
             o = str(o)
         result.constraints[str(p).rsplit("#", 1)[-1]] = o
+    if (prop, SH.qualifiedValueShape, None) in shapes and "qualifiedMaxCount" not in result.constraints:
+        raise UnsupportedShape(f"property shape {prop}: sh:qualifiedValueShape is supported only with "
+                               "sh:qualifiedMaxCount")
     return result
 
 
@@ -98,6 +105,17 @@ def _datatypes(shapes: Graph, prop, p, o) -> frozenset[str]:
                           or len(set(shapes.objects(m, SH.datatype))) != 1 for m in members):
         raise UnsupportedShape(f"property shape {prop}: sh:or is supported only of shapes with one sh:datatype each")
     return frozenset(str(shapes.value(m, SH.datatype)) for m in members)
+
+
+def _qualified_datatypes(shapes: Graph, prop) -> frozenset[str]:
+    """The datatypes of the values that sh:qualifiedMaxCount counts: its sh:qualifiedValueShape must be one
+    sh:datatype (xsd:string: the untagged texts, which sh:uniqueLang leaves aside)."""
+    qualified = shapes.value(prop, SH.qualifiedValueShape)
+    if qualified is None or set(shapes.predicates(qualified, None)) != {SH.datatype} \
+            or len(set(shapes.objects(qualified, SH.datatype))) != 1:
+        raise UnsupportedShape(f"property shape {prop}: sh:qualifiedMaxCount is supported only with an "
+                               "sh:qualifiedValueShape of one sh:datatype")
+    return frozenset({str(shapes.value(qualified, SH.datatype))})
 
 
 @cache

@@ -206,9 +206,9 @@ STANDARD_TARGETS = {ORG.Membership, FOAF.Person, SCHEMA.Place, OA.TextQuoteSelec
 NODE_SHAPE_PREDICATES = {RDF.type, SH.targetClass, SH.property, RDFS.label, RDFS.comment}
 #: The constraints that graph/validation.py compiles to SPARQL, and the non-validating keys it skips.
 CONSTRAINTS = {SH.minCount, SH.maxCount, SH.datatype, SH["class"], SH.nodeKind, SH.minInclusive, SH.maxInclusive,
-               SH.pattern, SH["in"], SH.hasValue, SH["or"]}
+               SH.pattern, SH["in"], SH.hasValue, SH["or"], SH.uniqueLang, SH.qualifiedMaxCount}
 PROPERTY_SHAPE_PREDICATES = CONSTRAINTS | {SH.path, SH.message, SH.severity, SH.name, SH.description, SH.order,
-                                           SH.group}
+                                           SH.group, SH.qualifiedValueShape}
 SHAPES = sorted(set(parsed("shapes.ttl").subjects(SH.targetClass, None)))
 EX_SHAPES = Namespace("https://ex.org/shapes#")
 
@@ -246,6 +246,10 @@ def shape_problems(shapes: Graph, shape) -> list[str]:
                     set(shapes.predicate_objects(m)) != {(SH.datatype, shapes.value(m, SH.datatype))}
                     for m in Collection(shapes, members)):
                 problems.append(f"sh:or on {path} is not of shapes with one sh:datatype each")
+        qualified = list(shapes.objects(prop, SH.qualifiedValueShape))
+        if ((prop, SH.qualifiedMaxCount, None) in shapes) != bool(qualified) or any(
+                set(shapes.predicate_objects(q)) != {(SH.datatype, shapes.value(q, SH.datatype))} for q in qualified):
+            problems.append(f"sh:qualifiedMaxCount on {path} is not of one shape with one sh:datatype")
     return problems
 
 
@@ -312,7 +316,8 @@ def test_the_shapes_file_holds_only_shapes_their_paths_and_lists():
             lists.add(head)
             lists.add(shapes.value(head, RDF.first))  # a shape of an sh:or
             head = shapes.value(head, RDF.rest)
-    assert set(shapes.subjects()) - set(SHAPES) - props - paths - lists == {SHAPES_HEADER}
+    qualified = set(shapes.objects(None, SH.qualifiedValueShape))
+    assert set(shapes.subjects()) - set(SHAPES) - props - paths - lists - qualified == {SHAPES_HEADER}
 
 
 @pytest.mark.parametrize("shape", SHAPES, ids=local_name)

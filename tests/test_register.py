@@ -10,7 +10,7 @@ from xml.sax.saxutils import escape
 
 import pytest
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from graph.ingest.base import InputError, SourceContext
 from graph.ingest.register import detect, extract
@@ -782,8 +782,9 @@ REF = URIRef(ID + "grant-reference/p/r-yaml/1")
       (MAI.contributesTo, URIRef(ID + "goal/p/1")), (MAI.rowNumber, Literal(8, datatype=XSD.integer))}),
 ])
 def test_a_grant_entry_becomes_a_reference_to_the_grant_serving_its_goals(entry, expected):
-    ex = extract(yaml_ctx(_GRANTS_HEAD + entry))
-    assert set(ex.graph.predicate_objects(REF)) == expected and ex.issues == []
+    ctx = yaml_ctx(_GRANTS_HEAD + entry)
+    ex = extract(ctx)
+    assert set(ex.graph.predicate_objects(REF)) == expected | {(PROV.wasDerivedFrom, ctx.source)} and ex.issues == []
 
 
 @pytest.mark.parametrize("entry, line, field", [

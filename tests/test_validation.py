@@ -9,7 +9,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
 from graph.bindings import run_query
-from graph.ontology import load_shapes, superclasses
+from graph.ontology import read_vocabulary, superclasses
 from graph.terms import to_oxigraph
 from graph.validation import UnsupportedShape, compile_shapes, validate, validate_graphs
 
@@ -45,6 +45,12 @@ BROKEN = {
 }
 
 
+
+def _shapes() -> Graph:
+    """A fresh parse of the shipped shapes: pySHACL may add to the graph it is given, and the cached one
+    (graph.ontology.load_shapes) is what Maillage's own validator compiles."""
+    return Graph().parse(data=read_vocabulary("shapes.ttl"), format="turtle")
+
 def materialised(turtle: str) -> Graph:
     graph = Graph().parse(data=turtle, format="turtle")
     for s, _, cls in list(graph.triples((None, RDF.type, None))):
@@ -62,7 +68,7 @@ def compiled_results(graph: Graph) -> set[tuple[str, str]]:
 
 
 def pyshacl_results(graph: Graph) -> set[tuple[str, str]]:
-    _, report, _ = pyshacl_validate(graph, shacl_graph=load_shapes(), inference="none")
+    _, report, _ = pyshacl_validate(graph, shacl_graph=_shapes(), inference="none")
     found = set()
     for result in report.subjects(RDF.type, SH.ValidationResult):
         if report.value(result, SH.resultSeverity) == SH.Violation:

@@ -6,8 +6,7 @@ a 200 (a review of /sparql). No format of ours varies by a parameter (all are wr
 matched on their media types, their ``q`` kept. And ``q=0`` means "not acceptable" (RFC 9110 §12.4.2): a format that
 the client refuses is never its answer, not even as the default.
 
->>> from werkzeug.datastructures import MIMEAccept
->>> accept = without_parameters(MIMEAccept([("text/csv; header=present", 1), ("text/*", 0)]))
+>>> accept = parse_accept("text/csv; header=present, text/*;q=0")
 >>> accept.best_match(["application/sparql-results+json", "text/csv"]), refused(accept, "text/turtle")
 ('text/csv', True)
 """
@@ -18,19 +17,40 @@ from typing import Sequence
 
 from flask import request
 from werkzeug.datastructures import MIMEAccept
+from werkzeug.http import parse_list_header, parse_options_header
 
 from graph.formats import Format
 from webapp.errors import ApiError
 
 
-def without_parameters(accept: MIMEAccept) -> MIMEAccept:
-    """``accept`` with each media range's parameters left out (its quality kept)."""
-    return MIMEAccept([(value.split(";")[0].strip(), quality) for value, quality in accept])
-
-
 def accepted() -> MIMEAccept:
     """The request's Accept header, matched on media types (see the module's docstring)."""
-    return without_parameters(request.accept_mimetypes)
+    return parse_accept(request.headers.get("Accept", ""))
+
+
+def parse_accept(header: str) -> MIMEAccept:
+    """The media ranges of an Accept ``header``, their parameters left out, with their quality; a malformed quality
+    (``q=abc``, ``q=2``) counts as 1, as the range without it, where werkzeug dropped the range (and the request
+    that named nothing else got a 406 for a format it asked for).
+
+    >>> list(parse_accept('text/turtle;q=abc, application/ld+json; profile="a,b"; q=0.5, text/html;q=0'))
+    [('text/turtle', 1), ('application/ld+json', 0.5), ('text/html', 0.0)]
+    """
+    ranges = []
+    for item in parse_list_header(header):
+        media_type, options = parse_options_header(item)
+        if media_type:
+            ranges.append((media_type, _quality(options.get("q"))))
+    return MIMEAccept(ranges)
+
+
+def _quality(value: str | None) -> float:
+    """A range's quality: its ``q`` (a number from 0 to 1), else 1."""
+    try:
+        quality = float(value) if value is not None else 1
+    except ValueError:
+        return 1
+    return quality if 0 <= quality <= 1 else 1
 
 
 def refused(accept: MIMEAccept, media_type: str) -> bool:

@@ -16,6 +16,7 @@ from graph.namespaces import slugify
 from webapp.errors import ApiError
 from webapp.i18n import get_lang
 from webapp.links import twin_url
+from webapp.negotiation import accepted
 from webapp.page_data import Ref, Table, json_value, json_value_deep
 
 
@@ -33,7 +34,7 @@ def wanted_format() -> str:
         return "csv"
     if request.path.endswith(".html"):
         return "html"
-    best = request.accept_mimetypes.best_match(["text/html", "application/json", "text/csv"], "text/html")
+    best = accepted().best_match(["text/html", "application/json", "text/csv"], "text/html")
     return {"application/json": "json", "text/csv": "csv"}.get(best, "html")
 
 

@@ -14,6 +14,8 @@ memberships, instances), webapp.deliberation_tables, and webapp.resource_paging 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
@@ -28,6 +30,7 @@ from webapp.deliberation_tables import approved_agreements, attendance_at_vote, 
 from webapp.display import page_context, shown_as
 from webapp.errors import ApiError
 from webapp.labels import specific_types, term_label
+from webapp.links import local_path
 from webapp.named_queries import is_iri
 from webapp.negotiation import accepted, media_types, not_acceptable
 from webapp.page_data import ref
@@ -46,6 +49,8 @@ from webapp.resources import get_store
 bp = Blueprint("resource", __name__)
 
 RDF_SUFFIXES = {".ttl": "turtle", ".jsonld": "jsonld", ".nt": "ntriples", ".rdf": "rdfxml"}
+#: How a page names each RDF version of its resource.
+FORMAT_NAMES = {"turtle": "Turtle", "jsonld": "JSON-LD", "ntriples": "N-Triples", "rdfxml": "RDF/XML"}
 #: The formats of a resource's page, by the Accept header: the page first (what no Accept, or */*, gets), its JSON
 #: twin, one of its tables as CSV (webapp.rendering), its triples.
 PAGE_FORMATS = (Format("html", "text/html", ("html",), None), Format("json", "application/json", ("json",), None),
@@ -81,8 +86,9 @@ _RESOURCE = """SELECT DISTINCT ?p ?o ?label ?order ?sources ?membership WHERE {
 } LIMIT %CAP%"""
 
 
-def _iri_from_request(key: str | None) -> tuple[str, str | None]:
-    """The IRI a request names, and the RDF format its suffix asks for."""
+def iri_from_request(key: str | None, base: str | None = None) -> tuple[str, str | None]:
+    """The IRI a request names (``base`` + ``key``, by default the instances' base; ``?iri=`` without a key), and the
+    RDF format its suffix asks for."""
     fmt = None
     if key is None:
         iri = request.args.get("iri", "")
@@ -95,7 +101,7 @@ def _iri_from_request(key: str | None) -> tuple[str, str | None]:
             key, fmt = key[: -len(suffix)], name
     if key.endswith((".json", ".html")):  # the page's JSON twin, or the page itself named as a document
         key = key[:-5]
-    iri = current_app.config["MAILLAGE"]["base"] + key
+    iri = (current_app.config["MAILLAGE"]["base"] if base is None else base) + key
     if not is_iri(iri):  # a character no IRI has (a space, ">", an undecodable byte): no resource is there
         raise ApiError(f"aucune donnée sur <{iri}>", f"no data about <{iri}>", status=404, code="not-found")
     return iri, fmt
@@ -104,16 +110,16 @@ def _iri_from_request(key: str | None) -> tuple[str, str | None]:
 @bp.get("/id/<path:key>")
 def by_key(key: str):
     """Show the resource ``{base}{key}``: HTML, JSON or RDF."""
-    iri, fmt = _iri_from_request(key)
+    iri, fmt = iri_from_request(key)
     base = current_app.config["MAILLAGE"]["base"]
-    return _moved(iri, key[len(iri) - len(base):]) or _answer(iri, fmt)
+    return _moved(iri, key[len(iri) - len(base):]) or answer_resource(iri, fmt)
 
 
 @bp.get("/resource")
 def by_iri():
     """Show any resource of the graph by its IRI (vocabulary terms, themes, circles…)."""
-    iri, _ = _iri_from_request(None)
-    return _moved(iri, None) or _answer(iri, None)
+    iri, _ = iri_from_request(None)
+    return _moved(iri, None) or answer_resource(iri, None)
 
 
 def _moved(iri: str, suffix: str | None) -> Response | None:
@@ -135,17 +141,40 @@ def _moved(iri: str, suffix: str | None) -> Response | None:
     return redirect(location + (f"?{urlencode(args)}" if args else ""), 302)
 
 
-def _answer(iri: str, fmt: str | None):
-    if fmt is None and request.args.get("format"):
-        fmt = _rdf_format_arg(request.args["format"])
-    if fmt is None and not request.path.endswith((".json", ".html")) and request.args.get("format") is None:
+def answer_resource(iri: str, fmt: str | None, document: Callable[[str], Response] | None = None) -> Response:
+    """Answer the resource ``iri``: in the RDF format ``fmt`` (a suffix's), ``?format=``'s, or the Accept header's,
+    by ``document`` (by default :func:`describe`); else its page (HTML, JSON or CSV). Every answer names the RDF
+    versions in a ``Link`` header, and says ``Vary: Accept`` only when the header chose it."""
+    wanted = request.args.get("format") or None  # an empty ?format= leaves the choice to the Accept header
+    negotiated = fmt is None and wanted is None and not request.path.endswith((".json", ".html"))
+    if fmt is None and wanted:
+        fmt = _format_arg(wanted)
+    if negotiated:
         fmt = _negotiated_format()
     if fmt is not None:
-        return describe(iri, fmt)
-    data = resource_data(iri)
-    return render_page("resource.html", data, highlight=_highlight(), page_url=page_url, offset_url=offset_url,
-                       last_offset=last_offset, shown_as=shown_as, list_size=INVERSE_CAP,
-                       members_size=MEMBERSHIPS_PAGE_SIZE, **page_context(data))
+        response = (document or partial(describe, iri))(fmt)
+    else:
+        data = resource_data(iri)
+        response = render_page("resource.html", data, highlight=_highlight(), page_url=page_url,
+                               offset_url=offset_url, last_offset=last_offset, shown_as=shown_as,
+                               list_size=INVERSE_CAP, members_size=MEMBERSHIPS_PAGE_SIZE,
+                               rdf_links=rdf_links(iri), format_names=FORMAT_NAMES, **page_context(data))
+    if negotiated:
+        response.vary.add("Accept")
+    else:
+        response.vary.discard("Accept")
+    response.headers["Link"] = ", ".join(f'<{href}>; rel="alternate"; type="{version.media_type}"'
+                                         for version, href in rdf_links(iri))
+    return response
+
+
+def rdf_links(iri: str) -> list[tuple[Format, str]]:
+    """The RDF versions of the resource ``iri``, each with its address: its page's with the format's suffix
+    (``/id/….ttl``, ``/ontology/….ttl``), or ``/resource?iri=…&format=…`` for an IRI that has no page of its own."""
+    page = local_path(iri)
+    if page.startswith("/resource?"):
+        return [(rdf_format(name), f"{page}&{urlencode({'format': name})}") for name in RDF_SUFFIXES.values()]
+    return [(rdf_format(name), page + suffix) for suffix, name in RDF_SUFFIXES.items()]
 
 
 def _negotiated_format() -> str | None:
@@ -160,15 +189,21 @@ def _negotiated_format() -> str | None:
     return fmt.name if fmt.name in RDF_SUFFIXES.values() else None
 
 
-def _rdf_format_arg(wanted: str) -> str | None:
+def _format_arg(wanted: str) -> str | None:
     """The RDF format that ``?format=`` names by its name, suffix or media type (``turtle``, ``ttl``,
-    ``text/turtle``…), among those a resource is described in; None for another value (the page's html, json, csv).
-    """
+    ``text/turtle``…), among those a resource is described in; None for one of the page's own (html, json, csv). A
+    400 that lists them for any other value (``nquads``): the request's mistake, not an Accept header to honour."""
     try:
         name = rdf_format(wanted.strip().lower()).name
     except UnknownFormat:
+        name = None
+    if name in RDF_SUFFIXES.values():
+        return name
+    if wanted in ("html", "json", "csv"):
         return None
-    return name if name in RDF_SUFFIXES.values() else None
+    known = ", ".join(f.name for f in PAGE_FORMATS)
+    raise ApiError(f"format inconnu « {wanted[:40]} » ; possibles : {known}",
+                   f"unknown format '{wanted[:40]}'; known: {known}", code="unknown-format")
 
 
 def _highlight() -> tuple[int, int] | None:
@@ -197,7 +232,6 @@ def describe(iri: str, fmt_name: str) -> Response:
         raise ApiError(f"aucune donnée sur <{iri}>", f"no data about <{iri}>", status=404, code="not-found")
     response = Response(xml_safe(serialize_triples(triples, fmt), fmt), mimetype=fmt.media_type)
     response.headers["Access-Control-Allow-Origin"] = "*"
-    response.vary.add("Accept")
     return response
 
 

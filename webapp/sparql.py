@@ -17,14 +17,15 @@ from __future__ import annotations
 import codecs
 
 from flask import Blueprint, Response, current_app, request
-from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, VOID
 
 from graph.formats import RDF_FORMATS, RESULTS_FORMATS, Format, rdf_format, results_format
 from graph.querypool import Answer
 from graph.sparql import check_query, check_update, unsupported_function, with_prologue
 from webapp.errors import ApiError
 from webapp.i18n import STRINGS
+from webapp.links import ONTOLOGY, SHAPES
 from webapp.named_queries import is_iri
 from webapp.negotiation import accepted, best_format, media_types, not_acceptable
 from webapp.resources import get_query_runner, get_store
@@ -305,8 +306,32 @@ def service_description() -> Response:
                        (f"Limits: {config['query_timeout']:g} s per query, {config['max_rows']} rows; SERVICE, "
                         f"LOAD and FROM outside the store are refused. {union_en}", "en")):
         graph.add((service, RDFS.comment, Literal(text, lang=lang)))
+    _describe_dataset(graph, service)
     wanted = request.values.get("format")
     fmt = rdf_format(_FORMAT_SPELLINGS["graph"].get(_spelling(wanted), _spelling(wanted))) if wanted \
-        else best_format(GRAPH_FORMATS)
+        else _description_format()
     body = graph.serialize(format=fmt.rdflib_name, encoding="utf-8")
     return Response(body, mimetype=fmt.media_type, headers=READ_CORS)
+
+
+def _describe_dataset(graph: Graph, service: URIRef) -> None:
+    """Say what the default dataset holds: the terms of the ontology (``void:vocabulary``), the SHACL shapes that
+    every ingest checks it against (``dcterms:conformsTo``), and where this server serves both."""
+    dataset = BNode()
+    graph.add((service, SD.defaultDataset, dataset))
+    graph.add((dataset, RDF.type, SD.Dataset))
+    graph.add((dataset, VOID.vocabulary, URIRef(ONTOLOGY)))
+    graph.add((dataset, DCTERMS.conformsTo, URIRef(SHAPES)))
+    for path in ("ontology", "shapes"):
+        graph.add((dataset, RDFS.seeAlso, URIRef(request.host_url + path)))
+
+
+def _description_format() -> Format:
+    """The format of the service description that the Accept header prefers (Turtle by default); a 406 when it names
+    none of them, as a resource's page answers (an image, or only a results format). One that it refuses
+    (``text/turtle;q=0``) gives the first of the others, as :func:`best_format` does."""
+    accept = accepted()
+    types = media_types(GRAPH_FORMATS)
+    if request.headers.get("Accept", "").strip() and not any(t in accept for t in types):
+        raise not_acceptable(GRAPH_FORMATS)
+    return best_format(GRAPH_FORMATS, accept)

@@ -28,7 +28,7 @@ READER_VERSIONS: dict[str, int] = {
     "scdl-deliberations": 1,
     "rna": 1,
     "sirene": 1,
-    "register": 2,
+    "register": 3,
 }
 
 

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, XSD
+from rdflib.namespace import DCTERMS, PROV, XSD
 from rdflib.term import Node
 
 from graph.identity_names import fold, name_key
@@ -167,6 +167,7 @@ def state_grant(builder, entry, n: int) -> None:
     # both numbers (and one that describes no grant was matched through the other).
     ref = mint("grant-reference", builder.slug, builder.ctx.key, n, base=builder.ctx.base)
     g = builder.graph
+    g.add((ref, PROV.wasDerivedFrom, builder.ctx.source))  # untyped, so the ingest's materialising does not add it
     g.add((ref, MAI.rowNumber, Literal(entry.line, datatype=XSD.integer)))
     if number:
         g.add((ref, MAI.decisionReference, Literal(number)))
