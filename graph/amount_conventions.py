@@ -155,3 +155,40 @@ def comma_convention(cells: Iterable[tuple[int, str]]) -> CommaConvention:
         if use == "either":
             either.append(line)
     return CommaConvention(found.get("thousands"), found.get("decimal"), found.get("either"), tuple(either))
+
+
+def decimal_mark(text: str) -> str | None:
+    """The decimal mark of an amount written with both a dot and a comma: ``","`` for ``1.234,5``, ``"."`` for
+    ``1,234.5``; None for any other (one mark or none, an unreadable cell).
+
+    >>> [decimal_mark(t) for t in ("1.234,5", "1,234.5 €", "1 234,5", "12.500", "NC")]
+    [',', '.', None, None, None]
+    """
+    try:
+        compact = compact_amount((text or "").strip())
+    except ValueProblem:
+        return None
+    if "." not in compact or "," not in compact:
+        return None
+    return "," if compact.rfind(",") > compact.rfind(".") else "."
+
+
+def mixed_marks(cells: Iterable[tuple[int, str]]) -> dict[int, tuple[int, str]]:
+    """The amounts ``(line, text)`` of one column written with both marks, when some have a decimal comma
+    (``1.234,5``) and others a decimal dot (``1,234.5``): each is read by its own marks, but a file that mixes the
+    conventions may have meant either (DATA-FORMATS.md §5, pitfall 11); line -> (line, text) of the first value of
+    the other convention, which its warning names. Empty when the column keeps to one.
+
+    >>> mixed_marks([(2, "1.234,5"), (3, "1,234.5"), (4, "2.000,00"), (5, "750")])
+    {2: (3, '1,234.5'), 4: (3, '1,234.5'), 3: (2, '1.234,5')}
+    >>> mixed_marks([(2, "1.234,5"), (3, "750,50")])
+    {}
+    """
+    by_mark: dict[str, list[tuple[int, str]]] = {",": [], ".": []}
+    for line, text in cells:
+        if (mark := decimal_mark(text)) is not None:
+            by_mark[mark].append((line, text.strip()))
+    commas, dots = by_mark[","], by_mark["."]
+    if not commas or not dots:
+        return {}
+    return {line: dots[0] for line, _ in commas} | {line: commas[0] for line, _ in dots}

@@ -100,11 +100,16 @@ _FLOATY = re.compile(r"\d+\.0+|\d(?:[.,]\d+)?[eE][+]?\d+")
 
 def siret_float_mangled(text: str | None) -> bool:
     """Return True when an identifier went through a float: ``21860194600000.0``, ``2.18601946E+13``, a 13-digit
-    value, or 14 digits ending in zeros that fail the check (digits lost, pitfall 18).
+    value, or 14 digits ending in zeros that fail the check and whose first nine may be a SIREN that a float kept
+    (digits lost, pitfall 18). A float keeps a number's first digits: when the ninth is not a zero, none of the
+    SIREN's was lost, so a SIREN that fails its own check (``51345678900000``) was never a valid SIRET's, and the
+    number is a wrong one, not a float's.
 
     >>> siret_float_mangled("21860194600000.0"), siret_float_mangled("3805449320029.0")
     (True, True)
     >>> siret_float_mangled("21860194600000"), siret_float_mangled("21860194600013")
+    (True, False)
+    >>> siret_float_mangled("21860190000000"), siret_float_mangled("51345678900000")
     (True, False)
     """
     raw = (text or "").strip()
@@ -113,7 +118,7 @@ def siret_float_mangled(text: str | None) -> bool:
     s = clean_identifier(raw)
     if re.fullmatch(r"\d{13}", s):
         return True
-    return bool(re.fullmatch(r"\d{12}0{2}", s)) and not siret_ok(s)
+    return bool(re.fullmatch(r"\d{12}0{2}", s)) and not siret_ok(s) and (s[8] == "0" or siren_ok(s[:9]))
 
 
 _SCIENTIFIC = re.compile(r"(\d)[.,](\d+)[eE]\+?(\d+)")

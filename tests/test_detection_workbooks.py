@@ -151,11 +151,16 @@ def test_a_grants_header_naming_more_grant_columns_than_rna_ones_is_still_told_a
 def test_a_header_naming_as_many_columns_of_two_kinds_is_told_as_a_near_miss_of_both():
     issue = refusal("liste.csv", b"siret;nature;titre;objet\n1;D;A;B\n")
     assert issue.message.startswith("type de fichier non reconnu : l'en-tête ressemble à une liste de subventions "
-                                     "SCDL (3 colonnes reconnues), mais il y manque : montant, nomBeneficiaire ; ou "
-                                     "bien l'en-tête ressemble à un extrait RNA (objet, siret, titre)"), issue.message
+                                     "SCDL (3 colonnes reconnues), mais il y manque : montant, nomBeneficiaire (le "
+                                     "SCDL 2.1.1 demande aussi : nomAttribuant, idAttribuant, dateConvention, "
+                                     "conditionsVersement, datesPeriodeVersement, notificationUE, "
+                                     "pourcentageSubvention) ; ou bien l'en-tête ressemble à un extrait RNA (objet, "
+                                     "siret, titre)"), issue.message
     assert issue.message_en.startswith("unrecognised file kind: the header looks like an SCDL grants list (3 columns "
-                                       "known), but lacks: montant, nomBeneficiaire; or else the header looks like an "
-                                       "RNA extract (objet, siret, titre)"), issue.message_en
+                                       "known), but lacks: montant, nomBeneficiaire (SCDL 2.1.1 also requires: "
+                                       "nomAttribuant, idAttribuant, dateConvention, conditionsVersement, "
+                                       "datesPeriodeVersement, notificationUE, pourcentageSubvention); or else the "
+                                       "header looks like an RNA extract (objet, siret, titre)"), issue.message_en
     assert (issue.line, "--kind" in issue.message) == (1, True)
 
 

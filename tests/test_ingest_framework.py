@@ -516,7 +516,7 @@ def test_validate_exits_1_when_the_graph_has_violations(tmp_path):
     assert cli(tmp_path, "validate").exit_code == 0
     cli(tmp_path, "ingest", str(write(tmp_path, "siren.ttl", BAD_SIREN)))
     result = cli(tmp_path, "validate")
-    assert result.exit_code == 1 and "« Les Amis du Soin » — SIREN" in result.stdout
+    assert result.exit_code == 1 and "« Les Amis du Soin » <https://ex.org/asso> — SIREN" in result.stdout
 
 
 PEOPLE = textwrap.dedent("""\
@@ -530,10 +530,12 @@ PEOPLE = textwrap.dedent("""\
 
 @pytest.mark.parametrize("lang, said", [
     ("fr", ["people.ttl: violation : nœud anonyme (Personne) — nom : Une personne a un nom (rdfs:label).",
-            "people.ttl: violation : « Les Amis du Soin » — SIREN : Un SIREN compte exactement 9 chiffres. "
+            "people.ttl: violation : « Les Amis du Soin » <https://ex.org/asso> — SIREN : Un SIREN compte exactement "
+            "9 chiffres. "
             "(valeur 12345)"]),
     ("en", ["people.ttl: violation: anonymous node (Person) — name: A person has a name (rdfs:label).",
-            "people.ttl: violation: 'Les Amis du Soin' — SIREN: A SIREN is exactly 9 digits. (value 12345)"]),
+            "people.ttl: violation: 'Les Amis du Soin' <https://ex.org/asso> — SIREN: A SIREN is exactly 9 digits. "
+            "(value 12345)"]),
 ])
 def test_validate_names_the_file_the_node_and_the_property_in_the_reports_language(tmp_path, monkeypatch, lang, said):
     cli(tmp_path, "ingest", "--no-index", str(write(tmp_path, "people.ttl", PEOPLE)))
@@ -715,8 +717,9 @@ def test_a_file_that_almost_is_of_a_kind_is_refused_saying_what_it_lacks(name, d
     with pytest.raises(InputError) as refused:
         detect_kind(SourceContext(Path(name), data))
     issue = refused.value.issue
-    # --kind cannot help a grants list without its amount or beneficiary: the kind requires them too.
-    kind_helps = not name.startswith("subventions")
+    # --kind cannot help a grants list without its amount or beneficiary, nor a SIRENE extract without its legal
+    # category: the kind requires them too.
+    kind_helps = not name.startswith(("subventions", "sirene"))
     assert (says in issue.message, issue.line, "--kind" in issue.message) == (True, line, kind_helps), issue.message
     assert "unrecognised file kind: " in issue.message_en
 

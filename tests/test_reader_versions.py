@@ -22,7 +22,10 @@ from tests import reader_digests
 from webapp.cli import main
 from webapp.reports import format_report, format_summary
 
-GRANTS = "nomAttribuant;idAttribuant;nomBeneficiaire;montant\nVille;21060004500392;Club Alpha;100\n"
+GRANTS = ("nomAttribuant;idAttribuant;dateConvention;nomBeneficiaire;idBeneficiaire;objet;montant;nature;"
+          "conditionsVersement;datesPeriodeVersement;notificationUE;pourcentageSubvention\n"
+          "Ville;21060004500392;2024-01-15;Club Alpha;10000000000008;Fonctionnement;100;aide en numéraire;unique;"
+          "2024-02-01;non;1\n")  # every column SCDL 2.1.1 requires: a list missing one is warned of
 TURTLE = "<https://ex.org/a> <http://www.w3.org/2000/01/rdf-schema#label> \"A\" .\n"
 VERSION = MAI.readerVersion.n3()
 NOW = READER_VERSIONS["scdl-subventions"]

@@ -143,15 +143,17 @@ def test_a_scdl_list_without_the_share_column_says_once_that_each_amount_is_its_
               "rnaBeneficiaire,objet,montant,nature,conditionsVersement,datesPeriodeVersement,idRAE,notificationUE")
     ex = listed("Ville,21690123100011,2023-11-20,2023-118,Club A,33221144000018,,Répit,1500.50,,,,,",
                 "Ville,21690123100011,2023-11-20,2023-119,Club B,41234598500011,,Soins,24000,,,,,", header=header)
-    assert said(ex) == [(1, None, "colonne pourcentageSubvention absente, que le SCDL demande : chaque montant est lu "
-                         "comme celui de son seul bénéficiaire (part de 100 %)")]
+    assert said(ex) == []  # said by the ingest's report, apart from the rows' issues: --strict refuses the list
+    assert [(i.line, i.field, i.message) for i in ex.nonconforming] == [
+        (1, None, "colonne pourcentageSubvention absente, que le SCDL demande : chaque montant est lu comme celui de "
+                  "son seul bénéficiaire (part de 100 %)")]
 
 
-@pytest.mark.parametrize("header, row", [("Collectivité,Bénéficiaire,Montant", "Ville,Club A,1500"),
-                                         ("nomAttribuant,idAttribuant,nomBeneficiaire,objet,montant",
-                                          "Ville,21690123100011,Club A,Répit,1500")])
-def test_a_list_of_human_labels_or_a_few_columns_without_a_share_column_is_not_told_of_it(header, row):
-    assert said(listed(row, header=header)) == []
+def test_a_list_of_human_labels_without_a_share_column_is_not_told_of_it():
+    """A list of a few columns named as the schema names them is told what it lacks (tests/test_steward_bad_inputs.py):
+    a publisher who copied its names meant to follow it."""
+    ex = listed("Ville,Club A,1500", header="Collectivité,Bénéficiaire,Montant")
+    assert said(ex) == [] and ex.nonconforming == []
 
 
 # --- item 6: the smaller ones ---------------------------------------------------------------------------------------

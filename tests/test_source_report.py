@@ -22,10 +22,15 @@ from graph.namespaces import MAI
 from graph.store import open_store
 
 HEADER = "nomAttribuant;idAttribuant;nomBeneficiaire;idBeneficiaire;montant;couleur\n"
-GRANTS = HEADER + ("Ville;21060004500392;Club Alpha;12345678900000;100;bleu\n"
+GRANTS = HEADER + ("Ville;21060004500392;Club Alpha;73282932000000;100;bleu\n"
                    "Ville;21060004500392;Club Beta;12345678900001;200;rouge\n"
                    "Ville;21060004500392;;;300;vert\n")
-CLEAN = "nomAttribuant;idAttribuant;nomBeneficiaire;montant\nVille;21060004500392;Club Alpha;100\n"
+MISSING = ("dateConvention, objet, nature, conditionsVersement, datesPeriodeVersement, notificationUE, "
+           "pourcentageSubvention")
+CLEAN = ("nomAttribuant;idAttribuant;dateConvention;nomBeneficiaire;idBeneficiaire;objet;montant;nature;"
+         "conditionsVersement;datesPeriodeVersement;notificationUE;pourcentageSubvention\n"
+         "Ville;21060004500392;2024-01-15;Club Alpha;10000000000008;Fonctionnement;100;aide en numéraire;unique;"
+         "2024-02-01;non;1\n")  # every column SCDL 2.1.1 requires: a list missing one is warned of
 TURTLE = "<https://ex.org/a> <http://www.w3.org/2000/01/rdf-schema#label> \"A\" .\n"
 
 _ISSUES = """SELECT ?severity ?fr ?en ?line ?field ?value ?occurrences WHERE { GRAPH ?source {
@@ -65,12 +70,15 @@ def test_a_files_warnings_and_errors_are_kept_in_its_sources_graph_with_line_fie
     path = write(tmp_path / "list.csv", GRANTS)
     ingest_paths(store, [path])
     source = source_iri(path)
-    assert rows(store, _COUNTS, source) == [(3, 1)]
+    assert rows(store, _COUNTS, source) == [(4, 1)]
     assert report_rows(store, source) == sorted([
         ("warning", "colonne non lue : couleur (colonne 6)", "column not read: couleur (column 6)", 1, None, None, 1),
+        ("warning", f"7 colonnes que le SCDL 2.1.1 demande absentes : {MISSING} ; chaque montant est lu comme celui de "
+         "son seul bénéficiaire (part de 100 %)", f"7 columns that SCDL 2.1.1 requires missing: {MISSING}; each amount "
+         "is read as its one beneficiary's (a share of 100 %)", 1, None, None, 1),
         ("warning", "SIRET abîmé par un passage en nombre à virgule (chiffres perdus) : ignoré",
          "SIRET mangled by a float conversion (digits lost): ignored", 2, "idBeneficiaire",
-         "12345678900000", 1),
+         "73282932000000", 1),
         ("warning", "SIRET invalide (clé de contrôle) : ignoré", "invalid SIRET (check digit): ignored", 3,
          "idBeneficiaire", "12345678900001", 1),
         ("error", "bénéficiaire manquant (ni nom, ni SIRET, ni RNA valides)",
@@ -150,7 +158,7 @@ def test_the_source_page_shows_its_ingest_report_counts_then_issues(app_of, tmp_
     page = ingested(tmp_path, "list.csv", GRANTS)
     html = app_of().get(page + "?lang=fr").get_data(as_text=True)
     report = html[html.index("Rapport d&#39;import"):html.index("</section>", html.index("Rapport d&#39;import"))]
-    assert "3 avertissements, 1 erreur (lignes ou faits rejetés)" in report
+    assert "4 avertissements, 1 erreur (lignes ou faits rejetés)" in report
     assert "ligne 3, <code>idBeneficiaire</code>=<code>12345678900001</code>\u00a0: <strong>avertissement</strong>" \
         in report
     assert "ligne 4, <code>nomBeneficiaire</code>=<code>(vide)</code>\u00a0: <strong>erreur</strong>" in report
@@ -163,9 +171,9 @@ def test_the_source_page_shows_its_ingest_report_counts_then_issues(app_of, tmp_
 def test_the_json_twin_gives_the_report_with_both_languages(app_of, tmp_path):
     page = ingested(tmp_path, "list.csv", GRANTS)
     report = app_of().get(page + ".json").get_json()["ingest_report"]
-    assert (report["warnings"], report["errors"], report["kept_per_kind"]) == (3, 1, ISSUES_KEPT_PER_KIND)
-    assert report["issues"][2] == {
-        "iri": "https://w3id.org/maillage/id/issue/list-csv/3", "severity": "warning",
+    assert (report["warnings"], report["errors"], report["kept_per_kind"]) == (4, 1, ISSUES_KEPT_PER_KIND)
+    assert report["issues"][3] == {
+        "iri": "https://w3id.org/maillage/id/issue/list-csv/4", "severity": "warning",
         "message": {"fr": "SIRET invalide (clé de contrôle) : ignoré", "en": "invalid SIRET (check digit): ignored"},
         "line": 3, "field": "idBeneficiaire", "value": "12345678900001", "occurrences": 1}
 

@@ -57,6 +57,8 @@ _UPLOAD = {
                     "file": {"type": "string"}, "size": {"type": "integer"}, "sha256": {"type": "string"},
                     "kind": {"type": "string"}, "triples": {"type": "integer"},
                     "source": {"type": ["string", "null"], "format": "iri"},
+                    "errors": {"type": "integer", "description": "Erreurs de lecture : lignes ou faits rejetés"},
+                    "rejected_rows": {"type": "integer", "description": "Lignes rejetées (« lignes rejetées »)"},
                     "violations": {"type": "integer", "description": "Violations SHACL"},
                     "warnings": {"type": "integer", "description": "Avertissements (lecture et SHACL)"},
                     "infos": {"type": "integer", "description": "Informations (lecture et SHACL)"},

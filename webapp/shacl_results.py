@@ -69,7 +69,7 @@ def format_violations(violations, lang: str = "fr", file: str | None = None) -> 
     lines = []
     for (severity, path, text), members in groups.items():
         if len(members) > GROUPED_AFTER:
-            names = list(dict.fromkeys(focus_name(v, lang) for v in members))
+            names = list(dict.fromkeys(short_name(v, lang) for v in members))
             nodes = ", ".join(names[:GROUPED_AFTER]) + (", …" if len(names) > GROUPED_AFTER else "")
             lines.append(f"{_where(members, lang, file)}: {level_word(severity, lang)} {property_name(path, lang)}"
                          f"{colon} {one_line(text)} × {len(members)} — {nodes}{_lines_shown(members, lang)}")
@@ -109,14 +109,28 @@ def _where(violations, lang: str, file: str | None) -> str:
 
 
 def focus_name(violation, lang: str = "fr") -> str:
-    """A SHACL result's focus node as a reader knows it: « its name », else its IRI, else (a blank node) "nœud
-    anonyme" and its class."""
-    if violation.label:
-        return f"« {one_line(violation.label)} »" if not in_english(lang) else f"'{one_line(violation.label)}'"
+    """A SHACL result's focus node as a reader knows it, then its IRI to find it by: « its name » <IRI>, else its
+    IRI, else (a blank node) "nœud anonyme" and its class.
+
+    >>> from types import SimpleNamespace
+    >>> focus_name(SimpleNamespace(label="DanaeCare", blank=False, target=None, focus="https://ex.org/a/1"))
+    '« DanaeCare » <https://ex.org/a/1>'
+    """
     if violation.blank:
         kind = f" ({term_name(violation.target, lang)})" if violation.target else ""
         return ("anonymous node" if in_english(lang) else "nœud anonyme") + kind
-    return f"<{violation.focus}>"
+    iri = f"<{violation.focus}>"
+    if violation.label:
+        return f"{short_name(violation, lang)} {iri}"
+    return iri
+
+
+def short_name(violation, lang: str = "fr") -> str:
+    """A SHACL result's focus node by « its name » alone, as a line of many nodes lists them; :func:`focus_name`
+    without a name."""
+    if violation.label:
+        return f"« {one_line(violation.label)} »" if not in_english(lang) else f"'{one_line(violation.label)}'"
+    return focus_name(violation, lang)
 
 
 def property_name(path: str, lang: str = "fr") -> str:

@@ -144,12 +144,15 @@ def ingest_file(config: dict, path: str, kind: str | None, strict: bool, lang: s
 
 
 def severity_counts(report) -> dict[str, int]:
-    """A stored file's issues counted by severity, as its report lists them: its SHACL violations, its warnings
+    """A stored file's issues counted by severity, as its report lists them: its errors (the rows or facts its
+    reading rejected, each an « erreur » of the report) and the rows they were on (``rejected_rows``, the summary's
+    « lignes rejetées »: a script that reads the counts sees a list that lost rows), its SHACL violations, its warnings
     (its reading's and its SHACL warnings: :func:`webapp.reports.file_warnings`) and its infos (its reading's and
     its SHACL infos, which ``maillage ingest --verbose`` lists)."""
     from webapp.reports import file_warnings
 
-    return {"violations": sum(v.severity == "Violation" for v in report.violations),
+    return {"errors": len(report.errors), "rejected_rows": report.stats.get("rows_rejected", 0),
+            "violations": sum(v.severity == "Violation" for v in report.violations),
             "warnings": file_warnings(report),
             "infos": sum(v.severity == "Info" for v in report.violations)
             + sum(i.level == "Info" for i in report.issues)}

@@ -181,9 +181,17 @@ class Extraction:
     #: The facts (focus node, property IRI) that the reading left out and already reported at their lines (a
     #: member's circle unknown): the SHACL result on their absence is not told again (:attr:`IngestReport.told`).
     told: set[tuple[str, str]] = field(default_factory=set)
+    #: The warnings that say the file does not follow its format's schema (a grants list without a column that SCDL
+    #: requires): kept apart from its rows' ``issues``, the ingest's report puts them first, and ``--strict`` refuses
+    #: the file for them, as for a rejected row (:func:`strict_refusals`).
+    nonconforming: list[Issue] = field(default_factory=list)
 
     def warn(self, message: str, message_en: str = "", **where) -> None:
         self.issues.append(Issue("warning", message, message_en, **where))
+
+    def warn_nonconforming(self, message: str, message_en: str = "", **where) -> None:
+        """Warn that the file does not follow its format's schema: kept, but refused by ``--strict``."""
+        self.nonconforming.append(Issue("warning", message, message_en, **where))
 
     def reject(self, message: str, message_en: str = "", **where) -> None:
         self.issues.append(Issue("error", message, message_en, **where))
@@ -196,6 +204,19 @@ class Extraction:
         """The counts every tabular summary prints: rows rejected (distinct lines with an error) and warnings."""
         errors = self.errors
         return {"rows_rejected": len({i.line for i in errors}), "warnings": len(self.issues) - len(errors)}
+
+
+def strict_refusals(issues: list[Issue], ex: Extraction) -> list[Issue]:
+    """``issues`` (a report's, which holds ``ex``'s) with the warnings of ``ex`` that ``--strict`` refuses the file
+    for (:attr:`Extraction.nonconforming`) made errors that say so.
+
+    >>> ex = Extraction()
+    >>> ex.warn_nonconforming("colonne objet absente", "no objet column", line=1)
+    >>> [(i.level, i.message) for i in strict_refusals(list(ex.nonconforming), ex)]
+    [('error', 'colonne objet absente ; refusé (--strict)')]
+    """
+    return [Issue("error", f"{i.message} ; refusé (--strict)", f"{i.message_en or i.message}; refused (--strict)",
+                  i.line, i.field, i.value) if i.level == "warning" and i in ex.nonconforming else i for i in issues]
 
 
 def nothing_kept(ex: Extraction, count: int | None = None) -> InputError:

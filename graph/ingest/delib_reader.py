@@ -61,6 +61,7 @@ from graph.ingest.delib_vote_checks import count_doubts, vote_doubts
 from graph.ingest.delib_vote_completion import complete_omitted_count, complete_unanimity
 from graph.ingest.delib_web_text import html_characters
 from graph.ingest.deliberation import corrected_act, looks_like_deliberation, not_a_deliberation
+from graph.ingest.unknown import not_a_pdf
 from graph.limits import check_line_length, check_pdf
 from graph.namespaces import MAI, slugify
 
@@ -71,6 +72,8 @@ def read_document(ctx: SourceContext, damage: list[str] | None = None,
     ``damage``: see :func:`graph.ingest.delib_pdf_text.pdf_text`; ``repairs`` receives the OCR readings put right
     (:func:`graph.ingest.delib_ocr.repair_ocr`)."""
     if ctx.path.suffix.lower() == ".pdf" or ctx.data[:5] == b"%PDF-":
+        if (refusal := not_a_pdf(ctx)) is not None:
+            raise refusal
         check_pdf(ctx.data)
         read = pdf_pages(ctx.data, damage)
         text, repaired = repair_ocr(read.text)

@@ -13,7 +13,7 @@ from rdflib import URIRef
 
 from graph.backup import is_dump, restore_report
 from graph.ingest import get_kind
-from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind
+from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, strict_refusals
 from graph.ingest.lookahead import Prepared, extract, kind_of, lost
 from graph.ingest.pipeline_reports import IngestRefused, IngestReport
 from graph.ingest.pipeline_storage import describe_file, store_extraction, store_rdf
@@ -91,14 +91,17 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         prepared = extract(ctx, source_kind.name)
     extraction: Extraction = prepared.result()
     report.issues, report.stats, report.told = list(extraction.issues), dict(extraction.stats), set(extraction.told)
+    _tell_nonconforming(report, extraction)
     replacing = stored_sha is not None and stored_sha != ctx.sha256  # a new version, or another file of the same name
     if replacing:  # what a replacement withdraws is said first: the lines after the twentieth are cut from the report
         fewer = lost_things(writer.query, ctx.source, extraction.graph) if extraction.graph is not None else []
         report.issues[:0] = replacement_issues(ctx.options.get("source_name") or ctx.name, fewer)  # --name's
     if reread is not None:
         report.issues.insert(0, reread)
-    said_first = len(report.issues) - len(extraction.issues)  # the lines above, before what the reading found
-    if strict and extraction.errors:
+    found = len(extraction.issues) + len(extraction.nonconforming)
+    said_first = len(report.issues) - found  # the lines above, before what the reading found
+    if strict and (extraction.errors or extraction.nonconforming):
+        report.issues = strict_refusals(report.issues, extraction)
         report.status = "refused"
         raise IngestRefused(report)
     old_subjects = (sources.subjects(ctx.source) if sources is not None
@@ -145,6 +148,15 @@ def _source_kind(ctx: SourceContext, kind: str | None,
         prepared = None if prepared is None or lost(prepared) else prepared.result()  # raises the detection's error
         return kind_of(ctx, kind), prepared
     return get_kind(prepared.kind), prepared
+
+
+def _tell_nonconforming(report: IngestReport, extraction: Extraction) -> None:
+    """Put first in ``report`` what its file lacks of its format's schema (:attr:`Extraction.nonconforming`), as
+    warnings counted with the reading's."""
+    if extraction.nonconforming:
+        report.issues[:0] = extraction.nonconforming
+        if "warnings" in report.stats:
+            report.stats["warnings"] += len(extraction.nonconforming)
 
 
 def _store(writer, ctx: SourceContext, source_kind: SourceKind, extraction: Extraction, strict: bool,

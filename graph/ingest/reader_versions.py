@@ -24,7 +24,7 @@ from graph.ingest.base import Issue
 READER_VERSIONS: dict[str, int] = {
     "rdf": 2,
     "deliberation": 5,
-    "scdl-subventions": 3,
+    "scdl-subventions": 4,
     "scdl-deliberations": 1,
     "rna": 1,
     "sirene": 1,

@@ -10,7 +10,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from rdflib import URIRef
 
-from graph.amount_conventions import CommaConvention, comma_convention, dot_convention
+from graph.amount_conventions import (CommaConvention, comma_convention, decimal_mark, dot_convention,
+                                       mixed_marks)
 from graph.dates import parse_date, parse_period
 from graph.identifiers import clean_identifier, normalise_rna, rna_ok, siren_ok, siret_ok
 from graph.identity_names import fold, name_key
@@ -48,6 +49,9 @@ class GrantCellReader:
         self.table, self.cols, self.ex = table, cols, ex
         self.thousands_dot = self.dot_convention()
         self.commas = self.comma_convention()
+        #: The lines of the amounts written with both marks in a column that mixes their conventions (1.234,5 and
+        #: 1,234.5), each with a value of the other convention: each is warned of (:meth:`warn_mixed_marks`).
+        self.mixed = mixed_marks(self.typed_amounts())
         self._month_first: dict[str, bool] = {}
         self._empty_marks: set[str] = set()  # the fields whose marks of an empty cell were warned about
 
@@ -160,6 +164,7 @@ class GrantCellReader:
         if total < 0:
             self.reject(row, "amount", "montant négatif", "negative amount", raw)
             return None
+        self.warn_mixed_marks(row, raw, total)
         if total == 0:  # a grant refused or cancelled, or an amount not yet known: kept as the list states it
             self.warn(row, "amount", "montant nul : subvention gardée à 0 €, à vérifier",
                       "zero amount: grant kept at 0 €, to check", raw)
@@ -167,6 +172,18 @@ class GrantCellReader:
         if ratio is None or ratio == 1:
             return total, total, None
         return share_of(total, ratio), total, ratio
+
+    def warn_mixed_marks(self, row: Row, raw: str, total: Decimal) -> None:
+        """Warn that the amount ``raw`` of ``row``, read ``total`` by its own marks, is written with the other
+        convention than another row's (:attr:`mixed`): the file mixes them, so either may be a typing error."""
+        if row.line not in self.mixed:
+            return
+        line, other = self.mixed[row.line]
+        mark, mark_en = ("une virgule décimale", "comma") if decimal_mark(raw) == "," else ("un point décimal", "dot")
+        self.warn(row, "amount", f"montant lu {format_amount(total)} avec {mark}, mais la ligne {line} "
+                  f"écrit « {other} » avec l'autre convention : le fichier mêle les deux, vérifiez ce montant",
+                  f"amount read as {total} € with a decimal {mark_en}, but line {line} writes '{other}' with the "
+                  "other convention: the file mixes both, check this amount", raw)
 
     def ratio(self, row: Row) -> Decimal | None:
         raw = self.get(row, "share")

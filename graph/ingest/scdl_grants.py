@@ -38,7 +38,7 @@ from graph.ingest.scdl_headers import (GRANT_FIELDS, SIREN_BESIDE, fields_named,
                                        map_columns, sirens_beside, warn_duplicate_columns, warn_unread_columns,
                                        warn_unread_identifiers)
 from graph.ingest.scdl_repeated import grants_stored
-from graph.tabular import Table, normalise_header, peek_keys, read_table
+from graph.tabular import Table, normalise_header, peek_keys, peek_lines, read_table
 
 EXTENSIONS = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods")
 GRANT_KEYS = keys_of(GRANT_FIELDS)
@@ -76,7 +76,18 @@ def near_miss(ctx: SourceContext) -> InputError | None:
     miss = header_near_miss(ctx.data, GRANT_FIELDS, lambda fields, keys: _lacking(fields), KIND_LABEL)
     if miss is not None:
         miss.kind_helps = False  # extract requires the same columns: --kind would refuse the file too
+        _tell_schema_missing(miss, ctx.data)
     return miss
+
+
+def _tell_schema_missing(miss: InputError, data: bytes) -> None:
+    """Add to ``miss`` the other columns that SCDL 2.1.1 requires and its header lacks, so that a publisher mends
+    them all at once (the refusal named nomBeneficiaire alone, and the list sent back was stored lacking six more)."""
+    keys = next((keys for line, keys in peek_lines(data) if line == miss.issue.line), frozenset())
+    fields = fields_named(keys, GRANT_FIELDS)
+    if others := [name for name in schema_missing(fields) if name not in _lacking(fields)]:
+        miss.issue.message += f" (le SCDL 2.1.1 demande aussi : {', '.join(others)})"
+        miss.issue.message_en += f" (SCDL 2.1.1 also requires: {', '.join(others)})"
 
 
 def _columns(table: Table, ctx: SourceContext) -> dict[str, int]:
@@ -116,16 +127,49 @@ def _read_beside(header: list[str]) -> dict[int, int]:
     return {found[siren]: read[field] for field, siren in SIREN_BESIDE.items() if siren in found}
 
 
-def warn_share_column(ex: Extraction, table: Table, cols: dict[str, int]) -> None:
-    """Say once that a list made from the SCDL schema's layout (three quarters of its columns, :data:`SCHEMA_NAMES`,
-    named as the schema names them) has no pourcentageSubvention, which the schema requires: each amount is read as
-    its one beneficiary's. A list of a few columns, or of human labels ("Bénéficiaire", "Montant"), is not told of
-    the schema's columns: it follows no layout to miss one of."""
+#: The columns that SCDL 2.1.1 requires (``"required": true`` in its Table Schema, DATA-FORMATS.md §1.1), by field,
+#: as the schema names them; its custom check *one-of-required* asks for idBeneficiaire or rnaBeneficiaire besides.
+SCHEMA_REQUIRED = {"funder_name": "nomAttribuant", "funder_id": "idAttribuant", "convention_date": "dateConvention",
+                   "beneficiary_name": "nomBeneficiaire", "beneficiary_id": "idBeneficiaire ou rnaBeneficiaire",
+                   "purpose": "objet", "amount": "montant", "nature": "nature",
+                   "payment_conditions": "conditionsVersement", "payment_period": "datesPeriodeVersement",
+                   "eu_notification": "notificationUE", "share": "pourcentageSubvention"}
+
+
+def schema_missing(fields) -> list[str]:
+    """The columns that SCDL 2.1.1 requires and a header naming ``fields`` lacks, as the schema names them: a
+    beneficiary named by its RNA number has its identifier, a payment period given by its start has its period.
+
+    >>> schema_missing({"funder_name", "funder_id", "convention_date", "beneficiary_name", "beneficiary_rna",
+    ...                 "amount", "nature", "payment_start", "eu_notification"})
+    ['objet', 'conditionsVersement', 'pourcentageSubvention']
+    """
+    given = set(fields) | ({"beneficiary_id"} if "beneficiary_rna" in fields else set()) \
+        | ({"payment_period"} if "payment_start" in fields else set())
+    return [name for field, name in SCHEMA_REQUIRED.items() if field not in given]
+
+
+def warn_schema_columns(ex: Extraction, table: Table, cols: dict[str, int]) -> None:
+    """Say once, naming them all, which columns that SCDL 2.1.1 requires a list written in the schema's column names
+    lacks (the schema's names for at least three of its columns and half of those read, :data:`SCHEMA_NAMES`): the
+    list is stored without them, and ``--strict`` refuses it, as a list that does not follow its schema. A list of
+    human labels ("Bénéficiaire", "Montant") follows no layout to miss a column of, and is not told. Without
+    pourcentageSubvention, each amount is read as its one beneficiary's."""
     named = {normalise_header(name) for name in table.header} & SCHEMA_NAMES
-    if "share" not in cols and 4 * len(named) >= 3 * len(SCHEMA_NAMES):
-        ex.warn("colonne pourcentageSubvention absente, que le SCDL demande : chaque montant est lu comme celui de "
-                "son seul bénéficiaire (part de 100 %)", "no pourcentageSubvention column, which SCDL requires: each "
-                "amount is read as its one beneficiary's (a share of 100 %)", line=table.header_line)
+    missing = schema_missing(cols)
+    if not missing or len(named) < 3 or 2 * len(named) < len(cols):
+        return
+    names = ", ".join(missing)
+    if len(missing) == 1:
+        said = f"colonne {names} absente, que le SCDL demande", f"no {names} column, which SCDL requires"
+    else:
+        said = (f"{len(missing)} colonnes que le SCDL 2.1.1 demande absentes : {names}",
+                f"{len(missing)} columns that SCDL 2.1.1 requires missing: {names}")
+    if "pourcentageSubvention" in missing:
+        said = (f"{said[0]}{' :' if len(missing) == 1 else ' ;'} chaque montant est lu comme celui de son seul "
+                "bénéficiaire (part de 100 %)", f"{said[1]}{':' if len(missing) == 1 else ';'} each amount is read as "
+                                               "its one beneficiary's (a share of 100 %)")
+    ex.warn_nonconforming(*said, line=table.header_line)
 
 
 def extract(ctx: SourceContext) -> Extraction:
@@ -140,7 +184,7 @@ def extract(ctx: SourceContext) -> Extraction:
     warn_duplicate_columns(rows.ex, table, GRANT_FIELDS)
     warn_unread_identifiers(rows.ex, table.header, GRANT_FIELDS, table.header_line)
     warn_unread_columns(rows.ex, table, GRANT_FIELDS, _read(table, cols))
-    warn_share_column(rows.ex, table, cols)
+    warn_schema_columns(rows.ex, table, cols)
     rows.report_repairs()
     for row in table.rows:
         rows.add_row(row)

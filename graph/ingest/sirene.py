@@ -132,8 +132,10 @@ def _near_miss(data: bytes, line: int | None, keys: frozenset[str]) -> InputErro
     if not 2 <= len(SIGNATURE & keys) < len(SIGNATURE):
         return None
     lacks = ", ".join(c for c in COLUMNS if c.lower() not in keys)
-    return InputError(f"l'en-tête ressemble à un extrait SIRENE des unités légales, mais il y manque : {lacks}",
+    miss = InputError(f"l'en-tête ressemble à un extrait SIRENE des unités légales, mais il y manque : {lacks}",
                       line=line, message_en=f"the header looks like a SIRENE legal units extract, but lacks: {lacks}")
+    miss.kind_helps = all(c.lower() in keys for c in REQUIRED)  # extract refuses a file without these, forced or not
+    return miss
 
 
 def _establishments(keys) -> bool:

@@ -63,7 +63,7 @@ def graphs_issue(observed: Observed) -> Issue | None:
     count = len(observed.graphs)
     return Issue("warning", f"le fichier nomme {count} graphe{'s' if count > 1 else ''} ({listed}) : une source "
                             "est un graphe nommé, leurs triplets sont tous versés dans celui de ce fichier, sans leurs "
-                            "noms ; pour garder des graphes apart, importez-les chacun dans un fichier",
+                            "noms ; pour garder des graphes à part, importez-les chacun dans un fichier",
                  f"the file names {count} graph{'s' if count > 1 else ''} ({listed}): a source is one named graph, "
                  "their triples all land in this file's, without their names; to keep graphs apart, import each "
                  "from a file of its own")

@@ -24,6 +24,9 @@ READ = ("délibérations (PDF, texte, Markdown) ; listes SCDL de subventions ou 
 #: Names of keys or columns shown: enough to recognise the file.
 SHOWN = 4
 TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xls", ".ods")
+#: The names of the text files Maillage reads: one of binary bytes is said to be no text.
+TEXT_SUFFIXES = (".csv", ".tsv", ".txt", ".md", ".markdown", ".yaml", ".yml", ".ttl", ".trig", ".nt", ".nq", ".json",
+                 ".jsonld", ".rdf", ".owl", ".xml")
 
 
 def plainly_not(ctx: SourceContext) -> InputError | None:
@@ -35,7 +38,7 @@ def plainly_not(ctx: SourceContext) -> InputError | None:
     >>> refusal.issue.message.split(" ; ")[0]
     'type de fichier non reconnu : du JSON sans « @context » (clés : « name »), pas du JSON-LD'
     """
-    seen = _json(ctx) or _html(ctx) or _xml(ctx) or _table(ctx) or _foreign(ctx)
+    seen = _binary(ctx) or _json(ctx) or _html(ctx) or _xml(ctx) or _table(ctx) or _foreign(ctx)
     if seen is None:
         return None
     (what, what_en), line = seen
@@ -150,6 +153,86 @@ def _json(ctx: SourceContext) -> tuple[tuple[str, str], None] | None:
         return ("une liste JSON sans « @context », pas du JSON-LD",
                 "a JSON list without '@context', not JSON-LD"), None
     return None
+
+
+#: How much of a file is looked at to tell text from binary, and the share of control bytes (NUL and the other C0
+#: controls but tab, line feed, form feed and carriage return) above which it is binary: random bytes have one in
+#: nine, a text exported with a stray NUL in a cell (which the table reader removes with a warning) far fewer.
+BINARY_PEEK = 4096
+BINARY_SHARE = 0.05
+#: Control bytes below which a file is not said binary, whatever their share: a few-byte table with a NUL is text.
+BINARY_LEAST = 16
+_CONTROL_BYTES = bytes(b for b in [*range(0x20), 0x7F] if b not in b"\t\n\x0c\r")
+
+
+def control_bytes(data: bytes) -> tuple[int, int] | None:
+    """How many control bytes, and of them NULs, the first :data:`BINARY_PEEK` bytes of a binary file hold; None for
+    a text (UTF-16 included, whose every other byte may be NUL).
+
+    >>> control_bytes(b"nom;montant\\nClub\\x00 A;12\\n" * 3) is None
+    True
+    >>> control_bytes(bytes(range(256)))
+    (29, 1)
+    >>> control_bytes(b"a;b\\n\\x00\\x01\\n") is None
+    True
+    """
+    from graph.encodings import decode
+
+    head = data[:BINARY_PEEK]
+    controls = sum(head.count(byte) for byte in _CONTROL_BYTES)
+    if controls < BINARY_LEAST or controls <= BINARY_SHARE * len(head):
+        return None
+    try:
+        if decode(head)[1].startswith("utf-16"):
+            return None
+    except InputError:
+        pass  # not text in any encoding the readers know
+    return controls, head.count(0)
+
+
+def _binary(ctx: SourceContext) -> tuple[tuple[str, str], None] | None:
+    """A file of bytes that are no text (an image, an executable, random bytes) under a table's or a text's name:
+    its bytes are not shown as a header, nor a line of it named."""
+    if ctx.path.suffix.lower() not in TEXT_SUFFIXES or (counts := control_bytes(ctx.data)) is None:
+        return None
+    controls, nuls = counts
+    size = min(len(ctx.data), BINARY_PEEK)
+    suffix = ctx.path.suffix.lstrip(".").upper() or "texte"
+    return (f"fichier binaire, pas un fichier {suffix} : {nuls} octets nuls et {controls - nuls} autres octets de "
+            f"contrôle dans ses {size} premiers octets, qu'aucun texte ne contient",
+            f"binary file, not a {suffix} file: {nuls} NUL bytes and {controls - nuls} other control bytes in its "
+            f"first {size} bytes, which no text holds"), None
+
+
+def not_a_pdf(ctx: SourceContext) -> InputError | None:
+    """The refusal of a file named ``.pdf`` that is no PDF (a PDF starts with ``%PDF-``, ISO 32000-1 7.5.2, within
+    its first 1024 bytes as readers allow), saying what it is when its bytes tell (a web page, plain text), else
+    that it does not start so; None for a PDF. A word processor's document or an archive is refused before
+    (:func:`word_document`, :func:`compressed`). Without this, a web page saved as ``.pdf`` was told a truncated
+    PDF (no ``%%EOF`` marker), and the user downloaded it again.
+
+    >>> from pathlib import Path
+    >>> not_a_pdf(SourceContext(Path("d.pdf"), b"<html><body>Deliberation</body></html>")).issue.message.split(" : ")[0]
+    'fichier nommé .pdf, mais une page web (HTML), pas un PDF'
+    >>> not_a_pdf(SourceContext(Path("d.pdf"), b"%PDF-1.7 ...")) is None
+    True
+    """
+    if b"%PDF-" in ctx.data[:1024]:
+        return None
+    if (refused := word_document(ctx.data) or compressed(ctx.data)) is not None:
+        return refused
+    if _HTML_START.match(ctx.data[:4096]):
+        (what, what_en), _ = _html(ctx)
+    elif control_bytes(ctx.data) is None:
+        what, what_en = ("du texte brut : renommez-le en .txt pour qu'il soit lu comme le texte d'une délibération",
+                         "plain text: rename it .txt for it to be read as a deliberation's text")
+    else:
+        return InputError("fichier nommé .pdf qui n'est pas un PDF : il ne commence pas par %PDF- (un autre type de "
+                          "fichier renommé, ou un téléchargement qui a échoué ?)",
+                          message_en="file named .pdf that is no PDF: it does not start with %PDF- (another kind of "
+                                     "file renamed, or a failed download?)")
+    return InputError(f"fichier nommé .pdf, mais {what.replace(' : ', ', pas un PDF : ', 1)}",
+                      message_en=f"file named .pdf, but {what_en.replace(': ', ', not a PDF: ', 1)}")
 
 
 #: The start of an HTML page (after a byte order mark, blanks and comments).
