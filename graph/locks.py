@@ -114,14 +114,14 @@ def store_write_lock(directory: Path, timeout: float) -> Iterator[None]:
     ``write.lock.info`` says who holds it (process id, command line, start), for the waiting message of the command
     line and for the StoreError raised after the wait; the file goes with the lock (a killed writer leaves it,
     naming a process that is gone). The embedded store's layout, which a remote store's writers take too."""
-    from graph.store import StoreError
+    from graph.store import StoreBusyError
 
     info = directory / "write.lock.info"
 
-    def busy() -> StoreError:
+    def busy() -> StoreBusyError:
         holder = _read_json(info)
         pid, since = holder.get("pid", "?"), holder.get("since", "?")
-        return StoreError(f"la base est en cours d'écriture par le processus {pid} "
+        return StoreBusyError(f"la base est en cours d'écriture par le processus {pid} "
                           f"({holder.get('command', 'commande inconnue')}) depuis {since} ; "
                           f"attendu {timeout:.0f} s : réessayez quand il aura fini (réglage lock_timeout)",
                           f"the store is being written by process {pid} "

@@ -52,6 +52,11 @@ class StoreError(Exception):
         self.message_en = message_en or message
 
 
+class StoreBusyError(StoreError):
+    """Another process held the store's write lock for longer than a writer would wait (``lock_timeout``): the
+    message names it; the write may be tried again once it is done."""
+
+
 class QuerySyntaxError(ValueError):
     """A SPARQL query or update does not parse; ``line`` and ``column`` point at the error when known.
     ``message_en``: the message in English when ours is in French (the engine's own messages are English)."""
@@ -127,6 +132,10 @@ class Writer:
     #: Whether ``query`` may be called from another thread while this one works (not when the writer holds a lock
     #: that every query takes).
     concurrent_queries = False
+    #: Whether all that this writer left unpublished is undone, without the caller's help, once an exception ends
+    #: its block (the embedded store's next writer discards it in milliseconds): a caller stopped by a Ctrl-C then
+    #: leaves it so at once rather than restore each graph first.
+    discards_when_ended = False
     #: The directory of the snapshot that the last commit published, when the store has snapshots: immutable, it
     #: holds what the writer held then, for another process to read (graph.ingest.checker validates it).
     published: str | None = None

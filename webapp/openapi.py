@@ -67,6 +67,11 @@ _UPLOAD = {
         "400": _ERROR, "401": _ERROR, "403": _ERROR, "413": _ERROR,
         "422": {"description": "Fichier non enregistré (illisible, ou refusé par strict) : le message dit pourquoi",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+        "503": {"description": "Fichier non enregistré : un autre processus écrivait la base (une ingestion) et l'a "
+                               "gardée plus de lock_timeout secondes ; le message le nomme ; réessayer après "
+                               "Retry-After secondes",
+                "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
         "500": _ERROR},
 }
 

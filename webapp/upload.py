@@ -191,9 +191,20 @@ def _for_the_form(text: str) -> str:
         .replace(FUNDER_ADVICE[1], "this form's “Authority” field")
 
 
+def store_busy(exc, lang: str) -> dict:
+    """The summary of an ingest that could not take the store's write lock (``exc``, a StoreBusyError that names
+    its holder): the store is busy, not the file at fault, and the client is to retry."""
+    said = [f"fichier non enregistré : {exc}", f"file not stored: {exc.message_en}"]
+    return {"status": "busy", "lines": [said[lang == "en"]], "failure": said, "reason": f"store busy: {exc.message_en}"}
+
+
 def _child(conn, config, path, kind, strict, lang, funder) -> None:
+    from graph.store import StoreBusyError
+
     try:
         conn.send(ingest_file(config, path, kind, strict, lang, funder))
+    except StoreBusyError as exc:  # another writer held the store past lock_timeout: a 503, not a bug of ours
+        conn.send(store_busy(exc, lang))
     except MemoryError:
         conn.send(failed("mémoire épuisée : fichier refusé", "memory exhausted: file refused", lang))
     except BaseException as exc:  # the parent logs it; the child must not die silently
@@ -223,6 +234,19 @@ def run_ingest(config: dict, path: Path, kind: str | None, strict: bool, lang: s
             process.kill()
         process.join(5)
         parent.close()
+
+
+class StoreBusy(ApiError):
+    """Another writer held the store while an upload waited for it (``lock_timeout``): 503, to retry later;
+    ``upload``: the file and its summary, for the form's page."""
+
+    status, code = 503, "store-busy"
+
+    def __init__(self, message: str, message_en: str, upload: dict):
+        from webapp.errors import RETRY_AFTER_S
+
+        super().__init__(message, message_en, headers={"Retry-After": str(RETRY_AFTER_S)})
+        self.upload = upload
 
 
 # --- the views -------------------------------------------------------------------------------------------------------
@@ -269,6 +293,9 @@ def _ingest_upload(action: str):
         path = Path(folder) / what["file"]  # same file name, same source graph as `maillage ingest`
         path.write_bytes(data)
         summary = run_ingest(config, path, kind, strict, get_lang(), funder)
+    if summary["status"] == "busy":
+        log_write(action, what, "refused: store busy", token, summary["reason"])
+        raise StoreBusy(*summary["failure"], upload={**what, **summary})
     if summary["status"] == "error":
         log_write(action, what, "error: " + summary["lines"][0], token)
         current_app.logger.error("upload of %s failed: %s", what["file"], summary["lines"][0])
@@ -289,6 +316,9 @@ def upload_page():
     """Ingest the uploaded file (token in the form) and show what happened."""
     try:
         what, summary = _ingest_upload("upload")
+    except StoreBusy as exc:  # said in the page, as the form's other outcomes are
+        return (render_template("upload.html", result=exc.upload, token_variable=token_variable(),
+                                chosen=request.form), exc.status, exc.headers)
     except ApiError as exc:
         if exc.status != 401:
             raise

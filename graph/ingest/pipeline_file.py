@@ -6,6 +6,7 @@ detected, left alone when the store holds it unchanged and read by the current v
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -45,13 +46,35 @@ def read_source(path: Path, base: str = DEFAULT_BASE, options: dict | None = Non
     except IsADirectoryError:
         raise InputError("c'est un dossier, pas un fichier", message_en="is a directory, not a file") from None
     except OSError as exc:
-        from graph.french_text import os_reason
-
-        said, said_en = os_reason(exc)
-        raise InputError(f"lecture impossible : {said}", message_en=f"cannot read: {said_en}") from None
+        if exc.filename is not None and os.fsdecode(exc.filename) != str(path):
+            raise  # another file's error (a store's, a lock's): not this input's to be blamed for
+        raise _unreadable(path, exc) from None
     if (refused := compressed(data) or word_document(data)) is not None:
         raise refused
     return SourceContext(path=path, data=data, base=base, options=dict(options or {}))
+
+
+def _unreadable(path: Path, exc: OSError) -> InputError:
+    """Why the input ``path`` cannot be read; a relative path that is not found is said with the folder it was
+    looked for in (an input said not found while the user sees it there was looked for elsewhere).
+
+    >>> import errno
+    >>> _unreadable(Path("/d/f.csv"), FileNotFoundError(errno.ENOENT, "No such file or directory", "/d/f.csv")
+    ...             ).issue.message
+    'lecture impossible : fichier ou dossier introuvable'
+    """
+    from graph.french_text import os_reason
+
+    said, said_en = os_reason(exc)
+    if isinstance(exc, FileNotFoundError) and not path.is_absolute():
+        try:
+            folder = os.getcwd()
+        except OSError:  # the current folder itself removed
+            folder = "(le dossier courant, supprimé)", "(the current folder, removed)"
+        else:
+            folder = folder, folder
+        said, said_en = f"{said} dans le dossier {folder[0]}", f"{said_en} in the folder {folder[1]}"
+    return InputError(f"lecture impossible : {said}", message_en=f"cannot read: {said_en}")
 
 
 def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: bool = False,
