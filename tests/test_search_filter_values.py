@@ -22,6 +22,8 @@ from webapp.cli import main
 from test_search_corpus import ACTORS_TTL, ID, TH, THEMES_TTL, write
 from web_fixture import client_on
 
+ONTOLOGY = "https://w3id.org/maillage/ontology/"
+
 #: Where a type or a theme is given: a parameter (or option) of its own, or a filter in the text.
 INTERFACES = ["api", "api text", "page", "page text", "cli", "cli text"]
 
@@ -63,18 +65,28 @@ def _ask(interface: str, data: str, client, name: str, value: str):
     response = client.get("/search", query_string=params)
     page = response.get_data(as_text=True)
     if response.status_code != 200:
-        return response.status_code, html.unescape(re.search(r'<p class="warning" role="alert">([^<]*)</p>', page)[1])
+        said = html.unescape(re.search(r'<p class="warning" role="alert">([^<]*)</p>', page)[1])
+        return response.status_code, said.replace("\u00a0", " ")  # a page holds « … » together, its JSON does not
     return "found", _page_paths(page)
 
 
 def _paths(answer: dict) -> list[str]:
     """The paths of the pages of an answer's results, as the search page links them."""
-    return ["/id/" + iri[len(ID):] if iri.startswith(ID) else "/resource?" + urlencode({"iri": iri})
-            for iri in (hit["iri"] for hit in answer["results"])]
+    return [_path(hit["iri"]) for hit in answer["results"]]
+
+
+def _path(iri: str) -> str:
+    """The page of ``iri``: an instance's under /id/, a vocabulary concept's under /ontology/, else by its IRI."""
+    if iri.startswith(ID):
+        return "/id/" + iri[len(ID):]
+    if iri.startswith(ONTOLOGY) and "#" not in iri:
+        return "/ontology/" + iri[len(ONTOLOGY):]
+    return "/resource?" + urlencode({"iri": iri})
 
 
 def _page_paths(page: str) -> list[str]:
-    return [html.unescape(path) for path in re.findall(r'<li><a href="(/id/[^"]+|/resource\?[^"]+)">', page)]
+    return [html.unescape(path)
+            for path in re.findall(r'<li><a href="(/id/[^"]+|/ontology/[^"]+|/resource\?[^"]+)">', page)]
 
 
 @pytest.mark.parametrize("interface", INTERFACES)
@@ -154,6 +166,7 @@ TEXTS = ["veilleurs type:association", "veilleurs^2 type:grant", "auteur:veilleu
 def test_the_page_shows_what_its_json_twin_finds_and_says(client, text):
     answer = client.get("/api/search", query_string={"q": text}).get_json()
     page = html.unescape(client.get("/search", query_string={"q": text}).get_data(as_text=True))
+    page = page.replace("\u00a0", " ")  # a page holds « … » together, its JSON does not
     assert _page_paths(page) == _paths(answer)
     assert [notice["message"] for notice in answer["notices"]] == re.findall(r'<p class="note notice" '
                                                                               r'role="status">([^<]*)</p>', page)
