@@ -29,10 +29,14 @@ def store(tmp_path):
 
 
 def ingest(store, path, **options):
+    """Ingest ``path``; its report, without the warning that a small grants list written here lacks columns that
+    SCDL 2.1.1 requires (these lists hold what identity needs, not a whole SCDL list)."""
     failures = []
     reports = ingest_paths(store, [path], options=options, on_report=lambda r, e, p: e and failures.append(e))
     assert failures == []
-    return reports[0]
+    report = reports[0]
+    report.issues = [i for i in report.issues if "que le SCDL" not in i.message]
+    return report
 
 
 def rows(store, sparql):

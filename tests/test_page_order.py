@@ -48,8 +48,10 @@ def _page(client, url: str, lang: str = "fr") -> str:
 
 
 def _text(body: str) -> str:
-    """An HTML fragment's text, tags and runs of spaces made single spaces."""
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body)).strip()
+    """An HTML fragment's text as shown, tags and runs of spaces made single spaces (a property's meaning, in
+    visually hidden text for screen readers, left out)."""
+    shown = re.sub(r'<span class="visually-hidden">[^<]*</span>', "", body)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", shown)).strip()
 
 
 def _main(page: str) -> str:

@@ -33,9 +33,9 @@ def _validated(data: Path, lang: str = "fr"):
 
 
 @pytest.mark.parametrize("lang, line", [
-    ("fr", "numeros.ttl: violation : « Asso 1 » — numéro RNA : Un numéro RNA s'écrit W suivi de 9 chiffres ou "
+    ("fr", "numeros.ttl: violation : « Asso 1 » <https://ex.org/a1> — numéro RNA : Un numéro RNA s'écrit W suivi de 9 chiffres ou "
            "lettres majuscules. (valeur pas un RNA)"),
-    ("en", "numeros.ttl: violation: 'Asso 1' — RNA number: An RNA number is W followed by 9 digits or capital "
+    ("en", "numeros.ttl: violation: 'Asso 1' <https://ex.org/a1> — RNA number: An RNA number is W followed by 9 digits or capital "
            "letters. (value pas un RNA)")])
 def test_a_violation_names_the_file_that_states_the_offending_value_not_the_one_that_types_the_node(
         tmp_path, lang, line):
@@ -47,7 +47,7 @@ def test_a_violation_names_the_file_that_states_the_offending_value_not_the_one_
 
 def test_a_bad_value_in_the_file_that_types_its_node_names_that_file(tmp_path):
     data = _ingested(tmp_path, membres=ASSO + ' ; mai:rna "pas un RNA" .\n')
-    assert _validated(data).stdout.startswith("membres.ttl: violation : « Asso 1 » — numéro RNA")
+    assert _validated(data).stdout.startswith("membres.ttl: violation : « Asso 1 » <https://ex.org/a1> — numéro RNA")
 
 
 def test_a_value_stated_by_two_files_names_only_the_one_whose_value_is_wrong(tmp_path):

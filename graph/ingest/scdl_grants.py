@@ -161,10 +161,11 @@ def warn_schema_columns(ex: Extraction, table: Table, cols: dict[str, int]) -> N
         return
     names = ", ".join(missing)
     if len(missing) == 1:
-        said = f"colonne {names} absente, que le SCDL demande", f"no {names} column, which SCDL requires"
+        said = (f"colonne {names} absente, que le SCDL demande",
+                f"no {names.replace(' ou ', ' or ')} column, which SCDL requires")
     else:
         said = (f"{len(missing)} colonnes que le SCDL 2.1.1 demande absentes : {names}",
-                f"{len(missing)} columns that SCDL 2.1.1 requires missing: {names}")
+                f"{len(missing)} columns that SCDL 2.1.1 requires missing: {names.replace(' ou ', ' or ')}")
     if "pourcentageSubvention" in missing:
         said = (f"{said[0]}{' :' if len(missing) == 1 else ' ;'} chaque montant est lu comme celui de son seul "
                 "bénéficiaire (part de 100 %)", f"{said[1]}{':' if len(missing) == 1 else ';'} each amount is read as "
