@@ -219,10 +219,16 @@ class OxigraphWriter(Writer):
         its time on the snapshot before, the whole page 0.83x (bench/compaction.py; bench/README.md, "Compacting
         the store").
         Nothing changes for a reader meanwhile: it reads the current snapshot, whose files stay (hard links).
+        The snapshots before the compacted one then go, but those a reader holds: they hold the files as they were,
+        and no ingest runs beside this writer to need them. This process's own reader moves to the compacted one
+        first, so that the snapshot it held goes too.
         """
         before = disk_bytes(self.owner.root / "primary")
         self.primary.optimize()
         self.dirty = True  # the same content, in other files: published so that readers open them
+        self.commit()
+        self.owner.refresh()
+        self.owner.prune_snapshots(keep=0)
         return before, disk_bytes(self.owner.root / "primary")
 
     def drop_graph(self, name):

@@ -29,7 +29,7 @@ from graph.locks import exclusive_lock, write_atomic
 from graph.store import StoreError
 
 #: Versions kept besides the current one; older ones go once older than VERSION_GRACE_S, the time a reader may
-#: take between reading the pointer and opening the directory (the same rule as the store's snapshots).
+#: take between reading the pointer and opening the directory (the store's snapshots are held by their readers instead).
 KEEP_VERSIONS = 1
 VERSION_GRACE_S = 60.0
 #: What a version's FORMAT file says of its layout; a version of another format (or without the file: format 1,

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from graph.oxistore import OxigraphStore
+from graph.oxistore import OxigraphStore, hold_snapshot
 from graph.oxiwriter import interruptibly, wait_for_calls_left_running
 from graph.store import open_store
 from webapp.cli import main
@@ -97,13 +97,15 @@ def test_writing_after_a_discard_leaves_the_snapshot_it_was_rebuilt_from_as_it_w
     with store.writer() as writer:
         writer.replace_graph(G1, OLD, "ntriples")
     snapshot = store.read_pointer()
+    held = tmp_path / "data" / "store" / "snapshots" / snapshot
+    hold, old = hold_snapshot(held), ox.Store.read_only(str(held))  # held: optimize keeps it
     stopped_writer(store)
     with store.writer() as writer:
         writer.replace_graph(G1, NEW, "ntriples")
         writer.optimize()
-    old = ox.Store.read_only(str(tmp_path / "data" / "store" / "snapshots" / snapshot))
     assert [q.object.value for q in old.quads_for_pattern(None, None, None, ox.NamedNode(G1))] == ["old"]
     assert len(list(store.query(f"SELECT * WHERE {{ GRAPH <{G1}> {{ ?s ?p ?o }} }}"))) == 2
+    hold.close()
 
 
 @pytest.mark.parametrize("lang, said", [

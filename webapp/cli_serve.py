@@ -50,8 +50,11 @@ def optimize(ctx: Context) -> None:
     """Compact the embedded store after a large import, its content unchanged: queries and pages read fewer files."""
     import time
 
-    start = time.perf_counter()
-    with ctx.existing_store.writer() as writer:  # another writer that holds the lock: one line (cli_group)
+    from graph.disk_usage import data_usage
+
+    store, data = ctx.existing_store, Path(ctx.config["data_dir"])  # none there: one line, nothing created
+    start, before = time.perf_counter(), data_usage(data)
+    with store.writer() as writer:  # another writer that holds the lock: one line (cli_group)
         sizes = writer.optimize()
     if sizes is None:
         click.echo("nothing to compact: only the embedded store has files of its own (a SPARQL server compacts its "
@@ -59,12 +62,29 @@ def optimize(ctx: Context) -> None:
                    "rien à compacter : seule la base embarquée a des fichiers à elle (un serveur SPARQL compacte sa "
                    "propre base)", err=True)
         return
-    figures = [f"{x:.1f}" if ctx.lang == "en" else f"{x:.1f}".replace(".", ",")
-               for x in (time.perf_counter() - start, sizes[0] / 1e6, sizes[1] / 1e6)]
+    en = ctx.lang == "en"
+    figures = [_decimal(x, en) for x in (time.perf_counter() - start, sizes[0] / 1e6, sizes[1] / 1e6)]
     click.echo("store compacted in {} s: {} MB before, {} MB after; readers open it at their next request".format(
-        *figures) if ctx.lang == "en" else
+        *figures) if en else
         "base compactée en {} s : {} Mo avant, {} Mo après ; les lecteurs l'ouvrent à leur prochaine requête".format(
         *figures), err=True)
+    click.echo(_usage_line(before, data_usage(data), en), err=True)
+
+
+def _usage_line(before, after, en: bool) -> str:
+    """The data directory's size before and after ``maillage optimize``, by part, and its older snapshots (most of
+    the room after many ingests: each holds the files of the store as they were)."""
+    mb = [_decimal(x / 1e6, en) for x in (before.total, after.total, after.primary, after.snapshots, after.index)]
+    if en:
+        return ("data directory: {} MB before, {} MB after (store {} MB, its snapshots {} MB more, index {} MB); "
+                "older snapshots: {} before, {} after").format(*mb, before.older_snapshots, after.older_snapshots)
+    return ("dossier de données : {} Mo avant, {} Mo après (base {} Mo, ses instantanés {} Mo de plus, index {} Mo) ; "
+            "anciens instantanés : {} avant, {} après").format(*mb, before.older_snapshots, after.older_snapshots)
+
+
+def _decimal(value: float, en: bool) -> str:
+    """``value`` with one decimal, written the French way unless ``en``."""
+    return f"{value:.1f}" if en else f"{value:.1f}".replace(".", ",")
 
 
 @click.command(cls=ReadingCommand)
