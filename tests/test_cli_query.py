@@ -518,7 +518,8 @@ def test_serving_a_data_directory_without_a_store_says_the_site_will_be_empty(tm
 
     monkeypatch.setattr(webapp.server, "serve", lambda host, port, workers: None)
     port = str(free_port())  # not the default 5000, which `make run` may be serving on
-    result = CliRunner().invoke(main, ["--data", str(tmp_path / "nosuch"), "serve", "--port", port])
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(main, ["--data", str(tmp_path / "empty"), "serve", "--port", port])
     assert result.exit_code == 0 and "aucune base dans" in result.stderr and "sera vide" in result.stderr
     served = CliRunner().invoke(main, ["--data", str(loaded(tmp_path)), "serve", "--port", port])
     assert served.exit_code == 0 and "aucune base" not in served.stderr

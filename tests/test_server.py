@@ -38,6 +38,7 @@ def test_the_server_opens_no_control_socket_in_the_users_home(tmp_path):
 
     home = tmp_path / "home"
     home.mkdir()
+    (tmp_path / "data").mkdir()
     log = tmp_path / "serve.log"
     with serving(tmp_path / "data", env={"HOME": str(home), "XDG_RUNTIME_DIR": str(home)}, log=log) as url:
         assert urllib.request.urlopen(url + "/healthz", timeout=10).status == 200

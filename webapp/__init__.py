@@ -23,6 +23,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     say_logs_by_default(config["lang"])
     app.config.update({"MAILLAGE": config, "MAX_CONTENT_LENGTH": config["max_upload_bytes"]})
     app.config["DEBUG"] = bool(config["debug"])
+    trust_proxies(app, config["proxy"])
 
     from webapp import errors, health, resources, sparql
     from webapp import api, funding, graph_store, home, i18n, network, queries_pages, resource_pages, search_page
@@ -50,3 +51,13 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     security.init_app(app)
     app.register_blueprint(upload.bp)
     return app
+
+
+def trust_proxies(app: Flask, count: int) -> None:
+    """Take the client's address, the scheme, the host and the path prefix from the ``X-Forwarded-*`` headers of the
+    ``count`` reverse proxies in front of the server (werkzeug's ProxyFix): links, redirects and the service
+    description then name the public address, and the logs the client. None by default: a client could forge them."""
+    if count:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count, x_prefix=count)

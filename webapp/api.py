@@ -229,4 +229,4 @@ def openapi():
     """Return the OpenAPI 3.1 description of the JSON API."""
     from webapp.openapi import openapi_document
 
-    return jsonify(openapi_document(current_app.config["MAILLAGE"]))
+    return jsonify(openapi_document(current_app.config["MAILLAGE"], request.url_root.rstrip("/")))

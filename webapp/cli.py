@@ -16,7 +16,7 @@ import click
 from graph import __version__
 from graph.french_text import os_reason
 from graph.ingest.base import InputError
-from webapp.cli_context import Context, PathGiven, current_lang, fail, logs_said, permission_failure
+from webapp.cli_context import Context, PathGiven, current_lang, fail, logs_said, permission_failure, store_damaged
 from webapp.cli_export import export
 from webapp.cli_group import MaillageGroup
 from webapp.cli_ingest import ingest, remove
@@ -89,10 +89,7 @@ def run() -> None:
     except RuntimeError as exc:
         if not str(exc).startswith("Corruption"):  # the engine's word for a store's damaged file
             raise
-        fail(f"base endommagée ({str(exc)[:200]}) : restaurez une sauvegarde (maillage export) dans un nouveau "
-             "dossier, ou ingérez-y de nouveau ses fichiers",
-             f"store damaged ({str(exc)[:200]}): restore a backup (maillage export) into a new directory, or ingest "
-             "its files there again")
+        fail(*store_damaged(exc))
 
 
 if __name__ == "__main__":  # python -m webapp.cli, as the console script

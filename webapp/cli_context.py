@@ -39,6 +39,15 @@ def fail_store(exc: StoreError, config: dict | None = None) -> None:
     fail(*store_failure(exc, config or {}))
 
 
+def store_damaged(exc: RuntimeError) -> tuple[str, str]:
+    """The engine's ``Corruption`` error (a store's damaged file) as the command line says it, in French and in
+    English: what the engine found, and how to get the data back."""
+    return (f"base endommagée ({str(exc)[:200]}) : restaurez une sauvegarde (maillage export) dans un nouveau "
+            "dossier, ou ingérez-y de nouveau ses fichiers",
+            f"store damaged ({str(exc)[:200]}): restore a backup (maillage export) into a new directory, or ingest "
+            "its files there again")
+
+
 def store_failure(exc: StoreError, config: dict) -> tuple[str, str]:
     """A store's failure as the command line says it, in French and in English: its own words when it has them in
     both (the writer's lock), a remote store that cannot be reached or refuses a request with its address and why

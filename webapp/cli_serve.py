@@ -10,7 +10,8 @@ from pathlib import Path
 import click
 
 from graph.french_text import os_reason
-from webapp.cli_context import EXIT_BAD_INPUT, Context, check_remote_settings, fail, pass_context, store_failure
+from webapp.cli_context import (EXIT_BAD_INPUT, Context, check_remote_settings, fail, pass_context, store_damaged,
+                                 store_failure)
 from webapp.cli_group import MaillageCommand, ReadingCommand
 from webapp.cli_messages import IntRange
 
@@ -98,7 +99,15 @@ def serve(ctx: Context, host: str, port: int, workers: int) -> None:
 
     _port_free(host, port)  # a mistake refused before the notices of a server that will not start
     data = Path(ctx.config["data_dir"])
-    if ctx.config.get("store", "oxigraph") == "oxigraph" and not (data / "store").is_dir():
+    if ctx.config.get("store", "oxigraph") == "oxigraph" and not data.is_dir():
+        # refused, not created: a mistyped --data served an empty site, and left an empty directory behind
+        fail(f"le dossier de données « {data} » n'existe pas : --data / MAILLAGE_DATA nomme-t-il un autre dossier ? "
+             "(maillage ingest le crée)",
+             f"the data directory '{data}' does not exist: does --data / MAILLAGE_DATA name another directory? "
+             "(maillage ingest creates it)")
+    if ctx.config.get("store", "oxigraph") == "oxigraph" and (data / "store").is_dir():
+        _check_store(ctx)
+    elif ctx.config.get("store", "oxigraph") == "oxigraph":
         # said, not refused: a server may start empty and take its files by upload; a mistyped --data is seen
         click.echo(f"no store in '{data}' yet: the site is empty until a file is ingested or uploaded (--data / "
                    "MAILLAGE_DATA names another directory?)" if ctx.lang == "en" else
@@ -108,6 +117,18 @@ def serve(ctx: Context, host: str, port: int, workers: int) -> None:
         _say_remote_unreachable(ctx)
     os.environ["MAILLAGE_DATA"] = ctx.config["data_dir"]
     run(host, port, workers)
+
+
+def _check_store(ctx: Context) -> None:
+    """Open the embedded store's current snapshot once before the workers start, and refuse in one line a store that
+    cannot be opened (a damaged file, a pointer to no snapshot): each worker failed to boot with a traceback, and
+    gunicorn gave up with « Worker failed to boot »."""
+    try:
+        ctx.store.close()  # opening it reads the pointer and opens the snapshot it names (Context.store says why not)
+    except RuntimeError as exc:
+        if not str(exc).startswith("Corruption"):  # the engine's word for a store's damaged file
+            raise
+        fail(*store_damaged(exc))
 
 
 def _say_remote_unreachable(ctx: Context) -> None:

@@ -11,6 +11,7 @@ from flask import current_app, render_template, request
 from graph.namespaces import PREFIXES, sparql_prologue
 from graph.sparql import QueryPlan
 from graph.terms import to_rdflib
+from webapp.links import site_path
 from webapp.named_queries import named_queries
 from webapp.resources import get_query_runner
 
@@ -56,7 +57,8 @@ def editor_page(text: str | None = None, plan: QueryPlan | None = None, error: s
         # the dataset the query ran on goes with it: a download is the same query's answer, not the whole graph's
         dataset = [(key, iri) for key in ("default-graph-uri", "named-graph-uri")
                    for iri in request.values.getlist(key)]
-        downloads = {FORMAT_NAMES[name]: "/sparql?" + urlencode([("query", text), *dataset, ("format", name)])
+        downloads = {FORMAT_NAMES[name]:
+                     site_path("/sparql?") + urlencode([("query", text), *dataset, ("format", name)])
                      for name in names}
     config = current_app.config["MAILLAGE"]
     examples = [(q, sparql_prologue() + "\n" + q.text) for q in named_queries().values() if not q.parameters]

@@ -15,6 +15,7 @@ from webapp.api_parameters import check_known, integer_arg
 from webapp.funding_grants import listed_grants
 from webapp.i18n import get_lang, t
 from webapp.cache import cached_select, cached_slice
+from webapp.links import site_path
 from webapp.named_queries import Parameter
 from webapp.query_parameters import resolve_name
 from webapp.resource_tables import former_members, membership_status
@@ -229,7 +230,8 @@ def _by_role(role, name: str, key: str, pole: URIRef | None = None, year: int | 
                            "total": float(row["total"].toPython())})
     table.more = _count(_for_pole(_COUNT_ROLE, pole, year), pin=overview, role=role, pole=pole,
                         fiscalYear=year) - len(table.rows)
-    table.more_url = MORE_URLS[name] if overview else None  # the named queries list every pole's and year's grants
+    # the named queries list every pole's and year's grants
+    table.more_url = site_path(MORE_URLS[name]) if overview else None
     return table
 
 
@@ -258,7 +260,7 @@ def funding():
                            "beneficiary": ref(row["beneficiary"], row.get("beneficiaryLabel")),
                            "grants": int(row["grants"]), "total": float(row["total"].toPython())})
     flows.more = _count(_for_pole(_COUNT_FLOWS, pole, year), pin=pin, **narrowed) - len(flows.rows)
-    flows.more_url = MORE_URLS["flows"] if pin else None
+    flows.more_url = site_path(MORE_URLS["flows"]) if pin else None
     by_year = Table("by_year", [("year", "year"), ("grants", "grants"), ("total", "total")],
                     blanks={"year": t("unknown_year")})
     for row in cached_select(_for_pole(_BY_YEAR, pole, year), pin=pin, **narrowed):
@@ -298,7 +300,7 @@ def _funding_url(year: int | None) -> str:
     kept = {k: v for k, v in request.args.items() if k in ("pole", "lang")}
     if year is not None:
         kept["year"] = year
-    return "/funding" + ("?" + urlencode(kept) if kept else "")
+    return site_path("/funding" + ("?" + urlencode(kept) if kept else ""))
 
 
 def _pole_arg() -> URIRef | None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import threading
 import time
+from pathlib import Path
 
 from flask import Blueprint, current_app, jsonify, request
 
 from graph import __version__
 from graph.store import StoreError, open_store
+from search.errors import SearchError
 from webapp.errors import RETRY_AFTER_S, STORE_DOWN
-from webapp.resources import get_store
 from webapp.settings import store_config
 
 bp = Blueprint("health", __name__)
@@ -63,12 +64,42 @@ def require_store() -> None:
 
 @bp.get("/healthz")
 def healthz():
-    """Report liveness, the version and the state of the store and of the search index."""
-    store = get_store()
+    """Report liveness, the version and the state of the store and of the search index; 503 with what is wrong
+    when this instance cannot serve its data (a load balancer then takes it out of service)."""
+    store = current_app.extensions["maillage.store"]
+    problems = local_problems(store)
     index = current_app.extensions.get("maillage.index")
     index_state = index.state() if index is not None else {"index": None}
     body = {"status": "ok", "version": __version__, "store": store.state(), "search": index_state}
+    if problems:
+        body.update(status="unavailable", problems=problems, message=problems[0]["message"],
+                    message_en=problems[0]["message_en"])
+        return jsonify(body), 503, {"Retry-After": str(RETRY_AFTER_S)}
     if _remote_failure() is None:
         return jsonify(body)
     body.update(status="store-unavailable", message=STORE_DOWN[0], message_en=STORE_DOWN[1])
     return jsonify(body), 503, {"Retry-After": str(RETRY_AFTER_S)}
+
+
+def local_problems(store) -> list[dict]:
+    """What keeps this instance from serving, each as ``{"code", "message", "message_en"}``: its data directory
+    gone, its store's current snapshot that cannot be opened, its search index missing or unreadable while the store
+    holds data (an instance that nothing was ingested into yet serves its empty site). Cheap: a ``stat`` or two, and
+    a snapshot or an index opened only when it changed."""
+    data = Path(current_app.config["MAILLAGE"]["data_dir"])
+    if store.name == "oxigraph" and not data.is_dir():
+        return [{"code": "data-dir-missing", "message": f"le dossier de données « {data} » n'existe pas",
+                 "message_en": f"the data directory '{data}' does not exist"}]
+    problems = []
+    try:
+        store.refresh()
+    except (StoreError, RuntimeError) as exc:  # a pointer to no snapshot; the engine's Corruption of a damaged file
+        problems.append({"code": "store-unavailable", "message": f"base illisible ({exc}) : restaurez une sauvegarde",
+                         "message_en": f"store unreadable ({exc}): restore a backup"})
+    index = current_app.extensions.get("maillage.index")
+    if index is not None and store.state().get("snapshot") is not None:
+        try:
+            index.view()
+        except SearchError as exc:
+            problems.append({"code": "index-unavailable", "message": exc.message, "message_en": exc.message_en})
+    return problems

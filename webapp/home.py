@@ -14,6 +14,7 @@ from webapp.cache import cached_select
 from webapp.grant_amounts import EVERY_GRANT_YEAR_AMOUNT
 from webapp.i18n import t
 from webapp.labels import term_label
+from webapp.links import site_path
 from webapp.page_data import Table, in_language, ref
 from webapp.page_queries import read_whole
 from webapp.rendering import render_page
@@ -114,7 +115,7 @@ def members_url(pole, circle) -> str | None:
     out."""
     if circle is None:
         return None
-    return f"/queries/{MEMBERS_QUERY}?" + urlencode({"circle": str(circle), "pole": str(pole), "run": 1})
+    return site_path(f"/queries/{MEMBERS_QUERY}?") + urlencode({"circle": str(circle), "pole": str(pole), "run": 1})
 
 
 def cooperations() -> list[dict]:

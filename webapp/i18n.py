@@ -499,7 +499,9 @@ def init_app(app: Flask) -> None:
     def _remember(response):
         wanted = request.args.get("lang")
         if wanted in LANGS and wanted != request.cookies.get(COOKIE):
-            response.set_cookie(COOKIE, wanted, max_age=365 * 24 * 3600, samesite="Lax")
+            # for this site only (its path prefix behind a proxy), and never sent in clear after an https visit
+            response.set_cookie(COOKIE, wanted, max_age=365 * 24 * 3600, samesite="Lax",
+                                path=request.script_root or "/", secure=request.is_secure)
         if wanted in LANGS or request.cookies.get(COOKIE) or ("lang" in g and not wanted):
             response.vary.add("Cookie")  # the language came, or would have come, from the cookie
         return response

@@ -22,7 +22,7 @@ from graph.namespaces import not_replaced
 from webapp.errors import ApiError
 from webapp.grant_amounts import COUNTED_AMOUNT
 from webapp.i18n import t
-from webapp.links import local_path, twin_url
+from webapp.links import local_path, site_path, twin_url
 from webapp.page_data import Ref, Table, ref
 from webapp.page_queries import select
 from webapp.rendering import render_page, shown_rows
@@ -285,7 +285,7 @@ def draw(focus: dict, edges: list[dict], among: list[dict] = ()) -> Markup:
         if other.iri is None:
             parts.append(f"<g>{node}</g>")
         else:
-            parts.append(f'<a href="{escape("/network?" + _query(other.iri))}">{node}</a>')
+            parts.append(f'<a href="{escape(site_path("/network?" + _query(other.iri)))}">{node}</a>')
     parts.append(f'<a href="{escape(local_path(focus["iri"]))}"><title>{escape(focus["label"])}</title>'
                  f'<circle cx="{fx:.1f}" cy="{fy:.1f}" r="12" class="node node-focus"></circle>'
                  f'<text x="{fx:.1f}" y="{fy + 30:.1f}" text-anchor="middle" class="node-label node-label-focus">'
@@ -365,5 +365,5 @@ def network():
     return render_page("network.html", {"focus": focus_data, "edges": edges, "among": among, "more": more,
                                         "uncounted": sum(edge["uncounted"] for edge in shown)},
                        svg=draw(focus_data, shown, among.rows), legend=LEGEND,
-                       more_url="/network?" + _query(focus_iri, min(limit * 2, MAX_LIMIT)) if more else None,
+                       more_url=site_path("/network?") + _query(focus_iri, min(limit * 2, MAX_LIMIT)) if more else None,
                        csv_url=twin_url("csv", table="edges"))

@@ -76,8 +76,9 @@ _UPLOAD = {
 }
 
 
-def openapi_document(config: dict) -> dict:
-    """Return the OpenAPI document (a dict) of the routes under /api."""
+def openapi_document(config: dict, server: str) -> dict:
+    """Return the OpenAPI document (a dict) of the routes under /api, served at ``server`` (the site's public
+    address, with its path prefix behind a reverse proxy: a client resolves the paths against it)."""
     table = {"type": "object", "required": ["columns", "rows"],
              "properties": {"name": {"type": "string"}, "columns": {"type": "array", "items": {"type": "string"}},
                             "rows": {"type": "array", "items": {"type": "object"}},
@@ -88,6 +89,7 @@ def openapi_document(config: dict) -> dict:
         "info": {"title": "Maillage API", "version": __version__,
                  "description": "Le graphe d'un PTCE santé : acteurs, subventions, délibérations, objectifs. "
                                 "Les requêtes SPARQL libres passent par /sparql (protocole SPARQL 1.1)."},
+        "servers": [{"url": server}],
         "paths": {
             "/api/search": {"get": {
                 "summary": "Recherche plein texte en français, avec facettes",

@@ -172,7 +172,7 @@ def rdf_links(iri: str) -> list[tuple[Format, str]]:
     """The RDF versions of the resource ``iri``, each with its address: its page's with the format's suffix
     (``/id/….ttl``, ``/ontology/….ttl``), or ``/resource?iri=…&format=…`` for an IRI that has no page of its own."""
     page = local_path(iri)
-    if page.startswith("/resource?"):
+    if "?" in page:  # /resource?iri=…
         return [(rdf_format(name), f"{page}&{urlencode({'format': name})}") for name in RDF_SUFFIXES.values()]
     return [(rdf_format(name), page + suffix) for suffix, name in RDF_SUFFIXES.items()]
 

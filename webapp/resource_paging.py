@@ -11,18 +11,19 @@ from flask import has_request_context, request
 from rdflib import URIRef
 
 from webapp.errors import ApiError
+from webapp.links import site_path
 from webapp.resource_tables import incoming
 
 
 def page_url(page: int) -> str:
     """This page's URL at ``page`` of its grant tables, keeping the rest of its query string."""
-    return request.path + "?" + urlencode({**request.args, "page": page})
+    return site_path(request.path) + "?" + urlencode({**request.args, "page": page})
 
 
 def offset_url(offset: int, name: str = "offset") -> str:
     """This page's URL with its lists (incoming links, instances; its memberships with ``name`` "members_offset")
     from ``offset``, keeping the rest of its query string."""
-    return request.path + "?" + urlencode({**request.args, name: offset})
+    return site_path(request.path) + "?" + urlencode({**request.args, name: offset})
 
 
 def page_arg() -> int:

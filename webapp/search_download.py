@@ -16,7 +16,7 @@ from search.errors import SearchError
 from search.query import MAX_EXPORT_RESULTS, every_result
 from search.syntax import read
 from webapp.api_parameters import check_integers, page_arg
-from webapp.links import local_path
+from webapp.links import local_path, site_path
 from webapp.i18n import t
 from webapp.page_data import Ref, Table
 from webapp.rendering import csv_response, download_name, wants_excel
@@ -85,4 +85,4 @@ def csv_url(args: MultiDict, excel: bool = False) -> str:
     from urllib.parse import urlencode
 
     kept = [(k, v) for k, v in args.items(multi=True) if k not in ("page", "excel")]
-    return "/search.csv?" + urlencode(kept + ([("excel", "1")] if excel else []))
+    return site_path("/search.csv?") + urlencode(kept + ([("excel", "1")] if excel else []))

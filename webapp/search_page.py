@@ -21,6 +21,7 @@ from webapp.api_parameters import check_integers, page_arg
 from webapp.errors import ApiError
 from webapp.formatting import money_text
 from webapp.i18n import get_lang, pick, t
+from webapp.links import site_path
 from webapp.resources import index_missing
 from webapp.search_api import resolved_filters
 from webapp.search_download import csv_url
@@ -329,13 +330,13 @@ def search_page():
     # every value of every parameter, in order: a repeated filter (type=grant&type=deliberation) is alternatives
     # that the page's links, its form and its JSON twin must all keep; a page link or a new search starts anew
     args = [(k, v) for k, v in request.args.items(multi=True) if k != "page"]
-    api_url = "/api/search?" + urlencode(list(request.args.items(multi=True)))
+    api_url = site_path("/api/search?") + urlencode(list(request.args.items(multi=True)))
 
     def page_url(n: int) -> str:
-        return "/search?" + urlencode([*args, ("page", n)])
+        return site_path("/search?") + urlencode([*args, ("page", n)])
 
     def facet_url(name: str, value: str | None) -> str:
-        return "/search?" + urlencode(with_facet(args, name, value))
+        return site_path("/search?") + urlencode(with_facet(args, name, value))
 
     def facet_active(name: str, value: str | None) -> bool:
         return is_active(args, name, value)
@@ -353,7 +354,8 @@ def search_page():
                                 facet_active=facet_active, active_labels=active_labels(results, args),
                                 csv_url=csv_url(request.args), excel_url=csv_url(request.args, excel=True),
                                 pages=pages, total=total, filtered=filtered, sort=sort or "relevance", sorts=SORTS,
-                                unfiltered_url="/search?" + urlencode({"q": text, **({"sort": sort} if sort else {})}),
+                                unfiltered_url=site_path("/search?")
+                                + urlencode({"q": text, **({"sort": sort} if sort else {})}),
                                 # a type asked in the text (type:grant) is asked as the parameter is: no note
                                 no_actor=bool(total) and bool(text) and not types and not reading.values("kind")
                                 and "actor" not in kinds)

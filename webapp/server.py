@@ -52,7 +52,10 @@ def serve(host: str, port: int, workers: int = 1) -> None:
     """Serve the app on ``host:port`` with ``workers`` processes (each opens the store's current snapshot)."""
     _Server({"bind": f"{host}:{port}", "workers": workers, "worker_class": "gthread", "threads": 4,
              "accesslog": "-", "timeout": 120, "graceful_timeout": 5,
-             "limit_request_line": REQUEST_LINE_LIMIT}).run()
+             "limit_request_line": REQUEST_LINE_LIMIT,
+             # the scheme from X-Forwarded-Proto only where the ``proxy`` setting trusts it (webapp.trust_proxies),
+             # not from any local process as gunicorn does by default
+             "forwarded_allow_ips": ""}).run()
 
 
 def limit_malloc_arenas(count: int) -> bool:

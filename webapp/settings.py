@@ -146,6 +146,9 @@ SETTINGS: tuple[Setting, ...] = (
                     64)),
     Setting("lang", "fr", "Default language of the interface, and of the command line's reports, messages and "
             "help: fr or en.", _one_of("fr", "en")),
+    Setting("proxy", 0, "Reverse proxies in front of the server whose X-Forwarded-For, -Proto, -Host and -Prefix "
+            "headers are trusted (0: none, the headers ignored).",
+            _number(int, 0, "un nombre entier de proxys est attendu", "a whole number of proxies is expected", 10)),
     Setting("debug", False, "Flask debug mode (never in `maillage serve`).", _bool),
 )
 

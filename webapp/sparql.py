@@ -323,7 +323,7 @@ def _describe_dataset(graph: Graph, service: URIRef) -> None:
     graph.add((dataset, VOID.vocabulary, URIRef(ONTOLOGY)))
     graph.add((dataset, DCTERMS.conformsTo, URIRef(SHAPES)))
     for path in ("ontology", "shapes"):
-        graph.add((dataset, RDFS.seeAlso, URIRef(request.host_url + path)))
+        graph.add((dataset, RDFS.seeAlso, URIRef(request.url_root + path)))
 
 
 def _description_format() -> Format:

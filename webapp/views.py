@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import abc
 from urllib.parse import urlencode
 
-from flask import current_app, request, url_for
+from flask import current_app, has_request_context, request, url_for
 from markupsafe import Markup, escape
 
 from graph.french_text import counted, hold_guillemets
@@ -87,7 +87,10 @@ def init_app(app) -> None:
 
     @app.context_processor
     def _helpers():
+        # ``root``: the path prefix the site is served under (empty at a server's root), before every path a
+        # template writes from the root (``href="{{ root }}/search"``), as :func:`webapp.links.site_path` does
         return {"local_path": local_path, "twin_url": twin_url, "Ref": Ref, "url_for": url_for,
+                "root": request.script_root if has_request_context() else "",
                 "uploads_open": bool(current_app.config["MAILLAGE"].get("write_token"))}
 
     @app.template_filter("combine_lang")
