@@ -63,7 +63,7 @@ def evaluate(index: SearchIndex, queries: list[dict], verbose: bool) -> tuple[fl
         filters = {"year": options.pop("year")} if "year" in options else None
         text = "" if case.get("note") == "theme filter only" else case["query"]
         answer = search(index, text, kind=options.get("type"), theme=options.get("theme"), filters=filters,
-                        page_size=10)
+                        page_size=10, lang=options.get("lang", "fr"))
         ranked = [r["iri"] for r in answer["results"]]
         expected = [_iri(e) for e in case["expected"]]
         recall = len(set(expected) & set(ranked[:5])) / min(len(expected), 5)

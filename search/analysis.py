@@ -243,9 +243,13 @@ class WordAnalyzer(Analyzer):
     def __eq__(self, other):
         return isinstance(other, WordAnalyzer) and other.mapping == self.mapping
 
+    def word_term(self):
+        """The function from a word to its term (None for a word left out)."""
+        return stem_word if self.mapping == "stem" else fold_word
+
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
-        function = stem_word if self.mapping == "stem" else fold_word
+        function = self.word_term()
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         spans = iter_words(value) if tokenize else [(value, 0, len(value))]
         pos = start_pos

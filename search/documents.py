@@ -31,7 +31,9 @@ from search.document_kinds import ACTOR_TYPES, kind_of
 from search.fact_readers import (amount_of, counted_amount_of, dcterms, grants_counted, grants_in_force,
                                  grants_replacing, has_label, iris_of, label_of, labels_in_every_language, mai,
                                  membership_holds, org, party_names_of, rdfs, schema, skos, texts_of, year_of)
+from search.deliberation_facts import PARTICIPANT, TEXT
 from search.facts import FULL, LABELS, Facts
+from search.synonyms import initials
 
 #: Names of the other side of an actor's grants put in its text: a funder of 10,000 grants would otherwise match
 #: every beneficiary's name.
@@ -81,6 +83,8 @@ def actor_to_document(iri: str, facts: Facts) -> dict:
                      if n not in doc["names"]]
     doc["text"] = texts_of(facts, iri, dcterms.description)
     doc["related"] += texts_of(facts, iri, mai.siren, mai.siret, mai.rna)
+    # its acronym (« ADMR »), searched but not shown
+    doc["translations"] += [acronym for name in doc["names"] for acronym in initials(name)]
     themes, places = iris_of(facts, iri, dcterms.subject), iris_of(facts, iri, schema.location)
     add_facet(doc, facts, "theme", themes)
     add_facet(doc, facts, "place", places)
@@ -211,6 +215,8 @@ def grant_to_document(iri: str, facts: Facts) -> dict:
     doc["related"] += show_labels(doc, facts, funders + beneficiaries
                                   + [d for d in deliberations if has_label(facts, d)])
     doc["related"] += texts_of(facts, iri, mai.budgetAccount, mai.programme)
+    # the number of the act that decided it: « 2024.00240 » finds the grant with its deliberation
+    doc["related"] += [n for d in deliberations for n in texts_of(facts, d, dcterms.identifier)]
     doc["related"] += texts_of(facts, iri, schema.funder, mai.beneficiary)  # parties that a source wrote as texts
     for name in ("theme", "goal", "place"):
         doc["related"] += [doc["labels"][v] for v in doc["facets"][name]]
@@ -222,7 +228,7 @@ def grant_to_document(iri: str, facts: Facts) -> dict:
     doc["summary"] = " · ".join(filter(None, [format_amount(amount), of(funder) if funder else "",
                                               f"à {who}", ", ".join(years),
                                               "remplacée par un acte ultérieur" if replacing else ""]))
-    add_dependencies(doc, beneficiaries + replacing)  # their themes and places; what replaces it
+    add_dependencies(doc, beneficiaries + replacing + deliberations)  # themes, places; what replaces it; numbers
     return finish_document(doc)
 
 
@@ -240,6 +246,9 @@ def deliberation_to_document(iri: str, facts: Facts) -> dict:
     agreements = facts.pointing(iri, mai.approvedBy)
     doc["text"] = texts_of(facts, iri, dcterms.description) + [t for a in agreements
                                                                for t in texts_of(facts, a, dcterms.title)]
+    # its own text, in a field of its own (search.schema): a text's words find the act that says them, after the
+    # documents whose description or name says them (« tiers-lieu » finds the actor, then the act about it)
+    doc["own"] = texts_of(facts, iri, TEXT)
     decided = facts.pointing(iri, mai.decidedBy)
     grants = grants_in_force(facts, decided)
     dates = texts_of(facts, iri, dcterms.date)
@@ -256,6 +265,8 @@ def deliberation_to_document(iri: str, facts: Facts) -> dict:
     doc["related"] += show_labels(doc, facts, shown)
     doc["related"] += [t for g in grants for t in texts_of(facts, g, mai.beneficiary)][:MAX_RELATED]
     doc["related"] += texts_of(facts, iri, mai.actesId, mai.programme)
+    # who took part in it: a councillor's name finds the acts of the sessions they chaired, attended or voted by proxy
+    doc["related"] += texts_of(facts, iri, PARTICIPANT)
     doc["related"] += [doc["labels"][v] for v in doc["facets"]["theme"]]
     total = sum(counted_amount_of(facts, g) or 0.0 for g in grants)
     doc["amount"] = total or None
@@ -361,6 +372,9 @@ def theme_to_document(iri: str, facts: Facts) -> dict:
     french = {v[0] for v in labels if v[1] != "en"}
     doc["scheme"] = {"labels": doc["names"][:], "broader": sorted(str(b) for b in broader),
                      "english": sorted({v[0] for v in labels if v[1] == "en"} - french)}
+    # searched through the English stemmer (search.english): "older people" finds Ageing by its definition
+    doc["english"] = doc["scheme"]["english"] + sorted(v[0] for v in facts.get(iri, skos.definition)
+                                                        if type(v) is tuple and v[1] == "en")
     doc["summary"] = "Thème" + (f" · dans {', '.join(show_labels(doc, facts, broader))}" if broader else "")
     add_dependencies(doc, narrower)
     return finish_document(doc)

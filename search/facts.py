@@ -31,6 +31,7 @@ from rdflib import BNode, Literal
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from graph.namespaces import MAI, ORG, SCHEMA
+from search.deliberation_facts import add_deliberation_texts
 
 #: The predicates whose values go into documents (all of them read in one query per group).
 PREDICATES = (
@@ -118,6 +119,8 @@ class Facts:
         #: REVERSE_LINKS subjects have been read: what ``load_facts(store, iris, facts)`` need not read again.
         self.levels: dict[str, int] = {}
         self.linked: set[str] = set()
+        #: The deliberations whose texts and participants have been read (:mod:`search.deliberation_facts`).
+        self.texts_read: set[str] = set()
         #: Values derived from the facts by their readers (labels): emptied when a fact is added.
         self.derived: dict = {}
 
@@ -326,6 +329,7 @@ def load_facts(store, iris: Iterable[str] | None = None, facts: Facts | None = N
     facts = Facts() if facts is None else facts
     if iris is None:
         _read_all(store, facts)
+        add_deliberation_texts(lambda sparql: _rows(store, sparql), facts.add)
         return facts
     core = {str(i) for i in iris}
     _read_around(store, facts, dict.fromkeys(core, FULL))
@@ -347,7 +351,18 @@ def load_facts(store, iris: Iterable[str] | None = None, facts: Facts | None = N
             for s in facts.pointing(iri, link):
                 wanted[s] = max(wanted.get(s, LABELS), level)
     _read_around(store, facts, wanted)
+    _read_deliberation_texts(store, facts, core)
     return facts
+
+
+def _read_deliberation_texts(store, facts: Facts, iris: Iterable[str]) -> None:
+    """Add to the deliberations among ``iris`` their texts and the names of their participants
+    (:mod:`search.deliberation_facts`), unless read already."""
+    deliberation = str(MAI.Deliberation)
+    unread = sorted(i for i in iris if deliberation in facts.types.get(i, ()) and i not in facts.texts_read)
+    facts.texts_read.update(unread)
+    for i in range(0, len(unread), BATCH):
+        add_deliberation_texts(lambda sparql: _rows(store, sparql), facts.add, _values("d", unread[i:i + BATCH]))
 
 
 def _read_around(store, facts: Facts, wanted: dict[str, int]) -> None:

@@ -57,8 +57,12 @@ VERSION_GRACE_S = 60.0
 #: (« Funders circle »), a grant's nature and a deliberation's outcome in their ``classes`` (French and English),
 #: numbers grouped the English way as one word ("20,000" is 20000). 15: a register member's former names in its
 #: document. 16: a deliberation and a goal named by their number as the pages name them, a no-break space after
-#: « n° » (graph.french_text.numbered): « Délibération n°\u00a02024.00240 », « Objectif n°\u00a02 ».
-INDEX_FORMAT = "16"
+#: « n° » (graph.french_text.numbered): « Délibération n°\u00a02024.00240 », « Objectif n°\u00a02 ». 17: the fields
+#: ``plain`` (the body's words unstemmed), ``english`` (English texts, English stemmer), ``pairs`` (neighbouring
+#: words, for quoted phrases) and ``own`` (a deliberation's own text, weighed less than its body); the names of a
+#: deliberation's participants in its body, a grant's deliberation number in its ``related`` texts, an actor's
+#: initials.
+INDEX_FORMAT = "17"
 
 
 class SearchIndexError(Exception):

@@ -22,6 +22,8 @@ from functools import reduce
 from whoosh import query as wq
 
 from search import analysis
+from search.english import english_word
+from search.phrases import MAX_GAP, pair_term
 
 #: Weights of a query word found in a name, a folded name, the text; and of a document tagged with a theme that
 #: the query names (or a narrower one). Tuned on bench/relevance_queries.yaml. Being tagged with the theme that a
@@ -45,6 +47,28 @@ PREFIX_MIN_CHARS = 4
 PREFIX_BOOST = 1.0
 #: Weight of a query word found in the names of the document's kind and actor type ("collectivité").
 CLASS_BOOST = 1.0
+#: Weight of a query word found in a deliberation's own text (``own``, search.schema) but not in its body: well
+#: below the body's, as its minutes hold the words of every topic of the act. Weighed as the body, « tiers-lieu »
+#: and « relation soignant-soigné » ranked the act about DanaeCare before DanaeCare, which is one; added to the
+#: body's where both say a word, it still did, by any weight (the two were equal before).
+OWN_BOOST = 0.25
+#: Weight of a query word found as typed (accent-folded, unstemmed) in the text, besides its stem's BODY_BOOST,
+#: when its stem finds other words there: "aidants" ranks what says « aidants » before what says « aide » (one
+#: stem, "aid"), as a name's word would (bench/relevance.py: recall@5 and MRR the same with 1, 2 or 3). Weighed
+#: whatever the stem finds, it ranked the agreement that says « Saint-Étienne Métropole » before the Métropole.
+PLAIN_BOOST = 3.0
+#: Weight of a query word of the English interface found in a document's English texts (a theme's English label
+#: or definition): as a name's word.
+ENGLISH_BOOST = 3.0
+#: Weight of two words of a query found side by side in a name or a text, as typed (:mod:`search.phrases`): as a
+#: name's word. "accès au numérique" ranked a grant saying « numérique » in its name and « accès » in its purpose
+#: before the one whose purpose says « l'accès au numérique ».
+PAIR_BOOST = 3.0
+#: Share of their boost that the words of a theme's other names keep when the theme is asked (:func:`_theme_clause`):
+#: none, so that a document saying one only is found without coming before the others. Not scored through an
+#: ``unscored`` node: its mask is a term's wherever the tree holds it, and « santé » of « centre de santé » took
+#: from the theme concept « Exercice coordonné » the « santé » of « maison de santé », typed.
+SYNONYM_SHARE = 0.0
 #: Weight of a query that is the whole of a document's name (its words but the stop words, folded): "Saint-Etienne
 #: Métropole" ranked the agreement that names it in its title and text before the Métropole itself.
 WHOLE_BOOST = 3.0
@@ -75,6 +99,19 @@ def prefix(field_name: str, text: str, boost: float = 1.0) -> tuple:
 
 def none_of(node: tuple) -> tuple:
     return ("not", node)
+
+
+def weighed(node: tuple, share: float) -> tuple:
+    """``node`` (terms and prefixes, in ``and``, ``or`` and ``unscored`` nodes) with the boost of each of its terms
+    and prefixes times ``share``: it matches what ``node`` does. A term that the tree holds elsewhere keeps its
+    highest boost there (:func:`leaves`)."""
+    if node[0] in ("term", "prefix"):
+        return node[:3] + (node[3] * share,)
+    if node[0] in ("and", "or"):
+        return (node[0], [weighed(child, share) for child in node[1]])
+    if node[0] == "unscored":  # the ``plain`` term of a word (:func:`_word_clause`)
+        return (node[0], weighed(node[1], share), *node[2:])
+    return node
 
 
 #: What a prefix node is keyed by among a tree's terms (see :func:`leaves`): its text and this mark, which no term
@@ -146,13 +183,17 @@ def leaves(node: tuple) -> dict[tuple[str, str], float]:
     return found
 
 
-def unscoring(node: tuple) -> dict[tuple[str, str], tuple[str, str]]:
-    """The terms of a tree under an ``unscored`` node, each with the term whose documents it does not score."""
-    if node[0] == "unscored":
-        return {key: (node[2], node[3]) for key in leaves(node[1])}
+def unscoring(node: tuple) -> dict[tuple[str, str], set[tuple[str, str]]]:
+    """The terms of a tree under ``unscored`` nodes, each with the terms whose documents it does not score: those of
+    every ``unscored`` node above it, wherever the tree holds it (a deliberation's own text under the ``unscored``
+    node of a theme's label still scores nothing where its body says the word, :func:`_word_clause`)."""
     found: dict = {}
-    for child in node[1] if node[0] in ("and", "or") else ():
-        found.update(unscoring(child))
+    if node[0] == "unscored":
+        for key in leaves(node[1]):
+            found.setdefault(key, set()).add((node[2], node[3]))
+    for child in [node[1]] if node[0] == "unscored" else node[1] if node[0] in ("and", "or") else ():
+        for key, masks in unscoring(child).items():
+            found.setdefault(key, set()).update(masks)
     return found
 
 
@@ -167,9 +208,9 @@ def rank(view, tree: tuple, matched: int, count: int) -> list[tuple[int, float]]
     masks = unscoring(tree)
     for (field_name, text), boost in leaves(tree).items():
         bits = term_bits(view, field_name, text)
-        if (field_name, text) in masks:
-            bits &= ~view.bits(*masks[field_name, text])
-        if bits & matched:
+        for mask in masks.get((field_name, text), ()):
+            bits &= ~view.bits(*mask)
+        if boost and bits & matched:  # a term of no weight (SYNONYM_SHARE) would still put its documents first
             weights.append((boost * math.log(1 + view.size / (bits.bit_count() + 0.5)), bits))
     weights.sort(key=lambda wb: -wb[0])
     remaining = [0.0] * (len(weights) + 1)
@@ -206,21 +247,47 @@ class TextQuery:
             self.wanted = self.tree
 
 
-def _word_clause(view, stem: str, folded: str, fuzzy: bool, highlight: set[str]) -> tuple:
-    clauses = [term("name", stem, NAME_BOOST), term("body", stem, BODY_BOOST), term("exact", folded, EXACT_BOOST),
-               term("classes", stem, CLASS_BOOST)]
+def _word_clause(view, stem: str, folded: str, fuzzy: bool, highlight: set[str], lang: str = "fr") -> tuple:
+    """What one word of a query matches (see :func:`text_query`); on the English interface (``lang`` "en"), an
+    English word (:func:`_english_term`) matches the French texts only as written, not by its French stem."""
+    english = _english_term(view, stem, folded) if lang == "en" else None
+    stemmed = english is None or english[1]
+    clauses = [term("exact", folded, EXACT_BOOST)]
+    as_typed = view.bits("plain", folded)
+    if as_typed and (not stemmed or as_typed != view.bits("body", stem)):  # the stem finds other words too
+        # not for a theme concept's definition: the actors tagged « Prévention » came after the concepts that say it
+        clauses.append(unscored(term("plain", folded, PLAIN_BOOST), "kind", "theme"))
+    if stemmed:
+        clauses += [term("name", stem, NAME_BOOST), term("body", stem, BODY_BOOST), term("classes", stem, CLASS_BOOST),
+                    unscored(term("own", stem, OWN_BOOST), "body", stem)]  # what the body says already: no more
+    if english is not None:
+        clauses.append(term("english", english[0], ENGLISH_BOOST))
     number = any(c.isdigit() for c in folded)
     if len(folded) >= PREFIX_MIN_CHARS and not number:
         clauses.append(prefix("exact", folded, PREFIX_BOOST))
-    highlight.update((stem, folded))
+    highlight.update((stem, folded) if stemmed else (folded,))
     # A number or an identifier one digit away is another one (15 900 € for 15 000 €, another SIREN): no typos.
     if fuzzy and len(folded) >= FUZZY_MIN_CHARS and not number:
-        for field_name, text in (("name", stem), ("body", stem), ("exact", folded)):
+        fields = (("name", stem, 1.0), ("body", stem, 1.0), ("own", stem, OWN_BOOST / BODY_BOOST),
+                  ("exact", folded, 1.0))
+        for field_name, text, share in fields[0 if stemmed else 3:]:
             for near in near_terms(view, field_name, text):
                 if near != text:
-                    clauses.append(term(field_name, near, FUZZY_BOOST))
+                    clauses.append(term(field_name, near, FUZZY_BOOST * share))
                     highlight.add(near)
     return any_of(clauses)
+
+
+def _english_term(view, stem: str, folded: str) -> tuple[str, bool] | None:
+    """The ``english`` term of a query word typed on the English interface, and whether its French stem still
+    applies; None for a word without one (a stop word, a number). An English word — one that the English texts hold
+    and that the French stemmer reads otherwise than the English one — loses its French stem: "carers" (French stem
+    "car") found « camping-cars ». A word that both read alike ("prevention", "mental"), or that no English text
+    holds (a French word: "aidants"), keeps it, so that a French query finds there what it finds in French."""
+    english = english_word(folded)
+    if english is None:
+        return None
+    return english, english == stem or not view.bits("english", english)
 
 
 def near_terms(view, field_name: str, text: str) -> list[str]:
@@ -260,36 +327,76 @@ def _one_edit(a: str, b: str) -> bool:
 
 def text_query(view, words: list[tuple[str | None, str]], fuzzy: bool = False,
                excluded: list[tuple[str, str]] = (), compounds: list[tuple[int, int, tuple[str, str]]] = (),
-               scope: tuple = ("all",)) -> TextQuery:
+               scope: tuple = ("all",), pairs: list[tuple[int, str]] = (), phrases: list[tuple[int, int]] = (),
+               lang: str = "fr", excluded_phrases: list[list[tuple[str | None, str]]] = (),
+               other_names: bool = True) -> TextQuery:
     """Plan the text of a query: every content word must match (in a name or the text), or a theme that the
     text names matches (through its narrower themes and synonyms too) with the other words; and nothing that an
     ``excluded`` word finds searched alone within ``scope`` (the filters, :func:`found_alone`) matches. The words
-    of each of ``compounds`` (start, end, joined form) match, or its joined form does."""
+    of each of ``compounds`` (start, end, joined form) match, or its joined form does. The ``pairs`` of neighbouring
+    words (:class:`search.syntax.Group`) within a quoted span of ``phrases`` must stand side by side in a name or a
+    text, the others weigh more where they do; what holds the words of one of ``excluded_phrases`` side by side
+    does not match. ``lang`` is the interface's language (see :func:`_word_clause`). With ``other_names``, a theme
+    named also finds what says one of its other names (:func:`_theme_clause`)."""
     content = [(s, f) for s, f in words if s]
-    unwanted = [none_of(any_of([found_alone(view, word, scope) for word in excluded]))] if excluded else []
+    left_out = [found_alone(view, word, scope) for word in excluded] + [_said(view, p) for p in excluded_phrases]
+    unwanted = [none_of(any_of(left_out))] if left_out else []
     if not content:
         return TextQuery(all_of(unwanted))
     highlight: set[str] = set()
-    clauses = [_word_clause(view, s, f, fuzzy, highlight) for s, f in content]
+    clauses = [_word_clause(view, s, f, fuzzy, highlight, lang) for s, f in content]
     if len(content) == len(words):  # the compounds' spans are those of ``words``
         for start, end, (stem, folded) in compounds:
-            either = any_of([all_of(clauses[start:end]), _word_clause(view, stem, folded, fuzzy, highlight)])
+            either = any_of([all_of(clauses[start:end]), _word_clause(view, stem, folded, fuzzy, highlight, lang)])
             clauses[start:end] = [either] + [("all",)] * (end - start - 1)  # the spans of the others stay
-    alternatives = [all_of(clauses)]
+    said = _phrase_terms(pairs, phrases)
+    alternatives = [all_of(clauses + said)]
+    if near := [_pair(t) for i, t in pairs if not any(s < i < e for s, e in phrases)]:
+        alternatives.append(all_of(clauses + said + [any_of(near)]))  # matches no more: scores the pairs
     scheme = view.themes()
     named = scheme.named_in(content)
     if fuzzy:  # a misspelt theme is that theme, as the right spelling is: its actors first, not its neighbours
         named += [found for found in themes_near(scheme, content) if found not in named]
     for iri, (start, end) in named:
-        alternatives.append(all_of([_theme_clause(view, iri, content[start:end], highlight)]
-                                   + clauses[:start] + clauses[end:]))
+        crossed = [(s, e) for s, e in phrases if s < end and start < e]
+        if any(span != (start, end) for span in crossed):  # a theme named across a quote's edge, or in part of it
+            continue
+        alternatives.append(all_of([_theme_clause(view, iri, content[start:end], highlight, other_names)]
+                                   + clauses[:start] + clauses[end:]
+                                   + _phrase_terms(pairs, [p for p in phrases if p not in crossed])))
     # the whole name adds to the score of what matches already (a name holds its words): it matches nothing else
     alternatives.append(term("whole", " ".join(f for _, f in content), WHOLE_BOOST))
     wanted = any_of(alternatives)
     return TextQuery(all_of([wanted, *unwanted]), content, named, highlight, wanted)
 
 
-def _theme_clause(view, iri: str, spelt: list[tuple[str, str]], highlight: set[str]) -> tuple:
+def _phrase_terms(pairs: list[tuple[int, str]], phrases: list[tuple[int, int]]) -> list[tuple]:
+    """The pair terms that the quoted spans ``phrases`` require: each pair whose two words are in one of them."""
+    return [_pair(t) for i, t in pairs if any(s < i < e for s, e in phrases)]
+
+
+def _said(view, phrase: list[tuple[str | None, str]]) -> tuple:
+    """What holds the words of a quoted ``phrase`` ((stem, folded), a stop word's stem None) side by side."""
+    said, previous, gap = [], None, 0
+    for stem, folded in phrase:
+        if stem is None:
+            gap += 1
+            continue
+        said.append(_word_clause(view, stem, folded, False, set()))
+        if previous is not None and gap <= MAX_GAP:
+            said.append(term("pairs", pair_term(previous, gap, stem)))
+        previous, gap = stem, 0
+    return all_of(said) if said else ("none",)
+
+
+def _pair(text: str) -> tuple:
+    """The node of a pair term: a theme concept scores nothing for it, as for the theme it is (:func:`_tagged`):
+    « proches aidants », a synonym of Aidants, ranked that concept before the actor whose text says it."""
+    return unscored(term("pairs", text, PAIR_BOOST), "kind", "theme")
+
+
+def _theme_clause(view, iri: str, spelt: list[tuple[str, str]], highlight: set[str],
+                  other_names: bool = True) -> tuple:
     """What the theme ``iri`` that the (stem, folded) words ``spelt`` name matches: the documents tagged with it, or
     saying its name — "santé psychique" (a synonym) finds the « santé mentale » of a collective's name, which no one
     tagged.
@@ -305,6 +412,12 @@ def _theme_clause(view, iri: str, spelt: list[tuple[str, str]], highlight: set[s
     if label and label != spelt:
         said = all_of([_word_clause(view, s, f, False, highlight) for s, f in label])
         theme.append(said if by_label else unscored(said, "kind", "theme"))
+    # or saying one of its other names: « sport-santé » finds the grant for « l'activité physique adaptée », which
+    # scores nothing for it (SYNONYM_SHARE) and is not highlighted: it would come before what the words typed name
+    for synonym in scheme.synonyms.get(iri, ()) if other_names else ():
+        if synonym != spelt and synonym != label:
+            said = all_of([_word_clause(view, s, f, False, set()) for s, f in synonym])
+            theme.append(weighed(said, SYNONYM_SHARE))
     return any_of(theme)
 
 
@@ -377,24 +490,28 @@ def found_alone(view, word: tuple[str, str], scope: tuple = ("all",)) -> tuple:
     """The tree of what a word (stem, folded) finds as a search text of its own within ``scope``: its documents and
     those of the themes it names, with one typo allowed when it finds too few so (FUZZY_BELOW), as the search does.
     Leaving out less than this (the word alone, not its themes), "Saint-Étienne SAUF usagers" kept the grant
-    tagged « Démocratie en santé » that "usagers" finds by that theme's synonym « usagers »."""
-    tree = text_query(view, [word]).tree
+    tagged « Démocratie en santé » that "usagers" finds by that theme's synonym « usagers ». Not what merely says
+    one of the theme's other names, found without score: "SAUF mutualisme" left out a goal of the PTCE whose
+    contributors' names hold « entreprise » and « solidaire »."""
+    tree = text_query(view, [word], other_names=False).tree
     if matches(view, all_of([tree, scope])).bit_count() < FUZZY_BELOW:
-        return text_query(view, [word], fuzzy=True).tree
+        return text_query(view, [word], fuzzy=True, other_names=False).tree
     return tree
 
 
-def parsed_query(view, groups, fuzzy: bool = False, scope: tuple = ("all",)) -> TextQuery:
+def parsed_query(view, groups, fuzzy: bool = False, scope: tuple = ("all",), lang: str = "fr") -> TextQuery:
     """Plan the alternatives of a search text (:func:`search.syntax.parse`) within ``scope`` (the filters, which
     decide what an excluded word finds, :func:`found_alone`): what any of them matches. No group (a text without
     words) matches every document; groups without words nor exclusions, none, and so do those whose words are all
-    stop words, whatever they exclude ("le SAUF Lyon": "le" finds nothing)."""
+    stop words, whatever they exclude ("le SAUF Lyon": "le" finds nothing). ``lang``: the interface's language."""
     if not groups:
         return TextQuery(("all",))
-    groups = [g for g in groups if g.words or g.excluded]
+    groups = [g for g in groups if g.words or g.excluded or g.excluded_phrases]
     if not groups:
         return TextQuery(("none",))
-    parts = [text_query(view, g.words, fuzzy, g.excluded, g.compounds, scope) if g.words or not g.stop_words
+    parts = [text_query(view, g.words, fuzzy, g.excluded, g.compounds, scope, g.pairs, g.phrases, lang,
+                        g.excluded_phrases)
+             if g.words or not g.stop_words
              else TextQuery(("none",)) for g in groups]
     if len(parts) == 1:
         return parts[0]

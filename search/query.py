@@ -100,19 +100,21 @@ def _theme_iris(view: IndexView, theme: str | list[str] | None) -> list[str]:
 def search(index: SearchIndex, text: str, kind: str | list[str] | None = None,
            theme: str | list[str] | None = None,
            page: int = 1, sort: str = "relevance", filters: Mapping[str, str | list[str]] | None = None,
-           page_size: int = 20, reading: syntax.Reading | None = None) -> dict:
+           page_size: int = 20, reading: syntax.Reading | None = None, lang: str = "fr") -> dict:
     """Search the index; return the JSON-able answer that ``/api/search`` and ``maillage search --json`` give.
 
     The text's own filters (``type:association``, :func:`search.syntax.read`) are read as ``kind`` and ``theme``
     are (:mod:`search.filter_values`), and apply with them; ``reading``, the text already read by
-    :func:`search.syntax.read` (the search page reads it for its own notes), is not read again. Raises SearchError
+    :func:`search.syntax.read` (the search page reads it for its own notes), is not read again. ``lang``, the
+    interface's language ("fr" or "en"): on the English one, English words are read as English
+    (:func:`search.plan._word_clause`), not through the French stemmer. Raises SearchError
     (400) for bad parameters, IndexUnavailable (a SearchError, 503) when no index was built.
     """
     text = _check(text, page, sort, page_size)
     reading = reading or syntax.read(text)
     view = index.view()
     with view.lock:
-        found = _match(view, reading, kind, theme, filters)
+        found = _match(view, reading, kind, theme, filters, lang)
         hits = _page(view, found.query, found.matched, sort, (page - 1) * page_size, page_size)
         results = [_result(view, docnum, score, found.query.highlight, found.themes) for docnum, score in hits]
         return {"query": text, "total": found.matched.bit_count(), "page": page, "page_size": page_size,
@@ -125,7 +127,7 @@ def search(index: SearchIndex, text: str, kind: str | list[str] | None = None,
 def every_result(index: SearchIndex, text: str, kind: str | list[str] | None = None,
                  theme: str | list[str] | None = None, sort: str = "relevance",
                  filters: Mapping[str, str | list[str]] | None = None, reading: syntax.Reading | None = None,
-                 limit: int = MAX_EXPORT_RESULTS) -> dict:
+                 limit: int = MAX_EXPORT_RESULTS, lang: str = "fr") -> dict:
     """Every result of the search that :func:`search` pages (``limit`` at most, the first in its order), without
     snippets nor facets: what ``/search.csv`` downloads. Raises SearchError as :func:`search` does.
 
@@ -139,7 +141,7 @@ def every_result(index: SearchIndex, text: str, kind: str | list[str] | None = N
     reading = reading or syntax.read(text)
     view = index.view()
     with view.lock:
-        found = _match(view, reading, kind, theme, filters)
+        found = _match(view, reading, kind, theme, filters, lang)
         hits = _page(view, found.query, found.matched, sort, 0, limit)
         results = [{"rank": n, **_result(view, docnum, score, set(), found.themes, with_snippet=False)}
                    for n, (docnum, score) in enumerate(hits, start=1)]
@@ -161,26 +163,26 @@ class _Matches:
     themes: dict[str, str]
 
 
-def _match(view: IndexView, reading: syntax.Reading, kind, theme, filters) -> _Matches:
+def _match(view: IndexView, reading: syntax.Reading, kind, theme, filters, lang: str = "fr") -> _Matches:
     """The matches of a text read by :func:`search.syntax.read` and of the filters ``kind``, ``theme`` and
-    ``filters`` (see :func:`search`), found under the view's lock."""
+    ``filters``, in the interface's language ``lang`` (see :func:`search`), found under the view's lock."""
     asked = [_asked(values, name) for values, name in ((kind, "kind"), (theme, "theme"))]
     typed = [_asked(reading.values(name), name) for name in ("kind", "theme")]
     by_facet, theme_set = _filters(view, *asked, filters)
     in_text, text_themes = _filters(view, *typed, None)
     theme_set = {**text_themes, **theme_set}
     groups, scope = syntax.parse(reading.text), plan.all_of([*by_facet.values(), *in_text.values()])
-    query = plan.parsed_query(view, groups, scope=scope)
+    query = plan.parsed_query(view, groups, scope=scope, lang=lang)
     matched, fuzzy = plan.matches(view, plan.all_of([query.tree, scope])), False
     # typos are tolerated when the words find too few, not when what they find is all excluded: "A SAUF B"
     # finds what A finds less what B finds
     if matched.bit_count() < plan.FUZZY_BELOW and query.words and _too_few(view, query.wanted, scope):
-        query = plan.parsed_query(view, groups, fuzzy=True, scope=scope)
+        query = plan.parsed_query(view, groups, fuzzy=True, scope=scope, lang=lang)
         fuzzy_matched = plan.matches(view, plan.all_of([query.tree, scope]))
         if fuzzy_matched.bit_count() > matched.bit_count():
             matched, fuzzy = fuzzy_matched, True
         else:
-            query = plan.parsed_query(view, groups, scope=scope)
+            query = plan.parsed_query(view, groups, scope=scope, lang=lang)
     themes = dict(theme_set)
     for iri, _ in query.themes:
         themes.update({t: iri for t in view.themes().expand(iri)})

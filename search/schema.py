@@ -10,6 +10,14 @@ Fields:
   ``classes`` (the French and English names of the document's kind and actor type, and of the concepts that
   classify it further: a grant's nature, a deliberation's outcome; stemmed); the names and the
   body also hold the expansions of the acronyms they hold and the reverse (:mod:`search.synonyms`);
+- ``plain``, the words of the document's own texts (not the names of what it links to) accent-folded and
+  unstemmed: a word as typed weighs more than another word of its stem (« aidants » than « aide »);
+- ``english``, the English texts (names in English of what a document shows, a theme's English labels and
+  definition) through the English stemmer (:mod:`search.english`); ``pairs``, the neighbouring words of the names
+  and texts (:mod:`search.phrases`): quoted phrases;
+- ``own``, a deliberation's own text as its source says it (:mod:`search.deliberation_facts`), stemmed as the body
+  but apart from it, so that it weighs less (``search.plan.OWN_BOOST``): its minutes hold the words of every topic
+  of the act, which ranked it before the documents about them (« tiers-lieu », the actor that is one);
 - one keyword field per facet (IRIs, years), and ``deps``: the IRIs whose facts the document shows, so that an
   update finds the documents to re-derive when one of them changes, and for those of which it shows only the
   label, the IRI with a hash of that label (:func:`dependency_terms`);
@@ -41,6 +49,8 @@ from whoosh.formats import Existence
 
 from search.analysis import FOLDED, FRENCH, fold, folded_names, term_set, whole_name
 from search.document_kinds import FACETS
+from search.english import ENGLISH, english_term_set
+from search.phrases import PAIRS, pair_term_set
 from search.segment import WarmUp
 from search.synonyms import expansions
 
@@ -124,6 +134,10 @@ def make_schema() -> Schema:
         exact=_words(FOLDED),
         whole=_whole_names(),
         body=_words(FRENCH),
+        own=_words(FRENCH),
+        plain=_words(FOLDED),
+        english=_words(ENGLISH),
+        pairs=_words(PAIRS),
         classes=_words(FRENCH),
         deps=_keywords(),
         amount=COLUMN(NumericColumn("Q", default=0)),  # cents
@@ -152,7 +166,7 @@ class Codec(W3Codec):
 
 def stored_view(doc: dict) -> dict:
     """What a result shows of a document (kept in the index, so that results need no store query)."""
-    text = " — ".join(doc["text"])[:SNIPPET_SOURCE_CHARS]
+    text = " — ".join(doc["text"] + doc.get("own", []))[:SNIPPET_SOURCE_CHARS]
     view = {k: doc[k] for k in ("label", "kind", "type", "type_label", "summary", "amount", "date", "labels")}
     view.update(text=text, related=" · ".join(dict.fromkeys(doc["related"]))[:SNIPPET_SOURCE_CHARS],
                 facets={k: v for k, v in doc["facets"].items() if v})
@@ -228,12 +242,21 @@ def _whole(doc: dict) -> set[str]:
     return {whole for name in doc["names"] if (whole := whole_name(name))}
 
 
+def _word_texts(doc: dict) -> dict[str, list[str]]:
+    """The texts of the ``plain``, ``english``, ``pairs`` and ``own`` fields (see the module docstring)."""
+    return {"plain": doc["text"],
+            "english": doc.get("translations", []) + doc.get("english", []),
+            "pairs": doc["names"] + doc["text"] + doc["related"],
+            "own": doc.get("own", [])}
+
+
 def document_to_fields(doc: dict) -> dict:
     """Return the whoosh fields of a document (see the module docstring)."""
     names, body = _texts(doc)
     # Texts joined by a line break, which never groups digits: "n°12" and "345 places" are not the number 12345.
     fields = {"type": doc["type"], "name": "\n".join(names), "body": "\n".join(body),
               "classes": "\n".join(doc.get("classes", ())), "deps": " ".join(dependency_terms(doc)), **_kept(doc)}
+    fields.update({name: "\n".join(texts) for name, texts in _word_texts(doc).items() if texts})
     if doc["kind"] != "grant":  # a grant's name is made of its beneficiary's: completion offers the actor
         fields["exact"] = fields["name"]
         if whole := _whole(doc):
@@ -257,6 +280,9 @@ def document_to_record(doc: dict) -> tuple[dict, dict, dict]:
              "name": name_terms | term_set(names[len(doc["names"]):]),
              "body": body_terms | term_set(body[len(body_texts):]),
              "classes": term_set(doc.get("classes", ())), **doc["facets"]}
+    texts = _word_texts(doc)
+    terms.update(plain=term_set(texts["plain"], folded=True), english=english_term_set(texts["english"]),
+                 pairs=pair_term_set(texts["pairs"]), own=term_set(texts["own"]))
     if doc["kind"] != "grant":
         exact, whole = folded_names(doc["names"])  # as term_set(names, folded=True) and _whole(doc)
         terms["exact"] = exact | term_set(names[len(doc["names"]):], folded=True)

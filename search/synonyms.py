@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from search.analysis import LETTER, SHORT_TEXT, stem_word, term_set, terms  # noqa: F401  (term_set: the examples)
+from search.analysis import LETTER, SHORT_TEXT, content_words, stem_word, term_set, terms  # noqa: F401
 
 #: Acronym -> the names it stands for (the first is the one indexed with a document that holds the acronym).
 ACRONYMS = {
@@ -52,6 +52,7 @@ ACRONYMS = {
     "MSA": ("mutualité sociale agricole",),
     "MSP": ("maison de santé pluriprofessionnelle", "maison de santé pluridisciplinaire",
             "maison de santé pluri-professionnelle"),
+    "PA": ("personnes âgées",),  # « formation des PA », « au domicile des PA » (SCDL purposes)
     "PMI": ("protection maternelle et infantile",),
     "PTCE": ("pôle territorial de coopération économique",),
     "PTSM": ("projet territorial de santé mentale",),
@@ -109,3 +110,30 @@ def _text_expansions(text: str) -> tuple[str, ...]:
         _FOUND[text] = found
     return found
 
+
+
+#: Significant words that a name's initials need: with fewer, initials spell common words (« Les Amis du Vin »,
+#: "AV") or acronyms that name other things.
+INITIALS_FROM = 4
+
+#: Words that name the kind of an organisation before its own name, left out of a second form of its initials:
+#: « Association Aide à Domicile en Milieu Rural » is the ADMR too.
+_KIND_WORDS = frozenset({"association", "federation", "union"})
+
+
+def initials(name: str) -> list[str]:
+    """The acronyms that a name's initials make (« ADMR » for « Aide à Domicile en Milieu Rural »), its stop words
+    left out, and those of its name without a first word that names its kind of organisation; none for a name of
+    fewer than INITIALS_FROM significant words. Indexed with an actor, not shown: its acronym finds it.
+
+    >>> initials("Aide à Domicile en Milieu Rural"), initials("Association Aide à Domicile en Milieu Rural du Lot")
+    (['ADMR'], ['AADMRL', 'ADMRL'])
+    >>> initials("Les Aidants du Gier")
+    []
+    """
+    letters = [folded[0].upper() for _, folded in content_words(name) if folded[:1].isalpha()]
+    found = ["".join(letters)] if len(letters) >= INITIALS_FROM else []
+    first = content_words(name)[:1]
+    if first and first[0][1] in _KIND_WORDS and len(letters) > INITIALS_FROM:
+        found.append("".join(letters[1:]))
+    return found

@@ -9,6 +9,10 @@
 - Operators count in capitals only: in lower case, "et" and "ou" are French stop words and "and", "or" and "not"
   English ones, left out of queries and of the index alike (:data:`search.analysis.STOP_WORDS`). An operator with
   nothing to join is ignored; a text made only of stop words and operators finds nothing.
+- A word with a minus sign before it ("prévention -santé") is excluded, as after ``SAUF``; so are quoted words with
+  one before their quote (``-"aide à domicile"``): what holds them side by side.
+- Words in quotes ("aide à domicile", « aide à domicile ») must stand side by side in that order, the stop words
+  between them counted (:mod:`search.phrases`); unquoted words that do weigh more.
 - A currency word after or before a number ("20 000 euros", "500 EUR", "EUR 20,000") is left out: the amount is
   the number.
 - A hyphenated word is its parts or its joined form: "télé-médecine" finds « télémédecine » and « télé médecine ».
@@ -39,6 +43,7 @@ import re
 from dataclasses import dataclass, field
 
 from search.analysis import fold_word, iter_compounds, iter_words, stem_word
+from search.phrases import MAX_GAP, pair_term
 
 #: Operators (as written, capitals only) and what they do.
 OPERATORS = {"ET": "and", "AND": "and", "OU": "or", "OR": "or", "SAUF": "not", "NOT": "not"}
@@ -71,6 +76,12 @@ class Group:
     compounds: list[tuple[int, int, Word]] = field(default_factory=list)
     # a word it requires was a stop word: without other words, it finds nothing ("le SAUF Lyon", as "le" alone)
     stop_words: bool = False
+    # each pair of neighbouring words it requires, as the index of the second in ``words`` and its pair term
+    pairs: list[tuple[int, str]] = field(default_factory=list)
+    # the spans of ``words`` written in quotes: their pairs are required
+    phrases: list[tuple[int, int]] = field(default_factory=list)
+    # the quoted texts with a minus sign before them, each as its words' (stem, folded), a stop word's stem None
+    excluded_phrases: list[list[tuple[str | None, str]]] = field(default_factory=list)
 
 
 def parse(text: str) -> list[Group]:
@@ -79,6 +90,8 @@ def parse(text: str) -> list[Group]:
     groups, current, negated, after_number, seen = [], Group(), False, False, False
     compounds = {m.start(): m for m in iter_compounds(text) if not any(c.isdigit() for c in m.group(0))}
     opened: tuple[int, re.Match] | None = None  # the compound being read: where its parts start in ``words``
+    quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    neighbour, excluded_quote = _Neighbour(), None
     spans = list(iter_words(text))
     for position, (word, start, end) in enumerate(spans):
         seen = True
@@ -86,32 +99,79 @@ def parse(text: str) -> list[Group]:
             opened = (len(current.words), compounds[start])
         operator = OPERATORS.get(word)
         if operator == "or":
-            if current.words or current.excluded:
+            if current.words or current.excluded or current.excluded_phrases:
                 groups.append(current)
             current, negated = Group(), False
+            neighbour = _Neighbour()
             continue
         if operator is not None:
             negated = operator == "not"
+            neighbour = _Neighbour()
             continue
         folded = fold_word(word)
         if folded in CURRENCY and (after_number or _starts_number(spans, position + 1)):
             after_number = False
+            neighbour = _Neighbour()
             continue
         after_number = folded[:1].isdigit()
+        negated = negated or (not after_number and _minus_before(text, start))
         stem = stem_word(word)
-        if stem is not None:
-            (current.excluded if negated else current.words).append((stem, folded))
-        elif not negated:
+        quote = next((i for i, (first, last) in enumerate(quotes) if first < start < last), None)
+        if quote is not None and _minus_before(text, quotes[quote][0]):
+            if quote != excluded_quote:
+                current.excluded_phrases.append([])
+                excluded_quote = quote
+            current.excluded_phrases[-1].append((stem, folded))
+            neighbour = _Neighbour()
+        elif negated:
+            if stem is not None:
+                current.excluded.append((stem, folded))
+            neighbour = _Neighbour()
+        elif stem is not None:
+            current.words.append((stem, folded))
+            neighbour.take(current, stem, quote)
+        else:
             current.stop_words = True
+            neighbour.gap += 1
         negated = False
         if opened is not None and end == opened[1].end():
             joined = opened[1].group(0).replace("-", "")
             if (stem := stem_word(joined)) is not None and len(current.words) > opened[0]:
                 current.compounds.append((opened[0], len(current.words), (stem, fold_word(joined))))
             opened = None
-    if current.words or current.excluded or (seen and not groups):
+    if current.words or current.excluded or current.excluded_phrases or (seen and not groups):
         groups.append(current)
     return groups
+
+
+#: A quoted text: its words must stand side by side.
+_QUOTED = re.compile(r'"[^"]*"|«[^»]*»|“[^”]*”')
+
+
+def _minus_before(text: str, start: int) -> bool:
+    """Whether the word at ``start`` has a minus sign just before it, at the start of the text or after a space
+    (in « médico-social », the hyphen joins two words). A number's is its sign: "-250 €" finds a refund."""
+    return start > 0 and text[start - 1] in "-\u2212" and (start == 1 or text[start - 2].isspace())
+
+
+class _Neighbour:
+    """The last word of a group read so far, the stop words after it and its quote: the pairs of a group's
+    neighbouring words, and the spans of its quoted ones."""
+
+    def __init__(self):
+        self.stem, self.gap, self.quote = None, 0, None
+
+    def take(self, group: Group, stem: str, quote: int | None) -> None:
+        """Note the word ``stem``, just appended to the group's words, in the quote of index ``quote`` (or none)."""
+        index = len(group.words) - 1
+        if self.stem is not None and self.gap <= MAX_GAP:
+            group.pairs.append((index, pair_term(self.stem, self.gap, stem)))
+        if quote is not None:
+            if quote == self.quote and group.phrases:
+                group.phrases[-1] = (group.phrases[-1][0], index + 1)
+            else:
+                group.phrases.append((index, index + 1))
+        self.stem, self.gap, self.quote = stem, 0, quote
 
 
 def _starts_number(spans: list[tuple[str, int, int]], position: int) -> bool:

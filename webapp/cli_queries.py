@@ -295,10 +295,11 @@ def found_nothing(answer, result, data: bytes) -> bool:
     return next(iter(ox.parse_query_results(data, results_format(answer.format).engine)), None) is None
 
 
-def run_search(config: dict, text: str, kinds, themes, page: int) -> dict:
+def run_search(config: dict, text: str, kinds, themes, page: int, lang: str = "fr") -> dict:
     """Search the data directory's index as ``maillage search`` does: each type and theme, of a ``--type`` or a
-    ``--theme`` or of the text (``type:associations``), read as the API reads them (:mod:`search.filter_values`)."""
+    ``--theme`` or of the text (``type:associations``), read as the API reads them (:mod:`search.filter_values`);
+    English words read as English when ``lang`` is "en" (:func:`search.query.search`)."""
     from search.query import search
     from webapp.resources import open_search_index
 
-    return search(open_search_index(config), text, kind=list(kinds), theme=list(themes), page=page)
+    return search(open_search_index(config), text, kind=list(kinds), theme=list(themes), page=page, lang=lang)

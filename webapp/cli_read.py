@@ -94,7 +94,7 @@ def search_command(ctx: Context, text: str, kind: tuple[str, ...], theme: tuple[
     if ctx.config.get("store") == "sparql":  # as the web search: not while the store that its results name is down
         ctx.store.query("ASK {}")
     try:
-        results = run_search(ctx.config, text, kind, theme, page)
+        results = run_search(ctx.config, text, kind, theme, page, ctx.lang)
     except SearchError as exc:
         fail(str(exc), exc.message_en)
     if as_json:

@@ -174,9 +174,11 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "No exact match: here are approximate results (typos tolerated)."),
     "search_hint": ("Cherchez un acteur, un thème («\u00a0santé mentale\u00a0»), un lieu, une délibération, un "
                     "financeur… Mots en majuscules : ET, OU, SAUF («\u00a0santé OU psychiatrie SAUF Lyon\u00a0»). "
-                    "Filtres dans le texte : type:association, theme:\"santé mentale\".",
+                    "Un signe moins exclut un mot (-Lyon) ; des guillemets cherchent des mots côte à côte "
+                    "(\"aide à domicile\"). Filtres dans le texte : type:association, theme:\"santé mentale\".",
                     "Search for an actor, a theme ('santé mentale'), a place, a deliberation, a funder… Words in "
                     "capitals: AND, OR, NOT ('santé OR psychiatrie NOT Lyon'). "
+                    "A minus sign excludes a word (-Lyon); quotes find words side by side (\"aide à domicile\"). "
                     "Filters in the text: type:association, theme:\"santé mentale\"."),
     "facets": ("Affiner", "Refine"),
     "facet_kind": ("Type", "Kind"),

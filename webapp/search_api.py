@@ -73,6 +73,7 @@ def required_index():
 def search():
     """Search the graph in French; return results, facet counts and pagination."""
     from search.query import SearchError, search as run_search
+    from webapp.i18n import get_lang
     from webapp.search_page import in_language
 
     check_known(SEARCH_PARAMETERS, repeatable=("type", "theme", *FILTER_PARAMETERS))
@@ -84,7 +85,8 @@ def search():
         return jsonify(in_language(run_search(required_index(), args.get("q", ""), kind=args.getlist("type"),
                                               theme=args.getlist("theme"), page=page_arg(),
                                               sort=args.get("sort") or "relevance", filters=filters,
-                                              page_size=integer_arg("page_size", 20, 1, MAX_PAGE_SIZE))))
+                                              page_size=integer_arg("page_size", 20, 1, MAX_PAGE_SIZE),
+                                              lang=get_lang())))
     except SearchError as exc:
         raise search_error(exc) from None
 

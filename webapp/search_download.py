@@ -59,12 +59,14 @@ def search_csv():
 def _every_result(text: str, types: list[str], themes: list[str], filters: dict) -> dict:
     """Every result of the search, its kinds, types and summaries in the interface's language; raises ApiError as
     ``/api/search`` says a bad search (400) or a missing index (503)."""
+    from webapp.i18n import get_lang
     from webapp.search_page import in_language
 
     sort = request.args.get("sort") or "relevance"
     try:
         answer = every_result(required_index(), text, kind=types or None, theme=themes or None, sort=sort,
-                              filters=filters, reading=read(text), limit=MAX_EXPORT_RESULTS)
+                              filters=filters, reading=read(text), limit=MAX_EXPORT_RESULTS,
+                              lang=get_lang())
     except SearchError as exc:
         raise search_error(exc) from None
     return in_language(answer)

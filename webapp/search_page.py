@@ -88,6 +88,8 @@ def in_language(results: dict | None, lang: str | None = None) -> dict | None:
             return ", ".join(names)
         return summary_part_in_english(part)
 
+    for named in results.get("themes", []):  # the themes that the text names, as the results name them
+        named["label"] = concept(named.get("iri"), named.get("label") or "")
     for hit in results.get("results", []):
         if hit.get("snippet") and (hit.get("iri") or "").startswith(CONCEPTS):
             hit["snippet"] = definition_in_english(URIRef(hit["iri"]), hit["snippet"])
@@ -257,7 +259,7 @@ def _search(text: str, reading: Reading, kind: list[str] | None, theme: list[str
     index = get_index()
     if index is None:
         return None
-    options = {"kind": kind, "theme": theme, "page": page, "reading": reading}
+    options = {"kind": kind, "theme": theme, "page": page, "reading": reading, "lang": get_lang()}
     if filters:
         options["filters"] = filters
     if sort:
