@@ -30,6 +30,15 @@ EXAMPLES = ROOT / "examples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+#: Debian's Chromium, which the browser tests drive through Playwright (no browser is downloaded), and its options.
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+#: A browser test is skipped, saying why, where Debian's chromium is not installed.
+needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed "
+                                    "(apt-get install chromium): browser tests skipped")
+
+
 def free_port() -> int:
     """Return a TCP port free on 127.0.0.1 now."""
     with socket.socket() as sock:
@@ -163,3 +172,34 @@ def app_of(tmp_path):
     yield make
     for app in apps:
         close_resources(app)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium, one per test module (the tests that ask for it are marked :data:`needs_chromium`)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield instance
+        instance.close()
+
+
+def funder_of_many(directory: Path, names: list[str]) -> Path:
+    """Store in ``directory/data`` a funder of one association a name of ``names`` (its drawing has labels on every
+    side) and return the data directory; the funder is ``https://w3id.org/maillage/id/actor/departement``."""
+    from graph.ingest.pipeline import ingest_paths
+
+    base = "https://w3id.org/maillage/id/"
+    lines = ["@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix schema: <http://schema.org/> .",
+             "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
+             f'<{base}actor/departement> a mai:PublicAuthority ; rdfs:label "Département de la Loire-Fictive" .']
+    for i, name in enumerate(names):
+        lines.append(f'<{base}actor/a{i}> a mai:Association ; rdfs:label "{name} {i}" .')
+        lines.append(f'<{base}grant/g{i}> a mai:Grant ; schema:funder <{base}actor/departement> ; '
+                     f'mai:beneficiary <{base}actor/a{i}> ; schema:amount {1000 + i}.0 .')
+    (directory / "network.ttl").write_text("\n".join(lines), encoding="utf-8")
+    store = open_store({"store": "oxigraph", "data_dir": str(directory / "data")})
+    assert ingest_paths(store, [directory / "network.ttl"])[0].status == "stored"
+    store.close()
+    return directory / "data"

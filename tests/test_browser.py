@@ -5,20 +5,13 @@ waits behind its « Menu » button and wide tables scroll in their own boxes, th
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from conftest import ROOT, serving
+from conftest import ROOT, funder_of_many, needs_chromium, serving
 from web_fixture import DANAECARE, PTCE, template_data
 
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed "
-                                 "(apt-get install chromium): browser tests skipped")]
-
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+pytestmark = [pytest.mark.browser, needs_chromium]
 
 
 @pytest.fixture(scope="module")
@@ -27,16 +20,6 @@ def server(tmp_path_factory):
     shutil.copytree(template_data(), data)
     with serving(data, log=data.parent / "serve.log") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield instance
-        instance.close()
 
 
 PAGES = {"home": ("/", "Le graphe du PTCE santé"),
@@ -150,24 +133,10 @@ LONG_NAMES = ["Association départementale des amis et parents de personnes hand
 @pytest.fixture(scope="module")
 def crowded_network(tmp_path_factory):
     """A funder of 18 associations, some of long names, served: its drawing has labels on every side."""
-    from graph.ingest.pipeline import ingest_paths
-    from graph.store import open_store
-
     directory = tmp_path_factory.mktemp("network")
-    base = "https://w3id.org/maillage/id/"
-    lines = ["@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix schema: <http://schema.org/> .",
-             "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
-             f'<{base}actor/departement> a mai:PublicAuthority ; rdfs:label "Département de la Loire-Fictive" .']
-    for i, name in enumerate(LONG_NAMES):
-        lines.append(f'<{base}actor/a{i}> a mai:Association ; rdfs:label "{name} {i}" .')
-        lines.append(f'<{base}grant/g{i}> a mai:Grant ; schema:funder <{base}actor/departement> ; '
-                     f'mai:beneficiary <{base}actor/a{i}> ; schema:amount {1000 + i}.0 .')
-    (directory / "network.ttl").write_text("\n".join(lines), encoding="utf-8")
-    store = open_store({"store": "oxigraph", "data_dir": str(directory / "data")})
-    assert ingest_paths(store, [directory / "network.ttl"])[0].status == "stored"
-    store.close()
+    funder_of_many(directory, LONG_NAMES)
     with serving(directory / "data", log=directory / "serve.log") as url:
-        yield url + "/network?" + urlencode({"focus": base + "actor/departement"})
+        yield url + "/network?" + urlencode({"focus": "https://w3id.org/maillage/id/actor/departement"})
 
 
 def test_the_network_drawing_shows_every_label_whole_or_cut_with_an_ellipsis_inside_the_drawing(crowded_network,

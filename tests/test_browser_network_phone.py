@@ -4,19 +4,12 @@ as wide as the screen; on a wide screen the drawing still fits the page, with no
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from conftest import serving
+from conftest import funder_of_many, needs_chromium, serving
 
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed "
-                                 "(apt-get install chromium): browser tests skipped")]
-
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+pytestmark = [pytest.mark.browser, needs_chromium]
 PHONE = {"width": 375, "height": 740}
 NAMES = ["Association départementale des amis et parents de personnes handicapées mentales", "Club Santé",
          "Fédération des maisons et pôles de santé pluriprofessionnels du territoire", "Les Aidants"] * 3
@@ -33,34 +26,10 @@ _LABELS_IN_VIEW = ("[...document.querySelectorAll('svg.network text')].map(t => 
 @pytest.fixture(scope="module")
 def network_url(tmp_path_factory):
     """A funder of 12 associations, some of long names, served: its drawing has labels on every side."""
-    from graph.ingest.pipeline import ingest_paths
-    from graph.store import open_store
-
     directory = tmp_path_factory.mktemp("network-phone")
-    base = "https://w3id.org/maillage/id/"
-    lines = ["@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix schema: <http://schema.org/> .",
-             "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
-             f'<{base}actor/departement> a mai:PublicAuthority ; rdfs:label "Département de la Loire-Fictive" .']
-    for i, name in enumerate(NAMES):
-        lines.append(f'<{base}actor/a{i}> a mai:Association ; rdfs:label "{name} {i}" .')
-        lines.append(f'<{base}grant/g{i}> a mai:Grant ; schema:funder <{base}actor/departement> ; '
-                     f'mai:beneficiary <{base}actor/a{i}> ; schema:amount {1000 + i}.0 .')
-    (directory / "network.ttl").write_text("\n".join(lines), encoding="utf-8")
-    store = open_store({"store": "oxigraph", "data_dir": str(directory / "data")})
-    assert ingest_paths(store, [directory / "network.ttl"])[0].status == "stored"
-    store.close()
+    funder_of_many(directory, NAMES)
     with serving(directory / "data", log=directory / "serve.log") as url:
-        yield url + "/network?" + urlencode({"focus": base + "actor/departement"})
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield instance
-        instance.close()
+        yield url + "/network?" + urlencode({"focus": "https://w3id.org/maillage/id/actor/departement"})
 
 
 @pytest.fixture

@@ -8,18 +8,11 @@ from __future__ import annotations
 import io
 import re
 import shutil
-from pathlib import Path
 
 import pytest
-from conftest import serving
+from conftest import needs_chromium, serving
 
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed "
-                                 "(apt-get install chromium): browser tests skipped")]
-
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+pytestmark = [pytest.mark.browser, needs_chromium]
 
 #: An A4 page at 96 px an inch (210 mm wide), less the stylesheet's 12 mm margins on either side: 703 px.
 MM = 96 / 25.4
@@ -41,16 +34,6 @@ def server(demo_data_template, tmp_path_factory):
     shutil.copytree(demo_data_template, data)
     with serving(data, log=data.parent / "serve.log") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 import shutil
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
+from conftest import needs_chromium
 from web_fixture import DANAECARE, app_on_fixture
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -345,13 +345,6 @@ def test_a_property_name_says_its_meaning_in_the_reading_order_not_in_an_abbr(cl
 
 # The Tab order in a browser: after the search form, the results, at a phone's width as on a wide screen
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed "
-                                    "(apt-get install chromium): browser tests skipped")
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     from conftest import serving
@@ -361,16 +354,6 @@ def server(tmp_path_factory):
     shutil.copytree(template_data(), data)
     with serving(data, log=data.parent / "serve.log", env={"MAILLAGE_WRITE_TOKEN": "s3cret"}) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield instance
-        instance.close()
 
 
 @needs_chromium
