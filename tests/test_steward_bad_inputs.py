@@ -13,29 +13,18 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from click.testing import CliRunner
+from test_bad_input import cli, write
 from web_fixture import app_on_fixture
 
 from graph.ingest.base import SourceContext
 from graph.ingest.scdl_grants import extract as extract_grants
 from graph.ingest.source_messages import graphs_issue
-from webapp.cli import main
 from webapp.shacl_results import focus_name
 
 GRANT_ROW = "Ville,21420218600133,2024-03-15,Asso Minimale,51345678900009,1000\n"
 FEW_COLUMNS = "nomAttribuant,idAttribuant,dateConvention,nomBeneficiaire,idBeneficiaire,montant\n" + GRANT_ROW
 SCDL = ("nomAttribuant,idAttribuant,dateConvention,nomBeneficiaire,idBeneficiaire,objet,montant,nature,"
         "conditionsVersement,datesPeriodeVersement,notificationUE,pourcentageSubvention\n")
-
-
-def cli(tmp_path: Path, *args: str):
-    return CliRunner().invoke(main, ["--data", str(tmp_path / "data"), *args], catch_exceptions=False)
-
-
-def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
-    path = tmp_path / name
-    path.write_bytes(data.encode() if isinstance(data, str) else data)
-    return path
 
 
 # --- 5. a file named .pdf that is no PDF ----------------------------------------------------------------------------
