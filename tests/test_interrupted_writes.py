@@ -130,14 +130,23 @@ def test_the_ingest_after_one_killed_mid_replace_says_at_once_that_it_resumes(tm
     assert dumped(data) == before
 
 
-def test_a_ctrl_c_during_a_long_engine_call_is_raised_at_once_and_a_writer_waits_for_the_call_to_end():
+@pytest.fixture
+def ctrl_c_raises():
+    """SIGINT raising KeyboardInterrupt for the test, whatever the suite inherited: a suite run in the background
+    of a script (``make test &``, a CI job) starts with SIGINT ignored, and a Ctrl-C would then never come."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
+def test_a_ctrl_c_during_a_long_engine_call_is_raised_at_once_and_a_writer_waits_for_the_call_to_end(ctrl_c_raises):
     """Python raised it only once the engine's call returned: the removal of a stored grants list's previous
     680,000 triples kept an interrupted ingest going 6-10 s more."""
     released, ended = threading.Event(), []
 
     def engine_call():  # a call that holds no GIL, as the engine's
         os.kill(os.getpid(), signal.SIGINT)  # the Ctrl-C, while it works
-        released.wait()
+        released.wait(60)  # bounded: a Ctrl-C that never came fails the test below instead of hanging the suite
         ended.append(True)
 
     with pytest.raises(KeyboardInterrupt):
