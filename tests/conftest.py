@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -203,3 +204,16 @@ def funder_of_many(directory: Path, names: list[str]) -> Path:
     assert ingest_paths(store, [directory / "network.ttl"])[0].status == "stored"
     store.close()
     return directory / "data"
+
+
+@pytest.fixture
+def ctrl_c_raises():
+    """Ctrl-C as a terminal gives it, for a test of Ctrl-C: a shell starts a background job (``make test &``, a
+    script's ``&``, a CI job) with SIGINT ignored, which its processes inherit, and such a test then saw none and
+    waited. Python's own handler here; a process the test starts gets the system's default, which Python turns into
+    its own."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -130,15 +130,6 @@ def test_the_ingest_after_one_killed_mid_replace_says_at_once_that_it_resumes(tm
     assert dumped(data) == before
 
 
-@pytest.fixture
-def ctrl_c_raises():
-    """SIGINT raising KeyboardInterrupt for the test, whatever the suite inherited: a suite run in the background
-    of a script (``make test &``, a CI job) starts with SIGINT ignored, and a Ctrl-C would then never come."""
-    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
-    yield
-    signal.signal(signal.SIGINT, previous)
-
-
 def test_a_ctrl_c_during_a_long_engine_call_is_raised_at_once_and_a_writer_waits_for_the_call_to_end(ctrl_c_raises):
     """Python raised it only once the engine's call returned: the removal of a stored grants list's previous
     680,000 triples kept an interrupted ingest going 6-10 s more."""
