@@ -7,7 +7,6 @@ No remote server is needed: ``writing`` reads the lock's file only, and the sear
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import subprocess
@@ -20,6 +19,7 @@ from graph.locks import store_write_lock
 from graph.remote import RemoteStore
 from graph.store import open_store
 from tests.conftest import free_port
+from tests.web_fixture import page_text
 
 HTML = {"Accept": "text/html"}
 BUILDING = {"fr": "L'index de recherche est en cours de construction par une ingestion : réessayez quand elle aura "
@@ -88,7 +88,7 @@ def test_a_remote_store_is_writing_while_its_writers_lock_is_held_and_not_after(
 
 def said(page) -> str:
     """The text of an HTML page, its characters unescaped and its no-break spaces (inside « … ») plain."""
-    return html.unescape(page.get_data(as_text=True)).replace("\u00a0", " ")
+    return page_text(page.get_data(as_text=True))
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

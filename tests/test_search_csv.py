@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from web_fixture import client_on, demo_data
+from web_fixture import client_on, demo_data, page_text
 
 HTML = {"Accept": "text/html"}
 HEADER = ["rank", "result", "result_iri", "kind", "type", "type_label", "summary", "score", "amount", "theme",
@@ -104,7 +104,7 @@ def test_a_bad_parameter_answers_as_the_search_page_does(client, query):
     response = client.get("/search.csv?" + query)
     assert page.status_code == response.status_code == 400
     error = response.get_json()["error"]
-    assert error["message"] in html.unescape(page.get_data(as_text=True)).replace("\u00a0", " ")  # « … » held together
+    assert error["message"] in page_text(page.get_data(as_text=True))
 
 
 def test_the_search_page_links_the_download_of_every_result_with_its_filters(client):

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from webapp.cli import main
 from test_search_corpus import ACTORS_TTL, ID, TH, THEMES_TTL, write
-from web_fixture import client_on
+from web_fixture import client_on, page_text
 
 ONTOLOGY = "https://w3id.org/maillage/ontology/"
 
@@ -65,8 +65,7 @@ def _ask(interface: str, data: str, client, name: str, value: str):
     response = client.get("/search", query_string=params)
     page = response.get_data(as_text=True)
     if response.status_code != 200:
-        said = html.unescape(re.search(r'<p class="warning" role="alert">([^<]*)</p>', page)[1])
-        return response.status_code, said.replace("\u00a0", " ")  # a page holds « … » together, its JSON does not
+        return response.status_code, page_text(re.search(r'<p class="warning" role="alert">([^<]*)</p>', page)[1])
     return "found", _page_paths(page)
 
 
@@ -165,8 +164,7 @@ TEXTS = ["veilleurs type:association", "veilleurs^2 type:grant", "auteur:veilleu
 @pytest.mark.parametrize("text", TEXTS)
 def test_the_page_shows_what_its_json_twin_finds_and_says(client, text):
     answer = client.get("/api/search", query_string={"q": text}).get_json()
-    page = html.unescape(client.get("/search", query_string={"q": text}).get_data(as_text=True))
-    page = page.replace("\u00a0", " ")  # a page holds « … » together, its JSON does not
+    page = page_text(client.get("/search", query_string={"q": text}).get_data(as_text=True))
     assert _page_paths(page) == _paths(answer)
     assert [notice["message"] for notice in answer["notices"]] == re.findall(r'<p class="note notice" '
                                                                               r'role="status">([^<]*)</p>', page)

@@ -19,7 +19,7 @@ from search.query import search
 from search.reader import SearchIndex
 from webapp.cli import main
 from test_search_corpus import ACTORS_TTL, THEMES_TTL, iri, write
-from web_fixture import client_on
+from web_fixture import client_on, page_text
 
 BOOST_NOTICE = ("« veilleurs^2 » est cherché comme « veilleurs » : les poids (^N) et les fautes tolérées (~N) ne "
                 "s'écrivent pas ; les fautes de frappe sont tolérées d'elles-mêmes quand rien n'est trouvé")
@@ -160,7 +160,7 @@ def test_the_page_shows_the_notice_in_its_language(client, lang, said):
     import html
 
     page = client.get("/search", query_string={"q": "veilleurs^2", "lang": lang}).get_data(as_text=True)
-    shown = html.unescape(page).replace("\u00a0", " ")  # a page holds « … » together
+    shown = page_text(page)
     assert html.unescape(said) in shown and iri("actor/veilleurs").split("/id/")[1] in page
 
 

@@ -9,6 +9,7 @@ with ``create_app``. Ingesting per test would cost a second of validation each f
 from __future__ import annotations
 
 import contextlib
+import html
 import shutil
 from pathlib import Path
 
@@ -215,3 +216,9 @@ def funding_rows(table: dict, key: str) -> list:
     """The rows of a funding table of /funding.json as sorted (party's IRI or year, grants, total) triples."""
     return sorted((row[key]["iri"] if isinstance(row[key], dict) else row[key], row["grants"], row["total"])
                   for row in table["rows"])
+
+
+def page_text(page: str) -> str:
+    """A page's HTML with its characters unescaped and the no-break spaces that hold « … » together made plain, to
+    compare what a page says with its JSON twin or the command line (which keep the source's spaces)."""
+    return html.unescape(page).replace("\u00a0", " ")
