@@ -305,16 +305,37 @@ def _proxy_table(body: str, end: int, stop: int) -> tuple[str, int] | None:
     return (", ".join(rows), table_end) if rows else None
 
 
+#: What opens the names a heading announces: a civility, maybe after a list's bullet ("M. Paul X, …", "- Mme Léa Y").
+_CIVILITY_FIRST = re.compile(r"\s*(?:[-–•*][ \t]+)?" + STARTS_WITH_CIVILITY.pattern)
+_BLANK = re.compile(r"\s*")
+
+
+def _announces_names(body: str, at: tuple[int, int, int], attendance: Attendance) -> bool:
+    """Whether the heading that spans ``at``'s start and end announces names: a civility opens its text, or nothing
+    follows it before the next heading (a list cut); not a count's label ("Présents : 24", "Présents : dix-neuf",
+    a count read there), nor a sentence ("Présents : la liste des présents est annexée au registre", "Etaient
+    présents : les membres du Conseil", "des membres présents et" / "représentés :" / "- ATTRIBUE …")."""
+    start, end, stop = at
+    if any(start <= count < end for count in attendance.count_at.values()):
+        return False
+    return _CIVILITY_FIRST.match(body, end, stop) is not None or _BLANK.fullmatch(body, end, stop) is not None
+
+
 def _read_section(body: str, kind: str, at: tuple[int, int, int], attendance: Attendance) -> None:
     """Read the list of ``kind`` whose heading spans ``at``'s start and end, its names before ``at``'s stop: a list of
     the present that names who was not, a list in brackets after its count, or a list of names (after its count and a
-    dash, on a line of counts)."""
+    dash, on a line of counts). A heading that announces names (:func:`_announces_names`), not all but some, is kept
+    in :attr:`~graph.ingest.delib_people.Attendance.headed`: if none of its names is read while a count says there
+    are some, the list was cut or written in a way not read."""
     start, end, stop = at
     if (dash := _DASH_AFTER_NAMES.search(body, end, stop)) is not None:
         stop = dash.start()
     if (count := _COUNT_BEFORE_NAMES.match(body, end, stop)) is not None:
         end = count.end()
-    if kind == "present" and (all_but := _ALL_BUT.match(body, end, stop)) is not None:
+    all_but = _ALL_BUT.match(body, end, stop) if kind == "present" else None
+    if all_but is None and _announces_names(body, (start, end, stop), attendance):
+        attendance.headed.append(kind)
+    if all_but is not None:
         _parse_all_but(all_but.group("names"), attendance)
         attendance.spans.append((start, all_but.end()))
     elif (counted := _COUNTED_LIST.match(body, end, stop)) is not None:  # "Procurations : 4 (M. A à Mme B, …)"

@@ -69,6 +69,9 @@ class Attendance:
     #: how many of the present sit for a member, said beside their name ("M. Lucien ALBERT (suppléant de M. Jean
     #: ROUX)"): a stated count of the present may leave them out
     substitutes: int = 0
+    #: the lists whose heading announces names ("Membres présents :"), not a count ("Présents : 24"), each once a
+    #: heading (:func:`graph.ingest.delib_attendance_lists.parse_sections`)
+    headed: list[str] = field(default_factory=list)
 
     def copy(self) -> Attendance:
         """A copy to change apart from this one: what ``copy.deepcopy`` gives, its lists, proxies and places its
@@ -83,7 +86,7 @@ class Attendance:
         (False, ['Léa MARTIN'], None)
         """
         copied = copy.copy(self)
-        for name in ("present", "excused", "absent", "spans", "unread", "by_office", "held_by_office"):
+        for name in ("present", "excused", "absent", "spans", "unread", "by_office", "held_by_office", "headed"):
             setattr(copied, name, list(getattr(self, name)))
         copied.proxies = [Proxy(proxy.giver, proxy.holder) for proxy in self.proxies]
         copied.count_at = dict(self.count_at)

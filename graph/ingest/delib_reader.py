@@ -59,7 +59,7 @@ from graph.ingest.delib_text import Document, normalise_text, own_lines
 from graph.ingest.delib_vote import parse_vote
 from graph.ingest.delib_vote_checks import count_doubts, vote_doubts
 from graph.ingest.delib_vote_completion import complete_omitted_count, complete_unanimity
-from graph.ingest.delib_web_text import html_characters
+from graph.ingest.delib_web_text import html_characters, writes_markdown
 from graph.ingest.deliberation import corrected_act, looks_like_deliberation, not_a_deliberation
 from graph.ingest.unknown import not_a_pdf
 from graph.limits import check_line_length, check_pdf
@@ -77,14 +77,14 @@ def read_document(ctx: SourceContext, damage: list[str] | None = None,
         check_pdf(ctx.data)
         read = pdf_pages(ctx.data, damage)
         text, repaired = repair_ocr(read.text)
-        document = normalise_text(text)
+        document = normalise_text(text, markdown=writes_markdown(text))
         if len(text) == len(read.text):  # as repair_ocr keeps it: each page's text where it was
             document.pages = dataclasses.replace(read, text=text)
     else:
         check_line_length(ctx.data)
         decoded, encoding = decode(ctx.data)  # as a text editor saved it: UTF-8, Windows-1252, UTF-16…
         text, repaired = repair_ocr(html_characters(decoded))
-        markdown = ctx.path.suffix.lower() in (".md", ".markdown") or bool(re.search(r"\*\*|^#{1,6} |\\_", text, re.M))
+        markdown = ctx.path.suffix.lower() in (".md", ".markdown") or writes_markdown(text)
         document = normalise_text(text, markdown=markdown)
         document.source = own_lines(decoded)
         if (issue := encoding_issue(ctx.data, encoding)) is not None:

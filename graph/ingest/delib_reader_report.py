@@ -1,8 +1,9 @@
 """The report of a deliberation's reading (:class:`graph.ingest.delib_reader.Reader`): its counts of grants, totals
 and attendance (:func:`read_stats`), summed over the items of minutes read as several deliberations
 (:func:`report_several_read`), and the warnings of counts that do not agree: grants outside every reconciled total
-(:func:`outside_totals`), attendance lists longer or shorter than stated, names that do not read as names; and
-the dates that cannot be (:func:`warn_impossible_dates`), each said where the file writes it (:func:`where_written`).
+(:func:`outside_totals`), attendance lists longer or shorter than stated or not read (:func:`warn_list_counts`),
+names that do not read as names; and the dates that cannot be (:func:`warn_impossible_dates`), each said where the
+file writes it (:func:`where_written`).
 
 Apart from :mod:`graph.ingest.delib_reader` because it reads what the reading found, once every fact group is read.
 """
@@ -37,14 +38,7 @@ def read_stats(reader: Reader) -> None:
         "persons": len(reader.attendance.persons()), "present": len(reader.attendance.present),
     })
     warn_outside_totals(reader, total)
-    a = reader.attendance
-    # substitutes sitting for members are present, though the count of the present may leave them out
-    for (fr, en), stated_n, listed, besides in (
-            (_LISTS["present"], a.present_count, len(a.present), a.substitutes),
-            (_LISTS["proxies"], a.proxy_count, len(a.proxies), 0)):
-        if stated_n is not None and listed and stated_n not in (listed, listed - besides):
-            reader.x.warn(f"{listed} {fr} listés pour {stated_n} annoncés",
-                          f"{listed} {en} listed, {stated_n} stated")
+    warn_list_counts(reader)
     for kind, line in reader.roll.unread:
         fr, en = _LISTS[kind]
         reader.x.warn(f"liste des {fr} : « {line} » ne se lit pas comme un nom (Prénom NOM) : non compté parmi les "
@@ -63,6 +57,45 @@ def read_stats(reader: Reader) -> None:
                       f"l'exerce : {what_fr}, à vérifier",
                       f"list of {en}: '{office}' is named by their office, and the text does not say who holds it: "
                       f"{what_en}, to be checked")
+
+
+def warn_list_counts(reader: Reader) -> None:
+    """Say each list of the present or of the proxies whose names read are not as many as the text states, at the
+    line (or the PDF's page) that states the count: a list longer or shorter than its count ("Nombre de présents :
+    5" over three names), or none of its names read under a heading that announces them ("Membres présents :"),
+    while the count says there are some — a list cut, or written in a way that is not read. A count stated with no
+    list of names (many texts give the count alone) is no disagreement. Substitutes sitting for members are
+    present, though the count of the present may leave them out."""
+    a = reader.attendance
+    for kind, name, stated, listed, besides in (
+            ("present", "present_count", a.present_count, len(a.present), a.substitutes),
+            ("proxies", "proxy_count", a.proxy_count, len(a.proxies), 0)):
+        if stated is None or stated in (listed, listed - besides) or not (listed or kind in a.headed):
+            continue
+        fr, en = _LISTS[kind]
+        where = _count_written(reader, name, stated)
+        if listed:
+            reader.x.warn(f"{listed} {fr} listés pour {stated} annoncés", f"{listed} {en} listed, {stated} stated",
+                          **where)
+        else:
+            reader.x.warn(f"liste des {fr} : aucun nom lu pour {stated} annoncés ; liste coupée, ou écrite d'une "
+                          "façon qui n'est pas lue, à vérifier",
+                          f"list of {en}: no name read, {stated} stated; the list is cut, or written in a way that "
+                          "is not read, to be checked", **where)
+
+
+def _count_written(reader: Reader, name: str, stated: int) -> dict[str, int | str]:
+    """Where the file writes the count ``name`` of the attendance (:attr:`graph.ingest.delib_people.Attendance.
+    count_at`), ``stated``: the line, or the PDF's page (:func:`where_written`), that first writes its words and
+    figure as the text does; nowhere when they are not on one line, or the count is reckoned from the members who
+    came or went."""
+    at = reader.attendance.count_at.get(name)
+    written = re.compile(rf"[^\n]*?(?<!\d){stated}(?!\d)").match(reader.body, at) if at is not None else None
+    if written is None or not re.search(r"[^\W\d_]", written.group(0)):  # a figure alone may be any other's
+        return {}
+    words = written.group(0).split()
+    return where_written(reader.doc.source, reader.doc.pages, re.compile(r"\s+".join(map(re.escape, words))),
+                         " ".join(words))
 
 
 def warn_outside_totals(reader: Reader, total: Decimal) -> None:

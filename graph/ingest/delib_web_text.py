@@ -70,6 +70,24 @@ _QUOTE_MARK = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
 _EMPHASIS = re.compile(r"(?<![\w*_\\])(?P<mark>[*_])(?=[^\s*_])(?P<text>[^\n]*?[^\s*_\\])(?P=mark)(?![\w*_])")
 
 
+#: What tells a text written in Markdown: a run in bold ("**Membres présents :**"), a heading's hashes, an escaped
+#: underscore ("99\_DE-…").
+_MARKDOWN_MARKS = re.compile(r"\*\*|^#{1,6} |\\_", re.M)
+
+
+def writes_markdown(text: str) -> bool:
+    r"""Whether ``text`` is written in Markdown (:data:`_MARKDOWN_MARKS`), whatever file carries it: a text file, or
+    the text layer of a PDF printed from a Markdown source, whose marks are the same marks, not words
+    ("**Membres titulaires présents :**" is the heading of the list of the present).
+
+    >>> writes_markdown("**Pouvoirs :**\nM. A à M. B"), writes_markdown("## Délibération")
+    (True, True)
+    >>> writes_markdown("N° 12 *")
+    False
+    """
+    return _MARKDOWN_MARKS.search(text) is not None
+
+
 def markdown_to_plain(text: str) -> str:
     r"""Drop Markdown emphasis, quote and heading marks, escapes and hard-break spaces, and a web page's navigation
     around the act (:func:`_without_web_chrome`); keep list dashes and table pipes.

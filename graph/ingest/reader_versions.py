@@ -23,7 +23,7 @@ from graph.ingest.base import Issue
 #: Kind name (:data:`graph.ingest.KIND_MODULES`) -> the version of its reader.
 READER_VERSIONS: dict[str, int] = {
     "rdf": 2,
-    "deliberation": 6,
+    "deliberation": 7,
     "scdl-subventions": 4,
     "scdl-deliberations": 1,
     "rna": 1,
