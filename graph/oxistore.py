@@ -82,6 +82,7 @@ class OxigraphStore(Store):
         self._pointer_stamp: tuple | None = None
         self._snapshot: str | None = None
         self._hold: SnapshotHold | None = None
+        self._files: tuple[Path, dict[str, FileStamp | None]] = (self.root, {})  # the open snapshot's, as opened
         self._reader = ox.Store()  # empty until a snapshot is published
         self.refresh()
 
@@ -112,7 +113,22 @@ class OxigraphStore(Store):
             if self._hold is not None:
                 self._hold.close()
             self._reader, self._snapshot, self._hold, self._pointer_stamp = reader, name, hold, stamp
+            self._files = (self.root / "snapshots" / name, file_stamps(self.root / "snapshots" / name))
             return True
+
+    def changed_files(self) -> list[str]:
+        """The files of the open snapshot that are gone or were written since it was opened (a ``stat`` each, tens
+        of files): its store reads damaged data, while the pointer, all that :meth:`refresh` looks at, stays.
+
+        Never one in normal operation: a snapshot is a read-only checkpoint that no process writes, and the files
+        it shares with the primary and the other snapshots are hard links that the writer's RocksDB only ever
+        creates and unlinks (a compaction, ``maillage optimize``, a pruned snapshot), never opens for writing; the
+        files it does not share are copies. An unlink changes the ctime that a link shares, which is why it is
+        not compared; a publish moves the pointer, and the next :meth:`refresh` takes the new snapshot's stamps.
+        """
+        with self._lock:  # refresh() lets the old snapshot go before it stamps the new: a writer may remove it then
+            folder, opened = self._files
+            return sorted(name for name, stamp in opened.items() if file_stamp(folder / name) != stamp)
 
     def _open_snapshot(self, name: str) -> tuple[str, SnapshotHold, ox.Store]:
         """Hold and open the snapshot ``name``, or the one the pointer names next if a writer removed it meanwhile;
@@ -290,6 +306,34 @@ def prune_info_logs(primary: Path, keep: int) -> None:
     old = sorted(primary.glob("LOG.old.*"))  # LOG.old.<microseconds since 1970>: 16 digits until 2286
     for path in old[:-keep or None]:
         path.unlink(missing_ok=True)
+
+
+#: What tells a file rewritten from the same file: its inode, size and modification time in nanoseconds.
+FileStamp = tuple[int, int, int]
+
+
+def file_stamp(path: Path) -> FileStamp | None:
+    """The :data:`FileStamp` of ``path``, None when it is gone."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def file_stamps(folder: Path) -> dict[str, FileStamp | None]:
+    """The :data:`FileStamp` of each file of the directory ``folder``, by name.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "000010.sst").write_bytes(b"table")
+    >>> stamps = file_stamps(folder)
+    >>> _ = (folder / "000010.sst").write_bytes(b"garbage")
+    >>> list(stamps), file_stamp(folder / "000010.sst") == stamps["000010.sst"], file_stamp(folder / "gone.sst")
+    (['000010.sst'], False, None)
+    """
+    return {entry.name: file_stamp(Path(entry.path)) for entry in os.scandir(folder)
+            if entry.is_file(follow_symlinks=False)}
 
 
 class SnapshotHold:

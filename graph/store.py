@@ -258,6 +258,11 @@ class Store:
         """Describe the store for /healthz: backend and version of the published data."""
         return {"backend": self.name}
 
+    def changed_files(self) -> list[str]:
+        """The names of the files of the published data it reads that were removed or written under this store
+        since it opened them, for /healthz: none for a store without files of its own."""
+        return []
+
     def writing(self) -> bool:
         """Whether a writer (this process's or another's) holds the store now; False where the store cannot tell."""
         return False

@@ -1,7 +1,8 @@
 """Printing the explorer's pages (a coordinator's handout for a steering committee), with Debian's Chromium through
 Playwright, on the demo corpus: print media emulated at the width of an A4 page's content, and the page printed to
 PDF, A4, as the browser's « Enregistrer au format PDF » does. The menu, the downloads and the forms stay off paper,
-closed details print open, a ten-column table prints whole, headings stay with what follows them."""
+the attendance lists print from a block of their own, closed details print open, a ten-column table prints whole,
+headings stay with what follows them."""
 
 from __future__ import annotations
 
@@ -92,22 +93,37 @@ def test_the_printed_header_is_dark_text_on_the_white_paper(printed):
     assert (1.05 / (_luminance(colour) + 0.05)) >= 4.5, colour
 
 
-def _attendance(page, name: str):
-    """The item of the deliberation's attendance lists that names ``name``."""
-    return page.locator("details.attendance-list li", has_text=name)
+def _attendance(page, name: str, where: str = "details.attendance-list"):
+    """The item of the deliberation's attendance lists (folded, or ``where``) that names ``name``."""
+    return page.locator(f"{where} li", has_text=name)
 
 
-def test_the_deliberations_attendance_lists_print_open_and_stay_closed_on_screen(server, browser, printed):
+def test_the_deliberations_attendance_lists_print_from_their_paper_block_and_stay_folded_on_screen(
+        server, browser, printed):
+    """Printed from the paper block, which needs no <details> opened: Firefox ESR prints a closed one closed."""
     screen = browser.new_page()
     screen.goto(server + DELIBERATION)
-    on_screen = _attendance(screen, "Christiane BARAILLER").is_visible()
+    on_screen = [_attendance(screen, "Christiane BARAILLER", where).is_visible()
+                 for where in ("details.attendance-list", ".attendance-printed")]
     screen.close()
     page = printed(DELIBERATION)
-    names = [_attendance(page, name).is_visible() for name in ("Christiane BARAILLER", "Ingrid ARNAUD",
-                                                                "pouvoir de Gilles ARTIGUES à Jean-Luc DEGRAIX")]
+    names = [_attendance(page, name, ".attendance-printed").is_visible()
+             for name in ("Christiane BARAILLER", "Ingrid ARNAUD", "pouvoir de Gilles ARTIGUES à Jean-Luc DEGRAIX")]
+    folded = [details.is_visible() for details in page.locator("details.attendance-list").all()]
     text = _text(_pdf_pages(page))
-    assert not on_screen and all(names)
-    assert "Présents (54)" in text and "Christiane BARAILLER" in text and "Jean-Luc DEGRAIX" in text
+    assert on_screen == [False, False] and all(names) and folded and not any(folded)
+    assert text.count("Présents (54)") == 1 and text.count("Christiane BARAILLER") == 1
+    assert "Jean-Luc DEGRAIX" in text
+
+
+def test_a_screen_reader_reads_an_opened_attendance_list_once(server, browser):
+    page = browser.new_page()
+    page.emulate_media(media="screen")
+    page.goto(server + DELIBERATION)
+    page.locator("#attendance-present summary").click()
+    said = page.locator("section.attendance").aria_snapshot()
+    page.close()
+    assert said.count("Christiane BARAILLER") == 1
 
 
 def test_a_printed_pages_why_quotes_print_open(printed):

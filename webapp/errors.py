@@ -22,6 +22,14 @@ STORE_DOWN = ("la base de données ne répond pas pour l'instant : réessayez da
               "the database is not answering at the moment: try again in a moment")
 
 
+def is_store_damage(exc: RuntimeError) -> bool:
+    """Whether the engine's error says that a file of the store is damaged (RocksDB's ``Corruption``): a page that
+    reads it answers as the SPARQL endpoint does, whose query worker dies opening the snapshot — 503
+    ``store-unavailable`` — rather than 500 ``internal-error`` with a traceback in the log (``/healthz`` says
+    ``store-damaged``)."""
+    return str(exc).startswith("Corruption")
+
+
 def store_failure_said(exc: StoreError) -> tuple[str, str]:
     """What a client is told of a store's failure, in French and in English: its own words when it has them for a
     user in both (the writer's lock, busy), else :data:`STORE_DOWN` — a remote store out of reach named its
@@ -178,6 +186,13 @@ def init_app(app: Flask) -> None:
         app.logger.error("store unavailable: %s", exc)  # the detail (an address, the system's error) for the operator
         return error_response(503, "store-unavailable", *store_failure_said(exc),
                               {"Retry-After": str(RETRY_AFTER_S)})
+
+    @app.errorhandler(RuntimeError)
+    def _engine(exc: RuntimeError):
+        if not is_store_damage(exc):
+            return _bug(exc)
+        app.logger.error("store damaged: %s", exc)  # the engine's words (a file, an offset) for the operator only
+        return error_response(503, "store-unavailable", *STORE_DOWN, {"Retry-After": str(RETRY_AFTER_S)})
 
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):

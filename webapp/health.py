@@ -9,6 +9,7 @@ from pathlib import Path
 from flask import Blueprint, current_app, jsonify, request
 
 from graph import __version__
+from graph.french_text import counted
 from graph.store import StoreError, open_store
 from search.errors import SearchError
 from webapp.errors import RETRY_AFTER_S, STORE_DOWN
@@ -83,9 +84,10 @@ def healthz():
 
 def local_problems(store) -> list[dict]:
     """What keeps this instance from serving, each as ``{"code", "message", "message_en"}``: its data directory
-    gone, its store's current snapshot that cannot be opened, its search index missing or unreadable while the store
-    holds data (an instance that nothing was ingested into yet serves its empty site). Cheap: a ``stat`` or two, and
-    a snapshot or an index opened only when it changed."""
+    gone, its store's current snapshot that cannot be opened or whose files changed under it once open, its search
+    index missing or unreadable while the store holds data (an instance that nothing was ingested into yet serves its
+    empty site). Cheap: a ``stat`` or two and one per file of the snapshot, and a snapshot or an index opened only
+    when it changed."""
     data = Path(current_app.config["MAILLAGE"]["data_dir"])
     if store.name == "oxigraph" and not data.is_dir():
         return [{"code": "data-dir-missing", "message": f"le dossier de données « {data} » n'existe pas",
@@ -96,6 +98,8 @@ def local_problems(store) -> list[dict]:
     except (StoreError, RuntimeError) as exc:  # a pointer to no snapshot; the engine's Corruption of a damaged file
         problems.append({"code": "store-unavailable", "message": f"base illisible ({exc}) : restaurez une sauvegarde",
                          "message_en": f"store unreadable ({exc}): restore a backup"})
+    else:
+        problems.extend(_store_damaged(store))
     index = current_app.extensions.get("maillage.index")
     if index is not None and store.state().get("snapshot") is not None:
         try:
@@ -103,3 +107,23 @@ def local_problems(store) -> list[dict]:
         except SearchError as exc:
             problems.append({"code": "index-unavailable", "message": exc.message, "message_en": exc.message_en})
     return problems
+
+
+def _store_damaged(store) -> list[dict]:
+    """The problem of a store whose open snapshot's files were removed or rewritten under it (none or one): its
+    pages fail on what it can no longer read, while the snapshot's pointer has not moved (a probe query on it was
+    seen to hang; the files' stamps tell it at once)."""
+    changed = store.changed_files()
+    if not changed:
+        return []
+    named = ", ".join(changed[:5]) + (", …" if len(changed) > 5 else "")
+    files, plural = counted(len(changed), "fichier"), "s" * (len(changed) > 1)
+    current_app.logger.error("store damaged: files of snapshot %s changed since it was opened: %s",
+                             store.state().get("snapshot"), ", ".join(changed))
+    return [{"code": "store-damaged",
+             "message": f"base endommagée : {files} de la version publiée modifié{plural} "
+                        f"ou supprimé{plural} depuis son ouverture ({named}) : restaurez une sauvegarde (maillage "
+                        "export) dans un nouveau dossier, ou ingérez-y de nouveau ses fichiers",
+             "message_en": f"store damaged: {counted(len(changed), 'file', lang='en')} of the published version "
+                           f"changed or removed since it was opened ({named}): restore a backup (maillage export) "
+                           "into a new directory, or ingest its files there again"}]
