@@ -1,6 +1,6 @@
-"""The identifiers of French public data — SIREN, SIRET (Luhn keys, La Poste's exception), RNA numbers — and
-what spreadsheets do to them (DATA-FORMATS.md pitfall 18: spaces and dots inside, a float's ".0", lost leading
-zeros, digits lost to a float's precision).
+"""The identifiers of French public data — SIREN, SIRET (Luhn keys, La Poste's exception), RNA numbers, the code of
+a legality control's prefecture — and what spreadsheets do to them (DATA-FORMATS.md pitfall 18: spaces and dots
+inside, a float's ".0", lost leading zeros, digits lost to a float's precision).
 
 >>> siret_ok("732 829 320 00074")
 True
@@ -221,3 +221,34 @@ def read_siret(raw: str) -> tuple[str | None, str | None, list[tuple[str, str]]]
              f"SIRET mangled by a float conversion (digits lost): its SIREN {siren}, whole, kept")]
     return None, None, said + [("SIRET abîmé par un passage en nombre à virgule (chiffres perdus) : ignoré",
                                 "SIRET mangled by a float conversion (digits lost): ignored")]
+
+
+#: The code of the body that holds an act's legality control, as the SCDL délibérations schema writes it (PREF_ID):
+#: a prefecture PREFNNN, an SGAR SGARNNN, a sub-prefecture SPREFNNNM, where NNN is the département's number on three
+#: characters, a "0" before the two of mainland France ("042", "02A" and "02B" for Corsica, "971" overseas) and M the
+#: arrondissement's. ontology/shapes.ttl gives mai:legalityControlAuthority the same pattern.
+CONTROL_CODE = re.compile(r"(?P<kind>PREF|SGAR)(?P<departement>[0-9]{3}|02[AB])"
+                          r"|SPREF(?P<sub_departement>[0-9]{3}|02[AB])(?P<arrondissement>[0-9])")
+#: The pattern of :data:`CONTROL_CODE` as a message names it.
+CONTROL_CODE_FORM = ("PREFNNN pour une préfecture, SPREFNNNM pour une sous-préfecture, SGARNNN pour un SGAR ; NNN le "
+                     "numéro du département sur 3 caractères, M celui de l'arrondissement, par exemple PREF042, "
+                     "SPREF0691, PREF02A", "PREFNNN for a prefecture, SPREFNNNM for a sub-prefecture, SGARNNN for an "
+                     "SGAR; NNN the département's number on 3 characters, M the arrondissement's, for example "
+                     "PREF042, SPREF0691, PREF02A")
+
+
+def read_control_code(code: str) -> tuple[str, str, str | None] | None:
+    """Return the kind ("PREF", "SPREF" or "SGAR"), the département as France numbers it ("42", "2A", "971") and
+    the arrondissement (a sub-prefecture's, else None) of a legality control's code (:data:`CONTROL_CODE`); None for
+    a text of another form.
+
+    >>> read_control_code("PREF042"), read_control_code("SPREF0691"), read_control_code("SGAR02A")
+    (('PREF', '42', None), ('SPREF', '69', '1'), ('SGAR', '2A', None))
+    >>> read_control_code("PREF971"), read_control_code("Loire"), read_control_code("PREF42")
+    (('PREF', '971', None), None, None)
+    """
+    found = CONTROL_CODE.fullmatch(code)
+    if found is None:
+        return None
+    kind, number = (found["kind"], found["departement"]) if found["kind"] else ("SPREF", found["sub_departement"])
+    return kind, number[1:] if number.startswith("0") else number, found["arrondissement"]

@@ -100,7 +100,8 @@ CONTRACT_TERMS = {
 EXTRA_TERMS = {
     MAI.Proxy: OWL.Class, MAI.RoadmapAction: OWL.Class,
     MAI.nameKey: OWL.DatatypeProperty, MAI.budgetNature: OWL.ObjectProperty, MAI.actesIdRaw: OWL.DatatypeProperty,
-    MAI.transmissionPlatform: OWL.DatatypeProperty, MAI.programme: OWL.DatatypeProperty,
+    MAI.transmissionPlatform: OWL.DatatypeProperty, MAI.legalityControlAuthority: OWL.DatatypeProperty,
+    MAI.programme: OWL.DatatypeProperty,
     MAI.roleTitle: OWL.DatatypeProperty, MAI.memberCount: OWL.DatatypeProperty,
     MAI.memberKind: OWL.ObjectProperty, MAI.statedTotal: OWL.DatatypeProperty, MAI.shareOf: OWL.DatatypeProperty,
     MAI.conventionDate: OWL.DatatypeProperty, MAI.decisionReference: OWL.DatatypeProperty,
@@ -377,7 +378,8 @@ ex:grant a mai:Grant ; schema:funder ex:funder ; mai:beneficiary ex:beneficiary 
 ex:deliberation a mai:Deliberation ; dcterms:identifier "2024.00240" ; dcterms:title "Subvention à DanaeCare" ;
     dcterms:date "2024-05-16"^^xsd:date ; mai:authority ex:funder ; mai:body ex:bureau ; mai:session ex:session ;
     mai:actesId "042-244200770-20240516-D20240024010-DE" ; mai:receivedByPrefecture "2024-05-28"^^xsd:date ;
-    mai:publishedOn "2024-05-28"^^xsd:date ; mai:outcome outcome:adopted-unanimously .
+    mai:legalityControlAuthority "PREF042" ; mai:publishedOn "2024-05-28"^^xsd:date ;
+    mai:outcome outcome:adopted-unanimously .
 
 ex:session a mai:Session ; dcterms:date "2024-05-16"^^xsd:date ; mai:body ex:bureau ;
     mai:convenedOn "2024-05-07"^^xsd:date ; mai:membersInOffice 68 ; mai:membersPresent 54 ; mai:proxyCount 8 ;
@@ -427,6 +429,14 @@ BROKEN = {
                                   EX.m, ORG.member, "exactement un membre"),
     "deliberation without number": ('ex:d a mai:Deliberation ; dcterms:title "Objet" .',
                                     EX.d, DCTERMS.identifier, "exactement un numéro"),
+    "legality control not of the SCDL PREF_ID form": (
+        'ex:d a mai:Deliberation ; dcterms:identifier "1" ; dcterms:title "Objet" ; '
+        'mai:legalityControlAuthority "Loire" .',
+        EX.d, MAI.legalityControlAuthority, "se code comme le SCDL PREF_ID"),
+    "two legality controls": (
+        'ex:d a mai:Deliberation ; dcterms:identifier "1" ; dcterms:title "Objet" ; '
+        'mai:legalityControlAuthority "PREF042" , "SPREF0421" .',
+        EX.d, MAI.legalityControlAuthority, "deux codes signalent deux sources en désaccord"),
     "session without date": ("ex:s a mai:Session .", EX.s, DCTERMS.date, "exactement une date"),
     "person without label": ("ex:p a foaf:Person .", EX.p, RDFS.label, "Une personne a un nom"),
     "source with a short digest": ('ex:s a mai:Source ; dcterms:title "f.csv" ; mai:sha256 "abc" ; '

@@ -1,6 +1,7 @@
 """How a resource's page writes a property's value in the page's language: amounts in euros ("20 000 €"), a share as
-a percentage ("5 %"), a payment period as dates ("du 30 mars 2017 au 24 mai 2017"), other decimals rounded to cents,
-a source's kind by its name. The JSON twin keeps the values as the graph states them.
+a percentage ("5 %"), a payment period as dates ("du 30 mars 2017 au 24 mai 2017"), a legality control's code as the
+body it names ("Préfecture du département 42 (PREF042)"), other decimals rounded to cents, a source's kind by its
+name. The JSON twin keeps the values as the graph states them.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from decimal import Decimal
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
+from graph.identifiers import read_control_code
 from graph.namespaces import MAI, OA, SCHEMA, THEMES
 from webapp.formatting import format_date, format_money, format_value
 from webapp.i18n import get_lang, t
@@ -23,6 +25,8 @@ MONEY = {SCHEMA.amount, MAI.statedTotal}
 SHARES = {MAI.shareOf}
 #: Properties whose value is a date or a period of dates written in ISO 8601 ("2017-03-30/2017-05-24").
 PERIODS = {MAI.paymentPeriod}
+#: Properties whose value is the code of the body that holds a legality control (SCDL PREF_ID: "PREF042").
+CONTROL_CODES = {MAI.legalityControlAuthority}
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: English names of the kinds of source (their French names are those of :func:`graph.ingest.kinds`).
@@ -60,6 +64,21 @@ def format_period(text: str) -> str:
     if len(days) == 1:
         return format_date(days[0])
     return t("period", start=format_date(days[0]), end=format_date(days[1]))
+
+
+#: The message of each kind of legality control's body (:func:`graph.identifiers.read_control_code`).
+_CONTROL_KINDS = {"PREF": "control_prefecture", "SPREF": "control_sub_prefecture", "SGAR": "control_sgar"}
+
+
+def format_control_code(code: str) -> str:
+    """A legality control's code as the body it names in the page's language, with its département's number (the
+    project has no table of their names) and the code: "SPREF0691" → "Sous-préfecture de l'arrondissement 1 du
+    département 69 (SPREF0691)"; a text of another form as it is."""
+    read = read_control_code(code)
+    if read is None:
+        return code
+    kind, departement, arrondissement = read
+    return t(_CONTROL_KINDS[kind], departement=departement, arrondissement=arrondissement, code=code)
 
 
 def source_kind_label(name: str) -> str:
@@ -104,6 +123,8 @@ def shown_as(predicate: str, value, currency: str | None = None):
         return format_share(python)
     if predicate in PERIODS:
         return format_period(str(value))
+    if predicate in CONTROL_CODES:
+        return format_control_code(str(value))
     if predicate == DCTERMS.type and not value.datatype and not value.language:
         return source_kind_label(str(value))
     if isinstance(python, (float, Decimal)) and not float(python).is_integer():

@@ -269,6 +269,14 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "give it (no number: all of them give it)"),
     "stated_by": ("selon {source}", "according to {source}"),
     "period": ("du {start} au {end}", "{start} to {end}"),
+    # a legality control's code (SCDL PREF_ID) as the body it names; the project has no table of the départements' names
+    "control_prefecture": ("Préfecture du département {departement} ({code})",
+                           "Prefecture of département {departement} ({code})"),
+    "control_sub_prefecture": (
+        "Sous-préfecture de l'arrondissement {arrondissement} du département {departement} ({code})",
+        "Sub-prefecture of arrondissement {arrondissement}, département {departement} ({code})"),
+    "control_sgar": ("SGAR de la préfecture de région, département {departement} ({code})",
+                     "SGAR of the regional prefecture, département {departement} ({code})"),
     "why": ("Pourquoi ?", "Why?"),
     "why_quotes": ("Pourquoi ? ({n} extraits)", "Why? ({n} quotes)"),
     "why_source": ("Voir dans la source", "See in the source"),

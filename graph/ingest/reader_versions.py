@@ -25,7 +25,7 @@ READER_VERSIONS: dict[str, int] = {
     "rdf": 2,
     "deliberation": 7,
     "scdl-subventions": 4,
-    "scdl-deliberations": 1,
+    "scdl-deliberations": 2,
     "rna": 1,
     "sirene": 1,
     "register": 3,

@@ -2,20 +2,22 @@
 
 Each row becomes a ``mai:Deliberation`` (:func:`graph.identity.deliberation_iri` of its authority and DELIB_ID — the
 IRI a grant's ``referenceDecision`` points to) with ``dcterms:identifier``, ``dcterms:title``, ``dcterms:date``,
-``mai:authority`` (a ``mai:PublicAuthority``), ``mai:receivedByPrefecture``, ``mai:publishedOn``, the vote counts
-(only when given; VOTE_REEL as ``mai:voteCount``, "unanimité" in VOTE_POUR as the outcome adopted unanimously),
+``mai:authority`` (a ``mai:PublicAuthority``), ``mai:receivedByPrefecture``, ``mai:legalityControlAuthority`` (PREF_ID,
+the code of the prefecture, sub-prefecture or SGAR that holds the legality control), ``mai:publishedOn``, the vote
+counts (only when given; VOTE_REEL as ``mai:voteCount``, "unanimité" in VOTE_POUR as the outcome adopted unanimously),
 ``mai:programme`` (budget), ``schema:url`` and the ACTES matière as a ``dcterms:subject``
 literal ("7.5 Finances locales/Subventions"). A list without ``COLL_*`` columns takes its authority from
 ``--funder "NOM[;SIRET]"``.
 
 A row whose act is not a deliberation (``NATURE_ACTE`` "Arrêté réglementaire", "Contrat…": the vocabulary has no
 class for them) is skipped with a warning; a matière code that is not an ACTES level-2 code is warned about (and
-dropped when it is not one at all); a DELIB_ID given twice by one authority is an error of the second row, unless
-it is a session's rank (up to three figures, "1", "2"…) given at several sessions: each such deliberation is then
-identified by its number and its date, "1 (2024-03-28)", with a warning; vote counts above the members entitled to
-vote, or above those who voted, are warned about. A MONTANT column, with no beneficiary's, is ignored with a
-warning: the list is read as deliberations. A date cell that holds the mark of an empty one ("NULL", "0000-00-00")
-is empty, said once per column; in DELIB_DATE, it rejects its row as an empty cell does.
+dropped when it is not one at all), and so is a PREF_ID not of the schema's form (dropped); a DELIB_ID given twice by
+one authority is an error of the second row, unless it is a session's rank (up to three figures, "1", "2"…) given at
+several sessions: each such deliberation is then identified by its number and its date, "1 (2024-03-28)", with a
+warning; vote counts above the members entitled to vote, or above those who voted, are warned about. A MONTANT
+column, with no beneficiary's, is ignored with a warning: the list is read as deliberations. A date cell that holds
+the mark of an empty one ("NULL", "0000-00-00") is empty, said once per column; in DELIB_DATE, it rejects its row as
+an empty cell does.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
 from graph.dates import parse_date
+from graph.identifiers import CONTROL_CODE, CONTROL_CODE_FORM
 from graph.identity import ActorBook, deliberation_iri
 from graph.identity_names import fold
 from graph.ingest.base import (FUNDER_ADVICE, Extraction, InputError, SourceContext, SourceKind, missing_columns,
@@ -293,6 +296,17 @@ class _Rows:
                        "(1.1 to 1.7, 2.1 to 2.3 … 9.1 to 9.4)", raw)
         return code
 
+    def control_authority(self, row: Row) -> str:
+        """The code of the row's legality control (PREF_ID: PREF042, SPREF0691, SGAR084), "" when none; a code not of
+        the schema's form is warned about and dropped, as an unreadable matière code is."""
+        raw = self.get(row, "prefecture_id")
+        if not raw or CONTROL_CODE.fullmatch(raw):
+            return raw
+        self.issue("warning", row, "prefecture_id", f"code du contrôle de légalité « {raw} » hors du format du schéma "
+                   f"SCDL : ignoré ({CONTROL_CODE_FORM[0]})", f"legality control code '{raw}' not of the SCDL "
+                   f"schema's form: ignored ({CONTROL_CODE_FORM[1]})", raw)
+        return ""
+
     def describe(self, row: Row, iri: URIRef, date) -> None:
         g = self.graph
         if title := self.get(row, "title"):
@@ -304,6 +318,8 @@ class _Rows:
             g.add((iri, MAI.programme, Literal(budget)))
         if url := self.get(row, "url"):
             g.add((iri, SCHEMA.url, Literal(url, datatype=XSD.anyURI)))
+        if control := self.control_authority(row):
+            g.add((iri, MAI.legalityControlAuthority, Literal(control)))
         for field, prop in (("prefecture_date", MAI.receivedByPrefecture), ("published_on", MAI.publishedOn)):
             value = self.date(row, field)
             if value:
@@ -395,8 +411,8 @@ def extract(ctx: SourceContext) -> Extraction:
 
 
 #: The known columns that no row reads, said as unread: an act's state (« Etat »), for which the vocabulary has no
-#: place, and PREF_ID, its ACTES identifier as the list writes it, not yet kept (as ``mai:actesIdRaw`` could).
-_UNREAD_FIELDS = frozenset({"status", "prefecture_id"})
+#: place.
+_UNREAD_FIELDS = frozenset({"status"})
 
 
 def _read(header: list[str], cols: dict[str, int]) -> set[int]:
