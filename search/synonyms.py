@@ -131,9 +131,9 @@ def initials(name: str) -> list[str]:
     >>> initials("Les Aidants du Gier")
     []
     """
-    letters = [folded[0].upper() for _, folded in content_words(name) if folded[:1].isalpha()]
+    content = content_words(name)
+    letters = [folded[0].upper() for _, folded in content if folded[:1].isalpha()]
     found = ["".join(letters)] if len(letters) >= INITIALS_FROM else []
-    first = content_words(name)[:1]
-    if first and first[0][1] in _KIND_WORDS and len(letters) > INITIALS_FROM:
+    if content and content[0][1] in _KIND_WORDS and len(letters) > INITIALS_FROM:
         found.append("".join(letters[1:]))
     return found
