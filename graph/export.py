@@ -16,7 +16,7 @@ rules, so that every written row passes the schema:
 - the beneficiary needs a valid SIRET (``idBeneficiaire``) or an RNA number ``W`` + 9 digits (``rnaBeneficiaire``,
   the schema's pattern: RNA numbers with letters cannot be written); otherwise the grant is skipped too;
 - the summary names each funder and beneficiary that kept grants out, and why
-  (:data:`graph.scdl_export_rows.ACTOR_LACKS`);
+  (:data:`graph.scdl_export_rows.ACTOR_LACKS`): both parties of a grant when neither has an identifier SCDL takes;
 - ``montant`` is the stated total (``mai:statedTotal``) when the grant is a share, and ``pourcentageSubvention``
   that share (else 1); ``nature`` is ``aide en nature`` for the in-kind nature, else ``aide en numéraire``;
 - ``nature``, ``conditionsVersement`` and ``notificationUE`` are what the source said (``mai:aidForms``,
@@ -56,7 +56,8 @@ from collections import Counter
 from graph.namespaces import sparql_prologue
 from graph.scdl_export_query import GRANTS
 from graph.scdl_export_rows import (COLUMNS, UNKNOWN_REQUIRED, actor_lacks, doubtful_cells, grant_to_row,
-                                    out_of_bounds_cells, replaced_cells, text_of, unknown_cells, why_not_scdl)
+                                    out_of_bounds_cells, replaced_cells, roles_lacking, text_of, unknown_cells,
+                                    why_not_scdl)
 from graph.scdl_export_summary import SUBSTITUTIONS
 
 
@@ -66,10 +67,11 @@ def export_scdl(store, out) -> dict:
     Returns ``{"written": n, "skipped": m, "because": {reason: count}}`` (skipped: grants SCDL cannot express,
     counted by the first required field they lack: :data:`graph.scdl_export_rows.SKIPPED_BECAUSE`; or
     ``repeated``, a grant whose line would repeat one written — two sources publish it, and an importer reads one
-    grant of two equal lines), and when a funder or beneficiary kept grants out, ``"actors"``: one dict each
-    (``role``, ``name``, ``iri``, ``lacks``: a key of :data:`graph.scdl_export_rows.ACTOR_LACKS`, ``why`` and
-    ``why_en``: its text in French and English, ``grants``: how many), most grants first; when rows leave
-    required columns empty because the graph does not know them, ``"unknown"``: ``{column: rows}``
+    grant of two equal lines), and when funders or beneficiaries kept grants out (each party of a grant that lacks
+    an identifier, whatever the grant's first reason), ``"actors"``: one dict each (``role``, ``name``, ``iri``,
+    ``lacks``: a key of :data:`graph.scdl_export_rows.ACTOR_LACKS`, ``why`` and ``why_en``: its text in French and
+    English, ``grants``: how many), funders first, then most grants first; when rows leave required columns empty
+    because the graph does not know them, ``"unknown"``: ``{column: rows}``
     (:data:`UNKNOWN_REQUIRED`); when rows write a stand-in, a value outside the schema's bounds or a doubtful one,
     ``"replaced"``, ``"out_of_bounds"`` and ``"doubtful"``: ``{column: rows}`` in the schema's order
     (:func:`replaced_cells`, :func:`out_of_bounds_cells`, :func:`doubtful_cells`), and
@@ -88,8 +90,8 @@ def export_scdl(store, out) -> dict:
         reason = why_not_scdl(bindings)
         if reason:
             because[reason] += 1
-            if reason in ("funder-siret", "beneficiary-id"):
-                _count_actor(actors, bindings, "funder" if reason == "funder-siret" else "beneficiary")
+            for role in roles_lacking(bindings):
+                _count_actor(actors, bindings, role)
             continue
         row = grant_to_row(bindings)
         if tuple(row) in rows_written:  # a grant that two sources publish: one line, as an importer reads it
@@ -114,7 +116,9 @@ def export_scdl(store, out) -> dict:
     if substituted:
         counts["substituted"] = substituted
     if actors:
-        counts["actors"] = sorted(actors.values(), key=lambda a: (-a["grants"], a["role"], a["name"], a["iri"]))
+        # funders first: one funder without a SIRET keeps out all its grants, and the summary names 20 actors
+        counts["actors"] = sorted(actors.values(),
+                                  key=lambda a: (a["role"] != "funder", -a["grants"], a["name"], a["iri"]))
     return counts
 
 

@@ -67,8 +67,10 @@ def _two_organisations(graph: TripleSet, actor: URIRef, siren: str, rna: str, ho
     """An actor whose SIREN the store holds under its own IRI and whose RNA number another actor holds: a row that
     gives two organisations' identifiers (one's SIRET pasted beside the other's RNA number). Its name says which
     one it is: the identifier of the other is left out of the source, and said; a name that says neither keeps the
-    SIREN's and says so. Merged by its RNA number, it took the other's SIRET with it, and the grants of the SIRET's
-    holder moved to the RNA number's."""
+    SIREN's, leaves the RNA number out (its holder's: an identifier the store gives one actor is never attached to
+    another), sends the rows that gave only that RNA number to its holder (namesakes of the list joined by their
+    reading), and says so. Merged by its RNA number, it took the other's SIRET with it, and the grants of the SIRET's
+    holder moved to the RNA number's; kept with both, an SCDL export wrote the other's RNA number on its rows."""
     names = {key for how, key in keys if how == "name"}
     rows = query("SELECT ?a ?k WHERE { VALUES ?a { %s } GRAPH ?g { ?a <%s> ?k } FILTER(?g != ?source) }"
                  % (" ".join(a.n3() for a in sorted(holders | {actor}, key=str)), MAI.nameKey), None)
@@ -84,12 +86,41 @@ def _two_organisations(graph: TripleSet, actor: URIRef, siren: str, rna: str, ho
         (holder,) = holders
         return "rewrite", holder, (told[0] + " ; rapproché par son nom et son numéro RNA, son SIRET est laissé de "
                                    "côté", told[1] + "; joined by its name and its RNA number, its SIRET left out")
+    graph.remove((actor, MAI.rna, None))  # another actor's: never attached to this one
     if named == {actor}:
-        graph.remove((actor, MAI.rna, None))
         return "keep", (told[0] + " ; rapproché par son nom et son SIREN, son numéro RNA est laissé de côté",
                         told[1] + "; joined by its name and its SIREN, its RNA number left out")
-    return "keep", (told[0] + " ; son nom ne dit pas laquelle : rapproché par son SIREN, vérifiez la ligne",
-                    told[1] + "; its name does not say which: joined by its SIREN, check the row")
+    fr, en = (told[0] + f" ; son nom ne dit pas laquelle : rapproché par son SIREN, vérifiez la ligne ; le numéro RNA "
+              f"{rna} reste à {', '.join(sorted(map(str, holders)))}, laissé de côté ici",
+              told[1] + f"; its name does not say which: joined by its SIREN, check the row; the RNA number {rna} "
+              f"stays with {', '.join(sorted(map(str, holders)))}, left out here")
+    if len(holders) == 1 and (lines := _rows_to_holder(graph, actor, rna, next(iter(holders)))):
+        several = len(lines) > 1
+        go = "vont" if several else "va"
+        fr += f" ; {_lines_fr(lines)}, qui ne donne{'nt' * several} que ce numéro RNA, {go} à son titulaire"
+        en += f"; {_lines_en(lines)}, which give{'s' * (not several)} that RNA number alone, sent to its holder"
+    return "keep", (fr, en)
+
+
+def _rows_to_holder(graph: TripleSet, actor: URIRef, rna: str, holder: URIRef) -> list[int]:
+    """Send to ``holder`` the grants of ``actor`` whose row gave the RNA number ``rna`` and no SIRET (a row of a
+    namesake of the list that the list's reading joined to the row of the SIRET: :meth:`graph.identity.ActorBook.
+    join_namesakes`), each row going to the actor its own identifier names; return their lines."""
+    lines = []
+    for grant in list(graph.subjects(MAI.beneficiary, actor)):
+        if str(graph.value(grant, MAI.beneficiaryRna)) == rna and graph.value(grant, MAI.beneficiarySiret) is None:
+            graph.remove((grant, MAI.beneficiary, actor))
+            graph.add((grant, MAI.beneficiary, holder))
+            lines += [int(line) for line in graph.objects(grant, MAI.rowNumber)]
+    return sorted(lines)
+
+
+def _lines_fr(lines: list[int]) -> str:
+    return f"ligne {lines[0]}" if len(lines) == 1 else "lignes " + ", ".join(map(str, lines))
+
+
+def _lines_en(lines: list[int]) -> str:
+    return f"line {lines[0]}" if len(lines) == 1 else "lines " + ", ".join(map(str, lines))
 
 
 def _decide_by_name_when_held(graph: TripleSet, actor: URIRef, key: str, candidates: set[URIRef], query,

@@ -1,6 +1,6 @@
 """The SPARQL query that reads what an SCDL export writes (:data:`GRANTS`, :mod:`graph.export`): one row per grant
 in force, with its funder's and beneficiary's names and identifiers reduced to one each before the join, and the
-SIRETs that the grant's own source gives them.
+SIRETs and RNA number that the grant's own source gives them.
 """
 
 from __future__ import annotations
@@ -37,12 +37,22 @@ def _sirets_in_grant_source() -> str:
             "GRAPH ?g { ?grant schema:funder ?f . ?f mai:siret ?v } } GROUP BY ?grant }")
 
 
+# The beneficiary's least and greatest RNA numbers: an actor that holds one (they are equal) has it written on the
+# rows whose own source gave none; one that holds several (two sources' rows joined) says no single one.
+def _rnas_of_actor() -> str:
+    """An OPTIONAL binding ?brna and ?brnaLast to the least and the greatest RNA number of each ?beneficiary."""
+    return ("OPTIONAL { SELECT ?beneficiary (MIN(?v) AS ?brna) (MAX(?v) AS ?brnaLast) WHERE { "
+            "{ SELECT DISTINCT ?beneficiary WHERE { [] mai:beneficiary ?beneficiary } } ?beneficiary mai:rna ?v } "
+            "GROUP BY ?beneficiary }")
+
+
 GRANTS = f"""
 SELECT ?grant (MIN(?fname) AS ?funderName) (MIN(?fsirets) AS ?funderSirets) (MIN(?fkin) AS ?funderKinSirets)
        (MIN(?fsiren) AS ?funderSiren) (MIN(STR(?funder)) AS ?funderIri) (MIN(?cdate) AS ?conventionDate)
        (MIN(?ddate) AS ?decisionDate) (MIN(?ref) AS ?reference) (MIN(?bname) AS ?beneficiaryName)
        (MIN(?bsirets) AS ?beneficiarySirets) (MIN(?bkin) AS ?beneficiaryKinSirets) (MIN(?bsiren) AS ?beneficiarySiren)
        (MIN(STR(?beneficiary)) AS ?beneficiaryIri) (MIN(?brna) AS ?beneficiaryRna) (MIN(?desc) AS ?purpose)
+       (MIN(?brnaLast) AS ?beneficiaryLastRna) (MIN(?grna) AS ?beneficiaryGrantRna)
        (MIN(?amount) AS ?amountValue) (MIN(?total) AS ?statedTotal) (MIN(?share) AS ?shareValue)
        (MIN(STR(?nature)) AS ?natureIri) (MIN(?period) AS ?paymentPeriod) (MIN(?prog) AS ?programme)
        (MIN(?forms) AS ?aidForms) (MIN(?conditions) AS ?paymentConditions) (MIN(STR(?notified)) AS ?euNotified)
@@ -63,7 +73,7 @@ WHERE {{
   {_one_per_actor("beneficiary", "mai:beneficiary", "rdfs:label", "bname")}
   {_sirets_of_actor("beneficiary", "mai:beneficiary", "bsirets", "bkin")}
   {_one_per_actor("beneficiary", "mai:beneficiary", "mai:siren", "bsiren")}
-  {_one_per_actor("beneficiary", "mai:beneficiary", "mai:rna", "brna")}
+  {_rnas_of_actor()}
   OPTIONAL {{ ?grant dcterms:description ?desc }}
   OPTIONAL {{ ?grant mai:statedTotal ?total }}
   OPTIONAL {{ ?grant mai:shareOf ?share }}
@@ -77,6 +87,7 @@ WHERE {{
   {_sirets_in_grant_source()}
   OPTIONAL {{ ?grant mai:funderSiret ?fgrant }}
   OPTIONAL {{ ?grant mai:beneficiarySiret ?bgrant }}
+  OPTIONAL {{ ?grant mai:beneficiaryRna ?grna }}
 }}
 GROUP BY ?grant
 ORDER BY ?grant

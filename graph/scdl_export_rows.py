@@ -103,9 +103,24 @@ def _siret(b: dict, role: str) -> str:
     return pick_siret(text_of(b.get(role + "Sirets")), text_of(b.get(role + "KinSirets")))
 
 
+def _rna(b: dict) -> str:
+    """The beneficiary's RNA number of a grant: the one the grant was read with, else its actor's when the actor holds
+    one alone (two, from rows that two sources gave, say neither for this grant's row).
+
+    >>> _rna({"beneficiaryRna": "W123456789", "beneficiaryLastRna": "W987654321"})
+    ''
+    >>> _rna({"beneficiaryRna": "W123456789", "beneficiaryLastRna": "W987654321", "beneficiaryGrantRna": "W987654321"})
+    'W987654321'
+    """
+    if own := text_of(b.get("beneficiaryGrantRna")):
+        return own
+    least, greatest = text_of(b.get("beneficiaryRna")), text_of(b.get("beneficiaryLastRna"))
+    return least if not greatest or least == greatest else ""
+
+
 def _ids(b: dict) -> tuple[str, str, str, str]:
     date = text_of(b.get("conventionDate") or b.get("decisionDate"))
-    rna = text_of(b.get("beneficiaryRna"))
+    rna = _rna(b)
     return _siret(b, "funder"), date, _siret(b, "beneficiary"), rna if _RNA_SCDL.fullmatch(rna) else ""
 
 
@@ -115,6 +130,17 @@ def why_not_scdl(b: dict) -> str | None:
     checks = (("funder-siret", bool(siret)), ("date", bool(date)),
               ("beneficiary-id", bool(beneficiary_siret or rna)), ("beneficiary-name", bool(b.get("beneficiaryName"))))
     return next((reason for reason, ok in checks if not ok), None)
+
+
+def roles_lacking(b: dict) -> list[str]:
+    """The parties of a grant's bindings that have no identifier SCDL takes, funder first: every one that keeps the
+    grant out, so that fixing the first does not meet a second refusal.
+
+    >>> roles_lacking({"funderSiren": "244200770", "beneficiaryName": "DanaeCare"})
+    ['funder', 'beneficiary']
+    """
+    siret, _, beneficiary_siret, rna = _ids(b)
+    return [role for role, known in (("funder", siret), ("beneficiary", beneficiary_siret or rna)) if not known]
 
 
 def actor_lacks(b: dict, role: str) -> tuple[str, str, str]:

@@ -109,6 +109,7 @@ EXTRA_TERMS = {
     MAI.rowNumber: OWL.DatatypeProperty, MAI.paymentConditions: OWL.DatatypeProperty,
     MAI.euNotified: OWL.DatatypeProperty, MAI.aidForms: OWL.DatatypeProperty,
     MAI.funderSiret: OWL.DatatypeProperty, MAI.beneficiarySiret: OWL.DatatypeProperty,
+    MAI.beneficiaryRna: OWL.DatatypeProperty,
     MAI.Agreement: OWL.Class, MAI.approvedBy: OWL.ObjectProperty, MAI.party: OWL.ObjectProperty,
     MAI.signatory: OWL.DatatypeProperty, MAI.governedBy: OWL.ObjectProperty, MAI.readerVersion: OWL.DatatypeProperty,
     MAI.supports: OWL.ObjectProperty,

@@ -24,7 +24,7 @@ from graph.ingest.base import Issue
 READER_VERSIONS: dict[str, int] = {
     "rdf": 2,
     "deliberation": 7,
-    "scdl-subventions": 4,
+    "scdl-subventions": 5,
     "scdl-deliberations": 2,
     "rna": 1,
     "sirene": 1,

@@ -67,13 +67,17 @@ class GrantDescription(GrantCellReader):
             g.add((grant, MAI.nature, nature))
         self.describe_terms(row, grant)
 
-    def describe_sirets(self, grant: URIRef, funder: str | None, beneficiary: str | None) -> None:
-        """Keep on the grant the SIRETs its row gives its funder and its beneficiary. An actor is one per SIREN and
-        keeps the SIRETs of all its establishments that the list names (a métropole granting through two), so there
-        the grant's own is lost; an SCDL export writes it back."""
-        for prop, siret in ((MAI.funderSiret, funder), (MAI.beneficiarySiret, beneficiary)):
-            if siret:
-                self.graph.add((grant, prop, plain_literal(siret)))
+    def describe_sirets(self, grant: URIRef, funder: str | None, beneficiary: str | None,
+                        beneficiary_rna: str | None = None) -> None:
+        """Keep on the grant the SIRETs its row gives its funder and its beneficiary, and the beneficiary's RNA
+        number. An actor is one per SIREN and keeps the SIRETs of all its establishments that the list names (a
+        métropole granting through two), so there the grant's own is lost; an SCDL export writes it back. The row's
+        own identifiers also say, at ingest, which actor the row names when namesakes of the list that were joined
+        turn out to be two organisations of the store (:func:`graph.resolution_decisions.decide`)."""
+        for prop, value in ((MAI.funderSiret, funder), (MAI.beneficiarySiret, beneficiary),
+                            (MAI.beneficiaryRna, beneficiary_rna)):
+            if value:
+                self.graph.add((grant, prop, plain_literal(value)))
 
     def describe_terms(self, row: Row, grant: URIRef) -> None:
         """Keep what the source says of the aid's forms, payment conditions and EU notification, so that an SCDL

@@ -108,9 +108,9 @@ class GrantRows(GrantDescription, GrantReports):
             return self.book.actor(name or None, MAI.PublicAuthority, siren=siren, siret=siret), siret
         return make
 
-    def beneficiary(self, row: Row) -> Callable[[], tuple[URIRef, str | None]] | None:
-        """How to make the row's beneficiary (made only once the whole row is kept), returned with the SIRET the row
-        gives it; None when the row is rejected."""
+    def beneficiary(self, row: Row) -> Callable[[], tuple[URIRef, str | None, str | None]] | None:
+        """How to make the row's beneficiary (made only once the whole row is kept), returned with the SIRET and the
+        RNA number the row gives it; None when the row is rejected."""
         name = self.get(row, "beneficiary_name")
         siren, siret, rna = self.beneficiary_ids(row)
         no_id = not any(self.get(row, field) for field in ("beneficiary_id", "beneficiary_rna", "beneficiary_siren"))
@@ -128,12 +128,13 @@ class GrantRows(GrantDescription, GrantReports):
             return None
         cls = MAI.Association if rna or _ASSOCIATION.search(name) else MAI.Actor
         if not siren and not rna and (unnamed := self.unnamed(row, name)):
-            return lambda: (self.book.unnamed(unnamed, cls, self.ctx.key, self.get(row, "grant_id") or row.line), None)
+            return lambda: (self.book.unnamed(unnamed, cls, self.ctx.key, self.get(row, "grant_id") or row.line), None,
+                            None)
 
-        def make() -> tuple[URIRef, str | None]:
+        def make() -> tuple[URIRef, str | None, str | None]:
             if no_id:
                 self.unidentified.append(row.line)
-            return self.book.actor(name or None, cls, siren=siren, siret=siret, rna=rna), siret
+            return self.book.actor(name or None, cls, siren=siren, siret=siret, rna=rna), siret, rna
         return make
 
     def unnamed(self, row: Row, name: str) -> str | None:
@@ -225,10 +226,10 @@ class GrantRows(GrantDescription, GrantReports):
         make_funder, make_beneficiary, amounts = self.funder(row), self.beneficiary(row), self.amounts(row)
         if len(self.ex.errors) > errors or make_funder is None or make_beneficiary is None or amounts is None:
             return  # a rejected row contributes nothing, not even its actors
-        (funder, funder_siret), (beneficiary, beneficiary_siret) = make_funder(), make_beneficiary()
+        (funder, funder_siret), (beneficiary, beneficiary_siret, beneficiary_rna) = make_funder(), make_beneficiary()
         grant = self.grant_iri(row, funder, beneficiary, amounts[1], self.co_financing(row, funder, amounts[2]))
         self.describe(row, grant, funder, beneficiary, amounts)
-        self.describe_sirets(grant, funder_siret, beneficiary_siret)
+        self.describe_sirets(grant, funder_siret, beneficiary_siret, beneficiary_rna)
         self.grants += 1
         self.total += amounts[0]
         self.stated += amounts[1]

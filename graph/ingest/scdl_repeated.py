@@ -4,8 +4,10 @@ Two lists may publish one grant: a commune's list and a corrected version of it 
 funder's and the beneficiary's. A grant's IRI is minted per source file and row (:mod:`graph.ingest.scdl_grants`),
 so such a grant is two resources, and every total counts it twice. They are not merged: nothing in two rows says
 they are one grant rather than two equal ones. The ingest warns instead, once a list is stored, for each grant of
-it that a grant of another source matches: same funder, beneficiary and deliberation (the one its decision
-reference names), equal amount, and the same convention date when both have one.
+it that a grant of another source matches: same funder and beneficiary, equal amount, the same convention date when
+both have one, and the same decision: the deliberation that both references name, else, when either names none, the
+same reference as written (« CONV N° 2994-13 », which names a convention: an SCDL export of a list, ingested beside
+it, repeats every such grant), else the same convention date, which both then have.
 """
 
 from __future__ import annotations
@@ -20,13 +22,17 @@ from graph.namespaces import sparql_prologue
 #: 10k actors: 0.7 ms a list, 1.5 ms joined first on the amount, 4.5 ms on the deliberation). Oxigraph stores a
 #: decimal as its value, so "125000" and "125000.00" are one term; rdflib's memory store tells them apart.
 _REPEATED = """SELECT ?line ?title ?otherLine WHERE {
-  GRAPH ?source { ?grant mai:beneficiary ?beneficiary ; schema:amount ?amount ; mai:decidedBy ?deliberation ;
-                         schema:funder ?funder ; mai:rowNumber ?line }
-  GRAPH ?other { ?twin mai:beneficiary ?beneficiary ; schema:amount ?amount ; mai:decidedBy ?deliberation ;
-                       schema:funder ?funder }
-  FILTER(?other != ?source)
+  GRAPH ?source { ?grant mai:beneficiary ?beneficiary ; schema:amount ?amount ; schema:funder ?funder ;
+                         mai:rowNumber ?line }
+  GRAPH ?other { ?twin mai:beneficiary ?beneficiary ; schema:amount ?amount ; schema:funder ?funder }
+  FILTER(?other != ?source && ?twin != ?grant)
   OPTIONAL { ?grant mai:conventionDate ?date } OPTIONAL { ?twin mai:conventionDate ?otherDate }
   FILTER(!BOUND(?date) || !BOUND(?otherDate) || ?date = ?otherDate)
+  OPTIONAL { ?grant mai:decidedBy ?deliberation } OPTIONAL { ?twin mai:decidedBy ?otherDeliberation }
+  OPTIONAL { ?grant mai:decisionReference ?reference } OPTIONAL { ?twin mai:decisionReference ?otherReference }
+  FILTER(IF(BOUND(?deliberation) && BOUND(?otherDeliberation), ?deliberation = ?otherDeliberation,
+            IF(BOUND(?reference) && BOUND(?otherReference), ?reference = ?otherReference,
+               BOUND(?date) && BOUND(?otherDate))))
   OPTIONAL { GRAPH ?other { ?twin mai:rowNumber ?otherLine } }
   OPTIONAL { ?other dcterms:title ?title }
 }"""

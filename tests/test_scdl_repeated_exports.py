@@ -1,0 +1,62 @@
+"""A grants list's own SCDL export, ingested beside the list: each of its grants is warned as already published,
+the grants whose reference names a convention (no deliberation) as those that name a deliberation."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from graph.export import export_scdl
+from graph.ingest.pipeline import ingest_paths
+from graph.store import open_store
+
+FIXTURES = Path(__file__).parent / "fixtures" / "tabular"
+
+
+def _published_lines(report) -> list[int]:
+    return sorted(i.line for i in report.issues if i.message.startswith("subvention déjà publiée par"))
+
+
+def test_every_grant_of_a_lists_scdl_export_ingested_beside_it_is_warned_as_already_published(tmp_path):
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "store")})
+    try:
+        ingest_paths(store, [FIXTURES / "exemple_valide_v2.1.1.csv"])
+        out = io.BytesIO()
+        export_scdl(store, out)
+        (path := tmp_path / "export.csv").write_bytes(out.getvalue())
+        (report,) = ingest_paths(store, [path])
+    finally:
+        store.close()
+    assert _published_lines(report) == list(range(2, 31))
+    said = next(i for i in report.issues if i.message.startswith("subvention déjà publiée par"))
+    assert (said.message, said.message_en) == (
+        "subvention déjà publiée par « exemple_valide_v2.1.1.csv » (ligne 10) : elle sera comptée deux fois dans les "
+        "totaux", "grant already published by 'exemple_valide_v2.1.1.csv' (line 10): it will be counted twice in "
+        "the totals")
+
+
+_HEAD = "nomAttribuant;idAttribuant;dateConvention;referenceDecision;nomBeneficiaire;idBeneficiaire;montant\n"
+_ROW = "Ville d'Antibes;21060004500012;2013-10-04;CONV N° 2994-13;Club;37939422400016;33000\n"
+
+
+def _warned(tmp_path: Path, second: str) -> bool:
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
+    try:
+        for number, row in enumerate((_ROW, second), 1):
+            (path := tmp_path / f"liste{number}.csv").write_text(_HEAD + row, encoding="utf-8")
+            (report,) = ingest_paths(store, [path])
+    finally:
+        store.close()
+    return bool(_published_lines(report))
+
+
+def test_a_grant_whose_reference_names_no_deliberation_is_warned_when_another_list_publishes_it(tmp_path):
+    assert _warned(tmp_path, _ROW)
+
+
+def test_a_grant_of_another_convention_reference_is_not_warned(tmp_path):
+    assert not _warned(tmp_path, _ROW.replace("2994-13", "2995-13"))
+
+
+def test_grants_without_reference_match_by_their_convention_date_only(tmp_path):
+    assert _warned(tmp_path, _ROW.replace("CONV N° 2994-13", ""))
