@@ -48,6 +48,14 @@ def store_damaged(exc: RuntimeError) -> tuple[str, str]:
             "its files there again")
 
 
+def data_dir_unusable(exc: OSError, config: dict) -> tuple[str, str]:
+    """A data directory that the store cannot use (``--data`` names a file, a directory that cannot be written…) as
+    the command line says it, in French and in English."""
+    said, said_en = os_reason(exc)
+    return (f"dossier de données « {config['data_dir']} » inutilisable : {said}",
+            f"data directory '{config['data_dir']}' unusable: {said_en}")
+
+
 def store_failure(exc: StoreError, config: dict) -> tuple[str, str]:
     """A store's failure as the command line says it, in French and in English: its own words when it has them in
     both (the writer's lock), a remote store that cannot be reached or refuses a request with its address and why
@@ -283,9 +291,7 @@ class Context:
             except StoreError as exc:
                 fail_store(exc, self.config)
             except OSError as exc:  # --data names a file, a directory that cannot be written…
-                said, said_en = os_reason(exc)
-                fail(f"dossier de données « {self.config['data_dir']} » inutilisable : {said}",
-                     f"data directory '{self.config['data_dir']}' unusable: {said_en}")
+                fail(*data_dir_unusable(exc, self.config))
         return self._store
 
     @property

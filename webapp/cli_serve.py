@@ -3,15 +3,18 @@ or checked), ``maillage optimize`` (the embedded store compacted) and ``maillage
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import click
 
 from graph.french_text import os_reason
-from webapp.cli_context import (EXIT_BAD_INPUT, Context, check_remote_settings, fail, pass_context, store_damaged,
-                                 store_failure)
+from graph.store import StoreError, open_store
+from webapp.cli_context import (EXIT_BAD_INPUT, Context, check_remote_settings, data_dir_unusable, fail, pass_context,
+                                 store_damaged, store_failure)
 from webapp.cli_group import MaillageCommand, ReadingCommand
 from webapp.cli_messages import IntRange
 
@@ -122,13 +125,36 @@ def serve(ctx: Context, host: str, port: int, workers: int) -> None:
 def _check_store(ctx: Context) -> None:
     """Open the embedded store's current snapshot once before the workers start, and refuse in one line a store that
     cannot be opened (a damaged file, a pointer to no snapshot): each worker failed to boot with a traceback, and
-    gunicorn gave up with « Worker failed to boot »."""
+    gunicorn gave up with « Worker failed to boot ».
+
+    It is opened in a spawned process, never in this one: the engine (RocksDB) starts its background threads in the
+    first process that opens a store, and never again in a fork of it. gunicorn's workers, forks of this process,
+    inherited the record of threads that did not exist in them: their engine had no background threads, and each
+    worker died by SIGSEGV as it exited (« Worker (pid:…) was sent SIGSEGV! » at every stop), joining them."""
+    from webapp.settings import store_config
+
+    # spawned, not forked: a fork of a process that had opened a store before (a program that runs the command line
+    # in its own process, as the tests do) would miss the same threads
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as child:
+        failure = child.submit(_opening_failure, store_config(ctx.config)).result()
+    if failure is not None:
+        fail(*failure)
+
+
+def _opening_failure(config: dict) -> tuple[str, str] | None:
+    """Why the store of ``config`` cannot be opened, in French and in English (as :attr:`Context.store` says it); None
+    when it opens."""
     try:
-        ctx.store.close()  # opening it reads the pointer and opens the snapshot it names (Context.store says why not)
+        open_store(config).close()  # opening it reads the pointer and opens the snapshot it names
+    except StoreError as exc:
+        return store_failure(exc, config)
+    except OSError as exc:
+        return data_dir_unusable(exc, config)
     except RuntimeError as exc:
         if not str(exc).startswith("Corruption"):  # the engine's word for a store's damaged file
             raise
-        fail(*store_damaged(exc))
+        return store_damaged(exc)
+    return None
 
 
 def _say_remote_unreachable(ctx: Context) -> None:
