@@ -62,7 +62,15 @@ from graph.scdl_export_summary import SUBSTITUTIONS
 
 
 def export_scdl(store, out) -> dict:
-    """Write the grants of ``store`` as SCDL subventions v2.1.1 CSV to the binary stream ``out``.
+    """Write the grants of ``store`` as SCDL subventions v2.1.1 CSV to the binary stream ``out``; return what
+    :func:`write_scdl` returns."""
+    return write_scdl(store.query(sparql_prologue() + GRANTS), out)
+
+
+def write_scdl(result, out, funder: str | None = None) -> dict:
+    """Write the rows of ``result`` (the answer to :data:`graph.scdl_export_query.GRANTS`: its ``variables``, then a
+    tuple of values per grant) as SCDL subventions v2.1.1 CSV to the binary stream ``out``, those of the funder whose
+    IRI is ``funder`` only when it is given (the web explorer runs the query in its killable workers, then writes).
 
     Returns ``{"written": n, "skipped": m, "because": {reason: count}}`` (skipped: grants SCDL cannot express,
     counted by the first required field they lack: :data:`graph.scdl_export_rows.SKIPPED_BECAUSE`; or
@@ -83,10 +91,11 @@ def export_scdl(store, out) -> dict:
     writer.writerow(COLUMNS)
     written, because, actors, unknown, substituted = 0, Counter(), {}, Counter(), []
     rows_written: set[tuple] = set()
-    result = store.query(sparql_prologue() + GRANTS)
     names = [str(v) for v in result.variables]
     for values in result:
         bindings = {n: v for n, v in zip(names, values) if v is not None}
+        if funder is not None and text_of(bindings.get("funderIri")) != funder:
+            continue
         reason = why_not_scdl(bindings)
         if reason:
             because[reason] += 1

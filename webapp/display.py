@@ -162,7 +162,8 @@ def page_context(data: dict) -> dict:
     the currency, when it is the euro that the amounts already show; the chair's title, said next to the chair; a
     deliberation's attendance at its vote, and a source's counts of ingest issues, each said in its own section),
     the currency of its amounts, and the titles to write next to a value of a property, by (property, value) IRIs
-    ("Première Vice-Présidente" next to the chair, not next to the same person among those present)."""
+    ("Première Vice-Présidente" next to the chair, not next to the same person among those present) or a literal's
+    text (« année de la convention » next to a grant's fiscal year that its reader took from that date)."""
     values = {str(prop["property"].iri): prop["values"] + prop.get("other_languages", [])
               for prop in data.get("properties", [])}
     hidden = {str(MAI.nameKey)}
@@ -174,6 +175,9 @@ def page_context(data: dict) -> dict:
         hidden.add(str(MAI.roleTitle))
         title = ", ".join(str(v) for v in values[str(MAI.roleTitle)])
         titles = {(str(MAI.chair), v.iri): title for v in values[str(MAI.chair)] if isinstance(v, Ref)}
+    if origin := data.get("fiscal_year_origin"):  # « 2015 (année de la convention) »: a year read from a date
+        titles.update({(str(MAI.fiscalYear), str(year)): t(f"fiscal_year_of_{origin}")
+                       for year in values.get(str(MAI.fiscalYear), [])})
     if (data.get("attendance") or {}).get("own"):  # said under "Présents au vote"
         hidden |= {str(prop["property"].iri) for prop in data["attendance"]["properties"]}
     if data.get("ingest_report"):  # its counts said under « Rapport d'import »

@@ -354,6 +354,31 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pole_funding_link": ("Qui finance ses membres", "Who funds its members"),
     "pole_membership": ("Adhésion", "Membership"),
     "chart_by_year": ("Montants accordés par année", "Amounts granted by year"),
+    # where a grant's fiscal year comes from, when its reader took it from a date (webapp.resource_grants)
+    "fiscal_year_of_convention": ("année de la convention", "year of the convention"),
+    "fiscal_year_of_deliberation": ("année de la délibération", "year of the deliberation"),
+    # the grants as an SCDL file (webapp.scdl_download)
+    "scdl_download": ("Télécharger les subventions au format SCDL (CSV)", "Download the grants as SCDL (CSV)"),
+    "scdl_download_title": ("Le fichier que le schéma SCDL subventions 2.1.1 demande\u00a0: UTF-8 sans BOM, "
+                            "virgules\u00a0; pour le publier", "The file the SCDL subventions 2.1.1 schema asks for: "
+                            "UTF-8 without a BOM, commas; to publish it"),
+    "scdl_left_out": ("ce que le fichier laisse de côté, et pourquoi", "what the file leaves out, and why"),
+    "scdl_title": ("Les subventions au format SCDL", "The grants as SCDL"),
+    "scdl_intro": ("Le fichier SCDL subventions 2.1.1 des subventions du graphe, celui qu'écrit «\u00a0maillage "
+                   "export --format scdl\u00a0»\u00a0: encodé en UTF-8 sans BOM, séparé par des virgules, comme le "
+                   "schéma le demande pour une publication. Pour l'ouvrir dans un tableur, prenez la version "
+                   "«\u00a0pour Excel\u00a0».",
+                   "The SCDL subventions 2.1.1 file of the graph's grants, the one `maillage export --format scdl` "
+                   "writes: UTF-8 without a BOM, comma-separated, as the schema asks for publishing. To open it in "
+                   "a spreadsheet, take the “for Excel” version."),
+    "scdl_counts": ("{written} dans le fichier, {skipped}", "{written} in the file, {skipped}"),
+    "scdl_written_noun": ("subvention|subventions", "grant|grants"),
+    "scdl_skipped_noun": ("subvention non exportable|subventions non exportables",
+                          "grant that cannot be exported|grants that cannot be exported"),
+    "scdl_summary": ("Ce que dit l'export", "What the export says"),
+    "scdl_of_funder": ("Les subventions de ce financeur seulement.", "This funder's grants only."),
+    "scdl_every_funder": ("Tous les financeurs", "Every funder"),
+    "file_scdl": ("subventions-scdl", "grants-scdl"),
     "goals_title": ("Objectifs stratégiques", "Strategic goals"),
     "goal_actors": ("Acteurs", "Actors"),
     "goal_former_actor": ("+{n} ancien", "+{n} former"),

@@ -37,7 +37,7 @@ from webapp.page_data import ref
 from webapp.page_queries import select
 from webapp.rendering import name_downloads, page_window, render_page
 from webapp.resource_evidence import add_evidence, evidence_of, evidence_rows
-from webapp.resource_grants import goals_served, grants_tables, lists_grants
+from webapp.resource_grants import fiscal_year_origin, goals_served, grants_tables, lists_grants
 from webapp.resource_names import collapse
 from webapp.resource_paging import incoming_at, int_arg, last_offset, lists_length, offset_url, page_arg, page_url
 from webapp.resource_properties import own_name, page_title, properties, sources_of
@@ -288,6 +288,7 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     data.update(grants_tables(s, name, page, GRANTS_PAGE_SIZE, evidence, seen))
     if MAI.Grant in types:
         data["goals"] = goals_served(s, out)
+        data["fiscal_year_origin"] = fiscal_year_origin(s, out)
     if MAI.Source in types:
         data["ingest_report"] = ingest_report(s, out)
     if listed is not None:

@@ -1,0 +1,76 @@
+"""Where a grant's fiscal year comes from: its page says « année de la convention » or « année de la délibération »
+when the reader took the year from that date (SCDL 2.1.1 has no year column), nothing when a source states it; and
+the property's own help says so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+from web_fixture import GRANT, app_on_fixture, fresh_app
+
+from graph.ingest.pipeline import ingest_paths
+from graph.namespaces import MAI
+from graph.ontology import load_ontology
+from graph.store import open_store
+
+HTML = {"Accept": "text/html"}
+BASE = "https://w3id.org/maillage/id/grant/annees-csv/"
+# Line 2: a convention of 2015 for a payment of 2017, no year column said: the convention's year. Line 3: no
+# convention, a decision dated 2016: the deliberation's year. Line 4: the list's own « exercice » 2019: as it says.
+LIST = """nomAttribuant,idAttribuant,dateConvention,referenceDecision,dateDecision,nomBeneficiaire,idBeneficiaire,\
+objet,montant,nature,datesPeriodeVersement,exercice
+ANTIBES,21060004500392,2015-07-07,CONV 1,,CLUB UN,52499120500013,Fonctionnement,1000.50,aide en numéraire,2017-03-30,
+ANTIBES,21060004500392,,DELIB 2016-12,2016-03-04,CLUB DEUX,78247179100015,Fonctionnement,2000,aide en numéraire,,
+ANTIBES,21060004500392,2017-01-05,CONV 3,,CLUB TROIS,43152269700017,Fonctionnement,3000,aide en numéraire,,2019
+"""
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("years")
+    (root / "annees.csv").write_text(LIST, encoding="utf-8")
+    store = open_store({"store": "oxigraph", "data_dir": str(root / "data")})
+    try:
+        assert ingest_paths(store, [root / "annees.csv"])[0].status == "stored"
+    finally:
+        store.close()
+    return root / "data"
+
+
+@pytest.fixture
+def client(template, tmp_path):
+    from webapp.resources import close_resources
+
+    app = fresh_app(template, tmp_path)
+    yield app.test_client()
+    close_resources(app)
+
+
+@pytest.mark.parametrize("line, year, origin, fr, en", [
+    (2, 2015, "convention", "2015 (année de la convention)", "2015 (year of the convention)"),
+    (3, 2016, "deliberation", "2016 (année de la délibération)", "2016 (year of the deliberation)"),
+    (4, 2019, None, "2019", "2019")])
+def test_a_grant_page_says_when_its_fiscal_year_is_that_of_a_date(client, line, year, origin, fr, en):
+    body = client.get(f"/id/grant/annees-csv/{line}.json").get_json()
+    assert body["fiscal_year_origin"] == origin
+    assert f"<dd>{fr}</dd>" in client.get(f"/id/grant/annees-csv/{line}", headers=HTML).get_data(as_text=True)
+    assert f"<dd>{en}</dd>" in client.get(f"/id/grant/annees-csv/{line}?lang=en",
+                                          headers=HTML).get_data(as_text=True)
+
+
+def test_a_year_that_an_rdf_file_states_is_not_said_to_come_from_a_date(tmp_path):
+    # the fixture's grant: 2024, decided by a deliberation of 2024, both stated by a Turtle file
+    with app_on_fixture(tmp_path) as app:
+        client = app.test_client()
+        assert client.get("/api/resource", query_string={"iri": GRANT}).get_json()["fiscal_year_origin"] is None
+        page = client.get(GRANT.replace("https://w3id.org/maillage", ""), headers=HTML).get_data(as_text=True)
+    assert "<dd>2024</dd>" in page and "année de la délibération" not in page
+
+
+@pytest.mark.parametrize("lang, said", [("fr", "l'année de dateConvention"), ("en", "the year of dateConvention")])
+def test_the_fiscal_year_s_help_says_where_the_year_comes_from_and_cites_no_scdl_column_it_lacks(lang, said):
+    comment = next(str(c) for c in load_ontology().objects(URIRef(MAI.fiscalYear), URIRef(
+        "http://www.w3.org/2000/01/rdf-schema#comment")) if isinstance(c, Literal) and c.language == lang)
+    assert said in comment and "SCDL exerciceBudgetaire" not in comment
