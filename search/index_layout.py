@@ -61,8 +61,8 @@ VERSION_GRACE_S = 60.0
 #: ``plain`` (the body's words unstemmed), ``english`` (English texts, English stemmer), ``pairs`` (neighbouring
 #: words, for quoted phrases) and ``own`` (a deliberation's own text, weighed less than its body); the names of a
 #: deliberation's participants in its body, a grant's deliberation number in its ``related`` texts, an actor's
-#: initials.
-INDEX_FORMAT = "17"
+#: initials. 18: ``own_pairs``, the neighbouring words of a deliberation's own text, which a quoted phrase reaches.
+INDEX_FORMAT = "18"
 
 
 class SearchIndexError(Exception):

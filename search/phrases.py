@@ -3,9 +3,10 @@
 The index records which documents hold a term, not where (:mod:`search.schema`), so a phrase is read as its
 pairs of neighbouring words: the ``pairs`` field holds, for each text of a document's names and body, each content
 word's stem with the next one's, and the number of stop words between them when there are some ("aide à domicile"
-gives ``aid +1 domicil``). A quoted phrase requires all its pairs, so that "aide à domicile" does not find
-« domicile aide »; an unquoted text weighs more where its words stand side by side as typed ("accès au numérique").
-A pair never spans two texts (a document's texts are joined by line breaks) nor more than MAX_GAP stop words.
+gives ``aid +1 domicil``); ``own_pairs``, those of a deliberation's own text. A quoted phrase requires all its
+pairs, so that "aide à domicile" does not find « domicile aide »; an unquoted text weighs more where its words
+stand side by side as typed ("accès au numérique"). A pair never spans two texts (a document's texts are joined
+by line breaks) nor more than MAX_GAP stop words.
 
 >>> pair_terms("L'aide à domicile des personnes")
 ['aid +1 domicil', 'domicil +1 person']

@@ -64,6 +64,9 @@ ENGLISH_BOOST = 3.0
 #: name's word. "accès au numérique" ranked a grant saying « numérique » in its name and « accès » in its purpose
 #: before the one whose purpose says « l'accès au numérique ».
 PAIR_BOOST = 3.0
+#: Weight of two words of a quoted phrase found side by side in a deliberation's own text (``own_pairs``) but in
+#: none of its names and texts: PAIR_BOOST lightened as the own text's words are (OWN_BOOST), for the same reason.
+OWN_PAIR_BOOST = PAIR_BOOST * OWN_BOOST / BODY_BOOST
 #: Share of their boost that the words of a theme's other names keep when the theme is asked (:func:`_theme_clause`):
 #: none, so that a document saying one only is found without coming before the others. Not scored through an
 #: ``unscored`` node: its mask is a term's wherever the tree holds it, and « santé » of « centre de santé » took
@@ -372,7 +375,7 @@ def text_query(view, words: list[tuple[str | None, str]], fuzzy: bool = False,
 
 def _phrase_terms(pairs: list[tuple[int, str]], phrases: list[tuple[int, int]]) -> list[tuple]:
     """The pair terms that the quoted spans ``phrases`` require: each pair whose two words are in one of them."""
-    return [_pair(t) for i, t in pairs if any(s < i < e for s, e in phrases)]
+    return [_phrase_pair(t) for i, t in pairs if any(s < i < e for s, e in phrases)]
 
 
 def _said(view, phrase: list[tuple[str | None, str]]) -> tuple:
@@ -384,9 +387,17 @@ def _said(view, phrase: list[tuple[str | None, str]]) -> tuple:
             continue
         said.append(_word_clause(view, stem, folded, False, set()))
         if previous is not None and gap <= MAX_GAP:
-            said.append(term("pairs", pair_term(previous, gap, stem)))
+            said.append(_phrase_pair(pair_term(previous, gap, stem)))
         previous, gap = stem, 0
     return all_of(said) if said else ("none",)
+
+
+def _phrase_pair(text: str) -> tuple:
+    """The node of a pair that a quoted phrase requires: side by side in a name or a text (:func:`_pair`), or in a
+    deliberation's own text, where it weighs less (OWN_PAIR_BOOST) and nothing when a name or text holds it too,
+    as the own text's words (:func:`_word_clause`): « "revalorisation des déchets" », said in its minutes only,
+    found no act."""
+    return any_of([_pair(text), unscored(term("own_pairs", text, OWN_PAIR_BOOST), "pairs", text)])
 
 
 def _pair(text: str) -> tuple:

@@ -17,7 +17,8 @@ Fields:
   and texts (:mod:`search.phrases`): quoted phrases;
 - ``own``, a deliberation's own text as its source says it (:mod:`search.deliberation_facts`), stemmed as the body
   but apart from it, so that it weighs less (``search.plan.OWN_BOOST``): its minutes hold the words of every topic
-  of the act, which ranked it before the documents about them (« tiers-lieu », the actor that is one);
+  of the act, which ranked it before the documents about them (« tiers-lieu », the actor that is one); and
+  ``own_pairs``, its neighbouring words (as ``pairs``), so that a quoted phrase said only there finds the act;
 - one keyword field per facet (IRIs, years), and ``deps``: the IRIs whose facts the document shows, so that an
   update finds the documents to re-derive when one of them changes, and for those of which it shows only the
   label, the IRI with a hash of that label (:func:`dependency_terms`);
@@ -138,6 +139,7 @@ def make_schema() -> Schema:
         plain=_words(FOLDED),
         english=_words(ENGLISH),
         pairs=_words(PAIRS),
+        own_pairs=_words(PAIRS),
         classes=_words(FRENCH),
         deps=_keywords(),
         amount=COLUMN(NumericColumn("Q", default=0)),  # cents
@@ -243,11 +245,12 @@ def _whole(doc: dict) -> set[str]:
 
 
 def _word_texts(doc: dict) -> dict[str, list[str]]:
-    """The texts of the ``plain``, ``english``, ``pairs`` and ``own`` fields (see the module docstring)."""
+    """The texts of the ``plain``, ``english``, ``pairs``, ``own`` and ``own_pairs`` fields (see the module
+    docstring)."""
     return {"plain": doc["text"],
             "english": doc.get("translations", []) + doc.get("english", []),
             "pairs": doc["names"] + doc["text"] + doc["related"],
-            "own": doc.get("own", [])}
+            "own": doc.get("own", []), "own_pairs": doc.get("own", [])}
 
 
 def document_to_fields(doc: dict) -> dict:
@@ -282,7 +285,8 @@ def document_to_record(doc: dict) -> tuple[dict, dict, dict]:
              "classes": term_set(doc.get("classes", ())), **doc["facets"]}
     texts = _word_texts(doc)
     terms.update(plain=term_set(texts["plain"], folded=True), english=english_term_set(texts["english"]),
-                 pairs=pair_term_set(texts["pairs"]), own=term_set(texts["own"]))
+                 pairs=pair_term_set(texts["pairs"]), own=term_set(texts["own"]),
+                 own_pairs=pair_term_set(texts["own_pairs"]))
     if doc["kind"] != "grant":
         exact, whole = folded_names(doc["names"])  # as term_set(names, folded=True) and _whole(doc)
         terms["exact"] = exact | term_set(names[len(doc["names"]):], folded=True)
