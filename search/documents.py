@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 
 from graph.french_text import counted, numbered, of
 from graph.ingest.french import format_date_words
+from search.accounts import add_accounts
 from search.document_assembly import (add_classes, add_dependencies, add_facet, finish_document, show_labels,
                                       start_document)
 from search.document_kinds import ACTOR_TYPES, kind_of
@@ -215,6 +216,7 @@ def grant_to_document(iri: str, facts: Facts) -> dict:
     doc["related"] += show_labels(doc, facts, funders + beneficiaries
                                   + [d for d in deliberations if has_label(facts, d)])
     doc["related"] += texts_of(facts, iri, mai.budgetAccount, mai.programme)
+    add_accounts(doc, iris_of(facts, iri, mai.budgetNature))  # « 6574 »: the grants on 6574, then those on 65748
     # the number of the act that decided it: « 2024.00240 » finds the grant with its deliberation
     doc["related"] += [n for d in deliberations for n in texts_of(facts, d, dcterms.identifier)]
     doc["related"] += texts_of(facts, iri, schema.funder, mai.beneficiary)  # parties that a source wrote as texts

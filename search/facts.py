@@ -39,9 +39,9 @@ PREDICATES = (
     DCTERMS.identifier, DCTERMS.date, SCHEMA.location, MAI.siren, MAI.siret, MAI.rna, SCHEMA.funder,
     MAI.beneficiary, SCHEMA.amount, MAI.fiscalYear, MAI.decidedBy, MAI.contributesTo, MAI.nature, MAI.authority,
     MAI.body, ORG.member, ORG.organization, ORG.role, MAI.joinedOn, MAI.leftOn, SKOS.broader, SKOS.inScheme,
-    SKOS.notation, SKOS.definition, MAI.hasGoal, MAI.coordinatedBy, MAI.budgetAccount, MAI.actesId, MAI.outcome,
-    MAI.programme, MAI.esus, MAI.ess, MAI.approvedBy, MAI.party, MAI.signatory, MAI.governedBy, DCTERMS.replaces,
-    SCHEMA.dissolutionDate,
+    SKOS.notation, SKOS.definition, MAI.hasGoal, MAI.coordinatedBy, MAI.budgetAccount, MAI.budgetNature, MAI.actesId,
+    MAI.outcome, MAI.programme, MAI.esus, MAI.ess, MAI.approvedBy, MAI.party, MAI.signatory, MAI.governedBy,
+    DCTERMS.replaces, SCHEMA.dissolutionDate,
 )
 
 #: The classes that make a resource a document, or that documents show (actor kinds, memberships).

@@ -62,7 +62,9 @@ VERSION_GRACE_S = 60.0
 #: words, for quoted phrases) and ``own`` (a deliberation's own text, weighed less than its body); the names of a
 #: deliberation's participants in its body, a grant's deliberation number in its ``related`` texts, an actor's
 #: initials. 18: ``own_pairs``, the neighbouring words of a deliberation's own text, which a quoted phrase reaches.
-INDEX_FORMAT = "18"
+#: 19: a grant's M57 account number in its body, with those of the accounts above it in its ``classes``
+#: (search.accounts).
+INDEX_FORMAT = "19"
 
 
 class SearchIndexError(Exception):

@@ -15,6 +15,9 @@
   between them counted (:mod:`search.phrases`); unquoted words that do weigh more.
 - A currency word after or before a number ("20 000 euros", "500 EUR", "EUR 20,000") is left out: the amount is
   the number.
+- A word that names a budget account before its number ("compte 6574", "article 6574", "nature 6574",
+  "imputation 65748", "chapitre 920") is left out: the account is the number, which finds the grants on that account
+  and on its sub-accounts (:mod:`search.accounts`), and the texts that print it.
 - A hyphenated word is its parts or its joined form: "télé-médecine" finds « télémédecine » and « télé médecine ».
 - ``type:X`` (``genre:``, ``kind:``) and ``theme:X`` (``thème:``) at the start of a word are the filters of the same
   name, X read as their parameter's value (a quoted X may hold spaces: ``theme:"santé mentale"``); the values of one
@@ -28,6 +31,8 @@
 [([('sant', 'sante'), ('mental', 'mentale')], []), ([('psychiatr', 'psychiatrie')], [('enfant', 'enfants')])]
 >>> [g.words for g in parse("20 000 euros")], [g.words for g in parse("EUR 20,000")]
 ([[('20000', '20000')]], [[('20000', '20000')]])
+>>> [g.words for g in parse("compte 6574")], [g.words for g in parse("article 3")]
+([[('6574', '6574')]], [[('articl', 'article'), ('3', '3')]])
 >>> [(g.words, g.compounds) for g in parse("médico-social")]
 [([('medico', 'medico'), ('social', 'social')], [(0, 2, ('medicosocial', 'medicosocial'))])]
 >>> [(g.words, g.excluded) for g in parse("AND")], parse("")
@@ -49,6 +54,8 @@ from search.phrases import MAX_GAP, pair_term
 OPERATORS = {"ET": "and", "AND": "and", "OU": "or", "OR": "or", "SAUF": "not", "NOT": "not"}
 #: Words of a currency, folded, left out after or before a number.
 CURRENCY = frozenset({"euro", "euros", "eur"})
+#: Words, folded, that name a budget account or chapter: left out before its number (:func:`_names_account`).
+ACCOUNT_WORDS = frozenset({"compte", "comptes", "article", "articles", "nature", "imputation", "chapitre"})
 
 #: The filters a text may hold (``type:association``), by their names: the search page's names for them in French
 #: and English ("Type" / "Kind", "Thème" / "Theme") and the French "genre"; in any case.
@@ -111,6 +118,9 @@ def parse(text: str) -> list[Group]:
         folded = fold_word(word)
         if folded in CURRENCY and (after_number or _starts_number(spans, position + 1)):
             after_number = False
+            neighbour = _Neighbour()
+            continue
+        if folded in ACCOUNT_WORDS and _names_account(spans, position + 1):
             neighbour = _Neighbour()
             continue
         after_number = folded[:1].isdigit()
@@ -177,6 +187,16 @@ class _Neighbour:
 def _starts_number(spans: list[tuple[str, int, int]], position: int) -> bool:
     """Whether the word at ``position`` of ``spans`` (:func:`search.analysis.iter_words`) starts with a digit."""
     return position < len(spans) and spans[position][0][:1].isdigit()
+
+
+def _names_account(spans: list[tuple[str, int, int]], position: int) -> bool:
+    """Whether the word at ``position`` of ``spans`` is an account's or a chapter's number: 3 to 7 digits (6574,
+    65748, 2041412, 920), not an article's number ("article 3").
+
+    >>> [_names_account(list(iter_words(t)), 1) for t in ("compte 6574", "article 3", "nature morte", "compte")]
+    [True, False, False, False]
+    """
+    return position < len(spans) and spans[position][0].isdigit() and 3 <= len(spans[position][0]) <= 7
 
 
 @dataclass

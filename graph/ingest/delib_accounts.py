@@ -21,7 +21,9 @@ _ACCOUNT = r"(?:65|67|204)\d{0,4}"
 # times).
 @lru_cache(maxsize=8)
 def find_budget_account(body: str) -> tuple[str | None, str | None]:
-    """Return the budget imputation as printed and its nature account ("SERV/65748/PROCE" → "65748").
+    """Return the budget imputation as printed, when it says more than its nature account (a collectivity's own
+    codes around it, a chapter of a vote by function: :func:`functional_imputation`), and its nature account
+    ("SERV/65748/PROCE" → "65748", "chapitre 920, nature 6574, ligne de crédit 17566" → "6574").
 
     >>> find_budget_account("Nature 6574.1 - Fonction 411"), find_budget_account("chapitre 65, compte 6745")
     ((None, '6574'), (None, '6745'))
@@ -29,27 +31,59 @@ def find_budget_account(body: str) -> tuple[str | None, str | None]:
     ((None, '20422'), (None, '6574'))
     >>> find_budget_account("imputées au budget principal 2025, comptes 6281 (cotisation) et 6574 (subventions)")
     (None, '6574')
+    >>> find_budget_account("Crédits inscrits au chapitre 920, nature 6574, ligne de crédit 17566")
+    ('chapitre 920, nature 6574, ligne de crédit 17566', '6574')
     """
     match = re.search(r"\bcompte\s+(?P<acc>[A-Z0-9]+(?:/[A-Z0-9]+)+)", body)
     if match:
         nature = re.search(r"\b(?:6|2)\d{2,5}\b", match.group("acc"))
         return match.group("acc"), nature.group(0) if nature else None
+    nature = _nature_account(body)
+    return functional_imputation(body, nature) if nature else None, nature
+
+
+#: An imputation by function: its chapter, of a budget voted by function (90x–93x, "919-93" with its
+#: sub-function), then its nature account, and the function, credit line or programme written after it: "chapitre
+#: 920, nature 6574, ligne de crédit 17566", "chapitre 934, fonction 41, article 6574".
+_FUNCTIONAL_IMPUTATION = re.compile(rf"\bchapitre\s+9\d{{2}}(?:-\d{{2}})?\s*,\s*(?:fonction\s+\d+\s*,\s*)?"
+                                    rf"(?:nature|article|compte)\s+(?P<n>{_ACCOUNT})\b"
+                                    r"(?:\s*,\s*(?:fonction\s+\d+|lignes?\s+de\s+crédits?\s+\d+|"
+                                    r"programme\s+[\w-]+)\b)*", re.I)
+
+
+def functional_imputation(body: str, nature: str) -> str | None:
+    """The imputation of account ``nature`` as ``body`` prints it, when its chapter is one of a budget voted by
+    function (:data:`_FUNCTIONAL_IMPUTATION`: the M14, M52 and M71 charts' 90x–93x, and the M57's voted so). Such a
+    chapter is not the account's first figures, as the chapter of "chapitre 65, article 6574" is: a careful reader
+    keeps it with the account, as the text wrote them.
+
+    >>> functional_imputation("Crédits inscrits au chapitre 920, nature 6574, ligne de crédit 17566\\n", "6574")
+    'chapitre 920, nature 6574, ligne de crédit 17566'
+    >>> functional_imputation("imputée au chapitre 65, article 6574, fonction 510", "6574") is None
+    True
+    """
+    match = next((m for m in _FUNCTIONAL_IMPUTATION.finditer(body) if m["n"] == nature), None)
+    return " ".join(match.group(0).split()) if match else None
+
+
+def _nature_account(body: str) -> str | None:
+    """The nature account that ``body`` names for its grants (see :func:`find_budget_account`)."""
     # "Nature 6574.1": the account and its sub-article
     match = re.search(r"\bnature\s+(?P<n>(?:65|204)\d{1,4})\b", body, re.I)
     if match:
-        return None, match.group("n")
+        return match.group("n")
     match = re.search(rf"\b(?:compte|article)\s+(?P<n>{_ACCOUNT})\b", body, re.I)  # "ARTICLE 6574" too
     if match:
-        return None, match.group("n")
+        return match.group("n")
     # "comptes 6281 (cotisation) et 6574 (subventions)": of the accounts listed, the one its bracket says the grants'
     match = re.search(rf"\b(?P<n>{_ACCOUNT})\s*\(\s*(?:pour\s+)?(?:les\s+)?subventions?\b", body, re.I)
     if match:
-        return None, match.group("n")
+        return match.group("n")
     # "c/6574", "imputation 65-6574-025" (chapter, nature, function), "Imputation : 204 - 20422", "imputation
     # 65-6574" (chapter, nature)
     match = re.search(r"\bc/\s*(?P<n>(?:65|204)\d{0,4})\b|\b65-(?P<n2>65\d{1,4})-\d{2,3}\b|"
                       r"\bimputation\s*:?\s*(?:\d{2,3}\s*[-–]\s*)?(?P<n3>(?:65|204)\d{1,4})\b", body, re.I)
-    return (None, match.group("n") or match.group("n2") or match.group("n3")) if match else (None, None)
+    return (match.group("n") or match.group("n2") or match.group("n3")) if match else None
 
 
 #: "compte 6745 pour l'article 1": the account of the grants that an article decides.
