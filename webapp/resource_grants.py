@@ -30,9 +30,10 @@ from webapp.resource_names import collapse, grant_label, numbered_deliberation, 
 _GIVEN = "?grant schema:funder ?s ; mai:beneficiary [] ; a mai:Grant ."
 # The grants received: also those that other sources (a grants list, a deliberation ingested before a rename) make
 # to an address that a register's rename replaced by this one (graph.ingest.source_renames), through one pattern
-# more whose lookup by object finds nothing on a page of nothing replaced.
-_RECEIVED = "{ ?grant mai:beneficiary ?s } UNION { ?old dcterms:isReplacedBy ?s . ?grant mai:beneficiary ?old } " \
-    "?grant a mai:Grant ."
+# more whose lookup by object finds nothing on a page of nothing replaced. The class stays inside each branch: after
+# the UNION, Oxigraph began with every grant of the store (150 ms a page at 100k actors, against 0.1 ms).
+_RECEIVED = "{ ?grant mai:beneficiary ?s ; a mai:Grant } " \
+    "UNION { ?old dcterms:isReplacedBy ?s . ?grant mai:beneficiary ?old ; a mai:Grant }"
 _GRANT_KEYS = f"""SELECT ?grant ?role ?year (MIN(?stated) AS ?amount) (MIN(?countable) AS ?counted) WHERE {{
   {{ {_GIVEN} BIND("given" AS ?role) }} UNION {{ {_RECEIVED} BIND("received" AS ?role) }}
   OPTIONAL {{ ?grant mai:fiscalYear ?year }} OPTIONAL {{ ?grant schema:amount ?stated }}

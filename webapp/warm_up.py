@@ -2,8 +2,11 @@
 
 - The search index's facet data and sort orders, once per process (under a second at 100k actors since the warm-up
   data is saved with each segment, bench/README.md "Search speed"); without it the first search of each worker
-  would pay it. Then which columns of each named query hold resources (0.8 s of parsing for them all), which the
-  first page of each query paid.
+  would pay it.
+- Which columns of each named query hold resources (0.8 s of parsing for them all), which the first page of each
+  query paid: after the first warm-up of the pages below, not beside it, since rdflib's parsing holds the
+  interpreter that the worker's first visitor of the home page waits for (at 100k actors, the home page answered
+  ~3 s later after a start).
 - The aggregates of the pages that count over the whole graph — the home page's counts and circles, the funding
   page's totals, the goals' lists — and the sorted instances of the largest classes (actors, grants,
   deliberations), after the worker starts and after each publish, once no ingest holds the store.
@@ -71,8 +74,7 @@ class Schedule:
 
 
 def warm_search_in_background(app: Flask) -> None:
-    """Load the search index's facet data and sort orders in a thread, so that the worker answers at once; then read
-    which columns of each named query hold resources (rdflib parses each query: 0.01–0.2 s, 0.8 s for them all)."""
+    """Load the search index's facet data and sort orders in a thread, so that the worker answers at once."""
 
     def warm():
         index = app.extensions.get("maillage.index")
@@ -81,14 +83,13 @@ def warm_search_in_background(app: Flask) -> None:
                 index.view().warm()
         except Exception:  # a warm-up failure only costs speed: the first search warms instead
             app.logger.exception("search warm-up failed")
-        warm_named_queries(app)
 
     threading.Thread(target=warm, name="maillage-search-warm-up", daemon=True).start()
 
 
 def warm_named_queries(app: Flask) -> None:
     """Read each named query's resource columns (webapp.named_queries.resource_variables, kept for the process), so
-    that the first page of each query does not parse it."""
+    that the first page of each query does not parse it (rdflib parses each query: 0.01–0.2 s)."""
     from webapp.named_queries import named_queries
 
     for query in named_queries().values():
@@ -134,9 +135,10 @@ class Watch:
 def watch_in_background(app: Flask, pages: tuple[str, ...] = PAGES, interval: float = INTERVAL,
                         quiet: float = QUIET) -> Watch:
     """Warm ``pages`` now, then after each publish (:class:`Schedule`), in a daemon thread, never while a writer holds
-    the store (``Store.writing``: its ingest keeps the CPU); the :class:`Watch` is also the app's
-    ``maillage.warm_up`` extension. A store that cannot tell when its data changed (a remote SPARQL server) keeps no
-    aggregates: the thread then ends at once."""
+    the store (``Store.writing``: its ingest keeps the CPU); the named queries' columns once, after the first warm-up
+    (:func:`warm_named_queries`). The :class:`Watch` is also the app's ``maillage.warm_up`` extension. A store that
+    cannot tell when its data changed (a remote SPARQL server) keeps no aggregates: the thread then reads the named
+    queries' columns and ends."""
     from webapp.cache import kept_for
     from webapp.resources import get_store
 
@@ -159,10 +161,14 @@ def watch_in_background(app: Flask, pages: tuple[str, ...] = PAGES, interval: fl
                     app.logger.warning("warm-up: cannot read the store's state: %s", exc)
                 current = not_now
             if current is None:
+                warm_named_queries(app)
                 return
             if current is not not_now and watch.schedule.due(current, time.monotonic()):
+                first = watch.schedule.warmed is None
                 warm_pages(app, pages)
                 watch.schedule.warmed = current
+                if first:
+                    warm_named_queries(app)
             if watch.stopped_within(interval):
                 return
 
