@@ -35,7 +35,7 @@ from search.bitsets import bits_to_ids, count_column, ids_to_bits
 from search.errors import DAMAGED, IndexUnavailable, damaged
 from search.index_layout import INDEX_FORMAT, current_version, index_format, index_root
 from search.schema import WARM_UP
-from search.segment_cache import TERM_CACHE, SegmentCache, posting_bits
+from search.segment_cache import BitsetCache, SegmentCache, posting_bits
 from search.themes import ThemeScheme
 
 #: Blocks a sort order is cut into (see IndexView.first).
@@ -48,8 +48,15 @@ LOOKUP_DOCUMENTS = 1000
 #: Fields whose terms warm-up reads for typo tolerance (see IndexView.lexicon): the first typo of a letter took
 #: 25–30 ms more without.
 FUZZY_WARM_UP = ("name", "exact")
-#: Prefix bitsets kept per view (query words and completions; up to 25 kB each at 200k documents, as terms').
-PREFIX_CACHE = 1024
+#: Bytes of whole-index term bitsets a view keeps, its least recently used dropped first (made again from the
+#: segment cache). A bitset is up to a bit per document (15.7 kB at 100k actors' 125,874 documents): the former count
+#: of 4,096 let up to 64 MB build up per worker. At 100k actors, warm-up's frequent terms take 10 MB and
+#: bench/search.py's 400 searches 32 MB, which run as fast as unbounded (median 5.6 ms CPU); 427 more varied searches
+#: (every word of the relevance cases, 300 names) 45 MB unbounded, 8.0 ms instead of 7.3 at 32 MB (24 MB: 8.2–8.8).
+VIEW_TERM_BUDGET = 32 * 2 ** 20
+#: Bytes of prefix bitsets a view keeps (query words of four letters or more, completions; as large as terms'):
+#: 427 varied searches at 100k actors asked for 591 prefixes, 7.6 MB.
+PREFIX_BUDGET = 8 * 2 ** 20
 
 class IndexView:
     """A searcher on one generation of the index, with the caches that make repeated searches cheap."""
@@ -68,8 +75,8 @@ class IndexView:
         self.cache.forget({segment_id for _, _, segment_id in self.leaves})
         for _, _, segment_id in self.leaves:
             self.cache.preload(directory, segment_id)
-        self._terms: dict[tuple[str, str], int] = {}
-        self._prefixes: dict[tuple[str, str], int] = {}
+        self._terms = BitsetCache(VIEW_TERM_BUDGET)  # (field, text) -> bitset
+        self._prefixes = BitsetCache(PREFIX_BUDGET)  # (field, prefix) -> bitset
         self._facets: dict[str, dict[str, int]] = {}
         self._columns: dict[str, list] = {}
         self._lexicon: dict[tuple[str, str], dict[int, list[str]]] = {}
@@ -100,8 +107,7 @@ class IndexView:
                 if local:
                     found |= local << offset
             found &= self.live
-            if len(self._terms) < TERM_CACHE:
-                self._terms[key] = found
+            self._terms.put(key, found)
         return found
 
     def _read_bits(self, field: str, text: str) -> int:
@@ -120,8 +126,7 @@ class IndexView:
             found = 0
             for text in self.reader.expand_prefix(field, prefix):
                 found |= self.bits(field, text.decode() if isinstance(text, bytes) else text)
-            if len(self._prefixes) < PREFIX_CACHE:
-                self._prefixes[key] = found
+            self._prefixes.put(key, found)
         return found
 
     def lexicon(self, field: str, first: str = "") -> dict[int, list[str]]:

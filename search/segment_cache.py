@@ -18,11 +18,64 @@ from search.bitsets import bits_to_column, column_to_bits, ids_to_bits, renumber
 from search.schema import WARM_UP
 from search.segment import WARM_EXT
 
-#: Term bitsets kept per view (a bitset of 200k documents is 25 kB).
-TERM_CACHE = 4096
+#: Bytes of term bitsets the segment cache keeps, its least recently used dropped first (read again on demand). A
+#: segment's bitset is up to a bit per document of the segment (7.7 kB in the two 62,937-document segments of a
+#: 100k-actor build): a count of 4,096 let up to 32 MB build up per worker. At 100k actors, the frequent terms of the
+#: warm-up files take 8.7 MB (1,229 terms); 16 MB keeps them and ~950 more terms, as the count did at 427 varied
+#: searches (15.8 MB); 24 MB made them no faster.
+SEGMENT_TERM_BUDGET = 16 * 2 ** 20
+#: What an entry costs besides its bitset's bytes: its key (a tuple of strings), the int's header, the dict's slot
+#: and the LRU links (tracemalloc, terms of 11 letters: 185 bytes a view's entry, 238 a segment cache's), so that
+#: many small or empty bitsets are bounded too.
+ENTRY_OVERHEAD = 224
 #: Facet fields of at most this many values keep their bitsets (kind, years, circles, themes, goals: ~5 MB at
 #: 100k actors); the others (places, funders) only their column, which a build writes in place of their bitsets.
 RESIDENT_VALUES = WARM_UP.resident
+
+
+def bitset_bytes(bits: int) -> int:
+    """What a cached bitset counts against its cache's budget: its bytes and the entry's overhead."""
+    return (bits.bit_length() + 7) // 8 + ENTRY_OVERHEAD
+
+
+class BitsetCache:
+    """Bitsets by key, kept under a budget of bytes (see :func:`bitset_bytes`): the least recently used are dropped
+    first, and read again when asked for, so a budget bounds a process's memory, never its results."""
+
+    def __init__(self, budget: int):
+        self.budget = budget
+        self.bytes = 0
+        self._entries: OrderedDict = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, key) -> bool:
+        return key in self._entries
+
+    def get(self, key) -> int | None:
+        """The bitset kept under ``key`` (now the most recently used), or None."""
+        found = self._entries.get(key)
+        if found is not None:
+            self._entries.move_to_end(key)
+        return found
+
+    def put(self, key, bits: int) -> None:
+        """Keep ``bits`` under ``key``, dropping the least recently used until the budget holds (``bits`` itself
+        when it alone passes the budget)."""
+        previous = self._entries.pop(key, None)
+        if previous is not None:
+            self.bytes -= bitset_bytes(previous)
+        self._entries[key] = bits
+        self.bytes += bitset_bytes(bits)
+        while self.bytes > self.budget:
+            _, dropped = self._entries.popitem(last=False)
+            self.bytes -= bitset_bytes(dropped)
+
+    def keep_only(self, wanted) -> None:
+        """Drop the entries whose key ``wanted(key)`` refuses."""
+        for key in [k for k in self._entries if not wanted(k)]:
+            self.bytes -= bitset_bytes(self._entries.pop(key))
 
 
 def posting_bits(segment_reader, field: str, text: str) -> int:
@@ -55,9 +108,8 @@ class SegmentCache:
     is its segments' columns end to end.
     """
 
-    def __init__(self, limit: int = TERM_CACHE):
-        self.limit = limit
-        self.terms: OrderedDict = OrderedDict()
+    def __init__(self):
+        self.terms = BitsetCache(SEGMENT_TERM_BUDGET)  # (segment_id, field, text) -> bitset
         self.facets: dict[tuple[str, str], dict[str, int]] = {}
         self.facet_columns: dict[tuple[str, str], list] = {}
         self.values: dict[str, list[str]] = {}
@@ -82,21 +134,18 @@ class SegmentCache:
             self.facet_columns[(segment_id, field)] = renumber_column(column, [self._number(field, t) for t in texts])
         for field, bits in data["frequent"].items():
             self.frequent[(segment_id, field)] = list(bits)
-            self.terms.update(((segment_id, field, text), value) for text, value in bits.items())
+            for text, value in bits.items():
+                self.terms.put((segment_id, field, text), value)
         for name, values in data["columns"].items():
             self.columns[(segment_id, name)] = values
-        while len(self.terms) > self.limit:
-            self.terms.popitem(last=False)
 
     def term(self, segment_reader, segment_id: str, field: str, text: str) -> int:
+        """The bitset of a term in one segment (see :func:`posting_bits`), kept while the budget allows."""
         key = (segment_id, field, text)
         found = self.terms.get(key)
         if found is None:
-            found = self.terms[key] = posting_bits(segment_reader, field, text)
-            if len(self.terms) > self.limit:
-                self.terms.popitem(last=False)
-        else:
-            self.terms.move_to_end(key)
+            found = posting_bits(segment_reader, field, text)
+            self.terms.put(key, found)
         return found
 
     def facet(self, segment_reader, segment_id: str, field: str) -> dict[str, int]:
@@ -159,7 +208,7 @@ class SegmentCache:
 
     def forget(self, live_segments: set[str]) -> None:
         """Drop what belongs to segments no longer in the index (merged away)."""
-        self.terms = OrderedDict((k, v) for k, v in self.terms.items() if k[0] in live_segments)
+        self.terms.keep_only(lambda key: key[0] in live_segments)
         for cache in (self.facets, self.facet_columns, self.columns, self.frequent):
             for key in [k for k in cache if k[0] not in live_segments]:
                 del cache[key]
