@@ -210,10 +210,12 @@ def test_a_name_read_again_from_the_cache_reads_as_the_first_time(text):
     assert parse_person(text) == uncached and parse_person(f" {text} ") == uncached
 
 
-#: The secretary's pattern as one search (both alternatives) before it was found from where its verb is.
+#: The secretary's pattern as one search (both alternatives) before it was found from where its verb is, with the
+#: appointed mark that a heading may carry since ("Secrétaire de séance élu(e) : M. X", delib_officers._APPOINTED_MARK).
 SECRETARY_AS_ONE_PATTERN = re.compile(
-    r"(?:Secrétaire\s+de\s+(?:la\s+)?séance|^[ \t]*Secrétaire"
-    r"|^[ \t]*(?:a|est)\s+(?:été\s+)?(?:désignée?|élue?|nommée?)\s+(?:comme\s+)?secrétaire)\s*:\s*(?P<name>[^\n,]+)"
+    r"(?:Secrétaire\s+de\s+(?:la\s+)?séance" + delib_officers._APPOINTED_MARK
+    + r"|^[ \t]*Secrétaire" + delib_officers._APPOINTED_MARK
+    + r"|^[ \t]*(?:a|est)\s+(?:été\s+)?(?:désignée?|élue?|nommée?)\s+(?:comme\s+)?secrétaire)\s*:\s*(?P<name>[^\n,]+)"
     r"|(?P<name2>[^\n,:]+?)\s+(?:a\s+été|est)\s+(?:désignée?|élue?|nommée?)\s+"
     r"(?:comme\s+|pour\s+remplir\s+les\s+fonctions\s+de\s+)?secrétaire", re.I | re.M)
 SECRETARY_PIECES = st.sampled_from([
