@@ -43,6 +43,12 @@ BACKENDS = {
 }
 
 
+#: How to get a damaged store's data back, as the command line and ``/healthz`` say it, in French and in English.
+RESTORE_ADVICE = ("restaurez une sauvegarde (maillage export) dans un nouveau dossier, ou ingérez-y de nouveau ses "
+                  "fichiers",
+                  "restore a backup (maillage export) into a new directory, or ingest its files there again")
+
+
 class StoreError(Exception):
     """A store could not be opened or written (lock held, server unreachable, corrupt data); ``message_en``: the
     message in English, when it is said in French."""

@@ -19,7 +19,7 @@ from pathlib import Path
 import click
 
 from graph.french_text import os_reason
-from graph.store import StoreError, open_store
+from graph.store import RESTORE_ADVICE, StoreError, open_store
 from webapp.cli_messages import install as install_messages
 from webapp.settings import load_settings
 
@@ -42,10 +42,8 @@ def fail_store(exc: StoreError, config: dict | None = None) -> None:
 def store_damaged(exc: RuntimeError) -> tuple[str, str]:
     """The engine's ``Corruption`` error (a store's damaged file) as the command line says it, in French and in
     English: what the engine found, and how to get the data back."""
-    return (f"base endommagée ({str(exc)[:200]}) : restaurez une sauvegarde (maillage export) dans un nouveau "
-            "dossier, ou ingérez-y de nouveau ses fichiers",
-            f"store damaged ({str(exc)[:200]}): restore a backup (maillage export) into a new directory, or ingest "
-            "its files there again")
+    return (f"base endommagée ({str(exc)[:200]}) : {RESTORE_ADVICE[0]}",
+            f"store damaged ({str(exc)[:200]}): {RESTORE_ADVICE[1]}")
 
 
 def data_dir_unusable(exc: OSError, config: dict) -> tuple[str, str]:

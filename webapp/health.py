@@ -10,7 +10,7 @@ from flask import Blueprint, current_app, jsonify, request
 
 from graph import __version__
 from graph.french_text import counted
-from graph.store import StoreError, open_store
+from graph.store import RESTORE_ADVICE, StoreError, open_store
 from search.errors import SearchError
 from webapp.errors import RETRY_AFTER_S, STORE_DOWN
 from webapp.settings import store_config
@@ -122,8 +122,6 @@ def _store_damaged(store) -> list[dict]:
                              store.state().get("snapshot"), ", ".join(changed))
     return [{"code": "store-damaged",
              "message": f"base endommagée : {files} de la version publiée modifié{plural} "
-                        f"ou supprimé{plural} depuis son ouverture ({named}) : restaurez une sauvegarde (maillage "
-                        "export) dans un nouveau dossier, ou ingérez-y de nouveau ses fichiers",
+                        f"ou supprimé{plural} depuis son ouverture ({named}) : {RESTORE_ADVICE[0]}",
              "message_en": f"store damaged: {counted(len(changed), 'file', lang='en')} of the published version "
-                           f"changed or removed since it was opened ({named}): restore a backup (maillage export) "
-                           "into a new directory, or ingest its files there again"}]
+                           f"changed or removed since it was opened ({named}): {RESTORE_ADVICE[1]}"}]
