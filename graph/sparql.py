@@ -40,6 +40,7 @@ from graph.namespaces import PREFIXES
 from graph.parse_errors import KNOWN_FUNCTIONS, explain_sparql
 from graph.projection import star_order
 from graph.sparql_place import error_place, place_of
+from graph.sparql_rules import broken_rule
 from graph.store import QuerySyntaxError
 from graph.sparql_text import (FORMS, FUNCTIONS, KEYWORDS, Token, closest_word, dataset_clauses, form_at,
                                function_calls, prefixes_of, prologue_end, tokenize, with_dataset, words_of)
@@ -130,6 +131,10 @@ def syntax_error(exc: SyntaxError, text: str | None = None, update: bool = False
         add_en = f"; add PREFIX {prefix}: <{namespace}>" if namespace else ""
         return QuerySyntaxError(f"préfixe non déclaré « {prefix}: »{add}", line, column,
                                 f"undeclared prefix '{prefix}:'{add_en}")
+    if (rule := broken_rule(message, users_text := text[getattr(text, "declared", 0):])) is not None:
+        said, said_en, at = rule
+        line, column = place_of(users_text, at) if at is not None else users_place(text, line, column)
+        return QuerySyntaxError(said, line, column, said_en)
     offset, detail = error_place(text, message, line, column, update)
     if offset is not None:
         line, column = users_place(text, *place_of(text, offset))
