@@ -36,7 +36,7 @@ sys.path.append(str(BENCH))
 from gen_search_corpus import ADJECTIVES, PLACES, THEMES, generate  # noqa: E402
 
 from graph.store import open_store  # noqa: E402
-from search import plan  # noqa: E402
+from search import plan, trees  # noqa: E402
 from search.analysis import fold_word, iter_words, stem_word, terms  # noqa: E402
 from search.document_kinds import FACETS  # noqa: E402
 from search.documents import facts_to_documents  # noqa: E402
@@ -193,7 +193,7 @@ def run_tantivy(store, queries) -> dict:
     read = time.perf_counter() - started
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("iri", stored=True, tokenizer_name="raw")
-    for name in ("name", "body", "exact", "classes"):
+    for name in _TANTIVY_TEXT:
         builder.add_text_field(name, tokenizer_name="whitespace", index_option="freq")
     for name in ("kind", "type", *FACETS):
         builder.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
@@ -239,10 +239,15 @@ class _NoThemes:
 
 
 class _PlainView:
-    """What search.plan needs of a view, for building the same boolean plan for tantivy (no theme lookup)."""
+    """What search.plan needs of a view, for building the same boolean plan for tantivy (no theme lookup, and no
+    term found: a word is planned as its stem, without the as-typed and English clauses that the index's own terms
+    would add)."""
 
     def themes(self):
         return _NoThemes()
+
+    def bits(self, _field: str, _text: str) -> int:
+        return 0
 
 
 def _tantivy_query(tantivy, schema, spec):
@@ -250,13 +255,20 @@ def _tantivy_query(tantivy, schema, spec):
     tree = plan.text_query(_PlainView(), words).tree
     clauses = [tree]
     if spec.get("kind"):
-        clauses.append(plan.term("kind", spec["kind"]))
+        clauses.append(trees.term("kind", spec["kind"]))
     for value in (spec.get("filters") or {}).values():
-        clauses.append(plan.term("fiscal_year", value))
-    return _to_tantivy(tantivy, schema, plan.all_of(clauses))
+        clauses.append(trees.term("fiscal_year", value))
+    return _to_tantivy(tantivy, schema, trees.all_of(clauses))
+
+
+#: The text fields that the tantivy index holds: those of the words' stems and of the names as typed. A plan's term
+#: on another field of ours (a deliberation's own text, the English words…) matches nothing there.
+_TANTIVY_TEXT = ("name", "body", "exact", "classes")
 
 
 def _to_tantivy(tantivy, schema, node):
+    if node[0] in ("term", "prefix") and node[1] not in _TANTIVY_TEXT and node[1] not in ("kind", "type", *FACETS):
+        return tantivy.Query.empty_query()
     if node[0] == "all":
         return tantivy.Query.all_query()
     if node[0] == "none":

@@ -2,7 +2,7 @@
 of facet values, one entry per document.
 
 ``&``, ``|``, ``~`` and ``bit_count()`` run in C over whole sets, which is what the reader matches and ranks with
-(:mod:`search.reader`, :mod:`search.plan`). Counting a facet's values on a set of matches is either one ``&`` per
+(:mod:`search.reader`, :mod:`search.trees`). Counting a facet's values on a set of matches is either one ``&`` per
 value (cheap for a few values) or one look-up per matched document in the facet's column (cheap for few matches,
 whatever the number of values); the reader picks by the numbers (``IndexView.counts``).
 """

@@ -1,29 +1,22 @@
-"""Query plans: a small boolean tree from which both the whoosh query and the bitset of matches are made.
+"""The plan of a search text: the query tree (:mod:`search.trees`) that its words, quoted phrases, excluded words
+and the themes it names make, with the words to highlight.
 
-Nodes are tuples: ``("term", field, text, boost)``, ``("prefix", field, text, boost)`` (the terms of ``field``
-that start with ``text``, scored as one term), ``("and", [nodes])``, ``("or", [nodes])``, ``("not", node)``
-(what ``node`` does not match; it scores nothing), ``("all",)``, ``("none",)``, and ``("unscored", node, field,
-text)``: ``node``, whose terms add nothing to the score of the documents of the term (field, text) — they still
-match.
-One tree, two evaluations: :func:`to_whoosh` for the scored page, :func:`matches` for the total and the facets
-(term bitsets from the view's cache, combined with ``&`` and ``|``) — so that they never disagree.
-
->>> to_whoosh(all_of([term("kind", "actor"), any_of([term("name", "sant"), term("body", "sant")])]))
-And([Term('kind', 'actor'), Or([Term('name', 'sant'), Term('body', 'sant')])])
+A word matches in a name, a folded name, the text, a deliberation's own text, the kind's names or the English
+texts, each with its weight (the boosts below, tuned on bench/relevance_queries.yaml); a theme that the text names
+matches the documents tagged with it or saying one of its names. The tree is read by :mod:`search.query`, which
+plans a text again with typos allowed (:mod:`search.typos`) when it finds too few.
 """
 
 from __future__ import annotations
 
-import heapq
 import math
 from dataclasses import dataclass, field
-from functools import reduce
-
-from whoosh import query as wq
 
 from search import analysis
 from search.english import english_word
 from search.phrases import MAX_GAP, pair_term
+from search.trees import all_of, any_of, matches, none_of, prefix, term, unscored, weighed
+from search.typos import FUZZY_MIN_CHARS, near_terms, spells, themes_near
 
 #: Weights of a query word found in a name, a folded name, the text; and of a document tagged with a theme that
 #: the query names (or a narrower one). Tuned on bench/relevance_queries.yaml. Being tagged with the theme that a
@@ -36,8 +29,8 @@ NAME_BOOST, EXACT_BOOST, BODY_BOOST, THEME_BOOST = 3.0, 2.0, 1.0, 6.0
 #: and an excluded word leaves out what it finds so (:func:`found_alone`). With a higher threshold, "soignant
 #: prévention" matched "soins" as a typo of "soignant".
 FUZZY_BELOW = 1
-#: Words shorter than this get no typo tolerance ("sant" would match "saint").
-FUZZY_MIN_CHARS = 5
+#: Weight of an index term one typo away from a query word (:func:`search.typos.near_terms`), for the
+#: words of search.typos.FUZZY_MIN_CHARS letters or more.
 FUZZY_BOOST = 0.5
 #: A word of this many letters or more also matches the names that have a word starting with it ("Danae" finds
 #: « DanaeCare »), weighed less than the whole word (PREFIX_BOOST) and scored as one term whatever the number of
@@ -75,163 +68,6 @@ SYNONYM_SHARE = 0.0
 #: Weight of a query that is the whole of a document's name (its words but the stop words, folded): "Saint-Etienne
 #: Métropole" ranked the agreement that names it in its title and text before the Métropole itself.
 WHOLE_BOOST = 3.0
-
-
-def term(field_name: str, text: str, boost: float = 1.0) -> tuple:
-    return ("term", field_name, text, boost)
-
-
-def all_of(nodes: list) -> tuple:
-    nodes = [n for n in nodes if n != ("all",)]
-    if not nodes:
-        return ("all",)
-    return nodes[0] if len(nodes) == 1 else ("and", nodes)
-
-
-def any_of(nodes: list) -> tuple:
-    return nodes[0] if len(nodes) == 1 else ("or", nodes)
-
-
-def unscored(node: tuple, field_name: str, text: str) -> tuple:
-    return ("unscored", node, field_name, text)
-
-
-def prefix(field_name: str, text: str, boost: float = 1.0) -> tuple:
-    return ("prefix", field_name, text, boost)
-
-
-def none_of(node: tuple) -> tuple:
-    return ("not", node)
-
-
-def weighed(node: tuple, share: float) -> tuple:
-    """``node`` (terms and prefixes, in ``and``, ``or`` and ``unscored`` nodes) with the boost of each of its terms
-    and prefixes times ``share``: it matches what ``node`` does. A term that the tree holds elsewhere keeps its
-    highest boost there (:func:`leaves`)."""
-    if node[0] in ("term", "prefix"):
-        return node[:3] + (node[3] * share,)
-    if node[0] in ("and", "or"):
-        return (node[0], [weighed(child, share) for child in node[1]])
-    if node[0] == "unscored":  # the ``plain`` term of a word (:func:`_word_clause`)
-        return (node[0], weighed(node[1], share), *node[2:])
-    return node
-
-
-#: What a prefix node is keyed by among a tree's terms (see :func:`leaves`): its text and this mark, which no term
-#: holds (terms are words).
-PREFIX_MARK = "*"
-
-
-def to_whoosh(node: tuple):
-    """The whoosh query of a tree."""
-    if node[0] == "unscored":
-        return to_whoosh(node[1])
-    if node[0] == "term":
-        return wq.Term(node[1], node[2], boost=node[3])
-    if node[0] == "prefix":
-        return wq.Prefix(node[1], node[2], boost=node[3])
-    if node[0] == "all":
-        return wq.Every()
-    if node[0] == "none":
-        return wq.NullQuery
-    if node[0] == "not":
-        return wq.Not(to_whoosh(node[1]))
-    children = [to_whoosh(n) for n in node[1]]
-    return wq.And(children) if node[0] == "and" else wq.Or(children)
-
-
-def term_bits(view, field_name: str, text: str) -> int:
-    """The bitset of a term of :func:`leaves` (a prefix's when ``text`` ends with PREFIX_MARK)."""
-    if text.endswith(PREFIX_MARK):
-        return view.prefixed(field_name, text[:-1])
-    return view.bits(field_name, text)
-
-
-def matches(view, node: tuple) -> int:
-    """The bitset of the live documents a tree matches."""
-    kind = node[0]
-    if kind == "unscored":
-        return matches(view, node[1])
-    if kind == "term":
-        return view.bits(node[1], node[2])
-    if kind == "prefix":
-        return view.prefixed(node[1], node[2])
-    if kind == "all":
-        return view.live
-    if kind == "none":
-        return 0
-    if kind == "not":
-        return view.live & ~matches(view, node[1])
-    if kind == "or":
-        return reduce(lambda acc, n: acc | matches(view, n), node[1], 0)
-    result = view.live
-    for child in sorted(node[1], key=lambda n: n[0] != "term"):  # cheap terms first: stop early on 0
-        result &= matches(view, child)
-        if not result:
-            break
-    return result
-
-
-def leaves(node: tuple) -> dict[tuple[str, str], float]:
-    """The terms of a tree with their boost (the highest when a term appears twice); a prefix is keyed by its text
-    and PREFIX_MARK. What a ``not`` node excludes scores nothing."""
-    if node[0] == "term":
-        return {(node[1], node[2]): node[3]}
-    if node[0] == "prefix":
-        return {(node[1], node[2] + PREFIX_MARK): node[3]}
-    found: dict = {}
-    for child in node[1] if node[0] in ("and", "or") else [node[1]] if node[0] == "unscored" else ():
-        for key, boost in leaves(child).items():
-            found[key] = max(boost, found.get(key, 0.0))
-    return found
-
-
-def unscoring(node: tuple) -> dict[tuple[str, str], set[tuple[str, str]]]:
-    """The terms of a tree under ``unscored`` nodes, each with the terms whose documents it does not score: those of
-    every ``unscored`` node above it, wherever the tree holds it (a deliberation's own text under the ``unscored``
-    node of a theme's label still scores nothing where its body says the word, :func:`_word_clause`)."""
-    found: dict = {}
-    if node[0] == "unscored":
-        for key in leaves(node[1]):
-            found.setdefault(key, set()).add((node[2], node[3]))
-    for child in [node[1]] if node[0] == "unscored" else node[1] if node[0] in ("and", "or") else ():
-        for key, masks in unscoring(child).items():
-            found.setdefault(key, set()).update(masks)
-    return found
-
-
-def rank(view, tree: tuple, matched: int, count: int) -> list[tuple[int, float]]:
-    """The ``count`` best (docnum, score) of ``matched``: a document scores the sum, over the query's terms it
-    holds, of the term's boost times its idf; equal scores go shortest name first.
-
-    Scores come from term bitsets alone (no posting is read per document): a best-first search splits the
-    matched set by each term, heaviest first, and stops once ``count`` documents have their final score.
-    """
-    weights = []
-    masks = unscoring(tree)
-    for (field_name, text), boost in leaves(tree).items():
-        bits = term_bits(view, field_name, text)
-        for mask in masks.get((field_name, text), ()):
-            bits &= ~view.bits(*mask)
-        if boost and bits & matched:  # a term of no weight (SYNONYM_SHARE) would still put its documents first
-            weights.append((boost * math.log(1 + view.size / (bits.bit_count() + 0.5)), bits))
-    weights.sort(key=lambda wb: -wb[0])
-    remaining = [0.0] * (len(weights) + 1)
-    for i in range(len(weights) - 1, -1, -1):
-        remaining[i] = remaining[i + 1] + weights[i][0]
-    heap = [(-remaining[0], 0, 0, matched, 0.0)]
-    tick, found = 1, []
-    while heap and len(found) < count:
-        _, _, level, docs, score = heapq.heappop(heap)
-        if level == len(weights):
-            found.extend((d, round(score, 4)) for d in view.first(docs, "short", count - len(found)))
-            continue
-        weight, bits = weights[level]
-        for part, gained in ((docs & bits, weight), (docs & ~bits, 0.0)):
-            if part:
-                heapq.heappush(heap, (-(score + gained + remaining[level + 1]), tick, level + 1, part, score + gained))
-                tick += 1
-    return found
 
 
 @dataclass
@@ -291,41 +127,6 @@ def _english_term(view, stem: str, folded: str) -> tuple[str, bool] | None:
     if english is None:
         return None
     return english, english == stem or not view.bits("english", english)
-
-
-def near_terms(view, field_name: str, text: str) -> list[str]:
-    """The terms of a field at most one edit from ``text`` (a letter inserted, deleted or replaced, or two
-    neighbours swapped: Damerau-Levenshtein) that start with its first letter, in order.
-
-    What whoosh's ``terms_within(field, text, 1, prefix=1)`` gives on an index of several segments, without its
-    Python edit distance to every term of that first letter (50 ms per word and field at 100k actors): only the
-    terms of the view's lexicon one letter shorter, as long or one longer are compared, by string slices.
-    """
-    by_length, size = view.lexicon(field_name, text[:1]), len(text)
-    return sorted(word for length in (size - 1, size, size + 1) for word in by_length.get(length, ())
-                  if _one_edit(word, text))
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """True when ``a`` and ``b``, of lengths at most one apart, are at most one edit apart (Damerau-Levenshtein).
-
-    >>> [_one_edit("soins", w) for w in ("soins", "soin", "sions", "sains", "snois", "sian")]
-    [True, True, True, True, False, False]
-    """
-    if a == b:
-        return True
-    half = len(b) // 2  # the one edit leaves either b's first half or what follows its middle letter in place
-    if not (a.startswith(b[:half]) or a.endswith(b[half + 1:])):
-        return False
-    first = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), None)
-    if first is None:  # one is the other and a letter
-        return True
-    if len(a) > len(b):
-        return a[first + 1:] == b[first:]
-    if len(a) < len(b):
-        return a[first:] == b[first + 1:]
-    return a[first + 1:] == b[first + 1:] or (a[first + 2:] == b[first + 2:] and a[first] == b[first + 1]
-                                              and a[first + 1] == b[first])
 
 
 def text_query(view, words: list[tuple[str | None, str]], fuzzy: bool = False,
@@ -418,7 +219,7 @@ def _theme_clause(view, iri: str, spelt: list[tuple[str, str]], highlight: set[s
     """
     scheme = view.themes()
     label = analysis.content_words(scheme.labels[iri])
-    by_label = _spells(label, spelt)
+    by_label = spells(label, spelt)
     theme = [_tagged(view, iri, scheme.expand(iri), by_label)]
     if label and label != spelt:
         said = all_of([_word_clause(view, s, f, False, highlight) for s, f in label])
@@ -430,71 +231,6 @@ def _theme_clause(view, iri: str, spelt: list[tuple[str, str]], highlight: set[s
             said = all_of([_word_clause(view, s, f, False, set()) for s, f in synonym])
             theme.append(weighed(said, SYNONYM_SHARE))
     return any_of(theme)
-
-
-def _spells(label: list[tuple[str, str]], words: list[tuple[str, str]]) -> bool:
-    """Whether the (stem, folded) ``words`` spell a label's: the same stems, or the folded words with a typo each
-    (:func:`_near_word`), as a misspelt theme is named.
-
-    >>> _spells([("acce", "acces"), ("soin", "soins")], [("acess", "acess"), ("soin", "soin")])
-    True
-    >>> _spells([("exercic", "exercice"), ("coordon", "coordonne")], [("maison", "maison"), ("sant", "sante")])
-    False
-    """
-    return len(label) == len(words) and all(stem == other or _near_word(folded, typed)
-                                            for (stem, folded), (other, typed) in zip(label, words))
-
-
-def themes_near(scheme, words: list[tuple[str, str]]) -> list[tuple[str, tuple[int, int]]]:
-    """The themes of ``scheme`` whose label (or synonym) the (stem, folded) ``words`` spell with at most one typo
-    per word (:func:`_one_edit` of their folded forms; words shorter than FUZZY_MIN_CHARS or with a digit exactly),
-    with the span of words each covers, as :meth:`search.themes.ThemeScheme.named_in` finds those they spell right:
-    "prévension" names « Prévention ». The longest names win; a span spelt right is left to ``named_in``.
-
-    >>> from search.themes import ThemeScheme
-    >>> scheme = ThemeScheme([{"iri": "th:p", "doc": {"label": "Prévention"}}])
-    >>> themes_near(scheme, [("prevens", "prevension"), ("lyon", "lyon")]), themes_near(scheme, [("prev", "prev")])
-    ([('th:p', (0, 1))], [])
-    """
-    found, taken, spans = [], set(), set()
-    for label, iri in scheme.folded_names:
-        n = len(label)
-        for start in range(len(words) - n + 1):
-            span, spelt = (start, start + n), tuple(folded for _, folded in words[start:start + n])
-            if spelt == label or not all(map(_near_word, label, spelt)):
-                continue
-            # two themes named alike share the span; a shorter name inside a longer one's span is skipped
-            if (span in spans or not taken & set(range(*span))) and (iri, span) not in found:
-                found.append((iri, span))
-                spans.add(span)
-                taken |= set(range(*span))
-    return found
-
-
-def _near_word(label_word: str, word: str) -> bool:
-    """Whether a query's folded ``word`` spells a theme label's ``label_word``, when it is long enough
-    (FUZZY_MIN_CHARS) and holds no digit, with one typo, as the search tolerates typos, or with letters doubled
-    where the label has one or the other way round: the commonest French misspelling, which may be two edits
-    ("acess" for « accès », "acces" folded: one c undoubled, one s doubled) and named no theme.
-
-    >>> [_near_word("acces", w) for w in ("acces", "acess", "aces", "accees", "axes")]
-    [True, True, False, True, False]
-    """
-    if label_word == word:
-        return True
-    if len(word) < FUZZY_MIN_CHARS or any(c.isdigit() for c in word):
-        return False
-    return (abs(len(word) - len(label_word)) <= 1 and _one_edit(label_word, word)
-            or _undoubled(label_word) == _undoubled(word))
-
-
-def _undoubled(word: str) -> str:
-    """``word`` with each run of one letter written once.
-
-    >>> _undoubled("acces"), _undoubled("acess")
-    ('aces', 'aces')
-    """
-    return "".join(letter for i, letter in enumerate(word) if not i or word[i - 1] != letter)
 
 
 def found_alone(view, word: tuple[str, str], scope: tuple = ("all",)) -> tuple:
@@ -539,7 +275,7 @@ def _tagged(view, iri: str, themes, by_label: bool = True) -> tuple:
     actors of that theme."""
     concepts = view.bits("kind", "theme")
 
-    def idf(bits: int) -> float:  # as rank() weighs a term
+    def idf(bits: int) -> float:  # as search.trees.rank weighs a term
         return math.log(1 + view.size / (bits.bit_count() + 0.5))
 
     asked = idf(view.bits("theme", iri))

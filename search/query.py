@@ -1,6 +1,6 @@
 """French full-text search with themes, facets, typo tolerance and completion — what the CLI and the API run.
 
-A query is first a small boolean tree (:mod:`search.plan`), evaluated on cached term bitsets: the bitset of the
+A query is first a small boolean tree (:mod:`search.trees`), evaluated on cached term bitsets: the bitset of the
 matches gives the total and the facet counts, and a best-first split of it by the query's terms gives the shown
 page in score order. whoosh's own collectors scored every match through Python matchers: 46 ms median and
 390 ms p99 at 10k actors, against a few milliseconds this way (bench/README.md, "Search speed"). The text's
@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from graph.french_text import counted
-from search import plan, syntax
+from search import plan, syntax, trees
 from search.analysis import ABBREVIATIONS, fold, fold_word, iter_words, stem_word
 from search.document_kinds import FACETS, KINDS
 from search.errors import IndexUnavailable, SearchError
@@ -72,18 +72,18 @@ def _filters(view: IndexView, kinds: list[str], theme, filters) -> tuple[dict[st
     alternatives (``year=2013&year=2016``: either year), the filters all apply."""
     clauses, theme_set = {}, {}
     if kinds:
-        clauses["kind"] = plan.any_of([plan.term("kind" if kind in KINDS else "type", kind) for kind in kinds])
+        clauses["kind"] = trees.any_of([trees.term("kind" if kind in KINDS else "type", kind) for kind in kinds])
     if themes := _theme_iris(view, theme):
         theme_set = {t: named for named in themes for t in view.themes().expand(named)}
-        clauses["theme"] = plan.any_of([plan.term("theme", t) for t in sorted(theme_set)])
+        clauses["theme"] = trees.any_of([trees.term("theme", t) for t in sorted(theme_set)])
     for name, values in (filters or {}).items():
         facet = FILTER_ALIASES.get(name)
         if facet is None:
             raise SearchError(f"filtre inconnu « {name} »", f"unknown filter '{name}'")
-        alternatives = [plan.term(facet, str(value).strip())
+        alternatives = [trees.term(facet, str(value).strip())
                         for value in ([values] if isinstance(values, str) else values) if value]
         if alternatives:
-            clauses[facet] = plan.any_of(alternatives + ([clauses[facet]] if facet in clauses else []))
+            clauses[facet] = trees.any_of(alternatives + ([clauses[facet]] if facet in clauses else []))
     return clauses, theme_set
 
 
@@ -171,14 +171,14 @@ def _match(view: IndexView, reading: syntax.Reading, kind, theme, filters, lang:
     by_facet, theme_set = _filters(view, *asked, filters)
     in_text, text_themes = _filters(view, *typed, None)
     theme_set = {**text_themes, **theme_set}
-    groups, scope = syntax.parse(reading.text), plan.all_of([*by_facet.values(), *in_text.values()])
+    groups, scope = syntax.parse(reading.text), trees.all_of([*by_facet.values(), *in_text.values()])
     query = plan.parsed_query(view, groups, scope=scope, lang=lang)
-    matched, fuzzy = plan.matches(view, plan.all_of([query.tree, scope])), False
+    matched, fuzzy = trees.matches(view, trees.all_of([query.tree, scope])), False
     # typos are tolerated when the words find too few, not when what they find is all excluded: "A SAUF B"
     # finds what A finds less what B finds
     if matched.bit_count() < plan.FUZZY_BELOW and query.words and _too_few(view, query.wanted, scope):
         query = plan.parsed_query(view, groups, fuzzy=True, scope=scope, lang=lang)
-        fuzzy_matched = plan.matches(view, plan.all_of([query.tree, scope]))
+        fuzzy_matched = trees.matches(view, trees.all_of([query.tree, scope]))
         if fuzzy_matched.bit_count() > matched.bit_count():
             matched, fuzzy = fuzzy_matched, True
         else:
@@ -196,7 +196,7 @@ def _themes_read(view: IndexView, query: plan.TextQuery) -> list[dict]:
 
 def _too_few(view: IndexView, tree: tuple, scope: tuple) -> bool:
     """True when ``tree`` matches too few documents within ``scope`` for typos to be left untolerated."""
-    return plan.matches(view, plan.all_of([tree, scope])).bit_count() < plan.FUZZY_BELOW
+    return trees.matches(view, trees.all_of([tree, scope])).bit_count() < plan.FUZZY_BELOW
 
 
 def _asked(values: str | list[str] | None, name: str) -> list[str]:
@@ -211,8 +211,8 @@ def _unfiltered(view: IndexView, query, by_facet: dict[str, tuple], in_text: lis
     other parameters' filters: its values are counted there, so that each value's count is what its link (which
     sets that value instead, the text unchanged) finds. Counted within the matches, an actor's grant years made
     "2024 (11)" from ``year=2023``, whose link found 54."""
-    return {facet: plan.matches(view, plan.all_of([query.tree, *in_text,
-                                                   *(c for f, c in by_facet.items() if f != facet)]))
+    return {facet: trees.matches(view, trees.all_of([query.tree, *in_text,
+                                                     *(c for f, c in by_facet.items() if f != facet)]))
             for facet in by_facet}
 
 
@@ -221,7 +221,7 @@ def _page(view: IndexView, query, matched: int, sort: str, start: int, size: int
     if not matched:
         return []
     if sort == "relevance" and query.words:
-        return plan.rank(view, query.tree, matched, start + size)[start:start + size]
+        return trees.rank(view, query.tree, matched, start + size)[start:start + size]
     chosen = view.first(matched, "amount" if sort == "amount" else "name", start + size)
     return [(d, None) for d in chosen[start:start + size]]
 
@@ -357,7 +357,7 @@ def suggest(index: SearchIndex, prefix: str, limit: int = 10) -> list[dict]:
     with view.lock:
         # "St-Ét" completes « Saint-Étienne », as the search finds it: an abbreviation is its word, or (the last one,
         # being typed) that word's start too
-        matched = plan.matches(view, plan.all_of([plan.term("exact", ABBREVIATIONS.get(w, w)) for w in words[:-1]]))
+        matched = trees.matches(view, trees.all_of([trees.term("exact", ABBREVIATIONS.get(w, w)) for w in words[:-1]]))
         if matched:
             last = view.prefixed("exact", words[-1])
             if words[-1] in ABBREVIATIONS:

@@ -130,7 +130,7 @@ class IndexView:
         return found
 
     def lexicon(self, field: str, first: str = "") -> dict[int, list[str]]:
-        """The terms of ``field`` that start with ``first`` (a letter), by length (see :func:`search.plan.near_terms`).
+        """The terms of ``field`` that start with ``first`` (a letter), by length (see :func:`search.typos.near_terms`).
 
         Read when a typo first asks, then kept for the view: 10–15 ms a field and letter at 100k actors. Warm-up
         reads those of the names whole (``first`` empty: 0.3 s a field); the text's are read a letter at a time

@@ -18,7 +18,7 @@ class ThemeScheme:
         # each label's terms, stemmed (a French label) or folded (an English one), and its theme
         self._names: list[tuple[tuple[str, ...], bool, str]] = []
         #: each label's folded content words and its theme, longest first: what a misspelt query word is compared
-        #: with (:func:`search.plan.themes_near`), letters rather than stems (« prévension » stems apart)
+        #: with (:func:`search.typos.themes_near`), letters rather than stems (« prévension » stems apart)
         self.folded_names: list[tuple[tuple[str, ...], str]] = []
         #: each theme's French names but its label (its synonyms), as (stem, folded) content words: what a document
         #: that no one tagged with it says of it (:func:`search.plan.text_query`)

@@ -2,7 +2,7 @@
 
 Facets are counted either with an ``&`` per value's bitset or with a look-up per matched document in the facet's
 column (``IndexView.counts``); typo tolerance compares the terms of the same first letter and close lengths
-(``search.plan.near_terms``) instead of calling whoosh's ``terms_within``. The corpus is generated with a fixed
+(``search.typos.near_terms``) instead of calling whoosh's ``terms_within``. The corpus is generated with a fixed
 seed so that matches are many next to the values, several documents hold several themes or funders, and the
 index has three segments (and, once updated, deletions).
 """
@@ -20,7 +20,7 @@ from whoosh.support.levenshtein import damerau_levenshtein
 
 from graph.ingest.pipeline import ingest_paths
 from graph.store import open_store
-from search import bulk, plan, segment_cache
+from search import bulk, plan, segment_cache, trees, typos
 from search.analysis import fold_word, iter_words, stem_word
 from search.bitsets import bits_to_ids, ids_to_bits
 from search.document_kinds import FACETS
@@ -88,7 +88,7 @@ def matched_by(view, text, kind, theme, filters) -> int:
     """The matches of a query, as ``search`` computes them (no typo retry)."""
     clauses, _ = _filters(view, kind, theme, filters)
     words = [(stem_word(w), fold_word(w)) for w, _, _ in iter_words(text)]
-    return plan.matches(view, plan.all_of([plan.text_query(view, words).tree, *clauses.values()]))
+    return trees.matches(view, trees.all_of([plan.text_query(view, words).tree, *clauses.values()]))
 
 
 def test_the_generated_index_has_several_segments_many_matches_and_multi_valued_facets(generated):
@@ -176,14 +176,14 @@ def test_a_build_writes_the_column_of_a_field_of_many_values_which_readers_take_
 def test_terms_one_typo_away_are_those_whoosh_finds(generated, field, text):
     view = generated[2].view()
     expected = sorted(set(IndexReader.terms_within(view.reader, field, text, 1, prefix=1)))
-    assert plan.near_terms(view, field, text) == expected
+    assert typos.near_terms(view, field, text) == expected
 
 
 def test_one_edit_is_a_damerau_levenshtein_distance_of_at_most_one():
     words = [""] + ["".join(letters) for n in range(1, 5) for letters in itertools.product("abc", repeat=n)]
     for a, b in itertools.product(words, repeat=2):
         if abs(len(a) - len(b)) <= 1:
-            assert plan._one_edit(a, b) == (damerau_levenshtein(a, b) <= 1), (a, b)
+            assert typos._one_edit(a, b) == (damerau_levenshtein(a, b) <= 1), (a, b)
 
 
 @pytest.mark.parametrize("count", [0, 1, 3, 40, 700, 3000, 9000, 20000])

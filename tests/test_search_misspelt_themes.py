@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from search.plan import themes_near
+from search.typos import themes_near
 from search.query import search
 from search.themes import ThemeScheme
 from test_search_corpus import build_corpus, iri

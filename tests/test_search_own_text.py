@@ -1,15 +1,15 @@
 """How the query plan weighs what a document holds besides its body: a deliberation's own text (``own``), which
 scores only where its body does not say the word; the other names of a theme, which score nothing and must not
 order the results either; and the ``plain`` terms under an ``unscored`` node, which a theme's other names weigh
-as the rest of their words (search.plan)."""
+as the rest of their words (search.plan, search.trees)."""
 
 from __future__ import annotations
 
-from search.plan import any_of, rank, term, unscored, unscoring, weighed
+from search.trees import any_of, rank, term, unscored, unscoring, weighed
 
 
 class View:
-    """The few members of a reader's view that :func:`search.plan.rank` reads: term bitsets, the live documents
+    """The few members of a reader's view that :func:`search.trees.rank` reads: term bitsets, the live documents
     and the shortest-name order (here, document numbers)."""
 
     def __init__(self, terms: dict[tuple[str, str], int], size: int):

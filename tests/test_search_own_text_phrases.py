@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from search import plan
+from search import plan, trees
 from search.phrases import pair_terms
 from search.query import search
 from search.reader import SearchIndex
@@ -58,5 +58,5 @@ def test_a_phrase_in_the_own_text_weighs_as_its_words_do_and_nothing_where_a_tex
     group = parse(f'"{PHRASE}"')[0]
     tree = plan.text_query(view, group.words, pairs=group.pairs, phrases=group.phrases).tree
     [pair] = pair_terms(PHRASE)
-    assert plan.leaves(tree)[("own_pairs", pair)] == plan.PAIR_BOOST * plan.OWN_BOOST / plan.BODY_BOOST
-    assert ("pairs", pair) in plan.unscoring(tree)[("own_pairs", pair)]
+    assert trees.leaves(tree)[("own_pairs", pair)] == plan.PAIR_BOOST * plan.OWN_BOOST / plan.BODY_BOOST
+    assert ("pairs", pair) in trees.unscoring(tree)[("own_pairs", pair)]

@@ -14,7 +14,7 @@ import random
 
 import pytest
 
-from search import plan
+from search import plan, trees
 from search.bitsets import bits_to_ids
 from search.query import search
 from search.reader import SearchIndex
@@ -55,7 +55,7 @@ def left_out(index, word: str, **options) -> set[str]:
     words = parse(word)[0].words
     other_named = 0
     for fuzzy in (False, True):
-        with_them, without = (plan.matches(view, plan.text_query(view, words, fuzzy, other_names=other).tree)
+        with_them, without = (trees.matches(view, plan.text_query(view, words, fuzzy, other_names=other).tree)
                               for other in (True, False))
         other_named |= with_them & ~without
     return found(index, word, **options) - {view.stored(d)["iri"] for d in bits_to_ids(other_named)}
