@@ -1754,13 +1754,19 @@ def test_the_grants_api_takes_an_actor_or_a_goal_by_its_name_as_the_named_querie
     assert [row["grant"]["iri"] for row in body["rows"]] == [GRANT]
 
 
-TWO_NAMESAKES = """@prefix mai: <https://w3id.org/maillage/ontology#> .
+# Two beneficiaries whose names « Danae » begins: a beneficiary filter looks among those that receive a grant.
+TWO_NAMESAKES = f"""@prefix mai: <https://w3id.org/maillage/ontology#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix schema: <http://schema.org/> .
 <https://w3id.org/maillage/id/actor/danaecare-formation> a mai:Association ; rdfs:label "DanaeCare Formation" .
+<{BASE}grant/sem-danaecare-formation-2024> a mai:Grant ; schema:funder <{SEM}> ;
+    mai:beneficiary <https://w3id.org/maillage/id/actor/danaecare-formation> ;
+    schema:amount "1000"^^<http://www.w3.org/2001/XMLSchema#decimal> ; mai:fiscalYear 2024 .
 """
 
 
-@pytest.mark.parametrize("name,words", [("Danae", "2 noms correspondent : DanaeCare <" + DANAECARE + ">"),
+@pytest.mark.parametrize("name,words", [("Danae", "2 noms correspondent parmi les bénéficiaires : DanaeCare <"
+                                         + DANAECARE + ">"),
                                         ("Zorglub", "aucun nom ne correspond")])
 def test_the_grants_api_refuses_a_name_of_several_actors_or_of_none_with_the_candidates(tmp_path, name, words):
     from graph.store import open_store

@@ -349,7 +349,7 @@ def test_a_search_filter_takes_a_name_as_grants_does_and_one_that_names_nothing_
 
 
 def test_a_funder_filter_takes_the_funder_among_the_actors_its_name_starts(tmp_path):
-    """funder=Saint-Etienne named the Métropole and an actor that funds nothing: a 400 listing both."""
+    """funder=Saint-Etienne named the Métropole and an actor that funds nothing: the Métropole, the one funder."""
     from graph.store import open_store
     from search.indexer import build_index
     from web_fixture import data_with, fresh_app
@@ -368,8 +368,10 @@ def test_a_funder_filter_takes_the_funder_among_the_actors_its_name_starts(tmp_p
         by_name = client.get("/api/search", query_string={"funder": "Saint-Etienne", "type": "grant"})
         by_iri = client.get("/api/search", query_string={"funder": SEM, "type": "grant"})
         assert by_name.status_code == 200 and by_name.get_json()["total"] == by_iri.get_json()["total"] > 0
-        # a name that names one actor only is that actor, funder or not (the filter then finds nothing)
-        assert client.get("/api/search", query_string={"funder": "Saint-Etienne Habitat"}).status_code == 200
+        # a name that names one actor only, which funds nothing, is a 400 that suggests the funders of close names
+        error = error_of(client.get("/api/search", query_string={"funder": "Saint-Etienne Habitat"}))
+        assert error["status"] == 400 and "aucun nom ne correspond parmi les financeurs" in error["message"]
+        assert f"vouliez-vous dire « Saint-Etienne Métropole » <{SEM}> ?" in error["message"]
     finally:
         close_resources(app)
 

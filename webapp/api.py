@@ -12,6 +12,7 @@ from flask import Blueprint, current_app, jsonify, request
 from rdflib import URIRef
 
 from graph.namespaces import MAI, NOT_REPLACED
+from search.query import MAX_PAGE_SIZE
 from webapp.api_parameters import check_known, integer_arg, page_arg, pole_arg
 from webapp.errors import ApiError
 from webapp.grant_amounts import (COUNTED_AMOUNT, EVERY_GRANT_YEAR_AMOUNT, EVERY_GRANT_YEAR_COUNTED_AMOUNT,
@@ -24,6 +25,7 @@ from webapp.resource_names import collapse, labels_of, names_of_unnamed, pick_la
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
+#: Grants a page gives unless ``page_size`` says otherwise (1 to MAX_PAGE_SIZE, as on /api/search).
 PAGE_SIZE = 50
 
 # One page of grants: the engine sorts the grants on their (inlined) year and amount only, then fetches the
@@ -82,9 +84,11 @@ _NAMED_FILTERS = {name: Parameter(name, "iri", fr, en, optional=True, values=val
 
 
 def _named_arg(name: str, pole: str | None = None) -> URIRef | None:
-    """The IRI of ``?name=``: an IRI, or the one actor or goal of that name (the named queries' resolution; a goal
-    among the goals of the PTCE ``pole``, if given); raises ApiError (400) for a name that names nothing, or several
-    (listed with their IRIs)."""
+    """The IRI of ``?name=``: an IRI, or the one actor or goal of that name (the named queries' resolution; an actor
+    by its SIRET, SIREN or RNA number too, among the actors that fund a grant for ``funder``, that receive one for
+    ``beneficiary``; a goal among the goals of the PTCE ``pole``, if given); raises ApiError (400) for a name that
+    names nothing, or several (listed with their IRIs)."""
+    from webapp.grant_parties import BENEFICIARIES, FUNDERS
     from webapp.queries_pages import web_lookup
 
     raw = (request.args.get(name) or "").strip()
@@ -93,7 +97,8 @@ def _named_arg(name: str, pole: str | None = None) -> URIRef | None:
     parameter = _NAMED_FILTERS[name]
     if name == "goal":
         return parameter.bind(resolve_goal(parameter, raw, web_lookup(), pole))
-    return parameter.bind(resolve_name(parameter, raw, web_lookup()))
+    side = FUNDERS if name == "funder" else BENEFICIARIES
+    return parameter.bind(resolve_name(parameter, raw, web_lookup(), side))
 
 
 @bp.get("/resource")
@@ -111,21 +116,22 @@ def resource():
 @bp.get("/grants")
 def grants():
     """List grants, filtered by funder, beneficiary, year or goal (each an IRI or a name; a goal's PTCE, ``pole``,
-    tells apart the goals of one rank or name), a page at a time."""
-    check_known(("funder", "beneficiary", "year", "goal", "page", "pole"))
+    tells apart the goals of one rank or name), a page at a time (``page_size`` grants, 50 unless given)."""
+    check_known(("funder", "beneficiary", "year", "goal", "page", "page_size", "pole"))
     page = page_arg()
+    size = integer_arg("page_size", PAGE_SIZE, 1, MAX_PAGE_SIZE)  # the bounds of /api/search's
     year = integer_arg("year", None)
     bindings = {"f": _named_arg("funder"), "b": _named_arg("beneficiary"), "y": year,
                 "g": _named_arg("goal", pole_arg())}
     # Constant patterns for the filters asked (their values are bound, never formatted in); LIMIT and OFFSET take
     # no variables in SPARQL: they are integers computed here, not request text.
     filters = " ".join(_FILTERS[k] for k, v in bindings.items() if v is not None)
-    query = _GRANTS.replace("%GRANTS%", _grants_pattern(filters)).replace("?limit", str(PAGE_SIZE + 1)) \
-        .replace("?offset", str((page - 1) * PAGE_SIZE))
+    query = _GRANTS.replace("%GRANTS%", _grants_pattern(filters)).replace("?limit", str(size + 1)) \
+        .replace("?offset", str((page - 1) * size))
     rows = collapse(select(query, **bindings), ["funderLabel", "beneficiaryLabel"])
     # The engine pages by grant (its year and amount); a grant with several goals has a row for each, merged here.
     keys = list(dict.fromkeys((row["grant"], row.get("year"), row.get("amount")) for row in rows))
-    shown = set(keys[:PAGE_SIZE])
+    shown = set(keys[:size])
     table = Table("grants", [(k, k) for k in ("grant", "funder", "beneficiary", "amount", "year", "purpose",
                                              "deliberation", "goal", "goals")],
                   links=("grant", "funder", "beneficiary", "deliberation", "goal"))
@@ -153,9 +159,9 @@ def grants():
     total = select(_GRANTS_TOTAL.replace("%GRANTS%", _grants_pattern(filters, counted=True)), **bindings)[0]
     count = int(total["count"].toPython())
     body = table.to_json()
-    page_total = sum((_decimal(counted_amount(amount)) for _, _, amount in keys[:PAGE_SIZE]), Decimal(0))
-    body.update({"page": page, "page_size": PAGE_SIZE, "has_next": len(keys) > PAGE_SIZE,
-                 "more": max(count - page * PAGE_SIZE, 0), "total_amount": _decimal_text(page_total),
+    page_total = sum((_decimal(counted_amount(amount)) for _, _, amount in keys[:size]), Decimal(0))
+    body.update({"page": page, "page_size": size, "has_next": len(keys) > size,
+                 "more": max(count - page * size, 0), "total_amount": _decimal_text(page_total),
                  "matching_count": count, "matching_total_amount": _decimal_text(total.get("total")),
                  "matching_uncounted_count": int(total["uncounted"].toPython())})
     return jsonify(body)

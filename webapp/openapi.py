@@ -5,6 +5,7 @@ from __future__ import annotations
 from graph import __version__
 from search.query import MAX_PAGE_SIZE
 from webapp.api_parameters import MAX_PAGE
+from webapp.i18n import LANGS
 
 _ERROR = {"$ref": "#/components/responses/Error"}
 
@@ -28,6 +29,7 @@ def _several(schema: dict) -> dict:
 
 _IRI = {"type": "string", "format": "iri"}
 _PAGE = {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}
+_PAGE_SIZE = {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE}
 #: What the totals leave out: the amounts that the SHACL shapes reject, stored without --strict.
 _UNCOUNTED = ("les montants absents, négatifs ou non numériques (que les formes SHACL refusent, stockés sans "
               "--strict) n'y sont pas comptés")
@@ -112,8 +114,7 @@ def openapi_document(config: dict, server: str) -> dict:
                                _param("pole", _POLE, {"type": "string"}),
                                _param("circle", "Cercle du PTCE (nom, rang ou IRI)", _several({"type": "string"})),
                                _param("page", "Page (à partir de 1)", _PAGE),
-                               _param("page_size", "Résultats par page",
-                                      {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE}),
+                               _param("page_size", "Résultats par page", _PAGE_SIZE),
                                _param("sort", "Tri", {"type": "string", "enum": ["relevance", "name", "amount"]})],
                 "responses": {"200": json_ok({"type": "object"}, "Résultats, facettes et pagination"),
                               "400": _ERROR, "503": _ERROR}}},
@@ -131,14 +132,21 @@ def openapi_document(config: dict, server: str) -> dict:
                 "responses": {"200": json_ok({"$ref": "#/components/schemas/Resource"}, "La ressource"),
                               "400": _ERROR, "404": _ERROR}}},
             "/api/grants": {"get": {
-                "summary": "Subventions filtrées, par pages de 50",
+                "summary": "Subventions filtrées, par pages de 50 (page_size)",
                 "operationId": "grants",
-                "parameters": [_param("funder", "Financeur : son IRI ou son nom", {"type": "string"}),
-                               _param("beneficiary", "Bénéficiaire : son IRI ou son nom", {"type": "string"}),
+                "parameters": [_param("funder", "Financeur : son IRI, son nom, ou son SIRET, SIREN ou numéro RNA ; "
+                                      "cherché parmi les acteurs qui financent une subvention (un nom qui n'en nomme "
+                                      "aucun est une erreur 400, qui propose les noms proches)", {"type": "string"}),
+                               _param("beneficiary", "Bénéficiaire : son IRI, son nom, ou son SIRET, SIREN ou numéro "
+                                      "RNA ; cherché parmi les acteurs qui reçoivent une subvention",
+                                      {"type": "string"}),
                                _param("year", "Exercice", {"type": "integer"}),
                                _param("goal", "Objectif stratégique : son IRI ou son nom", {"type": "string"}),
                                _param("pole", _POLE, {"type": "string"}),
-                               _param("page", "Page (à partir de 1)", _PAGE)],
+                               _param("page", "Page (à partir de 1)", _PAGE),
+                               _param("page_size", "Subventions par page (50 sinon)", _PAGE_SIZE),
+                               _param("lang", "Langue des noms des subventions, délibérations et objectifs (sinon le "
+                                      "cookie, puis le réglage lang)", {"type": "string", "enum": list(LANGS)})],
                 "responses": {"200": json_ok({"allOf": [table, {"type": "object", "properties": {
                     "rows": {"type": "array", "description": "Une ligne par subvention", "items": {
                         "type": "object", "properties": {
@@ -149,8 +157,10 @@ def openapi_document(config: dict, server: str) -> dict:
                                             "description": "Le bénéficiaire (sans « iri » quand la source l'écrit "
                                                            "en texte)"},
                             "amount": {"type": ["string", "null"], "description":
-                                       "Le montant, décimal exact en euros (« 20000 », « 4989.33 ») ; tel qu'écrit "
-                                       "s'il n'est pas un nombre"},
+                                       "Le montant, décimal exact en euros (« 20000 ») ; la part d'un bénéficiaire "
+                                       "d'une liste SCDL arrondie au centime, au demi supérieur (« 4989.33 » pour "
+                                       "5 % de 99786.57 ; le total de la liste gardé exact : mai:statedTotal, la "
+                                       "part : mai:shareOf) ; tel qu'écrit s'il n'est pas un nombre"},
                             "goals": {"type": "array", "items": {"$ref": "#/components/schemas/Ref"},
                                       "description": "Les objectifs stratégiques que la subvention sert"},
                             "goal": {"anyOf": [{"$ref": "#/components/schemas/Ref"}, {"type": "null"}],

@@ -9,6 +9,7 @@ A goal is one PTCE's: its rank or name is looked up among the goals of the PTCE 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -57,22 +58,71 @@ def _pole(query, resolved: dict) -> str | None:
     return (resolved.get("pole") or "").strip() or None
 
 
-def resolve_name(parameter, raw: str, lookup: Lookup, fitting=None) -> str:
-    """The IRI that ``raw`` names for the IRI parameter ``parameter`` (``raw`` itself when it is an IRI). Raises
-    ApiError (400) when no name matches, or when several do (listed, each with its IRI). ``fitting``, given the
-    IRIs that a name matches, keeps those that the parameter can take: "Aurec" names six actors, one a funder."""
+def resolve_name(parameter, raw: str, lookup: Lookup, side=None) -> str:
+    """The IRI that ``raw`` names for the IRI parameter ``parameter`` (``raw`` itself when it is an IRI); an actor
+    parameter takes an actor's SIRET, SIREN or RNA number too (:func:`identified`). Raises ApiError (400) when
+    nothing matches, or when several do (listed, each with its IRI). ``side``, a side of grants
+    (:mod:`webapp.grant_parties`), keeps the actors of that side: "Aurec" names six actors, one a funder; a name
+    that names none of them is the 400, which suggests the closest names of that side."""
     if raw.startswith(("http://", "https://", "urn:")):
         return raw
     listed = parameter.values is not None and parameter.values[0] in ("in", "a")
-    found = values_named(parameter, raw, lookup) if listed else _named(parameter, raw, lookup)
-    if len(found) > 1 and fitting is not None:
-        kept = fitting([iri for iri, _ in found])
-        found = [hit for hit in found if hit[0] in kept] or found
+    number = identified(raw, lookup) if parameter.values == ("search", "actor") else None
+    if number is not None:
+        nothing, found = number
+    else:
+        nothing = _NO_NAME
+        found = values_named(parameter, raw, lookup) if listed else _named(parameter, raw, lookup)
+    among, meant = ("", ""), []
+    if side is not None:
+        kept = side.holding(lookup, [iri for iri, _ in found])
+        among = side.among if found else among  # what it named, none of that side; else it named nothing at all
+        found = [hit for hit in found if hit[0] in kept]
+        meant = side.closest(lookup, raw) if not found and number is None else []
     if parameter.default and not listed:
         found = _like(parameter.default, found)
     if len(found) != 1:
-        raise _unresolved(parameter, raw, found)
+        raise _unresolved(parameter, raw, found, among, nothing=nothing, meant=meant)
     return found[0][0]
+
+
+#: What the 400 of a name that names nothing says.
+_NO_NAME = ("aucun nom ne correspond", "no name matches")
+#: The identifiers an actor parameter takes, as people write them (spaces, dots: :func:`clean_identifier`).
+_SIRET, _SIREN, _RNA = re.compile(r"\d{14}"), re.compile(r"\d{9}"), re.compile(r"W[0-9A-Z]{9}")
+#: The actors that hold a SIREN, or the SIREN of a SIRET or that SIRET itself (an RDF file's actor may state its
+#: SIRET alone): the store keys one organisation's actor by its SIREN (README, « One organisation, one actor »).
+_HOLDING_SIREN = """SELECT DISTINCT ?actor ?label WHERE { ?actor mai:siren ?siren
+  OPTIONAL { ?actor rdfs:label ?label } }"""
+_HOLDING_SIRET = """SELECT DISTINCT ?actor ?label WHERE { { ?actor mai:siren ?siren } UNION { ?actor mai:siret ?siret }
+  OPTIONAL { ?actor rdfs:label ?label } }"""
+_HOLDING_RNA = "SELECT DISTINCT ?actor ?label WHERE { ?actor mai:rna ?rna OPTIONAL { ?actor rdfs:label ?label } }"
+
+
+def identified(raw: str, lookup: Lookup) -> tuple[tuple[str, str], list[tuple[str, dict]]] | None:
+    """When ``raw`` is a SIRET (14 digits), a SIREN (9) or an RNA number (``W`` and 9 digits or capitals), what the
+    400 of no holder says and the actors that hold it, as (IRI, its name in French and English): a SIRET's are
+    those of its SIREN. None for another text, a name.
+
+    >>> identified("Ville d'Antibes", None) is None
+    True
+    """
+    from graph.identifiers import clean_identifier
+
+    text = clean_identifier(raw).upper()
+    if _SIRET.fullmatch(text):
+        what, rows = "SIRET", lookup.select(_HOLDING_SIRET, siren=text[:9], siret=text)
+    elif _SIREN.fullmatch(text):
+        what, rows = "SIREN", lookup.select(_HOLDING_SIREN, siren=text)
+    elif _RNA.fullmatch(text):
+        what, rows = "RNA", lookup.select(_HOLDING_RNA, rna=text)
+    else:
+        return None
+    names: dict[str, list[str]] = {}
+    for row in rows:
+        names.setdefault(str(row["actor"]), []).extend([str(row["label"])] if row.get("label") is not None else [])
+    found = [(iri, dict.fromkeys(("fr", "en"), min(labels, default=iri))) for iri, labels in sorted(names.items())]
+    return (f"aucun acteur n'a ce numéro {what}", f"no actor holds this {what} number"), found
 
 
 def _like(default: str, found: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
@@ -117,15 +167,17 @@ def resolve_goal(parameter, raw: str, lookup: Lookup, pole: str | None) -> str:
 LISTED_MATCHES = 10
 
 
-def _unresolved(parameter, raw: str, found: list[tuple[str, dict]], among=("", ""), hint=("", "")) -> ApiError:
+def _unresolved(parameter, raw: str, found: list[tuple[str, dict]], among=("", ""), hint=("", ""),
+                nothing=_NO_NAME, meant=()) -> ApiError:
     """The 400 of a name that matches nothing, or several values (listed, label and IRI); a long name is said by its
     beginning (5,000 characters were echoed twice). ``among`` says where the name was looked up, ``hint`` what else
-    tells the values apart (each in French and English)."""
+    tells the values apart, ``nothing`` that nothing matches (each in French and English); ``meant``, (IRI, name) of
+    what a name that matches nothing may have meant (« vouliez-vous dire », :func:`webapp.errors.error_response`)."""
     raw = raw if len(raw) <= 80 else raw[:79] + "…"
     if not found:
-        return ApiError(f"« {raw} » ({parameter.label_fr}) : aucun nom ne correspond{among[0]} ; précisez le nom ou "
-                        f"donnez l'IRI{hint[0]}", f"'{raw}' ({parameter.label_en}): no name matches{among[1]}; give "
-                        f"the full name or the IRI{hint[1]}", code="bad-parameter")
+        return ApiError(f"« {raw} » ({parameter.label_fr}) : {nothing[0]}{among[0]} ; précisez le nom ou "
+                        f"donnez l'IRI{hint[0]}", f"'{raw}' ({parameter.label_en}): {nothing[1]}{among[1]}; give "
+                        f"the full name or the IRI{hint[1]}", code="bad-parameter", meant=list(meant))
     rest = len(found) - LISTED_MATCHES
 
     def listed(lang: str) -> str:

@@ -72,13 +72,15 @@ def scdl_report():
 
 
 def _funder_arg() -> URIRef | None:
-    """The funder of ``?funder=``: its IRI, or that of the one actor it names (ApiError, 400, for none or several)."""
+    """The funder of ``?funder=``: its IRI, or that of the one actor that funds a grant among those it names, by
+    name, SIRET, SIREN or RNA number, as on /api/grants (ApiError, 400, for none or several)."""
+    from webapp.grant_parties import FUNDERS
     from webapp.queries_pages import web_lookup
 
     raw = (request.args.get("funder") or "").strip()
     if not raw:
         return None
-    return FUNDER_PARAMETER.bind(resolve_name(FUNDER_PARAMETER, raw, web_lookup()))
+    return FUNDER_PARAMETER.bind(resolve_name(FUNDER_PARAMETER, raw, web_lookup(), FUNDERS))
 
 
 def _export(funder: URIRef | None) -> tuple[bytes, dict]:

@@ -36,7 +36,9 @@ NAMED_FILTERS = {name: Parameter(name, "iri", fr, en, optional=True, values=valu
 
 def resolved_filters(args) -> dict[str, list[str]]:
     """The facet filters of a search request, each value that is a name replaced by the IRI it names (a name that
-    names nothing, or several things, is a 400 that says so); a goal's among the goals of the PTCE ``pole``."""
+    names nothing, or several things, is a 400 that says so); a goal's among the goals of the PTCE ``pole``; a
+    funder's among the actors that fund a grant, as on /api/grants (:mod:`webapp.grant_parties`)."""
+    from webapp.grant_parties import FUNDERS
     from webapp.queries_pages import web_lookup
     from webapp.query_parameters import is_goal, resolve_goal, resolve_name
 
@@ -45,20 +47,10 @@ def resolved_filters(args) -> dict[str, list[str]]:
     lookup = web_lookup()
     pole = pole_arg()
     for name, parameter in NAMED_FILTERS.items():
-        fitting = (lambda iris: _funders(lookup, iris)) if name == "funder" else None
+        side = FUNDERS if name == "funder" else None
         filters[name] = [resolve_goal(parameter, value, lookup, pole) if is_goal(parameter)
-                         else resolve_name(parameter, value, lookup, fitting) for value in filters[name]]
+                         else resolve_name(parameter, value, lookup, side) for value in filters[name]]
     return {name: values for name, values in filters.items() if values}
-
-
-def _funders(lookup, iris: list[str]) -> set[str]:
-    """Those of ``iris`` (actors a name matches, from the index) that fund a grant."""
-    from rdflib import URIRef
-
-    # the IRIs are the index's, written with rdflib's escaping (never request text)
-    values = " ".join(URIRef(iri).n3() for iri in iris)
-    return {str(row["actor"]) for row in lookup.select(
-        f"SELECT DISTINCT ?actor WHERE {{ VALUES ?actor {{ {values} }} ?grant schema:funder ?actor }}")}
 
 
 def required_index():
