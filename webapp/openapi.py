@@ -86,7 +86,7 @@ def openapi_document(config: dict, server: str) -> dict:
                             "rows": {"type": "array", "items": {"type": "object"}},
                             "more": {"type": "integer"}}}
     json_ok = lambda schema, text: {"description": text, "content": {"application/json": {"schema": schema}}}  # noqa
-    return {
+    return _with_lang({
         "openapi": "3.1.0",
         "info": {"title": "Maillage API", "version": __version__,
                  "description": "Le graphe d'un PTCE santé : acteurs, subventions, délibérations, objectifs. "
@@ -227,4 +227,18 @@ def openapi_document(config: dict, server: str) -> dict:
                                "fermées (403)"}},
         },
         "x-limits": {"query_timeout_s": config["query_timeout"], "max_rows": config["max_rows"]},
-    }
+    })
+
+
+#: ``lang``, which every route under /api takes (:data:`webapp.api_parameters.COMMON_PARAMETERS`).
+_LANG = _param("lang", "Langue des noms et des messages (sinon le cookie, puis le réglage lang)",
+               {"type": "string", "enum": list(LANGS)})
+
+
+def _with_lang(document: dict) -> dict:
+    """``document`` with ``lang`` among the parameters of each of its GET routes that does not describe it."""
+    for item in document["paths"].values():
+        operation = item.get("get")
+        if operation is not None and not any(p["name"] == "lang" for p in operation.get("parameters", [])):
+            operation["parameters"] = [*operation.get("parameters", []), _LANG]
+    return document
