@@ -283,3 +283,57 @@ def is_acronym(key: str) -> bool:
     (True, False)
     """
     return " " not in key and len(key) <= 5
+
+
+def names_related(one: str, other: str) -> bool:
+    """Whether two names that one identifier is given may name one organisation: they share a name key
+    (:func:`cached_name_variants`), a word or the abbreviation of one (« HOSP », « hospitalier »), a word misspelt
+    (rapidfuzz's ratio, 80 and more, for words of five letters or more), or one is the acronym of the other. A
+    placeholder (:func:`is_placeholder_name`) says nothing against any name. Meant to be generous: what it finds
+    unrelated are names with nothing in common, an identifier copied from another organisation's row.
+
+    >>> names_related("CEA DU PERSONNEL DE LA VILLE D'ANTIBES JUAN-LES-PINS", "Trouver sonnette a son pied")
+    False
+    >>> names_related("CTRE HOSP GRPE HOSP ROCHELLE", "Centre hospitalier de La Rochelle")
+    True
+    >>> names_related("ADMR", "Aide à domicile en milieu rural"), names_related("Prevension", "PRÉVENTION")
+    (True, True)
+    """
+    if is_placeholder_name(one) or is_placeholder_name(other):
+        return True
+    if set(cached_name_variants(one)) & set(cached_name_variants(other)):
+        return True
+    words, other_words = fold(one).split(), fold(other).split()
+    keyed, other_keyed = _key_words(words), _key_words(other_words)
+    if any(_words_alike(a, b) for a in keyed for b in other_keyed):
+        return True
+    return _abbreviates(keyed, other_words) or _abbreviates(other_keyed, words)
+
+
+def _key_words(words: list[str]) -> list[str]:
+    """The words of a folded name that its name key keeps (all of them when it keeps none)."""
+    return [w for w in words if w not in STOP_WORDS] or words
+
+
+def _words_alike(one: str, other: str) -> bool:
+    """Whether two folded words are one: equal, one the abbreviation of the other, or one misspelt."""
+    from rapidfuzz import fuzz  # imported when a name is compared: most ingests compare none
+
+    short, long = sorted((one, other), key=len)
+    if short == long or (len(short) >= 3 and long.startswith(short)):
+        return True
+    return len(short) >= 5 and fuzz.ratio(short, long) >= 80
+
+
+def _abbreviates(keyed: list[str], words: list[str]) -> bool:
+    """Whether a name of one word (``keyed``, its key's words) is the acronym of the folded ``words`` of another:
+    their initials, small words skipped or not, or the start of them (« ASA », « association sportive automobile
+    d'Antibes »)."""
+    if len(keyed) != 1 or len(keyed[0]) < 2:
+        return False
+    acronym = keyed[0]
+    for kept in (words, [w for w in words if w not in _SMALL_WORDS], _key_words(words)):
+        initials = "".join(w[0] for w in kept)
+        if initials == acronym or (len(acronym) >= 3 and initials.startswith(acronym)):
+            return True
+    return False

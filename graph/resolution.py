@@ -8,8 +8,9 @@ because this is the one step of identity that reads the store: batched SPARQL lo
 This module runs the resolution (:func:`resolve_actors`) and keeps the names that the store already gives the actors
 (:data:`LABEL_RANKS`). The keys are looked up in the store by :mod:`graph.resolution_lookups`, what the store's
 holders of a key decide is :mod:`graph.resolution_decisions`', the branches of a body that one source names are told
-apart or brought together by :mod:`graph.resolution_branches`, and the deliberations are renamed by
-:mod:`graph.resolution_deliberations`.
+apart or brought together by :mod:`graph.resolution_branches`, the deliberations are renamed by
+:mod:`graph.resolution_deliberations`, and a grants list's beneficiaries that an identifier joins to an actor of
+unrelated names are told by :mod:`graph.resolution_identifier_names`.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from graph.namespaces import DEFAULT_BASE, MAI
 from graph.resolution_branches import bodies_apart, bring_branches_together, tell_branches_apart
 from graph.resolution_decisions import decide, share_no_name
 from graph.resolution_deliberations import deliberations_by_actes
+from graph.resolution_identifier_names import identifier_clashes
 from graph.resolution_lookups import LOOKUP_BATCH, labels_of, lookup_keys, skipping
 from graph.triples import TripleSet
 
@@ -31,10 +33,10 @@ from graph.triples import TripleSet
 @dataclass
 class Resolution:
     """What :func:`resolve_actors` did: IRIs rewritten, and ambiguities reported (French, English, and the line of
-    the first row that names the actor, when the source has rows)."""
+    the first row that names the actor, when the source has rows; then the field and its value, when one is meant)."""
 
     rewritten: dict[URIRef, URIRef] = field(default_factory=dict)
-    ambiguous: list[tuple[str, str, int | None]] = field(default_factory=list)
+    ambiguous: list[tuple[str, str, int | None] | tuple[str, str, int, str, str]] = field(default_factory=list)
     #: (graph, actor, label): labels of other sources that the extraction's name outranks (:data:`LABEL_RANKS`),
     #: to be made alternative labels in their graphs once the extraction is stored.
     demoted: list[tuple[URIRef, URIRef, Literal]] = field(default_factory=list)
@@ -45,6 +47,9 @@ class Resolution:
 #: Among sources of one rank, the first ingested. An RDF file's labels are its own: never made alternative.
 LABEL_RANKS = {"register": 0, "rna": 1, "sirene": 1}
 _OTHER_RANK = 2
+#: The kind of source whose beneficiaries an identifier joins to an actor of unrelated names are told
+#: (:mod:`graph.resolution_identifier_names`).
+_GRANTS = "scdl-subventions"
 
 
 #: Whether the store holds an RDF file's graph. Every other source gives each actor it names the name keys of its
@@ -76,6 +81,7 @@ def resolve_actors(graph: TripleSet, query, source: URIRef | None = None, kind: 
         keys = {actor: actor_keys(graph, actor, keyed=True) if actor in joined else keys[actor] for actor in actors}
     base, outcomes, undecided = _base_of(actors), {}, actors
     held: dict[URIRef, tuple[str, str]] = {}  # actors that the store already holds under their own identifier
+    by_identifier: set[URIRef] = set()  # and those that an identifier rewrites to another IRI
     # Key kinds in turn, each looked up only for the actors that no stronger key matched: an association that its
     # RNA number joins to another actor needs no lookup of its names. An actor whose identifier finds only its own
     # IRI (an association with a SIRET finds its SIRENE unit) goes on to the next kind of identifier, and is looked
@@ -105,6 +111,8 @@ def resolve_actors(graph: TripleSet, query, source: URIRef | None = None, kind: 
                 left.append(actor)
             else:
                 outcomes[actor] = outcome
+                if stage != "name" and outcome[0] == "rewrite":
+                    by_identifier.add(actor)
         if stage == "name":
             share_no_name(graph, {actor: outcomes[actor] for actor in undecided if actor in outcomes}, outcomes)
         undecided = left
@@ -117,7 +125,11 @@ def resolve_actors(graph: TripleSet, query, source: URIRef | None = None, kind: 
         elif outcome is not None and isinstance(outcome[-1], tuple):  # a decision that says what it left out
             resolution.ambiguous.append((*outcome[-1], _line_of(graph, actor)))
     targets = {actor: resolution.rewritten.get(actor, actor) for actor in actors}
-    resolution.demoted = _keep_existing_labels(graph, targets, query, source, LABEL_RANKS.get(kind, _OTHER_RANK))
+    stored = _stored_labels(targets.values(), query, source)
+    resolution.demoted = _keep_existing_labels(graph, targets, stored, LABEL_RANKS.get(kind, _OTHER_RANK))
+    if kind == _GRANTS:
+        joined = {actor: targets[actor] for actor in actors if actor in by_identifier or actor in held}
+        resolution.ambiguous += identifier_clashes(graph, joined, stored, query)
     rewrite_nodes(graph, resolution.rewritten)
     deliberations_by_actes(graph, query)
     return resolution
@@ -127,7 +139,23 @@ _LABELS = ("SELECT ?actor ?label ?g ?kind WHERE { VALUES ?actor { %s } GRAPH ?g 
            + "> ?label OPTIONAL { ?g <" + str(DCTERMS.type) + "> ?kind } } FILTER(?g != ?source) }")
 
 
-def _keep_existing_labels(graph: TripleSet, mapping: dict[URIRef, URIRef], query, source: URIRef | None,
+def _stored_labels(targets, query, source: URIRef | None) -> dict[URIRef, list[tuple[URIRef, Literal, int | None]]]:
+    """The labels that other sources than ``source`` give the actors ``targets``: each one's graph and its source's
+    rank (:data:`LABEL_RANKS`; None for an RDF file's, or one of no known source, which no name outranks). Labels
+    from the previous version of the same source do not count."""
+    stored: dict[URIRef, list[tuple[URIRef, Literal, int | None]]] = {}
+    targets = sorted(set(targets), key=str)
+    bindings = {"source": source or URIRef("urn:maillage:none")}
+    for i in range(0, len(targets), LOOKUP_BATCH):
+        values = " ".join(t.n3() for t in targets[i:i + LOOKUP_BATCH])
+        for actor, label, where, kind in query(_LABELS % values, bindings):
+            rank = None if kind is None or str(kind) == "rdf" else LABEL_RANKS.get(str(kind), _OTHER_RANK)
+            stored.setdefault(actor, []).append((where, label, rank))
+    return stored
+
+
+def _keep_existing_labels(graph: TripleSet, mapping: dict[URIRef, URIRef],
+                          others: dict[URIRef, list[tuple[URIRef, Literal, int | None]]],
                           rank: int = _OTHER_RANK) -> list[tuple[URIRef, URIRef, Literal]]:
     """Turn the label of an actor that other sources already name into an alternative label, when names differ;
     return the stored labels that it outranks instead (graph, actor, label), to be made alternative.
@@ -135,27 +163,21 @@ def _keep_existing_labels(graph: TripleSet, mapping: dict[URIRef, URIRef], query
     The actor keeps the display name that the best-ranked source (:data:`LABEL_RANKS`, ``rank`` this source's)
     gave it, the first of them; other spellings become ``skos:altLabel`` (one rdfs:label per actor, as the shapes
     expect), and the same name written with another language tag takes the stored one. Labels from the previous
-    version of the same source do not count.
+    version of the same source do not count. ``others``: the labels that other sources give the actors, each with
+    its graph and rank (:func:`_stored_labels`).
     """
-    known: dict[URIRef, dict[str, Literal]] = {}
-    held: dict[URIRef, list[tuple[URIRef, Literal, int | None]]] = {}  # each stored label's graph and rank
-    targets = sorted(set(mapping.values()), key=str)
-    bindings = {"source": source or URIRef("urn:maillage:none")}
-    for i in range(0, len(targets), LOOKUP_BATCH):
-        values = " ".join(t.n3() for t in targets[i:i + LOOKUP_BATCH])
-        for actor, label, where, kind in query(_LABELS % values, bindings):
-            known.setdefault(actor, {}).setdefault(str(label), label)
-            # None: an RDF file's label, or one of no known source, which no name outranks
-            held.setdefault(actor, []).append(
-                (where, label, None if kind is None or str(kind) == "rdf" else LABEL_RANKS.get(str(kind), _OTHER_RANK)))
+    known: dict[URIRef, dict[str, Literal]] = {actor: {} for actor in others}
+    for actor, labels in others.items():
+        for _, label, _ in labels:
+            known[actor].setdefault(str(label), label)
     demoted = []
     for actor, target in mapping.items():
         if not known.get(target):
             continue
         own = list(graph.objects(actor, LABEL))
-        if own and all(r is not None and rank < r for _, _, r in held[target]) \
+        if own and all(r is not None and rank < r for _, _, r in others[target]) \
                 and not any(str(label) in known[target] for label in own):
-            demoted += [(where, target, label) for where, label, _ in held[target]]
+            demoted += [(where, target, label) for where, label, _ in others[target]]
             continue
         for label in own:
             if str(label) not in known[target]:

@@ -113,7 +113,7 @@ def store_extraction(writer, ctx: SourceContext, source_kind, graph: TripleSet, 
     resolution = resolve_actors(graph, writer.query, ctx.source, source_kind.name)
     outranked = keep_one_pref_label(graph, writer.query, ctx.source, source_kind.name)
     canonical_deliberations(graph)
-    report.issues += [Issue("warning", fr, en, line) for fr, en, line in resolution.ambiguous]
+    report.issues += [Issue("warning", *said) for said in resolution.ambiguous]
     graph += description
     graph += kept_report(ctx, report, read_from)
     _materialise_extraction(graph, ctx.source)
