@@ -28,6 +28,29 @@ _TOKENS = re.compile(r"""("{3}[\s\S]*?"{3}|'{3}[\s\S]*?'{3}|"(?:[^"\\\n]|\\.)*"|
                      r"""|(?<![\w:])(?i:SELECT|(?:GROUP|ORDER)\s+BY|WHERE|HAVING|LIMIT|OFFSET|VALUES)(?![\w:])|[{}()])""")
 
 
+def checked(bindings: Mapping[str, Node]) -> Mapping[str, Node]:
+    """``bindings`` as they are when each value is an rdflib term; else a TypeError that names the variable (see
+    :func:`bound_term`)."""
+    for name, value in bindings.items():
+        bound_term(name, value)
+    return bindings
+
+
+def bound_term(name: str, value) -> Node:
+    """``value``, bound to the variable ``name``, when it is an rdflib term; else a TypeError that names the variable:
+    a plain ``str`` failed deep in :func:`substitute` (« 'str' object has no attribute 'n3' »), and rdflib's engine
+    matched it to nothing.
+
+    >>> bound_term("s", "https://ex.org/a")
+    Traceback (most recent call last):
+    TypeError: the value bound to ?s is a str ('https://ex.org/a'), not an rdflib term: give a URIRef, a Literal or ...
+    """
+    if not isinstance(value, Node):
+        raise TypeError(f"the value bound to ?{name} is a {type(value).__name__} ({value!r:.80}), not an rdflib term: "
+                        "give a URIRef, a Literal or a BNode")
+    return value
+
+
 def substitute(sparql: str, bindings: Mapping[str, Node]) -> str:
     """Replace each bound variable of ``sparql`` by its term, in N3 syntax (strings and IRIs left untouched).
 
@@ -46,7 +69,7 @@ def substitute(sparql: str, bindings: Mapping[str, Node]) -> str:
     pieces, slots = _split(sparql, frozenset(bindings))
     out = [pieces[0]]
     for (name, form), piece in zip(slots, pieces[1:]):
-        term = bindings[name].n3()
+        term = bound_term(name, bindings[name]).n3()
         out.append(term if form == "term" else f"({term} AS ?{name})" if form == "as" else f"({term})"
                    if form == "paren" else "")
         out.append(piece)

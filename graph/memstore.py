@@ -18,6 +18,7 @@ from typing import Any, Mapping
 
 from rdflib import Dataset, URIRef
 
+from graph.bindings import checked
 from graph.formats import rdf_format
 from graph.results import RowsResult
 from graph.store import QuerySyntaxError, Store, Writer, parse_base, parse_rdflib
@@ -42,7 +43,7 @@ class MemoryStore(Store):
 
         with self._lock:
             try:
-                result = self._dataset.query(sparql, initBindings=dict(bindings or {}))
+                result = self._dataset.query(sparql, initBindings=dict(checked(bindings or {})))
             except ParseException as exc:
                 raise QuerySyntaxError(str(exc), exc.lineno, exc.col) from None
             return _rdflib_result(result)

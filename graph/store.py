@@ -238,9 +238,11 @@ class Store:
     snapshots = False
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        """Run a SPARQL 1.1 query over the union of the named graphs; ``bindings`` pre-bind variables.
+        """Run a SPARQL 1.1 query over the union of the named graphs; ``bindings`` pre-bind variables, each
+        variable's name (without ``?``) to an rdflib term (``URIRef``, ``Literal``, ``BNode``), never a plain ``str``.
 
-        Raises QuerySyntaxError when the query does not parse.
+        Raises QuerySyntaxError when the query does not parse, TypeError when a bound value is not an rdflib term
+        (:func:`graph.bindings.checked`).
         """
         raise NotImplementedError
 

@@ -52,7 +52,10 @@ def cli(data: Path, *args: str):
 # --- the versions ----------------------------------------------------------------------------------------------
 
 def test_every_registered_kind_has_a_reader_version():
-    assert set(READER_VERSIONS) == set(KIND_MODULES)
+    assert set(READER_VERSIONS) == set(KIND_MODULES), (
+        f"kinds without a reader version: {sorted(set(KIND_MODULES) - set(READER_VERSIONS))}, versions of no kind: "
+        f"{sorted(set(READER_VERSIONS) - set(KIND_MODULES))}: give each kind its version (1 for a new one) in "
+        "READER_VERSIONS in graph/ingest/reader_versions.py")
     assert all(isinstance(version, int) and version >= 1 for version in READER_VERSIONS.values())
 
 
@@ -202,7 +205,12 @@ def test_a_restored_dump_keeps_the_reader_versions_it_holds(tmp_path):
 # --- the guard: a reader's output does not change without its version ----------------------------------------------
 
 def test_every_registered_kind_has_samples_and_a_recorded_digest():
-    assert set(reader_digests.SAMPLES) == set(reader_digests.recorded()) == set(KIND_MODULES)
+    sampled, recorded, registered = set(reader_digests.SAMPLES), set(reader_digests.recorded()), set(KIND_MODULES)
+    assert sampled == recorded == registered, (
+        f"kinds without sample files: {sorted(registered - sampled)}, without a recorded digest: "
+        f"{sorted(registered - recorded)}; samples or digests of no kind: {sorted((sampled | recorded) - registered)}: "
+        "add each kind's sample files to SAMPLES in tests/reader_digests.py, then record its digest with "
+        "`python -m tests.reader_digests --update KIND`")
 
 
 @pytest.mark.parametrize("kind", list(KIND_MODULES))

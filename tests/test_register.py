@@ -500,14 +500,13 @@ def test_a_csv_register_is_detected_and_read_whatever_the_case_quotes_spaces_or_
 
 
 def test_a_csv_with_some_register_columns_says_which_it_lacks():
-    from graph.ingest import detect_kind
+    from graph.ingest import detect_kind, kinds
 
     with pytest.raises(InputError) as caught:
         detect_kind(SourceContext(Path("registre.csv"), b"# ptce: P\nnom;type;joined\nA;association;2024-01-01\n"))
     assert (caught.value.issue.message, caught.value.issue.line) == (
         "type de fichier non reconnu : l'en-tête ressemble à un registre des partenaires (joined, kind, name), mais "
-        "il y manque : circle ; corrigez-le ou précisez --kind (rdf, deliberation, scdl-subventions, "
-        "scdl-deliberations, rna, sirene, register)", 2)
+        f"il y manque : circle ; corrigez-le ou précisez --kind ({', '.join(kinds())})", 2)
 
 
 @pytest.mark.parametrize("comments", [

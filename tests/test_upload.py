@@ -155,7 +155,7 @@ def test_an_uploaded_file_name_cannot_escape_the_upload_folder(app, tmp_path):
 def test_the_upload_page_asks_for_a_file_and_the_token(app):
     page = app.test_client().get("/upload", headers={"Accept": "text/html"}).get_data(as_text=True)
     assert 'type="file"' in page and 'name="token"' in page and 'type="password"' in page
-    assert '<option value="scdl-subventions">liste de subventions (SCDL)</option>' in page
+    assert '<option value="scdl-subventions">Subventions (SCDL)</option>' in page
 
 
 @pytest.mark.parametrize("lang, said", [

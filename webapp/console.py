@@ -22,3 +22,7 @@ def run() -> None:
         sys.stderr.write("Aborted!\n" if english else "Abandon.\n")
         sys.exit(INTERRUPTED)
     run_cli()
+
+
+if __name__ == "__main__":  # python -m webapp.console, as the console script (python -m webapp too: webapp/__main__.py)
+    run()

@@ -29,12 +29,9 @@ PERIODS = {MAI.paymentPeriod}
 CONTROL_CODES = {MAI.legalityControlAuthority}
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-#: English names of the kinds of source (their French names are those of :func:`graph.ingest.kinds`).
-_KINDS_EN = {"rdf": "RDF file", "deliberation": "Deliberation", "scdl-subventions": "Grants (SCDL)",
-             "scdl-deliberations": "Deliberations (SCDL)", "rna": "National register of associations (RNA)",
-             "sirene": "Legal units (SIRENE)", "register": "Register of the PTCE's partners",
-             "vocabulary": "Vocabulary"}
-_KINDS_FR = {"vocabulary": "Vocabulaire"}
+#: The names of the kinds of source that no reader reads, which :func:`graph.ingest.kinds` does not list: (French,
+#: English). The shipped vocabularies are stored as sources of the kind "vocabulary".
+_OTHER_KINDS = {"vocabulary": ("Vocabulaire", "Vocabulary")}
 
 
 def format_number(value, digits: int = 2) -> str:
@@ -82,13 +79,13 @@ def format_control_code(code: str) -> str:
 
 
 def source_kind_label(name: str) -> str:
-    """The name of a kind of source (``deliberation``, ``scdl-subventions``…) in the page's language."""
-    if get_lang() == "en":
-        return _KINDS_EN.get(name, name)
+    """The name of a kind of source (``deliberation``, ``scdl-subventions``…) in the page's language: its kind's
+    labels (:class:`graph.ingest.base.SourceKind`); a name that no kind has, as it is."""
     from graph.ingest import kinds
 
     found = kinds().get(name)
-    return found.label if found is not None else _KINDS_FR.get(name, name)
+    labels = (found.label, found.label_en) if found is not None else _OTHER_KINDS.get(name, (name, name))
+    return labels[get_lang() == "en"]
 
 
 #: Properties whose values are text copied from a source document (a title, an object, a quote, a place as the text
@@ -108,9 +105,11 @@ def source_language(predicate: str, value):
     return in_language(value, "fr") if copied else value
 
 
-def shown_as(predicate: str, value, currency: str | None = None):
+def shown_as(predicate: str, value, currency: str | None = None, of_source: bool = False):
     """A literal value of ``predicate`` as the page writes it (see the module); an amount in another currency than
-    the euro is written with its code."""
+    the euro is written with its code. ``of_source``: whether the page's resource is a ``mai:Source``, whose untagged
+    ``dcterms:type`` is the kind of source that read it (named by :func:`source_kind_label`); another resource's is
+    a text of its own (an establishment's category), shown as it is."""
     if not isinstance(value, Literal):
         return format_value(value)
     predicate, python = URIRef(predicate), value.toPython()
@@ -125,7 +124,7 @@ def shown_as(predicate: str, value, currency: str | None = None):
         return format_period(str(value))
     if predicate in CONTROL_CODES:
         return format_control_code(str(value))
-    if predicate == DCTERMS.type and not value.datatype and not value.language:
+    if predicate == DCTERMS.type and of_source and not value.datatype and not value.language:
         return source_kind_label(str(value))
     if isinstance(python, (float, Decimal)) and not float(python).is_integer():
         return format_number(python)
@@ -161,9 +160,10 @@ def page_context(data: dict) -> dict:
     """What the HTML page of a resource needs beyond its data: the properties it does not list (an internal key;
     the currency, when it is the euro that the amounts already show; the chair's title, said next to the chair; a
     deliberation's attendance at its vote, and a source's counts of ingest issues, each said in its own section),
-    the currency of its amounts, and the titles to write next to a value of a property, by (property, value) IRIs
-    ("Première Vice-Présidente" next to the chair, not next to the same person among those present) or a literal's
-    text (« année de la convention » next to a grant's fiscal year that its reader took from that date)."""
+    the currency of its amounts, whether it is a source (:func:`shown_as`), and the titles to write next to a value
+    of a property, by (property, value) IRIs ("Première Vice-Présidente" next to the chair, not next to the same
+    person among those present) or a literal's text (« année de la convention » next to a grant's fiscal year that
+    its reader took from that date)."""
     values = {str(prop["property"].iri): prop["values"] + prop.get("other_languages", [])
               for prop in data.get("properties", [])}
     hidden = {str(MAI.nameKey)}
@@ -184,10 +184,11 @@ def page_context(data: dict) -> dict:
         hidden |= {str(MAI.warningCount), str(MAI.errorCount)}
     if values.get(str(SKOS.topConceptOf)) and values.get(str(SKOS.topConceptOf)) == values.get(str(SKOS.inScheme)):
         hidden.add(str(SKOS.topConceptOf))  # « concept de tête de » the scheme it is already said to be in
+    of_source = any(ty.iri == str(MAI.Source) for ty in data.get("types", []))
     summary = deliberation_summary(data)
     hidden |= {str(prop["property"].iri) for prop in summary if prop["property"].iri in values}
     currency = next(iter(currencies)) if len(currencies) == 1 else None
-    return {"hidden": hidden, "currency": currency, "titles": titles, "summary": summary,
+    return {"hidden": hidden, "currency": currency, "of_source": of_source, "titles": titles, "summary": summary,
             "attendance_lists": attendance_lists(data.get("attendance")),
             "restated": restated_inverses(data.get("properties", []), data.get("inverse") or []),
             "tagged": tagged_with(values, data.get("inverse") or []), "relabels": theme_relabels(values)}

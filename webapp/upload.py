@@ -305,6 +305,18 @@ def _ingest_upload(action: str):
     return what, summary
 
 
+@bp.context_processor
+def kind_choices() -> dict:
+    """The kinds that the form offers (``kind_choices``: each one's name and label in the page's language): those of
+    the registry (:func:`graph.ingest.kinds`), so that a new kind is offered with no change here, in its order — a
+    deliberation, then the tables —, RDF last: a format that anyone's data may take rather than a kind of civic
+    document, which the registry lists first only to detect it first."""
+    from graph.ingest import kinds
+
+    listed = sorted(kinds().values(), key=lambda kind: kind.name == "rdf")
+    return {"kind_choices": [(kind.name, pick(kind.label, kind.label_en)) for kind in listed]}
+
+
 @bp.get("/upload")
 def form():
     """Show the upload form."""

@@ -278,10 +278,12 @@ def _of(field: str | None) -> str:
 
 @dataclass(frozen=True)
 class SourceKind:
-    """A kind of source: its name (``--kind``), a French label, and the two functions that make it."""
+    """A kind of source: its name (``--kind``), its labels in French and English (a source's page, the upload
+    form's choice of kinds), and the two functions that make it."""
 
     name: str
     label: str
+    label_en: str
     detect: Callable[[SourceContext], int]  # 0 (not this kind) .. 100 (certainly this kind)
     extract: Callable[[SourceContext], Extraction]
     extensions: tuple[str, ...] = ()

@@ -245,7 +245,7 @@ def extract(ctx: SourceContext) -> Extraction:
     return read(ctx)
 
 
-KIND = SourceKind("deliberation", "Délibération", detect, extract, extensions=EXTENSIONS, near_miss=near_miss,
-                  check_stored=check_replaced, recheck_stored=replaced_elsewhere)
+KIND = SourceKind("deliberation", "Délibération", "Deliberation", detect, extract, extensions=EXTENSIONS,
+                  near_miss=near_miss, check_stored=check_replaced, recheck_stored=replaced_elsewhere)
 
 __all__ = ["KIND", "detect", "extract", "looks_like_deliberation", "not_a_deliberation"]

@@ -340,5 +340,5 @@ def without_empty_languages(data: bytes) -> tuple[bytes, list[int]]:
     return bytes(blanked), [line for _, line, _ in found]
 
 
-KIND = SourceKind("rdf", "Fichier RDF", detect, extract, extensions=tuple(e for f in RDF_FORMATS for e in f.extensions),
-                  near_miss=near_miss)
+KIND = SourceKind("rdf", "Fichier RDF", "RDF file", detect, extract,
+                  extensions=tuple(e for f in RDF_FORMATS for e in f.extensions), near_miss=near_miss)

@@ -241,7 +241,7 @@ def _without_members(read: Register) -> InputError:
 
 __all__ = ["FORMAT", "KIND", "Entry", "Register", "detect", "extract", "load_yaml", "near_miss"]
 
-KIND = SourceKind("register", "Registre des partenaires du PTCE", detect, extract,
-                  extensions=(".yaml", ".yml", ".csv", ".xlsx", ".ods"),
+KIND = SourceKind("register", "Registre des partenaires du PTCE", "Register of the PTCE's partners", detect,
+                  extract, extensions=(".yaml", ".yml", ".csv", ".xlsx", ".ods"),
                   near_miss=near_miss, rows_kept="members", check_stored=register_stored,
                   recheck_stored=register_issues, form_state=form_state)

@@ -347,5 +347,5 @@ def extract(ctx: SourceContext) -> Extraction:
     return ex
 
 
-KIND = SourceKind("rna", "Répertoire national des associations (RNA)", detect, extract, extensions=EXTENSIONS,
-                  near_miss=near_miss, rows_kept="associations")
+KIND = SourceKind("rna", "Répertoire national des associations (RNA)", "National register of associations (RNA)",
+                  detect, extract, extensions=EXTENSIONS, near_miss=near_miss, rows_kept="associations")

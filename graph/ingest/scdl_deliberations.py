@@ -421,5 +421,5 @@ def _read(header: list[str], cols: dict[str, int]) -> set[int]:
     return {i for f, i in cols.items() if f not in _UNREAD_FIELDS} | ({amount} if amount is not None else set())
 
 
-KIND = SourceKind("scdl-deliberations", "Délibérations (SCDL)", detect, extract, extensions=EXTENSIONS,
-                  near_miss=near_miss, rows_kept="deliberations")
+KIND = SourceKind("scdl-deliberations", "Délibérations (SCDL)", "Deliberations (SCDL)", detect, extract,
+                  extensions=EXTENSIONS, near_miss=near_miss, rows_kept="deliberations")

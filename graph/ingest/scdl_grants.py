@@ -216,7 +216,7 @@ def extract(ctx: SourceContext) -> Extraction:
     return ex
 
 
-KIND = SourceKind("scdl-subventions", "Subventions (SCDL)", detect, extract, extensions=EXTENSIONS,
-                  near_miss=near_miss, rows_kept="grants", check_stored=grants_stored)
+KIND = SourceKind("scdl-subventions", "Subventions (SCDL)", "Grants (SCDL)", detect, extract,
+                  extensions=EXTENSIONS, near_miss=near_miss, rows_kept="grants", check_stored=grants_stored)
 
 __all__ = ["KIND", "detect", "extract"]

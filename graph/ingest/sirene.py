@@ -422,5 +422,5 @@ def extract(ctx: SourceContext) -> Extraction:
     return ex
 
 
-KIND = SourceKind("sirene", "Unités légales (SIRENE)", detect, extract, extensions=EXTENSIONS,
-                  near_miss=near_miss, rows_kept="actors")
+KIND = SourceKind("sirene", "Unités légales (SIRENE)", "Legal units (SIRENE)", detect, extract,
+                  extensions=EXTENSIONS, near_miss=near_miss, rows_kept="actors")
