@@ -114,7 +114,8 @@ def test_an_english_deliberation_page_marks_its_french_title_as_french(demo_data
 
 
 @pytest.mark.parametrize("path, heading", [
-    ("/id/deliberation/siren-244200770/2024-00240", '<h1 lang="fr">PROGRAMME DE COOPÉRATION DE L&#39;ÉCONOMIE'),
+    ("/id/deliberation/siren-244200770/2024-00240",
+     '<h1>Deliberation no. 2024.00240 — <span lang="fr">PROGRAMME DE COOPÉRATION DE L&#39;ÉCONOMIE'),
     ("/id/goal/ptce-sante-danaecare/1", '<h1 lang="fr">')])
 def test_an_english_pages_heading_of_a_french_title_or_label_is_marked_as_french(demo_data, path, heading):
     assert heading in _page(demo_data, path)

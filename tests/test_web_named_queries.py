@@ -629,15 +629,34 @@ def test_the_members_with_no_circle_are_listed_with_an_empty_circle_unless_a_cir
 
 
 def test_the_members_who_gave_a_proxy_are_listed_as_represented_with_their_proxy_holder(one_and_three_registers):
-    """The founding session: 54 present, 8 represented by another member, 6 excused (and its chair)."""
+    """The founding session: 54 present (its chair and its secretary among them), 8 represented by another member,
+    6 excused."""
     from collections import Counter
 
     rows = one_and_three_registers[0].get("/api/queries/presents-a-une-seance",
                                           query_string={"session": "2024-05-16", "lang": "fr"}).get_json()["rows"]
-    assert Counter(r["status"] for r in rows) == {"présent": 54, "représenté": 8, "excusé": 6, "président": 1}
+    assert Counter(r["status"] for r in rows) == {"présent": 52, "présent, président": 1, "présent, secrétaire": 1,
+                                                  "représenté": 8, "excusé": 6}
     represented = [r for r in rows if r["status"] == "représenté"]
     assert all(r["holder"]["label"] for r in represented) and len({r["person"]["iri"] for r in represented}) == 8
     assert not [r for r in rows if r["status"] != "représenté" and r["holder"]]
+
+
+def test_a_sessions_attendance_has_one_row_per_member_each_role_in_one_cell_by_status_then_family_name(
+        one_and_three_registers):
+    """68 members, 68 rows: the chair was listed again as « président » (69 rows), the secretary not at all."""
+    client = one_and_three_registers[0]
+    rows = client.get("/api/queries/presents-a-une-seance", query_string={"session": "2024-05-16"}).get_json()["rows"]
+    assert len(rows) == len({r["person"]["iri"] for r in rows}) == 68
+    roles = {r["person"]["label"]: r["status"] for r in rows if r["status"] not in ("présent", "représenté", "excusé")}
+    assert roles == {"Sylvie FAYOLLE": "présent, président", "Siham LABICH": "présent, secrétaire"}
+    statuses = [r["status"].split(", ")[0] for r in rows]
+    assert statuses == ["présent"] * 54 + ["représenté"] * 8 + ["excusé"] * 6
+    represented = [r["person"]["label"] for r in rows if r["status"] == "représenté"]
+    assert represented[:3] == ["Gilles ARTIGUES", "Patrick BOUCHET", "Jean-Claude FLACHAT"]  # by family name
+    english = client.get("/api/queries/presents-a-une-seance", query_string={"session": "2024-05-16", "lang": "en"})
+    assert {r["status"] for r in english.get_json()["rows"]} == {"present", "present, chair", "present, secretary",
+                                                                  "represented", "excused"}
 
 
 def test_a_proxy_holder_is_headed_in_the_interfaces_language(client):

@@ -1597,7 +1597,7 @@ def test_the_sessions_page_says_the_chairs_title_and_lists_those_present_by_fami
     chair = page[page.index(">président de séance<"):]
     assert _text(chair[:chair.index("</dd>")]).strip().endswith("Zoé ARNAUD (Première Vice-Présidente)")
     assert ">titre<" not in page
-    present = page[page.index(">présent<"):]
+    present = page[page.index(">Présents (3)<"):]
     present = present[:present.index("<dt>")]
     assert list(_links(present).values()) == ["Zoé ARNAUD", "Ève BERGER", "Adam ZOLA"]
     assert "Première Vice-Présidente" not in present
@@ -1623,8 +1623,9 @@ def test_type_badges_show_the_most_specific_types_with_a_capital_and_pages_hide_
 
 
 @pytest.mark.parametrize("lang, heading, kind, three_quotes", [
-    ("fr", "Le PTCE que la délibération crée", "Usagers", "Pourquoi ? (3 extraits)"),
-    ("en", "The PTCE the deliberation creates", "Users", "Why? (3 quotes)")])
+    # the text supports DanaeCare « dans le cadre de la création d'un PTCE santé »: it does not create the PTCE itself
+    ("fr", "Le PTCE dont la délibération soutient la création", "Usagers", "Pourquoi ? (3 extraits)"),
+    ("en", "The PTCE whose creation the deliberation supports", "Users", "Why? (3 quotes)")])
 def test_the_founding_deliberations_page_shows_the_ptce_it_creates_with_its_goals_and_their_quotes(
         tmp_path, lang, heading, kind, three_quotes):
     app = app_with_the_demo_corpus(tmp_path)

@@ -15,7 +15,7 @@ from graph.namespaces import MAI
 from webapp.display import value_order
 from webapp.formatting import format_value
 from webapp.labels import term_comment, term_label
-from webapp.page_data import Table, ref
+from webapp.page_data import Ref, Table, ref
 from webapp.page_queries import select
 from webapp.resource_names import collapse, names_of_unnamed, pick_label
 
@@ -128,6 +128,22 @@ def session_facts(s: URIRef) -> dict | None:
     return {"session": ref(rows[0]["where"], names.get(rows[0]["where"])),
             "properties": [{"property": ref(p, term_label(p)), "tooltip": term_comment(p), "values": values[p]}
                            for p in SESSION_FACTS if values.get(p)]}
+
+
+#: The authority whose body holds a session (the body's ``org:unitOf``), with its names.
+_SESSION_AUTHORITY = """SELECT DISTINCT ?authority ?label WHERE {
+  ?s mai:body ?body . ?body org:unitOf ?authority OPTIONAL { ?authority rdfs:label ?label }
+}"""
+
+
+def session_authority(s: URIRef) -> Ref | None:
+    """The authority that held the session ``s`` (« Saint-Etienne Métropole », whose « Bureau Métropolitain » met),
+    which its page names first, as a clerk heads a register; None when its body is of no known authority."""
+    rows = collapse(select(_SESSION_AUTHORITY, s=s), ["label"])
+    if not rows:
+        return None
+    first = min(rows, key=lambda row: str(row["authority"]))
+    return ref(first["authority"], first.get("label"))
 
 
 #: The PTCEs that a deliberation's text describes (a founding deliberation creates one), and the source whose graph

@@ -15,6 +15,7 @@ from rdflib.namespace import DCTERMS, SKOS
 
 from graph.identifiers import read_control_code
 from graph.namespaces import MAI, OA, SCHEMA, THEMES
+from webapp.fact_quotes import placed_quotes
 from webapp.formatting import format_date, format_money, format_value
 from webapp.i18n import get_lang, t
 from webapp.page_data import Ref, in_language
@@ -131,6 +132,15 @@ def shown_as(predicate: str, value, currency: str | None = None, of_source: bool
     return format_value(value)
 
 
+#: The order in which a page says the properties of a kind of resource, as its readers read it; the others after,
+#: by name. A session as a clerk reads a register's heading: its body, day and convocation, who chaired and who
+#: wrote, the counts, then who was present, represented, excused or absent (they came by name: « excusé » before
+#: « présent », the chair after the 54 names).
+KIND_ORDERS = {MAI.Session: (MAI.body, DCTERMS.date, MAI.convenedOn, MAI.chair, MAI.secretary, MAI.membersInOffice,
+                             MAI.membersPresent, MAI.proxyCount, MAI.voteCount, MAI.present, MAI.proxy, MAI.excused,
+                             MAI.absent)}
+
+
 def value_order(order, value) -> tuple:
     """The place of a property's value among the others: by its rank or family name (``order``: a number before a
     text), then by its name, case and accents aside."""
@@ -188,10 +198,26 @@ def page_context(data: dict) -> dict:
     summary = deliberation_summary(data)
     hidden |= {str(prop["property"].iri) for prop in summary if prop["property"].iri in values}
     currency = next(iter(currencies)) if len(currencies) == 1 else None
+    lists = attendance_lists(data.get("attendance"))
+    session = any(kind.iri == str(MAI.Session) for kind in data.get("types", []))
     return {"hidden": hidden, "currency": currency, "of_source": of_source, "titles": titles, "summary": summary,
-            "attendance_lists": attendance_lists(data.get("attendance")),
+            "number": heading_number(data, values), "attendance_lists": lists,
+            "placed": placed_quotes(data, summary, lists, KIND_ORDERS[MAI.Session] if session else ()),
             "restated": restated_inverses(data.get("properties", []), data.get("inverse") or []),
-            "tagged": tagged_with(values, data.get("inverse") or []), "relabels": theme_relabels(values)}
+            "tagged": tagged_with(values, data.get("inverse") or []),
+            "relabels": theme_relabels(values) | session_relabels(data, values)}
+
+
+def heading_number(data: dict, values: dict) -> str | None:
+    """What a deliberation's heading says before its title: « Délibération n° 2024.00240 », as the search and the
+    funding page name it (a clerk looks a deliberation up by its number); None for another resource, or a title
+    that already says it (a deliberation that no source titles is named by its number)."""
+    if not any(kind.iri == str(MAI.Deliberation) for kind in data.get("types", [])):
+        return None
+    number = next(iter(values.get(str(DCTERMS.identifier), [])), None)
+    if number is None or str(number) in str(data.get("label")):
+        return None
+    return t("deliberation_numbered", number=number)
 
 
 def _is_theme(values: dict) -> bool:
@@ -246,6 +272,14 @@ def _is_count(value) -> bool:
 #: The plural headings of the attendance lists (« Présents (54) »), by property.
 _LIST_HEADINGS = {MAI.present: "attendance_present", MAI.excused: "attendance_excused", MAI.absent: "attendance_absent",
                   MAI.proxy: "attendance_proxies"}
+
+
+def session_relabels(data: dict, values: dict) -> dict[str, str]:
+    """The headings of a session's lists of names with their counts (« Présents (54) », not « présent » above a bare
+    list of 54 names), by property IRI; none for another resource."""
+    if not any(kind.iri == str(MAI.Session) for kind in data.get("types", [])):
+        return {}
+    return {str(p): t(key, n=len(values[str(p)])) for p, key in _LIST_HEADINGS.items() if values.get(str(p))}
 
 
 def attendance_lists(attendance: dict | None) -> list[dict]:

@@ -163,7 +163,8 @@ def _unlabelled(rows: list[dict]) -> set[URIRef]:
 def _cell(term, label=None, labels=None, names=None):
     """A result's value: an IRI as a link named by its ``?xLabel`` column, or by the label in the interface's
     language that ``labels`` (IRI -> its labels) gives it, or by the name ``names`` gives a resource that no source
-    names; a word that a query writes in French (an event "entrée", "sortie") in the interface's language."""
+    names; a word that a query writes in French (an event "entrée", "sortie"), or a list of them, in the interface's
+    language."""
     if isinstance(term, URIRef):
         if labels and term in labels:
             label = pick_label([*labels[term], label])
@@ -174,14 +175,16 @@ def _cell(term, label=None, labels=None, names=None):
         elif label is None and (known := term_label(term)) not in (qname(term), str(term)):
             label = known  # a term of a standard vocabulary that the store does not name (dcterms:subject: "thème")
         return ref(term, label if label is not None else (names or {}).get(term))
-    if isinstance(term, Literal) and get_lang() == "en" and str(term) in WORDS_EN:
-        return Literal(WORDS_EN[str(term)])
+    if isinstance(term, Literal) and get_lang() == "en":
+        words = str(term).split(", ")  # one word, or a list of them (« présent, président »: a chair's roles)
+        if all(word in WORDS_EN for word in words):
+            return Literal(", ".join(WORDS_EN[word] for word in words))
     return term
 
 
 #: The words that named queries write into their results, in English.
 WORDS_EN = {"entrée": "joined", "sortie": "left", "présent": "present", "excusé": "excused", "absent": "absent",
-            "président": "chair", "représenté": "represented"}
+            "président": "chair", "secrétaire": "secretary", "représenté": "represented"}
 
 
 #: Result variables that the page names in the interface's language (key of ``var_<name>`` in webapp.i18n), and

@@ -26,7 +26,8 @@ from rdflib.namespace import OWL, RDF, RDFS
 from graph.formats import Format, UnknownFormat, rdf_format, serialize_triples, xml_safe
 from graph.namespaces import MAI, PREFIXES, SCHEMA
 from graph.terms import to_oxigraph
-from webapp.deliberation_tables import approved_agreements, attendance_at_vote, cooperations_created
+from webapp.deliberation_tables import (approved_agreements, attendance_at_vote, cooperations_created,
+                                       session_authority)
 from webapp.display import page_context, shown_as
 from webapp.errors import ApiError
 from webapp.labels import specific_types, term_label
@@ -40,7 +41,7 @@ from webapp.resource_evidence import add_evidence, evidence_of, evidence_rows
 from webapp.resource_grants import fiscal_year_origin, goals_served, grants_tables, lists_grants
 from webapp.resource_names import collapse
 from webapp.resource_paging import incoming_at, int_arg, last_offset, lists_length, offset_url, page_arg, page_url
-from webapp.resource_properties import own_name, page_title, properties, sources_of
+from webapp.resource_properties import own_name, page_title, places_once, properties, sources_of
 from webapp.resource_report import ingest_report
 from webapp.resource_suggestions import replacement, suggested_actors
 from webapp.resource_tables import decided_grants, goal_inverse, instances, memberships
@@ -274,7 +275,7 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     data = {"iri": iri, "label": page_title(s, types, out, name),
             "types": [ref(t, term_label(t)) for t in specific_types(types)],
             "networked": bool(_NETWORKED & set(types)),
-            "properties": properties(out),
+            "properties": places_once(properties(out)),
             "sources": sources_of(out),
             "inverse": links_in,
             "evidence": evidence}
@@ -286,6 +287,8 @@ def resource_data(iri: str, page: int | None = None) -> dict:
         data["attendance"] = attendance_at_vote(s)
         data["creates"] = _created(s, evidence, seen)
     data.update(grants_tables(s, name, page, GRANTS_PAGE_SIZE, evidence, seen))
+    if MAI.Session in types:
+        data["authority"] = session_authority(s)
     if MAI.Grant in types:
         data["goals"] = goals_served(s, out)
         data["fiscal_year_origin"] = fiscal_year_origin(s, out)

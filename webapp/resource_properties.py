@@ -10,10 +10,11 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF
 
 from graph.namespaces import DCTERMS, MAI, OA, ORG, PREFIXES, SCHEMA
-from webapp.display import by_language, source_language, value_order
+from webapp.display import KIND_ORDERS, by_language, source_language, value_order
 from webapp.i18n import get_lang, t
 from webapp.labels import qname, shipped_label, specific_types, term_comment, term_label
-from webapp.page_data import in_language, ref
+from webapp.page_data import Ref, in_language, ref
+from webapp.page_queries import select
 from webapp.resource_evidence import quote_name
 from webapp.resource_names import (deliberation_label, deliberations_by_number, grant_label, labels_of,
                                    names_of_unnamed, party_label, pick_label, session_label)
@@ -52,10 +53,11 @@ def _numbered(rows: list[dict]) -> dict[URIRef, str]:
 
 
 def properties(rows: list[dict]) -> list[dict]:
-    """The resource's properties, with their values in order (by rank or family name, then by name); the texts in
-    another language than the page's, where the page's has one, apart (``other_languages``); the values that no
-    source names named as their own pages name them, the deliberations by their number (whatever their title); of
-    its types, only the most specific (:func:`webapp.labels.specific_types`)."""
+    """The resource's properties, in the order of its kind (:data:`KIND_ORDERS`) else by name, with their values in
+    order (by rank or family name, then by name); the texts in another language than the page's, where the page's
+    has one, apart (``other_languages``); the values that no source names named as their own pages name them, the
+    deliberations by their number (whatever their title); of its types, only the most specific
+    (:func:`webapp.labels.specific_types`)."""
     names, numbered = names_of_unnamed(_unlabelled_values(rows)), _numbered(rows)
     grouped: dict[URIRef, list] = defaultdict(list)
     stated_by: dict[tuple, list[str]] = {}
@@ -72,12 +74,40 @@ def properties(rows: list[dict]) -> list[dict]:
         value = _value(row["o"], label if label is not None else names.get(row["o"]))
         grouped[row["p"]].append((value_order(row.get("order"), value), value))
         stated_by[row["p"], value] = _graphs(row)
+    order = next((KIND_ORDERS[kind] for kind in types if kind in KIND_ORDERS), ())
     found = []
-    for p, values in sorted(grouped.items(), key=lambda kv: term_label(kv[0]).lower()):
+    for p, values in sorted(grouped.items(), key=lambda kv: _place(order, kv[0])):
         shown, others = by_language([value for _, value in sorted(values, key=lambda kv: kv[0])])
         found.append({"property": ref(p, term_label(p)), "tooltip": term_comment(p), "values": shown,
                       "value_sources": [stated_by[p, value] for value in shown], "other_languages": others})
     return found
+
+
+#: The sites (an actor's facility: « tiers-lieu santé (L'Étrat) ») among some places (VALUES), with the place each is
+#: in. %IRIS% are IRIs read from the store, written with rdflib's escaping.
+_SITES_IN = "SELECT ?site ?place WHERE { VALUES ?site { %IRIS% } ?site schema:containedInPlace ?place }"
+
+
+def places_once(found: list[dict]) -> list[dict]:
+    """``found`` (:func:`properties`) with each place of an actor's ``schema:location`` said once: a deliberation
+    links the actor to the place and to its site there (the place, and the facility with its date, « implantation de
+    DanaeCare (bassin stéphanois, depuis 2019) »), which named each place twice; the site, which names its place and
+    links to it, stays."""
+    for prop in found:
+        links = [v for v in prop["values"] if isinstance(v, Ref)]
+        if prop["property"].iri != str(SCHEMA.location) or len(links) < 2:
+            continue
+        rows = select(_SITES_IN.replace("%IRIS%", " ".join(URIRef(v.iri).n3() for v in links)))
+        within = {str(row["place"]) for row in rows}
+        kept = [i for i, v in enumerate(prop["values"]) if not (isinstance(v, Ref) and v.iri in within)]
+        prop["values"] = [prop["values"][i] for i in kept]
+        prop["value_sources"] = [prop["value_sources"][i] for i in kept]
+    return found
+
+
+def _place(order: tuple, p: URIRef) -> tuple:
+    """The place of the property ``p`` on a page whose kind orders its properties so (``order``), then by name."""
+    return (order.index(p) if p in order else len(order), term_label(p).lower())
 
 
 def _graphs(row: dict) -> list[str]:

@@ -33,9 +33,13 @@ DECIDED_CAP = 50
 
 # The deliberation's grants, the largest first, then what the table shows of those kept; a grant that its sources give
 # two amounts (a SHACL violation) once, at the smaller, as everywhere (webapp.grant_amounts.COUNTED_AMOUNT).
-_DECIDED = """SELECT ?grant ?amount ?beneficiary ?beneficiaryLabel ?purpose WHERE {
-  { SELECT ?grant (MIN(?stated) AS ?amount) WHERE {
-      ?grant mai:decidedBy ?s OPTIONAL { ?grant schema:amount ?stated } %NOT_REPLACED% }
+# A grant's nature, year and account, said beside its amount as a clerk reads a decision (« subvention de
+# fonctionnement, 2024, SERV/65748/PROCE »): one of each per grant, taken with its amount.
+_DECIDED = """SELECT ?grant ?amount ?nature ?year ?account ?beneficiary ?beneficiaryLabel ?purpose WHERE {
+  { SELECT ?grant (MIN(?stated) AS ?amount) (SAMPLE(?aNature) AS ?nature) (MIN(?aYear) AS ?year)
+           (MIN(?anAccount) AS ?account) WHERE {
+      ?grant mai:decidedBy ?s OPTIONAL { ?grant schema:amount ?stated } OPTIONAL { ?grant mai:nature ?aNature }
+      OPTIONAL { ?grant mai:fiscalYear ?aYear } OPTIONAL { ?grant mai:budgetAccount ?anAccount } %NOT_REPLACED% }
     GROUP BY ?grant ORDER BY DESC(?amount) ?grant LIMIT %CAP% }
   OPTIONAL { ?grant mai:beneficiary ?beneficiary OPTIONAL { ?beneficiary rdfs:label ?beneficiaryLabel } }
   OPTIONAL { ?grant dcterms:description ?purpose }
@@ -161,12 +165,14 @@ def _links(rows) -> dict[str, set[tuple[bool, str]]]:
 
 
 def decided_grants(s: URIRef) -> Table:
-    """The grants the deliberation ``s`` decides: beneficiary, amount and purpose, the largest first."""
+    """The grants the deliberation ``s`` decides: beneficiary, amount, nature, fiscal year, budget account and
+    purpose, the largest first."""
     cap = shown_rows(DECIDED_CAP, "decided_grants")  # the page's first ones, or all of them for the table's CSV
     rows = collapse(select(_DECIDED.replace("%CAP%", str(cap)), s=s), ["beneficiaryLabel", "purpose"])
     rows.sort(key=lambda r: (descending(r.get("amount")), str(r["grant"])))
     table = Table("decided_grants", [("grant", "grant"), ("beneficiary", "beneficiary"), ("amount", "amount"),
-                                     ("purpose", "purpose")], links=("grant", "beneficiary"))
+                                     ("nature", "grant_nature"), ("year", "year"), ("account", "budget_account"),
+                                     ("purpose", "purpose")], links=("grant", "beneficiary", "nature"))
     for row in rows:
         # named as its page names it (« Subvention de 20 000 € à DanaeCare »): its purpose, in a column of its own,
         # was its name, and the CSV's ``grant`` column repeated ``purpose``
@@ -174,7 +180,9 @@ def decided_grants(s: URIRef) -> Table:
         table.rows.append({"grant": ref(row["grant"], named),
                            "beneficiary": ref(row.get("beneficiary"), row.get("beneficiaryLabel")),
                            "amount": amount_cell(row.get("amount")),
-                           "purpose": row.get("purpose")})
+                           "nature": ref(row["nature"], term_label(row["nature"])) if row.get("nature") else None,
+                           "year": row["year"].toPython() if row.get("year") is not None else None,
+                           "account": row.get("account"), "purpose": row.get("purpose")})
     if len(table.rows) >= cap:
         table.more = int(select(_DECIDED_COUNT, s=s)[0]["grants"]) - len(table.rows)
         # the whole list is the table's download (« 80 de plus » led nowhere)
