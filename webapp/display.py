@@ -203,6 +203,7 @@ def page_context(data: dict) -> dict:
     return {"hidden": hidden, "currency": currency, "of_source": of_source, "titles": titles, "summary": summary,
             "number": heading_number(data, values), "attendance_lists": lists,
             "placed": placed_quotes(data, summary, lists, KIND_ORDERS[MAI.Session] if session else ()),
+            "property_quotes": property_quotes(data),
             "restated": restated_inverses(data.get("properties", []), data.get("inverse") or []),
             "tagged": tagged_with(values, data.get("inverse") or []),
             "relabels": theme_relabels(values) | session_relabels(data, values)}
@@ -218,6 +219,26 @@ def heading_number(data: dict, values: dict) -> str | None:
     if number is None or str(number) in str(data.get("label")):
         return None
     return t("deliberation_numbered", number=number)
+
+
+#: The properties whose value a reader derives from another's, whose quotes are theirs too: a grant's M57 nature
+#: account, read from its imputation as printed (« SERV/65748/PROCE » → 65748).
+_DERIVED_FROM = {str(MAI.budgetNature): str(MAI.budgetAccount)}
+
+
+def property_quotes(data: dict) -> dict[str, list[dict]]:
+    """The quotes of the page's resource that state the value of one of its properties (``mai:supports`` → the
+    property: a grant's fiscal year, budget account or purpose, in a deliberation's words), by property IRI, for its
+    « Pourquoi ? » beside the value; a derived property (:data:`_DERIVED_FROM`) has those of the one it is read from.
+    """
+    found: dict[str, list[dict]] = {}
+    for quote in (data.get("evidence") or {}).get(data.get("iri"), []):
+        if quote.get("supports"):
+            found.setdefault(quote["supports"], []).append(quote)
+    for derived, origin in _DERIVED_FROM.items():
+        if origin in found:
+            found.setdefault(derived, []).extend(found[origin])
+    return found
 
 
 def _is_theme(values: dict) -> bool:

@@ -188,10 +188,12 @@ def goals_served(grant: URIRef, out: list[dict]) -> list[dict]:
     return sorted(goals, key=lambda g: (g["rank"] is None, str(g["rank"]).zfill(9), g["goal"].iri))
 
 
-#: The kinds of the sources of a grant (bound to ?grant), and the dates of the deliberations that decided it.
-_YEAR_EVIDENCE = """SELECT DISTINCT ?kind ?date WHERE {
+#: The kinds of the sources of a grant (bound to ?grant), the dates of the deliberations that decided it, and the
+#: quotes that state its fiscal year (a deliberation's words that name it: graph.ingest.delib_grant_quotes).
+_YEAR_EVIDENCE = """SELECT DISTINCT ?kind ?date ?quote WHERE {
   { ?grant prov:wasDerivedFrom ?source . ?source dcterms:type ?kind }
-  UNION { ?grant mai:decidedBy ?deliberation . ?deliberation dcterms:date ?date } }"""
+  UNION { ?grant mai:decidedBy ?deliberation . ?deliberation dcterms:date ?date }
+  UNION { ?grant mai:evidence ?quote . ?quote mai:supports mai:fiscalYear } }"""
 #: The kinds of source whose readers take a grant's fiscal year from a date when the source names none, and the
 #: dates each takes it from (graph.ingest.scdl_grant_description, graph.ingest.delib_reader_grants).
 _YEAR_FROM_DATES = {"scdl-subventions": ("convention", "deliberation"), "deliberation": ("deliberation",)}
@@ -201,16 +203,18 @@ def fiscal_year_origin(grant: URIRef, out: list[dict]) -> str | None:
     """Where the fiscal year of ``grant`` (its page's triples: ``out``) comes from when its reader took it from a
     date: « convention », the year of its convention date (an SCDL list: the schema 2.1.1 has no year column), or
     « deliberation », that of the deliberation deciding it (a deliberation that names no year, a list row with a
-    decision date only); None for a year that neither date gives (the source's own: a list's « exercice » column,
-    « pour l'année 2025 » in a deliberation), one that an RDF file states, or none or several years. The page says it
-    beside the year: « 2015 (année de la convention) », where « exercice budgétaire 2015 » read as the year to which
-    a payment of 2017 was charged.
+    decision date only); None for a year that neither date gives (the source's own: a list's « exercice » column),
+    one that a quote of its own states (« pour l'année 2024 » in a deliberation, whatever the deliberation's date),
+    one that an RDF file states, or none or several years. The page says it beside the year: « 2015 (année de la
+    convention) », where « exercice budgétaire 2015 » read as the year to which a payment of 2017 was charged.
     """
     years = {row["o"].toPython() for row in out if row["p"] == MAI.fiscalYear and isinstance(row["o"], Literal)}
     if len(years) != 1:
         return None
     year = years.pop()
     rows = select(_YEAR_EVIDENCE, grant=grant)
+    if any(row.get("quote") is not None for row in rows):
+        return None
     origins = {origin for row in rows if row.get("kind") is not None
                for origin in _YEAR_FROM_DATES.get(str(row["kind"]), ())}
     conventions = [row["o"].toPython() for row in out if row["p"] == MAI.conventionDate]

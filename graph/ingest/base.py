@@ -339,11 +339,12 @@ def add_evidence(graph: TripleSet, fact: URIRef, ctx: SourceContext, text: str, 
     Offsets are character offsets into the normalised text that the kind returns as ``Extraction.text``. A quote
     that supports one value of the fact only (``supports``: a theme the words give an actor) is a selector of its
     own, minted apart from the quote of the same words as evidence of the whole fact, which states
-    ``mai:supports`` → the value.
+    ``mai:supports`` → the value; one that states a literal value (a grant's fiscal year, its budget account, its
+    purpose) supports the property whose value it is (``mai:fiscalYear``).
     """
     keys = [ctx.key, f"{start}-{end}"]
-    if supports is not None:  # the value's last two steps: ".../theme-education-therapeutique"
-        keys.append("/".join(str(supports).rsplit("/", 2)[-2:]))
+    if supports is not None:  # the value's last two steps: ".../theme-education-therapeutique", "ontology#fiscalYear"
+        keys.append("/".join(str(supports).replace("#", "/").rsplit("/", 2)[-2:]))
     selector = mint("evidence", *keys, base=ctx.base)
     graph.add((fact, MAI.evidence, selector))
     if supports is not None:

@@ -98,8 +98,22 @@ def _first_day(body: str, at: int) -> dt.date | None:
     return first if first and first <= end else None
 
 
+#: The words that name a deliberation's fiscal year: "pour l'année 2024", "exercice 2014", "budget 2014".
+_FISCAL_YEAR = re.compile(r"(?:pour\s+l['’]ann[ée]e|exercice|budget(?:\s+primitif)?"
+                          r"|au\s+titre\s+de\s+l['’]ann[ée]e)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+
+
 def find_fiscal_year(body: str) -> int | None:
     """Return the fiscal year ("pour l'année 2024", "exercice 2014", "budget 2014")."""
-    match = re.search(r"(?:pour\s+l['’]ann[ée]e|exercice|budget(?:\s+primitif)?|au\s+titre\s+de\s+l['’]ann[ée]e)\s+"
-                      r"(?P<y>(?:19|20)\d\d)\b", body, re.I)
+    match = fiscal_year_words(body)
     return int(match.group("y")) if match else None
+
+
+def fiscal_year_words(body: str) -> re.Match | None:
+    """The words of ``body`` that name the fiscal year (:func:`find_fiscal_year`), the year their group ``y``: the
+    evidence of the year of the grants that take it.
+
+    >>> fiscal_year_words("un montant global de 20 000 € pour l'année 2024 ;").group(0)
+    "pour l'année 2024"
+    """
+    return _FISCAL_YEAR.search(body)

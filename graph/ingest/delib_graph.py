@@ -161,7 +161,10 @@ class Builder:
         return self.mint("proxy", *str(owner).split(kind, 1)[1].split("/"), proxy.giver.label)
 
     def grant(self, iri: URIRef, fact, funder: URIRef, beneficiary: URIRef, deliberation: URIRef,
-              year: int | None, account: tuple[str | None, str | None]) -> None:
+              year: int | None, account: tuple[str | None, str | None],
+              passages: dict[URIRef, tuple[int, int] | None] | None = None) -> None:
+        """A grant the deliberation decides, its clause as its evidence, and the ``passages`` that state one of its
+        facts each (its fiscal year, budget account, purpose), each the evidence of that property alone."""
         self.add(iri, RDF.type, MAI.Grant)
         self.add(iri, SCHEMA.funder, funder)
         self.add(iri, MAI.beneficiary, beneficiary)
@@ -179,6 +182,8 @@ class Builder:
         # A purpose that runs onto the next line (a list item's indented continuation) is one phrase.
         self.add(iri, DCTERMS.description, " ".join(fact.purpose.split()) if fact.purpose else None)
         self.evidence(iri, fact.span)
+        for prop, span in (passages or {}).items():
+            self.evidence(iri, span, supports=prop)
 
     def partner(self, iri: URIRef, label: str, kind: str, span: tuple[int, int]) -> URIRef:
         """A party to an agreement that the text names only there: its name, the kind its words say, the clause

@@ -1,7 +1,8 @@
 """The grants of a deliberation read by :class:`graph.ingest.delib_reader.Reader`, handed to the builder: each with
-its beneficiary (:func:`read_beneficiary`), its budget account (:func:`read_grant_accounts`) and its fiscal year, and
-the grant it replaces; the grants a rejected deliberation proposed, and the authority's own share among co-funders
-(:func:`is_the_authority`), set aside and said.
+its beneficiary (:func:`read_beneficiary`), its budget account (:func:`read_grant_accounts`) and its fiscal year, the
+passages that state these and its purpose (:mod:`graph.ingest.delib_grant_quotes`), and the grant it replaces; the
+grants a rejected deliberation proposed, and the authority's own share among co-funders (:func:`is_the_authority`),
+set aside and said.
 
 Apart from :mod:`graph.ingest.delib_reader` because a grant's facts are read from several places of the text (its
 own clause, its list's lead, the sentences outside the grants); the reader's order of the fact groups is the other's.
@@ -13,7 +14,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDFS, XSD
 
 from graph.french_text import counted
@@ -24,8 +25,9 @@ from graph.ingest.delib_accounts import (accounts_by_amount, accounts_by_article
                                          bursary_account, find_budget_account, lead_above, named_account,
                                          one_grants_accounts)
 from graph.ingest.delib_amended import amended_act, amends
-from graph.ingest.delib_decision import find_fiscal_year
-from graph.ingest.delib_graph import m57_known
+from graph.ingest.delib_decision import fiscal_year_words
+from graph.ingest.delib_grant_quotes import account_passage, purpose_passage, year_passage
+from graph.ingest.delib_graph import M57, m57_known
 from graph.ingest.delib_grant_checks import euros
 from graph.ingest.delib_grants import GrantFact, GrantsFound, find_grants
 from graph.ingest.delib_lists import item_identifier
@@ -47,13 +49,16 @@ def read_grants(reader: Reader) -> None:
     fiscal year; say what their reading warns of and the amounts in CFP francs, and give the deliberation its stated
     totals."""
     # an erratum's grants are those of the deliberation it corrects as it now reads
-    reader.found: GrantsFound = find_grants(corrected_text(reader.body), reader.title)
+    text = corrected_text(reader.body)
+    reader.found: GrantsFound = find_grants(text, reader.title)
     _set_aside(reader)
     check_amounts(reader)
     # A year that a grant's own clause names ("une avance de 20 000 € sur la subvention 2026, imputée au budget
-    # 2026") is that grant's: the others take the one named outside those clauses, else the session's.
+    # 2026") is that grant's: the others take the one named outside those clauses, with its words as their year's
+    # evidence, else the session's, with none.
     elsewhere = _blanked(reader.body, [g.span for g in reader.found.grants if g.year])
-    year = find_fiscal_year(elsewhere) or (reader.date.year if reader.date else None)
+    stated = fiscal_year_words(elsewhere)
+    year = int(stated["y"]) if stated else (reader.date.year if reader.date else None)
     accounts = read_grant_accounts(reader)
     by_name: dict[str, list[GrantFact]] = {}  # each beneficiary's grants, gathered once (not once a beneficiary)
     for grant in reader.found.grants:
@@ -66,7 +71,7 @@ def read_grants(reader: Reader) -> None:
         brackets = [g.bracket for g in grants if g.bracket]
         reader.beneficiaries[name] = read_beneficiary(reader, name, alone=len(by_name) == 1, identifier_cells=cells,
                                                       brackets=brackets)
-    _add_grants(reader, year, accounts)
+    _add_grants(reader, text, (year, stated.span() if stated else None), accounts)
     for fr, en in reader.found.warnings:
         reader.x.warn(fr, en)
     # An amount in CFP francs is not converted to euros, nor read as a grant in euros: said, not guessed.
@@ -164,9 +169,11 @@ def _written_amount(reader: Reader, amount: Decimal, span: tuple[int, int]) -> t
     return euros(amount), {}
 
 
-def _add_grants(reader: Reader, year: int | None, accounts: list[tuple[str | None, str | None]]) -> None:
-    """Hand each grant to the builder with its beneficiary, its own year or ``year``, and its budget account of
-    ``accounts``: the grant that an erratum corrects, or that its clause amends, replaced."""
+def _add_grants(reader: Reader, text: str, year: tuple[int | None, tuple[int, int] | None],
+                accounts: list[tuple[str | None, str | None]]) -> None:
+    """Hand each grant to the builder with its beneficiary, its own year or the text's ``year`` (and the span of the
+    words that name it, if any), its budget account of ``accounts`` and the passages of ``text`` (the body as the
+    erratum corrects it) that state these: the grant that an erratum corrects, or that its clause amends, replaced."""
     seen: dict[str, int] = {}  # a beneficiary's second grant (of another nature, or row) is "…-2"
     amended = None if reader.corrected else amended_act(reader.body, reader.number)
     reader.grant_iris = []
@@ -176,7 +183,8 @@ def _add_grants(reader: Reader, year: int | None, accounts: list[tuple[str | Non
         seen[slug] = seen.get(slug, 0) + 1
         slug += f"-{seen[slug]}" if seen[slug] > 1 else ""
         iri = reader.b.mint("grant", actor_key(reader.authority), reader.number, slug)
-        reader.b.grant(iri, grant, reader.authority, actor, reader.iri, grant.year or year, account)
+        reader.b.grant(iri, grant, reader.authority, actor, reader.iri, grant.year or year[0], account,
+                       _passages(text, grant, year[1], account))
         # The grant that an erratum corrects, or that this grant's clause amends ("ramène de 4 000 € à
         # 2 500 €"), minted as the earlier act's own text mints it, is replaced.
         replaced = reader.corrected[0] if reader.corrected else \
@@ -184,6 +192,22 @@ def _add_grants(reader: Reader, year: int | None, accounts: list[tuple[str | Non
         if replaced:
             reader.b.add(iri, DCTERMS.replaces, reader.b.mint("grant", actor_key(reader.authority), replaced, slug))
         reader.grant_iris.append(iri)
+
+
+def _passages(text: str, grant: GrantFact, year_words: tuple[int, int] | None,
+              account: tuple[str | None, str | None]) -> dict[URIRef, tuple[int, int] | None]:
+    """The passages of ``text`` that state the fiscal year, the budget account and the purpose of ``grant``, by the
+    property each supports (:mod:`graph.ingest.delib_grant_quotes`): its own year's words in its clause, else
+    ``year_words``, those of the year the text names for its grants (none for the session's year, which no words
+    state); the imputation as printed (``mai:budgetAccount``), else the nature account that stands for it, its M57
+    concept the value supported."""
+    raw, nature = account
+    passages = {MAI.fiscalYear: year_passage(text, grant.year, grant.span) if grant.year else year_words,
+                DCTERMS.description: purpose_passage(text, grant.purpose, grant.amount, grant.span)}
+    if raw or nature:
+        supported = MAI.budgetAccount if raw else URIRef(M57 + nature)
+        passages[supported] = account_passage(text, raw or nature, grant.span, row=grant.table)
+    return passages
 
 
 def is_the_authority(reader: Reader, beneficiary: str) -> bool:
