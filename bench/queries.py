@@ -35,13 +35,15 @@ def page_queries() -> dict[str, str]:
     from graph.bindings import substitute
     from webapp import editor, funding
 
-    texts = {"funding:flows": funding._FLOWS, "funding:by-year": funding._BY_YEAR, "funding:by-theme": funding._BY_THEME,
-             "funding:goal-totals": funding._GOAL_TOTALS,
-             "funding:by-funder": substitute(funding._BY_ROLE, {"role": SCHEMA.funder}),
-             "funding:by-beneficiary": substitute(funding._BY_ROLE, {"role": MAI.beneficiary})}
-    # the page without a pole: its aggregates over every grant, its lists of the first TOP rows
-    return {**{name: sparql_prologue() + funding._for_pole(text, None).replace("%TOP%", str(funding.TOP))
-               for name, text in texts.items()},
+    texts = {"funding:flows": (funding._FLOWS, None), "funding:by-year": (funding._BY_YEAR, None),
+             "funding:by-theme": (funding._BY_THEME, None), "funding:goal-totals": (funding._GOAL_TOTALS, None),
+             "funding:by-funder": (funding._BY_ROLE, SCHEMA.funder),
+             "funding:by-beneficiary": (funding._BY_ROLE, MAI.beneficiary)}
+    # the page without a pole: its aggregates over every grant, its lists of the first TOP rows; the role bound
+    # after the pole's patterns are in, as the page binds it (those patterns name ?role)
+    return {**{name: sparql_prologue() + substitute(funding._for_pole(text, None).replace("%TOP%", str(funding.TOP)),
+                                                    {"role": role} if role is not None else {})
+               for name, (text, role) in texts.items()},
             "editor:default": editor.DEFAULT_QUERY}
 
 
