@@ -131,6 +131,13 @@ STOP_WORDS = frozenset({fold(w) for w in stoplists["fr"]} | ELISIONS | OPERATOR_
 #: Matched unfolded and lowercased, so that "Sté" (société) is not read as "sainte".
 ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
 
+#: Words that Snowball French stems as words of another sense, and the stem each is given instead (folded, a final
+#: plural "s" left out, read as masculine): « aidant » (a caregiver) and « aide » (help) both gave "aid", so that
+#: "aidants" found every text saying « aide » — each SCDL grant (« aide en numéraire », its nature), the theme
+#: Alimentation (« aide alimentaire ») — and « aide » every text about the caregivers (u21). A verb's present
+#: participle only (« en aidant ») loses its verb's stem: rarer in our texts than the noun.
+OWN_STEMS = {"aidant": "aidant", "aidante": "aidant"}
+
 _stem = FrenchStemmer().stem
 _STEMS: dict[str, str] = {}
 _FOLDS: dict[str, str] = {}
@@ -142,10 +149,13 @@ def stem_word(word: str) -> str | None:
 
     A final plural "s" goes before stemming: Snowball French stems "repit" to "rep" but "repits" to "repit", so
     "répit" did not find "Maison des Répits" (bench/relevance_queries.yaml). Words with a digit (SIRENs, grant and
-    deliberation numbers) are only folded: the stemmer leaves them as they are, at 25 µs each.
+    deliberation numbers) are only folded: the stemmer leaves them as they are, at 25 µs each. The words of
+    :data:`OWN_STEMS` have the stem given there.
 
     >>> stem_word("répit") == stem_word("Répits"), stem_word("St") == stem_word("Saint")
     (True, True)
+    >>> [stem_word(w) for w in ("aidants", "Aidante", "aide", "aider")]
+    ['aidant', 'aidant', 'aid', 'aid']
     """
     term = _STEMS.get(word)
     if term is None:
@@ -155,8 +165,8 @@ def stem_word(word: str) -> str | None:
         elif _DIGIT.search(folded):
             term = number_term(folded)
         else:
-            term = _stem(_masculine(folded[:-1] if len(folded) > 3 and folded[-1] == "s" and folded[-2] != "s"
-                                    else folded))
+            base = _masculine(folded[:-1] if len(folded) > 3 and folded[-1] == "s" and folded[-2] != "s" else folded)
+            term = OWN_STEMS.get(base) or _stem(base)
         if len(_STEMS) < _CACHE_LIMIT:
             _STEMS[word] = term
     return term or None

@@ -63,8 +63,8 @@ VERSION_GRACE_S = 60.0
 #: deliberation's participants in its body, a grant's deliberation number in its ``related`` texts, an actor's
 #: initials. 18: ``own_pairs``, the neighbouring words of a deliberation's own text, which a quoted phrase reaches.
 #: 19: a grant's M57 account number in its body, with those of the accounts above it in its ``classes``
-#: (search.accounts).
-INDEX_FORMAT = "19"
+#: (search.accounts). 20: « aidant(e)s » stemmed "aidant", apart from « aide » (search.analysis.OWN_STEMS).
+INDEX_FORMAT = "20"
 
 
 class SearchIndexError(Exception):

@@ -46,8 +46,8 @@ CLASS_BOOST = 1.0
 #: body's where both say a word, it still did, by any weight (the two were equal before).
 OWN_BOOST = 0.25
 #: Weight of a query word found as typed (accent-folded, unstemmed) in the text, besides its stem's BODY_BOOST,
-#: when its stem finds other words there: "aidants" ranks what says « aidants » before what says « aide » (one
-#: stem, "aid"), as a name's word would (bench/relevance.py: recall@5 and MRR the same with 1, 2 or 3). Weighed
+#: when its stem finds other words there: "soignants" ranks what says « soignants » before what says « soigner »
+#: (one stem, "soign"), as a name's word would (bench/relevance.py: recall@5 and MRR the same with 1, 2 or 3). Weighed
 #: whatever the stem finds, it ranked the agreement that says « Saint-Étienne Métropole » before the Métropole.
 PLAIN_BOOST = 3.0
 #: Weight of a query word of the English interface found in a document's English texts (a theme's English label

@@ -11,7 +11,7 @@ Fields:
   classify it further: a grant's nature, a deliberation's outcome; stemmed); the names and the
   body also hold the expansions of the acronyms they hold and the reverse (:mod:`search.synonyms`);
 - ``plain``, the words of the document's own texts (not the names of what it links to) accent-folded and
-  unstemmed: a word as typed weighs more than another word of its stem (« aidants » than « aide »);
+  unstemmed: a word as typed weighs more than another word of its stem (« soignants » than « soigner »);
 - ``english``, the English texts (names in English of what a document shows, a theme's English labels and
   definition) through the English stemmer (:mod:`search.english`); ``pairs``, the neighbouring words of the names
   and texts (:mod:`search.phrases`): quoted phrases;

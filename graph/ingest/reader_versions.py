@@ -24,7 +24,7 @@ from graph.ingest.base import Issue
 READER_VERSIONS: dict[str, int] = {
     "rdf": 2,
     "deliberation": 9,
-    "scdl-subventions": 5,
+    "scdl-subventions": 6,
     "scdl-deliberations": 2,
     "rna": 1,
     "sirene": 1,

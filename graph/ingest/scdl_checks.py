@@ -118,6 +118,27 @@ def lines_said(lines: list[int] | tuple[int, ...]) -> tuple[str, str]:
     return f"ligne{plural} {shown}", f"line{plural} {shown}"
 
 
+def line_spans(lines: list[int]) -> tuple[str, str]:
+    """All of ``lines`` (sorted) as a warning names them (French, English), each run of consecutive lines as its
+    first and last: short however many they are, and none left out (:func:`lines_said` shows the first ones).
+
+    >>> line_spans([2, 3, 4, 6, 8, 9])
+    ('lignes 2 à 4, 6, 8 à 9', 'lines 2 to 4, 6, 8 to 9')
+    >>> line_spans([5])
+    ('ligne 5', 'line 5')
+    """
+    runs: list[list[int]] = []
+    for line in lines:
+        if runs and line == runs[-1][-1] + 1:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    plural = "s" * (len(lines) > 1)
+    said = [(f"{run[0]}", f"{run[0]}") if len(run) == 1 else (f"{run[0]} à {run[-1]}", f"{run[0]} to {run[-1]}")
+            for run in runs]
+    return f"ligne{plural} {', '.join(fr for fr, _ in said)}", f"line{plural} {', '.join(en for _, en in said)}"
+
+
 def comma_message(convention: CommaConvention) -> tuple[str, str]:
     """The warning (French, English) that tells how a file's amounts like "25,000" are read, and why, naming the
     lines of all of them (:func:`dot_message`)."""

@@ -15,11 +15,18 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, XSD
 
 from graph.ingest.french import format_amount
-from graph.ingest.scdl_checks import MAX_LINES_SHOWN, lines_said, matches_share, share_runs, shares_add_up
+from graph.ingest.scdl_checks import (MAX_LINES_SHOWN, line_spans, lines_said, matches_share, share_runs,
+                                      shares_add_up)
 from graph.ingest.scdl_decisions import several_acts_said
 from graph.ingest.scdl_grant_values import GrantCellReader
 from graph.namespaces import MAI, SCHEMA
 from graph.table_checks import lost_characters, repair_issues
+
+
+#: How many grants whose shares fall short of the whole for one reason are each said on their own line; more are one
+#: warning (:meth:`GrantReports.warn_short_grants`), as a report groups a warning repeated word for word on more lines
+#: (``webapp.shacl_results.GROUPED_AFTER``): Antibes' list gave a co-financing rate on 27 rows, said 27 times.
+GROUPED_AFTER = 3
 
 
 class Kept(NamedTuple):
@@ -33,6 +40,11 @@ class Kept(NamedTuple):
     amount: Decimal
     grant: URIRef
     beneficiary: URIRef
+
+
+def _percent(rows: list[Kept]) -> str:
+    """The sum of the shares of a grant's ``rows``, in percent as a warning writes it (a dot; French replaces it)."""
+    return f"{(sum(k.share for k in rows) * 100).normalize():f}"
 
 
 def _short_of_whole(rows: list[Kept]) -> bool:
@@ -73,30 +85,65 @@ class GrantReports(GrantCellReader):
         beneficiary's amount is montant × share, pitfall 14), but the other beneficiaries are not in the file, or
         the column holds the funder's rate of a project's budget, and the amount kept may be too low; or, when its
         amounts and those of the next grants so warned of its funder are each their share of their sum
-        (:func:`share_runs`), they look like the beneficiaries' shares already, which the rule applies again."""
+        (:func:`share_runs`), they look like the beneficiaries' shares already, which the rule applies again.
+        More than GROUPED_AFTER grants warned of for one reason are one warning (:meth:`warn_short_grants`): a list
+        that gives a co-financing rate on each row said it once a row."""
         already = self.shares_already()
+        short: dict[tuple[str, str], list[list[Kept]]] = {}
         for key, rows in self.shares.items():
-            shared = sum(k.share for k in rows)
             if all(k.share == 1 for k in rows):
                 continue
             if shares_add_up([k.share for k in rows]):
                 self.warn_rounded_shares(rows)
                 continue
-            lines = ", ".join(str(k.line) for k in rows)
-            where = (f" (lignes {lines})", f" (lines {lines})") if len(rows) > 1 else ("", "")
-            stated = sorted({k.stated for k in rows})
-            kept = sum(k.amount for k in rows)
-            percent = f"{(shared * 100).normalize():f}"
             why = already.get(key) or (" : les autres bénéficiaires ne sont pas dans le fichier, ou la colonne "
                                        "donne un taux de cofinancement", ": the other beneficiaries are not in the "
                                        "file, or the column holds a co-financing rate")
-            self.ex.warn(
-                f"les parts (pourcentageSubvention) de cette subvention font {percent.replace('.', ',')} %, et non "
-                f"100 %{where[0]}{why[0]} ; "
-                f"montant indiqué {' ou '.join(map(format_amount, stated))}, montant retenu {format_amount(kept)}",
-                f"the shares (pourcentageSubvention) of this grant add up to {percent} %, not 100 %{where[1]}{why[1]}; "
-                f"amount stated {' or '.join(f'{t} €' for t in stated)}, amount kept {kept} €",
-                line=rows[0][0], field=self.header("share"))
+            short.setdefault(why, []).append(rows)
+        for why, grants in short.items():
+            if len(grants) > GROUPED_AFTER:
+                self.warn_short_grants(grants, why)
+            else:
+                for rows in grants:
+                    self.warn_short_grant(rows, why)
+
+    def warn_short_grant(self, rows: list[Kept], why: tuple[str, str]) -> None:
+        """The warning of :meth:`check_shares` for the rows of one grant whose shares fall short of the whole, or
+        pass it, for the reason ``why`` (French, English)."""
+        lines = ", ".join(str(k.line) for k in rows)
+        where = (f" (lignes {lines})", f" (lines {lines})") if len(rows) > 1 else ("", "")
+        stated = sorted({k.stated for k in rows})
+        kept = sum(k.amount for k in rows)
+        percent = _percent(rows)
+        self.ex.warn(
+            f"les parts (pourcentageSubvention) de cette subvention font {percent.replace('.', ',')} %, et non "
+            f"100 %{where[0]}{why[0]} ; "
+            f"montant indiqué {' ou '.join(map(format_amount, stated))}, montant retenu {format_amount(kept)}",
+            f"the shares (pourcentageSubvention) of this grant add up to {percent} %, not 100 %{where[1]}{why[1]}; "
+            f"amount stated {' or '.join(f'{t} €' for t in stated)}, amount kept {kept} €",
+            line=rows[0].line, field=self.header("share"))
+
+    def warn_short_grants(self, grants: list[list[Kept]], why: tuple[str, str]) -> None:
+        """The one warning of :meth:`check_shares` for several ``grants`` (the rows of each) whose shares fall
+        short of the whole for one reason ``why``: their count and all their lines, the shares of the first ones
+        with their lines, and the totals stated (each grant once, as :meth:`total_before_shares` counts it) and
+        kept. Each grant's own amounts are its rows' in the file, and its amount kept is on its page."""
+        lines = sorted(k.line for rows in grants for k in rows)
+        shares = [(_percent(rows), ", ".join(str(k.line) for k in rows), len(rows)) for rows in grants]
+        shown = shares[:MAX_LINES_SHOWN]
+        more = "…" if len(shares) > MAX_LINES_SHOWN else ""
+        each = ", ".join(f"{p.replace('.', ',')} % (ligne{'s' * (n > 1)} {at})" for p, at, n in shown) + more
+        each_en = ", ".join(f"{p} % (line{'s' * (n > 1)} {at})" for p, at, n in shown) + more
+        stated = sum(sum({k.stated for k in rows}) for rows in grants)
+        kept = sum(k.amount for rows in grants for k in rows)
+        at, at_en = line_spans(lines)
+        self.ex.warn(
+            f"les parts (pourcentageSubvention) de {len(grants)} subventions ne font pas 100 % ({at}), mais "
+            f"{each}{why[0]} ; montants indiqués {format_amount(stated)} en tout, montants retenus "
+            f"{format_amount(kept)}",
+            f"the shares (pourcentageSubvention) of {len(grants)} grants do not add up to 100 % ({at_en}), but "
+            f"{each_en}{why[1]}; amounts stated {stated} € in all, amounts kept {kept} €",
+            line=lines[0], field=self.header("share"))
 
     def warn_rounded_shares(self, rows: list[Kept]) -> None:
         """Say what the shares of a grant's ``rows``, a whole as far as their rounding tells (three thirds written
@@ -109,7 +156,7 @@ class GrantReports(GrantCellReader):
         whole, kept = stated.pop(), sum(k.amount for k in rows)
         if kept == whole:
             return
-        percent = f"{(sum(k.share for k in rows) * 100).normalize():f}"
+        percent = _percent(rows)
         (at, at_en), (grant, grant_en) = lines_said([k.line for k in rows]), self.grant_named(rows[0].grant)
         gap = abs(whole - kept).normalize()
         if kept < whole:
