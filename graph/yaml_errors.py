@@ -1,5 +1,7 @@
-"""PyYAML's errors told in French first (:func:`invalid_yaml`): a sentence for the common cases (a line out of its
-indentation, a key without its colon, text after a quoted value…), with the parser's own English kept after it.
+"""PyYAML's errors told in French (:func:`invalid_yaml`): a sentence for the common cases (a line out of its
+indentation, a key without its colon, text after a quoted value…); the English message keeps the parser's own words
+after its sentence, the French one only when it has no sentence of its own for them (a French message that ended in
+« (did not find expected '-' indicator) » read as the reader's failure to translate).
 
 Apart from :mod:`graph.parse_errors`, which tells the RDF and SPARQL parsers' errors: a YAML file is the partner
 register's (:mod:`graph.ingest.register_yaml`), read by another parser with its own words.
@@ -19,8 +21,12 @@ _YAML_CASES = (
     (r"mapping values are not allowed", "« : » inattendu : une valeur qui contient « : » s'écrit entre guillemets, "
      "et une clé finit sa ligne ou est suivie de « : »", "unexpected ':': a value holding ': ' is written between "
      "quotes, and a key ends its line or is followed by ':'"),
-    (r"found a tab character that violates indentation", "tabulation dans l'indentation : YAML indente avec des "
-     "espaces", "tab in the indentation: YAML indents with spaces"),
+    (r"found a tab character (?:that violates indentation|where an indentation space is expected)", "tabulation "
+     "dans l'indentation : YAML indente avec des espaces", "tab in the indentation: YAML indents with spaces"),
+    (r"expected <document start>", "la ligne n'est pas alignée sur celles qui la précèdent : les clés du premier "
+     "niveau (format, ptce, members…) commencent toutes en début de ligne, sans espace avant", "the line is not "
+     "aligned with the lines above it: the top-level keys (format, ptce, members…) all begin at the start of their "
+     "line, with no space before"),
     (r"cannot start any token", "caractère interdit à cet endroit (une tabulation ? YAML indente avec des espaces)",
      "character not allowed here (a tab? YAML indents with spaces)"),
     (r"unexpected end of stream", "le fichier s'arrête avant le guillemet qui ferme ce texte",
@@ -71,14 +77,19 @@ _YAML_AFTER_TEXT = (r"expected key|expected <block end>", "texte inattendu aprè
 
 def invalid_yaml(problem: str, column: int | None, after_text: bool = False) -> tuple[str, str]:
     """The French and English messages of a YAML file that does not parse at ``column`` (1-based) of its line
-    (``after_text``: after text on that line, not at its start): what is wrong there, then PyYAML's own text.
+    (``after_text``: after text on that line, not at its start): what is wrong there, in English followed by
+    PyYAML's own text; in French, PyYAML's text only when no sentence says it, given as the parser's.
 
     >>> invalid_yaml("did not find expected '-' indicator", 3)[0]
     "YAML invalide, colonne 3 : un élément de liste (« - ») est attendu ici : la ligne n'est pas alignée sur les \
-« - » qui la précèdent (did not find expected '-' indicator)"
+« - » qui la précèdent"
+    >>> invalid_yaml("found something new", 2)
+    ('YAML invalide, colonne 2 (le lecteur YAML dit, en anglais : « found something new »)', \
+'invalid YAML, column 2: found something new')
     """
     where, where_en = (f", colonne {column}", f", column {column}") if column else ("", "")
     for pattern, fr, en in ((_YAML_AFTER_TEXT,) if after_text else ()) + _YAML_CASES:
         if re.search(pattern, problem):
-            return f"YAML invalide{where} : {fr} ({problem})", f"invalid YAML{where_en}: {en} ({problem})"
-    return f"YAML invalide{where} : {problem}", f"invalid YAML{where_en}: {problem}"
+            return f"YAML invalide{where} : {fr}", f"invalid YAML{where_en}: {en} ({problem})"
+    return (f"YAML invalide{where} (le lecteur YAML dit, en anglais : « {problem} »)",
+            f"invalid YAML{where_en}: {problem}")

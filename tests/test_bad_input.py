@@ -237,8 +237,10 @@ def test_a_deliberation_in_another_language_is_refused_as_not_french(tmp_path, n
     ("a.jsonld", '{"@id": "http://a",\n "http://b": "c",\n}', "RDF invalide : virgule en trop avant un « } » ou un "
                                                             "« ] » (Parser error at line 3"),
     ("a.jsonld", '{"@id": "http://a"\n "http://b": "c"}', "RDF invalide : une virgule manque entre deux valeurs"),
+    # a register's: PyYAML's words in the English message only (tests/test_yaml_errors.py)
     ("registre.yaml", "ptce:\n  name: PTCE\nmembers:\n  - name: A\n\t  circle: 1\n",
-     "YAML invalide, colonne 1 : tabulation dans l'indentation : YAML indente avec des espaces (found a tab")])
+     "YAML invalide, colonne 1 : tabulation dans l'indentation : YAML indente avec des espaces — rien n'a été "
+     "enregistré")])
 def test_a_parser_error_is_told_in_french_first_then_in_the_parsers_words(tmp_path, name, text, said):
     ran = cli(tmp_path, "ingest", str(write(tmp_path, name, text)))
     assert ran.exit_code == 1 and said in ran.stderr

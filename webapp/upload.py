@@ -31,6 +31,8 @@ from webapp.i18n import get_lang, pick
 bp = Blueprint("upload", __name__)
 log = logging.getLogger("maillage.writes")
 
+#: What an upload's summary holds for the page and the log, not for the API's answer.
+PAGE_ONLY = ("failure", "reason", "previous_version")
 #: Seconds an upload's ingest may take before its process is killed (the slowest real file takes under 60 s).
 INGEST_TIMEOUT_S = 600
 
@@ -111,10 +113,12 @@ def ingest_file(config: dict, path: str, kind: str | None, strict: bool, lang: s
     from graph.store import open_store
     from webapp.reports import format_failure, format_report
     from webapp.settings import store_config
+    from webapp.upload_result import for_the_form
 
     limit_process()
     store = open_store(store_config(config))
-    summary: dict = {"status": "failed", "lines": []}
+    options = {"funder": funder} if funder else None
+    summary: dict = {"status": "failed", "lines": [], "previous_version": _stored(store, path, config, options)}
 
     def on_report(report, error, file):
         name = Path(file.name)
@@ -122,14 +126,14 @@ def ingest_file(config: dict, path: str, kind: str | None, strict: bool, lang: s
             summary.update(status="error", lines=[format_failure(name, error, lang)])
             return
         if error is not None:
-            said = [_for_the_form(format_failure(name, error, language)) for language in ("fr", "en")]
+            said = [for_the_form(format_failure(name, error, language)) for language in ("fr", "en")]
             summary.update(status="refused" if hasattr(error, "report") else "failed", failure=said,
                            reason=failure_reason(file.name, error))
             summary["lines"].append(said[lang == "en"])
             return
         summary.update(status=report.status, kind=report.kind, triples=report.triples, **severity_counts(report),
                        source=str(report.source) if report.source else None)
-        summary["lines"].append(_for_the_form(format_report(report, lang, cut=False)))
+        summary["lines"].append(for_the_form(format_report(report, lang, cut=False)))
         if report.status == "stored":
             from search.indexer import update_index
 
@@ -138,9 +142,18 @@ def ingest_file(config: dict, path: str, kind: str | None, strict: bool, lang: s
     from search.index_layout import note_pending
 
     ingest_paths(store, [Path(path)], kind=kind, strict=strict, base=config["base"], on_report=on_report,
-                 options={"funder": funder} if funder else None,
+                 options=options,
                  before_publish=lambda touched: note_pending(config, touched))  # as `maillage ingest` does
     return summary
+
+
+def _stored(store, path: str, config: dict, options: dict | None) -> bool:
+    """Whether the store holds a version of the source that the file at ``path`` is ingested as: the page says
+    what became of it (replaced, or kept when the file is not stored)."""
+    from graph.ingest.base import source_iri
+    from graph.ingest.sources import stored_sha256
+
+    return stored_sha256(store.query, source_iri(Path(path), config["base"], options)) is not None
 
 
 def severity_counts(report) -> dict[str, int]:
@@ -180,15 +193,6 @@ def failure_reason(name: str, error) -> str:
 def failed(fr: str, en: str, lang: str) -> dict:
     """The summary of an ingest that stopped before it said anything of the file: why, in French and English."""
     return {"status": "failed", "lines": [en if lang == "en" else fr], "failure": [fr, en], "reason": en}
-
-
-def _for_the_form(text: str) -> str:
-    """A report's advice to use the command's ``--funder`` option, said of the form's field that stands for it (the
-    form lists every issue of a stored file: no advice to ask for the rest)."""
-    from graph.ingest.base import FUNDER_ADVICE
-
-    return text.replace(FUNDER_ADVICE[0], "le champ « Collectivité » de ce formulaire") \
-        .replace(FUNDER_ADVICE[1], "this form's “Authority” field")
 
 
 def store_busy(exc, lang: str) -> dict:
@@ -317,6 +321,14 @@ def kind_choices() -> dict:
     return {"kind_choices": [(kind.name, pick(kind.label, kind.label_en)) for kind in listed]}
 
 
+@bp.context_processor
+def result_words() -> dict:
+    """How the page words an upload's result (:mod:`webapp.upload_result`), in its language."""
+    from webapp.upload_result import outcome, report_parts
+
+    return {"upload_outcome": lambda result: outcome(result, get_lang()), "upload_report": report_parts}
+
+
 @bp.get("/upload")
 def form():
     """Show the upload form."""
@@ -356,4 +368,4 @@ def upload_api():
         said, said_en = summary.get("failure") or [summary["status"]] * 2
         raise ApiError(f"fichier non enregistré : {said}", f"file not stored: {said_en}", status=422,
                        code="ingest-failed")
-    return jsonify({**what, **{k: v for k, v in summary.items() if k not in ("failure", "reason")}})
+    return jsonify({**what, **{k: v for k, v in summary.items() if k not in PAGE_ONLY}})

@@ -22,7 +22,7 @@ from graph.ingest.rdf_lines import with_lines
 from graph.ingest.reader_versions import is_current, reread_issue
 from graph.ingest.source_changes import (GraphState, change_issue, former_names, graph_state, renamed_actors,
                                         reworded_actions)
-from graph.ingest.source_messages import replacement_issues, same_source
+from graph.ingest.source_messages import read_as_chosen, replacement_issues, same_source
 from graph.ingest.source_renames import record_renames, recorded_names, recorded_renames
 from graph.ingest.sources import (StoredSources, lost_things, stored_reading, stored_sha256, stored_subjects,
                                   stored_title)
@@ -112,7 +112,10 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         raise same_source(ctx, title)
     if prepared is None or source_kind.name == "rdf":
         prepared = extract(ctx, source_kind.name)
-    extraction: Extraction = prepared.result()
+    try:
+        extraction: Extraction = prepared.result()
+    except InputError as exc:
+        raise (read_as_chosen(exc, ctx, kind) if kind else exc) from None
     report.issues, report.stats, report.told = list(extraction.issues), dict(extraction.stats), set(extraction.told)
     _tell_nonconforming(report, extraction)
     replacing = stored_sha is not None and stored_sha != ctx.sha256  # a new version, or another file of the same name

@@ -23,6 +23,7 @@ from rdflib import URIRef
 
 from graph.ingest.base import Issue
 from graph.ingest.register_grants import check_references, linked_grants, references
+from graph.ingest.source_messages import OWN_NAME_ADVICE
 from graph.namespaces import MAI, sparql_prologue
 from graph.triples import TripleSet
 
@@ -103,9 +104,9 @@ def other_registers(query, source: URIRef) -> list[Issue]:
             fr, en = f"les registres {listed} : tous comptent", f"the registers {listed}: all count"
         issues.append(Issue(
             "warning", f"le PTCE « {names[ptce]} » est déjà décrit par {fr} (membres, objectifs, financements) ; "
-                       f"si ce fichier en remplace un, importez-le sous son nom (--name {found[0]})",
+                       "si ce fichier en remplace un, " + OWN_NAME_ADVICE[0].format(name=found[0]),
             f"the PTCE '{names[ptce]}' is already described by {en} (members, goals, grants); if this file replaces "
-            f"one, ingest it under its name (--name {found[0]})"))
+            "one, " + OWN_NAME_ADVICE[1].format(name=found[0])))
     return issues
 
 

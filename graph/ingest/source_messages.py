@@ -1,5 +1,10 @@
 """What the ingest pipeline says of a source as a whole, in French and English: a replacement and what it
-withdraws, a name that another source already holds, an RDF file's relative IRIs or named graphs."""
+withdraws, a name that another source already holds, a file that the kind it was forced to could not read, an RDF
+file's relative IRIs or named graphs.
+
+The advice that names an option of ``maillage ingest`` is written once here, as a template (``{name}``: what varies):
+the upload form, which has no such option, words it otherwise (:func:`webapp.upload.for_the_form`).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,19 @@ from pathlib import Path
 
 from rdflib import URIRef
 
-from graph.ingest.base import InputError, Issue, SourceContext
+from graph.ingest.base import InputError, Issue, SourceContext, is_internal
 from graph.ingest.rdf_first_pass import SHOWN_RELATIVE, Observed
+
+#: To give a file another source name than its file name's (French, English).
+OTHER_NAME_ADVICE = "importez-le sous un autre nom (--name)", "ingest it under another name (--name)"
+#: To give a file the source name ``{name}`` of a source that it replaces.
+OWN_NAME_ADVICE = "importez-le sous son nom (--name {name})", "ingest it under its name (--name {name})"
+#: To remove the source ``{name}`` before a new version of it comes under another file name.
+REMOVE_FIRST_ADVICE = ("retirez d'abord « {name} » (maillage remove) s'il en est une nouvelle version",
+                       "first remove '{name}' (maillage remove) if it is a new version of it")
+#: To have a file's kind detected, or to force the kind ``{name}`` that detection finds, not the one ``--kind`` gave.
+KIND_ADVICE = ("le type donné par --kind : retirez --kind pour qu'il soit détecté, ou donnez ce type (--kind {name})",
+               "the kind given by --kind: leave --kind out to have it detected, or give that kind (--kind {name})")
 
 
 def replacement_issues(name: str, fewer: list[tuple[str, str]]) -> list[Issue]:
@@ -17,9 +33,9 @@ def replacement_issues(name: str, fewer: list[tuple[str, str]]) -> list[Issue]:
     that the file is cut short."""
     issues = [Issue(
         "warning", f"remplace la source « {name} » déjà importée (un autre contenu) : ce qu'elle disait "
-                   "est retiré ; si c'est un autre fichier du même nom, importez-le sous un autre nom (--name)",
+                   "est retiré ; si c'est un autre fichier du même nom, " + OTHER_NAME_ADVICE[0],
         f"replaces the source '{name}' already ingested (other content): what it said is withdrawn; if this "
-        "is another file of the same name, ingest it under another name (--name)")]
+        "is another file of the same name, " + OTHER_NAME_ADVICE[1])]
     if fewer:
         issues.append(Issue(
             "warning", f"la nouvelle version de « {name} » décrit moins que celle qu'elle remplace : "
@@ -36,11 +52,32 @@ def same_source(ctx: SourceContext, stored: str) -> InputError:
     the same (a source's name keeps only letters and digits: « Antibes 2017.csv » and « antibes_2017.csv » are one):
     it replaced that source in silence."""
     return InputError(f"même nom de source que « {stored} », déjà importé : « {ctx.name} » le remplacerait ; "
-                      f"importez-le sous un autre nom (--name), ou retirez d'abord « {stored} » (maillage remove) "
-                      "s'il en est une nouvelle version",
+                      f"{OTHER_NAME_ADVICE[0]}, ou {REMOVE_FIRST_ADVICE[0].format(name=stored)}",
                       message_en=f"same source name as '{stored}', already ingested: '{ctx.name}' would replace it; "
-                                 f"ingest it under another name (--name), or first remove '{stored}' (maillage "
-                                 "remove) if it is a new version of it")
+                                 f"{OTHER_NAME_ADVICE[1]}, or {REMOVE_FIRST_ADVICE[1].format(name=stored)}")
+
+
+def read_as_chosen(error: InputError, ctx: SourceContext, chosen: str) -> InputError:
+    """``error``, met reading ``ctx`` as the kind ``chosen`` (``--kind``, the form's « Type »), told with the kind that
+    detection finds for the file when it is another: the error alone never said that the kind chosen may be its
+    cause (a PDF forced to a grants list was « :445: guillemet ouvert jamais fermé »). A bug of ours, or a file
+    that no kind recognises, is left as it is."""
+    from graph.ingest import detect_kind, get_kind
+
+    issue = error.issue
+    if is_internal(issue):
+        return error
+    try:
+        forced, found = get_kind(chosen), detect_kind(ctx)
+    except InputError:
+        return error
+    if found.name == forced.name:
+        return error
+    advice = KIND_ADVICE[0].format(name=found.name), KIND_ADVICE[1].format(name=found.name)
+    return InputError(f"{issue.message} ; ce fichier semble être du type « {found.label} » : il a été lu comme "
+                      f"« {forced.label} », {advice[0]}", line=issue.line, field=issue.field, value=issue.value,
+                      message_en=f"{issue.message_en}; this file looks like the kind '{found.label_en}': it was read "
+                                 f"as '{forced.label_en}', {advice[1]}")
 
 
 def same_name(first: Path) -> InputError:
