@@ -24,10 +24,10 @@ REGISTER = ("format: maillage-register/1\nptce:\n  nom: P\nmembres:\n"
 def test_a_register_s_impossible_date_and_unknown_circle_are_each_told_once_at_their_line(tmp_path):
     _, report, _ = ingest_text(tmp_path, "r.yaml", REGISTER)
     assert format_report(report).split("\n")[2:] == [
-        "  r.yaml:5: date d'entrée='31/02/2024': avertissement : date impossible « 31/02/2024 » : ignorée, le membre "
-        "est enregistré sans date d'entrée",
-        "  r.yaml:6: cercle='cercle des soutiens': avertissement : cercle inconnu « cercle des soutiens » (connus : "
-        "coeur, operationnel, partenaires, financeurs) : membre enregistré sans cercle"]
+        "  r.yaml:5: date d'entrée='31/02/2024': avertissement : membre « A » : date impossible « 31/02/2024 » : "
+        "ignorée, le membre est enregistré sans date d'entrée",
+        "  r.yaml:6: cercle='cercle des soutiens': avertissement : membre « B » : cercle inconnu « cercle des "
+        "soutiens » (connus : coeur, operationnel, partenaires, financeurs) : membre enregistré sans cercle"]
 
 
 def _report_with_warnings(count: int) -> IngestReport:

@@ -114,10 +114,10 @@ def test_a_csv_register_says_when_its_ptce_is_unnamed_and_why_its_goals_are_unkn
     assert [(i.line, i.message) for i in ex.issues] == [
         (1, "registre CSV sans ligne « # ptce: NOM » avant l'en-tête : le PTCE est nommé d'après le fichier "
             "(« registre »)"),
-        (2, "objectif inconnu « 1 » : ce registre ne déclare pas les objectifs du PTCE (en CSV, une ligne "
-            "« # objectif 1: LIBELLÉ » avant l'en-tête ; en YAML, sous ptce: objectifs)"),
-        (2, "objectif inconnu « 2 » : ce registre ne déclare pas les objectifs du PTCE (en CSV, une ligne "
-            "« # objectif 1: LIBELLÉ » avant l'en-tête ; en YAML, sous ptce: objectifs)")]
+        (2, "membre « DanaeCare » : objectif inconnu « 1 » : ce registre ne déclare pas les objectifs du PTCE (en "
+            "CSV, une ligne « # objectif 1: LIBELLÉ » avant l'en-tête ; en YAML, sous ptce: objectifs)"),
+        (2, "membre « DanaeCare » : objectif inconnu « 2 » : ce registre ne déclare pas les objectifs du PTCE (en "
+            "CSV, une ligne « # objectif 1: LIBELLÉ » avant l'en-tête ; en YAML, sous ptce: objectifs)")]
 
 
 CSV_REGISTER = ("name;kind;circle;joined;left;themes;goals;siren;siret;rna\r\n"
@@ -343,7 +343,8 @@ def test_an_impossible_unquoted_yaml_date_is_a_warning_with_its_line_not_a_crash
     ex = extract(yaml_ctx("format: maillage-register/1\nptce:\n  name: P\nmembers:\n  - name: A\n"
                           "    joined: 2024-01-15\n  - name: B\n    joined: 2025-04-31\n"))
     assert [(i.line, i.field, i.message) for i in ex.issues if i.field == "joined"] == [
-        (8, "joined", "date impossible « 2025-04-31 » : ignorée, le membre est enregistré sans date d'entrée")]
+        (8, "joined", "membre « B » : date impossible « 2025-04-31 » : ignorée, le membre est enregistré sans date "
+                      "d'entrée")]
 
 
 @pytest.mark.parametrize("text, key, lines", [
@@ -408,7 +409,8 @@ _FRENCH_HEAD = ("format: maillage-register/1\nptce:\n  nom: P\n  objectifs: [{ra
                         "» ?")),
     ("financements:\n  - {délibération: 2024.1, bénéfciary: A, objectifs: [1]}\n",
      (8, "bénéfciary", "clé inconnue « bénéfciary » d'un financement, ignorée : vouliez-vous dire « bénéficiaire » ?")),
-    ("", (6, "date d'entrée", "date impossible « 2024-13-01 » : ignorée, le membre est enregistré sans date d'entrée")),
+    ("", (6, "date d'entrée", "membre « A » : date impossible « 2024-13-01 » : ignorée, le membre est enregistré sans "
+                              "date d'entrée")),
 ])
 def test_register_warnings_name_the_keys_as_the_register_writes_them(tail, expected):
     assert expected in issues_of(extract(yaml_ctx(_FRENCH_HEAD + tail)))
@@ -559,8 +561,8 @@ def test_an_exit_date_before_the_entry_date_is_warned_about_and_ignored_so_the_m
         "# ptce: P\nname;kind;circle;joined;left\nMutuelle;mutuelle;partenaires;2024-06-01;2023-12-31\n").encode()))
     assert (memberships(ex), issues_of(ex)) == (
         [("mutuelle", "partenaires", "2024-06-01", "None")],
-        [(3, "left", "date de sortie (2023-12-31) avant la date d'entrée (2024-06-01) : date de sortie ignorée, le "
-                     "membre reste actuel ; corrigez l'une des deux")])
+        [(3, "left", "membre « Mutuelle » : date de sortie (2023-12-31) avant la date d'entrée (2024-06-01) : date "
+                     "de sortie ignorée, le membre reste actuel ; corrigez l'une des deux")])
 
 
 def test_a_member_listed_twice_on_identical_lines_is_reported_and_read_once():
@@ -631,18 +633,19 @@ def test_an_ordinal_that_names_no_circle_rank_is_still_warned_about(circle):
 
 def test_an_unknown_kind_or_circle_is_warned_about_listing_the_accepted_ones():
     assert one_member(kind="martien", circle="lune")[1] == [
-        ("kind", "type de membre inconnu « martien » (connus : association, collectivite, entreprise, universite, "
-                 "professionnel-de-sante, usagers, ou un libellé du vocabulaire des types)"),
-        ("circle", "cercle inconnu « lune » (connus : coeur, operationnel, partenaires, financeurs) : membre "
-                   "enregistré sans cercle")]
+        ("kind", "membre « A » : type de membre inconnu « martien » (connus : association, collectivite, entreprise, "
+                 "universite, professionnel-de-sante, usagers, ou un libellé du vocabulaire des types)"),
+        ("circle", "membre « A » : cercle inconnu « lune » (connus : coeur, operationnel, partenaires, financeurs) : "
+                   "membre enregistré sans cercle")]
 
 
 def test_a_misspelt_kind_circle_or_theme_is_warned_about_with_the_one_it_may_mean():
     assert one_member(kind="Associaton", circle="opérationel", themes="Santé mental, astronomie")[1] == [
-        ("kind", "type de membre inconnu « Associaton » : vouliez-vous dire « association » ?"),
-        ("themes", "thème inconnu « Santé mental » du thésaurus : vouliez-vous dire « Santé mentale » ?"),
-        ("themes", "thème inconnu « astronomie » du thésaurus"),
-        ("circle", "cercle inconnu « opérationel », membre enregistré sans cercle : vouliez-vous dire "
+        ("kind", "membre « A » : type de membre inconnu « Associaton » : vouliez-vous dire « association » ?"),
+        ("themes", "membre « A » : thème inconnu « Santé mental » du thésaurus : vouliez-vous dire « Santé "
+                   "mentale » ?"),
+        ("themes", "membre « A » : thème inconnu « astronomie » du thésaurus"),
+        ("circle", "membre « A » : cercle inconnu « opérationel », membre enregistré sans cercle : vouliez-vous dire "
                    "« operationnel » ?")]
 
 
@@ -660,7 +663,7 @@ def test_a_misspelt_kind_circle_or_theme_is_warned_about_with_the_one_it_may_mea
 def test_entry_dates_are_read_in_words_or_as_a_month_with_a_warning_when_a_day_is_assumed(written, day, warning):
     ex, issues = one_member(joined=written)
     assert (str(ex.graph.value(URIRef(ID + "membership/p/a"), MAI.joinedOn)), issues) == (
-        day, [("joined", warning)] if warning else [])
+        day, [("joined", "membre « A » : " + warning)] if warning else [])
 
 
 def test_goals_are_referred_to_by_rank_or_by_their_exact_label():
@@ -686,10 +689,10 @@ def test_a_missing_kind_circle_entry_date_or_ptce_name_is_warned_about(name, tex
                if name == "r.yaml" else
                "registre CSV sans ligne « # ptce: NOM » avant l'en-tête : le PTCE est nommé d'après le fichier (« r »)")
     assert [i.message for i in ex.issues] == [
-        unnamed, "type de membre manquant (kind : association, collectivite, entreprise, universite, "
+        unnamed, "membre « A » : type de membre manquant (kind : association, collectivite, entreprise, universite, "
                  "professionnel-de-sante, usagers)",
-        "cercle manquant (circle : coeur, operationnel, partenaires, financeurs) : membre enregistré sans cercle",
-        "date d'entrée manquante (joined)"]
+        "membre « A » : cercle manquant (circle : coeur, operationnel, partenaires, financeurs) : membre enregistré "
+        "sans cercle", "membre « A » : date d'entrée manquante (joined)"]
 
 
 @pytest.mark.parametrize("joined", ["2024-13-01", "31/02/2024"])
@@ -699,14 +702,14 @@ def test_a_member_whose_entry_date_is_refused_is_told_once_that_it_is_stored_wit
     ex = extract(SourceContext(Path("r.csv"), f"# ptce: P\nname;kind;circle;joined\nA;association;coeur;{joined}\n"
                                .encode()))
     assert [(i.line, i.message) for i in ex.issues] == [
-        (3, f"date impossible « {joined} » : ignorée, le membre est enregistré sans date d'entrée")]
+        (3, f"membre « A » : date impossible « {joined} » : ignorée, le membre est enregistré sans date d'entrée")]
     assert not list(ex.graph.objects(None, MAI.joinedOn))
 
 
 @pytest.mark.parametrize("written, esus, warnings", [
     ("true", True, []), ('"true"', True, []), ("oui", True, []), ("Vrai", True, []), ("yes", True, []),
     ("non", None, []), ("false", None, []),
-    ("2023-05-01", None, ["esus : oui ou non attendu, lu « 2023-05-01 » : ignoré"]),
+    ("2023-05-01", None, ["membre « A » : esus : oui ou non attendu, lu « 2023-05-01 » : ignoré"]),
 ])
 def test_the_esus_flag_is_read_from_french_and_english_yes_and_no(written, esus, warnings):
     ex = extract(yaml_ctx("format: maillage-register/1\nptce:\n  name: P\nmembers:\n  - name: A\n    kind: entreprise\n"
@@ -720,16 +723,18 @@ def test_the_esus_flag_is_read_from_french_and_english_yes_and_no(written, esus,
     ({"siret": "423.456.789.00019"}, "siren-423456789", []),
     ({"siren": "214201865.0"}, "siren-214201865", []),
     ({"siren": "10000016"}, "siren-010000016", [
-        ("siren", "zéros de tête perdus (passage par un tableur) : lu 010000016")]),
+        ("siren", "membre « A » : zéros de tête perdus (passage par un tableur) : lu 010000016")]),
     ({"siren": "214201865", "siret": "42345678900019"}, "siren-214201865", [
-        ("siret", "SIRET 42345678900019 d'un autre SIREN que celui du membre (214201865) : ignoré")]),
+        ("siret", "membre « A » : SIRET 42345678900019 d'un autre SIREN que celui du membre (214201865) : ignoré")]),
     ({"siret": "4,23457E+13"}, "a", [
-        ("siret", "SIRET abîmé par un passage en nombre à virgule (chiffres perdus) : ignoré")]),
-    ({"siren": "123456789"}, "a", [("siren", "SIREN invalide (clé de contrôle) : ignoré")]),
-    ({"siren": "77777777"}, "a", [("siren", "SIREN de 8 chiffres (9 attendus, 14 pour un SIRET) : ignoré")]),
+        ("siret", "membre « A » : SIRET abîmé par un passage en nombre à virgule (chiffres perdus) : ignoré")]),
+    ({"siren": "123456789"}, "a", [("siren", "membre « A » : SIREN invalide (clé de contrôle) : ignoré")]),
+    ({"siren": "77777777"}, "a", [
+        ("siren", "membre « A » : SIREN de 8 chiffres (9 attendus, 14 pour un SIRET) : ignoré")]),
     ({"siret": "2142018650001"}, "a", [
-        ("siret", "SIRET abîmé par un passage en nombre à virgule (chiffres perdus) : ignoré")]),
-    ({"siren": "21420186X"}, "a", [("siren", "SIREN illisible (des caractères autres que des chiffres) : ignoré")]),
+        ("siret", "membre « A » : SIRET abîmé par un passage en nombre à virgule (chiffres perdus) : ignoré")]),
+    ({"siren": "21420186X"}, "a", [
+        ("siren", "membre « A » : SIREN illisible (des caractères autres que des chiffres) : ignoré")]),
 ])
 def test_identifiers_are_cleaned_alike_and_a_siret_of_another_siren_or_mangled_by_excel_is_reported(
         ids, actor, warnings):

@@ -79,7 +79,8 @@ def test_an_unknown_theme_quotes_the_list_as_the_register_writes_it():
     ex = register("ptce: P\nmembres:\n  - {nom: A, type: association, cercle: coeur, date d'entrée: 2024-01-15, "
                   "thématiques: [Santé mentalle, Aidants]}\n")
     assert issues_of(ex) == [(3, "thématiques", "[Santé mentalle, Aidants]",
-                              "thème inconnu « Santé mentalle » du thésaurus : vouliez-vous dire « Santé mentale » ?")]
+                              "membre « A » : thème inconnu « Santé mentalle » du thésaurus : vouliez-vous dire "
+                              "« Santé mentale » ?")]
 
 
 # 3. A member's unknown goal is told as a grant's: with the goals the register declares.
@@ -93,14 +94,15 @@ def test_a_members_unknown_goal_is_told_with_the_declared_goals_in_the_words_of_
     refused = refusal(_GOALS.replace("objectifs: 1 et 4", "objectifs: 1") + "financements:\n"
                       "  - {délibération: 2024.1, objectifs: [4]}\n")
     assert (warned.message, refused.issue.message) == (
-        "objectif inconnu « 4 » (objectifs déclarés sous ptce: objectifs : 1, 2)",) * 2
+        "membre « A » : objectif inconnu « 4 » (objectifs déclarés sous ptce: objectifs : 1, 2)",
+        "objectif inconnu « 4 » (objectifs déclarés sous ptce: objectifs : 1, 2)")
 
 
 def test_a_csv_members_unknown_goal_is_told_with_the_goals_its_heading_declares():
     ex = register("# ptce: P\n# objectif 1: Un\nnom;type;cercle;date d'entrée;objectifs\n"
                   "A;association;coeur;2024-01-15;1|3\n", "r.csv")
-    assert issues_of(ex) == [(4, "objectifs", "1|3", "objectif inconnu « 3 » (objectifs déclarés par les lignes "
-                                                     "« # objectif N: » avant l'en-tête : 1)")]
+    assert issues_of(ex) == [(4, "objectifs", "1|3", "membre « A » : objectif inconnu « 3 » (objectifs déclarés par "
+                                                     "les lignes « # objectif N: » avant l'en-tête : 1)")]
 
 
 # 4. A column is named as the header writes it.
@@ -135,8 +137,9 @@ def test_a_repeated_line_is_reported_once_without_its_warnings_said_again():
                   "A;mutuelle;partenaires;2024-01-10;800123457;8,00123E+13;Santé mentalle\n"
                   "A;mutuelle;partenaires;2024-01-10;800123457;8,00123E+13;Santé mentalle\n", "r.csv")
     assert [(line, field, message) for line, field, _, message in issues_of(ex)] == [
-        (3, "siret", "SIRET abîmé par un passage en nombre à virgule (chiffres perdus) : ignoré"),
-        (3, "thèmes", "thème inconnu « Santé mentalle » du thésaurus : vouliez-vous dire « Santé mentale » ?"),
+        (3, "siret", "membre « A » : SIRET abîmé par un passage en nombre à virgule (chiffres perdus) : ignoré"),
+        (3, "thèmes", "membre « A » : thème inconnu « Santé mentalle » du thésaurus : vouliez-vous dire « Santé "
+                      "mentale » ?"),
         (4, "nom", "membre listé deux fois, lignes 3 et 4 : la seconde est ignorée")]
 
 

@@ -211,3 +211,21 @@ def test_an_old_name_recorded_passes_validation(tmp_path):
         assert validate(store.query, URIRef(source_iri(tmp_path / "r.yaml", DEFAULT_BASE))) == []
     finally:
         store.close()
+
+
+# 5. The goals a member serves, changed, are told (u21 #6: « Maison de santé du Pilat : objectifs 2 → 2, 3 »).
+
+SERVING = "{name: MSP Pilat, kind: professionnel-de-sante, circle: operationnel, joined: 2025-02-03%s}"
+
+
+def test_the_change_summary_tells_the_goals_a_member_serves_added_and_removed(tmp_path):
+    added = ingest_versions(tmp_path, HEAD + members(SERVING % ", goals: [2]"),
+                            HEAD + members(SERVING % ", goals: [2, 1]"))
+    removed = ingest_versions(tmp_path, HEAD + members(SERVING % ""))
+    assert [change_line(added), change_line(removed)] == [
+        "ce que change la nouvelle version de « r.yaml » : 1 membre aux objectifs changés (MSP Pilat : objectifs 2 → "
+        "1, 2)",
+        "ce que change la nouvelle version de « r.yaml » : 1 membre aux objectifs changés (MSP Pilat : objectifs 1, 2 "
+        "→ aucun)"]
+    assert next(i.message_en for i in added.issues if i.message.startswith("ce que change")) == (
+        "what the new version of 'r.yaml' changes: 1 member's goals changed (MSP Pilat: goals 2 → 1, 2)")

@@ -112,3 +112,53 @@ def test_a_member_with_no_circle_is_named_so_on_the_members_page(tmp_path, lang,
                           headers={"Accept": "text/html"}).get_data(as_text=True)
     [row] = [row for row in page.split("<tr>") if "MSP Pilat" in row]
     assert row.startswith(f"<td>{said}</td>")
+
+
+# 3. A period ended by a move between circles is no departure, on the pole's page and the member's (u21 #3).
+
+def membership_rows(client, iri: str, lang: str) -> list[tuple[str, str, str]]:
+    """The memberships table of the page of ``iri``: (member, circle, status) per row, in the page's order."""
+    data = client.get("/resource", query_string={"iri": iri, "lang": lang, "format": "json"}).get_json()
+    return [(row["member"]["label"], row["circle"]["label"], row["status"]) for row in data["memberships"]["rows"]]
+
+
+@pytest.mark.parametrize("lang, moved, former", [
+    ("fr", "a changé de cercle → cercle opérationnel, le 1er avril 2022", "ancien membre"),
+    ("en", "moved to the operational circle on 1 April 2022", "former member")])
+def test_a_period_ended_by_a_move_between_circles_says_so_and_only_a_member_with_no_current_period_is_a_former_one(
+        tmp_path, lang, moved, former):
+    with client_of(tmp_path, register(*MOVED, LEFT)) as client:
+        pole, university = iri_of(client, "cooperation", "P"), iri_of(client, "member", "Université")
+        rows = membership_rows(client, pole, lang)
+        page = client.get("/resource", query_string={"iri": pole, "lang": "fr"},
+                          headers={"Accept": "text/html"}).get_data(as_text=True)
+        own = membership_rows(client, university, lang)
+    assert [row[0::2] for row in rows if row[2] not in ("membre", "member")] == [
+        ("Université", moved), ("Mutuelle", former)]
+    assert [row[1:] for row in own] == [
+        ("Cercle opérationnel" if lang == "fr" else "Operational circle", "membre" if lang == "fr" else "member"),
+        ("Cercle des partenaires" if lang == "fr" else "Partners circle", moved)]
+    assert "Membres aujourd&#39;hui\u00a0: 2 · anciens membres\u00a0: 1" in page
+
+
+# 4. « Membres actuels par cercle » gives a member's first entry, not its entry into its circle of today (u21 #13).
+
+@pytest.mark.parametrize("periods, joined", [
+    (MOVED, "2021-01-10"),  # moved between circles: a member since its first entry
+    ((MOVED[0], MOVED[1].replace("2022-04-01", "2023-04-01")), "2023-04-01"),  # left, came back a year later
+    ((MOVED[0], MOVED[1].replace("}", ", left: 2023-01-01}"),  # moved twice
+      "{name: Université, kind: universite, circle: coeur, joined: 2023-01-01}"), "2021-01-10"),
+    ((MOVED[1],), "2022-04-01")])
+def test_todays_members_list_gives_the_first_entry_of_a_members_unbroken_periods(tmp_path, periods, joined):
+    with client_of(tmp_path, register(*periods)) as client:
+        text = client.get("/queries/membres-actuels-par-cercle.csv").get_data(as_text=True)
+    rows = {row["member"]: row for row in csv.DictReader(io.StringIO(text))}
+    assert (rows["Université"]["joined"], rows["Usagers"]["joined"]) == (joined, "2020-05-10")
+
+
+@pytest.mark.parametrize("lang, said", [("fr", "parti le 1er avril 2022, revenu le 1er avril 2023"),
+                                        ("en", "left on 1 April 2022, back on 1 April 2023")])
+def test_a_period_after_which_a_member_came_back_later_says_when_it_left_and_came_back(tmp_path, lang, said):
+    with client_of(tmp_path, register(MOVED[0], MOVED[1].replace("2022-04-01", "2023-04-01"))) as client:
+        own = membership_rows(client, iri_of(client, "member", "Université"), lang)
+    assert [row[2] for row in own] == ["membre" if lang == "fr" else "member", said]

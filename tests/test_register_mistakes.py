@@ -77,8 +77,8 @@ def test_a_date_is_in_the_future_from_the_day_after_the_ingest(days, warned):
 
 def test_an_exit_date_before_a_future_entry_date_is_ignored_as_before_and_the_entry_date_warned_about():
     ex = register(member(joined="2042-11-20", left="2025-06-30"))
-    assert [i.message.split(" (")[0] for i in ex.issues] == ["date de sortie", "date d'entrée du membre « DanaeCare » "
-                                                                                "dans le futur"]
+    assert [i.message.split(" (")[0] for i in ex.issues] == ["membre « DanaeCare » : date de sortie",
+                                                             "date d'entrée du membre « DanaeCare » dans le futur"]
     assert membership_date(ex, "danaecare", MAI.leftOn) is None
 
 
@@ -134,3 +134,24 @@ def test_the_command_line_names_the_file_and_line_of_a_future_date_and_a_misspel
     assert any(line.strip().startswith("registre.yaml:11: beneficiary='DanaeKare': avertissement : financement : "
                                        "beneficiary « DanaeKare » : aucun membre de ce nom ; vouliez-vous dire "
                                        "« DanaeCare » ?") for line in lines)
+
+
+# A warning about a member names it: the coordinator had to count lines to find the member of « ligne 62 » (u21 #5).
+
+UNIVERSITY = "Université fictive de la Loire — laboratoire santé publique"
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("fr", [f"r.yaml:10: left='2024-12-31': avertissement : membre « {UNIVERSITY} » : date de sortie (2024-12-31) "
+            "avant la date d'entrée (2025-01-10) : date de sortie ignorée, le membre reste actuel ; corrigez l'une des "
+            "deux",
+            "r.yaml:13: circle='cercle des amis': avertissement : membre « CCAS de Firminy » : cercle inconnu « cercle "
+            "des amis » (connus : coeur, operationnel, partenaires, financeurs) : membre enregistré sans cercle"]),
+    ("en", [f"r.yaml:10: left='2024-12-31': warning: member '{UNIVERSITY}': exit date (2024-12-31) before the entry "
+            "date (2025-01-10): exit date ignored, the member stays current; correct one of them",
+            "r.yaml:13: circle='cercle des amis': warning: member 'CCAS de Firminy': unknown circle 'cercle des amis' "
+            "(known: coeur, operationnel, partenaires, financeurs): member stored without a circle"])])
+def test_a_warning_about_a_member_names_the_member_in_french_and_english(lang, said):
+    ex = register(member(UNIVERSITY, joined="2025-01-10", left="2024-12-31")
+                  + member("CCAS de Firminy", joined="2026-11-02").replace("circle: coeur", "circle: cercle des amis"))
+    assert [issue.format("r.yaml", lang) for issue in ex.issues] == said

@@ -161,13 +161,13 @@ def test_goals_mapping_with_a_key_that_is_no_rank_is_refused_saying_what_it_expe
 def test_an_entry_date_whose_month_is_cut_short_is_read(written, day, warning):
     ex = csv_register(f"A;association;coeur;{written};;")
     assert (str(ex.graph.value(URIRef(ID + "membership/p/a"), MAI.joinedOn)), [i.message for i in ex.issues]) == (
-        day, [warning] if warning else [])
+        day, ["membre « A » : " + warning] if warning else [])
 
 
 def test_an_impossible_date_with_a_short_month_is_told_as_written():
     ex = csv_register("A;association;coeur;31 sept. 2024;;")
     assert [i.message for i in ex.issues] == [
-        "date impossible « 31 sept. 2024 » : ignorée, le membre est enregistré sans date d'entrée"]
+        "membre « A » : date impossible « 31 sept. 2024 » : ignorée, le membre est enregistré sans date d'entrée"]
 
 
 # 5. Common column titles.
@@ -194,8 +194,9 @@ def test_a_valid_sirets_siren_wins_over_a_siren_whose_leading_zeros_were_guessed
                       header=HEADER + ";siren;siret")
     lab = URIRef(ID + "actor/siren-423456789")
     assert (str(ex.graph.value(lab, MAI.siret)), [(i.field, i.message) for i in ex.issues]) == ("42345678900019", [
-        ("siren", "SIREN « 42345678 » incomplet : celui du SIRET 42345678900019 (423456789) est retenu, et non "
-                  "042345678 (ses zéros de tête rétablis, d'un autre SIREN que le SIRET)")])
+        ("siren", "membre « Laboratoire X » : SIREN « 42345678 » incomplet : celui du SIRET 42345678900019 "
+                  "(423456789) est retenu, et non 042345678 (ses zéros de tête rétablis, d'un autre SIREN que le "
+                  "SIRET)")])
 
 
 # 7. Kinds that the vocabulary does not name.

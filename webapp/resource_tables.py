@@ -22,6 +22,7 @@ from webapp.grant_amounts import amount_cell, descending
 from webapp.i18n import get_lang, t
 from webapp.labels import inverse_label, term_comment, term_label
 from webapp.links import twin_url
+from webapp.membership_moves import mark_moves
 from webapp.page_data import Table, ref
 from webapp.page_queries import select
 from webapp.rendering import shown_rows
@@ -277,7 +278,7 @@ def membership_status(joined, left, today: dt.date | None = None) -> str:
     return "current"
 
 
-_STATUS_ORDER = {"current": 0, "future": 1, "former": 2}
+_STATUS_ORDER = {"current": 0, "future": 1, "moved": 2, "former": 3}
 
 
 # A resource's memberships (as member, as organization, as circle), each once with its member, organization, circle
@@ -305,10 +306,11 @@ MAX_SORTED_MEMBERSHIPS = 250_000
 
 
 def memberships(s: URIRef, offset: int, size: int) -> tuple[Table, int, dict[str, int] | None]:
-    """``size`` memberships of ``s`` (as member, organization or circle) from ``offset`` — today's first, then those
-    to come, then former ones, each by entry date then by name —, how many there are (past that count, the page says
-    that none is left), and, for a pole or a circle, how many members each status counts (a member is counted once,
-    as the dashboard counts them). The sorted list is kept per published state, day and language."""
+    """``size`` memberships of ``s`` (as member, organization or circle) from ``offset`` — today's first, then those to
+    come, then the periods that a member of today ended (a move between circles), then former ones, each by entry date
+    then by name —, how many there are (past that count, the page says that none is left), and, for a pole or a circle,
+    how many members each status counts (a member is counted once, as the dashboard counts them). The sorted list is
+    kept per published state, day and language."""
     rows, _ = cached_slice(("memberships", str(s), get_lang()), lambda: _sorted_memberships(s), 0, None,
                            MAX_SORTED_MEMBERSHIPS)
     table = Table("memberships", [("member", "member"), ("organization", "organization"), ("circle", "circle"),
@@ -322,9 +324,9 @@ def memberships(s: URIRef, offset: int, size: int) -> tuple[Table, int, dict[str
                          if rows and all(row[key] and row[key].iri == str(s) for row in rows))
     if not any(str(s) in (row[key].iri for key in ("organization", "circle") if row[key]) for row in rows):
         return table, len(rows), None  # an actor's: it is the member
-    members: dict[str, set] = {status: set() for status in _STATUS_ORDER}
+    members: dict[str, set] = {status: set() for status in ("current", "future", "former")}
     for row in rows:
-        if row["member"]:
+        if row["member"] and row["status_code"] in members:  # a member that moved is one today
             members[row["status_code"]].add(row["member"].iri)
     return table, len(rows), {status: len(found - members["current"]) if status != "current" else len(found)
                               for status, found in members.items()}
@@ -339,13 +341,14 @@ def _sorted_memberships(s: URIRef) -> list[dict]:
     circles = _circle_names(row["circle"] for row in rows if isinstance(row.get("circle"), URIRef))
     for row in rows:
         row["status"] = membership_status(row.get("joined"), row.get("left"))
+    mark_moves(rows, circles)  # a period ended by a move between circles is no departure
     rows.sort(key=lambda r: (_STATUS_ORDER[r["status"]], r.get("joined") is None, str(r.get("joined") or ""),
                              fold(names.get(r.get("member")) or str(r.get("member") or ""))))
     return [{"member": ref(row.get("member"), names.get(row.get("member"))),
              "organization": ref(row.get("organization"), names.get(row.get("organization"))),
              "circle": ref(row.get("circle"), circles.get(row.get("circle"))),
              "joined": row.get("joined"), "left": row.get("left"), "status_code": row["status"],
-             "status": t(f"membership_{row['status']}"),
+             "status": row.get("moved_to") or t(f"membership_{row['status']}"),
              "membership": ref(row["membership"], _membership_name(row, names, circles))} for row in rows]
 
 

@@ -28,7 +28,7 @@ READER_VERSIONS: dict[str, int] = {
     "scdl-deliberations": 2,
     "rna": 1,
     "sirene": 1,
-    "register": 3,
+    "register": 4,
 }
 
 

@@ -90,6 +90,7 @@ class RegisterBuilder(MembershipBuilder):
         return ids
 
     def member(self, entry: Entry) -> None:
+        entry.member = True
         name = entry.text("name")
         if not name:
             self.ex.reject("membre sans nom", "member without a name", line=entry.line, field=entry.key_of("name"))

@@ -29,6 +29,8 @@ class Entry:
     #: Whether the entry's keys are French when its own keys cannot tell (a PTCE given by its name alone, « ptce:
     #: NAME »: as the register's other keys); None: as its keys tell (:attr:`french`).
     in_french: bool | None = None
+    #: Whether the entry is a member's (set by the builder that reads it as one): the warnings about it name it.
+    member: bool = False
 
     def get(self, key: str) -> Any:
         value = self.values.get(key)

@@ -236,7 +236,7 @@ def unknown_goals(found: list[UnknownGoal], issues: list[Issue]) -> InputError:
     first = found[0]
     others = [(str(rank), error.issue.line) for error in found for rank in error.ranks][1:]
     others += [(said[1], issue.line) for issue in issues
-               if issue.level == "warning" and (said := re.match(r"objectif inconnu « (.+?) »", issue.message))]
+               if issue.level == "warning" and (said := re.search(r"objectif inconnu « (.+?) »", issue.message))]
     if not others:
         return first
     others.sort(key=lambda other: other[1] or 0)

@@ -5,11 +5,11 @@ one who left and the name corrected.
 The stored graph is read twice, before the new version replaces it and after (its actors resolved, its types
 materialised, as readers see it): each time its resources by class and its memberships, two queries of a few
 milliseconds for a register, about a tenth of a second for a grants list of 100,000 rows. The members are compared by
-actor (joined, left, renamed, moved to another circle, their dates changed), the other resources by their most
-specific class in the vocabulary (added, removed). The members renamed, whose actors' IRIs changed with their names,
-are also what :mod:`graph.ingest.source_renames` records, for their old addresses to lead to the new ones, and so
-are a register's roadmap actions reworded (:mod:`graph.ingest.action_rewordings`), told apart from those added and
-removed.
+actor (joined, left, renamed, moved to another circle, their dates or the goals they serve changed), the other resources
+by their most specific class in the vocabulary (added, removed). The members renamed, whose actors' IRIs changed with
+their names, are also what :mod:`graph.ingest.source_renames` records, for their old addresses to lead to the new ones,
+and so are a register's roadmap actions reworded (:mod:`graph.ingest.action_rewordings`), told apart from those added
+and removed.
 
 >>> before = GraphState({URIRef(MAI + "Grant"): {URIRef("https://ex.org/g1")}}, {})
 >>> after = GraphState({URIRef(MAI + "Grant"): {URIRef("https://ex.org/g2"), URIRef("https://ex.org/g3")}}, {})
@@ -35,6 +35,9 @@ _MEMBERS = (f"SELECT ?actor ?name ?joined ?left ?circle WHERE {{ GRAPH ?g {{ ?m 
             f"<{ORG.member}> ?actor OPTIONAL {{ ?actor <{RDFS.label}> ?name }} "
             f"OPTIONAL {{ ?m <{MAI.joinedOn}> ?joined }} OPTIONAL {{ ?m <{MAI.leftOn}> ?left }} "
             f"OPTIONAL {{ ?m <{ORG.role}> ?circle }} }} }}")
+#: The goals that the members serve, by their ranks (or IRIs): a member's goals added or removed are a change.
+_MEMBER_GOALS = (f"SELECT DISTINCT ?actor ?goal ?rank WHERE {{ GRAPH ?g {{ ?m a <{ORG.Membership}> ; <{ORG.member}> "
+                 f"?actor . ?actor <{MAI.contributesTo}> ?goal OPTIONAL {{ ?goal <{SKOS.notation}> ?rank }} }} }}")
 #: The roadmap actions, with their titles and the ranks (or IRIs) of their goals.
 _ACTIONS = (f"SELECT ?action ?title ?goal ?rank WHERE {{ GRAPH ?g {{ ?action a <{MAI.RoadmapAction}> "
             f"OPTIONAL {{ ?action <{DCTERMS.title}> ?title }} OPTIONAL {{ ?action <{MAI.contributesTo}> ?goal "
@@ -52,6 +55,8 @@ class Member:
     periods: set[tuple[str | None, str | None]] = field(default_factory=set)
     #: The circle of each period, by its entry date.
     circles: dict[str | None, URIRef] = field(default_factory=dict)
+    #: The goals it serves, by their ranks (their IRIs when they have none).
+    goals: set[str] = field(default_factory=set)
 
     @property
     def current(self) -> bool:
@@ -99,6 +104,8 @@ def graph_state(query, graph: URIRef) -> GraphState:
         member.periods.add((day, str(left) if left is not None else None))
         if circle is not None and (day not in member.circles or circle < member.circles[day]):  # one, at each query
             member.circles[day] = circle
+    for actor, goal, rank in query(_MEMBER_GOALS, {"g": graph}):
+        members[actor].goals.add(str(rank if rank is not None else goal))
     return GraphState(typed, members, _actions(query, graph))
 
 
@@ -115,10 +122,10 @@ def _actions(query, graph: URIRef) -> dict[URIRef, Action]:
 
 def change_issue(name: str, before: GraphState, after: GraphState,
                  lost: list[tuple[str, str]] | None = None) -> Issue:
-    """The info line that says what the new version of the source ``name`` changed, ``before`` and ``after`` it
-    replaced the stored graph: its members who joined, left, were renamed, moved to another circle, whose dates
-    changed or who were taken off the register, its actions reworded, then the other resources added and removed, by
-    class, and what it ``lost`` by its form (French, English: a register's YAML turned CSV)."""
+    """The info line that says what the new version of the source ``name`` changed, ``before`` and ``after`` it replaced
+    the stored graph: its members who joined, left, were renamed, moved to another circle, whose dates or goals changed
+    or who were taken off the register, its actions reworded, then the other resources added and removed, by class, and
+    what it ``lost`` by its form (French, English: a register's YAML turned CSV)."""
     said = _member_changes(before.members, after.members)
     reworded = rewordings(before.actions, after.actions)
     said += _action_changes(before.actions, after.actions, reworded)
@@ -155,8 +162,8 @@ def former_names(before: GraphState, after: GraphState) -> list[tuple[URIRef, st
 
 
 def _member_changes(before: dict[URIRef, Member], after: dict[URIRef, Member]) -> list[tuple[str, str]]:
-    """The members who joined, left, were renamed, moved to another circle, whose dates changed and who were taken
-    off the register, each change counted and its first members named (French, English)."""
+    """The members who joined, left, were renamed, moved to another circle, whose dates or goals changed and who were
+    taken off the register, each change counted and its first members named (French, English)."""
     gone = {actor: member for actor, member in before.items() if actor not in after}
     new = {actor: member for actor, member in after.items() if actor not in before}
     kept = [(before[actor], member) for actor, member in after.items() if actor in before]
@@ -168,6 +175,8 @@ def _member_changes(before: dict[URIRef, Member], after: dict[URIRef, Member]) -
     moved = [(member.name, *_circle_names(old.circle), *_circle_names(member.circle)) for old, member in kept
              if old.circle != member.circle]
     redated = [(member.name, said) for old, member in kept for said in _dates_changed(old, member)]
+    regoaled = [(member.name, _ranks(old.goals), _ranks(member.goals)) for old, member in kept
+                if old.goals != member.goals]
     changes = [
         (len(new), "membre arrivé", "membres arrivés", "member joined", "members joined",
          [member.name for member in new.values()]),
@@ -182,6 +191,9 @@ def _member_changes(before: dict[URIRef, Member], after: dict[URIRef, Member]) -
         (len({who for who, _ in redated}), "membre aux dates changées", "membres aux dates changées",
          "member's dates changed", "members' dates changed",
          [(f"{who} : {fr}", f"{who}: {en}") for who, (fr, en) in redated]),
+        (len(regoaled), "membre aux objectifs changés", "membres aux objectifs changés", "member's goals changed",
+         "members' goals changed", [(f"{who} : objectifs {was or 'aucun'} → {now or 'aucun'}",
+                                     f"{who}: goals {was or 'none'} → {now or 'none'}") for who, was, now in regoaled]),
         (len(gone), "membre retiré du registre", "membres retirés du registre", "member taken off the register",
          "members taken off the register", [member.name for member in gone.values()])]
     return [_counted_change(*change) for change in changes if change[0]]
@@ -230,6 +242,15 @@ def _dates_changed(old: Member, new: Member) -> list[tuple[str, str]]:
     if old.exits != new.exits and not (old.current and not new.current) and not handed_over:
         said.append(_dates_said("sortie", "left", list(old.exits), list(new.exits)))
     return said
+
+
+def _ranks(goals: set[str]) -> str:
+    """« 2, 3 »: the goals a member serves as a line says them, by rank (numbers in their order, then the others).
+
+    >>> _ranks({"10", "2", "https://ex.org/goal"})
+    '2, 10, https://ex.org/goal'
+    """
+    return ", ".join(sorted(goals, key=lambda rank: (not rank.isdigit(), int(rank) if rank.isdigit() else 0, rank)))
 
 
 def _dates_said(fr: str, en: str, was: list[str], now: list[str]) -> tuple[str, str]:
