@@ -63,12 +63,19 @@ def test_a_grant_entrys_siret_whose_kept_siren_is_not_its_siren_is_refused():
         "siret", "SIRET « 21860194600000.0 » d'un autre SIREN (218601946) que 214201865")
 
 
+#: What each warning about the register's member starts with: its name (the words after it are a grants list's).
+NAMED = "membre « Club » : "
+
+
 def one_member(rna: str) -> tuple:
-    """The RNA number of the one member of a CSV register whose RNA cell holds ``rna``, and its warnings."""
+    """The RNA number of the one member of a CSV register whose RNA cell holds ``rna``, and its warnings (field,
+    message after the member's name, which each names first)."""
     ex = extract_register(SourceContext(Path("r.csv"), (
         f"# ptce: P\nname;kind;circle;joined;rna\nClub;association;coeur;2024-05-16;{rna}\n").encode()))
     actors = set(ex.graph.subjects(RDFS.label, Literal("Club")))
-    return {ex.graph.value(actor, MAI.rna) for actor in actors}, [(i.field, i.message) for i in ex.issues]
+    assert all(i.message.startswith(NAMED) for i in ex.issues)
+    return {ex.graph.value(actor, MAI.rna) for actor in actors}, [(i.field, i.message.removeprefix(NAMED))
+                                                                  for i in ex.issues]
 
 
 @pytest.mark.parametrize("written, said", [
