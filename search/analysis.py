@@ -134,7 +134,7 @@ ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saint
 #: Words that Snowball French stems as words of another sense, and the stem each is given instead (folded, a final
 #: plural "s" left out, read as masculine): « aidant » (a caregiver) and « aide » (help) both gave "aid", so that
 #: "aidants" found every text saying « aide » — each SCDL grant (« aide en numéraire », its nature), the theme
-#: Alimentation (« aide alimentaire ») — and « aide » every text about the caregivers (u21). A verb's present
+#: Alimentation (« aide alimentaire ») — and « aide » every text about the caregivers. A verb's present
 #: participle only (« en aidant ») loses its verb's stem: rarer in our texts than the noun.
 OWN_STEMS = {"aidant": "aidant", "aidante": "aidant"}
 

@@ -1,4 +1,4 @@
-"""/api/grants's filters and pages, as a researcher's blind test used them (u18): ``funder=`` looks among the actors
+"""/api/grants's filters and pages, as a researcher used them: ``funder=`` looks among the actors
 that fund a grant and ``beneficiary=`` among those that receive one, either takes a SIRET, a SIREN or an RNA number
 (as the named queries' actor parameters do), ``page_size`` is /api/search's, and the OpenAPI document describes
 every parameter the route accepts.

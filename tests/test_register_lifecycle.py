@@ -213,7 +213,7 @@ def test_an_old_name_recorded_passes_validation(tmp_path):
         store.close()
 
 
-# 5. The goals a member serves, changed, are told (u21 #6: « Maison de santé du Pilat : objectifs 2 → 2, 3 »).
+# 5. The goals a member serves, changed, are told (« Maison de santé du Pilat : objectifs 2 → 2, 3 »).
 
 SERVING = "{name: MSP Pilat, kind: professionnel-de-sante, circle: operationnel, joined: 2025-02-03%s}"
 

@@ -114,7 +114,7 @@ def test_a_member_with_no_circle_is_named_so_on_the_members_page(tmp_path, lang,
     assert row.startswith(f"<td>{said}</td>")
 
 
-# 3. A period ended by a move between circles is no departure, on the pole's page and the member's (u21 #3).
+# 3. A period ended by a move between circles is no departure, on the pole's page and the member's.
 
 def membership_rows(client, iri: str, lang: str) -> list[tuple[str, str, str]]:
     """The memberships table of the page of ``iri``: (member, circle, status) per row, in the page's order."""
@@ -141,7 +141,7 @@ def test_a_period_ended_by_a_move_between_circles_says_so_and_only_a_member_with
     assert "Membres aujourd&#39;hui\u00a0: 2 · anciens membres\u00a0: 1" in page
 
 
-# 4. « Membres actuels par cercle » gives a member's first entry, not its entry into its circle of today (u21 #13).
+# 4. « Membres actuels par cercle » gives a member's first entry, not its entry into its circle of today.
 
 @pytest.mark.parametrize("periods, joined", [
     (MOVED, "2021-01-10"),  # moved between circles: a member since its first entry

@@ -136,7 +136,7 @@ def test_the_command_line_names_the_file_and_line_of_a_future_date_and_a_misspel
                                        "« DanaeCare » ?") for line in lines)
 
 
-# A warning about a member names it: the coordinator had to count lines to find the member of « ligne 62 » (u21 #5).
+# A warning about a member names it: the coordinator had to count lines to find the member of « ligne 62 ».
 
 UNIVERSITY = "Université fictive de la Loire — laboratoire santé publique"
 

@@ -1,7 +1,7 @@
 """The periods of a memberships table that ended while their member is still a member of the same pole: a register
-records a move between circles as one period ended and another begun, and the ended one is no departure (the blind
-coordinator's test u21, finding 3: the Collectif, moved from the partners' circle to the operational one, was
-labelled « ancien membre » on the pole's page and its own, three rows where the header counted two former members).
+records a move between circles as one period ended and another begun, and the ended one is no departure (the
+Collectif, moved from the partners' circle to the operational one, was labelled « ancien membre » on the pole's page
+and its own, three rows where the header counted two former members).
 """
 
 from __future__ import annotations

@@ -76,7 +76,7 @@ class GoalBuilder:
     def warn(self, entry: Entry, key: str, fr: str, en: str) -> None:
         """Warn about ``entry``'s ``key`` with its line, its name as written and its value (every warning about an
         entry of the register, the builder's too); one about a member names it first, unless it quotes the name
-        already, as the coordinator looks for it (u21 #5: to find the member of « ligne 62 » she counted lines in an
+        already, as the coordinator looks for it (to find the member of « ligne 62 » she counted lines in an
         editor)."""
         if entry.member and (name := entry.text("name")) and f"« {name} »" not in fr:
             fr, en = f"membre « {name} » : {fr}", f"member '{name}': {en}"
