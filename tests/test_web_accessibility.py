@@ -338,7 +338,7 @@ def test_a_property_name_says_its_meaning_in_the_reading_order_not_in_an_abbr(cl
     assert not root.find_all("abbr")
     terms = [dt for dt in root.find_all("dt") if dt.find_all("span", **{"class": "visually-hidden"})]
     said = {dt.find("span").text(): dt.find("span", **{"class": "visually-hidden"}).text() for dt in terms}
-    assert said["numéro"] == " (http://purl.org/dc/terms/identifier)"
+    assert said["numéro"] == " (Le numéro qui désigne la ressource (celui d'une délibération).)"
     assert all(dt.find("span").attrs["title"] == hidden[2:-1] for dt in terms
                for hidden in [dt.find("span", **{"class": "visually-hidden"}).text()])
 
