@@ -266,11 +266,14 @@ def _bound_again(tokens: list[Token]) -> Told | None:
 def _bound_in(tokens: list[Token]) -> set[str]:
     """The variables that ``tokens`` (a group's, up to a point) bind: outside parentheses (triple patterns), or named
     by ``AS`` or listed by VALUES inside them; not those that a FILTER's expression only reads."""
-    bound, depth = set(), 0
+    bound, depth, in_values = set(), 0, False  # in_values: from a VALUES to the "}" that ends its data block
     for k, token in enumerate(tokens):
         depth += {"(": 1, ")": -1}.get(token.value, 0) if token.kind == "punct" else 0
+        if token.kind == "word" and token.value.upper() == "VALUES":
+            in_values = True
+        elif in_values and token.value == "}":
+            in_values = False
         after_as = k > 0 and tokens[k - 1].value.upper() == "AS"
-        in_values = any(t.value.upper() == "VALUES" for t in tokens[max(0, k - 8):k])
         if token.kind == "var" and (depth == 0 or after_as or in_values):
             bound.add(token.value)
     return bound
