@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rdflib.namespace import SKOS
 
 from graph.ingest.pipeline import ingest_paths
 from graph.store import open_store
@@ -96,9 +97,13 @@ def test_a_new_version_of_a_register_gives_the_graph_it_gives_alone(store, tmp_p
     path.write_text(REGISTER_V2, encoding="utf-8")
     ingest(other, path)
     # but for the old address of the member whose IRI the new version changed, that leads to its new one
-    # (graph.ingest.source_renames)
+    # (graph.ingest.source_renames), and for what the new version changed, which its source keeps
+    # (graph.ingest.source_report.change_notes)
     again = quads(other)
-    assert sorted(set(again) - set(alone)) == [(
-        "https://w3id.org/maillage/id/source/registre-yaml", "https://w3id.org/maillage/id/actor/siren-380335901",
-        "http://purl.org/dc/terms/isReplacedBy", "https://w3id.org/maillage/id/actor/jardins-forez")]
+    source = "https://w3id.org/maillage/id/source/registre-yaml"
+    assert sorted(set(again) - set(alone)) == [
+        (source, "https://w3id.org/maillage/id/actor/siren-380335901", "http://purl.org/dc/terms/isReplacedBy",
+         "https://w3id.org/maillage/id/actor/jardins-forez"),
+        (source, source, str(SKOS.changeNote), "aucune ressource ajoutée ni retirée"),
+        (source, source, str(SKOS.changeNote), "no resource added or removed")]
     assert set(alone) - set(again) == set()

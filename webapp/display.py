@@ -190,8 +190,8 @@ def page_context(data: dict) -> dict:
                        for year in values.get(str(MAI.fiscalYear), [])})
     if (data.get("attendance") or {}).get("own"):  # said under "Présents au vote"
         hidden |= {str(prop["property"].iri) for prop in data["attendance"]["properties"]}
-    if data.get("ingest_report"):  # its counts said under « Rapport d'import »
-        hidden |= {str(MAI.warningCount), str(MAI.errorCount)}
+    if data.get("ingest_report"):  # its counts and its version's changes said under « Rapport d'import »
+        hidden |= {str(MAI.warningCount), str(MAI.errorCount), str(SKOS.changeNote)}
     if values.get(str(SKOS.topConceptOf)) and values.get(str(SKOS.topConceptOf)) == values.get(str(SKOS.inScheme)):
         hidden.add(str(SKOS.topConceptOf))  # « concept de tête de » the scheme it is already said to be in
     of_source = any(ty.iri == str(MAI.Source) for ty in data.get("types", []))

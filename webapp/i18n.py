@@ -295,6 +295,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "error_noun": ("erreur|erreurs", "error|errors"),
     "ingest_report_rejected": ("lignes ou faits rejetés", "rows or facts rejected"),
     "ingest_report_none": ("aucun avertissement", "no warnings"),
+    "ingest_report_changes": ("Changements par rapport à la version précédente", "Changes from the previous version"),
     "ingest_report_note": ("Ce que l'import du fichier a signalé, gardé avec la source : les {n} premiers problèmes "
                            "de chaque sorte.", "What the file's ingest reported, kept with the source: the first {n} "
                            "issues of each kind."),

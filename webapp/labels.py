@@ -27,6 +27,8 @@ STANDARD: dict[URIRef, tuple[str, str, str, str]] = {
     SKOS.altLabel: ("autre nom", "other name", "Une variante du nom.", "A variant of the name."),
     SKOS.hiddenLabel: ("ancien nom", "former name", "Le nom qu'une version antérieure du registre lui donnait.",
                        "The name that an earlier version of the register gave it."),
+    SKOS.changeNote: ("changements", "changes", "Ce que cette version de la source a changé par rapport à la "
+                      "précédente.", "What this version of the source changed from the previous one."),
     SKOS.notation: ("rang", "rank", "Le numéro d'ordre.", "The rank."),
     SKOS.inScheme: ("dans le référentiel", "in scheme", "Le référentiel dont le concept fait partie.",
                     "The scheme the concept belongs to."),

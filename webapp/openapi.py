@@ -65,7 +65,20 @@ _UPLOAD = {
                     "warnings": {"type": "integer", "description": "Avertissements (lecture et SHACL)"},
                     "infos": {"type": "integer", "description": "Informations (lecture et SHACL)"},
                     "lines": {"type": "array", "items": {"type": "string"},
-                              "description": "Le rapport d'import, dans la langue demandée"}}}}}},
+                              "description": "Le rapport d'import, dans la langue demandée"},
+                    "read": {"type": "array", "description":
+                             "Ce qui a été lu, d'après le graphe enregistré de la source (un fichier enregistré "
+                             "seulement) : ses délibérations, ses subventions (leur nombre, leur total, leurs plus "
+                             "grands bénéficiaires), leurs financeurs, le PTCE d'un registre et ses membres, dans la "
+                             "langue demandée",
+                             "items": {"type": "object", "required": ["iri", "kind", "label"], "properties": {
+                                 "iri": {"type": ["string", "null"], "format": "iri",
+                                         "description": "La ressource, dont la page est /id/… ; null pour un "
+                                                        "compte"},
+                                 "kind": {"type": "string", "enum": [
+                                     "deliberation", "deliberation-more", "grant", "grants", "beneficiary",
+                                     "funder", "funder-more", "ptce"]},
+                                 "label": {"type": "string"}}}}}}}}},
         "400": _ERROR, "401": _ERROR, "403": _ERROR, "413": _ERROR,
         "422": {"description": "Fichier non enregistré (illisible, ou refusé par strict) : le message dit pourquoi",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},

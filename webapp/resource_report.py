@@ -1,11 +1,13 @@
 """The « Rapport d'import » of a source's page: the report that its ingest kept with it
-(:mod:`graph.ingest.source_report`) — its counts of warnings and errors, then each issue kept, with its line, field
-and value, in the file's order, the first of each kind with how many the file gave.
+(:mod:`graph.ingest.source_report`) — what its version changed from the one before, when it replaced one, its counts
+of warnings and errors, then each issue kept, with its line, field and value, in the file's order, the first of each
+kind with how many the file gave.
 """
 
 from __future__ import annotations
 
 from rdflib import URIRef
+from rdflib.namespace import SKOS
 
 from graph.ingest.source_report import ISSUES_KEPT_PER_KIND
 from graph.namespaces import MAI
@@ -22,8 +24,9 @@ _ISSUES = """SELECT ?issue ?severity ?message ?line ?field ?value ?occurrences W
 
 
 def ingest_report(s: URIRef, rows: list[dict]) -> dict | None:
-    """The report kept with the source ``s`` (``rows``: its own triples, which give its counts), as the page and its
-    JSON twin give it; None for a source stored without one (a shipped vocabulary, a Maillage that kept none)."""
+    """The report kept with the source ``s`` (``rows``: its own triples, which give its counts and what its version
+    changed, ``changes``: its text by language, empty when it replaced none), as the page and its JSON twin give it;
+    None for a source stored without one (a shipped vocabulary, a Maillage that kept none)."""
     counts = {row["p"]: int(row["o"]) for row in rows if row["p"] in (MAI.warningCount, MAI.errorCount)}
     if not counts:
         return None
@@ -32,8 +35,9 @@ def ingest_report(s: URIRef, rows: list[dict]) -> dict | None:
         issue = issues.setdefault(str(row["issue"]), _issue(row))
         issue["message"][row["message"].language or "fr"] = str(row["message"])
     listed = sorted(issues.values(), key=_rank)[:ISSUES_SHOWN_CAP]
+    changes = {row["o"].language or "fr": str(row["o"]) for row in rows if row["p"] == SKOS.changeNote}
     return {"warnings": counts.get(MAI.warningCount, 0), "errors": counts.get(MAI.errorCount, 0),
-            "kept_per_kind": ISSUES_KEPT_PER_KIND, "issues": listed}
+            "kept_per_kind": ISSUES_KEPT_PER_KIND, "issues": listed, "changes": changes}
 
 
 def _issue(row: dict) -> dict:

@@ -8,7 +8,8 @@ The file goes through :func:`graph.ingest.pipeline.ingest_paths` and the index i
 ``_after_ingest`` does — in a separate process under the limits of :mod:`graph.limits` (address space, CPU time, a
 wall-clock timeout), so that a hostile file cannot take a web worker down with it. Every write attempt, refused or
 not, is logged with who (token id, remote address) and what (file, size, sha256, result, and why a file was not
-stored): to the ``maillage.writes`` logger and, one JSON line each, to ``{data_dir}/logs/writes.jsonl``.
+stored): to the ``maillage.writes`` logger and, one JSON line each, to ``{data_dir}/logs/writes.jsonl``. A stored
+file's page and answer then say what it was read as, with links (:mod:`webapp.upload_read`).
 """
 
 from __future__ import annotations
@@ -306,6 +307,10 @@ def _ingest_upload(action: str):
         raise ApiError("erreur interne pendant l'ingestion (elle a été journalisée)",
                        "internal error during ingest (it has been logged)", status=500, code="internal-error")
     log_write(action, what, summary["status"], token, summary.get("reason"))
+    if summary["status"] == "stored" and summary.get("source"):
+        from webapp.upload_read import what_was_read
+
+        summary["read"] = what_was_read(summary["source"])
     return what, summary
 
 

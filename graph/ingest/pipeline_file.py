@@ -20,15 +20,17 @@ from graph.ingest.pipeline_reports import IngestRefused, IngestReport
 from graph.ingest.pipeline_storage import describe_file, store_extraction, store_rdf
 from graph.ingest.rdf_lines import with_lines
 from graph.ingest.reader_versions import is_current, reread_issue
-from graph.ingest.source_changes import (GraphState, change_issue, former_names, graph_state, renamed_actors,
-                                        reworded_actions)
+from graph.ingest.source_changes import (GraphState, change_summary, former_names, graph_state, renamed_actors,
+                                        reworded_actions, summary_issue)
 from graph.ingest.source_messages import read_as_chosen, replacement_issues, same_source
 from graph.ingest.source_renames import record_renames, recorded_names, recorded_renames
+from graph.ingest.source_report import change_notes, kept_change_notes
 from graph.ingest.sources import (StoredSources, lost_things, stored_reading, stored_sha256, stored_subjects,
                                   stored_title)
 from graph.ingest.unknown import compressed, word_document
 from graph.namespaces import DEFAULT_BASE
 from graph.store import fault_point, parse_base
+from graph.triples import TripleSet
 from graph.validation import THREADS, validate
 
 #: Files larger than this are refused before reading (a 2M-triple N-Triples file is ~250 MB).
@@ -137,9 +139,10 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     form_before = form(writer.query, ctx.source) if form is not None else None
     renames = ((recorded_renames(writer.query, ctx.source), recorded_names(writer.query, ctx.source))
                if source_kind.name != "rdf" else None)
+    notes = kept_change_notes(writer.query, ctx.source) if stored_sha == ctx.sha256 else None  # the same file again
     new_subjects = _store(writer, ctx, source_kind, extraction, strict, report, said_first)
     lost = form_before.losses(form(writer.query, ctx.source)) if form_before is not None else []
-    _tell_changes(writer, ctx, report, said_first, replaced, renames, lost)
+    _tell_changes(writer, ctx, report, said_first, replaced, renames, lost, notes)
     report.touched = {str(s) for s in old_subjects} | new_subjects
     report.seconds = time.perf_counter() - started
     return report
@@ -147,17 +150,21 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
 
 def _tell_changes(writer, ctx: SourceContext, report: IngestReport, said_first: int, replaced: GraphState | None,
                   renames: tuple[list[tuple[URIRef, URIRef]], list[tuple[URIRef, str]]] | None,
-                  lost: list[tuple[str, str]]) -> None:
+                  lost: list[tuple[str, str]], notes: TripleSet | None = None) -> None:
     """Say in ``report``, with the replacement, what a new version changed in the stored graph (``replaced``: its
     state before, None when nothing was replaced or the file is the same) and what it ``lost`` by its form (French,
-    English: :attr:`graph.ingest.base.SourceKind.form_state`), and record the members it renamed, the actions it
-    reworded and their old names and titles with the replaced graph's ``renames`` (its renames, its old names),
-    carried over (:mod:`graph.ingest.source_renames`); None for a source whose IRIs are its author's, not minted
-    from names (an RDF file)."""
+    English: :attr:`graph.ingest.base.SourceKind.form_state`), and keep it with the source (its change notes,
+    :func:`graph.ingest.source_report.change_notes`; the same file read again keeps the ``notes`` it had); and record
+    the members it renamed, the actions it reworded and their old names and titles with the replaced graph's
+    ``renames`` (its renames, its old names), carried over (:mod:`graph.ingest.source_renames`); None for a source
+    whose IRIs are its author's, not minted from names (an RDF file)."""
     state = graph_state(writer.query, ctx.source) if replaced is not None else None
     if replaced is not None:
-        report.issues.insert(said_first, change_issue(ctx.options.get("source_name") or ctx.name, replaced, state,
-                                                      lost))
+        summary = change_summary(replaced, state, lost)
+        report.issues.insert(said_first, summary_issue(ctx.options.get("source_name") or ctx.name, summary))
+        notes = change_notes(ctx.source, summary)
+    if notes:
+        writer.add(ctx.source, notes)
     if renames is not None:
         moved, names = renames
         if replaced is not None:

@@ -122,9 +122,23 @@ def _actions(query, graph: URIRef) -> dict[URIRef, Action]:
 
 def change_issue(name: str, before: GraphState, after: GraphState,
                  lost: list[tuple[str, str]] | None = None) -> Issue:
-    """The info line that says what the new version of the source ``name`` changed, ``before`` and ``after`` it replaced
-    the stored graph: its members who joined, left, were renamed, moved to another circle, whose dates or goals changed
-    or who were taken off the register, its actions reworded, then the other resources added and removed, by class, and
+    """The info line that says what the new version of the source ``name`` changed (:func:`change_summary`)."""
+    return summary_issue(name, change_summary(before, after, lost))
+
+
+def summary_issue(name: str, summary: tuple[str, str]) -> Issue:
+    """The info line of the ingest's report that says the ``summary`` (French, English) of what the new version of
+    the source ``name`` changed."""
+    fr, en = summary
+    return Issue("Info", f"ce que change la nouvelle version de « {name} » : {fr}",
+                 f"what the new version of '{name}' changes: {en}")
+
+
+def change_summary(before: GraphState, after: GraphState,
+                   lost: list[tuple[str, str]] | None = None) -> tuple[str, str]:
+    """What a new version of a source changed, ``before`` and ``after`` it replaced the stored graph, in French and
+    in English: its members who joined, left, were renamed, moved to another circle, whose dates or goals changed or
+    who were taken off the register, its actions reworded, then the other resources added and removed, by class, and
     what it ``lost`` by its form (French, English: a register's YAML turned CSV)."""
     said = _member_changes(before.members, after.members)
     reworded = rewordings(before.actions, after.actions)
@@ -134,8 +148,7 @@ def change_issue(name: str, before: GraphState, after: GraphState,
     said += lost or []
     if not said:
         said = [("aucune ressource ajoutée ni retirée", "no resource added or removed")]
-    return Issue("Info", f"ce que change la nouvelle version de « {name} » : {', '.join(fr for fr, _ in said)}",
-                 f"what the new version of '{name}' changes: {', '.join(en for _, en in said)}")
+    return ", ".join(fr for fr, _ in said), ", ".join(en for _, en in said)
 
 
 def renamed_actors(before: GraphState, after: GraphState) -> list[tuple[URIRef, URIRef]]:
@@ -351,5 +364,5 @@ def _labels() -> dict[URIRef, dict[str, str]]:
     return labels
 
 
-__all__ = ["GraphState", "Member", "change_issue", "former_names", "graph_state", "renamed_actors",
-           "reworded_actions"]
+__all__ = ["GraphState", "Member", "change_issue", "change_summary", "former_names", "graph_state", "renamed_actors",
+           "reworded_actions", "summary_issue"]

@@ -11,8 +11,12 @@ the first :data:`ISSUES_KEPT_PER_KIND` of each kind (same severity, field and me
 kind says how many the file gave in all (``mai:occurrences``).
 
 Issues are named by their rank (``{base}issue/{source key}/{n}``), with no date: the same file read twice gives the
-same triples. What an ingest says of its run rather than of the file (a replacement, a reading again, what a new
-version changed) and its infos are not kept.
+same triples. What an ingest says of its run rather than of the file (a replacement, a reading again) and its infos
+are not kept, but for what a new version changed (:func:`graph.ingest.source_changes.change_summary`: the members
+who joined and left, the circles and goals changed…), which the source keeps as a ``skos:changeNote`` in French and
+in English, so that its page still says it after the upload's result is gone. The same file read again (a reader's
+new version, ``--force``) changes nothing and keeps the note of the version that made it (:func:`kept_change_notes`);
+a file that replaces the source says what it changed in its own note.
 
 >>> from graph.ingest.base import Issue
 >>> source = URIRef("https://ex.org/id/source/f-csv")
@@ -29,7 +33,7 @@ from __future__ import annotations
 from collections import Counter
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
 
 from graph.ingest.base import Issue
 from graph.namespaces import DEFAULT_BASE, MAI, mint
@@ -92,4 +96,30 @@ def _describe_issue(graph: TripleSet, node: URIRef, issue: Issue, source: URIRef
         graph.add((node, RDF.value, Literal(value)))
 
 
-__all__ = ["ISSUES_KEPT_PER_KIND", "VALUE_CHARS_KEPT", "issue_kind", "report_graph"]
+_CHANGE_NOTES = f"SELECT ?note WHERE {{ GRAPH ?g {{ ?g <{SKOS.changeNote}> ?note FILTER(isLiteral(?note)) }} }}"
+
+
+def change_notes(source: URIRef, summary: tuple[str, str]) -> TripleSet:
+    """The triples that keep with ``source`` the ``summary`` (French, English) of what its new version changed.
+
+    >>> source = URIRef("https://ex.org/id/source/r-yaml")
+    >>> sorted(str(o) for o in change_notes(source, ("1 membre arrivé (A)", "1 member joined (A)")).objects())
+    ['1 member joined (A)', '1 membre arrivé (A)']
+    """
+    graph = TripleSet()
+    for text, lang in zip(summary, ("fr", "en")):
+        graph.add((source, SKOS.changeNote, Literal(text, lang=lang)))
+    return graph
+
+
+def kept_change_notes(query, source: URIRef) -> TripleSet:
+    """The notes of what a version changed that the stored graph of ``source`` keeps (none, when it is not stored),
+    to be kept when the same file is read again."""
+    graph = TripleSet()
+    for note, in query(_CHANGE_NOTES, {"g": source}):
+        graph.add((source, SKOS.changeNote, note))
+    return graph
+
+
+__all__ = ["ISSUES_KEPT_PER_KIND", "VALUE_CHARS_KEPT", "change_notes", "issue_kind", "kept_change_notes",
+           "report_graph"]
