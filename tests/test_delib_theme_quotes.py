@@ -27,9 +27,11 @@ def example():
 
 
 def _quotes_by_theme(graph, resource: URIRef) -> dict[str, str]:
-    """Each theme of ``resource`` (its slug) -> the quote of its evidence that supports it."""
+    """Each theme of ``resource`` (its slug) -> the quote of its evidence that supports it (not a quote that supports
+    a property, a deliberation's number)."""
     return {str(graph.value(selector, MAI.supports))[len(THEME):]: str(graph.value(selector, OA.exact))
-            for selector in graph.objects(resource, MAI.evidence) if graph.value(selector, MAI.supports)}
+            for selector in graph.objects(resource, MAI.evidence)
+            if str(graph.value(selector, MAI.supports)).startswith(THEME)}
 
 
 def test_each_theme_the_example_gives_danaecare_has_the_quote_that_gives_it(example):
@@ -122,7 +124,8 @@ def _deliberation_quotes(tmp_path, title: str) -> tuple[dict[str, str], dict[str
     assert "/deliberation/" in str(deliberation)
     spans = {str(graph.value(selector, MAI.supports))[len(THEME):]:
              (int(graph.value(selector, OA.start)), int(graph.value(selector, OA.end)))
-             for selector in graph.objects(deliberation, MAI.evidence) if graph.value(selector, MAI.supports)}
+             for selector in graph.objects(deliberation, MAI.evidence)
+             if str(graph.value(selector, MAI.supports)).startswith(THEME)}
     return _quotes_by_theme(graph, deliberation), spans, extraction.text
 
 

@@ -200,10 +200,10 @@ def page_context(data: dict) -> dict:
     currency = next(iter(currencies)) if len(currencies) == 1 else None
     lists = attendance_lists(data.get("attendance"))
     session = any(kind.iri == str(MAI.Session) for kind in data.get("types", []))
+    placed = placed_quotes(data, summary, lists, KIND_ORDERS[MAI.Session] if session else ())
     return {"hidden": hidden, "currency": currency, "of_source": of_source, "titles": titles, "summary": summary,
-            "number": heading_number(data, values), "attendance_lists": lists,
-            "placed": placed_quotes(data, summary, lists, KIND_ORDERS[MAI.Session] if session else ()),
-            "property_quotes": property_quotes(data),
+            "number": heading_number(data, values), "attendance_lists": lists, "placed": placed,
+            "property_quotes": property_quotes(data, placed["moved"] + placed["summary"]),
             "restated": restated_inverses(data.get("properties", []), data.get("inverse") or []),
             "tagged": tagged_with(values, data.get("inverse") or []),
             "relabels": theme_relabels(values) | session_relabels(data, values)}
@@ -226,15 +226,17 @@ def heading_number(data: dict, values: dict) -> str | None:
 _DERIVED_FROM = {str(MAI.budgetNature): str(MAI.budgetAccount)}
 
 
-def property_quotes(data: dict) -> dict[str, list[dict]]:
+def property_quotes(data: dict, placed: list[dict] = ()) -> dict[str, list[dict]]:
     """The quotes of the page's resource that state the value of one of its properties (``mai:supports`` → the
     property: a grant's fiscal year, budget account or purpose, in a deliberation's words), by property IRI, for its
     « Pourquoi ? » beside the value; a derived property (:data:`_DERIVED_FROM`) has those of the one it is read from.
-    """
+    Not those that the page sets elsewhere (``placed``: a session's beside its facts, a deliberation's number's in
+    its summary, :func:`webapp.fact_quotes.placed_quotes`)."""
     found: dict[str, list[dict]] = {}
     for quote in (data.get("evidence") or {}).get(data.get("iri"), []):
-        if quote.get("supports"):
-            found.setdefault(quote["supports"], []).append(quote)
+        if quote.get("supports") and quote not in placed:
+            for value in quote.get("stated") or [quote["supports"]]:
+                found.setdefault(value, []).append(quote)
     for derived, origin in _DERIVED_FROM.items():
         if origin in found:
             found.setdefault(derived, []).extend(found[origin])

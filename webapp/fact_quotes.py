@@ -2,8 +2,9 @@
 fact: a session's « Nombre de présents : 54 » with the counts, « Membres titulaires présents : … » with the list of
 those present, not all ten under one « Pourquoi ? » below the facts.
 
-A reader quotes a session once per fact group without saying which property each quote is for (the graph states
-``mai:evidence`` of the session), so a quote is matched to the fact whose values it names: a count by its number, a
+The reader says which property each quote of a session is the evidence of (``mai:supports`` → ``mai:membersPresent``,
+``stated``: every property it supports): a quote goes beside the first of the facts it states. A store ingested by
+an older reader says none, so a quote without is matched to the fact whose values it names: a count by its number, a
 date by its day and year, a person or a proxy by the family names (the words in capitals) of its name. A quote
 goes to the fact whose values it names the largest share of (the list of those present, which names the chair
 too, before the chair), the fact with more values first on a tie; one that names no fact's values stays where it
@@ -18,6 +19,12 @@ was.
 ... {"quote": "Présents : Mme Sylvie FAYOLLE, M. Denis BARRIOL"}, {"quote": "Adopté à l'unanimité."}]
 >>> {p: [q["quote"][:9] for q in found] for p, found in quotes_by_fact(quotes, facts).items()}
 {'p:chair': ['Président'], 'p:count': ['Nombre de'], 'p:present': ['Présents ']}
+
+A quote that states its property goes beside it, whatever values it names (the chair named in the count's line):
+
+>>> stated = {"quote": "Présents : 2 sous la présidence de Mme Sylvie FAYOLLE", "stated": ["p:count"]}
+>>> list(quotes_by_fact([stated], facts))
+['p:count']
 """
 
 from __future__ import annotations
@@ -37,13 +44,24 @@ def quotes_by_fact(quotes: list[dict], facts: list[dict]) -> dict[str, list[dict
     none."""
     found: dict[str, list[dict]] = {}
     for quote in quotes:
-        tokens = fold(quote["quote"]).split()
-        words, numbers = set(tokens), {int(token) for token in tokens if token.isdigit()}
-        best = max(((_share(fact["values"], words, numbers), len(fact["values"]), str(fact["property"].iri))
-                    for fact in facts if fact["values"]), default=None)
-        if best is not None and best[0] >= 0.5:
-            found.setdefault(best[2], []).append(quote)
+        prop = _stated_fact(quote, facts) if quote.get("stated") else _named_fact(quote, facts)
+        if prop is not None:
+            found.setdefault(prop, []).append(quote)
     return found
+
+
+def _stated_fact(quote: dict, facts: list[dict]) -> str | None:
+    """The first of ``facts`` whose property the quote states (its ``stated`` properties), or None."""
+    return next((str(fact["property"].iri) for fact in facts if str(fact["property"].iri) in quote["stated"]), None)
+
+
+def _named_fact(quote: dict, facts: list[dict]) -> str | None:
+    """The fact whose values a quote that states none names the largest share of, half of them at least, or None."""
+    tokens = fold(quote["quote"]).split()
+    words, numbers = set(tokens), {int(token) for token in tokens if token.isdigit()}
+    best = max(((_share(fact["values"], words, numbers), len(fact["values"]), str(fact["property"].iri))
+                for fact in facts if fact["values"]), default=None)
+    return best[2] if best is not None and best[0] >= 0.5 else None
 
 
 def _share(values: list, words: set[str], numbers: set[int]) -> float:
@@ -77,26 +95,27 @@ def _named(value, words: set[str], numbers: set[int]) -> bool:
 def placed_quotes(data: dict, summary: list[dict], lists: list[dict], order: tuple = ()) -> dict:
     """Where a page sets the quotes of its resource and of its session beside the facts they support: ``summary``,
     the quotes of a deliberation's key facts (its own that no fact below takes, and those of the counts);
-    ``facts``, those of its session's facts said with the attendance (convocation, chair, secretary); ``lists``, those
-    of each list of names by its id (``lists``: :func:`webapp.display.attendance_lists`); ``by_property``, those of a
-    session's own facts (``order``: the properties its page orders, :data:`webapp.display.KIND_ORDERS`);
-    ``moved``, the quotes that the page no longer shows where they were (under the fact « séance », atop a
-    session's page)."""
+    ``facts``, those of its session's facts said with the attendance (convocation, chair, secretary) and those that
+    state a fact of the session that the page does not show; ``lists``, those of each list of names by its id
+    (``lists``: :func:`webapp.display.attendance_lists`); ``by_property``, those of a session's own facts
+    (``order``: the properties its page orders, :data:`webapp.display.KIND_ORDERS`); ``moved``, the quotes that the
+    page no longer shows where they were (under the fact « séance », atop a session's page, beside a property).
+    A quote of the resource that supports a value of its own (a theme) stays beside that value."""
     evidence, placed = data.get("evidence") or {}, {"summary": [], "facts": [], "lists": {}, "by_property": {},
                                                     "moved": []}
-    own = [quote for quote in evidence.get(data.get("iri"), []) if not quote.get("supports")]
+    quotes = evidence.get(data.get("iri"), [])
     if order:  # a session's page: its quotes beside its properties
         facts = [prop for prop in data.get("properties", []) if prop["property"].iri in {str(p) for p in order}]
-        placed["by_property"] = quotes_by_fact(own, facts)
+        placed["by_property"] = quotes_by_fact(_placeable(quotes, facts), facts)
         placed["moved"] = [quote for found in placed["by_property"].values() for quote in found]
         return placed
+    own = _placeable(quotes, summary)
     attendance = data.get("attendance")
     if not attendance:
         placed["summary"] = own
         return placed
     session = attendance.get("session") or _session_of(data)
-    session_quotes = [quote for quote in evidence.get(session.iri if session else None, [])
-                      if not quote.get("supports")]
+    session_quotes = evidence.get(session.iri if session else None, [])  # a session's quotes support no value
     counts = [prop for prop in summary if prop in attendance["session_facts"] + attendance["properties"]]
     shown = [prop for prop in attendance["session_facts"] if prop not in summary]
     found = quotes_by_fact(own + session_quotes, counts + shown + lists)
@@ -104,10 +123,19 @@ def placed_quotes(data: dict, summary: list[dict], lists: list[dict], order: tup
     placed["summary"] = ([quote for quote in own if quote not in elsewhere]
                          + [quote for prop in counts for quote in found.get(str(prop["property"].iri), [])
                             if quote not in own])
-    placed["facts"] = [quote for prop in shown for quote in found.get(str(prop["property"].iri), [])]
+    placed_anywhere = [quote for quotes in found.values() for quote in quotes]
+    placed["facts"] = ([quote for prop in shown for quote in found.get(str(prop["property"].iri), [])]
+                       + [quote for quote in session_quotes if quote.get("stated") and quote not in placed_anywhere])
     placed["lists"] = {item["id"]: found.get(str(item["property"].iri), []) for item in lists}
-    placed["moved"] = [quote for quotes in found.values() for quote in quotes if quote in session_quotes]
+    placed["moved"] = [quote for quote in session_quotes if quote in placed_anywhere or quote in placed["facts"]]
     return placed
+
+
+def _placeable(quotes: list[dict], facts: list[dict]) -> list[dict]:
+    """The ``quotes`` that a page may set beside one of ``facts``: those that state no value (matched by the values
+    they name), and those that state the property of one of them."""
+    properties = {str(fact["property"].iri) for fact in facts}
+    return [quote for quote in quotes if not quote.get("supports") or properties & set(quote.get("stated", ()))]
 
 
 def _session_of(data: dict) -> Ref | None:

@@ -43,7 +43,8 @@ def evidence_rows(s: URIRef, listed: list[URIRef] = ()) -> list[dict]:
 
 
 def evidence_of(facts: list[URIRef]) -> list[dict]:
-    """The evidence of ``facts``, as rows of fact, evidence, quote, start, end, source, title and supported value."""
+    """The evidence of ``facts``, as rows of fact, evidence, quote, start, end, source, title and the set of values
+    it supports if any (``stated``)."""
     if not facts:
         return []
     by_evidence: dict[tuple, dict] = {}
@@ -51,7 +52,9 @@ def evidence_of(facts: list[URIRef]) -> list[dict]:
         key = (row["fact"], row["evidence"])
         found = by_evidence.setdefault(key, {"fact": row["fact"], "evidence": row["evidence"]})
         column = _EVIDENCE_PROPERTIES.get(str(row["p"]))
-        if column and column not in found:
+        if column == "supports":  # a passage that states several facts of a session supports each property
+            found.setdefault("stated", set()).add(str(row["o"]))
+        elif column and column not in found:
             found[column] = row["o"]
     rows = [row for row in by_evidence.values() if "quote" in row]
     sources = sorted({row["source"] for row in rows if isinstance(row.get("source"), URIRef)})
@@ -68,8 +71,10 @@ _EVIDENCE_PROPERTIES = {str(OA.exact): "quote", str(OA.start): "start", str(OA.e
 
 
 def add_evidence(rows: list[dict], found: dict[str, list[dict]], seen: set[tuple[str, str]]) -> None:
-    """Add to ``found`` (fact IRI -> its quotes, each with a link to the source page that highlights it, and the
-    IRI of the value it supports or None) the evidence of ``rows`` (:func:`evidence_of`) not ``seen`` yet."""
+    """Add to ``found`` (fact IRI -> its quotes, each with a link to the source page that highlights it, the IRI of
+    the value it supports or None, and ``stated``: every value or property it supports, sorted, as one passage of a
+    session may state several of its facts; ``supports`` is then the first) the evidence of ``rows``
+    (:func:`evidence_of`) not ``seen`` yet."""
     for row in rows:
         fact = str(row["fact"])
         if (fact, str(row["evidence"])) in seen:
@@ -79,7 +84,7 @@ def add_evidence(rows: list[dict], found: dict[str, list[dict]], seen: set[tuple
             "quote": str(row["quote"]), "source": ref(row.get("source"), row.get("title")),
             "start": int(row["start"]) if row.get("start") is not None else None,
             "end": int(row["end"]) if row.get("end") is not None else None,
-            "supports": str(row["supports"]) if row.get("supports") is not None else None})
+            "supports": min(row["stated"]) if row.get("stated") else None, "stated": sorted(row.get("stated", ()))})
 
 
 #: The sources of a quote that hold the text it quotes: an RDF file that states a quote is its source too.

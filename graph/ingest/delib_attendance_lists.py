@@ -337,15 +337,15 @@ def _read_section(body: str, kind: str, at: tuple[int, int, int], attendance: At
         attendance.headed.append(kind)
     if all_but is not None:
         _parse_all_but(all_but.group("names"), attendance)
-        attendance.spans.append((start, all_but.end()))
+        attendance.quote((start, all_but.end()), "present", "absent", "proxies")
     elif (counted := _COUNTED_LIST.match(body, end, stop)) is not None:  # "Procurations : 4 (M. A à Mme B, …)"
         _parse_list(" ".join(counted["names"].split()), kind, attendance)
-        attendance.spans.append((start, counted.end()))
+        attendance.quote((start, counted.end()), kind)
     elif kind == "proxies" and (table := _proxy_table(body, end, stop)) is not None:  # "| Mandant | Mandataire |"
         _parse_list(table[0], kind, attendance)
-        attendance.spans.append((start, table[1]))
+        attendance.quote((start, table[1]), kind)
     else:
         text, text_end, unread = read_section_text(body, end, stop, kind)
         attendance.unread += [(kind, line) for line in unread]
         _parse_list(text, kind, attendance)
-        attendance.spans.append((start, max(end, text_end)))
+        attendance.quote((start, max(end, text_end)), kind)

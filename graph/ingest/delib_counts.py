@@ -159,12 +159,12 @@ def parse_counts(body: str, attendance: Attendance) -> None:
     read = len(attendance.spans)
     _read_counts(_blanked(body, at_vote), attendance)
     if at_vote and all(getattr(attendance, name) is None for name in ("present_count", "proxy_count", "vote_count")):
-        del attendance.spans[read:]
+        attendance.unquote(read)
         _read_counts(body, attendance)
     if (sitting := _SITTING_BODY.search(body)) is not None and attendance.in_office != int(sitting.group(1)):
         attendance.in_office = int(sitting.group(1))
         attendance.count_at["in_office"] = sitting.start()
-        attendance.spans.append(sitting.span())
+        attendance.quote(sitting.span(), "in_office")
     _read_convened(body, attendance)
 
 
@@ -188,29 +188,31 @@ def _read_counts(body: str, attendance: Attendance) -> None:
         if match:
             setattr(attendance, name, int(match.group(1)) if match.group(1) else words_to_number(match.group(2)))
             attendance.count_at[name] = match.start()
-            attendance.spans.append(match.span())
+            attendance.quote(match.span(), name)
         elif found := headed_count or _in_the_margin(margin, _IN_THE_MARGIN[name]):
             setattr(attendance, name, found[0])
             attendance.count_at[name] = found[1][0]
-            attendance.spans.append(found[1])
+            attendance.quote(found[1], name)
     for name, sentence in _IN_A_SENTENCE.items():
         if getattr(attendance, name) is not None or (match := sentence.search(body)) is None:
             continue
         if (count := _figure(next(group for group in match.groups() if group))) is not None:
             setattr(attendance, name, count)
             attendance.count_at[name] = match.start()
-            attendance.spans.append(match.span())
+            attendance.quote(match.span(), name)
     if attendance.in_office is None and (out_of := _OUT_OF.search(body)) is not None:
         attendance.in_office = int(out_of["of"])
         attendance.count_at["in_office"] = out_of.start("of")
-        attendance.spans.append(out_of.span())
+        stated = ["in_office"]
         if attendance.present_count is None:
             attendance.present_count = int(out_of["present"] or out_of["present2"])
             attendance.count_at["present_count"] = out_of.start()
+            stated.append("present_count")
+        attendance.quote(out_of.span(), *stated)
     if attendance.vote_count is None and (together := _PRESENT_OR_REPRESENTED.search(body)) is not None:
         attendance.vote_count = int(together.group(1))
         attendance.count_at["vote_count"] = together.start()
-        attendance.spans.append(together.span())
+        attendance.quote(together.span(), "vote_count")
 
 
 def _read_convened(body: str, attendance: Attendance) -> None:
@@ -224,7 +226,7 @@ def _read_convened(body: str, attendance: Attendance) -> None:
             date, end = _date_in_words(words), words.end()
         if date:
             attendance.convened = date_from_match(date) or _before_the_session(date, body)
-            attendance.spans.append((match.start(), end or match.end() + date.end()))
+            attendance.quote((match.start(), end or match.end() + date.end()), "convened")
 
 
 #: What dates the convocation: "convoqué le …", "convoqué par son Président le …", "Convocation : …", "Date de

@@ -46,6 +46,14 @@ _TYPE, _LABEL = RDF.type, RDFS.label
 _PERSON, _GIVEN_NAME, _FAMILY_NAME = FOAF.Person, FOAF.givenName, FOAF.familyName
 
 
+#: The property of a session that each of an attendance's fields gives (:attr:`Attendance.stated` names them).
+ATTENDANCE_PROPERTIES = {
+    "in_office": MAI.membersInOffice, "present_count": MAI.membersPresent, "proxy_count": MAI.proxyCount,
+    "vote_count": MAI.voteCount, "convened": MAI.convenedOn, "chair": MAI.chair, "chair_title": MAI.roleTitle,
+    "secretary": MAI.secretary, "present": MAI.present, "excused": MAI.excused, "absent": MAI.absent,
+    "proxies": MAI.proxy}
+
+
 def concept(scheme: str, key: str) -> URIRef:
     """Return the IRI of a concept of a shipped scheme (``outcome/adopted``, ``nature/operating``…)."""
     return URIRef(f"{ONTOLOGY}{scheme}/{key}")
@@ -123,7 +131,16 @@ class Builder:
             self.add(iri, MAI.secretary, self.person(a.secretary))
         self._attendance(iri, a, lambda proxy: self._proxy_node(iri, "/session/", proxy))
         for span in a.spans:
-            self.evidence(iri, span)
+            self.stated_evidence(iri, span, stated_properties(a, span))
+
+    def stated_evidence(self, fact: URIRef, span: tuple[int, int] | None, properties: list[URIRef]) -> None:
+        """The passage ``span`` as evidence of ``fact``, one selector that ``mai:supports`` each of the
+        ``properties`` whose values the passage states (« Présents : 24 – Votants : 26 » two counts): the same
+        selector as a quote of the whole fact, since the passage is quoted once."""
+        if span and span[1] > span[0]:
+            selector = add_evidence(self.graph, fact, self.ctx, self.text, span[0], span[1])
+            for prop in properties:
+                self.graph.add((selector, MAI.supports, prop))
 
     def attendance_at_vote(self, deliberation: URIRef, session: URIRef, at_vote: Attendance,
                            opening: Attendance) -> None:
@@ -209,6 +226,15 @@ class Builder:
             self.add(grant, MAI.governedBy, iri)
         for span in found.spans:
             self.evidence(iri, span)
+
+
+def stated_properties(a: Attendance, span: tuple[int, int]) -> list[URIRef]:
+    """The properties of the session whose values the passage ``span`` states, those the session has: a chair's
+    title only with the chair, a list only when it names someone (a reading taken back leaves a field empty)."""
+    def kept(name: str) -> bool:
+        return getattr(a, name) not in (None, []) and (name != "chair_title" or a.chair is not None)
+
+    return [ATTENDANCE_PROPERTIES[name] for name in a.stated.get(span, ()) if kept(name)]
 
 
 def attendance_key(a: Attendance) -> tuple:

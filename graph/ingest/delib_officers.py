@@ -129,7 +129,7 @@ def chair_from_signature(body: str, attendance: Attendance) -> None:
             continue
         if (person := _signer(body, sign)) is not None:
             attendance.chair, attendance.chair_title = person, title[0].upper() + title[1:]
-            attendance.spans.append((sign.start(), sign.end()))
+            attendance.quote((sign.start(), sign.end()), "chair", "chair_title")
         return
 
 
@@ -233,7 +233,7 @@ def parse_officers(body: str, attendance: Attendance) -> None:
         # "…, Maire de la commune", "… - Maire", "…, Vice-Présidente, présidant la séance"
         attendance.chair_title = (match.group("title") or match.group("office") or match.group("office5")
                                   or match.group("title6"))
-        attendance.spans.append(match.span())
+        attendance.quote(match.span(), "chair", *(["chair_title"] if attendance.chair_title else []))
         if attendance.chair and (match.group("name") or match.group("name2") or match.group("name4")) and (
                 office := _OFFICE_AFTER.match(body, match.end())):
             attendance.chair_title = office.group("office")
@@ -244,14 +244,15 @@ def parse_officers(body: str, attendance: Attendance) -> None:
             # "sous la présidence de Mme Sylvie\nDARDENNE, Maire.": the line ended inside the name
             attendance.chair = _officer(name + ("" if cut else " ") + wrapped.group("rest"))
             attendance.chair_title = attendance.chair and (match.group("title") or wrapped.group("office"))
-            attendance.spans.append(wrapped.span())
+            titled = wrapped.group("office") and not match.group("title")
+            attendance.quote(wrapped.span(), "chair", *(["chair_title"] if titled else []))
         elif (attendance.chair is not None and not attendance.chair.given and not attendance.chair.family.isupper()
               and attendance.chair_title is None and re.match(r"[ \t]*(?:\n|$)", body[match.end():])):
             attendance.chair = None  # "sous la présidence de Mme Sylvie" at a line's end: a given name, its family lost
     match = _find_secretary(body)
     if match:
         attendance.secretary = _officer(match.group("name") or match.group("signed"))
-        attendance.spans.append(match.span())
+        attendance.quote(match.span(), "secretary")
     # A signature gives the chair's title, never the chair here: an extract is signed by the executive who certifies
     # it ("Le Président du CIAS, Gérard X"), whoever chaired the session (a vice-president, the eldest member); the
     # signer chairs only when the text names no one else (:func:`chair_from_signature`). The title written with the

@@ -58,6 +58,9 @@ class Attendance:
     absent: list[Person] = field(default_factory=list)
     proxies: list[Proxy] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
+    #: the facts each span states, by the names of their fields here ("present_count", "chair", "chair_title"…), for
+    #: its quote to say which property it is the evidence of (``mai:supports``)
+    stated: dict[tuple[int, int], list[str]] = field(default_factory=dict)
     count_at: dict[str, int] = field(default_factory=dict)  # where each count is stated
     unread: list[tuple[str, str]] = field(default_factory=list)  # (list, line) of lines that named no one
     #: (list, office, proxy's holder) of the members a list names by their office ("M. le Maire à Mme X") whom the
@@ -90,7 +93,26 @@ class Attendance:
             setattr(copied, name, list(getattr(self, name)))
         copied.proxies = [Proxy(proxy.giver, proxy.holder) for proxy in self.proxies]
         copied.count_at = dict(self.count_at)
+        copied.stated = {span: list(fields) for span, fields in self.stated.items()}
         return copied
+
+    def quote(self, span: tuple[int, int], *fields: str) -> None:
+        """Keep ``span`` as evidence of the facts it states (``fields``: their names here), once each.
+
+        >>> a = Attendance()
+        >>> a.quote((0, 9), "chair"); a.quote((0, 9), "chair", "chair_title")
+        >>> a.spans, a.stated
+        ([(0, 9), (0, 9)], {(0, 9): ['chair', 'chair_title']})
+        """
+        self.spans.append(span)
+        stated = self.stated.setdefault(span, [])
+        stated += [name for name in fields if name not in stated]
+
+    def unquote(self, since: int) -> None:
+        """Forget the spans kept from the ``since``-th on, and the facts they state: a reading taken back."""
+        for span in self.spans[since:]:
+            self.stated.pop(span, None)
+        del self.spans[since:]
 
     def persons(self) -> list[Person]:
         """Every person named, once each, in reading order."""
@@ -146,7 +168,7 @@ def _proxy_sentences(body: str, attendance: Attendance) -> None:
         holder = read_member(match["holder"] or match["holder2"] or match["holder3"], False)
         if giver is not None and holder is not None:
             add_proxy(attendance, giver, holder)
-            attendance.spans.append(match.span())
+            attendance.quote(match.span(), "proxies")
 
 
 def parse_attendance(body: str) -> Attendance:

@@ -291,6 +291,7 @@ class Reader:
             b.add(d, DCTERMS.references, deliberation_iri(self.authority, self.corrected[0], base=self.ctx.base))
         b.add(d, RDF.type, MAI.Deliberation)
         b.add(d, DCTERMS.identifier, self.number)
+        b.evidence(d, self.number_span, supports=DCTERMS.identifier)
         b.add(d, DCTERMS.title, self.title or None)
         b.add(d, DCTERMS.date, Literal(self.date, datatype=XSD.date) if self.date else None)
         b.add(d, MAI.authority, self.authority)
@@ -337,6 +338,9 @@ class Reader:
                         f"« {self.ctx.key} »",
                         f"deliberation number not found: it is identified by its file's name '{self.ctx.key}'")
         self.number = number or self.ctx.key  # an erratum is an act of its own: its facts stay apart
+        # the passage that writes it, when the number is its heading's (not an ACTES id's, an erratum's or a file's)
+        self.number_span = trimmed(self.body, self.own.span()) \
+            if self.own and number == as_number(self.own.group("num")) else None
 
     def read_vote(self) -> None:
         vote = self.vote
@@ -362,3 +366,16 @@ class Reader:
         la délibération n° …", no words of the text)."""
         quotes = dict(locate_concepts([self.title_words], "themes")) if self.title_words else {}
         return [(theme, quotes.get(theme)) for theme in match_concepts(self.title, "themes")]
+
+
+def trimmed(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` without the spaces and line ends at either end of its text in ``text``, nor the dash or colon that
+    ends it (a number's match may start with the line end before "n° 2014 / 171", and end with the dash before its
+    title: "2024-061 -"), for its quote to begin and end with the number's words.
+
+    >>> trimmed("Objet\\n n° 12 – Budget", (5, 15))
+    (7, 12)
+    """
+    start, end = span
+    words = text[start:end]
+    return start + len(words) - len(words.lstrip()), end - len(words) + len(words.rstrip(" \t\n:–—-"))

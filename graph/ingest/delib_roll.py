@@ -101,7 +101,7 @@ def parse_roll(body: str, attendance: Attendance) -> None:
         columns = _head(line) if re.search(r"r[ée]sent|\|\s*P\s*\|", line, re.I) else None
         if columns is not None and (end := _read_rows(body, at + len(line) + 1, columns,
                                                       pipe_cells(line) is not None, attendance)) is not None:
-            attendance.spans.append((at, end))
+            attendance.quote((at, end), *_lists_filled(attendance))
             return
         at += len(line) + 1
 
@@ -158,3 +158,8 @@ def _read_halves(body: str, at: int, columns: list[_Column], ruled: bool, attend
                 _mark(attendance, member, column, text)
         end = row_end
     return end
+
+
+def _lists_filled(attendance: Attendance) -> list[str]:
+    """The lists of ``attendance`` that name someone (a roll's rows fill each list its marks say)."""
+    return [name for name in ("present", "excused", "absent", "proxies") if getattr(attendance, name)]

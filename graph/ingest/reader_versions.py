@@ -23,7 +23,7 @@ from graph.ingest.base import Issue
 #: Kind name (:data:`graph.ingest.KIND_MODULES`) -> the version of its reader.
 READER_VERSIONS: dict[str, int] = {
     "rdf": 2,
-    "deliberation": 9,
+    "deliberation": 10,
     "scdl-subventions": 6,
     "scdl-deliberations": 2,
     "rna": 1,
