@@ -114,10 +114,11 @@ def test_the_command_line_binds_the_period_to_the_current_year_by_default():
 
 # 2. The goals that each grant serves, in every table of grants.
 
-def test_the_pole_funding_grants_list_the_goals_they_serve_last(client_on):
+def test_the_pole_funding_grants_list_the_goals_they_serve_before_purpose_and_source(client_on):
     client = client_on()
     answer = client.get("/funding?pole=ptce-sante-danaecare&format=csv&table=grants")
-    assert csv_header(answer)[-1] == "goals" and [row["goals"] for row in csv_rows(answer)] == [GOAL_2]
+    assert csv_header(answer)[-5:] == ["goals", "purpose", "source", "source_iri", "source_line"]
+    assert [row["goals"] for row in csv_rows(answer)] == [GOAL_2]
     page = client.get("/funding?pole=ptce-sante-danaecare", headers=HTML).get_data(as_text=True)
     grants = page[page.index('id="grants"'):]
     assert "<th scope=\"col\">Objectif(s)</th>" in grants and "Animation de l&#39;écosystème" in grants

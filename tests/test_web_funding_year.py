@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from web_fixture import DANAECARE, DELIBERATION, GRANT, PTCE, SEM, XSS, app_on_fixture
+from web_fixture import DANAECARE, DELIBERATION, FIXTURE_GRAPH, GRANT, PTCE, SEM, XSS, app_on_fixture
 
 HTML = {"Accept": "text/html"}
 
@@ -30,7 +30,8 @@ def test_a_year_lists_its_grants_with_funder_beneficiary_amount_and_deciding_del
         "deliberation": {"iri": DELIBERATION, "label": "Délibération n°\u00a02024.00240 du 14 mai 2024"},
         "grant": {"iri": GRANT, "label": "Subvention de 20\u202f000\u00a0€ à DanaeCare"},
         "deliberation_number": "2024.00240",
-        "deliberation_date": "2024-05-14", "goals": "Améliorer l'accès aux soins"}]
+        "deliberation_date": "2024-05-14", "goals": "Améliorer l'accès aux soins", "purpose": "Création du PTCE santé",
+        "source": {"iri": FIXTURE_GRAPH, "label": "fixture.ttl"}, "source_line": None}]
     assert body["grants_page"] == {"page": 1, "pages": 1, "page_size": 100}
 
 

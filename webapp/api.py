@@ -160,10 +160,13 @@ def grants():
     count = int(total["count"].toPython())
     body = table.to_json()
     page_total = sum((_decimal(counted_amount(amount)) for _, _, amount in keys[:size]), Decimal(0))
+    # the filtered grants' total first: ``total_amount``, the page's only, was quoted as a funder's total; it is
+    # kept for the clients that read it, beside ``page_total_amount``, which says what it is
     body.update({"page": page, "page_size": size, "has_next": len(keys) > size,
-                 "more": max(count - page * size, 0), "total_amount": _decimal_text(page_total),
-                 "matching_count": count, "matching_total_amount": _decimal_text(total.get("total")),
-                 "matching_uncounted_count": int(total["uncounted"].toPython())})
+                 "more": max(count - page * size, 0), "matching_count": count,
+                 "matching_total_amount": _decimal_text(total.get("total")),
+                 "matching_uncounted_count": int(total["uncounted"].toPython()),
+                 "page_total_amount": _decimal_text(page_total), "total_amount": _decimal_text(page_total)})
     return jsonify(body)
 
 

@@ -1,7 +1,8 @@
 """The funding page's list of grants: those of the year (``?year=``) or of the pole (``?pole=``), those whose amount
 no total counts included (listed last), each with its year, funder, beneficiary, amount and the deliberation that
-decided it (number and date), a page at a time. What a coordinator reads out as « les financements 2024 »: the
-totals alone named no act.
+decided it (number and date), a page at a time; the JSON and CSV add its purpose, source file and line (the page
+leaves them to the grant's own page). What a coordinator reads out as « les financements 2024 »: the totals alone
+named no act.
 
 Listed only for a year or a pole: unfiltered, the list would be every grant of the store, which /api/grants pages.
 One query a page: the engine sorts the selection's grants on their amount alone, a page of them (and one more, to
@@ -29,7 +30,7 @@ GRANTS_PAGE_SIZE = 100
 #: A page of the selection's grants, the largest first; %SELECTED% is the selection's pattern (a pole's members'
 #: grants, a year's, both), %LIMIT% and %OFFSET% integers computed by the caller, never request text.
 _LISTED = """SELECT ?grant ?year ?amount ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?deliberation ?number
-  ?date ?goals WHERE {
+  ?date ?goals ?purpose ?source ?sourceTitle ?line WHERE {
   { SELECT ?grant (SAMPLE(?y) AS ?year) (MIN(?stated) AS ?amount) WHERE {
       %SELECTED% OPTIONAL { ?grant mai:fiscalYear ?y } }
     GROUP BY ?grant ORDER BY DESC(?amount) ?grant LIMIT %LIMIT% OFFSET %OFFSET% }
@@ -37,6 +38,9 @@ _LISTED = """SELECT ?grant ?year ?amount ?funder ?funderLabel ?beneficiary ?bene
   OPTIONAL { ?grant mai:beneficiary ?beneficiary OPTIONAL { ?beneficiary rdfs:label ?beneficiaryLabel } }
   OPTIONAL { ?grant mai:decidedBy ?deliberation OPTIONAL { ?deliberation dcterms:identifier ?number }
              OPTIONAL { ?deliberation dcterms:date ?date } }
+  OPTIONAL { ?grant dcterms:description ?purpose }
+  OPTIONAL { ?grant prov:wasDerivedFrom ?source OPTIONAL { ?source dcterms:title ?sourceTitle }
+             OPTIONAL { GRAPH ?source { ?grant mai:rowNumber ?line } } }
   %GRANT_GOALS%
 } ORDER BY DESC(?amount) ?grant""".replace("%GRANT_GOALS%", GRANT_GOALS)
 #: The grants of a pole's members (bound to ?pole), as the totals read them (webapp.funding).
@@ -54,10 +58,15 @@ def listed_grants(pole: URIRef | None, year: int | None, count: int) -> tuple[Ta
     ``page_size``); None when neither is given."""
     if pole is None and year is None:
         return None
+    # purpose, source file and line after the columns that a spreadsheet's formulas may already use: what a
+    # journalist quotes of a grant and where she checks it (the CSV had only the grant's IRI, whose last segment
+    # happens to be a line number); the page leaves them to the grant's own page
     table = Table("grants", [(k, k) for k in ("year", "funder", "beneficiary", "amount", "deliberation", "grant",
-                                             "deliberation_number", "deliberation_date", "goals")],
-                  links=("funder", "beneficiary", "deliberation", "grant"),
-                  hidden=("grant", "deliberation_number", "deliberation_date"), blanks={"year": t("unknown_year")})
+                                             "deliberation_number", "deliberation_date", "goals", "purpose",
+                                             "source", "source_line")],
+                  links=("funder", "beneficiary", "deliberation", "grant", "source"),
+                  hidden=("grant", "deliberation_number", "deliberation_date", "purpose", "source", "source_line"),
+                  blanks={"year": t("unknown_year")})
     page = page_arg()
     offset, size = page_window("grants", (page - 1) * GRANTS_PAGE_SIZE, GRANTS_PAGE_SIZE)
     narrowed = " ".join(([_OF_POLE] if pole is not None else []) + ([_OF_YEAR] if year is not None else []))
@@ -65,7 +74,7 @@ def listed_grants(pole: URIRef | None, year: int | None, count: int) -> tuple[Ta
     query = _LISTED.replace("%SELECTED%", " ".join((narrowed, _AMOUNT, NOT_REPLACED))).replace("%GRANTS%", narrowed) \
         .replace("%LIMIT%", str(size)).replace("%OFFSET%", str(offset))
     rows = collapse(select(query, pole=pole, fiscalYear=year, goalLang=Literal(get_lang())),
-                    ["funderLabel", "beneficiaryLabel"])
+                    ["funderLabel", "beneficiaryLabel", "purpose"])
     for row in _one_per_grant(rows):
         table.rows.append({
             "year": row["year"].toPython() if row.get("year") is not None else None,
@@ -74,7 +83,9 @@ def listed_grants(pole: URIRef | None, year: int | None, count: int) -> tuple[Ta
             "amount": float(row["amount"].toPython()) if row.get("amount") is not None else None,
             "deliberation": ref(row.get("deliberation"), deliberation_name(row.get("number"), row.get("date"))),
             "grant": ref(row["grant"], _grant_name(row)), "deliberation_number": row.get("number"),
-            "deliberation_date": row.get("date"), "goals": row.get("goals")})
+            "deliberation_date": row.get("date"), "goals": row.get("goals"), "purpose": row.get("purpose"),
+            "source": ref(row.get("source"), row.get("sourceTitle")),
+            "source_line": int(row["line"].toPython()) if row.get("line") is not None else None})
     table.more = max(count - offset - len(table.rows), 0)
     return table, {"page": page, "pages": max(1, -(-count // GRANTS_PAGE_SIZE)), "page_size": GRANTS_PAGE_SIZE}
 
@@ -88,11 +99,18 @@ def _grant_name(row: dict) -> str:
 
 def _one_per_grant(rows: list[dict]) -> list[dict]:
     """One row a grant, in the query's order: a grant decided by two deliberations (an act and its erratum), or whose
-    deliberation two sources number or date apart, keeps its first."""
-    seen: dict = {}
+    deliberation two sources number or date apart, keeps its first; one that several sources state, the source of
+    a table that gives its line, else the first file by name."""
+    kept: dict = {}
     for row in rows:
-        seen.setdefault(row["grant"], row)
-    return list(seen.values())
+        if row["grant"] not in kept or _source_key(row) < _source_key(kept[row["grant"]]):
+            kept[row["grant"]] = row
+    return list(kept.values())
+
+
+def _source_key(row: dict) -> tuple:
+    """How a listed grant's source is chosen among several: one that gives its line first, then by file name."""
+    return row.get("line") is None, str(row.get("sourceTitle") or ""), int(row.get("line") or 0)
 
 
 def deliberation_name(number, date) -> str | None:

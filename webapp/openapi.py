@@ -180,17 +180,22 @@ def openapi_document(config: dict, server: str) -> dict:
                                      "deprecated": True, "description": "Le premier de « goals » (champ ancien)"}}}},
                     "page": {"type": "integer"}, "page_size": {"type": "integer"}, "has_next": {"type": "boolean"},
                     "more": {"type": "integer", "description": "Subventions après cette page (0 à la dernière)"},
-                    "total_amount": {"type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$", "description":
-                                     "Total exact (décimal, en euros) des montants de cette page seulement ; "
-                                     + _UNCOUNTED},
                     "matching_count": {"type": "integer", "description":
                                        "Nombre de subventions filtrées, toutes pages confondues"},
                     "matching_total_amount": {"type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$", "description":
                                               "Total exact (décimal, en euros) des montants de toutes les "
-                                              "subventions filtrées, toutes pages confondues ; " + _UNCOUNTED},
+                                              "subventions filtrées, toutes pages confondues (le total d'un "
+                                              "financeur) ; " + _UNCOUNTED},
                     "matching_uncounted_count": {"type": "integer", "minimum": 0, "description":
                                                  "Nombre de subventions filtrées dont le montant n'est pas compté "
-                                                 "dans les totaux : absent, négatif ou non numérique"}}}]},
+                                                 "dans les totaux : absent, négatif ou non numérique"},
+                    "page_total_amount": {"type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$", "description":
+                                          "Total exact (décimal, en euros) des montants de cette page seulement ; "
+                                          + _UNCOUNTED},
+                    "total_amount": {"type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$", "deprecated": True,
+                                     "description": "Le même que « page_total_amount » : le total de cette page "
+                                                    "seulement, non celui des subventions filtrées "
+                                                    "(« matching_total_amount ») ; champ ancien"}}}]},
                     "Une page de subventions"), "400": _ERROR}}},
             "/api/queries": {"get": {
                 "summary": "Les requêtes nommées et leurs paramètres",

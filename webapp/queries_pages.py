@@ -4,6 +4,7 @@ CSV or JSON (``?format=csv|json``, or the ``.csv``/``.json`` suffix)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from flask import Blueprint, current_app, request
 from rdflib import Literal, URIRef
@@ -104,10 +105,22 @@ def run_bound(query, bindings: dict) -> tuple:
 
 
 def _download_name(query, bindings: dict) -> str:
-    """The name of a query's CSV download: the query's name, then the dates that its date parameters were bound to
-    (« entrees-sorties-periode-2026-01-01-2026-12-31 »): the period that the file holds, which its rows do not say."""
-    dates = [bindings[p.name] for p in query.parameters if p.type == "date" and p.name in bindings]
-    return download_name(query.name, *dates)
+    """The name of a query's CSV download: the query's name, then the value of each parameter bound (given or by
+    default), in the query's order, each folded and cut short by :func:`download_name`: a resource by its name
+    (« subventions-d-un-beneficiaire-ccas-amiens »), a date or a number as written
+    (« entrees-sorties-periode-2026-01-01-2026-12-31 »). What the file holds, which its rows do not say: two
+    beneficiaries' grants landed as « subventions-d-un-beneficiaire.csv » and « … (1).csv »."""
+    values = [bindings[p.name] for p in query.parameters if bindings.get(p.name) is not None]
+    labels = labels_of(value for value in values if isinstance(value, URIRef))
+    return download_name(query.name, *(_value_named(value, labels) for value in values))
+
+
+def _value_named(value, labels: dict) -> str:
+    """A parameter's value as a download's name says it: a resource by its name (:func:`pick_label` of ``labels``),
+    else its IRI's last segment; a literal as written."""
+    if isinstance(value, URIRef):
+        return pick_label(labels.get(value, ())) or re.split(r"[/#]", str(value).rstrip("/#"))[-1]
+    return str(value)
 
 
 def period_said(query, bindings: dict) -> str | None:

@@ -17,6 +17,7 @@ from graph.identity_names import fold
 from graph.namespaces import MAI, NOT_REPLACED, ORG, SCHEMA, sparql_prologue
 from graph.terms import term_parts
 from webapp.cache import cached_slice
+from webapp.deliberation_links import DELIBERATION_LINKS, dated_deliberations, entry_name, newest_first
 from webapp.goal_references import Resolved, also_named, resolved_references
 from webapp.grant_amounts import amount_cell, descending
 from webapp.i18n import get_lang, t
@@ -105,10 +106,11 @@ _LINKED_FROM = {str(p): kind for kind, properties in (
 
 def incoming(s: URIRef, offset: int, size: int, of_class: bool = False, memberships: bool = False) -> list[dict]:
     """Incoming links grouped by property in IRI order, ``size`` of each from ``offset`` (blank nodes first,
-    then IRIs in order; past LONG_LIST links, in the engine's order), with how many more; only the links shown are
-    labelled. ``of_class``: ``s`` is a class, whose instances are not read here. The grants that the page lists in
-    its grants tables are left out (_INCOMING), and with ``memberships`` (the page has a memberships table) the
-    memberships of which ``s`` is the pole or the circle."""
+    then IRIs in order; deliberations newest first, named by number, date and title: webapp.deliberation_links;
+    past LONG_LIST links, in the engine's order), with how many more; only the links shown are labelled.
+    ``of_class``: ``s`` is a class, whose instances are not read here. The grants that the page lists in its grants
+    tables are left out (_INCOMING), and with ``memberships`` (the page has a memberships table) the memberships of
+    which ``s`` is the pole or the circle."""
     store = get_store()
     listed = "".join(f", <{p}>" for p in MEMBERSHIP_LINKS) if memberships else ""
 
@@ -124,15 +126,27 @@ def incoming(s: URIRef, offset: int, size: int, of_class: bool = False, membersh
             query = query_of(_INCOMING_SHORT.replace("%LONG%", ", ".join(f"<{p}>" for p in long)))
         rows = store.query(query, {"s": s}).raw_rows()
     links = _links(rows)
-    shown = {p: sorted(xs)[offset:offset + size] for p, xs in links.items()}
+    dated = dated_deliberations(URIRef(x) for p, xs in links.items() if p in DELIBERATION_LINKS
+                                for is_iri, x in xs if is_iri)
+    shown = {p: (newest_first(xs, dated) if p in DELIBERATION_LINKS else sorted(xs))[offset:offset + size]
+             for p, xs in links.items()}
     sizes = {p: len(xs) for p, xs in links.items()} | long
-    for p in long:
+    for p in long:  # in the engine's order, deliberations too: dated only once shown
         page = query_of(_INCOMING_PAGE.replace("%SIZE%", str(size)).replace("%OFFSET%", str(offset)))
         found = store.query(page, {"s": s, "link": URIRef(p)}).raw_rows()
         shown[p] = [(kind != "bnode", value) for kind, value, *_ in (term_parts(x) for x, in found)]
     shown = {p: xs for p, xs in sorted(shown.items()) if xs}
-    iris = {URIRef(x) for xs in shown.values() for is_iri, x in xs if is_iri}
-    labels = labels_of(iris)
+    dated |= dated_deliberations(URIRef(x) for p in long if p in DELIBERATION_LINKS
+                                 for is_iri, x in shown.get(p, ()) if is_iri)
+    return [{"property": ref(URIRef(p), inverse_label(URIRef(p))), "tooltip": term_comment(URIRef(p)),
+             "values": values, "more": sizes[p] - offset - len(values)}
+            for p, values in _named_links(shown, dated).items()]
+
+
+def _named_links(shown: dict[str, list[tuple[bool, str]]], dated: dict[URIRef, tuple]) -> dict[str, list]:
+    """The links ``shown`` of each property (whether an IRI, the value), each named: by its label, a deliberation
+    by number, date and label (``dated``: its date and number), what no source names as its own page names it."""
+    labels = labels_of({URIRef(x) for xs in shown.values() for is_iri, x in xs if is_iri})
     # a grant, a membership: named as their own pages name them; what links through a property of known subjects
     # is of their kind (the grants that link to a funder: only the grants' names are read)
     unnamed: dict[str | None, set[URIRef]] = defaultdict(set)
@@ -141,10 +155,15 @@ def incoming(s: URIRef, offset: int, size: int, of_class: bool = False, membersh
     names = {}
     for kind, group in unnamed.items():
         names.update(names_of_unnamed(group, None if kind is None else [kind]))
-    return [{"property": ref(URIRef(p), inverse_label(URIRef(p))), "tooltip": term_comment(URIRef(p)),
-             "values": [ref(URIRef(x), pick_label(labels.get(URIRef(x), ())) or names.get(URIRef(x))) if is_iri
-                        else BNode(x) for is_iri, x in xs],
-             "more": sizes[p] - offset - len(xs)} for p, xs in shown.items()]
+
+    def name(p: str, x: URIRef) -> str | None:
+        label = pick_label(labels.get(x, ()))
+        if p in DELIBERATION_LINKS and x in dated:
+            label = entry_name(dated[x], label)
+        return label or names.get(x)
+
+    return {p: [ref(URIRef(x), name(p, URIRef(x))) if is_iri else BNode(x) for is_iri, x in xs]
+            for p, xs in shown.items()}
 
 
 def _long_lists(s: URIRef, query: str) -> dict[str, int]:
