@@ -56,7 +56,16 @@ _DECIMAL = r"\d+,\d{1,2}(?!\d)"
 #: starts with a digit other than 0, so that « 0,500 » is not read as 500. A French text's three decimals
 #: (« 1,250 million ») are read so as 1250: the same words in a query still find it.
 ENGLISH_NUMBER = r"[1-9]\d{0,2}(?:,\d{3})+(?!\d)(?:\.\d{1,2}(?!\d))?"
-NUMBER = rf"{_GROUPED}|{ENGLISH_NUMBER}|{_DECIMAL}"
+#: A SIRET and an RNA number as people write them, their digits in groups (« 317 339 752 00014 », « 317339752
+#: 00014 », « W012 000 002 », « W 012 000 002 »): one word, whose term is the number without its spaces, as the
+#: index holds it ("31733975200014", "w012000002"); read as numbers, a SIRET was the SIREN and a word "00014", an RNA
+#: number "w012" and "000002", and neither found its actor. A SIREN (« 317 339 752 ») is a grouped number already.
+#: Only these shapes: a SIRET's four groups 3-3-3-5 (an amount's groups are of three digits), an RNA number's W
+#: and nine digits; a letter or digit after them makes another word.
+_SIRET_WRITTEN = r"\d{3}(?:[ \u00a0\u202f.]?\d{3}){2}[ \u00a0\u202f.]?\d{5}(?!\w)"
+_RNA_WRITTEN = r"[Ww][ \u00a0\u202f]?\d(?:[ \u00a0\u202f]?\d){8}(?!\w)"
+IDENTIFIER = rf"{_SIRET_WRITTEN}|{_RNA_WRITTEN}"
+NUMBER = rf"{IDENTIFIER}|{_GROUPED}|{ENGLISH_NUMBER}|{_DECIMAL}"
 
 
 #: A letter of a word: what ``\w`` matches but an apostrophe (see APOSTROPHES) and an underscore, which joins the
@@ -193,12 +202,15 @@ def _masculine(folded: str) -> str:
 
 def number_term(word: str) -> str:
     """The term of a word with a digit: a number's grouping left out, and cents of zero ("20 000,00" is 20000);
-    a number grouped the English way (:data:`ENGLISH_NUMBER`) has the term of its French writing.
+    a number grouped the English way (:data:`ENGLISH_NUMBER`) has the term of its French writing; a SIRET or an RNA
+    number written in groups (:data:`IDENTIFIER`) is its digits (after its W) without their spaces.
 
     >>> [number_term(w) for w in ("20 000", "20.000", "1 234,50", "20000,00", "2024.00240", "W423000001")]
     ['20000', '20000', '1234,5', '20000', '2024.00240', 'W423000001']
     >>> [number_term(w) for w in ("20,000", "1,234,567", "20,000.50", "20,5")]
     ['20000', '1234567', '20000,5', '20,5']
+    >>> [number_term(w) for w in ("317 339 752 00014", "317339752 00014", "w012 000 002", "w 751 188 854")]
+    ['31733975200014', '31733975200014', 'w012000002', 'w751188854']
     """
     if not _NUMBER.fullmatch(word):
         return word

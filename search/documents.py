@@ -83,7 +83,9 @@ def actor_to_document(iri: str, facts: Facts) -> dict:
     doc["names"] += [n for n in texts_of(facts, iri, rdfs.label, skos.altLabel, skos.hiddenLabel)
                      if n not in doc["names"]]
     doc["text"] = texts_of(facts, iri, dcterms.description)
-    doc["related"] += texts_of(facts, iri, mai.siren, mai.siret, mai.rna)
+    # its numbers, an RNA import row's old one (« 751P00085568 », dcterms:identifier) too: its page shows it
+    doc["related"] += texts_of(facts, iri, mai.siren, mai.siret, mai.rna, dcterms.identifier)
+    doc["identifier"] = actor_identifier(facts, iri)
     # its acronym (« ADMR »), searched but not shown
     doc["translations"] += [acronym for name in doc["names"] for acronym in initials(name)]
     themes, places = iris_of(facts, iri, dcterms.subject), iris_of(facts, iri, schema.location)
@@ -120,6 +122,21 @@ def actor_to_document(iri: str, facts: Facts) -> dict:
     grants = facts.pointing(iri, mai.beneficiary) + facts.pointing(iri, schema.funder)
     add_dependencies(doc, memberships + grants + grants_replacing(facts, grants))
     return finish_document(doc)
+
+
+def actor_identifier(facts: Facts, iri) -> dict | None:
+    """What tells an actor from its namesakes in results (« FONDATION ARP » twice: two SIRENs): its SIREN, else its
+    RNA number, as {"scheme": …, "value": …}; None for an actor with neither.
+
+    >>> facts = Facts()
+    >>> facts.add("https://ex.org/a", mai.rna, ("W423000001", None))
+    >>> actor_identifier(facts, "https://ex.org/a"), actor_identifier(facts, "https://ex.org/b")
+    ({'scheme': 'RNA', 'value': 'W423000001'}, None)
+    """
+    for scheme, predicate in (("SIREN", mai.siren), ("RNA", mai.rna)):
+        if numbers := texts_of(facts, iri, predicate):
+            return {"scheme": scheme, "value": numbers[0]}
+    return None
 
 
 def grants_part(total: float, count: int, uncounted: int, verb: str) -> str:

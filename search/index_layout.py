@@ -63,8 +63,10 @@ VERSION_GRACE_S = 60.0
 #: deliberation's participants in its body, a grant's deliberation number in its ``related`` texts, an actor's
 #: initials. 18: ``own_pairs``, the neighbouring words of a deliberation's own text, which a quoted phrase reaches.
 #: 19: a grant's M57 account number in its body, with those of the accounts above it in its ``classes``
-#: (search.accounts). 20: « aidant(e)s » stemmed "aidant", apart from « aide » (search.analysis.OWN_STEMS).
-INDEX_FORMAT = "20"
+#: (search.accounts). 20: « aidant(e)s » stemmed "aidant", apart from « aide » (search.analysis.OWN_STEMS). 21: a
+#: SIRET or an RNA number written in groups one word (search.analysis.IDENTIFIER), an actor's old RNA number in its
+#: ``related`` texts, and its SIREN or RNA number in what its results show (``identifier``).
+INDEX_FORMAT = "21"
 
 
 class SearchIndexError(Exception):

@@ -233,7 +233,7 @@ def _result(view: IndexView, docnum: int, score, highlight: set[str], themes: di
     result = {"iri": fields["iri"], "label": doc["label"], "kind": doc["kind"], "type": doc["type"],
               "type_label": doc["type_label"], "summary": doc["summary"],
               **({"snippet": snippet(doc, highlight)} if with_snippet else {}), "score": score,
-              "amount": doc.get("amount"), "matched_theme": None}
+              "amount": doc.get("amount"), "identifier": doc.get("identifier"), "matched_theme": None}
     for tagged in doc.get("facets", {}).get("theme", []):
         if tagged in themes:
             asked = themes[tagged]
@@ -389,7 +389,9 @@ def format_results(results: dict, lang: str = "fr") -> str:
         lines.append(f"There is no page {results['page']}: the results end on page {last}." if en else
                      f"La page {results['page']} n'existe pas : les résultats s'arrêtent à la page {last}.")
     for i, result in enumerate(results["results"], start=(results["page"] - 1) * results["page_size"] + 1):
-        lines.append(f"{i:>3}. {result['label']}  [{result['type_label']}]")
+        number = result.get("identifier")  # what tells namesakes apart (« FONDATION ARP » twice)
+        lines.append(f"{i:>3}. {result['label']}  [{result['type_label']}]"
+                     + (f"  {number['scheme']} {number['value']}" if number else ""))
         lines.append(f"     {result['iri']}")
         if result["summary"]:
             lines.append(f"     {result['summary']}")

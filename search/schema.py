@@ -174,6 +174,8 @@ def stored_view(doc: dict) -> dict:
                 facets={k: v for k, v in doc["facets"].items() if v})
     if "scheme" in doc:
         view["scheme"] = doc["scheme"]
+    if doc.get("identifier"):
+        view["identifier"] = doc["identifier"]
     return view
 
 

@@ -82,7 +82,8 @@ def resolve_name(parameter, raw: str, lookup: Lookup, side=None) -> str:
     if parameter.default and not listed:
         found = _like(parameter.default, found)
     if len(found) != 1:
-        raise _unresolved(parameter, raw, found, among, nothing=nothing, meant=meant)
+        numbers = _namesakes(found, lookup) if parameter.values == ("search", "actor") else None
+        raise _unresolved(parameter, raw, found, among, nothing=nothing, meant=meant, numbers=numbers)
     return found[0][0]
 
 
@@ -97,32 +98,63 @@ _HOLDING_SIREN = """SELECT DISTINCT ?actor ?label WHERE { ?actor mai:siren ?sire
 _HOLDING_SIRET = """SELECT DISTINCT ?actor ?label WHERE { { ?actor mai:siren ?siren } UNION { ?actor mai:siret ?siret }
   OPTIONAL { ?actor rdfs:label ?label } }"""
 _HOLDING_RNA = "SELECT DISTINCT ?actor ?label WHERE { ?actor mai:rna ?rna OPTIONAL { ?actor rdfs:label ?label } }"
+#: The associations that hold an old RNA number (an RNA import row's ``id``, « 751P00085568 »), which their pages
+#: show: a deliberation's number (``dcterms:identifier`` too) may have its shape.
+_HOLDING_OLD_RNA = """SELECT DISTINCT ?actor ?label WHERE { ?actor dcterms:identifier ?number ; a mai:Association
+  OPTIONAL { ?actor rdfs:label ?label } }"""
 
 
 def identified(raw: str, lookup: Lookup) -> tuple[tuple[str, str], list[tuple[str, dict]]] | None:
-    """When ``raw`` is a SIRET (14 digits), a SIREN (9) or an RNA number (``W`` and 9 digits or capitals), what the
-    400 of no holder says and the actors that hold it, as (IRI, its name in French and English): a SIRET's are
-    those of its SIREN. None for another text, a name.
+    """When ``raw`` is a SIRET (14 digits), a SIREN (9), an RNA number (``W`` and 9 digits or capitals) or an old
+    RNA number (``751P00085568``, :data:`graph.identifiers.RNA_OLD_NUMBER`), what the 400 of no holder says and the
+    actors that hold it, as (IRI, its name in French and English): a SIRET's are those of its SIREN. None for
+    another text, a name.
 
     >>> identified("Ville d'Antibes", None) is None
     True
     """
-    from graph.identifiers import clean_identifier
+    from graph.identifiers import RNA_OLD_NUMBER, clean_identifier
 
     text = clean_identifier(raw).upper()
     if _SIRET.fullmatch(text):
-        what, rows = "SIRET", lookup.select(_HOLDING_SIRET, siren=text[:9], siret=text)
+        what, rows = ("ce numéro SIRET", "this SIRET number"), lookup.select(_HOLDING_SIRET, siren=text[:9], siret=text)
     elif _SIREN.fullmatch(text):
-        what, rows = "SIREN", lookup.select(_HOLDING_SIREN, siren=text)
+        what, rows = ("ce numéro SIREN", "this SIREN number"), lookup.select(_HOLDING_SIREN, siren=text)
     elif _RNA.fullmatch(text):
-        what, rows = "RNA", lookup.select(_HOLDING_RNA, rna=text)
+        what, rows = ("ce numéro RNA", "this RNA number"), lookup.select(_HOLDING_RNA, rna=text)
+    elif RNA_OLD_NUMBER.fullmatch(text):
+        what, rows = ("cet ancien numéro RNA", "this old RNA number"), lookup.select(_HOLDING_OLD_RNA, number=text)
     else:
         return None
     names: dict[str, list[str]] = {}
     for row in rows:
         names.setdefault(str(row["actor"]), []).extend([str(row["label"])] if row.get("label") is not None else [])
     found = [(iri, dict.fromkeys(("fr", "en"), min(labels, default=iri))) for iri, labels in sorted(names.items())]
-    return (f"aucun acteur n'a ce numéro {what}", f"no actor holds this {what} number"), found
+    return (f"aucun acteur n'a {what[0]}", f"no actor holds {what[1]}"), found
+
+
+#: An actor's SIREN and RNA number: what tells namesakes apart.
+_NUMBERS_OF = "SELECT ?siren ?rna WHERE { OPTIONAL { ?actor mai:siren ?siren } OPTIONAL { ?actor mai:rna ?rna } }"
+
+
+def _namesakes(found: list[tuple[str, dict]], lookup: Lookup) -> dict[str, dict] | None:
+    """When the actors ``found`` bear one name (« FONDATION ARP » twice, name keys alike:
+    :func:`graph.identity_names.name_key`), what tells each listed one apart, in French and English, by IRI: its
+    SIREN, else its RNA number ({"fr": …, "en": …}). None when their names differ: a fuller name tells them
+    apart."""
+    from graph.identity_names import name_key
+
+    if len(found) < 2 or len({name_key(labels["fr"]) for _, labels in found}) > 1:
+        return None
+    numbers = {}
+    for iri, _ in found[:LISTED_MATCHES]:
+        rows = lookup.select(_NUMBERS_OF, actor=URIRef(iri))
+        siren = min((str(row["siren"]) for row in rows if row.get("siren") is not None), default=None)
+        rna = min((str(row["rna"]) for row in rows if row.get("rna") is not None), default=None)
+        said = f"SIREN {siren}" if siren else f"RNA {rna}" if rna else None
+        numbers[iri] = {"fr": said, "en": said} if said else {"fr": "sans SIREN ni numéro RNA",
+                                                               "en": "no SIREN nor RNA number"}
+    return numbers
 
 
 def _like(default: str, found: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
@@ -168,11 +200,13 @@ LISTED_MATCHES = 10
 
 
 def _unresolved(parameter, raw: str, found: list[tuple[str, dict]], among=("", ""), hint=("", ""),
-                nothing=_NO_NAME, meant=()) -> ApiError:
+                nothing=_NO_NAME, meant=(), numbers=None) -> ApiError:
     """The 400 of a name that matches nothing, or several values (listed, label and IRI); a long name is said by its
     beginning (5,000 characters were echoed twice). ``among`` says where the name was looked up, ``hint`` what else
     tells the values apart, ``nothing`` that nothing matches (each in French and English); ``meant``, (IRI, name) of
-    what a name that matches nothing may have meant (« vouliez-vous dire », :func:`webapp.errors.error_response`)."""
+    what a name that matches nothing may have meant (« vouliez-vous dire », :func:`webapp.errors.error_response`);
+    ``numbers``, the SIREN or RNA number of each of several actors of one name (:func:`_namesakes`): a fuller name
+    cannot help, so the message lists them and asks for one."""
     raw = raw if len(raw) <= 80 else raw[:79] + "…"
     if not found:
         return ApiError(f"« {raw} » ({parameter.label_fr}) : {nothing[0]}{among[0]} ; précisez le nom ou "
@@ -181,38 +215,70 @@ def _unresolved(parameter, raw: str, found: list[tuple[str, dict]], among=("", "
     rest = len(found) - LISTED_MATCHES
 
     def listed(lang: str) -> str:
-        return ", ".join(f"{labels[lang]} <{iri}>" for iri, labels in found[:LISTED_MATCHES])
+        return ", ".join(f"{labels[lang]}{f' ({numbers[iri][lang]})' if numbers else ''} <{iri}>"
+                         for iri, labels in found[:LISTED_MATCHES])
 
-    return ApiError(f"« {raw} » ({parameter.label_fr}) : {len(found)} noms correspondent{among[0]} : {listed('fr')}"
-                    f"{f' et {rest} autres' if rest > 0 else ''} ; précisez le nom ou donnez l'IRI{hint[0]}",
-                    f"'{raw}' ({parameter.label_en}): {len(found)} names match{among[1]}: {listed('en')}"
-                    f"{f' and {rest} more' if rest > 0 else ''}; give the full name or the IRI{hint[1]}",
+    match, advice = ((("acteurs du même nom correspondent", "actors of the same name match"),
+                      ("donnez son SIREN, son SIRET, son numéro RNA ou l'IRI", "give its SIREN, SIRET, RNA number or "
+                       "IRI")) if numbers else
+                     (("noms correspondent", "names match"), ("précisez le nom ou donnez l'IRI",
+                                                               "give the full name or the IRI")))
+    return ApiError(f"« {raw} » ({parameter.label_fr}) : {len(found)} {match[0]}{among[0]} : {listed('fr')}"
+                    f"{f' et {rest} autres' if rest > 0 else ''} ; {advice[0]}{hint[0]}",
+                    f"'{raw}' ({parameter.label_en}): {len(found)} {match[1]}{among[1]}: {listed('en')}"
+                    f"{f' and {rest} more' if rest > 0 else ''}; {advice[1]}{hint[1]}",
                     code="bad-parameter")
 
 
 def _named(parameter, text: str, lookup: Lookup) -> list[tuple[str, dict]]:
-    """The vocabulary terms labelled ``text``, else the search documents of that name, else those whose name the
-    typed words begin. Raises ApiError (400) for a text that the search refuses (too long a name)."""
-    from graph.identity_names import fold
-    from search.errors import IndexUnavailable, SearchError
-    from search.query import suggest
+    """The vocabulary terms labelled ``text``, else the search documents of that name (case, accents and
+    punctuation aside, else the legal-form words and articles that the identity rules fold away as well:
+    :func:`graph.identity_names.name_key`), else those whose name the typed words begin. « Asso Club des Minines »
+    is looked up as « club minines » too when it names nothing, as the search finds it. Raises ApiError (400) for a
+    text that the search refuses (too long a name)."""
+    from graph.identity_names import fold, name_key
     from webapp.labels import term_label, terms_labelled
 
     if terms := terms_labelled(text):
         return [(iri, dict.fromkeys(("fr", "en"), term_label(URIRef(iri)))) for iri in terms]
     index = lookup.index()
     kind = parameter.values[1] if parameter.values and parameter.values[0] == "search" else None
+    hits = _suggested(index, text, kind, parameter)
+    named = _same_name(hits, text)
+    if not named and (key := name_key(text)) != fold(text):
+        bare = _suggested(index, key, kind, parameter)
+        named, hits = _same_name(bare, text), hits or bare
+    return named or [(h["iri"], {"fr": h["label"], "en": h["label"]}) for h in hits]
+
+
+def _same_name(hits: list[dict], text: str) -> list[tuple[str, dict]]:
+    """Those of ``hits`` named ``text``, case, accents and punctuation aside, else those that the identity rules
+    take for one name (:func:`graph.identity_names.name_key`: « Asso Club des Minines », « Club des Minines »)."""
+    from graph.identity_names import fold, name_key
+
+    for key in (fold, name_key):
+        if same := [(h["iri"], {"fr": h["label"], "en": h["label"]}) for h in hits if key(h["label"]) == key(text)]:
+            return same
+    return []
+
+
+def _suggested(index, text: str, kind: str | None, parameter) -> list[dict]:
+    """The search documents (of ``kind``, when given) whose names the words of ``text`` begin: those of one kind
+    among the first 50, as many as the others' first 10. Raises ApiError (400) for a text that the search refuses
+    (too long a name)."""
+    from search.errors import IndexUnavailable, SearchError
+    from search.query import suggest
+
+    if index is None:
+        return []
     try:
-        # documents of one kind among the first 50 whose names the words begin, as many as the others' first 10
-        hits = suggest(index, text, 50 if kind else 10) if index is not None else []
-        hits = [hit for hit in hits if hit["kind"] == kind][:10] if kind else hits
+        hits = suggest(index, text, 50 if kind else 10)
     except IndexUnavailable:
-        hits = []
+        return []
     except SearchError as exc:
         raise ApiError(f"{parameter.label_fr} : {exc.message}", f"{parameter.label_en}: {exc.message_en}",
                        code="bad-parameter") from None
-    exact = [(h["iri"], {"fr": h["label"], "en": h["label"]}) for h in hits if fold(h["label"]) == fold(text)]
-    return exact or [(h["iri"], {"fr": h["label"], "en": h["label"]}) for h in hits]
+    return [hit for hit in hits if hit["kind"] == kind][:10] if kind else hits
 
 
 #: The values of a parameter (a scheme's concepts, a class's instances) with the names a user may type for them.
