@@ -9,13 +9,15 @@ This module runs the resolution (:func:`resolve_actors`) and keeps the names tha
 (:data:`LABEL_RANKS`). The keys are looked up in the store by :mod:`graph.resolution_lookups`, what the store's
 holders of a key decide is :mod:`graph.resolution_decisions`', the branches of a body that one source names are told
 apart or brought together by :mod:`graph.resolution_branches`, the deliberations are renamed by
-:mod:`graph.resolution_deliberations`, and a grants list's beneficiaries that an identifier joins to an actor of
-unrelated names are told by :mod:`graph.resolution_identifier_names`.
+:mod:`graph.resolution_deliberations`, a grants list's beneficiaries that an identifier joins to an actor of
+unrelated names are told by :mod:`graph.resolution_identifier_names`, and new actors whose name is nearly a stored
+actor's by :mod:`graph.resolution_near_names`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDFS
@@ -27,6 +29,7 @@ from graph.resolution_decisions import decide, share_no_name
 from graph.resolution_deliberations import deliberations_by_actes
 from graph.resolution_identifier_names import identifier_clashes
 from graph.resolution_lookups import LOOKUP_BATCH, labels_of, lookup_keys, skipping
+from graph.resolution_near_names import NEAR_NAME_KINDS, near_names
 from graph.triples import TripleSet
 
 
@@ -58,7 +61,8 @@ _GRANTS = "scdl-subventions"
 _ANY_RDF_FILE = f'ASK {{ GRAPH ?g {{ ?g <{DCTERMS.type}> "rdf" }} FILTER(?g != ?source) }}'
 
 
-def resolve_actors(graph: TripleSet, query, source: URIRef | None = None, kind: str | None = None) -> Resolution:
+def resolve_actors(graph: TripleSet, query, source: URIRef | None = None, kind: str | None = None,
+                   lines: dict[URIRef, int] | None = None) -> Resolution:
     """Rewrite, in place, the actors of ``graph`` that the store already knows under another IRI.
 
     ``query(sparql, bindings)`` reads the store (the writer's view). An actor with a SIREN matches only that
@@ -68,8 +72,10 @@ def resolve_actors(graph: TripleSet, query, source: URIRef | None = None, kind: 
     ``kind``: the kind of the source, which ranks its names against those already stored (:data:`LABEL_RANKS`).
     ``source``: the graph that the extraction replaces, which no lookup reads (:func:`skipping`): the same file
     ingested twice gives the same graph (DESIGN.md, "Identity").
+    ``lines``: the line that names each actor, for a source whose graph does not say it (a register's members).
     """
     query = skipping(query, source)
+    line_of = partial(_line_of, graph, lines or {})
     resolution = Resolution()
     if kind == "deliberation":
         tell_branches_apart(graph)
@@ -105,7 +111,7 @@ def resolve_actors(graph: TripleSet, query, source: URIRef | None = None, kind: 
             holders = found
             if stage == "name":  # a branch is not the body that a file stored before c3fe764 gave its name
                 holders, said = bodies_apart(graph, actor, keys[actor], found, query, base, source)
-                resolution.ambiguous += [(fr, en, _line_of(graph, actor)) for fr, en in said]
+                resolution.ambiguous += [(fr, en, line_of(actor)) for fr, en in said]
             outcome = decide(graph, actor, keys[actor], stage, holders, query, base, held.get(actor), mine)
             if outcome is None:
                 left.append(actor)
@@ -121,9 +127,13 @@ def resolve_actors(graph: TripleSet, query, source: URIRef | None = None, kind: 
         if outcome is not None and outcome[0] == "rewrite":
             resolution.rewritten[actor] = outcome[1]
         if outcome is not None and outcome[0] == "ambiguous":
-            resolution.ambiguous.append((*outcome[1], _line_of(graph, actor)))
+            resolution.ambiguous.append((*outcome[1], line_of(actor)))
         elif outcome is not None and isinstance(outcome[-1], tuple):  # a decision that says what it left out
-            resolution.ambiguous.append((*outcome[-1], _line_of(graph, actor)))
+            resolution.ambiguous.append((*outcome[-1], line_of(actor)))
+    if kind in NEAR_NAME_KINDS:
+        unnamed = {actor: [k for _, k in keys[actor]] for actor in actors
+                   if actor not in outcomes and keys[actor] and all(how == "name" for how, _ in keys[actor])}
+        resolution.ambiguous += [(fr, en, line_of(actor)) for actor, fr, en in near_names(graph, unnamed, query)]
     targets = {actor: resolution.rewritten.get(actor, actor) for actor in actors}
     stored = _stored_labels(targets.values(), query, source)
     resolution.demoted = _keep_existing_labels(graph, targets, stored, LABEL_RANKS.get(kind, _OTHER_RANK))
@@ -198,7 +208,8 @@ def _base_of(actors: list[URIRef]) -> str:
     return DEFAULT_BASE
 
 
-def _line_of(graph: TripleSet, actor: URIRef) -> int | None:
-    """The first row of the source that names ``actor`` (a grant's or a record's ``mai:rowNumber``), if any."""
+def _line_of(graph: TripleSet, given: dict[URIRef, int], actor: URIRef) -> int | None:
+    """The first row of the source that names ``actor`` (a grant's or a record's ``mai:rowNumber``, else the line
+    that the extraction ``given``), if any."""
     lines = [int(line) for node in (actor, *graph.subjects(None, actor)) for line in graph.objects(node, MAI.rowNumber)]
-    return min(lines, default=None)
+    return min(lines, default=given.get(actor))

@@ -160,21 +160,35 @@ def _decide_by_name(graph: TripleSet, actor: URIRef, key: str, candidates: set[U
     if len(candidates) == 1:
         return "rewrite", next(iter(candidates))
     label, names = _label_or(graph, actor, key), ", ".join(sorted(str(c) for c in candidates))
-    return "ambiguous", (f"acteur « {label} » : plusieurs correspondances (name) — non fusionné : {names}",
-                         f"actor '{label}': several matches (name), not merged: {names}")
+    return "ambiguous", (f"acteur « {label} » : plusieurs correspondances par le nom — non fusionné : {names}",
+                         f"actor '{label}': several matches by name, not merged: {names}")
 
 
 def _name_shared_by_identified(graph: TripleSet, actor: URIRef, key: str, kept: set[URIRef],
                                others: set[URIRef]) -> tuple:
-    """The report of an identified actor whose name is that of actors it may be (``kept``) and of actors with
-    another identifier (``others``): not merged."""
-    label = _label_or(graph, actor, key)
+    """The report of an identified actor whose name is that of actors it may be (``kept``, none of its identifier)
+    and of actors with another identifier (``others``): kept under its own identifier, not merged — which of the
+    identified namesakes the others' name stands for, nothing says. The row gave an identifier: it is not told that
+    its name alone said nothing."""
+    label, own = _label_or(graph, actor, key), _ids_said(graph, actor)
     names, theirs = ", ".join(sorted(map(str, kept))), ", ".join(sorted(map(str, others)))
     return "ambiguous", (
-        f"acteur « {label} » : son nom est celui de {names}, mais aussi d'acteurs d'un autre identifiant "
-        f"({theirs}) — non fusionné : le nom seul ne dit pas lequel il désignait",
-        f"actor '{label}': its name is that of {names}, but also of actors with another identifier "
-        f"({theirs}), not merged: the name alone does not say which of them it named")
+        f"acteur « {label} » ({own[0]}) : gardé sous son identifiant ; son nom est aussi celui de {names}, dont "
+        f"aucun identifiant ne le distingue, et d'acteurs d'un autre identifiant ({theirs}) — non fusionné : rien "
+        f"ne dit lequel d'entre eux {names} désigne ; si c'est celui-ci, donnez son identifiant dans la source qui "
+        "le nomme",
+        f"actor '{label}' ({own[1]}): kept under its identifier; its name is also that of {names}, which no "
+        f"identifier tells apart from it, and of actors with another identifier ({theirs}), not merged: nothing "
+        f"says which of them {names} stands for; if it is this one, give its identifier in the source that names "
+        "it")
+
+
+def _ids_said(graph: TripleSet, actor: URIRef) -> tuple[str, str]:
+    """An actor's identifiers in ``graph`` as a message names them (French, English): « SIREN 482417367 »."""
+    sirens, rnas, olds = _ids_in(graph, actor)
+    said = [f"SIREN {v}" for v in sorted(sirens)] + [f"RNA {v}" for v in sorted(rnas)]
+    return (", ".join(said + [f"numéro {v}" for v in sorted(olds)]),
+            ", ".join(said + [f"number {v}" for v in sorted(olds)]))
 
 
 def _several_holders(graph: TripleSet, actor: URIRef, how: str, key: str, holders: set[URIRef]) -> tuple:

@@ -83,8 +83,10 @@ def validate(query, graph: URIRef | None = None, threads: int = 1) -> list[Viola
 
 def _stated_in(query, violations: set[Violation], graph: str) -> set[Violation]:
     """``violations`` less those about several files' values (``of_values``) of which ``graph`` states no value: a
-    file that only mentions an actor is not told that two others disagree on it."""
+    file that only mentions an actor is not told that two others disagree on it; and less those about one value
+    that another file states (:func:`_of_others`)."""
     keep = {v for v in violations if not v.of_values or not NAMED_IRI.fullmatch(v.focus)}  # blank nodes: as found
+    keep = _of_others(query, keep, graph)
     by_path: dict[str, list[Violation]] = defaultdict(list)
     for violation in violations - keep:
         by_path[violation.path].append(violation)
@@ -97,6 +99,37 @@ def _stated_in(query, violations: set[Violation], graph: str) -> set[Violation]:
         for chunk in named:
             stating |= {term_parts(focus)[1] for (focus,) in query(_STATING % (chunk, graph, path)).raw_rows()}
         keep.update(v for v in about if v.focus in stating)
+    return keep
+
+
+#: Which of some focus nodes ``graph`` gives the class ``target``, when no graph that states their value of ``path``
+#: does: the class that this file gives is what makes another file's value wrong (a register's « entreprise » and
+#: SIRENE's legal category 9300, a foundation's).
+_TYPING_ALONE = ("SELECT DISTINCT ?focus WHERE { VALUES ?focus { %s } GRAPH <%s> { ?focus a <%s> } "
+                 "FILTER NOT EXISTS { GRAPH ?other { ?focus <%s> ?value ; a <%s> } } }")
+
+
+def _of_others(query, violations: set[Violation], graph: str) -> set[Violation]:
+    """``violations`` less those about one value (a NAF code, a legal category) that ``graph`` does not state and
+    whose shape's class it does not alone give the focus node: a grants list that names an actor is not told that
+    SIRENE wrote its NAF code oddly — SIRENE's report is. Kept with the class it gives, the report names the file
+    of the value (:attr:`Violation.sources`)."""
+    keep = {v for v in violations if v.value is None or v.of_values or not NAMED_IRI.fullmatch(v.focus)
+            or not NAMED_IRI.fullmatch(v.path) or not WRITABLE_IRI.fullmatch(graph)}
+    by_shape: dict[tuple[str, str], list[Violation]] = defaultdict(list)
+    for violation in violations - keep:
+        by_shape[violation.path, violation.target].append(violation)
+    for (path, target), about in by_shape.items():
+        named = terms_to_value_blocks([("iri", v.focus) for v in about])
+        if named is None or not NAMED_IRI.fullmatch(target):
+            keep.update(about)
+            continue
+        owned = set()
+        for chunk in named:
+            owned |= {term_parts(focus)[1] for (focus,) in query(_STATING % (chunk, graph, path)).raw_rows()}
+            owned |= {term_parts(focus)[1] for (focus,) in
+                      query(_TYPING_ALONE % (chunk, graph, target, path, target)).raw_rows()}
+        keep.update(v for v in about if v.focus in owned)
     return keep
 
 

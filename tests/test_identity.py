@@ -690,7 +690,7 @@ def test_associations_of_one_name_known_by_their_old_rna_numbers_stay_apart_acro
     (tmp_path / "grants.csv").write_text(GRANTS_HEADER + "Montluçon;21030185000016;Comité des fêtes;;;100\n")
     report = ingest(store, tmp_path / "grants.csv")
     assert [i.message.split(" —")[0] for i in report.issues if "non fusionné" in i.message] == [
-        "acteur « Comité des fêtes » : plusieurs correspondances (name)"]
+        "acteur « Comité des fêtes » : plusieurs correspondances par le nom"]
 
 
 def test_a_row_that_gives_one_organisations_siret_and_anothers_rna_number_joins_the_one_its_name_says(

@@ -75,10 +75,24 @@ def format_violations(violations, lang: str = "fr", file: str | None = None) -> 
                          f"{colon} {one_line(text)} × {len(members)} — {nodes}{_lines_shown(members, lang)}")
             continue
         for v in members:
-            value = f" ({'value' if in_english(lang) else 'valeur'} {one_line(v.value)})" if v.value else ""
+            value = f" ({'value' if in_english(lang) else 'valeur'} {one_line(v.value)}{_given_by(v, lang, file)})" \
+                if v.value else ""
             lines.append(f"{_where([v], lang, file)}: {level_word(severity, lang)} {focus_name(v, lang)} — "
                          f"{property_name(path, lang)}{colon} {one_line(text)}{value}")
     return lines
+
+
+def _given_by(violation, lang: str, file: str | None) -> str:
+    """Where a file's report result's value comes from when another file states it (", donnée par sirene.csv"):
+    the file gave the class that the value does not fit, not the value; '' otherwise.
+
+    >>> from graph.validation import Violation
+    >>> _given_by(Violation("https://ex.org/a", "p", "m", "m", "Warning", "9300", sources=("s.csv",)), "fr", "r.csv")
+    ', donnée par s.csv'
+    """
+    if not file or not violation.sources or file in violation.sources:
+        return ""
+    return (", given by " if in_english(lang) else ", donnée par ") + ", ".join(violation.sources)
 
 
 def _lines_shown(violations, lang: str) -> str:

@@ -185,6 +185,10 @@ class Extraction:
     #: requires): kept apart from its rows' ``issues``, the ingest's report puts them first, and ``--strict`` refuses
     #: the file for them, as for a rejected row (:func:`strict_refusals`).
     nonconforming: list[Issue] = field(default_factory=list)
+    #: The line of the first row that names each actor, for a source whose graph gives its actors no
+    #: ``mai:rowNumber`` (a register's members): what the resolution says of an actor names it
+    #: (:func:`graph.resolution.resolve_actors`).
+    actor_lines: dict[URIRef, int] = field(default_factory=dict)
 
     def warn(self, message: str, message_en: str = "", **where) -> None:
         self.issues.append(Issue("warning", message, message_en, **where))

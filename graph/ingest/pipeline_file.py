@@ -199,7 +199,8 @@ def _store(writer, ctx: SourceContext, source_kind: SourceKind, extraction: Extr
     graph restored, when it fails."""
     description = describe_file(ctx, source_kind.name, extraction.text)
     if extraction.graph is not None:
-        new_subjects = store_extraction(writer, ctx, source_kind, extraction.graph, description, report, read_from)
+        new_subjects = store_extraction(writer, ctx, source_kind, extraction.graph, description, report, read_from,
+                                        extraction.actor_lines)
         refused = False
     else:
         new_subjects, refused = store_rdf(writer, ctx, extraction.rdf, description, strict, report, read_from)

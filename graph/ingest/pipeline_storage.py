@@ -106,11 +106,12 @@ def _materialise_extraction(graph: TripleSet, source: URIRef) -> None:
 
 
 def store_extraction(writer, ctx: SourceContext, source_kind, graph: TripleSet, description: TripleSet,
-                     report: IngestReport, read_from: int = 0) -> set[str]:
+                     report: IngestReport, read_from: int = 0, actor_lines: dict | None = None) -> set[str]:
     """Store what an extractor made of a file, its actors resolved against the store, as the file's named graph,
     with the report of its reading (``report.issues`` from ``read_from``: :func:`kept_report`); return the subjects
-    it touched. What the stored graph tells beyond the file (``check_stored``) goes to ``report``."""
-    resolution = resolve_actors(graph, writer.query, ctx.source, source_kind.name)
+    it touched. What the stored graph tells beyond the file (``check_stored``) goes to ``report``. ``actor_lines``:
+    the line that names each actor, when the graph does not say it (:attr:`Extraction.actor_lines`)."""
+    resolution = resolve_actors(graph, writer.query, ctx.source, source_kind.name, actor_lines)
     outranked = keep_one_pref_label(graph, writer.query, ctx.source, source_kind.name)
     canonical_deliberations(graph)
     report.issues += [Issue("warning", *said) for said in resolution.ambiguous]

@@ -202,6 +202,8 @@ def extract(ctx: SourceContext) -> Extraction:
     builder.coordinator_check(read.ptce, merged)
     builder.beneficiary_check(merged)
     ex = builder.ex
+    for period in reversed(builder.periods):  # the first line that names each member
+        ex.actor_lines[merged.get(period.actor, period.actor)] = period.entry.line
     ex.stats = {"members": members, "goals": len(builder.goals), "actions": len(read.actions),
                 "grant_entries": len(read.grants),
                 **ex.issue_counts()}

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from rdflib import URIRef
 
 from graph.ingest.base import Issue
+from graph.ingest.dissolutions import check_dissolved_members
 from graph.ingest.register_grants import check_references, linked_grants, references
 from graph.ingest.source_messages import OWN_NAME_ADVICE
 from graph.namespaces import MAI, sparql_prologue
@@ -125,7 +126,8 @@ def register_issues(writer, source: URIRef) -> tuple[list[Issue], dict]:
     registers of its PTCE and about its grant references that describe no grant of the store, and the count of
     links from grants to goals that it states."""
     links = next(iter(writer.query(sparql_prologue() + _LINKS_MADE, {"source": source})))[0]
-    issues = other_registers(writer.query, source) + check_references(writer.query, source)
+    issues = other_registers(writer.query, source) + check_references(writer.query, source) \
+        + check_dissolved_members(writer.query, source)
     return issues, {"grant_goals": int(links.toPython())}
 
 

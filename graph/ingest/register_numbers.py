@@ -9,7 +9,9 @@ of those forms names is matched on its *digit groups*, the sequence of its runs 
 begin with the reference's two or more (``02-1`` for ``CONV N° 02-1 RECONDUCTION du 2015-06-19``). When the digits
 name several deliberations, the beneficiary (and the idSubvention) keep those that granted it; when more than one
 is left, nothing is linked and the reference is reported as ambiguous. When nothing matches, the deliberations
-whose number holds the reference's longest digit group are its *near matches*, which the warning names.
+whose number holds the reference's longest digit group and whose groups are the reference's but one, written a digit
+apart (``366-15`` for ``366-16``), are its *near matches*, which the warning names: a number that only shares the
+year (``CP-2024-03-101`` for ``2024.00240``) is not near it, and none is named.
 
 The candidates are read with one ``CONTAINS`` over the deliberations' numbers for each such reference (a handful
 per register), then compared here: normalising every deliberation's number on the store's side for each reference
@@ -38,6 +40,23 @@ NEAR_SHOWN = 3
 def digit_groups(number: str) -> tuple[int, ...]:
     """The runs of digits of a deliberation number, as numbers (leading zeros do not count)."""
     return tuple(int(run) for run in _DIGITS.findall(number))
+
+
+def is_near(groups: tuple[int, ...], other: tuple[int, ...]) -> bool:
+    """Whether the digit groups ``other`` are nearly ``groups``: as many, all the same but one, and that one a digit
+    apart (one digit changed, added or left out), as a number mistyped is.
+
+    >>> is_near((366, 16), (366, 15)), is_near((2024, 240), (2024, 241)), is_near((2024, 240), (2024, 3, 101))
+    (True, True, False)
+    >>> is_near((2024, 240), (2024, 399)), is_near((2024, 240), (2023, 241))
+    (False, False)
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    if len(groups) != len(other):
+        return False
+    apart = [(str(a), str(b)) for a, b in zip(groups, other) if a != b]
+    return len(apart) == 1 and Levenshtein.distance(*apart[0]) == 1
 
 
 #: The deliberations whose number contains ``?needle`` (the reference's longest digit group), with their authority;
@@ -128,7 +147,7 @@ def match_digits(query, ref: URIRef, number: str) -> DigitMatch:
             same.append(candidate)
         elif len(groups) > 1 and other_groups[:len(groups)] == groups:
             beginning.append(candidate)
-        elif int(needle) in other_groups:
+        elif is_near(groups, other_groups):
             found.near.append(candidate)
     found.same = same or beginning
     for candidate in found.same:

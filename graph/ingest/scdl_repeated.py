@@ -15,6 +15,7 @@ from __future__ import annotations
 from rdflib import URIRef
 
 from graph.ingest.base import Issue
+from graph.ingest.dissolutions import check_dissolved
 from graph.namespaces import sparql_prologue
 
 #: The grants of ``?source`` and, for each, the grants of the other sources that match it. Joined first on the
@@ -56,5 +57,6 @@ def check_repeated(query, source: URIRef) -> list[Issue]:
 
 def grants_stored(writer, source: URIRef) -> tuple[list[Issue], set[str]]:
     """What the ingest checks once a grants list is stored (its kind's ``check_stored``): the warnings of
-    :func:`check_repeated`; it changes no other resource."""
-    return check_repeated(writer.query, source), set()
+    :func:`check_repeated` and :func:`graph.ingest.dissolutions.check_dissolved`; it changes no other
+    resource."""
+    return check_repeated(writer.query, source) + check_dissolved(writer.query, source), set()
