@@ -591,7 +591,8 @@ def test_a_warning_repeated_on_many_lines_is_one_line_and_the_rejected_rows_stay
     repeated = [line for line in lines if "225800010" in line]
     assert len(repeated) == 1 and repeated[0].startswith(f"{path.name}:2: idAttribuant='225800010': avertissement : ")
     assert repeated[0].endswith(" × 7 (lignes 2, 3, 4, …)"), repeated
-    assert f"{path.name}:8: montant='NC': erreur : montant illisible « NC »" in lines
+    assert (f"{path.name}:8: montant='NC': erreur : ligne de « Club 6 » non importée : montant illisible « NC »"
+            in lines)
 
 
 @pytest.mark.parametrize("lang, counts", [

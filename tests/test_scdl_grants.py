@@ -104,7 +104,8 @@ def test_the_nievre_total_counts_only_the_kept_rows():
 
 def test_rejections_say_why_in_french_and_english():
     issue = extract(context("exemple_invalide_erreurs_cellules_v2.1.1.csv")).errors[0]
-    assert (issue.message, issue.message_en) == ("montant vide", "amount empty")
+    assert (issue.message, issue.message_en) == ("ligne de « Stade poitevin hockey club » non importée : montant vide",
+                                              "row of 'Stade poitevin hockey club' not imported: amount empty")
 
 
 def test_a_file_without_an_amount_column_cannot_be_read():
@@ -477,7 +478,8 @@ def test_a_zero_amount_is_kept_as_a_grant_with_a_warning_naming_its_line(amount)
 def test_an_amount_in_scientific_notation_is_rejected_saying_so_and_what_to_write(amount):
     ex = extract(inline(HEADER + ROWS + f"Ville;;Chorale;;{amount}\n"))
     assert (ex.stats["grants"], [(i.line, i.field, i.value, i.message) for i in ex.errors]) == (2, [(
-        4, "montant", amount, f"montant « {amount} » en notation scientifique (celle d'un tableur, qui a pu perdre "
+        4, "montant", amount, "ligne de « Chorale » non importée : "
+                              f"montant « {amount} » en notation scientifique (celle d'un tableur, qui a pu perdre "
                               "des chiffres) : écrivez-le en entier, sans exposant (12350 ou 12 350,00), la cellule "
                               "au format Nombre ou Texte")])
 
@@ -485,8 +487,9 @@ def test_an_amount_in_scientific_notation_is_rejected_saying_so_and_what_to_writ
 def test_a_file_none_of_whose_rows_is_kept_is_refused_with_the_first_reasons():
     with pytest.raises(InputError) as caught:
         extract(inline(HEADER + "Ville;;Club;;NC\nVille;;Amicale;;-5\n"))
-    assert caught.value.issue.message == ("aucune ligne valide sur 2 : ligne 2 (montant) : montant illisible « NC » ; "
-                                          "ligne 3 (montant) : montant négatif")
+    assert caught.value.issue.message == ("aucune ligne valide sur 2 : ligne 2 (montant) : ligne de « Club » non "
+                                          "importée : montant illisible « NC » ; ligne 3 (montant) : ligne de "
+                                          "« Amicale » non importée : montant négatif")
 
 
 def test_a_grants_list_with_a_header_and_no_row_is_refused():
@@ -526,7 +529,7 @@ def test_pitfall_11_a_lone_dot_is_refused_when_the_amount_column_writes_both_con
     ex = extract(inline(HEADER + "Ville;;A;W691000120;1.234\nVille;;B;W691000121;1 234,56\n"
                         "Ville;;C;W691000122;1234.56\n"))
     assert (ex.stats["grants"], [(i.level, i.line) for i in ex.issues]) == (2, [("warning", None), ("error", 2)])
-    assert ex.errors[0].message.startswith("montant ambigu « 1.234 »")
+    assert ex.errors[0].message.startswith("ligne de « A » non importée : montant ambigu « 1.234 »")
 
 
 @pytest.mark.parametrize("written, siren, siret, warned", [

@@ -168,7 +168,7 @@ def test_a_repeated_line_is_said_without_naming_a_column():
 def test_an_empty_or_negative_amount_is_refused_saying_which(amount, message):
     header = "nomAttribuant,idAttribuant,nomBeneficiaire,montant,pourcentageSubvention"
     ex = listed("Ville,21690123100011,Club A,1000,1", f"Ville,21690123100011,Club B,{amount},1", header=header)
-    assert said(ex, "error") == [(3, "montant", message)]
+    assert said(ex, "error") == [(3, "montant", f"ligne de « Club B » non importée : {message}")]
 
 
 def test_a_lists_warnings_come_in_the_order_of_its_lines():

@@ -100,7 +100,8 @@ def test_a_lone_comma_before_three_digits_in_a_column_of_both_conventions_is_ref
     ex = extract(grants(f"{FUNDER};Club A;38047555800058;X;1,500;", f"{FUNDER};Club B;42901366700028;X;750,50;",
                         f"{FUNDER};Club C;40772080400019;X;12,345.67;"))
     assert [(line, field) for line, field, _ in said(ex, "error")] == [(2, "montant")]
-    assert said(ex, "error")[0][2].startswith("montant ambigu « 1,500 » : virgule des milliers ou virgule décimale ?")
+    assert said(ex, "error")[0][2].startswith("ligne de « Club A » non importée : montant ambigu « 1,500 » : "
+                                             "virgule des milliers ou virgule décimale ?")
 
 
 def test_a_share_below_the_cent_gives_an_amount_rounded_half_up_and_keeps_the_stated_total():

@@ -201,5 +201,6 @@ def test_an_amount_in_brackets_is_refused_as_an_accountants_negative():
     ex = extract(grants("Ville de Lussac;21860194600013;Club A;77556733200017;(1 500,00)",
                         "Ville de Lussac;21860194600013;Club B;44312345000019;800",
                         header="nomAttribuant;idAttribuant;nomBeneficiaire;idBeneficiaire;montant"))
-    assert said(ex, "error") == [(2, "montant", "montant entre parenthèses, un négatif en notation comptable "
-                                                "(-1 500 €) : refusé comme montant de subvention")]
+    assert said(ex, "error") == [(2, "montant", "ligne de « Club A » non importée : montant entre parenthèses, un "
+                                                "négatif en notation comptable (-1 500 €) : refusé comme montant de "
+                                                "subvention")]

@@ -162,8 +162,8 @@ def test_the_source_page_shows_its_ingest_report_counts_then_issues(app_of, tmp_
     assert "ligne 3, <code>idBeneficiaire</code>=<code>12345678900001</code>\u00a0: <strong>avertissement</strong>" \
         in report
     assert "ligne 4, <code>nomBeneficiaire</code>=<code>(vide)</code>\u00a0: <strong>erreur</strong>" in report
-    assert report.index("colonne non lue") < report.index("chiffres perdus") < report.index("clé de contrôle") \
-        < report.index("bénéficiaire manquant")
+    assert report.index("bénéficiaire manquant") < report.index("colonne non lue") < report.index("chiffres perdus") \
+        < report.index("clé de contrôle")  # the errors first, then the warnings, each in the file's order
     english = app_of().get(page + "?lang=en").get_data(as_text=True)
     assert "Ingest report" in english and "invalid SIRET (check digit): ignored" in english
 
@@ -172,7 +172,7 @@ def test_the_json_twin_gives_the_report_with_both_languages(app_of, tmp_path):
     page = ingested(tmp_path, "list.csv", GRANTS)
     report = app_of().get(page + ".json").get_json()["ingest_report"]
     assert (report["warnings"], report["errors"], report["kept_per_kind"]) == (4, 1, ISSUES_KEPT_PER_KIND)
-    assert report["issues"][3] == {
+    assert report["issues"][4] == {  # after the error, listed first
         "iri": "https://w3id.org/maillage/id/issue/list-csv/4", "severity": "warning",
         "message": {"fr": "SIRET invalide (clé de contrôle) : ignoré", "en": "invalid SIRET (check digit): ignored"},
         "line": 3, "field": "idBeneficiaire", "value": "12345678900001", "occurrences": 1}

@@ -13,6 +13,7 @@ from rdflib import Literal, URIRef
 from graph.namespaces import MAI, NOT_REPLACED, SCHEMA, not_replaced
 from webapp.api_parameters import check_known, integer_arg
 from webapp.funding_grants import listed_grants
+from webapp.funding_refused import beneficiary_ref, refused_rows
 from webapp.i18n import get_lang, t
 from webapp.cache import cached_select, cached_slice
 from webapp.links import site_path
@@ -257,7 +258,7 @@ def funding():
     for row in cached_select(_for_pole(_FLOWS, pole, year).replace("%TOP%", str(top)), pin=pin and top == TOP,
                              **narrowed):
         flows.rows.append({"funder": ref(row["funder"], row.get("funderLabel")),
-                           "beneficiary": ref(row["beneficiary"], row.get("beneficiaryLabel")),
+                           "beneficiary": beneficiary_ref(row),
                            "grants": int(row["grants"]), "total": float(row["total"].toPython())})
     flows.more = _count(_for_pole(_COUNT_FLOWS, pole, year), pin=pin, **narrowed) - len(flows.rows)
     flows.more_url = site_path(MORE_URLS["flows"]) if pin else None
@@ -274,6 +275,8 @@ def funding():
     data = {"year": year, "flows": flows, "by_funder": _by_role(SCHEMA.funder, "by_funder", "funder", pole, year),
             "by_beneficiary": _by_role(MAI.beneficiary, "by_beneficiary", "beneficiary", pole, year),
             "by_year": by_year, "by_theme": by_theme, "uncounted": uncounted}
+    if pole is None and year is None:  # a refused row has no year, nor a pole's member as its beneficiary
+        data["not_imported"] = refused_rows()
     # the selection's grants: those the years count, and those no total counts
     listed = listed_grants(pole, year, sum(row["grants"] for row in by_year.rows) + uncounted)
     if listed is not None:

@@ -341,6 +341,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pole_funding_total": ("Total pour le pôle\u00a0: {grants}, {total}", "Total for the pole: {grants}, {total}"),
     "grant_noun": ("subvention|subventions", "grant|grants"),
     # the grants whose amount no total counts (webapp.grant_amounts.COUNTED_AMOUNT), said where totals are shown
+    # the rows of a funder's list that its ingest refused (webapp.funding_refused), said beside its totals
+    "rows_not_imported": ("{n}\u00a0lignes de sa liste non importées (montant illisible ou autre refus)",
+                          "{n} rows of its list not imported (unreadable amount or other refusal)"),
+    "row_not_imported": ("1\u00a0ligne de sa liste non importée (montant illisible ou autre refus)",
+                         "1 row of its list not imported (unreadable amount or other refusal)"),
+    "funder_itself": ("(l'attribuant lui-même)", "(the funder itself)"),
     "uncounted_grants": ("Hors des totaux\u00a0: {grants} dont le montant manque, est négatif ou n'est pas un "
                          "nombre, ce que les formes SHACL refusent (maillage validate).",
                          "Left out of the totals: {grants} whose amount is missing, negative or not a number, which "

@@ -1,7 +1,8 @@
 """The « Rapport d'import » of a source's page: the report that its ingest kept with it
 (:mod:`graph.ingest.source_report`) — what its version changed from the one before, when it replaced one, its counts
-of warnings and errors, then each issue kept, with its line, field and value, in the file's order, the first of each
-kind with how many the file gave.
+of warnings and errors, then each issue kept, with its line, field and value, the errors first (the rows not
+imported, which Nièvre's page showed after twenty warnings alike), each severity in the file's order, the first of
+each kind with how many the file gave.
 """
 
 from __future__ import annotations
@@ -49,10 +50,11 @@ def _issue(row: dict) -> dict:
             "occurrences": int(row["occurrences"]) if row.get("occurrences") is not None else None}
 
 
-def _rank(issue: dict) -> tuple[int, str]:
-    """An issue's rank in its file's report: the number that ends its IRI (``…/issue/<source>/12``)."""
+def _rank(issue: dict) -> tuple[bool, int, str]:
+    """An issue's rank in its file's report: errors first, then the number that ends its IRI
+    (``…/issue/<source>/12``)."""
     tail = issue["iri"].rsplit("/", 1)[-1]
-    return (int(tail) if tail.isdigit() else 0), issue["iri"]
+    return issue["severity"] != "error", (int(tail) if tail.isdigit() else 0), issue["iri"]
 
 
 __all__ = ["ISSUES_SHOWN_CAP", "ingest_report"]

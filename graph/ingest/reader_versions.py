@@ -24,7 +24,7 @@ from graph.ingest.base import Issue
 READER_VERSIONS: dict[str, int] = {
     "rdf": 2,
     "deliberation": 10,
-    "scdl-subventions": 6,
+    "scdl-subventions": 7,
     "scdl-deliberations": 2,
     "rna": 1,
     "sirene": 1,

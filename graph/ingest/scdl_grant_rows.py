@@ -222,9 +222,10 @@ class GrantRows(GrantDescription, GrantReports):
         if why := shifted(row.cells, row.extra, self.cols, self.table.header, self.table.delimiter):
             self.ex.reject(*why, line=row.line)
             return
-        errors = len(self.ex.errors)
+        errors, issues = len(self.ex.errors), len(self.ex.issues)
         make_funder, make_beneficiary, amounts = self.funder(row), self.beneficiary(row), self.amounts(row)
         if len(self.ex.errors) > errors or make_funder is None or make_beneficiary is None or amounts is None:
+            self.name_refused(row, issues)
             return  # a rejected row contributes nothing, not even its actors
         (funder, funder_siret), (beneficiary, beneficiary_siret, beneficiary_rna) = make_funder(), make_beneficiary()
         grant = self.grant_iri(row, funder, beneficiary, amounts[1], self.co_financing(row, funder, amounts[2]))
@@ -237,6 +238,17 @@ class GrantRows(GrantDescription, GrantReports):
         self.shared += amounts[2] is not None
         self.shares.setdefault(self.grant_of(row, funder, amounts[1]), []).append(
             Kept(row.line, amounts[2] or Decimal(1), amounts[1], amounts[0], grant, beneficiary))
+
+    def name_refused(self, row: Row, since: int) -> None:
+        """Name the beneficiary of the refused ``row`` in its errors (those from ``since`` in the issues): « ligne 8 :
+        montant illisible « NC » » told a reader of the source's page nothing of whose grant was not imported."""
+        name = self.get(row, "beneficiary_name")
+        if not name:
+            return
+        for issue in self.ex.issues[since:]:
+            if issue.level == "error" and issue.line == row.line:
+                issue.message = f"ligne de « {name} » non importée : {issue.message}"
+                issue.message_en = f"row of '{name}' not imported: {issue.message_en or issue.message}"
 
     def join_namesakes(self) -> None:
         """Join the beneficiaries of this list that bear one name and identifiers that do not conflict (one row

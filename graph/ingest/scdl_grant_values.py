@@ -23,6 +23,7 @@ from graph.ingest.scdl_ids import INVALID_RNA, clean_rna_cell, read_id_cell
 from graph.ingest.scdl_periods import month_period, period_ends
 from graph.ingest.scdl_placeholders import empty_mark, read_as_empty
 from graph.ingest.scdl_sirens import with_siren
+from graph.ingest.scdl_text import clean_text
 from graph.spreadsheets import FractionCell
 from graph.tabular import Row, Table, normalise_header
 from graph.values import CENT, ValueProblem, bracketed, parse_amount, parse_int, parse_ratio
@@ -56,8 +57,10 @@ class GrantCellReader:
         self._empty_marks: set[str] = set()  # the fields whose marks of an empty cell were warned about
 
     def get(self, row: Row, field: str) -> str:
+        """``row``'s cell of ``field``, stripped, freed of HTML entities and written line breaks (:func:`clean_text`);
+        "" when the row has none."""
         i = self.cols.get(field)
-        return row.cells[i].strip() if i is not None and i < len(row.cells) else ""
+        return clean_text(row.cells[i].strip()) if i is not None and i < len(row.cells) else ""
 
     def header(self, field: str) -> str:
         return self.table.header[self.cols[field]] if field in self.cols else field

@@ -37,7 +37,8 @@ from graph.ingest.scdl_grant_values import natures_in_type
 from graph.ingest.scdl_headers import (GRANT_FIELDS, SIREN_BESIDE, fields_named, header_near_miss, keys_of,
                                        map_columns, sirens_beside, warn_duplicate_columns, warn_unread_columns,
                                        warn_unread_identifiers)
-from graph.ingest.scdl_repeated import grants_stored
+from graph.ingest.scdl_repeated import grants_stored, repeated_in_list
+from graph.ingest.scdl_self_funding import self_funded
 from graph.tabular import Table, normalise_header, peek_keys, peek_lines, read_table
 
 EXTENSIONS = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods")
@@ -207,6 +208,7 @@ def extract(ctx: SourceContext) -> Extraction:
         raise nothing_kept(rows.ex, len(table.rows) + len({issue.line for issue in refused}))
     rows.book.finish()
     ex = rows.ex
+    ex.issues += repeated_in_list(rows.graph) + self_funded(rows.graph)
     ex.issues.sort(key=lambda issue: issue.line or 0)  # what the rows say together, said last, in the file's order
     # The total is the beneficiaries' amounts: where shares were applied, the summary says so, with how many grants
     # and their total before them, each grant once (read alone, two totals looked like money lost).

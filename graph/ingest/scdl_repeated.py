@@ -1,4 +1,5 @@
-"""The grants of a stored grants list that another source of the store publishes too.
+"""The grants of a stored grants list that another source of the store publishes too, or that the list itself
+publishes twice.
 
 Two lists may publish one grant: a commune's list and a corrected version of it under another name, or the
 funder's and the beneficiary's. A grant's IRI is minted per source file and row (:mod:`graph.ingest.scdl_grants`),
@@ -8,15 +9,25 @@ it that a grant of another source matches: same funder and beneficiary, equal am
 both have one, and the same decision: the deliberation that both references name, else, when either names none, the
 same reference as written (« CONV N° 2994-13 », which names a convention: an SCDL export of a list, ingested beside
 it, repeats every such grant), else the same convention date, which both then have.
+
+One list may publish one grant twice too: Charente-Maritime writes a convention on two rows that differ only by the
+beneficiary's SIRET, two establishments of one SIREN, which makes them one beneficiary. Such rows are kept, and
+warned about at the second, as the list is read (:func:`repeated_in_list`): same funder and beneficiary, equal
+amount, the same purpose, convention date and decision reference (or none on both), and no idSubvention (one written
+twice is warned of as it is read, two different ones say two grants). Rows without a purpose are not compared: two
+equal amounts on one date, with nothing said of what they pay for, may be two instalments.
 """
 
 from __future__ import annotations
 
 from rdflib import URIRef
+from rdflib.namespace import DCTERMS
 
+from graph.identity import actor_key
 from graph.ingest.base import Issue
 from graph.ingest.dissolutions import check_dissolved
-from graph.namespaces import sparql_prologue
+from graph.namespaces import MAI, SCHEMA, sparql_prologue
+from graph.triples import TripleSet
 
 #: The grants of ``?source`` and, for each, the grants of the other sources that match it. Joined first on the
 #: beneficiary, which few grants share (an amount or a deliberation may have dozens; measured in a generated store of
@@ -53,6 +64,47 @@ def check_repeated(query, source: URIRef) -> list[Issue]:
             "warning", f"subvention déjà publiée par {', '.join(where)} : elle sera comptée deux fois dans les totaux",
             f"grant already published by {', '.join(where_en)}: it will be counted twice in the totals", line=line))
     return issues
+
+
+#: What two rows of one list must share to publish one grant: the grant's funder, beneficiary, amount, purpose,
+#: convention date and decision reference (each absent on both, or equal).
+_SAME_GRANT = (SCHEMA.funder, MAI.beneficiary, SCHEMA.amount, DCTERMS.description, MAI.conventionDate,
+               MAI.decisionReference)
+
+
+def repeated_in_list(graph: TripleSet) -> list[Issue]:
+    """Warn at the later row of each two grants of one extracted list (``graph``) that publish one grant (see the
+    module's docstring): the totals count it twice, which the reader must know; the rows are not merged, nothing in
+    them telling one grant written twice from two equal grants."""
+    first: dict[tuple, tuple[int, URIRef]] = {}
+    issues = []
+    for line, grant in sorted((int(n), g) for g, _, n in graph.triples((None, MAI.rowNumber, None))):
+        if graph.value(grant, DCTERMS.identifier) is not None or graph.value(grant, DCTERMS.description) is None:
+            continue
+        key = tuple(graph.value(grant, prop) for prop in _SAME_GRANT)
+        earlier = first.setdefault(key, (line, grant))
+        if earlier[1] != grant:
+            issues.append(_repeated_issue(graph, grant, line, *earlier))
+    return issues
+
+
+def _repeated_issue(graph: TripleSet, grant: URIRef, line: int, first_line: int, first: URIRef) -> Issue:
+    """The warning at ``line`` that its ``grant`` is the one of ``first_line`` published again, naming the
+    beneficiary by its SIREN (or its key) and the SIRETs that tell the two rows apart."""
+    beneficiary = actor_key(graph.value(grant, MAI.beneficiary))
+    kind, _, number = beneficiary.partition("-")
+    who = f"{kind.upper()} {number.upper()}" if kind in ("siren", "rna") else beneficiary
+    sirets = [graph.value(g, MAI.beneficiarySiret) for g in (first, grant)]
+    if None not in sirets and sirets[0] != sirets[1]:
+        who_fr = f"{who}, SIRET {sirets[0]} ligne {first_line} et {sirets[1]} ici"
+        who_en = f"{who}, SIRET {sirets[0]} on line {first_line} and {sirets[1]} here"
+    else:
+        who_fr = who_en = who
+    return Issue("warning", f"même subvention que la ligne {first_line} (même attribuant, même bénéficiaire "
+                 f"({who_fr}), même montant, même objet, même date de convention) — publiée deux fois ? elle est "
+                 "comptée deux fois dans les totaux", f"same grant as line {first_line} (same funder, same "
+                 f"beneficiary ({who_en}), same amount, same purpose, same convention date): published twice? it is "
+                 "counted twice in the totals", line=line)
 
 
 def grants_stored(writer, source: URIRef) -> tuple[list[Issue], set[str]]:
