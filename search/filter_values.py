@@ -18,6 +18,7 @@ ones.
 from __future__ import annotations
 
 from graph.identity_names import fold
+from search.analysis import content_words
 from search.document_kinds import ACTOR_TYPES, KINDS, LABELS_EN
 from search.errors import SearchError
 from search.themes import ThemeScheme
@@ -81,11 +82,37 @@ def theme_iris(scheme: ThemeScheme, value: str) -> list[str]:
     from graph.ingest.register_values import nearest
 
     iris = {fold(label): iri for iri, label in scheme.labels.items()}
-    near = nearest(value, iris)
-    hint, hint_en = ((f" : vouliez-vous dire « {scheme.labels[iris[near]]} » ?",
-                      f": did you mean '{english_label(iris[near], scheme.labels[iris[near]])}'?") if near
-                     else ("", ""))
+    if near := nearest(value, iris):
+        hint, hint_en = (f" : vouliez-vous dire « {scheme.labels[iris[near]]} » ?",
+                         f": did you mean '{english_label(iris[near], scheme.labels[iris[near]])}'?")
+    else:
+        hint, hint_en = _themes_holding(scheme, value)
     raise SearchError(f"thème inconnu « {value} »{hint}", f"unknown theme '{value}'{hint_en}")
+
+
+#: Themes that an unknown theme's message names among those whose label holds its words.
+THEMES_NAMED_AT_MOST = 5
+
+
+def _themes_holding(scheme: ThemeScheme, value: str) -> tuple[str, str]:
+    """The hint, in French and in English, of an unknown theme ``value`` that is a word of several themes' labels but
+    none's whole label (« Santé »: no theme is named so, the scheme « Thèmes de santé » is no theme, and no label is
+    one typo away, where « Santé mentale », « Sport-santé »… hold the word): the shortest such labels, and how many
+    there are; ("", "") when no label holds all of its words."""
+    words = {folded for _, folded in content_words(value)}
+    holding = sorted((label, iri) for iri, label in scheme.labels.items()
+                     if words and words <= {part for _, folded in content_words(label) for part in folded.split("-")})
+    if not holding:
+        return "", ""
+    holding.sort(key=lambda pair: len(pair[0]))
+    shown = holding[:THEMES_NAMED_AT_MOST]
+    left = len(holding) - len(shown)
+    plural, others = "s" * (len(holding) > 1), "s" * (left > 1)
+    more, more_en = (f" et {left} autre{others}", f" and {left} other{others}") if left else ("", "")
+    return (f" : aucun thème de ce nom ; le nom de {len(holding)} thème{plural} le contient : "
+            + ", ".join(f"« {label} »" for label, _ in shown) + more,
+            f": no theme of that name; the name of {len(holding)} theme{plural} holds it: "
+            + ", ".join(f"'{english_label(iri, label)}'" for label, iri in shown) + more_en)
 
 
 def english_label(iri: str, french: str) -> str:

@@ -65,8 +65,9 @@ VERSION_GRACE_S = 60.0
 #: 19: a grant's M57 account number in its body, with those of the accounts above it in its ``classes``
 #: (search.accounts). 20: « aidant(e)s » stemmed "aidant", apart from « aide » (search.analysis.OWN_STEMS). 21: a
 #: SIRET or an RNA number written in groups one word (search.analysis.IDENTIFIER), an actor's old RNA number in its
-#: ``related`` texts, and its SIREN or RNA number in what its results show (``identifier``).
-INDEX_FORMAT = "21"
+#: ``related`` texts, and its SIREN or RNA number in what its results show (``identifier``). 22: the ``pairs`` of the
+#: acronyms' expansions (« PA »: « personnes âgées »), which a theme's other name is looked for by.
+INDEX_FORMAT = "22"
 
 
 class SearchIndexError(Exception):

@@ -228,9 +228,18 @@ def _theme_clause(view, iri: str, spelt: list[tuple[str, str]], highlight: set[s
     # scores nothing for it (SYNONYM_SHARE) and is not highlighted: it would come before what the words typed name
     for synonym in scheme.synonyms.get(iri, ()) if other_names else ():
         if synonym != spelt and synonym != label:
-            said = all_of([_word_clause(view, s, f, False, set()) for s, f in synonym])
+            said = all_of([_word_clause(view, s, f, False, set()) for s, f in synonym] + _side_by_side(synonym))
             theme.append(weighed(said, SYNONYM_SHARE))
     return any_of(theme)
+
+
+def _side_by_side(words: list[tuple[str, str]]) -> list[tuple]:
+    """The pairs that hold a name's (stem, folded) content ``words`` side by side, each with up to MAX_GAP stop words
+    between them (« promotion de la santé », « promotion santé »): what says a theme's name of several words says
+    them together. Apart, « promotion des produits … Journées Aliments & Santé » said « Prévention » (its synonym
+    « promotion de la santé »): a grant found for "prévention" with no word of it, at score 0."""
+    return [any_of([_pair(pair_term(first, gap, second)) for gap in range(MAX_GAP + 1)])
+            for (first, _), (second, _) in zip(words, words[1:])]
 
 
 def found_alone(view, word: tuple[str, str], scope: tuple = ("all",)) -> tuple:

@@ -97,6 +97,15 @@ def _theme_iris(view: IndexView, theme: str | list[str] | None) -> list[str]:
     return found
 
 
+def themes_named(index: SearchIndex, name: str) -> list[str]:
+    """The themes that ``name`` names as the ``theme`` filter reads it (by label, IRI or slug), without their narrower
+    themes: what ``/api/grants?theme=`` looks up in the graph. Raises SearchError (400) as :func:`search` does for a
+    name that names none, with the theme it likely stands for."""
+    view = index.view()
+    with view.lock:
+        return _theme_iris(view, name)
+
+
 def search(index: SearchIndex, text: str, kind: str | list[str] | None = None,
            theme: str | list[str] | None = None,
            page: int = 1, sort: str = "relevance", filters: Mapping[str, str | list[str]] | None = None,

@@ -246,12 +246,19 @@ def _whole(doc: dict) -> set[str]:
     return {whole for name in doc["names"] if (whole := whole_name(name))}
 
 
-def _word_texts(doc: dict) -> dict[str, list[str]]:
+def _added(doc: dict, names: list[str], body: list[str]) -> list[str]:
+    """What :func:`_texts` added to the document's own ``names`` and ``body``: the acronyms' expansions, the
+    expansions' acronyms and the amount's words."""
+    return names[len(doc["names"]):] + body[len(doc["text"] + doc["related"] + doc.get("translations", [])):]
+
+
+def _word_texts(doc: dict, added: list[str]) -> dict[str, list[str]]:
     """The texts of the ``plain``, ``english``, ``pairs``, ``own`` and ``own_pairs`` fields (see the module
-    docstring)."""
+    docstring). The pairs hold those of the acronyms' expansions (``added``, :func:`_added`): « PA » says
+    « personnes âgées » side by side, as a theme's other name is looked for (:func:`search.plan._side_by_side`)."""
     return {"plain": doc["text"],
             "english": doc.get("translations", []) + doc.get("english", []),
-            "pairs": doc["names"] + doc["text"] + doc["related"],
+            "pairs": doc["names"] + doc["text"] + doc["related"] + added,
             "own": doc.get("own", []), "own_pairs": doc.get("own", [])}
 
 
@@ -261,7 +268,8 @@ def document_to_fields(doc: dict) -> dict:
     # Texts joined by a line break, which never groups digits: "n°12" and "345 places" are not the number 12345.
     fields = {"type": doc["type"], "name": "\n".join(names), "body": "\n".join(body),
               "classes": "\n".join(doc.get("classes", ())), "deps": " ".join(dependency_terms(doc)), **_kept(doc)}
-    fields.update({name: "\n".join(texts) for name, texts in _word_texts(doc).items() if texts})
+    fields.update({name: "\n".join(texts) for name, texts in _word_texts(doc, _added(doc, names, body)).items()
+                   if texts})
     if doc["kind"] != "grant":  # a grant's name is made of its beneficiary's: completion offers the actor
         fields["exact"] = fields["name"]
         if whole := _whole(doc):
@@ -285,7 +293,7 @@ def document_to_record(doc: dict) -> tuple[dict, dict, dict]:
              "name": name_terms | term_set(names[len(doc["names"]):]),
              "body": body_terms | term_set(body[len(body_texts):]),
              "classes": term_set(doc.get("classes", ())), **doc["facets"]}
-    texts = _word_texts(doc)
+    texts = _word_texts(doc, _added(doc, names, body))
     terms.update(plain=term_set(texts["plain"], folded=True), english=english_term_set(texts["english"]),
                  pairs=pair_term_set(texts["pairs"]), own=term_set(texts["own"]),
                  own_pairs=pair_term_set(texts["own_pairs"]))

@@ -317,7 +317,7 @@ def test_an_unknown_grants_parameter_is_a_400_naming_the_accepted_ones(client, q
     assert response.status_code == 400
     error = response.get_json()["error"]
     assert error["code"] == "unknown-parameter" and query.split("=")[0] in error["message"]
-    assert "funder, beneficiary, year, goal, page" in error["message"]
+    assert "funder, beneficiary, year, goal, theme, page" in error["message"]
 
 
 @pytest.mark.parametrize("route, query, accepted", [("/api/resource", {"iri": PTCE}, "iri, lang"),

@@ -49,7 +49,11 @@ _GRANTS_TOTAL = """SELECT (COUNT(*) AS ?count) (SUM(?value) AS ?total) (SUM(?lef
 }"""
 
 _FILTERS = {"f": "?grant schema:funder ?f .", "b": "?grant mai:beneficiary ?b .", "y": "?grant mai:fiscalYear ?y .",
-            "g": "?grant mai:contributesTo ?g ."}  # stated by the grant's source or by a partner register
+            "g": "?grant mai:contributesTo ?g .",  # stated by the grant's source or by a partner register
+            # the theme or a narrower one, that the grant's purpose states or its beneficiary works on, as the
+            # funding page's « Par thème » counts them (webapp.funding); a grant of several such themes is one
+            # grant of the pages and totals, which group by grant
+            "t": "?tagged skos:broader* ?t . ?grant dcterms:subject|mai:beneficiary/dcterms:subject ?tagged ."}
 
 
 def _grants_pattern(filters: str, counted: bool = False) -> str:
@@ -101,6 +105,27 @@ def _named_arg(name: str, pole: str | None = None) -> URIRef | None:
     return parameter.bind(resolve_name(parameter, raw, web_lookup(), side))
 
 
+def _theme_arg() -> URIRef | None:
+    """The theme that ``?theme=`` names, by label, IRI or slug, read as /api/search reads it: the same 400 and
+    suggestion for a name that names none (:func:`search.query.themes_named`); one that names several themes
+    (schemes sharing a label) is a 400 that lists their IRIs."""
+    from search.query import SearchError, themes_named
+    from webapp.search_api import required_index, search_error
+
+    raw = (request.args.get("theme") or "").strip()
+    if not raw:
+        return None
+    try:
+        iris = themes_named(required_index(), raw)
+    except SearchError as exc:
+        raise search_error(exc) from None
+    if len(iris) > 1:
+        listed = ", ".join(iris)
+        raise ApiError(f"« {raw} » nomme plusieurs thèmes ({listed}) : donnez son IRI",
+                       f"'{raw}' names several themes ({listed}): give its IRI", code="bad-parameter")
+    return URIRef(iris[0])
+
+
 @bp.get("/resource")
 def resource():
     """Return everything the page of ``?iri=`` shows, as JSON."""
@@ -115,14 +140,14 @@ def resource():
 
 @bp.get("/grants")
 def grants():
-    """List grants, filtered by funder, beneficiary, year or goal (each an IRI or a name; a goal's PTCE, ``pole``,
-    tells apart the goals of one rank or name), a page at a time (``page_size`` grants, 50 unless given)."""
-    check_known(("funder", "beneficiary", "year", "goal", "page", "page_size", "pole"))
+    """List grants, filtered by funder, beneficiary, year, goal or theme (each an IRI or a name; a goal's PTCE,
+    ``pole``, tells apart the goals of one rank or name), a page at a time (``page_size`` grants, 50 unless given)."""
+    check_known(("funder", "beneficiary", "year", "goal", "theme", "page", "page_size", "pole"))
     page = page_arg()
     size = integer_arg("page_size", PAGE_SIZE, 1, MAX_PAGE_SIZE)  # the bounds of /api/search's
     year = integer_arg("year", None)
     bindings = {"f": _named_arg("funder"), "b": _named_arg("beneficiary"), "y": year,
-                "g": _named_arg("goal", pole_arg())}
+                "g": _named_arg("goal", pole_arg()), "t": _theme_arg()}
     # Constant patterns for the filters asked (their values are bound, never formatted in); LIMIT and OFFSET take
     # no variables in SPARQL: they are integers computed here, not request text.
     filters = " ".join(_FILTERS[k] for k, v in bindings.items() if v is not None)

@@ -185,6 +185,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "facet_kind": ("Type", "Kind"),
     "facet_theme": ("Thème", "Theme"),
     "facet_place": ("Lieu", "Place"),
+    # the funder facet counts a deliberation under its authority, which funds nothing unless the act grants
+    "facet_funder": ("Collectivité ou financeur", "Authority or funder"),
     "facet_clear": ("Tout afficher", "Show all"),
     "page_prev": ("Page précédente", "Previous page"),
     "page_next": ("Page suivante", "Next page"),

@@ -155,6 +155,10 @@ def openapi_document(config: dict, server: str) -> dict:
                                       {"type": "string"}),
                                _param("year", "Exercice", {"type": "integer"}),
                                _param("goal", "Objectif stratégique : son IRI ou son nom", {"type": "string"}),
+                               _param("theme", "Thème (libellé, IRI ou identifiant, comme /api/search le lit) : "
+                                      "les subventions dont l'objet dit ce thème ou un thème plus précis, ou dont "
+                                      "le bénéficiaire y agit (un nom qui n'en nomme aucun est une erreur 400, qui "
+                                      "propose le thème proche)", {"type": "string"}),
                                _param("pole", _POLE, {"type": "string"}),
                                _param("page", "Page (à partir de 1)", _PAGE),
                                _param("page_size", "Subventions par page (50 sinon)", _PAGE_SIZE),

@@ -344,7 +344,7 @@ def search_page():
         return is_active(args, name, value)
 
     facet_labels = {"kind": t("facet_kind"), "type": t("facet_kind"), "theme": t("facet_theme"),
-                    "place": t("facet_place"), "funder": t("funder"), "fiscal_year": t("year"),
+                    "place": t("facet_place"), "funder": t("facet_funder"), "fiscal_year": t("year"),
                     "goal": t("goal"), "circle": t("circle")}
     notices = [pick(notice["message"], notice["message_en"]) for notice in (results or {}).get("notices", [])]
     filtered = bool(types or theme or filters)

@@ -47,14 +47,17 @@ _NEVER_EVIDENCE = {"themes": frozenset({"usagers", "populations"})}
 
 #: The theme labels that are a word of every field, folded: « formation » of lawyers, « coopération » between
 #: towns, « recherche » in physics, « autonomie » of the young, « urgence » of works, « prévention » of floods,
-#: « alimentation » in water. A deliberation's text gives their theme only where a health word shares the sentence
-#: (:data:`_HEALTH_CONTEXT`): « formation des professionnels de santé », « autonomie des personnes âgées ». A
-#: register that states one of them as a theme means it (:mod:`graph.ingest.register_builder` reads all labels).
+#: « alimentation » in water, « circuits courts » in farming, « attractivité du territoire » of a tourist office
+#: (a grants list's purpose « pour contribuer à l'attractivité du territoire »). A deliberation's text gives their
+#: theme only where a health word shares the sentence (:data:`_HEALTH_CONTEXT`): « formation des professionnels de
+#: santé », « autonomie des personnes âgées ». A register that states one of them as a theme means it
+#: (:mod:`graph.ingest.register_builder` reads all labels).
 _GENERIC = {"themes": frozenset({
     "formation", "formation continue", "formation initiale", "cooperation", "recherche", "recherche universitaire",
     "innovation", "inclusion", "accessibilite", "exclusion", "autonomie", "dependance", "recrutement", "urgence",
     "naissance", "jeunesse", "adolescents", "ethique", "consentement", "incubation", "acceleration",
-    "decloisonnement", "prevention", "alimentation", "tiers-lieu", "tiers lieu"})}
+    "decloisonnement", "prevention", "alimentation", "tiers-lieu", "tiers lieu", "attractivite du territoire",
+    "rayonnement du territoire", "marketing territorial", "circuits courts"})}
 
 #: A health word, in a folded text: what makes a generic label (:data:`_GENERIC`) evidence of its theme. Loss of
 #: autonomy, carers and falls are health too (« prévention de la perte d'autonomie », « prévention des chutes »).

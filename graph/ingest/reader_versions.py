@@ -23,8 +23,8 @@ from graph.ingest.base import Issue
 #: Kind name (:data:`graph.ingest.KIND_MODULES`) -> the version of its reader.
 READER_VERSIONS: dict[str, int] = {
     "rdf": 2,
-    "deliberation": 10,
-    "scdl-subventions": 7,
+    "deliberation": 11,
+    "scdl-subventions": 8,
     "scdl-deliberations": 2,
     "rna": 1,
     "sirene": 1,

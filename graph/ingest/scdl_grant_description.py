@@ -18,6 +18,7 @@ from graph.identity import deliberation_iri
 from graph.identity_names import fold
 from graph.ingest.base import literal
 from graph.dates import parse_date
+from graph.ingest.delib_themes import match_concepts
 from graph.ingest.scdl_decisions import actes_reference, acts_named, names_no_deliberation, reference_date, without_year
 from graph.ingest.scdl_grant_values import EU_NOTIFIED, GrantCellReader, aid_forms
 from graph.namespaces import MAI, SCHEMA
@@ -60,12 +61,21 @@ class GrantDescription(GrantCellReader):
                             ("budget_account", MAI.budgetAccount), ("grant_id", DCTERMS.identifier)):
             if self.get(row, field):
                 g.add((grant, prop, Literal(self.get(row, field))))
+        self.describe_themes(grant, purpose)
         decided = self.date(row, "decision_date")
         self.describe_dates(row, grant, decided)
         self.describe_decision(row, grant, funder, decided)
         if (nature := self.nature(row)) is not None:
             g.add((grant, MAI.nature, nature))
         self.describe_terms(row, grant)
+
+    def describe_themes(self, grant: URIRef, purpose: str) -> None:
+        """Give the grant the themes that its purpose states (``dcterms:subject``), found as a deliberation's are
+        (:func:`graph.ingest.delib_themes.match_concepts`: a label that is a word of every field, « prévention »,
+        only beside a health word), so that the theme filter, search and /funding's « Par thème » find it. No
+        selector quotes it: the purpose cell is the quote, and the grant's row (``mai:rowNumber``) its evidence."""
+        for theme in match_concepts(purpose, "themes") if purpose else ():
+            self.graph.add((grant, DCTERMS.subject, theme))
 
     def describe_sirets(self, grant: URIRef, funder: str | None, beneficiary: str | None,
                         beneficiary_rna: str | None = None) -> None:
