@@ -72,6 +72,7 @@ SAMPLES: dict[str, list[tuple[str, dict]]] = {
     "sirene": [(_TABULAR + name, {}) for name in ("StockUniteLegale_utf8_sample.csv",
                                                   "StockUniteLegaleHistorique_sample.csv")],
     "register": [("examples/ptce-registre.yaml", {})],
+    "association-directory": [(_TABULAR + "VilleMTP_MTP_ListeAssoc_2011_sample.csv", {})],
     "rdf": [(f"tests/fixtures/rdf/actors.{suffix}", {}) for suffix in ("ttl", "jsonld", "rdf", "nt")],
 }
 

@@ -340,8 +340,8 @@ def test_two_files_of_one_name_in_one_ingest_the_second_is_refused_not_silently_
      "métadonnées, pas son texte ; importez le document de l'acte (PDF) qu'elle accompagne"),
     ("export.xml", b"<?xml version='1.0'?>\n<Subventions><Ligne/></Subventions>", None,
      "un document XML (élément racine « Subventions »), pas du RDF/XML"),
-    ("associations.csv", "NomAsso,Tel_Asso,Mail_Asso,Domaine,Sigle\nAnadolu,,a@b.fr,CULTURE,AN\n".encode(), 1,
-     "tableau dont l'en-tête (5 colonnes : « NomAsso », « Tel_Asso », « Mail_Asso », « Domaine », …) ne nomme "
+    ("agenda.csv", "Date,Heure,Lieu,Intervenant,Sujet\n12/03/2025,14h,Firminy,ARS,CPTS\n".encode(), 1,
+     "tableau dont l'en-tête (5 colonnes : « Date », « Heure », « Lieu », « Intervenant », …) ne nomme "
      "les colonnes d'aucun des tableaux lus"),
     ("esus.csv", "Liste des entreprises agréées ESUS - mise à jour 01/03/2025\n\nRaison sociale;SIRET;Statut\n"
                  "MSP DE FIRMINY;44306184100047;En cours\n".encode(), 3,

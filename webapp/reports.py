@@ -79,6 +79,8 @@ STAT_LABELS = {
     # the links from grants to goals that a register's entries made in the store
     "grant_goals": ("liens subvention → objectif", "grant → goal links"),
     "associations": ("associations", "associations"),
+    # a directory's rows that describe again an association of an earlier line (added to it)
+    "repeated_rows": ("lignes répétant une association", "rows repeating an association"),
     "dissolved": ("dissoutes", "dissolved"), "deliberations": ("délibérations", "deliberations"),
     "actors": ("acteurs", "actors"), "skipped": ("écartées", "skipped"), "closed": ("fermées", "closed"),
     "format": ("format", "format"),

@@ -26,13 +26,16 @@ KIND_MODULES = {
     "rna": "graph.ingest.rna",
     "sirene": "graph.ingest.sirene",
     "register": "graph.ingest.register",
+    "association-directory": "graph.ingest.association_directory",
 }
 
 #: Other names that ``--kind`` takes for a kind, folded as :func:`kind_name` folds them: the French names that a
 #: coordinator types (« registre »; « délibération » folds to the kind's own name), plurals, the module's name.
 ALIASES = {"registre": "register", "registres": "register", "deliberations": "deliberation",
            "subventions": "scdl-subventions", "scdl-grants": "scdl-subventions",
-           "scdl-deliberation": "scdl-deliberations"}
+           "scdl-deliberation": "scdl-deliberations", "annuaire": "association-directory",
+           "annuaire-associations": "association-directory", "annuaire-des-associations": "association-directory",
+           "associations-directory": "association-directory", "directory": "association-directory"}
 
 __all__ = ["ALIASES", "KIND_MODULES", "Extraction", "InputError", "Issue", "SourceContext", "SourceKind", "get_kind",
            "kind_name", "kinds", "detect_kind", "unknown_kind"]

@@ -29,6 +29,7 @@ READER_VERSIONS: dict[str, int] = {
     "rna": 1,
     "sirene": 1,
     "register": 4,
+    "association-directory": 1,
 }
 
 

@@ -30,6 +30,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 from graph.dates import parse_date
 from graph.identifiers import RNA_OLD_NUMBER, normalise_rna, read_siret, rna_ok
 from graph.identity import ActorBook
+from graph.ingest.association_fields import locate, read_website
 from graph.ingest.french import read_date
 from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, literal, missing_columns, new_graph
 from graph.namespaces import MAI, SCHEMA, mint
@@ -50,9 +51,6 @@ _W_NUMBER = re.compile(r"\bW[0-9A-Z]{9}\b")
 _OWN_W_NUMBER = re.compile(r"\s*(?:(?:N°|NO|NUM[EÉ]RO|RNA)\s*:?\s*)*(W[0-9A-Z]{9})\b")
 DISSOLVED = {"D": "dissoute", "S": "supprimée"}
 _INSEE_CODE = re.compile(r"(\d{2}|2[AB])\d{3}")
-#: What ``siteweb`` may hold to be stored: an http(s) URL or a bare domain (``www.amis-hopital.fr``), as written.
-_WEBSITE = re.compile(r"(?:https?://)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?",
-                      re.IGNORECASE)
 #: Made once: rdflib's namespaces other than ours make a new term on each use.
 _DATE, _DESCRIPTION, _TYPE, _LABEL = XSD.date, DCTERMS.description, RDF.type, RDFS.label
 _ALT_LABEL, _IDENTIFIER = SKOS.altLabel, DCTERMS.identifier
@@ -234,17 +232,11 @@ class _Rows:
 
     def website(self, row: Row) -> str | None:
         """The row's ``siteweb`` when it is a web address; an e-mail address (personal data, pitfall 30) or other
-        text is warned of and left out."""
-        written = self.get(row, "siteweb")
-        if not written or _WEBSITE.fullmatch(written):
-            return written or None
-        if "@" in written:  # not shown in the warning either: the report is kept
-            self.warn(row, "siteweb", "adresse électronique dans siteweb : non enregistrée (donnée personnelle)",
-                      "e-mail address in siteweb: not stored (personal data)")
-        else:
-            self.warn(row, "siteweb", "siteweb qui n'est pas une adresse web (http(s)://… ou nom de domaine) : "
-                      "ignoré", "siteweb that is no web address (http(s)://… or a domain name): ignored", written)
-        return None
+        text is warned of and left out (:func:`graph.ingest.association_fields.read_website`)."""
+        url, why = read_website(self.get(row, "siteweb"), "siteweb")
+        if why is not None:
+            self.warn(row, "siteweb", *why)
+        return url
 
     def insee_code(self, row: Row) -> str | None:
         """The row's ``adrs_codeinsee``, its leading zero put back when a spreadsheet dropped it (``1053``); other
@@ -270,11 +262,7 @@ class _Rows:
         if place is None:
             place = self.places[code] = mint("place", code, base=self.ctx.base)
         label = self.get(row, "adrs_libcommune") or self.get(row, "libcom") or code
-        self.graph.add((iri, SCHEMA.location, place))
-        self.graph.add((place, _TYPE, SCHEMA.Place))
-        self.graph.add((place, MAI.inseeCode, literal(code)))
-        if (place, _LABEL, None) not in self.graph:
-            self.graph.add((place, _LABEL, literal(label)))
+        locate(self.graph, iri, place, label, insee_code=code)
 
     def dissolution(self, row: Row, iri: URIRef) -> None:
         position, date = self.get(row, "position").upper(), self.date(row, "date_disso")

@@ -16,11 +16,11 @@ from graph.ingest.base import InputError, SourceContext
 
 #: What Maillage reads, for a refusal to say (French, English).
 READ = ("délibérations (PDF, texte, Markdown) ; listes SCDL de subventions ou de délibérations, extraits RNA ou "
-        "SIRENE (CSV, XLSX, ODS) ; registre des partenaires (YAML, CSV, XLSX, ODS) ; RDF (Turtle, TriG, N-Triples, "
-        "N-Quads, JSON-LD, RDF/XML)",
-        "deliberations (PDF, text, Markdown); SCDL lists of grants or deliberations, RNA or SIRENE extracts (CSV, "
-        "XLSX, ODS); the partner register (YAML, CSV, XLSX, ODS); RDF (Turtle, TriG, N-Triples, N-Quads, JSON-LD, "
-        "RDF/XML)")
+        "SIRENE, annuaires d'associations d'une collectivité (CSV, XLSX, ODS) ; registre des partenaires (YAML, CSV, "
+        "XLSX, ODS) ; RDF (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML)",
+        "deliberations (PDF, text, Markdown); SCDL lists of grants or deliberations, RNA or SIRENE extracts, local "
+        "authorities' directories of associations (CSV, XLSX, ODS); the partner register (YAML, CSV, XLSX, ODS); RDF "
+        "(Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML)")
 #: Names of keys or columns shown: enough to recognise the file.
 SHOWN = 4
 TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xls", ".ods")
