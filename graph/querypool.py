@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import atexit
 import io
+import logging
 import multiprocessing
 import os
 import queue
@@ -35,6 +36,7 @@ from graph.formats import Format, rdf_format, results_format, serialize_triples,
 from graph.projection import in_query_order
 from graph.sparql import (QueryCrashed, QueryPlan, QueryRefused, QueryTimeout, QueryWorkersBusy, syntax_error,
                           unsupported_function)
+from graph.sparql_union import as_set_query
 from graph.store import QuerySyntaxError, Store, StoreError
 
 #: Bytes per message from a worker: large enough that the pipe is not the bottleneck, small enough to stream.
@@ -86,7 +88,7 @@ def execute(engine: ox.Store, plan: QueryPlan, fmt_name: str, bindings: Mapping[
     if not plan.has_dataset:
         options["use_default_graph_as_union"] = True
     try:
-        return _serialise(engine.query(text, **options), plan, fmt_name)
+        return _serialise(_query(engine, text, plan, options), plan, fmt_name)
     except SyntaxError as exc:
         raise syntax_error(exc, text) from None
     except RuntimeError as exc:  # a function the engine does not know: the user's mistake
@@ -97,6 +99,22 @@ def execute(engine: ox.Store, plan: QueryPlan, fmt_name: str, bindings: Mapping[
         if type(exc).__name__ == "PanicException":
             raise QueryCrashed(f"panic: {str(exc)[:200]}") from None
         raise
+
+
+def _query(engine: ox.Store, text: str, plan: QueryPlan, options: dict[str, Any]):
+    """Run ``text`` on ``engine``, over a default graph that merges several graphs as over their set union
+    (:mod:`graph.sparql_union`); a rewritten text that the engine does not read (our failure, logged) runs as the
+    user wrote it, whose errors are the user's to read."""
+    if plan.has_dataset and len(plan.default_graphs) < 2:  # one graph, or none, is a set already
+        return engine.query(text, **options)
+    rewritten = as_set_query(text)
+    try:
+        return engine.query(rewritten, **options)
+    except SyntaxError:
+        if rewritten == text:
+            raise
+        logging.getLogger(__name__).exception("the set-union rewrite of a query does not parse: %s", rewritten)
+        return engine.query(text, **options)
 
 
 def _serialise(native, plan: QueryPlan, fmt_name: str) -> tuple:

@@ -123,9 +123,11 @@ def syntax_error(exc: SyntaxError, text: str | None = None, update: bool = False
         if len(message) > _EXPECTED_SHOWN and "expected one of" in message:
             message = message[:_EXPECTED_SHOWN].rstrip() + " …"
         return QuerySyntaxError(message, line, column)
-    if "Prefix not found" in message and (missing := undeclared_prefixes(text)):
-        line, column = users_place(text, line, column)
-        prefix = missing[0]
+    called = undeclared_call(text)  # the engine reads ``xsd:integer(`` undeclared as a built-in call it lacks
+    missing = undeclared_prefixes(text) if "Prefix not found" in message else []
+    if called is not None or missing:
+        line, column = users_place(text, *(place_of(text, called.start) if called is not None else (line, column)))
+        prefix = called.value.split(":", 1)[0] if called is not None else missing[0]
         namespace = PREFIXES.get(prefix)
         add = f" ; ajoutez PREFIX {prefix}: <{namespace}>" if namespace else ""
         add_en = f"; add PREFIX {prefix}: <{namespace}>" if namespace else ""
@@ -191,6 +193,19 @@ def undeclared_prefixes(text: str) -> list[str]:
     declared, _ = prefixes_of(tokens)
     used = [t.value.split(":", 1)[0] for t in tokens if t.kind == "pname"]
     return list(dict.fromkeys(p for p in used if p not in declared))
+
+
+def undeclared_call(text: str) -> Token | None:
+    """The first prefixed name that ``text`` calls as a function (a cast, ``xsd:integer(?x)``) without declaring its
+    prefix: the engine says only that it expected a built-in function there.
+
+    >>> undeclared_call('PREFIX ex: <x:> SELECT * { ?s ex:p ?o FILTER(xsd:integer(?o) > ex:f(1)) }').value
+    'xsd:integer'
+    """
+    tokens = [token for token in tokenize(text) if token.kind != "comment"]
+    declared, _ = prefixes_of(tokens)
+    return next((token for token, after in zip(tokens, tokens[1:]) if token.kind == "pname" and after.value == "("
+                 and token.value.split(":", 1)[0] not in declared), None)
 
 
 #: Levels of ``{``, ``(`` and ``[`` (outside strings, IRIs and comments) a query or update may nest. pyoxigraph 0.5.13

@@ -165,16 +165,16 @@ def test_without_a_query_a_client_gets_the_service_description(client):
     assert any(t.predicate.value == sd + "endpoint" for t in graph)
 
 
-def test_the_service_description_says_that_the_union_counts_a_fact_once_per_source(client):
-    """The default graph is the union of the named graphs, but a bag (a triple matched once per graph holding it):
-    the description claims sd:UnionDefaultGraph and says, in French and English, to count with DISTINCT."""
+def test_the_service_description_says_that_the_union_matches_a_fact_once(client):
+    """The default graph is the union of the named graphs, a set (graph/sparql_union.py): the description claims
+    sd:UnionDefaultGraph and says, in French and English, that a fact several sources state is matched once."""
     graph = list(ox.parse(client.get("/sparql", headers={"Accept": "text/turtle"}).data, ox.RdfFormat.TURTLE))
     sd = "http://www.w3.org/ns/sparql-service-description#"
     assert any(t.object == ox.NamedNode(sd + "UnionDefaultGraph") for t in graph)
     comments = {t.object.language: t.object.value for t in graph
                 if t.predicate.value == "http://www.w3.org/2000/01/rdf-schema#comment"}
-    assert "une fois par source" in comments["fr"] and "COUNT(DISTINCT ?x)" in comments["fr"]
-    assert "once per source" in comments["en"] and "COUNT(DISTINCT ?x)" in comments["en"]
+    assert "plusieurs sources déclarent y est trouvé une fois, et COUNT et SUM le comptent une fois" in comments["fr"]
+    assert "several sources state is matched once, and COUNT and SUM count it once" in comments["en"]
 
 
 def test_without_a_query_a_browser_gets_the_editor_with_the_named_queries(client):
@@ -183,10 +183,11 @@ def test_without_a_query_a_browser_gets_the_editor_with_the_named_queries(client
     assert b"<textarea" in response.data and b"Totaux par financeur" in response.data
 
 
-@pytest.mark.parametrize("lang, said", [("fr", "trouvé une fois par source"), ("en", "matched once per source")])
-def test_the_editor_says_to_count_with_distinct(client, lang, said):
+@pytest.mark.parametrize("lang, said", [("fr", "sources déclarent y est trouvé une fois"),
+                                        ("en", "sources state is matched once")])
+def test_the_editor_says_that_a_fact_several_sources_state_is_matched_once(client, lang, said):
     response = client.get(f"/sparql?lang={lang}", headers={"Accept": "text/html"})
-    assert said in response.get_data(as_text=True) and "COUNT(DISTINCT ?x)" in response.get_data(as_text=True)
+    assert said in response.get_data(as_text=True)
 
 
 def test_the_editor_shows_results_as_a_table_with_download_links(client):

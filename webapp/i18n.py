@@ -470,13 +470,12 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "Query the whole graph (the union of each source's graph). The vocabulary's prefixes, which this "
                      "form declares for you when the query uses them without declaring them (a client of the /sparql "
                      "endpoint declares them with PREFIX, as the examples do): {prefixes}."),
-    "sparql_count_distinct": (
-        "Le graphe par défaut est l'union des graphes des sources, mais un fait que plusieurs sources déclarent y est "
-        "trouvé une fois par source : COUNT et SUM le comptent plusieurs fois. Comptez avec SELECT DISTINCT ou "
-        "COUNT(DISTINCT ?x), et sommez sur un sous-SELECT DISTINCT.",
-        "The default graph is the union of the sources' graphs, but a fact that several sources state is matched "
-        "once per source: COUNT and SUM count it several times. Count with SELECT DISTINCT or COUNT(DISTINCT ?x), "
-        "and sum over a SELECT DISTINCT subquery."),
+    "sparql_union_set": (
+        "Le graphe par défaut est l'union des graphes des sources, comme une fusion RDF : un fait que plusieurs "
+        "sources déclarent y est trouvé une fois, et COUNT et SUM le comptent une fois (GRAPH ?g dit quelles "
+        "sources le déclarent).",
+        "The default graph is the union of the sources' graphs, as an RDF merge: a fact that several sources state "
+        "is matched once, and COUNT and SUM count it once (GRAPH ?g tells which sources state it)."),
     "sparql_query": ("Requête", "Query"),
     "sparql_examples": ("Exemples", "Examples"),
     "sparql_format": ("Format des résultats", "Results format"),

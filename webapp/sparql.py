@@ -293,14 +293,13 @@ def service_description() -> Response:
     graph.add((service, SD.supportedLanguage, SD.SPARQL11Query))
     if current_app.config["MAILLAGE"]["write_token"]:
         graph.add((service, SD.supportedLanguage, SD.SPARQL11Update))
-    # The default graph is the union of the named graphs (DESIGN.md), as the feature says; but the engine
-    # (pyoxigraph 0.5) matches a triple once per graph that holds it, not once as in an RDF merge: the comment
-    # says so, with the remedy.
+    # The default graph is the union of the named graphs (DESIGN.md), as the feature says, a set as in an RDF merge
+    # (graph/sparql_union.py makes the engine's bag answer so): the comment says so.
     graph.add((service, SD.feature, SD.UnionDefaultGraph))
     for fmt in (*RESULTS_FORMATS, *RDF_FORMATS):
         graph.add((service, SD.resultFormat, FORMATS_NS[_W3C_FORMAT[fmt.name]]))
     config = current_app.config["MAILLAGE"]
-    union_fr, union_en = STRINGS["sparql_count_distinct"]
+    union_fr, union_en = STRINGS["sparql_union_set"]
     for text, lang in ((f"Limites : {config['query_timeout']:g} s par requête, {config['max_rows']} lignes ; "
                         f"SERVICE, LOAD et FROM hors de la base sont refusés. {union_fr}", "fr"),
                        (f"Limits: {config['query_timeout']:g} s per query, {config['max_rows']} rows; SERVICE, "
