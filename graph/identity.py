@@ -194,6 +194,29 @@ def deliberation_iri(authority: URIRef, number: object, base: str = DEFAULT_BASE
     return mint("deliberation", actor_key(authority), number, base=base)
 
 
+def body_iri(authority: URIRef, label: str, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI of ``authority``'s deliberative organ of canonical label ``label``
+    (:data:`graph.ingest.delib_session.BODIES`): ``{base}body/{authority key}/{label}``, where a deliberation text
+    and a deliberations list that names the assembly meet.
+
+    >>> str(body_iri(URIRef("https://ex.org/id/actor/siren-213401722"), "Conseil Municipal", "https://ex.org/id/"))
+    'https://ex.org/id/body/siren-213401722/conseil-municipal'
+    """
+    return mint("body", actor_key(authority), label, base=base)
+
+
+def session_iri(authority: URIRef, organ: str | None, day: object, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI of the session that ``authority``'s organ ``organ`` (its canonical label; None when not known) held on
+    ``day``: ``{base}session/{authority key}/{organ, or "seance"}/{day}``, where the texts of one session's
+    deliberations and a deliberations list's rows of that session meet.
+
+    >>> str(session_iri(URIRef("https://ex.org/id/actor/siren-213401722"), "Conseil Municipal", "2014-04-24",
+    ...                 "https://ex.org/id/"))
+    'https://ex.org/id/session/siren-213401722/conseil-municipal/2014-04-24'
+    """
+    return mint("session", actor_key(authority), slugify(organ or "seance"), str(day), base=base)
+
+
 def rewrite_nodes(graph: TripleSet, mapping: dict[URIRef, URIRef]) -> None:
     """Rename, in place, the nodes of ``mapping``, all at once: only the triples that mention them are touched, and
     a node renamed to another that is renamed in turn stays where it was sent (a row's actor sent to the SIREN's

@@ -12,7 +12,7 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF
 
-from graph.identity import deliberation_iri, rewrite_nodes
+from graph.identity import actor_key, deliberation_iri, rewrite_nodes
 from graph.namespaces import DEFAULT_BASE, MAI
 from graph.resolution_lookups import LOOKUP_BATCH
 from graph.terms import sparql_string
@@ -91,8 +91,9 @@ def deliberations_by_actes(graph: TripleSet, query) -> dict[URIRef, URIRef]:
 
 def canonical_deliberations(graph: TripleSet) -> dict[URIRef, URIRef]:
     """Rename, in place, each deliberation to its :func:`graph.identity.deliberation_iri` once its authority is
-    resolved: the extractors mint that IRI from the authority they know, which the resolution of actors may have
-    renamed.
+    resolved, and its session and organ to theirs (:func:`renamed_under`): the extractors mint those IRIs from the
+    authority they know, which the resolution of actors may have renamed (a list read with ``--funder`` and a name,
+    the texts of its session with their SIREN: one session, one organ).
     """
     mapping = {}
     for deliberation in set(graph.subjects(RDF.type, MAI.Deliberation)):
@@ -101,8 +102,28 @@ def canonical_deliberations(graph: TripleSet) -> dict[URIRef, URIRef]:
         if not isinstance(deliberation, URIRef) or authority is None or number is None:
             continue
         head, sep, _ = str(deliberation).rpartition("deliberation/")
-        canonical = deliberation_iri(authority, number, base=head if sep else DEFAULT_BASE)
+        base = head if sep else DEFAULT_BASE
+        canonical = deliberation_iri(authority, number, base=base)
         if canonical != deliberation:
             mapping[deliberation] = canonical
+        for prop, kind in ((MAI.session, "session/"), (MAI.body, "body/")):
+            for node in graph.objects(deliberation, prop):
+                if (renamed := renamed_under(node, authority, base + kind)) is not None:
+                    mapping[node] = renamed
     rewrite_nodes(graph, mapping)
     return mapping
+
+
+def renamed_under(node, authority: URIRef, prefix: str) -> URIRef | None:
+    """``node``, a session's or an organ's IRI ``{prefix}{authority key}/…`` (:func:`graph.identity.session_iri`,
+    :func:`graph.identity.body_iri`), under the key of ``authority`` instead when it is another; None when it is
+    that key's already, or is not of that form.
+
+    >>> str(renamed_under(URIRef("https://ex.org/id/session/ville-de-x/conseil-municipal/2014-04-24"),
+    ...                   URIRef("https://ex.org/id/actor/siren-213401722"), "https://ex.org/id/session/"))
+    'https://ex.org/id/session/siren-213401722/conseil-municipal/2014-04-24'
+    """
+    if not isinstance(node, URIRef) or not node.startswith(prefix):
+        return None
+    key, sep, rest = node[len(prefix):].partition("/")
+    return URIRef(f"{prefix}{actor_key(authority)}/{rest}") if sep and key != actor_key(authority) else None

@@ -31,7 +31,7 @@ from functools import lru_cache
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
-from graph.identity import actor_iri, actor_key
+from graph.identity import actor_iri, body_iri
 from graph.identity_names import name_key
 from graph.ingest.base import SourceContext, add_evidence
 from graph.ingest.delib_names import Person
@@ -110,7 +110,7 @@ class Builder:
         return iri
 
     def organ(self, authority: URIRef, label: str) -> URIRef:
-        iri = self.mint("body", actor_key(authority), label)
+        iri = body_iri(authority, label, base=self.ctx.base)
         self.add(iri, RDF.type, ORG.OrganizationalUnit)
         self.add(iri, RDFS.label, label)
         self.add(iri, ORG.unitOf, authority)

@@ -159,9 +159,11 @@ class _Name:
     overlapping), and what precedes or follows them."""
 
     def __init__(self, name: str):
+        self._name = name
         self._at = re.compile(f"(?={re.escape(name)})", re.I)  # a lookahead: every start, overlapping ones too
         self._length = len(name)  # re matches a text case-insensitively letter by letter: same length
         self._read: tuple[str, list[int]] | None = None  # the last text read, and the starts found in it
+        self._cut: tuple[str, list[tuple[int, int]]] | None = None  # the last text read, and its cut occurrences
 
     def _starts(self, text: str) -> list[int]:
         """The starts of the occurrences in ``text``: the whole text read once for all that is asked of it (a
@@ -181,14 +183,32 @@ class _Name:
                 starts.append(start)
         return starts
 
+    def cut_by_a_line_end(self, text: str) -> list[tuple[int, int]]:
+        r"""The spans of the whole-word occurrences in ``text`` that a line end cuts ("L'association Convention\n
+        Nationale des Avocats"): the name's words with any whitespace between them, a line end among it."""
+        if self._cut is None or self._cut[0] is not text:
+            self._cut = text, self._cut_spans(text)
+        return self._cut[1]
+
+    def _cut_spans(self, text: str) -> list[tuple[int, int]]:
+        # Sought with a pattern of the name's own only when one of its words ends a line of the text, as few do: a
+        # pattern per name is as long to compile as the rest of the profile is to read (see _SAYS_ASSOCIATION_AFTER).
+        words, lowered = self._name.split(), text.lower()
+        if not any(f"{word}\n" in lowered or f"{word} \n" in lowered for word in map(str.lower, words[:-1])):
+            return []
+        cut = re.compile(r"(?<![\w-])(?=(" + r"\s+".join(map(re.escape, words)) + "))", re.I)
+        return [m.span(1) for m in cut.finditer(text)
+                if "\n" in m.group(1) and not _WORD_OR_HYPHEN.match(text, m.end(1))]
+
     def followed_by(self, text: str, after: re.Pattern) -> bool:
-        """Whether an occurrence in ``text`` is followed by what ``after`` matches."""
-        return any(after.match(text, start + self._length) for start in self._starts(text))
+        """Whether an occurrence in ``text`` (one cut by a line end too) is followed by what ``after`` matches."""
+        return any(after.match(text, start + self._length) for start in self._starts(text)) \
+            or any(after.match(text, end) for _, end in self.cut_by_a_line_end(text))
 
     def preceded_by(self, text: str, before: re.Pattern) -> bool:
-        """Whether an occurrence in ``text`` follows whitespace (one character or more) that follows what
-        ``before`` finds ending there (its words are at most 20 characters long)."""
-        for start in self._starts(text):
+        """Whether an occurrence in ``text`` (one cut by a line end too) follows whitespace (one character or more)
+        that follows what ``before`` finds ending there (its words are at most 20 characters long)."""
+        for start in (*self._starts(text), *(start for start, _ in self.cut_by_a_line_end(text))):
             spaces = start
             while spaces > 0 and text[spaces - 1].isspace():  # what re's \s matches
                 spaces -= 1

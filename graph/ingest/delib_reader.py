@@ -35,7 +35,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
 from graph.encodings import decode, encoding_issue, encoding_name, is_utf8
-from graph.identity import actor_key, deliberation_iri
+from graph.identity import deliberation_iri, session_iri
 from graph.identity_names import name_key
 from graph.ingest.base import FUNDER_ADVICE, Extraction, InputError, SourceContext, new_graph, parse_funder_option
 from graph.ingest.delib_agreement_parties import read_agreements
@@ -261,8 +261,7 @@ class Reader:
         corrected = self.corrected  # an erratum sits in the session of the deliberation it corrects
         self.date = find_session_date(self.body) or (corrected[1] if corrected else None) \
             or (self.actes.date if self.actes else None)
-        akey = actor_key(self.authority)
-        self.session = self.b.mint("session", akey, slugify(organ or "seance"), str(self.date or self.ctx.key))
+        self.session = session_iri(self.authority, organ, self.date or self.ctx.key, base=self.ctx.base)
         # Extracts of one session put together each list their attendance: the session keeps the one that its first
         # item reads, a later item's own is that of its vote.
         self.opening = self.openings.setdefault(self.session, self.opening)

@@ -23,9 +23,9 @@ from graph.ingest.base import Issue
 #: Kind name (:data:`graph.ingest.KIND_MODULES`) -> the version of its reader.
 READER_VERSIONS: dict[str, int] = {
     "rdf": 2,
-    "deliberation": 11,
+    "deliberation": 12,
     "scdl-subventions": 8,
-    "scdl-deliberations": 2,
+    "scdl-deliberations": 3,
     "rna": 1,
     "sirene": 1,
     "register": 4,

@@ -6,8 +6,9 @@ IRI a grant's ``referenceDecision`` points to) with ``dcterms:identifier``, ``dc
 the code of the prefecture, sub-prefecture or SGAR that holds the legality control), ``mai:publishedOn``, the vote
 counts (only when given; VOTE_REEL as ``mai:voteCount``, "unanimité" in VOTE_POUR as the outcome adopted unanimously),
 ``mai:programme`` (budget), ``schema:url`` and the ACTES matière as a ``dcterms:subject``
-literal ("7.5 Finances locales/Subventions"). A list without ``COLL_*`` columns takes its authority from
-``--funder "NOM[;SIRET]"``.
+literal ("7.5 Finances locales/Subventions"), and, when the list names the assembly (« Date CM », a column
+« Organe »), ``mai:body`` and ``mai:session`` (:mod:`graph.ingest.scdl_sessions`). A list without ``COLL_*`` columns
+takes its authority from ``--funder "NOM[;SIRET]"``.
 
 A row whose act is not a deliberation (``NATURE_ACTE`` "Arrêté réglementaire", "Contrat…": the vocabulary has no
 class for them) is skipped with a warning; a matière code that is not an ACTES level-2 code is warned about (and
@@ -39,6 +40,7 @@ from graph.ingest.scdl_headers import (DELIBERATION_FIELDS, GRANT_FIELDS, fields
                                        map_columns, warn_duplicate_columns, warn_unread_columns)
 from graph.ingest.scdl_ids import read_id_cell
 from graph.ingest.scdl_placeholders import empty_mark, read_as_empty
+from graph.ingest.scdl_sessions import add_session, body_label, body_of_date_column
 from graph.namespaces import MAI, SCHEMA
 from graph.table_checks import short_row
 from graph.tabular import Row, peek_keys, read_table
@@ -111,6 +113,8 @@ class _Rows:
         self.sessions: dict[tuple[str, str, str], set] = {}
         self.told: set[tuple[str, str, str]] = set()  # the numbers per session warned about
         self.empty_marks: set[str] = set()  # the fields whose marks of an empty cell were warned about
+        #: The assembly that the date column's name says sat (« Date CM »), the session's organ.
+        self.date_body = body_of_date_column(header[self.cols["date"]]) if "date" in self.cols else None
 
     def count_sessions(self, rows: list[Row]) -> None:
         """Note the dates each authority's DELIB_ID is given on when it is a session's rank (1, 2… at each session:
@@ -231,8 +235,15 @@ class _Rows:
         g.add((iri, DCTERMS.date, Literal(date, datatype=XSD.date)))
         g.add((iri, MAI.authority, authority))
         g.add((iri, MAI.rowNumber, Literal(row.line, datatype=XSD.integer)))
+        if organ := self.organ(row):
+            add_session(g, iri, authority, organ, date, self.ctx.base)
         self.describe(row, iri, date)
         self.count += 1
+
+    def organ(self, row: Row) -> str | None:
+        """The canonical label of the assembly whose session adopted the row's deliberation: its body column's, else
+        the one its date column names (« Date CM »); None when the list names none (:mod:`scdl_sessions`)."""
+        return body_label(self.get(row, "body")) or self.date_body
 
     def is_deliberation(self, row: Row) -> bool:
         """Whether the row's act is a deliberation (its nature says so, or is not given); a warning when not."""
