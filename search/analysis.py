@@ -133,8 +133,16 @@ def fold(text: str) -> str:
 #: matched "Health and care"; "santé sauf mentale", in small letters, required the word "sauf" and found nothing.
 OPERATOR_WORDS = frozenset({"and", "or", "not", "sauf"})
 
-#: French stop words, folded (the Snowball list, plus the elided forms), and the operators' words.
-STOP_WORDS = frozenset({fold(w) for w in stoplists["fr"]} | ELISIONS | OPERATOR_WORDS)
+#: Function words that Snowball's French list leaves out: the plural article « les » (its list has « le », « la »,
+#: « des », « aux »), the demonstratives and the question words of a question typed whole. Kept, « les » was a
+#: required word of every query that said it: "aide les aidants" found nothing where "aide aidants" found the
+#: caregivers, and "les" alone every name saying « LES » (33 documents of a user's corpus).
+MORE_STOP_WORDS = frozenset({"les", "cet", "cette", "ceux", "celle", "celles", "celui", "dont", "quel", "quels",
+                             "quelle", "quelles", "quoi"})
+
+#: French stop words, folded (the Snowball list and MORE_STOP_WORDS, plus the elided forms), and the operators'
+#: words. The index and the queries leave out the same words: both read words through :func:`stem_word`.
+STOP_WORDS = frozenset({fold(w) for w in stoplists["fr"]} | MORE_STOP_WORDS | ELISIONS | OPERATOR_WORDS)
 
 #: Abbreviations of place names spelled out before stemming: "St-Étienne" finds "Saint-Étienne" and the reverse.
 #: Matched unfolded and lowercased, so that "Sté" (société) is not read as "sainte".
@@ -144,8 +152,14 @@ ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saint
 #: plural "s" left out, read as masculine): « aidant » (a caregiver) and « aide » (help) both gave "aid", so that
 #: "aidants" found every text saying « aide » — each SCDL grant (« aide en numéraire », its nature), the theme
 #: Alimentation (« aide alimentaire ») — and « aide » every text about the caregivers. A verb's present
-#: participle only (« en aidant ») loses its verb's stem: rarer in our texts than the noun.
-OWN_STEMS = {"aidant": "aidant", "aidante": "aidant"}
+#: participle only (« en aidant ») loses its verb's stem: rarer in our texts than the noun. The same for
+#: « généraliste » (a GP), stemmed as « général »: "generaliste" found « CONSEILLERS GENERAUX » and « CONFEDERATION
+#: GENERALE » first; « relation » (« relation soignant-soigné »), stemmed as « relatif »: "relation" found every
+#: text saying « actions relatifs à la santé »; « usager » (a patient, « collectif des usagers »), stemmed as
+#: « usage » (a use). Words of one stem that keep one sense stay together: « médical » and « médicament » are
+#: stemmed apart already, « soignant » and « soigné » (« relation soignant-soigné ») alike on purpose.
+OWN_STEMS = {"aidant": "aidant", "aidante": "aidant", "generaliste": "generalist", "relation": "relation",
+             "usager": "usager"}
 
 _stem = FrenchStemmer().stem
 _STEMS: dict[str, str] = {}
@@ -165,6 +179,8 @@ def stem_word(word: str) -> str | None:
     (True, True)
     >>> [stem_word(w) for w in ("aidants", "Aidante", "aide", "aider")]
     ['aidant', 'aidant', 'aid', 'aid']
+    >>> [stem_word(w) for w in ("généralistes", "générale", "relations", "relatifs", "usagères", "usage")]
+    ['generalist', 'general', 'relation', 'relat', 'usager', 'usag']
     """
     term = _STEMS.get(word)
     if term is None:

@@ -66,8 +66,10 @@ VERSION_GRACE_S = 60.0
 #: (search.accounts). 20: « aidant(e)s » stemmed "aidant", apart from « aide » (search.analysis.OWN_STEMS). 21: a
 #: SIRET or an RNA number written in groups one word (search.analysis.IDENTIFIER), an actor's old RNA number in its
 #: ``related`` texts, and its SIREN or RNA number in what its results show (``identifier``). 22: the ``pairs`` of the
-#: acronyms' expansions (« PA »: « personnes âgées »), which a theme's other name is looked for by.
-INDEX_FORMAT = "22"
+#: acronyms' expansions (« PA »: « personnes âgées »), which a theme's other name is looked for by. 23: « les » and
+#: a few more function words are stop words (search.analysis.MORE_STOP_WORDS); « généraliste », « relation » and
+#: « usager » have stems of their own (search.analysis.OWN_STEMS).
+INDEX_FORMAT = "23"
 
 
 class SearchIndexError(Exception):

@@ -4,7 +4,9 @@ and the themes it names make, with the words to highlight.
 A word matches in a name, a folded name, the text, a deliberation's own text, the kind's names or the English
 texts, each with its weight (the boosts below, tuned on bench/relevance_queries.yaml); a theme that the text names
 matches the documents tagged with it or saying one of its names. The tree is read by :mod:`search.query`, which
-plans a text again with typos allowed (:mod:`search.typos`) when it finds too few.
+plans a text again with typos allowed (:mod:`search.typos`) when it finds too few. Two neighbouring words typed
+apart also match the word they make together ("danae care": « DanaeCare »), and a theme's other names match what
+says them, not what shares a stem with one of their words (« autonomie »: not « logement autonome »).
 """
 
 from __future__ import annotations
@@ -149,10 +151,12 @@ def text_query(view, words: list[tuple[str | None, str]], fuzzy: bool = False,
         return TextQuery(all_of(unwanted))
     highlight: set[str] = set()
     clauses = [_word_clause(view, s, f, fuzzy, highlight, lang) for s, f in content]
+    joined = []
     if len(content) == len(words):  # the compounds' spans are those of ``words``
         for start, end, (stem, folded) in compounds:
             either = any_of([all_of(clauses[start:end]), _word_clause(view, stem, folded, fuzzy, highlight, lang)])
             clauses[start:end] = [either] + [("all",)] * (end - start - 1)  # the spans of the others stay
+        joined = _join_neighbours(view, clauses, content, pairs, phrases, compounds, fuzzy, highlight, lang)
     said = _phrase_terms(pairs, phrases)
     alternatives = [all_of(clauses + said)]
     if near := [_pair(t) for i, t in pairs if not any(s < i < e for s, e in phrases)]:
@@ -169,9 +173,39 @@ def text_query(view, words: list[tuple[str | None, str]], fuzzy: bool = False,
                                    + clauses[:start] + clauses[end:]
                                    + _phrase_terms(pairs, [p for p in phrases if p not in crossed])))
     # the whole name adds to the score of what matches already (a name holds its words): it matches nothing else
-    alternatives.append(term("whole", " ".join(f for _, f in content), WHOLE_BOOST))
+    folded = [f for _, f in content]
+    alternatives.append(term("whole", " ".join(folded), WHOLE_BOOST))
+    for first in joined:  # "danae care", the whole name « DanaeCare »
+        alternatives.append(term("whole", " ".join(folded[:first] + [folded[first] + folded[first + 1]]
+                                                   + folded[first + 2:]), WHOLE_BOOST))
     wanted = any_of(alternatives)
     return TextQuery(all_of([wanted, *unwanted]), content, named, highlight, wanted)
+
+
+def _join_neighbours(view, clauses: list[tuple], content: list[tuple[str, str]], pairs: list[tuple[int, str]],
+                     phrases: list[tuple[int, int]], compounds, fuzzy: bool, highlight: set[str],
+                     lang: str) -> list[int]:
+    """Let each two neighbouring words typed apart (no stop word between them, neither quoted nor part of a
+    hyphenated word) be matched by the word they make written together, where the index holds it: "danae care"
+    finds « DanaeCare » (as "danaecare" does), "medico social" « médico-social ». Pairs only, each word joined
+    with the one before or the one after it: ``clauses`` (one per word of ``content``) changed in place. Returns
+    the index in ``content`` of the first word of each pair joined so."""
+    found = []
+    taken = {i for start, end, _ in compounds for i in range(start, end)}
+    quoted = {i for start, end in phrases for i in range(start, end)}
+    for second, pair in pairs:
+        first = second - 1
+        if " +" in pair or {first, second} & (taken | quoted):
+            continue
+        folded = content[first][1] + content[second][1]
+        stem = analysis.stem_word(folded)
+        marked: set[str] = set()
+        joined = _word_clause(view, stem, folded, fuzzy, marked, lang) if stem else ("none",)
+        if matches(view, joined):
+            highlight.update(marked)
+            clauses[first], clauses[second] = any_of([clauses[first], joined]), any_of([clauses[second], joined])
+            found.append(first)
+    return found
 
 
 def _phrase_terms(pairs: list[tuple[int, str]], phrases: list[tuple[int, int]]) -> list[tuple]:
@@ -222,15 +256,37 @@ def _theme_clause(view, iri: str, spelt: list[tuple[str, str]], highlight: set[s
     by_label = spells(label, spelt)
     theme = [_tagged(view, iri, scheme.expand(iri), by_label)]
     if label and label != spelt:
-        said = all_of([_word_clause(view, s, f, False, highlight) for s, f in label])
-        theme.append(said if by_label else unscored(said, "kind", "theme"))
+        if by_label:  # the label misspelt: its words are those typed
+            theme.append(all_of([_word_clause(view, s, f, False, highlight) for s, f in label]))
+        else:
+            theme.append(unscored(_expansion(view, label, highlight), "kind", "theme"))
     # or saying one of its other names: « sport-santé » finds the grant for « l'activité physique adaptée », which
     # scores nothing for it (SYNONYM_SHARE) and is not highlighted: it would come before what the words typed name
     for synonym in scheme.synonyms.get(iri, ()) if other_names else ():
         if synonym != spelt and synonym != label:
-            said = all_of([_word_clause(view, s, f, False, set()) for s, f in synonym] + _side_by_side(synonym))
-            theme.append(weighed(said, SYNONYM_SHARE))
+            theme.append(weighed(_expansion(view, synonym, set()), SYNONYM_SHARE))
     return any_of(theme)
+
+
+def _expansion(view, words: list[tuple[str, str]], highlight: set[str]) -> tuple:
+    """What says a theme's name that the query did not type (a synonym, or its label when a synonym names the
+    theme), given as its (stem, folded) content ``words``: the name, not a word that merely shares a stem with one
+    of its words. A name of several words is said with its words side by side (:func:`_side_by_side`); a name of
+    one word as written (:func:`_as_written`). By its stem, « autonomie » (a synonym of « Perte d'autonomie »)
+    found « Comité local pour le logement autonome des jeunes » for "ehpad" and "maintien à domicile", and the
+    label's words, said apart, a text saying « perte » and « autonome ». Its folded words are highlighted, not
+    their stems (« Autonome » was)."""
+    highlight.update(folded for _, folded in words)
+    said = [_word_clause(view, s, f, False, set()) for s, f in words]
+    return all_of(said + (_side_by_side(words) if len(words) > 1 else [_as_written(words[0][1])]))
+
+
+def _as_written(folded: str) -> tuple:
+    """What holds the folded word ``folded``, or its plural or singular (a final "s"), in its names (``exact``) or
+    its own texts (``plain``), weighed as the word's other terms are (:func:`_word_clause`)."""
+    forms = [folded, folded[:-1] if folded.endswith("s") else folded + "s"]
+    weights = (("exact", EXACT_BOOST), ("plain", BODY_BOOST))
+    return any_of([term(field_name, form, boost) for field_name, boost in weights for form in forms])
 
 
 def _side_by_side(words: list[tuple[str, str]]) -> list[tuple]:

@@ -23,7 +23,7 @@ from graph.ingest.base import Issue
 #: Kind name (:data:`graph.ingest.KIND_MODULES`) -> the version of its reader.
 READER_VERSIONS: dict[str, int] = {
     "rdf": 2,
-    "deliberation": 12,
+    "deliberation": 13,
     "scdl-subventions": 8,
     "scdl-deliberations": 3,
     "rna": 1,
