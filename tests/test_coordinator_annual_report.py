@@ -194,9 +194,9 @@ def test_the_goals_page_counts_former_members_apart(client_on):
     assert (rows["2"]["actors"], rows["2"]["former_actors"]) == ("4", "0")
     assert csv_header(client.get("/goals?format=csv&table=goals"))[-1] == "former_actors"
     page = client.get("/goals", headers=HTML).get_data(as_text=True)
-    assert "<td>3 (+1 ancien)</td>" in page and "<td>4</td>" in page
+    assert '<td data-label="Acteurs">3 (+1 ancien)</td>' in page and '<td data-label="Acteurs">4</td>' in page
     english = client.get("/goals?lang=en", headers=HTML).get_data(as_text=True)
-    assert "<td>3 (+1 former)</td>" in english
+    assert '<td data-label="Actors">3 (+1 former)</td>' in english
 
 
 # 6. The named queries' RNA column.
@@ -212,7 +212,7 @@ def test_a_grants_why_stands_in_its_row_not_as_an_orphan_line_under_the_table(cl
     page = client_on().get("/id/actor/danaecare", headers=HTML).get_data(as_text=True)
     received = page[page.index("<h2>Subventions reçues</h2>"):page.index("<h2>Totaux par année</h2>")]
     assert 'class="why-for"' not in received and received.count('<details class="why">') == 1
-    row = re.search(r"<tr><td>.*?</tr>", received, re.S).group(0)
+    row = re.search(r"<tr><td[ >].*?</tr>", received, re.S).group(0)
     assert GRANT_NAME in row and "<summary>Pourquoi ?</summary>" in row and "20 000 €" in row
 
 

@@ -135,10 +135,16 @@ def shown_as(predicate: str, value, currency: str | None = None, of_source: bool
 #: The order in which a page says the properties of a kind of resource, as its readers read it; the others after,
 #: by name. A session as a clerk reads a register's heading: its body, day and convocation, who chaired and who
 #: wrote, the counts, then who was present, represented, excused or absent (they came by name: « excusé » before
-#: « présent », the chair after the 54 names).
+#: « présent », the chair after the 54 names). A grant as one asks about it: who gives, to whom, how much, for which
+#: year, for what, decided by which deliberation (by name, a SCDL grant's page opened on its « conditions de
+#: versement », a paragraph of legal text that filled a phone's first screen, its funder and amount on the second).
 KIND_ORDERS = {MAI.Session: (MAI.body, DCTERMS.date, MAI.convenedOn, MAI.chair, MAI.secretary, MAI.membersInOffice,
                              MAI.membersPresent, MAI.proxyCount, MAI.voteCount, MAI.present, MAI.proxy, MAI.excused,
-                             MAI.absent)}
+                             MAI.absent),
+               MAI.Grant: (SCHEMA.funder, MAI.beneficiary, SCHEMA.amount, MAI.fiscalYear, DCTERMS.description,
+                           MAI.decidedBy)}
+#: The properties of a kind of resource that its page says last, after those by name: its long texts.
+KIND_LAST = {MAI.Grant: (MAI.paymentConditions,)}
 
 
 def value_order(order, value) -> tuple:

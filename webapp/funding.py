@@ -382,9 +382,22 @@ def goals():
                            "total": goal["total"], "received": goal["received"],
                            "former_actors": goal["former_count"]})
     uncounted = {row["grant"] for row in cached_select(_GOALS_UNCOUNTED, pin=True) if str(row["goal"]) in found}
-    data = {"goals": table, "details": list(found.values()), "uncounted": len(uncounted)}
+    data = {"goals": table, "details": list(found.values()), "uncounted": len(uncounted),
+            "one_pole": one_pole(found.values())}
     _name_downloads(data, pole, None)  # « objectifs.csv » on a French page, as the funding page names its own
     return render_page("goals.html", data)
+
+
+def one_pole(goals) -> Ref | None:
+    """The pole of all ``goals`` when they are one PTCE's, which the goals page then names once above its table
+    rather than on each row and card (« PTCE santé DanaeCare » on every row, a column that pushed the totals off a
+    phone's screen); else None. The table's CSV and JSON keep the column.
+
+    >>> one_pole([{"pole": Ref("https://example.org/p", "P")}] * 2)
+    Ref(iri='https://example.org/p', label='P')
+    """
+    poles = {goal["pole"] for goal in goals}
+    return poles.pop() if len(poles) == 1 else None
 
 
 def _goal_former_actors(found: dict[str, dict]) -> None:

@@ -402,6 +402,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "goal_former_actors": ("+{n} anciens", "+{n} former"),
     "goal_grants": ("Subventions", "Grants"),
     "goal_pole": ("Pôle", "Pole"),
+    "goal_rank": ("N°", "No."),  # a goal's number: « # » read « # : 1 » before a stacked row's cells on a phone
     "grant_of": ("Subvention de {amount} à {who}", "Grant of {amount} to {who}"),
     "session_of": ("Séance du {date}{organ}", "Session of {date}{organ}"),
     "deliberation_numbered": ("Délibération n°\u00a0{number}", "Deliberation no. {number}"),

@@ -10,7 +10,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF
 
 from graph.namespaces import DCTERMS, MAI, OA, ORG, PREFIXES, SCHEMA
-from webapp.display import KIND_ORDERS, by_language, source_language, value_order
+from webapp.display import KIND_LAST, KIND_ORDERS, by_language, source_language, value_order
 from webapp.i18n import get_lang, t
 from webapp.labels import qname, shipped_label, specific_types, term_comment, term_label
 from webapp.page_data import Ref, in_language, ref
@@ -53,11 +53,11 @@ def _numbered(rows: list[dict]) -> dict[URIRef, str]:
 
 
 def properties(rows: list[dict]) -> list[dict]:
-    """The resource's properties, in the order of its kind (:data:`KIND_ORDERS`) else by name, with their values in
-    order (by rank or family name, then by name); the texts in another language than the page's, where the page's
-    has one, apart (``other_languages``); the values that no source names named as their own pages name them, the
-    deliberations by their number (whatever their title); of its types, only the most specific
-    (:func:`webapp.labels.specific_types`)."""
+    """The resource's properties, in the order of its kind (:data:`KIND_ORDERS`) else by name, its long texts last
+    (:data:`KIND_LAST`), with their values in order (by rank or family name, then by name); the texts in another
+    language than the page's, where the page's has one, apart (``other_languages``); the values that no source names
+    named as their own pages name them, the deliberations by their number (whatever their title); of its types, only
+    the most specific (:func:`webapp.labels.specific_types`)."""
     names, numbered = names_of_unnamed(_unlabelled_values(rows)), _numbered(rows)
     grouped: dict[URIRef, list] = defaultdict(list)
     stated_by: dict[tuple, list[str]] = {}
@@ -75,8 +75,9 @@ def properties(rows: list[dict]) -> list[dict]:
         grouped[row["p"]].append((value_order(row.get("order"), value), value))
         stated_by[row["p"], value] = _graphs(row)
     order = next((KIND_ORDERS[kind] for kind in types if kind in KIND_ORDERS), ())
+    last = next((KIND_LAST[kind] for kind in types if kind in KIND_LAST), ())
     found = []
-    for p, values in sorted(grouped.items(), key=lambda kv: _place(order, kv[0])):
+    for p, values in sorted(grouped.items(), key=lambda kv: _place(order, last, kv[0])):
         shown, others = by_language([value for _, value in sorted(values, key=lambda kv: kv[0])])
         found.append({"property": ref(p, term_label(p)), "tooltip": term_comment(p), "values": shown,
                       "value_sources": [stated_by[p, value] for value in shown], "other_languages": others})
@@ -105,9 +106,14 @@ def places_once(found: list[dict]) -> list[dict]:
     return found
 
 
-def _place(order: tuple, p: URIRef) -> tuple:
-    """The place of the property ``p`` on a page whose kind orders its properties so (``order``), then by name."""
-    return (order.index(p) if p in order else len(order), term_label(p).lower())
+def _place(order: tuple, last: tuple, p: URIRef) -> tuple:
+    """The place of the property ``p`` on a page whose kind says some properties first (``order``), the others by
+    name, then some last (``last``)."""
+    if p in order:
+        return (0, order.index(p), "")
+    if p in last:
+        return (2, last.index(p), "")
+    return (1, 0, term_label(p).lower())
 
 
 def _graphs(row: dict) -> list[str]:
