@@ -12,7 +12,7 @@ says them, not what shares a stem with one of their words (« autonomie »: not 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from search import analysis
 from search.english import english_word
@@ -289,6 +289,18 @@ def _as_written(folded: str) -> tuple:
     return any_of([term(field_name, form, boost) for field_name, boost in weights for form in forms])
 
 
+def theme_said(view, iri: str) -> tuple:
+    """What says the name of the theme ``iri`` — its label or one of its other names, their words side by side
+    (:func:`_side_by_side`) — besides the theme concepts, which the theme filter takes by their tags: what the
+    ``theme`` filter finds with the documents tagged with the theme or a narrower one. A grant « Mission de
+    prévention et de médiation » that no one tagged is found by ``theme=Prévention``, as by the text "prévention"."""
+    scheme = view.themes()
+    names = [analysis.content_words(scheme.labels[iri]), *scheme.synonyms.get(iri, ())]
+    said = [all_of([_word_clause(view, s, f, False, set()) for s, f in name] + _side_by_side(name))
+            for name in names if name]
+    return all_of([any_of(said), none_of(term("kind", "theme"))]) if said else ("none",)
+
+
 def _side_by_side(words: list[tuple[str, str]]) -> list[tuple]:
     """The pairs that hold a name's (stem, folded) content ``words`` side by side, each with up to MAX_GAP stop words
     between them (« promotion de la santé », « promotion santé »): what says a theme's name of several words says
@@ -325,11 +337,48 @@ def parsed_query(view, groups, fuzzy: bool = False, scope: tuple = ("all",), lan
                         g.excluded_phrases)
              if g.words or not g.stop_words
              else TextQuery(("none",)) for g in groups]
-    if len(parts) == 1:
-        return parts[0]
-    return TextQuery(any_of([p.tree for p in parts]), [w for p in parts for w in p.words],
-                     [t for p in parts for t in p.themes], set().union(*(p.highlight for p in parts)),
+    return parts[0] if len(parts) == 1 else either(parts)
+
+
+def either(parts: list[TextQuery]) -> TextQuery:
+    """The plan that matches what any of ``parts`` matches, a document scoring for each part's terms it holds: one
+    that holds the words of several parts comes first. Each theme keeps the span of the words that name it, counted
+    in the words of all the parts."""
+    words, themes = [], []
+    for part in parts:
+        themes += [(iri, (start + len(words), end + len(words))) for iri, (start, end) in part.themes]
+        words += part.words
+    return TextQuery(any_of([p.tree for p in parts]), words, themes, set().union(*(p.highlight for p in parts)),
                      any_of([p.wanted for p in parts]))
+
+
+def only_word(group, kept: int):
+    """The group (:class:`search.syntax.Group`) with its word at ``kept`` as its only word, what it excludes
+    still excluded."""
+    return replace(group, words=[group.words[kept]], compounds=[], pairs=[], phrases=[])
+
+
+def content_indexes(group) -> list[int]:
+    """The places in a group's words (:class:`search.syntax.Group`) of its content words (not its stop words)."""
+    return [i for i, (stem, _) in enumerate(group.words) if stem]
+
+
+def without_word(group, left_out: int):
+    """The group (:class:`search.syntax.Group`) without its word at ``left_out``: the compound that holds it goes
+    and so do the pairs it makes, the places of the others shift. For a group without quoted phrases (whose pairs
+    are required); what it excludes stays excluded."""
+    content = content_indexes(group)
+
+    def first_of(second: int) -> int | None:  # the content word that a pair's second word follows
+        return max((i for i in content if i < second), default=None)
+
+    def moved(i: int) -> int:
+        return i - (i > left_out)
+
+    return replace(group, words=[w for i, w in enumerate(group.words) if i != left_out],
+                   compounds=[(moved(s), moved(e - 1) + 1, joined) for s, e, joined in group.compounds
+                              if not s <= left_out < e],
+                   pairs=[(moved(i), text) for i, text in group.pairs if left_out not in (i, first_of(i))])
 
 
 def _tagged(view, iri: str, themes, by_label: bool = True) -> tuple:

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from graph.french_text import counted
-from search import plan, syntax, trees
+from search import fewer_words, plan, syntax, trees
 from search.analysis import ABBREVIATIONS, fold, fold_word, iter_words, stem_word
 from search.document_kinds import FACETS, KINDS
 from search.errors import IndexUnavailable, SearchError
@@ -75,7 +75,8 @@ def _filters(view: IndexView, kinds: list[str], theme, filters) -> tuple[dict[st
         clauses["kind"] = trees.any_of([trees.term("kind" if kind in KINDS else "type", kind) for kind in kinds])
     if themes := _theme_iris(view, theme):
         theme_set = {t: named for named in themes for t in view.themes().expand(named)}
-        clauses["theme"] = trees.any_of([trees.term("theme", t) for t in sorted(theme_set)])
+        clauses["theme"] = trees.any_of([trees.term("theme", t) for t in sorted(theme_set)]
+                                        + [plan.theme_said(view, named) for named in themes])
     for name, values in (filters or {}).items():
         facet = FILTER_ALIASES.get(name)
         if facet is None:
@@ -128,7 +129,8 @@ def search(index: SearchIndex, text: str, kind: str | list[str] | None = None,
         results = [_result(view, docnum, score, found.query.highlight, found.themes) for docnum, score in hits]
         return {"query": text, "total": found.matched.bit_count(), "page": page, "page_size": page_size,
                 "sort": sort, "fuzzy": found.fuzzy, "themes": _themes_read(view, found.query),
-                "results": results, "notices": [{"message": fr, "message_en": en} for fr, en in reading.notices()],
+                "read_as": fewer_words.read_as(found.query, text), "partial": found.partial, "results": results,
+                "notices": [{"message": fr, "message_en": en} for fr, en in reading.notices()],
                 "facets": _facets(view, found.matched, others=_unfiltered(view, found.query, found.by_facet,
                                                                           found.in_text))}
 
@@ -155,7 +157,7 @@ def every_result(index: SearchIndex, text: str, kind: str | list[str] | None = N
         results = [{"rank": n, **_result(view, docnum, score, set(), found.themes, with_snippet=False)}
                    for n, (docnum, score) in enumerate(hits, start=1)]
         return {"query": text, "total": found.matched.bit_count(), "sort": sort, "fuzzy": found.fuzzy,
-                "themes": _themes_read(view, found.query), "results": results}
+                "themes": _themes_read(view, found.query), "partial": found.partial, "results": results}
 
 
 @dataclass
@@ -170,6 +172,7 @@ class _Matches:
     by_facet: dict[str, tuple]
     in_text: list[tuple]
     themes: dict[str, str]
+    partial: dict | None = None
 
 
 def _match(view: IndexView, reading: syntax.Reading, kind, theme, filters, lang: str = "fr") -> _Matches:
@@ -192,10 +195,14 @@ def _match(view: IndexView, reading: syntax.Reading, kind, theme, filters, lang:
             matched, fuzzy = fuzzy_matched, True
         else:
             query = plan.parsed_query(view, groups, scope=scope, lang=lang)
+    partial = None
+    if not matched and query.words and (fewer := fewer_words.search_with_fewer(view, reading.text, groups, scope,
+                                                                                 lang)):
+        query, matched, partial = fewer
     themes = dict(theme_set)
     for iri, _ in query.themes:
         themes.update({t: iri for t in view.themes().expand(iri)})
-    return _Matches(query, matched, fuzzy, by_facet, list(in_text.values()), themes)
+    return _Matches(query, matched, fuzzy, by_facet, list(in_text.values()), themes, partial)
 
 
 def _themes_read(view: IndexView, query: plan.TextQuery) -> list[dict]:
@@ -393,6 +400,8 @@ def format_results(results: dict, lang: str = "fr") -> str:
     # what the text held that the search left out or read as words (``^2``, ``auteur:``): said before the results
     lines += [f"note{':' if en else ' :'} {notice['message_en' if en else 'message']}"
               for notice in results.get("notices", [])]
+    if results.get("partial"):
+        lines.append(f"note{':' if en else ' :'} {fewer_words.notice(results['partial'])[en]}")
     last = max(-(-results["total"] // results["page_size"]), 1)
     if results["page"] > last:  # as the page says it: not an empty list that looks like no result
         lines.append(f"There is no page {results['page']}: the results end on page {last}." if en else

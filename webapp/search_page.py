@@ -46,6 +46,11 @@ TEXTS = {
     "page_of": ("Page {page} sur {pages}", "Page {page} of {pages}"),
     "page_n": ("page {page}", "page {page}"),
     "facet_active": ("filtre actif", "active filter"),
+    "active_filters": ("Filtres actifs :", "Active filters:"),
+    "remove_filter": ("retirer le filtre", "remove the filter"),
+    "colon": ("\u00a0:", ":"),
+    "to_facets": ("Affiner", "Refine"),
+    "read_as_theme": ("«\u00a0{words}\u00a0» : thème {label}", "'{words}': theme {label}"),
     "sort": ("Trier par", "Sort by"),
     "sort_relevance": ("pertinence", "relevance"),
     "sort_name": ("nom", "name"),
@@ -347,6 +352,10 @@ def search_page():
                     "place": t("facet_place"), "funder": t("facet_funder"), "fiscal_year": t("year"),
                     "goal": t("goal"), "circle": t("circle")}
     notices = [pick(notice["message"], notice["message_en"]) for notice in (results or {}).get("notices", [])]
+    if (results or {}).get("partial"):  # the words left out when all of them found nothing
+        from search.fewer_words import notice
+
+        notices.append(pick(*notice(results["partial"])))
     filtered = bool(types or theme or filters)
     kinds = {f.get("value") for f in ((results or {}).get("facets") or {}).get("kind", [])}
     hidden = [(k, v) for k, v in args if k not in FORM_FIELDS]
@@ -354,6 +363,8 @@ def search_page():
                                 results=results, notices=notices, unavailable=unavailable, error=error,
                                 has_next=has_next, json_url=api_url, page_url=page_url, facet_url=facet_url, say=say,
                                 facet_active=facet_active, active_labels=active_labels(results, args),
+                                active=active_filters(results, args, facet_labels), says_more=says_more,
+                                understood=read_as(results),
                                 csv_url=csv_url(request.args), excel_url=csv_url(request.args, excel=True),
                                 pages=pages, total=total, filtered=filtered, sort=sort or "relevance", sorts=SORTS,
                                 unfiltered_url=site_path("/search?")
@@ -410,3 +421,55 @@ def active_labels(results: dict | None, args: list[tuple[str, str]]) -> list[str
     facets = (results or {}).get("facets") or {}
     return [f.get("label") or f.get("value") for name, values in facets.items() for f in values or []
             if is_active(args, facet_parameter(name), f.get("value"))]
+
+
+def active_filters(results: dict | None, args: list[tuple[str, str]], names: dict[str, str]) -> list[dict]:
+    """The filters that ``args`` ask, each with its facet's name (``names``), its value's label (as its facet
+    names it, else as asked) and the link of the search without it: the top of the page says them, as a phone
+    shows the facets, where they are also said, only below every result.
+
+    >>> active_filters(None, [("q", "santé"), ("type", "actor"), ("page", "2")], {"type": "Type"})[0]["url"]
+    '/search?q=sant%C3%A9'
+    """
+    facets = (results or {}).get("facets") or {}
+    shown = []
+    for name, value in args:
+        parameter = "fiscal_year" if name == "year" else name
+        facet = "kind" if parameter == "type" else parameter
+        if facet not in ("kind", *FILTERS) or not value:
+            continue
+        label = next((f.get("label") or value for f in facets.get(facet) or [] if f.get("value") == value), value)
+        rest = [(k, v) for k, v in args if (k, v) != (name, value) and k != "page"]
+        shown.append({"name": names.get(parameter, parameter), "label": label,
+                      "url": site_path("/search?") + urlencode(rest)})
+    return shown
+
+
+#: The filters a parameter of their name sets, besides ``type`` (the kind): those of /api/search.
+FILTERS = ("theme", "place", "funder", "fiscal_year", "goal", "circle")
+
+
+def read_as(results: dict | None) -> list[str]:
+    """How the search read the words typed, in the page's language: each theme that some of them name, with those
+    words (« «\u00a0psy\u00a0» : thème Santé mentale »). A word read as a theme finds what is tagged with it, which
+    need not hold the word: the page says why such a result came."""
+    labels = {theme.get("iri"): theme.get("label") for theme in (results or {}).get("themes") or []}
+    return [say("read_as_theme", words=read["words"], label=labels.get(read["iri"]) or read["iri"])
+            for read in (results or {}).get("read_as") or []]
+
+
+def _plain(text: str) -> str:
+    """A text as the page shows it, for comparing: without marks, entities read, spaces of any kind as one."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", text)).split())
+
+
+def says_more(hit: dict, summary: str) -> bool:
+    """Whether a result's snippet says more than its kind and its summary (``summary``, as shown, and as given):
+    one that repeats them (a goal's « Objectif n°\u00a02 · 1 subvention ») is not shown again.
+
+    >>> says_more({"snippet": "Objectif n°\u00a02 · 1 subvention", "summary": "Objectif n°\u00a02 · 1 subvention"}, "")
+    False
+    """
+    said = _plain(str(hit.get("snippet") or hit.get("highlight") or ""))
+    repeated = (hit.get("type_label") or hit.get("kind") or "", hit.get("summary") or "", summary)
+    return bool(said) and said not in {_plain(text) for text in repeated}
