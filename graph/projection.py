@@ -42,6 +42,22 @@ def star_order(tokens: list[Token]) -> tuple[str, ...] | None:
     return None
 
 
+def without_columns(solutions):
+    """The pyoxigraph ``solutions`` of a ``SELECT *`` whose query names no variable (``SELECT * { [] a mai:Grant }``),
+    each as the empty solution that SPARQL 1.1 gives there: the set-union rewrite (:mod:`graph.sparql_union`)
+    projects one variable, unbound in every row, since a projection names one at least.
+
+    >>> import pyoxigraph as ox
+    >>> without_columns(ox.Store().query("SELECT ?x WHERE { VALUES ?x { 1 2 } }")).serialize(
+    ...     format=ox.QueryResultsFormat.JSON)
+    b'{"head":{"vars":[]},"results":{"bindings":[{},{}]}}'
+    """
+    import pyoxigraph as ox
+
+    count = sum(1 for _ in solutions)
+    return ox.Store().query("SELECT * WHERE { VALUES () { " + "() " * count + "} }")
+
+
 def in_query_order(data: bytes, fmt_name: str, variables: list[str], order: tuple[str, ...]) -> bytes:
     """SELECT results ``data`` in format ``fmt_name`` (json, xml, csv, tsv), whose columns are the engine's
     ``variables``, with those columns in the order of ``order`` (a variable it does not name last, as the engine

@@ -33,7 +33,7 @@ from typing import Any, Iterator, Mapping
 import pyoxigraph as ox
 
 from graph.formats import Format, rdf_format, results_format, serialize_triples, xml_safe
-from graph.projection import in_query_order
+from graph.projection import in_query_order, without_columns
 from graph.sparql import (QueryCrashed, QueryPlan, QueryRefused, QueryTimeout, QueryWorkersBusy, syntax_error,
                           unsupported_function)
 from graph.sparql_union import as_set_query
@@ -132,6 +132,8 @@ def _serialise(native, plan: QueryPlan, fmt_name: str) -> tuple:
             seen.add(triple)
             triples.append(triple)
         return xml_safe(serialize_triples(triples, fmt), fmt), len(triples), truncated
+    if plan.star_order == () and native.variables:  # the rewrite's column, in a query that names no variable
+        native = without_columns(native)
     out = io.BytesIO()
     native.serialize(out, fmt.engine)
     data = xml_safe(out.getvalue(), fmt)

@@ -17,13 +17,13 @@ that it extends.
 
 In a group that may repeat a solution on its own (a UNION, a repeated VALUES row, a subquery that is neither, a
 function that differs at each call: RAND, BNODE, UUID), each run of triple patterns that only FILTERs separate is
-wrapped alone, and each inner group is rewritten the same way. A subquery's group is rewritten as a query's;
-``EXISTS``, ``SERVICE``, ``LATERAL`` and a ``GRAPH`` with blank nodes are left as written (a named graph is a set
-already; EXISTS is true or false).
+wrapped alone, and each inner group is rewritten the same way. A subquery's group is rewritten as a query's, in an
+``EXISTS`` too (its aggregates count); the rest of an ``EXISTS`` (true or false), ``SERVICE``, ``LATERAL`` and a
+``GRAPH`` with blank nodes are left as written (a named graph is a set already).
 
-A query whose answer cannot change with multiplicity is left as it is (ASK, CONSTRUCT, DESCRIBE, SELECT DISTINCT or
-REDUCED, unless an aggregate or a subquery counts), and so is a text that this reader does not follow (an RDF-star
-triple term): it runs as before.
+A query whose answer cannot change with multiplicity is left as it is (ASK, DESCRIBE, SELECT DISTINCT or REDUCED,
+a CONSTRUCT whose template has no blank node, unless an aggregate or a subquery counts), and so is a text that
+this reader does not follow (an RDF-star triple term): it runs as before.
 """
 
 from __future__ import annotations
@@ -52,10 +52,8 @@ def as_set_query(text: str) -> str:
     code = _without_comments(text, tokens)
     tokens = [token for token in tokens if token.kind != "comment"]  # blanking them moved no other token
     form = form_at(tokens)
-    if form is None or not _multiplicity_counts(tokens, form):
-        return text
-    group = where_group(tokens, form)
-    if group is None or group[1] == -1:
+    group = None if form is None else where_group(tokens, form)
+    if group is None or group[1] == -1 or not _multiplicity_counts(tokens, form, group[0]):
         return text
     try:
         rewritten = _Rewriter(code, tokens).group(*group)
@@ -76,13 +74,18 @@ def _without_comments(text: str, tokens: list[Token]) -> str:
     return "".join(pieces) + text[at:]
 
 
-def _multiplicity_counts(tokens: list[Token], form: int) -> bool:
-    """Whether how many times a solution comes can change the answer: a SELECT that does not remove duplicates, or
-    any query with an aggregate or a subquery."""
+def _multiplicity_counts(tokens: list[Token], form: int, where: int) -> bool:
+    """Whether how many times a solution comes can change the answer: a SELECT that does not remove duplicates, a
+    CONSTRUCT whose template (before the WHERE group's ``{`` at ``where``) has a blank node or a collection (each
+    solution makes new ones: a solution matched twice made two resources), or any query with an aggregate or a
+    subquery."""
     if _counts(tokens, form):
         return True
+    word = tokens[form].value.upper()
+    if word == "CONSTRUCT":
+        return any(t.kind == "bnode" or (t.kind == "punct" and t.value in "[(") for t in tokens[form + 1:where])
     modifier = tokens[form + 1].value.upper() if form + 1 < len(tokens) else ""
-    return tokens[form].value.upper() == "SELECT" and modifier not in ("DISTINCT", "REDUCED")
+    return word == "SELECT" and modifier not in ("DISTINCT", "REDUCED")
 
 
 @dataclass
@@ -273,7 +276,7 @@ class _Rewriter:
         made = self.made
         elements = self.elements(opening, closing)
         inner = self.inner(opening, closing, {}, [e for e in elements if e.kind != "filter"])
-        filters = "".join(" " + self.span(e.first, e.last) for e in elements if e.kind == "filter")
+        filters = "".join(" " + self.filter(e) for e in elements if e.kind == "filter")
         if self.made == made:
             return "{ { SELECT DISTINCT * WHERE " + inner + " }" + filters + " }"
         shown = " ".join(self.scope(opening, closing)) or self.fresh()  # a projection names one variable at least
@@ -301,6 +304,8 @@ class _Rewriter:
             elif element.kind == "triples":  # ended by a dot: a FILTER taken out may have stood between two
                 written = self.span(element.first, element.last).rstrip(" \t\r\n.")
                 pieces.append(written + " ." if written else "")
+            elif element.kind == "filter":
+                pieces.append(self.filter(element))
             else:
                 pieces.append(self.span(element.first, element.last))
         return "{ " + " ".join(pieces) + " }"
@@ -344,7 +349,21 @@ class _Rewriter:
             opened, closed = element.group
             keyword = self.span(element.first, opened - 1) + " " if opened > element.first else ""
             return keyword + self.group(opened, closed)
+        if element.kind == "filter":
+            return self.filter(element)
         return self.span(element.first, element.last)
+
+    def filter(self, element: _Element) -> str:
+        """A FILTER as written but for the subqueries of its EXISTS groups, rewritten as a query's: an aggregate
+        there counted a fact that two sources state twice (``FILTER EXISTS { { SELECT ?x (COUNT(*) AS ?n) … } FILTER
+        (?n >= 5) }``), while the rest of an EXISTS is true or false whatever the multiplicity."""
+        pieces, at, i = [], self.tokens[element.first].start, element.first
+        while i <= element.last:
+            if self.tokens[i].value == "{" and self.is_subquery(i):
+                pieces += [self.code[at:self.tokens[i].start], self.subquery(i, self.closing[i])]
+                at, i = self.tokens[self.closing[i]].end, self.closing[i]
+            i += 1
+        return "".join(pieces) + self.code[at:self.tokens[element.last].end]
 
     def wrapped(self, run: list[_Element]) -> str:
         """A run of triple patterns as a group that gives each distinct solution once (see the module's docstring)."""

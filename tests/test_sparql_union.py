@@ -130,6 +130,16 @@ QUERIES = {
     "strings and comments": 'SELECT ?f { # a { comment } . \n ?f :label "Ville {de} Lyon. #1" . ?f :type ?t }',
     "typed literal": 'SELECT ?g { ?g :amount "700"^^xsd:integer ; :type :Grant }',
     "group concat": "SELECT ?a (GROUP_CONCAT(?l) AS ?ls) { ?g :beneficiary ?a . ?a :label ?l } GROUP BY ?a",
+    "exists over an aggregate subquery": "SELECT ?x { ?x :type ?t FILTER EXISTS { { SELECT ?x (COUNT(*) AS ?n) "
+                                         "{ ?x ?p ?o } GROUP BY ?x } FILTER(?n >= 3) } }",
+    "not exists over an aggregate subquery in a union": "SELECT ?x { { ?x :type :Grant } UNION { ?x :type :Actor } "
+                                                        "FILTER NOT EXISTS { { SELECT ?x (COUNT(*) AS ?n) { ?x ?p ?o "
+                                                        "} GROUP BY ?x } FILTER(?n >= 3) } }",
+    "exists over an aggregate subquery in an optional": "SELECT ?g ?f { ?g :type :Grant OPTIONAL { ?g :funder ?f "
+                                                        "FILTER EXISTS { { SELECT ?f (COUNT(*) AS ?n) { ?f ?p ?o } "
+                                                        "GROUP BY ?f } FILTER(?n = 2) } } }",
+    "minus over an aggregate subquery": "SELECT ?x { ?x :type ?t MINUS { { SELECT ?x (COUNT(*) AS ?n) { ?x ?p ?o } "
+                                        "GROUP BY ?x } FILTER(?n >= 3) } }",
 }
 
 
@@ -160,6 +170,7 @@ def test_a_grant_that_two_sources_state_is_summed_once():
 @pytest.mark.parametrize("text", [
     "ASK { ?s ?p ?o }",
     "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
+    "CONSTRUCT { ?s <http://ex.org/p> ?o } FROM <http://ex.org/a> WHERE { ?s ?p ?o }",
     "DESCRIBE <http://ex.org/a>",
     "SELECT DISTINCT ?s WHERE { ?s ?p ?o } ORDER BY ?s",
     "SELECT REDUCED ?s WHERE { ?s ?p ?o }",
@@ -185,10 +196,35 @@ def test_blank_nodes_become_variables_projected_away():
                                   "?_u1 <http://ex.org/q> ?_u2 . ?a <http://ex.org/p> ?_u1 . } } } }")
 
 
+@pytest.mark.parametrize("text", [
+    "CONSTRUCT { ?x :has [ :label ?l ] } WHERE { ?x :type :Funder ; :label ?l }",
+    "CONSTRUCT { _:r :about ?x } WHERE { ?x :type ?t }",
+    "CONSTRUCT { ?x :labels (?l) } WHERE { ?x :label ?l }",
+])
+def test_a_construct_template_makes_one_blank_node_a_solution_of_the_set(text):
+    """Each solution makes new blank nodes: a solution that two sources match made two resources."""
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    plan = check_query(PREFIX + text, max_rows=100_000, graph_exists=lambda iri: True)
+    data, _, _ = execute(REPEATED, plan, "ntriples")
+    oracle = ORACLE.query(PREFIX + text).serialize(format=ox.RdfFormat.N_TRIPLES)
+    assert isomorphic(Graph().parse(data=data, format="nt"), Graph().parse(data=oracle, format="nt"))
+
+
 def test_the_columns_of_select_star_are_the_users_variables():
     text = PREFIX + "SELECT * { ?g :funder [ :type :Funder ] ; :amount ?a }"
     data, _, _ = execute(REPEATED, check_query(text), "json")
     assert json.loads(data)["head"]["vars"] == ["g", "a"]
+
+
+@pytest.mark.parametrize("fmt, head", [("json", b'{"head":{"vars":[]}'), ("csv", b"\r\n"), ("tsv", b"\n"),
+                                       ("xml", b'<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-'
+                                               b'results#"><head></head>')])
+def test_select_star_over_blank_nodes_alone_has_no_column_and_a_row_a_match(fmt, head):
+    text = PREFIX + "SELECT * { [] :type :Grant }"
+    data, rows, _ = execute(REPEATED, check_query(text), fmt)
+    assert data.startswith(head) and rows == sum(expected(text).values()) == 3
 
 
 def test_maillage_query_counts_a_fact_that_two_sources_state_once(tmp_path):

@@ -210,7 +210,7 @@ def run_query(store, to_run: QueryToRun, fmt: str, config: dict) -> tuple:
     answer, result = run_user_query(store, to_run.text, fmt, config, to_run.bindings)
     data = answer.read()  # a graph's Turtle with the contract's prefixes (graph.formats.serialize_triples)
     answer.chunks = iter([data])
-    if found_nothing(answer, result, data) and (note := vocabulary_note(to_run.text)):
+    if found_nothing(answer, result, data, to_run.text) and (note := vocabulary_note(to_run.text)):
         click.echo(note[language() == "en"], err=True)
     return answer, result
 
@@ -277,22 +277,67 @@ def csv_as_table(data: bytes) -> str:
     return format_rows([header[i] for i in shown], rows, language())
 
 
-def found_nothing(answer, result, data: bytes) -> bool:
-    """Whether a SELECT found no row, or a CONSTRUCT or DESCRIBE no triple (an ASK answers either way); ``result``
-    is the table's (None for a format), ``data`` the answer's bytes."""
+def found_nothing(answer, result, data: bytes, text: str) -> bool:
+    """Whether a SELECT found no row or counted nothing (each row's aggregates 0, empty or unbound: ``COUNT(*)`` over
+    a misspelt class is one row, 0), or a CONSTRUCT or DESCRIBE no triple (an ASK answers either way); ``result``
+    is the table's (None for a format), ``data`` the answer's bytes, ``text`` the query's."""
     import pyoxigraph as ox
 
     from graph.formats import rdf_format, results_format
 
-    if result is not None:
-        return result.kind != "ask" and next(iter(result), None) is None
-    if answer.kind == "ask":
+    if (result.kind if result is not None else answer.kind) == "ask":
         return False
-    if answer.format == "csv":  # Oxigraph does not read CSV results: the header alone
-        return len(data.splitlines()) < 2
-    if answer.kind == "graph":
+    if result is not None:
+        variables = list(result.variables)
+        rows = [[None if value is None else str(value) for value in row] for row in result]
+    elif answer.kind == "graph":
         return next(iter(ox.parse(data, rdf_format(answer.format).engine)), None) is None
-    return next(iter(ox.parse_query_results(data, results_format(answer.format).engine)), None) is None
+    elif answer.format == "csv":  # Oxigraph does not read CSV results: its header, then its rows
+        import csv
+        import io
+
+        variables, *rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline=""))) or [[]]
+    else:
+        parsed = ox.parse_query_results(data, results_format(answer.format).engine)
+        variables = [v.value for v in parsed.variables]
+        rows = [[None if term is None else term.value for term in solution] for solution in parsed]
+    aggregates = aggregate_columns(text)
+    counted = [k for k, name in enumerate(variables) if name in aggregates]
+    return not rows or bool(counted) and all(_nothing(row[k]) for row in rows for k in counted)
+
+
+def aggregate_columns(text: str) -> set[str]:
+    """The variables that a query's aggregates are named (``(COUNT(*) AS ?n)``: n).
+
+    >>> sorted(aggregate_columns("SELECT ?f (SUM(?a) AS ?t) (STR(?f) AS ?s) (COUNT(*) AS ?n) WHERE {}"))
+    ['n', 't']
+    """
+    from graph.sparql_rules import AGGREGATES
+    from graph.sparql_text import tokenize
+
+    tokens = [token for token in tokenize(text) if token.kind != "comment"]
+    names, opened = set(), []
+    for i, token in enumerate(tokens):
+        if token.kind == "punct" and token.value == "(":
+            opened.append(i)
+        elif token.kind == "punct" and token.value == ")" and opened:
+            inside = tokens[opened.pop() + 1:i]
+            if len(inside) > 2 and inside[-2].value.upper() == "AS" and inside[-1].kind == "var" and any(
+                    t.kind == "word" and t.value.upper() in AGGREGATES for t in inside):
+                names.add(inside[-1].value[1:])
+    return names
+
+
+def _nothing(value: str | None) -> bool:
+    """Whether an aggregate's value (its lexical form, None when unbound) says that nothing was counted."""
+    from decimal import Decimal, InvalidOperation
+
+    if not value:
+        return True
+    try:
+        return Decimal(value) == 0
+    except InvalidOperation:
+        return False
 
 
 def run_search(config: dict, text: str, kinds, themes, page: int, lang: str = "fr") -> dict:
