@@ -21,6 +21,7 @@ import string
 from rdflib import URIRef
 
 from graph.identity import LABEL
+from graph.identity_names import name_key
 from graph.namespaces import MAI
 from graph.resolution_lookups import LOOKUP_BATCH
 from graph.terms import sparql_string, term_parts
@@ -62,6 +63,21 @@ def near_keys(key: str, known: dict[str, list[str]]) -> list[str]:
                     and not any(c.isdigit() for c in word + theirs) and Levenshtein.distance(word, theirs) == 1:
                 found.append(other)
     return sorted(set(found))
+
+
+def spelling_corrected(old: str, new: str) -> bool:
+    """Whether the name ``new`` is ``old`` with its spelling corrected, not another name: the same name key (accents,
+    case, punctuation mended) or one word mistyped (:func:`near_keys`), as « Comite de Gestion Rue Pinnel » and
+    « … Rue Pinel ». A register's new version that corrects a name so keeps the old one as an earlier spelling, not
+    as a former name.
+
+    >>> spelling_corrected("Comite de Gestion Rue Pinnel", "Comité de gestion rue Pinel")
+    True
+    >>> spelling_corrected("Télésoins SCIC", "Télésoins du Forez SCIC"), spelling_corrected("", "Télésoins")
+    (False, False)
+    """
+    old_key, new_key = name_key(old), name_key(new)
+    return bool(old_key) and (old_key == new_key or bool(near_keys(old_key, _index([new_key]))))
 
 
 def _spellings(key: str) -> set[str]:

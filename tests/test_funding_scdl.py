@@ -24,6 +24,11 @@ BASE = "https://w3id.org/maillage/id/"
 ANTIBES = BASE + "actor/siren-210600045"
 NO_SIRET = BASE + "actor/test-socle-scdl"
 HTML = {"Accept": "text/html"}
+#: What the links to the file say of the grants it leaves out, whose funder has no SIRET (webapp.scdl_download).
+NO_SIRET_FR = ("l&#39;attribuant n&#39;a pas de SIRET valide — donnez-le par l&#39;extrait SIRENE de son "
+               "établissement, ou par «\u00a0--funder &#34;NOM;SIRET&#34;\u00a0» à l&#39;import de ses subventions")
+NO_SIRET_EN = ("the funder has no valid SIRET — give it through the SIRENE extract of its establishment, or through "
+               "`--funder &#34;NAME;SIRET&#34;` when ingesting its grants")
 
 
 @pytest.fixture(scope="module")
@@ -113,7 +118,7 @@ def test_an_unknown_parameter_is_refused_naming_it(client):
 
 def test_the_summary_page_says_what_the_file_leaves_out_and_why(client):
     page = client.get("/funding/scdl", headers=HTML).get_data(as_text=True)
-    assert "<strong>29 subventions dans le fichier, 3 subventions non exportables</strong>" in page
+    assert f"<strong>29 subventions exportées ; 3 omises : {NO_SIRET_FR}</strong>" in page
     assert "<li>attribuant «\u00a0TEST_SOCLE_SCDL\u00a0» : ni SIREN ni SIRET connu (3 subventions)</li>" in page
     # each cell written with a stand-in named with its grant, as --verbose names them
     assert ('<li class="detail">datesPeriodeVersement remplacée : ' + BASE + "grant/exemple-valide-v2-1-1-csv/27 "
@@ -125,7 +130,7 @@ def test_the_summary_page_says_what_the_file_leaves_out_and_why(client):
 
 def test_the_summary_page_speaks_english_too(client):
     page = client.get("/funding/scdl?lang=en", headers=HTML).get_data(as_text=True)
-    assert "<strong>29 grants in the file, 3 grants that cannot be exported</strong>" in page
+    assert f"<strong>29 grants exported; 3 left out: {NO_SIRET_EN}</strong>" in page
     assert "funder &#39;TEST_SOCLE_SCDL&#39;: no SIREN nor SIRET known (3 grants)" in page
 
 
@@ -135,6 +140,35 @@ def test_the_funding_page_links_the_scdl_file_its_spreadsheet_variant_and_what_i
     assert ">Télécharger les subventions au format SCDL (CSV)</a>" in page
     assert '<a href="/funding/scdl.csv?excel=1" download' in page
     assert '<a href="/funding/scdl">ce que le fichier laisse de côté, et pourquoi</a>' in page
+
+
+def test_the_funding_page_says_beside_the_scdl_link_what_the_file_leaves_out_and_what_to_do(client):
+    page = client.get("/funding", headers=HTML).get_data(as_text=True)
+    links = page.index('<a href="/funding/scdl">ce que le fichier laisse de côté, et pourquoi</a></p>')
+    assert page.index(f'<p class="scdl-note">29 subventions exportées ; 3 omises : {NO_SIRET_FR}</p>') > links
+    assert client.get("/funding.json").get_json()["scdl_export"] == {
+        "written": 29, "skipped": 3, "note": "29 subventions exportées ; 3 omises : l'attribuant n'a pas de SIRET "
+        "valide — donnez-le par l'extrait SIRENE de son établissement, ou par « --funder \"NOM;SIRET\" » à "
+        "l'import de ses subventions"}
+
+
+def test_an_empty_scdl_file_is_said_empty_beside_its_link_with_why(client):
+    page = client.get("/funding/scdl", query_string={"funder": NO_SIRET}, headers=HTML).get_data(as_text=True)
+    assert f"<strong>0 subvention exportée ; 3 omises : {NO_SIRET_FR}</strong>" in page
+
+
+def test_a_file_that_leaves_nothing_out_says_only_its_count(client):
+    body = client.get("/funding/scdl.json", query_string={"funder": ANTIBES}).get_json()
+    assert body["note"] == "29 subventions exportées"
+
+
+def test_the_funding_page_counts_the_scdl_file_once_per_published_state(client):
+    client.get("/funding")
+    cache = client.application.extensions["maillage.cache"]
+    misses = cache.misses
+    client.get("/funding")
+    client.get("/funding/scdl")
+    assert cache.misses == misses
 
 
 def test_a_funder_s_page_links_the_scdl_file_of_its_own_grants(client):

@@ -26,6 +26,7 @@ from webapp.grant_amounts import COUNTED_AMOUNT, descending
 from webapp.page_data import Ref, Table, ref
 from webapp.page_queries import read_whole, select
 from webapp.rendering import name_downloads, render_page, shown_rows
+from webapp.scdl_download import export_status
 from webapp.resource_paging import page_url
 from webapp.resource_names import collapse, grant_label, labels_of, party_label, pick_label
 
@@ -281,6 +282,7 @@ def funding():
             "by_year": by_year, "by_theme": by_theme, "uncounted": uncounted}
     if pole is None and year is None:  # a refused row has no year, nor a pole's member as its beneficiary
         data["not_imported"] = refused_rows()
+        data["scdl_export"] = export_status()
     # the selection's grants: those the years count, and those no total counts
     listed = listed_grants(pole, year, sum(row["grants"] for row in by_year.rows) + uncounted)
     if listed is not None:

@@ -374,6 +374,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     # where a grant's fiscal year comes from, when its reader took it from a date (webapp.resource_grants)
     "fiscal_year_of_convention": ("année de la convention", "year of the convention"),
     "fiscal_year_of_deliberation": ("année de la délibération", "year of the deliberation"),
+    # an old name that is the resource's name misspelt, which a new version of its source corrected
+    # (webapp.resource_properties)
+    "earlier_spelling": ("graphie précédente", "earlier spelling"),
+    "earlier_spelling_tip": ("Le nom tel qu'une version antérieure de la source l'écrivait, avant d'en corriger la "
+                             "graphie\u00a0; la recherche le trouve encore.",
+                             "The name as an earlier version of the source spelt it, before correcting it; search "
+                             "still finds it."),
     # the grants as an SCDL file (webapp.scdl_download)
     "scdl_download": ("Télécharger les subventions au format SCDL (CSV)", "Download the grants as SCDL (CSV)"),
     "scdl_download_title": ("Le fichier que le schéma SCDL subventions 2.1.1 demande\u00a0: UTF-8 sans BOM, "
@@ -388,10 +395,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                    "The SCDL subventions 2.1.1 file of the graph's grants, the one `maillage export --format scdl` "
                    "writes: UTF-8 without a BOM, comma-separated, as the schema asks for publishing. To open it in "
                    "a spreadsheet, take the “for Excel” version."),
-    "scdl_counts": ("{written} dans le fichier, {skipped}", "{written} in the file, {skipped}"),
-    "scdl_written_noun": ("subvention|subventions", "grant|grants"),
-    "scdl_skipped_noun": ("subvention non exportable|subventions non exportables",
-                          "grant that cannot be exported|grants that cannot be exported"),
     "scdl_summary": ("Ce que dit l'export", "What the export says"),
     "scdl_of_funder": ("Les subventions de ce financeur seulement.", "This funder's grants only."),
     "scdl_every_funder": ("Tous les financeurs", "Every funder"),

@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import OWL, PROV, RDF
+from rdflib.namespace import OWL, PROV, RDF, SKOS
 
 from graph.namespaces import DCTERMS, MAI, OA, ORG, PREFIXES, SCHEMA
+from graph.resolution_near_names import spelling_corrected
 from webapp.display import KIND_LAST, KIND_ORDERS, by_language, source_language, value_order
 from webapp.i18n import get_lang, t
 from webapp.labels import qname, shipped_label, specific_types, term_comment, term_label
@@ -81,7 +82,28 @@ def properties(rows: list[dict]) -> list[dict]:
         shown, others = by_language([value for _, value in sorted(values, key=lambda kv: kv[0])])
         found.append({"property": ref(p, term_label(p)), "tooltip": term_comment(p), "values": shown,
                       "value_sources": [stated_by[p, value] for value in shown], "other_languages": others})
-    return found
+    return _earlier_spellings(found, [str(row["o"]) for row in rows if row["p"] in _LABEL_PREDICATES])
+
+
+def _earlier_spellings(found: list[dict], names: list[str]) -> list[dict]:
+    """``found`` with the old names (``skos:hiddenLabel``) that are one of the resource's ``names`` misspelt, which
+    a new version of its source corrected (:func:`graph.resolution_near_names.spelling_corrected`: « Rue Pinnel »,
+    now « Rue Pinel »), said apart as « graphie précédente »: the organisation was never called so, and « ancien
+    nom » said it was. They stay old names for search, and a real rename keeps « ancien nom »."""
+    at = next((i for i, prop in enumerate(found) if prop["property"].iri == str(SKOS.hiddenLabel)), None)
+    if at is None:
+        return found
+    old = found[at]
+    corrected = {n for n, value in enumerate(old["values"]) if any(spelling_corrected(str(value), name)
+                                                                   for name in names)}
+    if not corrected:
+        return found
+    spelt = {"property": ref(SKOS.hiddenLabel, t("earlier_spelling")), "tooltip": t("earlier_spelling_tip"),
+             "values": [old["values"][n] for n in sorted(corrected)],
+             "value_sources": [old["value_sources"][n] for n in sorted(corrected)], "other_languages": []}
+    kept = [n for n in range(len(old["values"])) if n not in corrected]
+    old["values"], old["value_sources"] = [old["values"][n] for n in kept], [old["value_sources"][n] for n in kept]
+    return found[:at] + [spelt] + found[at + (0 if kept or old["other_languages"] else 1):]
 
 
 #: The sites (an actor's facility: « tiers-lieu santé (L'Étrat) ») among some places (VALUES), with the place each is

@@ -29,6 +29,7 @@ from graph.ingest.action_rewordings import Action, Rewordings, rewordings
 from graph.ingest.base import Issue
 from graph.namespaces import MAI, ORG
 from graph.ontology import load_ontology, load_schemes, superclasses
+from graph.resolution_near_names import spelling_corrected
 
 _TYPED = "SELECT ?s ?t WHERE { GRAPH ?g { ?s a ?t } FILTER(isIRI(?s)) }"
 _MEMBERS = (f"SELECT ?actor ?name ?joined ?left ?circle WHERE {{ GRAPH ?g {{ ?m a <{ORG.Membership}> ; "
@@ -175,14 +176,17 @@ def former_names(before: GraphState, after: GraphState) -> list[tuple[URIRef, st
 
 
 def _member_changes(before: dict[URIRef, Member], after: dict[URIRef, Member]) -> list[tuple[str, str]]:
-    """The members who joined, left, were renamed, moved to another circle, whose dates or goals changed and who were
-    taken off the register, each change counted and its first members named (French, English)."""
+    """The members who joined, left, were renamed or had their names' spelling corrected
+    (:func:`graph.resolution_near_names.spelling_corrected`), moved to another circle, whose dates or goals changed
+    and who were taken off the register, each change counted and its first members named (French, English)."""
     gone = {actor: member for actor, member in before.items() if actor not in after}
     new = {actor: member for actor, member in after.items() if actor not in before}
     kept = [(before[actor], member) for actor, member in after.items() if actor in before]
     for old_actor, new_actor in _renamed_actors(gone, new):  # a member named otherwise: its IRI is minted anew
         kept.append((gone.pop(old_actor), new.pop(new_actor)))
-    renamed = [(old.name, member.name) for old, member in kept if member.name != old.name]
+    named_otherwise = [(old.name, member.name) for old, member in kept if member.name != old.name]
+    corrected = [(old, new_name) for old, new_name in named_otherwise if spelling_corrected(old, new_name)]
+    renamed = [pair for pair in named_otherwise if pair not in corrected]
     left = [(member.name, max(day for _, day in member.periods if day)) for old, member in kept
             if old.current and not member.current]
     moved = [(member.name, *_circle_names(old.circle), *_circle_names(member.circle)) for old, member in kept
@@ -197,6 +201,8 @@ def _member_changes(before: dict[URIRef, Member], after: dict[URIRef, Member]) -
          [(f"{who} le {day}", f"{who} on {day}") for who, day in left]),
         (len(renamed), "membre renommé", "membres renommés", "member renamed", "members renamed",
          [(f"« {old} » → « {new_name} »", f"'{old}' → '{new_name}'") for old, new_name in renamed]),
+        (len(corrected), "nom corrigé", "noms corrigés", "name corrected", "names corrected",
+         [(f"« {old} » → « {new_name} »", f"'{old}' → '{new_name}'") for old, new_name in corrected]),
         (len(moved), "membre changé de cercle", "membres changés de cercle", "member moved to another circle",
          "members moved to another circle",
          [(f"{who} : {old_fr} → {new_fr}", f"{who}: {old_en} → {new_en}") for who, old_fr, old_en, new_fr, new_en

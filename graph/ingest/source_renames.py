@@ -6,8 +6,9 @@ dates). Each rename is stated as ``<old> dcterms:isReplacedBy <new>`` in the nam
 it, where the web pages read it (:mod:`webapp.resource_suggestions`) whatever the worker or the store.
 
 The member's name in the version before is recorded too, as ``<new> skos:hiddenLabel "old name"`` in the same
-graph: partners still use the old name, which search finds the member by, and its page shows as « ancien nom » (the
-old address, which only leads back to that page, is not shown). A member renamed with its SIRET keeps its IRI and
+graph: partners still use the old name, which search finds the member by, and its page shows as « ancien nom », or
+« graphie précédente » when the new name only corrects its spelling (the old address, which only leads back to that
+page, is not shown). A member renamed with its SIRET keeps its IRI and
 gets its old name all the same.
 
 A graph is replaced whole at each ingest, and the same file ingested again is compared with itself (no rename seen):
