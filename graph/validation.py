@@ -39,6 +39,7 @@ from graph.validation_checks import (WRITABLE_IRI, check_focus, check_missing, c
                                      values_clause)
 from graph.validation_constraints import Violation
 from graph.validation_hints import unread_names
+from graph.validation_memberships import outside_ptce
 from graph.validation_names import NAMED_IRI, name_violations
 from graph.validation_shapes import PropertyShape, UnsupportedShape, compile_shapes, compiled_shapes
 
@@ -211,6 +212,8 @@ def _violations(query, bound: dict, threads: int = 1):
     else:
         results = [check() for _, check in checks]
     found = [(target, violation) for (target, _), violations in zip(checks, results) for violation in violations]
+    dropped = outside_ptce(query, [violation for _, violation in found])
+    found = [(target, violation) for target, violation in found if violation not in dropped]
     told = unread_names(query, [violation for _, violation in found])
     yield from ((target, told.get(violation, violation)) for target, violation in found)
 

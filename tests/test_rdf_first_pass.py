@@ -178,7 +178,7 @@ def _after_a_table(tmp_path, body: str):
 
 
 @pytest.mark.parametrize("identifier, field, value, other", [
-    ('mai:siret "42345678900019"', "mai:siren", "423456789", "siren-423456789"),
+    ('mai:siret "42345678900019"', "mai:siret", "42345678900019", "siren-423456789"),  # the property stated
     ('mai:siren "423456789"', "mai:siren", "423456789", "siren-423456789"),
     ('mai:rna "W423000002"', "mai:rna", "W423000002", "rna-w423000002"),
 ])

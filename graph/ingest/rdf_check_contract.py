@@ -12,7 +12,7 @@ from functools import cache
 
 import pyoxigraph as ox
 from rdflib import URIRef
-from rdflib.namespace import OWL, PROV, RDF
+from rdflib.namespace import OWL, PROV, RDF, SKOS
 
 from graph.ingest.base import Issue
 from graph.ingest.rdf_check_wording import MAX_SHARED_SHOWN, MAX_STATEMENTS_SHOWN, more_unshown, short
@@ -95,11 +95,13 @@ def _written(term) -> str:
     return "[]"
 
 
-def no_contract_class(types: list[tuple]) -> Issue | None:
+def no_contract_class(types: list[tuple], goals=lambda: True) -> Issue | None:
     """A warning for a file that types resources, none with a class of the contract: nothing of it becomes an actor,
     a grant or a deliberation. It names the classes found, each with the contract's classes to type it as; a class
     of a miswritten namespace (``<https://schema.org/NGO>``: :mod:`graph.ingest.rdf_namespaces`) with those of the
-    class it stands for."""
+    class it stands for; none for a standard class that Maillage reads as it is (``org:Membership``), whose
+    resources the warning says are read. ``skos:Concept`` is advised as ``mai:StrategicGoal`` only if ``goals()``
+    (:func:`concepts_as_goals`): a partner's concepts are most often themes, which typed so would be bogus goals."""
     # Counted as terms, named once each: reading a term's string out of Oxigraph costs ~3 µs (0.28 s for 100k).
     counts = Counter({cls.value: n for cls, n in Counter(cls for _, cls in types).items()
                       if isinstance(cls, ox.NamedNode)})
@@ -108,20 +110,46 @@ def no_contract_class(types: list[tuple]) -> Issue | None:
         return None  # a class of the contract, or only the standard ones it reads (memberships of known actors)
     found_fr, found_en = [], []
     for cls, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:MAX_CLASSES_SHOWN]:
-        meant = URIRef(contract_iri(cls))
-        typed_as = [short(str(c)) for c in _typed_as(meant) or ([meant] if meant != cls and meant in read else [])]
-        advice, advice_en = " ou ".join(typed_as), " or ".join(typed_as)
+        advice, advice_en = _advice(cls, read, goals)
         found_fr.append(f"{short(cls)} ({count})" + (f" → typez-les {advice}" if advice else ""))
         found_en.append(f"{short(cls)} ({count})" + (f" → type them {advice_en}" if advice_en else ""))
     more = len(counts) - MAX_CLASSES_SHOWN
+    kept = sorted((cls, n) for cls, n in counts.items() if URIRef(cls) in read)
+    kept_fr = ", ".join(f"{short(cls)} ({n})" for cls, n in kept)
+    read_fr, read_en = (f" (seules ses ressources {kept_fr} sont lues, telles quelles)",
+                        f" (only its {kept_fr} resources are read, as they are)") if kept else ("", "")
     return Issue("warning",
                  "aucune ressource des classes du contrat de Maillage (mai:Association, mai:PublicAuthority, "
                  "mai:Grant, mai:Deliberation…) : rien de ce fichier ne sera lu comme acteur, subvention ou "
-                 f"délibération ; classes trouvées : {' ; '.join(found_fr)}"
+                 f"délibération{read_fr} ; classes trouvées : {' ; '.join(found_fr)}"
                  + (f" ; et {more} autre{'s' if more > 1 else ''}" if more > 0 else ""),
                  "no resource of the classes of Maillage's contract (mai:Association, mai:PublicAuthority, "
                  "mai:Grant, mai:Deliberation…): nothing in this file will be read as an actor, a grant or a "
-                 f"deliberation; classes found: {'; '.join(found_en)}" + (f"; and {more} more" if more > 0 else ""))
+                 f"deliberation{read_en}; classes found: {'; '.join(found_en)}"
+                 + (f"; and {more} more" if more > 0 else ""))
+
+
+def _advice(cls: str, read: frozenset[URIRef], goals) -> tuple[str, str]:
+    """The contract's classes to type the resources of ``cls`` as (French, English), or nothing: for a class that
+    Maillage reads as it is, and for ``skos:Concept`` unless ``goals()``."""
+    if URIRef(cls) in read or (URIRef(cls) == SKOS.Concept and not goals()):
+        return "", ""
+    meant = URIRef(contract_iri(cls))
+    typed_as = [short(str(c)) for c in _typed_as(meant) or ([meant] if str(meant) != cls and meant in read else [])]
+    return " ou ".join(typed_as), " or ".join(typed_as)
+
+
+#: Whether some concept of a file's graph is a goal: the object of mai:contributesTo or mai:hasGoal (in any graph),
+#: or in a scheme that holds a strategic goal.
+_GOALS = (f"ASK {{ GRAPH <%s> {{ ?c a <{SKOS.Concept}> }} "
+          f"{{ ?x <{MAI.contributesTo}>|<{MAI.hasGoal}> ?c }} UNION "
+          f"{{ ?c <{SKOS.inScheme}> ?scheme . ?goal <{SKOS.inScheme}> ?scheme ; a <{MAI.StrategicGoal}> }} }}")
+
+
+def concepts_as_goals(query, source: URIRef) -> bool:
+    """Whether the concepts of the file's graph ``source`` may be strategic goals (:data:`_GOALS`): only then is
+    ``skos:Concept`` advised as ``mai:StrategicGoal``. One query, asked only when the advice is given."""
+    return bool(query(_GOALS % source).boolean)
 
 
 @cache

@@ -72,18 +72,32 @@ def shared_identifiers(query, source: URIRef, many: bool = False, observed=None)
     files = {(other, p, number): file for other, p, number, file in query(_HOLDING_SOURCES % (values, source))}
     named = [str(pair[0][0]) for pair in shown if isinstance(pair[0][0], URIRef)]
     lines = dict(zip(named, observed.lines_of([(s, "", None) for s in named]))) if observed is not None else {}
+    sirets = _sirets_only(observed)
     issues = []
     for pair in shown:
         s, p, number, other, own, their = pair[0]
         said = [("SIREN" if p == MAI.siren else "RNA", str(number)) for _, p, number, *_ in pair]
-        same_fr = " et ".join(f"même {kind} {number}" for kind, number in said)
-        same_en = " and ".join(f"same {kind} {number}" for kind, number in said)
+        siret = sirets.get(str(s)) if p == MAI.siren else None
+        of_fr, of_en = (f" (celui de son SIRET {siret})", f" (its SIRET's, {siret})") if siret else ("", "")
+        same_fr = " et ".join(f"même {kind} {number}" for kind, number in said).replace(f"SIREN {number}",
+                                                                                        f"SIREN {number}{of_fr}", 1)
+        same_en = " and ".join(f"same {kind} {number}" for kind, number in said).replace(f"SIREN {number}",
+                                                                                         f"SIREN {number}{of_en}", 1)
+        field, value = ("mai:siret", siret) if siret else (f"mai:{p.rsplit('#', 1)[-1]}", str(number))
         issues.append(twin_issue(s, own, other, their, files.get((other, p, number)), (same_fr, same_en),
-                                 f"mai:{p.rsplit('#', 1)[-1]}", str(number),
-                                 line=lines.get(str(s))))
+                                 field, value, line=lines.get(str(s))))
     return issues + more_unshown(len(pairs) - MAX_SHARED_SHOWN,
                                  "acteurs d'un identifiant (SIREN, RNA) déjà porté par un autre acteur : {} autres",
                                  "actors with an identifier (SIREN, RNA) another actor already holds: {} more")
+
+
+def _sirets_only(observed) -> dict[str, str]:
+    """The SIRET of each actor IRI of the file that states one and no SIREN (``observed``, its first pass, read
+    them): its SIREN is the SIRET's, which the ingest derived, and a warning quotes what the file states."""
+    if observed is None:
+        return {}
+    return {subject.value: str(siret).strip() for subject, siret in observed.sirets.items()
+            if isinstance(subject, ox.NamedNode) and subject not in observed.sirens}
 
 
 #: Of the file's IRIs that hold one identifier, the actors (their types materialised), their labels, and the pairs

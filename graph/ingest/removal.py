@@ -4,10 +4,11 @@
 was given (a path names the file it ends with). Under one writer, each source's graph is dropped — its ``mai:Source``
 description with it, which that graph holds — then the grants that partner registers describe are linked anew (a
 grant gone loses its goals, a register gone its links), an actor that the source named takes the name another
-source gives it, and all of it is published at once: readers see the store with every named source or with none
-removed. A name that no stored source has, or a file name that several sources have, stops the whole removal before
-anything changes. So does the name of a Maillage dump (``maillage export``): ingesting it restored the sources it
-holds (:mod:`graph.backup`), which are removed by their own names, and the error names them.
+source gives it, a resource that the source described and that another source still cites is warned of
+(:mod:`graph.ingest.removal_citations`), and all of it is published at once: readers see the store with every named
+source or with none removed. A name that no stored source has, or a file name that several sources have, stops the
+whole removal before anything changes. So does the name of a Maillage dump (``maillage export``): ingesting it
+restored the sources it holds (:mod:`graph.backup`), which are removed by their own names, and the error names them.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from graph.actor_names import one_name_each
 from graph.backup import dump_format, dump_sources
 from graph.ingest.base import InputError, Issue, source_iri
 from graph.ingest.register_links import relink
+from graph.ingest.removal_citations import described_in, left_cited
 from graph.ingest.shared_concepts import labelled_in, restore_pref_labels
 from graph.ingest.sources import stored_subjects
 from graph.namespaces import DEFAULT_BASE, sparql_prologue
@@ -73,7 +75,9 @@ def remove_sources(store, names: list[str], base: str = DEFAULT_BASE) -> Removal
                 raise _dump_named(writer, name, stored, by_title) or _unknown(name, sorted(by_title))
             wanted[source] = name
         lost = set()  # the labels of goals that other sources may word too (graph.ingest.shared_concepts)
+        described: dict[URIRef, dict[str, str | None]] = {}  # each source's IRI subjects, with their names there
         for source, name in wanted.items():
+            described[source] = described_in(writer.query, source)
             removal.touched |= {str(s) for s in stored_subjects(writer.query, source)} | {str(source)}
             removal.removed.append((name, source, graph_size(writer.query, source)))
             lost |= labelled_in(writer.query, source)
@@ -82,6 +86,7 @@ def remove_sources(store, names: list[str], base: str = DEFAULT_BASE) -> Removal
         removal.touched |= one_name_each(writer, removal.touched)
         touched, removal.issues = relink(writer, set())
         removal.touched |= touched
+        removal.issues += left_cited(writer.query, [(wanted[source], names) for source, names in described.items()])
     return removal
 
 
