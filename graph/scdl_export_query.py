@@ -17,6 +17,19 @@ def _one_per_actor(actor: str, role: str, path: str, var: str) -> str:
             f"[] {role} ?{actor} }} }} ?{actor} {path} ?v }} GROUP BY ?{actor} }}")
 
 
+# An SCDL table is French: an actor's label in French, else an untagged one, else any, the least of those (the least
+# of all was an English one: « Saint-Étienne Metropolitan Area » sorts before « Saint-Étienne Métropole »). The rank
+# is a first character that MIN sorts by, cut off after: MIN over a variable left unbound on some rows gives none.
+_FRENCH_FIRST = ('SUBSTR(MIN(CONCAT(IF(LANGMATCHES(LANG(?v), "fr"), "0", IF(LANG(?v) = "", "1", "2")), STR(?v))), 2)')
+
+
+def _name_of_actor(actor: str, role: str, var: str) -> str:
+    """An OPTIONAL binding ?{var} to the ``rdfs:label`` of each ?{actor} (the objects of ``role``) that an SCDL table
+    writes: its French one first (:data:`_FRENCH_FIRST`)."""
+    return (f"OPTIONAL {{ SELECT ?{actor} ({_FRENCH_FIRST} AS ?{var}) WHERE {{ {{ SELECT DISTINCT ?{actor} WHERE {{ "
+            f"[] {role} ?{actor} }} }} ?{actor} rdfs:label ?v }} GROUP BY ?{actor} }}")
+
+
 # Every SIRET of the actor, and apart those of the other resources of its SIREN, joined by spaces: the least of
 # them may fail the Luhn key (an RDF file's typo), which SPARQL cannot check, so Python picks the least valid one.
 def _sirets_of_actor(actor: str, role: str, own: str, kin: str) -> str:
@@ -62,7 +75,7 @@ SELECT ?grant (MIN(?fname) AS ?funderName) (MIN(?fsirets) AS ?funderSirets) (MIN
 WHERE {{
   ?grant a mai:Grant ; schema:amount ?amount ; schema:funder ?funder ; mai:beneficiary ?beneficiary .
   {NOT_REPLACED}  # a grant that an erratum corrects: its corrected grant is the row
-  {_one_per_actor("funder", "schema:funder", "rdfs:label", "fname")}
+  {_name_of_actor("funder", "schema:funder", "fname")}
   {_sirets_of_actor("funder", "schema:funder", "fsirets", "fkin")}
   {_one_per_actor("funder", "schema:funder", "mai:siren", "fsiren")}
   OPTIONAL {{ ?grant mai:conventionDate ?cdate }}
@@ -70,7 +83,7 @@ WHERE {{
   OPTIONAL {{ ?grant mai:decisionReference ?ownRef }}
   OPTIONAL {{ ?grant mai:decidedBy/dcterms:identifier ?deliberationNumber }}
   BIND(COALESCE(?ownRef, ?deliberationNumber) AS ?ref)  # a grant read from a deliberation: its number
-  {_one_per_actor("beneficiary", "mai:beneficiary", "rdfs:label", "bname")}
+  {_name_of_actor("beneficiary", "mai:beneficiary", "bname")}
   {_sirets_of_actor("beneficiary", "mai:beneficiary", "bsirets", "bkin")}
   {_one_per_actor("beneficiary", "mai:beneficiary", "mai:siren", "bsiren")}
   {_rnas_of_actor()}

@@ -199,7 +199,8 @@ def test_a_uri_too_long_advises_post_only_where_post_is_accepted(client, path, a
 
 @pytest.mark.parametrize("term,french,english", [
     (MAI["from"], "pouvoir donné", "proxy given"), (MAI.to, "pouvoir reçu", "proxy received"),
-    (RDFS.subPropertyOf, "sous-propriétés", "subproperties"), (SCHEMA.fundedItem, "bénéficiaire visé de", "funded item of"),
+    (RDFS.subPropertyOf, "sous-propriétés", "subproperties"),
+    (SCHEMA.fundedItem, "élément financé de", "funded item of"),
     (MAI.memberKind, "type des membres de", "kind of members of"), (RDFS.seeAlso, "cité en « voir aussi » par",
                                                                      "see also from")])
 def test_an_inverse_property_has_its_own_label(app, term, french, english):

@@ -28,7 +28,7 @@ from webapp.page_queries import read_whole, select
 from webapp.rendering import name_downloads, render_page, shown_rows
 from webapp.scdl_download import export_status
 from webapp.resource_paging import page_url
-from webapp.resource_names import collapse, grant_label, labels_of, party_label, pick_label
+from webapp.resource_names import collapse, grant_label, labels_of, named_columns, party_label, pick_label
 
 bp = Blueprint("funding", __name__)
 
@@ -45,14 +45,12 @@ YEARS = (1000, 9999)
 #: RNA extract and a grants list, a grant counted twice), and labels are read for the top rows only, after the
 #: grouping (the flows at 100k actors: half the time). Equal totals are ordered by IRI: the first 100 are the same on
 #: every request.
-_FLOWS = """SELECT ?funder ?beneficiary (SAMPLE(?fl) AS ?funderLabel) (SAMPLE(?bl) AS ?beneficiaryLabel) ?grants ?total
-  WHERE {
-  { SELECT ?funder ?beneficiary (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
-      { SELECT ?grant (MIN(?stated) AS ?amount) ?funder ?beneficiary WHERE { %FLOW_GRANTS% }
-        GROUP BY ?grant ?funder ?beneficiary }
-    } GROUP BY ?funder ?beneficiary ORDER BY DESC(?total) ?funder ?beneficiary LIMIT %TOP% }
-  OPTIONAL { ?funder rdfs:label ?fl } OPTIONAL { ?beneficiary rdfs:label ?bl }
-} GROUP BY ?funder ?beneficiary ?grants ?total ORDER BY DESC(?total) ?funder ?beneficiary"""
+#: The labels are not sampled here: any one of an actor's labels (its English one on a French page) was shown; they
+#: are chosen afterwards in the page's language (:func:`webapp.resource_names.named_columns`).
+_FLOWS = """SELECT ?funder ?beneficiary (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
+  { SELECT ?grant (MIN(?stated) AS ?amount) ?funder ?beneficiary WHERE { %FLOW_GRANTS% }
+    GROUP BY ?grant ?funder ?beneficiary }
+} GROUP BY ?funder ?beneficiary ORDER BY DESC(?total) ?funder ?beneficiary LIMIT %TOP%"""
 #: The rows the funding page lists of its flows, funders and beneficiaries: those of the largest totals.
 TOP = 100
 #: How many funder–beneficiary pairs and actors of a role there are: the lists above show the first TOP, and say
@@ -62,12 +60,9 @@ _COUNT_ROLE = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?actor WHERE { 
 #: How many grants the totals leave out, whose amount none counts (webapp.grant_amounts.COUNTED_AMOUNT): the page
 #: says so.
 _COUNT_UNCOUNTED = """SELECT (COUNT(DISTINCT ?grant) AS ?n) WHERE { %UNCOUNTED_GRANTS% }"""
-_BY_ROLE = """SELECT ?actor (SAMPLE(?l) AS ?label) ?grants ?total WHERE {
-  { SELECT ?actor (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
-      { SELECT ?grant (MIN(?stated) AS ?amount) ?actor WHERE { %ROLE_GRANTS% } GROUP BY ?grant ?actor }
-    } GROUP BY ?actor ORDER BY DESC(?total) ?actor LIMIT %TOP% }
-  OPTIONAL { ?actor rdfs:label ?l }
-} GROUP BY ?actor ?grants ?total ORDER BY DESC(?total) ?actor"""
+_BY_ROLE = """SELECT ?actor (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
+  { SELECT ?grant (MIN(?stated) AS ?amount) ?actor WHERE { %ROLE_GRANTS% } GROUP BY ?grant ?actor }
+} GROUP BY ?actor ORDER BY DESC(?total) ?actor LIMIT %TOP%"""
 _BY_YEAR = """SELECT ?year (COUNT(?grant) AS ?grants) (SUM(?amount) AS ?total) WHERE {
   { SELECT ?grant (MIN(?stated) AS ?amount) ?year WHERE { %YEAR_GRANTS% } GROUP BY ?grant ?year }
 } GROUP BY ?year ORDER BY DESC(?year)"""
@@ -230,8 +225,9 @@ def _by_role(role, name: str, key: str, pole: URIRef | None = None, year: int | 
     table = Table(name, [(key, key), ("grants", "grants"), ("total", "total")], links=(key,))
     top = shown_rows(TOP, name)
     overview = pole is None and year is None
-    for row in cached_select(_for_pole(_BY_ROLE, pole, year).replace("%TOP%", str(top)), pin=overview and top == TOP,
-                             role=role, pole=pole, fiscalYear=year):
+    rows = cached_select(_for_pole(_BY_ROLE, pole, year).replace("%TOP%", str(top)), pin=overview and top == TOP,
+                         role=role, pole=pole, fiscalYear=year)
+    for row in named_columns(rows, {"actor": "label"}):
         table.rows.append({key: ref(row["actor"], row.get("label")), "grants": int(row["grants"]),
                            "total": float(row["total"].toPython())})
     table.more = _count(_for_pole(_COUNT_ROLE, pole, year), pin=overview, role=role, pole=pole,
@@ -260,8 +256,8 @@ def funding():
     flows = Table("flows", [("funder", "funder"), ("beneficiary", "beneficiary"), ("grants", "grants"),
                             ("total", "total")], links=("funder", "beneficiary"))
     top = shown_rows(TOP, "flows")
-    for row in cached_select(_for_pole(_FLOWS, pole, year).replace("%TOP%", str(top)), pin=pin and top == TOP,
-                             **narrowed):
+    rows = cached_select(_for_pole(_FLOWS, pole, year).replace("%TOP%", str(top)), pin=pin and top == TOP, **narrowed)
+    for row in named_columns(rows, {"funder": "funderLabel", "beneficiary": "beneficiaryLabel"}):
         flows.rows.append({"funder": ref(row["funder"], row.get("funderLabel")),
                            "beneficiary": beneficiary_ref(row),
                            "grants": int(row["grants"]), "total": float(row["total"].toPython())})

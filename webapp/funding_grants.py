@@ -22,7 +22,7 @@ from webapp.page_data import Table, ref
 from webapp.page_queries import select
 from webapp.rendering import page_window
 from webapp.resource_grants import GRANT_GOALS
-from webapp.resource_names import collapse, grant_label, numbered_deliberation
+from webapp.resource_names import collapse, grant_label, named_columns, numbered_deliberation
 
 #: Grants a page of the list shows: the rows at most that a request reads (bench/README.md "Web": bounded rows).
 GRANTS_PAGE_SIZE = 100
@@ -73,8 +73,9 @@ def listed_grants(pole: URIRef | None, year: int | None, count: int) -> tuple[Ta
     # the goals read for the selection's grants only (%GRANTS%)
     query = _LISTED.replace("%SELECTED%", " ".join((narrowed, _AMOUNT, NOT_REPLACED))).replace("%GRANTS%", narrowed) \
         .replace("%LIMIT%", str(size)).replace("%OFFSET%", str(offset))
-    rows = collapse(select(query, pole=pole, fiscalYear=year, goalLang=Literal(get_lang())),
-                    ["funderLabel", "beneficiaryLabel", "purpose"])
+    rows = named_columns(collapse(select(query, pole=pole, fiscalYear=year, goalLang=Literal(get_lang())),
+                                  ["funderLabel", "beneficiaryLabel", "purpose"]),
+                         {"funder": "funderLabel", "beneficiary": "beneficiaryLabel"})
     for row in _one_per_grant(rows):
         table.rows.append({
             "year": row["year"].toPython() if row.get("year") is not None else None,

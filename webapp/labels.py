@@ -79,9 +79,10 @@ STANDARD: dict[URIRef, tuple[str, str, str, str]] = {
     DCTERMS.references: ("se réfère à", "references", "Un acte auquel celui-ci se réfère (celui qu'un erratum "
                          "corrige).", "An act this one refers to (the one an erratum corrects)."),
     SCHEMA.funder: ("financeur", "funder", "L'acteur qui accorde la subvention.", "The actor granting the money."),
-    SCHEMA.fundedItem: ("bénéficiaire visé", "funded item",
-                        "Ce qu'une référence de subvention d'un registre désigne comme son bénéficiaire.",
-                        "What a register's grant reference names as its beneficiary."),
+    # schema.org's own term, which any file may state (a grant's, a register's grant reference's): its definition
+    SCHEMA.fundedItem: ("élément financé", "funded item",
+                        "Ce qu'une subvention finance, directement ou indirectement (schema.org).",
+                        "Something directly or indirectly funded or sponsored through a grant (schema.org)."),
     SCHEMA.amount: ("montant", "amount", "Montant en euros.", "Amount in euros."),
     SCHEMA.currency: ("devise", "currency", "La monnaie du montant.", "The amount's currency."),
     SCHEMA.location: ("lieu", "place", "Où l'acteur est établi.", "Where the actor is based."),
@@ -205,7 +206,7 @@ INVERSE: dict[URIRef, tuple[str, str]] = {
     SKOS.related: ("concept voisin de", "related to"),
     SKOS.exactMatch: ("équivalent exact de", "exact match of"),
     SKOS.closeMatch: ("équivalent proche de", "close match of"),
-    SCHEMA.fundedItem: ("bénéficiaire visé de", "funded item of"),
+    SCHEMA.fundedItem: ("élément financé de", "funded item of"),
     SCHEMA.areaServed: ("zone d'action de", "area served by"),
     MAI["from"]: ("pouvoir donné", "proxy given"),
     MAI.to: ("pouvoir reçu", "proxy received"),

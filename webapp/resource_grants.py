@@ -17,7 +17,8 @@ from webapp.page_data import Table, in_language, ref
 from webapp.page_queries import select
 from webapp.rendering import downloaded, page_window
 from webapp.resource_evidence import add_evidence, evidence_of
-from webapp.resource_names import collapse, grant_label, numbered_deliberation, party_label
+from webapp.resource_names import (collapse, grant_label, labels_of, numbered_deliberation, party_label,
+                                   pick_label)
 
 # The grants the resource gave (with a beneficiary) and received, with their year and amount: the two tables,
 # ordered by year then amount a page at a time, and the totals by year over all of them, come from these rows, kept
@@ -98,7 +99,7 @@ def grants_tables(s: URIRef, name, page: int, page_size: int, evidence: dict[str
     if not any(downloaded(f"grants_{role}") for role in window):  # a page's, not a table's download
         add_evidence(evidence_of(sorted({row["grant"] for row in rows if isinstance(row["grant"], URIRef)}, key=str)),
                      evidence, seen)
-    rows = collapse(rows, ["otherLabel", "deliberationLabel"])
+    rows = _named_parties(collapse(rows, ["otherLabel", "deliberationLabel"]))
     rows.sort(key=_table_order)
     given, received = _grants_table("given", "beneficiary"), _grants_table("received", "funder")
     for row in rows:
@@ -133,6 +134,16 @@ def _grants_table(role: str, party: str) -> Table:
     # a grant whose sources give no fiscal year
     return Table(f"grants_{role}", columns, links=("grant", party, "deliberation"),
                  blanks={"year": t("unknown_year")})
+
+
+def _named_parties(rows: list[dict]) -> list[dict]:
+    """``rows`` with the parties that no label names named by their ``schema:name`` or ``foaf:name``
+    (:func:`webapp.resource_names.labels_of`): a Linked Data file's funder was shown by the end of its IRI."""
+    unlabelled = {row["other"] for row in rows
+                  if isinstance(row.get("other"), URIRef) and row.get("otherLabel") is None}
+    names = labels_of(unlabelled) if unlabelled else {}
+    return [{**row, "otherLabel": pick_label(names[row["other"]])} if row.get("other") in names else row
+            for row in rows]
 
 
 def _grants_row(row: dict, party: str, beneficiary) -> dict:

@@ -25,7 +25,12 @@ LABEL_PATTERN = "<http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org
 #: IRIs labelled by one query (a VALUES block).
 LABELS_PER_QUERY = 500
 # %IRIS% are IRIs read from the store or the results of a query, written with rdflib's escaping (never request text).
-_LABELS_OF = "SELECT ?x ?label WHERE { VALUES ?x { %IRIS% } ?x rdfs:label|skos:prefLabel|dcterms:title ?label }"
+# A resource that none of these names is named by its schema:name, else its foaf:name (?rank: the order of
+# preference): a Linked Data file in the standard vocabularies names its actors so, and they were shown by their IRI.
+_LABELS_OF = """SELECT ?x ?label ?rank WHERE {
+  { VALUES ?x { %IRIS% } ?x rdfs:label|skos:prefLabel|dcterms:title ?label BIND(0 AS ?rank) }
+  UNION { VALUES ?x { %IRIS% } ?x schema:name ?label BIND(1 AS ?rank) }
+  UNION { VALUES ?x { %IRIS% } ?x foaf:name ?label BIND(2 AS ?rank) } }"""
 # What names a resource that no source names: a grant its amount and beneficiary, a membership its member, pole and
 # circle, a proxy who gives it to whom, a session its day and organ, a deliberation without a title (an SCDL row
 # gives none) its number and authority, a register's grant reference its number, register and line, a quote of a
@@ -76,11 +81,22 @@ def _in_blocks(query: str, iris: Iterable[URIRef]) -> Iterable[dict]:
 
 
 def labels_of(iris: Iterable[URIRef]) -> dict[URIRef, list[Literal]]:
-    """The labels (``rdfs:label``, ``skos:prefLabel``, ``dcterms:title``) of ``iris``, for :func:`pick_label`."""
-    labels: dict[URIRef, list[Literal]] = {}
+    """The labels (``rdfs:label``, ``skos:prefLabel``, ``dcterms:title``) of ``iris``, for :func:`pick_label`; of
+    one that has none, its ``schema:name``, else its ``foaf:name``."""
+    ranked: dict[URIRef, dict[int, list[Literal]]] = {}
     for row in _in_blocks(_LABELS_OF, iris):
-        labels.setdefault(row["x"], []).append(row["label"])
-    return labels
+        if isinstance(row["label"], Literal):
+            ranked.setdefault(row["x"], {}).setdefault(int(row["rank"]), []).append(row["label"])
+    return {iri: found[min(found)] for iri, found in ranked.items()}
+
+
+def named_columns(rows: list[dict], columns: dict[str, str]) -> list[dict]:
+    """``rows`` (kept answers, left as they are) with the label of each IRI of ``columns`` (column: its label's
+    column) chosen as the resource pages choose it (:func:`labels_of`, :func:`pick_label`: the page's language, then
+    none, then any; a ``schema:name`` or ``foaf:name`` where no label is). A label sampled in the query was any of
+    an actor's: its English one on a French page."""
+    labels = labels_of({row[c] for row in rows for c in columns if isinstance(row.get(c), URIRef)})
+    return [{**row, **{label: pick_label(labels.get(row.get(c), ())) for c, label in columns.items()}} for row in rows]
 
 
 _NUMBERS_OF = "SELECT ?x ?number WHERE { VALUES ?x { %IRIS% } ?x a mai:Deliberation ; dcterms:identifier ?number }"

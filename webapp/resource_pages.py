@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, redirect, request, url_for
-from rdflib import URIRef
+from rdflib import BNode, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from graph.formats import Format, UnknownFormat, rdf_format, serialize_triples, xml_safe
@@ -41,7 +41,7 @@ from webapp.resource_evidence import add_evidence, evidence_of, evidence_rows
 from webapp.resource_grants import fiscal_year_origin, goals_served, grants_tables, lists_grants
 from webapp.resource_names import collapse
 from webapp.resource_paging import incoming_at, int_arg, last_offset, lists_length, offset_url, page_arg, page_url
-from webapp.resource_properties import own_name, page_title, places_once, properties, sources_of
+from webapp.resource_properties import blank_values, own_name, page_title, places_once, properties, sources_of
 from webapp.resource_report import ingest_report
 from webapp.resource_suggestions import replacement, suggested_actors
 from webapp.resource_tables import decided_grants, goal_inverse, instances, memberships
@@ -219,12 +219,25 @@ def _highlight() -> tuple[int, int] | None:
 MAX_INCOMING_DESCRIBED = 10_000
 
 
+#: The triples of the blank nodes that a resource ?s reaches through blank nodes only, three levels deep at most (its
+#: concise bounded description: an address ``schema:address _:b`` with its street, postal code and town; the
+#: description gave ``_:b`` and nothing of it).
+_BLANK_NODES_REACHED = """CONSTRUCT { ?b ?p ?o } WHERE {
+  { ?s ?x ?b } UNION { ?s ?x ?m . ?m ?y ?b FILTER(isBlank(?m)) }
+  UNION { ?s ?x ?m . ?m ?y ?n . ?n ?z ?b FILTER(isBlank(?m) && isBlank(?n)) }
+  FILTER(isBlank(?b)) ?b ?p ?o }"""
+
+
 def describe(iri: str, fmt_name: str) -> Response:
-    """The resource's own triples (its outgoing statements), serialised by Oxigraph; of a resource with none, the
-    statements that name it (its page's incoming links), so that its page's formats give what its page shows."""
+    """The resource's own triples (its outgoing statements) and those of the blank nodes it reaches
+    (:data:`_BLANK_NODES_REACHED`), serialised by Oxigraph; of a resource with none, the statements that name it
+    (its page's incoming links), so that its page's formats give what its page shows."""
     fmt = rdf_format(fmt_name)
     result = get_store().query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {"s": URIRef(iri)})
     triples = list(dict.fromkeys(ox.Triple(*map(to_oxigraph, t)) for t in result))  # a set, whatever the engine
+    if any(isinstance(triple.object, ox.BlankNode) for triple in triples):
+        reached = get_store().query(_BLANK_NODES_REACHED, {"s": URIRef(iri)})
+        triples = list(dict.fromkeys([*triples, *(ox.Triple(*map(to_oxigraph, t)) for t in reached)]))
     if not triples:
         result = get_store().query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o }} LIMIT {MAX_INCOMING_DESCRIBED}",
                                    {"o": URIRef(iri)})
@@ -275,7 +288,8 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     data = {"iri": iri, "label": page_title(s, types, out, name),
             "types": [ref(t, term_label(t)) for t in specific_types(types)],
             "networked": bool(_NETWORKED & set(types)),
-            "properties": places_once(properties(out)),
+            "properties": places_once(properties(out, blank_values(s) if any(isinstance(row["o"], BNode)
+                                                                              for row in out) else None)),
             "sources": sources_of(out),
             "inverse": links_in,
             "evidence": evidence}

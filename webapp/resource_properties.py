@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import OWL, PROV, RDF, SKOS
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import FOAF, OWL, PROV, RDF, SKOS
 
 from graph.namespaces import DCTERMS, MAI, OA, ORG, PREFIXES, SCHEMA
 from graph.resolution_near_names import spelling_corrected
 from webapp.display import KIND_LAST, KIND_ORDERS, by_language, source_language, value_order
+from webapp.formatting import colon
 from webapp.i18n import get_lang, t
 from webapp.labels import qname, shipped_label, specific_types, term_comment, term_label
 from webapp.page_data import Ref, in_language, ref
@@ -53,13 +54,52 @@ def _numbered(rows: list[dict]) -> dict[URIRef, str]:
                                    and isinstance(row["o"], URIRef))
 
 
-def properties(rows: list[dict]) -> list[dict]:
+#: The properties of one blank node that a page shows inline, at most (an address has three or four).
+BLANK_NODE_PROPERTIES = 20
+#: The properties of the blank nodes that the resource ?s links to (an address: ``schema:address _:b`` with its
+#: street, postal code and town), one level deep, with the labels of their values; the page showed the node's hash.
+_BLANK_VALUES = """SELECT DISTINCT ?b ?p ?o ?label WHERE {
+  ?s ?x ?b FILTER(isBlank(?b)) ?b ?p ?o OPTIONAL { ?o rdfs:label ?label } } LIMIT %CAP%"""
+
+
+class Nested(str):
+    """A blank node's value shown inline: its properties (``nested``: pairs of the property's Ref and its value, a Ref
+    or a literal), its text the same said in one line (« rue : 12 rue Gambetta ; code postal : 42000 ») for the
+    JSON and CSV twins."""
+
+    nested: list[tuple[Ref, object]]
+
+    def __new__(cls, nested: list[tuple[Ref, object]]):
+        said = super().__new__(cls, " ; ".join(f"{p.label}{colon()} {getattr(v, 'label', v)}" for p, v in nested))
+        said.nested = nested
+        return said
+
+
+def blank_values(s: URIRef) -> dict[BNode, Nested]:
+    """The blank nodes among the values of ``s``, each with its own properties (:data:`BLANK_NODE_PROPERTIES` at most,
+    in the order of their names), their values named as the page names values."""
+    found: dict[BNode, dict] = defaultdict(dict)
+    for row in select(_BLANK_VALUES.replace("%CAP%", str(BLANK_NODE_PROPERTIES * 10)), s=s):
+        if len(found[row["b"]]) < BLANK_NODE_PROPERTIES:
+            found[row["b"]].setdefault((row["p"], row["o"]), row.get("label"))
+    return {node: Nested(sorted(((ref(p, term_label(p)), _value(o, label)) for (p, o), label in pairs.items()
+                                 if not isinstance(o, BNode)),  # one level deep
+                                key=lambda pair: (pair[0].label, str(pair[1]))))
+            for node, pairs in found.items()}
+
+
+def properties(rows: list[dict], blanks: dict[BNode, Nested] | None = None) -> list[dict]:
     """The resource's properties, in the order of its kind (:data:`KIND_ORDERS`) else by name, its long texts last
     (:data:`KIND_LAST`), with their values in order (by rank or family name, then by name); the texts in another
     language than the page's, where the page's has one, apart (``other_languages``); the values that no source names
     named as their own pages name them, the deliberations by their number (whatever their title); of its types, only
-    the most specific (:func:`webapp.labels.specific_types`)."""
-    names, numbered = names_of_unnamed(_unlabelled_values(rows)), _numbered(rows)
+    the most specific (:func:`webapp.labels.specific_types`); a blank node by its own properties (``blanks``:
+    :func:`blank_values`)."""
+    blanks = blanks or {}
+    unlabelled = _unlabelled_values(rows)
+    # a value that its file names by schema:name or foaf:name only (a partner's Linked Data) is named so
+    names = {**names_of_unnamed(unlabelled), **{iri: pick_label(found) for iri, found in labels_of(unlabelled).items()}}
+    numbered = _numbered(rows)
     grouped: dict[URIRef, list] = defaultdict(list)
     stated_by: dict[tuple, list[str]] = {}
     types = set(specific_types(row["o"] for row in rows if row["p"] == _TYPE))
@@ -72,7 +112,7 @@ def properties(rows: list[dict]) -> list[dict]:
         label = None if row["p"] == _TYPE else row.get("label")
         if row["p"] in _DELIBERATION_PROPERTIES and row["o"] in numbered:
             label = numbered[row["o"]]
-        value = _value(row["o"], label if label is not None else names.get(row["o"]))
+        value = blanks.get(row["o"]) or _value(row["o"], label if label is not None else names.get(row["o"]))
         grouped[row["p"]].append((value_order(row.get("order"), value), value))
         stated_by[row["p"], value] = _graphs(row)
     order = next((KIND_ORDERS[kind] for kind in types if kind in KIND_ORDERS), ())
@@ -161,8 +201,11 @@ def own_name(rows: list[dict]) -> str | None:
     None when they give none. It keeps the language it is written in, as a value does
     (:func:`webapp.display.source_language`), for an English page to mark its heading French: a tagged label's
     (a goal's ``"…"@fr``), French for a title copied from a text (a deliberation's); none for a proper name (an
-    actor's untagged ``rdfs:label``)."""
-    named = [row for row in rows if row["p"] in _LABEL_PREDICATES and isinstance(row["o"], Literal)]
+    actor's untagged ``rdfs:label``). Of a resource with no label nor title, its ``schema:name``, else its
+    ``foaf:name``: a Linked Data file names its actors so, and their pages were titled by their IRI."""
+    named = next((found for predicates in (_LABEL_PREDICATES, {SCHEMA.name}, {FOAF.name})
+                  if (found := [row for row in rows if row["p"] in predicates and isinstance(row["o"], Literal)])),
+                 [])
     name = pick_label([row["o"] for row in named])
     if name is None:
         return None
