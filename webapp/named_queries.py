@@ -35,6 +35,7 @@ pattern is written so: it stays in the file, out of the text that users see and 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -198,6 +199,12 @@ class NamedQuery:
                 "sparql": self.text}
 
 
+#: rdflib's SPARQL parser is not safe in threads: pyparsing learns each parse action's arity at its first call, and
+#: two first calls at once (a worker's warm-up beside a request) failed with « Param.postParse2() missing 1 required
+#: positional argument » — a page answered 500. One parse at a time.
+_PARSING = threading.Lock()
+
+
 @cache
 def resource_variables(text: str) -> frozenset[str]:
     """The variables of the query ``text`` that are bound to resources whatever the rows: those in a triple pattern's
@@ -210,7 +217,8 @@ def resource_variables(text: str) -> frozenset[str]:
     ...                           " a ?k . ?a rdfs:label ?aLabel ; schema:amount ?n . ?x rdfs:label ?xLabel }"))
     ['a', 'd', 'k', 's', 'x']
     """
-    algebra = translateQuery(parseQuery(sparql_prologue() + text)).algebra
+    with _PARSING:
+        algebra = translateQuery(parseQuery(sparql_prologue() + text)).algebra
     found = set()
     for node in _algebra_nodes(algebra):
         if node.name == "Graph" and isinstance(node.get("term"), Variable):
