@@ -38,9 +38,10 @@ from graph.ingest.base import InputError, Issue
 from graph.ingest.register_numbers import DigitMatch, match_digits
 from graph.namespaces import MAI, SCHEMA, mint, sparql_prologue
 
-#: The grant references of the store, or of the register ``?source`` when it is bound, with the goals they give.
-#: From the goals (8,800 triples at 100k actors) rather than the row numbers (23,600).
-_REFERENCES = """SELECT ?source ?ref ?goal WHERE {
+#: The grant references of the registers of the store, or of the register ``?source`` when it is bound, with the
+#: goals they give. A reference is a register's: an RDF file that states such nodes (a Maillage export read again)
+#: states its links itself. From the goals (8,800 triples at 100k actors) rather than the row numbers (23,600).
+_REFERENCES = """SELECT ?source ?ref ?goal WHERE { ?source dcterms:type "register"
   GRAPH ?source { ?ref mai:contributesTo ?goal ; mai:rowNumber ?line } FILTER NOT EXISTS { ?ref a ?refType } }"""
 #: What the reference ``?ref`` names: its row number, deliberation number, idSubvention and beneficiary (its label,
 #: or the SIREN).
