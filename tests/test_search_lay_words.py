@@ -163,3 +163,8 @@ def test_a_gp_names_the_primary_care_theme_and_finds_the_health_centre(demo_inde
 
 def test_relation_does_not_find_a_text_that_says_relatifs_only(demo_index):
     assert PTCE not in ranked(demo_index, "relation") and DANAECARE in ranked(demo_index, "relation")
+
+
+@pytest.mark.parametrize("query", ["ado", "ados", "maison des ados"])
+def test_the_short_word_for_teenagers_names_the_youth_health_theme(demo_index, query):
+    assert ranked(demo_index, query)[:1] == [THEME + "sante-des-jeunes"]
