@@ -29,7 +29,7 @@ from search.accounts import add_accounts
 from search.document_assembly import (add_classes, add_dependencies, add_facet, finish_document, show_labels,
                                       start_document)
 from search.document_kinds import ACTOR_TYPES, kind_of
-from search.fact_readers import (amount_of, counted_amount_of, dcterms, grants_counted, grants_in_force,
+from search.fact_readers import (amount_of, counted_amount_of, dcterms, foaf, grants_counted, grants_in_force,
                                  grants_replacing, has_label, iris_of, label_of, labels_in_every_language, mai,
                                  membership_holds, org, party_names_of, rdfs, schema, skos, texts_of, year_of)
 from search.deliberation_facts import PARTICIPANT, TEXT
@@ -79,9 +79,10 @@ def actor_to_document(iri: str, facts: Facts) -> dict:
     types = facts.types.get(iri, ())
     _, type_, type_label = next(t for t in ACTOR_TYPES if t[0] in types or t[0] == mai.Actor)
     doc = start_document(iri, "actor", label_of(facts, iri), type_, type_label)
-    # its old names too (skos:hiddenLabel, graph.ingest.source_renames): partners still use a member's old name
-    doc["names"] += [n for n in texts_of(facts, iri, rdfs.label, skos.altLabel, skos.hiddenLabel)
-                     if n not in doc["names"]]
+    # its old names too (skos:hiddenLabel, graph.ingest.source_renames): partners still use a member's old name;
+    # and the names that a Linked Data file gives (schema:name, foaf:name)
+    doc["names"] += [n for n in texts_of(facts, iri, rdfs.label, skos.altLabel, skos.hiddenLabel, schema.name,
+                                         foaf.name) if n not in doc["names"]]
     doc["text"] = texts_of(facts, iri, dcterms.description)
     # its numbers, an RNA import row's old one (« 751P00085568 », dcterms:identifier) too: its page shows it
     doc["related"] += texts_of(facts, iri, mai.siren, mai.siret, mai.rna, dcterms.identifier)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from rdflib.namespace import DCTERMS, RDFS, SKOS
+from rdflib.namespace import DCTERMS, FOAF, RDFS, SKOS
 
 from graph.identity_names import preferred_label
 from graph.namespaces import MAI, ORG, SCHEMA
@@ -26,8 +26,10 @@ class _Terms:
         return value
 
 
-mai, rdfs, skos, dcterms, schema, org = map(_Terms, (MAI, RDFS, SKOS, DCTERMS, SCHEMA, ORG))
-_LABELS = (rdfs.label, skos.prefLabel, dcterms.title)
+mai, rdfs, skos, dcterms, schema, org, foaf = map(_Terms, (MAI, RDFS, SKOS, DCTERMS, SCHEMA, ORG, FOAF))
+#: What names a resource, in this order: a Linked Data file may name it by ``schema:name`` or ``foaf:name`` only
+#: (its page does so too: :mod:`webapp.resource_names`).
+_LABELS = (rdfs.label, skos.prefLabel, dcterms.title, schema.name, foaf.name)
 
 
 def label_of(facts: Facts, iri, lang: str = "fr") -> str:

@@ -28,7 +28,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS
 
 from graph.namespaces import MAI, ORG, SCHEMA
 from search.deliberation_facts import add_deliberation_texts
@@ -41,7 +41,7 @@ PREDICATES = (
     MAI.body, ORG.member, ORG.organization, ORG.role, MAI.joinedOn, MAI.leftOn, SKOS.broader, SKOS.inScheme,
     SKOS.notation, SKOS.definition, MAI.hasGoal, MAI.coordinatedBy, MAI.budgetAccount, MAI.budgetNature, MAI.actesId,
     MAI.outcome, MAI.programme, MAI.esus, MAI.ess, MAI.approvedBy, MAI.party, MAI.signatory, MAI.governedBy,
-    DCTERMS.replaces, SCHEMA.dissolutionDate,
+    DCTERMS.replaces, SCHEMA.dissolutionDate, SCHEMA.name, FOAF.name,
 )
 
 #: The classes that make a resource a document, or that documents show (actor kinds, memberships).
@@ -310,7 +310,9 @@ def _read_subjects(store, facts: Facts, subjects: Iterable[str], pattern: str = 
 _TYPE = str(RDF.type)
 _FACTS_FILTER = (f"?p IN ({', '.join(f'<{p}>' for p in PREDICATES)}) "
                  f"|| (?p = <{_TYPE}> && ?o IN ({', '.join(f'<{c}>' for c in CLASSES)}))")
-_LABELS_FILTER = f"?p IN (<{RDFS.label}>, <{SKOS.prefLabel}>, <{DCTERMS.title}>)"
+#: A Linked Data file may name a resource by ``schema:name`` or ``foaf:name`` only: its pages and its documents are
+#: named so (:func:`search.fact_readers.label_of`).
+_LABELS_FILTER = f"?p IN (<{RDFS.label}>, <{SKOS.prefLabel}>, <{DCTERMS.title}>, <{SCHEMA.name}>, <{FOAF.name}>)"
 
 
 def _everything(facts: Facts, iri: str) -> tuple[int, int]:

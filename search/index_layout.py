@@ -68,8 +68,9 @@ VERSION_GRACE_S = 60.0
 #: ``related`` texts, and its SIREN or RNA number in what its results show (``identifier``). 22: the ``pairs`` of the
 #: acronyms' expansions (« PA »: « personnes âgées »), which a theme's other name is looked for by. 23: « les » and
 #: a few more function words are stop words (search.analysis.MORE_STOP_WORDS); « généraliste », « relation » and
-#: « usager » have stems of their own (search.analysis.OWN_STEMS).
-INDEX_FORMAT = "23"
+#: « usager » have stems of their own (search.analysis.OWN_STEMS). 24: a resource that a Linked Data file names by
+#: ``schema:name`` or ``foaf:name`` only is named and found so (search.fact_readers).
+INDEX_FORMAT = "24"
 
 
 class SearchIndexError(Exception):
