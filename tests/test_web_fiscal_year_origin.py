@@ -1,6 +1,6 @@
 """Where a grant's fiscal year comes from: its page says « année de la convention » or « année de la délibération »
-when the reader took the year from that date (SCDL 2.1.1 has no year column), nothing when a source states it; and
-the property's own help says so."""
+when the reader took the year from that date (SCDL 2.1.1 has no year column), « exercice budgétaire de la liste »
+when the list's own column gives it, nothing when another source states it; and the property's own help says so."""
 
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ def client(template, tmp_path):
 @pytest.mark.parametrize("line, year, origin, fr, en", [
     (2, 2015, "convention", "2015 (année de la convention)", "2015 (year of the convention)"),
     (3, 2016, "deliberation", "2016 (année de la délibération)", "2016 (year of the deliberation)"),
-    (4, 2019, None, "2019", "2019")])
+    (4, 2019, "list", "2019 (exercice budgétaire de la liste)", "2019 (budget year given by the list)")])
 def test_a_grant_page_says_when_its_fiscal_year_is_that_of_a_date(client, line, year, origin, fr, en):
     body = client.get(f"/id/grant/annees-csv/{line}.json").get_json()
     assert body["fiscal_year_origin"] == origin

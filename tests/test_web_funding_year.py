@@ -31,7 +31,8 @@ def test_a_year_lists_its_grants_with_funder_beneficiary_amount_and_deciding_del
         "grant": {"iri": GRANT, "label": "Subvention de 20\u202f000\u00a0€ à DanaeCare"},
         "deliberation_number": "2024.00240",
         "deliberation_date": "2024-05-14", "goals": "Améliorer l'accès aux soins", "purpose": "Création du PTCE santé",
-        "source": {"iri": FIXTURE_GRAPH, "label": "fixture.ttl"}, "source_line": None}]
+        "source": {"iri": FIXTURE_GRAPH, "label": "fixture.ttl"}, "source_line": None,
+        "budget_account": None, "budget_account_label": None, "budget_imputation": None}]
     assert body["grants_page"] == {"page": 1, "pages": 1, "page_size": 100}
 
 
@@ -73,7 +74,7 @@ def test_each_download_link_of_the_funding_page_names_its_table_to_a_screen_read
     page = client.get("/funding?year=2024", headers=HTML).get_data(as_text=True)
     assert ('Télécharger en CSV<span class="visually-hidden"> (tableau «\u00a0Par financeur\u00a0»)</span></a>'
             in page)
-    assert page.count('class="visually-hidden"> (tableau «\u00a0') == 2 * 6  # CSV and Excel, for each of the six tables
+    assert page.count('class="visually-hidden"> (tableau «\u00a0') == 2 * 7  # CSV and Excel, for each of the seven tables
 
 
 def test_the_search_page_s_title_says_what_was_searched(client):

@@ -44,6 +44,12 @@ EXPECTED = {
     "subventions-d-un-beneficiaire": ({"beneficiary": DANAECARE}, lambda rows: [r["amount"] for r in rows] == [20000]),
     "totaux-par-beneficiaire": ({}, lambda rows: [(r["beneficiary"]["iri"], r["grants"], r["total"]) for r in rows][0]
                                 == (DANAECARE, 1, 20000)),
+    # the fixture's grants have no M57 account: one row, without one
+    "totaux-par-compte-budgetaire": ({}, lambda rows: [(r["account"], r["grants"], r["total"]) for r in rows]
+                                     == [(None, 2, 25000)]),
+    # the fixture's grants have no convention: those of 1 000 € or more to an association
+    "subventions-sans-convention": ({"threshold": "1000"}, lambda rows: [r["amount"] for r in rows]
+                                    == [20000, 5000]),
     "flux-de-financement": ({}, lambda rows: [(r["funder"]["iri"], r["beneficiary"]["iri"], r["total"])
                                               for r in rows][0] == (SEM, DANAECARE, 20000)),
 }

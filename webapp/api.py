@@ -14,6 +14,7 @@ from rdflib import URIRef
 from graph.namespaces import MAI, NOT_REPLACED
 from search.query import MAX_PAGE_SIZE
 from webapp.api_parameters import check_known, integer_arg, page_arg, pole_arg
+from webapp.budget_accounts import ACCOUNT_COLUMNS, GRANT_ACCOUNT, account_fields
 from webapp.errors import ApiError
 from webapp.grant_amounts import (COUNTED_AMOUNT, EVERY_GRANT_YEAR_AMOUNT, EVERY_GRANT_YEAR_COUNTED_AMOUNT,
                                   counted_amount)
@@ -31,14 +32,15 @@ PAGE_SIZE = 50
 # One page of grants: the engine sorts the grants on their (inlined) year and amount only, then fetches the
 # page's details. Sorted with their details, every grant's labels were read (4–6 s at 100,000 actors; 1 s so).
 _GRANTS = """SELECT ?grant ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?amount ?year ?purpose ?deliberation
-  ?goal WHERE {
+  ?goal ?accountNumber ?accountLabel ?imputation WHERE {
   { SELECT ?grant ?year (MIN(?stated) AS ?amount) WHERE { %GRANTS% } GROUP BY ?grant ?year
     ORDER BY DESC(?year) DESC(?amount) ?grant LIMIT ?limit OFFSET ?offset }
   OPTIONAL { ?grant schema:funder ?funder OPTIONAL { ?funder rdfs:label ?funderLabel } }
   OPTIONAL { ?grant mai:beneficiary ?beneficiary OPTIONAL { ?beneficiary rdfs:label ?beneficiaryLabel } }
   OPTIONAL { ?grant dcterms:description ?purpose } OPTIONAL { ?grant mai:decidedBy ?deliberation }
   OPTIONAL { ?grant mai:contributesTo ?goal }
-} ORDER BY DESC(?year) DESC(?amount) ?grant"""
+  %GRANT_ACCOUNT%
+} ORDER BY DESC(?year) DESC(?amount) ?grant""".replace("%GRANT_ACCOUNT%", GRANT_ACCOUNT)
 
 # What the pages of grants add up to: the same rows as the pages list (a grant, its year and amount), counted and
 # summed by the engine in xsd:decimal, so that the total is exact whatever the number of grants; the amounts that the
@@ -153,12 +155,12 @@ def grants():
     filters = " ".join(_FILTERS[k] for k, v in bindings.items() if v is not None)
     query = _GRANTS.replace("%GRANTS%", _grants_pattern(filters)).replace("?limit", str(size + 1)) \
         .replace("?offset", str((page - 1) * size))
-    rows = collapse(select(query, **bindings), ["funderLabel", "beneficiaryLabel"])
+    rows = collapse(select(query, **bindings), ["funderLabel", "beneficiaryLabel", "accountLabel"])
     # The engine pages by grant (its year and amount); a grant with several goals has a row for each, merged here.
     keys = list(dict.fromkeys((row["grant"], row.get("year"), row.get("amount")) for row in rows))
     shown = set(keys[:size])
     table = Table("grants", [(k, k) for k in ("grant", "funder", "beneficiary", "amount", "year", "purpose",
-                                             "deliberation", "goal", "goals")],
+                                             "deliberation", "goal", "goals", *ACCOUNT_COLUMNS)],
                   links=("grant", "funder", "beneficiary", "deliberation", "goal"))
     names = _names(row.get(k) for row in rows for k in ("grant", "deliberation", "goal"))
     merged: dict[tuple, dict] = {}
@@ -173,7 +175,7 @@ def grants():
                            "amount": _amount_text(row.get("amount")), "year": row.get("year"),
                            "purpose": row.get("purpose"),
                            "deliberation": ref(row.get("deliberation"), names.get(row.get("deliberation"))),
-                           "goals": []}
+                           "goals": [], **account_fields(row)}
             table.rows.append(merged[key])
         goal = ref(row.get("goal"), names.get(row.get("goal")))
         if goal is not None and goal not in merged[key]["goals"]:

@@ -12,6 +12,7 @@ from rdflib import Literal, URIRef
 
 from graph.namespaces import MAI, NOT_REPLACED, SCHEMA, not_replaced
 from webapp.api_parameters import check_known, integer_arg
+from webapp.budget_accounts import BY_ACCOUNT, by_account_table
 from webapp.funding_grants import listed_grants
 from webapp.funding_refused import beneficiary_ref, refused_rows
 from webapp.i18n import get_lang, t
@@ -199,6 +200,10 @@ _GRANTS_READ = {
     "%THEME_GRANTS%": (
         f"%POLE% ?grant a mai:Grant ; mai:beneficiary ?beneficiary . {COUNTED_AMOUNT} {_POLE_GRANT_THEMES}",
         read_whole("?grant a mai:Grant", COUNTED_AMOUNT, _GRANT_THEMES)),
+    "%ACCOUNT_GRANTS%": (
+        f"%POLE% ?grant a mai:Grant . {COUNTED_AMOUNT} OPTIONAL {{ ?grant mai:budgetNature ?nature }}",
+        read_whole("?grant a mai:Grant", COUNTED_AMOUNT)
+        + f" OPTIONAL {{ {read_whole('?grant mai:budgetNature ?nature')} }}"),
     # every grant (read whole) but those with an amount that the sums count: the few that they leave out
     "%UNCOUNTED_GRANTS%": (f"%POLE% ?grant a mai:Grant . FILTER NOT EXISTS {{ {COUNTED_AMOUNT} }}",
                            f"{read_whole('?grant a mai:Grant')} MINUS {{ {COUNTED_AMOUNT} }}"),
@@ -246,9 +251,9 @@ def _count(sparql: str, pin: bool = False, **bindings) -> int:
 @bp.get("/funding.json")
 @bp.get("/funding.csv")
 def funding():
-    """Show who funds whom, with totals by funder, beneficiary, year and theme; with ``?pole=``, for the pole's
-    members only; with ``?year=``, for that fiscal year only; with either, the list of their grants and deliberations
-    (``?page=``)."""
+    """Show who funds whom, with totals by funder, beneficiary, year, theme and budget account; with ``?pole=``,
+    for the pole's members only; with ``?year=``, for that fiscal year only; with either, the list of their grants and
+    deliberations (``?page=``)."""
     check_known(FUNDING_PARAMETERS)
     pole, year = _pole_arg(), integer_arg("year", None, *YEARS)
     narrowed = {"pole": pole, "fiscalYear": year}
@@ -272,10 +277,12 @@ def funding():
     for row in collapse(cached_select(_for_pole(_BY_THEME, pole, year), pin=pin, **narrowed), ["themeLabel"]):
         by_theme.rows.append({"theme": ref(row["theme"], row.get("themeLabel")), "grants": int(row["grants"]),
                               "total": float(row["total"].toPython())})
+    by_account = by_account_table(collapse(cached_select(_for_pole(BY_ACCOUNT, pole, year), pin=pin, **narrowed),
+                                           ["accountLabel"]))
     uncounted = _count(_for_pole(_COUNT_UNCOUNTED, pole, year), pin=pin, **narrowed)
     data = {"year": year, "flows": flows, "by_funder": _by_role(SCHEMA.funder, "by_funder", "funder", pole, year),
             "by_beneficiary": _by_role(MAI.beneficiary, "by_beneficiary", "beneficiary", pole, year),
-            "by_year": by_year, "by_theme": by_theme, "uncounted": uncounted}
+            "by_year": by_year, "by_theme": by_theme, "by_account": by_account, "uncounted": uncounted}
     if pole is None and year is None:  # a refused row has no year, nor a pole's member as its beneficiary
         data["not_imported"] = refused_rows()
         data["scdl_export"] = export_status()

@@ -1,8 +1,8 @@
 """The funding page's list of grants: those of the year (``?year=``) or of the pole (``?pole=``), those whose amount
 no total counts included (listed last), each with its year, funder, beneficiary, amount and the deliberation that
-decided it (number and date), a page at a time; the JSON and CSV add its purpose, source file and line (the page
-leaves them to the grant's own page). What a coordinator reads out as « les financements 2024 »: the totals alone
-named no act.
+decided it (number and date), a page at a time; the JSON and CSV add its purpose, source file and line, and its
+budget account (:mod:`webapp.budget_accounts`; the page leaves them to the grant's own page). What a coordinator
+reads out as « les financements 2024 »: the totals alone named no act.
 
 Listed only for a year or a pole: unfiltered, the list would be every grant of the store, which /api/grants pages.
 One query a page: the engine sorts the selection's grants on their amount alone, a page of them (and one more, to
@@ -15,6 +15,7 @@ from rdflib import Literal, URIRef
 
 from graph.namespaces import NOT_REPLACED
 from webapp.api_parameters import page_arg
+from webapp.budget_accounts import ACCOUNT_COLUMNS, GRANT_ACCOUNT, account_fields
 from webapp.formatting import format_date
 from webapp.grant_amounts import COUNTED_AMOUNT
 from webapp.i18n import get_lang, t
@@ -30,7 +31,7 @@ GRANTS_PAGE_SIZE = 100
 #: A page of the selection's grants, the largest first; %SELECTED% is the selection's pattern (a pole's members'
 #: grants, a year's, both), %LIMIT% and %OFFSET% integers computed by the caller, never request text.
 _LISTED = """SELECT ?grant ?year ?amount ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?deliberation ?number
-  ?date ?goals ?purpose ?source ?sourceTitle ?line WHERE {
+  ?date ?goals ?purpose ?source ?sourceTitle ?line ?accountNumber ?accountLabel ?imputation WHERE {
   { SELECT ?grant (SAMPLE(?y) AS ?year) (MIN(?stated) AS ?amount) WHERE {
       %SELECTED% OPTIONAL { ?grant mai:fiscalYear ?y } }
     GROUP BY ?grant ORDER BY DESC(?amount) ?grant LIMIT %LIMIT% OFFSET %OFFSET% }
@@ -42,7 +43,8 @@ _LISTED = """SELECT ?grant ?year ?amount ?funder ?funderLabel ?beneficiary ?bene
   OPTIONAL { ?grant prov:wasDerivedFrom ?source OPTIONAL { ?source dcterms:title ?sourceTitle }
              OPTIONAL { GRAPH ?source { ?grant mai:rowNumber ?line } } }
   %GRANT_GOALS%
-} ORDER BY DESC(?amount) ?grant""".replace("%GRANT_GOALS%", GRANT_GOALS)
+  %GRANT_ACCOUNT%
+} ORDER BY DESC(?amount) ?grant""".replace("%GRANT_GOALS%", GRANT_GOALS).replace("%GRANT_ACCOUNT%", GRANT_ACCOUNT)
 #: The grants of a pole's members (bound to ?pole), as the totals read them (webapp.funding).
 _OF_POLE = """?membership org:organization ?pole ; a org:Membership ; org:member ?beneficiary .
     ?grant mai:beneficiary ?beneficiary ; a mai:Grant ."""
@@ -63,9 +65,10 @@ def listed_grants(pole: URIRef | None, year: int | None, count: int) -> tuple[Ta
     # happens to be a line number); the page leaves them to the grant's own page
     table = Table("grants", [(k, k) for k in ("year", "funder", "beneficiary", "amount", "deliberation", "grant",
                                              "deliberation_number", "deliberation_date", "goals", "purpose",
-                                             "source", "source_line")],
+                                             "source", "source_line", *ACCOUNT_COLUMNS)],
                   links=("funder", "beneficiary", "deliberation", "grant", "source"),
-                  hidden=("grant", "deliberation_number", "deliberation_date", "purpose", "source", "source_line"),
+                  hidden=("grant", "deliberation_number", "deliberation_date", "purpose", "source", "source_line",
+                          *ACCOUNT_COLUMNS),
                   blanks={"year": t("unknown_year")})
     page = page_arg()
     offset, size = page_window("grants", (page - 1) * GRANTS_PAGE_SIZE, GRANTS_PAGE_SIZE)
@@ -74,7 +77,7 @@ def listed_grants(pole: URIRef | None, year: int | None, count: int) -> tuple[Ta
     query = _LISTED.replace("%SELECTED%", " ".join((narrowed, _AMOUNT, NOT_REPLACED))).replace("%GRANTS%", narrowed) \
         .replace("%LIMIT%", str(size)).replace("%OFFSET%", str(offset))
     rows = named_columns(collapse(select(query, pole=pole, fiscalYear=year, goalLang=Literal(get_lang())),
-                                  ["funderLabel", "beneficiaryLabel", "purpose"]),
+                                  ["funderLabel", "beneficiaryLabel", "purpose", "accountLabel"]),
                          {"funder": "funderLabel", "beneficiary": "beneficiaryLabel"})
     for row in _one_per_grant(rows):
         table.rows.append({
@@ -86,7 +89,8 @@ def listed_grants(pole: URIRef | None, year: int | None, count: int) -> tuple[Ta
             "grant": ref(row["grant"], _grant_name(row)), "deliberation_number": row.get("number"),
             "deliberation_date": row.get("date"), "goals": row.get("goals"), "purpose": row.get("purpose"),
             "source": ref(row.get("source"), row.get("sourceTitle")),
-            "source_line": int(row["line"].toPython()) if row.get("line") is not None else None})
+            "source_line": int(row["line"].toPython()) if row.get("line") is not None else None,
+            **account_fields(row)})
     table.more = max(count - offset - len(table.rows), 0)
     return table, {"page": page, "pages": max(1, -(-count // GRANTS_PAGE_SIZE)), "page_size": GRANTS_PAGE_SIZE}
 

@@ -51,6 +51,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "file_by_beneficiary": ("par-beneficiaire", "by-beneficiary"),
     "file_by_year": ("par-annee", "by-year"),
     "file_by_theme": ("par-theme", "by-theme"),
+    "file_by_account": ("par-compte-budgetaire", "by-budget-account"),
     "file_grants": ("subventions", "grants"),
     "file_goals": ("objectifs", "goals"),
     "file_grants_given": ("subventions-accordees", "grants-given"),
@@ -94,6 +95,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "purpose": ("Objet", "Purpose"),
     "grant": ("Subvention", "Grant"),
     # the result columns of the named queries
+    "var_account": ("Compte (M57)", "Account (M57)"),
     "var_actor": ("Acteur", "Actor"),
     "var_amount": ("Montant", "Amount"),
     "var_beneficiary": ("Bénéficiaire", "Beneficiary"),
@@ -134,6 +136,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "var_title": ("Titre", "Title"),
     "var_total": ("Total", "Total"),
     "var_triples": ("Triplets", "Triples"),
+    "var_number": ("Numéro", "Number"),
     "var_uncounted": ("Hors totaux", "Left out of totals"),
     "var_via": ("Par", "Via"),
     "var_year": ("Année", "Year"),
@@ -324,6 +327,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "by_beneficiary": ("Par bénéficiaire", "By beneficiary"),
     "by_year": ("Par année", "By year"),
     "by_theme": ("Par thème", "By theme"),
+    "by_account": ("Par compte budgétaire", "By budget account"),
+    "by_account_note": ("Le compte par nature du plan M57 sur lequel chaque subvention est imputée, tel que sa "
+                        "délibération le donne ; l'imputation complète (chapitre, fonction) est sur la page de la "
+                        "subvention.", "The nature account of the M57 chart that each grant is charged to, as its "
+                        "deliberation gives it; the full imputation (chapter, function) is on the grant's page."),
+    "no_budget_account": ("compte non indiqué", "no account stated"),
+    "account_m57": ("Compte (M57)", "Account (M57)"),
     "themes_overlap": ("Un bénéficiaire a souvent plusieurs thèmes : sa subvention compte sous chacun, et ces totaux "
                        "ne s'additionnent pas.",
                        "A beneficiary often has several themes: its grant counts under each, and these totals do not "
@@ -374,6 +384,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # where a grant's fiscal year comes from, when its reader took it from a date (webapp.resource_grants)
     "fiscal_year_of_convention": ("année de la convention", "year of the convention"),
     "fiscal_year_of_deliberation": ("année de la délibération", "year of the deliberation"),
+    "fiscal_year_of_list": ("exercice budgétaire de la liste", "budget year given by the list"),
     # an old name that is the resource's name misspelt, which a new version of its source corrected
     # (webapp.resource_properties)
     "earlier_spelling": ("graphie précédente", "earlier spelling"),

@@ -177,7 +177,20 @@ def openapi_document(config: dict, server: str) -> dict:
                                        "Le montant, décimal exact en euros (« 20000 ») ; la part d'un bénéficiaire "
                                        "d'une liste SCDL arrondie au centime, au demi supérieur (« 4989.33 » pour "
                                        "5 % de 99786.57 ; le total de la liste gardé exact : mai:statedTotal, la "
-                                       "part : mai:shareOf) ; tel qu'écrit s'il n'est pas un nombre"},
+                                       "part : mai:shareOf) ; tel qu'écrit s'il n'est pas un nombre. Une chaîne, "
+                                       "comme les totaux : un nombre JSON est un flottant binaire pour la plupart "
+                                       "des clients, qui arrondit les centimes d'une somme de parts (les tableaux "
+                                       "des pages, /funding.json compris, donnent des nombres)"},
+                            "budget_account": {"type": ["string", "null"], "description":
+                                               "Le numéro du compte par nature du plan M57 sur lequel la subvention "
+                                               "est imputée (« 6574 », « 65748 » ; mai:budgetNature) ; null quand "
+                                               "sa source ne le donne pas"},
+                            "budget_account_label": {"type": ["string", "null"], "description":
+                                                     "Le libellé de ce compte M57, dans la langue demandée"},
+                            "budget_imputation": {"type": ["string", "null"], "description":
+                                                  "L'imputation telle que la source l'écrit (« chapitre 920, nature "
+                                                  "6574, ligne de crédit 17566 », « SERV/65748/PROCE » ; "
+                                                  "mai:budgetAccount)"},
                             "goals": {"type": "array", "items": {"$ref": "#/components/schemas/Ref"},
                                       "description": "Les objectifs stratégiques que la subvention sert"},
                             "goal": {"anyOf": [{"$ref": "#/components/schemas/Ref"}, {"type": "null"}],

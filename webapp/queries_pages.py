@@ -202,11 +202,11 @@ WORDS_EN = {"entrée": "joined", "sortie": "left", "présent": "present", "excus
 
 #: Result variables that the page names in the interface's language (key of ``var_<name>`` in webapp.i18n), and
 #: those that hold amounts.
-NAMED_VARIABLES = ("actor", "amount", "beneficiary", "circle", "coordinator", "cooperation", "date", "deliberation",
-                   "event", "fromA", "fromB", "funder", "goal", "goals", "grant", "grants", "holder", "identifier",
-                   "ingested", "joined", "kind", "left", "location", "member", "organization", "person", "pole",
-                   "purpose", "rank", "rna", "siren", "siret", "source", "status", "subject", "themes",
-                   "themes_other_sources", "title", "total", "triples", "uncounted", "via", "year")
+NAMED_VARIABLES = ("account", "actor", "amount", "beneficiary", "circle", "coordinator", "cooperation", "date",
+                   "deliberation", "event", "fromA", "fromB", "funder", "goal", "goals", "grant", "grants", "holder",
+                   "identifier", "ingested", "joined", "kind", "left", "location", "member", "number", "organization",
+                   "person", "pole", "purpose", "rank", "rna", "siren", "siret", "source", "status", "subject",
+                   "themes", "themes_other_sources", "title", "total", "triples", "uncounted", "via", "year")
 MONEY_VARIABLES = ("amount", "total")
 
 

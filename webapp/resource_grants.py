@@ -214,7 +214,9 @@ def fiscal_year_origin(grant: URIRef, out: list[dict]) -> str | None:
     """Where the fiscal year of ``grant`` (its page's triples: ``out``) comes from when its reader took it from a
     date: « convention », the year of its convention date (an SCDL list: the schema 2.1.1 has no year column), or
     « deliberation », that of the deliberation deciding it (a deliberation that names no year, a list row with a
-    decision date only); None for a year that neither date gives (the source's own: a list's « exercice » column),
+    decision date only); « list » for the year that a list's own column gives (``mai:fiscalYearColumn``: « 2024
+    (exercice budgétaire de la liste) », where its equal convention year read as the year's origin); None for a year
+    that neither date gives,
     one that a quote of its own states (« pour l'année 2024 » in a deliberation, whatever the deliberation's date),
     one that an RDF file states, or none or several years. The page says it beside the year: « 2015 (année de la
     convention) », where « exercice budgétaire 2015 » read as the year to which a payment of 2017 was charged.
@@ -222,6 +224,8 @@ def fiscal_year_origin(grant: URIRef, out: list[dict]) -> str | None:
     years = {row["o"].toPython() for row in out if row["p"] == MAI.fiscalYear and isinstance(row["o"], Literal)}
     if len(years) != 1:
         return None
+    if any(row["p"] == MAI.fiscalYearColumn for row in out):  # the list's own, whatever its convention's year
+        return "list"
     year = years.pop()
     rows = select(_YEAR_EVIDENCE, grant=grant)
     if any(row.get("quote") is not None for row in rows):

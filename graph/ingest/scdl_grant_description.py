@@ -174,8 +174,9 @@ class GrantDescription(GrantCellReader):
                       conditions)
 
     def describe_dates(self, row: Row, grant: URIRef, decided: dt.date | None) -> None:
-        """The grant's convention date, payment period and fiscal year: the list's, else the year of its convention,
-        else of its decision (``decided``), said when that has no reference
+        """The grant's convention date, payment period and fiscal year: the list's (and the column that gives it:
+        ``mai:fiscalYearColumn``), else the year of its convention, else of its decision (``decided``), said when that
+        has no reference
         (:meth:`graph.ingest.scdl_grant_reports.GrantReports.report_undated`)."""
         g = self.graph
         convention = self.date(row, "convention_date")
@@ -186,7 +187,10 @@ class GrantDescription(GrantCellReader):
                       "the day it is signed; a typing mistake in the year?", self.get(row, "convention_date"))
         if convention:
             g.add((grant, MAI.conventionDate, literal(convention, XSD.date)))
-        year = self.fiscal_year(row) or (convention.year if convention else None)
+        year = self.fiscal_year(row)
+        if year:  # the list's own: its page says so, not « année de la convention » when the two years agree
+            g.add((grant, MAI.fiscalYearColumn, literal(self.header("fiscal_year"))))
+        year = year or (convention.year if convention else None)
         if not year and decided:
             year = decided.year
             if not self.get(row, "decision_ref"):
