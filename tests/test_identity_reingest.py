@@ -104,6 +104,6 @@ def test_a_new_version_of_a_register_gives_the_graph_it_gives_alone(store, tmp_p
     assert sorted(set(again) - set(alone)) == [
         (source, "https://w3id.org/maillage/id/actor/siren-380335901", "http://purl.org/dc/terms/isReplacedBy",
          "https://w3id.org/maillage/id/actor/jardins-forez"),
-        (source, source, str(SKOS.changeNote), "aucune ressource ajoutée ni retirée"),
-        (source, source, str(SKOS.changeNote), "no resource added or removed")]
+        (source, source, str(SKOS.changeNote), "1 valeur changée (Les Jardins du Forez : SIREN 380335901 → aucun)"),
+        (source, source, str(SKOS.changeNote), "1 value changed (Les Jardins du Forez: SIREN 380335901 → none)")]
     assert set(alone) - set(again) == set()

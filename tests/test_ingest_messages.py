@@ -104,7 +104,8 @@ def test_a_new_version_of_another_source_counts_the_resources_added_and_removed_
     _, report, _ = ingest_text(tmp_path, "g.ttl", TURTLE + (
         '<https://ex.org/g2> a mai:Grant ; rdfs:label "G2" .\n<https://ex.org/g3> a mai:Grant ; rdfs:label "G3" .\n'
         '<https://ex.org/a> a mai:Association ; rdfs:label "A" .\n'))
-    assert _changes(report) == ["ce que change la nouvelle version de « g.ttl » : Association +1, Subvention +2 −1"]
+    assert _changes(report) == ["ce que change la nouvelle version de « g.ttl » : Association +1 (+ A), "
+                                "Subvention +2 −1 (+ G2, G3 ; − G1)"]
 
 
 def test_the_404_of_an_actor_s_address_suggests_the_actor_of_the_closest_key_or_name(tmp_path):

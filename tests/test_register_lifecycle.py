@@ -102,7 +102,8 @@ def test_the_change_summary_counts_the_actions_added_and_removed(tmp_path):
     report = ingest_versions(tmp_path, HEAD + members() + actions(MAPPING, MEETINGS),
                              HEAD + members() + actions(MEETINGS, CALL))
     assert change_line(report) == (
-        "ce que change la nouvelle version de « r.yaml » : Action de la feuille de route +1 −1")
+        "ce que change la nouvelle version de « r.yaml » : Action de la feuille de route +1 −1 "
+        f"(+ {CALL} ; − {MAPPING})")
 
 
 def test_an_action_is_addressed_by_its_id_or_its_title_and_two_alike_titles_stay_apart():

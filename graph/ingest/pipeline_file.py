@@ -20,8 +20,8 @@ from graph.ingest.pipeline_reports import IngestRefused, IngestReport
 from graph.ingest.pipeline_storage import describe_file, store_extraction, store_rdf
 from graph.ingest.rdf_lines import with_lines
 from graph.ingest.reader_versions import is_current, reread_issue
-from graph.ingest.source_changes import (GraphState, change_summary, former_names, graph_state, renamed_actors,
-                                        reworded_actions, summary_issue)
+from graph.ingest.source_changes import (GraphState, change_summary, continued_memberships, former_names, graph_state,
+                                        renamed_actors, reworded_actions, summary_issue)
 from graph.ingest.source_messages import read_as_chosen, replacement_issues, same_source
 from graph.ingest.source_renames import record_renames, recorded_names, recorded_renames
 from graph.ingest.source_report import change_notes, kept_change_notes
@@ -168,7 +168,8 @@ def _tell_changes(writer, ctx: SourceContext, report: IngestReport, said_first: 
     if renames is not None:
         moved, names = renames
         if replaced is not None:
-            moved = moved + renamed_actors(replaced, state) + reworded_actions(replaced, state)
+            moved = (moved + renamed_actors(replaced, state) + reworded_actions(replaced, state)
+                     + continued_memberships(replaced, state))
             names = names + former_names(replaced, state)
         record_renames(writer, ctx.source, moved, names)
 

@@ -6,7 +6,8 @@ The stored graph is read twice, before the new version replaces it and after (it
 materialised, as readers see it): each time its resources by class and its memberships, two queries of a few
 milliseconds for a register, about a tenth of a second for a grants list of 100,000 rows. The members are compared by
 actor (joined, left, renamed, moved to another circle, their dates or the goals they serve changed), the other resources
-by their most specific class in the vocabulary (added, removed). The members renamed, whose actors' IRIs changed with
+by their most specific class in the vocabulary (added, removed, named), and the values a reader cares about that
+changed (:mod:`graph.ingest.source_value_changes`). The members renamed, whose actors' IRIs changed with
 their names, are also what :mod:`graph.ingest.source_renames` records, for their old addresses to lead to the new ones,
 and so are a register's roadmap actions reworded (:mod:`graph.ingest.action_rewordings`), told apart from those added
 and removed.
@@ -14,7 +15,8 @@ and removed.
 >>> before = GraphState({URIRef(MAI + "Grant"): {URIRef("https://ex.org/g1")}}, {})
 >>> after = GraphState({URIRef(MAI + "Grant"): {URIRef("https://ex.org/g2"), URIRef("https://ex.org/g3")}}, {})
 >>> change_issue("f.csv", before, after).message
-'ce que change la nouvelle version de « f.csv » : Subvention +2 −1'
+'ce que change la nouvelle version de « f.csv » :
+ Subvention +2 −1 (+ https://ex.org/g2, https://ex.org/g3 ; − https://ex.org/g1)'
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from rdflib.namespace import DCTERMS, RDFS, SKOS
 
 from graph.ingest.action_rewordings import Action, Rewordings, rewordings
 from graph.ingest.base import Issue
+from graph.ingest.membership_successors import Period, membership_periods, successors
+from graph.ingest.source_value_changes import Values, named_resources, value_changes, watched_values
 from graph.namespaces import MAI, ORG
 from graph.ontology import load_ontology, load_schemes, superclasses
 from graph.resolution_near_names import spelling_corrected
@@ -84,11 +88,14 @@ class Member:
 @dataclass
 class GraphState:
     """What a stored graph holds, as compared by :func:`change_issue`: its resources by class, its members, its
-    roadmap actions."""
+    roadmap actions, the values a reader cares about (:mod:`graph.ingest.source_value_changes`) and its
+    memberships."""
 
     typed: dict[URIRef, set[URIRef]]
     members: dict[URIRef, Member]
     actions: dict[URIRef, Action] = field(default_factory=dict)
+    values: Values = field(default_factory=dict)
+    memberships: dict[URIRef, Period] = field(default_factory=dict)
 
 
 def graph_state(query, graph: URIRef) -> GraphState:
@@ -107,7 +114,8 @@ def graph_state(query, graph: URIRef) -> GraphState:
             member.circles[day] = circle
     for actor, goal, rank in query(_MEMBER_GOALS, {"g": graph}):
         members[actor].goals.add(str(rank if rank is not None else goal))
-    return GraphState(typed, members, _actions(query, graph))
+    return GraphState(typed, members, _actions(query, graph), watched_values(query, graph),
+                      membership_periods(query, graph))
 
 
 def _actions(query, graph: URIRef) -> dict[URIRef, Action]:
@@ -145,7 +153,9 @@ def change_summary(before: GraphState, after: GraphState,
     reworded = rewordings(before.actions, after.actions)
     said += _action_changes(before.actions, after.actions, reworded)
     told_apart = set(before.members) | set(after.members) | {iri for pair in reworded.pairs for iri in pair}
-    said += [(f"{fr} {counts}", f"{en} {counts}") for fr, en, counts in _class_changes(before, after, told_apart)]
+    said += _class_changes(before, after, told_apart)
+    kept = [(iri, iri) for iri in after.values if iri in before.values] + renamed_actors(before, after)
+    said += [changed] if (changed := value_changes(before.values, after.values, kept, set(after.members))) else []
     said += lost or []
     if not said:
         said = [("aucune ressource ajoutée ni retirée", "no resource added or removed")]
@@ -163,6 +173,12 @@ def reworded_actions(before: GraphState, after: GraphState) -> list[tuple[URIRef
     """The roadmap actions reworded between ``before`` and ``after`` whose IRIs changed with their titles: each
     one's old IRI and its new one (:mod:`graph.ingest.action_rewordings`)."""
     return rewordings(before.actions, after.actions).pairs
+
+
+def continued_memberships(before: GraphState, after: GraphState) -> list[tuple[URIRef, URIRef]]:
+    """The memberships of ``before`` that ``after`` minted anew (a member moved to another circle, or renamed), each
+    with what continues it (:mod:`graph.ingest.membership_successors`)."""
+    return successors(before.memberships, after.memberships, dict(renamed_actors(before, after)))
 
 
 def former_names(before: GraphState, after: GraphState) -> list[tuple[URIRef, str]]:
@@ -324,16 +340,19 @@ def _counted_change(count: int, one_fr: str, many_fr: str, one_en: str, many_en:
             f"{count} {one_en if count == 1 else many_en} ({shown_en})")
 
 
-def _class_changes(before: GraphState, after: GraphState, left_aside: set[URIRef]) -> list[tuple[str, str, str]]:
-    """Each class of the vocabulary whose resources changed, less ``left_aside`` (the members, told apart): its
-    French and English labels and « +added −removed »."""
+def _class_changes(before: GraphState, after: GraphState, left_aside: set[URIRef]) -> list[tuple[str, str]]:
+    """Each class of the vocabulary whose resources changed, less ``left_aside`` (the members, told apart), in
+    French and English: « Subvention +1 −1 (+ A ; − B) », its label, its counts and the resources added and removed
+    by name (:func:`graph.ingest.source_value_changes.named_resources`)."""
     old, new = _by_class(before.typed, left_aside), _by_class(after.typed, left_aside)
     changes = []
     for cls in sorted(set(old) | set(new)):
-        added, removed = len(new.get(cls, set()) - old.get(cls, set())), len(old.get(cls, set()) - new.get(cls, set()))
+        added, removed = new.get(cls, set()) - old.get(cls, set()), old.get(cls, set()) - new.get(cls, set())
         if added or removed:
-            counts = " ".join(([f"+{added}"] if added else []) + ([f"−{removed}"] if removed else []))
-            changes.append((*_class_labels(cls), counts))
+            counts = " ".join(([f"+{len(added)}"] if added else []) + ([f"−{len(removed)}"] if removed else []))
+            (label_fr, label_en), (named_fr, named_en) = (_class_labels(cls),
+                                                          named_resources(added, removed, before.values, after.values))
+            changes.append((f"{label_fr} {counts} ({named_fr})", f"{label_en} {counts} ({named_en})"))
     return changes
 
 
@@ -370,5 +389,5 @@ def _labels() -> dict[URIRef, dict[str, str]]:
     return labels
 
 
-__all__ = ["GraphState", "Member", "change_issue", "change_summary", "former_names", "graph_state", "renamed_actors",
-           "reworded_actions", "summary_issue"]
+__all__ = ["GraphState", "Member", "change_issue", "change_summary", "continued_memberships", "former_names",
+           "graph_state", "renamed_actors", "reworded_actions", "summary_issue"]

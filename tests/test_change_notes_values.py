@@ -1,0 +1,104 @@
+"""The change note of a source's new version names what changed in values and the resources added and removed (the
+blind archivist's test u30: a deliberation's erratum read « aucune ressource ajoutée ni retirée », a grants list's
+correction « Acteur −1, Subvention −1 », and a register's renamed goal and corrected SIRET were not told).
+
+Fixture strategy: each test writes two versions of one file under ``tmp_path`` (the example deliberation and
+register, or a small SCDL list written here) and ingests them one after the other into a fresh store (the product's
+:func:`graph.ingest.pipeline.ingest_paths`), then reads the last report's info line, the stored ``skos:changeNote``
+or the source's page on a fresh app (:func:`tests.web_fixture.fresh_app`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import URIRef
+from rdflib.namespace import SKOS
+
+from graph.ingest.base import source_iri
+from graph.ingest.pipeline import ingest_paths
+from graph.namespaces import DEFAULT_BASE
+from graph.store import open_store
+from tests.web_fixture import fresh_app
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+DELIBERATION = (EXAMPLES / "deliberations" / "saint-etienne-metropole-2024-00240-danaecare.txt").read_text("utf-8")
+REGISTER = (EXAMPLES / "ptce-registre.yaml").read_text("utf-8")
+GOAL_3, GOAL_3_RENAMED = ("Accompagnement de porteurs de projet santé en post-incubation",
+                          "Incubation et accompagnement de porteurs de projets en santé")
+HEADER = "nomAttribuant,idAttribuant,dateConvention,nomBeneficiaire,idBeneficiaire,montant\n"
+
+
+def grants(amounts: list[int]) -> str:
+    """A SCDL grants list, one row per amount, to « Asso 0 », « Asso 1 »…"""
+    return HEADER + "".join(f"Ville,21000000000000,2024-03-01,Asso {n},,{amount}\n" for n, amount in enumerate(amounts))
+
+
+def ingest_versions(tmp_path, name: str, *versions: str):
+    """Ingest each of ``versions`` of the file ``name`` in turn into the store under ``tmp_path / "data"``; return
+    the last report."""
+    path = tmp_path / name
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
+    try:
+        for text in versions:
+            path.write_text(text, encoding="utf-8")
+            [report] = ingest_paths(store, [path])
+    finally:
+        store.close()
+    return report
+
+
+def change_lines(report) -> tuple[str, str]:
+    """What the last version changed, as its report's info line says it (French, English)."""
+    [issue] = [issue for issue in report.issues if issue.message.startswith("ce que change")]
+    return issue.message.split(" : ", 1)[1], issue.message_en.split(": ", 1)[1]
+
+
+def test_a_deliberations_erratum_names_the_amount_it_corrected(tmp_path):
+    report = ingest_versions(tmp_path, "d.txt", DELIBERATION, DELIBERATION.replace("20 000 €", "25 000 €"))
+    assert change_lines(report) == ("1 valeur changée (DanaeCare : montant 20 000 € → 25 000 €)",
+                                    "1 value changed (DanaeCare: amount €20,000 → €25,000)")
+
+
+def test_a_grants_lists_correction_names_the_grant_removed_and_the_amount_corrected(tmp_path):
+    report = ingest_versions(tmp_path, "g.csv", grants([1000, 24740, 10000]), grants([1000, 24470]))
+    assert change_lines(report) == (
+        "Association −1 (− Asso 2), Subvention −1 (− Asso 2), 1 valeur changée (Asso 1 : montant 24 740 € → 24 470 €)",
+        "Association −1 (− Asso 2), Grant −1 (− Asso 2), 1 value changed (Asso 1: amount €24,740 → €24,470)")
+
+
+def test_a_registers_new_version_names_the_goal_renamed_and_the_siret_corrected(tmp_path):
+    corrected = REGISTER.replace(GOAL_3, GOAL_3_RENAMED).replace('"10000000000008"', '"10000000900017"')
+    fr, en = change_lines(ingest_versions(tmp_path, "r.yaml", REGISTER, corrected))
+    assert fr == ("3 valeurs changées (Coopérative Santé Numérique Furan (fictive) : SIREN 100000000 → 100000009, "
+                  "SIRET 10000000000008 → 10000000900017 ; "
+                  f"objectif 3 : intitulé « {GOAL_3} » → « {GOAL_3_RENAMED} »)")
+    assert en == ("3 values changed (Coopérative Santé Numérique Furan (fictive): SIREN 100000000 → 100000009, "
+                  f"SIRET 10000000000008 → 10000000900017; goal 3: title '{GOAL_3}' → '{GOAL_3_RENAMED}')")
+
+
+def test_the_resources_added_are_named_up_to_five_then_counted(tmp_path):
+    report = ingest_versions(tmp_path, "g.csv", grants([1000]), grants([1000] * 8))
+    assert change_lines(report)[0] == ("Association +7 (+ Asso 1, Asso 2, Asso 3, Asso 4, Asso 5 et 2 autres), "
+                                       "Subvention +7 (+ Asso 1, Asso 2, Asso 3, Asso 4, Asso 5 et 2 autres)")
+
+
+def test_the_source_page_shows_the_values_changed_as_the_ingest_said_them(tmp_path):
+    from webapp.resources import close_resources
+
+    report = ingest_versions(tmp_path, "d.txt", DELIBERATION, DELIBERATION.replace("20 000 €", "25 000 €"))
+    source = source_iri(tmp_path / "d.txt", DEFAULT_BASE)
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
+    try:
+        notes = {note.language: str(note) for note, in store.query(
+            "SELECT ?note WHERE { GRAPH ?g { ?g ?p ?note } }", {"g": URIRef(source), "p": SKOS.changeNote})}
+    finally:
+        store.close()
+    app = fresh_app(tmp_path / "data", tmp_path / "app")
+    try:
+        pages = [app.test_client().get("/id/" + source[len(DEFAULT_BASE):] + query).get_data(as_text=True)
+                 for query in ("", "?lang=en")]
+    finally:
+        close_resources(app)
+    assert (notes["fr"], notes["en"]) == change_lines(report)
+    assert ["montant 20 000 € → 25 000 €" in pages[0], "amount €20,000 → €25,000" in pages[1]] == [True, True]
