@@ -252,6 +252,15 @@ def grant_to_document(iri: str, facts: Facts) -> dict:
     return finish_document(doc)
 
 
+def decided_by_text(facts: Facts, grants: list) -> tuple[list, list]:
+    """The ``grants`` of a deliberation that its text decides, and those that another source publishes citing its
+    number (a grants list's row keeps the reference as written, ``mai:decisionReference``): a deliberation's summary
+    counts the first, and says the others apart (a list that republishes its grant made « 2 subventions, 80 000 € »
+    of an act that decides one grant of 40 000 €), as its page lists them apart (webapp.deliberation_citations)."""
+    cited = [g for g in grants if facts.get(g, mai.decisionReference)]
+    return [g for g in grants if g not in cited], cited
+
+
 def deliberation_to_document(iri: str, facts: Facts) -> dict:
     """The document of a deliberation: number, title, authority, date, outcome (in its classes, French and
     English), the grants it decides and the titles of the agreements it approves ("Convention pluriannuelle
@@ -288,11 +297,17 @@ def deliberation_to_document(iri: str, facts: Facts) -> dict:
     # who took part in it: a councillor's name finds the acts of the sessions they chaired, attended or voted by proxy
     doc["related"] += texts_of(facts, iri, PARTICIPANT)
     doc["related"] += [doc["labels"][v] for v in doc["facets"]["theme"]]
-    total = sum(counted_amount_of(facts, g) or 0.0 for g in grants)
-    doc["amount"] = total or None
+    own, cited = decided_by_text(facts, grants)
+    total, cited_total = (sum(counted_amount_of(facts, g) or 0.0 for g in part) for part in (own, cited))
+    doc["amount"] = (total if own else cited_total) or None
     doc["summary"] = " · ".join(filter(None, [", ".join(label_of(facts, a) for a in authorities), doc["date"] or "",
-                                              f"{len(grants)} subvention{'s' * (len(grants) > 1)}, "
-                                              f"{format_amount(total)}" if grants else ""]))
+                                              f"{counted(len(own), 'subvention')}, {format_amount(total)}"
+                                              if own else "",
+                                              "texte absent" if cited and not own and not doc["own"] and not dates
+                                              else "",
+                                              f"{counted(len(cited), 'subvention')} "
+                                              f"publiée{'s' * (len(cited) > 1)} par une autre source qui la cite, "
+                                              f"{format_amount(cited_total)}" if cited else ""]))
     # amounts, years, themes; the agreements' titles; what replaces a grant it decided
     add_dependencies(doc, decided + grants_replacing(facts, decided) + beneficiaries + agreements)
     return finish_document(doc)

@@ -41,7 +41,7 @@ PREDICATES = (
     MAI.body, ORG.member, ORG.organization, ORG.role, MAI.joinedOn, MAI.leftOn, SKOS.broader, SKOS.inScheme,
     SKOS.notation, SKOS.definition, MAI.hasGoal, MAI.coordinatedBy, MAI.budgetAccount, MAI.budgetNature, MAI.actesId,
     MAI.outcome, MAI.programme, MAI.esus, MAI.ess, MAI.approvedBy, MAI.party, MAI.signatory, MAI.governedBy,
-    DCTERMS.replaces, SCHEMA.dissolutionDate, SCHEMA.name, FOAF.name,
+    DCTERMS.replaces, SCHEMA.dissolutionDate, SCHEMA.name, FOAF.name, MAI.decisionReference,
 )
 
 #: The classes that make a resource a document, or that documents show (actor kinds, memberships).

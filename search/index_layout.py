@@ -69,8 +69,10 @@ VERSION_GRACE_S = 60.0
 #: acronyms' expansions (« PA »: « personnes âgées »), which a theme's other name is looked for by. 23: « les » and
 #: a few more function words are stop words (search.analysis.MORE_STOP_WORDS); « généraliste », « relation » and
 #: « usager » have stems of their own (search.analysis.OWN_STEMS). 24: a resource that a Linked Data file names by
-#: ``schema:name`` or ``foaf:name`` only is named and found so (search.fact_readers).
-INDEX_FORMAT = "24"
+#: ``schema:name`` or ``foaf:name`` only is named and found so (search.fact_readers). 25: a deliberation's summary
+#: and amount count the grants its text decides, the grants that a list publishes citing its number said apart
+#: (« 1 subvention, 40 000 € · 1 subvention publiée par une autre source qui la cite, 40 000 € »).
+INDEX_FORMAT = "25"
 
 
 class SearchIndexError(Exception):

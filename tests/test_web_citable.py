@@ -51,13 +51,14 @@ def lot(tmp_path_factory):
         yield client
 
 
-def test_the_year_s_grants_csv_ends_with_each_grant_s_purpose_source_file_and_line(lot):
+def test_the_year_s_grants_csv_gives_each_grant_s_purpose_source_file_and_line_after_its_first_columns(lot):
     text = lot.get("/funding.csv", query_string={"year": 2016, "table": "grants"}).get_data(as_text=True)
     rows = list(csv.DictReader(io.StringIO(text)))
     assert list(rows[0])[:13] == ["year", "funder", "funder_iri", "beneficiary", "beneficiary_iri", "amount",
                                   "deliberation", "deliberation_iri", "grant", "grant_iri", "deliberation_number",
                                   "deliberation_date", "goals"]
-    assert list(rows[0])[13:] == ["purpose", "source", "source_iri", "source_line"]
+    assert list(rows[0])[13:17] == ["purpose", "source", "source_iri", "source_line"]
+    assert list(rows[0])[17:] == ["budget_account", "budget_account_label", "budget_imputation"]  # added after
     assert [(r["beneficiary"], r["purpose"], r["source"], r["source_line"]) for r in rows] == [
         ("ADMR du Lot", "Bien vieillir ensemble grâce au numérique", "subventions-lot-2016.csv", "4"),
         ("SOLIHA Lot", "Amélioration de l'habitat\nen milieu rural", "subventions-lot-2016.csv", "2")]

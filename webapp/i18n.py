@@ -259,6 +259,27 @@ STRINGS: dict[str, tuple[str, str]] = {
     "members_summary": ("Membres aujourd'hui\u00a0: {current} · anciens membres\u00a0: {former}",
                         "Members today: {current} · former members: {former}"),
     "decided_grants": ("Ce que la délibération décide", "What the deliberation decides"),
+    "cited_grants": ("Publiées par d'autres sources qui citent cette délibération",
+                     "Published by other sources that cite this deliberation"),
+    "cited_grants_note": ("Ces subventions sont publiées par des listes de subventions qui donnent le numéro de cette "
+                          "délibération comme décision\u00a0: c'est la liste qui le dit, non le texte de la "
+                          "délibération. Une subvention publiée ici et décidée par le texte est comptée deux fois "
+                          "dans les totaux.",
+                          "These grants are published by grants lists that give this deliberation's number as their "
+                          "decision: the list says so, not the deliberation's text. A grant published here and "
+                          "decided by the text is counted twice in the totals."),
+    "text_amount": ("Selon le texte", "According to the text"),
+    "text_amount_same": ("même montant", "same amount"),
+    "text_amount_differs": ("le texte décide {amount} (écart de {difference})",
+                            "the text decides {amount} (a difference of {difference})"),
+    "source_line": ("Ligne", "Line"), "source_file": ("Fichier source", "Source file"),
+    "text_missing": ("Le texte de cette délibération n'est pas dans le graphe\u00a0: elle n'est connue que par la "
+                     "référence que donnent ces sources. Ni sa date, ni son vote, ni ce qu'elle décide ne sont "
+                     "connus\u00a0; pour les connaître, ingérez son texte (PDF ou texte de la délibération).",
+                     "This deliberation's text is not in the graph: it is known only by the reference that these "
+                     "sources give. Neither its date, nor its vote, nor what it decides is known; to know them, "
+                     "ingest its text (the deliberation's PDF or text)."),
+    "text_missing_line": ("ligne {lines}", "line {lines}"), "text_missing_lines": ("lignes {lines}", "lines {lines}"),
     "approved_agreements": ("Les conventions que la délibération approuve", "The agreements the deliberation approves"),
     "agreement": ("Convention", "Agreement"), "signatory": ("Signataire autorisé", "Authorised signatory"),
     "parties": ("Parties", "Parties"), "governed_grants": ("Subventions régies", "Grants governed"),

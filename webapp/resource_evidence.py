@@ -87,6 +87,21 @@ def add_evidence(rows: list[dict], found: dict[str, list[dict]], seen: set[tuple
             "supports": min(row["stated"]) if row.get("stated") else None, "stated": sorted(row.get("stated", ()))})
 
 
+def unquoted_deciders(evidence: dict[str, list[dict]], out: list[dict], sources: list) -> None:
+    """Leave out of a grant's page (its triples ``out``, its ``sources``) the quotes of the deliberations that decide
+    it taken from no source of the grant: a grants list that names a deliberation by its number does not make that
+    deliberation's words (its vote, its prefecture stamp) evidence of the list's grant, whose amount the text may
+    not state. The grant that the text decides keeps them, its source being the text's."""
+    own = {source.iri for source in sources}
+    for row in out:
+        if row["p"] == MAI.decidedBy and str(row["o"]) in evidence:
+            kept = [quote for quote in evidence[str(row["o"])] if quote["source"].iri in own]
+            if kept:
+                evidence[str(row["o"])] = kept
+            else:
+                del evidence[str(row["o"])]
+
+
 #: The sources of a quote that hold the text it quotes: an RDF file that states a quote is its source too.
 _QUOTED_SOURCES = "SELECT DISTINCT ?source WHERE { ?s prov:wasDerivedFrom ?source . ?source schema:text [] }"
 

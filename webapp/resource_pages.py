@@ -26,6 +26,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 from graph.formats import Format, UnknownFormat, rdf_format, serialize_triples, xml_safe
 from graph.namespaces import MAI, PREFIXES, SCHEMA
 from graph.terms import to_oxigraph
+from webapp.deliberation_citations import cited_grants, text_missing
 from webapp.deliberation_tables import (approved_agreements, attendance_at_vote, cooperations_created,
                                        session_authority)
 from webapp.display import page_context, shown_as
@@ -37,7 +38,7 @@ from webapp.negotiation import accepted, media_types, not_acceptable
 from webapp.page_data import ref
 from webapp.page_queries import select
 from webapp.rendering import name_downloads, page_window, render_page
-from webapp.resource_evidence import add_evidence, evidence_of, evidence_rows
+from webapp.resource_evidence import add_evidence, evidence_of, evidence_rows, unquoted_deciders
 from webapp.resource_grants import fiscal_year_origin, goals_served, grants_tables, lists_grants
 from webapp.resource_names import collapse
 from webapp.resource_paging import incoming_at, int_arg, last_offset, lists_length, offset_url, page_arg, page_url
@@ -297,6 +298,8 @@ def resource_data(iri: str, page: int | None = None) -> dict:
         data["inverse"] = goal_inverse(s, links_in)
     if MAI.Deliberation in types:
         data["decided_grants"] = decided
+        data["cited_grants"] = cited_grants(s)
+        data["text_missing"] = text_missing(s, data["cited_grants"])
         data["approved_agreements"] = approved_agreements(s)
         data["attendance"] = attendance_at_vote(s)
         data["creates"] = _created(s, evidence, seen)
@@ -304,6 +307,7 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     if MAI.Session in types:
         data["authority"] = session_authority(s)
     if MAI.Grant in types:
+        unquoted_deciders(evidence, out, data["sources"])
         data["goals"] = goals_served(s, out)
         data["fiscal_year_origin"] = fiscal_year_origin(s, out)
     if MAI.Source in types:

@@ -17,6 +17,7 @@ from graph.identity_names import fold
 from graph.namespaces import MAI, NOT_REPLACED, ORG, SCHEMA, sparql_prologue
 from graph.terms import term_parts
 from webapp.cache import cached_slice
+from webapp.deliberation_citations import NOT_CITED
 from webapp.deliberation_links import DELIBERATION_LINKS, dated_deliberations, entry_name, newest_first
 from webapp.goal_references import Resolved, also_named, resolved_references
 from webapp.grant_amounts import amount_cell, descending
@@ -36,17 +37,20 @@ DECIDED_CAP = 50
 # The deliberation's grants, the largest first, then what the table shows of those kept; a grant that its sources give
 # two amounts (a SHACL violation) once, at the smaller, as everywhere (webapp.grant_amounts.COUNTED_AMOUNT).
 # A grant's nature, year and account, said beside its amount as a clerk reads a decision (« subvention de
-# fonctionnement, 2024, SERV/65748/PROCE »): one of each per grant, taken with its amount.
+# fonctionnement, 2024, SERV/65748/PROCE »): one of each per grant, taken with its amount. The grants that a grants
+# list publishes under its number are not its text's: they have a table of their own (webapp.deliberation_citations).
 _DECIDED = """SELECT ?grant ?amount ?nature ?year ?account ?beneficiary ?beneficiaryLabel ?purpose WHERE {
   { SELECT ?grant (MIN(?stated) AS ?amount) (SAMPLE(?aNature) AS ?nature) (MIN(?aYear) AS ?year)
            (MIN(?anAccount) AS ?account) WHERE {
       ?grant mai:decidedBy ?s OPTIONAL { ?grant schema:amount ?stated } OPTIONAL { ?grant mai:nature ?aNature }
-      OPTIONAL { ?grant mai:fiscalYear ?aYear } OPTIONAL { ?grant mai:budgetAccount ?anAccount } %NOT_REPLACED% }
+      OPTIONAL { ?grant mai:fiscalYear ?aYear } OPTIONAL { ?grant mai:budgetAccount ?anAccount } %NOT_REPLACED%
+      %NOT_CITED% }
     GROUP BY ?grant ORDER BY DESC(?amount) ?grant LIMIT %CAP% }
   OPTIONAL { ?grant mai:beneficiary ?beneficiary OPTIONAL { ?beneficiary rdfs:label ?beneficiaryLabel } }
   OPTIONAL { ?grant dcterms:description ?purpose }
-}""".replace("%NOT_REPLACED%", NOT_REPLACED)
-_DECIDED_COUNT = f"SELECT (COUNT(DISTINCT ?grant) AS ?grants) WHERE {{ ?grant mai:decidedBy ?s {NOT_REPLACED} }}"
+}""".replace("%NOT_REPLACED%", NOT_REPLACED).replace("%NOT_CITED%", NOT_CITED)
+_DECIDED_COUNT = ("SELECT (COUNT(DISTINCT ?grant) AS ?grants) WHERE { ?grant mai:decidedBy ?s "
+                  f"{NOT_REPLACED} {NOT_CITED} }}")
 # The instances of a class with their names: each instance once, then its names. As the union of the labelled and
 # the bare instances, every label came once for each source that types the instance and once for each that names it
 # (289,516 rows for the 100,135 actors of 100k generated actors, 4.7 s; this way 100,135 rows, 2.6 s, both on a
@@ -185,8 +189,8 @@ def _links(rows) -> dict[str, set[tuple[bool, str]]]:
 
 
 def decided_grants(s: URIRef) -> Table:
-    """The grants the deliberation ``s`` decides: beneficiary, amount, nature, fiscal year, budget account and
-    purpose, the largest first."""
+    """The grants the deliberation ``s`` decides, as its own sources state them (not the grants lists that cite
+    it): beneficiary, amount, nature, fiscal year, budget account and purpose, the largest first."""
     cap = shown_rows(DECIDED_CAP, "decided_grants")  # the page's first ones, or all of them for the table's CSV
     rows = collapse(select(_DECIDED.replace("%CAP%", str(cap)), s=s), ["beneficiaryLabel", "purpose"])
     rows.sort(key=lambda r: (descending(r.get("amount")), str(r["grant"])))

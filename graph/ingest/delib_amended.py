@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from graph.ingest.base import Issue
+from graph.ingest.decided_amounts import check_text_amounts
 from graph.namespaces import slugify, sparql_prologue
 
 #: A grant's clause that changes an earlier grant's amount: "porte de 5 000 € à 7 000 € …", "ramène à 1 800 € la
@@ -101,8 +102,10 @@ _REPLACED_UNKNOWN = """SELECT ?old (SAMPLE(?name) AS ?label) WHERE {
 
 def replaced_elsewhere(writer, source) -> tuple[list[Issue], dict]:
     """A warning for each grant that the deliberation ``source`` replaces and that the store does not hold (its kind's
-    ``recheck_stored``: a later file of the same ingest that holds it settles the warning)."""
-    issues = []
+    ``recheck_stored``: a later file of the same ingest that holds it settles the warning), and for each row of a
+    grants list that names the deliberation at an amount it does not decide
+    (:func:`graph.ingest.decided_amounts.check_text_amounts`, told anew so that it is not taken as settled)."""
+    issues = check_text_amounts(writer.query, source)
     for old, label in writer.query(sparql_prologue() + _REPLACED_UNKNOWN, {"source": source}):
         who = f" (à {label})" if label is not None else ""
         who_en = f" (to {label})" if label is not None else ""
@@ -118,7 +121,9 @@ def replaced_elsewhere(writer, source) -> tuple[list[Issue], dict]:
 def check_replaced(writer, source) -> tuple[list[Issue], set[str]]:
     """What the ingest checks once a deliberation is stored (its kind's ``check_stored``): the grants it replaces
     elsewhere, said; and the grants of lists stored before it that name it by its ACTES id, pointed at it (the IRIs
-    changed, for the search index)."""
+    changed, for the search index), before the amounts of the lists' grants that name it are compared with its
+    own."""
     from graph.ingest.scdl_decisions import point_references  # the SCDL reader imports the deliberation's
 
-    return replaced_elsewhere(writer, source)[0], point_references(writer, source)
+    changed = point_references(writer, source)
+    return replaced_elsewhere(writer, source)[0], changed

@@ -25,6 +25,7 @@ from rdflib.namespace import DCTERMS
 
 from graph.identity import actor_key
 from graph.ingest.base import Issue
+from graph.ingest.decided_amounts import check_list_amounts
 from graph.ingest.dissolutions import check_dissolved
 from graph.namespaces import MAI, SCHEMA, sparql_prologue
 from graph.triples import TripleSet
@@ -109,6 +110,7 @@ def _repeated_issue(graph: TripleSet, grant: URIRef, line: int, first_line: int,
 
 def grants_stored(writer, source: URIRef) -> tuple[list[Issue], set[str]]:
     """What the ingest checks once a grants list is stored (its kind's ``check_stored``): the warnings of
-    :func:`check_repeated` and :func:`graph.ingest.dissolutions.check_dissolved`; it changes no other
-    resource."""
-    return check_repeated(writer.query, source) + check_dissolved(writer.query, source), set()
+    :func:`check_repeated`, :func:`graph.ingest.dissolutions.check_dissolved` and
+    :func:`graph.ingest.decided_amounts.check_list_amounts`; it changes no other resource."""
+    return (check_repeated(writer.query, source) + check_dissolved(writer.query, source)
+            + check_list_amounts(writer.query, source)), set()
