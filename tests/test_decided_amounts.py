@@ -107,7 +107,7 @@ def test_a_list_grant_does_not_quote_the_deliberation_it_names_as_its_evidence(c
     decided = client.get("/id/grant/siren-244200770/2024-00240/danaecare.json").get_json()
     assert "Ce dossier a été adopté à l'unanimité." in {q["quote"] for q in decided["evidence"][
         "https://w3id.org/maillage" + FOUNDING]}
-    listed = client.get("/id/grant/sem-subventions-csv/2.json").get_json()
+    listed = client.get("/id/grant/sem-subventions-csv/danaecare-2024-06-10-2024-00240.json").get_json()
     assert "https://w3id.org/maillage" + FOUNDING not in listed["evidence"]
 
 

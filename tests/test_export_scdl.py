@@ -41,8 +41,11 @@ def test_every_expressible_grant_is_exported_and_the_others_counted(exported):
     # 30th month: written as the convention date, said replaced.
     counts = dict(exported[0])
     assert [(s["grant"].rsplit("/", 1)[1], s["kind"], s["held"]) for s in counts.pop("substituted")] == [
-        ("24", "doubtful", "2017-04-12/2017-03-09"), ("25", "doubtful", "2017-12-20/2017-03-09"),
-        ("27", "replaced", "2017-03-02/2017-30-05"), ("29", "doubtful", "2017-03-02/2017-01-10")]
+        ("siren-399356401-2016-05-26-conv-n-1589-15", "replaced", "2017-03-02/2017-30-05"),
+        ("siren-410091722-2017-12-14-conv-n-3198-17-et-delib-n-3198-17-du-2017-12-14", "doubtful",
+         "2017-12-20/2017-03-09"),
+        ("siren-450833348-2015-02-06-conv-n-580-15", "doubtful", "2017-04-12/2017-03-09"),
+        ("siren-483258315-2015-01-20-conv-n-366-15", "doubtful", "2017-03-02/2017-01-10")]
     assert counts == {"written": 43, "skipped": 4, "because": {"funder-siret": 3, "beneficiary-id": 1},
                       "replaced": {"datesPeriodeVersement": 1}, "doubtful": {"datesPeriodeVersement": 3},
                            "actors": [

@@ -43,9 +43,10 @@ def test_a_reversed_period_is_written_as_published_and_said_doubtful_and_a_day_o
     assert scdl_summary(counts, verbose=True).splitlines()[1:] == [
         "  1 valeur remplacée : datesPeriodeVersement (1, par la date de dateConvention) ; 1 valeur douteuse, écrite "
         "telle que publiée : datesPeriodeVersement (1, période qui finit avant de commencer)",
-        "    datesPeriodeVersement remplacée : https://w3id.org/maillage/id/grant/subventions-csv/4 (« 2017-30-05 »)",
-        "    datesPeriodeVersement douteuse : https://w3id.org/maillage/id/grant/subventions-csv/2 "
-        "(2018-03-14/2017-03-14)"]
+        "    datesPeriodeVersement remplacée : https://w3id.org/maillage/id/grant/subventions-csv/"
+        "rna-w423012602-2024-05-16-2024-00240 (« 2017-30-05 »)",
+        "    datesPeriodeVersement douteuse : https://w3id.org/maillage/id/grant/subventions-csv/"
+        "rna-w423012600-2024-05-16-2024-00240 (2018-03-14/2017-03-14)"]
 
 
 @pytest.mark.parametrize("period, replaced, doubtful", [

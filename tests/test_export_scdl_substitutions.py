@@ -72,16 +72,16 @@ def test_a_share_below_the_schemas_minimum_is_written_and_said(tmp_path):
             "de dateConvention) ; 1 valeur hors des bornes du schéma, écrite telle quelle : "
             "pourcentageSubvention (1, de 0,01 à 1 ; vide, cette colonne obligatoire se relirait 1 : le montant "
             "entier)",
-            "    nature remplacée : {grant}/3",
-            "    datesPeriodeVersement remplacée : {grant}/2 (« 2017 »)",
-            "    pourcentageSubvention hors des bornes : {grant}/4 (0.005)"]),
+            "    nature remplacée : {grant}/rna-w423012601-{key}",
+            "    datesPeriodeVersement remplacée : {grant}/rna-w423012600-{key} (« 2017 »)",
+            "    pourcentageSubvention hors des bornes : {grant}/rna-w423012602-{key} (0.005)"]),
     ("en", ["SCDL: 3 grants written",
             "  2 values replaced: nature (1, by 'aide en numéraire'), datesPeriodeVersement (1, by the date of "
             "dateConvention); 1 value outside the schema's bounds, written as held: pourcentageSubvention (1, 0.01 to "
             "1; left empty, this required column would read back as 1: the whole amount)",
-            "    nature replaced: {grant}/3",
-            "    datesPeriodeVersement replaced: {grant}/2 ('2017')",
-            "    pourcentageSubvention outside the bounds: {grant}/4 (0.005)"]),
+            "    nature replaced: {grant}/rna-w423012601-{key}",
+            "    datesPeriodeVersement replaced: {grant}/rna-w423012600-{key} ('2017')",
+            "    pourcentageSubvention outside the bounds: {grant}/rna-w423012602-{key} (0.005)"]),
 ])
 def test_verbose_names_the_grant_of_each_cell_replaced_or_out_of_bounds(tmp_path, monkeypatch, lang, said):
     source = tmp_path / "subventions.csv"
@@ -93,4 +93,5 @@ def test_verbose_names_the_grant_of_each_cell_replaced_or_out_of_bounds(tmp_path
     result = CliRunner().invoke(main, ["--data", data, "export", "--format", "scdl", "-o", str(tmp_path / "out.csv"),
                                        "--verbose"])
     assert (result.exit_code, result.stderr.splitlines()) == (
-        0, [line.format(grant="https://w3id.org/maillage/id/grant/subventions-csv") for line in said])
+        0, [line.format(grant="https://w3id.org/maillage/id/grant/subventions-csv", key="2024-05-16-2024-00240")
+            for line in said])

@@ -121,8 +121,8 @@ def test_the_summary_page_says_what_the_file_leaves_out_and_why(client):
     assert f"<strong>29 subventions exportées ; 3 omises : {NO_SIRET_FR}</strong>" in page
     assert "<li>attribuant «\u00a0TEST_SOCLE_SCDL\u00a0» : ni SIREN ni SIRET connu (3 subventions)</li>" in page
     # each cell written with a stand-in named with its grant, as --verbose names them
-    assert ('<li class="detail">datesPeriodeVersement remplacée : ' + BASE + "grant/exemple-valide-v2-1-1-csv/27 "
-            "(«\u00a02017-03-02/2017-30-05\u00a0»)</li>") in page
+    assert ('<li class="detail">datesPeriodeVersement remplacée : ' + BASE + "grant/exemple-valide-v2-1-1-csv/"
+            "siren-399356401-2016-05-26-conv-n-1589-15 («\u00a02017-03-02/2017-30-05\u00a0»)</li>") in page
     assert '<a href="/funding/scdl.csv?excel=1" download' in page
     body = client.get("/funding/scdl.json").get_json()
     assert (body["written"], body["skipped"], body["counts"]["because"]) == (29, 3, {"funder-siret": 3})

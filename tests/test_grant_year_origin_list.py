@@ -20,6 +20,9 @@ Saint-Etienne Métropole,24420077000018,2024-06-10,CONV 1,CLUB UN,52499120500013
 Saint-Etienne Métropole,24420077000018,2024-01-10,CONV 2,CLUB DEUX,78247179100015,Santé,1234.56,aide en numéraire,2023
 Saint-Etienne Métropole,24420077000018,2024-03-01,CONV 3,CLUB TROIS,43152269700017,Santé,3000,aide en numéraire,
 """
+#: The key of the grant of each line of LIST in its address: its beneficiary, its date and its decision reference.
+KEYS = {2: "siren-524991205-2024-06-10-conv-1", 3: "siren-782471791-2024-01-10-conv-2",
+        4: "siren-431522697-2024-03-01-conv-3"}
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +51,7 @@ def client(template, tmp_path):
     (3, "list", "2023 (exercice budgétaire de la liste)", "2023 (budget year given by the list)"),
     (4, "convention", "2024 (année de la convention)", "2024 (year of the convention)")])
 def test_a_year_that_the_list_states_is_said_to_be_the_list_s(client, line, origin, fr, en):
-    assert client.get(f"/id/grant/exercices-csv/{line}.json").get_json()["fiscal_year_origin"] == origin
-    assert f"<dd>{fr}</dd>" in client.get(f"/id/grant/exercices-csv/{line}", headers=HTML).get_data(as_text=True)
-    assert f"<dd>{en}</dd>" in client.get(f"/id/grant/exercices-csv/{line}?lang=en",
+    assert client.get(f"/id/grant/exercices-csv/{KEYS[line]}.json").get_json()["fiscal_year_origin"] == origin
+    assert f"<dd>{fr}</dd>" in client.get(f"/id/grant/exercices-csv/{KEYS[line]}", headers=HTML).get_data(as_text=True)
+    assert f"<dd>{en}</dd>" in client.get(f"/id/grant/exercices-csv/{KEYS[line]}?lang=en",
                                           headers=HTML).get_data(as_text=True)

@@ -133,7 +133,7 @@ def test_a_grants_list_without_funder_columns_is_imported_with_the_funder_option
 
 def test_a_share_below_one_gives_the_beneficiary_amount_and_keeps_the_total():
     ex = extract(inline("nomAttribuant;nomBeneficiaire;montant;pourcentageSubvention\nVille;Club;22000.80;0.8\n"))
-    grant = URIRef("https://w3id.org/maillage/id/grant/list-csv/2")
+    grant = URIRef("https://w3id.org/maillage/id/grant/list-csv/club")
     assert [ex.graph.value(grant, p) for p in (SCHEMA.amount, MAI.statedTotal, MAI.shareOf)] == [
         Literal(Decimal("17600.640"), datatype=XSD.decimal), Literal(Decimal("22000.80"), datatype=XSD.decimal),
         Literal(Decimal("0.8"), datatype=XSD.decimal)]
@@ -194,7 +194,7 @@ def test_rows_that_each_end_with_a_separator_are_read_when_their_values_fit_thei
 
 def test_a_grant_row_carries_its_contract_terms():
     ex = extract(context("exemple.csv"))
-    grant = URIRef("https://w3id.org/maillage/id/grant/exemple-csv/2")
+    grant = URIRef("https://w3id.org/maillage/id/grant/exemple-csv/siren-812231132-2017-06-27-z34507")
     g = ex.graph
     assert [str(g.value(grant, p)) for p in (SCHEMA.currency, MAI.fiscalYear, MAI.conventionDate,
                                              MAI.decisionReference, MAI.paymentPeriod, MAI.rowNumber, MAI.nature)] == [

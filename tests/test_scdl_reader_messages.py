@@ -35,7 +35,8 @@ ANTIBES = ("nomAttribuant;idAttribuant;referenceDecision;nomBeneficiaire;idBenef
            "ANTIBES;21060004500392;CONV N° 2784-14 et DELIB AVANCE N°261-15 du 2014-12-19;OAJLP HAND BALL;"
            "38030997100022;Fonctionnement;141916\n"
            "ANTIBES;21060004500392;CONV N° 978-15;LABEL NOTE;38030997100022;Concert;5000\n")
-GRANT = URIRef("https://w3id.org/maillage/id/grant/antibes-csv/2")
+GRANT = URIRef("https://w3id.org/maillage/id/grant/antibes-csv/"
+               "siren-380309971-conv-n-2784-14-et-delib-avance-n261-15-du-2014-12-19")
 
 
 def test_a_decision_reference_naming_a_convention_and_a_deliberation_names_the_deliberation_by_its_own_number():
@@ -53,7 +54,7 @@ def test_a_decision_reference_naming_a_convention_and_a_deliberation_names_the_d
 
 def test_a_decision_reference_naming_only_a_convention_gives_no_deliberation_and_stays_the_grants_reference():
     ex = extract_grants(SourceContext(Path("antibes.csv"), ANTIBES.encode()))
-    label_note = URIRef("https://w3id.org/maillage/id/grant/antibes-csv/3")
+    label_note = URIRef("https://w3id.org/maillage/id/grant/antibes-csv/siren-380309971-conv-n-978-15")
     assert (ex.graph.value(label_note, MAI.decidedBy), str(ex.graph.value(label_note, MAI.decisionReference))) == (
         None, "CONV N° 978-15")
     assert [str(d).rsplit("/", 1)[1] for d in ex.graph.subjects(RDF.type, MAI.Deliberation)] == ["261-15"]

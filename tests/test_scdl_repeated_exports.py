@@ -30,8 +30,8 @@ def test_every_grant_of_a_lists_scdl_export_ingested_beside_it_is_warned_as_alre
     assert _published_lines(report) == list(range(2, 31))
     said = next(i for i in report.issues if i.message.startswith("subvention déjà publiée par"))
     assert (said.message, said.message_en) == (
-        "subvention déjà publiée par « exemple_valide_v2.1.1.csv » (ligne 10) : elle sera comptée deux fois dans les "
-        "totaux", "grant already published by 'exemple_valide_v2.1.1.csv' (line 10): it will be counted twice in "
+        "subvention déjà publiée par « exemple_valide_v2.1.1.csv » (ligne 3) : elle sera comptée deux fois dans les "
+        "totaux", "grant already published by 'exemple_valide_v2.1.1.csv' (line 3): it will be counted twice in "
         "the totals")
 
 

@@ -25,6 +25,9 @@ ANTIBES,21060004500392,2015-07-07,CONV 1,,CLUB UN,52499120500013,Fonctionnement,
 ANTIBES,21060004500392,,DELIB 2016-12,2016-03-04,CLUB DEUX,78247179100015,Fonctionnement,2000,aide en numéraire,,
 ANTIBES,21060004500392,2017-01-05,CONV 3,,CLUB TROIS,43152269700017,Fonctionnement,3000,aide en numéraire,,2019
 """
+#: The key of the grant of each line of LIST in its address: its beneficiary, its date and its decision reference.
+KEYS = {2: "siren-524991205-2015-07-07-conv-1", 3: "siren-782471791-2016-03-04-delib-2016-12",
+        4: "siren-431522697-2017-01-05-conv-3"}
 
 
 @pytest.fixture(scope="module")
@@ -53,10 +56,10 @@ def client(template, tmp_path):
     (3, 2016, "deliberation", "2016 (année de la délibération)", "2016 (year of the deliberation)"),
     (4, 2019, "list", "2019 (exercice budgétaire de la liste)", "2019 (budget year given by the list)")])
 def test_a_grant_page_says_when_its_fiscal_year_is_that_of_a_date(client, line, year, origin, fr, en):
-    body = client.get(f"/id/grant/annees-csv/{line}.json").get_json()
+    body = client.get(f"/id/grant/annees-csv/{KEYS[line]}.json").get_json()
     assert body["fiscal_year_origin"] == origin
-    assert f"<dd>{fr}</dd>" in client.get(f"/id/grant/annees-csv/{line}", headers=HTML).get_data(as_text=True)
-    assert f"<dd>{en}</dd>" in client.get(f"/id/grant/annees-csv/{line}?lang=en",
+    assert f"<dd>{fr}</dd>" in client.get(f"/id/grant/annees-csv/{KEYS[line]}", headers=HTML).get_data(as_text=True)
+    assert f"<dd>{en}</dd>" in client.get(f"/id/grant/annees-csv/{KEYS[line]}?lang=en",
                                           headers=HTML).get_data(as_text=True)
 
 

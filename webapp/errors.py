@@ -46,26 +46,32 @@ class ApiError(Exception):
     code = "bad-request"
 
     def __init__(self, message: str, message_en: str = "", status: int | None = None, code: str | None = None,
-                 headers: dict[str, str] | None = None, meant: list[tuple[str, str]] | None = None):
+                 headers: dict[str, str] | None = None, meant: list[tuple[str, str]] | None = None,
+                 see: tuple[str, str] | None = None):
         super().__init__(message)
         self.message, self.message_en = message, message_en or message
         self.status = status or self.status
         self.code = code or self.code
         self.headers = headers or {}  # what the status requires beside the body (Allow of a 405)
         self.meant = meant or []  # (IRI, name) of what the request may have meant (:func:`error_response`)
+        self.see = see  # (IRI, name) of the page that tells more, which the message names (:func:`error_response`)
 
 
 def error_response(status: int, code: str, message: str, message_en: str, headers=None,
-                   meant: list[tuple[str, str]] | None = None):
+                   meant: list[tuple[str, str]] | None = None, see: tuple[str, str] | None = None):
     """The one shape of an error, as a page, the SPARQL editor or JSON; ``meant``, (IRI, name) of the resources that
     the request may have meant, is a « vouliez-vous dire » of links to their pages on the page, of their names and
-    IRIs in the message of the JSON."""
+    IRIs in the message of the JSON; ``see``, (IRI, name) of the page that tells more (the source of a grant it no
+    longer publishes), a link on the page, its IRI given in the message of the JSON."""
     body = {"error": {"status": status, "code": code, "message": message, "message_en": message_en}}
     if meant and not wants_html_page():
         named = ", ".join(f"« {name} » <{iri}>" for iri, name in meant)
         named_en = ", ".join(f"'{name}' <{iri}>" for iri, name in meant)
         body["error"].update(message=f"{message} ; vouliez-vous dire {named} ?",
                              message_en=f"{message_en}; did you mean {named_en}?")
+    if see and not wants_html_page():
+        body["error"].update(message=f"{body['error']['message']} <{see[0]}>",
+                             message_en=f"{body['error']['message_en']} <{see[0]}>")
     if _from_the_editor():  # the SPARQL editor's form: the query stays in the editor, the error above it
         from webapp.editor import editor_page
         from webapp.i18n import get_lang
@@ -78,7 +84,8 @@ def error_response(status: int, code: str, message: str, message_en: str, header
         from webapp.links import local_path
 
         response = current_app.make_response(render_template(
-            "error.html", error=body["error"], meant=[(local_path(iri), name) for iri, name in meant or []]))
+            "error.html", error=body["error"], meant=[(local_path(iri), name) for iri, name in meant or []],
+            see=(local_path(see[0]), see[1]) if see else None))
     else:
         response = jsonify(body)
     response.status_code = status
@@ -139,7 +146,7 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(ApiError)
     def _api_error(exc: ApiError):
-        return error_response(exc.status, exc.code, exc.message, exc.message_en, exc.headers, exc.meant)
+        return error_response(exc.status, exc.code, exc.message, exc.message_en, exc.headers, exc.meant, exc.see)
 
     @app.errorhandler(QuerySyntaxError)
     def _syntax(exc: QuerySyntaxError):

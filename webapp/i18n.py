@@ -149,6 +149,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "error_word": ("Erreur", "Error"),  # a page's title opens with it when the page shows an error
     "error_back": ("Retour à l'accueil", "Back to the home page"),
     "error_meant": ("Vouliez-vous dire", "Did you mean"),
+    "error_see": ("Voir :", "See:"),
     # home
     "home_title": ("Le graphe du PTCE santé", "The PTCE santé graph"),
     "home_intro": ("Qui sont les acteurs, qui finance qui, par quelle délibération, dans quel cercle, "

@@ -44,7 +44,7 @@ from webapp.resource_names import collapse
 from webapp.resource_paging import incoming_at, int_arg, last_offset, lists_length, offset_url, page_arg, page_url
 from webapp.resource_properties import blank_values, own_name, page_title, places_once, properties, sources_of
 from webapp.resource_report import ingest_report
-from webapp.resource_suggestions import replacement, suggested_actors
+from webapp.resource_suggestions import replacement, suggested_actors, withdrawn_from
 from webapp.resource_tables import decided_grants, goal_inverse, instances, memberships
 from webapp.resources import get_store
 
@@ -252,9 +252,17 @@ def describe(iri: str, fmt_name: str) -> Response:
 
 def _not_found(iri: str) -> ApiError:
     """The 404 of an address that holds no data: for an actor's, with the actors it may have meant (a member renamed
-    by its register has a new address)."""
+    by its register has a new address); for a grant's whose source is stored, saying that the source no longer
+    publishes it, with a link to the source's page (a row removed from a corrected list)."""
+    base = current_app.config["MAILLAGE"]["base"]
+    if source := withdrawn_from(iri, base):
+        title = source[1]
+        return ApiError(f"aucune donnée sur <{iri}> : cette subvention n'est plus publiée par la source « {title} » "
+                        "(sa version actuelle ne la contient pas)", f"no data about <{iri}>: this grant is no longer "
+                        f"published by the source '{title}' (its current version does not hold it)", status=404,
+                        code="not-found", see=source)
     return ApiError(f"aucune donnée sur <{iri}>", f"no data about <{iri}>", status=404, code="not-found",
-                    meant=suggested_actors(iri, current_app.config["MAILLAGE"]["base"]))
+                    meant=suggested_actors(iri, base))
 
 
 def resource_data(iri: str, page: int | None = None) -> dict:

@@ -6,7 +6,8 @@ A rename that a new version of the register made is recorded in its graph (``<ol
 :mod:`graph.ingest.source_renames`): the old address redirects to the new one (:func:`replacement`). Otherwise its
 404 suggests the actors it may have meant (:func:`suggested_actors`): the search index finds the candidates (any
 word of the address's key, typos tolerated), then the closest by key and by name are kept: no query of the store, a
-few milliseconds at 100k actors.
+few milliseconds at 100k actors. A grant's address ``{base}grant/{source key}/…`` that its source, still stored, no
+longer holds (the row removed from the list's new version) says so and links the source (:func:`withdrawn_from`).
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 
 from rdflib import URIRef
-from rdflib.namespace import DCTERMS
+from rdflib.namespace import DCTERMS, RDF
 
 from graph.identity_names import fold
+from graph.namespaces import MAI
 from webapp.page_queries import select
 
 #: Actors suggested at most.
@@ -33,6 +35,9 @@ MAX_RENAMES = 10
 # that has no dcterms:isReplacedBy (every page's case).
 _REPLACED_BY = f"""SELECT DISTINCT ?new WHERE {{ ?old <{DCTERMS.isReplacedBy}> ?new FILTER(isIRI(?new))
   FILTER NOT EXISTS {{ ?old ?p ?o FILTER(?p != <{DCTERMS.isReplacedBy}>) }} }} LIMIT 2"""
+
+# The title of a stored source, bound by ?source.
+_SOURCE_TITLE = f"""SELECT ?title WHERE {{ ?source <{RDF.type}> <{MAI.Source}> ; <{DCTERMS.title}> ?title }} LIMIT 1"""
 
 
 def replacement(iri: str) -> str | None:
@@ -78,4 +83,16 @@ def _closeness(key: str, result: dict) -> float:
                SequenceMatcher(None, spelled, fold(result["label"] or "")).ratio())
 
 
-__all__ = ["replacement", "suggested_actors"]
+def withdrawn_from(iri: str, base: str) -> tuple[str, str] | None:
+    """The source (IRI, title) that minted ``iri``, an address ``{base}grant/{source key}/…`` that holds no data, when
+    that source is stored: the grant is no longer in its current version. None for another address, or a source
+    not stored."""
+    key = iri[len(base) + len("grant/"):].split("/", 1)[0] if iri.startswith(base + "grant/") else ""
+    if not key:
+        return None
+    source = f"{base}source/{key}"
+    rows = select(_SOURCE_TITLE, source=URIRef(source))
+    return (source, str(rows[0]["title"])) if rows else None
+
+
+__all__ = ["replacement", "suggested_actors", "withdrawn_from"]

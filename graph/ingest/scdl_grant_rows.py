@@ -1,6 +1,6 @@
 """The rows of a grants list turned into grants (:mod:`graph.ingest.scdl_grants`): each row's funder and
-beneficiary, its grant's IRI, and the rows skipped (duplicates, totals rows, a printed report's page lines, rows
-shifted out of their columns).
+beneficiary, its grant's IRI (:mod:`graph.ingest.scdl_grant_addresses`), and the rows skipped (duplicates, totals
+rows, a printed report's page lines, rows shifted out of their columns).
 
 This module reads the rows (:class:`GrantRows`); each grant kept is described by
 :class:`graph.ingest.scdl_grant_description.GrantDescription` (its amount, purpose, dates and decision), and what
@@ -21,14 +21,14 @@ from graph.identity import ActorBook, actor_key
 from graph.identity_names import fold
 from graph.ingest.base import Extraction, SourceContext, new_graph
 from graph.ingest.delib_meta import parse_actes
-from graph.ingest.french import format_amount
 from graph.ingest.scdl_checks import identifier_in_name, print_artefact, shifted, total_difference, total_figure
 from graph.ingest.scdl_decisions import ActsNamed
+from graph.ingest.scdl_grant_addresses import GrantAddresses
 from graph.ingest.scdl_grant_description import GrantDescription
 from graph.ingest.scdl_grant_reports import GrantReports, Kept
 from graph.ingest.scdl_names import PERSON_LABEL, civility, is_anonymous
 from graph.ingest.scdl_sirens import with_siren
-from graph.namespaces import MAI, mint
+from graph.namespaces import MAI
 from graph.table_checks import is_total, short_row
 from graph.tabular import Row, Table
 from graph.values import ValueProblem
@@ -42,7 +42,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _NUMBER_CELL = re.compile(r"[\d\s\u00a0\u202f.,+-]*\d[\d\s\u00a0\u202f.,]*\s*(?:€|eur(?:os?)?)?", re.IGNORECASE)
 
 
-class GrantRows(GrantDescription, GrantReports):
+class GrantRows(GrantAddresses, GrantDescription, GrantReports):
     """Turns the rows of one table into grants, their cells read as
     :class:`graph.ingest.scdl_grant_values.GrantCellReader` reads them; keeps the per-file state (actors, totals,
     duplicates).
@@ -335,48 +335,3 @@ class GrantRows(GrantDescription, GrantReports):
         its funder, purpose and decision reference, with a share (pourcentageSubvention) below the whole on each; None
         for a row without such a share (its beneficiary's grant is the whole)."""
         return None if share is None else (funder, self.get(row, "purpose"), self.get(row, "decision_ref"))
-
-    def grant_iri(self, row: Row, funder: URIRef, beneficiary: URIRef, stated: Decimal,
-                  co_financing: tuple | None) -> URIRef:
-        """Mint the grant of ``row`` from its idSubvention, or its line when it has none. Co-beneficiaries of one
-        grant share its idSubvention on their rows: each row is a grant of its own, told apart by its beneficiary
-        (or its line). An idSubvention used again for another grant (another funder, purpose or decision, or a row
-        without a share: ``co_financing`` unlike its first row's) is warned about; one that names its funder's grant
-        for its beneficiary again (its amount ``stated`` again, or another) too, with its own warning
-        (:meth:`warn_stated_again`)."""
-        key, grant_id = self.ctx.key, self.get(row, "grant_id")
-        iri = mint("grant", key, grant_id or row.line, base=self.ctx.base)
-        if grant_id and self.id_count[grant_id] > 1:
-            first, shared = self.id_first.setdefault(grant_id, (row.line, co_financing))
-            earlier = self.id_beneficiary.setdefault((funder, grant_id, beneficiary), (row.line, stated))
-            if earlier[0] != row.line:
-                self.warn_stated_again(row, grant_id, earlier, stated)
-            elif first != row.line and (co_financing is None or co_financing != shared):
-                self.warn(row, "grant_id", f"identifiant de subvention déjà employé ligne {first} : une subvention "
-                          "distincte pour cette ligne", f"grant identifier already used on line {first}: a grant "
-                          "of its own for this line", grant_id)
-            iri = mint("grant", key, grant_id, actor_key(beneficiary), base=self.ctx.base)
-        if iri in self.minted:
-            iri = mint("grant", key, grant_id or "ligne", row.line, base=self.ctx.base)
-        self.minted.add(iri)
-        return iri
-
-    def warn_stated_again(self, row: Row, grant_id: str, earlier: tuple[int, Decimal], stated: Decimal) -> None:
-        """Warn of a row that states the grant ``grant_id`` again for the beneficiary of an ``earlier`` row (its
-        line, its amount): an amendment that changes the amount, a second instalment, or the grant written twice?
-        Nothing tells which, so both rows are kept, as two grants whose amounts the totals both count (as a grant
-        that two lists publish, :mod:`graph.ingest.scdl_repeated`), and that is said."""
-        line, before = earlier
-        both, both_en = format_amount(before + stated), f"{before + stated} €"
-        if before == stated:
-            fr = f"avec le même montant ({format_amount(stated)}) : la même subvention écrite deux fois ?"
-            en = f"with the same amount ({stated} €): the same grant written twice?"
-        else:
-            fr = (f"avec un autre montant ({format_amount(before)}, ici {format_amount(stated)}) : un avenant qui "
-                  "remplace le premier montant, ou un second versement ?")
-            en = (f"with another amount ({before} €, here {stated} €): an amendment that replaces the first amount, "
-                  "or a second instalment?")
-        self.warn(row, "grant_id", f"subvention déjà indiquée ligne {line} pour ce même bénéficiaire, {fr} les deux "
-                  f"lignes sont gardées, et comptées toutes deux dans les totaux ({both})", f"grant already stated "
-                  f"on line {line} for the same beneficiary, {en} both rows are kept, and both counted in the totals "
-                  f"({both_en})", grant_id)

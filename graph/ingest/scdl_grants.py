@@ -1,7 +1,9 @@
 """The SCDL *subventions* kind: grants lists (v2.1.1, SCDL 1, Etalab 2017, human labels) as CSV, XLSX or ODS.
 
-Each row becomes a ``mai:Grant`` ``mint("grant", source key, idSubvention or line)`` (rows sharing an idSubvention,
-co-beneficiaries, add their beneficiary's key) with its funder (a ``mai:PublicAuthority``), its beneficiary
+Each row becomes a ``mai:Grant`` ``mint("grant", source key, idSubvention)`` (rows sharing an idSubvention,
+co-beneficiaries, add their beneficiary's key), or, without an idSubvention, minted from its beneficiary's key, date
+and decision reference, never its line nor its amount, so that a corrected list keeps its other grants' addresses
+(:mod:`graph.ingest.scdl_grant_addresses`), with its funder (a ``mai:PublicAuthority``), its beneficiary
 (``mai:Association`` when an RNA number or the name says so, else ``mai:Actor``), the beneficiary's amount
 (``schema:amount`` = montant × pourcentageSubvention, the total kept as ``mai:statedTotal`` when the share is below
 1; montant itself, with a warning, when the rows of one idSubvention, or of one decision and purpose, each state
