@@ -116,7 +116,7 @@ EXTRA_TERMS = {
     MAI.supports: OWL.ObjectProperty,
     MAI.IngestIssue: OWL.Class, MAI.ingestIssue: OWL.ObjectProperty, MAI.severity: OWL.DatatypeProperty,
     MAI.field: OWL.DatatypeProperty, MAI.occurrences: OWL.DatatypeProperty, MAI.warningCount: OWL.DatatypeProperty,
-    MAI.errorCount: OWL.DatatypeProperty,
+    MAI.errorCount: OWL.DatatypeProperty, MAI.SourceVersion: OWL.Class,
 }
 
 ALL_TERMS = {**CONTRACT_TERMS, **EXTRA_TERMS}
@@ -136,6 +136,7 @@ SUBCLASSES = [
     (MAI.Session, SCHEMA.Event),
     (MAI.Source, PROV.Entity),
     (MAI.IngestIssue, PROV.Entity),
+    (MAI.SourceVersion, PROV.Entity),
 ]
 
 #: Namespaces whose terms the ontology and shapes may use without declaring them.

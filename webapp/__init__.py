@@ -27,7 +27,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     from webapp import errors, health, resources, sparql
     from webapp import api, funding, graph_store, home, i18n, network, queries_pages, resource_pages, scdl_download
-    from webapp import search_page
+    from webapp import search_page, sources_page
     from webapp import views, vocabulary_pages
 
     resources.init_app(app)
@@ -40,7 +40,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(health.bp)
     app.register_blueprint(sparql.bp)
     for module in (home, resource_pages, vocabulary_pages, funding, scdl_download, network, queries_pages,
-                   search_page, api, graph_store):
+                   search_page, api, graph_store, sources_page):
         app.register_blueprint(module.bp)
     from webapp import search_api, search_download
 

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, SKOS
+from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from graph.identifiers import read_control_code
 from graph.namespaces import MAI, OA, SCHEMA, THEMES
@@ -198,6 +198,8 @@ def page_context(data: dict) -> dict:
         hidden |= {str(prop["property"].iri) for prop in data["attendance"]["properties"]}
     if data.get("ingest_report"):  # its counts and its version's changes said under « Rapport d'import »
         hidden |= {str(MAI.warningCount), str(MAI.errorCount), str(SKOS.changeNote)}
+    if data.get("source_versions"):  # listed under « Versions précédentes »
+        hidden.add(str(PROV.wasRevisionOf))
     if values.get(str(SKOS.topConceptOf)) and values.get(str(SKOS.topConceptOf)) == values.get(str(SKOS.inScheme)):
         hidden.add(str(SKOS.topConceptOf))  # « concept de tête de » the scheme it is already said to be in
     of_source = any(ty.iri == str(MAI.Source) for ty in data.get("types", []))

@@ -326,6 +326,31 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ingest_report_note": ("Ce que l'import du fichier a signalé, gardé avec la source : les {n} premiers problèmes "
                            "de chaque sorte.", "What the file's ingest reported, kept with the source: the first {n} "
                            "issues of each kind."),
+    "source_versions": ("Versions précédentes", "Previous versions"),
+    "source_versions_note": ("Les fichiers que les versions suivantes ont remplacés sous ce nom, le plus récent "
+                             "d'abord : leur empreinte, la date de leur import et ce que chacun changeait.",
+                             "The files that later versions replaced under this name, the newest first: their digest, "
+                             "when they were imported and what each changed."),
+    "source_version_imported": ("importé le {date}", "imported on {date}"),
+    "nav_sources": ("Sources", "Sources"),
+    "sources_title": ("Sources", "Sources"),
+    "sources_intro": ("Les fichiers importés, le plus récent d'abord : la date de l'import de leurs octets (lus de "
+                      "nouveau à l'identique, ils gardent la leur), leur empreinte SHA-256 (survolez-la ou "
+                      "copiez-la pour l'avoir entière) et ce que leur import a signalé.",
+                      "The files ingested, the newest first: when their bytes were imported (the same bytes read "
+                      "again keep their date), their SHA-256 digest (hover over it or copy it to get it whole) and "
+                      "what their ingest reported."),
+    "no_sources": ("Aucun fichier importé.", "No file ingested."),
+    "sources_file": ("Fichier", "File"),
+    "source_kind": ("Type", "Kind"),
+    "source_imported": ("Importé le", "Imported"),
+    "source_sha256": ("SHA-256", "SHA-256"),
+    "source_triples": ("Triplets", "Triples"),
+    "source_warnings": ("Avertissements", "Warnings"),
+    "source_change": ("Dernier changement", "Last change"),
+    "source_earlier_one": ("1 version précédente", "1 previous version"),
+    "source_earlier": ("{n} versions précédentes", "{n} previous versions"),
+    "footer_sources": ("Sources importées", "Sources ingested"),
     "ingest_issue_warning": ("avertissement", "warning"),
     "ingest_issue_error": ("erreur", "error"),
     "empty_value": ("(vide)", "(empty)"),

@@ -227,6 +227,12 @@ def openapi_document(config: dict, server: str) -> dict:
                 "responses": {"200": json_ok({"allOf": [table, {"type": "object", "properties": {
                     "query": {"type": "string"}, "truncated": {"type": "boolean"}}}]}, "Les lignes"),
                     "400": _ERROR, "404": _ERROR, "503": _ERROR}}},
+            "/api/sources": {"get": {
+                "summary": "Les fichiers importés, le plus récent d'abord (comme la page /sources)",
+                "operationId": "sources",
+                "responses": {"200": json_ok({"type": "object", "properties": {"sources": {
+                    "type": "array", "items": {"$ref": "#/components/schemas/Source"}}}}, "Les sources"),
+                    "400": _ERROR, "503": _ERROR}}},
             "/api/upload": {"post": _UPLOAD},
             "/api/openapi.json": {"get": {
                 "summary": "Cette description", "operationId": "openapi",
@@ -238,6 +244,19 @@ def openapi_document(config: dict, server: str) -> dict:
                     "type": "object", "required": ["status", "code", "message", "message_en"],
                     "properties": {"status": {"type": "integer"}, "code": {"type": "string"},
                                    "message": {"type": "string"}, "message_en": {"type": "string"}}}}},
+                "Source": {"type": "object", "description": "Un fichier importé : son IRI (celle de son graphe) et "
+                           "sa page, son nom, son type, la date de l'import de ses octets (lus de nouveau à "
+                           "l'identique, ils gardent la leur), son empreinte SHA-256, ses triplets, les avertissements "
+                           "et erreurs de son import, ce que sa version changeait (par langue) et combien de versions "
+                           "elle a remplacées",
+                           "properties": {"iri": {"type": "string"}, "page": {"type": "string"},
+                                          "title": {"type": "string"}, "kind": {"type": ["string", "null"]},
+                                          "imported": {"type": ["string", "null"], "format": "date-time"},
+                                          "sha256": {"type": "string"}, "triples": {"type": "integer"},
+                                          "warnings": {"type": "integer"}, "errors": {"type": "integer"},
+                                          "change_note": {"type": "object",
+                                                          "additionalProperties": {"type": "string"}},
+                                          "previous_versions": {"type": "integer"}}},
                 "Ref": {"type": "object", "required": ["label"], "description":
                         "Une ressource : son IRI et son nom ; sans « iri » pour un texte qu'une source écrit là "
                         "où une IRI est attendue (un financeur « Ville de Lyon », refusé par les formes SHACL, "

@@ -47,6 +47,7 @@ from webapp.resource_report import ingest_report
 from webapp.resource_suggestions import replacement, suggested_actors, withdrawn_from
 from webapp.resource_tables import decided_grants, goal_inverse, instances, memberships
 from webapp.resources import get_store
+from webapp.sources_page import source_versions
 
 bp = Blueprint("resource", __name__)
 
@@ -320,6 +321,7 @@ def resource_data(iri: str, page: int | None = None) -> dict:
         data["fiscal_year_origin"] = fiscal_year_origin(s, out)
     if MAI.Source in types:
         data["ingest_report"] = ingest_report(s, out)
+        data["source_versions"] = source_versions(s)
     if listed is not None:
         data["memberships"], data["memberships_count"], data["members_offset"] = listed, listed_count, members_offset
         if members is not None:

@@ -87,7 +87,8 @@ def report_parts(result: dict) -> tuple[str, list[str]]:
 
 #: What the form says for the advice of a report that names an option of ``maillage ingest`` (French, English
 #: templates of :mod:`graph.ingest.source_messages`, ``{name}`` what varies): the form has a field for ``--funder``,
-#: a « Type » for ``--kind``, and names a source by its file's name, with no ``--name``; it removes no source.
+#: a « Type » for ``--kind``, and names a source by its file's name, with no ``--name``; it removes no source (who
+#: runs Maillage does, with ``maillage remove``).
 FORM_ADVICE = {
     "funder": ("le champ « Collectivité » de ce formulaire", "this form's “Authority” field"),
     "other_name": ("renommez le fichier avant de le déposer (le nom du fichier est celui de la source)",
@@ -98,16 +99,23 @@ FORM_ADVICE = {
                      "if it is a new version of it, rename it '{name}' before uploading it: it will replace it"),
     "kind": ("le type choisi dans « Type » : choisissez « détecter » ou ce type",
              "the kind chosen under “Kind”: choose “detect” or that kind"),
+    "renamed_remove": ("s'il le remplace sous un nouveau nom, demandez à qui administre Maillage de retirer l'ancien "
+                       "(ce formulaire ne retire aucune source : maillage remove {name}), ou déposez-le plutôt sous "
+                       "le nom « {name} »",
+                       "if it replaces it under a new name, ask whoever runs Maillage to remove the old one (this "
+                       "form removes no source: maillage remove {name}), or upload it under the name '{name}' "
+                       "instead"),
 }
 
 
 def _command_advice() -> dict[str, tuple[str, str]]:
     """The advice of the command's reports that :data:`FORM_ADVICE` words for the form, by the same keys."""
     from graph.ingest.base import FUNDER_ADVICE
-    from graph.ingest.source_messages import KIND_ADVICE, OTHER_NAME_ADVICE, OWN_NAME_ADVICE, REMOVE_FIRST_ADVICE
+    from graph.ingest.source_messages import (KIND_ADVICE, OTHER_NAME_ADVICE, OWN_NAME_ADVICE, REMOVE_FIRST_ADVICE,
+                                              RENAMED_REMOVE_ADVICE)
 
     return {"funder": FUNDER_ADVICE, "other_name": OTHER_NAME_ADVICE, "own_name": OWN_NAME_ADVICE,
-            "remove_first": REMOVE_FIRST_ADVICE, "kind": KIND_ADVICE}
+            "remove_first": REMOVE_FIRST_ADVICE, "kind": KIND_ADVICE, "renamed_remove": RENAMED_REMOVE_ADVICE}
 
 
 def _template_pattern(template: str) -> re.Pattern:

@@ -22,11 +22,12 @@ from graph.ingest.rdf_lines import with_lines
 from graph.ingest.reader_versions import is_current, reread_issue
 from graph.ingest.source_changes import (GraphState, change_summary, continued_memberships, former_names, graph_state,
                                         renamed_actors, reworded_actions, summary_issue)
-from graph.ingest.source_messages import read_as_chosen, replacement_issues, same_source
+from graph.ingest.source_messages import identical_issue, read_as_chosen, replacement_issues, same_source
 from graph.ingest.source_renames import record_renames, recorded_names, recorded_renames
 from graph.ingest.source_report import change_notes, kept_change_notes
-from graph.ingest.sources import (StoredSources, lost_things, stored_reading, stored_sha256, stored_subjects,
-                                  stored_title)
+from graph.ingest.source_versions import imported_time, kept_versions
+from graph.ingest.sources import (StoredSources, identical_source, lost_things, stored_reading, stored_sha256,
+                                  stored_subjects, stored_title)
 from graph.ingest.unknown import compressed, word_document
 from graph.namespaces import DEFAULT_BASE
 from graph.store import fault_point, parse_base
@@ -126,6 +127,8 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         report.issues[:0] = replacement_issues(ctx.options.get("source_name") or ctx.name, fewer)  # --name's
     if reread is not None:
         report.issues.insert(0, reread)
+    if stored_sha != ctx.sha256 and (twin := identical_source(writer.query, ctx.sha256, ctx.source)):
+        report.issues.insert(0, identical_issue(*twin, grants=source_kind.rows_kept == "grants"))
     found = len(extraction.issues) + len(extraction.nonconforming)
     said_first = len(report.issues) - found  # the lines above, before what the reading found
     if strict and (extraction.errors or extraction.nonconforming):
@@ -140,7 +143,8 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     renames = ((recorded_renames(writer.query, ctx.source), recorded_names(writer.query, ctx.source))
                if source_kind.name != "rdf" else None)
     notes = kept_change_notes(writer.query, ctx.source) if stored_sha == ctx.sha256 else None  # the same file again
-    new_subjects = _store(writer, ctx, source_kind, extraction, strict, report, said_first)
+    description = _description(writer.query, ctx, source_kind.name, extraction, stored_sha)
+    new_subjects = _store(writer, ctx, source_kind, extraction, description, strict, report)
     lost = form_before.losses(form(writer.query, ctx.source)) if form_before is not None else []
     _tell_changes(writer, ctx, report, said_first, replaced, renames, lost, notes)
     report.touched = {str(s) for s in old_subjects} | new_subjects
@@ -193,18 +197,28 @@ def _tell_nonconforming(report: IngestReport, extraction: Extraction) -> None:
             report.stats["warnings"] += len(extraction.nonconforming)
 
 
-def _store(writer, ctx: SourceContext, source_kind: SourceKind, extraction: Extraction, strict: bool,
-           report: IngestReport, read_from: int) -> set[str]:
-    """Store a file's ``extraction`` with its description and the report of its reading (``report.issues`` from
-    ``read_from``), and return the subjects it touched; under ``strict``, validate it and raise IngestRefused, its
-    graph restored, when it fails."""
-    description = describe_file(ctx, source_kind.name, extraction.text)
+def _description(query, ctx: SourceContext, kind: str, extraction: Extraction, stored_sha: str | None) -> TripleSet:
+    """The description of the file of ``ctx`` (:func:`describe_file`), with the versions of its source that it keeps
+    (:mod:`graph.ingest.source_versions`): the stored one too when the file replaces it (``stored_sha``: its
+    sha256), and the time its bytes were first imported when they are the stored ones, read again."""
+    same = stored_sha == ctx.sha256
+    description = describe_file(ctx, kind, extraction.text, imported_time(query, ctx.source) if same else None)
+    if stored_sha is not None:
+        description += kept_versions(query, ctx.source, ctx.key, not same, ctx.base)
+    return description
+
+
+def _store(writer, ctx: SourceContext, source_kind: SourceKind, extraction: Extraction, description: TripleSet,
+           strict: bool, report: IngestReport) -> set[str]:
+    """Store a file's ``extraction`` with its ``description`` and its report (every warning and error of
+    ``report.issues``, those found once it is stored too), and return the subjects it touched; under ``strict``,
+    validate it and raise IngestRefused, its graph restored, when it fails."""
     if extraction.graph is not None:
-        new_subjects = store_extraction(writer, ctx, source_kind, extraction.graph, description, report, read_from,
+        new_subjects = store_extraction(writer, ctx, source_kind, extraction.graph, description, report,
                                         extraction.actor_lines)
         refused = False
     else:
-        new_subjects, refused = store_rdf(writer, ctx, extraction.rdf, description, strict, report, read_from)
+        new_subjects, refused = store_rdf(writer, ctx, extraction.rdf, description, strict, report)
     if strict and not refused:
         report.violations = validate(writer.query, ctx.source, validation_threads(writer))
         if extraction.rdf is not None:

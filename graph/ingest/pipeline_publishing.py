@@ -17,6 +17,7 @@ from graph.ingest import get_kind
 from graph.ingest.checker import Checker
 from graph.ingest.pipeline_file import validation_threads
 from graph.ingest.pipeline_reports import IngestReport
+from graph.ingest.pipeline_storage import keep_anew
 from graph.ingest.rdf_lines import file_with_lines
 from graph.ingest.register_links import relink
 from graph.ingest.sources import stored_sha256
@@ -85,7 +86,8 @@ class Publishing:
 
     def _settle_stored_issues(self) -> None:
         """Drop from the reports not yet announced the issues of their kind's ``check_stored`` that a later file of
-        the batch settled (a register's grant reference that its grants list links): it is told anew."""
+        the batch settled (a register's grant reference that its grants list links): it is told anew, and so is the
+        report kept with its source."""
         for report, _ in self.pending:
             recheck = get_kind(report.kind).recheck_stored if report.stored_issues else None
             if recheck is None or report.source is None:
@@ -95,6 +97,8 @@ class Publishing:
             settled = [issue for issue in report.stored_issues if issue not in fresh]
             report.issues = [issue for issue in report.issues if issue not in settled]
             report.stored_issues = [issue for issue in report.stored_issues if issue in fresh]
+            if settled:
+                keep_anew(self.writer, report)  # the source's kept report says what its ingest says now
 
     def finish(self) -> None:
         """Publish what is left, and announce the last check's files."""

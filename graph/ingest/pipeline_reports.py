@@ -5,10 +5,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from rdflib import URIRef
 
 from graph.ingest.base import Issue
+from graph.triples import TripleSet
 from graph.validation import Violation
 
 
@@ -28,6 +30,9 @@ class IngestReport:
     seconds: float = 0.0
     stored_issues: list[Issue] = field(default_factory=list, repr=False)  # what its kind's check_stored said
     told: set[tuple[str, str]] = field(default_factory=set, repr=False)  # its extraction's (Extraction.told)
+    #: The report's triples kept with its source, and how to make them of other issues (pipeline_storage.keep_report)
+    kept: TripleSet | None = field(default=None, repr=False)
+    keeping: Callable[[list[Issue]], TripleSet] | None = field(default=None, repr=False)
 
     @property
     def errors(self) -> list[Issue]:

@@ -7,6 +7,7 @@ its first pass reads what it implies; and the labels that a better-ranked source
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
@@ -50,14 +51,17 @@ def ensure_vocabularies(writer) -> list[str]:
     return loaded
 
 
-def describe_file(ctx: SourceContext, kind: str, text: str | None = None) -> TripleSet:
+def describe_file(ctx: SourceContext, kind: str, text: str | None = None, imported: Literal | None = None
+                  ) -> TripleSet:
     """The description of a read file as the source ``ctx.source`` of the kind ``kind``: its name, checksum, media
-    type, time of ingest and the version of its kind's reader (:mod:`graph.ingest.reader_versions`), and the
-    ``text`` its extraction read, if any."""
-    return _describe(ctx.source, ctx.name, ctx.sha256, _media_type(ctx, kind), kind, text)
+    type, time of ingest (``imported``: the time its bytes were first imported, when they are read again; see
+    :mod:`graph.ingest.source_versions`) and the version of its kind's reader (:mod:`graph.ingest.reader_versions`),
+    and the ``text`` its extraction read, if any."""
+    return _describe(ctx.source, ctx.name, ctx.sha256, _media_type(ctx, kind), kind, text, imported)
 
 
-def _describe(source: URIRef, title: str, sha: str, media_type: str, kind: str, text: str | None = None) -> TripleSet:
+def _describe(source: URIRef, title: str, sha: str, media_type: str, kind: str, text: str | None = None,
+              imported: Literal | None = None) -> TripleSet:
     graph = new_graph()
     graph.add((source, RDF.type, MAI.Source))
     graph.add((source, RDF.type, PROV.Entity))
@@ -65,8 +69,10 @@ def _describe(source: URIRef, title: str, sha: str, media_type: str, kind: str, 
     graph.add((source, MAI.sha256, Literal(sha)))
     graph.add((source, DCTERMS.format, Literal(media_type)))
     graph.add((source, DCTERMS.type, Literal(kind)))
-    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    graph.add((source, PROV.generatedAtTime, Literal(now.isoformat(), datatype=XSD.dateTime)))
+    if imported is None:
+        now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        imported = Literal(now.isoformat(), datatype=XSD.dateTime)
+    graph.add((source, PROV.generatedAtTime, imported))
     if (version := reader_version(kind)) is not None:  # not the shipped vocabularies': their checksum tells
         graph.add((source, MAI.readerVersion, Literal(version, datatype=XSD.integer)))
     if text is not None:
@@ -106,17 +112,16 @@ def _materialise_extraction(graph: TripleSet, source: URIRef) -> None:
 
 
 def store_extraction(writer, ctx: SourceContext, source_kind, graph: TripleSet, description: TripleSet,
-                     report: IngestReport, read_from: int = 0, actor_lines: dict | None = None) -> set[str]:
+                     report: IngestReport, actor_lines: dict | None = None) -> set[str]:
     """Store what an extractor made of a file, its actors resolved against the store, as the file's named graph,
-    with the report of its reading (``report.issues`` from ``read_from``: :func:`kept_report`); return the subjects
-    it touched. What the stored graph tells beyond the file (``check_stored``) goes to ``report``. ``actor_lines``:
-    the line that names each actor, when the graph does not say it (:attr:`Extraction.actor_lines`)."""
+    with its report (:func:`keep_report`); return the subjects it touched. What the stored graph tells beyond the
+    file (``check_stored``) goes to ``report``, and is kept with the rest, in the same write. ``actor_lines``: the
+    line that names each actor, when the graph does not say it (:attr:`Extraction.actor_lines`)."""
     resolution = resolve_actors(graph, writer.query, ctx.source, source_kind.name, actor_lines)
     outranked = keep_one_pref_label(graph, writer.query, ctx.source, source_kind.name)
     canonical_deliberations(graph)
     report.issues += [Issue("warning", *said) for said in resolution.ambiguous]
     graph += description
-    graph += kept_report(ctx, report, read_from)
     _materialise_extraction(graph, ctx.source)
     writer.replace_graph(ctx.source, graph)
     _demote_labels(writer, resolution.demoted)
@@ -127,15 +132,17 @@ def store_extraction(writer, ctx: SourceContext, source_kind, graph: TripleSet, 
         report.issues += issues
         report.stored_issues = issues
         report.stats.update(*counts)  # what only the store tells: the grants a register links to goals
+    keep_report(writer, ctx, report)
     fault_point("after-replace")
-    return {str(s) for s in graph.subjects() if isinstance(s, URIRef)} | changed
+    kept = {str(s) for s in report.kept.subjects() if isinstance(s, URIRef)}
+    return {str(s) for s in graph.subjects() if isinstance(s, URIRef)} | changed | kept
 
 
 def store_rdf(writer, ctx: SourceContext, rdf: tuple[bytes, str], description: TripleSet, strict: bool,
-              report: IngestReport, read_from: int = 0) -> tuple[set[str], bool]:
+              report: IngestReport) -> tuple[set[str], bool]:
     """Load an RDF file through the engine's parser as the file's named graph, with what its first pass implies
     (materialised types, provenance), the dates of its memberships' periods (:mod:`graph.ingest.rdf_memberships`) and
-    the report of its reading (``report.issues`` from ``read_from``: :func:`kept_report`); return the subjects it
+    its report (:func:`keep_report`); return the subjects it
     touched and whether ``strict`` refuses it (it redefines terms of the vocabulary contract, or uses ``mai:`` terms
     that it does not define)."""
     data, fmt = rdf
@@ -164,18 +171,31 @@ def store_rdf(writer, ctx: SourceContext, rdf: tuple[bytes, str], description: T
     report.issues += unknown_roles(writer.query, ctx.source, observed)
     file_issues = rdf_file_issues(writer.query, ctx.source, observed, strict, others_identified)
     report.issues += file_issues
-    kept = kept_report(ctx, report, read_from)
-    writer.add(ctx.source, kept)
-    touched = observed.touched() | {str(s) for s in kept.subjects() if isinstance(s, URIRef)}
+    keep_report(writer, ctx, report)
+    touched = observed.touched() | {str(s) for s in report.kept.subjects() if isinstance(s, URIRef)}
     return touched | {str(ctx.source)}, any(i.level == "error" for i in file_issues)
 
 
-def kept_report(ctx: SourceContext, report: IngestReport, read_from: int) -> TripleSet:
-    """The report kept with the source of ``ctx`` (:mod:`graph.ingest.source_report`): the issues of ``report``
-    from ``read_from`` on, those that reading and storing the file found; the ones before tell of the run (a
-    replacement, a reading again), and those after, added once the file is stored (``check_stored``), of the store.
-    """
-    return report_graph(ctx.source, ctx.key, report.issues[read_from:], ctx.base)
+def keep_report(writer, ctx: SourceContext, report: IngestReport) -> None:
+    """Keep ``report`` with the source of ``ctx`` (:mod:`graph.ingest.source_report`), in the write that stores the
+    file: every warning and error its ingest gave — the replacement's, the reading's, and those the stored graph
+    told (``check_stored``) —, so that the source's page and ``mai:warningCount`` say what the ingest said. The
+    triples kept are remembered in ``report`` (:attr:`IngestReport.kept`), to be told anew by :func:`keep_anew`."""
+    report.keeping = partial(report_graph, ctx.source, ctx.key, base=ctx.base)
+    report.kept = report.keeping(report.issues)
+    writer.add(ctx.source, report.kept)
+
+
+def keep_anew(writer, report: IngestReport) -> None:
+    """Replace the report kept with the source of ``report`` (:func:`keep_report`) by what ``report.issues`` says
+    now: a later file of the batch settled some of its warnings (its kind's ``recheck_stored``), before they are
+    published."""
+    if report.keeping is None or report.source is None:
+        return
+    kept = report.keeping(report.issues)
+    writer.remove(report.source, report.kept)
+    writer.add(report.source, kept)
+    report.kept = kept
 
 
 def _demote_labels(writer, demoted: list[tuple[URIRef, URIRef, Literal]], predicate: URIRef = RDFS.label) -> None:
@@ -194,4 +214,4 @@ def _demote_labels(writer, demoted: list[tuple[URIRef, URIRef, Literal]], predic
 
 
 
-__all__ = ["ensure_vocabularies", "describe_file", "kept_report", "store_extraction", "store_rdf"]
+__all__ = ["ensure_vocabularies", "describe_file", "keep_anew", "keep_report", "store_extraction", "store_rdf"]

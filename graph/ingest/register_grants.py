@@ -296,6 +296,12 @@ def _beneficiary_siren(builder, entry) -> str | None:
     return next((siren for siren, _ in read.values()), None)
 
 
+def about_references(issue: Issue) -> bool:
+    """Whether ``issue`` is one of :func:`check_references`'s, which the store tells of a register's references
+    and which all open on « financement (…) » (the reading's own open on « financement : »)."""
+    return issue.message.startswith("financement (")
+
+
 def check_references(query, source: URIRef) -> list[Issue]:
     """Warn about each grant reference of the register ``source`` that describes no grant of the store (``query``:
     a store's query function), saying what it names and why nothing answers it; and about each that its number

@@ -23,8 +23,9 @@ from rdflib import URIRef
 
 from graph.ingest.base import Issue
 from graph.ingest.dissolutions import check_dissolved_members
-from graph.ingest.register_grants import check_references, linked_grants, references
+from graph.ingest.register_grants import about_references, check_references, linked_grants, references
 from graph.ingest.source_messages import OWN_NAME_ADVICE
+from graph.ingest.source_report import keep_settled
 from graph.namespaces import MAI, sparql_prologue
 from graph.triples import TripleSet
 
@@ -143,13 +144,17 @@ def relink(writer, stored: set[URIRef]) -> tuple[set[str], list[Issue]]:
     """What the ingest does at the end of a batch of files: link the grants anew (a grant ingested after the register
     gets its goals, a grant gone loses them); return the grants whose goals changed, and the warnings about the
     references of each register whose links changed and that is not among the ``stored`` sources of the batch (their
-    own report warned already), each naming its register and line."""
+    own report warned already), each naming its register and line. The report kept with each such register
+    (:func:`graph.ingest.source_report.keep_settled`) says its references' warnings anew: those the new links
+    settle are gone, new ones are kept."""
     linked = link_grants(writer)
     issues = []
     for source in sorted(linked.sources - stored):
         title = next((str(row[0]) for row in writer.query(sparql_prologue() + _TITLE, {"source": source})),
                      str(source))
-        for issue in check_references(writer.query, source):
+        found = check_references(writer.query, source)
+        keep_settled(writer, source, about_references, found)
+        for issue in found:
             where = f"{title}, ligne {issue.line}" if issue.line else title
             where_en = f"{title}, line {issue.line}" if issue.line else title
             issues.append(Issue(issue.level, f"registre « {where} » : {issue.message}",

@@ -57,6 +57,8 @@ def check_repeated(query, source: URIRef) -> list[Issue]:
     twins: dict[int, set[tuple[str, int | None]]] = {}
     for line, title, other_line in query(sparql_prologue() + _REPEATED, {"source": source}):
         twins.setdefault(int(line), set()).add((str(title), int(other_line) if other_line is not None else None))
+    if (whole := _all_repeated(query, source, twins)) is not None:
+        return [whole]
     issues = []
     for line, found in sorted(twins.items()):
         where = [f"« {title} »" + (f" (ligne {other})" if other else "") for title, other in sorted(found, key=str)]
@@ -65,6 +67,30 @@ def check_repeated(query, source: URIRef) -> list[Issue]:
             "warning", f"subvention déjà publiée par {', '.join(where)} : elle sera comptée deux fois dans les totaux",
             f"grant already published by {', '.join(where_en)}: it will be counted twice in the totals", line=line))
     return issues
+
+
+_GRANTS = "SELECT (COUNT(DISTINCT ?grant) AS ?n) WHERE { GRAPH ?source { ?grant a mai:Grant } }"
+#: The file names of the other sources whose file had the bytes of ?source's.
+_SAME_BYTES = """SELECT ?title WHERE { GRAPH ?source { ?source mai:sha256 ?sha }
+  GRAPH ?other { ?other mai:sha256 ?sha ; dcterms:title ?title } FILTER(?other != ?source) }"""
+
+
+def _all_repeated(query, source: URIRef, twins: dict[int, set[tuple[str, int | None]]]) -> Issue | None:
+    """The one warning of a list of several grants that another source of the same bytes publishes all of (the same
+    file ingested again under a new name, which its ingest tells first: ``source_messages.identical_issue``), said
+    once rather than row by row, each row's twin being the same row there; None otherwise (another file, an export
+    of the list, is told row by row: its rows are not the list's)."""
+    if len(twins) < 2:
+        return None
+    titles = set.intersection(*({title for title, _ in found} for found in twins.values()))
+    titles &= {str(row[0]) for row in query(sparql_prologue() + _SAME_BYTES, {"source": source})}
+    if not titles or int(next(iter(query(sparql_prologue() + _GRANTS, {"source": source})))[0]) != len(twins):
+        return None
+    title, count = min(titles), len(twins)
+    return Issue("warning", f"ses {count} subventions sont toutes déjà publiées par « {title} » : elles seront "
+                            "comptées deux fois dans les totaux",
+                 f"its {count} grants are all already published by '{title}': they will be counted twice in the "
+                 "totals")
 
 
 #: What two rows of one list must share to publish one grant: the grant's funder, beneficiary, amount, purpose,

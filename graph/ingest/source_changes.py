@@ -358,12 +358,13 @@ def _class_changes(before: GraphState, after: GraphState, left_aside: set[URIRef
 
 def _by_class(typed: dict[URIRef, set[URIRef]], left_aside: set[URIRef]) -> dict[URIRef, set[URIRef]]:
     """The resources of ``typed`` by their most specific classes of the vocabulary (an association is not counted
-    again as an actor), less ``left_aside`` and the issues of the ingest's report (:mod:`graph.ingest.source_report`).
+    again as an actor), less ``left_aside``, the issues of the ingest's report (:mod:`graph.ingest.source_report`)
+    and the versions it replaced (:mod:`graph.ingest.source_versions`).
     """
     supers = superclasses()
     classes_of: dict[URIRef, set[URIRef]] = {}
     for cls, subjects in typed.items():
-        if cls.startswith(str(MAI)) and cls != MAI.IngestIssue:  # what the file says, not what it holds
+        if cls.startswith(str(MAI)) and cls not in (MAI.IngestIssue, MAI.SourceVersion):  # what it says, not holds
             for subject in subjects - left_aside:
                 classes_of.setdefault(subject, set()).add(cls)
     by_class: dict[URIRef, set[URIRef]] = {}

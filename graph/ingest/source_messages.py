@@ -8,6 +8,7 @@ the upload form, which has no such option, words it otherwise (:func:`webapp.upl
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from rdflib import URIRef
@@ -22,6 +23,9 @@ OWN_NAME_ADVICE = "importez-le sous son nom (--name {name})", "ingest it under i
 #: To remove the source ``{name}`` before a new version of it comes under another file name.
 REMOVE_FIRST_ADVICE = ("retirez d'abord « {name} » (maillage remove) s'il en est une nouvelle version",
                        "first remove '{name}' (maillage remove) if it is a new version of it")
+#: To remove the source ``{name}`` that a file of the same bytes replaces under a new name.
+RENAMED_REMOVE_ADVICE = ("s'il le remplace sous un nouveau nom, retirez l'ancien (maillage remove {name})",
+                         "if it replaces it under a new name, remove the old one (maillage remove {name})")
 #: To have a file's kind detected, or to force the kind ``{name}`` that detection finds, not the one ``--kind`` gave.
 KIND_ADVICE = ("le type donné par --kind : retirez --kind pour qu'il soit détecté, ou donnez ce type (--kind {name})",
                "the kind given by --kind: leave --kind out to have it detected, or give that kind (--kind {name})")
@@ -45,6 +49,23 @@ def replacement_issues(name: str, fewer: list[tuple[str, str]]) -> list[Issue]:
             f"{', '.join(en for _, en in fewer)}; if the file is cut short or incomplete, ingest the former version "
             "again"))
     return issues
+
+
+def identical_issue(title: str, day: dt.date | None, grants: bool) -> Issue:
+    """The warning of a file whose bytes are those of the stored source ``title``, imported on ``day``, under
+    another name: said first, with what to do, before the row-by-row warnings of what it repeats (``grants``: a
+    grants list, whose totals would count each grant twice)."""
+    from graph.ingest.french import format_date_words
+
+    when = f", déjà importé le {format_date_words(day)}" if day else ", déjà importé"
+    when_en = f", already ingested on {day.isoformat()}" if day else ", already ingested"
+    twice = ("ses subventions sont comptées deux fois dans les totaux" if grants
+             else "ce qu'il décrit l'est deux fois, par deux sources")
+    twice_en = ("its grants are counted twice in the totals" if grants
+                else "what it describes is described twice, by two sources")
+    advice = RENAMED_REMOVE_ADVICE[0].format(name=title), RENAMED_REMOVE_ADVICE[1].format(name=title)
+    return Issue("warning", f"fichier identique à « {title} »{when} : {advice[0]} ; sinon {twice}",
+                 f"file identical to '{title}'{when_en}: {advice[1]}; otherwise {twice_en}")
 
 
 def same_source(ctx: SourceContext, stored: str) -> InputError:

@@ -11,8 +11,10 @@ the first :data:`ISSUES_KEPT_PER_KIND` of each kind (same severity, field and me
 kind says how many the file gave in all (``mai:occurrences``).
 
 Issues are named by their rank (``{base}issue/{source key}/{n}``), with no date: the same file read twice gives the
-same triples. What an ingest says of its run rather than of the file (a replacement, a reading again) and its infos
-are not kept, but for what a new version changed (:func:`graph.ingest.source_changes.change_summary`: the members
+same triples. Every warning and error of the ingest is kept: the reading's, a replacement's (« remplace la source
+… », « décrit moins … »), and those that the stored graph told (a grant another source publishes too), in the write
+that stores the file, told anew when a later file of the batch settles them. Its infos (a reading again) are not,
+but for what a new version changed (:func:`graph.ingest.source_changes.change_summary`: the members
 who joined and left, the circles and goals changed…), which the source keeps as a ``skos:changeNote`` in French and
 in English, so that its page still says it after the upload's result is gone. The same file read again (a reader's
 new version, ``--force``) changes nothing and keeps the note of the version that made it (:func:`kept_change_notes`);
@@ -31,6 +33,7 @@ a file that replaces the source says what it changed in its own note.
 from __future__ import annotations
 
 from collections import Counter
+from typing import Callable
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
@@ -96,6 +99,48 @@ def _describe_issue(graph: TripleSet, node: URIRef, issue: Issue, source: URIRef
         graph.add((node, RDF.value, Literal(value)))
 
 
+#: The triples of the report kept in the graph ?g: its counts, its issues and what each says.
+_KEPT = f"""SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{
+  {{ ?g ?p ?o FILTER(?p IN (<{MAI.warningCount}>, <{MAI.errorCount}>, <{MAI.ingestIssue}>)) BIND(?g AS ?s) }}
+  UNION {{ ?g <{MAI.ingestIssue}> ?s . ?s ?p ?o }} }} }}"""
+
+
+def kept_issues(kept: TripleSet, source: URIRef) -> list[Issue]:
+    """The issues that the report ``kept`` with ``source`` (:func:`report_graph`) tells, in their order, each kind's
+    issues that were not kept (beyond :data:`ISSUES_KEPT_PER_KIND`) as copies of its last one: the issues that make
+    the same report again."""
+    ranked = sorted(kept.objects(source, MAI.ingestIssue), key=lambda node: int(str(node).rsplit("/", 1)[1]))
+    issues: list[Issue] = []
+    seen: Counter = Counter()
+    for node in ranked:
+        messages = {literal.language: str(literal) for literal in kept.objects(node, DCTERMS.description)}
+        line, value = kept.value(node, MAI.rowNumber), kept.value(node, RDF.value)
+        field = kept.value(node, MAI.field)
+        issue = Issue(str(kept.value(node, MAI.severity)), messages.get("fr", ""), messages.get("en", ""),
+                      int(line) if line is not None else None, str(field) if field is not None else None,
+                      str(value) if value is not None else None)
+        issues.append(issue)
+        seen[issue_kind(issue)] += 1
+        if (occurrences := kept.value(node, MAI.occurrences)) is not None and int(occurrences) > ISSUES_KEPT_PER_KIND:
+            issues += [issue] * (int(occurrences) - ISSUES_KEPT_PER_KIND)
+    return issues
+
+
+def keep_settled(writer, source: URIRef, told: Callable[[Issue], bool], fresh: list[Issue]) -> None:
+    """Tell anew the report kept in the stored graph of ``source``, through ``writer``, once another file changed
+    what the store tells of it: its kept issues that ``told`` says the store told (a register's grant references
+    checked against the store's grants) give way to the ``fresh`` ones, so that its count and its page say what the
+    store tells now (a reference that a grants list ingested since answers is no longer warned of)."""
+    kept = TripleSet(tuple(row) for row in writer.query(_KEPT, {"g": source}))
+    before = kept_issues(kept, source)
+    issues = [issue for issue in before if not told(issue)] + fresh
+    if issues == before:
+        return
+    base, _, key = str(source).rpartition("source/")
+    writer.remove(source, kept)
+    writer.add(source, report_graph(source, key, issues, base))
+
+
 _CHANGE_NOTES = f"SELECT ?note WHERE {{ GRAPH ?g {{ ?g <{SKOS.changeNote}> ?note FILTER(isLiteral(?note)) }} }}"
 
 
@@ -121,5 +166,5 @@ def kept_change_notes(query, source: URIRef) -> TripleSet:
     return graph
 
 
-__all__ = ["ISSUES_KEPT_PER_KIND", "VALUE_CHARS_KEPT", "change_notes", "issue_kind", "kept_change_notes",
-           "report_graph"]
+__all__ = ["ISSUES_KEPT_PER_KIND", "VALUE_CHARS_KEPT", "change_notes", "issue_kind", "keep_settled",
+           "kept_change_notes", "kept_issues", "report_graph"]

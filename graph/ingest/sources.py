@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import RDF, URIRef
-from rdflib.namespace import DCTERMS
+import datetime as dt
+
+from rdflib import RDF, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV
 
 from graph.ingest.reader_versions import OutdatedSource, outdated, version_of
 from graph.namespaces import MAI
@@ -27,6 +29,12 @@ _READ = f"SELECT ?sha ?kind ?version WHERE {{ {_READ_PATTERN} }}"
 _READ_ALL = f"SELECT ?g ?sha ?kind ?version WHERE {{ {_READ_PATTERN} }}"
 _TITLE = f"SELECT ?title WHERE {{ GRAPH ?g {{ ?g <{DCTERMS.title}> ?title }} }}"
 _TITLES = f"SELECT ?g ?title WHERE {{ GRAPH ?g {{ ?g <{DCTERMS.title}> ?title }} }}"
+#: The source, other than ?source, whose file had the bytes of sha256 ?sha: its file name and when it was imported
+#: (the shipped vocabularies left out: they are no user's file to remove).
+_SAME_BYTES = (f"SELECT ?title ?time WHERE {{ GRAPH ?g {{ ?g <{MAI.sha256}> ?sha ; <{DCTERMS.title}> ?title "
+               f"OPTIONAL {{ ?g <{PROV.generatedAtTime}> ?time }} "
+               f"FILTER NOT EXISTS {{ ?g <{DCTERMS.type}> \"vocabulary\" }} }} FILTER(?g != ?source) }} "
+               "ORDER BY ?time LIMIT 1")
 _SUBJECTS = "SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } FILTER(isIRI(?s)) }"
 _GRAPHS = "SELECT ?g WHERE { GRAPH ?g { } }"
 
@@ -79,6 +87,16 @@ def stored_title(query, graph: URIRef) -> str | None:
     """Return the file name recorded for the source stored as ``graph``, if any."""
     rows = list(query(_TITLE, {"g": graph}))
     return str(rows[0][0]) if rows else None
+
+
+def identical_source(query, sha: str, source: URIRef) -> tuple[str, dt.date | None] | None:
+    """The file name of a stored source other than ``source`` whose file had the same bytes (``sha``: their
+    sha256), and the day it was imported, if any: a file ingested again under a new name, whose facts would then be
+    told twice."""
+    for title, time in query(_SAME_BYTES, {"sha": Literal(sha), "source": source}):
+        day = time.toPython() if time is not None else None
+        return str(title), day.date() if isinstance(day, dt.datetime) else None
+    return None
 
 
 def stored_subjects(query, graph: URIRef) -> set[URIRef]:
