@@ -24,7 +24,7 @@ from graph.ingest.base import Issue
 READER_VERSIONS: dict[str, int] = {
     "rdf": 2,
     "deliberation": 13,
-    "scdl-subventions": 10,
+    "scdl-subventions": 11,
     "scdl-deliberations": 3,
     "rna": 1,
     "sirene": 1,

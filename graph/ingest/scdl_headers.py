@@ -33,11 +33,12 @@ GRANT_FIELDS: dict[str, tuple[str, ...]] = {
                   "Identification de l'attribuant (SIRET)", "Identification de l'attributaire (SIRET)",
                   "SIRET attribuant", "Siret de l'attribuant", "SIRET collectivité", "SIRET de la collectivité",
                   "SIREN attribuant", "SIREN de l'attribuant", "SIREN collectivité", "SIREN de la collectivité"),
-    "convention_date": ("dateConvention", "Date de convention", "Date de la convention", "ACTE_DATE",
-                        "Date de signature"),
+    # SCDL 1's ACTE_DATE dates the act that decides the grant (its ACTE_REF), not a convention: a legacy list
+    # without a convention column states none (the Nièvre 2016 list), and a grant of it above 23 000 € lacks one.
+    "convention_date": ("dateConvention", "Date de convention", "Date de la convention", "Date de signature"),
     "decision_ref": ("referenceDecision", "ACTE_REF", "Référence de la décision", "Référence décision",
                      "Numéro de délibération", "Délibération"),
-    "decision_date": ("dateDecision", "Date de la décision", "Date de décision"),
+    "decision_date": ("dateDecision", "ACTE_DATE", "Date de la décision", "Date de décision"),
     "beneficiary_name": ("nomBeneficiaire", "ATTRIB_NOM", "Nom du bénéficiaire", "Bénéficiaire",
                          "Nom bénéficiaire", "Nom de l'association", "Nom association", "Raison sociale"),
     # A SIRET or SIREN column named by no party is the beneficiary's: a list names its funder's as such. A SIREN
