@@ -136,3 +136,23 @@ def test_the_address_of_a_grant_removed_from_its_list_says_its_source_no_longer_
 def test_a_grant_address_of_a_source_not_stored_says_only_that_it_holds_no_data(client):
     error = client.get("/id/grant/autre-csv/1.json").get_json()["error"]
     assert error["message"] == f"aucune donnée sur <{BASE}grant/autre-csv/1>"
+
+
+# Addresses of the form that ended in the row's line (links made before grants were addressed by what identifies
+# them: an audit report's citations)
+
+
+@pytest.mark.parametrize("suffix", ["", ".json"])
+def test_an_old_address_of_a_row_redirects_to_the_grant_its_list_states_at_that_row(client, suffix):
+    # the corrected list: line 3 is Quercy énergies's row (Soliha Lot's was removed above it)
+    answer = client.get(f"/id/grant/lot-csv/3{suffix}", headers=HTML)
+    assert answer.status_code == 302
+    assert answer.headers["Location"] == f"/id/grant/lot-csv/quercy-energies-2017-12-21-cp-2017-12-18{suffix}"
+
+
+def test_an_old_address_of_a_line_the_list_has_no_grant_on_says_so(client):
+    error = client.get("/id/grant/lot-csv/99.json").get_json()["error"]
+    assert error["message"] == (f"aucune donnée sur <{BASE}grant/lot-csv/99> : la source « lot.csv » n'a pas de "
+                                f"subvention à la ligne 99 <{BASE}source/lot-csv>")
+    assert error["message_en"] == (f"no data about <{BASE}grant/lot-csv/99>: the source 'lot.csv' has no grant on "
+                                   f"line 99 <{BASE}source/lot-csv>")

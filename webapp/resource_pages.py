@@ -44,7 +44,8 @@ from webapp.resource_names import collapse
 from webapp.resource_paging import incoming_at, int_arg, last_offset, lists_length, offset_url, page_arg, page_url
 from webapp.resource_properties import blank_values, own_name, page_title, places_once, properties, sources_of
 from webapp.resource_report import ingest_report
-from webapp.resource_suggestions import replacement, suggested_actors, withdrawn_from
+from webapp.resource_suggestions import (grant_at_row, old_row_address, replacement, suggested_actors,
+                                         withdrawn_from)
 from webapp.resource_tables import decided_grants, goal_inverse, instances, memberships
 from webapp.resources import get_store
 from webapp.sources_page import source_versions
@@ -130,11 +131,12 @@ def _moved(iri: str, suffix: str | None) -> Response | None:
     renamed), asked in the same form: at ``/id/`` with the same ``suffix`` (``.json``, ``.ttl``…), at ``/resource``
     (``suffix`` None) by its IRI, the other parameters kept; None when nothing replaces it. A 302, not a 301: the
     rename is the data's, which a later version may undo (a member named back), and a browser keeps a 301 for good
-    — it would then go round between the two addresses."""
-    new = replacement(iri)
+    — it would then go round between the two addresses. A grant's address of the form that ended in its list's
+    line redirects to the grant that its source states at that line (:func:`grant_at_row`)."""
+    base = current_app.config["MAILLAGE"]["base"]
+    new = replacement(iri) or grant_at_row(iri, base)
     if new is None:
         return None
-    base = current_app.config["MAILLAGE"]["base"]
     args = [(name, value) for name, value in request.args.items(multi=True) if name != "iri"]
     if suffix is not None and new.startswith(base):
         location = url_for("resource.by_key", key=new[len(base):] + suffix)
@@ -258,6 +260,10 @@ def _not_found(iri: str) -> ApiError:
     base = current_app.config["MAILLAGE"]["base"]
     if source := withdrawn_from(iri, base):
         title = source[1]
+        if old := old_row_address(iri, base):
+            return ApiError(f"aucune donnée sur <{iri}> : la source « {title} » n'a pas de subvention à la ligne "
+                            f"{old[1]}", f"no data about <{iri}>: the source '{title}' has no grant on line {old[1]}",
+                            status=404, code="not-found", see=source)
         return ApiError(f"aucune donnée sur <{iri}> : cette subvention n'est plus publiée par la source « {title} » "
                         "(sa version actuelle ne la contient pas)", f"no data about <{iri}>: this grant is no longer "
                         f"published by the source '{title}' (its current version does not hold it)", status=404,

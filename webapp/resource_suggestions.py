@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
 from graph.identity_names import fold
@@ -53,6 +53,36 @@ def replacement(iri: str) -> str | None:
             return None
         seen.add(current)
     return None
+
+
+#: The grant that a source states at a row, when the address asked (a grant's address of the old form, which ended
+#: in the row's line) states nothing itself.
+_AT_ROW = f"""SELECT ?grant WHERE {{ GRAPH ?source {{ ?grant <{MAI.rowNumber}> ?line ; <{RDF.type}> <{MAI.Grant}> }}
+  FILTER NOT EXISTS {{ ?old ?p ?o }} }} LIMIT 2"""
+
+
+def old_row_address(iri: str, base: str) -> tuple[str, int] | None:
+    """The source key and line of ``iri`` when it is a grant's address of the form that a grants list's row had
+    before grants were addressed by what identifies them (``{base}grant/{source key}/{line}``); else None.
+
+    >>> old_row_address("https://x.org/id/grant/liste-csv/17", "https://x.org/id/")
+    ('liste-csv', 17)
+    >>> old_row_address("https://x.org/id/grant/liste-csv/danaecare-2024-06-10", "https://x.org/id/") is None
+    True
+    """
+    key, _, line = iri[len(base) + len("grant/"):].partition("/") if iri.startswith(base + "grant/") else ("", "", "")
+    return (key, int(line)) if key and line.isdigit() else None
+
+
+def grant_at_row(iri: str, base: str) -> str | None:
+    """The grant that the source of ``iri``, an old-form address (:func:`old_row_address`) that states nothing, now
+    states at its row: links made before (an audit's citations) still reach their grant, when the list is the one they
+    cited. None for another address, or when the source states no grant at that row."""
+    if (old := old_row_address(iri, base)) is None:
+        return None
+    key, line = old
+    rows = select(_AT_ROW, source=URIRef(f"{base}source/{key}"), line=Literal(line), old=URIRef(iri))
+    return str(rows[0]["grant"]) if len(rows) == 1 else None
 
 
 def suggested_actors(iri: str, base: str) -> list[tuple[str, str]]:
@@ -95,4 +125,4 @@ def withdrawn_from(iri: str, base: str) -> tuple[str, str] | None:
     return (source, str(rows[0]["title"])) if rows else None
 
 
-__all__ = ["replacement", "suggested_actors", "withdrawn_from"]
+__all__ = ["grant_at_row", "old_row_address", "replacement", "suggested_actors", "withdrawn_from"]
