@@ -135,3 +135,19 @@ def test_a_deliberations_search_summary_counts_what_its_text_decides_and_says_th
         ("2024-05-16 · 1 subvention, 20 000 € · 1 subvention publiée par une autre source qui la cite, 25 000 €",
          20000.0),
         ("texte absent · 1 subvention publiée par une autre source qui la cite, 30 000,50 €", 30000.5)]
+
+
+def test_a_list_grant_s_page_says_beside_its_deliberation_what_the_text_decides(client):
+    listed = "/id/grant/sem-subventions-csv/danaecare-2024-06-10-2024-00240"
+    assert client.get(listed + ".json").get_json()["text_differs"] == {
+        "https://w3id.org/maillage" + FOUNDING: "le texte décide 20\u202f000\u00a0€ (écart de 5\u202f000\u00a0€)"}
+    assert "(le texte décide 20\u202f000\u00a0€ (écart de 5\u202f000\u00a0€))" in _html(client, listed)
+    assert "(the text decides €20,000 (a difference of €5,000))" in _html(client, listed + "?lang=en")
+    decided = client.get("/id/grant/siren-244200770/2024-00240/danaecare.json").get_json()
+    assert decided["text_differs"] == {}
+
+
+def test_a_deliberation_s_page_does_not_list_a_list_s_grant_among_what_it_decides(client):
+    html = _html(client, FOUNDING)
+    inverse = html[html.index("Liens vers cette fiche"):]
+    assert "Subvention de 25\u202f000\u00a0€" not in inverse[:inverse.index("</section>")]

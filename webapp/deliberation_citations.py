@@ -84,6 +84,33 @@ def cited_grants(s: URIRef) -> Table:
     return table
 
 
+# The deliberations that a grants list says decided the grant ?grant, with the grant's amount in the list and its
+# beneficiary (and SIREN or RNA).
+_LIST_DECIDERS = """SELECT ?s ?amount ?beneficiary ?number WHERE {
+  GRAPH ?source { ?grant mai:decidedBy ?s ; schema:amount ?amount } ?source dcterms:type "%LIST%"
+  OPTIONAL { ?grant mai:beneficiary ?beneficiary OPTIONAL { ?beneficiary mai:siren|mai:rna ?number } } }
+""".replace("%LIST%", LIST_KIND)
+
+
+def text_differs(grant: URIRef) -> dict[str, str]:
+    """For a grant that a grants list publishes under a deliberation whose text decides another amount for its
+    beneficiary: that deliberation's IRI → « le texte décide 20 000 € (écart de 5 000 €) », which its page says beside
+    « décidée par » (the ingest warned of it; the deliberation's page says it in its cited grants). Empty for another
+    grant, or one of the amount the text decides."""
+    found: dict[URIRef, dict] = {}
+    for row in select(_LIST_DECIDERS, grant=grant):
+        entry = found.setdefault(row["s"], {**row, "numbers": set()})
+        if row.get("number") is not None:
+            entry["numbers"].add(str(row["number"]))
+    said = {}
+    for deliberation, row in found.items():
+        decided = _decided_for(_text_amounts(deliberation), row.get("beneficiary"), row["numbers"])
+        amount = number_of(row.get("amount"))
+        if decided and amount is not None and Decimal(str(amount)) not in decided:
+            said[str(deliberation)] = _difference(amount, decided)
+    return said
+
+
 def text_missing(s: URIRef, cited: Table) -> list | None:
     """The sources that name the deliberation ``s`` when nothing but grants lists states it (its text is not in the
     graph), each with the lines that cite it: what its page says it is known by; None when a text states it."""

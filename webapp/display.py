@@ -194,6 +194,8 @@ def page_context(data: dict) -> dict:
     if origin := data.get("fiscal_year_origin"):  # « 2015 (année de la convention) »: a year read from a date
         titles.update({(str(MAI.fiscalYear), str(year)): t(f"fiscal_year_of_{origin}")
                        for year in values.get(str(MAI.fiscalYear), [])})
+    # « décidée par Délibération n° 2024.00240 (le texte décide 20 000 € (écart de 5 000 €)) »: a list's amount
+    titles.update({(str(MAI.decidedBy), iri): said for iri, said in (data.get("text_differs") or {}).items()})
     if (data.get("attendance") or {}).get("own"):  # said under "Présents au vote"
         hidden |= {str(prop["property"].iri) for prop in data["attendance"]["properties"]}
     if data.get("ingest_report"):  # its counts and its version's changes said under « Rapport d'import »
@@ -212,7 +214,8 @@ def page_context(data: dict) -> dict:
     return {"hidden": hidden, "currency": currency, "of_source": of_source, "titles": titles, "summary": summary,
             "number": heading_number(data, values), "attendance_lists": lists, "placed": placed,
             "property_quotes": property_quotes(data, placed["moved"] + placed["summary"]),
-            "restated": restated_inverses(data.get("properties", []), data.get("inverse") or []),
+            "restated": restated_inverses(data.get("properties", []), data.get("inverse") or [])
+            | _listed_in_tables(data),
             "tagged": tagged_with(values, data.get("inverse") or []),
             "relabels": theme_relabels(values) | session_relabels(data, values)}
 
@@ -331,6 +334,12 @@ def attendance_lists(attendance: dict | None) -> list[dict]:
 #: général que ».
 _INVERSE_PAIRS = {SKOS.broader: SKOS.narrower, SKOS.narrower: SKOS.broader, SKOS.hasTopConcept: SKOS.topConceptOf,
                   SKOS.topConceptOf: SKOS.hasTopConcept}
+
+
+def _listed_in_tables(data: dict) -> set[str]:
+    """The incoming relations that a deliberation's page lists in its tables: the grants that its text decides and
+    those that lists publish citing it, told apart there; « décide » would list both as decided."""
+    return {str(MAI.decidedBy)} if "cited_grants" in data else set()
 
 
 def restated_inverses(properties: list[dict], inverse: list[dict]) -> set[str]:

@@ -26,7 +26,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 from graph.formats import Format, UnknownFormat, rdf_format, serialize_triples, xml_safe
 from graph.namespaces import MAI, PREFIXES, SCHEMA
 from graph.terms import to_oxigraph
-from webapp.deliberation_citations import cited_grants, text_missing
+from webapp.deliberation_citations import cited_grants, text_differs, text_missing
 from webapp.deliberation_tables import (approved_agreements, attendance_at_vote, cooperations_created,
                                        session_authority)
 from webapp.display import page_context, shown_as
@@ -325,6 +325,7 @@ def resource_data(iri: str, page: int | None = None) -> dict:
         unquoted_deciders(evidence, out, data["sources"])
         data["goals"] = goals_served(s, out)
         data["fiscal_year_origin"] = fiscal_year_origin(s, out)
+        data["text_differs"] = text_differs(s)
     if MAI.Source in types:
         data["ingest_report"] = ingest_report(s, out)
         data["source_versions"] = source_versions(s)
