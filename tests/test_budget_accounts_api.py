@@ -110,3 +110,9 @@ def test_the_named_query_totals_by_account_counting_each_grant_once(client):
     assert [(row["account"]["iri"] if row["account"] else None, row["number"], row["grants"], row["total"])
             for row in rows] == [(f"{M57}6574", "6574", 2, 41000.5), (f"{M57}65748", "65748", 1, 20000),
                                  (None, None, 1, 500)]
+
+
+@pytest.mark.parametrize("lang, said", [("fr", "(compte 65748)"), ("en", "(account 65748)")])
+def test_a_grant_page_names_its_account_with_its_number(client, lang, said):
+    page = client.get(f"/id/grant/c?lang={lang}", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert said in page

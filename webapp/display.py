@@ -194,6 +194,10 @@ def page_context(data: dict) -> dict:
     if origin := data.get("fiscal_year_origin"):  # « 2015 (année de la convention) »: a year read from a date
         titles.update({(str(MAI.fiscalYear), str(year)): t(f"fiscal_year_of_{origin}")
                        for year in values.get(str(MAI.fiscalYear), [])})
+    # « Subventions de fonctionnement aux personnes… (compte 6574) »: an M57 account named with its number
+    titles.update({(str(MAI.budgetNature), v.iri): t("account_number", number=v.iri.rsplit("/", 1)[-1])
+                   for v in values.get(str(MAI.budgetNature), []) if isinstance(v, Ref)
+                   and v.iri.rsplit("/", 1)[-1].isdigit()})
     # « décidée par Délibération n° 2024.00240 (le texte décide 20 000 € (écart de 5 000 €)) »: a list's amount
     titles.update({(str(MAI.decidedBy), iri): said for iri, said in (data.get("text_differs") or {}).items()})
     if (data.get("attendance") or {}).get("own"):  # said under "Présents au vote"

@@ -81,6 +81,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "by its actors”: every grant received by the actors that serve it, whatever it was for."),
     "year": ("Année", "Year"),
     "grant_nature": ("Nature", "Nature"), "budget_account": ("Imputation", "Budget account"),
+    "account_number": ("compte {number}", "account {number}"),
     "amount": ("Montant", "Amount"),
     "funder": ("Financeur", "Funder"),
     "beneficiary": ("Bénéficiaire", "Beneficiary"),
