@@ -84,9 +84,10 @@ def check_stable_source(site) -> None:
 
 
 def check_moving_source(site) -> str:
+    # its actors' descriptions (the source's kept report describes its warnings too)
     rows = sparql(site, f"SELECT ?d (COUNT(?s) AS ?n) WHERE {{ GRAPH <{site['moving']}> "
-                        "{ ?s <http://purl.org/dc/terms/description> ?d } FILTER(?s != ?g) } GROUP BY ?d"
-                  .replace("?g", f"<{site['moving']}>"))
+                        "{ ?s <http://purl.org/dc/terms/description> ?d } "
+                        "FILTER(STRSTARTS(STR(?s), 'https://w3id.org/maillage/id/actor/')) } GROUP BY ?d")
     versions = {r["d"]["value"]: int(r["n"]["value"]) for r in rows}
     assert len(versions) == 1 and list(versions.values()) == [MOVING], versions
     return next(iter(versions))

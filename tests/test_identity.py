@@ -682,7 +682,9 @@ def test_associations_of_one_name_known_by_their_old_rna_numbers_stay_apart_acro
                       ("rna_import_again.csv", "031S0031000113;0031000113;;031S;1950-01-01;COMITE DES FETES;fetes;"
                                                "03185;MONTLUCON;;A\n")):
         (tmp_path / name).write_text(RNA_IMPORT_HEADER + row, encoding="utf-8")
-        assert ingest(store, tmp_path / name).issues == []
+        said = [issue.message.split(", déjà importé")[0] for issue in ingest(store, tmp_path / name).issues]
+        # the third is the first's bytes again, under another name: said so, and nothing else
+        assert said == (["fichier identique à « rna_import_montlucon.csv »"] if name == "rna_import_again.csv" else [])
     actor = "https://w3id.org/maillage/id/actor/"
     assert rows(store, "SELECT DISTINCT ?a ?id WHERE { ?a <http://purl.org/dc/terms/identifier> ?id }") == [
         (actor + "rna-import-031s0031000113", "031S0031000113"),

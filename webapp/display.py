@@ -127,6 +127,8 @@ def shown_as(predicate: str, value, currency: str | None = None, of_source: bool
         return format_control_code(str(value))
     if predicate == DCTERMS.type and of_source and not value.datatype and not value.language:
         return source_kind_label(str(value))
+    if predicate == PROV.generatedAtTime:  # a source's or a version's time of import, to the second
+        return format_value(value, seconds=True)
     if isinstance(python, (float, Decimal)) and not float(python).is_integer():
         return format_number(python)
     return format_value(value)

@@ -90,14 +90,17 @@ def format_date(value) -> str:
     return format_date_words(day)
 
 
-def format_value(value):
+def format_value(value, seconds: bool = False):
     """A value as a page shows it: a date (``xsd:date``, ``xsd:dateTime``) as :func:`format_date` writes it, with
-    its time of day for a dateTime; a boolean as "oui" or "non" ("yes", "no"); anything else as it is."""
+    its time of day for a dateTime (to the minute, or to the second with ``seconds``: a source's time of import,
+    which tells apart two versions imported in one minute); a boolean as "oui" or "non" ("yes", "no"); anything else
+    as it is."""
     python = value.toPython() if isinstance(value, Literal) else value
     if isinstance(python, bool):
         return t("true" if python else "false")
     if isinstance(python, dt.datetime):
-        return f"{format_date(python.date())} {python:%H:%M}"
+        clock = f"{python:%H:%M:%S}" if seconds else f"{python:%H:%M}"
+        return f"{format_date(python.date())} {clock}"
     if isinstance(python, dt.date) and (not isinstance(value, Literal) or value.datatype == XSD.date):
         return format_date(python)
     return value

@@ -354,6 +354,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "footer_sources": ("Sources importées", "Sources ingested"),
     "ingest_issue_warning": ("avertissement", "warning"),
     "ingest_issue_error": ("erreur", "error"),
+    # an issue kept with its source, named in links to it (webapp.resource_names.issue_label)
+    "ingest_issue_name": ("{severity} ligne {line} : {said}", "{severity} line {line}: {said}"),
+    "ingest_issue_name_no_line": ("{severity} : {said}", "{severity}: {said}"),
+    # a previous version of a source, named in links to it by its time of import (webapp.resource_names)
+    "source_version_name": ("version du {date}", "version of {date}"),
     "empty_value": ("(vide)", "(empty)"),
     "ingest_issue_times": ("× {n} dans le fichier", "× {n} in the file"),
     "ingest_issue_kept": ("× {n} dans le fichier, les {kept} premiers ci-dessous",

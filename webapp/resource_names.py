@@ -1,6 +1,7 @@
 """How pages name resources: their labels in the interface's language (:func:`labels_of`, :func:`pick_label`,
 rows merged by :func:`collapse`), and names for what no source names — grants, memberships, proxies, sessions,
-deliberations without a title, register references, quotes (:func:`names_of_unnamed`).
+deliberations without a title, register references, quotes, the issues and previous versions kept with a source
+(:func:`names_of_unnamed`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from rdflib import Literal, URIRef
 
 from graph.french_text import is_number
 from graph.identity_names import preferred_label
-from webapp.formatting import format_date, format_money
+from webapp.formatting import format_date, format_money, format_value
 from webapp.grant_amounts import least_amount
 from webapp.i18n import get_lang, t
 from webapp.page_data import in_language
@@ -59,12 +60,15 @@ UNNAMED_KINDS = {
           OPTIONAL { ?x mai:decisionReference|dcterms:identifier ?reference }
           OPTIONAL { ?source dcterms:title ?register } }""",),
     "quote": ("{ VALUES ?x { %IRIS% } ?x a oa:TextQuoteSelector ; oa:exact ?quote }",),
+    "issue": ("""{ VALUES ?x { %IRIS% } ?x a mai:IngestIssue ; mai:severity ?severity ; dcterms:description ?said
+          OPTIONAL { ?x mai:rowNumber ?issueLine } }""",),
+    "version": ("{ VALUES ?x { %IRIS% } ?x a mai:SourceVersion ; prov:generatedAtTime ?imported }",),
 }
 
 
 def _unnamed_parts(kinds: tuple[str, ...]) -> str:
     return ("SELECT DISTINCT ?x ?amount ?beneficiary ?member ?organization ?circle ?giver ?holder ?day ?organ\n"
-            "  ?number ?authority ?reference ?register ?line ?quote WHERE {\n  "
+            "  ?number ?authority ?reference ?register ?line ?quote ?severity ?said ?issueLine ?imported WHERE {\n  "
             + "\n  UNION ".join(branch for kind in kinds for branch in UNNAMED_KINDS[kind]) + "\n}")
 
 
@@ -148,7 +152,33 @@ def names_of_unnamed(iris: Iterable[URIRef], kinds: Iterable[str] | None = None)
             names[iri] = grant_reference_label(best.get("reference"), best.get("register"), min(found["line"]))
         elif "quote" in found:
             names[iri] = quote_label(min(found["quote"], key=str))
+        elif "severity" in found:
+            names[iri] = issue_label(best["severity"], best.get("said"), min(found.get("issueLine", [None])))
+        elif "imported" in found:
+            names[iri] = t("source_version_name", date=format_value(min(found["imported"], key=str), seconds=True))
     return names
+
+
+def issue_label(severity, said, line) -> str:
+    """The name of an issue kept with its source (graph.ingest.source_report), which no source names: its severity,
+    line and message cut short, « avertissement ligne 12 : subvention déjà publiée par… »."""
+    said = shortened(str(said or ""))
+    kind = t("ingest_issue_error" if str(severity) == "error" else "ingest_issue_warning")
+    if line is None:
+        return t("ingest_issue_name_no_line", severity=kind, said=said)
+    return t("ingest_issue_name", severity=kind, line=line, said=said)
+
+
+def shortened(text: str) -> str:
+    """``text`` on one line, cut short at a word's end past QUOTE_NAME_LENGTH characters.
+
+    >>> shortened("mot " * 30)[-4:]
+    'mot…'
+    """
+    text = " ".join(text.split())
+    if len(text) > QUOTE_NAME_LENGTH:
+        text = text[:QUOTE_NAME_LENGTH].rsplit(" ", 1)[0].rstrip(" ,;:.") + "…"
+    return text
 
 
 def grant_reference_label(reference, register, line) -> str:
@@ -172,10 +202,7 @@ def quote_label(quote) -> str:
     >>> quote_label("20 000 € à l'association DanaeCare"), quote_label("mot " * 30)[-6:]
     ("« 20 000 € à l'association DanaeCare »", 'mot… »')
     """
-    text = " ".join(str(quote).split())
-    if len(text) > QUOTE_NAME_LENGTH:
-        text = text[:QUOTE_NAME_LENGTH].rsplit(" ", 1)[0].rstrip(" ,;:.") + "…"
-    return f"« {text} »"
+    return f"« {shortened(str(quote))} »"
 
 
 def deliberation_label(number, authority) -> str:

@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from flask import current_app
 from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import PROV
 
 from graph.identity_names import fold
 from graph.namespaces import MAI, NOT_REPLACED, ORG, SCHEMA, sparql_prologue
@@ -108,6 +109,10 @@ _LINKED_FROM = {str(p): kind for kind, properties in (
     ("titled", (MAI.party, MAI.approvedBy))) for p in properties}  # agreements: a title each (AgreementShape)
 
 
+#: The properties through which a source's previous versions (mai:SourceVersion) link to it, or to each other.
+_VERSION_LINKS = {str(PROV.wasDerivedFrom), str(PROV.wasRevisionOf)}
+
+
 def incoming(s: URIRef, offset: int, size: int, of_class: bool = False, memberships: bool = False) -> list[dict]:
     """Incoming links grouped by property in IRI order, ``size`` of each from ``offset`` (blank nodes first,
     then IRIs in order; deliberations newest first, named by number, date and title: webapp.deliberation_links;
@@ -159,8 +164,14 @@ def _named_links(shown: dict[str, list[tuple[bool, str]]], dated: dict[URIRef, t
     names = {}
     for kind, group in unnamed.items():
         names.update(names_of_unnamed(group, None if kind is None else [kind]))
+    # a source's previous versions, which their file name titles, named by their time of import (one file name
+    # each, they read the same)
+    names |= names_of_unnamed({URIRef(x) for p, xs in shown.items() if p in _VERSION_LINKS
+                               for is_iri, x in xs if is_iri and URIRef(x) in labels}, ["version"])
 
     def name(p: str, x: URIRef) -> str | None:
+        if p in _VERSION_LINKS and x in names:
+            return names[x]
         label = pick_label(labels.get(x, ()))
         if p in DELIBERATION_LINKS and x in dated:
             label = entry_name(dated[x], label)

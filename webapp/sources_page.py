@@ -98,8 +98,9 @@ def sources():
     for source in listed:
         source["link"] = Ref(source["iri"], source["title"])
         source["kind_label"] = _kind_label(source["kind"]) if source["kind"] else ""
-        imported = source["imported"]
-        source["imported_shown"] = format_value(Literal(imported, datatype=XSD.dateTime)) if imported else ""
+        imported = source["imported"]  # to the second: two versions of one minute told apart
+        source["imported_shown"] = format_value(Literal(imported, datatype=XSD.dateTime), seconds=True) \
+            if imported else ""
     return render_page("sources.html", {"sources": listed})
 
 

@@ -22,10 +22,11 @@ from graph.ingest.rdf_lines import with_lines
 from graph.ingest.reader_versions import is_current, reread_issue
 from graph.ingest.source_changes import (GraphState, change_summary, continued_memberships, former_names, graph_state,
                                         renamed_actors, reworded_actions, summary_issue)
+from graph.ingest.source_mentions import settle_mentions
 from graph.ingest.source_messages import identical_issue, read_as_chosen, replacement_issues, same_source
 from graph.ingest.source_renames import record_renames, recorded_names, recorded_renames
 from graph.ingest.source_report import change_notes, kept_change_notes
-from graph.ingest.source_versions import imported_time, kept_versions
+from graph.ingest.source_versions import imported_time, kept_versions, restored_version
 from graph.ingest.sources import (StoredSources, identical_source, lost_things, stored_reading, stored_sha256,
                                   stored_subjects, stored_title)
 from graph.ingest.unknown import compressed, word_document
@@ -138,6 +139,7 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     old_subjects = (sources.subjects(ctx.source) if sources is not None
                     else stored_subjects(writer.query, ctx.source))
     replaced = graph_state(writer.query, ctx.source) if replacing else None
+    replaced_title = stored_title(writer.query, ctx.source) if replacing else None
     form = source_kind.form_state if replacing else None
     form_before = form(writer.query, ctx.source) if form is not None else None
     renames = ((recorded_renames(writer.query, ctx.source), recorded_names(writer.query, ctx.source))
@@ -148,6 +150,8 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     lost = form_before.losses(form(writer.query, ctx.source)) if form_before is not None else []
     _tell_changes(writer, ctx, report, said_first, replaced, renames, lost, notes)
     report.touched = {str(s) for s in old_subjects} | new_subjects
+    if replaced_title is not None:  # the other sources' warnings that named the version replaced, told anew
+        report.touched |= settle_mentions(writer, {ctx.source: replaced_title})
     report.seconds = time.perf_counter() - started
     return report
 
@@ -156,15 +160,18 @@ def _tell_changes(writer, ctx: SourceContext, report: IngestReport, said_first: 
                   renames: tuple[list[tuple[URIRef, URIRef]], list[tuple[URIRef, str]]] | None,
                   lost: list[tuple[str, str]], notes: TripleSet | None = None) -> None:
     """Say in ``report``, with the replacement, what a new version changed in the stored graph (``replaced``: its
-    state before, None when nothing was replaced or the file is the same) and what it ``lost`` by its form (French,
-    English: :attr:`graph.ingest.base.SourceKind.form_state`), and keep it with the source (its change notes,
-    :func:`graph.ingest.source_report.change_notes`; the same file read again keeps the ``notes`` it had); and record
-    the members it renamed, the actions it reworded and their old names and titles with the replaced graph's
-    ``renames`` (its renames, its old names), carried over (:mod:`graph.ingest.source_renames`); None for a source
-    whose IRIs are its author's, not minted from names (an RDF file)."""
+    state before, None when nothing was replaced or the file is the same; the version it restores first, if any) and
+    what it ``lost`` by its form (French, English: :attr:`graph.ingest.base.SourceKind.form_state`), and keep it
+    with the source (its change notes, :func:`graph.ingest.source_report.change_notes`; the same file read again
+    keeps the ``notes`` it had); and record the members it renamed, the actions it reworded and their old names and
+    titles with the replaced graph's ``renames`` (its renames, its old names), carried over
+    (:mod:`graph.ingest.source_renames`); None for a source whose IRIs are its author's, not minted from names (an
+    RDF file)."""
     state = graph_state(writer.query, ctx.source) if replaced is not None else None
     if replaced is not None:
         summary = change_summary(replaced, state, lost)
+        if restored := restored_version(writer.query, ctx.source, ctx.sha256):  # a rollback
+            summary = f"{restored[0]} ; {summary[0]}", f"{restored[1]}; {summary[1]}"
         report.issues.insert(said_first, summary_issue(ctx.options.get("source_name") or ctx.name, summary))
         notes = change_notes(ctx.source, summary)
     if notes:

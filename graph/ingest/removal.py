@@ -5,7 +5,8 @@ was given (a path names the file it ends with). Under one writer, each source's 
 description with it, which that graph holds — then the grants that partner registers describe are linked anew (a
 grant gone loses its goals, a register gone its links), an actor that the source named takes the name another
 source gives it, a resource that the source described and that another source still cites is warned of
-(:mod:`graph.ingest.removal_citations`), and all of it is published at once: readers see the store with every named
+(:mod:`graph.ingest.removal_citations`), the warnings kept with other sources that named it are told anew
+(:mod:`graph.ingest.source_mentions`), and all of it is published at once: readers see the store with every named
 source or with none removed. A name that no stored source has, or a file name that several sources have, stops the
 whole removal before anything changes. So does the name of a Maillage dump (``maillage export``): ingesting it
 restored the sources it holds (:mod:`graph.backup`), which are removed by their own names, and the error names them.
@@ -25,6 +26,7 @@ from graph.ingest.base import InputError, Issue, source_iri
 from graph.ingest.register_links import relink
 from graph.ingest.removal_citations import described_in, left_cited
 from graph.ingest.shared_concepts import labelled_in, restore_pref_labels
+from graph.ingest.source_mentions import settle_mentions
 from graph.ingest.sources import stored_subjects
 from graph.namespaces import DEFAULT_BASE, sparql_prologue
 from graph.ontology import VOCABULARY_FILES
@@ -82,6 +84,7 @@ def remove_sources(store, names: list[str], base: str = DEFAULT_BASE) -> Removal
             removal.removed.append((name, source, graph_size(writer.query, source)))
             lost |= labelled_in(writer.query, source)
             writer.drop_graph(source)
+        removal.touched |= settle_mentions(writer, {source: stored[source] for source in wanted})
         removal.touched |= restore_pref_labels(writer, lost)
         removal.touched |= one_name_each(writer, removal.touched)
         touched, removal.issues = relink(writer, set())

@@ -126,19 +126,31 @@ def kept_issues(kept: TripleSet, source: URIRef) -> list[Issue]:
     return issues
 
 
-def keep_settled(writer, source: URIRef, told: Callable[[Issue], bool], fresh: list[Issue]) -> None:
+def keep_settled(writer, source: URIRef, told: Callable[[Issue], bool], fresh: list[Issue],
+                 in_place: bool = False) -> bool:
     """Tell anew the report kept in the stored graph of ``source``, through ``writer``, once another file changed
     what the store tells of it: its kept issues that ``told`` says the store told (a register's grant references
     checked against the store's grants) give way to the ``fresh`` ones, so that its count and its page say what the
-    store tells now (a reference that a grants list ingested since answers is no longer warned of)."""
+    store tells now (a reference that a grants list ingested since answers is no longer warned of). ``in_place``:
+    each issue told gives way, where it was, to the fresh ones of its line not kept already (a grant that another
+    source publishes too, told again once one of those sources is removed). Return whether the report changed."""
     kept = TripleSet(tuple(row) for row in writer.query(_KEPT, {"g": source}))
     before = kept_issues(kept, source)
-    issues = [issue for issue in before if not told(issue)] + fresh
+    if in_place:
+        issues = []
+        for issue in before:
+            if not told(issue):
+                issues.append(issue)
+                continue
+            issues += [new for new in fresh if issue.line in (None, new.line) and new not in before + issues]
+    else:
+        issues = [issue for issue in before if not told(issue)] + fresh
     if issues == before:
-        return
+        return False
     base, _, key = str(source).rpartition("source/")
     writer.remove(source, kept)
     writer.add(source, report_graph(source, key, issues, base))
+    return True
 
 
 _CHANGE_NOTES = f"SELECT ?note WHERE {{ GRAPH ?g {{ ?g <{SKOS.changeNote}> ?note FILTER(isLiteral(?note)) }} }}"

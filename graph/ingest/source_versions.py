@@ -7,9 +7,13 @@ its file name, when it was imported and its change notes; the source says ``prov
 of the version before it, each carried over from one version to the next. The same bytes read again (``--force``, a
 reader's new version) are no new version: the source keeps its versions, and the time its bytes were first imported
 (``prov:generatedAtTime``), which is the time that version began to state its facts; a reading again changes none.
+A new version whose bytes are those of a previous one (a rollback) is one, and its change note says which
+(:func:`restored_version`).
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
@@ -26,6 +30,9 @@ _LATEST = f"SELECT ?v WHERE {{ GRAPH ?g {{ ?g <{PROV.wasRevisionOf}> ?v }} }}"
 _STORED = (f"SELECT ?sha ?title ?time ?note WHERE {{ GRAPH ?g {{ ?g <{MAI.sha256}> ?sha ; <{DCTERMS.title}> ?title ; "
            f"<{PROV.generatedAtTime}> ?time OPTIONAL {{ ?g <{SKOS.changeNote}> ?note FILTER(isLiteral(?note)) }} }} }}")
 _IMPORTED = f"SELECT ?time WHERE {{ GRAPH ?g {{ ?g <{PROV.generatedAtTime}> ?time }} }} LIMIT 1"
+#: When each version that the stored graph ?g keeps with the sha256 ?sha was imported.
+_SAME_BYTES = (f"SELECT ?time WHERE {{ GRAPH ?g {{ ?v a <{MAI.SourceVersion}> ; <{MAI.sha256}> ?sha ; "
+               f"<{PROV.generatedAtTime}> ?time }} }}")
 
 
 def imported_time(query, source: URIRef) -> Literal | None:
@@ -52,4 +59,18 @@ def kept_versions(query, source: URIRef, key: str, replaced: bool, base: str = D
     return versions
 
 
-__all__ = ["imported_time", "kept_versions"]
+def restored_version(query, source: URIRef, sha256: str) -> tuple[str, str] | None:
+    """What to say (French, English) of a new version of the stored ``source`` whose bytes (``sha256``) are those of
+    one of its previous versions: a rollback, « identique à la version importée le … » (the latest such version);
+    None when no previous version has them."""
+    times = sorted(row[0].toPython() for row in query(_SAME_BYTES, {"g": source, "sha": Literal(sha256)}))
+    if not times or not isinstance(when := times[-1], dt.datetime):
+        return None
+    from graph.ingest.french import format_date_words
+
+    english = f"{when.day} {when.strftime('%B')} {when.year}"
+    return (f"identique à la version importée le {format_date_words(when.date())} à {when:%H:%M:%S}",
+            f"identical to the version ingested on {english} at {when:%H:%M:%S}")
+
+
+__all__ = ["imported_time", "kept_versions", "restored_version"]
