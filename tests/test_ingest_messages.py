@@ -85,7 +85,11 @@ def test_a_new_version_of_a_register_says_who_joined_left_and_was_renamed(tmp_pa
      "1 member's dates changed (Usagers: left 2025-01-31 → 2025-03-31)"),
     ("cercle: coeur, date d'entrée: 2024-05-10, date de sortie: 2025-01-31", "cercle: coeur, date d'entrée: 2024-05-10",
      "1 membre aux dates changées (Usagers : sortie 2025-01-31 → aucune)",
-     "1 member's dates changed (Usagers: left 2025-01-31 → none)")])
+     "1 member's dates changed (Usagers: left 2025-01-31 → none)"),
+    ("cercle: coeur, date d'entrée: 2024-05-10, date de sortie: 2025-01-31",
+     "cercle: coeur, date d'entrée: 2024-06-01, date de sortie: 2025-03-31",
+     "1 membre aux dates changées (Usagers : entrée 2024-05-10 → 2024-06-01, sortie 2025-01-31 → 2025-03-31)",
+     "1 member's dates changed (Usagers: joined 2024-05-10 → 2024-06-01, left 2025-01-31 → 2025-03-31)")])
 def test_a_new_version_of_a_register_says_whose_circle_or_dates_changed(tmp_path, before, after, fr, en):
     head = "format: maillage-register/1\nptce:\n  nom: P\nmembres:\n"
     ingest_text(tmp_path, "r.yaml", head + f"  - {{nom: Usagers, {before}}}\n")

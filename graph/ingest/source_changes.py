@@ -48,7 +48,7 @@ _ACTIONS = (f"SELECT ?action ?title ?goal ?rank WHERE {{ GRAPH ?g {{ ?action a <
             f"OPTIONAL {{ ?action <{DCTERMS.title}> ?title }} OPTIONAL {{ ?action <{MAI.contributesTo}> ?goal "
             f"OPTIONAL {{ ?goal <{SKOS.notation}> ?rank }} }} }} }}")
 #: Names given per change before « … »: a report's line stays readable when a whole list of members changed.
-NAMES_SHOWN = 3
+NAMES_SHOWN = 5
 
 
 @dataclass
@@ -207,7 +207,10 @@ def _member_changes(before: dict[URIRef, Member], after: dict[URIRef, Member]) -
             if old.current and not member.current]
     moved = [(member.name, *_circle_names(old.circle), *_circle_names(member.circle)) for old, member in kept
              if old.circle != member.circle]
-    redated = [(member.name, said) for old, member in kept for said in _dates_changed(old, member)]
+    # one entry a member, its dates' changes together: a member whose entry and exit both changed took two of the
+    # names shown, and hid another member behind « … »
+    redated = [(member.name, (", ".join(fr for fr, _ in said), ", ".join(en for _, en in said)))
+               for old, member in kept if (said := _dates_changed(old, member))]
     regoaled = [(member.name, _ranks(old.goals), _ranks(member.goals)) for old, member in kept
                 if old.goals != member.goals]
     changes = [
@@ -223,7 +226,7 @@ def _member_changes(before: dict[URIRef, Member], after: dict[URIRef, Member]) -
          "members moved to another circle",
          [(f"{who} : {old_fr} → {new_fr}", f"{who}: {old_en} → {new_en}") for who, old_fr, old_en, new_fr, new_en
           in moved]),
-        (len({who for who, _ in redated}), "membre aux dates changées", "membres aux dates changées",
+        (len(redated), "membre aux dates changées", "membres aux dates changées",
          "member's dates changed", "members' dates changed",
          [(f"{who} : {fr}", f"{who}: {en}") for who, (fr, en) in redated]),
         (len(regoaled), "membre aux objectifs changés", "membres aux objectifs changés", "member's goals changed",

@@ -10,17 +10,17 @@ other sources publish too), or dropped when no such check gives them again; the 
 
 from __future__ import annotations
 
-from typing import Callable
+import importlib
 
 from rdflib import Literal, URIRef
 
-from graph.ingest.base import Issue
-from graph.ingest.scdl_repeated import check_repeated
 from graph.ingest.source_report import keep_settled
 from graph.namespaces import sparql_prologue
 
-#: The checks of a kind's ``check_stored`` whose warnings name other sources, by kind: ``check(query, source)``.
-RECHECKS: dict[str, Callable[..., list[Issue]]] = {"scdl-subventions": check_repeated}
+#: The checks of a kind's ``check_stored`` whose warnings name other sources, by kind: the module and the name of
+#: ``check(query, source)``, imported when a source of that kind is checked anew (an ingest imports no other kind's
+#: code).
+RECHECKS: dict[str, tuple[str, str]] = {"scdl-subventions": ("graph.ingest.scdl_repeated", "check_repeated")}
 
 #: The sources (with their kind) that keep a warning whose French message ``names`` (a filter on ?message) a source.
 _NAMING = """SELECT DISTINCT ?g ?kind WHERE {{
@@ -45,8 +45,8 @@ def settle_mentions(writer, titles: dict[URIRef, str]) -> set[str]:
     for source, kind in sorted({(URIRef(str(g)), str(kind)) for g, kind in found}):
         if source in titles:
             continue
-        check = RECHECKS.get(kind)
-        fresh = check(writer.query, source) if check is not None else []
+        module, name = RECHECKS.get(kind, (None, None))
+        fresh = getattr(importlib.import_module(module), name)(writer.query, source) if module else []
         if keep_settled(writer, source, lambda issue: any(n in issue.message for n in named), fresh, in_place=True):
             changed.add(str(source))
     return changed
