@@ -152,15 +152,18 @@ def fr_number(value: Decimal, nbsp: str = "\u00a0") -> str:
 
 
 def scdl_grant_rows(rng: random.Random, funder: Actor, grants: list[Grant], references: dict,
-                    profile: str) -> tuple[list[list[str]], list[tuple[Actor, Decimal]]]:
-    """Return the rows of one funder's list and the (beneficiary, amount) pairs they state, one per grant kept."""
+                    profile: str, decided: dict[str, dt.date] | None = None
+                    ) -> tuple[list[list[str]], list[tuple[Actor, Decimal]]]:
+    """Return the rows of one funder's list and the (beneficiary, amount) pairs they state, one per grant kept;
+    ``decided``: the date of each of its decisions by number (an SCDL 1 list's ``ACTE_DATE`` is its act's)."""
     rows, facts = [], []
     for grant in grants:
         shares = [(grant.beneficiary, Decimal(1))]
         if rng.random() < 0.01 and grant.beneficiary is not grants[0].beneficiary:
             shares = [(grant.beneficiary, Decimal("0.6")), (grants[0].beneficiary, Decimal("0.4"))]
         for beneficiary, share in shares:
-            row = scdl_row(rng, funder, grant, beneficiary, share, references[id(grant)], profile)
+            row = scdl_row(rng, funder, grant, beneficiary, share, references[id(grant)], profile,
+                           (decided or {}).get(references[id(grant)]))
             rows.append(row)
             facts.append((beneficiary, Decimal(grant.amount) * share))
         if rng.random() < 0.003:
@@ -182,7 +185,9 @@ def _identifier(rng: random.Random, a: Actor) -> str:
 
 
 def scdl_row(rng, funder: Actor, grant: Grant, beneficiary: Actor, share: Decimal, reference: str,
-             profile: str) -> list[str]:
+             profile: str, decided: dt.date | None = None) -> list[str]:
+    """One row of a grants list; an SCDL 1 row dates its act (``ACTE_DATE``: the decision ``decided``, one date for
+    the rows of one ``ACTE_REF``), the others their convention (signed at a random day of the year)."""
     year = grant.year
     signed = dt.date(year, 1 + rng.randrange(12), 1 + rng.randrange(28))
     start, end = signed + dt.timedelta(days=15), dt.date(year, 12, 31)
@@ -192,7 +197,7 @@ def scdl_row(rng, funder: Actor, grant: Grant, beneficiary: Actor, share: Decima
     purpose = grant.purpose
     conditions = rng.choice(["unique", "échelonné", "unique"])
     if profile == "scdl1":
-        return [funder.name, funder.siret, reference, signed.strftime("%d/%m/%Y"), name, ident, purpose,
+        return [funder.name, funder.siret, reference, (decided or signed).strftime("%d/%m/%Y"), name, ident, purpose,
                 fr_number(amount, " "), "aide en numéraire", conditions, start.strftime("%d/%m/%Y"),
                 end.strftime("%d/%m/%Y")]
     if profile == "excel":
@@ -221,7 +226,8 @@ def write_scdl_grants(root: Path, rng: random.Random, world,
     for (funder_n, year) in sorted(world.scdl, key=lambda k: (-k[0], k[1])):
         funder = by_n[funder_n]
         profile = PROFILES[(-funder_n - 1) % len(PROFILES)]
-        rows, kept = scdl_grant_rows(rng, funder, world.scdl[(funder_n, year)], world.references, profile)
+        decided = {number: day for number, day, _ in world.decisions.get(funder_n, [])}
+        rows, kept = scdl_grant_rows(rng, funder, world.scdl[(funder_n, year)], world.references, profile, decided)
         facts += kept
         expected[path_of(funder, year)] = len(kept)
         path = root / path_of(funder, year)
