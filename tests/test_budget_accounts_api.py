@@ -9,10 +9,8 @@ import io
 from pathlib import Path
 
 import pytest
-from web_fixture import fresh_app
+from web_fixture import client_on_copy, data_of
 
-from graph.ingest.pipeline import ingest_paths
-from graph.store import open_store
 
 ID = "https://w3id.org/maillage/id/"
 M57 = "https://w3id.org/maillage/ontology/m57/"
@@ -36,23 +34,13 @@ LABEL_6574 = "Subventions de fonctionnement aux personnes, aux associations et a
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("accounts")
-    (root / "comptes.ttl").write_text(TURTLE, encoding="utf-8")
-    store = open_store({"store": "oxigraph", "data_dir": str(root / "data")})
-    try:
-        assert ingest_paths(store, [root / "comptes.ttl"])[0].status == "stored"
-    finally:
-        store.close()
-    return root / "data"
+    return data_of(tmp_path_factory.mktemp("accounts"), "comptes.ttl", TURTLE)
 
 
 @pytest.fixture
 def client(template, tmp_path):
-    from webapp.resources import close_resources
-
-    app = fresh_app(template, tmp_path)
-    yield app.test_client()
-    close_resources(app)
+    with client_on_copy(template, tmp_path) as client:
+        yield client
 
 
 def test_api_grants_gives_each_grant_s_account_number_label_and_imputation(client):

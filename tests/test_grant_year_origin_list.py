@@ -6,10 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from web_fixture import fresh_app
+from web_fixture import client_on_copy, data_of
 
-from graph.ingest.pipeline import ingest_paths
-from graph.store import open_store
 
 HTML = {"Accept": "text/html"}
 # Line 2: the list's 2024 and a convention of 2024. Line 3: the list's 2023, a convention of 2024. Line 4: no year
@@ -27,23 +25,13 @@ KEYS = {2: "siren-524991205-2024-06-10-conv-1", 3: "siren-782471791-2024-01-10-c
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("list-years")
-    (root / "exercices.csv").write_text(LIST, encoding="utf-8")
-    store = open_store({"store": "oxigraph", "data_dir": str(root / "data")})
-    try:
-        assert ingest_paths(store, [root / "exercices.csv"])[0].status == "stored"
-    finally:
-        store.close()
-    return root / "data"
+    return data_of(tmp_path_factory.mktemp("list-years"), "exercices.csv", LIST)
 
 
 @pytest.fixture
 def client(template, tmp_path):
-    from webapp.resources import close_resources
-
-    app = fresh_app(template, tmp_path)
-    yield app.test_client()
-    close_resources(app)
+    with client_on_copy(template, tmp_path) as client:
+        yield client
 
 
 @pytest.mark.parametrize("line, origin, fr, en", [

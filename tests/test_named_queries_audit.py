@@ -6,10 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from web_fixture import fresh_app
+from web_fixture import client_on_copy, data_of
 
-from graph.ingest.pipeline import ingest_paths
-from graph.store import open_store
 
 ID = "https://w3id.org/maillage/id/"
 SOURCE = ID + "source/audit-ttl"
@@ -41,23 +39,13 @@ TURTLE = """@prefix mai: <https://w3id.org/maillage/ontology#> . @prefix schema:
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("audit")
-    (root / "audit.ttl").write_text(TURTLE, encoding="utf-8")
-    store = open_store({"store": "oxigraph", "data_dir": str(root / "data")})
-    try:
-        assert ingest_paths(store, [root / "audit.ttl"])[0].status == "stored"
-    finally:
-        store.close()
-    return root / "data"
+    return data_of(tmp_path_factory.mktemp("audit"), "audit.ttl", TURTLE)
 
 
 @pytest.fixture
 def client(template, tmp_path):
-    from webapp.resources import close_resources
-
-    app = fresh_app(template, tmp_path)
-    yield app.test_client()
-    close_resources(app)
+    with client_on_copy(template, tmp_path) as client:
+        yield client
 
 
 def test_grants_above_23000_to_a_private_body_without_a_convention_are_listed_with_their_source(client):

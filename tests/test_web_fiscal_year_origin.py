@@ -8,12 +8,10 @@ from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
-from web_fixture import GRANT, app_on_fixture, fresh_app
+from web_fixture import GRANT, app_on_fixture, client_on_copy, data_of
 
-from graph.ingest.pipeline import ingest_paths
 from graph.namespaces import MAI
 from graph.ontology import load_ontology
-from graph.store import open_store
 
 HTML = {"Accept": "text/html"}
 BASE = "https://w3id.org/maillage/id/grant/annees-csv/"
@@ -32,23 +30,13 @@ KEYS = {2: "siren-524991205-2015-07-07-conv-1", 3: "siren-782471791-2016-03-04-d
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("years")
-    (root / "annees.csv").write_text(LIST, encoding="utf-8")
-    store = open_store({"store": "oxigraph", "data_dir": str(root / "data")})
-    try:
-        assert ingest_paths(store, [root / "annees.csv"])[0].status == "stored"
-    finally:
-        store.close()
-    return root / "data"
+    return data_of(tmp_path_factory.mktemp("years"), "annees.csv", LIST)
 
 
 @pytest.fixture
 def client(template, tmp_path):
-    from webapp.resources import close_resources
-
-    app = fresh_app(template, tmp_path)
-    yield app.test_client()
-    close_resources(app)
+    with client_on_copy(template, tmp_path) as client:
+        yield client
 
 
 @pytest.mark.parametrize("line, year, origin, fr, en", [

@@ -182,6 +182,33 @@ def client_with(root: Path, turtle: str, name: str = "another.ttl", indexed: boo
         close_resources(app)
 
 
+def data_of(root: Path, name: str, text: str) -> Path:
+    """A data directory under ``root`` that holds the file ``name`` of ``text`` alone, ingested: a module's template
+    (:func:`client_on_copy` makes each test's app on a copy of it)."""
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+
+    (root / name).write_text(text, encoding="utf-8")
+    store = open_store({"store": "oxigraph", "data_dir": str(root / "data")})
+    try:
+        assert ingest_paths(store, [root / name])[0].status == "stored"
+    finally:
+        store.close()
+    return root / "data"
+
+
+@contextlib.contextmanager
+def client_on_copy(template: Path, tmp_path: Path):
+    """A test client of a new app on a copy of the data directory ``template``, its resources closed after use."""
+    from webapp.resources import close_resources
+
+    app = fresh_app(template, tmp_path)
+    try:
+        yield app.test_client()
+    finally:
+        close_resources(app)
+
+
 def data_with(root: Path, turtle: str, name: str = "another.ttl") -> Path:
     """A copy of the fixture's data under ``root`` with ``turtle`` ingested after it, as a second source file."""
     from graph.ingest.pipeline import ingest_paths
