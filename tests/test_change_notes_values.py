@@ -14,9 +14,9 @@ from pathlib import Path
 
 from rdflib import URIRef
 from rdflib.namespace import SKOS
+from web_fixture import ingest_versions
 
 from graph.ingest.base import source_iri
-from graph.ingest.pipeline import ingest_paths
 from graph.namespaces import DEFAULT_BASE
 from graph.store import open_store
 from tests.web_fixture import fresh_app
@@ -32,20 +32,6 @@ HEADER = "nomAttribuant,idAttribuant,dateConvention,nomBeneficiaire,idBeneficiai
 def grants(amounts: list[int]) -> str:
     """A SCDL grants list, one row per amount, to « Asso 0 », « Asso 1 »…"""
     return HEADER + "".join(f"Ville,21000000000000,2024-03-01,Asso {n},,{amount}\n" for n, amount in enumerate(amounts))
-
-
-def ingest_versions(tmp_path, name: str, *versions: str):
-    """Ingest each of ``versions`` of the file ``name`` in turn into the store under ``tmp_path / "data"``; return
-    the last report."""
-    path = tmp_path / name
-    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
-    try:
-        for text in versions:
-            path.write_text(text, encoding="utf-8")
-            [report] = ingest_paths(store, [path])
-    finally:
-        store.close()
-    return report
 
 
 def change_lines(report) -> tuple[str, str]:

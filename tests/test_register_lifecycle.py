@@ -16,9 +16,9 @@ from pathlib import Path
 
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, SKOS
+from web_fixture import ingest_versions as ingest_file_versions
 
 from graph.ingest.base import SourceContext, source_iri
-from graph.ingest.pipeline import ingest_paths
 from graph.ingest.register import extract
 from graph.namespaces import DEFAULT_BASE
 from graph.store import open_store
@@ -46,15 +46,7 @@ def actions(*titles: str) -> str:
 def ingest_versions(tmp_path, *versions: str):
     """Ingest each of ``versions`` of ``r.yaml`` in turn into the store under ``tmp_path / "data"``; return the
     last report."""
-    path = tmp_path / "r.yaml"
-    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
-    try:
-        for text in versions:
-            path.write_text(text, encoding="utf-8")
-            [report] = ingest_paths(store, [path])
-    finally:
-        store.close()
-    return report
+    return ingest_file_versions(tmp_path, "r.yaml", *versions)
 
 
 def change_line(report) -> str:

@@ -183,8 +183,8 @@ def client_with(root: Path, turtle: str, name: str = "another.ttl", indexed: boo
 
 
 def data_of(root: Path, name: str, text: str) -> Path:
-    """A data directory under ``root`` that holds the file ``name`` of ``text`` alone, ingested: a module's template
-    (:func:`client_on_copy` makes each test's app on a copy of it)."""
+    """The data directory under ``root`` with the file ``name`` of ``text`` ingested into it: alone, a module's
+    template (:func:`client_on_copy` makes each test's app on a copy of it)."""
     from graph.ingest.pipeline import ingest_paths
     from graph.store import open_store
 
@@ -211,17 +211,25 @@ def client_on_copy(template: Path, tmp_path: Path):
 
 def data_with(root: Path, turtle: str, name: str = "another.ttl") -> Path:
     """A copy of the fixture's data under ``root`` with ``turtle`` ingested after it, as a second source file."""
+    shutil.copytree(template_data(), root / "data")
+    return data_of(root, name, turtle)
+
+
+def ingest_versions(tmp_path: Path, name: str, *versions: str):
+    """Ingest each of ``versions`` of the file ``name`` in turn into the store under ``tmp_path / "data"``; return
+    the last report."""
     from graph.ingest.pipeline import ingest_paths
     from graph.store import open_store
 
-    shutil.copytree(template_data(), root / "data")
-    (root / name).write_text(turtle, encoding="utf-8")
-    store = open_store({"store": "oxigraph", "data_dir": str(root / "data")})
+    path = tmp_path / name
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
     try:
-        assert ingest_paths(store, [root / name])[0].status == "stored"
+        for text in versions:
+            path.write_text(text, encoding="utf-8")
+            [report] = ingest_paths(store, [path])
     finally:
         store.close()
-    return root / "data"
+    return report
 
 
 _TEMPLATE: list[Path] = []
