@@ -184,6 +184,27 @@ def test_on_a_phone_the_navigation_waits_behind_its_menu_button_which_the_keyboa
     assert fits, f"{path}: wider than the phone with its menu open"
 
 
+_FOCUSED_MENU_BUTTON = "document.activeElement === document.querySelector('details.menu > summary')"
+
+
+@pytest.mark.parametrize("tabs", [0, 2], ids=["from-its-button", "from-a-link"])
+def test_on_a_phone_escape_closes_the_menu_and_puts_the_focus_back_on_its_button(server, browser, tabs):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    assert page.goto(server + "/funding").status == 200
+    page.locator("header.site summary", has_text="Menu").focus()
+    page.keyboard.press("Enter")
+    for _ in range(tabs):
+        page.keyboard.press("Tab")
+    inside = page.evaluate("document.activeElement.closest('details.menu nav') !== null")
+    page.keyboard.press("Escape")
+    closed = _visible_navigation_links(page)
+    state = (page.locator("details.menu").evaluate("menu => menu.open"), page.evaluate(_FOCUSED_MENU_BUTTON))
+    context.close()
+    assert inside == (tabs > 0)
+    assert state == (False, True) and closed and not any(closed)
+
+
 @pytest.mark.parametrize("path", PHONE_PAGES)
 def test_on_a_phone_no_page_is_wider_than_the_screen_even_with_its_details_open(server, browser, path):
     context = browser.new_context(viewport=PHONE)

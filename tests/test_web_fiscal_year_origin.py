@@ -51,6 +51,23 @@ def test_a_grant_page_says_when_its_fiscal_year_is_that_of_a_date(client, line, 
                                           headers=HTML).get_data(as_text=True)
 
 
+#: A deliberation that gives no number (its file's name identifies it), dated by its heading: the year of its grant
+#: is its date's, which it keeps as a numbered one does.
+UNNUMBERED = ("COMMUNE DE TESTVILLE\nDélibération du Conseil municipal du 10 juin 2024\nObjet : Subvention\n\n"
+              "Le Conseil municipal DÉCIDE d'attribuer une subvention de 1 800 € au Comité des fêtes.\n"
+              "Adopté à l'unanimité.\n")
+
+
+def test_a_deliberation_without_a_number_says_its_grants_year_is_its_own(tmp_path):
+    (tmp_path / "source").mkdir()
+    template = data_of(tmp_path / "source", "sans-numero.txt", UNNUMBERED)
+    with client_on_copy(template, tmp_path) as client:
+        body = client.get("/id/grant/commune-testville/sans-numero-txt/comite-fetes.json").get_json()
+        page = client.get("/id/grant/commune-testville/sans-numero-txt/comite-fetes", headers=HTML)
+    assert body["fiscal_year_origin"] == "deliberation"
+    assert "<dd>2024 (année de la délibération)</dd>" in page.get_data(as_text=True)
+
+
 def test_a_year_that_an_rdf_file_states_is_not_said_to_come_from_a_date(tmp_path):
     # the fixture's grant: 2024, decided by a deliberation of 2024, both stated by a Turtle file
     with app_on_fixture(tmp_path) as app:

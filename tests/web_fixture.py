@@ -40,6 +40,17 @@ COEUR = "https://w3id.org/maillage/ontology/circle/coeur"
 PARTENAIRES = "https://w3id.org/maillage/ontology/circle/partenaires"
 PREVENTION = "https://w3id.org/maillage/ontology/theme/prevention"
 
+
+#: The one script of every page, the menu's Esc key (webapp/static/menu.js): deferred, from this site, and no page
+#: needs it (the browser tests open every page without script).
+MENU_SCRIPT = '<script src="/static/menu.js" defer></script>'
+
+
+def without_menu_script(page: str) -> str:
+    """An HTML page without its menu script, in which any other ``<script`` is one that should not be there."""
+    return page.replace(MENU_SCRIPT, "", 1)
+
+
 FIXTURE_TTL = f"""
 @prefix mai: <https://w3id.org/maillage/ontology#> .
 @prefix org: <http://www.w3.org/ns/org#> .
