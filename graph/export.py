@@ -4,7 +4,9 @@ One row per grant, in the 16 columns of the official schema. SCDL requires what 
 rules, so that every written row passes the schema:
 
 - ``idAttribuant`` must be a valid 14-digit SIRET and ``dateConvention`` a date (the convention's, else the
-  deciding deliberation's): grants without them are **skipped** and counted;
+  decision's: the deciding deliberation's, or the one the grant keeps when no deliberation holds it,
+  ``dcterms:dateAccepted``; SCDL 2.1.1 has no ``dateDecision`` column): grants without them are **skipped** and
+  counted;
 - ``idAttribuant`` and ``idBeneficiaire`` are the SIRETs the grant was read with (``mai:funderSiret``,
   ``mai:beneficiarySiret``: its SCDL row's), when valid: an organisation is one actor per SIREN, which keeps the
   SIRETs of all its establishments, and a métropole granting through two of them has each grant's row written with
@@ -28,7 +30,7 @@ rules, so that every written row passes the schema:
   period too: the publisher's, which the schema accepts, said doubtful), else the convention date; ``objet`` is cut
   at 256 characters;
 - the summary counts, in one line, the cells written with a stand-in (:data:`graph.scdl_export_rows.REPLACED_BY`:
-  a deliberation's date for the convention's, « Subvention » for no purpose, no form of aid the source stated, a
+  a decision's date for the convention's, « Subvention » for no purpose, no form of aid the source stated, a
   period stored unreadable, or none), in another the values written outside the schema's bounds
   (:data:`graph.scdl_export_rows.OUT_OF_BOUNDS`: a ``pourcentageSubvention`` of 0.005; the column is required, any
   other number would be false, and an empty cell reads back as 1: the whole amount), in another the values written

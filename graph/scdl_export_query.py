@@ -79,7 +79,9 @@ WHERE {{
   {_sirets_of_actor("funder", "schema:funder", "fsirets", "fkin")}
   {_one_per_actor("funder", "schema:funder", "mai:siren", "fsiren")}
   OPTIONAL {{ ?grant mai:conventionDate ?cdate }}
-  OPTIONAL {{ ?grant mai:decidedBy/dcterms:date ?ddate }}
+  # the decision's date: its deliberation's, or the grant's own when no deliberation holds it (a list's dateDecision
+  # without referenceDecision; SCDL 2.1.1 has no column for it: it stands in for dateConvention, as a deliberation's)
+  OPTIONAL {{ ?grant (mai:decidedBy/dcterms:date)|dcterms:dateAccepted ?ddate }}
   OPTIONAL {{ ?grant mai:decisionReference ?ownRef }}
   OPTIONAL {{ ?grant mai:decidedBy/dcterms:identifier ?deliberationNumber }}
   BIND(COALESCE(?ownRef, ?deliberationNumber) AS ?ref)  # a grant read from a deliberation: its number

@@ -28,8 +28,8 @@ SHARE_BOUNDS = (Decimal("0.01"), Decimal("1"))
 CONDITIONS_CHARS = 256
 #: Required columns written with a stand-in when the graph holds no value SCDL accepts, in the schema's order: what
 #: stands in, (French, English).
-REPLACED_BY = {"dateConvention": ("par la date de la délibération qui la décide", "by the date of the deliberation "
-                                  "deciding it"),
+REPLACED_BY = {"dateConvention": ("par la date de la décision qui l'accorde", "by the date of the decision granting "
+                                  "it"),
                "objet": ("par « Subvention »", "by 'Subvention'"),
                "nature": ("par « aide en numéraire »", "by 'aide en numéraire'"),
                "datesPeriodeVersement": ("par la date de dateConvention", "by the date of dateConvention")}
@@ -228,10 +228,11 @@ def period_readable(period: str) -> bool:
 
 def replaced_cells(b: dict) -> dict[str, str]:
     """The required SCDL columns (:data:`REPLACED_BY`) that a grant's row writes with a stand-in, each with the value
-    the graph holds for it ('' for none), in the schema's order: no convention date (the deciding deliberation's is
-    written); no purpose (« Subvention »); no form of aid that the source stated (it said none, or « subvention »:
-    warned at ingest), the grant not in kind; a period stored as its source wrote it, unreadable ("2017", a day no
-    calendar has: :func:`period_readable`), or none. Read back, each is a fact: the summary says them.
+    the graph holds for it ('' for none), in the schema's order: no convention date (its decision's is written: the
+    deciding deliberation's, or the grant's own ``dcterms:dateAccepted``); no purpose (« Subvention »); no form of
+    aid that the source stated (it said none, or « subvention »: warned at ingest), the grant not in kind; a period
+    stored as its source wrote it, unreadable ("2017", a day no calendar has: :func:`period_readable`), or none.
+    Read back, each is a fact: the summary says them.
 
     >>> replaced_cells({"paymentPeriod": "2017", "decisionDate": "2024-05-16", "purpose": "Sport"})
     {'dateConvention': '', 'nature': '', 'datesPeriodeVersement': '2017'}

@@ -278,9 +278,9 @@ def test_what_the_graph_does_not_know_is_left_empty_and_counted_in_the_summary()
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("fr", "  3 valeurs remplacées : dateConvention (1, par la date de la délibération qui la décide), objet (1, par "
+    ("fr", "  3 valeurs remplacées : dateConvention (1, par la date de la décision qui l'accorde), objet (1, par "
            "« Subvention »), nature (1, par « aide en numéraire ») ; --verbose nomme leurs subventions"),
-    ("en", "  3 values replaced: dateConvention (1, by the date of the deliberation deciding it), objet (1, by "
+    ("en", "  3 values replaced: dateConvention (1, by the date of the decision granting it), objet (1, by "
            "'Subvention'), nature (1, by 'aide en numéraire'); --verbose names their grants"),
 ])
 def test_the_cells_filled_for_want_of_better_are_said_among_the_values_replaced(lang, said):

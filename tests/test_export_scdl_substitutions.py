@@ -27,10 +27,10 @@ def _row(n: int, nature: str = "aide en numéraire", period: str = "2024-06-01",
             f"20000;{nature};unique;{period};;non;{share};\n")
 
 
-def _export(tmp_path, *rows: str) -> tuple[dict, list[dict]]:
-    """Ingest a list of ``rows`` and export its grants: the export's counts and its rows."""
+def _export(tmp_path, *rows: str, header: str = HEADER) -> tuple[dict, list[dict]]:
+    """Ingest a list of ``rows`` under ``header`` and export its grants: the export's counts and its rows."""
     source = tmp_path / "subventions.csv"
-    source.write_text(HEADER + "".join(rows), encoding="utf-8")
+    source.write_text(header + "".join(rows), encoding="utf-8")
     store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "store")})
     ingest_paths(store, [source])
     out = io.BytesIO()
@@ -47,6 +47,31 @@ def test_a_period_kept_unreadable_at_ingest_is_written_as_the_convention_date_an
         "subventions"]
     assert scdl_summary(counts, "en").splitlines()[1:] == [
         "  2 values replaced: datesPeriodeVersement (2, by the date of dateConvention); --verbose names their grants"]
+
+
+#: A list with the 2024 proposal's decision date (dateDecision), and neither reference nor convention date.
+DECIDED_HEADER = ("nomAttribuant;idAttribuant;dateDecision;nomBeneficiaire;rnaBeneficiaire;objet;montant;nature;"
+                  "conditionsVersement;datesPeriodeVersement;notificationUE;pourcentageSubvention\n")
+DECIDED_ROW = ("Saint-Etienne Métropole;24420077000018;2016-03-12;Asso 0;W423012600;Coordination santé;20000;"
+               "aide en numéraire;unique;2016-06-01;non;1\n")
+
+
+def test_a_decision_date_that_no_deliberation_holds_is_written_for_the_convention_s_and_reads_back(tmp_path):
+    """The grant keeps its list's decision date (dcterms:dateAccepted), which SCDL 2.1.1 has no column for: written
+    as a deliberation's is, for the convention's, and said (the grant was left out, « sans date de convention ni de
+    décision »); read back, the grant is written again as the same row, with no cell replaced."""
+    (tmp_path / "first").mkdir()
+    counts, rows = _export(tmp_path / "first", DECIDED_ROW, header=DECIDED_HEADER)
+    assert [(r["dateConvention"], r["referenceDecision"], r["datesPeriodeVersement"]) for r in rows] == [
+        ("2016-03-12", "", "2016-06-01")]
+    assert scdl_summary(counts).splitlines() == [
+        "SCDL : 1 subvention écrite",
+        "  1 valeur remplacée : dateConvention (1, par la date de la décision qui l'accorde) ; --verbose nomme leurs "
+        "subventions"]
+    (tmp_path / "again").mkdir()
+    exported = ";".join(rows[0].values()) + "\n"
+    counts, again = _export(tmp_path / "again", exported, header=";".join(rows[0].keys()) + "\n")
+    assert (again, counts["written"], "replaced" in counts) == (rows, 1, False)
 
 
 def test_a_nature_unknown_at_ingest_is_written_as_cash_aid_and_said(tmp_path):

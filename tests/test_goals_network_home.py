@@ -150,8 +150,8 @@ def test_the_funding_between_neighbours_is_that_between_those_drawn(demo):
 
 def latest_order(grants: list[tuple[str, str, dict]]) -> list[tuple[str, str]]:
     """The latest grants (webapp.home._LATEST) of an inline graph, each (name, which date places it): ``grants`` are
-    (name, source graph, facts), the facts a dict of decided, agreed (xsd:date), year, amount; each source graph
-    has its ingest time, "ingested-<graph>"."""
+    (name, source graph, facts), the facts a dict of decided, accepted, agreed (xsd:date), year, amount; each source
+    graph has its ingest time, "ingested-<graph>"."""
     import pyoxigraph as ox
 
     from graph.bindings import run_query
@@ -168,6 +168,8 @@ def latest_order(grants: list[tuple[str, str, dict]]) -> list[tuple[str, str]]:
             turtle += f"<https://ex.org/{name}> <{mai}fiscalYear> {facts['year']} .\n"
         if "agreed" in facts:
             turtle += f'<https://ex.org/{name}> <{mai}conventionDate> "{facts["agreed"]}"{date} .\n'
+        if "accepted" in facts:  # a decision's date that the grant keeps, no deliberation holding it
+            turtle += f'<https://ex.org/{name}> <http://purl.org/dc/terms/dateAccepted> "{facts["accepted"]}"{date} .\n'
         if "decided" in facts:
             turtle += (f"<https://ex.org/{name}> <{mai}decidedBy> <https://ex.org/d-{name}> .\n"
                        f'<https://ex.org/d-{name}> <http://purl.org/dc/terms/date> "{facts["decided"]}"{date} .\n')
@@ -192,6 +194,14 @@ def test_the_latest_grants_are_ordered_by_decision_agreement_year_then_ingest_ti
         ("undated-late", "late", {"amount": 5}),
     ]) == [("year-only", "year"), ("small-new-agreement", "convention"), ("decided", "decision"),
            ("big-old-agreement", "convention"), ("undated-late", "ingest"), ("undated-early", "ingest")]
+
+
+def test_a_grant_s_own_decision_date_places_it_among_the_latest_as_its_decision():
+    """A list's row with a decision date and no reference: the grant keeps the date (dcterms:dateAccepted), which
+    places it as a deliberation's would, not its year alone."""
+    assert latest_order([("agreed", "early", {"agreed": "2018-02-10", "year": 2018, "amount": 50}),
+                         ("own-decision", "early", {"accepted": "2018-02-20", "year": 2018, "amount": 50})]) == [
+        ("own-decision", "decision"), ("agreed", "convention")]
 
 
 def test_a_grant_with_no_date_nor_ingest_time_comes_last_among_the_latest():

@@ -113,7 +113,7 @@ EXTRA_TERMS = {
     MAI.beneficiaryRna: OWL.DatatypeProperty,
     MAI.Agreement: OWL.Class, MAI.approvedBy: OWL.ObjectProperty, MAI.party: OWL.ObjectProperty,
     MAI.signatory: OWL.DatatypeProperty, MAI.governedBy: OWL.ObjectProperty, MAI.readerVersion: OWL.DatatypeProperty,
-    MAI.supports: OWL.ObjectProperty,
+    MAI.supports: OWL.ObjectProperty, MAI.pageStart: OWL.DatatypeProperty, MAI.pageEnd: OWL.DatatypeProperty,
     MAI.IngestIssue: OWL.Class, MAI.ingestIssue: OWL.ObjectProperty, MAI.severity: OWL.DatatypeProperty,
     MAI.field: OWL.DatatypeProperty, MAI.occurrences: OWL.DatatypeProperty, MAI.warningCount: OWL.DatatypeProperty,
     MAI.errorCount: OWL.DatatypeProperty, MAI.SourceVersion: OWL.Class,
@@ -181,6 +181,12 @@ def test_class_is_aligned_with_its_standard_superclass(cls, superclass):
 
 def test_beneficiary_is_a_sub_property_of_schema_funded_item():
     assert (MAI.beneficiary, RDFS.subPropertyOf, SCHEMA.fundedItem) in parsed("maillage.ttl")
+
+
+@pytest.mark.parametrize(("page", "standard"), [(MAI.pageStart, SCHEMA.pageStart), (MAI.pageEnd, SCHEMA.pageEnd)],
+                         ids=local_name)
+def test_a_quotes_pages_are_aligned_with_schema_org_page_start_and_end(page, standard):
+    assert (page, RDFS.subPropertyOf, standard) in parsed("maillage.ttl")
 
 
 def test_decided_by_is_a_plain_property_not_a_derivation():
@@ -352,7 +358,7 @@ PREFIXES = """
 @prefix schema: <http://schema.org/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 @prefix org: <http://www.w3.org/ns/org#> . @prefix dcterms: <http://purl.org/dc/terms/> .
 @prefix foaf: <http://xmlns.com/foaf/0.1/> . @prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix oa: <http://www.w3.org/ns/oa#> .
 @prefix theme: <https://w3id.org/maillage/ontology/theme/> .
 @prefix circle: <https://w3id.org/maillage/ontology/circle/> .
 @prefix nature: <https://w3id.org/maillage/ontology/nature/> .
@@ -403,6 +409,9 @@ ex:membership a org:Membership ; org:member ex:beneficiary ; org:organization ex
 ex:source a mai:Source ; dcterms:title "deliberation.txt" ; dcterms:format "text/plain" ;
     mai:sha256 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" ;
     prov:generatedAtTime "2024-06-01T10:00:00Z"^^xsd:dateTime ; mai:readerVersion 1 .
+ex:grant mai:evidence ex:quote .
+ex:quote a oa:TextQuoteSelector , oa:TextPositionSelector ; oa:exact "d'un montant de 20 000 €" ; oa:start 6443 ;
+    oa:end 6530 ; mai:pageStart 2 ; mai:pageEnd 3 ; prov:wasDerivedFrom ex:source .
 """
 
 GRANT = 'ex:g a mai:Grant ; schema:funder ex:funder ; mai:beneficiary ex:beneficiary ; schema:currency "EUR" '
@@ -445,6 +454,10 @@ BROKEN = {
     "source with a short digest": ('ex:s a mai:Source ; dcterms:title "f.csv" ; mai:sha256 "abc" ; '
                                    'prov:generatedAtTime "2024-06-01T10:00:00Z"^^xsd:dateTime .',
                                    EX.s, MAI.sha256, "64 caractères"),
+    "quote on page zero": ('ex:q a oa:TextQuoteSelector ; oa:exact "20 000 €" ; mai:pageStart 0 .',
+                           EX.q, MAI.pageStart, "un entier à partir de 1"),
+    "quote ending on two pages": ('ex:q a oa:TextQuoteSelector ; oa:exact "20 000 €" ; mai:pageStart 2 ; '
+                                  'mai:pageEnd 3 , 4 .', EX.q, MAI.pageEnd, "au plus une page"),
     "source with a reader version as text": (
         'ex:s a mai:Source ; dcterms:title "f.csv" ; prov:generatedAtTime "2024-06-01T10:00:00Z"^^xsd:dateTime ; '
         'mai:sha256 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" ; mai:readerVersion "2" .',

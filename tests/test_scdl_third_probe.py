@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from rdflib import Literal
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import DCTERMS, RDF, XSD
 
 from graph.ingest.base import SourceContext
 from graph.ingest.scdl_grants import extract
@@ -164,12 +164,13 @@ def printed_report() -> SourceContext:
     return SourceContext(Path("etat.csv"), PRINTED.encode("cp1252"), options={"funder": "Commune de Saint-Just"})
 
 
-def test_a_decision_date_without_a_reference_gives_the_fiscal_year_and_says_so():
+def test_a_decision_date_without_a_reference_gives_the_year_stays_on_the_grant_and_the_ingest_says_so():
     ex = extract(printed_report())
     assert set(by_line(ex, MAI.fiscalYear).values()) == {Literal(2024, datatype=XSD.integer)}
+    assert by_line(ex, DCTERMS.dateAccepted) == dict.fromkeys((5, 6, 9), Literal("2024-02-28", datatype=XSD.date))
     assert (5, "Date de décision", "exercice tiré de la date de décision, faute de colonne d'exercice et de date de "
-            "convention ; sans référence de décision, cette date ne date aucune délibération (lignes 5, 6, 9)") \
-        in said(ex)
+            "convention ; sans référence de décision, cette date est gardée sur la subvention mais ne date aucune "
+            "délibération (lignes 5, 6, 9)") in said(ex)
 
 
 def test_a_printed_reports_page_numbers_and_stamp_are_not_rejected_rows():

@@ -1,7 +1,8 @@
 """How a resource's page writes a property's value in the page's language: amounts in euros ("20 000 €"), a share as
 a percentage ("5 %"), a payment period as dates ("du 30 mars 2017 au 24 mai 2017"), a legality control's code as the
-body it names ("Préfecture du département 42 (PREF042)"), other decimals rounded to cents, a source's kind by its
-name. The JSON twin keeps the values as the graph states them.
+body it names ("Préfecture du département 42 (PREF042)"), a grant's own decision date as its decision ("Décision du
+12 mars 2016"), other decimals rounded to cents, a source's kind by its name. The JSON twin keeps the values as the
+graph states them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from graph.namespaces import MAI, OA, SCHEMA, THEMES
 from webapp.fact_quotes import placed_quotes
 from webapp.formatting import format_date, format_money, format_value
 from webapp.i18n import get_lang, t
+from webapp.labels import term_label
 from webapp.page_data import Ref, in_language
 
 #: Properties whose value is an amount of money (in the currency the resource states, euros by default).
@@ -129,6 +131,8 @@ def shown_as(predicate: str, value, currency: str | None = None, of_source: bool
         return source_kind_label(str(value))
     if predicate == PROV.generatedAtTime:  # a source's or a version's time of import, to the second
         return format_value(value, seconds=True)
+    if predicate == DCTERMS.dateAccepted and isinstance(python, dt.date):  # said where a deliberation is linked
+        return t("decision_of", date=format_date(python))
     if isinstance(python, (float, Decimal)) and not float(python).is_integer():
         return format_number(python)
     return format_value(value)
@@ -144,7 +148,7 @@ KIND_ORDERS = {MAI.Session: (MAI.body, DCTERMS.date, MAI.convenedOn, MAI.chair, 
                              MAI.membersPresent, MAI.proxyCount, MAI.voteCount, MAI.present, MAI.proxy, MAI.excused,
                              MAI.absent),
                MAI.Grant: (SCHEMA.funder, MAI.beneficiary, SCHEMA.amount, MAI.fiscalYear, DCTERMS.description,
-                           MAI.decidedBy)}
+                           MAI.decidedBy, DCTERMS.dateAccepted)}
 #: The properties of a kind of resource that its page says last, after those by name: its long texts.
 KIND_LAST = {MAI.Grant: (MAI.paymentConditions,)}
 
@@ -223,7 +227,7 @@ def page_context(data: dict) -> dict:
             "restated": restated_inverses(data.get("properties", []), data.get("inverse") or [])
             | _listed_in_tables(data),
             "tagged": tagged_with(values, data.get("inverse") or []),
-            "relabels": theme_relabels(values) | session_relabels(data, values)}
+            "relabels": theme_relabels(values) | session_relabels(data, values) | grant_relabels(data, values)}
 
 
 def heading_number(data: dict, values: dict) -> str | None:
@@ -282,6 +286,16 @@ def theme_relabels(values: dict) -> dict[str, str]:
     if not _is_theme(values):
         return {}
     return {str(SKOS.broader): t("broader_theme"), str(SKOS.narrower): t("narrower_themes")}
+
+
+def grant_relabels(data: dict, values: dict) -> dict[str, str]:
+    """The label of a grant's own decision date (``dcterms:dateAccepted``, kept when no deliberation holds it) where
+    a deliberation would be named: « décidée par — Décision du 12 mars 2016 », not linked (there is no
+    deliberation's page); none for another resource, or for a grant that a deliberation decides as well."""
+    grant = any(kind.iri == str(MAI.Grant) for kind in data.get("types", []))
+    if not grant or not values.get(str(DCTERMS.dateAccepted)) or values.get(str(MAI.decidedBy)):
+        return {}
+    return {str(DCTERMS.dateAccepted): term_label(MAI.decidedBy)}
 
 
 #: What a deliberation's page says first, in this order (the vote's counts follow): its number, date, authority,

@@ -74,7 +74,8 @@ _CIRCLES = """SELECT ?coop ?circle ?circleLabel ?rank ?members WHERE {
 #: a LIMIT on the rows cut the list short where a grant had two labels (or two sources stated it: DISTINCT). The
 #: years, amounts and dates of every grant are read whole (sub-selects), then joined: as OPTIONAL patterns the engine
 #: looked them up grant after grant (22,029 grants at 100k actors: 0.56–0.64 s; so 0.14 s). The latest are those
-#: decided last: by the date of the deliberation that decides them (the latest, if several do), else of their
+#: decided last: by the date of the deliberation that decides them (the latest, if several do) or of their decision
+#: that no deliberation holds (dcterms:dateAccepted: a list's dateDecision without a reference), else of their
 #: agreement (SCDL dateConvention: the Somme's lists give no decision date, and were listed by amount), else by their
 #: year, after the dated ones of that year (compared as text, in reverse: "2024-01-05", "2024", "2023-12-31"); then,
 #: those of no date nor year, by the time their source was ingested (the first of its sources), newest first; those
@@ -100,7 +101,7 @@ _LATEST = """SELECT ?grant ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?
 } %LATEST_FIRST%""".replace(
     "%LATEST_FIRST%", "ORDER BY (!BOUND(?dated)) DESC(?dated) DESC(?ingested) DESC(?amount) ?grant").replace(
     "%EVERY_GRANT%", EVERY_GRANT_YEAR_AMOUNT).replace(
-    "%DECIDED%", read_whole("?grant mai:decidedBy/dcterms:date ?decidedOn")).replace(
+    "%DECIDED%", read_whole("?grant (mai:decidedBy/dcterms:date)|dcterms:dateAccepted ?decidedOn")).replace(
     "%AGREED%", read_whole("?grant mai:conventionDate ?agreedOn")).replace(
     "%INGESTED%", read_whole("GRAPH ?source { ?grant a mai:Grant }", "?source prov:generatedAtTime ?ingestedAt"))
 

@@ -316,6 +316,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "why": ("Pourquoi ?", "Why?"),
     "why_quotes": ("Pourquoi ? ({n} extraits)", "Why? ({n} quotes)"),
     "why_source": ("Voir dans la source", "See in the source"),
+    # where a quote of a PDF is in the printed document (no-break spaces: "page" never ends a line without its number)
+    "quote_page": ("page\u00a0{page}", "page\u00a0{page}"),
+    "quote_pages": ("pages\u00a0{first} à\u00a0{last}", "pages\u00a0{first} to\u00a0{last}"),
     "evidence_name": ("Extrait de {source}", "Excerpt of {source}"),
     "source_text": ("Texte de la source", "Source text"),
     "ingest_report": ("Rapport d'import", "Ingest report"),
@@ -437,6 +440,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # where a grant's fiscal year comes from, when its reader took it from a date (webapp.resource_grants)
     "fiscal_year_of_convention": ("année de la convention", "year of the convention"),
     "fiscal_year_of_deliberation": ("année de la délibération", "year of the deliberation"),
+    "fiscal_year_of_decision": ("année de la décision", "year of the decision"),
     "fiscal_year_of_list": ("exercice budgétaire de la liste", "budget year given by the list"),
     # an old name that is the resource's name misspelt, which a new version of its source corrected
     # (webapp.resource_properties)
@@ -472,6 +476,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "goal_rank": ("N°", "No."),  # a goal's number: « # » read « # : 1 » before a stacked row's cells on a phone
     "grant_of": ("Subvention de {amount} à {who}", "Grant of {amount} to {who}"),
     "session_of": ("Séance du {date}{organ}", "Session of {date}{organ}"),
+    # the date of a grant's decision that no deliberation holds, where a deliberation's page is linked (webapp.display)
+    "decision_of": ("Décision du {date}", "Decision of {date}"),
     "deliberation_numbered": ("Délibération n°\u00a0{number}", "Deliberation no. {number}"),
     "deliberation": ("Délibération", "Deliberation"),
     "unknown_amount": ("montant inconnu", "unknown amount"),

@@ -68,6 +68,10 @@ STANDARD: dict[URIRef, tuple[str, str, str, str]] = {
     DCTERMS.identifier: ("numéro", "identifier", "Le numéro qui désigne la ressource (celui d'une délibération).",
                          "The number that names the resource (a deliberation's)."),
     DCTERMS.date: ("date", "date", "La date de l'acte ou du fait.", "The date of the act or fact."),
+    DCTERMS.dateAccepted: ("date de la décision", "decision date", "Le jour où la subvention a été décidée, quand sa "
+                           "source ne nomme aucune délibération qui porte cette date (SCDL dateDecision sans "
+                           "referenceDecision).", "The day the grant was decided, when its source names no "
+                           "deliberation that holds this date (SCDL dateDecision without referenceDecision)."),
     DCTERMS.format: ("format", "format", "Le format du fichier.", "The file's format."),
     DCTERMS.type: ("nature", "kind", "La sorte de la ressource (d'une source : son type de document).",
                    "The sort of the resource (a source's: its kind of document)."),

@@ -67,24 +67,50 @@ def evidence_of(facts: list[URIRef]) -> list[dict]:
 
 
 _EVIDENCE_PROPERTIES = {str(OA.exact): "quote", str(OA.start): "start", str(OA.end): "end",
-                        str(PROV.wasDerivedFrom): "source", str(MAI.supports): "supports"}
+                        str(PROV.wasDerivedFrom): "source", str(MAI.supports): "supports",
+                        str(MAI.pageStart): "page_start", str(MAI.pageEnd): "page_end"}
 
 
 def add_evidence(rows: list[dict], found: dict[str, list[dict]], seen: set[tuple[str, str]]) -> None:
-    """Add to ``found`` (fact IRI -> its quotes, each with a link to the source page that highlights it, the IRI of
-    the value it supports or None, and ``stated``: every value or property it supports, sorted, as one passage of a
-    session may state several of its facts; ``supports`` is then the first) the evidence of ``rows``
-    (:func:`evidence_of`) not ``seen`` yet."""
+    """Add to ``found`` (fact IRI -> its quotes, each with a link to the source page that highlights it, the pages
+    of a PDF where it starts and, when it runs on over the next, ends (``page_start``, ``page_end``; None for a
+    text file), the IRI of the value it supports or None, and ``stated``: every value or property it supports,
+    sorted, as one passage of a session may state several of its facts; ``supports`` is then the first) the
+    evidence of ``rows`` (:func:`evidence_of`) not ``seen`` yet."""
     for row in rows:
         fact = str(row["fact"])
         if (fact, str(row["evidence"])) in seen:
             continue
         seen.add((fact, str(row["evidence"])))
+        page_start, page_end = _pages(row)
         found.setdefault(fact, []).append({
             "quote": str(row["quote"]), "source": ref(row.get("source"), row.get("title")),
             "start": int(row["start"]) if row.get("start") is not None else None,
             "end": int(row["end"]) if row.get("end") is not None else None,
+            "page_start": page_start, "page_end": page_end,
             "supports": min(row["stated"]) if row.get("stated") else None, "stated": sorted(row.get("stated", ()))})
+
+
+def _pages(row: dict) -> tuple[int | None, int | None]:
+    """The pages of a PDF where a quote starts and, when it runs on over the next, ends (``mai:pageStart``,
+    ``mai:pageEnd``) as ints; None for those it has not, or that are no page numbers, or an end before its start
+    (an RDF file may state anything there: the SHACL shapes warn of it, the page shows no page).
+
+    >>> from rdflib import Literal
+    >>> _pages({"page_start": Literal(3), "page_end": Literal(4)}), _pages({"page_start": Literal(3)})
+    ((3, 4), (3, None))
+    >>> _pages({"page_start": Literal(3), "page_end": Literal(2)}), _pages({"page_start": Literal("trois")})
+    ((3, None), (None, None))
+    """
+    def page(value) -> int | None:
+        try:
+            number = int(value) if value is not None else 0
+        except ValueError:
+            return None
+        return number if number >= 1 else None
+
+    start, end = page(row.get("page_start")), page(row.get("page_end"))
+    return (start, end) if start is not None and end is not None and end > start else (start, None)
 
 
 def unquoted_deciders(evidence: dict[str, list[dict]], out: list[dict], sources: list) -> None:

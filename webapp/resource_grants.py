@@ -8,6 +8,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS
 
 from graph.namespaces import MAI, NOT_REPLACED
 from webapp.cache import cached_select
@@ -206,20 +207,22 @@ _YEAR_EVIDENCE = """SELECT DISTINCT ?kind ?date ?quote WHERE {
   UNION { ?grant mai:decidedBy ?deliberation . ?deliberation dcterms:date ?date }
   UNION { ?grant mai:evidence ?quote . ?quote mai:supports mai:fiscalYear } }"""
 #: The kinds of source whose readers take a grant's fiscal year from a date when the source names none, and the
-#: dates each takes it from (graph.ingest.scdl_grant_description, graph.ingest.delib_reader_grants).
-_YEAR_FROM_DATES = {"scdl-subventions": ("convention", "deliberation"), "deliberation": ("deliberation",)}
+#: dates each takes it from (graph.ingest.scdl_grant_description, graph.ingest.delib_reader_grants): a list's
+#: decision date is its deliberation's, or the grant's own (dcterms:dateAccepted) when the row names none.
+_YEAR_FROM_DATES = {"scdl-subventions": ("convention", "deliberation", "decision"), "deliberation": ("deliberation",)}
 
 
 def fiscal_year_origin(grant: URIRef, out: list[dict]) -> str | None:
     """Where the fiscal year of ``grant`` (its page's triples: ``out``) comes from when its reader took it from a
-    date: « convention », the year of its convention date (an SCDL list: the schema 2.1.1 has no year column), or
+    date: « convention », the year of its convention date (an SCDL list: the schema 2.1.1 has no year column),
     « deliberation », that of the deliberation deciding it (a deliberation that names no year, a list row with a
-    decision date only); « list » for the year that a list's own column gives (``mai:fiscalYearColumn``: « 2024
-    (exercice budgétaire de la liste) », where its equal convention year read as the year's origin); None for a year
-    that neither date gives,
-    one that a quote of its own states (« pour l'année 2024 » in a deliberation, whatever the deliberation's date),
-    one that an RDF file states, or none or several years. The page says it beside the year: « 2015 (année de la
-    convention) », where « exercice budgétaire 2015 » read as the year to which a payment of 2017 was charged.
+    decision date and reference only), or « decision », that of the decision date the grant keeps itself
+    (``dcterms:dateAccepted``: a list row with a decision date but no reference); « list » for the year that a
+    list's own column gives (``mai:fiscalYearColumn``: « 2024 (exercice budgétaire de la liste) », where its equal
+    convention year read as the year's origin); None for a year that no such date gives, one that a quote of its own
+    states (« pour l'année 2024 » in a deliberation, whatever the deliberation's date), one that an RDF file states,
+    or none or several years. The page says it beside the year: « 2015 (année de la convention) », where « exercice
+    budgétaire 2015 » read as the year to which a payment of 2017 was charged.
     """
     years = {row["o"].toPython() for row in out if row["p"] == MAI.fiscalYear and isinstance(row["o"], Literal)}
     if len(years) != 1:
@@ -234,8 +237,14 @@ def fiscal_year_origin(grant: URIRef, out: list[dict]) -> str | None:
                for origin in _YEAR_FROM_DATES.get(str(row["kind"]), ())}
     conventions = [row["o"].toPython() for row in out if row["p"] == MAI.conventionDate]
     if conventions:  # the list's reader takes the convention's year before the decision's
-        same = "convention" in origins and any(getattr(day, "year", None) == year for day in conventions)
-        return "convention" if same else None
+        return "convention" if "convention" in origins and _in_year(conventions, year) else None
     decided = [row["date"].toPython() for row in rows if row.get("date") is not None]
-    same = "deliberation" in origins and any(getattr(day, "year", None) == year for day in decided)
-    return "deliberation" if same else None
+    if "deliberation" in origins and _in_year(decided, year):
+        return "deliberation"
+    accepted = [row["o"].toPython() for row in out if row["p"] == DCTERMS.dateAccepted]
+    return "decision" if "decision" in origins and _in_year(accepted, year) else None
+
+
+def _in_year(days: list, year: int) -> bool:
+    """Whether one of ``days`` (dates, or what a malformed literal gives) is of ``year``."""
+    return any(getattr(day, "year", None) == year for day in days)

@@ -33,9 +33,10 @@ from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
 from graph.identity import actor_iri, body_iri
 from graph.identity_names import name_key
-from graph.ingest.base import SourceContext, add_evidence
+from graph.ingest.base import SourceContext, add_evidence, literal
 from graph.ingest.delib_names import Person
 from graph.ingest.delib_people import Attendance
+from graph.ingest.delib_quote_pages import QuotePages
 from graph.namespaces import MAI, ORG, SCHEMA, mint, slugify
 from graph.triples import TripleSet, plain_literal
 
@@ -62,8 +63,9 @@ def concept(scheme: str, key: str) -> URIRef:
 class Builder:
     """Accumulates the triples of one deliberation; every method adds one fact group."""
 
-    def __init__(self, ctx: SourceContext, text: str, graph: TripleSet):
+    def __init__(self, ctx: SourceContext, text: str, graph: TripleSet, pages: QuotePages | None = None):
         self.ctx, self.text, self.graph = ctx, text, graph
+        self.pages = pages  # a PDF's: the page of each word of ``text``
 
     def add(self, s, p, o) -> None:
         if o is not None:
@@ -71,7 +73,17 @@ class Builder:
 
     def evidence(self, fact: URIRef, span: tuple[int, int] | None, supports: URIRef | None = None) -> None:
         if span and span[1] > span[0]:
-            add_evidence(self.graph, fact, self.ctx, self.text, span[0], span[1], supports)
+            self.paged(add_evidence(self.graph, fact, self.ctx, self.text, span[0], span[1], supports), span)
+
+    def paged(self, selector: URIRef, span: tuple[int, int]) -> None:
+        """The pages of the PDF where the quote ``selector`` of ``span`` starts (``mai:pageStart``) and, when it
+        runs on over the next, ends (``mai:pageEnd``), so that an auditor finds it in the printed PDF; none for a
+        text file, nor for a quote none of whose words the reader matched with the PDF's."""
+        first, last = self.pages.pages_of(*span) if self.pages is not None else (None, None)
+        if first is not None:
+            self.graph.add((selector, MAI.pageStart, literal(first, XSD.integer)))
+            if last > first:
+                self.graph.add((selector, MAI.pageEnd, literal(last, XSD.integer)))
 
     def themes(self, iri: URIRef, located: list[tuple[URIRef, tuple[int, int] | None]]) -> None:
         """Give ``iri`` the themes the text gives it, each with the quote that gives it as its evidence (if any)."""
@@ -139,6 +151,7 @@ class Builder:
         selector as a quote of the whole fact, since the passage is quoted once."""
         if span and span[1] > span[0]:
             selector = add_evidence(self.graph, fact, self.ctx, self.text, span[0], span[1])
+            self.paged(selector, span)
             for prop in properties:
                 self.graph.add((selector, MAI.supports, prop))
 

@@ -51,6 +51,7 @@ from graph.ingest.delib_number import (as_number, find_number, find_title, numbe
 from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
 from graph.ingest.delib_pdf_text import pdf_pages
 from graph.ingest.delib_people import parse_attendance
+from graph.ingest.delib_quote_pages import quote_pages
 from graph.ingest.delib_reader_grants import read_authority_kind, read_grants
 from graph.ingest.delib_reader_report import read_stats, report_several_read, warn_impossible_dates
 from graph.ingest.delib_session import find_body, find_session_date
@@ -132,7 +133,7 @@ def extract(ctx: SourceContext) -> Extraction:
     for fr, en in document.doubts:
         extraction.warn(fr, en)
     warn_impossible_dates(extraction, document.text, document.source, document.pages)
-    builder = Builder(ctx, document.text, graph)
+    builder = Builder(ctx, document.text, graph, quote_pages(document))
     items = deliberation_items(document.body)
     if not items:
         Reader(ctx, document, builder, extraction).run()

@@ -23,8 +23,8 @@ from graph.ingest.base import Issue
 #: Kind name (:data:`graph.ingest.KIND_MODULES`) -> the version of its reader.
 READER_VERSIONS: dict[str, int] = {
     "rdf": 2,
-    "deliberation": 13,
-    "scdl-subventions": 11,
+    "deliberation": 14,
+    "scdl-subventions": 12,
     "scdl-deliberations": 3,
     "rna": 1,
     "sirene": 1,

@@ -201,11 +201,19 @@ class GrantDescription(GrantCellReader):
             g.add((grant, MAI.paymentPeriod, literal(period)))
 
     def describe_decision(self, row: Row, grant: URIRef, funder: URIRef, decided: dt.date | None) -> None:
-        """The deliberation that the row's decision reference names, dated ``decided``; a decision date without a
-        reference dates no deliberation, nor does a reference that names acts but no deliberation (a convention)."""
+        """The deliberation that the row's decision reference names (:meth:`describe_deliberation`), which holds the
+        decision's date ``decided``; a date that no deliberation holds (a row without a reference, or whose reference
+        names acts but no deliberation: a convention) is kept on the grant itself (``dcterms:dateAccepted``), where
+        its page and an SCDL export find it: it gave the grant's year when nothing else did."""
+        if not self.describe_deliberation(row, grant, funder, decided) and decided is not None:
+            self.graph.add((grant, DCTERMS.dateAccepted, literal(decided, XSD.date)))
+
+    def describe_deliberation(self, row: Row, grant: URIRef, funder: URIRef, decided: dt.date | None) -> bool:
+        """Describe the deliberation that the row's decision reference names, dated ``decided``; whether there is
+        one (not for a row without a reference, nor for a reference that names acts but no deliberation)."""
         reference = self.get(row, "decision_ref")
         if not reference:
-            return
+            return False
         if isinstance(row.cells[self.cols["decision_ref"]], FractionCell):
             self.numeric_references.append((row.line, reference))
         g = self.graph
@@ -214,10 +222,10 @@ class GrantDescription(GrantCellReader):
         actes, unlike = actes_reference(reference, str(siren) if siren else None)
         if unlike is not None:
             self.warn(row, "decision_ref", *unlike, reference)
-            return
+            return False
         if actes is None and names_no_deliberation(reference):  # « CONV N° 978-15 »: a convention's number
             self.no_deliberation.append((row.line, reference))
-            return
+            return False
         number = actes.number if actes else reference  # a deliberation text without a number of its own is so named
         if actes is None and (named := acts_named(reference)) is not None:  # « CONV N° … et DELIB N° … du … »
             self.several_acts.append((row.line, reference, named))
@@ -235,3 +243,4 @@ class GrantDescription(GrantCellReader):
             decided = decided or actes.date
         if decided is not None:
             g.add((deliberation, DCTERMS.date, literal(decided, XSD.date)))
+        return True

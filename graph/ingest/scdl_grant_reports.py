@@ -351,15 +351,16 @@ class GrantReports(GrantCellReader):
 
     def report_undated(self) -> None:
         """Say once, with the first lines, that decision dates without a decision reference gave their grants'
-        fiscal year, the list giving no other, and are kept as nothing else: they date no deliberation, there being
-        none named."""
+        fiscal year, the list giving no other: kept on the grants (``dcterms:dateAccepted``), they date no
+        deliberation, there being none named."""
         if self.undated:
             shown = lines_said(self.undated)
             self.ex.warn("exercice tiré de la date de décision, faute de colonne d'exercice et de date de "
-                         "convention ; sans référence de décision, cette date ne date aucune délibération "
-                         f"({shown[0]})", "fiscal year taken from the decision date, there being no fiscal year column "
-                         "and no convention date; without a decision reference, that date dates no deliberation "
-                         f"({shown[1]})", line=self.undated[0], field=self.header("decision_date"))
+                         "convention ; sans référence de décision, cette date est gardée sur la subvention mais ne "
+                         f"date aucune délibération ({shown[0]})", "fiscal year taken from the decision date, there "
+                         "being no fiscal year column and no convention date; without a decision reference, that date "
+                         f"is kept on the grant but dates no deliberation ({shown[1]})", line=self.undated[0],
+                         field=self.header("decision_date"))
 
     def report_artefacts(self) -> None:
         """Say once, with the first lines, that the lines of a printed report's pages (their numbers, the stamp of
