@@ -13,7 +13,8 @@ to say against it. One the store lacks is restored, one of another sha256 replac
 left out with a warning: the stored graph is what that very file gave here, and restoring the other under the same
 sha256 would have the next ingest of the file answer "unchanged" over it (``tests/test_backup_tampered.py``). The
 report names the sources restored: they are removed by those names, not by the dump's (:func:`dump_sources` tells
-``maillage remove`` which they are).
+``maillage remove`` which they are). The records of the sources removed before the export (a graph that describes
+no source, :mod:`graph.ingest.removal_records`) are added to the store's.
 
 A dump is also a file that a copy can cut short: a graph cut after its closing ``}``, or at a line's end, still
 parses. So :func:`graph.dump_writing.write_dump` opens it with a graph of its own, :data:`COUNTS_GRAPH`, that
@@ -60,6 +61,7 @@ from graph.restore_issues import (kept_issue, left_out_issues, other_version_iss
 from graph.store import RdfSyntaxError
 
 _SOURCE = ox.NamedNode(str(MAI.Source))
+_REMOVED = ox.NamedNode(str(MAI.RemovedSource))
 _SHA256 = ox.NamedNode(str(MAI.sha256))
 _GENERATED = ox.NamedNode(str(PROV.generatedAtTime))
 _MARK = str(MAI.Source).encode()
@@ -131,7 +133,10 @@ def restore_dump(writer, data: bytes, fmt: str | Format) -> RestoreStats:
         try:
             for graph in graphs:
                 if graph.value not in vocabularies and ox.Quad(graph, RDF_TYPE, _SOURCE, graph) not in dump:
-                    stats.foreign.append(graph.value)
+                    if _merge_removals(writer, dump, graph, stats):
+                        done.append(graph.value)
+                    else:
+                        stats.foreign.append(graph.value)
                     continue
                 triples = [ox.Triple(q.subject, q.predicate, q.object)
                            for q in dump.quads_for_pattern(None, None, None, graph)]
@@ -160,6 +165,19 @@ def restore_dump(writer, data: bytes, fmt: str | Format) -> RestoreStats:
             raise
         del dump
     return stats
+
+
+def _merge_removals(writer, dump: ox.Store, graph: ox.NamedNode, stats: RestoreStats) -> bool:
+    """Add to the store, through ``writer``, the records of removed sources that the dump's ``graph`` keeps
+    (:mod:`graph.ingest.removal_records`), to those the store keeps: each tells a removal that happened, here or in
+    the exported store. False, nothing added, when ``graph`` keeps none."""
+    if next(dump.quads_for_pattern(None, RDF_TYPE, _REMOVED, graph), None) is None:
+        return False
+    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in dump.quads_for_pattern(None, None, None, graph)]
+    writer.add_ntriples(graph.value, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
+    stats.graphs += 1
+    stats.triples += len(triples)
+    return True
 
 
 def _verdict(writer, dump: ox.Store, graph: ox.NamedNode, triples: list[ox.Triple]) -> str:

@@ -1,10 +1,12 @@
 """The warnings kept with a source that name another source are told anew once that source is removed or replaced
-by a new version (u32, finding 1): a grant « déjà publiée par » a list removed since is no longer warned of."""
+by a new version (u32, finding 1): a grant « déjà publiée par » a list removed since is no longer warned of; a grant
+still published by it is warned of again, in a grants list as in an RDF file (u55, finding 4)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from rdflib import Literal
 
 from graph.ingest.pipeline import ingest_paths
@@ -102,3 +104,45 @@ def test_a_new_version_equal_to_a_previous_one_says_so(tmp_path):
     clock = first[11:19]
     assert notes["fr"].startswith("identique à la version importée le ") and f" à {clock} ; " in notes["fr"]
     assert notes["en"].startswith("identical to the version ingested on ") and f" at {clock}; " in notes["en"]
+
+
+RDF_GRANT = """@prefix mai: <https://w3id.org/maillage/ontology#> .
+@prefix schema: <http://schema.org/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<https://ex.org/actor/lyon> a mai:PublicAuthority ; rdfs:label "Commune de Lyon" .
+<https://ex.org/actor/asso-a> a mai:Association ; rdfs:label "Association A" .
+<https://ex.org/grant/{key}> a mai:Grant ; schema:funder <https://ex.org/actor/lyon> ;
+    mai:beneficiary <https://ex.org/actor/asso-a> ; schema:amount {amount} ; mai:fiscalYear 2023 .
+"""
+#: The warning that the partner file's grant is published already by the other file.
+TWICE_IN_RDF = ("subvention <https://ex.org/grant/b1> déjà publiée par « a.ttl » (même attribuant, même bénéficiaire, "
+                "même montant, même exercice) : elle sera comptée deux fois dans les totaux ; si c'est la même, "
+                "retirez-la de ce fichier")
+
+
+@pytest.mark.parametrize("amount, kept", [(1500, [TWICE_IN_RDF]), (1600, [])],
+                         ids=["still-published", "no-longer-published"])
+def test_a_new_version_of_a_file_tells_anew_an_rdf_files_grants_published_by_it(tmp_path, amount, kept):
+    """u55, finding 4: an RDF file's « déjà publiée par » warnings were dropped, not checked anew, when the file
+    they named was replaced: kept while the new version still publishes the grant, dropped when it no longer does."""
+    _ingest(tmp_path, tmp_path / "a.ttl", RDF_GRANT.format(key="a1", amount=1500))
+    _ingest(tmp_path, tmp_path / "b.ttl", RDF_GRANT.format(key="b1", amount=1500))
+    store = _store(tmp_path)
+    assert _kept(store, "b.ttl")[1] == [TWICE_IN_RDF]
+    store.close()
+    new_version = RDF_GRANT.format(key="a1", amount=amount) + '<https://ex.org/actor/lyon> rdfs:label "Lyon"@fr .\n'
+    _ingest(tmp_path, tmp_path / "a.ttl", new_version)
+    store = _store(tmp_path)
+    assert _kept(store, "b.ttl")[1] == kept
+    store.close()
+
+
+def test_a_new_version_that_still_publishes_a_grant_at_the_same_line_keeps_the_warning_that_named_it(tmp_path):
+    """The warning told again was the one kept, word for word: it was dropped as if no longer true."""
+    _ingest(tmp_path, tmp_path / "a" / "lot.csv", HEADER + ROW_A + ROW_B)
+    _ingest(tmp_path, tmp_path / "lot-corrige.csv", HEADER + ROW_A)
+    _ingest(tmp_path, tmp_path / "a" / "lot.csv", HEADER + ROW_A + ROW_C)  # ROW_A still on line 2
+    store = _store(tmp_path)
+    assert _kept(store, "lot-corrige.csv") == (1, ["subvention déjà publiée par « lot.csv » (ligne 2) : elle sera "
+                                                   "comptée deux fois dans les totaux"])
+    store.close()

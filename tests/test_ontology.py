@@ -117,6 +117,7 @@ EXTRA_TERMS = {
     MAI.IngestIssue: OWL.Class, MAI.ingestIssue: OWL.ObjectProperty, MAI.severity: OWL.DatatypeProperty,
     MAI.field: OWL.DatatypeProperty, MAI.occurrences: OWL.DatatypeProperty, MAI.warningCount: OWL.DatatypeProperty,
     MAI.errorCount: OWL.DatatypeProperty, MAI.SourceVersion: OWL.Class,
+    MAI.RemovedSource: OWL.Class, MAI.tripleCount: OWL.DatatypeProperty,
 }
 
 ALL_TERMS = {**CONTRACT_TERMS, **EXTRA_TERMS}
@@ -137,6 +138,7 @@ SUBCLASSES = [
     (MAI.Source, PROV.Entity),
     (MAI.IngestIssue, PROV.Entity),
     (MAI.SourceVersion, PROV.Entity),
+    (MAI.RemovedSource, PROV.Entity),
 ]
 
 #: Namespaces whose terms the ontology and shapes may use without declaring them.

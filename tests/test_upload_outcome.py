@@ -9,7 +9,13 @@ import html
 import io
 
 import pytest
-from web_fixture import app_on_fixture
+from click.testing import CliRunner
+from rdflib import URIRef
+from web_fixture import app_on_fixture, client_on_copy, data_with
+
+from graph.namespaces import MAI
+from graph.store import open_store
+from webapp.cli import main
 
 TOKEN = "s3cret"
 REGISTER = ("format: maillage-register/1\nptce:\n  name: PTCE Essai\nmembers:\n  - name: Asso A\n"
@@ -18,6 +24,10 @@ REGISTER = ("format: maillage-register/1\nptce:\n  name: PTCE Essai\nmembers:\n 
 REGISTER_V2 = REGISTER + ("  - name: Asso B\n    kind: association\n    circle: cercle des amis\n"
                           "    joined: 2024-02-01\n")
 BROKEN = REGISTER + "   - name: Asso C\n"
+#: What a file not stored says of the version stored before, on the form as in `maillage ingest`'s report.
+KEPT = "la version enregistrée avant reste telle quelle"
+VIOLATING = ('@prefix mai: <https://w3id.org/maillage/ontology#> .\n@prefix schema: <http://schema.org/> .\n'
+             '<https://ex.org/g1> a mai:Grant ; schema:amount "beaucoup" .\n')
 
 
 @pytest.fixture
@@ -62,7 +72,34 @@ def test_a_file_not_stored_says_whether_the_version_already_loaded_is_kept(clien
     response, page = post(client, BROKEN)
     assert response.status_code == 422 and '<h2 id="result-heading" class="result-failed"' in page
     assert "registre.yaml : non enregistré</h2>" in page
-    assert ("Rien n'a été enregistré ; la version déjà chargée est gardée." in page) is kept
+    assert (f"Rien n'a été enregistré ; {KEPT}." in page) is kept
+
+
+def test_the_form_and_the_command_say_the_same_of_the_version_kept(client, tmp_path):
+    """The form said « la version déjà chargée est gardée », the command « la version enregistrée avant reste telle
+    quelle »: one wording now (webapp.reports.version_kept)."""
+    post(client, REGISTER)
+    _, page = post(client, BROKEN)
+    data, register = tmp_path / "cli-data", tmp_path / "registre.yaml"
+    for text in (REGISTER, BROKEN):
+        register.write_text(text, encoding="utf-8")
+        said = CliRunner().invoke(main, ["--data", str(data), "ingest", str(register), "--no-index"]).stderr
+    assert f"Rien n'a été enregistré ; {KEPT}." in page and f"rien n'a été enregistré ; {KEPT}\n" in said
+
+
+def test_a_file_refused_by_strict_that_is_the_version_stored_is_said_kept_with_its_violations(tmp_path):
+    data = data_with(tmp_path / "template", VIOLATING, "viol.ttl")
+    store = open_store({"store": "oxigraph", "data_dir": str(data)})
+    with store.writer() as writer:  # as if stored by an older reader: the same bytes are read again, not unchanged
+        source = URIRef("https://w3id.org/maillage/id/source/viol-ttl")
+        writer.remove(source, [(source, MAI.readerVersion, version) for version, in
+                               writer.query(f"SELECT ?v WHERE {{ GRAPH ?g {{ ?g <{MAI.readerVersion}> ?v }} }}",
+                                            {"g": source})])
+    store.close()
+    with client_on_copy(data, tmp_path) as client:
+        response, page = post(client, VIOLATING, name="viol.ttl", strict="1")
+    assert response.status_code == 422
+    assert f"Rien n'a été enregistré ; {KEPT}, avec ces violations." in page
 
 
 def test_the_technical_details_come_after_what_was_read_in_a_details_element(client):
@@ -92,7 +129,7 @@ def test_a_file_whose_name_differs_from_the_stored_sources_only_in_case_is_told_
     assert ("renommez le fichier avant de le déposer (le nom du fichier est celui de la source), ou s'il en est une "
             "nouvelle version, renommez-le « registre.yaml » avant de le déposer : il la remplacera") in page
     assert "--name" not in page and "maillage remove" not in page
-    assert "Rien n'a été enregistré ; la version déjà chargée est gardée." in page  # « registre.yaml »
+    assert f"Rien n'a été enregistré ; {KEPT}." in page  # « registre.yaml »
 
 
 @pytest.mark.parametrize("lang, said", [

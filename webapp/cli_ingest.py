@@ -131,12 +131,10 @@ def _ingest(ctx: Context, tally: _Tally, paths, kind, strict, force, funder, no_
 def _failed(ctx: Context, path: Path, error, options: dict, files: list[Path]) -> str:
     """The lines that say why a file was not stored — and, when its source was stored before this ingest, that the
     version stored stays as it was: with its violations, when it is this very file that --strict --force refused."""
-    import hashlib
-
     from graph.ingest.base import source_iri
     from graph.ingest.pipeline import IngestRefused
     from graph.ingest.sources import stored_sha256
-    from webapp.reports import format_failure
+    from webapp.reports import format_failure, stored_as_refused, version_kept
 
     lines = format_failure(path, error, ctx.lang).split("\n")
     base = ctx.config["base"]
@@ -144,17 +142,10 @@ def _failed(ctx: Context, path: Path, error, options: dict, files: list[Path]) -
     if source is None or sum(source_iri(file, base, options) == source for file in files) > 1 \
             or (stored := stored_sha256(ctx.store.query, source)) is None:  # another file of this ingest may replace it
         return "\n".join(lines)
-    try:
-        same = isinstance(error, IngestRefused) and bool(error.report.violations) \
-            and hashlib.sha256(path.read_bytes()).hexdigest() == stored
-    except OSError:  # the file gone meanwhile: not said to be the one stored
-        same = False
-    if ctx.lang == "en":
-        lines[0] += "; the version stored before stays as it was" + (
-            ", with these violations (maillage validate shows them)" if same else "")
-    else:
-        lines[0] += " ; la version enregistrée avant reste telle quelle" + (
-            ", avec ces violations (maillage validate les montre)" if same else "")
+    same = stored_as_refused(error, path, stored)
+    lines[0] += ("; " if ctx.lang == "en" else " ; ") + version_kept(ctx.lang, same)
+    if same:
+        lines[0] += " (maillage validate shows them)" if ctx.lang == "en" else " (maillage validate les montre)"
     return "\n".join(lines)
 
 

@@ -110,9 +110,9 @@ def source_language(predicate: str, value):
 
 def shown_as(predicate: str, value, currency: str | None = None, of_source: bool = False):
     """A literal value of ``predicate`` as the page writes it (see the module); an amount in another currency than
-    the euro is written with its code. ``of_source``: whether the page's resource is a ``mai:Source``, whose untagged
-    ``dcterms:type`` is the kind of source that read it (named by :func:`source_kind_label`); another resource's is
-    a text of its own (an establishment's category), shown as it is."""
+    the euro is written with its code. ``of_source``: whether the page's resource is a ``mai:Source`` (or a removed
+    one), whose untagged ``dcterms:type`` is the kind of source that read it (named by :func:`source_kind_label`);
+    another resource's is a text of its own (an establishment's category), shown as it is."""
     if not isinstance(value, Literal):
         return format_value(value)
     predicate, python = URIRef(predicate), value.toPython()
@@ -129,7 +129,7 @@ def shown_as(predicate: str, value, currency: str | None = None, of_source: bool
         return format_control_code(str(value))
     if predicate == DCTERMS.type and of_source and not value.datatype and not value.language:
         return source_kind_label(str(value))
-    if predicate == PROV.generatedAtTime:  # a source's or a version's time of import, to the second
+    if predicate in (PROV.generatedAtTime, PROV.invalidatedAtTime):  # a source's import or removal, to the second
         return format_value(value, seconds=True)
     if predicate == DCTERMS.dateAccepted and isinstance(python, dt.date):  # said where a deliberation is linked
         return t("decision_of", date=format_date(python))
@@ -214,7 +214,7 @@ def page_context(data: dict) -> dict:
         hidden.add(str(PROV.wasRevisionOf))
     if values.get(str(SKOS.topConceptOf)) and values.get(str(SKOS.topConceptOf)) == values.get(str(SKOS.inScheme)):
         hidden.add(str(SKOS.topConceptOf))  # « concept de tête de » the scheme it is already said to be in
-    of_source = any(ty.iri == str(MAI.Source) for ty in data.get("types", []))
+    of_source = any(ty.iri in (str(MAI.Source), str(MAI.RemovedSource)) for ty in data.get("types", []))
     summary = deliberation_summary(data)
     hidden |= {str(prop["property"].iri) for prop in summary if prop["property"].iri in values}
     currency = next(iter(currencies)) if len(currencies) == 1 else None

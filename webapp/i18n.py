@@ -355,6 +355,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "source_earlier_one": ("1 version précédente", "1 previous version"),
     "source_earlier": ("{n} versions précédentes", "{n} previous versions"),
     "footer_sources": ("Sources importées", "Sources ingested"),
+    "sources_removed": ("Sources retirées", "Removed sources"),
+    "sources_removed_intro": ("Les fichiers retirés (maillage remove) et non importés de nouveau, le dernier retrait "
+                              "d'abord : leur adresse dit qu'ils ont été retirés.",
+                              "The files removed (maillage remove) and not ingested again, the latest removal first: "
+                              "their address says they were removed."),
+    "source_removed": ("Retiré le", "Removed"),
     "ingest_issue_warning": ("avertissement", "warning"),
     "ingest_issue_error": ("erreur", "error"),
     # an issue kept with its source, named in links to it (webapp.resource_names.issue_label)

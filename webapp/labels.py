@@ -106,6 +106,10 @@ STANDARD: dict[URIRef, tuple[str, str, str, str]] = {
     PROV.wasRevisionOf: ("version précédente", "previous version",
                          "La version du fichier qu'une nouvelle version de la source a remplacée.",
                          "The version of the file that a new version of the source replaced."),
+    PROV.invalidatedAtTime: ("retirée le", "removed on", "Le moment où la source a été retirée (maillage remove).",
+                             "When the source was removed (maillage remove)."),
+    DCTERMS.isVersionOf: ("version de", "version of", "La source dont c'était une version, avant qu'elle soit "
+                          "retirée.", "The source it was a version of, before it was removed."),
     FOAF.givenName: ("prénom", "given name", "Le prénom de la personne.", "The person's given name."),
     FOAF.familyName: ("nom de famille", "family name", "Le nom de famille de la personne.",
                       "The person's family name."),
@@ -193,6 +197,7 @@ INVERSE: dict[URIRef, tuple[str, str]] = {
     SCHEMA.location: ("lieu de", "place of"),
     PROV.wasDerivedFrom: ("source de", "source of"),
     PROV.wasRevisionOf: ("version suivante", "next version"),
+    DCTERMS.isVersionOf: ("versions retirées", "removed versions"),
     ORG.role: ("cercle de", "circle of"),
     ORG.unitOf: ("a pour organe", "has unit"),
     SCHEMA.containedInPlace: ("contient", "contains"),

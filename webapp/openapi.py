@@ -143,7 +143,7 @@ def openapi_document(config: dict, server: str) -> dict:
                 "operationId": "resource",
                 "parameters": [_param("iri", "IRI de la ressource", _IRI, required=True)],
                 "responses": {"200": json_ok({"$ref": "#/components/schemas/Resource"}, "La ressource"),
-                              "400": _ERROR, "404": _ERROR}}},
+                              "400": _ERROR, "404": _ERROR, "410": _ERROR}}},
             "/api/grants": {"get": {
                 "summary": "Subventions filtrées, par pages de 50 (page_size)",
                 "operationId": "grants",
@@ -228,10 +228,12 @@ def openapi_document(config: dict, server: str) -> dict:
                     "query": {"type": "string"}, "truncated": {"type": "boolean"}}}]}, "Les lignes"),
                     "400": _ERROR, "404": _ERROR, "503": _ERROR}}},
             "/api/sources": {"get": {
-                "summary": "Les fichiers importés, le plus récent d'abord (comme la page /sources)",
+                "summary": "Les fichiers importés, le plus récent d'abord, puis ceux retirés (comme la page /sources)",
                 "operationId": "sources",
-                "responses": {"200": json_ok({"type": "object", "properties": {"sources": {
-                    "type": "array", "items": {"$ref": "#/components/schemas/Source"}}}}, "Les sources"),
+                "responses": {"200": json_ok({"type": "object", "properties": {
+                    "sources": {"type": "array", "items": {"$ref": "#/components/schemas/Source"}},
+                    "removed": {"type": "array", "items": {"$ref": "#/components/schemas/RemovedSource"}}}},
+                    "Les sources, et celles retirées"),
                     "400": _ERROR, "503": _ERROR}}},
             "/api/upload": {"post": _UPLOAD},
             "/api/openapi.json": {"get": {
@@ -257,6 +259,17 @@ def openapi_document(config: dict, server: str) -> dict:
                                           "change_note": {"type": "object",
                                                           "additionalProperties": {"type": "string"}},
                                           "previous_versions": {"type": "integer"}}},
+                "RemovedSource": {"type": "object", "description": "Une source retirée (maillage remove) et non "
+                                  "importée de nouveau, un retrait chacune : l'IRI de la trace du retrait et sa page, "
+                                  "l'IRI de la source et son adresse (qui répond 410), le nom du fichier, son type, "
+                                  "son empreinte SHA-256, la date de son import, celle de son retrait, ses triplets",
+                                  "properties": {"iri": {"type": "string"}, "page": {"type": "string"},
+                                                 "source": {"type": "string"}, "source_page": {"type": "string"},
+                                                 "title": {"type": "string"}, "kind": {"type": ["string", "null"]},
+                                                 "sha256": {"type": ["string", "null"]},
+                                                 "imported": {"type": ["string", "null"], "format": "date-time"},
+                                                 "removed": {"type": "string", "format": "date-time"},
+                                                 "triples": {"type": "integer"}}},
                 "Ref": {"type": "object", "required": ["label"], "description":
                         "Une ressource : son IRI et son nom ; sans « iri » pour un texte qu'une source écrit là "
                         "où une IRI est attendue (un financeur « Ville de Lyon », refusé par les formes SHACL, "

@@ -223,6 +223,34 @@ def format_failure(path: Path, error, lang: str = "fr") -> str:
     return "\n".join(lines)
 
 
+def version_kept(lang: str = "fr", violations: bool = False) -> str:
+    """What a file not stored says of the version of its source stored before, the same in the command's report and
+    on the upload form: it stays as it was — with the SHACL violations that the report lists (``violations``), when
+    the file refused is that very version, stored before without --strict (:func:`stored_as_refused`).
+
+    >>> version_kept("fr", violations=True)
+    'la version enregistrée avant reste telle quelle, avec ces violations'
+    """
+    if in_english(lang):
+        return "the version stored before stays as it was" + (", with these violations" if violations else "")
+    return "la version enregistrée avant reste telle quelle" + (", avec ces violations" if violations else "")
+
+
+def stored_as_refused(error, path: Path, stored: str | None) -> bool:
+    """Whether the file at ``path``, refused (``error``) for SHACL violations, has the bytes of the stored version
+    of its source (``stored``: its sha256), which is then kept with those violations."""
+    import hashlib
+
+    from graph.ingest.pipeline import IngestRefused
+
+    if stored is None or not isinstance(error, IngestRefused) or not error.report.violations:
+        return False
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() == stored
+    except OSError:  # the file gone meanwhile: not said to be the one stored
+        return False
+
+
 def format_summary(reports, failures, lang: str = "fr", verbose: bool = False) -> str:
     stored = sum(r.status == "stored" for r in reports)
     unchanged = sum(r.status == "unchanged" for r in reports)

@@ -5,7 +5,8 @@ with totals by year, memberships with circle and dates, a "Pourquoi ?" for each 
 source's ingest report (also at ``.html``). The same data is JSON (``.json``); the resource's triples are Turtle,
 JSON-LD, N-Triples or RDF/XML by ``Accept`` or by the ``.ttl``, ``.jsonld``, ``.nt``, ``.rdf`` suffixes; an Accept
 that refuses them all is a 406. The old address of a member that a new version of its register renamed redirects to
-its new one (:func:`webapp.resource_suggestions.replacement`).
+its new one (:func:`webapp.resource_suggestions.replacement`); that of a source removed answers 410 Gone, saying which
+file it was (:mod:`webapp.removed_sources`).
 
 This module answers the requests and puts the page together; its parts come from webapp.resource_properties (title
 and properties), webapp.resource_evidence (quotes), webapp.resource_grants, webapp.resource_tables (incoming links,
@@ -37,6 +38,7 @@ from webapp.named_queries import is_iri
 from webapp.negotiation import accepted, media_types, not_acceptable
 from webapp.page_data import ref
 from webapp.page_queries import select
+from webapp.removed_sources import gone
 from webapp.rendering import name_downloads, page_window, render_page
 from webapp.resource_evidence import add_evidence, evidence_of, evidence_rows, unquoted_deciders
 from webapp.resource_grants import fiscal_year_origin, goals_served, grants_tables, lists_grants
@@ -242,6 +244,8 @@ def describe(iri: str, fmt_name: str) -> Response:
     if any(isinstance(triple.object, ox.BlankNode) for triple in triples):
         reached = get_store().query(_BLANK_NODES_REACHED, {"s": URIRef(iri)})
         triples = list(dict.fromkeys([*triples, *(ox.Triple(*map(to_oxigraph, t)) for t in reached)]))
+    if not triples and (removed := gone(iri)):  # a source removed: its record names it, which is no description
+        raise removed
     if not triples:
         result = get_store().query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o }} LIMIT {MAX_INCOMING_DESCRIBED}",
                                    {"o": URIRef(iri)})
@@ -286,6 +290,8 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     has_memberships = any("membership" in row for row in rows)  # the other branch's rows bind ?p
     offset = int_arg("offset", 0)
     out = collapse([row for row in rows if "p" in row], ["label", "order"])
+    if not out and (removed := gone(iri)):  # a source removed (410): its record's link to it makes no page
+        raise removed
     types = [row["o"] for row in out if str(row["p"]) == str(PREFIXES["rdf"]) + "type"]
     of_class = not _CLASSES.isdisjoint(types)
     links_in, linked = incoming_at(s, offset, INVERSE_CAP, of_class, has_memberships)

@@ -4,7 +4,8 @@ newest first, with its kind, when its bytes were imported, its sha256, its tripl
 (:mod:`graph.ingest.source_versions`), each linked to its page. The shipped vocabularies are left out: they are no
 one's file (SPARQL lists them).
 
-The source's page lists its versions (:func:`source_versions`).
+The source's page lists its versions (:func:`source_versions`). The sources removed (``maillage remove``) and not
+ingested again are listed apart, with when they were removed (:mod:`webapp.removed_sources`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from webapp.i18n import get_lang
 from webapp.links import local_path
 from webapp.page_data import Ref
 from webapp.page_queries import select
+from webapp.removed_sources import listed_removals
 from webapp.rendering import render_page
 
 bp = Blueprint("sources", __name__)
@@ -90,25 +92,31 @@ def source_versions(s: URIRef) -> list[dict]:
     return sorted(found.values(), key=lambda version: str(version["imported"]), reverse=True)
 
 
+def _time_shown(time: str | None) -> str:
+    """A time of import or removal as the page shows it: to the second (two versions of one minute told apart)."""
+    return format_value(Literal(time, datatype=XSD.dateTime), seconds=True) if time else ""
+
+
 @bp.get("/sources")
 @bp.get("/sources.json")
 def sources():
-    """List the ingested sources, newest first (:func:`listed_sources`)."""
-    listed = listed_sources()
+    """List the ingested sources, newest first (:func:`listed_sources`), then those removed."""
+    listed, removed = listed_sources(), listed_removals()
+    for source in listed + removed:
+        source["kind_label"] = _kind_label(source["kind"]) if source["kind"] else ""
+        source["imported_shown"] = _time_shown(source["imported"])
     for source in listed:
         source["link"] = Ref(source["iri"], source["title"])
-        source["kind_label"] = _kind_label(source["kind"]) if source["kind"] else ""
-        imported = source["imported"]  # to the second: two versions of one minute told apart
-        source["imported_shown"] = format_value(Literal(imported, datatype=XSD.dateTime), seconds=True) \
-            if imported else ""
-    return render_page("sources.html", {"sources": listed})
+    for source in removed:
+        source["removed_shown"] = _time_shown(source["removed"])
+    return render_page("sources.html", {"sources": listed, "removed": removed})
 
 
 @bp.get("/api/sources")
 def api_sources():
-    """The ingested sources as JSON, newest first: the fields of the « Sources » page."""
+    """The ingested sources as JSON, newest first: the fields of the « Sources » page; those removed apart."""
     check_known([])
-    return jsonify({"sources": listed_sources()})
+    return jsonify({"sources": listed_sources(), "removed": listed_removals()})
 
 
 __all__ = ["bp", "listed_sources", "source_versions"]

@@ -33,7 +33,7 @@ bp = Blueprint("upload", __name__)
 log = logging.getLogger("maillage.writes")
 
 #: What an upload's summary holds for the page and the log, not for the API's answer.
-PAGE_ONLY = ("failure", "reason", "previous_version")
+PAGE_ONLY = ("failure", "reason", "previous_version", "kept_violations")
 #: Seconds an upload's ingest may take before its process is killed (the slowest real file takes under 60 s).
 INGEST_TIMEOUT_S = 600
 
@@ -112,14 +112,15 @@ def ingest_file(config: dict, path: str, kind: str | None, strict: bool, lang: s
     from graph.ingest.pipeline import ingest_paths
     from graph.limits import limit_process
     from graph.store import open_store
-    from webapp.reports import format_failure, format_report
+    from webapp.reports import format_failure, format_report, stored_as_refused
     from webapp.settings import store_config
     from webapp.upload_result import for_the_form
 
     limit_process()
     store = open_store(store_config(config))
     options = {"funder": funder} if funder else None
-    summary: dict = {"status": "failed", "lines": [], "previous_version": _stored(store, path, config, options)}
+    stored = _stored(store, path, config, options)
+    summary: dict = {"status": "failed", "lines": [], "previous_version": stored is not None}
 
     def on_report(report, error, file):
         name = Path(file.name)
@@ -129,7 +130,8 @@ def ingest_file(config: dict, path: str, kind: str | None, strict: bool, lang: s
         if error is not None:
             said = [for_the_form(format_failure(name, error, language)) for language in ("fr", "en")]
             summary.update(status="refused" if hasattr(error, "report") else "failed", failure=said,
-                           reason=failure_reason(file.name, error))
+                           reason=failure_reason(file.name, error),
+                           kept_violations=stored_as_refused(error, file, stored))
             summary["lines"].append(said[lang == "en"])
             return
         summary.update(status=report.status, kind=report.kind, triples=report.triples, **severity_counts(report),
@@ -148,13 +150,14 @@ def ingest_file(config: dict, path: str, kind: str | None, strict: bool, lang: s
     return summary
 
 
-def _stored(store, path: str, config: dict, options: dict | None) -> bool:
-    """Whether the store holds a version of the source that the file at ``path`` is ingested as: the page says
-    what became of it (replaced, or kept when the file is not stored)."""
+def _stored(store, path: str, config: dict, options: dict | None) -> str | None:
+    """The sha256 of the version of the source that the file at ``path`` is ingested as, if the store holds one: the
+    page says what became of it (replaced, or kept when the file is not stored, with its violations when it is this
+    very file that « Strict » refused)."""
     from graph.ingest.base import source_iri
     from graph.ingest.sources import stored_sha256
 
-    return stored_sha256(store.query, source_iri(Path(path), config["base"], options)) is not None
+    return stored_sha256(store.query, source_iri(Path(path), config["base"], options))
 
 
 def severity_counts(report) -> dict[str, int]:

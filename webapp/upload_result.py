@@ -28,16 +28,18 @@ def outcome(result: dict, lang: str) -> dict[str, str]:
     before the upload (``note``: how to go back to it, or that it is kept), '' when there was none.
 
     >>> outcome({"status": "refused", "previous_version": True}, "en")["note"]
-    'Nothing was stored; the version already loaded is kept.'
+    'Nothing was stored; the version stored before stays as it was.'
     """
+    from webapp.reports import version_kept
+
     en = lang == "en"
     status = result.get("status")
     if status != "stored":
         said_en, said_fr, css = SAID.get(status, (status, status, "result-failed"))
         note = ""
         if css == "result-failed" and result.get("previous_version"):
-            note = ("Nothing was stored; the version already loaded is kept." if en else
-                    "Rien n'a été enregistré ; la version déjà chargée est gardée.")
+            kept = version_kept(lang, result.get("kept_violations", False))  # as `maillage ingest` says it
+            note = f"Nothing was stored; {kept}." if en else f"Rien n'a été enregistré ; {kept}."
         return {"said": said_en if en else said_fr, "css": css, "note": note}
     issues = _issues_counted(result, lang)
     said = ("stored" if en else "enregistré") + (f" {'with' if en else 'avec'} {issues}" if issues else "")

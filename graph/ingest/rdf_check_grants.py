@@ -13,6 +13,8 @@ beneficiary under its own IRI.
 
 from __future__ import annotations
 
+import re
+
 from rdflib import URIRef
 
 from graph.identity_names import name_key
@@ -39,6 +41,13 @@ _CANDIDATES = """SELECT ?grant ?beneficiary ?twin ?otherBeneficiary ?title ?othe
 #: grants looked up its funder's in other graphs: 11 s for the 100k grants of the scale run's RDF file, alone in
 #: its store).
 _OTHERS_GRANTED = "ASK { GRAPH ?other { ?twin a mai:Grant } FILTER(?other != ?source) }"
+#: The French messages and lines of the warnings kept with the source ?g (graph.ingest.source_report) that a grant
+#: is published already: :func:`recheck_repeated` tells them anew.
+_KEPT_REPEATED = """SELECT ?message ?line WHERE { GRAPH ?g { ?g mai:ingestIssue ?issue .
+  ?issue dcterms:description ?message FILTER(lang(?message) = "fr" && STRSTARTS(?message, "subvention <"))
+  OPTIONAL { ?issue mai:rowNumber ?line } } }"""
+#: The grant that a kept warning of :func:`_repeated_issue` names.
+_WARNED_GRANT = re.compile(r"subvention <([^<>\s]+)> déjà publiée par ")
 #: What tells some beneficiaries apart or joins them: their identifiers, names, name keys and owl:sameAs links.
 _BENEFICIARIES = """SELECT ?actor ?p ?value WHERE {
   VALUES ?actor { %s }
@@ -52,23 +61,40 @@ def repeated_grants(query, source: URIRef, observed) -> list[Issue]:
     (see the module's docstring), at the grant's line in the file (``observed``, its first pass, tells it), naming
     the other source and its row. One query for a file without a grant whose funder and amount meet another's;
     two otherwise."""
-    if not observed.states(str(MAI.beneficiary)) or not _others_granted(query, source):
+    if not observed.states(str(MAI.beneficiary)):
         return []
-    rows = list(query(sparql_prologue() + _CANDIDATES, {"source": source}))
-    if not rows:
-        return []
-    actors = {row[i] for row in rows for i in (1, 3)}
-    facts = _facts(query, actors)
-    twins: dict[URIRef, set[tuple[str, int | None]]] = {}
-    for grant, beneficiary, _, other_beneficiary, title, other_line in rows:
-        if _same_beneficiary(beneficiary, other_beneficiary, facts):
-            twins.setdefault(grant, set()).add((str(title), int(other_line) if other_line is not None else None))
+    twins = _twins(query, source)
     grants = sorted(twins)
     lines = observed.lines_of([(str(grant), "", None) for grant in grants[:MAX_SHARED_SHOWN]])
     issues = [_repeated_issue(grant, twins[grant], line) for grant, line in zip(grants, lines)]
     return issues + more_unshown(len(grants) - MAX_SHARED_SHOWN,
                                  "subventions déjà publiées par une autre source : {} autres",
                                  "grants another source already publishes: {} more")
+
+
+def recheck_repeated(query, source: URIRef) -> list[Issue]:
+    """What :func:`repeated_grants` says now of the grants that the RDF file stored as ``source`` was warned of,
+    once a source that its warnings name is removed or replaced by a new version
+    (:data:`graph.ingest.source_mentions.RECHECKS`): each grant still published by another source is warned of
+    again, at the line its kept warning gave (the file is not read again), naming the sources that publish it now."""
+    lines = {URIRef(found[1]): int(line) if line is not None else None
+             for message, line in query(sparql_prologue() + _KEPT_REPEATED, {"g": source})
+             if (found := _WARNED_GRANT.match(str(message)))}
+    twins = _twins(query, source) if lines else {}
+    return [_repeated_issue(grant, twins[grant], lines[grant]) for grant in sorted(twins) if grant in lines]
+
+
+def _twins(query, source: URIRef) -> dict[URIRef, set[tuple[str, int | None]]]:
+    """The grants of ``source`` that another source publishes too, each with those sources' titles and rows."""
+    if not _others_granted(query, source):
+        return {}
+    rows = list(query(sparql_prologue() + _CANDIDATES, {"source": source}))
+    facts = _facts(query, {row[i] for row in rows for i in (1, 3)}) if rows else {}
+    twins: dict[URIRef, set[tuple[str, int | None]]] = {}
+    for grant, beneficiary, _, other_beneficiary, title, other_line in rows:
+        if _same_beneficiary(beneficiary, other_beneficiary, facts):
+            twins.setdefault(grant, set()).add((str(title), int(other_line) if other_line is not None else None))
+    return twins
 
 
 def _others_granted(query, source: URIRef) -> bool:

@@ -7,13 +7,16 @@ grant gone loses its goals, a register gone its links), an actor that the source
 source gives it, a resource that the source described and that another source still cites is warned of
 (:mod:`graph.ingest.removal_citations`), the warnings kept with other sources that named it are told anew
 (:mod:`graph.ingest.source_mentions`), and all of it is published at once: readers see the store with every named
-source or with none removed. A name that no stored source has, or a file name that several sources have, stops the
-whole removal before anything changes. So does the name of a Maillage dump (``maillage export``): ingesting it
-restored the sources it holds (:mod:`graph.backup`), which are removed by their own names, and the error names them.
+source or with none removed. Each source removed leaves a record of what it was (file name, sha256, times of import
+and removal, triples: :mod:`graph.ingest.removal_records`), in the same publish. A name that no stored source has,
+or a file name that several sources have, stops the whole removal before anything changes. So does the name of a
+Maillage dump (``maillage export``): ingesting it restored the sources it holds (:mod:`graph.backup`), which are
+removed by their own names, and the error names them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,12 +28,14 @@ from graph.backup import dump_format, dump_sources
 from graph.ingest.base import InputError, Issue, source_iri
 from graph.ingest.register_links import relink
 from graph.ingest.removal_citations import described_in, left_cited
+from graph.ingest.removal_records import removal_record, removals_graph
 from graph.ingest.shared_concepts import labelled_in, restore_pref_labels
 from graph.ingest.source_mentions import settle_mentions
 from graph.ingest.sources import stored_subjects
 from graph.namespaces import DEFAULT_BASE, sparql_prologue
 from graph.ontology import VOCABULARY_FILES
 from graph.store import graph_size
+from graph.triples import TripleSet
 
 #: The stored sources, by their title (the file name) and the IRI that is also the name of their graph.
 _SOURCES = "SELECT DISTINCT ?source ?title WHERE { GRAPH ?source { ?source a mai:Source ; dcterms:title ?title } }"
@@ -78,11 +83,13 @@ def remove_sources(store, names: list[str], base: str = DEFAULT_BASE) -> Removal
             wanted[source] = name
         lost = set()  # the labels of goals that other sources may word too (graph.ingest.shared_concepts)
         described: dict[URIRef, dict[str, str | None]] = {}  # each source's IRI subjects, with their names there
+        records, now = TripleSet(), dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
         for source, name in wanted.items():
             described[source] = described_in(writer.query, source)
             removal.touched |= {str(s) for s in stored_subjects(writer.query, source)} | {str(source)}
-            removal.removed.append((name, source, graph_size(writer.query, source)))
+            removal.removed.append((name, source, size := graph_size(writer.query, source)))
             lost |= labelled_in(writer.query, source)
+            records += removal_record(writer.query, source, size, base, now)
             writer.drop_graph(source)
         removal.touched |= settle_mentions(writer, {source: stored[source] for source in wanted})
         removal.touched |= restore_pref_labels(writer, lost)
@@ -90,6 +97,7 @@ def remove_sources(store, names: list[str], base: str = DEFAULT_BASE) -> Removal
         touched, removal.issues = relink(writer, set())
         removal.touched |= touched
         removal.issues += left_cited(writer.query, [(wanted[source], names) for source, names in described.items()])
+        writer.add(removals_graph(base), records)  # after left_cited: a record names its source, which is gone
     return removal
 
 

@@ -13,7 +13,7 @@ from rdflib.namespace import DCTERMS, RDFS
 
 from graph.ingest.base import Issue
 from graph.ingest.rdf_check_wording import MAX_SHARED_SHOWN, short
-from graph.namespaces import ORG
+from graph.namespaces import MAI, ORG
 
 #: The IRI subjects of a graph, with one of the names it gives them (a French one first).
 _NAMED = (f"SELECT ?s (SAMPLE(?fr) AS ?french) (SAMPLE(?l) AS ?label) WHERE {{ GRAPH <%s> {{ ?s ?p ?o "
@@ -23,9 +23,11 @@ _NAMED = (f"SELECT ?s (SAMPLE(?fr) AS ?french) (SAMPLE(?l) AS ?label) WHERE {{ G
 #: IRIs looked up at once: a VALUES block of this size stays fast (each a lookup by object).
 BATCH = 500
 #: Of some IRIs, those that a graph names as an object and that no graph describes (as a subject); with the
-#: statement that cites each, the citing file's title and, for a membership's member, the organisation's name.
+#: statement that cites each, the citing file's title and, for a membership's member, the organisation's name. The
+#: record of a removal names the source removed, which no page shows by it (graph.ingest.removal_records).
 _CITED = (f"SELECT ?x ?s ?p (SAMPLE(?title) AS ?file) (SAMPLE(?in) AS ?organisation) WHERE {{ VALUES ?x {{ %s }} "
-          "GRAPH ?g { ?s ?p ?x } FILTER NOT EXISTS { ?x ?any ?thing } "
+          f"GRAPH ?g {{ ?s ?p ?x }} FILTER NOT EXISTS {{ ?x ?any ?thing }} "
+          f"FILTER NOT EXISTS {{ ?s a <{MAI.RemovedSource}> }} "
           f"OPTIONAL {{ ?g <{DCTERMS.title}> ?title }} "
           f"OPTIONAL {{ ?s <{ORG.organization}> ?o . ?o <{RDFS.label}> ?in }} }} GROUP BY ?x ?s ?p ORDER BY ?x ?s "
           f"LIMIT {MAX_SHARED_SHOWN + 1}")

@@ -4,8 +4,9 @@ A source keeps the warnings its ingest gave (:mod:`graph.ingest.source_report`),
 source: a grant « déjà publiée par « lot.csv » », a file « identique à « lot.csv » ». Once ``lot.csv`` is removed or
 replaced by other bytes, they may no longer be true: the sources that keep such warnings — found by one query on
 the kept messages — have them checked anew, in the write that removes or replaces it. Those naming it are replaced
-by what the check that gave them says now at their line (:data:`RECHECKS`, by kind: a grants list's grants that
-other sources publish too), or dropped when no such check gives them again; the other warnings are kept as they are.
+by what the check that gave them says now at their line (:data:`RECHECKS`, by kind: a grants list's or an RDF
+file's grants that other sources publish too), or dropped when no such check gives them again; the other warnings are
+kept as they are.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from graph.namespaces import sparql_prologue
 #: The checks of a kind's ``check_stored`` whose warnings name other sources, by kind: the module and the name of
 #: ``check(query, source)``, imported when a source of that kind is checked anew (an ingest imports no other kind's
 #: code).
-RECHECKS: dict[str, tuple[str, str]] = {"scdl-subventions": ("graph.ingest.scdl_repeated", "check_repeated")}
+RECHECKS: dict[str, tuple[str, str]] = {"scdl-subventions": ("graph.ingest.scdl_repeated", "check_repeated"),
+                                         "rdf": ("graph.ingest.rdf_check_grants", "recheck_repeated")}
 
 #: The sources (with their kind) that keep a warning whose French message ``names`` (a filter on ?message) a source.
 _NAMING = """SELECT DISTINCT ?g ?kind WHERE {{

@@ -137,12 +137,13 @@ def keep_settled(writer, source: URIRef, told: Callable[[Issue], bool], fresh: l
     kept = TripleSet(tuple(row) for row in writer.query(_KEPT, {"g": source}))
     before = kept_issues(kept, source)
     if in_place:
-        issues = []
+        issues, kept_as_is = [], [issue for issue in before if not told(issue)]
         for issue in before:
             if not told(issue):
                 issues.append(issue)
                 continue
-            issues += [new for new in fresh if issue.line in (None, new.line) and new not in before + issues]
+            # a fresh issue equal to the one told (still true) takes its place again; one kept as is is not repeated
+            issues += [new for new in fresh if issue.line in (None, new.line) and new not in kept_as_is + issues]
     else:
         issues = [issue for issue in before if not told(issue)] + fresh
     if issues == before:
