@@ -33,10 +33,10 @@ def page_queries() -> dict[str, str]:
     """The funding page's aggregates, with their role bound as the page binds it, and the editor's first query."""
     from graph.namespaces import MAI, SCHEMA, sparql_prologue
     from graph.bindings import substitute
-    from webapp import editor, funding
+    from webapp import editor, funding, goals
 
     texts = {"funding:flows": (funding._FLOWS, None), "funding:by-year": (funding._BY_YEAR, None),
-             "funding:by-theme": (funding._BY_THEME, None), "funding:goal-totals": (funding._GOAL_TOTALS, None),
+             "funding:by-theme": (funding._BY_THEME, None), "funding:goal-totals": (goals._GOAL_TOTALS, None),
              "funding:by-funder": (funding._BY_ROLE, SCHEMA.funder),
              "funding:by-beneficiary": (funding._BY_ROLE, MAI.beneficiary)}
     # the page without a pole: its aggregates over every grant, its lists of the first TOP rows; the role bound

@@ -28,17 +28,19 @@ _DANAECARE = "Saint-Etienne Métropole,24420077000018,2024-06-10,2024.00240,Dana
 _UNKNOWN = "Saint-Etienne Métropole,24420077000018,2024-07-01,2024.00999,Association Test Audit Santé,,W423999999," \
     "Prévention,30000.50,aide en numéraire,2024\n"
 LIST_SAYS = ("la délibération n° 2024.00240 (« saint-etienne-metropole-2024-00240-danaecare.txt ») décide 20 000 € "
-             "pour ce bénéficiaire, et non 25 000 € : écart de 5 000 € ; les deux subventions sont gardées et "
-             "comptées : le montant de la liste ou sa référence de décision est à vérifier",
+             "pour ce bénéficiaire, et non 25 000 € : écart de 5 000 € ; les deux subventions sont gardées ; les "
+             "totaux du financement les comptent une fois, au montant de la délibération : le montant de la liste "
+             "ou sa référence de décision est à vérifier",
              "deliberation no. 2024.00240 ('saint-etienne-metropole-2024-00240-danaecare.txt') decides 20,000 € for "
-             "this beneficiary, not 25,000 €: a difference of 5,000 €; both grants are kept and counted: the list's "
-             "amount or its decision reference needs checking")
+             "this beneficiary, not 25,000 €: a difference of 5,000 €; both grants are kept; the funding totals count "
+             "them once, at the deliberation's amount: the list's amount or its decision reference needs checking")
 TEXT_SAYS = ("la liste « sem-subventions.csv » (ligne 2) publie sous la délibération n° 2024.00240 une subvention à "
              "DanaeCare de 25 000 €, que la délibération ne décide pas : elle décide 20 000 €, écart de 5 000 € ; les "
-             "deux subventions sont gardées et comptées",
+             "deux subventions sont gardées ; les totaux du financement les comptent une fois, au montant de la "
+             "délibération",
              "the list 'sem-subventions.csv' (line 2) publishes under deliberation no. 2024.00240 a grant to DanaeCare "
              "of 25,000 €, which the deliberation does not decide: it decides 20,000 €, a difference of 5,000 €; both "
-             "grants are kept and counted")
+             "grants are kept; the funding totals count them once, at the deliberation's amount")
 
 
 def _ingest(tmp_path: Path, list_first: bool, amount: str = "25000") -> dict[str, list]:
@@ -76,6 +78,13 @@ def test_a_deliberation_stored_after_a_list_that_names_it_at_another_amount_is_w
 def test_a_list_row_at_the_amount_the_deliberation_decides_is_not_warned_of_its_amount(tmp_path, list_first):
     issues = _ingest(tmp_path, list_first, amount="20000")
     assert [said for found in issues.values() for said in _said(found)] == []
+
+
+def test_a_list_row_that_the_deliberation_decides_is_not_said_to_be_counted_twice(tmp_path):
+    """The totals count it once, as the text decides it (webapp.grant_amounts.LISTED_TWICE): « déjà publiée par
+    « ….txt » : elle sera comptée deux fois dans les totaux » was no longer true."""
+    issues = _ingest(tmp_path, list_first=False, amount="20000")
+    assert [i.message for i in issues["sem-subventions.csv"] if "déjà publiée" in i.message] == []
 
 
 def _html(client, url: str) -> str:

@@ -1032,9 +1032,9 @@ def test_a_goals_actors_leave_out_the_beneficiary_of_a_replaced_grant(tmp_path):
 
 def test_a_goals_listed_grants_are_its_biggest(tmp_path, monkeypatch):
     """A goal of more grants than its list shows listed any hundred of them, in any order."""
-    from webapp import funding
+    from webapp import goals
 
-    monkeypatch.setattr(funding, "GOAL_LIST_CAP", 2)
+    monkeypatch.setattr(goals, "GOAL_LIST_CAP", 2)
     mai, schema = "https://w3id.org/maillage/ontology#", "http://schema.org/"
     app = app_with_another_source(tmp_path, "".join(
         f"<{BASE}grant/g{amount}> a <{mai}Grant> ; <{schema}funder> <{SEM}> ; <{mai}beneficiary> <{LONELY}> ; "

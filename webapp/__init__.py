@@ -26,8 +26,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     trust_proxies(app, config["proxy"])
 
     from webapp import errors, health, resources, sparql
-    from webapp import api, funding, graph_store, home, i18n, network, queries_pages, resource_pages, scdl_download
-    from webapp import search_page, sources_page
+    from webapp import api, funding, goals, graph_store, home, i18n, network, queries_pages, resource_pages
+    from webapp import scdl_download, search_page, sources_page
     from webapp import views, vocabulary_pages
 
     resources.init_app(app)
@@ -39,7 +39,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     cache.init_app(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(sparql.bp)
-    for module in (home, resource_pages, vocabulary_pages, funding, scdl_download, network, queries_pages,
+    for module in (home, resource_pages, vocabulary_pages, funding, goals, scdl_download, network, queries_pages,
                    search_page, api, graph_store, sources_page):
         app.register_blueprint(module.bp)
     from webapp import search_api, search_download

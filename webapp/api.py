@@ -17,7 +17,7 @@ from webapp.api_parameters import check_known, integer_arg, page_arg, pole_arg
 from webapp.budget_accounts import ACCOUNT_COLUMNS, GRANT_ACCOUNT, account_fields
 from webapp.errors import ApiError
 from webapp.grant_amounts import (COUNTED_AMOUNT, EVERY_GRANT_YEAR_AMOUNT, EVERY_GRANT_YEAR_COUNTED_AMOUNT,
-                                  counted_amount)
+                                  LISTED_TWICE, counted_amount, same_grants)
 from webapp.named_queries import Parameter, get_named_query, is_iri, named_queries
 from webapp.page_data import Table, json_value_deep, ref
 from webapp.page_queries import select
@@ -45,10 +45,16 @@ _GRANTS = """SELECT ?grant ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?
 # What the pages of grants add up to: the same rows as the pages list (a grant, its year and amount), counted and
 # summed by the engine in xsd:decimal, so that the total is exact whatever the number of grants; the amounts that the
 # totals count only (webapp.grant_amounts.COUNTED_AMOUNT), as the funding page's, and how many grants have none.
-_GRANTS_TOTAL = """SELECT (COUNT(*) AS ?count) (SUM(?value) AS ?total) (SUM(?left) AS ?uncounted) WHERE {
+# A list's grant that a stored deliberation's text decides too (webapp.grant_amounts.LISTED_TWICE) is a row, but the
+# total counts it once, as the text decides it: ?same says how many such rows it leaves out.
+_GRANTS_TOTAL = """SELECT (COUNT(*) AS ?count) (SUM(?value) AS ?total) (SUM(?left) AS ?uncounted) (SUM(?twice) AS ?same)
+WHERE {
   { SELECT ?grant ?year (MIN(?stated) AS ?amount) WHERE { %GRANTS% } GROUP BY ?grant ?year }
-  BIND(COALESCE(xsd:decimal(?amount), 0.0) AS ?value) BIND(IF(BOUND(?amount), 0, 1) AS ?left)
-}"""
+  OPTIONAL { %LISTED_TWICE% BIND(1 AS ?listed) }
+  BIND(IF(BOUND(?listed), 1, 0) AS ?twice)
+  BIND(IF(BOUND(?listed), 0.0, COALESCE(xsd:decimal(?amount), 0.0)) AS ?value)
+  BIND(IF(BOUND(?listed) || BOUND(?amount), 0, 1) AS ?left)
+}""".replace("%LISTED_TWICE%", LISTED_TWICE)
 
 _FILTERS = {"f": "?grant schema:funder ?f .", "b": "?grant mai:beneficiary ?b .", "y": "?grant mai:fiscalYear ?y .",
             "g": "?grant mai:contributesTo ?g .",  # stated by the grant's source or by a partner register
@@ -160,9 +166,12 @@ def grants():
     keys = list(dict.fromkeys((row["grant"], row.get("year"), row.get("amount")) for row in rows))
     shown = set(keys[:size])
     table = Table("grants", [(k, k) for k in ("grant", "funder", "beneficiary", "amount", "year", "purpose",
-                                             "deliberation", "goal", "goals", *ACCOUNT_COLUMNS)],
+                                             "deliberation", "goal", "goals", *ACCOUNT_COLUMNS, "same_grant_as",
+                                             "counted_in_totals")],
                   links=("grant", "funder", "beneficiary", "deliberation", "goal"))
-    names = _names(row.get(k) for row in rows for k in ("grant", "deliberation", "goal"))
+    same, listed = same_grants(grant for grant, _, _ in keys[:size])
+    names = _names([row.get(k) for row in rows for k in ("grant", "deliberation", "goal")]
+                   + [other for found in same.values() for other in found])
     merged: dict[tuple, dict] = {}
     for row in rows:
         key = (row["grant"], row.get("year"), row.get("amount"))
@@ -175,7 +184,10 @@ def grants():
                            "amount": _amount_text(row.get("amount")), "year": row.get("year"),
                            "purpose": row.get("purpose"),
                            "deliberation": ref(row.get("deliberation"), names.get(row.get("deliberation"))),
-                           "goals": [], **account_fields(row)}
+                           "goals": [], **account_fields(row),
+                           # one grant that a list publishes and a deliberation's text decides: both rows say so
+                           "same_grant_as": [ref(other, names.get(other)) for other in same.get(row["grant"], [])],
+                           "counted_in_totals": row["grant"] not in listed}
             table.rows.append(merged[key])
         goal = ref(row.get("goal"), names.get(row.get("goal")))
         if goal is not None and goal not in merged[key]["goals"]:
@@ -186,13 +198,15 @@ def grants():
     total = select(_GRANTS_TOTAL.replace("%GRANTS%", _grants_pattern(filters, counted=True)), **bindings)[0]
     count = int(total["count"].toPython())
     body = table.to_json()
-    page_total = sum((_decimal(counted_amount(amount)) for _, _, amount in keys[:size]), Decimal(0))
+    page_total = sum((_decimal(counted_amount(amount)) for grant, _, amount in keys[:size] if grant not in listed),
+                     Decimal(0))
     # the filtered grants' total first: ``total_amount``, the page's only, was quoted as a funder's total; it is
     # kept for the clients that read it, beside ``page_total_amount``, which says what it is
     body.update({"page": page, "page_size": size, "has_next": len(keys) > size,
                  "more": max(count - page * size, 0), "matching_count": count,
                  "matching_total_amount": _decimal_text(total.get("total")),
                  "matching_uncounted_count": int(total["uncounted"].toPython()),
+                 "matching_same_grant_count": int(total["same"].toPython()),
                  "page_total_amount": _decimal_text(page_total), "total_amount": _decimal_text(page_total)})
     return jsonify(body)
 

@@ -6,7 +6,8 @@ list says so, the deliberation's text does not. Its page lists such grants apart
 citent cette délibération », each with its file and line and, when the text decides another amount for the same
 beneficiary (same actor, or same SIREN or RNA), that amount and the difference (the ingest warned of it:
 :mod:`graph.ingest.decided_amounts`). A deliberation that only such rows name has no text in the graph: its page says
-so, and what to ingest (:func:`text_missing`).
+so, and what to ingest (:func:`text_missing`), and so does the funding page's list of grants beside its link
+(:func:`texts_absent`).
 """
 
 from __future__ import annotations
@@ -47,9 +48,10 @@ _CITED_COUNT = ("SELECT (COUNT(DISTINCT ?grant) AS ?grants) WHERE { GRAPH ?sourc
 _TEXT_AMOUNTS = """SELECT DISTINCT ?beneficiary ?number ?amount WHERE {
   GRAPH ?text { ?grant mai:decidedBy ?s ; schema:amount ?amount ; mai:beneficiary ?beneficiary }
   ?text dcterms:type "%TEXT%" OPTIONAL { ?beneficiary mai:siren|mai:rna ?number } }""".replace("%TEXT%", TEXT_KIND)
-# Whether a source other than a grants list states the deliberation ?s: its text (or an RDF file describing it).
-_STATED_OTHERWISE = ('SELECT ?g WHERE { GRAPH ?g { ?s a mai:Deliberation } '
-                     f'FILTER NOT EXISTS {{ ?g dcterms:type "{LIST_KIND}" }} }} LIMIT 1')
+# Which of the deliberations %IRIS% (VALUES: IRIs read from the store, written with rdflib's escaping, never request
+# text) a source other than a grants list states: its text (or an RDF file describing it).
+_STATED_OTHERWISE = ('SELECT DISTINCT ?s WHERE { VALUES ?s { %IRIS% } GRAPH ?g { ?s a mai:Deliberation } '
+                     f'FILTER NOT EXISTS {{ ?g dcterms:type "{LIST_KIND}" }} }}')
 
 
 def cited_grants(s: URIRef) -> Table:
@@ -114,7 +116,7 @@ def text_differs(grant: URIRef) -> dict[str, str]:
 def text_missing(s: URIRef, cited: Table) -> list | None:
     """The sources that name the deliberation ``s`` when nothing but grants lists states it (its text is not in the
     graph), each with the lines that cite it: what its page says it is known by; None when a text states it."""
-    if not cited.rows or select(_STATED_OTHERWISE, s=s):
+    if not cited.rows or not texts_absent({s}):
         return None
     lines: dict[str, dict] = {}
     for row in cited.rows:
@@ -122,6 +124,16 @@ def text_missing(s: URIRef, cited: Table) -> list | None:
         if row["line"] is not None and row["line"] not in entry["lines"]:
             entry["lines"].append(row["line"])
     return list(lines.values())
+
+
+def texts_absent(deliberations: set[URIRef]) -> set[URIRef]:
+    """Those of ``deliberations`` that nothing but grants lists states: their text is not in the graph, they are known
+    only by the reference that the lists give (their page says so, :func:`text_missing`; the funding page's list of
+    grants, beside its link: « texte absent »). One query."""
+    if not deliberations:
+        return set()
+    iris = " ".join(d.n3() for d in sorted(deliberations))
+    return set(deliberations) - {row["s"] for row in select(_STATED_OTHERWISE.replace("%IRIS%", iris))}
 
 
 def _line(row: dict) -> int:

@@ -5,8 +5,9 @@ budget account (:mod:`webapp.budget_accounts`; the page leaves them to the grant
 reads out as « les financements 2024 »: the totals alone named no act.
 
 Listed only for a year or a pole: unfiltered, the list would be every grant of the store, which /api/grants pages.
-One query a page: the engine sorts the selection's grants on their amount alone, a page of them (and one more, to
-tell whether a next page exists), then looks up that page's parties and deliberations.
+One query a page (and one for the deliberations it names, whose text may be absent): the engine sorts the selection's
+grants on their amount alone, a page of them (and one more, to tell whether a next page exists), then looks up that
+page's parties and deliberations.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from graph.namespaces import NOT_REPLACED
 from webapp.api_parameters import page_arg
 from webapp.budget_accounts import ACCOUNT_COLUMNS, GRANT_ACCOUNT, account_fields
 from webapp.formatting import format_date
-from webapp.grant_amounts import COUNTED_AMOUNT
+from webapp.deliberation_citations import texts_absent
+from webapp.grant_amounts import COUNTED_AMOUNT, NOT_LISTED_TWICE
 from webapp.i18n import get_lang, t
-from webapp.page_data import Table, ref
+from webapp.page_data import Ref, Table, ref
 from webapp.page_queries import select
 from webapp.rendering import page_window
 from webapp.resource_grants import GRANT_GOALS
@@ -74,18 +76,22 @@ def listed_grants(pole: URIRef | None, year: int | None, count: int) -> tuple[Ta
     offset, size = page_window("grants", (page - 1) * GRANTS_PAGE_SIZE, GRANTS_PAGE_SIZE)
     narrowed = " ".join(([_OF_POLE] if pole is not None else []) + ([_OF_YEAR] if year is not None else []))
     # the goals read for the selection's grants only (%GRANTS%)
-    query = _LISTED.replace("%SELECTED%", " ".join((narrowed, _AMOUNT, NOT_REPLACED))).replace("%GRANTS%", narrowed) \
+    # a grants list's grant that a stored deliberation's text decides too is listed once, as the text decides it
+    selected = " ".join((narrowed, _AMOUNT, NOT_REPLACED, NOT_LISTED_TWICE))
+    query = _LISTED.replace("%SELECTED%", selected).replace("%GRANTS%", narrowed) \
         .replace("%LIMIT%", str(size)).replace("%OFFSET%", str(offset))
     rows = named_columns(collapse(select(query, pole=pole, fiscalYear=year, goalLang=Literal(get_lang())),
                                   ["funderLabel", "beneficiaryLabel", "purpose", "accountLabel"]),
                          {"funder": "funderLabel", "beneficiary": "beneficiaryLabel"})
-    for row in _one_per_grant(rows):
+    rows = _one_per_grant(rows)
+    absent = texts_absent({row["deliberation"] for row in rows if isinstance(row.get("deliberation"), URIRef)})
+    for row in rows:
         table.rows.append({
             "year": row["year"].toPython() if row.get("year") is not None else None,
             "funder": ref(row.get("funder"), row.get("funderLabel")),
             "beneficiary": ref(row.get("beneficiary"), row.get("beneficiaryLabel")),
             "amount": float(row["amount"].toPython()) if row.get("amount") is not None else None,
-            "deliberation": ref(row.get("deliberation"), deliberation_name(row.get("number"), row.get("date"))),
+            "deliberation": _deliberation_ref(row, absent),
             "grant": ref(row["grant"], _grant_name(row)), "deliberation_number": row.get("number"),
             "deliberation_date": row.get("date"), "goals": row.get("goals"), "purpose": row.get("purpose"),
             "source": ref(row.get("source"), row.get("sourceTitle")),
@@ -93,6 +99,16 @@ def listed_grants(pole: URIRef | None, year: int | None, count: int) -> tuple[Ta
             **account_fields(row)})
     table.more = max(count - offset - len(table.rows), 0)
     return table, {"page": page, "pages": max(1, -(-count // GRANTS_PAGE_SIZE)), "page_size": GRANTS_PAGE_SIZE}
+
+
+def _deliberation_ref(row: dict, absent: set) -> Ref | None:
+    """A listed grant's deliberation, named as every page names it, with « (texte absent) » when nothing but grants
+    lists states it (``absent``): as its own page says, it is known only by the reference that they give."""
+    deliberation = row.get("deliberation")
+    name = deliberation_name(row.get("number"), row.get("date"))
+    if deliberation in absent:
+        name = t("deliberation_text_absent", name=name or ref(deliberation).label)
+    return ref(deliberation, name)
 
 
 def _grant_name(row: dict) -> str:

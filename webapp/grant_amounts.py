@@ -1,16 +1,22 @@
 """How pages read grants' amounts: the patterns that every total counts (:data:`COUNTED_AMOUNT`), the numbers
-that a term holds, the amount a grant is named and sorted by, and what a page says of the grants its totals leave out.
+that a term holds, the amount a grant is named and sorted by, what a page says of the grants its totals leave out, and
+the grants that a list and a deliberation's text publish both, counted once (:data:`LISTED_TWICE`).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from rdflib import URIRef
+
 from graph.french_text import counted
+from graph.ingest.decided_amounts import SAME_GRANT, SAME_GRANT_OF_DECIDED, SAME_GRANT_OF_LISTED
 from graph.namespaces import NOT_REPLACED
 from webapp.i18n import get_lang, t
-from webapp.page_queries import read_whole
+from webapp.page_queries import read_whole, select
 
 
 #: A grant's amounts as the sums read them (bound to ?stated): numbers zero or more only, what the shapes accept
@@ -20,6 +26,22 @@ from webapp.page_queries import read_whole
 #: the amounts by grant and keeps the least, ``(MIN(?stated) AS ?amount)``: a grant that its sources give two
 #: amounts (a SHACL violation, stored without --strict) counts once, at the amount the SCDL export writes.
 COUNTED_AMOUNT = "?grant schema:amount ?stated FILTER(isNumeric(?stated) && ?stated >= 0)"
+
+#: The grants of grants lists (bound to ?grant) that a stored deliberation's text decides too, for the same
+#: beneficiary (graph.ingest.decided_amounts.SAME_GRANT): one grant published twice, which the totals count once, as
+#: the text decides it (at its amount, should the list write another: the text is the decision). A sub-select: its
+#: own variables stay apart from those of the query that joins it.
+LISTED_TWICE = f"{{ SELECT DISTINCT ?grant WHERE {{ {SAME_GRANT} }} }}"
+#: A pattern that leaves out those grants (:data:`LISTED_TWICE`): an anti-join with them, read once, as
+#: :data:`graph.namespaces.NOT_REPLACED` leaves out the grants that a later act replaces.
+NOT_LISTED_TWICE = f"MINUS {LISTED_TWICE}"
+
+#: The pairs of grants (a list's ?grant, a deliberation text's ?decided) that are one grant published twice
+#: (graph.ingest.decided_amounts.SAME_GRANT), either side among %IRIS% (VALUES: IRIs read from the store, written with
+#: rdflib's escaping, never request text): each side started from, the other looked up through the deliberation.
+_SAME_GRANTS = f"""SELECT DISTINCT ?grant ?decided WHERE {{
+  {{ VALUES ?grant {{ %IRIS% }} {SAME_GRANT_OF_LISTED} }}
+  UNION {{ VALUES ?decided {{ %IRIS% }} {SAME_GRANT_OF_DECIDED} }} }}"""
 
 #: Every grant with its year and its amounts (bound to ?stated, text included: a list shows what a source wrote, and
 #: groups by grant to keep one, ``(MIN(?stated) AS ?amount)``), each read whole
@@ -79,3 +101,19 @@ def descending(term) -> tuple:
         return (1, 0)
     number = number_of(term)
     return (0, -number) if number is not None else (0, 0)
+
+
+def same_grants(grants: Iterable[URIRef]) -> tuple[dict[URIRef, list[URIRef]], set[URIRef]]:
+    """For each of ``grants`` that is one grant published twice (:data:`LISTED_TWICE`), the other grants that are it
+    (a list's grant: the grants its deliberation's text decides to its beneficiary; a text's: the lists' grants that
+    publish it), by IRI; and those of ``grants`` that the totals leave out, counted as the text decides them (the
+    lists'). One query, for a page of grants."""
+    asked = {grant for grant in grants if isinstance(grant, URIRef)}
+    iris = " ".join(grant.n3() for grant in sorted(asked))
+    others: dict[URIRef, set[URIRef]] = defaultdict(set)
+    listed: set[URIRef] = set()
+    for row in select(_SAME_GRANTS.replace("%IRIS%", iris)) if iris else []:
+        others[row["grant"]].add(row["decided"])
+        others[row["decided"]].add(row["grant"])
+        listed.add(row["grant"])
+    return {grant: sorted(found) for grant, found in others.items() if grant in asked}, listed & asked

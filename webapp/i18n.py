@@ -265,11 +265,12 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "Published by other sources that cite this deliberation"),
     "cited_grants_note": ("Ces subventions sont publiées par des listes de subventions qui donnent le numéro de cette "
                           "délibération comme décision\u00a0: c'est la liste qui le dit, non le texte de la "
-                          "délibération. Une subvention publiée ici et décidée par le texte est comptée deux fois "
-                          "dans les totaux.",
+                          "délibération. Une subvention publiée ici et décidée par le texte au même bénéficiaire est "
+                          "comptée une fois dans les totaux du financement, au montant du texte.",
                           "These grants are published by grants lists that give this deliberation's number as their "
                           "decision: the list says so, not the deliberation's text. A grant published here and "
-                          "decided by the text is counted twice in the totals."),
+                          "decided by the text to the same beneficiary is counted once in the funding totals, at the "
+                          "text's amount."),
     "text_amount": ("Selon le texte", "According to the text"),
     "text_amount_same": ("même montant", "same amount"),
     "text_amount_differs": ("le texte décide {amount} (écart de {difference})",
@@ -425,6 +426,17 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "nombre, ce que les formes SHACL refusent (maillage validate).",
                          "Left out of the totals: {grants} whose amount is missing, negative or not a number, which "
                          "the SHACL shapes reject (maillage validate)."),
+    # a grants list's grant that a stored deliberation's text decides too (webapp.grant_amounts.LISTED_TWICE)
+    "listed_twice_one": ("Une subvention publiée par une liste et décidée par une délibération chargée est comptée "
+                         "une fois, au montant de la délibération.",
+                         "A grant published by a list and decided by a loaded deliberation is counted once, at the "
+                         "deliberation's amount."),
+    "listed_twice_many": ("{n}\u00a0subventions publiées par une liste et décidées par une délibération chargée "
+                          "sont comptées une fois chacune, au montant de la délibération.",
+                          "{n} grants published by a list and decided by a loaded deliberation are counted once "
+                          "each, at the deliberation's amount."),
+    # a deliberation that only grants lists name, its text not in the graph (webapp.deliberation_citations)
+    "deliberation_text_absent": ("{name} (texte absent)", "{name} (text not loaded)"),
     "uncounted_column": ("«\u00a0Hors totaux\u00a0»\u00a0: les subventions dont le montant manque, est négatif ou "
                          "n'est pas un nombre, ce que les formes SHACL refusent (maillage validate)\u00a0; aucun "
                          "total ne les compte.",

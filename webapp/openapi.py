@@ -194,20 +194,37 @@ def openapi_document(config: dict, server: str) -> dict:
                             "goals": {"type": "array", "items": {"$ref": "#/components/schemas/Ref"},
                                       "description": "Les objectifs stratégiques que la subvention sert"},
                             "goal": {"anyOf": [{"$ref": "#/components/schemas/Ref"}, {"type": "null"}],
-                                     "deprecated": True, "description": "Le premier de « goals » (champ ancien)"}}}},
+                                     "deprecated": True, "description": "Le premier de « goals » (champ ancien)"},
+                            "same_grant_as": {"type": "array", "items": {"$ref": "#/components/schemas/Ref"},
+                                              "description": "Les autres subventions qui sont la même : celle "
+                                                             "qu'une liste publie et celle que le texte de la "
+                                                             "délibération qu'elle cite décide au même bénéficiaire "
+                                                             "(même acteur, ou même SIREN ou RNA) ; vide sinon"},
+                            "counted_in_totals": {"type": "boolean", "description":
+                                                  "false pour la subvention d'une liste que le texte d'une "
+                                                  "délibération chargée décide aussi (« same_grant_as ») : les "
+                                                  "totaux comptent celle de la délibération, à son montant"}}}},
                     "page": {"type": "integer"}, "page_size": {"type": "integer"}, "has_next": {"type": "boolean"},
                     "more": {"type": "integer", "description": "Subventions après cette page (0 à la dernière)"},
                     "matching_count": {"type": "integer", "description":
-                                       "Nombre de subventions filtrées, toutes pages confondues"},
+                                       "Nombre de subventions filtrées, toutes pages confondues : une ligne "
+                                       "chacune, celles qui sont la même subvention comprises "
+                                       "(« matching_same_grant_count »)"},
                     "matching_total_amount": {"type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$", "description":
                                               "Total exact (décimal, en euros) des montants de toutes les "
                                               "subventions filtrées, toutes pages confondues (le total d'un "
-                                              "financeur) ; " + _UNCOUNTED},
+                                              "financeur), chaque subvention comptée une fois : celle d'une liste "
+                                              "que décide une délibération chargée, au montant de la délibération ; "
+                                              + _UNCOUNTED},
                     "matching_uncounted_count": {"type": "integer", "minimum": 0, "description":
                                                  "Nombre de subventions filtrées dont le montant n'est pas compté "
                                                  "dans les totaux : absent, négatif ou non numérique"},
+                    "matching_same_grant_count": {"type": "integer", "minimum": 0, "description":
+                                                  "Nombre de lignes filtrées que le total compte sous une autre, "
+                                                  "comme la même subvention (« counted_in_totals » : false)"},
                     "page_total_amount": {"type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$", "description":
-                                          "Total exact (décimal, en euros) des montants de cette page seulement ; "
+                                          "Total exact (décimal, en euros) des montants de cette page seulement, "
+                                          "sans les lignes que « counted_in_totals » dit comptées sous une autre ; "
                                           + _UNCOUNTED},
                     "total_amount": {"type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$", "deprecated": True,
                                      "description": "Le même que « page_total_amount » : le total de cette page "

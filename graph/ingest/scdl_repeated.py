@@ -9,6 +9,8 @@ it that a grant of another source matches: same funder and beneficiary, equal am
 both have one, and the same decision: the deliberation that both references name, else, when either names none, the
 same reference as written (« CONV N° 2994-13 », which names a convention: an SCDL export of a list, ingested beside
 it, repeats every such grant), else the same convention date, which both then have.
+The text of the deliberation that a grant names, stored, deciding it to its beneficiary is no such source: the totals
+count the two once, as the text decides it (:data:`graph.ingest.decided_amounts.SAME_GRANT`).
 
 One list may publish one grant twice too: Charente-Maritime writes a convention on two rows that differ only by the
 beneficiary's SIRET, two establishments of one SIREN, which makes them one beneficiary. Such rows are kept, and
@@ -25,14 +27,15 @@ from rdflib.namespace import DCTERMS
 
 from graph.identity import actor_key
 from graph.ingest.base import Issue
-from graph.ingest.decided_amounts import check_list_amounts
+from graph.ingest.decided_amounts import TEXT_KIND, check_list_amounts
 from graph.ingest.dissolutions import check_dissolved
 from graph.namespaces import MAI, SCHEMA, sparql_prologue
 from graph.triples import TripleSet
 
-#: The grants of ``?source`` and, for each, the grants of the other sources that match it. Joined first on the
-#: beneficiary, which few grants share (an amount or a deliberation may have dozens; measured in a generated store of
-#: 10k actors: 0.7 ms a list, 1.5 ms joined first on the amount, 4.5 ms on the deliberation). Oxigraph stores a
+#: The grants of ``?source`` and, for each, the grants of the other sources that match it, but the text of the
+#: deliberation that the grant names deciding it, which the totals count once (decided_amounts.SAME_GRANT). Joined first
+#: on the beneficiary, which few grants share (an amount or a deliberation may have dozens; measured in a generated
+#: store of 10k actors: 0.7 ms a list, 1.5 ms joined first on the amount, 4.5 ms on the deliberation). Oxigraph stores a
 #: decimal as its value, so "125000" and "125000.00" are one term; rdflib's memory store tells them apart.
 _REPEATED = """SELECT ?line ?title ?otherLine WHERE {
   GRAPH ?source { ?grant mai:beneficiary ?beneficiary ; schema:amount ?amount ; schema:funder ?funder ;
@@ -46,9 +49,11 @@ _REPEATED = """SELECT ?line ?title ?otherLine WHERE {
   FILTER(IF(BOUND(?deliberation) && BOUND(?otherDeliberation), ?deliberation = ?otherDeliberation,
             IF(BOUND(?reference) && BOUND(?otherReference), ?reference = ?otherReference,
                BOUND(?date) && BOUND(?otherDate))))
+  FILTER(!BOUND(?deliberation) || NOT EXISTS { GRAPH ?other { ?other dcterms:type "%TEXT%" .
+                                                                 ?twin mai:decidedBy ?deliberation } })
   OPTIONAL { GRAPH ?other { ?twin mai:rowNumber ?otherLine } }
   OPTIONAL { ?other dcterms:title ?title }
-}"""
+}""".replace("%TEXT%", TEXT_KIND)
 
 
 def check_repeated(query, source: URIRef) -> list[Issue]:
