@@ -80,8 +80,7 @@ CONTRACT_TERMS = {
     MAI.esus: OWL.DatatypeProperty, MAI.ess: OWL.DatatypeProperty,
     MAI.coordinatedBy: OWL.ObjectProperty, MAI.hasGoal: OWL.ObjectProperty,
     MAI.joinedOn: OWL.DatatypeProperty, MAI.leftOn: OWL.DatatypeProperty,
-    MAI.beneficiary: OWL.ObjectProperty, MAI.fiscalYear: OWL.DatatypeProperty,
-    MAI.fiscalYearColumn: OWL.DatatypeProperty, MAI.nature: OWL.ObjectProperty,
+    MAI.beneficiary: OWL.ObjectProperty, MAI.fiscalYear: OWL.DatatypeProperty, MAI.nature: OWL.ObjectProperty,
     MAI.budgetAccount: OWL.DatatypeProperty, MAI.decidedBy: OWL.ObjectProperty,
     MAI.contributesTo: OWL.ObjectProperty,
     MAI.authority: OWL.ObjectProperty, MAI.body: OWL.ObjectProperty, MAI.session: OWL.ObjectProperty,
@@ -97,7 +96,7 @@ CONTRACT_TERMS = {
     MAI.inseeCode: OWL.DatatypeProperty, MAI.sha256: OWL.DatatypeProperty, MAI.evidence: OWL.ObjectProperty,
 }
 
-#: The mai: terms the code uses beyond the table (same rules).
+#: The mai: terms the code uses beyond the table (same rules; README.md, « Beyond DESIGN.md », says what each is).
 EXTRA_TERMS = {
     MAI.Proxy: OWL.Class, MAI.RoadmapAction: OWL.Class,
     MAI.nameKey: OWL.DatatypeProperty, MAI.budgetNature: OWL.ObjectProperty, MAI.actesIdRaw: OWL.DatatypeProperty,
@@ -110,7 +109,7 @@ EXTRA_TERMS = {
     MAI.rowNumber: OWL.DatatypeProperty, MAI.paymentConditions: OWL.DatatypeProperty,
     MAI.euNotified: OWL.DatatypeProperty, MAI.aidForms: OWL.DatatypeProperty,
     MAI.funderSiret: OWL.DatatypeProperty, MAI.beneficiarySiret: OWL.DatatypeProperty,
-    MAI.beneficiaryRna: OWL.DatatypeProperty,
+    MAI.beneficiaryRna: OWL.DatatypeProperty, MAI.fiscalYearColumn: OWL.DatatypeProperty,
     MAI.Agreement: OWL.Class, MAI.approvedBy: OWL.ObjectProperty, MAI.party: OWL.ObjectProperty,
     MAI.signatory: OWL.DatatypeProperty, MAI.governedBy: OWL.ObjectProperty, MAI.readerVersion: OWL.DatatypeProperty,
     MAI.supports: OWL.ObjectProperty, MAI.pageStart: OWL.DatatypeProperty, MAI.pageEnd: OWL.DatatypeProperty,
