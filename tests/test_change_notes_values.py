@@ -88,3 +88,16 @@ def test_the_source_page_shows_the_values_changed_as_the_ingest_said_them(tmp_pa
         close_resources(app)
     assert (notes["fr"], notes["en"]) == change_lines(report)
     assert ["montant 20 000 € → 25 000 €" in pages[0], "amount €20,000 → €25,000" in pages[1]] == [True, True]
+
+
+def decided(day: str) -> str:
+    """A SCDL grants list of one grant, with a convention date (which its address keeps) and a decision date that no
+    deliberation holds (no reference: kept on the grant)."""
+    return ("nomAttribuant,idAttribuant,dateConvention,dateDecision,nomBeneficiaire,idBeneficiaire,montant\n"
+            f"Ville,21000000000000,2016-04-01,{day},Asso 0,,1000\n")
+
+
+def test_a_grants_lists_correction_names_the_decision_date_it_changed(tmp_path):
+    report = ingest_versions(tmp_path, "g.csv", decided("2016-03-12"), decided("2016-03-14"))
+    assert change_lines(report) == ("1 valeur changée (Asso 0 : date de la décision 12 mars 2016 → 14 mars 2016)",
+                                    "1 value changed (Asso 0: decision date 12 March 2016 → 14 March 2016)")

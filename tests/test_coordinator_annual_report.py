@@ -152,7 +152,7 @@ def test_the_grants_of_a_beneficiary_query_lists_the_goals_they_serve_last(clien
 def test_an_actors_grants_received_csv_names_the_grant_as_its_page_and_the_funder_so(client_on):
     answer = client_on().get("/id/actor/danaecare?format=csv&table=grants_received")
     assert csv_header(answer) == ["grant", "grant_iri", "funder", "funder_iri", "year", "amount", "purpose",
-                                  "deliberation", "deliberation_iri", "goals"]
+                                  "deliberation", "deliberation_iri", "goals", "decision_date"]
     [row] = csv_rows(answer)
     assert (row["grant"], row["funder"], row["purpose"]) == (GRANT_NAME, "Saint-Etienne Métropole", PURPOSE)
 

@@ -98,3 +98,17 @@ def test_a_purpose_with_an_html_entity_and_a_written_line_break_is_stored_as_its
                         'Aliments &amp; Santé";60000\n'))
     assert list(ex.graph.objects(None, DCTERMS.description)) == [
         Literal("à l\u2019occasion des\nJournées Aliments & Santé")]
+
+
+DECIDED = "nomAttribuant;idAttribuant;referenceDecision;dateDecision;nomBeneficiaire;idBeneficiaire;objet;montant\n"
+
+
+@pytest.mark.parametrize("second_day, warned", [("2017-03-12", False), ("2016-03-12", True)])
+def test_two_rows_without_a_reference_are_one_grant_published_twice_only_on_one_decision_date(second_day, warned):
+    """Their decision dates, which no deliberation holds (kept on each grant), tell two yearly decisions apart; the
+    rows written apart by their SIRETs, two of one SIREN (two equal lines are one line repeated)."""
+    rows = "".join(f"{FUNDER};;{day};ALTEA CABESTAN;{siret};SAO 17;163903\n"
+                   for day, siret in (("2016-03-12", "78134354600029"), (second_day, "78134354600052")))
+    ex = extract(SourceContext(Path("list.csv"), (DECIDED + rows).encode()))
+    assert ex.stats["grants"] == 2
+    assert [line for line, _ in warnings_with(ex, "même subvention que la ligne")] == ([3] if warned else [])

@@ -58,7 +58,8 @@ def test_the_year_s_grants_csv_gives_each_grant_s_purpose_source_file_and_line_a
                                   "deliberation", "deliberation_iri", "grant", "grant_iri", "deliberation_number",
                                   "deliberation_date", "goals"]
     assert list(rows[0])[13:17] == ["purpose", "source", "source_iri", "source_line"]
-    assert list(rows[0])[17:] == ["budget_account", "budget_account_label", "budget_imputation"]  # added after
+    assert list(rows[0])[17:20] == ["budget_account", "budget_account_label", "budget_imputation"]  # added after
+    assert list(rows[0])[20:] == ["decision_date"]  # added after them
     assert [(r["beneficiary"], r["purpose"], r["source"], r["source_line"]) for r in rows] == [
         ("ADMR du Lot", "Bien vieillir ensemble grâce au numérique", "subventions-lot-2016.csv", "4"),
         ("SOLIHA Lot", "Amélioration de l'habitat\nen milieu rural", "subventions-lot-2016.csv", "2")]

@@ -32,7 +32,8 @@ def test_a_year_lists_its_grants_with_funder_beneficiary_amount_and_deciding_del
         "deliberation_number": "2024.00240",
         "deliberation_date": "2024-05-14", "goals": "Améliorer l'accès aux soins", "purpose": "Création du PTCE santé",
         "source": {"iri": FIXTURE_GRAPH, "label": "fixture.ttl"}, "source_line": None,
-        "budget_account": None, "budget_account_label": None, "budget_imputation": None}]
+        "budget_account": None, "budget_account_label": None, "budget_imputation": None,
+        "decision_date": "2024-05-14"}]
     assert body["grants_page"] == {"page": 1, "pages": 1, "page_size": 100}
 
 

@@ -1992,7 +1992,7 @@ def test_a_tables_csv_has_the_same_columns_whether_it_has_rows_or_not(client):
     none_given = header("/id/actor/danaecare", "grants_given")
     assert len(given) > 1 and none_given == given[:1]
     assert given[0] == ("grant,grant_iri,beneficiary,beneficiary_iri,year,amount,purpose,deliberation,"
-                        "deliberation_iri,goals")
+                        "deliberation_iri,goals,decision_date")
 
 
 def test_a_tables_csv_writes_an_amount_without_a_floats_noise(client):

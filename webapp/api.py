@@ -18,6 +18,7 @@ from webapp.budget_accounts import ACCOUNT_COLUMNS, GRANT_ACCOUNT, account_field
 from webapp.errors import ApiError
 from webapp.grant_amounts import (COUNTED_AMOUNT, EVERY_GRANT_YEAR_AMOUNT, EVERY_GRANT_YEAR_COUNTED_AMOUNT,
                                   LISTED_TWICE, counted_amount, same_grants)
+from webapp.grant_decisions import OWN_DECISION_DATE, decision_date
 from webapp.named_queries import Parameter, get_named_query, is_iri, named_queries
 from webapp.page_data import Table, json_value_deep, ref
 from webapp.page_queries import select
@@ -32,15 +33,18 @@ PAGE_SIZE = 50
 # One page of grants: the engine sorts the grants on their (inlined) year and amount only, then fetches the
 # page's details. Sorted with their details, every grant's labels were read (4–6 s at 100,000 actors; 1 s so).
 _GRANTS = """SELECT ?grant ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?amount ?year ?purpose ?deliberation
-  ?goal ?accountNumber ?accountLabel ?imputation WHERE {
+  ?deliberationDate ?accepted ?goal ?accountNumber ?accountLabel ?imputation WHERE {
   { SELECT ?grant ?year (MIN(?stated) AS ?amount) WHERE { %GRANTS% } GROUP BY ?grant ?year
     ORDER BY DESC(?year) DESC(?amount) ?grant LIMIT ?limit OFFSET ?offset }
   OPTIONAL { ?grant schema:funder ?funder OPTIONAL { ?funder rdfs:label ?funderLabel } }
   OPTIONAL { ?grant mai:beneficiary ?beneficiary OPTIONAL { ?beneficiary rdfs:label ?beneficiaryLabel } }
-  OPTIONAL { ?grant dcterms:description ?purpose } OPTIONAL { ?grant mai:decidedBy ?deliberation }
+  OPTIONAL { ?grant dcterms:description ?purpose }
+  OPTIONAL { ?grant mai:decidedBy ?deliberation OPTIONAL { ?deliberation dcterms:date ?deliberationDate } }
+  %OWN_DECISION_DATE%
   OPTIONAL { ?grant mai:contributesTo ?goal }
   %GRANT_ACCOUNT%
-} ORDER BY DESC(?year) DESC(?amount) ?grant""".replace("%GRANT_ACCOUNT%", GRANT_ACCOUNT)
+} ORDER BY DESC(?year) DESC(?amount) ?grant""".replace("%GRANT_ACCOUNT%", GRANT_ACCOUNT) \
+    .replace("%OWN_DECISION_DATE%", OWN_DECISION_DATE)
 
 # What the pages of grants add up to: the same rows as the pages list (a grant, its year and amount), counted and
 # summed by the engine in xsd:decimal, so that the total is exact whatever the number of grants; the amounts that the
@@ -166,8 +170,8 @@ def grants():
     keys = list(dict.fromkeys((row["grant"], row.get("year"), row.get("amount")) for row in rows))
     shown = set(keys[:size])
     table = Table("grants", [(k, k) for k in ("grant", "funder", "beneficiary", "amount", "year", "purpose",
-                                             "deliberation", "goal", "goals", *ACCOUNT_COLUMNS, "same_grant_as",
-                                             "counted_in_totals")],
+                                             "deliberation", "decision_date", "goal", "goals", *ACCOUNT_COLUMNS,
+                                             "same_grant_as", "counted_in_totals")],
                   links=("grant", "funder", "beneficiary", "deliberation", "goal"))
     same, listed = same_grants(grant for grant, _, _ in keys[:size])
     names = _names([row.get(k) for row in rows for k in ("grant", "deliberation", "goal")]
@@ -184,6 +188,7 @@ def grants():
                            "amount": _amount_text(row.get("amount")), "year": row.get("year"),
                            "purpose": row.get("purpose"),
                            "deliberation": ref(row.get("deliberation"), names.get(row.get("deliberation"))),
+                           "decision_date": decision_date(row.get("deliberationDate"), row.get("accepted")),
                            "goals": [], **account_fields(row),
                            # one grant that a list publishes and a deliberation's text decides: both rows say so
                            "same_grant_as": [ref(other, names.get(other)) for other in same.get(row["grant"], [])],

@@ -1,8 +1,9 @@
 """The funding page's list of grants: those of the year (``?year=``) or of the pole (``?pole=``), those whose amount
 no total counts included (listed last), each with its year, funder, beneficiary, amount and the deliberation that
-decided it (number and date), a page at a time; the JSON and CSV add its purpose, source file and line, and its
-budget account (:mod:`webapp.budget_accounts`; the page leaves them to the grant's own page). What a coordinator
-reads out as « les financements 2024 »: the totals alone named no act.
+decided it (number and date), else the date of its decision (« Décision du 12 mars 2016 »,
+:mod:`webapp.grant_decisions`), a page at a time; the JSON and CSV add its purpose, source file and line, its
+budget account (:mod:`webapp.budget_accounts`; the page leaves them to the grant's own page) and its decision's date.
+What a coordinator reads out as « les financements 2024 »: the totals alone named no act.
 
 Listed only for a year or a pole: unfiltered, the list would be every grant of the store, which /api/grants pages.
 One query a page (and one for the deliberations it names, whose text may be absent): the engine sorts the selection's
@@ -20,6 +21,7 @@ from webapp.budget_accounts import ACCOUNT_COLUMNS, GRANT_ACCOUNT, account_field
 from webapp.formatting import format_date
 from webapp.deliberation_citations import texts_absent
 from webapp.grant_amounts import COUNTED_AMOUNT, NOT_LISTED_TWICE
+from webapp.grant_decisions import DECISION_FILLS, OWN_DECISION_DATE, decision_fields
 from webapp.i18n import get_lang, t
 from webapp.page_data import Ref, Table, ref
 from webapp.page_queries import select
@@ -33,7 +35,7 @@ GRANTS_PAGE_SIZE = 100
 #: A page of the selection's grants, the largest first; %SELECTED% is the selection's pattern (a pole's members'
 #: grants, a year's, both), %LIMIT% and %OFFSET% integers computed by the caller, never request text.
 _LISTED = """SELECT ?grant ?year ?amount ?funder ?funderLabel ?beneficiary ?beneficiaryLabel ?deliberation ?number
-  ?date ?goals ?purpose ?source ?sourceTitle ?line ?accountNumber ?accountLabel ?imputation WHERE {
+  ?date ?accepted ?goals ?purpose ?source ?sourceTitle ?line ?accountNumber ?accountLabel ?imputation WHERE {
   { SELECT ?grant (SAMPLE(?y) AS ?year) (MIN(?stated) AS ?amount) WHERE {
       %SELECTED% OPTIONAL { ?grant mai:fiscalYear ?y } }
     GROUP BY ?grant ORDER BY DESC(?amount) ?grant LIMIT %LIMIT% OFFSET %OFFSET% }
@@ -41,12 +43,14 @@ _LISTED = """SELECT ?grant ?year ?amount ?funder ?funderLabel ?beneficiary ?bene
   OPTIONAL { ?grant mai:beneficiary ?beneficiary OPTIONAL { ?beneficiary rdfs:label ?beneficiaryLabel } }
   OPTIONAL { ?grant mai:decidedBy ?deliberation OPTIONAL { ?deliberation dcterms:identifier ?number }
              OPTIONAL { ?deliberation dcterms:date ?date } }
+  %OWN_DECISION_DATE%
   OPTIONAL { ?grant dcterms:description ?purpose }
   OPTIONAL { ?grant prov:wasDerivedFrom ?source OPTIONAL { ?source dcterms:title ?sourceTitle }
              OPTIONAL { GRAPH ?source { ?grant mai:rowNumber ?line } } }
   %GRANT_GOALS%
   %GRANT_ACCOUNT%
-} ORDER BY DESC(?amount) ?grant""".replace("%GRANT_GOALS%", GRANT_GOALS).replace("%GRANT_ACCOUNT%", GRANT_ACCOUNT)
+} ORDER BY DESC(?amount) ?grant""".replace("%GRANT_GOALS%", GRANT_GOALS).replace("%GRANT_ACCOUNT%", GRANT_ACCOUNT) \
+    .replace("%OWN_DECISION_DATE%", OWN_DECISION_DATE)
 #: The grants of a pole's members (bound to ?pole), as the totals read them (webapp.funding).
 _OF_POLE = """?membership org:organization ?pole ; a org:Membership ; org:member ?beneficiary .
     ?grant mai:beneficiary ?beneficiary ; a mai:Grant ."""
@@ -67,11 +71,11 @@ def listed_grants(pole: URIRef | None, year: int | None, count: int) -> tuple[Ta
     # happens to be a line number); the page leaves them to the grant's own page
     table = Table("grants", [(k, k) for k in ("year", "funder", "beneficiary", "amount", "deliberation", "grant",
                                              "deliberation_number", "deliberation_date", "goals", "purpose",
-                                             "source", "source_line", *ACCOUNT_COLUMNS)],
+                                             "source", "source_line", *ACCOUNT_COLUMNS, "decision_date")],
                   links=("funder", "beneficiary", "deliberation", "grant", "source"),
                   hidden=("grant", "deliberation_number", "deliberation_date", "purpose", "source", "source_line",
-                          *ACCOUNT_COLUMNS),
-                  blanks={"year": t("unknown_year")})
+                          *ACCOUNT_COLUMNS, "decision_date"),
+                  blanks={"year": t("unknown_year")}, fills=DECISION_FILLS)
     page = page_arg()
     offset, size = page_window("grants", (page - 1) * GRANTS_PAGE_SIZE, GRANTS_PAGE_SIZE)
     narrowed = " ".join(([_OF_POLE] if pole is not None else []) + ([_OF_YEAR] if year is not None else []))
@@ -96,7 +100,7 @@ def listed_grants(pole: URIRef | None, year: int | None, count: int) -> tuple[Ta
             "deliberation_date": row.get("date"), "goals": row.get("goals"), "purpose": row.get("purpose"),
             "source": ref(row.get("source"), row.get("sourceTitle")),
             "source_line": int(row["line"].toPython()) if row.get("line") is not None else None,
-            **account_fields(row)})
+            **account_fields(row), **decision_fields(row.get("deliberation"), row.get("date"), row.get("accepted"))})
     table.more = max(count - offset - len(table.rows), 0)
     return table, {"page": page, "pages": max(1, -(-count // GRANTS_PAGE_SIZE)), "page_size": GRANTS_PAGE_SIZE}
 

@@ -181,6 +181,11 @@ def openapi_document(config: dict, server: str) -> dict:
                                        "comme les totaux : un nombre JSON est un flottant binaire pour la plupart "
                                        "des clients, qui arrondit les centimes d'une somme de parts (les tableaux "
                                        "des pages, /funding.json compris, donnent des nombres)"},
+                            "decision_date": {"type": ["string", "null"], "format": "date", "description":
+                                              "La date de la décision qui accorde la subvention : celle de la "
+                                              "délibération (« deliberation »), sinon celle que la subvention "
+                                              "garde elle-même quand aucune délibération ne la porte (une liste "
+                                              "SCDL : dateDecision sans referenceDecision ; dcterms:dateAccepted)"},
                             "budget_account": {"type": ["string", "null"], "description":
                                                "Le numéro du compte par nature du plan M57 sur lequel la subvention "
                                                "est imputée (« 6574 », « 65748 » ; mai:budgetNature) ; null quand "

@@ -67,6 +67,9 @@ class Table:
     # a link column and the row's key of what its link also says to a screen reader, which lists a page's links out
     # of their context (nine grants named « Fonctionnement »); neither JSON nor CSV has it
     contexts: dict[str, str] = field(default_factory=dict)
+    # a column and the row's key of what the page says in its empty cell instead, unlinked (a grant's decision that
+    # no deliberation holds: « Décision du 12 mars 2016 » under « Décidé par »); neither JSON nor CSV has it
+    fills: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {"name": self.name, "columns": [k for k, _ in self.columns],

@@ -13,6 +13,7 @@ from rdflib.namespace import DCTERMS
 from graph.namespaces import MAI, NOT_REPLACED
 from webapp.cache import cached_select
 from webapp.grant_amounts import COUNTED_AMOUNT, amount_cell, descending, number_of
+from webapp.grant_decisions import DECISION_FILLS, OWN_DECISION_DATE, decision_fields
 from webapp.i18n import get_lang, t
 from webapp.page_data import Table, in_language, ref
 from webapp.page_queries import select
@@ -58,16 +59,19 @@ GRANT_GOALS = """OPTIONAL { SELECT ?grant (GROUP_CONCAT(DISTINCT ?goalName; sepa
 # a number that several sources state matches once per graph in their union (132 rows for a funder's page of 50
 # grants at 100k actors, 17 ms; 50 rows, 12 ms). %GIVEN_GRANTS% and %RECEIVED_GRANTS% are IRIs read from the store,
 # written with rdflib's escaping (never request text).
-_GRANTS_PAGE = """SELECT DISTINCT ?grant ?role ?other ?otherLabel ?purpose ?deliberation ?deliberationLabel ?goals
-  WHERE {
+_GRANTS_PAGE = """SELECT DISTINCT ?grant ?role ?other ?otherLabel ?purpose ?deliberation ?deliberationLabel
+  ?deliberationDate ?accepted ?goals WHERE {
   { VALUES ?grant { %GIVEN_GRANTS% } BIND("given" AS ?role)
     ?grant mai:beneficiary ?other OPTIONAL { ?other rdfs:label ?otherLabel } }
   UNION { VALUES ?grant { %RECEIVED_GRANTS% } BIND("received" AS ?role)
     OPTIONAL { ?grant schema:funder ?other OPTIONAL { ?other rdfs:label ?otherLabel } } }
   OPTIONAL { ?grant dcterms:description ?purpose }
-  OPTIONAL { ?grant mai:decidedBy ?deliberation OPTIONAL { ?deliberation dcterms:identifier ?deliberationLabel } }
+  OPTIONAL { ?grant mai:decidedBy ?deliberation OPTIONAL { ?deliberation dcterms:identifier ?deliberationLabel }
+             OPTIONAL { ?deliberation dcterms:date ?deliberationDate } }
+  %OWN_DECISION_DATE%
   %GRANT_GOALS%
-}""".replace("%GRANT_GOALS%", GRANT_GOALS.replace("%GRANTS%", "VALUES ?grant { %GIVEN_GRANTS% %RECEIVED_GRANTS% }"))
+}""".replace("%GRANT_GOALS%", GRANT_GOALS.replace("%GRANTS%", "VALUES ?grant { %GIVEN_GRANTS% %RECEIVED_GRANTS% }")) \
+    .replace("%OWN_DECISION_DATE%", OWN_DECISION_DATE)
 # A grant that the resource gave or received and that the grants tables list (the incoming links leave those out: a
 # funder's page listed its grants twice, and naming them took a fifth of the page's time at 100k actors): asked only
 # of a resource with no other triple, whose page is then its grants.
@@ -129,12 +133,14 @@ def grants_tables(s: URIRef, name, page: int, page_size: int, evidence: dict[str
 
 def _grants_table(role: str, party: str) -> Table:
     """The empty table of the grants given or received (``role``), the other party's column named after its role
-    (``beneficiary``, ``funder``: both were ``other``), the goals that each grant serves last."""
+    (``beneficiary``, ``funder``: both were ``other``), the goals that each grant serves, then its decision's date
+    (the JSON's and CSV's only)."""
     columns = [("grant", "grant"), (party, party), ("year", "year"), ("amount", "amount"), ("purpose", "purpose"),
-               ("deliberation", "deliberation"), ("goals", "goals")]
-    # a grant whose sources give no fiscal year
+               ("deliberation", "deliberation"), ("goals", "goals"), ("decision_date", "decision_date")]
+    # a grant whose sources give no fiscal year; the decision's date said under « Décidé par » when no deliberation
+    # holds it (webapp.grant_decisions)
     return Table(f"grants_{role}", columns, links=("grant", party, "deliberation"),
-                 blanks={"year": t("unknown_year")})
+                 blanks={"year": t("unknown_year")}, hidden=("decision_date",), fills=DECISION_FILLS)
 
 
 def _named_parties(rows: list[dict]) -> list[dict]:
@@ -157,7 +163,8 @@ def _grants_row(row: dict, party: str, beneficiary) -> dict:
             "purpose": in_language(row["purpose"], "fr") if row.get("purpose") else None,
             "deliberation": ref(row.get("deliberation"), numbered_deliberation(row["deliberationLabel"])
                                 if row.get("deliberationLabel") is not None else None),
-            "goals": row.get("goals")}
+            "goals": row.get("goals"),
+            **decision_fields(row.get("deliberation"), row.get("deliberationDate"), row.get("accepted"))}
 
 
 def _table_order(row: dict) -> tuple:

@@ -15,9 +15,10 @@ count the two once, as the text decides it (:data:`graph.ingest.decided_amounts.
 One list may publish one grant twice too: Charente-Maritime writes a convention on two rows that differ only by the
 beneficiary's SIRET, two establishments of one SIREN, which makes them one beneficiary. Such rows are kept, and
 warned about at the second, as the list is read (:func:`repeated_in_list`): same funder and beneficiary, equal
-amount, the same purpose, convention date and decision reference (or none on both), and no idSubvention (one written
-twice is warned of as it is read, two different ones say two grants). Rows without a purpose are not compared: two
-equal amounts on one date, with nothing said of what they pay for, may be two instalments.
+amount, the same purpose, convention date, decision reference and decision date (or none on both), and no
+idSubvention (one written twice is warned of as it is read, two different ones say two grants). Rows without a
+purpose are not compared: two equal amounts on one date, with nothing said of what they pay for, may be two
+instalments.
 """
 
 from __future__ import annotations
@@ -99,9 +100,11 @@ def _all_repeated(query, source: URIRef, twins: dict[int, set[tuple[str, int | N
 
 
 #: What two rows of one list must share to publish one grant: the grant's funder, beneficiary, amount, purpose,
-#: convention date and decision reference (each absent on both, or equal).
+#: convention date, decision reference and the decision date it keeps when no deliberation holds it (each absent on
+#: both, or equal): two rows without a reference that differ by their decision date alone are two decisions (a
+#: yearly grant decided in 2016 and in 2017), not one grant published twice.
 _SAME_GRANT = (SCHEMA.funder, MAI.beneficiary, SCHEMA.amount, DCTERMS.description, MAI.conventionDate,
-               MAI.decisionReference)
+               MAI.decisionReference, DCTERMS.dateAccepted)
 
 
 def repeated_in_list(graph: TripleSet) -> list[Issue]:

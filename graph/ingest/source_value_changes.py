@@ -4,10 +4,11 @@ ajoutée ni retirée », and a grants list's correction « Subvention −1 », w
 corrected named.
 
 The stored graph's values that a reader cares about (:data:`WATCHED`: amounts, names and goal titles, identifiers,
-convention dates) are read with the resource counts, before the new version replaces the graph and after, by one query
-of the watched properties only (a few milliseconds for a register, a fraction of a second for a grants list of
-100,000 rows). A resource is named by its label, a grant by its beneficiary's. The members' entry and exit dates and
-circles are told with the members (:mod:`graph.ingest.source_changes`), not here.
+convention dates, a grant's own decision date; dates said in words) are read with the resource counts, before the
+new version replaces the graph and after, by one query of the watched properties only (a few milliseconds for a
+register, a fraction of a second for a grants list of 100,000 rows). A resource is named by its label, a grant by
+its beneficiary's. The members' entry and exit dates and circles are told with the members
+(:mod:`graph.ingest.source_changes`), not here.
 
 >>> values = {URIRef("https://ex.org/g"): {SCHEMA.amount: frozenset({Decimal("25000")})}}
 >>> before = {URIRef("https://ex.org/g"): {SCHEMA.amount: frozenset({Decimal("20000")})}}
@@ -26,12 +27,15 @@ from decimal import Decimal
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDFS, SKOS
 
+from graph.ingest.french import format_date_words
 from graph.namespaces import MAI, SCHEMA
 
 #: The properties whose changed values a change summary names, with their French and English words.
 WATCHED = {SCHEMA.amount: ("montant", "amount"), RDFS.label: ("nom", "name"), SKOS.prefLabel: ("intitulé", "title"),
            MAI.siren: ("SIREN", "SIREN"), MAI.siret: ("SIRET", "SIRET"), MAI.rna: ("RNA", "RNA"),
-           MAI.conventionDate: ("date de convention", "convention date")}
+           MAI.conventionDate: ("date de convention", "convention date"),
+           # a grants list's decision date that no deliberation holds, kept on the grant (scdl_grant_description)
+           DCTERMS.dateAccepted: ("date de la décision", "decision date")}
 #: Resources, or values changed, named per change before « et N autres »: a line stays readable when a whole list
 #: changed.
 SHOWN = 5
@@ -136,7 +140,13 @@ def _said(values: frozenset | None, quoted: bool) -> tuple[str, str]:
 
 
 def _one(value, quoted: bool) -> tuple[str, str]:
-    """« 24 740 € », « « Nom » », « 100000009 »… (French, English)."""
+    """« 24 740 € », « « Nom » », « 100000009 », « 12 mars 2016 »… (French, English).
+
+    >>> _one(date(2016, 3, 12), False)
+    ('12 mars 2016', '12 March 2016')
+    """
+    if isinstance(value, date):
+        return format_date_words(value), f"{value.day} {value.strftime('%B')} {value.year}"
     if isinstance(value, (Decimal, int)) and not quoted:
         text = f"{value:,.2f}".removesuffix(".00")
         return text.replace(",", " ").replace(".", ",") + " €", f"€{text}"
