@@ -1,6 +1,6 @@
 """The warnings kept with a source that name another source are told anew once that source is removed or replaced
 by a new version (u32, finding 1): a grant « déjà publiée par » a list removed since is no longer warned of; a grant
-still published by it is warned of again, in a grants list as in an RDF file (u55, finding 4)."""
+still published by it is warned of again, in a grants list as in an RDF file (an archivist's finding)."""
 
 from __future__ import annotations
 
@@ -123,7 +123,7 @@ TWICE_IN_RDF = ("subvention <https://ex.org/grant/b1> déjà publiée par « a.t
 @pytest.mark.parametrize("amount, kept", [(1500, [TWICE_IN_RDF]), (1600, [])],
                          ids=["still-published", "no-longer-published"])
 def test_a_new_version_of_a_file_tells_anew_an_rdf_files_grants_published_by_it(tmp_path, amount, kept):
-    """u55, finding 4: an RDF file's « déjà publiée par » warnings were dropped, not checked anew, when the file
+    """An archivist's finding: an RDF file's « déjà publiée par » warnings were dropped, not checked anew, when the file
     they named was replaced: kept while the new version still publishes the grant, dropped when it no longer does."""
     _ingest(tmp_path, tmp_path / "a.ttl", RDF_GRANT.format(key="a1", amount=1500))
     _ingest(tmp_path, tmp_path / "b.ttl", RDF_GRANT.format(key="b1", amount=1500))

@@ -1,4 +1,4 @@
-"""A removed source leaves a record (an archivist's finding, u55 finding 1 and 2): ``maillage remove`` keeps in the
+"""A removed source leaves a record (an archivist's finding): ``maillage remove`` keeps in the
 store, outside any source, the file's name, sha256, kind, times of import and removal and its triples; its address
 answers 410 Gone saying so, where it answered a bare 404; « Sources » and ``/api/sources`` list it apart; the same
 file ingested again is a source again; a backup keeps the records."""
@@ -130,3 +130,11 @@ def test_a_backup_restored_elsewhere_keeps_the_records_of_removals(removed, tmp_
     restored = cli(tmp_path / "other", "ingest", str(tmp_path / "backup.trig"), "--no-index")
     assert "0 avertissement" in restored.stderr and "mai:Source" not in restored.stderr, restored.stderr
     assert [row["r"] for row in rows(tmp_path / "other", RECORDS)] == [RECORD]
+
+
+def test_the_named_query_of_sources_lists_no_graph_of_removal_records(removed):
+    data, _ = removed
+    assert rows(data, RECORDS)  # the record is stored …
+    listed = rows(data, "sources-et-triplets")
+    assert listed and all(row.get("title") for row in listed)  # … but is no source: every row names its file
+    assert not any(row["source"].endswith("/removals") for row in listed)
