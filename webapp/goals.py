@@ -13,7 +13,7 @@ from rdflib import Literal, URIRef
 from graph.namespaces import NOT_REPLACED, not_replaced
 from webapp.cache import cached_select, cached_slice
 from webapp.funding import name_page_downloads, page_pole
-from webapp.grant_amounts import COUNTED_AMOUNT, descending
+from webapp.grant_amounts import COUNTED_AMOUNT, LISTED_TWICE, NOT_LISTED_TWICE, any_listed_twice, descending
 from webapp.i18n import get_lang
 from webapp.page_data import Ref, Table, ref
 from webapp.page_queries import read_whole
@@ -55,8 +55,9 @@ _GOAL_TOTALS = """SELECT DISTINCT ?goal ?goalLabel ?rank ?pole ?poleLabel ?grant
     # every grant's beneficiary, type and amount read whole, then joined with the actors that serve a goal: looked up
     # actor after actor, the whole query took 1.41–1.46 s at 100k actors, so 0.57–0.59 s
     "%RECEIVED%", read_whole("?grant mai:beneficiary ?actor", "?grant a mai:Grant", COUNTED_AMOUNT)
-).replace("%SERVING%", _SERVING.replace("%GOAL%", "?goal")).replace("%NOT_REPLACED%", NOT_REPLACED).replace(
-    "%AMOUNT%", COUNTED_AMOUNT)
+).replace("%SERVING%", _SERVING.replace("%GOAL%", "?goal")).replace(
+    # a grants list's grant that a stored deliberation's text decides too counts once, as the text decides it
+    "%NOT_REPLACED%", f"{NOT_REPLACED} {NOT_LISTED_TWICE}").replace("%AMOUNT%", COUNTED_AMOUNT)
 #: How many of the actors that serve each goal are former members of its pole (bound to ?today, the day as text):
 #: every membership of theirs in the pole has ended (left ?today or before), as webapp.resource_tables.former_members
 #: tells them. The goals page counts them apart: « 3 (+1 ancien) », where a member who had left made « 4 ».
@@ -73,16 +74,21 @@ _GOAL_FORMER = """SELECT ?goal (COUNT(DISTINCT ?actor) AS ?former) WHERE {
 _GOAL_ACTIONS = """SELECT DISTINCT ?goal ?action ?title WHERE {
   ?action mai:contributesTo ?goal FILTER EXISTS { ?action a mai:RoadmapAction }
   OPTIONAL { ?action dcterms:title ?title } }"""
-#: The grants that the goals' totals leave out, whose amount none counts (webapp.grant_amounts.COUNTED_AMOUNT), with
-#: the goal whose total or received amount would have counted them: the few read first (every grant read whole, those
-#: with an amount counted taken apart), then joined with the goals they serve or their beneficiary serves.
-_GOALS_UNCOUNTED = """SELECT DISTINCT ?goal ?grant WHERE {
-  %UNCOUNTED% %NOT_REPLACED%
+#: The grants %GRANTS% with the goal whose total or received amount would count them: the few read first, then joined
+#: with the goals they serve or their beneficiary serves.
+_GOALS_OF_GRANTS = """SELECT DISTINCT ?goal ?grant WHERE {
+  %GRANTS% %NOT_REPLACED%
   { ?grant mai:contributesTo ?goal }
   UNION { ?grant mai:beneficiary ?actor { SELECT DISTINCT ?actor ?goal WHERE { %SERVING% } } }
-  FILTER EXISTS { ?goal a mai:StrategicGoal } }""".replace(
-    "%UNCOUNTED%", f"{read_whole('?grant a mai:Grant')} MINUS {{ {COUNTED_AMOUNT} }}").replace(
-    "%SERVING%", _SERVING.replace("%GOAL%", "?goal")).replace("%NOT_REPLACED%", NOT_REPLACED)
+  FILTER EXISTS { ?goal a mai:StrategicGoal } }""".replace("%SERVING%", _SERVING.replace("%GOAL%", "?goal"))
+#: The grants that the goals' totals leave out, whose amount none counts (webapp.grant_amounts.COUNTED_AMOUNT): every
+#: grant read whole, those with an amount counted taken apart, and those counted as a deliberation's text.
+_GOALS_UNCOUNTED = _GOALS_OF_GRANTS.replace(
+    "%GRANTS%", f"{read_whole('?grant a mai:Grant')} MINUS {{ {COUNTED_AMOUNT} }}").replace(
+    "%NOT_REPLACED%", f"{NOT_REPLACED} {NOT_LISTED_TWICE}")
+#: The grants of grants lists that the goals' totals count once, as the deliberation's text that decides them too
+#: (webapp.grant_amounts.LISTED_TWICE): the page says how many, and its lists of grants leave them out.
+_GOALS_LISTED_TWICE = _GOALS_OF_GRANTS.replace("%GRANTS%", LISTED_TWICE).replace("%NOT_REPLACED%", NOT_REPLACED)
 #: One branch per goal, its IRI bound to ?goal<i> (the text is constant; values are bound, never formatted in): its
 #: grants with their beneficiary and amount, and the actors that serve it, as beneficiaries or as members.
 _GOAL_LISTS_BRANCH = """{ { SELECT DISTINCT ?grant WHERE { ?grant mai:contributesTo ?goal%I%
@@ -121,7 +127,9 @@ def goals():
             # What the actors that serve the goal received, all their grants, whatever they were for.
             "received": float(row["received"].toPython()) if row.get("received") is not None else 0.0})
     _goal_former_actors(found)
-    _goal_lists(found)
+    listed_twice = {row["grant"] for row in (cached_select(_GOALS_LISTED_TWICE, pin=True) if any_listed_twice() else [])
+                    if str(row["goal"]) in found}
+    _goal_lists(found, {str(grant) for grant in listed_twice})
     _goal_actions(found)
     # ``actors``: those that serve the goal but its pole's former members, counted apart in ``former_actors`` (last)
     table = Table("goals", [("pole", "pole"), ("rank", "rank"), ("goal", "goal"), ("grants", "grants"),
@@ -135,6 +143,7 @@ def goals():
                            "former_actors": goal["former_count"]})
     uncounted = {row["grant"] for row in cached_select(_GOALS_UNCOUNTED, pin=True) if str(row["goal"]) in found}
     data = {"goals": table, "details": list(found.values()), "uncounted": len(uncounted),
+            "listed_twice": len(listed_twice),
             "one_pole": one_pole(found.values())}
     name_page_downloads(data, pole, None)  # « objectifs.csv » on a French page, as the funding page names its own
     return render_page("goals.html", data)
@@ -172,15 +181,17 @@ def _goal_actions(found: dict[str, dict]) -> None:
         goal["actions"].sort(key=lambda action: action.label)
 
 
-def _goal_lists(found: dict[str, dict]) -> None:
-    """Fill each goal's ``grants`` and ``actors`` (GOAL_LIST_CAP at most) and say how many more there are."""
+def _goal_lists(found: dict[str, dict], listed_twice: set[str]) -> None:
+    """Fill each goal's ``grants`` and ``actors`` (GOAL_LIST_CAP at most) and say how many more there are; the grants
+    but those of ``listed_twice`` (IRIs), which the totals count as the deliberation's text that decides them."""
     goals = tuple(found)[:MAX_LISTED_GOALS]
     if not goals:
         return
     rows, _ = cached_slice(("goal lists", goals, get_lang()), lambda: _listed_under(goals), 0, None,
                            max_rows=MAX_LISTED_GOALS * GOAL_LIST_CAP * 2, pin=True)
     for row in rows:
-        found[row["goal"]][row["list"]].append(Ref(row["iri"], row["label"]))
+        if row["list"] != "grants" or row["iri"] not in listed_twice:
+            found[row["goal"]][row["list"]].append(Ref(row["iri"], row["label"]))
     # a beneficiary that a source wrote as a text has no IRI, nor any membership
     listed = tuple(sorted({a.iri for goal in found.values() for a in goal["actors"] if a.iri is not None}))
     rows, _ = cached_slice(("former members", listed),

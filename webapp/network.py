@@ -20,7 +20,7 @@ from rdflib import URIRef
 from graph.identity_names import fold
 from graph.namespaces import not_replaced
 from webapp.errors import ApiError
-from webapp.grant_amounts import COUNTED_AMOUNT
+from webapp.grant_amounts import COUNTED_AMOUNT, listed_twice_join
 from webapp.i18n import t
 from webapp.links import local_path, site_path, twin_url
 from webapp.page_data import Ref, Table, ref
@@ -36,11 +36,16 @@ MAX_LIMIT = 400
 #: Each link counted once (a triple that two sources state appears twice in the union of their graphs), the labels
 #: joined after the grouping, as the funding page's totals; a grant's amount is a number zero or more, the least its
 #: sources state (webapp.grant_amounts.COUNTED_AMOUNT); ?grants counts the links that are grants, ?uncounted those of
-#: them whose amount the sums leave out (the page says how many).
-_NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount ?grants ?uncounted WHERE {
-  { SELECT ?other ?relation (COUNT(?link) AS ?links) (SUM(?amount1) AS ?amount) (SUM(?paid1) AS ?grants)
-      (SUM(?uncounted1) AS ?uncounted) WHERE { {
+#: them whose amount the sums leave out (the page says how many). A grants list's grant that a stored deliberation's
+#: text decides too (webapp.grant_amounts.LISTED_TWICE, ?twice1) is one link, the text's: ?twice says how many were
+#: left out (around an actor, under its funder only, as ?uncounted). Those grants read once and joined (%TWICE%:
+#: webapp.grant_amounts.listed_twice_join), as the funding page's totals leave them out.
+_NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount ?grants ?uncounted ?twice WHERE {
+  { SELECT ?other ?relation (SUM(1 - ?twice1) AS ?links) (SUM(IF(?twice1 = 1, 0, ?amount1)) AS ?amount)
+      (SUM(IF(?twice1 = 1, 0, ?paid1)) AS ?grants) (SUM(IF(?twice1 = 1, 0, ?uncounted1)) AS ?uncounted)
+      (SUM(IF(?relation != "served-by", ?twice1, 0)) AS ?twice) WHERE { {
     SELECT ?other ?relation ?link (MIN(?amount0) AS ?amount1) (MAX(?paid0) AS ?paid1) (MAX(?uncounted0) AS ?uncounted1)
+      (MAX(COALESCE(?twice0, 0)) AS ?twice1)
     WHERE {
       {
         ?link schema:funder ?focus ; mai:beneficiary ?other . BIND("funds" AS ?relation)
@@ -86,7 +91,8 @@ _NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount ?gr
       }
       # a grant with no amount counted; around an actor, one that serves a goal is counted under its funder only
       BIND(IF(?paid0 = 1 && !BOUND(?a) && ?relation != "served-by", 1, 0) AS ?uncounted0)
-    } GROUP BY ?other ?relation ?link } } GROUP BY ?other ?relation }
+      %TWICE%
+    } GROUP BY ?other ?relation ?link } } GROUP BY ?other ?relation HAVING(SUM(1 - ?twice1) > 0) }
   OPTIONAL { ?other rdfs:label|skos:prefLabel ?otherLabel }
 } ORDER BY DESC(?amount) DESC(?links)""".replace("%NOT_REPLACED%", not_replaced("?link")).replace(
     # a grant's amount, those that the sums count only (bound to ?a), 0 for none
@@ -101,14 +107,18 @@ _NEIGHBOURS = """SELECT DISTINCT ?other ?otherLabel ?relation ?links ?amount ?gr
 #: funder): around a PTCE, the funding between its members, which a star from the focus does not show. From the
 #: beneficiaries, who receive few grants each, not from the funders (a métropole funds thousands); each grant once,
 #: at the least amount its sources state, as the neighbours' amounts. %IRIS% are IRIs read from the store, written
-#: with rdflib's escaping (never request text).
-_AMONG = """SELECT ?funder ?beneficiary (COUNT(?grant) AS ?grants) (SUM(?amount1) AS ?amount) WHERE {
+#: with rdflib's escaping (never request text). A grants list's grant that a stored deliberation's text decides too
+#: is counted once, the text's (webapp.grant_amounts.LISTED_TWICE, joined as %TWICE%): ?twice says how many were
+#: left out.
+_AMONG = """SELECT ?funder ?beneficiary (SUM(1 - ?twice1) AS ?grants) (SUM(IF(?twice1 = 1, 0, ?amount1)) AS ?amount)
+    (SUM(?twice1) AS ?twice) WHERE {
   { SELECT ?funder ?beneficiary ?grant (MIN(?amount0) AS ?amount1) WHERE {
       VALUES ?beneficiary { %IRIS% } ?grant mai:beneficiary ?beneficiary ; schema:funder ?funder .
       FILTER(?funder IN (%IRIS_LIST%) && ?funder != ?beneficiary) FILTER EXISTS { ?grant a mai:Grant }
       %NOT_REPLACED% %PAID%
     } GROUP BY ?funder ?beneficiary ?grant }
-} GROUP BY ?funder ?beneficiary ORDER BY DESC(?amount) ?funder ?beneficiary"""
+  %TWICE% BIND(COALESCE(?listedTwice, 0) AS ?twice1)
+} GROUP BY ?funder ?beneficiary HAVING(SUM(1 - ?twice1) > 0) ORDER BY DESC(?amount) ?funder ?beneficiary"""
 _AMONG = _AMONG.replace("%NOT_REPLACED%", not_replaced("?grant")).replace(
     "%PAID%", f"OPTIONAL {{ {COUNTED_AMOUNT.replace('?stated', '?a')} }} BIND(COALESCE(?a, 0) AS ?amount0)")
 _FOCUS = "SELECT ?label WHERE { ?focus rdfs:label|skos:prefLabel ?label }"
@@ -150,13 +160,15 @@ def neighbours(focus: URIRef) -> list[dict]:
     """The focus's neighbours, one row per (neighbour, relation), biggest first; ``relation_label`` says the
     relation from the neighbour's side, in the interface's language; ``uncounted``, how many of its grants the amount
     leaves out."""
-    rows = current_memberships_only(collapse(select(_NEIGHBOURS, focus=focus), ["otherLabel"]))
+    query = _NEIGHBOURS.replace("%TWICE%", listed_twice_join("?link", "?twice0"))
+    rows = current_memberships_only(collapse(select(query, focus=focus), ["otherLabel"]))
     return [{"other": ref(r["other"], r.get("otherLabel")), "relation": str(r["relation"]),
              "relation_label": t("relation_" + str(r["relation"]).replace("-", "_")),
              "links": int(r["links"]),
              # money only where a grant links them: an actor serves a goal as a member too, which pays nothing
              "amount": float(r["amount"].toPython()) if str(r["relation"]) in WITH_MONEY and int(r["grants"]) else None,
-             "uncounted": int(r["uncounted"])}  # not a column: the page says how many in all
+             # not columns: the page says how many in all
+             "uncounted": int(r["uncounted"]), "listed_twice": int(r["twice"])}
             for r in rows]
 
 
@@ -188,10 +200,12 @@ def funding_among(shown: list[dict]) -> list[dict]:
     if len(iris) < 2:
         return []
     written = [iri.n3() for iri in iris]
-    query = _AMONG.replace("%IRIS_LIST%", ", ".join(written)).replace("%IRIS%", " ".join(written))
+    query = _AMONG.replace("%IRIS_LIST%", ", ".join(written)).replace("%IRIS%", " ".join(written)).replace(
+        "%TWICE%", listed_twice_join())
     names = {edge["other"].iri: edge["other"] for edge in shown}
     return [{"funder": names[str(row["funder"])], "beneficiary": names[str(row["beneficiary"])],
-             "grants": int(row["grants"]), "amount": float(row["amount"].toPython())} for row in select(query)]
+             "grants": int(row["grants"]), "amount": float(row["amount"].toPython()),
+             "listed_twice": int(row["twice"])} for row in select(query)]
 
 
 def radial_layout(centre: str, others: list[str], per_ring: int = 24) -> dict[str, tuple[float, float]]:
@@ -363,7 +377,9 @@ def network():
                             ("amount", "amount")], funding_among(shown), links=("funder", "beneficiary"))
     focus_data = {"iri": focus_iri, "label": label}
     return render_page("network.html", {"focus": focus_data, "edges": edges, "among": among, "more": more,
-                                        "uncounted": sum(edge["uncounted"] for edge in shown)},
+                                        "uncounted": sum(edge["uncounted"] for edge in shown),
+                                        # the grants of lists counted once, as the deliberation's text (edges, among)
+                                        "listed_twice": sum(row["listed_twice"] for row in [*shown, *among.rows])},
                        svg=draw(focus_data, shown, among.rows), legend=LEGEND,
                        more_url=site_path("/network?") + _query(focus_iri, min(limit * 2, MAX_LIMIT)) if more else None,
                        csv_url=twin_url("csv", table="edges"))

@@ -12,7 +12,7 @@ from rdflib.namespace import DCTERMS
 
 from graph.namespaces import MAI, NOT_REPLACED
 from webapp.cache import cached_select
-from webapp.grant_amounts import COUNTED_AMOUNT, amount_cell, descending, number_of
+from webapp.grant_amounts import COUNTED_AMOUNT, amount_cell, descending, listed_twice_join, number_of
 from webapp.grant_decisions import DECISION_FILLS, OWN_DECISION_DATE, decision_fields
 from webapp.i18n import get_lang, t
 from webapp.page_data import Table, in_language, ref
@@ -37,11 +37,16 @@ _GIVEN = "?grant schema:funder ?s ; mai:beneficiary [] ; a mai:Grant ."
 # the UNION, Oxigraph began with every grant of the store (150 ms a page at 100k actors, against 0.1 ms).
 _RECEIVED = "{ ?grant mai:beneficiary ?s ; a mai:Grant } " \
     "UNION { ?old dcterms:isReplacedBy ?s . ?grant mai:beneficiary ?old ; a mai:Grant }"
-_GRANT_KEYS = f"""SELECT ?grant ?role ?year (MIN(?stated) AS ?amount) (MIN(?countable) AS ?counted) WHERE {{
-  {{ {_GIVEN} BIND("given" AS ?role) }} UNION {{ {_RECEIVED} BIND("received" AS ?role) }}
-  OPTIONAL {{ ?grant mai:fiscalYear ?year }} OPTIONAL {{ ?grant schema:amount ?stated }}
-  OPTIONAL {{ {COUNTED_AMOUNT.replace("?stated", "?countable")} }} {NOT_REPLACED} }}
-  GROUP BY ?grant ?role ?year"""
+# A grants list's grant that a stored deliberation's text decides too (webapp.grant_amounts.LISTED_TWICE) stays in the
+# tables, as its sources give it, with ?listedTwice bound (%TWICE%: webapp.grant_amounts.listed_twice_join): the
+# totals count it once, as the text decides it. Joined after the grouping, a grant once; the rows kept per snapshot.
+_GRANT_KEYS = f"""SELECT ?grant ?role ?year ?amount ?counted ?listedTwice WHERE {{
+  {{ SELECT ?grant ?role ?year (MIN(?stated) AS ?amount) (MIN(?countable) AS ?counted) WHERE {{
+    {{ {_GIVEN} BIND("given" AS ?role) }} UNION {{ {_RECEIVED} BIND("received" AS ?role) }}
+    OPTIONAL {{ ?grant mai:fiscalYear ?year }} OPTIONAL {{ ?grant schema:amount ?stated }}
+    OPTIONAL {{ {COUNTED_AMOUNT.replace("?stated", "?countable")} }} {NOT_REPLACED} }}
+    GROUP BY ?grant ?role ?year }}
+  %TWICE% }}"""
 #: The goals that each grant serves (bound to ?grant), named as /goals names them: by their label in the language
 #: bound to ?goalLang, else the French one, else one without a language (a goal that a register names in French and
 #: English was named twice); several joined by " | " (as the named queries' themes), one row a grant still.
@@ -87,7 +92,7 @@ def grants_tables(s: URIRef, name, page: int, page_size: int, evidence: dict[str
                   seen: set[tuple[str, str]]) -> dict:
     """Page ``page`` (``page_size`` rows) of the grants given and received by ``s`` (named ``name``), and totals by
     year over all of them; the page's evidence added to ``evidence`` (:func:`add_evidence`)."""
-    keys = cached_select(_GRANT_KEYS, s=s)
+    keys = cached_select(_GRANT_KEYS.replace("%TWICE%", listed_twice_join()), s=s)
     if not keys and page == 1:
         return {}
     window = {role: page_window(f"grants_{role}", (page - 1) * page_size, page_size) for role in ("given", "received")}
@@ -118,7 +123,8 @@ def grants_tables(s: URIRef, name, page: int, page_size: int, evidence: dict[str
     totals: dict[tuple, int | float | Decimal] = defaultdict(int)
     for row in keys:  # a grant whose sources give two years counts once for each, as a row each
         counts[row["role"].value] += 1
-        totals[(row["role"].value, row.get("year"))] += _amount(row.get("counted"))
+        if not _listed_twice(row):
+            totals[(row["role"].value, row.get("year"))] += _amount(row.get("counted"))
     for (role, year), total in sorted(totals.items(), key=lambda kv: (kv[0][0], descending(kv[0][1]))):
         by_year.rows.append({"direction": role, "year": _number(year, int), "total": float(total)})
     pages = max(1, -(-max(counts.values()) // page_size))
@@ -126,7 +132,10 @@ def grants_tables(s: URIRef, name, page: int, page_size: int, evidence: dict[str
     received.more = max(counts["received"] - window["received"][0] - len(received.rows), 0)
     return {"grants_given": given, "grants_received": received, "totals_by_year": by_year,
             # the grants whose amount the totals leave out: the page says how many
-            "totals_uncounted": len({row["grant"] for row in keys if row.get("counted") is None}),
+            "totals_uncounted": len({row["grant"] for row in keys
+                                     if row.get("counted") is None and not _listed_twice(row)}),
+            # the grants of lists that the totals count once, as the deliberation's text that decides them too
+            "totals_listed_twice": len({row["grant"] for row in keys if _listed_twice(row)}),
             "grants_page": {"page": page, "pages": pages, "page_size": page_size,
                             "given": counts["given"], "received": counts["received"]}}
 
@@ -170,6 +179,12 @@ def _grants_row(row: dict, party: str, beneficiary) -> dict:
 def _table_order(row: dict) -> tuple:
     """The order of the grants tables: the latest year first, then the largest amount, then by IRI."""
     return descending(row.get("year")), descending(row.get("amount")), str(row["grant"])
+
+
+def _listed_twice(row: dict) -> bool:
+    """Whether a grant of :data:`_GRANT_KEYS` is a list's that a loaded deliberation's text decides too: the totals
+    leave it out, counting the text's."""
+    return row.get("listedTwice") is not None
 
 
 def _amount(term) -> int | float | Decimal:

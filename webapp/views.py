@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from graph.french_text import counted, hold_guillemets
 from webapp.display import source_kind_label, source_language
 from webapp.formatting import colon, format_money, format_value, quotes_kept_whole, verbatim
-from webapp.grant_amounts import uncounted_note
+from webapp.grant_amounts import listed_twice_note, uncounted_note
 from webapp.i18n import get_lang, t
 from webapp.labels import untranslated
 from webapp.links import local_path, twin_url
@@ -126,6 +126,7 @@ def init_app(app) -> None:
 
     app.add_template_filter(format_money, "money")
     app.add_template_global(uncounted_note, "uncounted_note")
+    app.add_template_global(listed_twice_note, "listed_twice_note")
     app.add_template_global(colon, "colon")
     app.add_template_global(cell, "cell")
     app.add_template_global(said_in_own_language, "said_in_own_language")
