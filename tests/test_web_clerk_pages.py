@@ -9,11 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-
-from graph.ingest.pipeline import ingest_paths
-from graph.store import open_store
-from webapp import create_app
-from webapp.resources import close_resources
+from web_fixture import client_over
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 DEMO = [EXAMPLES / "deliberations" / "saint-etienne-metropole-2024-00240-danaecare.txt",
@@ -26,16 +22,7 @@ HTML = {"Accept": "text/html"}
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     """A client of an app over the demo's deliberation and register, ingested once: the tests only read it."""
-    data = tmp_path_factory.mktemp("clerk") / "data"
-    store = open_store({"store": "oxigraph", "data_dir": str(data)})
-    try:
-        assert [r.status for r in ingest_paths(store, DEMO)] == ["stored"] * len(DEMO)
-    finally:
-        store.close()
-    app = create_app({"store": "oxigraph", "data_dir": str(data), "query_timeout": 10.0})
-    app.config["TESTING"] = True
-    yield app.test_client()
-    close_resources(app)
+    yield from client_over(tmp_path_factory.mktemp("clerk") / "data", DEMO)
 
 
 def _page(client, path: str, lang: str = "fr") -> str:

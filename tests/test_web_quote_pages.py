@@ -12,11 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-
-from graph.ingest.pipeline import ingest_paths
-from graph.store import open_store
-from webapp import create_app
-from webapp.resources import close_resources
+from web_fixture import client_over
 
 ROOT = Path(__file__).resolve().parent.parent
 PRINTED = ROOT / "tests" / "fixtures" / "deliberations" / "pdf" / "saint-etienne-metropole-imprimee.pdf"
@@ -30,16 +26,7 @@ BASE = "https://w3id.org/maillage/id/"
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    data = tmp_path_factory.mktemp("quote-pages") / "data"
-    store = open_store({"store": "oxigraph", "data_dir": str(data)})
-    try:
-        assert [r.status for r in ingest_paths(store, [PRINTED, TEXT])] == ["stored"] * 2
-    finally:
-        store.close()
-    app = create_app({"store": "oxigraph", "data_dir": str(data), "query_timeout": 10.0})
-    app.config["TESTING"] = True
-    yield app.test_client()
-    close_resources(app)
+    yield from client_over(tmp_path_factory.mktemp("quote-pages") / "data", [PRINTED, TEXT])
 
 
 def quote_lines(client, path: str, lang: str, opening: str) -> dict[str, str]:

@@ -158,6 +158,25 @@ def client_on(data: str):
     close_resources(app)
 
 
+def client_over(data: Path, paths: list[Path]):
+    """A test client of an app over the files ``paths`` ingested, each stored, into the new data directory ``data``;
+    its resources closed after (a fixture's body: ``yield from client_over(data, paths)``)."""
+    from graph.ingest.pipeline import ingest_paths
+    from graph.store import open_store
+    from webapp import create_app
+    from webapp.resources import close_resources
+
+    store = open_store({"store": "oxigraph", "data_dir": str(data)})
+    try:
+        assert [r.status for r in ingest_paths(store, paths)] == ["stored"] * len(paths)
+    finally:
+        store.close()
+    app = create_app({"store": "oxigraph", "data_dir": str(data), "query_timeout": 10.0})
+    app.config["TESTING"] = True
+    yield app.test_client()
+    close_resources(app)
+
+
 def demo_data(tmp_path_factory, name: str) -> str:
     """A data directory holding the demo corpus, filled by `maillage ingest` (which builds the index)."""
     from click.testing import CliRunner
