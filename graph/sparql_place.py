@@ -18,9 +18,6 @@ from __future__ import annotations
 
 import re
 
-import pyparsing
-from rdflib.plugins.sparql.parser import Query, UpdateUnit
-
 from graph.sparql_text import unknown_word
 
 #: The longest text that rdflib's parser reads to place an error, in the web process and outside any time limit:
@@ -65,6 +62,10 @@ def first_unreadable(text: str, update: bool = False) -> int | None:
     longer than :data:`MAX_PLACED`, or too deeply nested for its recursion)."""
     if len(text) > MAX_PLACED:
         return None
+    # rdflib's SPARQL grammar (and pyparsing) take ~0.12 s to import: only a query in error needs them
+    import pyparsing
+    from rdflib.plugins.sparql.parser import Query, UpdateUnit
+
     grammar = UpdateUnit if update else Query
     # a tab is a space to SPARQL, but pyparsing expands it to 8 columns, and its places with it; an escape is read
     # as a letter of its own length, rather than expanded (rdflib's own parseQuery expands it, moving the places)
