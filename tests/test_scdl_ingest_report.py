@@ -4,8 +4,7 @@ not told that it is used again; shares rounded as thirds say what they leave uns
 list without pourcentageSubvention are said; a repeated line, an empty or negative amount, and a rejected row in
 the summary are said as they are; a list's warnings come in the order of its lines.
 
-Each list is inline and fictitious, cut from the blind test's files (/tmp/s47/blind2/scdl 02, 04, 05, 06, 07, 08)
-to the rows that show one behaviour.
+Each list is inline and fictitious, cut from six of the blind test's files to the rows that show one behaviour.
 """
 
 from __future__ import annotations

@@ -3,8 +3,7 @@ beneficiary's own, or one grant stated twice for one beneficiary), SIRET columns
 dates exported as UTC moments, a printed report saved as CSV (a decision date without a reference, page numbers, a
 printing stamp beside the total), and amounts written « € 450 » or « (1 500,00) ».
 
-Each list is inline and fictitious (the reviewer's files, /tmp/h16/files f01, f05, f12, f13, f15, cut to the rows
-that show one behaviour).
+Each list is inline and fictitious (five of the reviewer's files, cut to the rows that show one behaviour).
 """
 
 from __future__ import annotations
