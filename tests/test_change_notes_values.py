@@ -1,6 +1,7 @@
 """The change note of a source's new version names what changed in values and the resources added and removed (the
 blind archivist's test u30: a deliberation's erratum read « aucune ressource ajoutée ni retirée », a grants list's
-correction « Acteur −1, Subvention −1 », and a register's renamed goal and corrected SIRET were not told).
+correction « Acteur −1, Subvention −1 », and a register's renamed goal and corrected SIRET were not told; a
+deliberation's date, or its dates of receipt in the prefecture and of publication, corrected neither).
 
 Fixture strategy: each test writes two versions of one file under ``tmp_path`` (the example deliberation and
 register, or a small SCDL list written here) and ingests them one after the other into a fresh store (the product's
@@ -101,3 +102,63 @@ def test_a_grants_lists_correction_names_the_decision_date_it_changed(tmp_path):
     report = ingest_versions(tmp_path, "g.csv", decided("2016-03-12"), decided("2016-03-14"))
     assert change_lines(report) == ("1 valeur changée (Asso 0 : date de la décision 12 mars 2016 → 14 mars 2016)",
                                     "1 value changed (Asso 0: decision date 12 March 2016 → 14 March 2016)")
+
+
+TITLE = "PROGRAMME DE COOPÉRATION DE L'ÉCONOMIE SOCIALE ET SOLIDAIRE (PROCESS) - SUBVENTION À DANAECARE"
+SESSION = "https://w3id.org/maillage/id/session/siren-244200770/bureau-metropolitain/"
+
+
+def test_a_deliberations_new_version_names_the_date_it_corrected(tmp_path):
+    # the deliberation's IRI is minted from its number, kept; its session's from its date: one removed, one added
+    report = ingest_versions(tmp_path, "d.txt", DELIBERATION, DELIBERATION.replace("16 MAI 2024", "23 MAI 2024"))
+    fr, en = change_lines(report)
+    assert f"Séance +1 −1 (+ {SESSION}2024-05-23 ; − {SESSION}2024-05-16)" in fr
+    assert fr.endswith(f", 1 valeur changée ({TITLE} : date 16 mai 2024 → 23 mai 2024)")
+    assert en.endswith(f", 1 value changed ({TITLE}: date 16 May 2024 → 23 May 2024)")
+
+
+def test_a_deliberations_new_version_names_its_receipt_and_publication_dates_corrected(tmp_path):
+    corrected = DELIBERATION.replace("Le 28 mai 2024", "Le 29 mai 2024").replace(
+        "Date de mise en ligne : 28 mai 2024", "Date de mise en ligne : 30 mai 2024")
+    assert change_lines(ingest_versions(tmp_path, "d.txt", DELIBERATION, corrected)) == (
+        f"2 valeurs changées ({TITLE} : date de réception en préfecture 28 mai 2024 → 29 mai 2024, "
+        "date de publication 28 mai 2024 → 30 mai 2024)",
+        f"2 values changed ({TITLE}: prefecture reception date 28 May 2024 → 29 May 2024, "
+        "publication date 28 May 2024 → 30 May 2024)")
+
+
+def test_a_deliberation_ingested_again_unchanged_is_told_no_change(tmp_path):
+    report = ingest_versions(tmp_path, "d.txt", DELIBERATION, DELIBERATION)
+    assert [issue for issue in report.issues if issue.message.startswith("ce que change")] == []
+
+
+def test_a_deliberations_new_bytes_that_change_no_date_tell_no_value_changed(tmp_path):
+    report = ingest_versions(tmp_path, "d.txt", DELIBERATION, DELIBERATION + "\n\n")
+    assert change_lines(report) == ("aucune ressource ajoutée ni retirée", "no resource added or removed")
+
+
+def referenced(day: str) -> str:
+    """A SCDL grants list of one grant decided by deliberation « DEL-2024-01 » on ``day`` (the deliberation holds the
+    date)."""
+    return ("nomAttribuant,idAttribuant,dateConvention,referenceDecision,dateDecision,nomBeneficiaire,idBeneficiaire,"
+            f"montant\nVille,21000000000000,2016-04-01,DEL-2024-01,{day},Asso 0,,1000\n")
+
+
+def test_a_grants_lists_correction_names_the_date_of_the_deliberation_it_references(tmp_path):
+    deliberation = "https://w3id.org/maillage/id/deliberation/ville/del-2024-01"
+    report = ingest_versions(tmp_path, "g.csv", referenced("2016-03-12"), referenced("2016-03-14"))
+    assert change_lines(report) == (f"1 valeur changée ({deliberation} : date 12 mars 2016 → 14 mars 2016)",
+                                    f"1 value changed ({deliberation}: date 12 March 2016 → 14 March 2016)")
+
+
+SESSION_TURTLE = """@prefix mai: <https://w3id.org/maillage/ontology#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<https://ex.org/seance/1> a mai:Session ; dcterms:date "%s"^^xsd:date .
+"""
+
+
+def test_an_rdf_files_new_version_names_the_date_of_a_session_it_names_otherwise_than_by_its_date(tmp_path):
+    report = ingest_versions(tmp_path, "s.ttl", SESSION_TURTLE % "2024-05-16", SESSION_TURTLE % "2024-05-23")
+    assert change_lines(report) == ("1 valeur changée (https://ex.org/seance/1 : date 16 mai 2024 → 23 mai 2024)",
+                                    "1 value changed (https://ex.org/seance/1: date 16 May 2024 → 23 May 2024)")

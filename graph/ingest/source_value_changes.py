@@ -4,11 +4,11 @@ ajoutée ni retirée », and a grants list's correction « Subvention −1 », w
 corrected named.
 
 The stored graph's values that a reader cares about (:data:`WATCHED`: amounts, names and goal titles, identifiers,
-convention dates, a grant's own decision date; dates said in words) are read with the resource counts, before the
-new version replaces the graph and after, by one query of the watched properties only (a few milliseconds for a
-register, a fraction of a second for a grants list of 100,000 rows). A resource is named by its label, a grant by
-its beneficiary's. The members' entry and exit dates and circles are told with the members
-(:mod:`graph.ingest.source_changes`), not here.
+convention dates, a grant's own decision date, a deliberation's date and its dates of receipt in the prefecture and
+of publication; dates said in words) are read with the resource counts, before the new version replaces the graph
+and after, by one query of the watched properties only (a few milliseconds for a register, a fraction of a second
+for a grants list of 100,000 rows). A resource is named by its label, a grant by its beneficiary's. The members'
+entry and exit dates and circles are told with the members (:mod:`graph.ingest.source_changes`), not here.
 
 >>> values = {URIRef("https://ex.org/g"): {SCHEMA.amount: frozenset({Decimal("25000")})}}
 >>> before = {URIRef("https://ex.org/g"): {SCHEMA.amount: frozenset({Decimal("20000")})}}
@@ -21,7 +21,7 @@ its beneficiary's. The members' entry and exit dates and circles are told with t
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from rdflib import Literal, URIRef
@@ -35,7 +35,14 @@ WATCHED = {SCHEMA.amount: ("montant", "amount"), RDFS.label: ("nom", "name"), SK
            MAI.siren: ("SIREN", "SIREN"), MAI.siret: ("SIRET", "SIRET"), MAI.rna: ("RNA", "RNA"),
            MAI.conventionDate: ("date de convention", "convention date"),
            # a grants list's decision date that no deliberation holds, kept on the grant (scdl_grant_description)
-           DCTERMS.dateAccepted: ("date de la décision", "decision date")}
+           DCTERMS.dateAccepted: ("date de la décision", "decision date"),
+           # a deliberation's (an erratum moving « 16 mai 2024 » to « 23 mai 2024 »: its IRI, minted from its number,
+           # is kept), or a session's that an RDF file names otherwise than by its date (our readers mint a session's
+           # IRI from its date: a session redated is one removed and one added); a source's own times are
+           # prov:generatedAtTime, never told
+           DCTERMS.date: ("date", "date"),
+           MAI.receivedByPrefecture: ("date de réception en préfecture", "prefecture reception date"),
+           MAI.publishedOn: ("date de publication", "publication date")}
 #: Resources, or values changed, named per change before « et N autres »: a line stays readable when a whole list
 #: changed.
 SHOWN = 5
@@ -140,11 +147,17 @@ def _said(values: frozenset | None, quoted: bool) -> tuple[str, str]:
 
 
 def _one(value, quoted: bool) -> tuple[str, str]:
-    """« 24 740 € », « « Nom » », « 100000009 », « 12 mars 2016 »… (French, English).
+    """« 24 740 € », « « Nom » », « 100000009 », « 12 mars 2016 »… (French, English); a time to the second (an RDF
+    file's ``dcterms:date``, which may be an ``xsd:dateTime``), for a change of the time alone to be seen.
 
     >>> _one(date(2016, 3, 12), False)
     ('12 mars 2016', '12 March 2016')
+    >>> _one(datetime(2016, 3, 12, 9, 30), False)
+    ('12 mars 2016 à 09:30:00', '12 March 2016 at 09:30:00')
     """
+    if isinstance(value, datetime):
+        (day_fr, day_en), time = _one(value.date(), quoted), value.strftime("%H:%M:%S")
+        return f"{day_fr} à {time}", f"{day_en} at {time}"
     if isinstance(value, date):
         return format_date_words(value), f"{value.day} {value.strftime('%B')} {value.year}"
     if isinstance(value, (Decimal, int)) and not quoted:
