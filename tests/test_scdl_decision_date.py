@@ -1,6 +1,7 @@
 """A grants list's decision date (``dateDecision``) is kept once: by the deliberation that the row's reference names
 (``dcterms:date``), else on the grant itself (``dcterms:dateAccepted``): a row without a reference, or whose reference
-names no deliberation (a convention, another act), lost it, though it gave the grant's year."""
+names no deliberation (a convention, another act), lost it, though it gave the grant's year. Two lists that publish
+one grant are told by it as by the convention date (:mod:`graph.ingest.scdl_repeated`)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from rdflib import Literal
 from rdflib.namespace import DCTERMS, RDF, XSD
 
 from graph.ingest.base import SourceContext
+from graph.ingest.pipeline import ingest_paths
 from graph.ingest.scdl_grants import extract
 from graph.namespaces import MAI
+from graph.store import open_store
 
 HEAD = "nomAttribuant;idAttribuant;referenceDecision;dateDecision;nomBeneficiaire;rnaBeneficiaire;montant"
 DAY = Literal("2016-03-12", datatype=XSD.date)
@@ -40,3 +43,43 @@ def test_a_decision_date_that_a_deliberation_holds_is_not_repeated_on_the_grant(
 
 def test_a_row_without_a_decision_date_gives_its_grant_none():
     assert decision_dates("", day="") == ([], [])
+
+
+TWICE_HEAD = ("nomAttribuant;idAttribuant;dateConvention;referenceDecision;dateDecision;nomBeneficiaire;"
+              "idBeneficiaire;montant")
+#: A grant that only its decision date dates: no reference, no convention date.
+DECIDED_ROW = "Ville d'Antibes;21060004500012;;;2016-03-12;Club;37939422400016;33000"
+
+
+def published_again(store, tmp_path: Path, *rows: str) -> list[int]:
+    """The lines of the last of ``rows``' lists (one row each, ingested in turn into ``store``) warned as already
+    published by another."""
+    for number, row in enumerate(rows, 1):
+        (path := tmp_path / f"liste{number}.csv").write_text(f"{TWICE_HEAD}\n{row}\n", encoding="utf-8")
+        (report,) = ingest_paths(store, [path])
+    return [i.line for i in report.issues if i.message.startswith("subvention déjà publiée par")]
+
+
+def test_a_grant_that_two_lists_date_by_one_decision_date_alone_is_warned_as_published_twice(any_store, tmp_path):
+    assert published_again(any_store, tmp_path, DECIDED_ROW, DECIDED_ROW) == [2]
+
+
+@pytest.mark.parametrize("first, second, warned", [
+    (DECIDED_ROW, DECIDED_ROW.replace("2016-03-12", "2017-03-14"), False),  # a yearly grant, decided each year
+    (DECIDED_ROW.replace(";;;", ";2016-04-01;;"), DECIDED_ROW.replace(";;;", ";2016-04-01;;"), True),
+    (DECIDED_ROW.replace(";;;", ";2016-04-01;;"),
+     DECIDED_ROW.replace(";;;2016-03-12", ";2016-04-01;;2017-03-14"), False),  # one convention date, two decisions
+    (DECIDED_ROW.replace(";;;", ";;CONV N° 978-15;"), DECIDED_ROW.replace(";;;", ";;CONV N° 978-15;"), True),
+    (DECIDED_ROW.replace(";;;", ";;CONV N° 978-15;"),
+     DECIDED_ROW.replace(";;;2016-03-12", ";;CONV N° 978-15;2017-03-14"), False),  # one convention, two decisions
+    (DECIDED_ROW.replace(";;;", ";;CONV N° 978-15;"), DECIDED_ROW.replace(";;;2016-03-12", ";;CONV N° 978-15;"),
+     True),  # one of the two gives no decision date
+], ids=["two decision dates", "one convention date", "one convention date, two decision dates", "one convention",
+        "one convention, two decision dates", "one convention, one decision date"])
+def test_two_lists_grants_with_decision_dates_are_one_grant_only_if_those_dates_agree(tmp_path, first, second,
+                                                                                       warned):
+    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
+    try:
+        assert bool(published_again(store, tmp_path, first, second)) is warned
+    finally:
+        store.close()

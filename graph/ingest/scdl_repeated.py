@@ -5,10 +5,13 @@ Two lists may publish one grant: a commune's list and a corrected version of it 
 funder's and the beneficiary's. A grant's IRI is minted per source file and row (:mod:`graph.ingest.scdl_grants`),
 so such a grant is two resources, and every total counts it twice. They are not merged: nothing in two rows says
 they are one grant rather than two equal ones. The ingest warns instead, once a list is stored, for each grant of
-it that a grant of another source matches: same funder and beneficiary, equal amount, the same convention date when
-both have one, and the same decision: the deliberation that both references name, else, when either names none, the
-same reference as written (« CONV N° 2994-13 », which names a convention: an SCDL export of a list, ingested beside
-it, repeats every such grant), else the same convention date, which both then have.
+it that a grant of another source matches: same funder and beneficiary, equal amount, the same convention date and
+the same decision date kept on the grant (``dcterms:dateAccepted``: a list's ``dateDecision`` that no deliberation
+holds) when both have one, and the same decision: the deliberation that both references name, else, when either
+names none, the same reference as written (« CONV N° 2994-13 », which names a convention: an SCDL export of a list,
+ingested beside it, repeats every such grant), else the same convention date, else the same decision date, which
+both then have: two lists that date a grant by its decision alone publish one grant when they give one day, and two
+(a yearly grant decided in 2016 and in 2017) when they give two, as two rows of one list do (:data:`_SAME_GRANT`).
 The text of the deliberation that a grant names, stored, deciding it to its beneficiary is no such source: the totals
 count the two once, as the text decides it (:data:`graph.ingest.decided_amounts.SAME_GRANT`).
 
@@ -37,7 +40,9 @@ from graph.triples import TripleSet
 #: deliberation that the grant names deciding it, which the totals count once (decided_amounts.SAME_GRANT). Joined first
 #: on the beneficiary, which few grants share (an amount or a deliberation may have dozens; measured in a generated
 #: store of 10k actors: 0.7 ms a list, 1.5 ms joined first on the amount, 4.5 ms on the deliberation). Oxigraph stores a
-#: decimal as its value, so "125000" and "125000.00" are one term; rdflib's memory store tells them apart.
+#: decimal as its value, so "125000" and "125000.00" are one term; rdflib's memory store tells them apart. The
+#: decision dates' two OPTIONALs add ~0.5 ms a list, whatever it holds: 2.5 ms against 1.9 for a list of that store
+#: on a loaded 2-core host (no grant of it with a twin), ~30 ms either way for a list whose 46 grants each have one.
 _REPEATED = """SELECT ?line ?title ?otherLine WHERE {
   GRAPH ?source { ?grant mai:beneficiary ?beneficiary ; schema:amount ?amount ; schema:funder ?funder ;
                          mai:rowNumber ?line }
@@ -45,11 +50,13 @@ _REPEATED = """SELECT ?line ?title ?otherLine WHERE {
   FILTER(?other != ?source && ?twin != ?grant)
   OPTIONAL { ?grant mai:conventionDate ?date } OPTIONAL { ?twin mai:conventionDate ?otherDate }
   FILTER(!BOUND(?date) || !BOUND(?otherDate) || ?date = ?otherDate)
+  OPTIONAL { ?grant dcterms:dateAccepted ?decided } OPTIONAL { ?twin dcterms:dateAccepted ?otherDecided }
+  FILTER(!BOUND(?decided) || !BOUND(?otherDecided) || ?decided = ?otherDecided)
   OPTIONAL { ?grant mai:decidedBy ?deliberation } OPTIONAL { ?twin mai:decidedBy ?otherDeliberation }
   OPTIONAL { ?grant mai:decisionReference ?reference } OPTIONAL { ?twin mai:decisionReference ?otherReference }
   FILTER(IF(BOUND(?deliberation) && BOUND(?otherDeliberation), ?deliberation = ?otherDeliberation,
             IF(BOUND(?reference) && BOUND(?otherReference), ?reference = ?otherReference,
-               BOUND(?date) && BOUND(?otherDate))))
+               BOUND(?date) && BOUND(?otherDate) || BOUND(?decided) && BOUND(?otherDecided))))
   FILTER(!BOUND(?deliberation) || NOT EXISTS { GRAPH ?other { ?other dcterms:type "%TEXT%" .
                                                                  ?twin mai:decidedBy ?deliberation } })
   OPTIONAL { GRAPH ?other { ?twin mai:rowNumber ?otherLine } }
