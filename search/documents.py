@@ -31,7 +31,8 @@ from search.document_assembly import (add_classes, add_dependencies, add_facet, 
 from search.document_kinds import ACTOR_TYPES, kind_of
 from search.fact_readers import (amount_of, counted_amount_of, dcterms, foaf, grants_counted, grants_in_force,
                                  grants_replacing, has_label, iris_of, label_of, labels_in_every_language, mai,
-                                 membership_holds, org, party_names_of, rdfs, schema, skos, texts_of, year_of)
+                                 membership_holds, org, party_names_of, published_twice, rdfs, schema, skos,
+                                 texts_of, year_of)
 from search.deliberation_facts import PARTICIPANT, TEXT
 from search.facts import FULL, LABELS, Facts
 from search.synonyms import initials
@@ -142,7 +143,8 @@ def actor_identifier(facts: Facts, iri) -> dict | None:
 
 def grants_part(total: float, count: int, uncounted: int, verb: str) -> str:
     """What an actor's summary says of the grants it received or gave (``verb``): their total, as its page sums it,
-    and their number, as its page lists them, with how many the total leaves out (a negative amount, or none).
+    and their number, each grant once as its page's totals count it, with how many the total leaves out (a negative
+    amount, or none).
 
     >>> grants_part(1200.0, 2, 1, "reçus"), grants_part(3000.0, 1, 0, "attribués")
     ('1 200 € reçus (2 subventions, dont 1 hors du total)', '3 000 € attribués (1 subvention)')
@@ -186,13 +188,21 @@ def left_pole(facts: Facts, membership, poles: list[str], today: str) -> list[st
 
 def _grants_total(doc: dict, facts: Facts, grants: list, side, facets: bool = True) -> tuple[float, int, int]:
     """Add what an actor's document shows of its grants; return their total amount, as the explorer's totals count
-    it (:func:`counted_amount_of`), their number, those it leaves out included (as the actor's page lists them), and
-    the number of those it leaves out."""
-    total, uncounted = 0.0, 0
+    it (:func:`counted_amount_of`), their number, those it leaves out included, and the number of those it leaves
+    out. A list's grant that a stored deliberation's text decides too (:func:`published_twice`) is one grant published
+    twice: counted once, as the text decides it, as the pages' totals count it (a grant of 20 000 € that a list
+    published at 25 000 € made « 45 000 € reçus (2 subventions) »); its funder, year and goals are still the actor's
+    facets. The deliberation that a list's grant cites is a dependency: storing its text, or removing it, changes
+    whether the grant counts, the grant unchanged."""
+    total, count, uncounted = 0.0, 0, 0
     for i, grant in enumerate(grants):
-        amount = counted_amount_of(facts, grant)
-        total += amount or 0.0
-        uncounted += amount is None
+        if not published_twice(facts, grant):
+            amount = counted_amount_of(facts, grant)
+            total += amount or 0.0
+            uncounted += amount is None
+            count += 1
+        if facts.get(grant, mai.decisionReference):  # a list's grant, citing the act that decided it
+            add_dependencies(doc, iris_of(facts, grant, mai.decidedBy))
         others = iris_of(facts, grant, side)
         if i < MAX_RELATED:
             doc["related"] += show_labels(doc, facts, others) + texts_of(facts, grant, side)
@@ -200,7 +210,7 @@ def _grants_total(doc: dict, facts: Facts, grants: list, side, facets: bool = Tr
             add_facet(doc, facts, "funder", others)
             add_facet(doc, facts, "fiscal_year", filter(None, map(year_of, facts.get(grant, mai.fiscalYear))))
             add_facet(doc, facts, "goal", iris_of(facts, grant, mai.contributesTo))
-    return total, len(grants), uncounted
+    return total, count, uncounted
 
 
 def grant_to_document(iri: str, facts: Facts) -> dict:

@@ -166,6 +166,13 @@ def grants_counted(facts: Facts, subjects: list) -> list:
     return [grant for grant in grants_in_force(facts, subjects) if mai.Grant in facts.types.get(grant, ())]
 
 
+def published_twice(facts: Facts, grant: str) -> bool:
+    """Whether ``grant`` is a list's that a stored deliberation's text decides too (:mod:`search.listed_twice`): one
+    grant published twice, which the totals count once, as the text decides it (webapp.grant_amounts.LISTED_TWICE).
+    None are known of facts that :func:`search.facts.load_facts` did not fill."""
+    return grant in (facts.listed_twice or ())
+
+
 def grants_replacing(facts: Facts, grants: list) -> list:
     """The grants that replace some of ``grants``: a document that counts those depends on them too."""
     return [newer for grant in grants for newer in facts.pointing(grant, dcterms.replaces)]

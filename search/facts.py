@@ -32,6 +32,7 @@ from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS
 
 from graph.namespaces import MAI, ORG, SCHEMA
 from search.deliberation_facts import add_deliberation_texts
+from search.listed_twice import listed_twice
 
 #: The predicates whose values go into documents (all of them read in one query per group).
 PREDICATES = (
@@ -121,6 +122,9 @@ class Facts:
         self.linked: set[str] = set()
         #: The deliberations whose texts and participants have been read (:mod:`search.deliberation_facts`).
         self.texts_read: set[str] = set()
+        #: The grants of lists that a stored deliberation's text decides too (:mod:`search.listed_twice`), read
+        #: once by :func:`load_facts`; None until then.
+        self.listed_twice: frozenset[str] | None = None
         #: Values derived from the facts by their readers (labels): emptied when a fact is added.
         self.derived: dict = {}
 
@@ -332,6 +336,7 @@ def load_facts(store, iris: Iterable[str] | None = None, facts: Facts | None = N
     if iris is None:
         _read_all(store, facts)
         add_deliberation_texts(lambda sparql: _rows(store, sparql), facts.add)
+        _read_listed_twice(store, facts)
         return facts
     core = {str(i) for i in iris}
     _read_around(store, facts, dict.fromkeys(core, FULL))
@@ -354,7 +359,15 @@ def load_facts(store, iris: Iterable[str] | None = None, facts: Facts | None = N
                 wanted[s] = max(wanted.get(s, LABELS), level)
     _read_around(store, facts, wanted)
     _read_deliberation_texts(store, facts, core)
+    _read_listed_twice(store, facts)
     return facts
+
+
+def _read_listed_twice(store, facts: Facts) -> None:
+    """Read which grants of lists a deliberation's text decides too (:mod:`search.listed_twice`), unless read
+    already: the store does not change between the reads of one update."""
+    if facts.listed_twice is None:
+        facts.listed_twice = listed_twice(lambda sparql: _rows(store, sparql))
 
 
 def _read_deliberation_texts(store, facts: Facts, iris: Iterable[str]) -> None:

@@ -71,8 +71,10 @@ VERSION_GRACE_S = 60.0
 #: « usager » have stems of their own (search.analysis.OWN_STEMS). 24: a resource that a Linked Data file names by
 #: ``schema:name`` or ``foaf:name`` only is named and found so (search.fact_readers). 25: a deliberation's summary
 #: and amount count the grants its text decides, the grants that a list publishes citing its number said apart
-#: (« 1 subvention, 40 000 € · 1 subvention publiée par une autre source qui la cite, 40 000 € »).
-INDEX_FORMAT = "25"
+#: (« 1 subvention, 40 000 € · 1 subvention publiée par une autre source qui la cite, 40 000 € »). 26: an actor's
+#: summary and amount count a grant that a list publishes and a stored deliberation's text decides once, at the
+#: text's amount (search.listed_twice), and its document depends on the deliberations that its lists' grants cite.
+INDEX_FORMAT = "26"
 
 
 class SearchIndexError(Exception):
