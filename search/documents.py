@@ -367,14 +367,18 @@ def goal_to_document(iri: str, facts: Facts) -> dict:
     doc["related"] += show_labels(doc, facts, contributions)
     add_facet(doc, facts, "goal", [iri])
     rank = texts_of(facts, iri, skos.notation)
-    grants = sum(1 for c in grants_in_force(facts, contributions) if mai.Grant in facts.types.get(c, ()))
+    # a list's grant that a stored deliberation's text decides too is that text's grant, once (as the goals page)
+    grants = sum(1 for c in grants_in_force(facts, contributions)
+                 if mai.Grant in facts.types.get(c, ()) and not published_twice(facts, c))
     others = sum(1 for c in contributions if mai.Grant not in facts.types.get(c, ()))
     doc["summary"] = " · ".join(filter(None, [numbered("Objectif", rank[0]) if rank else "Objectif stratégique",
                                               counted(grants, "subvention") if grants else "",
                                               counted(others, "acteur ou action", "acteurs ou actions") if others
                                               else ""]))
-    # what points at it (their facts say which), and what replaces a grant among them
-    add_dependencies(doc, pointing + grants_replacing(facts, pointing) + facts.pointing(iri, mai.hasGoal))
+    # what points at it (their facts say which), what replaces a grant among them, and the deliberations that its
+    # lists' grants cite (their texts stored or removed make those grants published twice or not)
+    cited = [d for c in pointing if facts.get(c, mai.decisionReference) for d in iris_of(facts, c, mai.decidedBy)]
+    add_dependencies(doc, pointing + grants_replacing(facts, pointing) + facts.pointing(iri, mai.hasGoal) + cited)
     return finish_document(doc)
 
 

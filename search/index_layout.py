@@ -73,7 +73,8 @@ VERSION_GRACE_S = 60.0
 #: and amount count the grants its text decides, the grants that a list publishes citing its number said apart
 #: (« 1 subvention, 40 000 € · 1 subvention publiée par une autre source qui la cite, 40 000 € »). 26: an actor's
 #: summary and amount count a grant that a list publishes and a stored deliberation's text decides once, at the
-#: text's amount (search.listed_twice), and its document depends on the deliberations that its lists' grants cite.
+#: text's amount (search.listed_twice), a goal's summary its grants alike, and their documents depend on the
+#: deliberations that their lists' grants cite.
 INDEX_FORMAT = "26"
 
 

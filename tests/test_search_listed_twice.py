@@ -4,7 +4,7 @@ amount, on the beneficiary's side and on the funder's, as the actor's page and t
 (tests/test_listed_twice_pages.py, whose stores these are: the founding deliberation 2024.00240 decides 20 000 € for
 DanaeCare, the list publishes it at 25 000 €, and 5 000 € under a deliberation that no text gives). A deliberation's
 text stored after the list re-derives the summary of the list's beneficiary, when only its number makes it the
-text's.
+text's. A goal's summary counts the deliberation's grant alone, as the goals page does.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from test_funding_listed_twice import _FOUNDING_ROW, _HEAD, _OTHER_ROW, DANAECARE, EXAMPLE, ID, SEM, _store
+from test_listed_twice_pages import GOAL, GOAL_TURTLE
 from web_fixture import client_on_copy, data_of
 
 from graph.ingest.pipeline import ingest_paths
@@ -80,3 +81,24 @@ def test_a_deliberation_s_text_stored_after_the_list_updates_the_summary_of_the_
     assert "reçus" not in summaries[listed_to]
     assert summaries[DANAECARE].endswith(" · 20 000 € reçus (1 subvention)")
     assert summaries[SEM].endswith(" · 20 000 € attribués (1 subvention)")
+
+
+@pytest.fixture(scope="module")
+def goal_stores(tmp_path_factory) -> dict[str, Path]:
+    """The stores of the pages' tests: a goal that the list's grant and the deliberation's both serve."""
+    def made(name: str, text: bool) -> Path:
+        root = tmp_path_factory.mktemp(name)
+        _store(root, text, _FOUNDING_ROW.format(amount="25000") + _OTHER_ROW)
+        return _indexed(data_of(root, "objectif.ttl", GOAL_TURTLE))
+
+    return {"differing": made("goal-differing", True), "list only": made("goal-list-only", False)}
+
+
+@pytest.mark.parametrize("name, count", [("differing", "1 subvention"), ("list only", "1 subvention")],
+                         ids=["text", "list-only"])
+def test_a_goal_s_summary_counts_a_grant_published_twice_once(goal_stores, tmp_path, name, count):
+    # as the goals page counts it (tests/test_listed_twice_pages.py): the text's grant, not the two
+    with client_on_copy(goal_stores[name], tmp_path) as client:
+        results = client.get("/api/search", query_string={"q": "", "type": "goal"}).get_json()
+    summary, = [hit["summary"] for hit in results["results"] if hit["iri"] == GOAL]
+    assert summary.split(" · ")[1] == count
