@@ -35,9 +35,11 @@ run: install
 	$(BIN)/maillage --data $(DATA) ingest examples/
 	$(BIN)/maillage --data $(DATA) serve --host $(HOST) --port $(PORT)
 
-## test: install the test tools and run the whole suite
+## test: install the test tools and run the whole suite, a process per core (TEST_JOBS=1: in this process alone);
+## a test file's tests stay in one process, so a module's fixture is built once
+TEST_JOBS ?= auto
 test: install-test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadfile
 
 ## test-slow: the long end-to-end tests (big corpora, load)
 test-slow: install-test
