@@ -64,6 +64,14 @@ def test_a_grant_that_two_lists_date_by_one_decision_date_alone_is_warned_as_pub
     assert published_again(any_store, tmp_path, DECIDED_ROW, DECIDED_ROW) == [2]
 
 
+def test_a_grant_that_a_list_dates_by_its_decision_and_another_by_a_convention_of_that_day_is_warned(any_store,
+                                                                                                     tmp_path):
+    """The convention date that the second row alone gives is the one that the project's SCDL export writes for the
+    first (SCDL 2.1.1 has no dateDecision column)."""
+    convention_alone = DECIDED_ROW.replace(";;;2016-03-12", ";2016-03-12;;")
+    assert published_again(any_store, tmp_path, DECIDED_ROW, convention_alone) == [2]
+
+
 @pytest.mark.parametrize("first, second, warned", [
     (DECIDED_ROW, DECIDED_ROW.replace("2016-03-12", "2017-03-14"), False),  # a yearly grant, decided each year
     (DECIDED_ROW.replace(";;;", ";2016-04-01;;"), DECIDED_ROW.replace(";;;", ";2016-04-01;;"), True),
@@ -74,8 +82,20 @@ def test_a_grant_that_two_lists_date_by_one_decision_date_alone_is_warned_as_pub
      DECIDED_ROW.replace(";;;2016-03-12", ";;CONV N° 978-15;2017-03-14"), False),  # one convention, two decisions
     (DECIDED_ROW.replace(";;;", ";;CONV N° 978-15;"), DECIDED_ROW.replace(";;;2016-03-12", ";;CONV N° 978-15;"),
      True),  # one of the two gives no decision date
+    (DECIDED_ROW, DECIDED_ROW.replace(";;;2016-03-12", ";2016-03-14;;"), False),
+    (DECIDED_ROW.replace(";;;", ";2016-04-01;;"), DECIDED_ROW.replace(";;;2016-03-12", ";2016-03-12;;"),
+     False),  # two convention dates
+    (DECIDED_ROW, DECIDED_ROW.replace(";;;2016-03-12", ";2016-03-12;;2017-03-14"), False),  # two decision dates
+    (DECIDED_ROW, DECIDED_ROW.replace(";;;2016-03-12", ";2016-03-12;2016.00240;2016-01-10"),
+     False),  # the second's decision date is its deliberation's
+    (DECIDED_ROW.replace(";;;2016-03-12", ";2016-03-12;2016.00240;2016-01-10"), DECIDED_ROW, False),
 ], ids=["two decision dates", "one convention date", "one convention date, two decision dates", "one convention",
-        "one convention, two decision dates", "one convention, one decision date"])
+        "one convention, two decision dates", "one convention, one decision date",
+        "a decision date, the convention date of another day",
+        "a decision date and convention date, the convention date of the decision's day",
+        "a decision date, the convention date of that day and another decision date",
+        "a decision date, the convention date of that day and a deliberation of another day",
+        "the convention date of a decision date's day and a deliberation of another day, that decision date"])
 def test_two_lists_grants_with_decision_dates_are_one_grant_only_if_those_dates_agree(tmp_path, first, second,
                                                                                        warned):
     store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data")})
