@@ -1,7 +1,8 @@
 """The change note of a source's new version names what changed in values and the resources added and removed (the
 blind archivist's test u30: a deliberation's erratum read « aucune ressource ajoutée ni retirée », a grants list's
 correction « Acteur −1, Subvention −1 », and a register's renamed goal and corrected SIRET were not told; a
-deliberation's date, or its dates of receipt in the prefecture and of publication, corrected neither).
+deliberation's date, or its dates of receipt in the prefecture and of publication, corrected neither; its session
+redated read « Pouvoir +8 −8 (…), Séance +1 −1 (…) », named by IRIs).
 
 Fixture strategy: each test writes two versions of one file under ``tmp_path`` (the example deliberation and
 register, or a small SCDL list written here) and ingests them one after the other into a fresh store (the product's
@@ -105,16 +106,41 @@ def test_a_grants_lists_correction_names_the_decision_date_it_changed(tmp_path):
 
 
 TITLE = "PROGRAMME DE COOPÉRATION DE L'ÉCONOMIE SOCIALE ET SOLIDAIRE (PROCESS) - SUBVENTION À DANAECARE"
-SESSION = "https://w3id.org/maillage/id/session/siren-244200770/bureau-metropolitain/"
 
 
-def test_a_deliberations_new_version_names_the_date_it_corrected(tmp_path):
-    # the deliberation's IRI is minted from its number, kept; its session's from its date: one removed, one added
+def test_a_deliberations_new_version_names_the_date_it_corrected_and_its_session_redated_once(tmp_path):
+    # the deliberation's IRI is minted from its number, kept; its session's and its 8 proxies' from its date: one
+    # session redated, its proxies moved with it (the note read « Pouvoir +8 −8 (…), Séance +1 −1 (…) », by IRIs)
     report = ingest_versions(tmp_path, "d.txt", DELIBERATION, DELIBERATION.replace("16 MAI 2024", "23 MAI 2024"))
-    fr, en = change_lines(report)
-    assert f"Séance +1 −1 (+ {SESSION}2024-05-23 ; − {SESSION}2024-05-16)" in fr
-    assert fr.endswith(f", 1 valeur changée ({TITLE} : date 16 mai 2024 → 23 mai 2024)")
-    assert en.endswith(f", 1 value changed ({TITLE}: date 16 May 2024 → 23 May 2024)")
+    assert change_lines(report) == (
+        "1 séance changée de date (Bureau Métropolitain du 16 mai 2024 → 23 mai 2024), "
+        f"1 valeur changée ({TITLE} : date 16 mai 2024 → 23 mai 2024)",
+        "1 session moved to another date (Bureau Métropolitain session of 16 May 2024 → 23 May 2024), "
+        f"1 value changed ({TITLE}: date 16 May 2024 → 23 May 2024)")
+
+
+def test_a_session_redated_whose_proxy_changed_holder_tells_that_proxy(tmp_path):
+    corrected = DELIBERATION.replace("16 MAI 2024", "23 MAI 2024").replace(
+        "M. Jérôme GABIAUD donne pouvoir à M. Marc JANDOT", "M. Jérôme GABIAUD donne pouvoir à M. Gilles THIZY")
+    fr, en = change_lines(ingest_versions(tmp_path, "d.txt", DELIBERATION, corrected))
+    assert fr.startswith("1 séance changée de date (Bureau Métropolitain du 16 mai 2024 → 23 mai 2024), "
+                         "Pouvoir +1 −1 (+ Jérôme GABIAUD à Gilles THIZY ; − Jérôme GABIAUD à Marc JANDOT), ")
+    assert en.startswith("1 session moved to another date (Bureau Métropolitain session of 16 May 2024 → 23 May 2024), "
+                         "Proxy +1 −1 (+ Jérôme GABIAUD to Gilles THIZY; − Jérôme GABIAUD to Marc JANDOT), ")
+
+
+def test_a_session_of_another_body_is_told_removed_and_added_with_its_proxies(tmp_path):
+    # the council's session is not the bureau's redated, though one replaced the other in the text
+    council = (DELIBERATION.replace("BUREAU METROPOLITAIN DU 16 MAI 2024", "CONSEIL METROPOLITAIN DU 23 MAI 2024")
+               .replace("Le Bureau Métropolitain a été", "Le Conseil Métropolitain a été")
+               .replace("Le Bureau de Saint-Etienne", "Le Conseil de Saint-Etienne"))
+    assert change_lines(ingest_versions(tmp_path, "d.txt", DELIBERATION, council)) == (
+        "Séance +1 −1 (+ Conseil Métropolitain du 23 mai 2024 et ses 8 pouvoirs ; "
+        "− Bureau Métropolitain du 16 mai 2024 et ses 8 pouvoirs), "
+        f"1 valeur changée ({TITLE} : date 16 mai 2024 → 23 mai 2024)",
+        "Session +1 −1 (+ Conseil Métropolitain session of 23 May 2024 and its 8 proxies; "
+        "− Bureau Métropolitain session of 16 May 2024 and its 8 proxies), "
+        f"1 value changed ({TITLE}: date 16 May 2024 → 23 May 2024)")
 
 
 def test_a_deliberations_new_version_names_its_receipt_and_publication_dates_corrected(tmp_path):
@@ -162,3 +188,28 @@ def test_an_rdf_files_new_version_names_the_date_of_a_session_it_names_otherwise
     report = ingest_versions(tmp_path, "s.ttl", SESSION_TURTLE % "2024-05-16", SESSION_TURTLE % "2024-05-23")
     assert change_lines(report) == ("1 valeur changée (https://ex.org/seance/1 : date 16 mai 2024 → 23 mai 2024)",
                                     "1 value changed (https://ex.org/seance/1: date 16 May 2024 → 23 May 2024)")
+
+
+def sessions_turtle(*days: str) -> str:
+    """An RDF file of a council's sessions on ``days``, their IRIs minted from their dates as our readers mint them."""
+    return SESSION_TURTLE.split("<https://ex.org/seance/1>")[0] + "".join(
+        f'<https://ex.org/session/cm/{day}> a mai:Session ; dcterms:date "{day}"^^xsd:date ; '
+        "mai:body <https://ex.org/cm> .\n" for day in days) + (
+        '<https://ex.org/cm> <http://www.w3.org/2000/01/rdf-schema#label> "Conseil Municipal" .\n')
+
+
+def test_a_session_redated_beside_another_kept_is_told_once(tmp_path):
+    report = ingest_versions(tmp_path, "s.ttl", sessions_turtle("2024-05-16", "2024-06-20"),
+                             sessions_turtle("2024-05-23", "2024-06-20"))
+    assert change_lines(report) == ("1 séance changée de date (Conseil Municipal du 16 mai 2024 → 23 mai 2024)",
+                                    "1 session moved to another date (Conseil Municipal session of 16 May 2024 → "
+                                    "23 May 2024)")
+
+
+def test_two_sessions_of_one_body_redated_at_once_are_told_removed_and_added(tmp_path):
+    # their dates do not tell which became which
+    report = ingest_versions(tmp_path, "s.ttl", sessions_turtle("2024-05-16", "2024-06-20"),
+                             sessions_turtle("2024-05-23", "2024-06-27"))
+    assert change_lines(report)[0] == (
+        "Séance +2 −2 (+ Conseil Municipal du 23 mai 2024, Conseil Municipal du 27 juin 2024 ; "
+        "− Conseil Municipal du 16 mai 2024, Conseil Municipal du 20 juin 2024)")

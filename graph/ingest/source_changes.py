@@ -10,7 +10,7 @@ by their most specific class in the vocabulary (added, removed, named), and the 
 changed (:mod:`graph.ingest.source_value_changes`). The members renamed, whose actors' IRIs changed with
 their names, are also what :mod:`graph.ingest.source_renames` records, for their old addresses to lead to the new ones,
 and so are a register's roadmap actions reworded (:mod:`graph.ingest.action_rewordings`), told apart from those added
-and removed.
+and removed, as are the sessions redated with their proxies (:mod:`graph.ingest.session_redatings`).
 
 >>> before = GraphState({URIRef(MAI + "Grant"): {URIRef("https://ex.org/g1")}}, {})
 >>> after = GraphState({URIRef(MAI + "Grant"): {URIRef("https://ex.org/g2"), URIRef("https://ex.org/g3")}}, {})
@@ -30,6 +30,7 @@ from rdflib.namespace import DCTERMS, RDFS, SKOS
 from graph.ingest.action_rewordings import Action, Rewordings, rewordings
 from graph.ingest.base import Issue
 from graph.ingest.membership_successors import Period, membership_periods, successors
+from graph.ingest.session_redatings import redatings
 from graph.ingest.source_value_changes import Values, named_resources, value_changes, watched_values
 from graph.namespaces import MAI, ORG
 from graph.ontology import load_ontology, load_schemes, superclasses
@@ -147,12 +148,16 @@ def change_summary(before: GraphState, after: GraphState,
                    lost: list[tuple[str, str]] | None = None) -> tuple[str, str]:
     """What a new version of a source changed, ``before`` and ``after`` it replaced the stored graph, in French and
     in English: its members who joined, left, were renamed, moved to another circle, whose dates or goals changed or
-    who were taken off the register, its actions reworded, then the other resources added and removed, by class, and
-    what it ``lost`` by its form (French, English: a register's YAML turned CSV)."""
+    who were taken off the register, its actions reworded, its sessions redated (:mod:`graph.ingest.session_redatings`),
+    then the other resources added and removed, by class, and what it ``lost`` by its form (French, English: a
+    register's YAML turned CSV)."""
     said = _member_changes(before.members, after.members)
     reworded = rewordings(before.actions, after.actions)
     said += _action_changes(before.actions, after.actions, reworded)
-    told_apart = set(before.members) | set(after.members) | {iri for pair in reworded.pairs for iri in pair}
+    redated = redatings(before, after)
+    said += [redated.change(before.values, after.values)] if redated.sessions else []
+    told_apart = (set(before.members) | set(after.members) | {iri for pair in reworded.pairs for iri in pair}
+                  | redated.told_apart)
     said += _class_changes(before, after, told_apart)
     kept = [(iri, iri) for iri in after.values if iri in before.values] + renamed_actors(before, after)
     said += [changed] if (changed := value_changes(before.values, after.values, kept, set(after.members))) else []
@@ -353,8 +358,8 @@ def _class_changes(before: GraphState, after: GraphState, left_aside: set[URIRef
         added, removed = new.get(cls, set()) - old.get(cls, set()), old.get(cls, set()) - new.get(cls, set())
         if added or removed:
             counts = " ".join(([f"+{len(added)}"] if added else []) + ([f"−{len(removed)}"] if removed else []))
-            (label_fr, label_en), (named_fr, named_en) = (_class_labels(cls),
-                                                          named_resources(added, removed, before.values, after.values))
+            (label_fr, label_en), (named_fr, named_en) = (
+                _class_labels(cls), named_resources(added, removed, before.values, after.values, cls))
             changes.append((f"{label_fr} {counts} ({named_fr})", f"{label_en} {counts} ({named_en})"))
     return changes
 

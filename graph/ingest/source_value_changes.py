@@ -7,8 +7,13 @@ The stored graph's values that a reader cares about (:data:`WATCHED`: amounts, n
 convention dates, a grant's own decision date, a deliberation's date and its dates of receipt in the prefecture and
 of publication; dates said in words) are read with the resource counts, before the new version replaces the graph
 and after, by one query of the watched properties only (a few milliseconds for a register, a fraction of a second
-for a grants list of 100,000 rows). A resource is named by its label, a grant by its beneficiary's. The members'
-entry and exit dates and circles are told with the members (:mod:`graph.ingest.source_changes`), not here.
+for a grants list of 100,000 rows). A resource is named by its label, a grant by its beneficiary's, a session (which
+has no label) by its body's label and its date (« Bureau Métropolitain du 16 mai 2024 »), a proxy by the names of who
+gives it and who holds it (« Aline MOUSEGHIAN à Andonella FLECHET »): the query reads a session's body and proxies
+and a proxy's persons too, which a grants list has none of (the same time, measured on 20,000 rows) and a
+deliberation's text a few dozen. The members' entry and exit dates and circles are told with the members
+(:mod:`graph.ingest.source_changes`), not here, and a session redated with its proxies in
+:mod:`graph.ingest.session_redatings`.
 
 >>> values = {URIRef("https://ex.org/g"): {SCHEMA.amount: frozenset({Decimal("25000")})}}
 >>> before = {URIRef("https://ex.org/g"): {SCHEMA.amount: frozenset({Decimal("20000")})}}
@@ -38,8 +43,8 @@ WATCHED = {SCHEMA.amount: ("montant", "amount"), RDFS.label: ("nom", "name"), SK
            DCTERMS.dateAccepted: ("date de la décision", "decision date"),
            # a deliberation's (an erratum moving « 16 mai 2024 » to « 23 mai 2024 »: its IRI, minted from its number,
            # is kept), or a session's that an RDF file names otherwise than by its date (our readers mint a session's
-           # IRI from its date: a session redated is one removed and one added); a source's own times are
-           # prov:generatedAtTime, never told
+           # IRI from its date: a session redated is one removed and one added, which session_redatings pairs); a
+           # source's own times are prov:generatedAtTime, never told
            DCTERMS.date: ("date", "date"),
            MAI.receivedByPrefecture: ("date de réception en préfecture", "prefecture reception date"),
            MAI.publishedOn: ("date de publication", "publication date")}
@@ -50,8 +55,11 @@ SHOWN = 5
 _NAMES = {RDFS.label, SKOS.prefLabel}
 #: What names a resource besides its label: an action's title, a grant's beneficiary, a goal's rank.
 _NAMING = (DCTERMS.title, MAI.beneficiary, SKOS.notation)
+#: What names a session and a proxy, and tells a session redated (:mod:`graph.ingest.session_redatings`): a session's
+#: body and proxies, a proxy's giver and holder.
+SESSION_LINKS = (MAI.body, MAI.proxy, MAI["from"], MAI.to)
 _VALUES = ("SELECT ?s ?p ?o WHERE { GRAPH ?g { VALUES ?p { "
-           + " ".join(f"<{p}>" for p in (*WATCHED, *_NAMING)) + " } ?s ?p ?o } FILTER(isIRI(?s)) }")
+           + " ".join(f"<{p}>" for p in (*WATCHED, *_NAMING, *SESSION_LINKS)) + " } ?s ?p ?o } FILTER(isIRI(?s)) }")
 
 Values = dict[URIRef, dict[URIRef, frozenset]]
 
@@ -73,23 +81,72 @@ def _plain(value):
     return value
 
 
-def resource_name(subject: URIRef, values: Values) -> str:
-    """A resource as a change summary names it: its label or its title, a grant by its beneficiary's; else its
-    IRI."""
+def resource_names(subject: URIRef, values: Values, cls: URIRef | None = None) -> tuple[str, str]:
+    """A resource as a change summary names it (French, English): its label or its title, a session of the class
+    ``cls`` by its body and date (:func:`session_names`), a proxy by its giver and holder, a grant by its
+    beneficiary's name; else its IRI."""
     props = values.get(subject, {})
     for prop in (RDFS.label, SKOS.prefLabel, DCTERMS.title):
         if props.get(prop):
-            return min(str(label) for label in props[prop])
+            name = min(str(label) for label in props[prop])
+            return name, name
+    if cls == MAI.Session and (names := session_names(subject, values)):
+        return _with_proxies(names, len(props.get(MAI.proxy, ())))
+    if cls == MAI.Proxy and (givers := _person_names(props.get(MAI["from"]), values)):
+        holders = _person_names(props.get(MAI.to), values)
+        return (f"{givers} à {holders}", f"{givers} to {holders}") if holders else (givers, givers)
     beneficiaries = sorted(props.get(MAI.beneficiary, ()))
-    if beneficiaries and (name := resource_name(beneficiaries[0], values)) != str(beneficiaries[0]):
-        return name
-    return str(subject)
+    if beneficiaries and (name := resource_names(beneficiaries[0], values)[0]) != str(beneficiaries[0]):
+        return name, name
+    return str(subject), str(subject)
 
 
-def named_resources(added: set[URIRef], removed: set[URIRef], before: Values, after: Values) -> tuple[str, str]:
+def session_names(session: URIRef, values: Values) -> tuple[str, str] | None:
+    """« Bureau Métropolitain du 16 mai 2024 », "Bureau Métropolitain session of 16 May 2024" (« séance du 16 mai
+    2024 » when it has no body): a session, which our readers give no label, by its body's label and its date; None
+    when it has neither (an RDF file's may).
+
+    >>> values = {URIRef("x:s"): {MAI.body: frozenset({URIRef("x:b")}), DCTERMS.date: frozenset({date(2024, 5, 16)})},
+    ...           URIRef("x:b"): {RDFS.label: frozenset({"Bureau Métropolitain"})}}
+    >>> session_names(URIRef("x:s"), values)
+    ('Bureau Métropolitain du 16 mai 2024', 'Bureau Métropolitain session of 16 May 2024')
+    """
+    props = values.get(session, {})
+    bodies = sorted(name for body in props.get(MAI.body, ())
+                    if (name := resource_names(body, values)[0]) != str(body))
+    days = sorted(props.get(DCTERMS.date, ()), key=str)
+    if not days:
+        return (bodies[0], f"{bodies[0]} session") if bodies else None
+    day_fr, day_en = date_names(days[0])
+    body_fr, body_en = (bodies[0], f"{bodies[0]} session") if bodies else ("séance", "session")
+    return f"{body_fr} du {day_fr}", f"{body_en} of {day_en}"
+
+
+def date_names(day: date) -> tuple[str, str]:
+    """« 16 mai 2024 », "16 May 2024": a date as a change summary says it."""
+    return _one(day, False)
+
+
+def _with_proxies(names: tuple[str, str], count: int) -> tuple[str, str]:
+    """A session's names, and « et ses 8 pouvoirs » (French, English) when proxies were given at it: a session
+    removed or added is told with them (:mod:`graph.ingest.session_redatings`)."""
+    if not count:
+        return names
+    if count == 1:
+        return f"{names[0]} et son pouvoir", f"{names[1]} and its proxy"
+    return f"{names[0]} et ses {count} pouvoirs", f"{names[1]} and its {count} proxies"
+
+
+def _person_names(persons: frozenset | None, values: Values) -> str:
+    """The names of ``persons`` (their labels, else their IRIs), joined; empty when there are none."""
+    return ", ".join(sorted(resource_names(person, values)[0] for person in persons or ()))
+
+
+def named_resources(added: set[URIRef], removed: set[URIRef], before: Values, after: Values,
+                    cls: URIRef | None = None) -> tuple[str, str]:
     """« + A, B ; − C » (French, English): the resources ``added`` (named in ``after``) and ``removed`` (named in
-    ``before``), the first SHOWN of each named and the others counted."""
-    said = [(sign, _listed(sorted(resource_name(s, values) for s in subjects)))
+    ``before``), of the class ``cls``, the first SHOWN of each named and the others counted."""
+    said = [(sign, listed(sorted(resource_names(s, values, cls) for s in subjects)))
             for sign, subjects, values in (("+", added, after), ("−", removed, before)) if subjects]
     return " ; ".join(f"{sign} {fr}" for sign, (fr, _) in said), "; ".join(f"{sign} {en}" for sign, (_, en) in said)
 
@@ -113,7 +170,7 @@ def value_changes(before: Values, after: Values, pairs: list[tuple[URIRef, URIRe
     if not said:
         return None
     said.sort()
-    fr, en = _listed(said, (" ; ", "; "))
+    fr, en = listed(said, (" ; ", "; "))
     return (f"{count} valeur{'s' if count > 1 else ''} changée{'s' if count > 1 else ''} ({fr})",
             f"{count} value{'s' if count > 1 else ''} changed ({en})")
 
@@ -122,8 +179,7 @@ def _changed_name(subject: URIRef, changed: list[URIRef], values: Values) -> tup
     """The name of a resource whose ``changed`` properties changed (French, English): by its label, unless the label
     is what changed (« objectif 3 », or its IRI's last segment)."""
     if not _NAMES & set(changed):
-        name = resource_name(subject, values)
-        return name, name
+        return resource_names(subject, values)
     ranks = sorted(str(rank) for rank in values.get(subject, {}).get(SKOS.notation, ()))
     if ranks and "/goal/" in subject:
         return f"objectif {ranks[0]}", f"goal {ranks[0]}"
@@ -168,7 +224,7 @@ def _one(value, quoted: bool) -> tuple[str, str]:
     return str(value), str(value)
 
 
-def _listed(items: list, separators: tuple[str, str] = (", ", ", ")) -> tuple[str, str]:
+def listed(items: list, separators: tuple[str, str] = (", ", ", ")) -> tuple[str, str]:
     """The first SHOWN of ``items`` (texts, or French and English pairs) joined by ``separators`` (French, English),
     then « et N autres » (French, English)."""
     pairs = [(item, item) if isinstance(item, str) else item for item in items]
@@ -180,4 +236,5 @@ def _listed(items: list, separators: tuple[str, str] = (", ", ", ")) -> tuple[st
     return fr, en
 
 
-__all__ = ["SHOWN", "WATCHED", "Values", "named_resources", "resource_name", "value_changes", "watched_values"]
+__all__ = ["SESSION_LINKS", "SHOWN", "WATCHED", "Values", "date_names", "listed", "named_resources",
+           "resource_names", "session_names", "value_changes", "watched_values"]
