@@ -79,9 +79,11 @@ STANDARD: dict[URIRef, tuple[str, str, str, str]] = {
                        "The grant that a later act (an erratum) corrects and replaces."),
     DCTERMS.isReplacedBy: ("remplacé par", "replaced by", "La nouvelle adresse d'un membre renommé, d'une action "
                            "reformulée ou d'une adhésion (son membre renommé ou changé de cercle) par une nouvelle "
-                           "version de son registre.", "The new address of a member renamed, an action reworded or "
-                           "a membership (its member renamed or moved to another circle) by a new version of its "
-                           "register."),
+                           "version de son registre, ou d'une séance changée de date et de ses pouvoirs par une "
+                           "nouvelle version du texte d'une délibération.", "The new address of a member renamed, an "
+                           "action reworded or a membership (its member renamed or moved to another circle) by a new "
+                           "version of its register, or of a session redated and its proxies by a new version of a "
+                           "deliberation's text."),
     DCTERMS.references: ("se réfère à", "references", "Un acte auquel celui-ci se réfère (celui qu'un erratum "
                          "corrige).", "An act this one refers to (the one an erratum corrects)."),
     SCHEMA.funder: ("financeur", "funder", "L'acteur qui accorde la subvention.", "The actor granting the money."),

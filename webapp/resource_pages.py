@@ -4,8 +4,9 @@ HTML shows every property with its ontology label and tooltip, the incoming rela
 with totals by year, memberships with circle and dates, a "Pourquoi ?" for each fact that has evidence, and a
 source's ingest report (also at ``.html``). The same data is JSON (``.json``); the resource's triples are Turtle,
 JSON-LD, N-Triples or RDF/XML by ``Accept`` or by the ``.ttl``, ``.jsonld``, ``.nt``, ``.rdf`` suffixes; an Accept
-that refuses them all is a 406. The old address of a member that a new version of its register renamed redirects to
-its new one (:func:`webapp.resource_suggestions.replacement`); that of a source removed answers 410 Gone, saying which
+that refuses them all is a 406. The old address of a member that a new version of its register renamed, or of a
+session that a new version of its text redated, redirects to its new one
+(:func:`webapp.resource_suggestions.replacement`); that of a source removed answers 410 Gone, saying which
 file it was (:mod:`webapp.removed_sources`).
 
 This module answers the requests and puts the page together; its parts come from webapp.resource_properties (title
@@ -130,11 +131,12 @@ def by_iri():
 
 def _moved(iri: str, suffix: str | None) -> Response | None:
     """A redirect to the resource that replaces ``iri`` (a member's old address, that a new version of its register
-    renamed), asked in the same form: at ``/id/`` with the same ``suffix`` (``.json``, ``.ttl``…), at ``/resource``
-    (``suffix`` None) by its IRI, the other parameters kept; None when nothing replaces it. A 302, not a 301: the
-    rename is the data's, which a later version may undo (a member named back), and a browser keeps a 301 for good
-    — it would then go round between the two addresses. A grant's address of the form that ended in its list's
-    line redirects to the grant that its source states at that line (:func:`grant_at_row`)."""
+    renamed; a session's, that its text redated), asked in the same form: at ``/id/`` with the same ``suffix``
+    (``.json``, ``.ttl``…), at ``/resource`` (``suffix`` None) by its IRI, the other parameters kept; None when
+    nothing replaces it. A 302, not a 301: the rename is the data's, which a later version may undo (a member named
+    back, a session redated back), and a browser keeps a 301 for good — it would then go round between the two
+    addresses. A grant's address of the form that ended in its list's line redirects to the grant that its source
+    states at that line (:func:`grant_at_row`)."""
     base = current_app.config["MAILLAGE"]["base"]
     new = replacement(iri) or grant_at_row(iri, base)
     if new is None:

@@ -3,11 +3,12 @@ IRI (``/id/actor/telesoins-ruraux-forez``), and the links to the old one answere
 go.
 
 A rename that a new version of the register made is recorded in its graph (``<old> dcterms:isReplacedBy <new>``,
-:mod:`graph.ingest.source_renames`): the old address redirects to the new one (:func:`replacement`). Otherwise its
-404 suggests the actors it may have meant (:func:`suggested_actors`): the search index finds the candidates (any
-word of the address's key, typos tolerated), then the closest by key and by name are kept: no query of the store, a
-few milliseconds at 100k actors. A grant's address ``{base}grant/{source key}/…`` that its source, still stored, no
-longer holds (the row removed from the list's new version) says so and links the source (:func:`withdrawn_from`).
+:mod:`graph.ingest.source_renames`), and so is a session that a deliberation's text redated, with its proxies: the old
+address redirects to the new one (:func:`replacement`). Otherwise its 404 suggests the actors it may have meant
+(:func:`suggested_actors`): the search index finds the candidates (any word of the address's key, typos tolerated),
+then the closest by key and by name are kept: no query of the store, a few milliseconds at 100k actors. A grant's
+address ``{base}grant/{source key}/…`` that its source, still stored, no longer holds (the row removed from the
+list's new version) says so and links the source (:func:`withdrawn_from`).
 """
 
 from __future__ import annotations
@@ -41,8 +42,8 @@ _SOURCE_TITLE = f"""SELECT ?title WHERE {{ ?source <{RDF.type}> <{MAI.Source}> ;
 
 
 def replacement(iri: str) -> str | None:
-    """The IRI of the resource that replaces ``iri`` (a member renamed, at the end of its renames), when ``iri``
-    states nothing else itself and its replacement is one; else None."""
+    """The IRI of the resource that replaces ``iri`` (a member renamed, at the end of its renames; a session
+    redated), when ``iri`` states nothing else itself and its replacement is one; else None."""
     seen, current = {iri}, iri
     for _ in range(MAX_RENAMES):
         rows = select(_REPLACED_BY, old=URIRef(current))

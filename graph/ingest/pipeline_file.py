@@ -20,6 +20,7 @@ from graph.ingest.pipeline_reports import IngestRefused, IngestReport
 from graph.ingest.pipeline_storage import describe_file, store_extraction, store_rdf
 from graph.ingest.rdf_lines import with_lines
 from graph.ingest.reader_versions import is_current, reread_issue
+from graph.ingest.session_redatings import redatings
 from graph.ingest.source_changes import (GraphState, change_summary, continued_memberships, former_names, graph_state,
                                         renamed_actors, reworded_actions, summary_issue)
 from graph.ingest.source_mentions import settle_mentions
@@ -164,9 +165,10 @@ def _tell_changes(writer, ctx: SourceContext, report: IngestReport, said_first: 
     what it ``lost`` by its form (French, English: :attr:`graph.ingest.base.SourceKind.form_state`), and keep it
     with the source (its change notes, :func:`graph.ingest.source_report.change_notes`; the same file read again
     keeps the ``notes`` it had); and record the members it renamed, the actions it reworded and their old names and
-    titles with the replaced graph's ``renames`` (its renames, its old names), carried over
-    (:mod:`graph.ingest.source_renames`); None for a source whose IRIs are its author's, not minted from names (an
-    RDF file)."""
+    titles, the memberships it minted anew and the sessions it redated with their proxies
+    (:mod:`graph.ingest.session_redatings`), with the replaced graph's ``renames`` (its renames, its old names),
+    carried over (:mod:`graph.ingest.source_renames`); None for a source whose IRIs are its author's, not minted from
+    names (an RDF file)."""
     state = graph_state(writer.query, ctx.source) if replaced is not None else None
     if replaced is not None:
         summary = change_summary(replaced, state, lost)
@@ -180,7 +182,7 @@ def _tell_changes(writer, ctx: SourceContext, report: IngestReport, said_first: 
         moved, names = renames
         if replaced is not None:
             moved = (moved + renamed_actors(replaced, state) + reworded_actions(replaced, state)
-                     + continued_memberships(replaced, state))
+                     + continued_memberships(replaced, state) + redatings(replaced, state).moved)
             names = names + former_names(replaced, state)
         record_renames(writer, ctx.source, moved, names)
 

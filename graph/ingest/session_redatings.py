@@ -15,6 +15,11 @@ Conseil Métropolitain du 23 mai 2024 et ses 8 pouvoirs ; − Bureau Métropolit
 were the same list on both sides, and read as if nothing had changed. What this reads is in the graph's types and
 watched values (:data:`graph.ingest.source_value_changes.SESSION_LINKS`): no query of its own.
 
+The old addresses of a session redated and of the proxies that moved with it lead to their new ones, as a renamed
+member's does: the ingest records them (:attr:`Redatings.moved`, :mod:`graph.ingest.source_renames`), where they
+answered 404 once the change note had told the session redated. A session removed and another added are not paired,
+and the old one's address leads nowhere.
+
 >>> from rdflib.namespace import RDFS
 >>> from graph.ingest.source_changes import GraphState
 >>> def held(day):
@@ -56,10 +61,16 @@ class Redatings:
     with_their_sessions: set[URIRef] = field(default_factory=set)
 
     @property
+    def moved(self) -> list[tuple[URIRef, URIRef]]:
+        """The sessions redated and the proxies that moved with them, each its old IRI and its new one: what
+        :mod:`graph.ingest.source_renames` records, for their old addresses to lead to the new ones."""
+        return self.sessions + self.proxies
+
+    @property
     def told_apart(self) -> set[URIRef]:
         """The sessions and proxies that the resources added and removed leave out: the redating tells them, or
         their sessions do."""
-        return {iri for pair in self.sessions + self.proxies for iri in pair} | self.with_their_sessions
+        return {iri for pair in self.moved for iri in pair} | self.with_their_sessions
 
     def change(self, before: Values, after: Values) -> tuple[str, str]:
         """« 1 séance changée de date (Bureau Métropolitain du 16 mai 2024 → 23 mai 2024) » (French, English): the

@@ -18,7 +18,9 @@ long as the new graph names that member and by another name. Chains are followed
 name (« A » renamed « B », then « C »: A → C and B → C).
 
 A roadmap action reworded is recorded alike (:func:`graph.ingest.source_changes.reworded_actions`): its old IRI
-replaced by its new one, its old title a ``skos:hiddenLabel`` of it.
+replaced by its new one, its old title a ``skos:hiddenLabel`` of it. So is a session that a deliberation's text
+redated, with the proxies given at it (:mod:`graph.ingest.session_redatings`: their IRIs are minted from its date);
+they have no names to keep.
 
 >>> a, b, c = (URIRef(f"https://ex.org/{key}") for key in "abc")
 >>> sorted(collapsed([(a, b), (b, c)])) == [(a, c), (b, c)], collapsed([(a, b), (b, a)])
