@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.append(str(Path(__file__).resolve().parent))
 
 from run import maillage_cmd  # noqa: E402
-from run_measure import run_child, snapshot_path  # noqa: E402
+from run_measure import cache_bytecode, run_child, snapshot_path  # noqa: E402
 
 FORMATS = {"trig": "TRIG", "nquads": "N_QUADS"}
 ENGINE = "engine alone"
@@ -48,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("checkouts", nargs="+", type=Path)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
+    cache_bytecode()
     names = [str(c) for c in args.checkouts] + [ENGINE]
     times = {(fmt, name): ([], []) for fmt in FORMATS for name in names}
     written: dict[tuple[str, str], tuple[str, int]] = {}

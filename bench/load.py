@@ -20,7 +20,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.append(str(HERE))
-from run_measure import apart, run_child  # noqa: E402
+from run_measure import apart, cache_bytecode, run_child  # noqa: E402
 
 MAI = "https://w3id.org/maillage/ontology#"
 RDFS_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
@@ -117,6 +117,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[200_000, 2_000_000])
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
+    cache_bytecode()
     workdir = Path(tempfile.mkdtemp(prefix="maillage-bench-load-"))
     try:
         print("| triples | maillage ingest | triples/s | pyoxigraph bulk_load | triples/s | ratio | peak RSS ingest / "

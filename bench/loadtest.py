@@ -145,6 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--workers", type=int, default=1, help="gunicorn worker processes")
     args = parser.parse_args(argv)
+    from run_measure import cache_bytecode  # bench/, the script's own directory, is first on sys.path
+
+    cache_bytecode()
     data = prepare_data(args.data)
     port = free_port()
     server = subprocess.Popen([*MAILLAGE, "--data", str(data), "serve", "--port", str(port), "--workers",

@@ -46,8 +46,8 @@ sys.path.append(str(HERE))
 
 import pyoxigraph as ox  # noqa: E402
 
-from run_measure import (Client, apart, load_test, oxigraph_query, process_tree_rss, quote_key,  # noqa: E402
-                         run_child, snapshot_path, summary, tantivy_baseline, time_http)
+from run_measure import (Client, apart, cache_bytecode, load_test, oxigraph_query, process_tree_rss,  # noqa: E402
+                         quote_key, run_child, snapshot_path, summary, tantivy_baseline, time_http)
 
 BASE = "https://w3id.org/maillage/id/"
 MAI = "https://w3id.org/maillage/ontology#"
@@ -407,6 +407,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-index", action="store_true",
                         help="ingest as a bulk load: --no-index, then one full `maillage index`")
     args = parser.parse_args(argv)
+    cache_bytecode()
     if importlib.util.find_spec("tantivy") is None:  # an hour's run without the search baseline would be wasted
         sys.exit("bench/run.py: tantivy, the search baseline, is not installed: `make bench-scale`, or "
                  "pip install -e '.[bench]'")
