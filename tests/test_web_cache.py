@@ -147,6 +147,24 @@ def test_the_funding_page_runs_its_aggregates_once_per_snapshot(app):
         assert get_cache().misses == misses and get_cache().hits >= misses
 
 
+
+def test_a_funders_page_asks_for_its_grants_once_per_snapshot(app, monkeypatch):
+    # the details of a page's grants (webapp.resource_grants._GRANTS_PAGE), kept as the keys are: a large funder's
+    # page asked them again on every request
+    store, asked = app.extensions["maillage.store"], []
+    query = store.query
+
+    def spied(sparql, bindings=None):
+        asked.append("?accepted ?goals WHERE" in sparql)
+        return query(sparql, bindings)
+
+    monkeypatch.setattr(store, "query", spied)
+    client = app.test_client()
+    path = "/id/" + SEM[len(BASE):] + ".json"
+    first = client.get(path).get_json()
+    assert first["grants_given"]["rows"] and sum(asked) == 1
+    assert client.get(path).get_json() == first and sum(asked) == 1
+
 GRANT_2025 = f"""<{BASE}grant/sem-danaecare-2025> a <https://w3id.org/maillage/ontology#Grant> ;
   <http://schema.org/funder> <{SEM}> ; <https://w3id.org/maillage/ontology#beneficiary> <{DANAECARE}> ;
   <http://schema.org/amount> "1000"^^<http://www.w3.org/2001/XMLSchema#decimal> ;

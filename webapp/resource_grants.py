@@ -102,7 +102,9 @@ def grants_tables(s: URIRef, name, page: int, page_size: int, evidence: dict[str
     if shown["given"] or shown["received"]:
         query = _GRANTS_PAGE.replace("%GIVEN_GRANTS%", " ".join(r["grant"].n3() for r in shown["given"])) \
             .replace("%RECEIVED_GRANTS%", " ".join(r["grant"].n3() for r in shown["received"]))
-        for row in select(query, goalLang=Literal(get_lang())):
+        # kept per snapshot as the keys are: a funder's page of 50 grants took ~10 ms to ask and convert, a sixth of
+        # its page, on every request of it (10k actors); the grants shown are in the text, the language bound
+        for row in cached_select(query, goalLang=Literal(get_lang())):
             details[(row["grant"], row["role"].value)].append(row)
     rows = [{**detail, **key} for role in ("given", "received") for key in shown[role]
             for detail in details.get((key["grant"], role)) or [{}]]
