@@ -30,8 +30,8 @@ PACKAGES = ("graph", "search", "webapp", "ontology")
 def cache_bytecode() -> None:
     """Measure the processes as an installed Maillage runs them: with Python's bytecode cache. Where the environment
     sets ``PYTHONDONTWRITEBYTECODE`` (some sandboxes and containers do), every process the benchmark starts compiled
-    the project's modules that it imports from source before doing anything (a web worker 126 of them, 0.24 s of
-    its 0.68 s start), counted in the server's start: on a 2-core Intel Xeon host, `maillage serve` answered
+    the project's modules that it imports from source before doing anything (a web worker 126 of them: 0.24 s of
+    compiling under a profiler), counted in the server's start: on a 2-core Intel Xeon host, `maillage serve` answered
     `/healthz` on a 10k-actor store after 1.29–1.41 s without the cache, 0.75–0.93 s with it (three starts each,
     alternating); an ingest of 200k triples took 3.3–3.7 s either way (four each).
     So the variable is taken out of the children's environment, and the modules compiled once here, unmeasured."""
