@@ -5,6 +5,7 @@ index brought up to date at each publish, and on a Ctrl-C what was stored and wh
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from typing import Any
 import click
 
 from graph.french_text import counted
-from graph.ingest.base import InputError
+from graph.ingest.base import InputError, source_iri
 from graph.store import StoreError
 from webapp.cli_context import EXIT_BAD_INPUT, Context, PathGiven, fail, fail_store, pass_context
 from webapp.cli_group import MaillageCommand
@@ -92,10 +93,14 @@ def _ingest(ctx: Context, tally: _Tally, paths, kind, strict, force, funder, no_
     if source_name:
         options["source_name"] = source_name
 
+    per_source: Counter = Counter()  # the files of this ingest per source they name, counted at the first failure
+
     def on_report(report, error, path):
         if error is not None:
             failures.append(path)
-            progress.note(_failed(ctx, path, error, options, files))
+            if not per_source:
+                per_source.update(source_iri(file, ctx.config["base"], options) for file in files)
+            progress.note(_failed(ctx, path, error, options, per_source))
         else:
             tally.announced.append(report)
             progress.note(format_report(report, lang, verbose))
@@ -128,10 +133,10 @@ def _ingest(ctx: Context, tally: _Tally, paths, kind, strict, force, funder, no_
         sys.exit(EXIT_BAD_INPUT)
 
 
-def _failed(ctx: Context, path: Path, error, options: dict, files: list[Path]) -> str:
+def _failed(ctx: Context, path: Path, error, options: dict, per_source: Counter) -> str:
     """The lines that say why a file was not stored — and, when its source was stored before this ingest, that the
-    version stored stays as it was: with its violations, when it is this very file that --strict --force refused."""
-    from graph.ingest.base import source_iri
+    version stored stays as it was: with its violations, when it is this very file that --strict --force refused.
+    ``per_source`` counts the ingest's files by the source each names."""
     from graph.ingest.pipeline import IngestRefused
     from graph.ingest.sources import stored_sha256
     from webapp.reports import format_failure, stored_as_refused, version_kept
@@ -139,7 +144,7 @@ def _failed(ctx: Context, path: Path, error, options: dict, files: list[Path]) -
     lines = format_failure(path, error, ctx.lang).split("\n")
     base = ctx.config["base"]
     source = error.report.source if isinstance(error, IngestRefused) else source_iri(path, base, options)
-    if source is None or sum(source_iri(file, base, options) == source for file in files) > 1 \
+    if source is None or per_source[source] > 1 \
             or (stored := stored_sha256(ctx.store.query, source)) is None:  # another file of this ingest may replace it
         return "\n".join(lines)
     same = stored_as_refused(error, path, stored)
