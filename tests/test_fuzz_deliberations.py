@@ -19,6 +19,7 @@ from rdflib.namespace import RDFS
 
 from graph.ingest.delib_clauses import NEXT_GRANT, next_clause, where_clause_starts
 from graph.ingest.delib_facts import deliberation_facts, extract_fixture
+from graph.ingest.delib_prose_details import _AND_ANOTHER_GRANT, another_grant_after
 from graph.ingest.delib_prose_totals import summed_after
 from graph.ingest.french import AMOUNT_RE, parse_amount
 from graph.namespaces import MAI, SCHEMA
@@ -164,6 +165,17 @@ def test_a_list_each_of_whose_items_is_indented_eight_thousand_spaces_is_read_at
     with _no_hang():
         extraction = _extract(tmp_path, text)
     assert _granted_in_order(extraction) == _EXPECTED[:20]
+
+
+def test_the_second_grant_to_a_beneficiary_is_found_from_any_place_as_the_pattern_finds_it():
+    pieces = [" ", "   ", "\n", "\t", "\u00a0", "et", " et ", "ET", "une subvention", "un concours", "une", " aide",
+              "s", ",", "5 €", "x"]
+    generator = random.Random(1206)
+    for _ in range(3000):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 14)))
+        for at in range(len(text) + 1):
+            found, own = another_grant_after(text, at), _AND_ANOTHER_GRANT.search(text, at)
+            assert (found and found.span()) == (own and own.span()), (text, at)
 
 
 def _clause_texts(count: int) -> list[str]:
