@@ -15,6 +15,8 @@ import json
 from pathlib import Path
 
 import pytest
+from rdflib import RDF
+from term_labels import unlabelled
 
 from graph.identity_names import name_key
 from graph.ingest.delib_facts import agreement_key, deliberation_facts, extract_fixture
@@ -65,6 +67,16 @@ def test_each_fixture_yields_its_expected_facts(expected, extracted):
     got = {k: comparable(k, facts[k], facts) if k not in ("natures", "founded", "identifiers") else
            {name: facts[k].get(name) for name in v} for k, v in wanted.items() if k not in REPORT_KEYS}
     assert got == {k: comparable(k, v, facts) for k, v in wanted.items() if k not in REPORT_KEYS}
+
+
+def test_every_property_and_class_the_fixtures_give_has_a_french_and_an_english_label(extracted):
+    """What the reader writes of every style the fixtures span; the pipeline's own terms (a source's, the
+    materialised types) are checked on a stored corpus (tests/test_generate.py)."""
+    terms = set()
+    for expected in EXPECTED:
+        for _, predicate, value in extracted(expected)[0].graph:
+            terms |= {predicate, value} if predicate == RDF.type else {predicate}
+    assert len(terms) > 60 and unlabelled(terms) == []
 
 
 @pytest.mark.parametrize("expected", EXPECTED, ids=lambda p: p.name[: -len(".expected.json")])

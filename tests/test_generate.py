@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from rdflib import URIRef
+from term_labels import unlabelled
 
 from graph.ingest import get_kind
 from graph.ingest.base import SourceContext
@@ -73,11 +74,29 @@ def test_every_deliberation_text_reads_back_as_the_grants_it_was_written_with(co
         assert (relative, extraction.stats["grants"], extraction.errors) == (relative, expected, [])
 
 
-def test_the_corpus_ingests_without_errors_and_with_every_grant(corpus, tmp_path):
-    root, manifest = corpus
-    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data"), "lock_timeout": 5})
+@pytest.fixture(scope="module")
+def ingested(corpus, tmp_path_factory) -> tuple[Path, list, list]:
+    """The corpus ingested once for the module: its data directory (copy it before changing it), the ingest's
+    reports and its failures."""
+    data = tmp_path_factory.mktemp("ingested") / "data"
+    store = open_store({"store": "oxigraph", "data_dir": str(data), "lock_timeout": 5})
     failures = []
-    reports = ingest_paths(store, expand_paths([root]), on_report=lambda r, e, p: e and failures.append((p, e)))
+    try:
+        reports = ingest_paths(store, expand_paths([corpus[0]]),
+                               on_report=lambda r, e, p: e and failures.append((p, e)))
+    finally:
+        store.close()
+    return data, reports, failures
+
+
+def copy_of(ingested, tmp_path: Path) -> Path:
+    shutil.copytree(ingested[0], tmp_path / "data")
+    return tmp_path / "data"
+
+
+def test_the_corpus_ingests_without_errors_and_with_every_grant(corpus, ingested):
+    _, manifest = corpus
+    data, reports, failures = ingested
     assert failures == []
     assert [(r.file, [i.message for i in r.errors]) for r in reports if r.errors] == []
     assert [(r.file, v.format()) for r in reports for v in r.violations if v.severity == "Violation"] == []
@@ -85,14 +104,17 @@ def test_the_corpus_ingests_without_errors_and_with_every_grant(corpus, tmp_path
     # the actor has it too), and a deliberation's text and its authority's list give one prefecture receipt.
     disagreeing = {"http://schema.org/location", MAI + "receivedByPrefecture"}
     assert [(r.file, v.format()) for r in reports for v in r.violations if v.path in disagreeing] == []
-    by_file = {str(title): int(n) for title, n in store.query(
-        f"SELECT ?title (COUNT(DISTINCT ?grant) AS ?n) WHERE {{ GRAPH ?g {{ ?grant a <{MAI}Grant> }} "
-        f"?g <http://purl.org/dc/terms/title> ?title }} GROUP BY ?title")}
+    store = open_store({"store": "oxigraph", "data_dir": str(data), "lock_timeout": 5})
+    try:
+        by_file = {str(title): int(n) for title, n in store.query(
+            f"SELECT ?title (COUNT(DISTINCT ?grant) AS ?n) WHERE {{ GRAPH ?g {{ ?grant a <{MAI}Grant> }} "
+            f"?g <http://purl.org/dc/terms/title> ?title }} GROUP BY ?title")}
+    finally:
+        store.close()
     expected = {Path(path).name: n for path, n in manifest["grants_per_file"].items()}
     assert by_file == expected
     triples = sum(r.triples for r in reports)
     assert 15 * manifest["actors"] <= triples <= 40 * manifest["actors"]
-    store.close()
 
 
 @pytest.mark.slow
@@ -108,14 +130,10 @@ def test_the_1k_corpus_ingests_through_the_command_line_without_errors(tmp_path)
     assert f"Résumé : {files} fichiers enregistrés" in done.stderr
 
 
-def test_the_query_benchmark_runs_every_named_query_and_page_aggregate_on_the_corpus(corpus, tmp_path):
+def test_the_query_benchmark_runs_every_named_query_and_page_aggregate_on_the_corpus(ingested, tmp_path):
     """bench/queries.py (the engine's time, rows and their order for the app's own queries) on the ingested
     corpus."""
-    root, _ = corpus
-    data = tmp_path / "data"
-    store = open_store({"store": "oxigraph", "data_dir": str(data), "lock_timeout": 5})
-    ingest_paths(store, expand_paths([root]))
-    store.close()
+    data = copy_of(ingested, tmp_path)
     saved = tmp_path / "rows.json"
     run = subprocess.run([sys.executable, str(ROOT / "bench" / "queries.py"), "--data", str(data), "--runs", "1",
                           "--save", str(saved)], capture_output=True, text=True, check=True)
@@ -127,23 +145,15 @@ def test_the_query_benchmark_runs_every_named_query_and_page_aggregate_on_the_co
     assert "| totaux-par-financeur |" in again.stdout and "| yes | yes |" in again.stdout
 
 
-def test_every_property_and_class_that_the_sources_write_has_a_french_and_an_english_label(corpus, tmp_path):
-    from flask import Flask
-
-    from webapp.labels import qname, term_label
-
-    root, _ = corpus
-    store = open_store({"store": "oxigraph", "data_dir": str(tmp_path / "data"), "lock_timeout": 5})
-    files = expand_paths([root, ROOT / "examples", ROOT / "tests" / "fixtures" / "deliberations"])
-    ingest_paths(store, [f for f in files if f.suffix in (".csv", ".yaml", ".txt", ".pdf")])
-    terms = {str(row[0]) for row in store.query(
-        "SELECT DISTINCT ?t WHERE { GRAPH ?g { { ?s ?t ?o } UNION { ?s a ?t } } "
-        "FILTER(STRSTARTS(STR(?g), 'https://w3id.org/maillage/id/')) }")}
-    store.close()
-    app = Flask(__name__)
-    app.config["MAILLAGE"] = {"lang": "fr"}
-    unlabelled = []
-    for lang in ("fr", "en"):
-        with app.test_request_context(f"/?lang={lang}"):
-            unlabelled += [(lang, qname(URIRef(t))) for t in sorted(terms) if term_label(URIRef(t)) == qname(URIRef(t))]
-    assert len(terms) > 60 and unlabelled == []
+def test_every_property_and_class_that_the_sources_write_has_a_french_and_an_english_label(ingested, tmp_path):
+    """What the corpus and the demo register store; the deliberation fixtures' own terms are checked on their
+    extractions (tests/test_deliberation_fixtures.py)."""
+    store = open_store({"store": "oxigraph", "data_dir": str(copy_of(ingested, tmp_path)), "lock_timeout": 5})
+    try:
+        ingest_paths(store, [f for f in expand_paths([ROOT / "examples"]) if f.suffix in (".yaml", ".txt", ".pdf")])
+        terms = {row[0] for row in store.query(
+            "SELECT DISTINCT ?t WHERE { GRAPH ?g { { ?s ?t ?o } UNION { ?s a ?t } } "
+            "FILTER(STRSTARTS(STR(?g), 'https://w3id.org/maillage/id/')) }")}
+    finally:
+        store.close()
+    assert len(terms) > 60 and unlabelled(terms) == []
