@@ -35,6 +35,7 @@ def data_usage(data_dir: Path) -> DataUsage:
     >>> os.link(data / "store" / "primary" / "1.sst", data / "store" / "snapshots" / "00000001" / "1.sst")
     >>> data_usage(data)
     DataUsage(total=10, primary=10, snapshots=0, index=0, older_snapshots=0)
+    >>> import shutil; shutil.rmtree(data)
     """
     seen: set[tuple[int, int]] = set()
     parts = [data_dir / "store" / "primary", data_dir / "store" / "snapshots", data_dir / "index", data_dir]

@@ -145,7 +145,8 @@ def held_by_live_writer(directory: Path) -> bool:
     reader asking. A writer killed mid-way leaves the file behind, naming a process that is gone: not writing.
 
     >>> import tempfile
-    >>> held_by_live_writer(Path(tempfile.mkdtemp()))
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     held_by_live_writer(Path(folder))
     False
     """
     pid = _read_json(directory / "write.lock.info").get("pid")

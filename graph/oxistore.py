@@ -302,6 +302,7 @@ def prune_info_logs(primary: Path, keep: int) -> None:
     >>> prune_info_logs(folder, keep=1)
     >>> sorted(p.name for p in folder.iterdir())
     ['000010.sst', 'LOG', 'LOG.old.3']
+    >>> import shutil; shutil.rmtree(folder)
     """
     old = sorted(primary.glob("LOG.old.*"))  # LOG.old.<microseconds since 1970>: 16 digits until 2286
     for path in old[:-keep or None]:
@@ -331,6 +332,7 @@ def file_stamps(folder: Path) -> dict[str, FileStamp | None]:
     >>> _ = (folder / "000010.sst").write_bytes(b"garbage")
     >>> list(stamps), file_stamp(folder / "000010.sst") == stamps["000010.sst"], file_stamp(folder / "gone.sst")
     (['000010.sst'], False, None)
+    >>> import shutil; shutil.rmtree(folder)
     """
     return {entry.name: file_stamp(Path(entry.path)) for entry in os.scandir(folder)
             if entry.is_file(follow_symlinks=False)}
