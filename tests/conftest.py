@@ -35,8 +35,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 #: A RAM file system for the suite's temporary files, used when it has this much room and TMPDIR names no other place:
 #: the stores that tests create sync their writes to disk (the journal, each publish's snapshot), and on a disk that
 #: another suite's processes shared, a test of a few small ingests waited up to 2 s beyond its CPU time
-#: (tests/test_rdf_edges.py: 26.6 s on disk, 12.0 s in RAM, its CPU the same; the whole suite, in a calm hour: 8 min 57 s on disk, 8 min 35 s in RAM). Syncing is the
-#: product's; what the tests check of it does not need a disk.
+#: (tests/test_rdf_edges.py: 26.6 s on disk, 12.0 s in RAM, its CPU the same; the whole suite, in a calm hour: 8 min
+#: 57 s on disk, 8 min 35 s in RAM). Syncing is the product's; what the tests check of it does not need a disk.
 RAM_DIR = Path("/dev/shm")
 RAM_ROOM = 4 << 30
 
