@@ -130,8 +130,8 @@ FUNDER_ONLY = re.compile(r"(?:(?:l['’]|la\s+|le\s+|les\s+)\s*)?(?:(?:[ÉE]tat|
                          r"(?:\s*(?:\([^()]*\)|[–—-]\s.*))?\s*")
 #: A Région or a Département named as a list's item ("– Région Occitanie : 5 000 €", "– Département du Gard (appel à
 #: projets) : 2 000 €"): a co-funder's line of a project's funding, no local authority's grant going to it (the
-#: authority alone, "la Région", is :data:`graph.ingest.delib_prose.THE_AUTHORITY_ITSELF`; a council's name is not
-#: read so: "Conseil départemental de l'accès au droit" is a body that grants go to).
+#: authority alone, "la Région", is :data:`graph.ingest.delib_prose_reading.THE_AUTHORITY_ITSELF`; a council's name
+#: is not read so: "Conseil départemental de l'accès au droit" is a body that grants go to).
 COLLECTIVITY_FUNDER = re.compile(r"(?:(?:la|le|l['’])\s*)?(?:R[ée]gion|D[ée]partement)\s+"
                                  r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?[A-ZÉÈÎ][^()]*(?:\([^()]*\))?\s*")
 #: A list's item that tells what a body pays, its subject then its verb before the amount: "– la Région apporte

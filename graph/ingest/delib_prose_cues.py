@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 
-from graph.ingest.delib_bounded import NOT_WORDS, last_within
+from graph.ingest.delib_bounded import NOT_WORDS, found_before_barrier, last_within
 from graph.ingest.delib_grant_words import GRANT_WORD
 from graph.ingest.delib_lists import BULLET
+from graph.ingest.delib_session import find_session_date
 from graph.ingest.french import AMOUNT_RE
 
 
@@ -109,7 +110,7 @@ RECALLED = re.compile(r"[ \t]*(?:pour\s+(?:m[ée]moire|rappel|information|compar
 
 #: A grant paid before, recalled right after its amount beside this act's: "650 €, la somme de 500 € versée en 2023
 #: étant portée à 650 €", "300 € accordés l'an dernier", "1 000 € attribués précédemment". With a year
-#: (:func:`graph.ingest.delib_prose.paid_earlier`), only a year before the session's is past: "une subvention de 500 €
+#: (:func:`paid_earlier`), only a year before the session's is past: "une subvention de 500 €
 #: versée en 2025", in 2025, is this act's.
 PAID_EARLIER_AFTER = re.compile(r"\s*(?:,\s*)?(?:qui\s+(?:lui\s+)?(?:a|avait)\s+été\s+)?"
                                 r"(?:(?:vers|attribu|accord|allou|octroy|vot)[ée]+s?|(?:per[çc]|re[çc]|obten)ue?s?)\s+"
@@ -238,3 +239,26 @@ TOTAL_SUBJECT = re.compile(r"\s*(?:le\s+)?(?:montant\s+(?:total|global)|total)\s
 CO_FUNDING = re.compile(r"plan\s+de\s+financement|cofinanc|co-financ|financeurs?\b", re.I)
 #: "40 000 € (plafond)": a grant at the ceiling of its scheme, not the ceiling.
 CAPPED_AFTER = re.compile(r"\s*\((?:montant\s+)?plafon\w*\)", re.I)
+
+
+def paid_earlier(body: str, sentence: str, end: int) -> bool:
+    """Whether the amount ending at ``end`` of ``sentence`` is said to have been paid before
+    (:data:`PAID_EARLIER_AFTER`): in a year before that of the session ``body`` is dated by, or in words that say a
+    time past ("l'an dernier").
+
+    >>> body = "Séance du 10 juin 2024\\nla somme de 500 € versée en 2023 étant portée à 650 €"
+    >>> later = body.replace("en 2023", "en 2024")
+    >>> paid_earlier(body, body[23:], 17), paid_earlier(later, later[23:], 17)
+    (True, False)
+    """
+    paid = PAID_EARLIER_AFTER.match(sentence, end)
+    if paid is None or not paid["year"]:
+        return paid is not None
+    session = find_session_date(body)  # sought only for such an amount: rare
+    return session is not None and int(paid["year"]) < session.year
+
+
+def cancelled_after(flat: str, end: int) -> bool:
+    """Whether ``flat`` says that the grant whose amount ends at ``end`` is undone, after it and before a full stop or
+    a semicolon: "… 3 000 euros accordée en 2024 à X est annulée" (:data:`CANCELLED_AFTER`)."""
+    return found_before_barrier(CANCELLED_AFTER, CANCELLED_AFTER_BARRIERS, flat, end)

@@ -11,6 +11,8 @@ from graph.ingest.delib_grant_words import GRANT_VERB, GRANT_WORD, NATURE_WORDS
 from graph.ingest.delib_grants import PAST, nature_in
 from graph.ingest.delib_lists import (ANNEX_HEADING, BULLET, ITEM_START, LEAD, YEAR_ITEM, approved_below, opens_clause,
                                       rules_on_grants, section_heading, subheading, votes_each_item)
+from graph.ingest.delib_prose_cues import PRIZE_LINE
+from graph.ingest.delib_recipient_phrases import beneficiary_in
 from graph.ingest.french import fold
 
 
@@ -142,3 +144,20 @@ def annex_referred(body: str, start: int, sentence: str) -> str | None:
         if GRANT_WORD.search(referring) or GRANT_VERB.search(referring) or _GRANTS_OF_ANNEX.search(referring):
             return referring
     return None
+
+
+def prize_laureate(sentence: str) -> str | None:
+    """The laureate of the prize that a list's line ``sentence`` names before a colon (:data:`PRIZE_LINE`), read as
+    the beneficiary of a grant named after the colon: "Trophée d'or (1er prix, 1 500 €) : l'association X, pour …"
+    is X's, "- 2e prix : Club Y, 1 000 €" is Club Y's; None when the line names no prize.
+
+    >>> prize_laureate("- 2e prix : le Collectif des 3 Fontaines, 1 000 €.")
+    'Collectif des 3 Fontaines'
+    >>> prize_laureate("Trophée d'or (1er prix, 1 500 €) : l'association Les Amis, pour ses marches ;")
+    'Les Amis'
+    """
+    label = PRIZE_LINE.match(sentence)
+    if not label:
+        return None
+    named = "à " + sentence[label.end():].replace("\n", " ").rstrip(" ;.,")
+    return beneficiary_in(named, len(named))

@@ -32,7 +32,7 @@ from graph.ingest.delib_grant_checks import euros
 from graph.ingest.delib_grants import GrantFact, GrantsFound, find_grants
 from graph.ingest.delib_lists import item_identifier
 from graph.ingest.delib_profile import find_ptce, profile_of
-from graph.ingest.delib_prose import THE_AUTHORITY_ITSELF
+from graph.ingest.delib_prose_reading import THE_AUTHORITY_ITSELF
 from graph.ingest.delib_table_cells import cell_identifiers
 from graph.ingest.deliberation import corrected_text
 from graph.ingest.delib_reader_report import where_written
