@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 
 from graph.ingest.delib_grants import find_grants
-from graph.ingest.delib_lists import item_name
+from graph.ingest.delib_item_names import item_name
 
 
 def _grants(body: str) -> list[tuple[str, Decimal]]:

@@ -13,7 +13,7 @@ import pytest
 
 from graph.ingest.delib_antecedents import this_association
 from graph.ingest.delib_grants import find_grants
-from graph.ingest.delib_lists import item_name
+from graph.ingest.delib_item_names import item_name
 
 
 def _read(body: str) -> tuple[list[tuple[str, Decimal]], list[tuple[Decimal, bool]], list[str]]:

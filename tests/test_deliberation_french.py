@@ -4374,7 +4374,7 @@ def test_a_list_of_grants_announced_but_not_read_is_said_in_a_warning():
 
 
 def test_a_list_items_name_stops_at_the_line_that_opens_a_field():
-    from graph.ingest.delib_lists import item_name
+    from graph.ingest.delib_item_names import item_name
 
     item = "  * PTCE Le Lien Creusois-Fictif (SCIC SA)\n    Projet : création d'une plateforme\n    Montant : 60 K€"
     assert item_name(item, item.index("60")) == "PTCE Le Lien Creusois-Fictif (SCIC SA)"

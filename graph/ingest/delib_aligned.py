@@ -37,7 +37,8 @@ from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grant_words import GRANT_VERB, GRANT_WORD
 from graph.ingest.delib_grants import GrantsFound, StatedTotal
 from graph.ingest.delib_line_joins import join_cell_words
-from graph.ingest.delib_lists import RECORD_CODE, approved_below
+from graph.ingest.delib_list_leads import approved_below
+from graph.ingest.delib_lists import RECORD_CODE
 from graph.ingest.delib_notes import note_markers, notes_end, without_call, without_marker
 from graph.ingest.delib_pipe_tables import pipe_cells
 from graph.ingest.delib_table_context import for_the_record, heading_nature, in_thousands, section_nature

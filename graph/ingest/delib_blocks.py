@@ -24,7 +24,8 @@ from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grant_words import GRANT_VERB, GRANT_WORD, NATURE_WORDS
 from graph.ingest.delib_grants import GrantFact, GrantsFound, StatedTotal
 from graph.ingest.delib_line_joins import join_cell_words
-from graph.ingest.delib_lists import BULLET_MARKS, REFERS_BACK, approved_below
+from graph.ingest.delib_list_leads import REFERS_BACK, approved_below
+from graph.ingest.delib_lists import BULLET_MARKS
 from graph.ingest.delib_recipient_names import clean_name
 from graph.ingest.delib_table_context import heading_nature
 from graph.ingest.french import AMOUNT_RE, fold, parse_amount

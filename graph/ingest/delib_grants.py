@@ -232,7 +232,7 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     from graph.ingest.delib_ceilings import ceiling_warning, decision_start, unread_ceilings
     from graph.ingest.delib_grant_checks import (announced, apply_amendment, cancel, check_words, opinion_only,
                                                  reconcile)
-    from graph.ingest.delib_lists import commune_named, under_canton
+    from graph.ingest.delib_item_names import commune_named, under_canton
     from graph.ingest.delib_mentions import merge_prose, name_acronyms, spell_out_acronyms
     from graph.ingest.delib_prose import prose_grants, unnamed_items
     from graph.ingest.delib_superseded import drop_superseded

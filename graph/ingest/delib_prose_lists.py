@@ -9,8 +9,9 @@ import re
 
 from graph.ingest.delib_grant_words import GRANT_VERB, GRANT_WORD, NATURE_WORDS
 from graph.ingest.delib_grants import PAST, nature_in
-from graph.ingest.delib_lists import (ANNEX_HEADING, BULLET, ITEM_START, LEAD, YEAR_ITEM, approved_below, opens_clause,
-                                      rules_on_grants, section_heading, subheading, votes_each_item)
+from graph.ingest.delib_list_leads import (LEAD, YEAR_ITEM, approved_below, opens_clause, rules_on_grants,
+                                           section_heading, votes_each_item)
+from graph.ingest.delib_lists import ANNEX_HEADING, BULLET, ITEM_START, subheading
 from graph.ingest.delib_prose_cues import PRIZE_LINE
 from graph.ingest.delib_recipient_phrases import beneficiary_in
 from graph.ingest.french import fold

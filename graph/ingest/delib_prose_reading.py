@@ -25,7 +25,8 @@ from graph.ingest.delib_clauses import where_clause_starts
 from graph.ingest.delib_grant_words import (DECIDED_PAYMENT, DECIDED_PAYMENT_BARRIERS, GRANT_AFTER, GRANT_VERB,
                                             GRANT_WORD, NATURE_WORDS, PAID_AS_GRANT_AFTER)
 from graph.ingest.delib_grants import GrantFact, IN_KIND, StatedTotal, nature_in
-from graph.ingest.delib_lists import YEAR_ITEM, item_name
+from graph.ingest.delib_item_names import item_name
+from graph.ingest.delib_list_leads import YEAR_ITEM
 from graph.ingest.delib_not_grants import (AT_DISPOSAL_OF, BUDGET_LINE, BY_EARLIER_ACT, BY_EARLIER_ACT_BARRIERS,
                                            COLLECTIVITY_FUNDER, COMPUTED, CONTRACT, EARLIER, FUNDER_ONLY,
                                            PAID_BY_OUTSIDER, PAID_BY_OUTSIDER_BARRIERS, PAYER_ITEM, PER_YEAR,
@@ -257,7 +258,7 @@ class AmountReading:
             return True  # a co-funder's line, its name alone: "– État (DETR) : 8 000 €", "– Région X : 5 000 €"
         # "– l'État (DETR) participe pour 3 000 € …": a co-funder's share (the authority's own, "– la Commune verse
         # 700 € à l'association X", grants whom it names; naming no one, "– la Région apporte 2 000 € au projet", it
-        # grants nothing: its words name no one, :func:`delib_lists.item_name`)
+        # grants nothing: its words name no one, :func:`delib_item_names.item_name`)
         return bool(s.listed and (payer := PAYER_ITEM.match(s.sentence[:a_start]))
                     and not THE_AUTHORITY_ITSELF.fullmatch(payer["subject"]))
 

@@ -30,7 +30,7 @@ from graph.ingest.delib_grant_quotes import account_passage, purpose_passage, ye
 from graph.ingest.delib_graph import M57, m57_known
 from graph.ingest.delib_grant_checks import euros
 from graph.ingest.delib_grants import GrantFact, GrantsFound, find_grants
-from graph.ingest.delib_lists import item_identifier
+from graph.ingest.delib_item_names import item_identifier
 from graph.ingest.delib_profile import find_ptce, profile_of
 from graph.ingest.delib_prose_reading import THE_AUTHORITY_ITSELF
 from graph.ingest.delib_table_cells import cell_identifiers

@@ -19,7 +19,8 @@ from itertools import accumulate
 
 from graph.ingest.delib_clauses import next_clause, where_clause_starts
 from graph.ingest.delib_grant_words import DESCRIPTION_AFTER_NAME, GRANT_WORD, OPERATION_AFTER_NAME
-from graph.ingest.delib_lists import BULLET, COOPERATIVE
+from graph.ingest.delib_item_names import COOPERATIVE
+from graph.ingest.delib_lists import BULLET
 from graph.ingest.delib_recipient_names import KIND_OF, NAME_END, clean_name, name_going_on
 from graph.ingest.french import AMOUNT_RE, fold
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from graph.ingest.delib_lists import BULLET, ITEM_PURPOSE
+from graph.ingest.delib_item_names import ITEM_PURPOSE
+from graph.ingest.delib_lists import BULLET
 from graph.ingest.delib_names import initials_only, parse_person
 from graph.ingest.delib_recipient_names import KIND, KIND_OF, NAME_END, clean_name
 
