@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from graph.ingest.delib_aligned import AMOUNT_CELL
+from graph.ingest.delib_aligned_columns import AMOUNT_CELL
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import GrantFact, GrantsFound, StatedTotal
 from graph.ingest.delib_notes import without_call

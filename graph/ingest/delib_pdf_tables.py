@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graph.ingest.delib_aligned import AMOUNT_CELL
+from graph.ingest.delib_aligned_columns import AMOUNT_CELL
 from graph.ingest.delib_table_header import AMOUNT_COL, REJECT_COL, amount_columns, choose_amount_column
 from graph.ingest.delib_tables import TOTAL_ROW
 from graph.ingest.french import fold

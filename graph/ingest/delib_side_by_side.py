@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from graph.ingest.delib_aligned import LISTED_AMOUNT, lines_at, sum_below
+from graph.ingest.delib_aligned import lines_at, sum_below
+from graph.ingest.delib_aligned_columns import LISTED_AMOUNT
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grant_words import GRANT_VERB, GRANT_WORD
 from graph.ingest.delib_grants import GrantsFound

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from graph.ingest.delib_aligned import AMOUNT_CELL, GOES_ON, SENTENCE_END, lines_at
+from graph.ingest.delib_aligned import GOES_ON, SENTENCE_END, lines_at
+from graph.ingest.delib_aligned_columns import AMOUNT_CELL
 from graph.ingest.delib_columns import ColumnHints
 from graph.ingest.delib_grants import GrantsFound
 from graph.ingest.delib_line_joins import join_cell_words
