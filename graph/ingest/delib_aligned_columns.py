@@ -33,8 +33,8 @@ _FIGURE = re.compile(r"[-+−–]?\s*(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d{
 LISTED_AMOUNT = re.compile(r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?\s*(?:€|euros?|EUR|k€)"
                            + AMOUNT_QUALIFIER, re.I)
 #: An amount with its currency that ends a cell of words, one space after them: "… Nouvelle-Aquitaine 5 000 €".
-_GLUED_AMOUNT = re.compile(r"(?<=[^\W\d_]) ((?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?\s*(?:€|euros?|EUR))$",
-                           re.I)
+_GLUED_AMOUNT = re.compile(r"(?<=[^\W\d_]) ((?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?"
+                           r"\s*(?:€|euros?|EUR))$", re.I)
 #: How far right a header line starts when it heads only the amounts, the names' column left without a head.
 _NAMELESS_INDENT = 16
 #: The head of a column of words that an amount's word ends ("Nature de l'aide", "Objet de la subvention").
