@@ -128,69 +128,103 @@ def flat_table_grants(body: str, found: GrantsFound, legend: dict[str, str], hin
     """
     lines = [(m.start(), m.group(0).strip()) for m in re.finditer(r"^.*$", body, re.M)]
     i = 0
-    def aligned(at: int) -> bool:  # a line of a table aligned with spaces, read already
-        return any(start <= at <= end for start, end in found.tables)
-
     while i < len(lines):
-        columns = _flat_header(lines[i][1]) if not aligned(lines[i][0]) else None
+        columns = _flat_header(lines[i][1]) if not _read_already(found, lines[i][0]) else None
         choice = choose_amount_column(["Bénéficiaire"] + columns, hints) if columns else None
         i += 1
-        if choice is None:
-            continue
-        by_nature = [(c - 1, n) for c, n in nature_columns(["Bénéficiaire"] + columns, choice)]
-        row_total = len(columns) - 1 if by_nature and columns[-1] == "Total" else None
-        choice -= 1
-        runs: list[list[GrantFact]] = [[] for _ in by_nature]  # by_nature's grants, a column after the other
-        pending, pending_start, last = "", None, []
-        grants_before, totals_before = len(found.grants), len(found.totals)
-        while i < len(lines) and lines[i][1] and not lines[i][1].startswith("|") and not aligned(lines[i][0]):
-            start, line = lines[i]
-            text, amounts, code = _split_row(line, len(columns))
-            if not text and amounts and i + 1 < len(lines) and _lone_figure(lines[i + 1][1].strip()):
-                _one_cell_a_line(found, (pending + " / " + line + " / " + lines[i + 1][1].strip()).strip(" /"))
-                del found.grants[grants_before:], found.totals[totals_before:]
-                runs = [[] for _ in by_nature]
+        if choice is not None:
+            i = _FlatRows(found, legend, columns, choice).read(lines, i)
+
+
+def _read_already(found: GrantsFound, at: int) -> bool:
+    """Whether offset ``at`` is in a table read already (one aligned with spaces)."""
+    return any(start <= at <= end for start, end in found.tables)
+
+
+class _FlatRows:
+    """The rows below a flattened table's header (its ``columns``, the amounts' one at index ``choice`` of the
+    header with a beneficiaries' column first), read line after line (:meth:`read`). A line short of amounts begins
+    a row's name (``pending``) or goes on the last row's (``last``); the grants of the columns of one nature each
+    are kept a column after the other (``runs``), so that each column's "Total" row sums a run of them."""
+
+    def __init__(self, found: GrantsFound, legend: dict[str, str], columns: list[str], choice: int):
+        self.found, self.legend, self.columns = found, legend, columns
+        self.by_nature = [(c - 1, n) for c, n in nature_columns(["Bénéficiaire"] + columns, choice)]
+        self.row_total = len(columns) - 1 if self.by_nature and columns[-1] == "Total" else None
+        self.choice = choice - 1
+        self.runs: list[list[GrantFact]] = [[] for _ in self.by_nature]  # by_nature's grants, a column after the other
+        self.pending, self.pending_start, self.last = "", None, []
+        self.grants_before, self.totals_before = len(found.grants), len(found.totals)
+
+    def read(self, lines: list[tuple[int, str]], i: int) -> int:
+        """Read the rows from line ``i``; return the index of the line after the table."""
+        while i < len(lines) and lines[i][1] and not lines[i][1].startswith("|") \
+                and not _read_already(self.found, lines[i][0]):
+            after = self._line(lines, i)
+            if after is None:
                 break
-            if len(text.split()) > 12 and "," in text:  # a sentence ending in a number ("…réuni le 15"): no row
-                break
-            short = len(amounts) < len(columns)
-            if short and row_total is not None and len(amounts) >= 2 and sum(amounts[:-1]) == amounts[-1]:
-                short = False  # a row with an empty cell, its own total last
-            if short:
-                if len(line.split()) > 12 or line.endswith(":") and len(line.split()) > 4:
-                    break  # a sentence; a list's lead ("… attribue les subventions suivantes :"), the prose's
-                if last and not pending and _continues(last[0].beneficiary, line):
-                    for grant in last:
-                        grant.beneficiary += ("" if grant.beneficiary.endswith("-") else " ") + line
-                elif pending and not _continues(pending, line):  # the pending line was a section heading
-                    pending, pending_start = line, start
-                else:
-                    pending, pending_start = (pending + " " + line).strip(), pending_start or start
-                i += 1
-                continue
-            if pending and " " not in pending and len(text.split()) >= 2 and not _continues(pending, text):
-                pending, pending_start = "", None  # a one-word section heading ("Culture") before a whole row
-            name = re.sub(r"^[-–—•*]\s+", "", (pending + " " + text).strip())  # a list's item: no dash of a name
-            span = (pending_start or start, start + len(line))
-            whole = len(amounts) == len(columns)
-            if TOTAL_ROW.match(name):
-                chosen = [amounts[c] for c, _ in by_nature] + [amounts[-1]] if by_nature and whole else [
-                    amounts[choice if whole else -1]]
-                found.totals += [StatedTotal(amount, span, name) for amount in chosen]
-                last = []
-            elif name and by_nature:
-                cells = ([(amounts[c], n) for c, n in by_nature] if whole else
-                         [(amount, None) for amount in amounts[:-1]])
-                last = [GrantFact(name, amount, span, nature, None, True, True) for amount, nature in cells]
-                for run, grant in zip(runs, last):
-                    run.append(grant)
-            elif name:
-                last = [GrantFact(name, amounts[choice], span, nature_of(code, legend) if code else None,
-                                  None, True, True)]
-                found.grants += last
-            pending, pending_start = "", None
-            i += 1
-        found.grants += [grant for run in runs for grant in run if grant.amount]
+            i = after
+        self.found.grants += [grant for run in self.runs for grant in run if grant.amount]
+        return i
+
+    def _line(self, lines: list[tuple[int, str]], i: int) -> int | None:
+        """Read line ``i``; return the index of the next line, or None when the table ended before it."""
+        found, columns = self.found, self.columns
+        start, line = lines[i]
+        text, amounts, code = _split_row(line, len(columns))
+        if not text and amounts and i + 1 < len(lines) and _lone_figure(lines[i + 1][1].strip()):
+            _one_cell_a_line(found, (self.pending + " / " + line + " / " + lines[i + 1][1].strip()).strip(" /"))
+            del found.grants[self.grants_before:], found.totals[self.totals_before:]
+            self.runs = [[] for _ in self.by_nature]
+            return None
+        if len(text.split()) > 12 and "," in text:  # a sentence ending in a number ("…réuni le 15"): no row
+            return None
+        short = len(amounts) < len(columns)
+        if short and self.row_total is not None and len(amounts) >= 2 and sum(amounts[:-1]) == amounts[-1]:
+            short = False  # a row with an empty cell, its own total last
+        if short:
+            if len(line.split()) > 12 or line.endswith(":") and len(line.split()) > 4:
+                return None  # a sentence; a list's lead ("… attribue les subventions suivantes :"), the prose's
+            self._words(start, line)
+            return i + 1
+        if self.pending and " " not in self.pending and len(text.split()) >= 2 \
+                and not _continues(self.pending, text):
+            self.pending, self.pending_start = "", None  # a one-word section heading ("Culture") before a whole row
+        self._row((self.pending_start or start, start + len(line)), text, amounts, code)
+        self.pending, self.pending_start = "", None
+        return i + 1
+
+    def _words(self, start: int, line: str) -> None:
+        """Read a line short of amounts, at offset ``start``: the next words of the last row's name, a section's
+        heading, or the first words of the next row's name."""
+        if self.last and not self.pending and _continues(self.last[0].beneficiary, line):
+            for grant in self.last:
+                grant.beneficiary += ("" if grant.beneficiary.endswith("-") else " ") + line
+        elif self.pending and not _continues(self.pending, line):  # the pending line was a section heading
+            self.pending, self.pending_start = line, start
+        else:
+            self.pending, self.pending_start = (self.pending + " " + line).strip(), self.pending_start or start
+
+    def _row(self, span: tuple[int, int], text: str, amounts: list[Decimal], code: str | None) -> None:
+        """Read a row with its amounts, spanning ``span`` with the name's lines above it: a total, or grants."""
+        found, by_nature, columns = self.found, self.by_nature, self.columns
+        name = re.sub(r"^[-–—•*]\s+", "", (self.pending + " " + text).strip())  # a list's item: no dash of a name
+        whole = len(amounts) == len(columns)
+        if TOTAL_ROW.match(name):
+            chosen = [amounts[c] for c, _ in by_nature] + [amounts[-1]] if by_nature and whole else [
+                amounts[self.choice if whole else -1]]
+            found.totals += [StatedTotal(amount, span, name) for amount in chosen]
+            self.last = []
+        elif name and by_nature:
+            cells = ([(amounts[c], n) for c, n in by_nature] if whole else
+                     [(amount, None) for amount in amounts[:-1]])
+            self.last = [GrantFact(name, amount, span, nature, None, True, True) for amount, nature in cells]
+            for run, grant in zip(self.runs, self.last):
+                run.append(grant)
+        elif name:
+            self.last = [GrantFact(name, amounts[self.choice], span, nature_of(code, self.legend) if code else None,
+                                   None, True, True)]
+            found.grants += self.last
 
 
 def _lone_figure(line: str) -> bool:

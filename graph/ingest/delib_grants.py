@@ -229,15 +229,13 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     """Return the grants decided in ``body``, the totals it states, and warnings on what does not add up."""
     from graph.ingest.delib_blocks import record_natures, referred_natures
     from graph.ingest.delib_capitals import as_written, in_small_letters
-    from graph.ingest.delib_ceilings import ceiling_warning, decision_start, unread_ceilings
+    from graph.ingest.delib_ceilings import decision_start, unread_ceilings
     from graph.ingest.delib_grant_checks import (announced, apply_amendment, cancel, check_words, opinion_only,
                                                  reconcile)
-    from graph.ingest.delib_item_names import commune_named, under_canton
     from graph.ingest.delib_mentions import merge_prose, name_acronyms, spell_out_acronyms
     from graph.ingest.delib_prose import prose_grants, unnamed_items
     from graph.ingest.delib_superseded import drop_superseded
-    from graph.ingest.delib_several import (each_grants, each_totals, inline_grants, one_beneficiary_grants,
-                                            respective_grants, shared_grants)
+    from graph.ingest.delib_several import each_totals
     from graph.ingest.delib_tables import table_grants
     from graph.ingest.delib_total_rows import summed_total_rows
 
@@ -246,17 +244,8 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     table_grants(body, found)
     unnamed: list[tuple[int, int, Decimal]] = []  # a granting list's items whose beneficiary was not read
     grants, totals = prose_grants(body, title_beneficiary(title), found.tables, unnamed)
-    for grant in grants:
-        if grant.ceiling and not grant.cancelled:
-            found.warnings.append(ceiling_warning(body, grant.beneficiary, grant.amount, grant.span))
-        if grant.yearly and not grant.cancelled:
-            found.warnings.append((f"montant annuel : « {grant.beneficiary} » reçoit {grant.amount} € par an ; la "
-                                   "subvention lue est celle d'une année, les suivantes relèvent des budgets à venir",
-                                   f"yearly amount: '{grant.beneficiary}' receives {grant.amount} a year; the grant "
-                                   "read is one year's, the later ones are for the budgets to come"))
-    shared, shares = shared_grants(body)  # "5 000 € à répartir à parts égales entre A et B": each its share
-    found.warnings += shares
-    several = each_grants(body) + respective_grants(body) + inline_grants(body) + one_beneficiary_grants(body) + shared
+    _warn_ceilings_and_years(body, grants, found)
+    several = _several_grants(body, found)
     # A sentence of several grants is read whole: the prose reading of its amounts one by one gives way.
     grants = [g for g in grants if not any(s.span[0] <= g.span[0] < s.span[1] or g.span[0] <= s.span[0] < g.span[1]
                                            for s in several)]
@@ -264,14 +253,7 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     # a rate of a cost with a ceiling whose beneficiary or ceiling was not read: said, not dropped
     found.warnings += unread_ceilings(body, decision_start(body), [g.span for g in found.grants + grants + several]
                                       + [(start, end) for start, end, _ in unnamed])
-    for grant in found.grants + grants + several:  # however the grant was read, the beneficiary's own name
-        grant.beneficiary, kind, said = bare_name(without_civility(grant.beneficiary))
-        if kind is None and grant.listed and (whole := listed_branch(grant.beneficiary)):
-            grant.beneficiary, kind, said = whole, "branch", grant.beneficiary  # "– Comité du Rhône" in a list
-        grant.bracket = (kind, said) if kind in ("acronym", "gloss", "branch") else None
-        grant.purpose = said if kind == "project" and not grant.purpose else grant.purpose
-        if grant.listed and under_canton(body, grant.span[0]):  # "Canton de X" / "  Désaignes – …": a commune
-            grant.beneficiary = commune_named(grant.beneficiary)
+    _own_names(body, found.grants + grants + several)
     found.grants = [g for g in found.grants if not _PERIOD_ONLY.fullmatch(fold(g.beneficiary))
                     and not _NO_BENEFICIARY.fullmatch(fold(g.beneficiary).strip())]
     _branches_before(body, found.grants + grants + several)
@@ -300,3 +282,40 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     reconcile(found, body)
     announced(body, found)
     return found
+
+
+def _warn_ceilings_and_years(body: str, grants: list[GrantFact], found: GrantsFound) -> None:
+    """Warn of the grants that the prose reads at a rate's ceiling, and of those it reads as one year's of several."""
+    from graph.ingest.delib_ceilings import ceiling_warning
+    for grant in grants:
+        if grant.ceiling and not grant.cancelled:
+            found.warnings.append(ceiling_warning(body, grant.beneficiary, grant.amount, grant.span))
+        if grant.yearly and not grant.cancelled:
+            found.warnings.append((f"montant annuel : « {grant.beneficiary} » reçoit {grant.amount} € par an ; la "
+                                   "subvention lue est celle d'une année, les suivantes relèvent des budgets à venir",
+                                   f"yearly amount: '{grant.beneficiary}' receives {grant.amount} a year; the grant "
+                                   "read is one year's, the later ones are for the budgets to come"))
+
+
+def _several_grants(body: str, found: GrantsFound) -> list[GrantFact]:
+    """The grants of the sentences of ``body`` that make several at once (:mod:`graph.ingest.delib_several`); the
+    warnings of an amount shared out go to ``found``."""
+    from graph.ingest.delib_several import (each_grants, inline_grants, one_beneficiary_grants, respective_grants,
+                                            shared_grants)
+    shared, shares = shared_grants(body)  # "5 000 € à répartir à parts égales entre A et B": each its share
+    found.warnings += shares
+    return each_grants(body) + respective_grants(body) + inline_grants(body) + one_beneficiary_grants(body) + shared
+
+
+def _own_names(body: str, grants: list[GrantFact]) -> None:
+    """However each grant was read, its beneficiary's own name: without civility, acronym, gloss or project in
+    brackets (kept on the grant), a branch's listed line under its body's name, a commune's under a canton."""
+    from graph.ingest.delib_item_names import commune_named, under_canton
+    for grant in grants:
+        grant.beneficiary, kind, said = bare_name(without_civility(grant.beneficiary))
+        if kind is None and grant.listed and (whole := listed_branch(grant.beneficiary)):
+            grant.beneficiary, kind, said = whole, "branch", grant.beneficiary  # "– Comité du Rhône" in a list
+        grant.bracket = (kind, said) if kind in ("acronym", "gloss", "branch") else None
+        grant.purpose = said if kind == "project" and not grant.purpose else grant.purpose
+        if grant.listed and under_canton(body, grant.span[0]):  # "Canton de X" / "  Désaignes – …": a commune
+            grant.beneficiary = commune_named(grant.beneficiary)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from graph.ingest.delib_columns import ColumnHints, column_hints
@@ -130,11 +131,45 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
         return False
     if _DUE_BY_LAW_COL.search(fold(header[amount_col])):
         return True  # what the law makes the authority pay, no grant: its amounts are no prose's either
+    columns = _table_columns(header, amount_col, thousands)
+    if columns is None:
+        return False
+    for column, column_nature in columns.by_nature:
+        _ColumnGrants(columns, (column, column_nature), found, (legend, heading, sections)).read(rows, spans)
+    if columns.row_total_col is not None:  # the grand total, in the "Total" column of the "Total" row
+        for cells, span in zip(rows[1:], spans[1:]):
+            amount = columns.amount_of(cells[columns.row_total_col])
+            if amount is not None and TOTAL_ROW.match(row_label(cells)):
+                found.totals.append(StatedTotal(amount, span, cells[0]))
+    return True
+
+
+@dataclass
+class _TableColumns:
+    """What the columns of a grant table hold, from its header: the beneficiary's name, the grants' amounts (a
+    column, or one a nature: ``by_nature``), their nature, identifier, purpose and account, the rows' totals; and how
+    its amounts read (``amount_of``: in euros or in thousands)."""
+
+    header: list[str]
+    folded: list[str]
+    amount_of: Callable[[str], Decimal | None]
+    name_col: int
+    nature_col: int | None
+    id_col: int | None
+    purpose_col: int | None
+    account_col: int | None
+    by_nature: list[tuple[int, str | None]]
+    row_total_col: int | None
+
+
+def _table_columns(header: list[str], amount_col: int, thousands: bool) -> _TableColumns | None:
+    """The columns of a grant table whose header is ``header`` and whose amounts are ``amount_col``'s; None when no
+    column names the beneficiaries."""
     amount_of = thousands_amount if thousands or in_thousands("", 0, header) else parse_amount
     folded = [fold(h) for h in header]
     name_col = name_column(folded, {amount_col})
     if name_col is None:
-        return False
+        return None
     nature_col = next((c for word in ("nature", "type", "code") if (c := column_matching(
         folded, re.compile(rf"\b{word}\b(?!.*\b(?:travaux|projet|action|depense|operation)\b)"),
         {amount_col, name_col})) is not None),
@@ -147,65 +182,87 @@ def rows_grants(rows: list[list[str]], spans: list[tuple[int, int]], found: Gran
     purpose_col = column_matching(folded, PURPOSE_COL, {name_col, nature_col, id_col} | amount_cols)
     account_col = column_matching(folded, IMPUTATION_COL, {amount_col, name_col, nature_col, id_col, purpose_col})
     row_total_col = row_total_column(folded) if len(by_nature) > 1 else None
-    for column, column_nature in by_nature:
-        section, above, dues = None, "", False
+    return _TableColumns(header, folded, amount_of, name_col, nature_col, id_col, purpose_col, account_col, by_nature,
+                         row_total_col)
+
+
+class _ColumnGrants:
+    """The grants and totals of one column of amounts of a table (:meth:`read`), of the nature it gives them if it
+    is one of several (``amount``: the column, and that nature); ``context``: the legend of the table's codes, the
+    nature that the sentence above the table gives its rows, and the section heading above each row (see
+    :func:`rows_grants`). Row after row, it keeps the nature of the last section row, the name of the last grant's
+    beneficiary (a merged cell's, for the rows below it), and whether a row was a member's dues."""
+
+    def __init__(self, columns: _TableColumns, amount: tuple[int, str | None], found: GrantsFound,
+                 context: tuple[dict[str, str], str | None, list[str | None] | None]):
+        self.columns, self.found = columns, found
+        self.column, self.column_nature = amount
+        self.legend, self.heading, self.sections = context
+        self.section, self.above, self.dues = None, "", False
+
+    def read(self, rows: list[list[str]], spans: list[tuple[int, int]]) -> None:
+        """Read the rows below the header (``rows[1:]``, with their ``spans``)."""
         for k, (cells, span) in enumerate(zip(rows[1:], spans[1:])):
-            cells += [""] * (len(header) - len(cells))
-            # a column of one nature among others holds amounts only ("Projet" may head the projects' names)
-            # a note's call after the amount or after the words that stand for it ("4 800 (1)", "reporté (1)")
-            # is no figure of it
-            amount = _cell_amount(without_call(cells[column]), amount_of) if column_nature is None \
-                or AMOUNT_CELL_RE.fullmatch(without_call(cells[column]).strip()) else None
-            first = row_label(cells)
-            if amount is None and cells[name_col] and column_nature is None and re.match(r"[^\W\d_]", cells[column]) \
-                    and not TOTAL_ROW.match(first):
-                # words instead of the amount: a request refused or put off ("Dossier incomplet – non retenu")
-                found.warnings.append((f"« {cells[name_col]} » : « {cells[column]} » au lieu d'un montant, aucune "
-                                       f"subvention retenue",
-                                       f"'{cells[name_col]}': '{cells[column]}' instead of an amount, no grant kept"))
-                continue
-            if amount is None:
-                section = section_nature(cells) or section
-                continue
-            if TOTAL_ROW.match(first):
-                if not dues:  # (a total of dues and grants together is the table's, not the grants')
-                    found.totals.append(StatedTotal(amount, span, first))
-                above = ""
-                continue
-            if any(LOAN.search(fold(c)) for c in cells):  # a loan beside the grants: no grant
-                continue
-            if any(MEMBER_DUES.search(fold(c)) for i, c in enumerate(cells) if i not in (name_col, column)):
-                dues = True  # "Association des Maires Ruraux | cotisation | 1 240 €": a member's fee
-                continue
-            if not cells[name_col] and above and amount and sum(bool(c) for c in cells) > 1:
-                cells[name_col] = above  # the merged cell of the row above: "|  | Acquisition de minibus | … |"
-            result = next((c.strip() for i, c in enumerate(cells)
-                           if i not in (name_col, column) and _ROW_REJECTED.fullmatch(c.strip())), None)
-            if cells[name_col] and amount and (re.search(_REFUSED, cells[column], re.I) or result):
-                said = f"{cells[column].strip()}, {result}" if result else cells[column].strip()
-                found.warnings.append((f"« {cells[name_col]} » : « {said} », aucune subvention retenue",
-                                       f"'{cells[name_col]}': '{said}', no grant kept"))
-                continue
-            if cells[name_col] and not amount:  # a grant brought to nothing, or none
-                found.warnings.append((f"« {cells[name_col]} » : montant de 0 €, aucune subvention retenue",
-                                       f"'{cells[name_col]}': amount of 0, no grant kept"))
-            elif cells[name_col]:
-                above = cells[name_col]
-                nature = (nature_of(cells[nature_col], legend) if nature_col is not None else column_nature) \
-                    or marked_nature(cells, name_col) or (sections[k] if sections else None) or section or heading
-                purpose = cells[purpose_col] or None if purpose_col is not None else None
-                name, stated = name_cell(cells[name_col], folded[name_col])
-                found.grants.append(GrantFact(_commune(name, folded[name_col]), amount, span, nature, purpose,
-                                              True, True, identifier=(cells[id_col] if id_col is not None else None)
-                                              or stated,
-                                              account=row_account(cells[account_col]) if account_col is not None
-                                              else None))
-    if row_total_col is not None:  # the grand total, in the "Total" column of the "Total" row
-        for cells, span in zip(rows[1:], spans[1:]):
-            amount = amount_of(cells[row_total_col])
-            if amount is not None and TOTAL_ROW.match(row_label(cells)):
-                found.totals.append(StatedTotal(amount, span, cells[0]))
-    return True
+            cells += [""] * (len(self.columns.header) - len(cells))
+            self._row(k, cells, span)
+
+    def _row(self, k: int, cells: list[str], span: tuple[int, int]) -> None:
+        """Read the ``k``-th row below the header: a grant, a total, a section's heading, or a row set aside."""
+        columns, found, column, name_col = self.columns, self.found, self.column, self.columns.name_col
+        # a column of one nature among others holds amounts only ("Projet" may head the projects' names)
+        # a note's call after the amount or after the words that stand for it ("4 800 (1)", "reporté (1)")
+        # is no figure of it
+        amount = _cell_amount(without_call(cells[column]), columns.amount_of) if self.column_nature is None \
+            or AMOUNT_CELL_RE.fullmatch(without_call(cells[column]).strip()) else None
+        first = row_label(cells)
+        if amount is None and cells[name_col] and self.column_nature is None \
+                and re.match(r"[^\W\d_]", cells[column]) and not TOTAL_ROW.match(first):
+            # words instead of the amount: a request refused or put off ("Dossier incomplet – non retenu")
+            found.warnings.append((f"« {cells[name_col]} » : « {cells[column]} » au lieu d'un montant, aucune "
+                                   f"subvention retenue",
+                                   f"'{cells[name_col]}': '{cells[column]}' instead of an amount, no grant kept"))
+            return
+        if amount is None:
+            self.section = section_nature(cells) or self.section
+            return
+        if TOTAL_ROW.match(first):
+            if not self.dues:  # (a total of dues and grants together is the table's, not the grants')
+                found.totals.append(StatedTotal(amount, span, first))
+            self.above = ""
+            return
+        if any(LOAN.search(fold(c)) for c in cells):  # a loan beside the grants: no grant
+            return
+        if any(MEMBER_DUES.search(fold(c)) for i, c in enumerate(cells) if i not in (name_col, column)):
+            self.dues = True  # "Association des Maires Ruraux | cotisation | 1 240 €": a member's fee
+            return
+        if not cells[name_col] and self.above and amount and sum(bool(c) for c in cells) > 1:
+            cells[name_col] = self.above  # the merged cell of the row above: "|  | Acquisition de minibus | … |"
+        result = next((c.strip() for i, c in enumerate(cells)
+                       if i not in (name_col, column) and _ROW_REJECTED.fullmatch(c.strip())), None)
+        if cells[name_col] and amount and (re.search(_REFUSED, cells[column], re.I) or result):
+            said = f"{cells[column].strip()}, {result}" if result else cells[column].strip()
+            found.warnings.append((f"« {cells[name_col]} » : « {said} », aucune subvention retenue",
+                                   f"'{cells[name_col]}': '{said}', no grant kept"))
+            return
+        if cells[name_col] and not amount:  # a grant brought to nothing, or none
+            found.warnings.append((f"« {cells[name_col]} » : montant de 0 €, aucune subvention retenue",
+                                   f"'{cells[name_col]}': amount of 0, no grant kept"))
+        elif cells[name_col]:
+            self.above = cells[name_col]
+            found.grants.append(self._grant(k, cells, span, amount))
+
+    def _grant(self, k: int, cells: list[str], span: tuple[int, int], amount: Decimal) -> GrantFact:
+        """The grant of the ``k``-th row below the header, whose beneficiary's cell is written."""
+        columns = self.columns
+        name_col, nature_col, purpose_col = columns.name_col, columns.nature_col, columns.purpose_col
+        nature = (nature_of(cells[nature_col], self.legend) if nature_col is not None else self.column_nature) \
+            or marked_nature(cells, name_col) or (self.sections[k] if self.sections else None) or self.section \
+            or self.heading
+        purpose = cells[purpose_col] or None if purpose_col is not None else None
+        name, stated = name_cell(cells[name_col], columns.folded[name_col])
+        return GrantFact(_commune(name, columns.folded[name_col]), amount, span, nature, purpose, True, True,
+                         identifier=(cells[columns.id_col] if columns.id_col is not None else None) or stated,
+                         account=row_account(cells[columns.account_col]) if columns.account_col is not None else None)
 
 
 def _commune(name: str, head: str) -> str:
