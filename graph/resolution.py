@@ -79,19 +79,59 @@ def resolve_actors(graph: TripleSet, query, source: URIRef | None = None, kind: 
     resolution = Resolution()
     if kind == "deliberation":
         tell_branches_apart(graph)
+    actors, keys = _keyed_actors(graph)
+    outcomes, held, by_identifier = _decide_by_stages(graph, (actors, keys), query, source, resolution, line_of)
+    for actor in actors:  # in the actors' order, as one pass over them gave
+        outcome = outcomes.get(actor)
+        if outcome is not None and outcome[0] == "rewrite":
+            resolution.rewritten[actor] = outcome[1]
+        if outcome is not None and outcome[0] == "ambiguous":
+            resolution.ambiguous.append((*outcome[1], line_of(actor)))
+        elif outcome is not None and isinstance(outcome[-1], tuple):  # a decision that says what it left out
+            resolution.ambiguous.append((*outcome[-1], line_of(actor)))
+    if kind in NEAR_NAME_KINDS:
+        unnamed = {actor: [k for _, k in keys[actor]] for actor in actors
+                   if actor not in outcomes and keys[actor] and all(how == "name" for how, _ in keys[actor])}
+        resolution.ambiguous += [(fr, en, line_of(actor)) for actor, fr, en in near_names(graph, unnamed, query)]
+    targets = {actor: resolution.rewritten.get(actor, actor) for actor in actors}
+    stored = _stored_labels(targets.values(), query, source)
+    resolution.demoted = _keep_existing_labels(graph, targets, stored, LABEL_RANKS.get(kind, _OTHER_RANK))
+    if kind == _GRANTS:
+        joined = {actor: targets[actor] for actor in actors if actor in by_identifier or actor in held}
+        resolution.ambiguous += identifier_clashes(graph, joined, stored, query)
+    rewrite_nodes(graph, resolution.rewritten)
+    deliberations_by_actes(graph, query)
+    return resolution
+
+
+def _keyed_actors(graph: TripleSet) -> tuple[list[URIRef], dict[URIRef, list[tuple[str, str]]]]:
+    """The actors of ``graph`` in the order of their IRIs' text, and the keys of each; the branches of one body that
+    the graph names in several ways brought together first (:func:`graph.resolution_branches.bring_branches_together`:
+    those joined to another are no actors of their own)."""
     actors = sorted(actors_of(graph), key=str)  # IRIs sort by their text: rdflib's __lt__ is a Python call
     keys = {actor: actor_keys(graph, actor, keyed=True) for actor in actors}
     if together := bring_branches_together(graph, keys):
         actors = [actor for actor in actors if actor not in together]
         joined = set(together.values())
         keys = {actor: actor_keys(graph, actor, keyed=True) if actor in joined else keys[actor] for actor in actors}
+    return actors, keys
+
+
+def _decide_by_stages(graph: TripleSet, keyed: tuple[list[URIRef], dict[URIRef, list[tuple[str, str]]]], query,
+                      source: URIRef | None, resolution: Resolution, line_of) -> tuple[dict, dict, set[URIRef]]:
+    """What becomes of each actor of ``keyed`` (the actors, and their keys), looked up by key kinds in turn:
+    the outcomes of those decided (:func:`graph.resolution_decisions.decide`), the actors that the store already
+    holds under their own identifier (with that key), and those that an identifier rewrites to another IRI. A
+    branch's name that a stored body holds is said in ``resolution`` (:func:`bodies_apart`).
+
+    Each kind is looked up only for the actors that no stronger key matched: an association that its RNA number
+    joins to another actor needs no lookup of its names. An actor whose identifier finds only its own IRI (an
+    association with a SIRET finds its SIRENE unit) goes on to the next kind of identifier, and is looked up by its
+    names only to warn of a namesake: its identifier says where it is, a name does not outweigh it."""
+    actors, keys = keyed
     base, outcomes, undecided = _base_of(actors), {}, actors
     held: dict[URIRef, tuple[str, str]] = {}  # actors that the store already holds under their own identifier
     by_identifier: set[URIRef] = set()  # and those that an identifier rewrites to another IRI
-    # Key kinds in turn, each looked up only for the actors that no stronger key matched: an association that its
-    # RNA number joins to another actor needs no lookup of its names. An actor whose identifier finds only its own
-    # IRI (an association with a SIRET finds its SIRENE unit) goes on to the next kind of identifier, and is looked
-    # up by its names only to warn of a namesake: its identifier says where it is, a name does not outweigh it.
     for stage in ("siren", "rna", "name"):
         seekers: dict[tuple[str, str], set[URIRef]] = {}
         for actor in undecided:
@@ -122,27 +162,7 @@ def resolve_actors(graph: TripleSet, query, source: URIRef | None = None, kind: 
         if stage == "name":
             share_no_name(graph, {actor: outcomes[actor] for actor in undecided if actor in outcomes}, outcomes)
         undecided = left
-    for actor in actors:  # in the actors' order, as one pass over them gave
-        outcome = outcomes.get(actor)
-        if outcome is not None and outcome[0] == "rewrite":
-            resolution.rewritten[actor] = outcome[1]
-        if outcome is not None and outcome[0] == "ambiguous":
-            resolution.ambiguous.append((*outcome[1], line_of(actor)))
-        elif outcome is not None and isinstance(outcome[-1], tuple):  # a decision that says what it left out
-            resolution.ambiguous.append((*outcome[-1], line_of(actor)))
-    if kind in NEAR_NAME_KINDS:
-        unnamed = {actor: [k for _, k in keys[actor]] for actor in actors
-                   if actor not in outcomes and keys[actor] and all(how == "name" for how, _ in keys[actor])}
-        resolution.ambiguous += [(fr, en, line_of(actor)) for actor, fr, en in near_names(graph, unnamed, query)]
-    targets = {actor: resolution.rewritten.get(actor, actor) for actor in actors}
-    stored = _stored_labels(targets.values(), query, source)
-    resolution.demoted = _keep_existing_labels(graph, targets, stored, LABEL_RANKS.get(kind, _OTHER_RANK))
-    if kind == _GRANTS:
-        joined = {actor: targets[actor] for actor in actors if actor in by_identifier or actor in held}
-        resolution.ambiguous += identifier_clashes(graph, joined, stored, query)
-    rewrite_nodes(graph, resolution.rewritten)
-    deliberations_by_actes(graph, query)
-    return resolution
+    return outcomes, held, by_identifier
 
 
 _LABELS = ("SELECT ?actor ?label ?g ?kind WHERE { VALUES ?actor { %s } GRAPH ?g { ?actor <" + str(RDFS.label)

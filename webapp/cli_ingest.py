@@ -57,33 +57,10 @@ def _ingest(ctx: Context, tally: _Tally, paths, kind, strict, force, funder, no_
     """The work of :func:`ingest`, which ``tally`` follows: the files found under ``paths`` ingested, each one's
     report said as it comes, then the summary."""
     from graph.ingest.pipeline import ingest_paths
-    from search.index_layout import note_pending, pending
-    from webapp.reports import Progress, format_failure, format_report, format_summary
-    from webapp.source_files import expand_paths, format_left_out
+    from search.index_layout import note_pending
+    from webapp.reports import Progress, format_report
 
-    from graph.ingest import kind_name, unknown_kind
-
-    if kind is not None and (kind := kind_name(given := kind)) is None:  # the kinds' modules imported only then
-        unknown = unknown_kind(given).issue
-        raise click.BadParameter(unknown.message_en if ctx.lang == "en" else unknown.message, param_hint="--kind")
-    left_out: list[Path] = []
-    unread: list[tuple[Path, str, str]] = []
-    files = expand_paths(paths, left_out, unread)
-    if left_out:  # a README, a lock file, a .git: said, not skipped in silence
-        click.echo(format_left_out(left_out, ctx.lang), err=True)
-    for path, french, english in unread:  # failures, said first: the files that could be read are ingested
-        click.echo(format_failure(path, InputError(french, message_en=english), ctx.lang), err=True)
-    if not files and unread:
-        sys.exit(EXIT_BAD_INPUT)
-    if not files:  # folders that hold no file to ingest (only hidden ones, or nothing)
-        fail(f"aucun fichier à ingérer dans {', '.join(map(str, paths))}", f"no file to ingest in "
-             f"{', '.join(map(str, paths))}")
-    if source_name is not None and not source_name.strip():
-        raise click.UsageError("--name takes a name, not an empty text" if ctx.lang == "en" else
-                               "--name prend un nom, pas un texte vide")
-    if source_name and len(files) != 1:
-        raise click.UsageError(f"--name names one source: one file, not {len(files)}" if ctx.lang == "en" else
-                               f"--name nomme une source : un seul fichier, pas {len(files)}")
+    kind, files, unread = _files_to_ingest(ctx, paths, kind, source_name)
     failures = tally.failures = [path for path, *_ in unread]  # counted in the summary as the files that failed
     progress = tally.progress = Progress(len(files))
     tally.total = len(files) + len(unread)
@@ -121,16 +98,58 @@ def _ingest(ctx: Context, tally: _Tally, paths, kind, strict, force, funder, no_
         progress.close()
         fail_store(exc, ctx.config)
     progress.close()
+    _conclude(ctx, reports, failures, no_index, verbose)
+
+
+def _conclude(ctx: Context, reports: list, failures: list[Path], no_index: bool, verbose: bool) -> None:
+    """End an ingest: the index brought up to date with what an ingest stopped earlier left for it, the summary,
+    and the exit status."""
+    from search.index_layout import pending
+    from webapp.reports import format_summary
+
     if not no_index and pending(ctx.config):  # what an ingest stopped earlier left for the index, all files unchanged
         from search.indexer import update_index
 
         update_index(ctx.store, ctx.config, ())
-    click.echo(format_summary(reports, failures, lang, verbose), err=True)
+    click.echo(format_summary(reports, failures, ctx.lang, verbose), err=True)
     if no_index and any(r.status == "stored" for r in reports):
-        click.echo("search index not updated (--no-index): run 'maillage index'" if lang == "en" else
+        click.echo("search index not updated (--no-index): run 'maillage index'" if ctx.lang == "en" else
                    "index de recherche non mis à jour (--no-index) : lancez « maillage index »", err=True)
     if failures:
         sys.exit(EXIT_BAD_INPUT)
+
+
+def _files_to_ingest(ctx: Context, paths, kind: str | None,
+                     source_name: str | None) -> tuple[str | None, list[Path], list[tuple[Path, str, str]]]:
+    """The kind's name that ``kind`` gives (None for none), the files found under ``paths``, and those that could not
+    be read (each with why, in French and English): the files left out and the unread ones are said now; a mistake
+    in the options, or no file to ingest, ends the command."""
+    from graph.ingest import kind_name, unknown_kind
+    from webapp.reports import format_failure
+    from webapp.source_files import expand_paths, format_left_out
+
+    if kind is not None and (kind := kind_name(given := kind)) is None:  # the kinds' modules imported only then
+        unknown = unknown_kind(given).issue
+        raise click.BadParameter(unknown.message_en if ctx.lang == "en" else unknown.message, param_hint="--kind")
+    left_out: list[Path] = []
+    unread: list[tuple[Path, str, str]] = []
+    files = expand_paths(paths, left_out, unread)
+    if left_out:  # a README, a lock file, a .git: said, not skipped in silence
+        click.echo(format_left_out(left_out, ctx.lang), err=True)
+    for path, french, english in unread:  # failures, said first: the files that could be read are ingested
+        click.echo(format_failure(path, InputError(french, message_en=english), ctx.lang), err=True)
+    if not files and unread:
+        sys.exit(EXIT_BAD_INPUT)
+    if not files:  # folders that hold no file to ingest (only hidden ones, or nothing)
+        fail(f"aucun fichier à ingérer dans {', '.join(map(str, paths))}", f"no file to ingest in "
+             f"{', '.join(map(str, paths))}")
+    if source_name is not None and not source_name.strip():
+        raise click.UsageError("--name takes a name, not an empty text" if ctx.lang == "en" else
+                               "--name prend un nom, pas un texte vide")
+    if source_name and len(files) != 1:
+        raise click.UsageError(f"--name names one source: one file, not {len(files)}" if ctx.lang == "en" else
+                               f"--name nomme une source : un seul fichier, pas {len(files)}")
+    return kind, files, unread
 
 
 def _failed(ctx: Context, path: Path, error, options: dict, per_source: Counter) -> str:
