@@ -320,23 +320,9 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     if MAI.StrategicGoal in types:
         data["inverse"] = goal_inverse(s, links_in)
     if MAI.Deliberation in types:
-        data["decided_grants"] = decided
-        data["cited_grants"] = cited_grants(s)
-        data["text_missing"] = text_missing(s, data["cited_grants"])
-        data["approved_agreements"] = approved_agreements(s)
-        data["attendance"] = attendance_at_vote(s)
-        data["creates"] = _created(s, evidence, seen)
+        data.update(_deliberation_sections(s, decided, evidence, seen))
     data.update(grants_tables(s, name, page, GRANTS_PAGE_SIZE, evidence, seen))
-    if MAI.Session in types:
-        data["authority"] = session_authority(s)
-    if MAI.Grant in types:
-        unquoted_deciders(evidence, out, data["sources"])
-        data["goals"] = goals_served(s, out)
-        data["fiscal_year_origin"] = fiscal_year_origin(s, out)
-        data["text_differs"] = text_differs(s)
-    if MAI.Source in types:
-        data["ingest_report"] = ingest_report(s, out)
-        data["source_versions"] = source_versions(s)
+    data.update(_typed_sections(s, types, out, data["sources"], evidence))
     if listed is not None:
         data["memberships"], data["memberships_count"], data["members_offset"] = listed, listed_count, members_offset
         if members is not None:
@@ -351,6 +337,34 @@ def resource_data(iri: str, page: int | None = None) -> dict:
     text = next((row["o"] for row in out if row["p"] == SCHEMA.text), None)
     data["source_text"] = str(text) if text is not None else None
     name_downloads(data, download_key(iri))
+    return data
+
+
+def _deliberation_sections(s: URIRef, decided, evidence: dict[str, list[dict]], seen: set[tuple[str, str]]) -> dict:
+    """What a deliberation's page shows besides its own triples: the grants it decides (``decided``) and those it
+    cites, whether its text is missing, the agreements it approves, the attendance at its vote, and what it creates
+    (its evidence joins ``evidence``)."""
+    cited = cited_grants(s)
+    return {"decided_grants": decided, "cited_grants": cited, "text_missing": text_missing(s, cited),
+            "approved_agreements": approved_agreements(s), "attendance": attendance_at_vote(s),
+            "creates": _created(s, evidence, seen)}
+
+
+def _typed_sections(s: URIRef, types: list, out: list[dict], sources: list, evidence: dict[str, list[dict]]) -> dict:
+    """What the page of a session (its authority), a grant (the goals it serves, where its fiscal year comes from,
+    whether its text differs between sources; the deciders that its evidence does not quote) or a source (its ingest
+    report and its versions) shows besides its own triples."""
+    data: dict = {}
+    if MAI.Session in types:
+        data["authority"] = session_authority(s)
+    if MAI.Grant in types:
+        unquoted_deciders(evidence, out, sources)
+        data["goals"] = goals_served(s, out)
+        data["fiscal_year_origin"] = fiscal_year_origin(s, out)
+        data["text_differs"] = text_differs(s)
+    if MAI.Source in types:
+        data["ingest_report"] = ingest_report(s, out)
+        data["source_versions"] = source_versions(s)
     return data
 
 
