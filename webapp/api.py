@@ -176,6 +176,28 @@ def grants():
     same, listed = same_grants(grant for grant, _, _ in keys[:size])
     names = _names([row.get(k) for row in rows for k in ("grant", "deliberation", "goal")]
                    + [other for found in same.values() for other in found])
+    table.rows += _grant_rows(rows, shown, (same, listed), names)
+    total = select(_GRANTS_TOTAL.replace("%GRANTS%", _grants_pattern(filters, counted=True)), **bindings)[0]
+    count = int(total["count"].toPython())
+    body = table.to_json()
+    page_total = sum((_decimal(counted_amount(amount)) for grant, _, amount in keys[:size] if grant not in listed),
+                     Decimal(0))
+    # the filtered grants' total first: ``total_amount``, the page's only, was quoted as a funder's total; it is
+    # kept for the clients that read it, beside ``page_total_amount``, which says what it is
+    body.update({"page": page, "page_size": size, "has_next": len(keys) > size,
+                 "more": max(count - page * size, 0), "matching_count": count,
+                 "matching_total_amount": _decimal_text(total.get("total")),
+                 "matching_uncounted_count": int(total["uncounted"].toPython()),
+                 "matching_same_grant_count": int(total["same"].toPython()),
+                 "page_total_amount": _decimal_text(page_total), "total_amount": _decimal_text(page_total)})
+    return jsonify(body)
+
+
+def _grant_rows(rows: list[dict], shown: set[tuple], pairs: tuple[dict, set], names: dict) -> list[dict]:
+    """The grants of the query's ``rows`` whose keys (grant, year, amount) are ``shown``, a row each, the rows of a
+    grant with several goals merged; ``pairs``: the grants that other sources publish too (:func:`same_grants`), and
+    those of them that the totals leave out; ``names``: the names of grants, deliberations and goals."""
+    same, listed = pairs
     merged: dict[tuple, dict] = {}
     for row in rows:
         key = (row["grant"], row.get("year"), row.get("amount"))
@@ -193,27 +215,13 @@ def grants():
                            # one grant that a list publishes and a deliberation's text decides: both rows say so
                            "same_grant_as": [ref(other, names.get(other)) for other in same.get(row["grant"], [])],
                            "counted_in_totals": row["grant"] not in listed}
-            table.rows.append(merged[key])
         goal = ref(row.get("goal"), names.get(row.get("goal")))
         if goal is not None and goal not in merged[key]["goals"]:
             merged[key]["goals"].append(goal)
-    for row in table.rows:
+    for row in merged.values():
         row["goals"].sort(key=lambda goal: (goal.label, goal.iri or ""))
         row["goal"] = row["goals"][0] if row["goals"] else None  # the field before ``goals``, kept for clients
-    total = select(_GRANTS_TOTAL.replace("%GRANTS%", _grants_pattern(filters, counted=True)), **bindings)[0]
-    count = int(total["count"].toPython())
-    body = table.to_json()
-    page_total = sum((_decimal(counted_amount(amount)) for grant, _, amount in keys[:size] if grant not in listed),
-                     Decimal(0))
-    # the filtered grants' total first: ``total_amount``, the page's only, was quoted as a funder's total; it is
-    # kept for the clients that read it, beside ``page_total_amount``, which says what it is
-    body.update({"page": page, "page_size": size, "has_next": len(keys) > size,
-                 "more": max(count - page * size, 0), "matching_count": count,
-                 "matching_total_amount": _decimal_text(total.get("total")),
-                 "matching_uncounted_count": int(total["uncounted"].toPython()),
-                 "matching_same_grant_count": int(total["same"].toPython()),
-                 "page_total_amount": _decimal_text(page_total), "total_amount": _decimal_text(page_total)})
-    return jsonify(body)
+    return list(merged.values())
 
 
 def _names(iris) -> dict:
