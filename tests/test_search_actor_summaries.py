@@ -13,7 +13,7 @@ from graph.ingest.french import format_amount as french_amount
 from search.query import snippet
 from webapp.formatting import money_text
 from webapp.reports import money
-from webapp.search_page import summary_part_in_english
+from webapp.search_english import summary_part_in_english
 
 EX = "https://ex.org/id/"
 

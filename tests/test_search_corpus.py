@@ -175,13 +175,13 @@ def test_a_deliberation_is_named_by_its_number_as_its_page_names_it(corpus):
     ("Délibération n°\u00a02024.00240 — Titre", "Deliberation no. 2024.00240 — Titre"),
     ("Délibération CP 2017-04-24", "Deliberation CP 2017-04-24")])
 def test_a_deliberations_label_from_the_index_is_said_in_english_as_its_page_says_it(label, english):
-    from webapp.search_page import label_in_english
+    from webapp.search_english import label_in_english
 
     assert label_in_english(label) == english
 
 
 def test_a_goals_rank_is_said_in_english_without_the_french_no_break_space():
-    from webapp.search_page import summary_part_in_english
+    from webapp.search_english import summary_part_in_english
 
     assert summary_part_in_english("Objectif n°\u00a02 : Animation") == "Goal no. 2: Animation"
 

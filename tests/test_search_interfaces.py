@@ -243,7 +243,7 @@ def test_in_english_a_results_generated_names_and_amounts_are_english(client, q,
     ("3 acteurs ou actions", "3 actors or actions"),
 ])
 def test_in_english_a_summarys_counts_are_in_the_singular_for_one_and_the_plural_else(french, english):
-    from webapp.search_page import summary_part_in_english
+    from webapp.search_english import summary_part_in_english
 
     assert summary_part_in_english(french) == english
 
@@ -384,7 +384,7 @@ def test_english_suggestions_and_snippets_say_the_shipped_concepts_in_english(tm
     circles' French labels."""
     from web_fixture import app_on_fixture
 
-    from webapp.search_page import _concepts_in_english
+    from webapp.search_english import _concepts_in_english
 
     with app_on_fixture(tmp_path) as app:
         client = app.test_client()

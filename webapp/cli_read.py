@@ -100,7 +100,7 @@ def search_command(ctx: Context, text: str, kind: tuple[str, ...], theme: tuple[
     if as_json:
         click.echo(json.dumps(results, ensure_ascii=False, indent=2))
     else:
-        from webapp.search_page import in_language
+        from webapp.search_english import in_language
 
         click.echo(format_results(in_language(results, ctx.lang), ctx.lang))
     if behind := len(pending(ctx.config)):  # an ingest stopped between its publish and the index's update

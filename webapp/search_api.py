@@ -66,7 +66,7 @@ def search():
     """Search the graph in French; return results, facet counts and pagination."""
     from search.query import SearchError, search as run_search
     from webapp.i18n import get_lang
-    from webapp.search_page import in_language
+    from webapp.search_english import in_language
 
     check_known(SEARCH_PARAMETERS, repeatable=("type", "theme", *FILTER_PARAMETERS))
     for name in ("year", "fiscal_year"):  # as /api/grants says of its year, not an empty page
@@ -94,7 +94,7 @@ def search_error(exc) -> ApiError:
 def suggest():
     """Complete a name being typed; return matching actors, themes, goals and deliberations."""
     from search.query import SearchError, suggest as run_suggest
-    from webapp.search_page import in_language
+    from webapp.search_english import in_language
 
     check_known(("q", "limit"))
     text = request.args.get("q", "")

@@ -60,7 +60,7 @@ def _every_result(text: str, types: list[str], themes: list[str], filters: dict)
     """Every result of the search, its kinds, types and summaries in the interface's language; raises ApiError as
     ``/api/search`` says a bad search (400) or a missing index (503)."""
     from webapp.i18n import get_lang
-    from webapp.search_page import in_language
+    from webapp.search_english import in_language
 
     sort = request.args.get("sort") or "relevance"
     try:
