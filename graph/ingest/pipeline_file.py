@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import os
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rdflib import URIRef
 
 from graph.backup import is_dump, restore_report
 from graph.ingest import get_kind
-from graph.ingest.base import Extraction, InputError, SourceContext, SourceKind, strict_refusals
+from graph.ingest.base import Extraction, InputError, Issue, SourceContext, SourceKind, strict_refusals
 from graph.ingest.lookahead import Prepared, extract, kind_of, lost
 from graph.ingest.pipeline_reports import IngestRefused, IngestReport
 from graph.ingest.pipeline_storage import describe_file, store_extraction, store_rdf
@@ -123,8 +125,33 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
         raise (read_as_chosen(exc, ctx, kind) if kind else exc) from None
     report.issues, report.stats, report.told = list(extraction.issues), dict(extraction.stats), set(extraction.told)
     _tell_nonconforming(report, extraction)
-    replacing = stored_sha is not None and stored_sha != ctx.sha256  # a new version, or another file of the same name
-    if replacing:  # what a replacement withdraws is said first: the lines after the twentieth are cut from the report
+    said_first = _say_first(writer, ctx, report, extraction, (source_kind, stored_sha, reread))
+    if strict and (extraction.errors or extraction.nonconforming):
+        report.issues = strict_refusals(report.issues, extraction)
+        report.status = "refused"
+        raise IngestRefused(report)
+    before = _Before.read(writer, ctx, source_kind, sources, stored_sha)
+    description = _description(writer.query, ctx, source_kind.name, extraction, stored_sha)
+    new_subjects = _store(writer, ctx, source_kind, extraction, description, strict, report)
+    lost = before.form_before.losses(source_kind.form_state(writer.query, ctx.source)) \
+        if before.form_before is not None else []
+    _tell_changes(writer, ctx, report, said_first, before.replaced, before.renames, lost, before.notes)
+    report.touched = {str(s) for s in before.subjects} | new_subjects
+    if before.title is not None:  # the other sources' warnings that named the version replaced, told anew
+        report.touched |= settle_mentions(writer, {ctx.source: before.title})
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _say_first(writer, ctx: SourceContext, report: IngestReport, extraction: Extraction,
+               stored: tuple[SourceKind, str | None, Issue | None]) -> int:
+    """Put first in ``report``'s issues what a new version withdraws, why a file stored as it is was read again,
+    and that another source holds the same bytes; return how many lines that made, above what the reading found.
+    ``stored``: the file's kind, the sha256 of the version stored (None for none), and why it is read again."""
+    source_kind, stored_sha, reread = stored
+    # a new version, or another file of the same name: what it withdraws is said first (the lines after the
+    # twentieth are cut from the report)
+    if stored_sha is not None and stored_sha != ctx.sha256:
         fewer = lost_things(writer.query, ctx.source, extraction.graph) if extraction.graph is not None else []
         report.issues[:0] = replacement_issues(ctx.options.get("source_name") or ctx.name, fewer)  # --name's
     if reread is not None:
@@ -132,29 +159,36 @@ def ingest_file(writer, ctx: SourceContext, kind: str | None = None, strict: boo
     if stored_sha != ctx.sha256 and (twin := identical_source(writer.query, ctx.sha256, ctx.source)):
         report.issues.insert(0, identical_issue(*twin, grants=source_kind.rows_kept == "grants"))
     found = len(extraction.issues) + len(extraction.nonconforming)
-    said_first = len(report.issues) - found  # the lines above, before what the reading found
-    if strict and (extraction.errors or extraction.nonconforming):
-        report.issues = strict_refusals(report.issues, extraction)
-        report.status = "refused"
-        raise IngestRefused(report)
-    old_subjects = (sources.subjects(ctx.source) if sources is not None
-                    else stored_subjects(writer.query, ctx.source))
-    replaced = graph_state(writer.query, ctx.source) if replacing else None
-    replaced_title = stored_title(writer.query, ctx.source) if replacing else None
-    form = source_kind.form_state if replacing else None
-    form_before = form(writer.query, ctx.source) if form is not None else None
-    renames = ((recorded_renames(writer.query, ctx.source), recorded_names(writer.query, ctx.source))
-               if source_kind.name != "rdf" else None)
-    notes = kept_change_notes(writer.query, ctx.source) if stored_sha == ctx.sha256 else None  # the same file again
-    description = _description(writer.query, ctx, source_kind.name, extraction, stored_sha)
-    new_subjects = _store(writer, ctx, source_kind, extraction, description, strict, report)
-    lost = form_before.losses(form(writer.query, ctx.source)) if form_before is not None else []
-    _tell_changes(writer, ctx, report, said_first, replaced, renames, lost, notes)
-    report.touched = {str(s) for s in old_subjects} | new_subjects
-    if replaced_title is not None:  # the other sources' warnings that named the version replaced, told anew
-        report.touched |= settle_mentions(writer, {ctx.source: replaced_title})
-    report.seconds = time.perf_counter() - started
-    return report
+    return len(report.issues) - found
+
+
+@dataclass
+class _Before:
+    """What the store held of a source before its file is stored, that what the file changes is told against: the
+    subjects of its graph, and — when a new version replaces it — the graph's state, its title and the state of
+    what its form keeps (:attr:`graph.ingest.base.SourceKind.form_state`); the renames and old names it recorded
+    (None for an RDF file); the change notes it keeps (when the same file is read again)."""
+
+    subjects: set
+    replaced: GraphState | None
+    title: str | None
+    form_before: Any
+    renames: tuple[list[tuple[URIRef, URIRef]], list[tuple[URIRef, str]]] | None
+    notes: TripleSet | None
+
+    @classmethod
+    def read(cls, writer, ctx: SourceContext, source_kind: SourceKind, sources: StoredSources | None,
+             stored_sha: str | None) -> _Before:
+        replacing = stored_sha is not None and stored_sha != ctx.sha256
+        subjects = sources.subjects(ctx.source) if sources is not None else stored_subjects(writer.query, ctx.source)
+        replaced = graph_state(writer.query, ctx.source) if replacing else None
+        title = stored_title(writer.query, ctx.source) if replacing else None
+        form = source_kind.form_state if replacing else None
+        form_before = form(writer.query, ctx.source) if form is not None else None
+        renames = ((recorded_renames(writer.query, ctx.source), recorded_names(writer.query, ctx.source))
+                   if source_kind.name != "rdf" else None)
+        notes = kept_change_notes(writer.query, ctx.source) if stored_sha == ctx.sha256 else None  # the same file
+        return cls(subjects, replaced, title, form_before, renames, notes)
 
 
 def _tell_changes(writer, ctx: SourceContext, report: IngestReport, said_first: int, replaced: GraphState | None,
