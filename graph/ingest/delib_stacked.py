@@ -168,56 +168,76 @@ def stacked_cell_grants(body: str, found: GrantsFound, legend: dict[str, str],
         if found_heads is None:
             i += 1
             continue
-        heads, words = found_heads
-        n, start = len(heads), lines[i][0]
-        kinds = [bool(_RATE_COL.search(fold(h))) for h in heads[words:]]
-        name_col = name_column([fold(h) for h in heads[:words]], set())
-        rows, spans, cells, figures, row_start, unsafe = [], [], [], [], None, []
+        table, start = _StackedRows(*found_heads), lines[i][0]
+        i = table.read(lines, i + len(table.heads))
+        if not table.rows and not table.unsafe:
+            continue
+        end = table.spans[-1][1] if table.spans else _end_of(lines[i - 1])
+        if table.rows:
+            rows_grants([table.heads] + table.rows, [(start, start)] + table.spans, found, legend,
+                        heading_nature(body, start), hints, thousands=in_thousands(body, start))
+        heads = " / ".join(table.heads)
+        for row in table.unsafe:
+            found.warnings.append((f"tableau aux cellules une par ligne (« {heads} ») : ligne « {row} » non lue, son "
+                                   f"bénéficiaire ne se distingue pas de façon sûre : vérifiez-la",
+                                   f"table with one cell a line ('{heads}'): row '{row}' not read, its beneficiary "
+                                   f"cannot be told apart safely: check it"))
+        found.tables.append((start, end))
 
-        def close_row(end: int) -> bool:
-            """Take the row read so far among the rows; whether it was a "Total" row, which ends the table."""
-            nonlocal cells, figures, row_start
-            total = bool(cells) and bool(TOTAL_ROW.match(cells[0]))
-            placed = _placed_figures(figures, kinds, total) if cells else None
-            row = ([cells[0]] + [""] * (words - 1) if total else _stacked_row(cells, words + 1, name_col)) \
-                if placed is not None else None
-            if row is None and cells:
-                unsafe.append(" / ".join(cells))
-            elif row is not None:
-                rows.append(row + placed)
-                spans.append((row_start, end))
-            cells, figures, row_start = [], [], None
-            return total
 
-        i += n
+def _end_of(line: tuple[int, str]) -> int:
+    """Where a line (its offset, and its text) ends in the text."""
+    return line[0] + len(line[1])
+
+
+class _StackedRows:
+    """The rows of a table whose cells are one a line, below its ``heads`` (the first ``words`` of them head words,
+    the others figures: amounts or rates), read line after line (:meth:`read`): the cells of the row being read, its
+    figures and where it starts; the rows read (their cells, and spans), and those that cannot be read safely."""
+
+    def __init__(self, heads: list[str], words: int):
+        self.heads, self.words = heads, words
+        self.kinds = [bool(_RATE_COL.search(fold(h))) for h in heads[words:]]
+        self.name_col = name_column([fold(h) for h in heads[:words]], set())
+        self.rows: list[list[str]] = []
+        self.spans: list[tuple[int, int]] = []
+        self.unsafe: list[str] = []
+        self.cells: list[str] = []
+        self.figures: list[str] = []
+        self.row_start: int | None = None
+
+    def read(self, lines: list[tuple[int, str]], i: int) -> int:
+        """Read the rows from line ``i``; return the index of the line after the table."""
         while i < len(lines) and (line := lines[i][1].strip()) and not line.startswith(("-", "•", "|")) \
                 and len(line) <= 90 and not _stacked_heads(lines, i):
             if not _figure_cell(line):
-                if figures and close_row(lines[i - 1][0] + len(lines[i - 1][1])):
-                    break
-                cells.append(line)
+                if self.figures and self.close_row(_end_of(lines[i - 1])):
+                    return i
+                self.cells.append(line)
             else:
-                figures.append(line)
-            row_start = lines[i][0] if row_start is None else row_start
-            if figures and len(figures) == len(kinds) and close_row(lines[i][0] + len(lines[i][1])):
-                i += 1
-                break
+                self.figures.append(line)
+            self.row_start = lines[i][0] if self.row_start is None else self.row_start
+            if self.figures and len(self.figures) == len(self.kinds) and self.close_row(_end_of(lines[i])):
+                return i + 1
             i += 1
-        else:
-            if figures:
-                close_row(lines[i - 1][0] + len(lines[i - 1][1]))
-        if not rows and not unsafe:
-            continue
-        end = spans[-1][1] if spans else lines[i - 1][0] + len(lines[i - 1][1])
-        if rows:
-            rows_grants([heads] + rows, [(start, start)] + spans, found, legend, heading_nature(body, start), hints,
-                        thousands=in_thousands(body, start))
-        for row in unsafe:
-            found.warnings.append((f"tableau aux cellules une par ligne (« {' / '.join(heads)} ») : ligne « {row} » "
-                                   f"non lue, son bénéficiaire ne se distingue pas de façon sûre : vérifiez-la",
-                                   f"table with one cell a line ('{' / '.join(heads)}'): row '{row}' not read, its "
-                                   f"beneficiary cannot be told apart safely: check it"))
-        found.tables.append((start, end))
+        if self.figures:
+            self.close_row(_end_of(lines[i - 1]))
+        return i
+
+    def close_row(self, end: int) -> bool:
+        """Take the row read so far among the rows; whether it was a "Total" row, which ends the table."""
+        cells, words = self.cells, self.words
+        total = bool(cells) and bool(TOTAL_ROW.match(cells[0]))
+        placed = _placed_figures(self.figures, self.kinds, total) if cells else None
+        row = ([cells[0]] + [""] * (words - 1) if total else _stacked_row(cells, words + 1, self.name_col)) \
+            if placed is not None else None
+        if row is None and cells:
+            self.unsafe.append(" / ".join(cells))
+        elif row is not None:
+            self.rows.append(row + placed)
+            self.spans.append((self.row_start, end))
+        self.cells, self.figures, self.row_start = [], [], None
+        return total
 
 
 def _stacked_row(cells: list[str], n: int, name_col: int) -> list[str] | None:
