@@ -138,13 +138,9 @@ def _after_fields(block: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     return parts
 
 
-def _grant_of(block: list[tuple[int, str]], heading: str | None, authority: str = "",
-              fields_only: bool = False) -> GrantFact | None:
-    """The grant of one block, or None when the block is not one (no name line, no grant amount, several amounts
-    with none on a "Montant" line). Of several aid lines, those of other funders than the ``authority`` (its name,
-    folded) are not its grant. ``fields_only``: whether the grant must be on such a line, its amount alone at the
-    end of the block not enough."""
-    texts = [line for _, line in block]
+def _block_amount(texts: list[str], authority: str, fields_only: bool) -> tuple[re.Match, int, bool] | None:
+    """The grant's amount of a block of lines ``texts`` (see :func:`_grant_of`), the line it is on, and whether a
+    field gives it ("Montant : 12 500 €"); None when the block gives none."""
     fields = [(i, m) for i, line in enumerate(texts) for m in [_AMOUNT_LINE.match(line), *_AMOUNT_AFTER.finditer(line)]
               if m and not _NOT_GRANT.search(fold(m["what"])) and AMOUNT_RE.match(line, m.end())]
     if len(fields) > 1:  # "Aide EPTB (20 %) : …" beside "Aide Agence de l'eau (50 %) : …": the authority's own
@@ -157,23 +153,25 @@ def _grant_of(block: list[tuple[int, str]], heading: str | None, authority: str 
     fields = [(i, m) for i, m in fields if not any(int(year) < latest for year in _YEAR.findall(m["what"]))]
     if fields:
         amount_at, field = fields[0]
-        amount = AMOUNT_RE.match(texts[amount_at], field.end())
-    elif fields_only:
+        return AMOUNT_RE.match(texts[amount_at], field.end()), amount_at, True
+    if fields_only:
         return None
-    else:  # the amount alone at the end of the last line, the only one in the block: "Dossier EX024733  12 500 Euros"
-        found = [m for line in texts for m in AMOUNT_RE.finditer(line)]
-        amount = AMOUNT_RE.search(texts[-1])
-        lone = _LONE_AMOUNT.fullmatch(texts[-1])
-        if len(found) != 1 or amount is None or len(texts) < 2 or not lone and (
-                texts[-1][amount.end():].strip() or texts[-1][:amount.start()].strip()
-                and not _CODE_LINE.fullmatch(texts[-1][:amount.start()].strip())):
-            return None
-        amount_at = len(texts) - 1
-    name_at = next((i for i, line in enumerate(texts) if not _CODE_LINE.fullmatch(line.strip())), None)
-    if name_at is None or name_at >= amount_at:
+    # the amount alone at the end of the last line, the only one in the block: "Dossier EX024733  12 500 Euros"
+    found = [m for line in texts for m in AMOUNT_RE.finditer(line)]
+    amount = AMOUNT_RE.search(texts[-1])
+    lone = _LONE_AMOUNT.fullmatch(texts[-1])
+    if len(found) != 1 or amount is None or len(texts) < 2 or not lone and (
+            texts[-1][amount.end():].strip() or texts[-1][:amount.start()].strip()
+            and not _CODE_LINE.fullmatch(texts[-1][:amount.start()].strip())):
         return None
+    return amount, len(texts) - 1, False
+
+
+def _block_name(texts: list[str], name_at: int, amount_at: int, in_field: bool) -> tuple[str, re.Match | None]:
+    """The beneficiary's name that a block's line ``name_at`` gives (with its next lines, for a name cut over lines
+    above an amount given by no field: ``in_field``), and the project it names after it, if any."""
     name = _NAME_FIELD.sub("", _CODE_BEFORE.sub("", _BULLET.sub("", texts[name_at]).strip()))
-    if not fields and _name_goes_on(texts[name_at + 1:amount_at]):  # a name cut over lines, its amount alone below
+    if not in_field and _name_goes_on(texts[name_at + 1:amount_at]):  # a name cut over lines, its amount alone below
         for line in texts[name_at + 1:amount_at]:
             name = join_cell_words(name, line.strip())
     project = _PROJECT_AFTER.search(name) if name_at + 1 < len(texts) else None
@@ -185,7 +183,24 @@ def _grant_of(block: list[tuple[int, str]], heading: str | None, authority: str 
         name, project = public["name"], project or public
     name = _DEPARTMENT.sub("", _CARRIED_BY.sub("", name))
     name = _PLACE_AFTER.sub(r"\1", name.strip())
-    name = clean_name(name)
+    return clean_name(name), project
+
+
+def _grant_of(block: list[tuple[int, str]], heading: str | None, authority: str = "",
+              fields_only: bool = False) -> GrantFact | None:
+    """The grant of one block, or None when the block is not one (no name line, no grant amount, several amounts
+    with none on a "Montant" line). Of several aid lines, those of other funders than the ``authority`` (its name,
+    folded) are not its grant. ``fields_only``: whether the grant must be on such a line, its amount alone at the
+    end of the block not enough."""
+    texts = [line for _, line in block]
+    found = _block_amount(texts, authority, fields_only)
+    if found is None:
+        return None
+    amount, amount_at, in_field = found
+    name_at = next((i for i, line in enumerate(texts) if not _CODE_LINE.fullmatch(line.strip())), None)
+    if name_at is None or name_at >= amount_at:
+        return None
+    name, project = _block_name(texts, name_at, amount_at, in_field)
     value = parse_amount(amount.group(0))
     if not name or not value or AMOUNT_RE.search(name):
         return None
