@@ -1960,7 +1960,7 @@ def test_fiches_that_a_pdfs_text_gives_without_blank_lines_between_them_are_each
 
 
 def test_a_financing_plans_line_that_a_pdf_wrapped_after_a_semicolon_gives_its_share():
-    from graph.ingest.delib_blocks import financing_line_grants
+    from graph.ingest.delib_funding_lines import financing_line_grants
     from graph.ingest.delib_columns import ColumnHints
     from graph.ingest.delib_grants import GrantsFound
 

@@ -227,7 +227,6 @@ def _distinct_branches(grants: list[GrantFact]) -> None:
 
 def find_grants(body: str, title: str = "") -> GrantsFound:
     """Return the grants decided in ``body``, the totals it states, and warnings on what does not add up."""
-    from graph.ingest.delib_blocks import record_natures, referred_natures
     from graph.ingest.delib_capitals import as_written, in_small_letters
     from graph.ingest.delib_ceilings import decision_start, unread_ceilings
     from graph.ingest.delib_grant_checks import (announced, apply_amendment, cancel, check_words, opinion_only,
@@ -236,6 +235,7 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     from graph.ingest.delib_prose import prose_grants, unnamed_items
     from graph.ingest.delib_superseded import drop_superseded
     from graph.ingest.delib_several import each_totals
+    from graph.ingest.delib_stated_natures import record_natures, referred_natures
     from graph.ingest.delib_tables import table_grants
     from graph.ingest.delib_total_rows import summed_total_rows
 

@@ -283,7 +283,8 @@ def table_grants(body: str, found: GrantsFound) -> None:
     from graph.ingest.delib_aligned import aligned_table_grants
     from graph.ingest.delib_stacked import stacked_cell_grants, stacked_table_grants
     from graph.ingest.delib_side_by_side import side_by_side_grants
-    from graph.ingest.delib_blocks import block_grants, credit_rows, financing_line_grants
+    from graph.ingest.delib_blocks import block_grants
+    from graph.ingest.delib_funding_lines import credit_rows, financing_line_grants
     from graph.ingest.delib_pipe_tables import pipe_table_grants
     from graph.ingest.delib_flattened import flat_table_grants
 
