@@ -176,6 +176,54 @@ def _own_field(sentence: str, at: int, ends: list[int]) -> str | None:
     return sentence[previous:at]
 
 
+def _said_after_end(sentence: str, at: tuple[int, int],
+                    amounts: tuple[list[tuple[int, int, Decimal]], list[tuple[int, int, Decimal]]],
+                    sums: dict[int, int], item: bool) -> int:
+    """Where the words said after the amount spanning ``at`` end, for :func:`words_exclude_grant`: a few words on,
+    up to what says more of it (the line's end for a list's item, a share, an aside, where it is charged, a
+    comparison, the year it is for, its ceiling, a sum of the amounts before it)."""
+    a_start, a_end = at
+    figures, every = amounts
+    window_end = a_end + 25
+    if item and (line_end := sentence.find("\n", a_end)) >= 0:
+        window_end = min(window_end, line_end)
+    if PART_OF.match(sentence, a_end) or CHARGED_AFTER.match(sentence, a_end) \
+            or COMPARISON_FOLLOWS.match(sentence, a_end) or _aside_after(sentence, a_end, figures):
+        window_end = a_end
+    elif (share := SHARE_AFTER.search(sentence, a_end, window_end + 40)) and share.start() < window_end:
+        window_end = share.start()
+    if (year := _year_said_after(sentence, at, figures, every)) is not None:
+        window_end = min(window_end, year)
+    if CAPPED_AFTER.match(sentence, a_end):  # "40 000 € (plafond)": the grant, at the ceiling
+        window_end = a_end
+    # "…, de 9 500 € pour 2027, soit 26 500 € sur la durée": that "soit" sums the amounts, not this one's
+    return min([window_end] + [at for at in sums.values() if at >= a_end])
+
+
+def _said_before(sentence: str, a_start: int, every: list[tuple[int, int, Decimal]],
+                 how: tuple[bool, bool, bool], said_instead: str | None) -> str:
+    """The words before the amount starting at ``a_start`` that say what it is, for :func:`words_exclude_grant`;
+    ``how``: whether the amount is a share or an instalment of a grant, a list's item under a lead that grants, a
+    computed result."""
+    part, listed, computed = how
+    # A computed grant's words are those after its operands ("… dépense éligible …, soit 100 000 €"); a
+    # block's "Montant : 45 K€" line, its own (not the "Dépense subventionnable : …" line above it).
+    said = "" if computed else sentence[max(0, a_start - 80):a_start]  # "soit", "="
+    # a request told in an aside before it is the aside's: "X, qui avait sollicité 3 000 €, une subvention de"
+    said = REQUEST_ASIDE.sub(" ", said)
+    said = said_instead if said_instead is not None else said  # "…, taux 30 %, soit une aide de 7 200 €"
+    if AMOUNT_FIELD.fullmatch(sentence, line_start := sentence.rfind("\n", 0, a_start) + 1, a_start):
+        said = sentence[line_start:a_start]
+    # "le versement du solde …, soit 16 000 €": that "soit" gives the instalment; "- M. X, interne, 12 mois,
+    # soit 7 200 € ;", "…, 600 € par mois pendant 24 mois, soit un montant total de 14 400 € ;": a list's item, the
+    # amount it comes to (an item's total that sums its grants is read before: :func:`delib_prose_totals.states_total`).
+    if part or listed:
+        said = re.sub(r"\bsoit\s*$", "", ITEM_COMES_TO.sub("", said) if listed else said)
+    if own := _own_field(sentence, a_start, [e for _, e, _ in every]):
+        said = own if not CO_FUNDING.search(sentence, 0, a_start) else said
+    return said
+
+
 def words_exclude_grant(sentence: str, at: tuple[int, int],
                         amounts: tuple[list[tuple[int, int, Decimal]], list[tuple[int, int, Decimal]]],
                         sums: dict[int, int], part: bool, listing: tuple[bool, bool], computed: bool,
@@ -199,42 +247,15 @@ def words_exclude_grant(sentence: str, at: tuple[int, int],
     False
     """
     a_start, a_end = at
-    figures, every = amounts
+    every = amounts[1]
     item, lead = listing
     # A list item's words are its own line's: "soit un total …" on the next line is the list's; a line that says its
     # action has no grant ("réalisée en régie (4 800 € …) – pas de subvention") gives none, wherever it says so.
     if item and NO_GRANT_LINE.search(sentence, sentence.rfind("\n", 0, a_start) + 1,
                                      len(sentence) if (end := sentence.find("\n", a_end)) < 0 else end):
         return True
-    window_end = a_end + 25
-    if item and (line_end := sentence.find("\n", a_end)) >= 0:
-        window_end = min(window_end, line_end)
-    if PART_OF.match(sentence, a_end) or CHARGED_AFTER.match(sentence, a_end) \
-            or COMPARISON_FOLLOWS.match(sentence, a_end) or _aside_after(sentence, a_end, figures):
-        window_end = a_end
-    elif (share := SHARE_AFTER.search(sentence, a_end, window_end + 40)) and share.start() < window_end:
-        window_end = share.start()
-    if (year := _year_said_after(sentence, at, figures, every)) is not None:
-        window_end = min(window_end, year)
-    # A computed grant's words are those after its operands ("… dépense éligible …, soit 100 000 €"); a
-    # block's "Montant : 45 K€" line, its own (not the "Dépense subventionnable : …" line above it).
-    said = "" if computed else sentence[max(0, a_start - 80):a_start]  # "soit", "="
-    # a request told in an aside before it is the aside's: "X, qui avait sollicité 3 000 €, une subvention de"
-    said = REQUEST_ASIDE.sub(" ", said)
-    said = said_instead if said_instead is not None else said  # "…, taux 30 %, soit une aide de 7 200 €"
-    if AMOUNT_FIELD.fullmatch(sentence, line_start := sentence.rfind("\n", 0, a_start) + 1, a_start):
-        said = sentence[line_start:a_start]
-    # "le versement du solde …, soit 16 000 €": that "soit" gives the instalment; "- M. X, interne, 12 mois,
-    # soit 7 200 € ;", "…, 600 € par mois pendant 24 mois, soit un montant total de 14 400 € ;": a list's item, the
-    # amount it comes to (an item's total that sums its grants is read before: :func:`delib_prose_totals.states_total`).
-    if part or item and lead:
-        said = re.sub(r"\bsoit\s*$", "", ITEM_COMES_TO.sub("", said) if item and lead else said)
-    if own := _own_field(sentence, a_start, [e for _, e, _ in every]):
-        said = own if not CO_FUNDING.search(sentence, 0, a_start) else said
-    if CAPPED_AFTER.match(sentence, a_end):  # "40 000 € (plafond)": the grant, at the ceiling
-        window_end = a_end
-    # "…, de 9 500 € pour 2027, soit 26 500 € sur la durée": that "soit" sums the amounts, not this one's
-    window_end = min([window_end] + [at for at in sums.values() if at >= a_end])
+    window_end = _said_after_end(sentence, at, amounts, sums, item)
+    said = _said_before(sentence, a_start, every, (part, item and lead, computed), said_instead)
     # A title in quotes is a project's name, not what the amount is: "Club X – « Bien manger à petit prix »".
     checked = re.sub(r"«[^«»\n]*»|^[^«»\n]*»", " ", said + sentence[a_start:window_end])
     if (proposed := search_opened(PROPOSED_BEFORE, PROPOSED_OPENER, sentence, 0, a_start)) is not None:
