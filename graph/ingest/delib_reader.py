@@ -219,6 +219,25 @@ class Reader:
         return self.item[2].removeprefix("point ") if self.item and self.item[2].startswith("point ") else None
 
     def read_authority(self) -> None:
+        found, siren = self._authority_named()
+        name, variants = found or (None, [])
+        self.authority_names = {name_key(n) for n in (name, *variants) if n}
+        self.authority_kind = read_authority_kind(name) if name else None
+        self.authority = self.b.authority(name, variants, siren, find_member_count(self.body))
+        organ = find_body(self.body)
+        self.organ = self.b.organ(self.authority, organ) if organ else None
+        corrected = self.corrected  # an erratum sits in the session of the deliberation it corrects
+        self.date = find_session_date(self.body) or (corrected[1] if corrected else None) \
+            or (self.actes.date if self.actes else None)
+        self.session = session_iri(self.authority, organ, self.date or self.ctx.key, base=self.ctx.base)
+        # Extracts of one session put together each list their attendance: the session keeps the one that its first
+        # item reads, a later item's own is that of its vote.
+        self.opening = self.openings.setdefault(self.session, self.opening)
+        self.b.session(self.session, self.organ, self.date, self.opening)
+
+    def _authority_named(self) -> tuple[tuple[str, list[str]] | None, str | None]:
+        """The authority that the text names (its name and variants) and its SIREN, as the text, its ACTES stamp or
+        the --funder option says them; an InputError when none does."""
         beneficiaries: list[str] = []
         found = find_authority(self.body, beneficiaries)
         actes = self.actes or parse_actes(self.doc.stamp.actes_raw)  # any stamp of the file names its authority
@@ -253,38 +272,14 @@ class Reader:
                              message_en=f"authority not found: no recognised name in the heading '{tried}', no ACTES "
                                         "id" + (f"; '{named}' is only named as a beneficiary" if named else "")
                                         + f"; give it with {FUNDER_ADVICE[1]}")
-        name, variants = found or (None, [])
-        self.authority_names = {name_key(n) for n in (name, *variants) if n}
-        self.authority_kind = read_authority_kind(name) if name else None
-        self.authority = self.b.authority(name, variants, siren, find_member_count(self.body))
-        organ = find_body(self.body)
-        self.organ = self.b.organ(self.authority, organ) if organ else None
-        corrected = self.corrected  # an erratum sits in the session of the deliberation it corrects
-        self.date = find_session_date(self.body) or (corrected[1] if corrected else None) \
-            or (self.actes.date if self.actes else None)
-        self.session = session_iri(self.authority, organ, self.date or self.ctx.key, base=self.ctx.base)
-        # Extracts of one session put together each list their attendance: the session keeps the one that its first
-        # item reads, a later item's own is that of its vote.
-        self.opening = self.openings.setdefault(self.session, self.opening)
-        self.b.session(self.session, self.organ, self.date, self.opening)
+        return found, siren
 
     def read_deliberation(self) -> None:
-        b, stamp = self.b, self.stamp
+        b = self.b
         match = self.own  # the title may follow the number, on its line or below it
         self.read_number()
         self.iri = d = deliberation_iri(self.authority, self.number, base=self.ctx.base)
-        attendance_end = max((e for _, e in self.attendance.spans), default=0)
-        # the end of the number's line, the text's own when it is the last (a page's running foot)
-        number_line_end = (self.body.find("\n", match.end()) % (len(self.body) + 1)) if match else None
-        # an item of minutes titled on its heading's line ("DCM 2024-021 – Subvention à X"), else as an act is
-        title = (self.point and point_title(self.body, self.item[0])) \
-            or (self.item and match and title_after_number(self.body, match.end())) \
-            or find_title(self.body, number_line_end if number_line_end and number_line_end > 0 else None,
-                          attendance_end)
-        self.title = title[0] if title else ""
-        # the title's words where they stand in the text that the quotes cite (the body read may differ from it: a
-        # bare sum's "€" added), before an erratum's title is prefixed with the act it corrects
-        self.title_words = title_words(self.doc.text, title[1], title[2], title[0]) if title else None
+        self.read_title(match)
         if self.corrected:
             erratum = f"Erratum à la délibération n° {self.corrected[0]}"
             self.title = f"{erratum} : {self.title}" if self.title else erratum
@@ -305,6 +300,29 @@ class Reader:
         if self.actes:
             b.add(d, MAI.actesId, self.actes.normalised)
             b.add(d, MAI.actesIdRaw, self.actes.raw)
+        self.read_transmission(d)
+        self.read_vote()
+
+    def read_title(self, match: re.Match | None) -> None:
+        """The deliberation's title (``match``: its number's, when its heading numbers it): a point's of minutes, the
+        words after its number, or where an act's title stands; and where its words stand in the text."""
+        attendance_end = max((e for _, e in self.attendance.spans), default=0)
+        # the end of the number's line, the text's own when it is the last (a page's running foot)
+        number_line_end = (self.body.find("\n", match.end()) % (len(self.body) + 1)) if match else None
+        # an item of minutes titled on its heading's line ("DCM 2024-021 – Subvention à X"), else as an act is
+        title = (self.point and point_title(self.body, self.item[0])) \
+            or (self.item and match and title_after_number(self.body, match.end())) \
+            or find_title(self.body, number_line_end if number_line_end and number_line_end > 0 else None,
+                          attendance_end)
+        self.title = title[0] if title else ""
+        # the title's words where they stand in the text that the quotes cite (the body read may differ from it: a
+        # bare sum's "€" added), before an erratum's title is prefixed with the act it corrects
+        self.title_words = title_words(self.doc.text, title[1], title[2], title[0]) if title else None
+
+    def read_transmission(self, d: URIRef) -> None:
+        """The deliberation ``d``'s receipt by the prefecture, its publication, the platform it went through, and its
+        stamp quoted."""
+        b, stamp = self.b, self.stamp
         # A transmission to the prefecture dates its receipt when the act gives no other: teletransmission through
         # ACTES (the rule) is acknowledged the moment it is sent, a deposit is received on the spot, and the act is
         # executory from its transmission ("Transmis au représentant de l'État le …", "après dépôt en préfecture le").
@@ -317,7 +335,6 @@ class Reader:
         b.add(d, MAI.transmissionPlatform, stamp.platform)
         if stamp.quotes:
             b.evidence(d, (self.doc.stamp_start, len(self.doc.text.rstrip())))
-        self.read_vote()
 
     def read_number(self) -> None:
         """The deliberation's number: its heading's (an item's, in minutes), else its ACTES id's; an erratum's without
