@@ -94,64 +94,91 @@ class Group:
 def parse(text: str) -> list[Group]:
     """The alternatives of a search text (none for a text without words; one empty group for a text of stop
     words and operators only, which finds nothing)."""
-    groups, current, negated, after_number, seen = [], Group(), False, False, False
-    compounds = {m.start(): m for m in iter_compounds(text) if not any(c.isdigit() for c in m.group(0))}
-    opened: tuple[int, re.Match] | None = None  # the compound being read: where its parts start in ``words``
-    quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-    neighbour, excluded_quote = _Neighbour(), None
+    parsing = _Parsing(text)
     spans = list(iter_words(text))
-    for position, (word, start, end) in enumerate(spans):
-        seen = True
-        if start in compounds and not negated:
-            opened = (len(current.words), compounds[start])
+    for position, span in enumerate(spans):
+        parsing.word(spans, position, span)
+    return parsing.groups()
+
+
+class _Parsing:
+    """A search text read word after word (:meth:`word`): the alternatives read so far and the one being read
+    (``current``), whether the next word is negated, whether the word before was a number (a currency after it is
+    no word), the compound being read (where its parts start in ``current.words``, and its match), the quoted text
+    being excluded, and the last word for the pairs of neighbours."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.done: list[Group] = []
+        self.current, self.negated, self.after_number, self.seen = Group(), False, False, False
+        self.compounds = {m.start(): m for m in iter_compounds(text) if not any(c.isdigit() for c in m.group(0))}
+        self.opened: tuple[int, re.Match] | None = None  # the compound being read: where its parts start in ``words``
+        self.quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+        self.neighbour, self.excluded_quote = _Neighbour(), None
+
+    def groups(self) -> list[Group]:
+        """The alternatives read, the one being read included when it holds words, or when the text held only stop
+        words and operators."""
+        current = self.current
+        if current.words or current.excluded or current.excluded_phrases or (self.seen and not self.done):
+            self.done.append(current)
+        return self.done
+
+    def word(self, spans: list[tuple[str, int, int]], position: int, span: tuple[str, int, int]) -> None:
+        """Read the word ``span`` (its text, start and end), at ``position`` of the text's ``spans``."""
+        word, start, end = span
+        self.seen = True
+        if start in self.compounds and not self.negated:
+            self.opened = (len(self.current.words), self.compounds[start])
         operator = OPERATORS.get(word)
-        if operator == "or":
-            if current.words or current.excluded or current.excluded_phrases:
-                groups.append(current)
-            current, negated = Group(), False
-            neighbour = _Neighbour()
-            continue
         if operator is not None:
-            negated = operator == "not"
-            neighbour = _Neighbour()
-            continue
+            if operator == "or":
+                current = self.current
+                if current.words or current.excluded or current.excluded_phrases:
+                    self.done.append(current)
+                self.current = Group()
+            self.negated = operator == "not"
+            self.neighbour = _Neighbour()
+            return
         folded = fold_word(word)
-        if folded in CURRENCY and (after_number or _starts_number(spans, position + 1)):
-            after_number = False
-            neighbour = _Neighbour()
-            continue
+        if folded in CURRENCY and (self.after_number or _starts_number(spans, position + 1)):
+            self.after_number = False
+            self.neighbour = _Neighbour()
+            return
         if folded in ACCOUNT_WORDS and _names_account(spans, position + 1):
-            neighbour = _Neighbour()
-            continue
-        after_number = folded[:1].isdigit()
-        negated = negated or (not after_number and _minus_before(text, start))
-        stem = stem_word(word)
-        quote = next((i for i, (first, last) in enumerate(quotes) if first < start < last), None)
-        if quote is not None and _minus_before(text, quotes[quote][0]):
-            if quote != excluded_quote:
+            self.neighbour = _Neighbour()
+            return
+        self.after_number = folded[:1].isdigit()
+        self.negated = self.negated or (not self.after_number and _minus_before(self.text, start))
+        self._take(word, folded, start)
+        self.negated = False
+        if self.opened is not None and end == self.opened[1].end():
+            joined = self.opened[1].group(0).replace("-", "")
+            if (stem := stem_word(joined)) is not None and len(self.current.words) > self.opened[0]:
+                self.current.compounds.append((self.opened[0], len(self.current.words), (stem, fold_word(joined))))
+            self.opened = None
+
+    def _take(self, word: str, folded: str, start: int) -> None:
+        """Put the word, starting at ``start``, in the alternative being read: among the words of an excluded quote,
+        the excluded words, the required ones (with its pair and its quote's span), or as a stop word."""
+        current, stem = self.current, stem_word(word)
+        quote = next((i for i, (first, last) in enumerate(self.quotes) if first < start < last), None)
+        if quote is not None and _minus_before(self.text, self.quotes[quote][0]):
+            if quote != self.excluded_quote:
                 current.excluded_phrases.append([])
-                excluded_quote = quote
+                self.excluded_quote = quote
             current.excluded_phrases[-1].append((stem, folded))
-            neighbour = _Neighbour()
-        elif negated:
+            self.neighbour = _Neighbour()
+        elif self.negated:
             if stem is not None:
                 current.excluded.append((stem, folded))
-            neighbour = _Neighbour()
+            self.neighbour = _Neighbour()
         elif stem is not None:
             current.words.append((stem, folded))
-            neighbour.take(current, stem, quote)
+            self.neighbour.take(current, stem, quote)
         else:
             current.stop_words = True
-            neighbour.gap += 1
-        negated = False
-        if opened is not None and end == opened[1].end():
-            joined = opened[1].group(0).replace("-", "")
-            if (stem := stem_word(joined)) is not None and len(current.words) > opened[0]:
-                current.compounds.append((opened[0], len(current.words), (stem, fold_word(joined))))
-            opened = None
-    if current.words or current.excluded or current.excluded_phrases or (seen and not groups):
-        groups.append(current)
-    return groups
+            self.neighbour.gap += 1
 
 
 #: A quoted text: its words must stand side by side.
