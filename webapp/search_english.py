@@ -28,55 +28,69 @@ def in_language(results: dict | None, lang: str | None = None) -> dict | None:
     """
     if not results or (lang or get_lang()) != "en":
         return results
-    from rdflib import URIRef
-
     from search.document_kinds import LABELS_EN
-    from webapp.labels import in_english, term_label
-
-    def concept(iri: str | None, label: str) -> str:
-        english = term_label(URIRef(iri), "en") if iri and iri.startswith(CONCEPTS) else None
-        return english if english and english != iri else label
-
-    def part_in_english(part: str) -> str:  # "dans Santé mentale": a theme's broader theme, by its French label
-        if part.startswith("dans "):
-            return f"in {in_english(part[5:], CONCEPTS)}"
-        # a theme or a circle by its French label ("Accès aux soins, Prévention", "Cercle opérationnel")
-        names = [in_english(name, CONCEPTS) for name in part.split(", ")]
-        if names != part.split(", "):
-            return ", ".join(names)
-        return summary_part_in_english(part)
 
     for named in results.get("themes", []):  # the themes that the text names, as the results name them
-        named["label"] = concept(named.get("iri"), named.get("label") or "")
+        named["label"] = _concept(named.get("iri"), named.get("label") or "")
     for hit in results.get("results", []):
-        if hit.get("snippet") and (hit.get("iri") or "").startswith(CONCEPTS):
-            hit["snippet"] = definition_in_english(URIRef(hit["iri"]), hit["snippet"])
-        french = hit.get("type_label") or ""
-        english = LABELS_EN.get(hit.get("type") or "") or LABELS_EN.get(hit.get("kind") or "") or french
-        hit["type_label"] = english
-        summary = hit.get("summary") or ""
-        if french and summary.startswith(french):
-            hit["summary"] = english + summary[len(french):]
-        if hit.get("summary"):
-            hit["summary"] = " · ".join(part_in_english(part) for part in hit["summary"].split(" · "))
-        said = re.sub(r"</?mark>", "", hit.get("snippet") or "")  # the words sought are marked in a snippet
-        if french and said == french:  # a document without a text of its own
-            hit["snippet"] = english
-        elif summary and said == summary:  # the same, that the summary stands for
-            hit["snippet"] = hit["summary"]
-        elif hit.get("snippet") and not (hit.get("iri") or "").startswith(CONCEPTS):
-            hit["snippet"] = _concepts_in_english(hit["snippet"])
-        hit["label"] = label_in_english(concept(hit.get("iri"), hit.get("label") or ""))
-        if matched := hit.get("matched_theme"):
-            hit["matched_theme"] = {**matched, "label": concept(matched.get("iri"), matched.get("label") or ""),
-                                    "via_label": concept(matched.get("via"), matched.get("via_label") or "")}
+        _hit_in_english(hit)
     for name, values in (results.get("facets") or {}).items():
         for value in values:
             if name in ("kind", "type"):
                 value["label"] = LABELS_EN.get(value.get("value") or "", value.get("label"))
             else:
-                value["label"] = concept(value.get("value"), value.get("label"))
+                value["label"] = _concept(value.get("value"), value.get("label"))
     return results
+
+
+def _concept(iri: str | None, label: str) -> str:
+    """A concept's English label when ``iri`` is one of the shipped schemes' and has one, else ``label``."""
+    from webapp.labels import term_label
+
+    english = term_label(URIRef(iri), "en") if iri and iri.startswith(CONCEPTS) else None
+    return english if english and english != iri else label
+
+
+def _part_in_english(part: str) -> str:
+    """A part of a result's summary in English: "dans Santé mentale" (a theme's broader theme, by its French label),
+    themes or a circle by their French labels ("Accès aux soins, Prévention", "Cercle opérationnel"), else
+    :func:`summary_part_in_english`'s."""
+    from webapp.labels import in_english
+
+    if part.startswith("dans "):
+        return f"in {in_english(part[5:], CONCEPTS)}"
+    names = [in_english(name, CONCEPTS) for name in part.split(", ")]
+    if names != part.split(", "):
+        return ", ".join(names)
+    return summary_part_in_english(part)
+
+
+def _hit_in_english(hit: dict) -> None:
+    """One result in English: its type's label, its summary, its snippet (a concept's definition, or the words that
+    stand for a document without a text of its own), its label and the theme it matched."""
+    from search.document_kinds import LABELS_EN
+
+    if hit.get("snippet") and (hit.get("iri") or "").startswith(CONCEPTS):
+        hit["snippet"] = definition_in_english(URIRef(hit["iri"]), hit["snippet"])
+    french = hit.get("type_label") or ""
+    english = LABELS_EN.get(hit.get("type") or "") or LABELS_EN.get(hit.get("kind") or "") or french
+    hit["type_label"] = english
+    summary = hit.get("summary") or ""
+    if french and summary.startswith(french):
+        hit["summary"] = english + summary[len(french):]
+    if hit.get("summary"):
+        hit["summary"] = " · ".join(_part_in_english(part) for part in hit["summary"].split(" · "))
+    said = re.sub(r"</?mark>", "", hit.get("snippet") or "")  # the words sought are marked in a snippet
+    if french and said == french:  # a document without a text of its own
+        hit["snippet"] = english
+    elif summary and said == summary:  # the same, that the summary stands for
+        hit["snippet"] = hit["summary"]
+    elif hit.get("snippet") and not (hit.get("iri") or "").startswith(CONCEPTS):
+        hit["snippet"] = _concepts_in_english(hit["snippet"])
+    hit["label"] = label_in_english(_concept(hit.get("iri"), hit.get("label") or ""))
+    if matched := hit.get("matched_theme"):
+        hit["matched_theme"] = {**matched, "label": _concept(matched.get("iri"), matched.get("label") or ""),
+                                "via_label": _concept(matched.get("via"), matched.get("via_label") or "")}
 
 
 def _concepts_in_english(snippet: str) -> str:
