@@ -311,10 +311,8 @@ def apply_moves(body: str, attendance: Attendance, number: re.Match | None, vote
         if head is not None else for_item if len(for_item) == 1 else []
     own_counts += _counts_going_in(body, head, following, vote)
     for match in counted_from:
-        name = next(k for k, w in _STATED.items() if re.fullmatch(w, match.group("what"), re.I))
         if item is not None and item >= int(match.group("n")):
-            setattr(attendance, name, int(match.group("v")))
-            attendance.count_at[name] = match.start()
+            _set_counts(attendance, match, {_stated_name(match): int(match.group("v"))})
     # A move told twice ("(arrivé au point 4)" beside the name, then "Arrivée de M. X" in the minutes): the last.
     last = {(_key(m.who), m.arrives): m for m in moves}
     for move in moves:
@@ -340,11 +338,20 @@ def apply_moves(body: str, attendance: Attendance, number: re.Match | None, vote
             continue  # left the room for this vote, and the counts stated already leave them out
         _move(attendance, move)
     for match in own_counts:
-        counts = {next(k for k, w in _STATED.items() if re.fullmatch(w, match.group("what"), re.I)):
-                  int(match.group("v")), **_stated_counts(match.group("more"))}
-        for name, value in counts.items():
-            setattr(attendance, name, value)
-            attendance.count_at[name] = match.start()
+        counts = {_stated_name(match): int(match.group("v")), **_stated_counts(match.group("more"))}
+        _set_counts(attendance, match, counts)
+
+
+def _stated_name(match: re.Match) -> str:
+    """The attendance's count that a line of counts names (:data:`_STATED`: "présents", "votants"…)."""
+    return next(k for k, w in _STATED.items() if re.fullmatch(w, match.group("what"), re.I))
+
+
+def _set_counts(attendance: Attendance, match: re.Match, counts: dict[str, int]) -> None:
+    """Set the attendance's ``counts`` as the line of counts ``match`` states them, where it states them."""
+    for name, value in counts.items():
+        setattr(attendance, name, value)
+        attendance.count_at[name] = match.start()
 
 
 def _counts_going_in(body: str, head: int | None, following: int | None, vote: Vote) -> list[re.Match]:
