@@ -99,16 +99,7 @@ def actor_to_document(iri: str, facts: Facts) -> dict:
     given = _grants_total(doc, facts, [g for g in grants_counted(facts, facts.pointing(iri, schema.funder))
                                        if facts.get(g, mai.beneficiary)], side=mai.beneficiary, facets=False)
     memberships = facts.pointing(iri, org.member)
-    today = dt.date.today().isoformat()
-    left = []
-    for membership in memberships:
-        # a former member is no longer in the circle (its page says so)
-        if membership_holds(facts, membership, today):
-            add_facet(doc, facts, "circle", iris_of(facts, membership, org.role))
-            add_facet(doc, facts, "goal", iris_of(facts, membership, mai.contributesTo))
-        poles = show_labels(doc, facts, iris_of(facts, membership, org.organization))
-        doc["related"] += poles
-        left += left_pole(facts, membership, poles, today)
+    left = _memberships(doc, facts, memberships)
     add_facet(doc, facts, "goal", iris_of(facts, iri, mai.contributesTo))
     for name in ("theme", "place", "circle", "goal"):
         doc["related"] += [doc["labels"][v] for v in doc["facets"][name]]
@@ -124,6 +115,22 @@ def actor_to_document(iri: str, facts: Facts) -> dict:
     grants = facts.pointing(iri, mai.beneficiary) + facts.pointing(iri, schema.funder)
     add_dependencies(doc, memberships + grants + grants_replacing(facts, grants))
     return finish_document(doc)
+
+
+def _memberships(doc: dict, facts: Facts, memberships: list) -> list[str]:
+    """Add an actor's ``memberships`` to its document: the circles and goals of those that hold today (a former member
+    is no longer in the circle, as its page says), the poles of all; return what the summary says of the poles it
+    left."""
+    today = dt.date.today().isoformat()
+    left = []
+    for membership in memberships:
+        if membership_holds(facts, membership, today):
+            add_facet(doc, facts, "circle", iris_of(facts, membership, org.role))
+            add_facet(doc, facts, "goal", iris_of(facts, membership, mai.contributesTo))
+        poles = show_labels(doc, facts, iris_of(facts, membership, org.organization))
+        doc["related"] += poles
+        left += left_pole(facts, membership, poles, today)
+    return left
 
 
 def actor_identifier(facts: Facts, iri) -> dict | None:
@@ -307,20 +314,27 @@ def deliberation_to_document(iri: str, facts: Facts) -> dict:
     # who took part in it: a councillor's name finds the acts of the sessions they chaired, attended or voted by proxy
     doc["related"] += texts_of(facts, iri, PARTICIPANT)
     doc["related"] += [doc["labels"][v] for v in doc["facets"]["theme"]]
+    _deliberation_grants(doc, facts, grants, authorities, bool(dates))
+    # amounts, years, themes; the agreements' titles; what replaces a grant it decided
+    add_dependencies(doc, decided + grants_replacing(facts, decided) + beneficiaries + agreements)
+    return finish_document(doc)
+
+
+def _deliberation_grants(doc: dict, facts: Facts, grants: list, authorities: list, dated: bool) -> None:
+    """A deliberation's document's amount and summary: its authorities, its date, the grants it decides and their
+    total, or those that another source publishes citing it (and, when only those are known of an act with no date
+    nor text, that its text is missing)."""
     own, cited = decided_by_text(facts, grants)
     total, cited_total = (sum(counted_amount_of(facts, g) or 0.0 for g in part) for part in (own, cited))
     doc["amount"] = (total if own else cited_total) or None
     doc["summary"] = " · ".join(filter(None, [", ".join(label_of(facts, a) for a in authorities), doc["date"] or "",
                                               f"{counted(len(own), 'subvention')}, {format_amount(total)}"
                                               if own else "",
-                                              "texte absent" if cited and not own and not doc["own"] and not dates
+                                              "texte absent" if cited and not own and not doc["own"] and not dated
                                               else "",
                                               f"{counted(len(cited), 'subvention')} "
                                               f"publiée{'s' * (len(cited) > 1)} par une autre source qui la cite, "
                                               f"{format_amount(cited_total)}" if cited else ""]))
-    # amounts, years, themes; the agreements' titles; what replaces a grant it decided
-    add_dependencies(doc, decided + grants_replacing(facts, decided) + beneficiaries + agreements)
-    return finish_document(doc)
 
 
 def agreement_to_document(iri: str, facts: Facts) -> dict:
