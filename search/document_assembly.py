@@ -12,6 +12,10 @@ from search.document_kinds import FACETS, KINDS, class_labels
 from search.fact_readers import label_of, labels_in_every_language
 from search.facts import Facts
 
+#: Names of the other side of an actor's grants put in its text: a funder of 10,000 grants would otherwise match
+#: every beneficiary's name.
+MAX_RELATED = 20
+
 
 def start_document(iri, kind: str, label: str, type_: str = "", type_label: str = "") -> dict:
     """The empty document of ``iri``, of ``kind`` (and ``type_``, the kind's when none), named ``label``. Its
@@ -80,3 +84,17 @@ def finish_document(doc: dict) -> dict:
     for values in doc["facets"].values():
         values.sort()
     return doc
+
+
+def format_amount(amount: float | None) -> str:
+    """Format euros the French way.
+
+    >>> format_amount(20000.0)
+    '20 000 €'
+    >>> format_amount(1234.5), format_amount(-2500.0)
+    ('1 234,50 €', '-2 500 €')
+    """
+    if amount is None:
+        return ""
+    text = f"{amount:,.2f}" if amount != int(amount) else f"{int(amount):,}"
+    return text.replace(",", " ").replace(".", ",") + " €"

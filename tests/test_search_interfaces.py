@@ -307,7 +307,7 @@ def test_a_themes_definition_is_in_the_language_of_the_page(client, lang, label,
     (["Actor", "PublicAuthority"], "actor", "collectivite"),  # the register's member kind
 ])
 def test_a_results_kind_and_type_are_stable_codes(classes, kind, type_):
-    from search.documents import actor_to_document
+    from search.actor_documents import actor_to_document
     from search.fact_readers import mai
     from search.facts import Facts
 
