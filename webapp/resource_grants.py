@@ -119,16 +119,7 @@ def grants_tables(s: URIRef, name, page: int, page_size: int, evidence: dict[str
         beneficiary = party_label(row.get("other"), row.get("otherLabel")) if given_row else name
         (given if given_row else received).rows.append(_grants_row(row, "beneficiary" if given_row else "funder",
                                                                    beneficiary))
-    by_year = Table("totals_by_year", [("direction", "direction"), ("year", "year"), ("total", "total")],
-                    blanks={"year": t("unknown_year")})
-    counts = {"given": 0, "received": 0}
-    totals: dict[tuple, int | float | Decimal] = defaultdict(int)
-    for row in keys:  # a grant whose sources give two years counts once for each, as a row each
-        counts[row["role"].value] += 1
-        if not _listed_twice(row):
-            totals[(row["role"].value, row.get("year"))] += _amount(row.get("counted"))
-    for (role, year), total in sorted(totals.items(), key=lambda kv: (kv[0][0], descending(kv[0][1]))):
-        by_year.rows.append({"direction": role, "year": _number(year, int), "total": float(total)})
+    by_year, counts = _totals_by_year(keys)
     pages = max(1, -(-max(counts.values()) // page_size))
     given.more = max(counts["given"] - window["given"][0] - len(given.rows), 0)
     received.more = max(counts["received"] - window["received"][0] - len(received.rows), 0)
@@ -140,6 +131,23 @@ def grants_tables(s: URIRef, name, page: int, page_size: int, evidence: dict[str
             "totals_listed_twice": len({row["grant"] for row in keys if _listed_twice(row)}),
             "grants_page": {"page": page, "pages": pages, "page_size": page_size,
                             "given": counts["given"], "received": counts["received"]}}
+
+
+def _totals_by_year(keys: list[dict]) -> tuple[Table, dict[str, int]]:
+    """The totals by year of the grants given and received (``keys``: a row for each grant and year its sources
+    give, counted once for each, a list's grant that a deliberation's text decides too left out), and how many rows
+    of each there are."""
+    by_year = Table("totals_by_year", [("direction", "direction"), ("year", "year"), ("total", "total")],
+                    blanks={"year": t("unknown_year")})
+    counts = {"given": 0, "received": 0}
+    totals: dict[tuple, int | float | Decimal] = defaultdict(int)
+    for row in keys:  # a grant whose sources give two years counts once for each, as a row each
+        counts[row["role"].value] += 1
+        if not _listed_twice(row):
+            totals[(row["role"].value, row.get("year"))] += _amount(row.get("counted"))
+    for (role, year), total in sorted(totals.items(), key=lambda kv: (kv[0][0], descending(kv[0][1]))):
+        by_year.rows.append({"direction": role, "year": _number(year, int), "total": float(total)})
+    return by_year, counts
 
 
 def _grants_table(role: str, party: str) -> Table:
