@@ -343,15 +343,12 @@ def _before(text: str, mark) -> str:
     return lines[mark.line][:mark.column] if mark.line < len(lines) else ""
 
 
-def entries_from_yaml(text: str, expected: str) -> Register:
-    """Read a YAML register; InputError with the line on bad syntax. A control character (a NUL from a broken
-    export), which YAML refuses without a line, is removed with a warning naming its line, as in a CSV register."""
-    lines = text.split("\n")
-    controls = drop_controls(lines) + space_separators(lines)
-    text = "\n".join(lines)
-    cut = _unended_line(text)
+def _loaded(text: str, cut: int | None):
+    """The YAML register ``text`` parsed (its root node and its data); an InputError that says where YAML cannot
+    read it — where a quote or a bracket never closed opens, or, in a file ``cut`` short in its last line (that
+    line's number), that it is cut."""
     try:
-        root, data = load_yaml(text)
+        return load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at_end = cut is not None and mark is not None and mark.line + 1 >= cut
@@ -365,6 +362,16 @@ def entries_from_yaml(text: str, expected: str) -> Register:
         if at_end:  # a file cut in its last line: a key without its colon, a list without its « ] »…
             raise cut_short(cut, (f"YAML ne peut pas la lire ({said})", f"YAML cannot read it ({said_en})")) from None
         raise InputError(said, line=mark.line + 1 if mark else None, message_en=said_en) from None
+
+
+def entries_from_yaml(text: str, expected: str) -> Register:
+    """Read a YAML register; InputError with the line on bad syntax. A control character (a NUL from a broken
+    export), which YAML refuses without a line, is removed with a warning naming its line, as in a CSV register."""
+    lines = text.split("\n")
+    controls = drop_controls(lines) + space_separators(lines)
+    text = "\n".join(lines)
+    cut = _unended_line(text)
+    root, data = _loaded(text, cut)
     if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):
         raise InputError("registre vide ou mal formé", message_en="empty or malformed register")
     if cut is not None and (unfinished := _cut_entry(root, cut)) is not None:
