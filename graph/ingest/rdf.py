@@ -137,17 +137,24 @@ def extract(ctx: SourceContext) -> Extraction:
                                        f'xml:lang="" (RDF/XML: no language) on {count[1]}: texts stored without a '
                                        "language", line=blanked[0]))
     if encoding and encoding.endswith("utf-8"):  # read as UTF-8 against the declaration, on some lines or all
-        declared = _XML_ENCODING.match(ctx.data.removeprefix(BOM)[:1024].decode("latin-1"))[1]
-        lines = sorted(_utf8_lines(ctx.data.removeprefix(BOM)))
-        shown = ", ".join(map(str, lines[:10])) + (" …" if len(lines) > 10 else "")
-        which_fr, which_en = ("le fichier est", "the file is") if encoding == "utf-8" else \
-            (f"la ligne {shown} est", f"line {shown} is") if len(lines) == 1 else \
-            (f"les lignes {shown} sont", f"lines {shown} are")
-        extraction.warn(f"la déclaration XML annonce l'encodage « {declared} », mais {which_fr} en UTF-8 : lu en "
-                        "UTF-8 ; corrigez sa déclaration ou ses lignes",
-                        f"the XML declaration says '{declared}', but {which_en} in UTF-8: read as UTF-8; correct its "
-                        "declaration or its lines", line=lines[0])
+        _warn_utf8_declared_otherwise(extraction, ctx.data.removeprefix(BOM), encoding)
     return extraction
+
+
+def _warn_utf8_declared_otherwise(extraction: Extraction, data: bytes, encoding: str) -> None:
+    """Warn that an RDF/XML file (``data``, without its byte order mark) whose declaration names another encoding
+    was read as UTF-8 (``encoding``: "utf-8" when the whole file is, else the declared one's name and "+utf-8"),
+    naming its lines in UTF-8."""
+    declared = _XML_ENCODING.match(data[:1024].decode("latin-1"))[1]
+    lines = sorted(_utf8_lines(data))
+    shown = ", ".join(map(str, lines[:10])) + (" …" if len(lines) > 10 else "")
+    which_fr, which_en = ("le fichier est", "the file is") if encoding == "utf-8" else \
+        (f"la ligne {shown} est", f"line {shown} is") if len(lines) == 1 else \
+        (f"les lignes {shown} sont", f"lines {shown} are")
+    extraction.warn(f"la déclaration XML annonce l'encodage « {declared} », mais {which_fr} en UTF-8 : lu en "
+                    "UTF-8 ; corrigez sa déclaration ou ses lignes",
+                    f"the XML declaration says '{declared}', but {which_en} in UTF-8: read as UTF-8; correct its "
+                    "declaration or its lines", line=lines[0])
 
 
 def in_utf8(data: bytes, fmt: str) -> tuple[bytes, str | None]:
