@@ -97,18 +97,7 @@ class RegisterBuilder(MembershipBuilder):
             return
         if self.repeated(entry):
             return
-        cls = kind_class(entry.text("kind"))
-        if not entry.text("kind"):
-            self.warn(entry, "kind", f"type de membre manquant ({entry.key_of('kind')} : {', '.join(KINDS)})",
-                      f"member kind missing ({entry.key_of('kind', 'en')}: {', '.join(KINDS)})")
-        elif cls is None and (near := nearest(entry.text("kind"), KINDS)) is not None:
-            self.warn(entry, "kind",
-                      f"type de membre inconnu « {entry.text('kind')} » : vouliez-vous dire « {near} » ?",
-                      f"unknown member kind '{entry.text('kind')}': did you mean '{near}'?")
-        elif cls is None:
-            self.warn(entry, "kind", f"type de membre inconnu « {entry.text('kind')} » (connus : {', '.join(KINDS)}, "
-                      "ou un libellé du vocabulaire des types)", f"unknown member kind '{entry.text('kind')}' (known: "
-                      f"{', '.join(KINDS)}, or a label of the kinds vocabulary)")
+        cls = self.member_class(entry)
         ids = self.identifiers(entry)
         actor = self.book.actor(name, cls or MAI.Actor, **ids)
         self.members[fold(name)] = actor
@@ -124,6 +113,29 @@ class RegisterBuilder(MembershipBuilder):
                       "organisations, correct the SIRET of one")
         if self.flag(entry, "esus"):
             self.graph.add((actor, MAI.esus, Literal(True)))
+        self.member_themes(entry, actor)
+        self.goal_refs(entry, "goals", actor)
+        self.membership(entry, actor)
+
+    def member_class(self, entry: Entry) -> URIRef | None:
+        """The class that a member's kind names (None for none: a warning says it is missing or unknown)."""
+        cls = kind_class(entry.text("kind"))
+        if not entry.text("kind"):
+            self.warn(entry, "kind", f"type de membre manquant ({entry.key_of('kind')} : {', '.join(KINDS)})",
+                      f"member kind missing ({entry.key_of('kind', 'en')}: {', '.join(KINDS)})")
+        elif cls is None and (near := nearest(entry.text("kind"), KINDS)) is not None:
+            self.warn(entry, "kind",
+                      f"type de membre inconnu « {entry.text('kind')} » : vouliez-vous dire « {near} » ?",
+                      f"unknown member kind '{entry.text('kind')}': did you mean '{near}'?")
+        elif cls is None:
+            self.warn(entry, "kind", f"type de membre inconnu « {entry.text('kind')} » (connus : {', '.join(KINDS)}, "
+                      "ou un libellé du vocabulaire des types)", f"unknown member kind '{entry.text('kind')}' (known: "
+                      f"{', '.join(KINDS)}, or a label of the kinds vocabulary)")
+        return cls
+
+    def member_themes(self, entry: Entry, actor: URIRef) -> None:
+        """The themes of the thesaurus that a member's entry names, as the actor's subjects; an unknown one warned
+        of, with the nearest known theme when one is near."""
         for theme in entry.list("themes"):
             concept = self.themes.get(fold(str(theme)))
             if concept is None and (near := nearest(str(theme), self.themes)) is not None:
@@ -134,8 +146,6 @@ class RegisterBuilder(MembershipBuilder):
                 self.warn(entry, "themes", f"thème inconnu « {theme} » du thésaurus", f"unknown theme '{theme}'")
             else:
                 self.graph.add((actor, DCTERMS.subject, concept))
-        self.goal_refs(entry, "goals", actor)
-        self.membership(entry, actor)
 
     def action(self, entry: Entry) -> None:
         title = entry.text("title")
