@@ -202,23 +202,27 @@ def _read_counts(body: str, vote: Vote) -> list[tuple[int, int]]:
     return spans
 
 
+#: The outcomes of a vote, each as its words say it, in the order they are sought. A text typed in capitals without
+#: apostrophes writes "A L UNANIMITE".
+_OUTCOMES = ((r"adopt[ée]e?s?\s+à\s+l(?:['’]|\s)unanimit[ée]|à\s+l(?:['’]|\s)unanimit[ée]"
+              # "Vote par appel nominal : unanimité des 14 votants."
+              r"|^\s*(?:vote(?:\s+(?:par\s+appel\s+nominal|à\s+main\s+lev[ée]e|au\s+scrutin\s+"
+              r"(?:public|secret)|[ée]lectronique))?\s*:\s*)?unanimit[ée]"
+              r"(?:\s+des\s+(?:\d+\s+)?(?:membres|votants|suffrages)[^\n.]{0,40})?"
+              # "Vote : unanimité (13 voix pour).": the voices it counts after it
+              r"(?=(?:\s*" + _VOICES + r")?\s*\.?\s*$)",
+              "adopted-unanimously"),
+             (r"\brejet(?:é|ée|és|ées|e|ee|es|ees|te|tent)\b|\brejet\b(?!\s+d)|n['’]adopte\s+pas"
+              r"|n['’]est\s+pas\s+adopt[ée]+|\bnon\s+adopt[ée]+", "rejected"),
+             (r"\badopt(?:e|é|ée|és|ées)\b|\bADOPT[EÉ]|\bà\s+la\s+majorit[ée]\b", "adopted"))
+
+
 def _parse_vote(body: str) -> Vote:
     body = blank_amendments(body)
     vote = Vote()
     spans = _read_counts(body, vote)
     outcome = None
-    # A text typed in capitals without apostrophes writes "A L UNANIMITE".
-    for pattern, result in ((r"adopt[ée]e?s?\s+à\s+l(?:['’]|\s)unanimit[ée]|à\s+l(?:['’]|\s)unanimit[ée]"
-                             # "Vote par appel nominal : unanimité des 14 votants."
-                             r"|^\s*(?:vote(?:\s+(?:par\s+appel\s+nominal|à\s+main\s+lev[ée]e|au\s+scrutin\s+"
-                             r"(?:public|secret)|[ée]lectronique))?\s*:\s*)?unanimit[ée]"
-                             r"(?:\s+des\s+(?:\d+\s+)?(?:membres|votants|suffrages)[^\n.]{0,40})?"
-                             # "Vote : unanimité (13 voix pour).": the voices it counts after it
-                             r"(?=(?:\s*" + _VOICES + r")?\s*\.?\s*$)",
-                             "adopted-unanimously"),
-                            (r"\brejet(?:é|ée|és|ées|e|ee|es|ees|te|tent)\b|\brejet\b(?!\s+d)|n['’]adopte\s+pas"
-                             r"|n['’]est\s+pas\s+adopt[ée]+|\bnon\s+adopt[ée]+", "rejected"),
-                            (r"\badopt(?:e|é|ée|és|ées)\b|\bADOPT[EÉ]|\bà\s+la\s+majorit[ée]\b", "adopted")):
+    for pattern, result in _OUTCOMES:
         # Not in a visa or a recital: "Vu le budget primitif adopté le …" says nothing of this vote. Nor a rejection
         # that the act decides ("décide de rejeter la demande de X": the infinitive is not read) or of a request.
         # the accents optional: "adopte a l'unanimite" in a register typed without them
@@ -228,16 +232,8 @@ def _parse_vote(body: str) -> Vote:
                            and not is_adopted_despite(body, m, vote, spans))
                       and not (result == "adopted-unanimously" and _HOW_TO_VOTE.match(body, m.end()))), None)
         if match:
-            outcome = result
             spans.append(match.span())
-            if result == "adopted-unanimously" and (short := _short_of_unanimity(body, match.end())) is not None:
-                outcome, vote.short_of_unanimity = "adopted", True
-                for attr, n in short.items():  # counts stated beside ("(30 pour, 1 abstention)") are kept
-                    if getattr(vote, attr) is None:
-                        setattr(vote, attr, n)
-            elif result == "adopted-unanimously" and vote.votes_for is None \
-                    and (voices := _UNANIMOUS_VOICES.match(body, match.end())) is not None:
-                vote.votes_for = int(voices["n"])  # "à l'unanimité des membres présents et représentés (13 voix)"
+            outcome = _unanimity(body, match.end(), vote) if result == "adopted-unanimously" else result
             break
     if outcome is None and vote.votes_for is not None:  # "par 19 voix pour et 2 abstentions"
         outcome = "adopted" if vote.votes_for > (vote.against or 0) else "rejected"
@@ -248,6 +244,21 @@ def _parse_vote(body: str) -> Vote:
         line_end = body.find("\n", end)
         vote.span = (line_start, line_end if line_end >= 0 else len(body))
     return vote
+
+
+def _unanimity(body: str, end: int, vote: Vote) -> str:
+    """The outcome of a vote said unanimous by the words that end at ``end``: adopted, not unanimously, when what
+    follows says some members voted otherwise (the counts stated beside it kept: "(30 pour, 1 abstention)"); else
+    adopted unanimously, with the voices it counts ("à l'unanimité des membres présents et représentés (13 voix)")."""
+    if (short := _short_of_unanimity(body, end)) is not None:
+        vote.short_of_unanimity = True
+        for attr, n in short.items():
+            if getattr(vote, attr) is None:
+                setattr(vote, attr, n)
+        return "adopted"
+    if vote.votes_for is None and (voices := _UNANIMOUS_VOICES.match(body, end)) is not None:
+        vote.votes_for = int(voices["n"])
+    return "adopted-unanimously"
 
 
 #: What a council may decide unanimously before an appointment, that is no vote on the act: how to vote ("décide à
