@@ -21,7 +21,8 @@ from graph.ingest.delib_decision import find_published
 from graph.ingest.delib_vote import parse_vote
 from graph.ingest.delib_authority import find_authority
 from graph.ingest.delib_session import find_body, find_session_date
-from graph.ingest.delib_number import find_number, find_title, number_match
+from graph.ingest.delib_number import find_number, number_match
+from graph.ingest.delib_title import find_title
 from graph.ingest.delib_moves import apply_moves
 from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
 from graph.ingest.delib_names import Person, parse_person

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.ingest.delib_grants import find_grants
-from graph.ingest.delib_number import find_title
+from graph.ingest.delib_title import find_title
 from graph.ingest.delib_text import normalise_text
 
 

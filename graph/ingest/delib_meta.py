@@ -1,7 +1,7 @@
 """A deliberation's ACTES id, its heading (the lines that open it, where the authority, the organ and the session
 are read first) and the lines that cite other acts (the authority is :mod:`graph.ingest.delib_authority`'s; the
-organ and the session date :mod:`graph.ingest.delib_session`'s; the number and the title
-:mod:`graph.ingest.delib_number`'s; the vote :mod:`graph.ingest.delib_vote`'s, the publication
+organ and the session date :mod:`graph.ingest.delib_session`'s; the number :mod:`graph.ingest.delib_number`'s, the
+title :mod:`graph.ingest.delib_title`'s; the vote :mod:`graph.ingest.delib_vote`'s, the publication
 :mod:`graph.ingest.delib_decision`'s, the budget :mod:`graph.ingest.delib_accounts`').
 
 >>> parse_actes("99_DE-042-244200770-20240516-D20240024010")

@@ -7,9 +7,9 @@ Reading is split by fact group: :mod:`delib_text` (PDF, Markdown, prefecture sta
 :mod:`delib_moves` (members arriving or leaving before the deliberation's item), :mod:`delib_items` (minutes
 that record several deliberations, or extracts put together, each read as one),
 :mod:`delib_authority` (the authority), :mod:`delib_session` (organ, session date), :mod:`delib_meta` (heading,
-ACTES id), :mod:`delib_number` (number, title), :mod:`delib_vote` (the vote), :mod:`delib_decision` (publication,
-fiscal year, programme), :mod:`delib_accounts` (budget accounts), :mod:`delib_grants`, :mod:`delib_prose` (with
-:mod:`delib_not_grants`, the amounts that are no grants),
+ACTES id), :mod:`delib_number` (number), :mod:`delib_title` (title), :mod:`delib_vote` (the vote),
+:mod:`delib_decision` (publication, fiscal year, programme), :mod:`delib_accounts` (budget accounts),
+:mod:`delib_grants`, :mod:`delib_prose` (with :mod:`delib_not_grants`, the amounts that are no grants),
 :mod:`delib_recipient_phrases`, :mod:`delib_recipients`, :mod:`delib_recipient_names`,
 :mod:`delib_antecedents`, :mod:`delib_several`, :mod:`delib_tables`,
 :mod:`delib_table_header`, :mod:`delib_flattened`, :mod:`delib_aligned` and :mod:`delib_stacked` (grants and stated
@@ -46,8 +46,7 @@ from graph.ingest.delib_grants import bare_sums
 from graph.ingest.delib_items import deliberation_items, item_body, item_stamp, point_title
 from graph.ingest.delib_meta import heading, parse_actes, unread_actes
 from graph.ingest.delib_moves import apply_moves
-from graph.ingest.delib_number import (as_number, find_number, find_title, number_match, title_after_number,
-                                       title_words)
+from graph.ingest.delib_number import as_number, find_number, number_match
 from graph.ingest.delib_ocr import repair_ocr, unreadable_amounts
 from graph.ingest.delib_pdf_text import pdf_pages
 from graph.ingest.delib_people import parse_attendance
@@ -57,6 +56,7 @@ from graph.ingest.delib_reader_report import read_stats, report_several_read, wa
 from graph.ingest.delib_session import find_body, find_session_date
 from graph.ingest.delib_themes import locate_concepts, match_concepts
 from graph.ingest.delib_text import Document, normalise_text, own_lines
+from graph.ingest.delib_title import find_title, title_after_number, title_words
 from graph.ingest.delib_vote import parse_vote
 from graph.ingest.delib_vote_checks import count_doubts, vote_doubts
 from graph.ingest.delib_vote_completion import complete_omitted_count, complete_unanimity
