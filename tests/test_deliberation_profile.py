@@ -8,7 +8,7 @@ import re
 import pytest
 from rdflib import URIRef
 
-from graph.ingest import delib_profile, delib_themes
+from graph.ingest import delib_profile, delib_ptce, delib_themes
 from graph.ingest.delib_themes import match_concepts
 
 THEME = "https://w3id.org/maillage/ontology/theme/"
@@ -177,4 +177,4 @@ def test_in_a_pdfs_run_on_text_a_beneficiary_does_not_take_the_themes_of_another
 ])
 def test_a_ptce_whose_creation_an_earlier_act_supported_is_not_created_by_the_deliberation_that_recalls_it(body,
                                                                                                          created):
-    assert (delib_profile.find_ptce(body, "Alpha Santé") is not None) is created
+    assert (delib_ptce.find_ptce(body, "Alpha Santé") is not None) is created

@@ -16,7 +16,8 @@ from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 from graph.identity import actor_iri, actor_key
 from graph.ingest.base import goal_scheme_labels
 from graph.ingest.delib_graph import Builder, goal_scheme_key
-from graph.ingest.delib_profile import Profile, Ptce, Site
+from graph.ingest.delib_profile import Profile, Site
+from graph.ingest.delib_ptce import Ptce
 from graph.ingest.delib_themes import locate_concepts
 from graph.ingest.french import fold
 from graph.namespaces import MAI, SCHEMA

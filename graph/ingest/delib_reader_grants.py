@@ -31,7 +31,8 @@ from graph.ingest.delib_graph import M57, m57_known
 from graph.ingest.delib_grant_checks import euros
 from graph.ingest.delib_grants import GrantFact, GrantsFound, find_grants
 from graph.ingest.delib_item_names import item_identifier
-from graph.ingest.delib_profile import find_ptce, profile_of
+from graph.ingest.delib_profile import profile_of
+from graph.ingest.delib_ptce import find_ptce
 from graph.ingest.delib_prose_reading import THE_AUTHORITY_ITSELF
 from graph.ingest.delib_table_cells import cell_identifiers
 from graph.ingest.deliberation import corrected_text
