@@ -1281,11 +1281,11 @@ def test_the_goals_page_marks_a_member_former_the_day_its_leaving_date_passes_wi
     import types
 
     import webapp.cache
-    import webapp.resource_tables
+    import webapp.resource_memberships
 
     def on(day: dt.date):  # the day of the page's cache and of the members' status
         fake = types.SimpleNamespace(date=type("Day", (dt.date,), {"today": classmethod(lambda cls: day)}))
-        for module in (webapp.cache, webapp.resource_tables):
+        for module in (webapp.cache, webapp.resource_memberships):
             monkeypatch.setattr(module, "dt", fake)
 
     def former(client) -> list[str]:

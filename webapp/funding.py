@@ -19,7 +19,7 @@ from webapp.cache import cached_select
 from webapp.links import site_path
 from webapp.named_queries import Parameter
 from webapp.query_parameters import resolve_name
-from webapp.resource_tables import membership_status
+from webapp.resource_memberships import membership_status
 from webapp.errors import ApiError
 from webapp.funding_chart import bar_chart
 from webapp.grant_amounts import COUNTED_AMOUNT, LISTED_TWICE, NOT_LISTED_TWICE

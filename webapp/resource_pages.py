@@ -49,7 +49,8 @@ from webapp.resource_properties import blank_values, own_name, page_title, place
 from webapp.resource_report import ingest_report
 from webapp.resource_suggestions import (grant_at_row, old_row_address, replacement, suggested_actors,
                                          withdrawn_from)
-from webapp.resource_tables import decided_grants, goal_inverse, instances, memberships
+from webapp.resource_memberships import memberships
+from webapp.resource_tables import decided_grants, goal_inverse, instances
 from webapp.resources import get_store
 from webapp.sources_page import source_versions
 
@@ -74,9 +75,9 @@ RESOURCE_ROWS_CAP = 20000
 MEMBERSHIPS_PAGE_SIZE = 200
 
 # One query gathers the resource's own triples (?p ?o) and whether it has memberships (one ?membership: they are
-# read with their members and circles by webapp.resource_tables.memberships, a page at a time), each branch starting
-# from the bound ?s and told apart by the variables it binds (a tag literal per row cost more than the rest of the
-# row: rdflib's Literal is slow to build). Measured at 10k actors (bench/web.py, pyoxigraph alone): a label OPTIONAL
+# read with their members and circles by webapp.resource_memberships.memberships, a page at a time), each branch
+# starting from the bound ?s and told apart by the variables it binds (a tag literal per row cost more than the rest
+# of the row: rdflib's Literal is slow to build). Measured at 10k actors (bench/web.py, pyoxigraph alone): a label OPTIONAL
 # on a variable that an earlier OPTIONAL may leave unbound made a hash join over every label (7 ms for 2 rows) —
 # labels are nested in the OPTIONAL that binds their subject; and FILTER(?member = ?s || …) scanned every membership.
 # A value's rank or family name (?order) orders the values of a property: goals by rank, people by family name.
