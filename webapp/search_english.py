@@ -12,8 +12,10 @@ import re
 from rdflib import URIRef
 
 from graph.french_text import counted
+from search.document_kinds import LABELS_EN
 from webapp.formatting import money_text
 from webapp.i18n import get_lang
+from webapp.labels import in_english, term_comments, term_label
 
 
 #: Where the shipped schemes' concepts live (themes, circles, natures): they have English labels.
@@ -28,8 +30,6 @@ def in_language(results: dict | None, lang: str | None = None) -> dict | None:
     """
     if not results or (lang or get_lang()) != "en":
         return results
-    from search.document_kinds import LABELS_EN
-
     for named in results.get("themes", []):  # the themes that the text names, as the results name them
         named["label"] = _concept(named.get("iri"), named.get("label") or "")
     for hit in results.get("results", []):
@@ -45,8 +45,6 @@ def in_language(results: dict | None, lang: str | None = None) -> dict | None:
 
 def _concept(iri: str | None, label: str) -> str:
     """A concept's English label when ``iri`` is one of the shipped schemes' and has one, else ``label``."""
-    from webapp.labels import term_label
-
     english = term_label(URIRef(iri), "en") if iri and iri.startswith(CONCEPTS) else None
     return english if english and english != iri else label
 
@@ -55,8 +53,6 @@ def _part_in_english(part: str) -> str:
     """A part of a result's summary in English: "dans Santé mentale" (a theme's broader theme, by its French label),
     themes or a circle by their French labels ("Accès aux soins, Prévention", "Cercle opérationnel"), else
     :func:`summary_part_in_english`'s."""
-    from webapp.labels import in_english
-
     if part.startswith("dans "):
         return f"in {in_english(part[5:], CONCEPTS)}"
     names = [in_english(name, CONCEPTS) for name in part.split(", ")]
@@ -68,8 +64,6 @@ def _part_in_english(part: str) -> str:
 def _hit_in_english(hit: dict) -> None:
     """One result in English: its type's label, its summary, its snippet (a concept's definition, or the words that
     stand for a document without a text of its own), its label and the theme it matched."""
-    from search.document_kinds import LABELS_EN
-
     if hit.get("snippet") and (hit.get("iri") or "").startswith(CONCEPTS):
         hit["snippet"] = definition_in_english(URIRef(hit["iri"]), hit["snippet"])
     french = hit.get("type_label") or ""
@@ -101,8 +95,6 @@ def _concepts_in_english(snippet: str) -> str:
     >>> _concepts_in_english("Accès aux soins · Cercle <mark>opérationnel</mark> · Maison de santé")
     'Access to care · Operational circle · Maison de santé'
     """
-    from webapp.labels import in_english
-
     parts = snippet.split(" · ")
     for n, part in enumerate(parts):
         plain = html.unescape(re.sub(r"</?mark>", "", part))
@@ -114,8 +106,6 @@ def _concepts_in_english(snippet: str) -> str:
 def definition_in_english(concept: URIRef, snippet: str) -> str:
     """A snippet cut from the French definition of a shipped concept (a theme, a circle…) as its English
     definition, escaped; another snippet as it is."""
-    from webapp.labels import term_comments
-
     definitions = term_comments(concept)
     said = html.unescape(re.sub(r"</?mark>", "", snippet)).strip(" …")
     if said and definitions.get("en") and said in definitions.get("fr", ""):

@@ -23,7 +23,7 @@ from graph.ingest.delib_bounded import search_within
 from graph.ingest.delib_names import Person, initials_only, parse_person
 from graph.ingest.delib_recipient_names import KIND
 from graph.ingest.delib_ptce import PTCE
-from graph.ingest.delib_themes import locate_concepts
+from graph.ingest.delib_themes import WHITE_SPACE, locate_concepts
 from graph.ingest.french import AMOUNT_RE, fold
 
 
@@ -86,9 +86,6 @@ def sites(text: str, offset: int = 0) -> list[Site]:
                               int(match.group("y")), (offset + match.start(), offset + match.end()),
                               offset + match.start("what") if what else None))
     return found
-
-
-_WHITE = re.compile(r"\s+")
 
 
 #: A paragraph: lines whose last character is no full stop, then a line. (Each line taken whole, its last character
@@ -371,7 +368,7 @@ def _read_paragraph(profile: Profile, occurrences: _Name, start: int, text: str,
         s, value = start + sentence.start(), sentence.group(0)
         if profile.description is None and occurrences.followed_by(value, _DESCRIBES_AFTER):
             lead = len(value) - len(value.lstrip())
-            profile.description = (_WHITE.sub(" ", value.strip()), s + lead, s + len(value.rstrip()))
+            profile.description = (WHITE_SPACE.sub(" ", value.strip()), s + lead, s + len(value.rstrip()))
         founded = re.search(r"(?:Fondée?|Créée?)\s+en\s+(\d{4})|depuis\s+sa\s+création\s+en\s+(\d{4})", value, re.I)
         if founded and profile.founded is None:
             profile.founded = int(founded.group(1) or founded.group(2))

@@ -11,10 +11,7 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
-from graph.ingest.delib_themes import locate_concepts, match_concepts
-
-#: Spaces of any kind, put as one.
-_WHITE = re.compile(r"\s+")
+from graph.ingest.delib_themes import WHITE_SPACE, locate_concepts, match_concepts
 
 
 @dataclass
@@ -100,6 +97,6 @@ def find_ptce(body: str, coordinator: str | None) -> Ptce | None:
     if goals:
         for item in _GOAL.finditer(goals.group("list")):
             start = goals.start("list") + item.start("g")
-            ptce.goals.append((_WHITE.sub(" ", item.group("g")), start, goals.start("list") + item.end("g")))
+            ptce.goals.append((WHITE_SPACE.sub(" ", item.group("g")), start, goals.start("list") + item.end("g")))
             ptce.goal_themes.append(locate_concepts([(item.group("g"), start)], "themes"))
     return ptce

@@ -140,7 +140,7 @@ def match_concepts(text: str, scheme_name: str) -> list[URIRef]:
     >>> [str(c).rsplit("/", 1)[1] for c in match_concepts("La formation des internes en médecine.", "themes")]
     ['formation-des-soignants']
     """
-    return list(_evidence_found(_WHITE.sub(" ", text), scheme_name))
+    return list(_evidence_found(WHITE_SPACE.sub(" ", text), scheme_name))
 
 
 def _evidence_found(text: str, scheme_name: str) -> dict[URIRef, tuple[int, int, bool]]:
@@ -177,7 +177,7 @@ def locate_concepts(parts: Sequence[tuple[str, int]], scheme_name: str) -> list[
     [('education-therapeutique', "Elle forme les\\nsoignants à l'éducation thérapeutique du patient.")]
     """
     joined = " ".join(text for text, _ in parts)
-    text = _WHITE.sub(" ", joined)
+    text = WHITE_SPACE.sub(" ", joined)
     found = _evidence_found(text, scheme_name)
     if not found:
         return []
@@ -221,7 +221,7 @@ def _squeezed(text: str, offsets: list[int]) -> list[int]:
     """The ``offsets`` of the characters of ``text`` that remain when its white space is one space (each run of
     white space: its first character)."""
     kept, last = [], 0
-    for run in _WHITE.finditer(text):
+    for run in WHITE_SPACE.finditer(text):
         kept += offsets[last:run.start() + 1]
         last = run.end()
     return kept + offsets[last:]
@@ -247,4 +247,5 @@ def _folded_char(char: str) -> str:
     return _folded(char)
 
 
-_WHITE = re.compile(r"\s+")
+#: A run of white space (texts are read with each run one space).
+WHITE_SPACE = re.compile(r"\s+")
