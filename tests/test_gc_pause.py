@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,31 @@ def test_an_ingest_leaves_the_collector_on_after_its_files_whether_they_pass_or_
         ingest_paths(store, FILES, force=True, publish_interval=3600)
     store.close()
     assert gc.isenabled()
+
+
+class _Finalised:
+    """Records in a pipe that it was finalised, and in which process."""
+
+    def __init__(self, write_end: int):
+        self.write_end = write_end
+        self.cycle = self
+
+    def __del__(self):
+        os.write(self.write_end, str(os.getpid()).encode() + b"\n")
+
+
+def _collect(*_request):
+    return gc.collect()
+
+
+def test_a_forked_process_never_finalises_the_garbage_that_the_writer_had_not_collected_yet():
+    read_end, write_end = os.pipe()
+    with cyclic_gc_paused():
+        _Finalised(write_end)  # garbage at once, a cycle that only the collector frees
+        with ForkedWorker(_collect, "maillage-test") as worker:
+            worker.send()
+            worker.receive()
+    gc.collect()  # the writer's own collector finalises it, once
+    os.close(write_end)
+    with os.fdopen(read_end) as finalised:
+        assert finalised.read().split() == [str(os.getpid())]
