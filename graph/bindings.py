@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from rdflib.term import Node
 
 from graph.results import OxigraphResult
-from graph.sparql import syntax_error
+from graph.sparql_syntax import syntax_error
 
 # Strings, IRIs and comments are copied as they are; variables are the tokens a binding may replace; the keywords
 # and brackets tell where a variable stands (a projection, a GROUP BY or ORDER BY: there a term alone is no syntax).

@@ -19,7 +19,7 @@ from rdflib import Graph
 from graph.bindings import run_query
 from graph.formats import rdf_format
 from graph.oxiload import Loads, chunks, extender, is_bulk, loader, pieces_reader
-from graph.sparql import syntax_error
+from graph.sparql_syntax import syntax_error
 from graph.store import RdfSyntaxError, Writer, fault_point, parse_base
 from graph.terms import as_uri, to_oxigraph
 from graph.triples import TripleSet

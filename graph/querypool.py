@@ -34,8 +34,8 @@ import pyoxigraph as ox
 
 from graph.formats import Format, rdf_format, results_format, serialize_triples, xml_safe
 from graph.projection import in_query_order, without_columns
-from graph.sparql import (QueryCrashed, QueryPlan, QueryRefused, QueryTimeout, QueryWorkersBusy, syntax_error,
-                          unsupported_function)
+from graph.sparql import QueryCrashed, QueryPlan, QueryRefused, QueryTimeout, QueryWorkersBusy, unsupported_function
+from graph.sparql_syntax import syntax_error
 from graph.sparql_union import as_set_query
 from graph.store import QuerySyntaxError, Store, StoreError
 

@@ -14,7 +14,8 @@ from click.testing import CliRunner
 from web_fixture import app_on_fixture, template_data
 
 from graph.namespaces import MAI
-from graph.sparql import check_query, with_prologue
+from graph.sparql import check_query
+from graph.sparql_syntax import with_prologue
 from graph.store import QuerySyntaxError
 from webapp.cli import main
 

@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 from web_fixture import app_on_fixture, template_data
 
-from graph.sparql import check_query, check_update, with_prologue
+from graph.sparql import check_query, check_update
+from graph.sparql_syntax import with_prologue
 from graph.sparql_rules import broken_rule
 from graph.store import QuerySyntaxError
 from webapp.cli import main

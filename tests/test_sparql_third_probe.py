@@ -14,7 +14,8 @@ import pytest
 from web_fixture import FIXTURE_GRAPH, app_on_fixture, template_data
 
 from graph.querypool import QueryPool
-from graph.sparql import check_query, with_prologue
+from graph.sparql import check_query
+from graph.sparql_syntax import with_prologue
 from graph.store import QuerySyntaxError
 
 ROOT = Path(__file__).resolve().parents[1]

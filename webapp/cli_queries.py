@@ -20,7 +20,7 @@ from pathlib import Path
 import click
 
 from graph.french_text import os_reason
-from graph.sparql import with_prologue
+from graph.sparql_syntax import with_prologue
 from webapp.cli_messages import language
 
 #: An argument that can only be meant as a name: no space, no brace, no "?" variable.
@@ -37,7 +37,7 @@ class QueryArgumentError(Exception):
 
 @dataclass(frozen=True)
 class QueryToRun:
-    """A query as ``maillage query`` runs it: its SPARQL text (:class:`~graph.sparql.Prologued`), the bindings of
+    """A query as ``maillage query`` runs it: its SPARQL text (:class:`~graph.sparql_syntax.Prologued`), the bindings of
     its parameters, and the named query it is (None for a query of the user's own)."""
 
     text: str

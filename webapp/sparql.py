@@ -22,7 +22,8 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, VOID
 
 from graph.formats import RDF_FORMATS, RESULTS_FORMATS, Format, rdf_format, results_format
 from graph.querypool import Answer
-from graph.sparql import check_query, check_update, unsupported_function, with_prologue
+from graph.sparql import check_query, check_update, unsupported_function
+from graph.sparql_syntax import with_prologue
 from webapp.errors import ApiError
 from webapp.i18n import STRINGS
 from webapp.links import ONTOLOGY, SHAPES
