@@ -230,7 +230,7 @@ def test_select_star_over_blank_nodes_alone_has_no_column_and_a_row_a_match(fmt,
 def test_maillage_query_counts_a_fact_that_two_sources_state_once(tmp_path):
     """End to end: two sources' graphs in the embedded store, a user's query run as ``maillage query`` and the
     endpoint run it (guard, worker pool, execute)."""
-    from graph.querypool import run_user_query
+    from graph.user_query import run_user_query
     from graph.store import open_store
 
     config = {"store": "oxigraph", "data_dir": str(tmp_path / "data"), "lock_timeout": 5}

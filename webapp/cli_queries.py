@@ -198,11 +198,11 @@ def cli_lookup(store, config: dict, lang: str):
 
 
 def run_query(store, to_run: QueryToRun, fmt: str, config: dict) -> tuple:
-    """Run ``to_run`` as the endpoint runs a query (:func:`graph.querypool.run_user_query`), but for the CSV of a
+    """Run ``to_run`` as the endpoint runs a query (:func:`graph.user_query.run_user_query`), but for the CSV of a
     named query that names resources in table, JSON and CSV: its page's (:func:`page_answer`). A query that found
     nothing and names ``mai:`` terms that the vocabulary does not have says so on stderr, its results left as they
     are. Returns (Answer, table result or None)."""
-    from graph.querypool import run_user_query
+    from graph.user_query import run_user_query
     from graph.sparql_text import vocabulary_note
 
     if fmt in PAGE_FORMATS and to_run.named is not None and names_resources(to_run.named.text):

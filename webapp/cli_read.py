@@ -28,8 +28,9 @@ from webapp.cli_messages import IntRange
 def query(ctx: Context, query: str, fmt: str, params: tuple[str, ...], max_rows: int | None) -> None:
     """Run a SPARQL query (text, file, or the name of a named query) over the whole graph, with the endpoint's
     limits; ``--max-rows`` raises the rows' one for this query."""
-    from graph.querypool import FormatMismatch, QueryFailed
+    from graph.querypool import QueryFailed
     from graph.sparql import QueryCrashed, QueryRefused, QueryTimeout
+    from graph.user_query import FormatMismatch
     from webapp.cli_queries import QueryArgumentError, cli_lookup, query_to_run, run_query
     from webapp.errors import syntax_messages
     from webapp.reports import format_table
