@@ -127,36 +127,10 @@ def restore_dump(writer, data: bytes, fmt: str | Format) -> RestoreStats:
         stats.skipped_default = sum(1 for _ in dump.quads_for_pattern(None, None, None, ox.DefaultGraph()))
         done: list[str] = []
         vocabularies = set(VOCABULARY_FILES.values())
-        # sources that the dump does not hold: an actor it names may be named by them too, and their ranking holds
-        others = {str(g) for (g,) in writer.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g a <{MAI.Source}> }} }}")}
-        others -= vocabularies | {g.value for g in graphs}
+        others = _other_sources(writer, graphs, vocabularies)
         try:
             for graph in graphs:
-                if graph.value not in vocabularies and ox.Quad(graph, RDF_TYPE, _SOURCE, graph) not in dump:
-                    if _merge_removals(writer, dump, graph, stats):
-                        done.append(graph.value)
-                    else:
-                        stats.foreign.append(graph.value)
-                    continue
-                triples = [ox.Triple(q.subject, q.predicate, q.object)
-                           for q in dump.quads_for_pattern(None, None, None, graph)]
-                verdict, title = _verdict(writer, dump, graph, triples), _title(dump, graph)
-                if verdict == "keeps":
-                    stats.kept.append(stored_title(writer.query, URIRef(graph.value)) or title)
-                    continue
-                if verdict == "replaces" and graph.value in vocabularies:  # the program's, not the data's
-                    stats.other_versions.append(title)
-                    continue
-                if verdict == "replaces":
-                    stats.replaced.append(title)
-                if graph.value not in vocabularies:
-                    stats.restored.append(title)
-                stats.touched |= {str(s) for s in _subjects(writer, graph.value)}
-                done.append(graph.value)
-                writer.replace_graph(graph.value, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), "ntriples")
-                stats.graphs += 1
-                stats.triples += len(triples)
-                stats.touched |= {t.subject.value for t in triples if isinstance(t.subject, ox.NamedNode)}
+                _restore_graph(writer, dump, graph, vocabularies, stats, done)
             if others:  # restored into a store of other sources: one display name per actor, as an ingest gives
                 one_name_each(writer, stats.touched)
         except BaseException:
@@ -165,6 +139,44 @@ def restore_dump(writer, data: bytes, fmt: str | Format) -> RestoreStats:
             raise
         del dump
     return stats
+
+
+def _other_sources(writer, graphs: list[ox.NamedNode], vocabularies: set[str]) -> set[str]:
+    """The sources stored that the dump does not hold: an actor it names may be named by them too, and their ranking
+    holds."""
+    others = {str(g) for (g,) in writer.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g a <{MAI.Source}> }} }}")}
+    return others - (vocabularies | {g.value for g in graphs})
+
+
+def _restore_graph(writer, dump: ox.Store, graph: ox.NamedNode, vocabularies: set[str], stats: RestoreStats,
+                   done: list[str]) -> None:
+    """Restore the dump's ``graph`` through ``writer``, but when the store keeps its own version (:func:`_verdict`)
+    or it is a shipped vocabulary of another version; a graph that is no source adds the removals it records. Its
+    name goes to ``done`` before it is written, so that a failure puts it back too."""
+    if graph.value not in vocabularies and ox.Quad(graph, RDF_TYPE, _SOURCE, graph) not in dump:
+        if _merge_removals(writer, dump, graph, stats):
+            done.append(graph.value)
+        else:
+            stats.foreign.append(graph.value)
+        return
+    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in dump.quads_for_pattern(None, None, None, graph)]
+    verdict, title = _verdict(writer, dump, graph, triples), _title(dump, graph)
+    if verdict == "keeps":
+        stats.kept.append(stored_title(writer.query, URIRef(graph.value)) or title)
+        return
+    if verdict == "replaces" and graph.value in vocabularies:  # the program's, not the data's
+        stats.other_versions.append(title)
+        return
+    if verdict == "replaces":
+        stats.replaced.append(title)
+    if graph.value not in vocabularies:
+        stats.restored.append(title)
+    stats.touched |= {str(s) for s in _subjects(writer, graph.value)}
+    done.append(graph.value)
+    writer.replace_graph(graph.value, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), "ntriples")
+    stats.graphs += 1
+    stats.triples += len(triples)
+    stats.touched |= {t.subject.value for t in triples if isinstance(t.subject, ox.NamedNode)}
 
 
 def _merge_removals(writer, dump: ox.Store, graph: ox.NamedNode, stats: RestoreStats) -> bool:
