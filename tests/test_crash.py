@@ -11,6 +11,7 @@ at one named point of the write path, and a timing sweep, which kills a large in
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -374,7 +375,8 @@ with store.writer() as writer:
 
 def test_a_killed_writers_forked_children_do_not_keep_the_lock(tmp_path):
     data = tmp_path / "data"
-    writer = subprocess.Popen([sys.executable, "-c", FORKING_WRITER, str(data)], stdout=subprocess.PIPE, text=True)
+    writer = subprocess.Popen([sys.executable, "-c", FORKING_WRITER, str(data)], stdout=subprocess.PIPE, text=True,
+                              start_new_session=True)  # its child, alive after it, is ended with its group at the end
     try:
         assert writer.stdout.readline().strip() == "locked"
         writer.send_signal(signal.SIGKILL)
@@ -384,7 +386,9 @@ def test_a_killed_writers_forked_children_do_not_keep_the_lock(tmp_path):
         with store.writer() as next_writer:
             next_writer.replace_graph(G1, DATA, "ntriples")
     finally:
-        writer.kill()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(writer.pid, signal.SIGKILL)
+        writer.wait(timeout=10)
         writer.stdout.close()
 
 
