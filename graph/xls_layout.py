@@ -4,7 +4,7 @@ merged ranges, but tells nothing of what the sheet hides, and no other reader is
 A legacy XLS is an OLE compound file (MS-CFB) holding a BIFF workbook stream (« Workbook », or « Book » in BIFF5):
 its globals name each sheet with the offset of its records (BOUNDSHEET8, in calamine's order of sheets); a sheet's
 ``COLINFO`` records (MS-XLS 2.4.53) give ranges of columns with a hidden flag (``fHidden``), its ``ROW`` records
-(MS-XLS 2.4.221) each row's flag (``fDyZero``). The file was checked (:func:`graph.spreadsheets.check_ole`) before
+(MS-XLS 2.4.221) each row's flag (``fDyZero``). The file was checked (:func:`graph.ole_check.check_ole`) before
 calamine read it; whatever cannot be followed here adds nothing (:class:`graph.sheet_layout.Layout`).
 """
 
