@@ -12,6 +12,7 @@ today (one that moved between circles of the pole) is drawn as a member only.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterator
 
 from flask import Blueprint, request
 from markupsafe import Markup, escape
@@ -27,6 +28,9 @@ from webapp.page_data import Ref, Table, ref
 from webapp.page_queries import select
 from webapp.rendering import render_page, shown_rows
 from webapp.resource_names import collapse
+
+#: A node's place in the drawing, in its pixels.
+XY = Callable[[object], tuple[float, float]]
 
 bp = Blueprint("network", __name__)
 
@@ -267,23 +271,43 @@ def draw(focus: dict, edges: list[dict], among: list[dict] = ()) -> Markup:
 
     # a group, not an image: ARIA makes an image's children presentational, and its links are focus stops
     name = escape(t("network_around", name=focus["label"]))
+    fx, fy = xy(focus["iri"])
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH} {_HEIGHT}" width="{_WIDTH}" '
              f'height="{_HEIGHT}" role="group" aria-label="{name}" aria-describedby="{TABLE_NOTE}" '
-             f'class="network"><title>{name}</title>']
-    fx, fy = xy(focus["iri"])
+             f'class="network"><title>{name}</title>',
+             *_edge_lines(edges, xy, (fx, fy)), *_funding_curves(among, xy), *_neighbours(edges, xy, fx),
+             f'<a href="{escape(local_path(focus["iri"]))}"><title>{escape(focus["label"])}</title>'
+             f'<circle cx="{fx:.1f}" cy="{fy:.1f}" r="12" class="node node-focus"></circle>'
+             f'<text x="{fx:.1f}" y="{fy + 30:.1f}" text-anchor="middle" class="node-label node-label-focus">'
+             f'{escape(short_label(focus["label"], 2 * LABEL_CHARS))}</text></a></svg>']
+    return Markup("".join(parts))
+
+
+def _edge_lines(edges: list[dict], xy: XY, focus: tuple[float, float]) -> Iterator[str]:
+    """A line from the focus to each neighbour, by relation, its kind as its tooltip."""
+    fx, fy = focus
     for edge in edges:
         x, y = xy(_node(edge["other"]))
         css, key = RELATIONS.get(edge["relation"], ("other", "network_edges"))
-        parts.append(f'<line x1="{fx:.1f}" y1="{fy:.1f}" x2="{x:.1f}" y2="{y:.1f}" class="edge edge-{css}">'
-                     f'<title>{escape(t(key))}</title></line>')
+        yield (f'<line x1="{fx:.1f}" y1="{fy:.1f}" x2="{x:.1f}" y2="{y:.1f}" class="edge edge-{css}">'
+               f'<title>{escape(t(key))}</title></line>')
+
+
+def _funding_curves(among: list[dict], xy: XY) -> Iterator[str]:
+    """An arrow from funder to beneficiary for each grant between two neighbours, with the arrowhead's marker."""
     if among:
-        parts.append('<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
-                     'markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" class="arrow"></path></marker>'
-                     '</defs>')
+        yield ('<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
+               'markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" class="arrow"></path></marker>'
+               '</defs>')
     for link in among:
-        parts.append(f'<path d="{_curve(xy(link["funder"].iri), xy(link["beneficiary"].iri))}" class="edge '
-                     f'edge-funds edge-among" marker-end="url(#arrow)"><title>{escape(link["funder"].label)} → '
-                     f'{escape(link["beneficiary"].label)}</title></path>')
+        yield (f'<path d="{_curve(xy(link["funder"].iri), xy(link["beneficiary"].iri))}" class="edge '
+               f'edge-funds edge-among" marker-end="url(#arrow)"><title>{escape(link["funder"].label)} → '
+               f'{escape(link["beneficiary"].label)}</title></path>')
+
+
+def _neighbours(edges: list[dict], xy: XY, focus_x: float) -> Iterator[str]:
+    """Each neighbour once: its node, its label written away from the centre, a link to its own network when it
+    has an IRI."""
     seen = set()
     for edge in edges:
         other, key = edge["other"], _node(edge["other"])
@@ -291,20 +315,15 @@ def draw(focus: dict, edges: list[dict], among: list[dict] = ()) -> Markup:
             continue
         seen.add(key)
         x, y = xy(key)
-        left = x < fx - 1
+        left = x < focus_x - 1
         text_x, anchor = (x - 10, ' text-anchor="end"') if left else (x + 10, "")
         node = (f'<title>{escape(other.label)}</title><circle cx="{x:.1f}" cy="{y:.1f}" r="7" class="node"></circle>'
                 f'<text x="{text_x:.1f}" y="{y + 4:.1f}"{anchor} class="node-label">'
                 f'{escape(short_label(other.label))}</text>')
         if other.iri is None:
-            parts.append(f"<g>{node}</g>")
+            yield f"<g>{node}</g>"
         else:
-            parts.append(f'<a href="{escape(site_path("/network?" + _query(other.iri)))}">{node}</a>')
-    parts.append(f'<a href="{escape(local_path(focus["iri"]))}"><title>{escape(focus["label"])}</title>'
-                 f'<circle cx="{fx:.1f}" cy="{fy:.1f}" r="12" class="node node-focus"></circle>'
-                 f'<text x="{fx:.1f}" y="{fy + 30:.1f}" text-anchor="middle" class="node-label node-label-focus">'
-                 f'{escape(short_label(focus["label"], 2 * LABEL_CHARS))}</text></a></svg>')
-    return Markup("".join(parts))
+            yield f'<a href="{escape(site_path("/network?" + _query(other.iri)))}">{node}</a>'
 
 
 def _curve(start: tuple[float, float], end: tuple[float, float]) -> str:
