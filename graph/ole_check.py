@@ -1,5 +1,6 @@
 """A legacy XLS's structure checked before calamine reads it: an OLE compound file (MS-CFB) whose sector chains lead
-past its end (cut short) or loop (damaged), or that holds an encrypted workbook, is refused with a clear message (:mod:`graph.spreadsheets` calls it).
+past its end (cut short) or loop (damaged), or that holds an encrypted workbook, is refused with a clear message
+(:mod:`graph.spreadsheets` calls it).
 """
 
 from __future__ import annotations
