@@ -97,51 +97,70 @@ _INLINE_START = re.compile(r"(?:[A-ZÀ-Ý][A-ZÀ-Ý]|[.;]|[ \t](?:[–—]|--?))
 
 
 def _parse_list(text: str, kind: str, attendance: Attendance) -> None:
-    bare, capitals = is_bare_list(text, kind), is_capitals(text, kind)
-    last = None
-    for item in (part for item in split_items(text) for part in split_and(item, kind, bare, capitals)):
-        item = item.strip(" .")
-        if not item:
-            continue
-        if kind == "proxies":
-            parts = PROXY_SPLIT.split(GIVEN_BY.sub("", item), maxsplit=1)
-            giver = read_member(parts[0].strip(" .)"), bare, capitals)
-            holder = read_member(parts[1].strip(" .)"), bare, capitals) if len(parts) > 1 else None
-            if giver:
-                _add_proxy(attendance, giver, holder, parts[1] if len(parts) > 1 else "")
-                last = giver
-                continue
-            if last is not None and (held := HELD_BY_ITEM.fullmatch(item)) is not None:  # "X, représentée par Y"
-                _add_proxy(attendance, last, read_member(held.group("holder"), bare, capitals), held.group("holder"))
-            elif BY_TITLE.fullmatch(parts[0].strip(" .)")):
-                attendance.by_office.append((kind, parts[0].strip(" .)"), holder))
-        elif (held := HELD_BY.search(item)) is not None:
-            holder = read_member(held.group("holder"), bare, capitals)
-            if (person := read_member(item[:held.start()], bare, capitals)) is not None:
+    items = _ListItems(text, kind, attendance)
+    for item in (part for item in split_items(text) for part in split_and(item, kind, items.bare, items.capitals)):
+        if item := item.strip(" ."):
+            items.read(item)
+
+
+class _ListItems:
+    """The items of one list of a section (``kind``: present, excused, absent, proxies), read in order into
+    ``attendance``: an item may say only who holds the proxy of the member that the item before it named (``last``)."""
+
+    def __init__(self, text: str, kind: str, attendance: Attendance):
+        self.kind, self.attendance = kind, attendance
+        self.bare, self.capitals = is_bare_list(text, kind), is_capitals(text, kind)
+        self.last: Person | None = None
+
+    def member(self, written: str) -> Person | None:
+        return read_member(written, self.bare, self.capitals)
+
+    def read(self, item: str) -> None:
+        self.last = self._proxy(item) if self.kind == "proxies" else self._member(item)
+
+    def _proxy(self, item: str) -> Person | None:
+        """An item of a list of proxies: "giver à holder"; the giver, for the item after it."""
+        parts = PROXY_SPLIT.split(GIVEN_BY.sub("", item), maxsplit=1)
+        giver = self.member(parts[0].strip(" .)"))
+        holder = self.member(parts[1].strip(" .)")) if len(parts) > 1 else None
+        if giver:
+            _add_proxy(self.attendance, giver, holder, parts[1] if len(parts) > 1 else "")
+            return giver
+        if self.last is not None and (held := HELD_BY_ITEM.fullmatch(item)) is not None:  # "X, représentée par Y"
+            _add_proxy(self.attendance, self.last, self.member(held.group("holder")), held.group("holder"))
+        elif BY_TITLE.fullmatch(parts[0].strip(" .)")):
+            self.attendance.by_office.append((self.kind, parts[0].strip(" .)"), holder))
+        return None
+
+    def _member(self, item: str) -> Person | None:
+        """An item of a list of members present, excused or absent; the member it names, for the item after it."""
+        attendance, kind, last = self.attendance, self.kind, self.last
+        if (held := HELD_BY.search(item)) is not None:
+            holder = self.member(held.group("holder"))
+            if (person := self.member(item[:held.start()])) is not None:
                 append_member(getattr(attendance, kind), person)
                 _add_proxy(attendance, person, holder, held.group("holder"))
             elif BY_TITLE.fullmatch(office := item[:held.start()].strip(" .)")):
                 attendance.by_office.append((kind, office, holder))
-        elif (person := read_member(strip_asides(item), bare, capitals)) is not None:
+        elif (person := self.member(strip_asides(item))) is not None:
             append_member(getattr(attendance, kind), person)
             attendance.substitutes += kind == "present" and _SITS_FOR.search(item) is not None
-            last = person
             if (aside := ASIDE.search(item)) is not None:
                 _chair_by_role(attendance, person, aside.group(0).strip(" ()"))
-            continue
-        elif kind != "present" and (given := read_proxy_item(item, bare, capitals)) is not None:
+            return person
+        elif kind != "present" and (given := read_proxy_item(item, self.bare, self.capitals)) is not None:
             append_member(getattr(attendance, kind), given[0])  # "Excusés représentés : M. Luc X par M. Paul Y"
             add_proxy(attendance, *given)
         elif last is not None and (held := HELD_BY_ITEM.fullmatch(item)) is not None:
-            _add_proxy(attendance, last, read_member(held.group("holder"), bare, capitals), held.group("holder"))
+            _add_proxy(attendance, last, self.member(held.group("holder")), held.group("holder"))
         elif last is not None and kind == "present" and not STARTS_WITH_CIVILITY.match(item + " "):
             _chair_by_role(attendance, last, item)
         elif BY_TITLE.fullmatch((parts := PROXY_SPLIT.split(item, maxsplit=1))[0].strip(" ()")):
-            holder = read_member(parts[1].strip(" .)"), bare, capitals) if len(parts) > 1 else None
+            holder = self.member(parts[1].strip(" .)")) if len(parts) > 1 else None
             attendance.by_office.append((kind, parts[0].strip(" ()"), holder))  # "M. le Maire par Mme Anne X"
         elif STARTS_WITH_CIVILITY.match(item + " "):
             attendance.unread.append((kind, item.strip()))  # a member named in a way not read: said, not dropped
-        last = None
+        return None
 
 
 def _add_proxy(attendance: Attendance, giver: Person, holder: Person | None, written: str) -> None:
