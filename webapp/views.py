@@ -1,5 +1,6 @@
-"""What every explorer page's template shares: a value as a table's cell (:func:`cell`), and the helpers, filters and
-globals that :func:`init_app` gives the templates (links to resources and twins, amounts, dates, counted nouns).
+"""What every explorer page's template shares: a value as a table's cell (:func:`cell`), a table's rows
+(:func:`table_rows`), and the helpers, filters and globals that :func:`init_app` gives the templates (links to
+resources and twins, amounts, dates, counted nouns).
 
 What the pages build on lives by responsibility: the page's data, tables and links to resources
 (:mod:`webapp.page_data`), our own queries (:mod:`webapp.page_queries`), resources' names
@@ -68,7 +69,7 @@ def table_rows(tbl, shown: list[tuple[str, str]], headers: abc.Mapping, money, s
     out = []
     for row in tbl.rows:
         out.append("<tr>")
-        for key, _ in shown:
+        for column, (key, _) in enumerate(shown):
             value = row.get(key)
             out.append('<td class="num"' if key in money else "<td")
             if stacked:
@@ -82,7 +83,7 @@ def table_rows(tbl, shown: list[tuple[str, str]], headers: abc.Mapping, money, s
                 out.append(">" + _written(cell(value, kind, row.get(tbl.contexts.get(key)))))
             if after and key in after:
                 out.append(_written(after[key](row)))
-            if quotes and key == shown[0][0] and (iri := _item(value, "iri")) is not _UNDEFINED:
+            if quotes and column == 0 and (iri := _item(value, "iri")) is not _UNDEFINED:
                 if own := [q for q in quotes.get(iri, []) if not _item(q, "supports", None)]:
                     out.append(_written(why(own)))
             out.append("</td>")
