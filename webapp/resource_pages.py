@@ -310,14 +310,7 @@ def resource_data(iri: str, page: int | None = None) -> dict:
               for row in table.rows]
     add_evidence(evidence_rows(s, tables), evidence, seen)
     name = own_name(out)
-    data = {"iri": iri, "label": page_title(s, types, out, name),
-            "types": [ref(t, term_label(t)) for t in specific_types(types)],
-            "networked": bool(_NETWORKED & set(types)),
-            "properties": places_once(properties(out, blank_values(s) if any(isinstance(row["o"], BNode)
-                                                                              for row in out) else None)),
-            "sources": sources_of(out),
-            "inverse": links_in,
-            "evidence": evidence}
+    data = _described(iri, s, types, out, name, links_in, evidence)
     if MAI.StrategicGoal in types:
         data["inverse"] = goal_inverse(s, links_in)
     if MAI.Deliberation in types:
@@ -328,17 +321,34 @@ def resource_data(iri: str, page: int | None = None) -> dict:
         data["memberships"], data["memberships_count"], data["members_offset"] = listed, listed_count, members_offset
         if members is not None:
             data["members"] = members  # a pole's or a circle's: how many members today, how many former
-    # A class (declared, or of the types that sources give without the vocabulary declaring them): its instances,
-    # by name.
     if of_class or any(str(group["property"].iri) == str(RDF.type) for group in linked):
-        data["inverse"] = [group for group in links_in if str(group["property"].iri) != str(RDF.type)]
-        data["instances"], data["instances_count"] = instances(s, *page_window("instances", offset, INVERSE_CAP))
+        _add_instances(data, s, links_in, offset)
     data["offset"] = offset
     data["lists_length"] = lists_length(data.get("instances_count", 0), offset, links_in, linked)
     text = next((row["o"] for row in out if row["p"] == SCHEMA.text), None)
     data["source_text"] = str(text) if text is not None else None
     name_downloads(data, download_key(iri))
     return data
+
+
+def _described(iri: str, s: URIRef, types: list, out: list[dict], name, links_in: list[dict],
+               evidence: dict[str, list[dict]]) -> dict:
+    """What every resource's page says of it: its title, types, own properties, sources and incoming links."""
+    blanks = blank_values(s) if any(isinstance(row["o"], BNode) for row in out) else None
+    return {"iri": iri, "label": page_title(s, types, out, name),
+            "types": [ref(t, term_label(t)) for t in specific_types(types)],
+            "networked": bool(_NETWORKED & set(types)),
+            "properties": places_once(properties(out, blanks)),
+            "sources": sources_of(out),
+            "inverse": links_in,
+            "evidence": evidence}
+
+
+def _add_instances(data: dict, s: URIRef, links_in: list[dict], offset: int) -> None:
+    """A class's page (declared, or of the types that sources give without the vocabulary declaring them): its
+    instances by name, a page of them, instead of its incoming ``rdf:type`` links."""
+    data["inverse"] = [group for group in links_in if str(group["property"].iri) != str(RDF.type)]
+    data["instances"], data["instances_count"] = instances(s, *page_window("instances", offset, INVERSE_CAP))
 
 
 def _deliberation_sections(s: URIRef, decided, evidence: dict[str, list[dict]], seen: set[tuple[str, str]]) -> dict:
