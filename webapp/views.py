@@ -117,6 +117,7 @@ def _written(value) -> str:
     text to join."""
     return str(escape(quotes_kept_whole(value)))
 
+
 def _shown(text) -> Markup:
     """A text escaped for the page, its guillemets held to their words (:func:`hold_guillemets`); markup as it is."""
     return text if isinstance(text, Markup) else escape(hold_guillemets(str(text)))

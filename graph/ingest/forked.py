@@ -126,8 +126,8 @@ def _interrupts_held() -> Iterator[list[int]]:
 
 def _serve(conn, writer_end, handler, dumps, unpicklable) -> None:
     # What the writer's process held when it forked is the writer's: never collected here. Its garbage not yet
-    # collected (a store it closed, say) would otherwise be finalised in this process, whose copy of the store's
-    # native threads and locks is not theirs to use, and the collector would not walk (and so copy) its pages.
+    # collected (a store it closed, say) would otherwise be finalised in this process, which has none of the threads
+    # that the store's native locks and handles belong to; and the collector would walk (and so copy) its pages.
     gc.freeze()
     writer_end.close()  # else the process would hold its own pipe open and never see the writer die
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle; it then closes this process
