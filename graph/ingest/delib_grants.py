@@ -228,19 +228,31 @@ def _distinct_branches(grants: list[GrantFact]) -> None:
 def find_grants(body: str, title: str = "") -> GrantsFound:
     """Return the grants decided in ``body``, the totals it states, and warnings on what does not add up."""
     from graph.ingest.delib_capitals import as_written, in_small_letters
-    from graph.ingest.delib_ceilings import decision_start, unread_ceilings
-    from graph.ingest.delib_grant_checks import (announced, apply_amendment, cancel, check_words, opinion_only,
-                                                 reconcile)
-    from graph.ingest.delib_mentions import merge_prose, name_acronyms, spell_out_acronyms
-    from graph.ingest.delib_prose import prose_grants, unnamed_items
-    from graph.ingest.delib_superseded import drop_superseded
-    from graph.ingest.delib_several import each_totals
-    from graph.ingest.delib_stated_natures import record_natures, referred_natures
-    from graph.ingest.delib_tables import table_grants
-    from graph.ingest.delib_total_rows import summed_total_rows
+    from graph.ingest.delib_grant_checks import announced, apply_amendment, check_words, opinion_only, reconcile
 
     written, body = body, in_small_letters(body)  # an operative part in capitals, read in small letters
     found = GrantsFound()
+    grants, totals, several = _read_grants(body, title, found)
+    _merge_grants(body, found, grants, totals, several)
+    for grant in found.grants:  # each name as the text writes it
+        grant.beneficiary = as_written(written, body, grant.beneficiary, grant.span)
+    if opinion_only(body, found):  # the amounts are another body's grants: nothing to check them against
+        return found
+    check_words(body, found)
+    apply_amendment(body, found)  # a table adopted as amended: the amendment's amounts, before totals are checked
+    reconcile(found, body)
+    announced(body, found)
+    return found
+
+
+def _read_grants(body: str, title: str, found: GrantsFound) -> tuple[list[GrantFact], list, list[GrantFact]]:
+    """Read the grants of ``body``'s tables into ``found``, and return those of its prose, the totals it states and
+    its sentences of several grants, each named as the text names it; warn of what is read but not whose."""
+    from graph.ingest.delib_ceilings import decision_start, unread_ceilings
+    from graph.ingest.delib_mentions import name_acronyms, spell_out_acronyms
+    from graph.ingest.delib_prose import prose_grants, unnamed_items
+    from graph.ingest.delib_tables import table_grants
+
     table_grants(body, found)
     unnamed: list[tuple[int, int, Decimal]] = []  # a granting list's items whose beneficiary was not read
     grants, totals = prose_grants(body, title_beneficiary(title), found.tables, unnamed)
@@ -260,6 +272,20 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
     _distinct_branches(found.grants + grants + several)
     spell_out_acronyms(body, found.grants + grants + several)
     name_acronyms(body, found.grants + grants + several)
+    return grants, totals, several
+
+
+def _merge_grants(body: str, found: GrantsFound, grants: list[GrantFact], totals: list,
+                  several: list[GrantFact]) -> None:
+    """Merge into ``found`` the prose's ``grants``, ``totals`` and ``several`` grants of a sentence, a draft's or an
+    amended list's left out, cancelled grants cancelled, natures stated apart given, totals rows summed."""
+    from graph.ingest.delib_grant_checks import cancel
+    from graph.ingest.delib_mentions import merge_prose
+    from graph.ingest.delib_several import each_totals
+    from graph.ingest.delib_stated_natures import record_natures, referred_natures
+    from graph.ingest.delib_superseded import drop_superseded
+    from graph.ingest.delib_total_rows import summed_total_rows
+
     # a draft's list, an amendment's words: the decision's grants and total replace theirs
     drop_superseded(body, [found.grants, grants, several], [found.totals, totals])
     merge_prose([g for g in grants if not g.cancelled] + several, found)
@@ -273,15 +299,6 @@ def find_grants(body: str, title: str = "") -> GrantsFound:
             found.totals.append(total)
     summed_total_rows(body, found)  # a table's "Total" row that no reader read, when it sums the rows above it
     drop_superseded(body, [found.grants], [found.totals])  # (a draft's list's "Total" row among them)
-    for grant in found.grants:  # each name as the text writes it
-        grant.beneficiary = as_written(written, body, grant.beneficiary, grant.span)
-    if opinion_only(body, found):  # the amounts are another body's grants: nothing to check them against
-        return found
-    check_words(body, found)
-    apply_amendment(body, found)  # a table adopted as amended: the amendment's amounts, before totals are checked
-    reconcile(found, body)
-    announced(body, found)
-    return found
 
 
 def _warn_ceilings_and_years(body: str, grants: list[GrantFact], found: GrantsFound) -> None:
