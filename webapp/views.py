@@ -15,6 +15,7 @@ from collections import abc
 from urllib.parse import urlencode
 
 from flask import current_app, has_request_context, request, url_for
+from jinja2 import Undefined
 from markupsafe import Markup, escape
 
 from graph.french_text import counted, hold_guillemets
@@ -64,8 +65,14 @@ def table_rows(tbl, shown: list[tuple[str, str]], headers: abc.Mapping, money, s
     :func:`cell`, or what its column fills an empty cell with; a row's « Pourquoi ? » (the macro ``why``) after its
     first value. Python, not the template's loops: a funder's page spent over a third of its time in them, and is 16 %
     faster so (bench/README.md, "Where the targets stand", fifty-ninth session). Each value is written as the
-    templates write one: by the environment's ``finalize``, then escaped."""
-    labels = {key: _written(headers.get(key, key)) for key, _ in shown} if stacked else {}
+    templates write one, by the template environment's own ``finalize``, then escaped; a value's ``iri`` and a
+    quote's ``supports`` are read by its ``getattr``, as the macro read them."""
+    env = current_app.jinja_env
+
+    def written(value) -> str:
+        return str(escape(env.finalize(value)))
+
+    labels = {key: written(headers.get(key, key)) for key, _ in shown} if stacked else {}
     out = []
     for row in tbl.rows:
         out.append("<tr>")
@@ -75,47 +82,26 @@ def table_rows(tbl, shown: list[tuple[str, str]], headers: abc.Mapping, money, s
             if stacked:
                 out.append(f' data-label="{labels[key]}"')
             if value is None and (filled := row.get(tbl.fills.get(key))) is not None:
-                out.append(">" + _written(filled))
+                out.append(">" + written(filled))
             elif value is None and key in tbl.blanks:
-                out.append(">" + _written(tbl.blanks[key]))
+                out.append(">" + written(tbl.blanks[key]))
             else:
                 kind = "money" if key in money else ("source_kind" if key == "kind" else None)
-                out.append(">" + _written(cell(value, kind, row.get(tbl.contexts.get(key)))))
+                out.append(">" + written(cell(value, kind, row.get(tbl.contexts.get(key)))))
             if after and key in after:
-                out.append(_written(after[key](row)))
-            if quotes and column == 0 and (iri := _item(value, "iri")) is not _UNDEFINED:
-                if own := [q for q in quotes.get(iri, []) if not _item(q, "supports", None)]:
-                    out.append(_written(why(own)))
+                out.append(written(after[key](row)))
+            if quotes and column == 0 and not isinstance(iri := env.getattr(value, "iri"), Undefined):
+                if own := [q for q in quotes.get(iri, []) if not env.getattr(q, "supports")]:
+                    out.append(written(why(own)))
             out.append("</td>")
         out.append("</tr>\n")
     if not tbl.rows:
-        out.append(f'<tr><td colspan="{len(shown)}">{_written(t("none"))}</td></tr>\n')
+        out.append(f'<tr><td colspan="{len(shown)}">{written(t("none"))}</td></tr>\n')
     return _Written("".join(out))
 
 
 class _Written(Markup, Verbatim):
     """Markup whose values were each written as the templates write them: ``finalize`` leaves it as it is."""
-
-
-_UNDEFINED = object()
-
-
-def _item(value, name: str, default=_UNDEFINED):
-    """``value.name`` as a template reads it: the attribute, else the item, else ``default``."""
-    try:
-        return getattr(value, name)
-    except AttributeError:
-        pass
-    try:
-        return value[name]
-    except (TypeError, LookupError, AttributeError):
-        return default
-
-
-def _written(value) -> str:
-    """``value`` as a template's ``{{ value }}`` writes it (:func:`init_app`'s ``finalize``, then escaped), as a plain
-    text to join."""
-    return str(escape(quotes_kept_whole(value)))
 
 
 def _shown(text) -> Markup:
